@@ -1,0 +1,32 @@
+package org.weft.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where the data lives: MariaDB when a JDBC URL is configured, otherwise an embedded H2 file under the
+ * data directory (the newcomer's default, no install needed).
+ */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+    public boolean isEmbedded() {
+        return url == null || url.isBlank();
+    }
+
+    /** The JDBC URL to open; H2 runs in MariaDB mode so one set of migrations serves both. */
+    public String jdbcUrl(Path dataDir) {
+        if (!isEmbedded()) {
+            return url;
+        }
+        Path file = dataDir.toAbsolutePath().resolve("weft");
+        return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+                + ";DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public String userOrDefault() {
+        return isEmbedded() && (user == null || user.isBlank()) ? "weft" : user;
+    }
+
+    public String passwordOrDefault() {
+        return password == null ? "" : password;
+    }
+}

@@ -1,0 +1,130 @@
+package org.weft.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/**
+ * Everything an operator can set, resolved once at start: environment variable, else the operator's
+ * YAML file ({@code WEFT_CONFIG}), else the defaults in {@code application.yaml}.
+ *
+ * <p>The mapping from environment variables to keys is spelled out here rather than left to a naming
+ * convention, so that docs/configuration.md and this class can be checked against each other.
+ */
+public record WeftConfig(
+        String host,
+        int port,
+        URI baseUrl,
+        Path dataDir,
+        boolean demo,
+        DatabaseSettings database,
+        boolean allowPrivateAddresses,
+        int deliveryWorkers,
+        int deliveryPerHost,
+        int inboxMaxBytes) {
+
+    public WeftConfig {
+        baseUrl = normaliseOrigin(baseUrl);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("weft.port must be 0-65535, got " + port);
+        }
+        if (deliveryWorkers < 1 || deliveryPerHost < 1) {
+            throw new IllegalArgumentException("weft.delivery.workers and per-host must be at least 1");
+        }
+    }
+
+    /** Reads the real process environment and the file it names, if any. */
+    public static WeftConfig load() {
+        return load(System.getenv());
+    }
+
+    public static WeftConfig load(Map<String, String> env) {
+        var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
+        String file = env.get("WEFT_CONFIG");
+        if (file != null && !file.isBlank()) {
+            builder.addSource(ConfigSources.file(Path.of(file)).build());
+        }
+        builder.addSource(ConfigSources.classpath("application.yaml").build());
+        Config yaml = builder.build().get("weft");
+        Function<String, Optional<String>> fromEnv = name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+
+        Settings s = new Settings(yaml, fromEnv);
+        return new WeftConfig(
+                s.string("WEFT_HOST", "host"),
+                s.integer("WEFT_PORT", "port"),
+                URI.create(s.string("WEFT_BASE_URL", "base-url")),
+                Path.of(s.string("WEFT_DATA_DIR", "data-dir")),
+                s.bool("WEFT_DEMO", "demo"),
+                new DatabaseSettings(
+                        s.string("WEFT_DB_URL", "db.url"),
+                        s.string("WEFT_DB_USER", "db.user"),
+                        s.string("WEFT_DB_PASSWORD", "db.password"),
+                        s.integer("WEFT_DB_POOL_SIZE", "db.pool-size")),
+                s.bool("WEFT_FEDERATION_ALLOW_PRIVATE", "federation.allow-private"),
+                s.integer("WEFT_DELIVERY_WORKERS", "delivery.workers"),
+                s.integer("WEFT_DELIVERY_PER_HOST", "delivery.per-host"),
+                s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"));
+    }
+
+    /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
+    public String domain() {
+        return baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
+    }
+
+    /** Copy with another base URL and port; used by tests that learn their port after binding. */
+    public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
+        return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes);
+    }
+
+    public WeftConfig withDatabase(DatabaseSettings newDatabase) {
+        return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes);
+    }
+
+    private static URI normaliseOrigin(URI uri) {
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("weft.base-url must be an absolute http(s) origin, got " + uri);
+        }
+        String scheme = uri.getScheme().toLowerCase();
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("weft.base-url must use http or https, got " + uri);
+        }
+        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
+            throw new IllegalArgumentException("weft.base-url must be an origin without a path, got " + uri);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        return URI.create(scheme + "://" + uri.getHost().toLowerCase() + (defaultPort ? "" : ":" + port));
+    }
+
+    /** Looks a setting up in the environment first, then in the YAML tree. */
+    private record Settings(Config yaml, Function<String, Optional<String>> env) {
+        String string(String envName, String key) {
+            return env.apply(envName).orElseGet(() -> yaml.get(key).asString().orElse(""));
+        }
+
+        int integer(String envName, String key) {
+            String value = string(envName, key);
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(envName + " / weft." + key + " must be a whole number, got '" + value + "'");
+            }
+        }
+
+        boolean bool(String envName, String key) {
+            String value = string(envName, key).trim().toLowerCase();
+            return switch (value) {
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off", "" -> false;
+                default -> throw new IllegalArgumentException(envName + " / weft." + key + " must be true or false, got '" + value + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.weft.server.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+import org.weft.server.config.DatabaseSettings;
+
+/**
+ * The database: a connection pool, the schema brought up to date by Flyway, and a Hibernate session
+ * factory over it. Flyway owns the schema; Hibernate only maps it.
+ */
+public final class Database implements AutoCloseable {
+    /** Every mapped entity; kept in one list so tests can validate the mapping against the migrations. */
+    public static final List<Class<?>> ENTITIES = List.of(
+            ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
+            InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
+            ApiTokenEntity.class, TombstoneEntity.class);
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final boolean embedded;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.embedded = embedded;
+    }
+
+    /** Opens the pool, migrates the schema and maps the entities. */
+    public static Database open(DatabaseSettings settings, Path dataDir) {
+        return open(settings, dataDir, false);
+    }
+
+    /** As {@link #open(DatabaseSettings, Path)}; {@code validateMapping} asks Hibernate to check every column. */
+    public static Database open(DatabaseSettings settings, Path dataDir, boolean validateMapping) {
+        if (settings.isEmbedded()) {
+            createDirectories(dataDir);
+        }
+        HikariDataSource pool = pool(settings, dataDir);
+        try {
+            migrate(pool);
+            return new Database(pool, sessionFactory(pool, validateMapping), settings.isEmbedded());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public <T> T inTransaction(Function<Session, T> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    public void run(Consumer<Session> work) {
+        sessionFactory.inTransaction(work);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isEmbedded() {
+        return embedded;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings, Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl(dataDir));
+        config.setUsername(settings.userOrDefault());
+        config.setPassword(settings.passwordOrDefault());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("weft-db");
+        // Queue claims rely on row locks held for the length of one short transaction.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource, boolean validateMapping) {
+        Configuration configuration = new Configuration();
+        ENTITIES.forEach(configuration::addAnnotatedClass);
+        configuration.getProperties().put("hibernate.connection.datasource", dataSource);
+        configuration.setProperty("hibernate.hbm2ddl.auto", validateMapping ? "validate" : "none");
+        // Instants are stored as UTC wall-clock DATETIME(6) on both databases.
+        configuration.setProperty("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP");
+        configuration.setProperty("hibernate.jdbc.time_zone", "UTC");
+        configuration.setProperty("hibernate.jdbc.batch_size", "50");
+        configuration.setProperty("hibernate.order_inserts", "true");
+        configuration.setProperty("hibernate.dialect", dialectFor(dataSource));
+        return configuration.buildSessionFactory();
+    }
+
+    private static String dialectFor(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
+            return product.contains("h2") ? "org.hibernate.dialect.H2Dialect" : "org.hibernate.dialect.MariaDBDialect";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

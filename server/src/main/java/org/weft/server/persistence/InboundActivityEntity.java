@@ -1,0 +1,101 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A verified activity as it arrived, waiting for (or done with) background processing. */
+@Entity
+@Table(name = "inbound_activity")
+public class InboundActivityEntity {
+    /** Processing state of an inbound activity. */
+    public enum State { PENDING, DONE, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "activity_uri", nullable = false, length = 700)
+    private String activityUri;
+    @Column(name = "actor_uri", nullable = false, length = 700)
+    private String actorUri;
+    @Column(name = "activity_type", nullable = false, length = 64)
+    private String activityType;
+    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String body;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private State state;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+    @Column(name = "processed_at")
+    private Instant processedAt;
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    protected InboundActivityEntity() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getActivityUri() {
+        return activityUri;
+    }
+
+    public String getActorUri() {
+        return actorUri;
+    }
+
+    public String getActivityType() {
+        return activityType;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void markDone(Instant when) {
+        state = State.DONE;
+        processedAt = when;
+        lastError = null;
+    }
+
+    /** Records a failed attempt; gives up for good after {@code maxAttempts}. */
+    public void markFailed(String error, Instant retryAt, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        if (attempts >= maxAttempts) {
+            state = State.FAILED;
+        } else {
+            nextAttemptAt = retryAt;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.weft.server.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.weft.server.config.DatabaseSettings;
+import org.weft.server.testing.TestDatabases;
+
+/** Runs on H2 by default and on MariaDB when WEFT_TEST_DB_URL is set (CI does both). */
+class DatabaseTest {
+    private Path dir;
+    private DatabaseSettings settings;
+    private Database db;
+
+    @BeforeEach
+    void open() {
+        dir = TestDatabases.tempDir();
+        settings = TestDatabases.fresh(dir);
+        db = Database.open(settings, dir, true);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        TestDatabases.drop(settings);
+    }
+
+    @Test
+    void migrationsProduceTheSchemaTheEntitiesMap() {
+        // open(..., true) asked Hibernate to validate every mapped column against the migrated schema.
+        assertEquals(TestDatabases.usingMariaDb(), !db.isEmbedded());
+    }
+
+    @Test
+    void reopeningAnExistingDatabaseKeepsItsRows() {
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        db.run(s -> s.persist(actor("https://a.example/users/rosa", created)));
+        db.close();
+        db = Database.open(settings, dir, false);
+        ActorEntity again = db.inTransaction(s -> s.createSelectionQuery("from ActorEntity where uri = :u", ActorEntity.class)
+                .setParameter("u", "https://a.example/users/rosa").getSingleResult());
+        assertEquals(created, again.getCreatedAt());
+    }
+
+    @Test
+    void actorUriIsUnique() {
+        db.run(s -> s.persist(actor("https://a.example/users/same", Instant.now())));
+        assertThrows(RuntimeException.class,
+                () -> db.run(s -> s.persist(actor("https://a.example/users/same", Instant.now()))));
+        long count = db.inTransaction(s -> s.createSelectionQuery("select count(*) from ActorEntity", Long.class)
+                .getSingleResult());
+        assertEquals(1, count);
+    }
+
+    @Test
+    void textOverSixtyFourKilobytesFits() {
+        String big = "x".repeat(200_000);
+        ActorEntity a = actor("https://a.example/users/big", Instant.now());
+        a.setSummary(big);
+        db.run(s -> s.persist(a));
+        String read = db.inTransaction(s -> s.find(ActorEntity.class, a.getId()).getSummary());
+        assertEquals(big.length(), read.length());
+    }
+
+    @Test
+    void skipLockedIsSupported() {
+        int rows = db.inTransaction(s -> s.createNativeQuery(
+                "SELECT id FROM delivery WHERE state = 'PENDING' ORDER BY next_attempt_at LIMIT 5 FOR UPDATE SKIP LOCKED",
+                Long.class).getResultList().size());
+        assertEquals(0, rows);
+        assertNotNull(db.dataSource());
+        assertTrue(true);
+    }
+
+    static ActorEntity actor(String uri, Instant created) {
+        ActorEntity a = new ActorEntity(uri, ActorKind.PERSON, false, "rosa", "a.example", created);
+        a.setInbox(uri + "/inbox");
+        a.setKey(uri + "#main-key", "PEM");
+        return a;
+    }
+}

@@ -1,0 +1,74 @@
+package org.weft.server.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.weft.server.config.DatabaseSettings;
+
+/**
+ * Gives each test server a database of its own: an H2 file in a temporary directory by default, or a
+ * fresh database on the MariaDB server named by {@code WEFT_TEST_DB_URL} (CI runs the suite both ways).
+ */
+public final class TestDatabases {
+    private static final String MARIADB_URL = System.getenv("WEFT_TEST_DB_URL");
+
+    private TestDatabases() {
+    }
+
+    public static boolean usingMariaDb() {
+        return MARIADB_URL != null && !MARIADB_URL.isBlank();
+    }
+
+    /** A new, empty database; embedded settings store their file under {@code dataDir}. */
+    public static DatabaseSettings fresh(Path dataDir) {
+        if (!usingMariaDb()) {
+            return new DatabaseSettings("", "", "", 8);
+        }
+        String name = "weft_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(MARIADB_URL, user(), password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database on " + MARIADB_URL + ": " + e.getMessage(), e);
+        }
+        String base = MARIADB_URL.endsWith("/") ? MARIADB_URL : MARIADB_URL + "/";
+        return new DatabaseSettings(base + name, user(), password(), 8);
+    }
+
+    /** Drops a database made by {@link #fresh}; embedded ones go with their temporary directory. */
+    public static void drop(DatabaseSettings settings) {
+        if (settings.isEmbedded()) {
+            return;
+        }
+        String name = settings.url().substring(settings.url().lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(MARIADB_URL, user(), password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Path tempDir() {
+        try {
+            return Files.createTempDirectory("weft-test");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String user() {
+        String user = System.getenv("WEFT_TEST_DB_USER");
+        return user == null ? "weft" : user;
+    }
+
+    private static String password() {
+        String password = System.getenv("WEFT_TEST_DB_PASSWORD");
+        return password == null ? "" : password;
+    }
+}
