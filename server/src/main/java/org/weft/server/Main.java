@@ -1,18 +1,28 @@
 package org.weft.server;
 
-import io.helidon.webserver.WebServer;
+import java.util.Locale;
 
-/** Starts Weft: reads configuration, opens the database, starts the web server and the workers. */
+import org.weft.server.admin.WeftCli;
+import picocli.CommandLine;
+
+/** Entry point: the operator CLI, whose default command runs the server. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        WebServer server = WebServer.builder()
-                .port(8080)
-                .routing(r -> r.get("/", (req, res) -> res.send("Weft")))
-                .build()
-                .start();
-        System.out.println("Weft listening on http://localhost:" + server.port());
+        // HTTP dates and signature strings must not depend on the machine's locale.
+        Locale.setDefault(Locale.ROOT);
+        int exit = new CommandLine(new WeftCli())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("weft: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
+        // serve blocks until the process is stopped, so returning here means a command finished.
+        System.exit(exit);
     }
 }

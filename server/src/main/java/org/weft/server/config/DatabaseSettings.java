@@ -19,7 +19,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
         Path file = dataDir.toAbsolutePath().resolve("weft");
         return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH";
+                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     public String userOrDefault() {

@@ -81,6 +81,15 @@ class DatabaseTest {
         assertTrue(true);
     }
 
+    @Test
+    void redeliveredInboundActivityIsStoredOnce() {
+        var store = new org.weft.server.queue.InboundStore(db);
+        Instant now = Instant.now();
+        assertTrue(store.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
+        assertEquals(false, store.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
+        assertEquals(1, store.countPending());
+    }
+
     static ActorEntity actor(String uri, Instant created) {
         ActorEntity a = new ActorEntity(uri, ActorKind.PERSON, false, "rosa", "a.example", created);
         a.setInbox(uri + "/inbox");

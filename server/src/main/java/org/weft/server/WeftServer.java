@@ -1,0 +1,208 @@
+package org.weft.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.StaticContentService;
+import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.client.AddressGuard;
+import org.weft.activitypub.client.KeyDocumentResolver;
+import org.weft.activitypub.delivery.InboxPoster;
+import org.weft.activitypub.delivery.RetryPolicy;
+import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.signature.SignatureVerifier;
+import org.weft.server.config.WeftConfig;
+import org.weft.server.domain.LocalActorService;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.federation.ActorEndpoint;
+import org.weft.server.federation.ActorRenderer;
+import org.weft.server.federation.CollectionsEndpoint;
+import org.weft.server.federation.FollowService;
+import org.weft.server.federation.InboxEndpoint;
+import org.weft.server.federation.LocalSigners;
+import org.weft.server.federation.NodeInfoEndpoint;
+import org.weft.server.federation.Outbox;
+import org.weft.server.federation.SignedDelivery;
+import org.weft.server.federation.WebFingerEndpoint;
+import org.weft.server.federation.inbound.ActivityRouter;
+import org.weft.server.federation.inbound.DeleteHandler;
+import org.weft.server.federation.inbound.FollowAnswerHandler;
+import org.weft.server.federation.inbound.FollowHandler;
+import org.weft.server.federation.inbound.InboundWorker;
+import org.weft.server.federation.inbound.UndoHandler;
+import org.weft.server.federation.inbound.UpdateActorHandler;
+import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.federation.remote.StoredKeyResolver;
+import org.weft.server.federation.remote.WebFingerLookup;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.queue.DeliveryQueue;
+import org.weft.server.queue.DeliveryWorker;
+import org.weft.server.queue.HostGate;
+import org.weft.server.queue.InboundStore;
+import org.weft.server.ui.HomePage;
+import org.weft.server.ui.ProfilePage;
+import org.weft.server.ui.Templates;
+
+/**
+ * One running Weft instance: database, workers and web server, wired together. Tests start several
+ * in one JVM, each with its own configuration and database.
+ */
+public final class WeftServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WeftServer.class.getName());
+    public static final String VERSION = "0.1.0";
+
+    private final WeftConfig config;
+    private final Database db;
+    private final LocalUrls urls;
+    private final LocalActorService localActors;
+    private final FollowService follows;
+    private final Outbox outbox;
+    private final DeliveryWorker deliveryWorker;
+    private final InboundWorker inboundWorker;
+    private final ActivityPubClient client;
+    private final WebServer webServer;
+
+    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows, Outbox outbox,
+                       DeliveryWorker deliveryWorker, InboundWorker inboundWorker, ActivityPubClient client,
+                       WebServer webServer) {
+        this.config = config;
+        this.db = db;
+        this.urls = urls;
+        this.localActors = localActors;
+        this.follows = follows;
+        this.outbox = outbox;
+        this.deliveryWorker = deliveryWorker;
+        this.inboundWorker = inboundWorker;
+        this.client = client;
+        this.webServer = webServer;
+    }
+
+    public static WeftServer start(WeftConfig config) {
+        long started = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(config.database(), config.dataDir());
+        LocalUrls urls = new LocalUrls(config.baseUrl());
+        LocalActorService localActors = new LocalActorService(db, urls, clock);
+        ActorEntity instanceActor = localActors.ensureInstanceActor();
+        if (config.demo()) {
+            DemoData.seed(db, localActors);
+        }
+
+        JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
+        LocalSigners signers = new LocalSigners(db);
+        ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
+                .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
+                .signer(signers.forActor(instanceActor.getId()))
+                .build();
+        RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
+        SignatureVerifier verifier = new SignatureVerifier(
+                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors), clock);
+
+        Outbox outbox = new Outbox(urls, codec, clock);
+        FollowService follows = new FollowService(db, outbox, remoteActors,
+                new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
+        ActivityRouter router = new ActivityRouter(Map.of(
+                "Follow", new FollowHandler(follows),
+                "Undo", new UndoHandler(follows),
+                "Accept", new FollowAnswerHandler(follows, true),
+                "Reject", new FollowAnswerHandler(follows, false),
+                "Delete", new DeleteHandler(db, clock),
+                "Update", new UpdateActorHandler(remoteActors)));
+        InboundStore inboundStore = new InboundStore(db);
+        InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
+
+        DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
+                new SignedDelivery(new InboxPoster(client), signers),
+                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
+                RetryPolicy.standard(), clock, config.deliveryWorkers());
+        outbox.attach(deliveryWorker);
+
+        Templates templates = new Templates();
+        ActorRenderer renderer = new ActorRenderer(urls);
+        ProfilePage profilePage = new ProfilePage(db, urls, templates);
+        ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
+        CollectionsEndpoint collections = new CollectionsEndpoint(db);
+        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
+        HomePage home = new HomePage(db, profilePage, templates, urls);
+
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .register("/.well-known", new WebFingerEndpoint(db, urls))
+                .register(new NodeInfoEndpoint(db, urls, VERSION))
+                .register("/static", StaticContentService.builder("static").build())
+                .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
+                .get("/", home::render)
+                .get("/actor", actors::instance)
+                .post("/actor/inbox", inbox::post)
+                .post("/inbox", inbox::post)
+                .get("/users/{name}", actors::member)
+                .get("/groups/{name}", actors::group)
+                .post("/users/{name}/inbox", inbox::post)
+                .post("/groups/{name}/inbox", inbox::post)
+                .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
+                .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP));
+
+        WebServer webServer = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .routing(routing)
+                .build()
+                .start();
+        inboundWorker.start();
+        deliveryWorker.start();
+        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
+                config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                (System.nanoTime() - started) / 1_000_000));
+        return new WeftServer(config, db, urls, localActors, follows, outbox, deliveryWorker, inboundWorker, client, webServer);
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public WeftConfig config() {
+        return config;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public LocalUrls urls() {
+        return urls;
+    }
+
+    public LocalActorService localActors() {
+        return localActors;
+    }
+
+    public FollowService follows() {
+        return follows;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public DeliveryWorker deliveryWorker() {
+        return deliveryWorker;
+    }
+
+    public InboundWorker inboundWorker() {
+        return inboundWorker;
+    }
+
+    @Override
+    public void close() {
+        webServer.stop();
+        inboundWorker.close();
+        deliveryWorker.close();
+        client.close();
+        db.close();
+    }
+}

@@ -1,0 +1,35 @@
+package org.weft.server.domain;
+
+/** Turns text a person typed into the small HTML that ActivityPub fields carry, with nothing left to interpret. */
+public final class PlainText {
+    private PlainText() {
+    }
+
+    /** Escapes and wraps in paragraphs (blank lines separate them; single newlines become line breaks). */
+    public static String toHtml(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+            html.append("<p>").append(escape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+        }
+        return html.toString();
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

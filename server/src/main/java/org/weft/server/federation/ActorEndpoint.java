@@ -1,0 +1,67 @@
+package org.weft.server.federation;
+
+import java.util.Optional;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.vocab.MediaTypes;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.ui.ProfilePage;
+
+/**
+ * {@code GET /users/{name}}, {@code /groups/{name}} and {@code /actor}: the actor document for
+ * ActivityPub clients, the profile page for browsers (same URL, chosen by {@code Accept}).
+ */
+public final class ActorEndpoint {
+    private final Database db;
+    private final ActorRenderer renderer;
+    private final ProfilePage profilePage;
+
+    public ActorEndpoint(Database db, ActorRenderer renderer, ProfilePage profilePage) {
+        this.db = db;
+        this.renderer = renderer;
+        this.profilePage = profilePage;
+    }
+
+    public void member(ServerRequest req, ServerResponse res) {
+        serve(req, res, ActorKind.PERSON, req.path().pathParameters().get("name"));
+    }
+
+    public void group(ServerRequest req, ServerResponse res) {
+        serve(req, res, ActorKind.GROUP, req.path().pathParameters().get("name"));
+    }
+
+    public void instance(ServerRequest req, ServerResponse res) {
+        Optional<ActorEntity> actor = db.inTransaction(ActorRepository::instanceActor);
+        if (actor.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No instance actor yet");
+            return;
+        }
+        // The instance actor is JSON for everyone: it has no profile page.
+        HttpReplies.activityJson(res, renderer.toWire(actor.get()).toJson());
+    }
+
+    private void serve(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
+        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, name.toLowerCase(java.util.Locale.ROOT)));
+        if (actor.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase() + ": " + name);
+            return;
+        }
+        if (actor.get().isDeleted()) {
+            HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
+            return;
+        }
+        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
+        if (MediaTypes.wantsActivityJson(accept)) {
+            HttpReplies.activityJson(res, renderer.toWire(actor.get()).toJson());
+        } else {
+            res.header(HeaderNames.VARY, "Accept");
+            profilePage.render(res, actor.get());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.weft.server.federation;
+
+import org.weft.activitypub.vocab.Actor;
+import org.weft.activitypub.vocab.ActorType;
+import org.weft.activitypub.vocab.PublicKeyInfo;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+
+/** Turns a local actor into its ActivityPub document (toWire). */
+public final class ActorRenderer {
+    private final LocalUrls urls;
+
+    public ActorRenderer(LocalUrls urls) {
+        this.urls = urls;
+    }
+
+    public Actor toWire(ActorEntity actor) {
+        String id = actor.getUri();
+        boolean instance = actor.getKind() == ActorKind.APPLICATION;
+        Actor.Builder b = Actor.builder(id, ActorType.fromWire(actor.getKind().wireType()).orElseThrow())
+                .preferredUsername(actor.getUsername())
+                .url(instance ? urls.base() + "/" : id)
+                .inbox(actor.getInbox())
+                .outbox(urls.outbox(id))
+                .sharedInbox(actor.getSharedInbox())
+                .publicKey(new PublicKeyInfo(actor.getKeyId(), id, actor.getPublicKeyPem()))
+                .manuallyApprovesFollowers(actor.isManuallyApproves());
+        if (instance) {
+            // Mastodon's instance actor shows only what signing needs; no profile, no collections to crawl.
+            return b.build();
+        }
+        b.name(actor.getDisplayName())
+                .summary(actor.getSummary() == null ? "" : actor.getSummary())
+                .followers(urls.followers(id))
+                .following(urls.following(id))
+                .featured(urls.featured(id))
+                .discoverable(actor.isDiscoverable())
+                .indexable(actor.isDiscoverable() && actor.getKind() == ActorKind.GROUP)
+                .published(actor.getCreatedAt())
+                .webfinger("acct:" + actor.getUsername() + "@" + urls.domain());
+        return b.build();
+    }
+}

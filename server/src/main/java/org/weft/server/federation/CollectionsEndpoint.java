@@ -1,0 +1,110 @@
+package org.weft.server.federation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.hibernate.Session;
+import org.weft.activitypub.vocab.OrderedCollection;
+import org.weft.activitypub.vocab.OrderedCollectionPage;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.FollowRepository;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.OutboundActivityEntity;
+
+/**
+ * The collections of a local actor — followers, following, outbox, featured — as OrderedCollections
+ * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages.
+ */
+public final class CollectionsEndpoint {
+    static final int PAGE_SIZE = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+
+    public CollectionsEndpoint(Database db) {
+        this.db = db;
+    }
+
+    /** Route handler for {@code /users/{name}/{collection}} and {@code /groups/{name}/{collection}}. */
+    public void serve(ServerRequest req, ServerResponse res, ActorKind kind) {
+        String name = req.path().pathParameters().get("name").toLowerCase(java.util.Locale.ROOT);
+        String which = req.path().pathParameters().get("collection");
+        Optional<Integer> page;
+        try {
+            page = req.query().first("page").asOptional().map(Integer::parseInt);
+        } catch (NumberFormatException e) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "page must be a number");
+            return;
+        }
+        if (page.isPresent() && (page.get() < 1 || page.get() > 100_000)) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "page out of range");
+            return;
+        }
+        Optional<JsonNode> document = db.inTransaction(s -> ActorRepository.local(s, kind, name)
+                .filter(a -> !a.isDeleted())
+                .flatMap(actor -> render(s, actor, which, page)));
+        if (document.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such collection");
+            return;
+        }
+        HttpReplies.activityJson(res, document.get());
+    }
+
+    private Optional<JsonNode> render(Session s, ActorEntity actor, String which, Optional<Integer> page) {
+        String id = actor.getUri() + "/" + which;
+        return switch (which) {
+            case "followers" -> Optional.of(collection(id, FollowRepository.countFollowers(s, actor), page,
+                    (offset, limit) -> ids(FollowRepository.followersOf(s, actor, FollowEntity.State.ACCEPTED, offset, limit)
+                            .stream().map(f -> f.getFollower().getUri()).toList())));
+            case "following" -> Optional.of(collection(id, FollowRepository.countFollowing(s, actor), page,
+                    (offset, limit) -> ids(FollowRepository.followingOf(s, actor, offset, limit)
+                            .stream().map(f -> f.getFollowee().getUri()).toList())));
+            case "outbox" -> Optional.of(collection(id, countOutbox(s, actor), page,
+                    (offset, limit) -> outbox(s, actor, offset, limit)));
+            case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
+            default -> Optional.empty();
+        };
+    }
+
+    private static JsonNode collection(String id, long total, Optional<Integer> page,
+                                       BiFunction<Integer, Integer, List<JsonNode>> items) {
+        if (page.isEmpty()) {
+            return OrderedCollection.paged(id, total).toJson();
+        }
+        int offset = (page.get() - 1) * PAGE_SIZE;
+        return OrderedCollectionPage.of(id, page.get(), PAGE_SIZE, total, items.apply(offset, PAGE_SIZE)).toJson();
+    }
+
+    private static List<JsonNode> ids(List<String> uris) {
+        return OrderedCollectionPage.idItems(uris);
+    }
+
+    private static long countOutbox(Session s, ActorEntity actor) {
+        return s.createSelectionQuery("select count(*) from OutboundActivityEntity where actor = :a and publicActivity = true",
+                Long.class).setParameter("a", actor).getSingleResult();
+    }
+
+    private static List<JsonNode> outbox(Session s, ActorEntity actor, int offset, int limit) {
+        return s.createSelectionQuery("from OutboundActivityEntity where actor = :a and publicActivity = true order by id desc",
+                        OutboundActivityEntity.class).setParameter("a", actor)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(CollectionsEndpoint::parse).toList();
+    }
+
+    private static JsonNode parse(OutboundActivityEntity activity) {
+        try {
+            return JSON.readTree(activity.getBody());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored activity " + activity.getActivityUri() + " is not JSON", e);
+        }
+    }
+}

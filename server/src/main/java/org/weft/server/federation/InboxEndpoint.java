@@ -1,0 +1,155 @@
+package org.weft.server.federation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.jsonld.MalformedActivityException;
+import org.weft.activitypub.signature.IncomingRequest;
+import org.weft.activitypub.signature.SignatureException;
+import org.weft.activitypub.signature.SignatureVerifier;
+import org.weft.activitypub.signature.VerifiedSignature;
+import org.weft.activitypub.vocab.Activity;
+import org.weft.server.federation.inbound.InboundWorker;
+import org.weft.server.queue.InboundStore;
+
+/**
+ * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
+ * checked before storing — size, content type, Digest and signature on the raw bytes, JSON shape, that
+ * the signer is the activity's actor — stores the activity once and answers 202. A worker does the rest.
+ * Any failure answers with a clear status and stores nothing.
+ */
+public final class InboxEndpoint {
+    private static final Logger LOG = Logger.getLogger(InboxEndpoint.class.getName());
+
+    private final SignatureVerifier verifier;
+    private final JsonLdCodec codec;
+    private final InboundStore store;
+    private final InboundWorker worker;
+    private final int maxBytes;
+    private final Clock clock;
+
+    public InboxEndpoint(SignatureVerifier verifier, JsonLdCodec codec, InboundStore store, InboundWorker worker,
+                         int maxBytes, Clock clock) {
+        this.verifier = verifier;
+        this.codec = codec;
+        this.store = store;
+        this.worker = worker;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public void post(ServerRequest req, ServerResponse res) {
+        try {
+            receive(req, res);
+        } catch (Rejection r) {
+            LOG.fine(() -> "Inbox refused " + r.status.code() + ": " + r.getMessage());
+            HttpReplies.error(res, r.status, r.getMessage());
+        }
+    }
+
+    private void receive(ServerRequest req, ServerResponse res) throws Rejection {
+        if (req.headers().contentLength().orElse(0) > maxBytes) {
+            throw new Rejection(Status.REQUEST_ENTITY_TOO_LARGE_413, "Body larger than " + maxBytes + " bytes");
+        }
+        String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        if (!acceptableContentType(contentType)) {
+            throw new Rejection(Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "Send application/activity+json or application/ld+json, not '" + contentType + "'");
+        }
+        byte[] body = readCapped(req);
+
+        VerifiedSignature signature;
+        try {
+            signature = verifier.verify(new IncomingRequest("POST", req.prologue().uriPath().rawPath(),
+                    req.prologue().query().rawValue().isEmpty() ? null : req.prologue().query().rawValue(),
+                    headers(req), body));
+        } catch (SignatureException e) {
+            throw new Rejection(Status.UNAUTHORIZED_401, "Signature refused (" + e.reason() + "): " + e.getMessage());
+        }
+
+        Activity activity;
+        try {
+            JsonNode document = codec.parse(body);
+            activity = Activity.fromJson(document);
+        } catch (MalformedActivityException | IllegalArgumentException e) {
+            throw new Rejection(Status.BAD_REQUEST_400, "Not a usable activity: " + e.getMessage());
+        }
+        if (activity.actor() == null) {
+            throw new Rejection(Status.BAD_REQUEST_400, "The activity has no actor");
+        }
+        if (!signature.isSignedBy(activity.actor())) {
+            throw new Rejection(Status.UNAUTHORIZED_401,
+                    "Signed by " + signature.key().ownerId() + " but the activity's actor is " + activity.actor());
+        }
+        if (!sameOrigin(activity.id(), activity.actor())) {
+            throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");
+        }
+        boolean stored = store.store(activity.id(), activity.actor(), activity.type(),
+                new String(body, StandardCharsets.UTF_8), clock.instant());
+        if (stored) {
+            worker.poke();
+        }
+        res.status(Status.ACCEPTED_202).send();
+    }
+
+    private byte[] readCapped(ServerRequest req) throws Rejection {
+        try (InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new Rejection(Status.REQUEST_ENTITY_TOO_LARGE_413, "Body larger than " + maxBytes + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new Rejection(Status.BAD_REQUEST_400, "Could not read the body: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, List<String>> headers(ServerRequest req) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : req.headers()) {
+            headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
+        }
+        return headers;
+    }
+
+    static boolean acceptableContentType(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/activity+json") || type.equals("application/ld+json")
+                || type.equals("application/json");
+    }
+
+    private static boolean sameOrigin(String a, String b) {
+        try {
+            java.net.URI x = java.net.URI.create(a);
+            java.net.URI y = java.net.URI.create(b);
+            return x.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost()) && x.getPort() == y.getPort()
+                    && x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A request the inbox refuses, with the status to answer. */
+    private static final class Rejection extends Exception {
+        private final Status status;
+
+        Rejection(Status status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.weft.server.federation.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.vocab.Activity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.InboundActivityEntity;
+import org.weft.server.queue.InboundStore;
+
+/**
+ * Processes stored inbound activities in the background: claims due rows, hands each to the router on
+ * a virtual thread, records done / retry / failed. A failure is retried a few times with growing
+ * delays (a remote actor may be briefly unreachable), then kept as FAILED for the operator.
+ */
+public final class InboundWorker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(InboundWorker.class.getName());
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Database db;
+    private final InboundStore store;
+    private final ActivityRouter router;
+    private final JsonLdCodec codec;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final AtomicLong processed = new AtomicLong();
+    private Thread dispatcher;
+
+    public InboundWorker(Database db, InboundStore store, ActivityRouter router, JsonLdCodec codec, Clock clock,
+                         int concurrency) {
+        this.db = db;
+        this.store = store;
+        this.router = router;
+        this.codec = codec;
+        this.clock = clock;
+        this.slots = new Semaphore(concurrency);
+    }
+
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            dispatcher = Thread.ofPlatform().name("weft-inbound").daemon().start(this::loop);
+        }
+    }
+
+    public void poke() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Activities finished (done, ignored or failed for good) since start. */
+    public long processed() {
+        return processed.get();
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        poke();
+        if (dispatcher != null) {
+            try {
+                dispatcher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                int free = slots.availablePermits();
+                List<Long> ids = free == 0 ? List.of() : store.claimDue(free, LEASE, clock.instant());
+                for (Long id : ids) {
+                    slots.acquireUninterruptibly();
+                    executor.submit(() -> {
+                        try {
+                            process(id);
+                        } finally {
+                            slots.release();
+                            poke();
+                        }
+                    });
+                }
+                if (ids.isEmpty()) {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Inbound dispatch failed; retrying shortly", e);
+                idle();
+            }
+        }
+    }
+
+    private void process(long id) {
+        InboundActivityEntity row = db.inTransaction(s -> s.find(InboundActivityEntity.class, id));
+        Activity activity;
+        try {
+            activity = Activity.fromJson(codec.parse(row.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            finish(id, "unreadable: " + e.getMessage(), true);
+            return;
+        }
+        try {
+            router.route(activity);
+            finish(id, null, false);
+        } catch (IgnoredActivity e) {
+            ActivityRouter.logIgnored(activity, e);
+            finish(id, "ignored: " + e.getMessage(), false);
+        } catch (Exception e) {
+            LOG.log(Level.INFO, "Processing " + activity.type() + " " + activity.id() + " failed; will retry", e);
+            retry(id, e.toString());
+        }
+    }
+
+    private void finish(long id, String note, boolean failed) {
+        Instant now = clock.instant();
+        db.run(s -> {
+            InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
+            if (failed) {
+                row.markFailed(note, now, 0);
+            } else {
+                row.markDone(now);
+            }
+        });
+        processed.incrementAndGet();
+    }
+
+    private void retry(long id, String error) {
+        Instant now = clock.instant();
+        db.run(s -> {
+            InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
+            Duration delay = Duration.ofSeconds(30L * (1L << Math.min(row.getAttempts(), 8)));
+            row.markFailed(error, now.plus(delay), MAX_ATTEMPTS);
+            if (row.getState() == InboundActivityEntity.State.FAILED) {
+                processed.incrementAndGet();
+            }
+        });
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (running.get()) {
+                wake.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.weft.server.federation.remote;
+
+import java.io.IOException;
+import java.net.URI;
+
+import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.vocab.Vocab;
+import org.weft.activitypub.webfinger.Jrd;
+import org.weft.activitypub.webfinger.WebFingerResource;
+
+/** Turns {@code @user@host} into an actor URL the way Mastodon does: WebFinger, then the self link. */
+public final class WebFingerLookup {
+    private final ActivityPubClient client;
+    private final boolean allowPlainHttp;
+
+    public WebFingerLookup(ActivityPubClient client, boolean allowPlainHttp) {
+        this.client = client;
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
+    public String actorUri(String handle) throws IOException {
+        WebFingerResource resource = WebFingerResource.parse(handle);
+        if (!(resource instanceof WebFingerResource.Acct acct)) {
+            throw new IllegalArgumentException("Not a handle: " + handle);
+        }
+        // Only test setups (allow-private) may use plain http; real servers are always https.
+        String scheme = allowPlainHttp ? "http" : "https";
+        URI uri = URI.create(scheme + "://" + acct.host() + "/.well-known/webfinger?resource=acct:"
+                + acct.user() + "@" + acct.host());
+        Jrd jrd = Jrd.fromJson(client.fetchJson(uri, Vocab.JRD_JSON + ", application/json"));
+        return jrd.selfLink()
+                .orElseThrow(() -> new IOException("WebFinger for " + handle + " names no ActivityPub actor"));
+    }
+}

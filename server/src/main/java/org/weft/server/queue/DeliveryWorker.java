@@ -1,0 +1,251 @@
+package org.weft.server.queue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.weft.activitypub.delivery.DeliveryOutcome;
+import org.weft.activitypub.delivery.RetryPolicy;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.OutboundActivityEntity;
+
+/**
+ * Sends due deliveries: a dispatcher claims as many rows as there are free workers, skipping hosts
+ * that are full or whose circuit is open, and each delivery runs on its own virtual thread.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration BUSY_HOST_DELAY = Duration.ofMillis(200);
+
+    private final DeliveryQueue queue;
+    private final Database db;
+    private final DeliveryTransport transport;
+    private final HostGate gate;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Semaphore slots;
+    private final int concurrency;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Map<Long, Payload> payloads = new LruMap<>(256);
+    private final AtomicLong attempts = new AtomicLong();
+    private Thread dispatcher;
+
+    public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
+                          RetryPolicy retryPolicy, Clock clock, int concurrency) {
+        this.db = db;
+        this.queue = queue;
+        this.transport = transport;
+        this.gate = gate;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+        this.concurrency = concurrency;
+        this.slots = new Semaphore(concurrency);
+    }
+
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            dispatcher = Thread.ofPlatform().name("weft-delivery").daemon().start(this::dispatchLoop);
+        }
+    }
+
+    /** Tells the dispatcher that new rows are due, so it does not wait for its next poll. */
+    public void poke() {
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Number of POST attempts made by this worker since start (benchmarks count them). */
+    public long attempts() {
+        return attempts.get();
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        poke();
+        if (dispatcher != null) {
+            try {
+                dispatcher.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running.get()) {
+            try {
+                int free = slots.availablePermits();
+                List<ClaimedDelivery> claimed = free == 0 ? List.of()
+                        : queue.claimDue(free, gate.blockedHosts(), LEASE, clock.instant());
+                for (ClaimedDelivery delivery : claimed) {
+                    dispatch(delivery);
+                }
+                if (claimed.isEmpty()) {
+                    sleepUntilPoked();
+                }
+            } catch (RuntimeException e) {
+                // A database hiccup must not kill the dispatcher; rows stay in the table.
+                LOG.log(Level.WARNING, "Delivery dispatch failed; retrying shortly", e);
+                sleepUntilPoked();
+            }
+        }
+    }
+
+    private void dispatch(ClaimedDelivery delivery) {
+        if (!gate.tryEnter(delivery.host())) {
+            queue.release(delivery.id(), clock.instant().plus(BUSY_HOST_DELAY));
+            return;
+        }
+        slots.acquireUninterruptibly();
+        executor.submit(() -> {
+            try {
+                send(delivery);
+            } finally {
+                slots.release();
+                poke();
+            }
+        });
+    }
+
+    private void send(ClaimedDelivery delivery) {
+        boolean hostAnswered = false;
+        try {
+            Payload payload = payload(delivery.activityId());
+            attempts.incrementAndGet();
+            DeliveryOutcome outcome = transport.deliver(URI.create(delivery.inbox()), payload.body(), payload.senderId());
+            hostAnswered = record(delivery, outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery " + delivery.id() + " to " + delivery.inbox() + " failed unexpectedly", e);
+            retryOrGiveUp(delivery, -1, e.toString(), Optional.empty());
+        } finally {
+            gate.leave(delivery.host(), hostAnswered);
+        }
+    }
+
+    /** Stores the outcome; returns whether the host itself answered (for the circuit breaker). */
+    private boolean record(ClaimedDelivery delivery, DeliveryOutcome outcome) {
+        Instant now = clock.instant();
+        return switch (outcome) {
+            case DeliveryOutcome.Delivered d -> {
+                queue.markDelivered(delivery.id(), d.status(), now);
+                yield true;
+            }
+            case DeliveryOutcome.GiveUp g -> {
+                LOG.info(() -> "Giving up delivery to " + delivery.inbox() + ": " + g.status() + " " + g.reason());
+                queue.markGaveUp(delivery.id(), g.status(), g.reason(), now);
+                yield true;
+            }
+            case DeliveryOutcome.Retry r when !running.get() && r.status() < 0 -> {
+                // Interrupted by our own shutdown, not the host's fault: due again at once after restart.
+                queue.release(delivery.id(), now);
+                yield true;
+            }
+            case DeliveryOutcome.Retry r -> {
+                retryOrGiveUp(delivery, r.status(), r.reason(), r.retryAfter());
+                yield r.status() > 0 && r.status() < 500;
+            }
+        };
+    }
+
+    private void retryOrGiveUp(ClaimedDelivery delivery, int status, String reason, Optional<Duration> retryAfter) {
+        Instant now = clock.instant();
+        Optional<Instant> next = retryPolicy.nextAttempt(delivery.attempts() + 1, now,
+                java.util.concurrent.ThreadLocalRandom.current());
+        if (next.isEmpty()) {
+            queue.markGaveUp(delivery.id(), status, "retries exhausted: " + reason, now);
+            return;
+        }
+        Instant at = next.get();
+        if (retryAfter.isPresent() && now.plus(retryAfter.get()).isAfter(at)) {
+            at = now.plus(retryAfter.get());
+        }
+        queue.markRetry(delivery.id(), status, reason, at);
+    }
+
+    private Payload payload(long activityId) {
+        synchronized (payloads) {
+            Payload cached = payloads.get(activityId);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Payload loaded = db.inTransaction(session -> {
+            OutboundActivityEntity activity = session.find(OutboundActivityEntity.class, activityId);
+            return new Payload(activity.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    activity.getActor().getId());
+        });
+        synchronized (payloads) {
+            payloads.put(activityId, loaded);
+        }
+        return loaded;
+    }
+
+    private void sleepUntilPoked() {
+        lock.lock();
+        try {
+            if (running.get()) {
+                wake.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int concurrency() {
+        return concurrency;
+    }
+
+    /** The serialised activity (shared by every inbox it goes to) and who signs it. */
+    private record Payload(byte[] body, long senderId) {
+    }
+
+    /** A small least-recently-used map: fan-out sends one body to many inboxes in a short time. */
+    private static final class LruMap<K, V> extends LinkedHashMap<K, V> {
+        private final int capacity;
+
+        LruMap(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > capacity;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.weft.server.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps one slow or dead host from holding up deliveries to the others: at most {@code perHost}
+ * deliveries to a host at once, and a circuit breaker that stops trying a host for a while after
+ * several failures in a row (then lets one trial through).
+ */
+public final class HostGate {
+    private final int perHost;
+    private final int failuresToOpen;
+    private final Duration openFor;
+    private final Clock clock;
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+
+    public HostGate(int perHost, int failuresToOpen, Duration openFor, Clock clock) {
+        this.perHost = perHost;
+        this.failuresToOpen = failuresToOpen;
+        this.openFor = openFor;
+        this.clock = clock;
+    }
+
+    /** Takes a slot for the host, or returns false when it is full or its circuit is open. */
+    public boolean tryEnter(String host) {
+        HostState state = hosts.computeIfAbsent(host, h -> new HostState());
+        synchronized (state) {
+            if (state.inFlight >= perHost || isOpen(state, clock.instant())) {
+                return false;
+            }
+            state.inFlight++;
+            return true;
+        }
+    }
+
+    /** Gives the slot back and records how the attempt went. */
+    public void leave(String host, boolean hostAnswered) {
+        HostState state = hosts.get(host);
+        if (state == null) {
+            return;
+        }
+        synchronized (state) {
+            state.inFlight--;
+            if (hostAnswered) {
+                state.consecutiveFailures = 0;
+                state.openUntil = null;
+            } else if (++state.consecutiveFailures >= failuresToOpen) {
+                state.openUntil = clock.instant().plus(openFor);
+            }
+        }
+    }
+
+    /** Hosts that must not be claimed for now: full, or with an open circuit. */
+    public Set<String> blockedHosts() {
+        Instant now = clock.instant();
+        Set<String> blocked = new HashSet<>();
+        hosts.forEach((host, state) -> {
+            synchronized (state) {
+                if (state.inFlight >= perHost || isOpen(state, now)) {
+                    blocked.add(host);
+                }
+            }
+        });
+        return blocked;
+    }
+
+    public boolean isCircuitOpen(String host) {
+        HostState state = hosts.get(host);
+        if (state == null) {
+            return false;
+        }
+        synchronized (state) {
+            return isOpen(state, clock.instant());
+        }
+    }
+
+    private static boolean isOpen(HostState state, Instant now) {
+        return state.openUntil != null && now.isBefore(state.openUntil);
+    }
+
+    private static final class HostState {
+        private int inFlight;
+        private int consecutiveFailures;
+        private Instant openUntil;
+    }
+}

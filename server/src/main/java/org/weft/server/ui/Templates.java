@@ -1,0 +1,28 @@
+package org.weft.server.ui;
+
+import java.nio.charset.StandardCharsets;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Renders the web module's precompiled templates to a response. */
+public final class Templates {
+    private final TemplateEngine engine =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.weft.web.templates");
+
+    public void render(ServerResponse res, String template, Object model) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(template, model, out);
+        res.status(Status.OK_200);
+        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
+        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
+                + "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+        byte[] bytes = out.toByteArray();
+        res.send(bytes);
+    }
+}

@@ -1,0 +1,76 @@
+package org.weft.server.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.weft.server.WeftServer;
+import org.weft.server.config.DatabaseSettings;
+import org.weft.server.config.WeftConfig;
+
+/**
+ * Starts real Weft instances on loopback ports for tests, each with its own database (H2, or a fresh
+ * MariaDB database in CI) and federation allowed to loopback addresses.
+ */
+public final class TestServers {
+    private TestServers() {
+    }
+
+    /** A running test instance and what is needed to restart it on the same data. */
+    public record Instance(WeftServer server, WeftConfig config) implements AutoCloseable {
+        public String base() {
+            return config.baseUrl().toString();
+        }
+
+        public String domain() {
+            return server.urls().domain();
+        }
+
+        /** Stops the server and starts a new one on the same port and database. */
+        public Instance restart() {
+            server.close();
+            return new Instance(WeftServer.start(config), config);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            TestDatabases.drop(config.database());
+        }
+    }
+
+    public static Instance start() {
+        return start(Map.of());
+    }
+
+    /** Starts an instance; {@code env} overrides settings the way WEFT_* variables do. */
+    public static Instance start(Map<String, String> env) {
+        Path dir = TestDatabases.tempDir();
+        DatabaseSettings database = TestDatabases.fresh(dir);
+        int port = freePort();
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "WEFT_PORT", String.valueOf(port),
+                "WEFT_HOST", "127.0.0.1",
+                "WEFT_BASE_URL", "http://localhost:" + port,
+                "WEFT_DATA_DIR", dir.toString(),
+                "WEFT_FEDERATION_ALLOW_PRIVATE", "true"));
+        settings.putAll(env);
+        WeftConfig config = WeftConfig.load(settings).withDatabase(database);
+        return new Instance(WeftServer.start(config), config);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static URI uri(Instance instance, String path) {
+        return URI.create(instance.base() + path);
+    }
+}

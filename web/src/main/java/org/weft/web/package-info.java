@@ -1,0 +1,2 @@
+/** The web module: precompiled jte templates, stylesheet and view models for Weft's pages. */
+package org.weft.web;

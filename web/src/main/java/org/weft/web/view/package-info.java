@@ -1,0 +1,2 @@
+/** View models: plain records holding exactly what a template shows. No logic, no lookups. */
+package org.weft.web.view;
