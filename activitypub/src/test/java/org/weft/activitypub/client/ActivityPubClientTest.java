@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class ActivityPubClientTest {
         SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(REMOTE.getAllServeEvents().get(0).getRequest()));
-        assertTrue(verified.signedHeaders().containsAll(java.util.List.of("(request-target)", "host", "date", "accept")));
+        assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "accept")));
         assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
     }
 
@@ -150,7 +151,8 @@ class ActivityPubClientTest {
         REMOTE.stubFor(get(urlEqualTo("/users/deleted")).willReturn(aResponse().withStatus(410)));
         REMOTE.stubFor(get(urlEqualTo("/users/missing")).willReturn(aResponse().withStatus(404)));
 
-        FetchException gone = assertThrows(FetchException.class, () -> client.fetchObject(URI.create(origin() + "/users/deleted")));
+        FetchException gone = assertThrows(FetchException.class,
+                () -> client.fetchObject(URI.create(origin() + "/users/deleted")));
         assertTrue(gone.isGone());
         assertEquals(410, gone.status());
 
@@ -229,7 +231,8 @@ class ActivityPubClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://localhost:%d/private", "http://127.0.0.1:%d/private"})
+    @ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://localhost:%d/private",
+        "http://127.0.0.1:%d/private"})
     void checksEveryRedirectHop(String privateTarget) {
         URI start = URI.create(origin() + "/start");
         REMOTE.stubFor(get(urlEqualTo("/start")).willReturn(aResponse().withStatus(302)
