@@ -10,15 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.tomitribe.auth.signatures.Algorithm;
 import org.tomitribe.auth.signatures.Signature;
-import org.tomitribe.auth.signatures.Signatures;
 import org.weft.activitypub.signature.SignatureException.Reason;
 
 /**
@@ -32,10 +29,11 @@ import org.weft.activitypub.signature.SignatureException.Reason;
  * {@code (request-target)} including the query string, or else without it. If it does not match, the key
  * is resolved once more with {@code forceRefresh} (key rotation) and tried again.
  *
- * <p>tomitribe parses the header and builds the signing string from the headers exactly as received.
- * The final RSA check is done here because tomitribe's own {@code verify} tests {@code created}/{@code
- * expires} against the system clock with its own margins, not against {@link Clock} and Mastodon's.
- * Thread-safe if the resolver is.
+ * <p>tomitribe parses {@code keyId}, {@code algorithm}, {@code headers} and {@code signature}. The
+ * signing string is rebuilt here from the headers exactly as received, and the RSA check is done with the
+ * JDK, because tomitribe 1.8 tests {@code created}/{@code expires} against the system clock while
+ * parsing (not against {@link Clock} with Mastodon's margins) and writes {@code (expires)} as a
+ * locale-formatted decimal that matches no sender. Thread-safe if the resolver is.
  */
 public final class SignatureVerifier {
 
@@ -81,18 +79,20 @@ public final class SignatureVerifier {
         if (post || request.hasBody()) {
             checkDigest(request);
         }
-        Signature signature = parse(header);
+        SignatureParameters parameters = SignatureParameters.read(header);
+        Signature signature = parse(parameters);
         List<String> signed = signature.getHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         checkStrength(signed, post, method.equals("get"));
-        checkTime(signature, request);
+        checkTime(parameters, request);
 
         ActorKey key = resolve(signature.getKeyId(), false)
                 .orElseThrow(() -> new SignatureException(Reason.UNKNOWN_KEY, "no key " + signature.getKeyId()));
-        if (matches(key, signature, signed, request)) {
+        if (matches(key, signature, parameters, signed, request)) {
             return new VerifiedSignature(key, signed);
         }
         Optional<ActorKey> refreshed = resolve(signature.getKeyId(), true);
-        if (refreshed.isPresent() && !sameKey(key, refreshed.get()) && matches(refreshed.get(), signature, signed, request)) {
+        if (refreshed.isPresent() && !sameKey(key, refreshed.get())
+                && matches(refreshed.get(), signature, parameters, signed, request)) {
             return new VerifiedSignature(refreshed.get(), signed);
         }
         throw new SignatureException(Reason.BAD_SIGNATURE, "signature does not match key " + signature.getKeyId());
@@ -106,19 +106,15 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Signature parse(String header) throws SignatureException {
-        Optional<String> algorithm = SignatureParameters.read(header).algorithm();
+    private static Signature parse(SignatureParameters parameters) throws SignatureException {
+        // No algorithm means hs2019 (draft-cavage-12); hs2019 names no hash: it comes from the key, and
+        // only RSA keys are accepted below, so both are read as RSA-SHA256.
+        String algorithm = parameters.algorithm().orElse("hs2019");
+        if (!algorithm.equals("hs2019") && !algorithm.equals("rsa-sha256")) {
+            throw new SignatureException(Reason.UNSUPPORTED_ALGORITHM, "algorithm " + algorithm);
+        }
         try {
-            if (algorithm.isEmpty()) {
-                // tomitribe refuses a header without algorithm; draft-cavage then means hs2019.
-                return Signature.fromString(header + ",algorithm=\"hs2019\"", Algorithm.RSA_SHA256);
-            }
-            return switch (algorithm.get()) {
-                // hs2019 names no hash: it is taken from the key, and only RSA keys are accepted below.
-                case "hs2019" -> Signature.fromString(header, Algorithm.RSA_SHA256);
-                case "rsa-sha256" -> Signature.fromString(header);
-                default -> throw new SignatureException(Reason.UNSUPPORTED_ALGORITHM, "algorithm " + algorithm.get());
-            };
+            return Signature.fromString(parameters.forTomitribe(algorithm), Algorithm.RSA_SHA256);
         } catch (RuntimeException e) {
             throw new SignatureException(Reason.MALFORMED, "unparsable Signature header", e);
         }
@@ -139,11 +135,9 @@ public final class SignatureVerifier {
         }
     }
 
-    private void checkTime(Signature signature, IncomingRequest request) throws SignatureException {
-        Instant created = signingTime(signature, request);
-        Instant expires = signature.getSignatureExpirationTimeMilliseconds() != null
-                ? Instant.ofEpochMilli(signature.getSignatureExpirationTimeMilliseconds())
-                : created.plus(DEFAULT_VALIDITY);
+    private void checkTime(SignatureParameters parameters, IncomingRequest request) throws SignatureException {
+        Instant created = signingTime(parameters, request);
+        Instant expires = parameterTime(parameters, "expires").orElse(created.plus(DEFAULT_VALIDITY));
         Instant latestExpiry = created.plus(EXPIRATION_WINDOW_LIMIT);
         if (expires.isAfter(latestExpiry)) {
             expires = latestExpiry;
@@ -157,14 +151,24 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Instant signingTime(Signature signature, IncomingRequest request) throws SignatureException {
-        if (signature.getSignatureCreationTimeMilliseconds() != null) {
-            return Instant.ofEpochMilli(signature.getSignatureCreationTimeMilliseconds());
+    /** {@code created} when present, else the Date header, as Mastodon does. */
+    private static Instant signingTime(SignatureParameters parameters, IncomingRequest request) throws SignatureException {
+        Optional<Instant> created = parameterTime(parameters, "created");
+        if (created.isPresent()) {
+            return created.get();
         }
         String date = request.header("Date")
                 .orElseThrow(() -> new SignatureException(Reason.MALFORMED, "date is signed but there is no Date header"));
         return HttpDates.parse(date)
                 .orElseThrow(() -> new SignatureException(Reason.MALFORMED, "unparsable Date header: " + date));
+    }
+
+    private static Optional<Instant> parameterTime(SignatureParameters parameters, String name) throws SignatureException {
+        try {
+            return parameters.time(name);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new SignatureException(Reason.MALFORMED, name + " is not a number of seconds", e);
+        }
     }
 
     private Optional<ActorKey> resolve(String keyId, boolean forceRefresh) throws SignatureException {
@@ -179,8 +183,8 @@ public final class SignatureVerifier {
         return Arrays.equals(first.publicKey().getEncoded(), second.publicKey().getEncoded());
     }
 
-    private static boolean matches(ActorKey key, Signature signature, List<String> signed, IncomingRequest request)
-            throws SignatureException {
+    private static boolean matches(ActorKey key, Signature signature, SignatureParameters parameters, List<String> signed,
+                                   IncomingRequest request) throws SignatureException {
         PublicKey publicKey = key.publicKey();
         if (!"RSA".equals(publicKey.getAlgorithm())) {
             throw new SignatureException(Reason.UNSUPPORTED_ALGORITHM, "key type " + publicKey.getAlgorithm());
@@ -191,22 +195,13 @@ public final class SignatureVerifier {
         } catch (IllegalArgumentException e) {
             throw new SignatureException(Reason.MALFORMED, "signature is not base64", e);
         }
-        Map<String, String> headers = signedHeaderValues(signed, request);
         for (String target : requestTargets(request)) {
-            String signingString = signingString(signature, request.method(), target, headers);
+            String signingString = SigningString.of(signed, target, request, parameters);
             if (rsaSha256Verifies(publicKey, signingString, signatureBytes)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Map<String, String> signedHeaderValues(List<String> signed, IncomingRequest request) {
-        Map<String, String> values = new HashMap<>();
-        for (String name : signed) {
-            request.header(name).ifPresent(value -> values.put(name, value));
-        }
-        return values;
     }
 
     /** With the query string first, then without it: GoToSocial and Mastodon accept both. */
@@ -217,16 +212,6 @@ public final class SignatureVerifier {
         }
         targets.add(request.path());
         return targets;
-    }
-
-    private static String signingString(Signature signature, String method, String target, Map<String, String> headers)
-            throws SignatureException {
-        try {
-            return Signatures.createSigningString(signature.getHeaders(), method.toLowerCase(Locale.ROOT), target, headers,
-                    signature.getSignatureCreationTimeMilliseconds(), signature.getSignatureExpirationTimeMilliseconds());
-        } catch (RuntimeException e) {
-            throw new SignatureException(Reason.MALFORMED, "a signed header is missing: " + e.getMessage(), e);
-        }
     }
 
     private static boolean rsaSha256Verifies(PublicKey key, String signingString, byte[] signatureBytes) {

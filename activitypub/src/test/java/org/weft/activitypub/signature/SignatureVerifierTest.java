@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.signature.SignatureException.Reason;
@@ -204,6 +205,38 @@ class SignatureVerifierTest {
         Map<String, String> stale = handSigned("hs2019", "created=" + old + ",", "POST", "/users/amina/inbox",
                 List.of("(request-target)", "(created)", "host", "digest"), Map.of("(created)", Long.toString(old)));
         assertReason(Reason.DATE_OUT_OF_WINDOW, post(stale, BODY));
+    }
+
+    @Test
+    void expiresIsSignedAsSentWhateverTheDefaultLocale() throws Exception {
+        long created = NOW.minusSeconds(30).getEpochSecond();
+        long expires = created + 300;
+        Map<String, String> headers = handSigned("hs2019", "created=" + created + ",expires=" + expires + ",", "POST",
+                "/users/amina/inbox", List.of("(request-target)", "(created)", "(expires)", "host", "digest"),
+                Map.of("(created)", Long.toString(created), "(expires)", Long.toString(expires)));
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertTrue(verifier.verify(post(headers, BODY)).isSignedBy(ACTOR));
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void anExpiredSignatureGetsMastodonsHourOfGrace() throws Exception {
+        assertTrue(verifier.verify(post(withExpiry(NOW.minus(Duration.ofMinutes(40)), NOW.minus(Duration.ofMinutes(30))), BODY))
+                .isSignedBy(ACTOR));
+        assertReason(Reason.DATE_OUT_OF_WINDOW,
+                post(withExpiry(NOW.minus(Duration.ofMinutes(70)), NOW.minus(Duration.ofMinutes(61))), BODY));
+    }
+
+    private Map<String, String> withExpiry(Instant createdAt, Instant expiresAt) {
+        String created = Long.toString(createdAt.getEpochSecond());
+        String expires = Long.toString(expiresAt.getEpochSecond());
+        return handSigned("hs2019", "created=" + created + ",expires=" + expires + ",", "POST", "/users/amina/inbox",
+                List.of("(request-target)", "(created)", "(expires)", "host", "digest"),
+                Map.of("(created)", created, "(expires)", expires));
     }
 
     @Test
