@@ -1,0 +1,37 @@
+package org.weft.activitypub.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Objects;
+import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.signature.HttpSigner;
+
+/** Makes one signed delivery POST and says what became of it. Never throws for remote failures. */
+public final class InboxPoster {
+
+    private final ActivityPubClient client;
+    private final OutcomeClassifier classifier;
+
+    /**
+     * @param client the HTTP client (its address check applies to inboxes too)
+     * @param classifier how statuses and failures map to outcomes
+     */
+    public InboxPoster(ActivityPubClient client, OutcomeClassifier classifier) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /**
+     * @param inbox where to post
+     * @param activity the activity's JSON bytes, exactly as rendered once for every inbox
+     * @param signer the sending actor's signer
+     * @return delivered, retry (with any Retry-After) or give up
+     */
+    public DeliveryOutcome deliver(URI inbox, byte[] activity, HttpSigner signer) {
+        try {
+            return classifier.classify(client.post(inbox, activity, signer));
+        } catch (IOException e) {
+            return classifier.classify(e);
+        }
+    }
+}
