@@ -12,6 +12,7 @@ import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.client.AddressGuard;
 import org.weft.activitypub.client.KeyDocumentResolver;
 import org.weft.activitypub.delivery.InboxPoster;
+import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.signature.SignatureVerifier;
@@ -98,11 +99,11 @@ public final class WeftServer implements AutoCloseable {
         LocalSigners signers = new LocalSigners(db);
         ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
-                .signer(signers.forActor(instanceActor.getId()))
+                .instanceSigner(signers.forActor(instanceActor.getId()))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
         SignatureVerifier verifier = new SignatureVerifier(
-                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors), clock);
+                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock);
 
         Outbox outbox = new Outbox(urls, codec, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
@@ -118,9 +119,9 @@ public final class WeftServer implements AutoCloseable {
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
-                new SignedDelivery(new InboxPoster(client), signers),
+                new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
-                RetryPolicy.standard(), clock, config.deliveryWorkers());
+                new RetryPolicy(), clock, config.deliveryWorkers());
         outbox.attach(deliveryWorker);
 
         Templates templates = new Templates();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -109,9 +110,26 @@ public final class ActivityPubClient implements AutoCloseable {
      * @throws FetchException on any failure, with the reason
      */
     public FetchedDocument fetchDocument(URI uri) throws FetchException {
+        return fetch(uri, MediaTypes.ACCEPT, true, MediaTypes::isActivityPub);
+    }
+
+    /**
+     * Fetches a WebFinger (JRD) document. Unsigned, as Mastodon sends it; same address rules, redirect
+     * checks and size cap as every other fetch; {@code application/jrd+json} or {@code application/json}.
+     *
+     * @param uri the WebFinger URL with its {@code resource} query
+     * @return the JSON object
+     * @throws FetchException on any failure, with the reason
+     */
+    public JsonNode fetchWebFinger(URI uri) throws FetchException {
+        return fetch(uri, MediaTypes.JRD_ACCEPT, false, MediaTypes::isJrd).json();
+    }
+
+    private FetchedDocument fetch(URI uri, String accept, boolean signed, Predicate<String> contentTypeOk)
+            throws FetchException {
         URI current = withoutFragment(uri);
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<CappedBodySubscriber.Body> response = send(current, get(current));
+            HttpResponse<CappedBodySubscriber.Body> response = send(current, get(current, accept, signed));
             int status = response.statusCode();
             if (isRedirect(status)) {
                 if (redirects == MAX_REDIRECTS) {
@@ -126,7 +144,7 @@ public final class ActivityPubClient implements AutoCloseable {
             if (status < 200 || status > 299) {
                 throw new FetchException(Reason.HTTP_STATUS, status, current.toString(), null);
             }
-            return new FetchedDocument(current, readObject(current, response));
+            return new FetchedDocument(current, readObject(current, response, contentTypeOk));
         }
     }
 
@@ -158,15 +176,15 @@ public final class ActivityPubClient implements AutoCloseable {
         http.close();
     }
 
-    private HttpRequest get(URI uri) {
+    private HttpRequest get(URI uri, String accept, boolean signed) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("User-Agent", userAgent)
                 .GET();
-        if (instanceSigner != null) {
-            addSignedHeaders(request, instanceSigner.signGet(uri, MediaTypes.ACCEPT, clock.instant()));
+        if (signed && instanceSigner != null) {
+            addSignedHeaders(request, instanceSigner.signGet(uri, accept, clock.instant()));
         } else {
-            request.header("Accept", MediaTypes.ACCEPT);
+            request.header("Accept", accept);
         }
         return request.build();
     }
@@ -219,13 +237,14 @@ public final class ActivityPubClient implements AutoCloseable {
         }
     }
 
-    private JsonNode readObject(URI uri, HttpResponse<CappedBodySubscriber.Body> response) throws FetchException {
+    private JsonNode readObject(URI uri, HttpResponse<CappedBodySubscriber.Body> response, Predicate<String> contentTypeOk)
+            throws FetchException {
         int status = response.statusCode();
         if (response.body().tooLarge()) {
             throw new FetchException(Reason.TOO_LARGE, status, uri + " is larger than " + maxResponseBytes + " bytes", null);
         }
         Optional<String> contentType = response.headers().firstValue("Content-Type");
-        if (!MediaTypes.isActivityPub(contentType.orElse(null))) {
+        if (!contentTypeOk.test(contentType.orElse(null))) {
             throw new FetchException(Reason.WRONG_CONTENT_TYPE, status, uri + " is " + contentType.orElse("untyped"), null);
         }
         try {

@@ -11,6 +11,9 @@ final class MediaTypes {
     /** The Accept header Mastodon sends, which every server understands. */
     static final String ACCEPT = ACTIVITY_JSON + ", " + LD_JSON + "; profile=\"" + ACTIVITY_STREAMS + "\"";
 
+    /** What Mastodon asks for when it looks an account up by WebFinger. */
+    static final String JRD_ACCEPT = "application/jrd+json, application/json";
+
     private MediaTypes() {
     }
 
@@ -43,5 +46,14 @@ final class MediaTypes {
             }
         }
         return false;
+    }
+
+    /** WebFinger answers: {@code application/jrd+json}, or plain {@code application/json} as some servers send. */
+    static boolean isJrd(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/jrd+json") || type.equals("application/json");
     }
 }

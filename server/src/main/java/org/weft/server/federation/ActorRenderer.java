@@ -38,7 +38,7 @@ public final class ActorRenderer {
                 .discoverable(actor.isDiscoverable())
                 .indexable(actor.isDiscoverable() && actor.getKind() == ActorKind.GROUP)
                 .published(actor.getCreatedAt())
-                .webfinger("acct:" + actor.getUsername() + "@" + urls.domain());
+                .webfinger(actor.getUsername() + "@" + urls.domain());
         return b.build();
     }
 }

@@ -56,7 +56,7 @@ public final class Outbox {
         session.persist(stored);
         List<Recipient> targets = recipients.stream()
                 .filter(r -> !r.isLocal() && !r.isDeleted())
-                .map(r -> new Recipient(r.getUri(), URI.create(r.getInbox()),
+                .map(r -> new Recipient(URI.create(r.getUri()), URI.create(r.getInbox()),
                         r.getSharedInbox() == null ? null : URI.create(r.getSharedInbox())))
                 .toList();
         List<URI> inboxes = InboxPlanner.plan(targets, urls::isLocal);

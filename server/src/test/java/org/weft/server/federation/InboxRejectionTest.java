@@ -51,14 +51,14 @@ class InboxRejectionTest {
     void unsignedPostIsRefused() {
         HttpResponse<String> r = TestHttp.send(HttpRequest.newBuilder(inbox).header("Content-Type", "application/activity+json")
                 .POST(HttpRequest.BodyPublishers.ofString(follow)).build());
-        assertRefused(r, 401);
+        assertRefused(r, 401, "MISSING");
     }
 
     @Test
     void wrongDigestIsRefused() {
         byte[] body = follow.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> r = mastodon.send(signedRequest(body, ZonedDateTime.now(), "SHA-256=" + "A".repeat(43) + "=").build());
-        assertRefused(r, 401);
+        assertRefused(r, 401, "DIGEST_MISMATCH");
     }
 
     @Test
@@ -67,21 +67,21 @@ class InboxRejectionTest {
         String tampered = follow.replace("Follow", "Block");
         HttpRequest request = signedRequest(signedBody, ZonedDateTime.now(), null)
                 .POST(HttpRequest.BodyPublishers.ofString(tampered)).build();
-        assertRefused(mastodon.send(request), 401);
+        assertRefused(mastodon.send(request), 401, "DIGEST_MISMATCH");
     }
 
     @Test
     void staleDateIsRefused() {
         HttpResponse<String> r = mastodon.deliver(inbox, follow.getBytes(StandardCharsets.UTF_8),
                 ZonedDateTime.now().minusHours(2), MastodonPeer.rosaKey(), mastodon.rosa() + "#main-key");
-        assertRefused(r, 401);
+        assertRefused(r, 401, "DATE_OUT_OF_WINDOW");
     }
 
     @Test
     void futureDateIsRefused() {
         HttpResponse<String> r = mastodon.deliver(inbox, follow.getBytes(StandardCharsets.UTF_8),
                 ZonedDateTime.now().plusHours(3), MastodonPeer.rosaKey(), mastodon.rosa() + "#main-key");
-        assertRefused(r, 401);
+        assertRefused(r, 401, "DATE_OUT_OF_WINDOW");
     }
 
     @Test
@@ -93,44 +93,44 @@ class InboxRejectionTest {
         // Mallory signs (with a valid key of her own) an activity that claims to be rosa's.
         HttpResponse<String> r = mastodon.deliver(inbox, follow.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(),
                 MastodonPeer.rosaKey(), mastodon.origin() + "/users/mallory#main-key");
-        assertRefused(r, 401);
+        assertRefused(r, 401, "activity's actor is");
     }
 
     @Test
     void unknownKeyIsRefused() {
         HttpResponse<String> r = mastodon.deliver(inbox, follow.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(),
                 MastodonPeer.rosaKey(), mastodon.origin() + "/users/nobody#main-key");
-        assertRefused(r, 401);
+        assertRefused(r, 401, "UNKNOWN_KEY");
     }
 
     @Test
     void oversizedBodyIsRefused() {
         String huge = follow.replace("\"type\"", "\"padding\": \"" + "x".repeat(70_000) + "\", \"type\"");
-        assertRefused(mastodon.deliver(inbox, huge), 413);
+        assertRefused(mastodon.deliver(inbox, huge), 413, "larger than");
     }
 
     @Test
     void malformedJsonIsRefused() {
-        assertRefused(mastodon.deliver(inbox, "{\"type\": \"Follow\", "), 400);
+        assertRefused(mastodon.deliver(inbox, "{\"type\": \"Follow\", "), 400, "Not a usable activity");
     }
 
     @Test
     void documentWithoutTheActivityStreamsContextIsRefused() {
         String unknownContext = follow.replace("\"https://www.w3.org/ns/activitystreams\"", "\"https://unknown.example/ns\"");
-        assertRefused(mastodon.deliver(inbox, unknownContext), 400);
+        assertRefused(mastodon.deliver(inbox, unknownContext), 400, "Not a usable activity");
     }
 
     @Test
     void activityWithoutIdIsRefused() {
         String noId = follow.replaceFirst("\"id\": \"[^\"]*\",", "");
-        assertRefused(mastodon.deliver(inbox, noId), 400);
+        assertRefused(mastodon.deliver(inbox, noId), 400, "Not a usable activity");
     }
 
     @Test
     void wrongContentTypeIsRefused() {
         HttpResponse<String> r = TestHttp.send(HttpRequest.newBuilder(inbox).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(follow)).build());
-        assertRefused(r, 415);
+        assertRefused(r, 415, "application/activity+json");
     }
 
     @Test
@@ -158,9 +158,10 @@ class InboxRejectionTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    private static void assertRefused(HttpResponse<String> response, int status) {
+    private static void assertRefused(HttpResponse<String> response, int status, String reason) {
         assertEquals(status, response.statusCode(), response.body());
-        assertTrue(TestHttp.json(response.body()).path("error").asText().length() > 5, "a clear error message");
+        String error = TestHttp.json(response.body()).path("error").asText();
+        assertTrue(error.contains(reason), "error names the reason (" + reason + "): " + error);
         assertEquals(0, countInbound(null), "nothing stored");
         long follows = weft.server().db().inTransaction(s ->
                 s.createSelectionQuery("select count(*) from FollowEntity", Long.class).getSingleResult());

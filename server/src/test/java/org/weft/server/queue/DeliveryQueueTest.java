@@ -40,7 +40,8 @@ class DeliveryQueueTest {
             List<ActorEntity> followers = remoteActors(weft, peer, 40);
             send(weft, group, followers);
 
-            WaitFor.condition("some deliveries done", () -> count(weft, DeliveryEntity.State.DELIVERED) >= 5);
+            TestServers.Instance first = weft;
+            WaitFor.condition("some deliveries done", () -> count(first, DeliveryEntity.State.DELIVERED) >= 5);
             weft = weft.restart();
             TestServers.Instance restarted = weft;
             WaitFor.condition("every delivery done after the restart",

@@ -7,29 +7,36 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.weft.activitypub.client.FetchException;
 import org.weft.activitypub.client.KeyDocumentResolver;
+import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.signature.ActorKey;
 import org.weft.activitypub.signature.KeyResolver;
 import org.weft.activitypub.signature.RsaKeys;
 import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 
 /**
- * Finds the key behind a signature's keyId: the database first (so known senders cost no fetch),
- * otherwise the key document and its owner fetched over the network, then stored.
+ * Finds the key behind a signature's keyId: the database first, so known senders cost no fetch; then
+ * the actor the keyId points into (one fetch for Mastodon-style {@code actor#main-key} ids); then a
+ * separate key document whose owner points back (GoToSocial's {@code …/main-key}). Whatever was
+ * fetched is stored, so the next request from that actor costs nothing.
  */
 public final class StoredKeyResolver implements KeyResolver {
     private final Database db;
-    private final KeyDocumentResolver fetcher;
+    private final KeyDocumentResolver keyDocuments;
     private final RemoteActors remoteActors;
+    private final LocalUrls urls;
     /** Parsed keys by PEM: parsing is cheap but not free, and a busy inbox sees the same few keys. */
     private final Map<String, PublicKey> parsed = new ConcurrentHashMap<>();
 
-    public StoredKeyResolver(Database db, KeyDocumentResolver fetcher, RemoteActors remoteActors) {
+    public StoredKeyResolver(Database db, KeyDocumentResolver keyDocuments, RemoteActors remoteActors, LocalUrls urls) {
         this.db = db;
-        this.fetcher = fetcher;
+        this.keyDocuments = keyDocuments;
         this.remoteActors = remoteActors;
+        this.urls = urls;
     }
 
     @Override
@@ -41,10 +48,38 @@ public final class StoredKeyResolver implements KeyResolver {
                 return Optional.of(toKey(known.get()));
             }
         }
-        return fetcher.resolve(keyId).map(resolved -> {
-            remoteActors.store(resolved.owner());
-            return resolved.key();
-        });
+        if (urls.isLocal(keyId)) {
+            // Our own actors are never fetched over the network; an unknown local key id is simply unknown.
+            return Optional.empty();
+        }
+        Optional<ActorEntity> owner = actorAt(stripFragment(keyId)).filter(a -> keyId.equals(a.getKeyId()));
+        if (owner.isEmpty()) {
+            Optional<ActorKey> key = keyDocuments.resolve(keyId, forceRefresh);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            owner = Optional.of(remoteActors.fetch(key.get().ownerId())).filter(a -> keyId.equals(a.getKeyId()));
+        }
+        return owner.isEmpty() ? Optional.empty() : Optional.of(toKey(owner.get()));
+    }
+
+    /** The actor document at a URL, stored; empty when the URL is not an actor. */
+    private Optional<ActorEntity> actorAt(String uri) throws IOException {
+        try {
+            return Optional.of(remoteActors.fetch(uri));
+        } catch (FetchException e) {
+            if (e.status() == 404 || e.isGone() || e.reason() == FetchException.Reason.ID_MISMATCH) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (MalformedActivityException | IllegalArgumentException e) {
+            return Optional.empty(); // a key document or something else that is not an actor
+        }
+    }
+
+    private static String stripFragment(String uri) {
+        int hash = uri.indexOf('#');
+        return hash < 0 ? uri : uri.substring(0, hash);
     }
 
     private ActorKey toKey(ActorEntity actor) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 
 import org.weft.activitypub.client.ActivityPubClient;
-import org.weft.activitypub.vocab.Vocab;
 import org.weft.activitypub.webfinger.Jrd;
 import org.weft.activitypub.webfinger.WebFingerResource;
 
@@ -27,8 +26,8 @@ public final class WebFingerLookup {
         String scheme = allowPlainHttp ? "http" : "https";
         URI uri = URI.create(scheme + "://" + acct.host() + "/.well-known/webfinger?resource=acct:"
                 + acct.user() + "@" + acct.host());
-        Jrd jrd = Jrd.fromJson(client.fetchJson(uri, Vocab.JRD_JSON + ", application/json"));
-        return jrd.selfLink()
+        Jrd jrd = Jrd.fromJson(client.fetchWebFinger(uri));
+        return jrd.actorId()
                 .orElseThrow(() -> new IOException("WebFinger for " + handle + " names no ActivityPub actor"));
     }
 }
