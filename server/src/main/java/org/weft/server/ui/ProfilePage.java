@@ -21,7 +21,7 @@ public final class ProfilePage {
     }
 
     public void render(ServerResponse res, ActorEntity actor) {
-        templates.render(res, "profile.jte", java.util.Map.of("actor", card(actor)));
+        templates.render(res, "profile.jte", card(actor));
     }
 
     public ActorCard card(ActorEntity actor) {

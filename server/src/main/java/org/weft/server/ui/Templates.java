@@ -14,6 +14,7 @@ public final class Templates {
     private final TemplateEngine engine =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.weft.web.templates");
 
+    /** Renders a template whose single parameter is {@code model}. */
     public void render(ServerResponse res, String template, Object model) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, model, out);
