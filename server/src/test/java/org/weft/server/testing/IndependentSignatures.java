@@ -47,13 +47,19 @@ public final class IndependentSignatures {
      */
     public static String sign(String method, String pathAndQuery, Map<String, String> headers, List<String> signed,
                               String keyId, PrivateKey key) {
+        return sign(method, pathAndQuery, headers, signed, keyId, key, "rsa-sha256");
+    }
+
+    /** As above with the {@code algorithm} parameter to send ({@code hs2019} is what Lemmy and GoToSocial send). */
+    public static String sign(String method, String pathAndQuery, Map<String, String> headers, List<String> signed,
+                              String keyId, PrivateKey key, String algorithm) {
         String signingString = signingString(method, pathAndQuery, signed, name -> headers.get(name));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(signingString.getBytes(StandardCharsets.UTF_8));
             String signature = Base64.getEncoder().encodeToString(rsa.sign());
-            return "keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\",headers=\"" + String.join(" ", signed)
+            return "keyId=\"" + keyId + "\",algorithm=\"" + algorithm + "\",headers=\"" + String.join(" ", signed)
                     + "\",signature=\"" + signature + "\"";
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,163 @@
+package org.weft.server.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+/**
+ * Another fediverse server simulated with WireMock on loopback: it serves one user's actor and
+ * WebFinger exactly as that server shapes them (the fixtures, domains rewritten), accepts deliveries,
+ * and signs its own requests the way that server does, with the user's real test key.
+ */
+public class FediversePeer implements AutoCloseable {
+    private final WireMockServer wireMock;
+    private final String weftBase;
+    private final String fixtureOrigin;
+    private final String actorPath;
+    private final String keyFixture;
+    private final List<String> signedHeaders;
+    private final String algorithm;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * @param server        fixture folder, e.g. {@code mastodon}
+     * @param fixtureOrigin the origin the fixtures use, replaced by this peer's
+     * @param actorPath     path of the simulated user, e.g. {@code /users/rosa}
+     * @param actorFixture  the actor document's fixture file
+     */
+    protected FediversePeer(String weftBase, String server, String fixtureOrigin, String actorPath, String actorFixture,
+                            String keyFixture, List<String> signedHeaders, String algorithm) {
+        this.weftBase = weftBase;
+        this.fixtureOrigin = fixtureOrigin;
+        this.actorPath = actorPath;
+        this.keyFixture = keyFixture;
+        this.signedHeaders = signedHeaders;
+        this.algorithm = algorithm;
+        this.wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock.start();
+        stubJson(actorPath, fixture(server + "/" + actorFixture), "application/activity+json; charset=utf-8");
+        stubJson("/.well-known/webfinger", fixture(server + "/webfinger.json"), "application/jrd+json; charset=utf-8");
+        wireMock.stubFor(post(urlPathEqualTo("/inbox")).willReturn(aResponse().withStatus(202)));
+        wireMock.stubFor(post(urlPathEqualTo(actorPath + "/inbox")).willReturn(aResponse().withStatus(202)));
+    }
+
+    public String origin() {
+        return "http://localhost:" + wireMock.port();
+    }
+
+    /** The simulated user's actor id. */
+    public String actor() {
+        return origin() + actorPath;
+    }
+
+    public String keyId() {
+        return actor() + "#main-key";
+    }
+
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /** A fixture file with the peer's and Weft's domains replaced by this test's. */
+    public String fixture(String path) {
+        try (InputStream in = FediversePeer.class.getResourceAsStream("/fixtures/" + path)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String fixtureHost = URI.create(fixtureOrigin).getHost();
+            return text.replace(fixtureOrigin, origin())
+                    .replace("@" + fixtureHost, "@localhost:" + wireMock.port())
+                    .replace("https://camp.weft.test", weftBase);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("Missing fixture " + path, e);
+        }
+    }
+
+    /** Serves a new version of the user's actor document (a profile edit or key rotation). */
+    public void serveActor(String json) {
+        stubJson(actorPath, json, "application/activity+json; charset=utf-8");
+    }
+
+    /** POSTs an activity signed as the simulated user, headers in that server's order. */
+    public HttpResponse<String> deliver(URI inbox, String json) {
+        return deliver(inbox, json.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), key(), keyId());
+    }
+
+    public HttpResponse<String> deliver(URI inbox, byte[] body, ZonedDateTime date, PrivateKey key, String keyId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("host", inbox.getPort() == -1 ? inbox.getHost() : inbox.getHost() + ":" + inbox.getPort());
+        headers.put("date", IndependentSignatures.httpDate(date));
+        headers.put("digest", IndependentSignatures.digest(body));
+        headers.put("content-type", "application/activity+json");
+        String signature = IndependentSignatures.sign("POST", inbox.getRawPath(), headers, signedHeaders, keyId, key, algorithm);
+        return send(HttpRequest.newBuilder(inbox)
+                .header("Date", headers.get("date"))
+                .header("Digest", headers.get("digest"))
+                .header("Content-Type", headers.get("content-type"))
+                .header("Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Requests Weft made to this peer's inboxes. */
+    public List<LoggedRequest> inboxPosts() {
+        return wireMock.getAllServeEvents().stream()
+                .map(e -> e.getRequest())
+                .filter(r -> r.getMethod().getName().equals("POST") && r.getUrl().endsWith("inbox"))
+                .toList();
+    }
+
+    public PrivateKey key() {
+        return privateKey(keyFixture);
+    }
+
+    public static PrivateKey privateKey(String fixture) {
+        try (InputStream in = FediversePeer.class.getResourceAsStream("/fixtures/" + fixture)) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read key " + fixture, e);
+        }
+    }
+
+    private void stubJson(String path, String body, String contentType) {
+        wireMock.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", contentType).withBody(body)));
+    }
+
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}
