@@ -4,18 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,14 +19,14 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.OutboundActivityEntity;
 
 /**
- * Sends due deliveries: a dispatcher claims as many rows as there are free workers, skipping hosts
- * that are full or whose circuit is open, and each delivery runs on its own virtual thread.
+ * Sends due deliveries: claims as many rows as there are free workers, skipping hosts that are full
+ * or whose circuit is open; each delivery runs on its own virtual thread.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration BUSY_HOST_DELAY = Duration.ofMillis(200);
 
     private final DeliveryQueue queue;
@@ -41,15 +35,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private final HostGate gate;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
-    private final Semaphore slots;
-    private final int concurrency;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final WorkDispatcher dispatcher;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
-    private Thread dispatcher;
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
                           RetryPolicy retryPolicy, Clock clock, int concurrency) {
@@ -59,24 +47,16 @@ public final class DeliveryWorker implements AutoCloseable {
         this.gate = gate;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
-        this.concurrency = concurrency;
-        this.slots = new Semaphore(concurrency);
+        this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
 
     public void start() {
-        if (running.compareAndSet(false, true)) {
-            dispatcher = Thread.ofPlatform().name("weft-delivery").daemon().start(this::dispatchLoop);
-        }
+        dispatcher.start();
     }
 
-    /** Tells the dispatcher that new rows are due, so it does not wait for its next poll. */
+    /** Tells the worker that new rows are due, so it does not wait for its next poll. */
     public void poke() {
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        dispatcher.poke();
     }
 
     /** Number of POST attempts made by this worker since start (benchmarks count them). */
@@ -86,57 +66,20 @@ public final class DeliveryWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        poke();
-        if (dispatcher != null) {
-            try {
-                dispatcher.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
     }
 
-    private void dispatchLoop() {
-        while (running.get()) {
-            try {
-                int free = slots.availablePermits();
-                List<ClaimedDelivery> claimed = free == 0 ? List.of()
-                        : queue.claimDue(free, gate.blockedHosts(), LEASE, clock.instant());
-                for (ClaimedDelivery delivery : claimed) {
-                    dispatch(delivery);
-                }
-                if (claimed.isEmpty()) {
-                    sleepUntilPoked();
-                }
-            } catch (RuntimeException e) {
-                // A database hiccup must not kill the dispatcher; rows stay in the table.
-                LOG.log(Level.WARNING, "Delivery dispatch failed; retrying shortly", e);
-                sleepUntilPoked();
+    /** Leases due rows and turns those whose host has room into tasks; the others go back for a moment. */
+    private List<Runnable> claim(int freeSlots) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (ClaimedDelivery delivery : queue.claimDue(freeSlots, gate.blockedHosts(), LEASE, clock.instant())) {
+            if (gate.tryEnter(delivery.host())) {
+                tasks.add(() -> send(delivery));
+            } else {
+                queue.release(delivery.id(), clock.instant().plus(BUSY_HOST_DELAY));
             }
         }
-    }
-
-    private void dispatch(ClaimedDelivery delivery) {
-        if (!gate.tryEnter(delivery.host())) {
-            queue.release(delivery.id(), clock.instant().plus(BUSY_HOST_DELAY));
-            return;
-        }
-        slots.acquireUninterruptibly();
-        executor.submit(() -> {
-            try {
-                send(delivery);
-            } finally {
-                slots.release();
-                poke();
-            }
-        });
+        return tasks;
     }
 
     private void send(ClaimedDelivery delivery) {
@@ -167,7 +110,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 queue.markGaveUp(delivery.id(), g.status(), g.reason(), now);
                 yield true;
             }
-            case DeliveryOutcome.Retry r when !running.get() && r.status() < 0 -> {
+            case DeliveryOutcome.Retry r when !dispatcher.isRunning() && r.status() < 0 -> {
                 // Interrupted by our own shutdown, not the host's fault: due again at once after restart.
                 queue.release(delivery.id(), now);
                 yield true;
@@ -212,23 +155,7 @@ public final class DeliveryWorker implements AutoCloseable {
         return loaded;
     }
 
-    private void sleepUntilPoked() {
-        lock.lock();
-        try {
-            if (running.get()) {
-                wake.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-        } finally {
-            lock.unlock();
-        }
-    }
 
-    int concurrency() {
-        return concurrency;
-    }
 
     /** The serialised activity (shared by every inbox it goes to) and who signs it. */
     private record Payload(byte[] body, long senderId) {

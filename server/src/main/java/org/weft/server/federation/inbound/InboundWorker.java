@@ -3,15 +3,7 @@ package org.weft.server.federation.inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +12,7 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.queue.InboundStore;
+import org.weft.server.queue.WorkDispatcher;
 
 /**
  * Processes stored inbound activities in the background: claims due rows, hands each to the router on
@@ -29,7 +22,7 @@ import org.weft.server.queue.InboundStore;
 public final class InboundWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboundWorker.class.getName());
     private static final Duration LEASE = Duration.ofMinutes(5);
-    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
@@ -37,13 +30,8 @@ public final class InboundWorker implements AutoCloseable {
     private final ActivityRouter router;
     private final JsonLdCodec codec;
     private final Clock clock;
-    private final Semaphore slots;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final WorkDispatcher dispatcher;
     private final AtomicLong processed = new AtomicLong();
-    private Thread dispatcher;
 
     public InboundWorker(Database db, InboundStore store, ActivityRouter router, JsonLdCodec codec, Clock clock,
                          int concurrency) {
@@ -52,22 +40,16 @@ public final class InboundWorker implements AutoCloseable {
         this.router = router;
         this.codec = codec;
         this.clock = clock;
-        this.slots = new Semaphore(concurrency);
+        this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL,
+                free -> store.claimDue(free, LEASE, clock.instant()).stream().<Runnable>map(id -> () -> process(id)).toList());
     }
 
     public void start() {
-        if (running.compareAndSet(false, true)) {
-            dispatcher = Thread.ofPlatform().name("weft-inbound").daemon().start(this::loop);
-        }
+        dispatcher.start();
     }
 
     public void poke() {
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        dispatcher.poke();
     }
 
     /** Activities finished (done, ignored or failed for good) since start. */
@@ -77,47 +59,7 @@ public final class InboundWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        poke();
-        if (dispatcher != null) {
-            try {
-                dispatcher.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void loop() {
-        while (running.get()) {
-            try {
-                int free = slots.availablePermits();
-                List<Long> ids = free == 0 ? List.of() : store.claimDue(free, LEASE, clock.instant());
-                for (Long id : ids) {
-                    slots.acquireUninterruptibly();
-                    executor.submit(() -> {
-                        try {
-                            process(id);
-                        } finally {
-                            slots.release();
-                            poke();
-                        }
-                    });
-                }
-                if (ids.isEmpty()) {
-                    idle();
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Inbound dispatch failed; retrying shortly", e);
-                idle();
-            }
-        }
+        dispatcher.close();
     }
 
     private void process(long id) {
@@ -166,17 +108,4 @@ public final class InboundWorker implements AutoCloseable {
         });
     }
 
-    private void idle() {
-        lock.lock();
-        try {
-            if (running.get()) {
-                wake.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-        } finally {
-            lock.unlock();
-        }
-    }
 }

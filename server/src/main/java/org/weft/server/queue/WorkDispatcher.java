@@ -1,0 +1,133 @@
+package org.weft.server.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The loop both work queues share: ask a source for as many tasks as there are free slots, run each
+ * on its own virtual thread, and sleep until poked (new work committed, a task finished) or until the
+ * poll interval passes, which also picks up work that another process added or that became due.
+ */
+public final class WorkDispatcher implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WorkDispatcher.class.getName());
+
+    /** Claims up to {@code freeSlots} pieces of work, each as a task to run. */
+    @FunctionalInterface
+    public interface Source {
+        List<Runnable> claim(int freeSlots);
+    }
+
+    private final String name;
+    private final Source source;
+    private final Semaphore slots;
+    private final Duration pollInterval;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private boolean poked;
+    private Thread thread;
+
+    public WorkDispatcher(String name, int concurrency, Duration pollInterval, Source source) {
+        this.name = name;
+        this.source = source;
+        this.slots = new Semaphore(concurrency);
+        this.pollInterval = pollInterval;
+    }
+
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+        }
+    }
+
+    /** There may be work: claim again now rather than at the next poll. */
+    public void poke() {
+        lock.lock();
+        try {
+            poked = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** False once {@link #close()} has begun: tasks use it to tell a shutdown from a failure. */
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        poke();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                int free = slots.availablePermits();
+                List<Runnable> tasks = free == 0 ? List.of() : source.claim(free);
+                tasks.forEach(this::run);
+                if (tasks.isEmpty()) {
+                    idle();
+                }
+            } catch (RuntimeException e) {
+                // A database hiccup must not kill the loop; the work stays in its table.
+                LOG.log(Level.WARNING, name + ": claiming work failed; retrying shortly", e);
+                idle();
+            }
+        }
+    }
+
+    private void run(Runnable task) {
+        slots.acquireUninterruptibly();
+        executor.submit(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + ": task failed", e);
+            } finally {
+                slots.release();
+                poke();
+            }
+        });
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (!poked && running.get()) {
+                wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            poked = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
