@@ -92,9 +92,11 @@ public final class DeliveryQueue {
                 .setParameter(1, dueAt).setParameter(2, id).executeUpdate());
     }
 
-    public byte[] body(long activityId) {
-        String body = db.inTransaction(session -> session.find(OutboundActivityEntity.class, activityId).getBody());
-        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Makes leased rows due at {@code dueAt} (a shutdown hands back what it could not finish). */
+    public void releaseAll(Collection<Long> ids, Instant dueAt) {
+        db.run(session -> session.createNativeMutationQuery(
+                        "UPDATE delivery SET next_attempt_at = ?1 WHERE id IN (?2) AND state = 'PENDING'")
+                .setParameter(1, dueAt).setParameterList(2, ids).executeUpdate());
     }
 
     /** Counts by state, for the operator's queue view and for health checks. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +40,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final WorkDispatcher dispatcher;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
+    /** Claimed rows whose outcome is not recorded yet. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
                           RetryPolicy retryPolicy, Clock clock, int concurrency) {
@@ -64,9 +68,17 @@ public final class DeliveryWorker implements AutoCloseable {
         return attempts.get();
     }
 
+    /**
+     * Stops claiming, cuts off deliveries in progress, and makes the rows they held due again at once
+     * (from this thread: the interrupted ones may not be able to reach the database). A crash skips
+     * this; then the rows come back when their lease runs out.
+     */
     @Override
     public void close() {
         dispatcher.close();
+        if (!inFlight.isEmpty()) {
+            queue.releaseAll(List.copyOf(inFlight), clock.instant());
+        }
     }
 
     /** Leases due rows and turns those whose host has room into tasks; the others go back for a moment. */
@@ -74,6 +86,7 @@ public final class DeliveryWorker implements AutoCloseable {
         List<Runnable> tasks = new ArrayList<>();
         for (ClaimedDelivery delivery : queue.claimDue(freeSlots, gate.blockedHosts(), LEASE, clock.instant())) {
             if (gate.tryEnter(delivery.host())) {
+                inFlight.add(delivery.id());
                 tasks.add(() -> send(delivery));
             } else {
                 queue.release(delivery.id(), clock.instant().plus(BUSY_HOST_DELAY));
@@ -88,10 +101,19 @@ public final class DeliveryWorker implements AutoCloseable {
             Payload payload = payload(delivery.activityId());
             attempts.incrementAndGet();
             DeliveryOutcome outcome = transport.deliver(URI.create(delivery.inbox()), payload.body(), payload.senderId());
+            if (!dispatcher.isRunning() && outcome instanceof DeliveryOutcome.Retry r && r.status() < 0) {
+                // Cut off by our own shutdown, not the host's fault: close() puts the row back as due.
+                return;
+            }
             hostAnswered = record(delivery, outcome);
+            inFlight.remove(delivery.id());
         } catch (RuntimeException e) {
+            if (!dispatcher.isRunning()) {
+                return;
+            }
             LOG.log(Level.WARNING, "Delivery " + delivery.id() + " to " + delivery.inbox() + " failed unexpectedly", e);
             retryOrGiveUp(delivery, -1, e.toString(), Optional.empty());
+            inFlight.remove(delivery.id());
         } finally {
             gate.leave(delivery.host(), hostAnswered);
         }
@@ -108,11 +130,6 @@ public final class DeliveryWorker implements AutoCloseable {
             case DeliveryOutcome.GiveUp g -> {
                 LOG.info(() -> "Giving up delivery to " + delivery.inbox() + ": " + g.status() + " " + g.reason());
                 queue.markGaveUp(delivery.id(), g.status(), g.reason(), now);
-                yield true;
-            }
-            case DeliveryOutcome.Retry r when !dispatcher.isRunning() && r.status() < 0 -> {
-                // Interrupted by our own shutdown, not the host's fault: due again at once after restart.
-                queue.release(delivery.id(), now);
                 yield true;
             }
             case DeliveryOutcome.Retry r -> {
