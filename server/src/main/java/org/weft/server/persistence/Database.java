@@ -25,7 +25,8 @@ public final class Database implements AutoCloseable {
     public static final List<Class<?>> ENTITIES = List.of(
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
-            ApiTokenEntity.class, TombstoneEntity.class);
+            ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
+            NotificationEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

@@ -1,0 +1,74 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Something a local member should know about: a response to their proposal, a decision on theirs. */
+@Entity
+@Table(name = "notification")
+public class NotificationEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "member_id", nullable = false)
+    private Long memberId;
+    @Column(nullable = false, length = 32)
+    private String kind;
+    @Column(name = "proposal_id")
+    private Long proposalId;
+    @Column(name = "response_id")
+    private Long responseId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected NotificationEntity() {
+    }
+
+    public NotificationEntity(Long memberId, String kind, Long proposalId, Long responseId, Instant createdAt) {
+        this.memberId = memberId;
+        this.kind = kind;
+        this.proposalId = proposalId;
+        this.responseId = responseId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getMemberId() {
+        return memberId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public Long getProposalId() {
+        return proposalId;
+    }
+
+    public Long getResponseId() {
+        return responseId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public void markRead(Instant when) {
+        this.readAt = when;
+    }
+}

@@ -1,0 +1,312 @@
+package org.weft.server.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import org.weft.server.proposal.Audience;
+import org.weft.server.proposal.HelpKind;
+import org.weft.server.proposal.ProposalStatus;
+import org.weft.server.proposal.Purpose;
+
+/**
+ * An offer or a request. Local ones are written by a member (the author) and may be attributed to
+ * the community on the wire; remote ones mirror what their server said, updated only by their owner.
+ */
+@Entity
+@Table(name = "proposal")
+public class ProposalEntity {
+    /** Where the proposal came from. */
+    public enum Source { LOCAL, WEFT, NOTE }
+
+    /** Whether it shows on the board, or waits for a moderator (free-text posts from non-followers). */
+    public enum Moderation { VISIBLE, PENDING, REJECTED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, length = 700)
+    private String uri;
+    @Column(name = "is_local", nullable = false)
+    private boolean local;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    private ActorEntity author;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "attributed_to_id")
+    private ActorEntity attributedTo;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "group_id")
+    private ActorEntity group;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Purpose purpose;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private HelpKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private ProposalStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Audience audience;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Source source;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Moderation moderation;
+    @Column(nullable = false, length = 300)
+    private String title;
+    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String description;
+    @Column(nullable = false, length = 16)
+    private String language;
+    @Column(length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String translations;
+    @Column(precision = 15, scale = 3)
+    private BigDecimal quantity;
+    @Column(length = 32)
+    private String unit;
+    @Column(name = "area_code", length = 190)
+    private String areaCode;
+    @Column(name = "area_name", length = 300)
+    private String areaName;
+    private Double latitude;
+    private Double longitude;
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+    @Column(name = "published_at", nullable = false)
+    private Instant publishedAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "proposal_category", joinColumns = @JoinColumn(name = "proposal_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "concept_uri", length = 190, nullable = false)
+    private List<String> categories = new ArrayList<>();
+
+    protected ProposalEntity() {
+    }
+
+    public ProposalEntity(String uri, boolean local, ActorEntity author, ActorEntity attributedTo, ActorEntity group,
+                          Purpose purpose, Source source, Instant publishedAt) {
+        this.uri = uri;
+        this.local = local;
+        this.author = author;
+        this.attributedTo = attributedTo;
+        this.group = group;
+        this.purpose = purpose;
+        this.source = source;
+        this.publishedAt = publishedAt;
+        this.status = ProposalStatus.OPEN;
+        this.moderation = Moderation.VISIBLE;
+        this.kind = HelpKind.GIFT;
+        this.audience = Audience.PUBLIC;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUri() {
+        return uri;
+    }
+
+    public boolean isLocal() {
+        return local;
+    }
+
+    public ActorEntity getAuthor() {
+        return author;
+    }
+
+    public ActorEntity getAttributedTo() {
+        return attributedTo;
+    }
+
+    public void setAttributedTo(ActorEntity attributedTo) {
+        this.attributedTo = attributedTo;
+    }
+
+    public ActorEntity getGroup() {
+        return group;
+    }
+
+    public void setGroup(ActorEntity group) {
+        this.group = group;
+    }
+
+    public Purpose getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(Purpose purpose) {
+        this.purpose = purpose;
+    }
+
+    public HelpKind getKind() {
+        return kind;
+    }
+
+    public void setKind(HelpKind kind) {
+        this.kind = kind;
+    }
+
+    public ProposalStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ProposalStatus status) {
+        this.status = status;
+    }
+
+    public Audience getAudience() {
+        return audience;
+    }
+
+    public void setAudience(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public Moderation getModeration() {
+        return moderation;
+    }
+
+    public void setModeration(Moderation moderation) {
+        this.moderation = moderation;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getTranslations() {
+        return translations;
+    }
+
+    public void setTranslations(String translations) {
+        this.translations = translations;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setQuantity(BigDecimal quantity, String unit) {
+        this.quantity = quantity;
+        this.unit = unit;
+    }
+
+    public String getAreaCode() {
+        return areaCode;
+    }
+
+    public String getAreaName() {
+        return areaName;
+    }
+
+    public void setArea(String areaCode, String areaName) {
+        this.areaCode = areaCode;
+        this.areaName = areaName;
+    }
+
+    public Double getLatitude() {
+        return latitude;
+    }
+
+    public Double getLongitude() {
+        return longitude;
+    }
+
+    public void setCoordinates(Double latitude, Double longitude) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(Instant endsAt) {
+        this.endsAt = endsAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void setDeletedAt(Instant deletedAt) {
+        this.deletedAt = deletedAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public List<String> getCategories() {
+        return categories;
+    }
+
+    public void setCategories(List<String> conceptUris) {
+        categories.clear();
+        categories.addAll(conceptUris);
+    }
+}

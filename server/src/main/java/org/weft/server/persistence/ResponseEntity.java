@@ -1,0 +1,108 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** Someone's answer to a proposal, threaded under it and shown to its author. */
+@Entity
+@Table(name = "response")
+public class ResponseEntity {
+    /** How the answer arrived. */
+    public enum Kind { REPLY, DIRECT, AGREEMENT }
+
+    /** What the proposal's author decided. */
+    public enum State { NEW, ACCEPTED, DECLINED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, length = 700)
+    private String uri;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "proposal_id")
+    private ProposalEntity proposal;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "responder_id")
+    private ActorEntity responder;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Kind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private State state;
+    @Column(name = "is_public", nullable = false)
+    private boolean publicResponse;
+    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String content;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    protected ResponseEntity() {
+    }
+
+    public ResponseEntity(String uri, ProposalEntity proposal, ActorEntity responder, Kind kind, boolean publicResponse,
+                          String content, Instant createdAt) {
+        this.uri = uri;
+        this.proposal = proposal;
+        this.responder = responder;
+        this.kind = kind;
+        this.publicResponse = publicResponse;
+        this.content = content;
+        this.createdAt = createdAt;
+        this.state = State.NEW;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUri() {
+        return uri;
+    }
+
+    public ProposalEntity getProposal() {
+        return proposal;
+    }
+
+    public ActorEntity getResponder() {
+        return responder;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public boolean isPublicResponse() {
+        return publicResponse;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void decide(State decision, Instant when) {
+        this.state = decision;
+        this.decidedAt = when;
+    }
+}
