@@ -58,6 +58,18 @@ public record LocalUrls(URI origin) {
         return base() + "/activities/" + uuid;
     }
 
+    public String proposal(String uuid) {
+        return base() + "/proposals/" + uuid;
+    }
+
+    public String tag(String hashtag) {
+        return base() + "/tags/" + hashtag;
+    }
+
+    public String taxonomy() {
+        return base() + "/taxonomy/v1";
+    }
+
     public String authorizeInteractionTemplate() {
         return base() + "/authorize_interaction?uri={uri}";
     }

@@ -1,0 +1,71 @@
+package org.weft.web.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * Weft's strings in one language. Bundles are UTF-8 properties files ({@code i18n/messages_xx}); English
+ * is the fallback. Right-to-left languages are listed here so templates can set {@code dir}.
+ */
+public final class Messages {
+    /** The languages every string must exist in (a test checks it). */
+    public static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es", "uk", "fa");
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa");
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Messages(Locale locale, ResourceBundle bundle) {
+        this.locale = locale;
+        this.bundle = bundle;
+    }
+
+    /** Messages for a language tag; unknown languages get English. */
+    public static Messages forLanguage(String languageTag) {
+        String lang = supported(languageTag);
+        Locale locale = Locale.forLanguageTag(lang);
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Messages(locale, bundle);
+    }
+
+    /** The supported language a tag stands for ({@code ar-SY} → {@code ar}), or {@code en}. */
+    public static String supported(String languageTag) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return "en";
+        }
+        String lang = Locale.forLanguageTag(languageTag.strip().replace('_', '-')).getLanguage();
+        return LANGUAGES.contains(lang) ? lang : "en";
+    }
+
+    public String get(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String language() {
+        return locale.getLanguage();
+    }
+
+    public boolean isRightToLeft() {
+        return RIGHT_TO_LEFT.contains(locale.getLanguage());
+    }
+
+    /** Every key of this language's own file (without fallback), for the completeness test. */
+    public Set<String> ownKeys() {
+        return bundle.keySet();
+    }
+}
