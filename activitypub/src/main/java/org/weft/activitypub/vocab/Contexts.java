@@ -79,6 +79,23 @@ public final class Contexts {
         return context;
     }
 
+    /**
+     * The context of FEP-0837 responses: {@link #weft()} plus the ValueFlows {@code Agreement}, {@code Commitment},
+     * {@code stipulates}, {@code stipulatesReciprocal} and {@code satisfies} (an id).
+     *
+     * @return a new array node
+     */
+    public static ArrayNode agreement() {
+        ArrayNode context = weft();
+        ObjectNode terms = (ObjectNode) context.get(2);
+        terms.put("Agreement", "vf:Agreement");
+        terms.put("Commitment", "vf:Commitment");
+        terms.put("stipulates", "vf:stipulates");
+        terms.put("stipulatesReciprocal", "vf:stipulatesReciprocal");
+        idTerm(terms, "satisfies", "vf:satisfies");
+        return context;
+    }
+
     private static void idTerm(ObjectNode terms, String name, String iri) {
         ObjectNode definition = terms.putObject(name);
         definition.put("@id", iri);

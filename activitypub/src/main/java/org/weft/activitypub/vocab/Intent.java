@@ -43,10 +43,7 @@ public record Intent(String id, String action, List<String> resourceClassifiedAs
 
     /** Checks the action and that every category is an absolute URI. */
     public Intent {
-        Objects.requireNonNull(action, "action");
-        if (!ACTION.matcher(action).matches()) {
-            throw new IllegalArgumentException("action \"" + action + "\" is not a ValueFlows action");
-        }
+        requireAction(action);
         resourceClassifiedAs = resourceClassifiedAs == null ? List.of() : List.copyOf(resourceClassifiedAs);
         if (resourceClassifiedAs.size() > MAX_CATEGORIES) {
             throw new IllegalArgumentException("resourceClassifiedAs lists " + resourceClassifiedAs.size()
@@ -161,6 +158,19 @@ public record Intent(String id, String action, List<String> resourceClassifiedAs
         boolean web = "https".equals(scheme) || "http".equals(scheme);
         if (!uri.isAbsolute() || !(web || "urn".equals(scheme)) || (web && uri.getHost() == null)) {
             throw new IllegalArgumentException(what + " \"" + value + "\" is not an absolute http(s) or urn URI");
+        }
+    }
+
+    /**
+     * Checks that a value looks like a ValueFlows action: a short word, no markup.
+     *
+     * @param action the value
+     * @throws IllegalArgumentException if it does not
+     */
+    static void requireAction(String action) {
+        Objects.requireNonNull(action, "action");
+        if (!ACTION.matcher(action).matches()) {
+            throw new IllegalArgumentException("action \"" + action + "\" is not a ValueFlows action");
         }
     }
 
