@@ -62,16 +62,37 @@ public final class Contexts {
         terms.put("weft", "https://w3id.org/weft/ns#");
         terms.put("Hashtag", "as:Hashtag");
         terms.put("sensitive", "as:sensitive");
-        for (String term : new String[] {"purpose", "publishes", "reciprocal", "unitBased", "Intent", "action",
-            "resourceQuantity", "availableQuantity", "minimumQuantity", "hasEnd", "finished"}) {
+        // Same terms in the same order as object-model.md, so a byte-for-byte comparison with the spec holds.
+        for (String term : new String[] {"purpose", "publishes", "reciprocal", "unitBased", "Intent", "action"}) {
             terms.put(term, "vf:" + term);
         }
         idTerm(terms, "resourceClassifiedAs", "vf:resourceClassifiedAs");
         idTerm(terms, "resourceConformsTo", "vf:resourceConformsTo");
+        for (String term : new String[] {"resourceQuantity", "availableQuantity", "minimumQuantity", "hasEnd",
+            "finished"}) {
+            terms.put(term, "vf:" + term);
+        }
         terms.put("hasUnit", "om2:hasUnit");
         terms.put("hasNumericalValue", "om2:hasNumericalValue");
         terms.put("status", "weft:status");
         terms.put("areaCode", "weft:areaCode");
+        return context;
+    }
+
+    /**
+     * The context of FEP-0837 responses: {@link #weft()} plus the ValueFlows {@code Agreement}, {@code Commitment},
+     * {@code stipulates}, {@code stipulatesReciprocal} and {@code satisfies} (an id).
+     *
+     * @return a new array node
+     */
+    public static ArrayNode agreement() {
+        ArrayNode context = weft();
+        ObjectNode terms = (ObjectNode) context.get(2);
+        terms.put("Agreement", "vf:Agreement");
+        terms.put("Commitment", "vf:Commitment");
+        terms.put("stipulates", "vf:stipulates");
+        terms.put("stipulatesReciprocal", "vf:stipulatesReciprocal");
+        idTerm(terms, "satisfies", "vf:satisfies");
         return context;
     }
 
