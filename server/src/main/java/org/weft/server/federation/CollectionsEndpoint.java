@@ -26,6 +26,7 @@ import org.weft.server.persistence.OutboundActivityEntity;
  */
 public final class CollectionsEndpoint {
     static final int PAGE_SIZE = 20;
+    private static final String MODERATORS = "moderators";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -71,8 +72,17 @@ public final class CollectionsEndpoint {
             case "outbox" -> Optional.of(collection(id, countOutbox(s, actor), page,
                     (offset, limit) -> outbox(s, actor, offset, limit)));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
+            // Empty until moderation exists; served so that the group's attributedTo resolves.
+            case MODERATORS -> actor.getKind() == ActorKind.GROUP
+                    ? Optional.of(OrderedCollection.inline(id, List.of()).toJson())
+                    : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The FEP-1b12 moderators collection of a group. */
+    static String moderators(String groupUri) {
+        return groupUri + "/" + MODERATORS;
     }
 
     private static JsonNode collection(String id, long total, Optional<Integer> page,

@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -14,9 +15,13 @@ public final class Templates {
     private final TemplateEngine engine =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.weft.web.templates");
 
-    public void render(ServerResponse res, String template, Object model) {
+    /**
+     * Renders a template with named parameters. Always the map overload: jte's {@code render(String, Object, …)}
+     * treats its argument as the single parameter, so a map passed there fails with a type mismatch.
+     */
+    public void render(ServerResponse res, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render(template, model, out);
+        engine.render(template, Map.<String, Object>copyOf(params), out);
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
