@@ -20,11 +20,18 @@ public final class Templates {
      * treats its argument as the single parameter, so a map passed there fails with a type mismatch.
      */
     public void render(ServerResponse res, String template, Map<String, ?> params) {
+        render(res, Status.OK_200, template, params);
+    }
+
+    /** Renders a page with another status, for errors a person should read rather than a bare code. */
+    public void render(ServerResponse res, Status status, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, Map.<String, Object>copyOf(params), out);
-        res.status(Status.OK_200);
+        res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        // No form-action directive: browsers apply it to the redirect after a submit, and the remote-follow form
+        // must be able to land on the visitor's own server.
         res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
                 + "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
         byte[] bytes = out.toByteArray();
