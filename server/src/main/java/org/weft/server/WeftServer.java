@@ -132,8 +132,8 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, templates, urls);
-        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, new WebFingerLookup(client, config.allowPrivateAddresses()),
-                templates);
+        WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))

@@ -27,7 +27,8 @@ final class GroupCommand {
         @Override
         public Integer call() {
             return OperatorContext.run(spec, ctx -> {
-                ActorEntity group = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock()).createGroup(name, displayName, summary);
+                ActorEntity group = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock())
+                        .createGroup(name, displayName, summary);
                 ctx.out().println("Created group @" + group.getUsername() + "@" + ctx.urls().domain() + " " + group.getUri());
                 return 0;
             });

@@ -61,7 +61,7 @@ final class MemberCommand {
                 return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             }
             if (passwordStdin) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(OperatorContext.stdin(spec), StandardCharsets.UTF_8));
+                var in = new BufferedReader(new InputStreamReader(OperatorContext.stdin(spec), StandardCharsets.UTF_8));
                 String line = in.readLine();
                 return line == null ? "" : line;
             }

@@ -154,7 +154,8 @@ public record WeftConfig(
             return switch (value) {
                 case "true", "yes", "1", "on" -> true;
                 case "false", "no", "0", "off", "" -> false;
-                default -> throw new IllegalArgumentException(envName + " / weft." + key + " must be true or false, got '" + value + "'");
+                default -> throw new IllegalArgumentException(
+                        envName + " / weft." + key + " must be true or false, got '" + value + "'");
             };
         }
     }

@@ -74,7 +74,8 @@ class CliTest {
 
     @Test
     void memberCreateReadsThePasswordFromStdinOrAFile() throws IOException {
-        Run fromStdin = weftWithStdin(PASSWORD + "\n", "member", "create", "amina", "--password-stdin", "--display-name", "Amina");
+        Run fromStdin = weftWithStdin(PASSWORD + "\n", "member", "create", "amina", "--password-stdin",
+                "--display-name", "Amina");
         assertEquals(0, fromStdin.exit(), fromStdin.err());
         assertEquals("Created member @amina@camp.weft.test " + ORIGIN + "/users/amina", fromStdin.out().strip());
         assertTrue(Passwords.matches(PASSWORD, passwordHash("amina")), "the password typed is the one stored");

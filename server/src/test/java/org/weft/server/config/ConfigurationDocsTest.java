@@ -70,7 +70,8 @@ class ConfigurationDocsTest {
             String[] path = row.key().split("\\.");
             StringBuilder yaml = new StringBuilder();
             for (int i = 0; i < path.length; i++) {
-                yaml.append("  ".repeat(i)).append(path[i]).append(i == path.length - 1 ? ": \"" + value + "\"" : ":").append('\n');
+                String end = i == path.length - 1 ? ": \"" + value + "\"" : ":";
+                yaml.append("  ".repeat(i)).append(path[i]).append(end).append('\n');
             }
             Path file = Files.writeString(Files.createTempFile(dir, "weft", ".yaml"), yaml);
             WeftConfig fromFile = WeftConfig.load(Map.of("WEFT_CONFIG", file.toString()));

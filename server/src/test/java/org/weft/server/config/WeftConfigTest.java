@@ -88,7 +88,8 @@ class WeftConfigTest {
         assertRefused(Map.of("WEFT_DELIVERY_WORKERS", "0"), "at least 1");
         assertRefused(Map.of("WEFT_DB_POOL_SIZE", "0"), "weft.db.pool-size must be at least 1");
         assertRefused(Map.of("WEFT_INBOX_MAX_BYTES", "-1"), "weft.inbox.max-bytes must be at least 1");
-        assertRefused(Map.of("WEFT_INBOX_MAX_BYTES", "1MB"), "WEFT_INBOX_MAX_BYTES / weft.inbox.max-bytes must be a whole number");
+        assertRefused(Map.of("WEFT_INBOX_MAX_BYTES", "1MB"),
+                "WEFT_INBOX_MAX_BYTES / weft.inbox.max-bytes must be a whole number");
         assertRefused(Map.of("WEFT_BASE_URL", "https://example.org/weft"), "must be an origin without a path");
         assertRefused(Map.of("WEFT_BASE_URL", "https://example.org/?x=1"), "no query, fragment or user");
         assertRefused(Map.of("WEFT_BASE_URL", "https://admin@example.org"), "no query, fragment or user");
