@@ -144,6 +144,7 @@ public final class WeftServer implements AutoCloseable {
                 .get("/authorize_follow", remoteFollow::authorize)
                 .get("/actor", actors::instance)
                 .post("/actor/inbox", inbox::post)
+                .get("/actor/outbox", collections::instanceOutbox)
                 .post("/inbox", inbox::post)
                 .get("/users/{name}", actors::member)
                 .get("/groups/{name}", actors::group)

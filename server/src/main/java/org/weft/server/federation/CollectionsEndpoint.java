@@ -60,6 +60,19 @@ public final class CollectionsEndpoint {
         HttpReplies.activityJson(res, document.get());
     }
 
+    /**
+     * {@code GET /actor/outbox}: the instance actor posts nothing, but its document names an outbox (ActivityPub
+     * requires one), and the link must resolve.
+     */
+    public void instanceOutbox(ServerRequest req, ServerResponse res) {
+        Optional<String> id = db.inTransaction(s -> ActorRepository.instanceActor(s).map(a -> a.getUri() + "/outbox"));
+        if (id.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No instance actor yet");
+            return;
+        }
+        HttpReplies.activityJson(res, OrderedCollection.inline(id.get(), List.of()).toJson());
+    }
+
     private Optional<JsonNode> render(Session s, ActorEntity actor, String which, Optional<Integer> page) {
         String id = actor.getUri() + "/" + which;
         return switch (which) {

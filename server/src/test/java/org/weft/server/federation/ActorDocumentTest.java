@@ -89,6 +89,10 @@ class ActorDocumentTest {
         assertTrue(actor.path("manuallyApprovesFollowers").asBoolean());
         assertContext(actor);
         assertKey(actor, id);
+        JsonNode outbox = fetch(actor.path("outbox").asText());
+        assertEquals(id + "/outbox", outbox.path("id").asText());
+        assertEquals("OrderedCollection", outbox.path("type").asText());
+        assertEquals(0, outbox.path("totalItems").asLong());
     }
 
     @Test
