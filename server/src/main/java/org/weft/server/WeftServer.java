@@ -48,6 +48,7 @@ import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.ProfilePage;
+import org.weft.server.ui.RemoteFollowPage;
 import org.weft.server.ui.Templates;
 
 /**
@@ -131,6 +132,8 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, templates, urls);
+        WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
@@ -138,8 +141,10 @@ public final class WeftServer implements AutoCloseable {
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
                 .get("/", home::render)
+                .get("/authorize_follow", remoteFollow::authorize)
                 .get("/actor", actors::instance)
                 .post("/actor/inbox", inbox::post)
+                .get("/actor/outbox", collections::instanceOutbox)
                 .post("/inbox", inbox::post)
                 .get("/users/{name}", actors::member)
                 .get("/groups/{name}", actors::group)

@@ -12,14 +12,18 @@ import java.util.concurrent.Callable;
 import org.weft.server.domain.LocalActorService;
 import org.weft.server.persistence.ActorEntity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code weft member create USERNAME}: a person who can log in and post. */
 @Command(name = "member", description = "Manage members.", subcommands = MemberCommand.Create.class)
 final class MemberCommand {
     @Command(name = "create", description = "Create a member with a password (asked for, or read from a file or stdin).")
     static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Parameters(index = "0", description = "Username, e.g. amina")
         String username;
         @Option(names = "--display-name", description = "Name people see")
@@ -32,29 +36,53 @@ final class MemberCommand {
         boolean approveFollowers;
 
         @Override
-        public Integer call() throws IOException {
-            String password = readPassword();
-            try (OperatorContext ctx = OperatorContext.open()) {
+        public Integer call() {
+            String password;
+            try {
+                password = readPassword();
+            } catch (IllegalArgumentException e) {
+                return OperatorContext.refuse(spec, e.getMessage());
+            } catch (IOException e) {
+                return OperatorContext.refuse(spec, "Cannot read the password: " + e.getMessage());
+            }
+            return OperatorContext.run(spec, ctx -> {
                 ActorEntity member = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock())
                         .createMember(username, displayName, password, approveFollowers);
-                System.out.println("Created member @" + member.getUsername() + "@" + ctx.urls().domain() + " " + member.getUri());
+                ctx.out().println("Created member @" + member.getUsername() + "@" + ctx.urls().domain() + " " + member.getUri());
                 return 0;
-            }
+            });
         }
 
         private String readPassword() throws IOException {
+            if (passwordFile != null && passwordStdin) {
+                throw new IllegalArgumentException("Use --password-file or --password-stdin, not both");
+            }
             if (passwordFile != null) {
                 return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             }
             if (passwordStdin) {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                var in = new BufferedReader(new InputStreamReader(OperatorContext.stdin(spec), StandardCharsets.UTF_8));
+                String line = in.readLine();
                 return line == null ? "" : line;
             }
             Console console = System.console();
-            if (console == null) {
+            if (console == null || !isTerminal(console)) {
                 throw new IllegalArgumentException("No terminal to ask for a password: use --password-file or --password-stdin");
             }
             return new String(console.readPassword("Password for %s: ", username));
+        }
+
+        /**
+         * Whether the console is a real terminal. Since JDK 22, {@code System.console()} is not null when input is
+         * redirected, and asking it for a password would then read a pipe (or wait for one) instead of refusing.
+         * {@code Console.isTerminal()} says which, but exists only from JDK 22 while Weft compiles for 21.
+         */
+        private static boolean isTerminal(Console console) {
+            try {
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true; // JDK 21: a non-null console is a terminal
+            }
         }
     }
 }

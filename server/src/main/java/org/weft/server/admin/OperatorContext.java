@@ -1,20 +1,57 @@
 package org.weft.server.admin;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.weft.server.config.WeftConfig;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.persistence.Database;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What an operator command needs: the configuration and the database (migrated), without starting
  * the web server. Commands run against the same database a running server uses.
  */
-record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clock) implements AutoCloseable {
-    static OperatorContext open() {
-        WeftConfig config = WeftConfig.load();
+record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clock, PrintWriter out)
+        implements AutoCloseable {
+    /** Exit code for input the operator can correct (picocli uses the same for usage errors). */
+    static final int BAD_INPUT = 2;
+
+    static OperatorContext open(CommandSpec spec) {
+        WeftConfig config = WeftConfig.load(environment(spec));
         Database db = Database.open(config.database(), config.dataDir());
-        return new OperatorContext(config, db, new LocalUrls(config.baseUrl()), Clock.systemUTC());
+        return new OperatorContext(config, db, new LocalUrls(config.baseUrl()), Clock.systemUTC(), spec.commandLine().getOut());
+    }
+
+    /**
+     * Opens the context, runs a command's work and closes it again. A refused input ({@link IllegalArgumentException}:
+     * a taken name, an invalid username, a short password, a bad setting) prints its message and exits with
+     * {@link #BAD_INPUT}; the work runs in the services' own transactions, so nothing is left half made.
+     */
+    static int run(CommandSpec spec, Function<OperatorContext, Integer> work) {
+        try (OperatorContext ctx = open(spec)) {
+            return work.apply(ctx);
+        } catch (IllegalArgumentException e) {
+            return refuse(spec, e.getMessage());
+        }
+    }
+
+    static int refuse(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println("weft: " + message);
+        return BAD_INPUT;
+    }
+
+    /** The environment of the process, or the one a test gave {@link WeftCli}. */
+    static Map<String, String> environment(CommandSpec spec) {
+        return spec.root().userObject() instanceof WeftCli cli ? cli.environment() : System.getenv();
+    }
+
+    /** Standard input of the process, or the one a test gave {@link WeftCli}. */
+    static InputStream stdin(CommandSpec spec) {
+        return spec.root().userObject() instanceof WeftCli cli ? cli.stdin() : System.in;
     }
 
     @Override

@@ -1,18 +1,28 @@
 package org.weft.server.admin;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.weft.server.WeftServer;
 import org.weft.server.config.WeftConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Runs the server until the process is stopped. */
 @Command(name = "serve", description = "Run the server (the default command).")
 public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        WeftServer server = WeftServer.start(WeftConfig.load());
+        return serve(OperatorContext.environment(spec));
+    }
+
+    static int serve(Map<String, String> environment) throws InterruptedException {
+        WeftServer server = WeftServer.start(WeftConfig.load(environment));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "weft-shutdown"));
         new CountDownLatch(1).await();
         return 0;

@@ -1,12 +1,15 @@
 package org.weft.server.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
 
 /**
@@ -36,6 +39,12 @@ public record WeftConfig(
         if (deliveryWorkers < 1 || deliveryPerHost < 1) {
             throw new IllegalArgumentException("weft.delivery.workers and per-host must be at least 1");
         }
+        if (database.poolSize() < 1) {
+            throw new IllegalArgumentException("weft.db.pool-size must be at least 1, got " + database.poolSize());
+        }
+        if (inboxMaxBytes < 1) {
+            throw new IllegalArgumentException("weft.inbox.max-bytes must be at least 1, got " + inboxMaxBytes);
+        }
     }
 
     /** Reads the real process environment and the file it names, if any. */
@@ -47,17 +56,26 @@ public record WeftConfig(
         var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
         String file = env.get("WEFT_CONFIG");
         if (file != null && !file.isBlank()) {
-            builder.addSource(ConfigSources.file(Path.of(file)).build());
+            Path path = Path.of(file.strip());
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw new IllegalArgumentException("WEFT_CONFIG names " + path + ", which is not a readable file");
+            }
+            builder.addSource(ConfigSources.file(path).build());
         }
         builder.addSource(ConfigSources.classpath("application.yaml").build());
-        Config yaml = builder.build().get("weft");
+        Config yaml;
+        try {
+            yaml = builder.build().get("weft");
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("Cannot read the configuration file " + file + ": " + e.getMessage(), e);
+        }
         Function<String, Optional<String>> fromEnv = name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
 
         Settings s = new Settings(yaml, fromEnv);
         return new WeftConfig(
                 s.string("WEFT_HOST", "host"),
                 s.integer("WEFT_PORT", "port"),
-                URI.create(s.string("WEFT_BASE_URL", "base-url")),
+                s.uri("WEFT_BASE_URL", "base-url"),
                 Path.of(s.string("WEFT_DATA_DIR", "data-dir")),
                 s.bool("WEFT_DEMO", "demo"),
                 new DatabaseSettings(
@@ -96,7 +114,11 @@ public record WeftConfig(
             throw new IllegalArgumentException("weft.base-url must use http or https, got " + uri);
         }
         if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
-            throw new IllegalArgumentException("weft.base-url must be an origin without a path, got " + uri);
+            throw new IllegalArgumentException("weft.base-url must be an origin without a path, got " + uri
+                    + " (serve Weft at the root of its own host name)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("weft.base-url must be a bare origin (no query, fragment or user), got " + uri);
         }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
@@ -107,6 +129,15 @@ public record WeftConfig(
     private record Settings(Config yaml, Function<String, Optional<String>> env) {
         String string(String envName, String key) {
             return env.apply(envName).orElseGet(() -> yaml.get(key).asString().orElse(""));
+        }
+
+        URI uri(String envName, String key) {
+            String value = string(envName, key).strip();
+            try {
+                return new URI(value);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(envName + " / weft." + key + " is not a URL: '" + value + "'", e);
+            }
         }
 
         int integer(String envName, String key) {
@@ -123,7 +154,8 @@ public record WeftConfig(
             return switch (value) {
                 case "true", "yes", "1", "on" -> true;
                 case "false", "no", "0", "off", "" -> false;
-                default -> throw new IllegalArgumentException(envName + " / weft." + key + " must be true or false, got '" + value + "'");
+                default -> throw new IllegalArgumentException(
+                        envName + " / weft." + key + " must be true or false, got '" + value + "'");
             };
         }
     }

@@ -1,5 +1,6 @@
 package org.weft.server.federation;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
@@ -47,9 +48,10 @@ public final class ActorEndpoint {
     }
 
     private void serve(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
-        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, name.toLowerCase(java.util.Locale.ROOT)));
+        String username = name.toLowerCase(Locale.ROOT);
+        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
         if (actor.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase() + ": " + name);
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
             return;
         }
         if (actor.get().isDeleted()) {

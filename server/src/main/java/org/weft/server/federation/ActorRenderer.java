@@ -39,6 +39,10 @@ public final class ActorRenderer {
                 .indexable(actor.isDiscoverable() && actor.getKind() == ActorKind.GROUP)
                 .published(actor.getCreatedAt())
                 .webfinger(actor.getUsername() + "@" + urls.domain());
+        if (actor.getKind() == ActorKind.GROUP) {
+            // FEP-1b12: a group names its moderators through attributedTo, a collection Lemmy and others read.
+            b.attributedTo(CollectionsEndpoint.moderators(id));
+        }
         return b.build();
     }
 }

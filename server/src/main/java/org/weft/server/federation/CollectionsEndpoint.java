@@ -26,6 +26,7 @@ import org.weft.server.persistence.OutboundActivityEntity;
  */
 public final class CollectionsEndpoint {
     static final int PAGE_SIZE = 20;
+    private static final String MODERATORS = "moderators";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -59,6 +60,19 @@ public final class CollectionsEndpoint {
         HttpReplies.activityJson(res, document.get());
     }
 
+    /**
+     * {@code GET /actor/outbox}: the instance actor posts nothing, but its document names an outbox (ActivityPub
+     * requires one), and the link must resolve.
+     */
+    public void instanceOutbox(ServerRequest req, ServerResponse res) {
+        Optional<String> id = db.inTransaction(s -> ActorRepository.instanceActor(s).map(a -> a.getUri() + "/outbox"));
+        if (id.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No instance actor yet");
+            return;
+        }
+        HttpReplies.activityJson(res, OrderedCollection.inline(id.get(), List.of()).toJson());
+    }
+
     private Optional<JsonNode> render(Session s, ActorEntity actor, String which, Optional<Integer> page) {
         String id = actor.getUri() + "/" + which;
         return switch (which) {
@@ -71,8 +85,17 @@ public final class CollectionsEndpoint {
             case "outbox" -> Optional.of(collection(id, countOutbox(s, actor), page,
                     (offset, limit) -> outbox(s, actor, offset, limit)));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
+            // Empty until moderation exists; served so that the group's attributedTo resolves.
+            case MODERATORS -> actor.getKind() == ActorKind.GROUP
+                    ? Optional.of(OrderedCollection.inline(id, List.of()).toJson())
+                    : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The FEP-1b12 moderators collection of a group. */
+    static String moderators(String groupUri) {
+        return groupUri + "/" + MODERATORS;
     }
 
     private static JsonNode collection(String id, long total, Optional<Integer> page,

@@ -1,6 +1,8 @@
 package org.weft.server.ui;
 
 
+import java.util.Map;
+
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.ActorRepository;
@@ -25,6 +27,6 @@ public final class HomePage {
     public void render(ServerRequest req, ServerResponse res) {
         var groups = db.inTransaction(ActorRepository::localGroups);
         var cards = groups.stream().map(profiles::card).toList();
-        templates.render(res, "home.jte", new HomeView(urls.domain(), cards));
+        templates.render(res, "home.jte", Map.of("home", new HomeView(urls.domain(), cards)));
     }
 }

@@ -1,5 +1,7 @@
 package org.weft.server.ui;
 
+import java.util.Map;
+
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.LocalUrls;
@@ -21,7 +23,8 @@ public final class ProfilePage {
     }
 
     public void render(ServerResponse res, ActorEntity actor) {
-        templates.render(res, "profile.jte", card(actor));
+        // Communities offer the remote-follow form; members are followed from the visitor's own server search.
+        templates.render(res, "profile.jte", Map.of("actor", card(actor), "remoteFollow", actor.getKind() == ActorKind.GROUP));
     }
 
     public ActorCard card(ActorEntity actor) {

@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -14,13 +15,23 @@ public final class Templates {
     private final TemplateEngine engine =
             TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.weft.web.templates");
 
-    /** Renders a template whose single parameter is {@code model}. */
-    public void render(ServerResponse res, String template, Object model) {
+    /**
+     * Renders a template with named parameters. Always the map overload: jte's {@code render(String, Object, …)}
+     * treats its argument as the single parameter, so a map passed there fails with a type mismatch.
+     */
+    public void render(ServerResponse res, String template, Map<String, ?> params) {
+        render(res, Status.OK_200, template, params);
+    }
+
+    /** Renders a page with another status, for errors a person should read rather than a bare code. */
+    public void render(ServerResponse res, Status status, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render(template, model, out);
-        res.status(Status.OK_200);
+        engine.render(template, Map.<String, Object>copyOf(params), out);
+        res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        // No form-action directive: browsers apply it to the redirect after a submit, and the remote-follow form
+        // must be able to land on the visitor's own server.
         res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
                 + "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
         byte[] bytes = out.toByteArray();

@@ -1,0 +1,129 @@
+package org.weft.server.ui;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.client.FetchException;
+import org.weft.activitypub.jsonld.MalformedActivityException;
+import org.weft.activitypub.webfinger.WebFingerResource;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.federation.remote.WebFingerLookup;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+
+/**
+ * {@code GET /authorize_follow?acct=VISITOR&target=ACTOR}: the remote-follow form of a profile page. It asks the
+ * visitor's own server (WebFinger, through the SSRF-guarded client) for its OStatus subscribe template and sends
+ * the visitor there with the actor's id, so that they confirm the follow while logged in at home.
+ */
+public final class RemoteFollowPage {
+    private static final Logger LOG = Logger.getLogger(RemoteFollowPage.class.getName());
+    private static final int MAX_PARAMETER_LENGTH = 512;
+
+    private final Database db;
+    private final LocalUrls urls;
+    private final WebFingerLookup webFinger;
+    private final Templates templates;
+
+    public RemoteFollowPage(Database db, LocalUrls urls, WebFingerLookup webFinger, Templates templates) {
+        this.db = db;
+        this.urls = urls;
+        this.webFinger = webFinger;
+        this.templates = templates;
+    }
+
+    public void authorize(ServerRequest req, ServerResponse res) {
+        Optional<String> handle = visitorHandle(req.query().first("acct").orElse(""));
+        if (handle.isEmpty()) {
+            problem(res, Status.BAD_REQUEST_400, "That is not a fediverse handle",
+                    "Type your own handle the way it appears on your server, for example @you@mastodon.social.");
+            return;
+        }
+        String target = req.query().first("target").orElse("").strip();
+        Optional<ActorEntity> actor = target.isEmpty() || target.length() > MAX_PARAMETER_LENGTH
+                ? Optional.empty() : db.inTransaction(s -> ActorRepository.byUri(s, target))
+                        .filter(a -> a.isLocal() && !a.isDeleted() && a.getKind() != ActorKind.APPLICATION);
+        if (actor.isEmpty()) {
+            problem(res, Status.NOT_FOUND_404, "Nothing to follow here", "There is no such community or member on "
+                    + urls.domain() + ".");
+            return;
+        }
+        Optional<URI> destination;
+        try {
+            destination = webFinger.subscribeTemplate(handle.get()).flatMap(t -> fill(t, actor.get().getUri()));
+        } catch (FetchException e) {
+            if (e.reason() == FetchException.Reason.FORBIDDEN_ADDRESS || e.reason() == FetchException.Reason.INVALID_URI) {
+                problem(res, Status.BAD_REQUEST_400, "We cannot look that server up",
+                        "Weft does not contact that address. Check the part of your handle after the second @.");
+                return;
+            }
+            LOG.log(Level.FINE, "Remote follow: WebFinger for " + handle.get() + " failed", e);
+            destination = Optional.empty();
+        } catch (IOException | MalformedActivityException e) {
+            LOG.log(Level.FINE, "Remote follow: WebFinger for " + handle.get() + " failed", e);
+            destination = Optional.empty();
+        }
+        if (destination.isEmpty()) {
+            problem(res, Status.BAD_GATEWAY_502, "Your server did not tell us where to follow from",
+                    "Search for @" + actor.get().getUsername() + "@" + urls.domain()
+                            + " on your server and press Follow there.");
+            return;
+        }
+        res.status(Status.FOUND_302);
+        res.header(HeaderNames.LOCATION, destination.get().toString());
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send();
+    }
+
+    /** The visitor's handle as {@code user@host}, if what they typed is one (with or without the leading @). */
+    static Optional<String> visitorHandle(String typed) {
+        String value = typed.strip();
+        if (value.isEmpty() || value.length() > MAX_PARAMETER_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            // Only account forms: a URL would make Weft fetch whatever the visitor names.
+            return WebFingerResource.parse(value) instanceof WebFingerResource.Acct acct
+                    ? Optional.of(acct.address()) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The template with the actor id put in; only an absolute http(s) URL, since the template comes from a server
+     * Weft does not trust and the browser follows the redirect (no {@code javascript:} or relative targets).
+     */
+    static Optional<URI> fill(String template, String actorId) {
+        if (template == null || !template.contains("{uri}")) {
+            return Optional.empty();
+        }
+        String url = template.replace("{uri}", URLEncoder.encode(actorId, StandardCharsets.UTF_8));
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("https") || scheme.equals("http");
+            return web && uri.getHost() != null && uri.getRawUserInfo() == null ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void problem(ServerResponse res, Status status, String title, String message) {
+        templates.render(res, status, "message.jte", Map.of("title", title, "message", message));
+    }
+}

@@ -1,0 +1,219 @@
+package org.weft.server.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.hibernate.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.config.DatabaseSettings;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.Passwords;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.testing.TestDatabases;
+import picocli.CommandLine;
+
+/**
+ * The operator commands, run as {@code ./weft …} runs them but in-process, against a database of their own
+ * (H2 in a temporary directory, or a fresh MariaDB database in CI): what they print, what they store, and that
+ * refused input exits with 2, says why, and leaves nothing behind.
+ */
+class CliTest {
+    private static final String ORIGIN = "https://camp.weft.test";
+    private static final String PASSWORD = "correct horse battery";
+    private static Path dataDir;
+    private static DatabaseSettings database;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void createDatabase() {
+        dataDir = TestDatabases.tempDir();
+        database = TestDatabases.fresh(dataDir);
+        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", ORIGIN));
+        if (!database.isEmbedded()) {
+            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
+                    "WEFT_DB_PASSWORD", database.password()));
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestDatabases.drop(database);
+    }
+
+    @Test
+    void groupCreateMakesACommunity() {
+        Run run = weft("group", "create", "block3", "--display-name", "Block 3", "--summary", "Our street");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("Created group @block3@camp.weft.test " + ORIGIN + "/groups/block3", run.out().strip());
+        ActorEntity group = inDb(s -> ActorRepository.localByUsername(s, "block3")).orElseThrow();
+        assertEquals(ActorKind.GROUP, group.getKind());
+        assertEquals("Block 3", group.getDisplayName());
+        assertEquals("<p>Our street</p>", group.getSummary());
+    }
+
+    @Test
+    void memberCreateReadsThePasswordFromStdinOrAFile() throws IOException {
+        Run fromStdin = weftWithStdin(PASSWORD + "\n", "member", "create", "amina", "--password-stdin",
+                "--display-name", "Amina");
+        assertEquals(0, fromStdin.exit(), fromStdin.err());
+        assertEquals("Created member @amina@camp.weft.test " + ORIGIN + "/users/amina", fromStdin.out().strip());
+        assertTrue(Passwords.matches(PASSWORD, passwordHash("amina")), "the password typed is the one stored");
+
+        Path file = Files.writeString(dataDir.resolve("bilal.pw"), "another long secret\r\nignored second line\n");
+        Run fromFile = weft("member", "create", "bilal", "--password-file", file.toString(), "--approve-followers");
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        assertTrue(Passwords.matches("another long secret", passwordHash("bilal")));
+        assertTrue(inDb(s -> ActorRepository.localByUsername(s, "bilal")).orElseThrow().isManuallyApproves());
+    }
+
+    @Test
+    void tokenCreatePrintsATokenThatAuthenticatesTheMember() {
+        assertEquals(0, weftWithStdin(PASSWORD, "member", "create", "tokenholder", "--password-stdin").exit());
+        Run run = weft("token", "create", "tokenholder", "--label", "phone");
+        assertEquals(0, run.exit(), run.err());
+        String token = run.out().strip();
+        assertTrue(token.startsWith("weft_") && !token.contains("\n"), "one line, the token alone: " + token);
+        long memberId = inDb(s -> ActorRepository.localByUsername(s, "tokenholder")).orElseThrow().getId();
+        try (Database db = Database.open(database, dataDir)) {
+            assertEquals(memberId, new ApiTokens(db, Clock.systemUTC()).memberFor(token).orElseThrow());
+            assertTrue(new ApiTokens(db, Clock.systemUTC()).memberFor(token + "x").isEmpty());
+        }
+    }
+
+    @Test
+    void followersListShowsEachFollowerAndItsState() {
+        assertEquals(0, weft("group", "create", "street9").exit());
+        try (Database db = Database.open(database, dataDir)) {
+            db.run(s -> {
+                ActorEntity group = ActorRepository.localByUsername(s, "street9").orElseThrow();
+                Instant now = Instant.now();
+                ActorEntity rosa = new ActorEntity("https://mastodon.example/users/rosa", ActorKind.PERSON, false, "rosa",
+                        "mastodon.example", now);
+                rosa.setDisplayName("Rosa");
+                rosa.setInbox("https://mastodon.example/users/rosa/inbox");
+                rosa.setKey("https://mastodon.example/users/rosa#main-key", "unused");
+                s.persist(rosa);
+                FollowEntity follow = new FollowEntity(rosa, group, "https://mastodon.example/follows/1", now);
+                follow.accept(now);
+                s.persist(follow);
+            });
+        }
+        Run run = weft("followers", "list", "street9");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("1 follower(s) of " + ORIGIN + "/groups/street9"), run.out());
+        assertTrue(run.out().contains("ACCEPTED  https://mastodon.example/users/rosa  (@rosa@mastodon.example)"), run.out());
+    }
+
+    @Test
+    void queueShowSummarisesTheQueues() {
+        Run run = weft("queue", "show");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("deliveries: 0 pending (0 due now), 0 delivered, 0 given up"), run.out());
+        assertTrue(run.out().contains("inbound activities waiting: 0"), run.out());
+    }
+
+    @Test
+    void refusedInputExitsWith2SaysWhyAndCreatesNothing() {
+        assertEquals(0, weft("group", "create", "taken").exit());
+        Run duplicate = weft("group", "create", "TAKEN", "--display-name", "Another");
+        assertRefused(duplicate, "taken");
+        assertEquals("taken", inDb(s -> ActorRepository.localByUsername(s, "taken")).orElseThrow().getDisplayName(),
+                "the first group is untouched");
+        assertRefused(weftWithStdin(PASSWORD, "member", "create", "taken", "--password-stdin"), "taken");
+
+        assertRefused(weft("group", "create", "Bad Name!"), "may use a-z");
+        assertRefused(weft("group", "create", "admin"), "reserved");
+        assertTrue(inDb(s -> ActorRepository.localByUsername(s, "bad name!")).isEmpty());
+
+        assertRefused(weftWithStdin("short\n", "member", "create", "shorty", "--password-stdin"), "at least 8 characters");
+        assertRefused(weftWithStdin("", "member", "create", "shorty", "--password-stdin"), "at least 8 characters");
+        assertTrue(inDb(s -> ActorRepository.localByUsername(s, "shorty")).isEmpty(), "no member without a valid password");
+
+        assertRefused(weft("token", "create", "nobody"), "No member named 'nobody'");
+        assertRefused(weft("token", "create", "taken"), "No member named 'taken'");
+        assertRefused(weft("followers", "list", "nobody"), "No local group or member named 'nobody'");
+        assertRefused(weft("member", "create", "x1234567", "--password-file", dataDir.resolve("missing").toString()),
+                "Cannot read the password");
+        assertRefused(weft("member", "create", "nopass"), "use --password-file or --password-stdin");
+    }
+
+    @Test
+    void aBadSettingIsRefusedBeforeTouchingTheDatabase() {
+        Map<String, String> broken = new HashMap<>(env);
+        broken.put("WEFT_BASE_URL", "https://camp.weft.test/weft");
+        Run run = run(broken, "", "group", "create", "pathgroup");
+        assertRefused(run, "without a path");
+        assertTrue(inDb(s -> ActorRepository.localByUsername(s, "pathgroup")).isEmpty());
+    }
+
+    @Test
+    void usageErrorsAlsoExitWith2() {
+        Run missing = weft("group", "create");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("Missing required parameter"), missing.err());
+        assertEquals(2, weft("group", "destroy", "x").exit());
+    }
+
+    private static void assertRefused(Run run, String why) {
+        assertEquals(2, run.exit(), "exit code; out: " + run.out() + " err: " + run.err());
+        assertTrue(run.err().startsWith("weft: ") && run.err().contains(why), run.err());
+        assertFalse(run.err().contains("Exception"), "a message, not a stack trace: " + run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    private static Run weft(String... args) {
+        return run(env, "", args);
+    }
+
+    private static Run weftWithStdin(String stdin, String... args) {
+        return run(env, stdin, args);
+    }
+
+    static Run run(Map<String, String> environment, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new WeftCli(environment,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static <T> T inDb(Function<Session, T> query) {
+        try (Database db = Database.open(database, dataDir)) {
+            return db.inTransaction(query);
+        }
+    }
+
+    private static String passwordHash(String username) {
+        String hash = inDb(s -> ActorRepository.account(s, ActorRepository.localByUsername(s, username).orElseThrow())
+                .getPasswordHash());
+        assertNotNull(hash);
+        return hash;
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+
+/** The HTML a browser gets at an actor's URL and at the front page: content, language, CSP, and escaping. */
+class ProfilePageTest {
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final String HOSTILE_NAME = "<script>alert('name')</script>Block 3";
+    private static final String HOSTILE_SUMMARY = "<img src=x onerror=alert(1)> & <script>alert('summary')</script>";
+    private static TestServers.Instance weft;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("block3", "Block 3 mutual aid", "Offers and requests\n\nbetween neighbours");
+        weft.server().localActors().createGroup("evil", HOSTILE_NAME, HOSTILE_SUMMARY);
+        weft.server().localActors().createMember("amina", "Amina", "correct horse battery", false);
+        weft.server().db().run(s -> {
+            ActorEntity group = ActorRepository.localByUsername(s, "block3").orElseThrow();
+            Instant now = Instant.now();
+            for (int i = 0; i < 3; i++) {
+                String uri = "https://remote.example/users/fan" + i;
+                ActorEntity fan = new ActorEntity(uri, ActorKind.PERSON, false, "fan" + i, "remote.example", now);
+                fan.setDisplayName("fan" + i);
+                fan.setInbox(uri + "/inbox");
+                fan.setKey(uri + "#main-key", "unused");
+                s.persist(fan);
+                FollowEntity follow = new FollowEntity(fan, group, uri + "#follow", now);
+                follow.accept(now);
+                s.persist(follow);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void aCommunityPageShowsNameHandleCountsAndTheRemoteFollowForm() {
+        HttpResponse<String> response = TestHttp.get(weft.base() + "/groups/block3", BROWSER);
+        assertEquals(200, response.statusCode(), response.body());
+        String html = response.body();
+        assertTrue(html.contains("<h1>Block 3 mutual aid</h1>"), html);
+        assertTrue(html.contains("<code>@block3@" + weft.domain() + "</code>"), "the handle to copy: " + html);
+        assertTrue(html.contains("3 followers"), html);
+        assertTrue(html.contains("<p>Offers and requests</p><p>between neighbours</p>"), html);
+        assertTrue(html.contains("<form class=\"remote-follow\" method=\"get\" action=\"/authorize_follow\">"), html);
+        assertTrue(html.contains("name=\"target\" value=\"" + weft.base() + "/groups/block3\""), html);
+        assertFalse(html.contains("<script"), "no JavaScript on Weft's pages");
+    }
+
+    @Test
+    void pagesDeclareLanguageDirectionAndAStrictPolicy() {
+        for (String path : new String[] {"/groups/block3", "/users/amina", "/"}) {
+            HttpResponse<String> response = TestHttp.get(weft.base() + path, BROWSER);
+            assertEquals(200, response.statusCode(), path);
+            assertTrue(response.body().contains("<html lang=\"en\" dir=\"ltr\">"), path);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'none'"), path + ": " + csp);
+            assertTrue(csp.contains("default-src 'self'"), csp);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html; charset=utf-8"));
+        }
+    }
+
+    @Test
+    void aMemberPageHasNoRemoteFollowForm() {
+        String html = TestHttp.get(weft.base() + "/users/amina", BROWSER).body();
+        assertTrue(html.contains("<code>@amina@" + weft.domain() + "</code>"), html);
+        assertFalse(html.contains("remote-follow"), html);
+    }
+
+    @Test
+    void hostileNamesAndSummariesRenderAsText() {
+        for (String path : new String[] {"/groups/evil", "/"}) {
+            String html = TestHttp.get(weft.base() + path, BROWSER).body();
+            assertFalse(html.contains("<script"), path + ": " + html);
+            assertFalse(html.contains("<img"), path + ": " + html);
+            assertTrue(html.contains("&lt;script&gt;alert("), path + ": " + html);
+        }
+        String profile = TestHttp.get(weft.base() + "/groups/evil", BROWSER).body();
+        assertTrue(profile.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"), profile);
+        assertTrue(profile.contains("<title>&lt;script&gt;"), "the title is escaped too: " + profile);
+    }
+
+    @Test
+    void theFrontPageListsTheCommunities() {
+        String html = TestHttp.get(weft.base() + "/", BROWSER).body();
+        assertTrue(html.contains("<a href=\"" + weft.base() + "/groups/block3\">Block 3 mutual aid</a>"), html);
+        assertTrue(html.contains("@block3@" + weft.domain()), html);
+        assertFalse(html.contains("@amina@"), "members are not listed: " + html);
+    }
+}
