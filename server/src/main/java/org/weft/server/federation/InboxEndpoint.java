@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.jsonld.MalformedActivityException;
-import org.weft.activitypub.signature.IncomingRequest;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
@@ -74,9 +68,7 @@ public final class InboxEndpoint {
 
         VerifiedSignature signature;
         try {
-            signature = verifier.verify(new IncomingRequest("POST", req.prologue().uriPath().rawPath(),
-                    req.prologue().query().rawValue().isEmpty() ? null : req.prologue().query().rawValue(),
-                    headers(req), body));
+            signature = verifier.verify(IncomingRequests.of(req, "POST", body));
         } catch (SignatureException e) {
             throw new Rejection(Status.UNAUTHORIZED_401, "Signature refused (" + e.reason() + "): " + e.getMessage());
         }
@@ -118,13 +110,6 @@ public final class InboxEndpoint {
         }
     }
 
-    private static Map<String, List<String>> headers(ServerRequest req) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Header header : req.headers()) {
-            headers.computeIfAbsent(header.name(), k -> new ArrayList<>()).addAll(header.allValues());
-        }
-        return headers;
-    }
 
     static boolean acceptableContentType(String contentType) {
         String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);

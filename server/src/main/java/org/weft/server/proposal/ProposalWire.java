@@ -63,6 +63,11 @@ public final class ProposalWire {
         return note.build();
     }
 
+    /** The id of the local proposal with this path segment. */
+    public String uriFor(String uuid) {
+        return urls.proposal(uuid);
+    }
+
     /** Primary addressees by audience (see the Audience javadoc). */
     public List<String> to(ProposalEntity p) {
         return switch (p.getAudience()) {

@@ -1,0 +1,45 @@
+package org.weft.server.federation;
+
+import java.net.URI;
+
+import io.helidon.webserver.http.ServerRequest;
+import org.weft.activitypub.signature.SignatureException;
+import org.weft.activitypub.signature.SignatureVerifier;
+import org.weft.activitypub.signature.VerifiedSignature;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+
+/**
+ * Decides whether a signed GET may read something addressed to a community's followers: the signer's
+ * server must host at least one accepted follower of that community (what Mastodon does for
+ * followers-only posts). Unsigned or badly signed requests may not.
+ */
+public final class FetchAuthorizer {
+    private final SignatureVerifier verifier;
+    private final Database db;
+
+    public FetchAuthorizer(SignatureVerifier verifier, Database db) {
+        this.verifier = verifier;
+        this.db = db;
+    }
+
+    public boolean mayFetch(ServerRequest req, ActorEntity community) {
+        if (req.headers().first(io.helidon.http.HeaderNames.create("Signature")).isEmpty() || community == null) {
+            return false;
+        }
+        VerifiedSignature signature;
+        try {
+            signature = verifier.verify(IncomingRequests.of(req, "GET", new byte[0]));
+        } catch (SignatureException e) {
+            return false;
+        }
+        String signerHost = URI.create(signature.key().ownerId()).getAuthority();
+        return db.inTransaction(s -> s.createSelectionQuery(
+                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st and f.follower.domain = :d",
+                        Long.class)
+                .setParameter("g", community.getId()).setParameter("st", FollowEntity.State.ACCEPTED)
+                .setParameter("d", signerHost).getSingleResult() > 0);
+    }
+
+}

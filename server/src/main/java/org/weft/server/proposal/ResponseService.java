@@ -1,0 +1,126 @@
+package org.weft.server.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.activitypub.vocab.Activities;
+import org.weft.activitypub.vocab.Contexts;
+import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.PlainText;
+import org.weft.server.federation.Outbox;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+
+/**
+ * Answers to local proposals: stored from replies and direct messages (and shown to the proposal's
+ * author), then accepted or declined by the author. Accepting promises the proposal and sends the
+ * hand-off details in a direct message to that responder only.
+ */
+public final class ResponseService {
+    public static final String NOTIFY_RESPONSE = "response";
+
+    private final Database db;
+    private final ProposalService proposals;
+    private final Outbox outbox;
+    private final LocalUrls urls;
+    private final Clock clock;
+
+    public ResponseService(Database db, ProposalService proposals, Outbox outbox, LocalUrls urls, Clock clock) {
+        this.db = db;
+        this.proposals = proposals;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** Threads a post under a local proposal and tells its author. Private posts stay private. */
+    public ResponseEntity record(Session s, IncomingNote note, ActorEntity responder, ProposalEntity proposal) {
+        Visibility visibility = note.visibility();
+        boolean isPublic = visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED;
+        ResponseEntity response = new ResponseEntity(note.id(), proposal, responder,
+                visibility == Visibility.DIRECT ? ResponseEntity.Kind.DIRECT : ResponseEntity.Kind.REPLY,
+                isPublic, HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
+        s.persist(response);
+        s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
+                response.getId(), clock.instant()));
+        return response;
+    }
+
+    /** Responses to one of the member's proposals, oldest first. */
+    public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
+        return db.inTransaction(s -> {
+            ProposalEntity p = proposals.own(s, memberUsername, proposalId);
+            return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
+                    ResponseEntity.class).setParameter("p", p).getResultList();
+        });
+    }
+
+    /**
+     * The author accepts a response: the proposal becomes promised (everyone is told), and
+     * {@code handOff} (where and when) goes in a direct message to the responder alone.
+     */
+    public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
+        return db.inTransaction(s -> {
+            ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
+            proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
+            if (handOff != null && !handOff.isBlank()) {
+                sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
+            }
+            return r;
+        });
+    }
+
+    public ResponseEntity decline(String memberUsername, long responseId) {
+        return db.inTransaction(s -> {
+            ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            r.decide(ResponseEntity.State.DECLINED, clock.instant());
+            return r;
+        });
+    }
+
+    private ResponseEntity ownResponse(Session s, String memberUsername, long responseId) {
+        ResponseEntity r = s.find(ResponseEntity.class, responseId);
+        if (r == null) {
+            throw new NotFoundException("No response " + responseId);
+        }
+        try {
+            proposals.own(s, memberUsername, r.getProposal().getId());
+        } catch (NotFoundException | ForbiddenException e) {
+            throw new NotFoundException("No response " + responseId);
+        }
+        return r;
+    }
+
+    /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
+    private void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
+        String id = urls.base() + "/notes/" + UUID.randomUUID();
+        Instant now = clock.instant();
+        String mention = "<span class=\"h-card\"><a href=\"" + PlainText.escape(to.getProfileUrl() == null ? to.getUri()
+                : to.getProfileUrl()) + "\" class=\"u-url mention\">@<span>" + PlainText.escape(to.getUsername())
+                + "</span></a></span> ";
+        ObjectNode note = JsonNodeFactory.instance.objectNode();
+        note.set("@context", Contexts.activityStreams());
+        note.put("id", id).put("type", "Note").put("attributedTo", from.getUri())
+                .put("inReplyTo", about.getUri()).put("published", now.toString())
+                .put("content", "<p>" + mention + PlainText.escape(text.strip()).replaceAll("\\R", "<br>") + "</p>");
+        note.putArray("to").add(to.getUri());
+        note.putArray("cc");
+        ObjectNode tag = note.putArray("tag").addObject();
+        tag.put("type", "Mention").put("href", to.getUri()).put("name", "@" + to.getUsername() + "@" + to.getDomain());
+        outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
+    }
+}
