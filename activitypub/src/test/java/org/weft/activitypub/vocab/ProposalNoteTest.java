@@ -18,6 +18,7 @@ import org.weft.activitypub.jsonld.JsonLdCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProposalNoteTest {
@@ -204,6 +205,19 @@ class ProposalNoteTest {
         assertNull(note.published());
         assertNull(note.endTime());
         assertEquals(List.of(), note.to());
+    }
+
+    @Test
+    void theBuilderRefusesWhatTheReaderRefuses() {
+        Intent intent = Intent.primary(ID, "transfer", List.of(FOOD), null, null);
+        assertThrows(IllegalArgumentException.class, () -> ProposalNote.builder(ID, AMINA, "gift", intent).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> ProposalNote.builder(ID, AMINA, ProposalNote.OFFER, intent).status("closed").build());
+        assertThrows(IllegalArgumentException.class, () -> Quantity.count(2_000_000));
+        assertThrows(IllegalArgumentException.class, () -> Intent.primary(ID, "use", List.of("food"), null, null));
+        assertThrows(IllegalArgumentException.class, () -> new Place("x", "a", 12.0, null, null, null));
+        assertEquals(Place.area("Camp A, Block 3", "camp-a/block-3"),
+                new Place("Camp A, Block 3", "camp-a/block-3", null, null, null, null));
     }
 
     @Test
