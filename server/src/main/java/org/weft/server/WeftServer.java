@@ -3,6 +3,9 @@ package org.weft.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
@@ -29,25 +32,43 @@ import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.federation.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
+import org.weft.server.federation.FetchAuthorizer;
+import org.weft.server.federation.HttpReplies;
+import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
+import org.weft.server.federation.inbound.AnnounceHandler;
+import org.weft.server.federation.inbound.CreateHandler;
+import org.weft.server.federation.inbound.IncomingPosts;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
 import org.weft.server.federation.inbound.FollowHandler;
 import org.weft.server.federation.inbound.InboundWorker;
 import org.weft.server.federation.inbound.UndoHandler;
-import org.weft.server.federation.inbound.UpdateActorHandler;
+import org.weft.server.federation.inbound.UpdateHandler;
 import org.weft.server.federation.remote.RemoteActors;
 import org.weft.server.federation.remote.StoredKeyResolver;
 import org.weft.server.federation.remote.WebFingerLookup;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
+import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.ProposalContent;
+import org.weft.server.proposal.ProposalFederation;
+import org.weft.server.proposal.ProposalRules;
+import org.weft.server.proposal.ProposalService;
+import org.weft.server.proposal.ProposalWire;
+import org.weft.server.proposal.RemoteProposals;
+import org.weft.server.proposal.ResponseService;
+import org.weft.server.classify.TextClassifier;
+import org.weft.server.taxonomy.SkosDocument;
+import org.weft.server.taxonomy.Taxonomy;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.ProfilePage;
+import org.weft.server.ui.ProposalPage;
 import org.weft.server.ui.RemoteFollowPage;
 import org.weft.server.ui.Templates;
 
@@ -65,20 +86,24 @@ public final class WeftServer implements AutoCloseable {
     private final LocalActorService localActors;
     private final FollowService follows;
     private final Outbox outbox;
+    private final Proposals proposals;
+    private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
-    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows, Outbox outbox,
+    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows, Outbox outbox, Proposals proposals,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, ActivityPubClient client,
-                       WebServer webServer) {
+                       WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
         this.urls = urls;
         this.localActors = localActors;
         this.follows = follows;
         this.outbox = outbox;
+        this.proposals = proposals;
+        this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
         this.client = client;
@@ -109,13 +134,29 @@ public final class WeftServer implements AutoCloseable {
         Outbox outbox = new Outbox(urls, codec, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
+
+        Taxonomy taxonomy = Taxonomy.load();
+        ProposalContent content = new ProposalContent(taxonomy, urls);
+        ProposalWire wire = new ProposalWire(content, urls);
+        ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
+                new ProposalFederation(wire, outbox, urls), clock);
+        ResponseService responses = new ResponseService(db, proposals, outbox, urls, clock);
+        AreaService areas = new AreaService(db);
+        IncomingPosts posts = new IncomingPosts(db, remoteActors,
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, outbox, urls);
+        if (config.demo()) {
+            DemoData.seedProposals(db, areas, proposals);
+        }
+
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),
                 "Accept", new FollowAnswerHandler(follows, true),
                 "Reject", new FollowAnswerHandler(follows, false),
-                "Delete", new DeleteHandler(db, clock),
-                "Update", new UpdateActorHandler(remoteActors)));
+                "Create", new CreateHandler(posts),
+                "Announce", new AnnounceHandler(posts),
+                "Delete", new DeleteHandler(db, posts, clock),
+                "Update", new UpdateHandler(remoteActors, posts)));
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
@@ -134,6 +175,9 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, templates, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(templates, taxonomy, urls),
+                new FetchAuthorizer(verifier, db));
+        byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
@@ -151,7 +195,14 @@ public final class WeftServer implements AutoCloseable {
                 .post("/users/{name}/inbox", inbox::post)
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
-                .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP));
+                .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
+                .get("/proposals/{id}", proposalEndpoint::proposal)
+                .get("/proposals/{id}/replies", proposalEndpoint::replies)
+                .get("/taxonomy/v1", (req, res) -> {
+                    res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
+                    res.header(io.helidon.http.HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+                    res.send(skos);
+                });
 
         WebServer webServer = WebServer.builder()
                 .host(config.host())
@@ -161,10 +212,30 @@ public final class WeftServer implements AutoCloseable {
                 .start();
         inboundWorker.start();
         deliveryWorker.start();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("weft-expiry").daemon().factory());
+        scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (System.nanoTime() - started) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox, deliveryWorker, inboundWorker, client, webServer);
+        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, areas, taxonomy),
+                deliveryWorker, inboundWorker, client, webServer, scheduler);
+    }
+
+    /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */
+    private static void expire(ProposalService proposals) {
+        try {
+            int expired = proposals.expireDue();
+            if (expired > 0) {
+                LOG.info(() -> expired + " proposal(s) expired");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Expiring proposals failed", e);
+        }
+    }
+
+    /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
+    public record Proposals(ProposalService service, ResponseService responses, AreaService areas, Taxonomy taxonomy) {
     }
 
     public int port() {
@@ -191,6 +262,10 @@ public final class WeftServer implements AutoCloseable {
         return follows;
     }
 
+    public Proposals proposals() {
+        return proposals;
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -205,6 +280,7 @@ public final class WeftServer implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduler.shutdownNow();
         webServer.stop();
         inboundWorker.close();
         deliveryWorker.close();

@@ -62,9 +62,6 @@ public record LocalUrls(URI origin) {
         return base() + "/proposals/" + uuid;
     }
 
-    public String tag(String hashtag) {
-        return base() + "/tags/" + hashtag;
-    }
 
     public String taxonomy() {
         return base() + "/taxonomy/v1";

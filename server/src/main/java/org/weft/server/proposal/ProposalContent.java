@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.weft.activitypub.content.HashtagLinks;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.PlainText;
 import org.weft.server.persistence.ProposalEntity;
@@ -66,16 +67,15 @@ public final class ProposalContent {
         html.append("<p>").append(PlainText.escape(m.get("wire.until", until))).append("</p>");
         html.append("<p><a href=\"").append(PlainText.escape(p.getUri())).append("\">")
                 .append(PlainText.escape(m.get("wire.respond"))).append("</a>");
-        for (String tag : hashtags(p)) {
-            html.append(' ').append(hashtagLink(tag));
+        for (HashtagLinks.Rendered link : hashtagLinks(p)) {
+            html.append(' ').append(link.html());
         }
         return html.append("</p>").toString();
     }
 
-    /** Mastodon's own markup for a hashtag, so it becomes a followable link there. */
-    public String hashtagLink(String tag) {
-        return "<a href=\"" + PlainText.escape(urls.tag(tag)) + "\" class=\"mention hashtag\" rel=\"tag\">#<span>"
-                + PlainText.escape(tag) + "</span></a>";
+    /** Each hashtag as Mastodon's link markup and the matching {@code tag} entry, so the two never disagree. */
+    public List<HashtagLinks.Rendered> hashtagLinks(ProposalEntity p) {
+        return hashtags(p).stream().map(t -> HashtagLinks.hashtag(urls.base(), t)).toList();
     }
 
     private List<Concept> concepts(ProposalEntity p) {

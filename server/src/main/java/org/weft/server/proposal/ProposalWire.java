@@ -7,11 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.weft.activitypub.content.HashtagLinks;
 import org.weft.activitypub.vocab.Intent;
 import org.weft.activitypub.vocab.Place;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
-import org.weft.activitypub.vocab.Tag;
 import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.persistence.ProposalEntity;
@@ -49,7 +49,7 @@ public final class ProposalWire {
                 .status(p.getStatus().wire())
                 .content(contentMap.get(p.getLanguage()))
                 .contentMap(contentMap)
-                .tags(content.hashtags(p).stream().map(t -> Tag.hashtag(t, urls.tag(t))).toList())
+                .tags(HashtagLinks.tags(content.hashtagLinks(p)))
                 .replies(id + "/replies")
                 .to(to(p))
                 .cc(cc(p));

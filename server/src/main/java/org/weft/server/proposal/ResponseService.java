@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
+import org.weft.activitypub.content.HashtagLinks;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.Contexts;
@@ -109,18 +110,16 @@ public final class ResponseService {
     private void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
         String id = urls.base() + "/notes/" + UUID.randomUUID();
         Instant now = clock.instant();
-        String mention = "<span class=\"h-card\"><a href=\"" + PlainText.escape(to.getProfileUrl() == null ? to.getUri()
-                : to.getProfileUrl()) + "\" class=\"u-url mention\">@<span>" + PlainText.escape(to.getUsername())
-                + "</span></a></span> ";
+        HashtagLinks.Rendered mention = HashtagLinks.mention(to.getUri(),
+                to.getProfileUrl() == null ? to.getUri() : to.getProfileUrl(), to.getUsername(), to.getDomain());
         ObjectNode note = JsonNodeFactory.instance.objectNode();
         note.set("@context", Contexts.activityStreams());
         note.put("id", id).put("type", "Note").put("attributedTo", from.getUri())
                 .put("inReplyTo", about.getUri()).put("published", now.toString())
-                .put("content", "<p>" + mention + PlainText.escape(text.strip()).replaceAll("\\R", "<br>") + "</p>");
+                .put("content", "<p>" + mention.html() + " " + PlainText.escape(text.strip()).replaceAll("\\R", "<br>") + "</p>");
         note.putArray("to").add(to.getUri());
         note.putArray("cc");
-        ObjectNode tag = note.putArray("tag").addObject();
-        tag.put("type", "Mention").put("href", to.getUri()).put("name", "@" + to.getUsername() + "@" + to.getDomain());
+        note.putArray("tag").add(mention.tag().toJson());
         outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
     }
 }

@@ -1,0 +1,276 @@
+package org.weft.server.federation.inbound;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hibernate.Session;
+import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.jsonld.MalformedActivityException;
+import org.weft.activitypub.vocab.Activities;
+import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.activitypub.vocab.ProposalNote;
+import org.weft.activitypub.vocab.Visibility;
+import org.weft.activitypub.vocab.Vocab;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.FollowRepository;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.federation.Outbox;
+import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.ProposalContent;
+import org.weft.server.proposal.ProposalStatus;
+import org.weft.server.proposal.RemoteProposals;
+import org.weft.server.proposal.ResponseService;
+
+/**
+ * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
+ * is kept; a reply or direct message to a local proposal becomes a response; a post that mentions a
+ * local community and offers or asks for something goes on that community's board (at once when the
+ * sender follows the community, otherwise after a moderator's look), and the community announces it.
+ */
+public final class IncomingPosts {
+    private final Database db;
+    private final RemoteActors remoteActors;
+    private final RemoteProposals remoteProposals;
+    private final ResponseService responses;
+    private final ActivityPubClient client;
+    private final Outbox outbox;
+    private final LocalUrls urls;
+
+    public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
+                         ActivityPubClient client, Outbox outbox, LocalUrls urls) {
+        this.db = db;
+        this.remoteActors = remoteActors;
+        this.remoteProposals = remoteProposals;
+        this.responses = responses;
+        this.client = client;
+        this.outbox = outbox;
+        this.urls = urls;
+    }
+
+    /** A post created by {@code actorUri} (already verified as the signer). */
+    public void created(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+        requireOwnPost(actorUri, post);
+        ActorEntity sender = remoteActors.resolve(actorUri);
+        if (ProposalNote.isProposal(post)) {
+            ProposalNote note = readProposal(post);
+            db.run(s -> {
+                if (isFollowedHere(s, sender) || addressesLocal(note.to(), note.cc())) {
+                    remoteProposals.upsert(s, note, s.merge(sender), sender.getKind() == ActorKind.GROUP ? s.merge(sender) : null);
+                }
+            });
+            return;
+        }
+        if (!IncomingNote.isPost(post)) {
+            throw new IgnoredActivity("Create of something that is not a post");
+        }
+        IncomingNote note = IncomingNote.fromJson(post);
+        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender)));
+        if (!handled) {
+            onBoards(note, sender);
+        }
+    }
+
+    /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
+    public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
+        ActorEntity announcer = remoteActors.resolve(announcerUri);
+        boolean followed = db.inTransaction(s -> isFollowedHere(s, s.merge(announcer)));
+        if (!followed) {
+            throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
+        }
+        if (urls.isLocal(objectId) || db.inTransaction(s -> RemoteProposals.byUri(s, objectId)).isPresent()) {
+            return; // ours, or already known: its owner's Updates keep it current
+        }
+        JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
+        if (!ProposalNote.isProposal(post)) {
+            throw new IgnoredActivity("Announced post " + objectId + " is not a proposal");
+        }
+        ProposalNote note = readProposal(post);
+        if (!sameAuthority(note.id(), note.attributedTo())) {
+            throw new IgnoredActivity("Proposal " + note.id() + " claims an author on another server");
+        }
+        ActorEntity owner = remoteActors.resolve(note.attributedTo());
+        db.run(s -> remoteProposals.upsert(s, note, s.merge(owner),
+                announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
+    }
+
+    /** An updated post: only its owner's update of a proposal we keep changes anything. */
+    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+        requireOwnPost(actorUri, post);
+        if (!ProposalNote.isProposal(post)) {
+            throw new IgnoredActivity("Update of a post that is not a proposal");
+        }
+        ProposalNote note = readProposal(post);
+        ActorEntity sender = remoteActors.resolve(actorUri);
+        db.run(s -> {
+            if (RemoteProposals.byUri(s, note.id()).isPresent()) {
+                remoteProposals.upsert(s, note, s.merge(sender), null);
+            }
+        });
+    }
+
+    /** A deleted post: a proposal or a response goes if the sender owns it. */
+    public void deleted(String actorUri, String objectId) throws IgnoredActivity {
+        boolean done = db.inTransaction(s -> {
+            Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
+            if (sender.isEmpty()) {
+                return false;
+            }
+            if (remoteProposals.delete(s, objectId, sender.get())) {
+                return true;
+            }
+            return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
+                    .setParameter("u", objectId).setParameter("a", sender.get()).executeUpdate() > 0;
+        });
+        if (!done) {
+            throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
+        }
+    }
+
+    private boolean asResponse(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ProposalEntity> target = Optional.ofNullable(note.inReplyTo())
+                .flatMap(id -> RemoteProposals.byUri(s, id)).filter(p -> p.isLocal() && !p.isDeleted());
+        if (target.isEmpty() && note.visibility() == Visibility.DIRECT) {
+            target = linkedProposal(s, note).or(() -> latestOfRecipient(s, note));
+        }
+        if (target.isEmpty() || s.createSelectionQuery("select count(*) from ResponseEntity where uri = :u", Long.class)
+                .setParameter("u", note.id()).getSingleResult() > 0) {
+            return target.isPresent();
+        }
+        responses.record(s, note, sender, target.get());
+        return true;
+    }
+
+    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
+        boolean placed = db.inTransaction(s -> {
+            boolean any = false;
+            for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
+                boolean follows = FollowRepository.between(s, s.merge(sender), community).map(FollowEntity::isAccepted)
+                        .orElse(false);
+                Optional<ProposalEntity> p = remoteProposals.fromPost(s, note, s.merge(sender), community, follows);
+                if (p.isPresent()) {
+                    any = true;
+                    Visibility v = note.visibility();
+                    if (follows && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
+                        announce(s, community, note.id());
+                    }
+                }
+            }
+            return any;
+        });
+        if (!placed) {
+            throw new IgnoredActivity("Post " + note.id() + " is neither a response nor an offer or request for a community here");
+        }
+    }
+
+    /** FEP-1b12: the community boosts a post accepted onto its board, so its followers see it. */
+    private void announce(Session s, ActorEntity community, String postId) {
+        outbox.send(s, community, Activities.announce(outbox.newActivityId(), community.getUri(), postId,
+                        List.of(Vocab.PUBLIC), List.of(urls.followers(community.getUri()))),
+                FollowRepository.acceptedFollowerActors(s, community), true);
+    }
+
+    /** Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows. */
+    private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {
+        Set<ActorEntity> targets = new LinkedHashSet<>();
+        List<String> addressed = new java.util.ArrayList<>(note.mentions());
+        addressed.addAll(note.to());
+        addressed.addAll(note.cc());
+        if (note.audience() != null) {
+            addressed.add(note.audience());
+        }
+        for (String uri : addressed) {
+            if (urls.isLocal(uri)) {
+                ActorRepository.byUri(s, uri).filter(a -> a.getKind() == ActorKind.GROUP && !a.isDeleted()).ifPresent(targets::add);
+            }
+        }
+        boolean tagged = note.hashtags().stream().anyMatch(t -> t.equalsIgnoreCase(ProposalContent.OFFER_TAG)
+                || t.equalsIgnoreCase(ProposalContent.REQUEST_TAG));
+        if (targets.isEmpty() && tagged) {
+            FollowRepository.followingOf(s, sender, 0, 50).stream().map(FollowEntity::getFollowee)
+                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.GROUP).forEach(targets::add);
+        }
+        return targets;
+    }
+
+    private Optional<ProposalEntity> linkedProposal(Session s, IncomingNote note) {
+        if (note.content() == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(" + java.util.regex.Pattern.quote(urls.base())
+                + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
+        while (m.find()) {
+            Optional<ProposalEntity> p = RemoteProposals.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A direct message to a member about no particular proposal goes under that member's newest open one. */
+    private Optional<ProposalEntity> latestOfRecipient(Session s, IncomingNote note) {
+        for (String uri : note.to()) {
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri).filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON);
+            if (member.isPresent()) {
+                return s.createSelectionQuery("from ProposalEntity where author = :a and local = true and deletedAt is null"
+                                + " and status in (:active) order by publishedAt desc", ProposalEntity.class)
+                        .setParameter("a", member.get())
+                        .setParameterList("active", List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED))
+                        .setMaxResults(1).uniqueResultOptional();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFollowedHere(Session s, ActorEntity actor) {
+        return s.createSelectionQuery("select count(*) from FollowEntity f where f.followee = :a and f.state = :st"
+                        + " and f.follower.local = true", Long.class)
+                .setParameter("a", actor).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult() > 0;
+    }
+
+    private boolean addressesLocal(List<String> to, List<String> cc) {
+        return to.stream().anyMatch(urls::isLocal) || cc.stream().anyMatch(urls::isLocal);
+    }
+
+    private static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
+        try {
+            return ProposalNote.fromJson(post);
+        } catch (MalformedActivityException | IllegalArgumentException e) {
+            throw new IgnoredActivity("Unusable proposal: " + e.getMessage());
+        }
+    }
+
+    /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
+    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
+        String id = post.path("id").asText(null);
+        if (id == null || !sameAuthority(id, actorUri)) {
+            throw new IgnoredActivity("Post " + id + " is not on the server of its sender " + actorUri);
+        }
+        JsonNode attributed = post.path("attributedTo");
+        String owner = attributed.isTextual() ? attributed.asText() : attributed.path("id").asText(null);
+        if (owner != null && !owner.equals(actorUri)) {
+            throw new IgnoredActivity("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
+        }
+    }
+
+    private static boolean sameAuthority(String a, String b) {
+        try {
+            URI x = URI.create(a);
+            URI y = URI.create(b);
+            return x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getAuthority() != null
+                    && x.getAuthority().equalsIgnoreCase(y.getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
