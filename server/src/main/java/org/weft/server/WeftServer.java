@@ -54,6 +54,8 @@ import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.CommunityBoosts;
+import org.weft.server.proposal.ModerationService;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalFederation;
 import org.weft.server.proposal.ProposalRules;
@@ -145,8 +147,9 @@ public final class WeftServer implements AutoCloseable {
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
         AreaService areas = new AreaService(db);
+        CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, outbox, urls, clock);
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, boosts, urls, clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -222,7 +225,8 @@ public final class WeftServer implements AutoCloseable {
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (System.nanoTime() - started) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas, taxonomy),
+        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
+                new ModerationService(db, boosts), taxonomy),
                 deliveryWorker, inboundWorker, client, webServer, scheduler);
     }
 
@@ -240,7 +244,7 @@ public final class WeftServer implements AutoCloseable {
 
     /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
     public record Proposals(ProposalService service, ResponseService responses, AgreementService agreements, AreaService areas,
-                            Taxonomy taxonomy) {
+                            ModerationService moderation, Taxonomy taxonomy) {
     }
 
     public int port() {

@@ -14,15 +14,12 @@ import java.time.Clock;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.jsonld.MalformedActivityException;
-import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
-import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.ActorRepository;
 import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.Outbox;
 import org.weft.server.federation.remote.RemoteActors;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
@@ -31,6 +28,7 @@ import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.CommunityBoosts;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalStatus;
 import org.weft.server.proposal.RemoteProposals;
@@ -48,18 +46,18 @@ public final class IncomingPosts {
     private final RemoteProposals remoteProposals;
     private final ResponseService responses;
     private final ActivityPubClient client;
-    private final Outbox outbox;
+    private final CommunityBoosts boosts;
     private final LocalUrls urls;
     private final Clock clock;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, Outbox outbox, LocalUrls urls, Clock clock) {
+                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
         this.db = db;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
         this.responses = responses;
         this.client = client;
-        this.outbox = outbox;
+        this.boosts = boosts;
         this.urls = urls;
         this.clock = clock;
     }
@@ -191,7 +189,7 @@ public final class IncomingPosts {
                     any = true;
                     Visibility v = note.visibility();
                     if (follows && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
-                        announce(s, community, note.id());
+                        boosts.boost(s, community, note.id());
                     }
                 }
             }
@@ -202,12 +200,6 @@ public final class IncomingPosts {
         }
     }
 
-    /** FEP-1b12: the community boosts a post accepted onto its board, so its followers see it. */
-    private void announce(Session s, ActorEntity community, String postId) {
-        outbox.send(s, community, Activities.announce(outbox.newActivityId(), community.getUri(), postId,
-                        List.of(Vocab.PUBLIC), List.of(urls.followers(community.getUri()))),
-                FollowRepository.acceptedFollowerActors(s, community), true);
-    }
 
     /** Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows. */
     private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {
