@@ -118,6 +118,7 @@ public final class WeftServer implements AutoCloseable {
         long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
         Database db = Database.open(config.database(), config.dataDir());
+        long databaseReady = System.nanoTime();
         LocalUrls urls = new LocalUrls(config.baseUrl());
         LocalActorService localActors = new LocalActorService(db, urls, clock);
         ActorEntity instanceActor = localActors.ensureInstanceActor();
@@ -222,9 +223,11 @@ public final class WeftServer implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
-        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
+        long ready = System.nanoTime();
+        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
+                        + " (database and migrations %d ms, the rest %d ms)", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
-                (System.nanoTime() - started) / 1_000_000));
+                (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000, (ready - databaseReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts), taxonomy),
                 deliveryWorker, inboundWorker, client, webServer, scheduler);
