@@ -171,7 +171,8 @@ class TaxonomyTest {
 
     @Test
     void brokenDataIsRefusedWithAMessageNamingTheConcept() {
-        String missingLabel = taxonomyJson("{\"id\":\"food\",\"broader\":null,\"hashtag\":\"food\",\"labels\":{\"en\":\"Food\"}}");
+        String missingLabel = taxonomyJson(
+                "{\"id\":\"food\",\"broader\":null,\"hashtag\":\"food\",\"labels\":{\"en\":\"Food\"}}");
         assertMessage(missingLabel, "\"food\" has no label in \"ar\"");
         String unknownBroader = taxonomyJson(concept("bread", "\"cake\"", "bread"));
         assertMessage(unknownBroader, "unknown broader \"cake\"");
