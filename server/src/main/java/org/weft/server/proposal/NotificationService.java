@@ -21,8 +21,9 @@ public final class NotificationService {
 
     /** One page of a member's notifications, newest first; {@code unreadOnly} leaves out the read ones. */
     public List<NotificationEntity> forMember(long memberId, boolean unreadOnly, int page, int pageSize) {
-        return db.inTransaction(s -> s.createSelectionQuery("from NotificationEntity where memberId = :m"
-                        + (unreadOnly ? " and readAt is null" : "") + " order by createdAt desc, id desc", NotificationEntity.class)
+        String unread = unreadOnly ? " and readAt is null" : "";
+        return db.inTransaction(s -> s.createSelectionQuery("from NotificationEntity where memberId = :m" + unread
+                        + " order by createdAt desc, id desc", NotificationEntity.class)
                 .setParameter("m", memberId)
                 .setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList());
     }
@@ -42,8 +43,8 @@ public final class NotificationService {
             return 0;
         }
         return db.inTransaction(s -> {
-            var update = s.createMutationQuery("update NotificationEntity set readAt = :now where memberId = :m and readAt is null"
-                    + (ids == null ? "" : " and id in (:ids)"))
+            var update = s.createMutationQuery("update NotificationEntity set readAt = :now"
+                    + " where memberId = :m and readAt is null" + (ids == null ? "" : " and id in (:ids)"))
                     .setParameter("now", clock.instant()).setParameter("m", memberId);
             if (ids != null) {
                 update.setParameterList("ids", ids);

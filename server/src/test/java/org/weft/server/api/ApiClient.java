@@ -54,8 +54,9 @@ final class ApiClient {
 
     /** Any request; a null body sends none (and no content type unless one is given). */
     HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).method(method, content);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
