@@ -41,6 +41,7 @@ import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
 import org.weft.server.federation.inbound.IncomingPosts;
+import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
 import org.weft.server.federation.inbound.FollowHandler;
@@ -53,6 +54,7 @@ import org.weft.server.federation.remote.WebFingerLookup;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
+import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
 import org.weft.server.proposal.NotificationService;
 import org.weft.server.proposal.ProposalContent;
@@ -143,10 +145,11 @@ public final class WeftServer implements AutoCloseable {
         ProposalWire wire = new ProposalWire(content, urls);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 new ProposalFederation(wire, outbox, urls), clock);
-        ResponseService responses = new ResponseService(db, proposals, outbox, urls, clock);
+        AgreementService agreements = new AgreementService(db, outbox, urls, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
         AreaService areas = new AreaService(db);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, outbox, urls);
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, outbox, urls, clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -154,8 +157,9 @@ public final class WeftServer implements AutoCloseable {
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),
-                "Accept", new FollowAnswerHandler(follows, true),
-                "Reject", new FollowAnswerHandler(follows, false),
+                "Accept", new FollowAnswerHandler(follows, agreements, true),
+                "Reject", new FollowAnswerHandler(follows, agreements, false),
+                "Offer", new OfferHandler(agreements, remoteActors),
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
                 "Delete", new DeleteHandler(db, posts, clock),
@@ -224,7 +228,7 @@ public final class WeftServer implements AutoCloseable {
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (System.nanoTime() - started) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, areas, taxonomy),
+        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas, taxonomy),
                 deliveryWorker, inboundWorker, client, webServer, scheduler);
     }
 
@@ -241,7 +245,8 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
-    public record Proposals(ProposalService service, ResponseService responses, AreaService areas, Taxonomy taxonomy) {
+    public record Proposals(ProposalService service, ResponseService responses, AgreementService agreements, AreaService areas,
+                            Taxonomy taxonomy) {
     }
 
     public int port() {

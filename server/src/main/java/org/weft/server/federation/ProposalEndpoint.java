@@ -81,7 +81,7 @@ public final class ProposalEndpoint {
                 HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
                 return;
             }
-            String collection = id + "/replies";
+            String collection = found.get().getUri() + "/replies";
             long total = s.createSelectionQuery("select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
                     Long.class).setParameter("p", found.get()).getSingleResult();
             if (pageNumber.isEmpty()) {

@@ -3,8 +3,10 @@ package org.weft.server.proposal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.web.i18n.Messages;
 
 /**
  * A title and a description read out of a post's HTML. Weft's own content starts with a line like
@@ -13,6 +15,11 @@ import org.weft.activitypub.content.HtmlSanitizer;
  */
 final class RemoteText {
     private static final int TITLE_LENGTH = ProposalRules.MAX_TITLE;
+    /**
+     * Lines Weft itself adds after the description, in every language it writes: the quantity, the end
+     * date, and the respond link followed by hashtags. Built from the same message bundle that wrote them.
+     */
+    private static final List<Pattern> GENERATED_LINES = generatedLines();
 
     record TitleAndDescription(String title, String description) {
     }
@@ -27,8 +34,7 @@ final class RemoteText {
         if (paragraphs.size() > 1 && paragraphs.getFirst().contains(" · ")) {
             paragraphs.removeFirst();
         }
-        paragraphs.removeIf(p -> p.matches("^\\S+.*#\\S+$") && p.chars().filter(c -> c == '#').count() >= 1
-                && p.split("\\s+").length <= 6);
+        paragraphs.removeIf(p -> GENERATED_LINES.stream().anyMatch(pattern -> pattern.matcher(p).matches()));
         if (paragraphs.isEmpty()) {
             return new TitleAndDescription("(no text)", "");
         }
@@ -39,6 +45,19 @@ final class RemoteText {
             description = description.isEmpty() ? first : first + "\n\n" + description;
         }
         return new TitleAndDescription(title, truncate(description, ProposalRules.MAX_DESCRIPTION));
+    }
+
+    private static List<Pattern> generatedLines() {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String lang : Messages.LANGUAGES) {
+            Messages m = Messages.forLanguage(lang);
+            for (String key : List.of("wire.until", "wire.quantity")) {
+                String[] parts = m.get(key, "\u0000", "\u0001").split("[\u0000\u0001]", -1);
+                patterns.add(Pattern.compile(String.join(".*", Arrays.stream(parts).map(part -> Pattern.quote(part.strip())).toList()), Pattern.DOTALL));
+            }
+            patterns.add(Pattern.compile(Pattern.quote(m.get("wire.respond")) + "(\\s+#\\S+)*"));
+        }
+        return List.copyOf(patterns);
     }
 
     private static String shorten(String text) {

@@ -9,7 +9,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
+import java.time.Clock;
+
 import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.IncomingNote;
@@ -25,6 +28,8 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalStatus;
@@ -45,9 +50,10 @@ public final class IncomingPosts {
     private final ActivityPubClient client;
     private final Outbox outbox;
     private final LocalUrls urls;
+    private final Clock clock;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, Outbox outbox, LocalUrls urls) {
+                         ActivityPubClient client, Outbox outbox, LocalUrls urls, Clock clock) {
         this.db = db;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
@@ -55,6 +61,7 @@ public final class IncomingPosts {
         this.client = client;
         this.outbox = outbox;
         this.urls = urls;
+        this.clock = clock;
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -74,7 +81,8 @@ public final class IncomingPosts {
             throw new IgnoredActivity("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
-        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender)));
+        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
+                || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
         if (!handled) {
             onBoards(note, sender);
         }
@@ -148,6 +156,28 @@ public final class IncomingPosts {
         }
         responses.record(s, note, sender, target.get());
         return true;
+    }
+
+    /** A direct message to local members that answers no proposal of theirs: kept for each of them to read. */
+    private boolean asMessage(Session s, IncomingNote note, ActorEntity sender) {
+        Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> RemoteProposals.byUri(s, id))
+                .map(ProposalEntity::getId).orElse(null);
+        boolean any = false;
+        for (String uri : note.to()) {
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
+                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON && !a.isDeleted());
+            boolean known = member.isPresent() && s.createSelectionQuery(
+                            "select count(*) from MessageEntity where uri = :u and memberId = :m", Long.class)
+                    .setParameter("u", note.id()).setParameter("m", member.get().getId()).getSingleResult() > 0;
+            if (member.isPresent() && !known) {
+                var message = new MessageEntity(note.id(), member.get().getId(), sender.getId(), about,
+                        HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
+                s.persist(message);
+                s.persist(new NotificationEntity(member.get().getId(), "message", about, null, clock.instant()));
+                any = true;
+            }
+        }
+        return any;
     }
 
     private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
