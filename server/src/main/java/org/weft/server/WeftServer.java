@@ -19,7 +19,9 @@ import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.signature.SignatureVerifier;
+import org.weft.server.api.ApiRoutes;
 import org.weft.server.config.WeftConfig;
+import org.weft.server.domain.ApiTokens;
 import org.weft.server.domain.LocalActorService;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
@@ -56,6 +58,7 @@ import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
 import org.weft.server.proposal.CommunityBoosts;
 import org.weft.server.proposal.ModerationService;
+import org.weft.server.proposal.NotificationService;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalFederation;
 import org.weft.server.proposal.ProposalRules;
@@ -186,10 +189,13 @@ public final class WeftServer implements AutoCloseable {
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(templates, taxonomy, urls),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
+        ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
+                new ApiTokens(db, clock), urls);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
                 .register(new NodeInfoEndpoint(db, urls, VERSION))
+                .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
                 .get("/", home::render)
