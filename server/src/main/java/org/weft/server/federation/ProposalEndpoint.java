@@ -103,7 +103,8 @@ public final class ProposalEndpoint {
 
     private Optional<ProposalEntity> find(Session s, String uuid) {
         return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
-                .setParameter("u", wire.uriFor(uuid)).uniqueResultOptional().filter(p -> !p.isDeleted());
+                .setParameter("u", wire.uriFor(uuid)).uniqueResultOptional()
+                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.proposal.ProposalStatus.WITHDRAWN);
     }
 
     private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.weft.server.proposal.Audience;
 import org.weft.server.proposal.HelpKind;
 import org.weft.server.proposal.ProposalStatus;
@@ -30,6 +31,9 @@ import org.weft.server.proposal.Purpose;
  */
 @Entity
 @Table(name = "proposal")
+// Only changed columns are written: an owner's Update and Delete of the same proposal may be processed at
+// the same time, and writing every column would let the Update put back the deletion it never saw.
+@DynamicUpdate
 public class ProposalEntity {
     /** Where the proposal came from. */
     public enum Source { LOCAL, WEFT, NOTE }

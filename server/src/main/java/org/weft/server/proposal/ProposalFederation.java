@@ -57,7 +57,8 @@ public final class ProposalFederation implements ProposalPublisher {
     public void deleted(Session s, ProposalEntity p) {
         ActorEntity sender = p.getAttributedTo();
         Activity delete = Activities.delete(outbox.newActivityId(), sender.getUri(),
-                Tombstone.of(p.getUri(), "Note", p.getDeletedAt()), wire.to(p), wire.cc(p));
+                Tombstone.of(p.getUri(), "Note", p.getDeletedAt() != null ? p.getDeletedAt() : p.getUpdatedAt()),
+                wire.to(p), wire.cc(p));
         outbox.send(s, sender, delete, everyoneWithACopy(s, p), isPublic(p));
     }
 

@@ -27,8 +27,8 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         categoryUris = categoryUris == null ? List.of() : List.copyOf(categoryUris);
         statuses = statuses == null || statuses.isEmpty() ? List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED)
                 : List.copyOf(statuses);
-        if (page < 1) {
-            throw new IllegalArgumentException("Pages start at 1");
+        if (page < 1 || page > 10_000) {
+            throw new IllegalArgumentException("Pages go from 1 to 10000");
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE_SIZE + " proposals");
@@ -55,6 +55,11 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         var query = s.createSelectionQuery("select count(p) from ProposalEntity p left join p.group g" + where, Long.class);
         bind(query, params);
         return query.getSingleResult();
+    }
+
+    /** Makes LIKE's wildcards literal, so searching "a_b" finds "a_b" and nothing else. */
+    private static String likeEscaped(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static void bind(org.hibernate.query.SelectionQuery<?> query, Map<String, Object> params) {
@@ -91,13 +96,13 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("categories", categoryUris);
         }
         if (areaCode != null) {
-            clauses.add("(p.areaCode = :area or p.areaCode like :areaPrefix)");
+            clauses.add("(p.areaCode = :area or p.areaCode like :areaPrefix escape '!')");
             params.put("area", areaCode);
-            params.put("areaPrefix", areaCode.replace("%", "").replace("_", "\\_") + "/%");
+            params.put("areaPrefix", likeEscaped(areaCode) + "/%");
         }
         if (text != null && !text.isBlank()) {
-            clauses.add("(lower(p.title) like :text or lower(p.description) like :text)");
-            params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!')");
+            params.put("text", "%" + likeEscaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         if (authorId != null) {
             clauses.add("p.author.id = :author");

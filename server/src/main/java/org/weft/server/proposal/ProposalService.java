@@ -131,7 +131,7 @@ public final class ProposalService {
         });
     }
 
-    /** Gives an open or expired proposal a new end date (default lifetime when none is given). */
+    /** Gives an open, promised or expired proposal a new end date (default lifetime when none is given). */
     public ProposalEntity renew(String memberUsername, long proposalId, Instant newEnd) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
@@ -166,6 +166,12 @@ public final class ProposalService {
         p.setStatus(next);
         p.setUpdatedAt(clock.instant());
         publisher.updated(s, p);
+        if (next == ProposalStatus.WITHDRAWN) {
+            // Withdrawn is final: other servers remove it (Delete after the status Update, for FEP-0837 readers)
+            // and its URL answers 410; the member still sees it in their own list.
+            s.persist(new TombstoneEntity(p.getUri(), "Note", clock.instant()));
+            publisher.deleted(s, p);
+        }
         return p;
     }
 

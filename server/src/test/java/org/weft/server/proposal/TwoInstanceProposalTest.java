@@ -66,6 +66,13 @@ class TwoInstanceProposalTest {
             a.server().proposals().service().delete("amina", offer.getId());
             WaitFor.condition("the deletion reaches B", () -> find(b, offer.getUri()).isDeleted());
             assertEquals(410, TestHttp.get(offer.getUri(), "application/activity+json").statusCode());
+
+            ProposalEntity second = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).title("Tea").categories("food").build());
+            WaitFor.value("B keeps the second offer", () -> find(b, second.getUri()));
+            a.server().proposals().service().changeStatus("amina", second.getId(), ProposalStatus.WITHDRAWN);
+            WaitFor.condition("the withdrawal removes B's copy", () -> find(b, second.getUri()).isDeleted());
+            assertEquals(410, TestHttp.get(second.getUri(), "application/activity+json").statusCode());
         }
     }
 
