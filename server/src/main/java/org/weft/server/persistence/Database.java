@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
-            NotificationEntity.class);
+            NotificationEntity.class, WebSessionEntity.class, InviteEntity.class, MemberSettingEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
