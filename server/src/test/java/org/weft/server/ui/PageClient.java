@@ -1,8 +1,6 @@
 package org.weft.server.ui;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,12 +19,12 @@ final class PageClient {
     private final String base;
     private final HttpClient http;
     private String acceptLanguage = "en";
+    /** A plain cookie jar (name → value): java.net.CookieManager ignores cookies of dotless hosts such as localhost. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     PageClient(String base) {
-        // java.net.CookieManager never returns cookies for a dotless host such as localhost.
-        this.base = base.replace("://localhost:", "://127.0.0.1:");
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.base = base;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     PageClient language(String value) {
@@ -70,8 +68,23 @@ final class PageClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (!cookies.isEmpty()) {
+            withCookies.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (set.contains("Max-Age=0")) {
+                    cookies.remove(pair.substring(0, eq));
+                } else {
+                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
