@@ -73,7 +73,23 @@ import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
+import org.weft.server.auth.AccountService;
+import org.weft.server.auth.Invites;
+import org.weft.server.auth.LoginRateLimiter;
+import org.weft.server.auth.SessionCookies;
+import org.weft.server.auth.SessionStore;
+import org.weft.server.auth.SignupMode;
+import org.weft.server.auth.Visitors;
+import org.weft.server.ui.AccountPages;
+import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.HomePage;
+import org.weft.server.ui.MemberPages;
+import org.weft.server.ui.OperatorPage;
+import org.weft.server.ui.Pages;
+import org.weft.server.ui.ProposalActions;
+import org.weft.server.ui.ProposalFormPage;
+import org.weft.server.ui.ProposalLookup;
+import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
 import org.weft.server.ui.RemoteFollowPage;
@@ -178,19 +194,23 @@ public final class WeftServer implements AutoCloseable {
         outbox.attach(deliveryWorker);
 
         Templates templates = new Templates();
+        SessionStore sessions = new SessionStore(db, clock);
+        Pages pages = new Pages(templates, new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
         ActorRenderer renderer = new ActorRenderer(urls);
-        ProfilePage profilePage = new ProfilePage(db, urls, templates);
+        ProfilePage profilePage = new ProfilePage(db, urls, pages);
         ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
-        HomePage home = new HomePage(db, profilePage, templates, urls);
+        HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(templates, taxonomy, urls),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
+        UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
+                profilePage, clock);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
@@ -218,6 +238,8 @@ public final class WeftServer implements AutoCloseable {
                     res.send(skos);
                 });
 
+        ui.register(routing);
+
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -237,6 +259,22 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts), taxonomy),
                 deliveryWorker, inboundWorker, client, webServer, scheduler);
+    }
+
+    /** The member and operator pages and what they need. */
+    private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
+                                     ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
+                                     Pages pages, SessionStore sessions, ProfilePage profilePage, Clock clock) {
+        SignupMode signup = SignupMode.parse(config.signup());
+        AccountService accounts = new AccountService(db, localActors, proposals, clock);
+        ProposalLookup lookup = new ProposalLookup(urls);
+        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
+        return new UiRoutes(
+                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls),
+                board, new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
+                new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
+                new MemberPages(pages, db, taxonomy, clock),
+                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock));
     }
 
     /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */

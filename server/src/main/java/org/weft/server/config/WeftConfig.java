@@ -29,7 +29,8 @@ public record WeftConfig(
         boolean allowPrivateAddresses,
         int deliveryWorkers,
         int deliveryPerHost,
-        int inboxMaxBytes) {
+        int inboxMaxBytes,
+        String signup) {
 
     public WeftConfig {
         baseUrl = normaliseOrigin(baseUrl);
@@ -41,6 +42,9 @@ public record WeftConfig(
         }
         if (database.poolSize() < 1) {
             throw new IllegalArgumentException("weft.db.pool-size must be at least 1, got " + database.poolSize());
+        }
+        if (!java.util.Set.of("open", "invite", "closed").contains(signup)) {
+            throw new IllegalArgumentException("weft.signup must be open, invite or closed, got " + signup);
         }
         if (inboxMaxBytes < 1) {
             throw new IllegalArgumentException("weft.inbox.max-bytes must be at least 1, got " + inboxMaxBytes);
@@ -86,7 +90,8 @@ public record WeftConfig(
                 s.bool("WEFT_FEDERATION_ALLOW_PRIVATE", "federation.allow-private"),
                 s.integer("WEFT_DELIVERY_WORKERS", "delivery.workers"),
                 s.integer("WEFT_DELIVERY_PER_HOST", "delivery.per-host"),
-                s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"));
+                s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
+                s.string("WEFT_SIGNUP", "signup"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -97,12 +102,12 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup);
     }
 
     private static URI normaliseOrigin(URI uri) {

@@ -63,7 +63,7 @@ public final class ActorEndpoint {
             HttpReplies.activityJson(res, renderer.toWire(actor.get()).toJson());
         } else {
             res.header(HeaderNames.VARY, "Accept");
-            profilePage.render(res, actor.get());
+            profilePage.render(req, res, actor.get());
         }
     }
 }

@@ -50,14 +50,15 @@ public final class ProposalEndpoint {
                 return;
             }
             ProposalEntity p = found.get();
-            if (p.getAudience() == Audience.COMMUNITY && !(wantsJson && authorizer.mayFetch(req, p.getGroup()))) {
+            // Community-only: JSON for servers of the community's followers; the page for this instance's members.
+            if (p.getAudience() == Audience.COMMUNITY && wantsJson && !authorizer.mayFetch(req, p.getGroup())) {
                 HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
                 return;
             }
             if (wantsJson) {
                 HttpReplies.activityJson(res, wire.toWire(p).toJson());
             } else {
-                page.render(res, p, publicResponses(s, p, 0, 50));
+                page.render(req, res, s, p, publicResponses(s, p, 0, 50));
             }
         });
     }

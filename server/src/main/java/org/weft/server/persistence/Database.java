@@ -27,7 +27,8 @@ public final class Database implements AutoCloseable {
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
-            NotificationEntity.class, MessageEntity.class);
+            NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, InviteEntity.class,
+            MemberSettingEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

@@ -2,36 +2,41 @@ package org.weft.server.ui;
 
 import java.util.Map;
 
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.auth.Visitor;
 import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
+import org.weft.web.i18n.Messages;
 import org.weft.web.view.ActorCard;
 
-/** The HTML profile of a local member or community. */
+/** The HTML profile of a local member, or a community's page (about, followers, how to follow, its board). */
 public final class ProfilePage {
     private final Database db;
     private final LocalUrls urls;
-    private final Templates templates;
+    private final Pages pages;
 
-    public ProfilePage(Database db, LocalUrls urls, Templates templates) {
+    public ProfilePage(Database db, LocalUrls urls, Pages pages) {
         this.db = db;
         this.urls = urls;
-        this.templates = templates;
+        this.pages = pages;
     }
 
-    public void render(ServerResponse res, ActorEntity actor) {
+    public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
+        Visitor v = pages.visitor(req, res);
         // Communities offer the remote-follow form; members are followed from the visitor's own server search.
-        templates.render(res, "profile.jte", Map.of("actor", card(actor), "remoteFollow", actor.getKind() == ActorKind.GROUP));
+        pages.render(res, v, actor.getDisplayName(), "profile.jte",
+                Map.of("actor", card(actor, v.messages()), "remoteFollow", actor.getKind() == ActorKind.GROUP));
     }
 
-    public ActorCard card(ActorEntity actor) {
+    public ActorCard card(ActorEntity actor, Messages m) {
         long[] counts = db.inTransaction(s -> new long[] {FollowRepository.countFollowers(s, actor),
                 FollowRepository.countFollowing(s, actor)});
         return new ActorCard(actor.getDisplayName(), "@" + actor.getUsername() + "@" + urls.domain(),
-                actor.getKind() == ActorKind.GROUP ? "Community" : "Member",
-                actor.getSummary(), actor.getUri(), counts[0], counts[1]);
+                m.get(actor.getKind() == ActorKind.GROUP ? "profile.community" : "profile.member"),
+                actor.getSummary(), actor.getUri(), counts[0], counts[1], actor.getUsername());
     }
 }

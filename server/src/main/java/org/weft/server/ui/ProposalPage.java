@@ -1,52 +1,89 @@
 package org.weft.server.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.domain.LocalUrls;
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.auth.Visitor;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.proposal.Audience;
 import org.weft.server.proposal.ProposalStatus;
 import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.LocalUrls;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
 
-/** The HTML page of a proposal, at the same URL as its ActivityPub id. */
+/**
+ * The HTML page of a proposal, at the same URL as its ActivityPub id. Its author sees every response with accept
+ * and decline buttons and the status actions; other members see the respond form; everyone sees how to answer
+ * from Mastodon. Community-only proposals are shown to this instance's logged-in members only.
+ */
 public final class ProposalPage {
-    private final Templates templates;
-    private final Taxonomy taxonomy;
+    private final Pages pages;
+    private final ProposalCards cards;
     private final LocalUrls urls;
 
-    public ProposalPage(Templates templates, Taxonomy taxonomy, LocalUrls urls) {
-        this.templates = templates;
-        this.taxonomy = taxonomy;
+    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls) {
+        this.pages = pages;
+        this.cards = new ProposalCards(taxonomy);
         this.urls = urls;
     }
 
-    /** Renders; {@code publicResponses} are the answers anyone may see. Call inside the loading transaction. */
-    public void render(ServerResponse res, ProposalEntity p, List<ResponseEntity> publicResponses) {
-        Messages m = Messages.forLanguage(p.getLanguage());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale());
-        String author = p.getAudience() == Audience.PUBLIC ? p.getAuthor().getDisplayName() : p.getAttributedTo().getDisplayName();
-        ProposalView view = new ProposalView(m.language(), m.isRightToLeft(),
-                m.get("wire.purpose." + p.getPurpose().wire()), m.get("wire.status." + p.getStatus().wire()),
-                p.getStatus() == ProposalStatus.OPEN, p.getTitle(), paragraphs(p.getDescription()),
-                p.getCategories().stream().map(taxonomy::byUri).flatMap(java.util.Optional::stream)
-                        .map(c -> taxonomy.label(c, m.language())).toList(),
-                p.getAreaName(), date.format(p.getEndsAt().atZone(ZoneOffset.UTC)), author,
+    /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
+    public void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p, List<ResponseEntity> publicResponses) {
+        Visitor v = pages.visitor(req, res);
+        if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        Messages m = v.messages();
+        // The proposal's own words keep their language and direction; the page around them is in the visitor's.
+        Messages own = Messages.forLanguage(p.getLanguage());
+        boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
+        List<ResponseEntity> shown = author ? s.createSelectionQuery(
+                "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt", ResponseEntity.class)
+                .setParameter("p", p).getResultList() : publicResponses;
+        List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
+                r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
+                r.getId(), author ? m.get("response." + r.getState().name().toLowerCase()) : null,
+                r.getState() == ResponseEntity.State.NEW)).toList();
+        ProposalView view = new ProposalView(own.language(), own.isRightToLeft(), cards.purposeLabel(p, m),
+                m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
+                paragraphs(p.getDescription()),
+                Arrays.stream(cards.categories(p, m).split(", ")).filter(c -> !c.isEmpty()).toList(),
+                p.getAreaName(), m.date(p.getEndsAt()), ProposalCards.shownAuthor(p),
                 p.getGroup() == null ? "" : p.getGroup().getDisplayName(),
                 p.getGroup() == null ? "" : "@" + p.getGroup().getUsername() + "@" + urls.domain(),
-                p.getUri(),
-                publicResponses.stream().map(r -> new ProposalView.ResponseView(r.getResponder().getDisplayName(),
-                        org.weft.activitypub.content.HtmlSanitizer.toPlainText(r.getContent()),
-                        date.format(r.getCreatedAt().atZone(ZoneOffset.UTC)))).toList());
-        templates.render(res, "proposal.jte", Map.of("p", view));
+                p.getUri(), responses,
+                p.getQuantity() == null ? null : m.number(p.getQuantity().longValue()) + Optional.ofNullable(p.getUnit())
+                        .map(u -> " " + u).orElse(""),
+                m.get("kind." + p.getKind().name().toLowerCase()), author,
+                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of());
+        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", Map.of("p", view));
+    }
+
+    private static List<Option> nextStatuses(ProposalEntity p, Messages m) {
+        List<Option> next = new ArrayList<>();
+        switch (p.getStatus()) {
+            case OPEN -> next.addAll(List.of(action("promised", m), action("fulfilled", m), action("withdrawn", m)));
+            case PROMISED -> next.addAll(List.of(action("open", m), action("fulfilled", m), action("withdrawn", m)));
+            case EXPIRED -> next.add(action("withdrawn", m));
+            default -> { }
+        }
+        return next;
+    }
+
+    private static Option action(String status, Messages m) {
+        return new Option(status, m.get("action." + status), false);
     }
 
     private static List<String> paragraphs(String text) {

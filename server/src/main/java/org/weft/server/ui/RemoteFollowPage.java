@@ -124,6 +124,8 @@ public final class RemoteFollowPage {
     }
 
     private void problem(ServerResponse res, Status status, String title, String message) {
-        templates.render(res, status, "message.jte", Map.of("title", title, "message", message));
+        // Reached from another server's handle lookup: English, like the handles and errors it explains.
+        templates.render(res, status, "message.jte", Map.of("f", new org.weft.web.view.Frame("en", "ltr", title, false, null,
+                false, ""), "m", org.weft.web.i18n.Messages.forLanguage("en"), "message", message));
     }
 }

@@ -26,7 +26,7 @@ public final class Templates {
     /** Renders a page with another status, for errors a person should read rather than a bare code. */
     public void render(ServerResponse res, Status status, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render(template, Map.<String, Object>copyOf(params), out);
+        engine.render(template, new java.util.HashMap<String, Object>(params), out);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");

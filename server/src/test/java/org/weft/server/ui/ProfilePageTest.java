@@ -58,7 +58,7 @@ class ProfilePageTest {
         assertEquals(200, response.statusCode(), response.body());
         String html = response.body();
         assertTrue(html.contains("<h1>Block 3 mutual aid</h1>"), html);
-        assertTrue(html.contains("<code>@block3@" + weft.domain() + "</code>"), "the handle to copy: " + html);
+        assertTrue(html.contains("<code dir=\"ltr\">@block3@" + weft.domain() + "</code>"), "the handle to copy: " + html);
         assertTrue(html.contains("3 followers"), html);
         assertTrue(html.contains("<p>Offers and requests</p><p>between neighbours</p>"), html);
         assertTrue(html.contains("<form class=\"remote-follow\" method=\"get\" action=\"/authorize_follow\">"), html);
@@ -83,7 +83,7 @@ class ProfilePageTest {
     @Test
     void aMemberPageHasNoRemoteFollowForm() {
         String html = TestHttp.get(weft.base() + "/users/amina", BROWSER).body();
-        assertTrue(html.contains("<code>@amina@" + weft.domain() + "</code>"), html);
+        assertTrue(html.contains("<code dir=\"ltr\">@amina@" + weft.domain() + "</code>"), html);
         assertFalse(html.contains("remote-follow"), html);
     }
 

@@ -1,6 +1,12 @@
 package org.weft.web.i18n;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -49,7 +55,29 @@ public final class Messages {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(arguments);
+    }
+
+    /** The locale numbers and dates are written in: Arabic uses Arabic-Indic digits, as in the Levant and Iraq. */
+    public Locale formatLocale() {
+        return "ar".equals(locale.getLanguage()) ? Locale.forLanguageTag("ar-u-nu-arab") : locale;
+    }
+
+    /** A count written for this language (digits and grouping). */
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(formatLocale()).format(value);
+    }
+
+    /** A day written for this language, with its own digits. */
+    public String date(Instant instant) {
+        Locale l = formatLocale();
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l).withDecimalStyle(DecimalStyle.of(l))
+                .format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** "rtl" or "ltr", for the {@code dir} attribute. */
+    public String dir() {
+        return isRightToLeft() ? "rtl" : "ltr";
     }
 
     public Locale locale() {

@@ -7,5 +7,5 @@ package org.weft.web.view;
  * @param handle    the full {@code @name@host} handle that people copy into Mastodon's search
  */
 public record ActorCard(String displayName, String handle, String kindLabel, String summaryHtml, String actorUrl,
-                        long followers, long following) {
+                        long followers, long following, String username) {
 }

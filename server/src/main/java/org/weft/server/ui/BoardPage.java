@@ -1,0 +1,148 @@
+package org.weft.server.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.auth.Visitor;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.Database;
+import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.ProposalQuery;
+import org.weft.server.proposal.ProposalStatus;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.taxonomy.Concept;
+import org.weft.server.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.BoardView;
+import org.weft.web.view.Option;
+import org.weft.web.view.ProposalCard;
+
+/** {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged. */
+public final class BoardPage {
+    static final int PAGE_SIZE = 20;
+
+    private final Pages pages;
+    private final Database db;
+    private final Taxonomy taxonomy;
+    private final AreaService areas;
+    private final ProposalCards cards;
+    private final LocalUrls urls;
+
+    public BoardPage(Pages pages, Database db, Taxonomy taxonomy, AreaService areas, LocalUrls urls) {
+        this.pages = pages;
+        this.db = db;
+        this.taxonomy = taxonomy;
+        this.areas = areas;
+        this.cards = new ProposalCards(taxonomy);
+        this.urls = urls;
+    }
+
+    public void render(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Messages m = v.messages();
+        String name = req.path().pathParameters().get("name");
+        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, name.toLowerCase()));
+        if (group.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        var q = req.query();
+        String text = q.first("q").orElse("").strip();
+        if (text.length() > 200) {
+            text = text.substring(0, 200);
+        }
+        Purpose purpose = Purpose.fromWire(q.first("purpose").orElse("")).orElse(null);
+        Optional<Concept> category = taxonomy.byId(q.first("category").orElse(""));
+        String area = areas.all().stream().map(a -> a.getCode()).filter(c -> c.equals(q.first("area").orElse("")))
+                .findFirst().orElse(null);
+        String statusValue = q.first("status").orElse("");
+        List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
+        int page = parsePage(q.first("page").orElse("1"));
+        ProposalQuery query = new ProposalQuery(group.get().getUsername(), purpose,
+                category.map(c -> withNarrower(c)).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
+                v.loggedIn(), page, PAGE_SIZE);
+        record Result(List<ProposalCard> cards, long total) {
+        }
+        Result result = db.inTransaction(s -> new Result(query.run(s).stream().map(p -> cards.card(p, m)).toList(), query.count(s)));
+        long pagesTotal = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String base = "/board/" + group.get().getUsername() + "?q=" + enc(text) + "&purpose=" + (purpose == null ? "" : purpose.wire())
+                + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
+                + "&status=" + enc(statusValue) + "&page=";
+        BoardView view = new BoardView(group.get().getUsername(), group.get().getDisplayName(),
+                "@" + group.get().getUsername() + "@" + urls.domain(), text,
+                List.of(new Option("", m.get("board.all"), purpose == null),
+                        new Option("offer", m.get("purpose.offer"), purpose == Purpose.OFFER),
+                        new Option("request", m.get("purpose.request"), purpose == Purpose.REQUEST)),
+                categoryOptions(m, category.map(Concept::id).orElse(""), m.get("board.all")),
+                areaOptions(area, m.get("board.all")),
+                statusOptions(m, statusValue),
+                result.cards(), m.get("board.total", result.total()),
+                m.get("board.page", page, pagesTotal),
+                page > 1 ? base + (page - 1) : null, page < pagesTotal ? base + (page + 1) : null);
+        pages.render(res, v, m.get("board.title", group.get().getDisplayName()), "board.jte", Map.of("b", view));
+    }
+
+    /** A broad category finds its narrower ones too ("food" finds "baby food"). */
+    private List<String> withNarrower(Concept c) {
+        List<String> uris = new ArrayList<>();
+        uris.add(c.uri());
+        for (Concept n : taxonomy.narrower(c)) {
+            uris.addAll(withNarrower(n));
+        }
+        return uris;
+    }
+
+    List<Option> categoryOptions(Messages m, String selected, String emptyLabel) {
+        List<Option> options = new ArrayList<>();
+        if (emptyLabel != null) {
+            options.add(new Option("", emptyLabel, selected.isEmpty()));
+        }
+        for (Concept top : taxonomy.topLevel()) {
+            options.add(new Option(top.id(), taxonomy.label(top, m.language()), top.id().equals(selected)));
+            for (Concept n : taxonomy.narrower(top)) {
+                options.add(new Option(n.id(), "— " + taxonomy.label(n, m.language()), n.id().equals(selected)));
+            }
+        }
+        return options;
+    }
+
+    List<Option> areaOptions(String selected, String emptyLabel) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", emptyLabel, selected == null || selected.isEmpty()));
+        areas.all().forEach(a -> options.add(new Option(a.getCode(),
+                "— ".repeat((int) a.getCode().chars().filter(ch -> ch == '/').count()) + a.getName(),
+                a.getCode().equals(selected))));
+        return options;
+    }
+
+    private static List<Option> statusOptions(Messages m, String selected) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", m.get("board.active"), selected.isEmpty()));
+        for (ProposalStatus st : ProposalStatus.values()) {
+            options.add(new Option(st.wire(), m.get("status." + st.wire()), st.wire().equals(selected)));
+        }
+        return options;
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return Math.min(Math.max(1, Integer.parseInt(value)), 10_000);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

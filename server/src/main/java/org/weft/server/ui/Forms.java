@@ -1,0 +1,61 @@
+package org.weft.server.ui;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/** Reads a submitted form ({@code application/x-www-form-urlencoded}) with a size cap. */
+final class Forms {
+    private static final int MAX_BYTES = 64 * 1024;
+
+    private Forms() {
+    }
+
+    static Map<String, List<String>> read(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return new LinkedHashMap<>();
+        }
+        try (var in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw new IllegalArgumentException("form.tooLarge");
+            }
+            return parse(new String(body, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, List<String>> parse(String body) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    /** The first value of a field, stripped; empty string when absent. */
+    static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.weft.server.ui;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.Audience;
+import org.weft.server.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.ProposalCard;
+
+/** Turns stored proposals into the plain-text cards that lists show, in the visitor's language. */
+final class ProposalCards {
+    private static final int EXCERPT = 200;
+    private final Taxonomy taxonomy;
+
+    ProposalCards(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /** Call inside the transaction that loaded the proposal (it reads the author lazily). */
+    ProposalCard card(ProposalEntity p, Messages m) {
+        String text = p.isLocal() ? p.getDescription() : HtmlSanitizer.toPlainText(p.getDescription());
+        String excerpt = text == null ? "" : text.strip();
+        if (excerpt.length() > EXCERPT) {
+            excerpt = excerpt.substring(0, EXCERPT) + "…";
+        }
+        return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), p.getStatus().wire(),
+                m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt, categories(p, m),
+                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p));
+    }
+
+    String purposeLabel(ProposalEntity p, Messages m) {
+        return m.get("purpose." + p.getPurpose().wire());
+    }
+
+    String categories(ProposalEntity p, Messages m) {
+        return p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream)
+                .map(c -> taxonomy.label(c, m.language())).collect(Collectors.joining(", "));
+    }
+
+    /** The name shown: the member's only for public proposals, else the community's (anonymity outside). */
+    static String shownAuthor(ProposalEntity p) {
+        return p.getAudience() == Audience.PUBLIC ? p.getAuthor().getDisplayName() : p.getAttributedTo().getDisplayName();
+    }
+}

@@ -1,0 +1,193 @@
+package org.weft.server.ui;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.auth.Visitor;
+import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.Audience;
+import org.weft.server.proposal.HelpKind;
+import org.weft.server.proposal.ProposalDraft;
+import org.weft.server.proposal.ProposalService;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.Option;
+import org.weft.web.view.ProposalForm;
+
+/** The guided form for a new offer or request ({@code /new}) and for editing one ({@code /proposals/{id}/edit}). */
+public final class ProposalFormPage {
+    private final Pages pages;
+    private final Database db;
+    private final ProposalService proposals;
+    private final Taxonomy taxonomy;
+    private final BoardPage board;
+    private final ProposalLookup lookup;
+
+    public ProposalFormPage(Pages pages, Database db, ProposalService proposals, Taxonomy taxonomy, BoardPage board,
+                            ProposalLookup lookup) {
+        this.pages = pages;
+        this.db = db;
+        this.proposals = proposals;
+        this.taxonomy = taxonomy;
+        this.board = board;
+        this.lookup = lookup;
+    }
+
+    public void newForm(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Purpose purpose = Purpose.fromWire(req.query().first("purpose").orElse("offer")).orElse(Purpose.OFFER);
+        Values values = new Values(purpose, req.query().first("community").orElse(""), "", "", "", "", "", "", "GIFT",
+                purpose == Purpose.OFFER ? "PUBLIC" : "COMMUNITY", "");
+        show(res, Status.OK_200, v, "/new", false, values, null);
+    }
+
+    public void create(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        Values values = Values.from(form);
+        try {
+            ProposalEntity p = proposals.create(v.username(), draft(values, v.messages().language(), false));
+            Pages.redirect(res, p.getUri());
+        } catch (IllegalArgumentException | NotFoundException e) {
+            show(res, Status.BAD_REQUEST_400, v, "/new", false, values, Pages.explain(v.messages(), e));
+        }
+    }
+
+    public void editForm(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Optional<Values> values = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
+                .equals(v.member().get().memberId())).map(Values::of));
+        if (values.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        show(res, Status.OK_200, v, req.path().path(), true, values.get(), null);
+    }
+
+    public void edit(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).map(ProposalEntity::getId));
+        Values values = Values.from(form);
+        try {
+            ProposalEntity p = proposals.edit(v.username(), id.orElseThrow(() -> new NotFoundException("missing")),
+                    draft(values, null, true));
+            Pages.redirect(res, p.getUri());
+        } catch (NotFoundException | ForbiddenException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (IllegalArgumentException e) {
+            show(res, Status.BAD_REQUEST_400, v, req.path().path(), true, values, Pages.explain(v.messages(), e));
+        }
+    }
+
+    private ProposalDraft draft(Values f, String language, boolean editing) {
+        BigDecimal quantity = null;
+        if (!f.quantity().isEmpty()) {
+            try {
+                quantity = new BigDecimal(f.quantity());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("form.badQuantity");
+            }
+        }
+        Instant endsAt = null;
+        if (!f.until().isEmpty()) {
+            try {
+                endsAt = LocalDate.parse(f.until()).atTime(23, 59).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("form.badDate");
+            }
+        }
+        String category = taxonomy.byId(f.category()).map(c -> c.id()).orElse(Taxonomy.OTHER_ID);
+        return ProposalDraft.builder()
+                .community(editing ? null : f.community())
+                .purpose(f.purpose())
+                .title(f.title())
+                .description(f.description())
+                .language(language)
+                .categories(category)
+                .kind(parse(HelpKind.class, f.kind()))
+                .quantity(quantity, quantity == null ? null : f.unit().isEmpty() ? null : f.unit())
+                .area(f.area().isEmpty() ? null : f.area())
+                .endsAt(endsAt)
+                .audience(editing ? null : parse(Audience.class, f.audience()))
+                .build();
+    }
+
+    private void show(ServerResponse res, Status status, Visitor v, String action, boolean editing, Values f, String error) {
+        Messages m = v.messages();
+        List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
+        List<Option> communities = groups.stream().map(g -> new Option(g.getUsername(), g.getDisplayName(),
+                g.getUsername().equals(f.community()))).toList();
+        List<Option> kinds = new ArrayList<>();
+        for (HelpKind k : HelpKind.values()) {
+            kinds.add(new Option(k.name(), m.get("kind." + k.name().toLowerCase()), k.name().equals(f.kind())));
+        }
+        List<Option> audiences = new ArrayList<>();
+        for (Audience a : Audience.values()) {
+            audiences.add(new Option(a.name(), m.get("audience." + a.name().toLowerCase()), a.name().equals(f.audience())));
+        }
+        ProposalForm view = new ProposalForm(action, editing, f.purpose().wire(), f.title(), f.description(), f.quantity(),
+                f.unit(), f.until(), communities, board.categoryOptions(m, f.category(), null),
+                board.areaOptions(f.area(), m.get("form.noArea")), kinds, audiences, error);
+        String title = editing ? m.get("form.editTitle") : m.get("form.newTitle." + f.purpose().wire());
+        pages.render(res, status, v, title, "proposal_form.jte", Map.of("form", view));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null || value.isEmpty() ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** What the form holds, as submitted (all strings, so a refused form comes back exactly as typed). */
+    private record Values(Purpose purpose, String community, String title, String description, String category,
+                          String quantity, String unit, String area, String kind, String audience, String until) {
+        static Values from(Map<String, List<String>> form) {
+            return new Values(Purpose.fromWire(Forms.first(form, "purpose")).orElse(Purpose.OFFER),
+                    Forms.first(form, "community"), Forms.first(form, "title"), Forms.first(form, "description"),
+                    Forms.first(form, "category"), Forms.first(form, "quantity"), Forms.first(form, "unit"),
+                    Forms.first(form, "area"), Forms.first(form, "kind"), Forms.first(form, "audience"),
+                    Forms.first(form, "until"));
+        }
+
+        static Values of(ProposalEntity p) {
+            String category = p.getCategories().isEmpty() ? "" : p.getCategories().get(0);
+            int hash = category.lastIndexOf('#');
+            return new Values(p.getPurpose(), p.getGroup() == null ? "" : p.getGroup().getUsername(), p.getTitle(),
+                    p.getDescription() == null ? "" : p.getDescription(), hash >= 0 ? category.substring(hash + 1) : category,
+                    p.getQuantity() == null ? "" : p.getQuantity().toPlainString(), p.getUnit() == null ? "" : p.getUnit(),
+                    p.getAreaCode() == null ? "" : p.getAreaCode(), p.getKind().name(), p.getAudience().name(),
+                    p.getEndsAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.weft.server.ui;
+
+import java.util.Optional;
+
+import io.helidon.webserver.http.ServerRequest;
+import org.hibernate.Session;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.persistence.ProposalEntity;
+
+/** Finds the local, undeleted proposal named by the {@code {id}} in a page URL (the UUID of its ActivityPub id). */
+public final class ProposalLookup {
+    private final LocalUrls urls;
+
+    public ProposalLookup(LocalUrls urls) {
+        this.urls = urls;
+    }
+
+    public Optional<ProposalEntity> find(Session s, ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        if (id == null || !id.matches("[0-9a-fA-F-]{1,64}")) {
+            return Optional.empty();
+        }
+        return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
+                .setParameter("u", urls.proposal(id)).uniqueResultOptional().filter(p -> !p.isDeleted());
+    }
+}

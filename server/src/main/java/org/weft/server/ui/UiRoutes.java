@@ -1,0 +1,36 @@
+package org.weft.server.ui;
+
+import io.helidon.webserver.http.HttpRouting;
+
+/** The member and operator pages' routes, registered in one place so the composition root stays short. */
+public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage forms, ProposalActions actions,
+                       MemberPages member, OperatorPage operator) {
+
+    public void register(HttpRouting.Builder routing) {
+        routing.get("/login", accounts::loginForm)
+                .post("/login", accounts::login)
+                .post("/logout", accounts::logout)
+                .get("/signup", accounts::signupForm)
+                .post("/signup", accounts::signup)
+                .get("/account", accounts::account)
+                .post("/account/password", accounts::changePassword)
+                .post("/account/delete", accounts::delete)
+                .post("/language", accounts::language)
+                .get("/board/{name}", board::render)
+                .get("/new", forms::newForm)
+                .post("/new", forms::create)
+                .get("/proposals/{id}/edit", forms::editForm)
+                .post("/proposals/{id}/edit", forms::edit)
+                .post("/proposals/{id}/status", actions::status)
+                .post("/proposals/{id}/renew", actions::renew)
+                .post("/proposals/{id}/respond", actions::respond)
+                .post("/responses/{id}/accept", actions::accept)
+                .post("/responses/{id}/decline", actions::decline)
+                .get("/me/proposals", member::proposals)
+                .get("/me/notifications", member::notifications)
+                .get("/admin", operator::render)
+                .post("/admin/invites", operator::createInvite)
+                .post("/admin/areas", operator::createArea)
+                .post("/admin/communities", operator::createCommunity);
+    }
+}

@@ -1,0 +1,99 @@
+package org.weft.server.ui;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without JavaScript, for page tests: keeps cookies, posts forms, reads the CSRF token off a page. */
+final class PageClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    private final HttpClient http;
+    private String acceptLanguage = "en";
+    /** A plain cookie jar (name → value): java.net.CookieManager ignores cookies of dotless hosts such as localhost. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    PageClient(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    PageClient language(String value) {
+        acceptLanguage = value;
+        return this;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Accept-Language", acceptLanguage).GET().build());
+    }
+
+    /** Posts a form as it is (no token added): for tests of what happens without one. */
+    HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Loads {@code formPage} to get this visitor's token, then posts the form with it, as a browser would. */
+    HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("csrf", csrf(get(formPage).body()));
+        return post(path, withToken);
+    }
+
+    void login(String username, String password) {
+        HttpResponse<String> res = submit("/login", "/login", Map.of("username", username, "password", password));
+        if (res.statusCode() != 303) {
+            throw new AssertionError("login failed: " + res.statusCode());
+        }
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on the page: " + html);
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (!cookies.isEmpty()) {
+            withCookies.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (set.contains("Max-Age=0")) {
+                    cookies.remove(pair.substring(0, eq));
+                } else {
+                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,12 @@
+package org.weft.web.view;
+
+import java.util.List;
+
+/**
+ * A community's board: the filters as chosen, the options for each, one page of proposals and links to the
+ * pages around it (null when there is none).
+ */
+public record BoardView(String community, String communityName, String handle, String query, List<Option> purposes,
+                        List<Option> categories, List<Option> areas, List<Option> statuses, List<ProposalCard> cards,
+                        String total, String pageLabel, String previousUrl, String nextUrl) {
+}

@@ -1,0 +1,9 @@
+package org.weft.web.view;
+
+/**
+ * What every page's frame shows: the document language and direction, the page title, and the navigation for
+ * the visitor (logged in or not, operator or not). {@code csrf} goes into every form the frame itself holds.
+ */
+public record Frame(String lang, String dir, String title, boolean loggedIn, String memberName, boolean admin,
+                    String csrf) {
+}
