@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.weft.server.auth.Operators;
 import org.weft.server.domain.LocalActorService;
 import org.weft.server.persistence.ActorEntity;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code weft member create USERNAME}: a person who can log in and post. */
-@Command(name = "member", description = "Manage members.", subcommands = MemberCommand.Create.class)
+@Command(name = "member", description = "Manage members.", subcommands = {MemberCommand.Create.class, MemberCommand.Admin.class})
 final class MemberCommand {
     @Command(name = "create", description = "Create a member with a password (asked for, or read from a file or stdin).")
     static final class Create implements Callable<Integer> {
@@ -83,6 +84,25 @@ final class MemberCommand {
             } catch (ReflectiveOperationException e) {
                 return true; // JDK 21: a non-null console is a terminal
             }
+        }
+    }
+
+    @Command(name = "admin", description = "Let a member use the operator pages (or, with --revoke, no longer).")
+    static final class Admin implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "The member's username")
+        String username;
+        @Option(names = "--revoke", description = "Take the operator role away")
+        boolean revoke;
+
+        @Override
+        public Integer call() {
+            return OperatorContext.run(spec, ctx -> {
+                new Operators(ctx.db()).setAdmin(username, !revoke);
+                ctx.out().println((revoke ? "No longer an operator: " : "Operator: ") + username);
+                return 0;
+            });
         }
     }
 }

@@ -103,15 +103,6 @@ public final class AccountService {
         db.run(s -> setting(s, memberId).setLanguage(Messages.supported(language)));
     }
 
-    /** Makes a member an operator (or not); used by {@code weft member admin}. */
-    public void setAdmin(String username, boolean admin) {
-        String name = Usernames.normalise(username);
-        db.run(s -> {
-            ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, name).filter(a -> !a.isDeleted())
-                    .orElseThrow(() -> new IllegalArgumentException("No member " + username));
-            setting(s, member.getId()).setAdmin(admin);
-        });
-    }
 
     /**
      * Deletes a member's account: each of their proposals is deleted through the proposal service (so other servers
@@ -142,7 +133,7 @@ public final class AccountService {
         });
     }
 
-    private static MemberSettingEntity setting(Session s, long memberId) {
+    static MemberSettingEntity setting(Session s, long memberId) {
         MemberSettingEntity setting = s.find(MemberSettingEntity.class, memberId);
         if (setting == null) {
             setting = new MemberSettingEntity(memberId);

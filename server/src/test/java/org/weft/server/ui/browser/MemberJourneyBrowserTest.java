@@ -28,7 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.weft.server.auth.AccountService;
+import org.weft.server.auth.Operators;
 import org.weft.server.auth.Invites;
 import org.weft.server.testing.TestServers;
 
@@ -53,8 +53,7 @@ class MemberJourneyBrowserTest {
         weft.server().localActors().createGroup("camp", "Camp A mutual aid", "Offers and requests in Camp A");
         weft.server().proposals().areas().create("camp-a", "Camp A", null, null);
         weft.server().localActors().createMember("omar", "Omar", "omar-password", false);
-        new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
-                Clock.systemUTC()).setAdmin("omar", true);
+        new Operators(weft.server().db()).setAdmin("omar", true);
     }
 
     @AfterAll
