@@ -3,6 +3,7 @@ package org.weft.bench;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,6 @@ import org.weft.bench.db.InsertYardstick;
 import org.weft.bench.load.RawRequests;
 import org.weft.bench.report.Fmt;
 import org.weft.bench.report.Machine;
-import org.weft.bench.report.MarkdownReport;
 import org.weft.bench.report.Results;
 import org.weft.bench.report.Row;
 import org.weft.bench.server.BareHelidon;
@@ -56,11 +56,13 @@ public final class BenchMain {
         CountingProvider.install();
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(settings.work());
-        long started = System.nanoTime();
         Machine machine = Machine.describe();
         Results results = new Results();
         Yardsticks yardsticks = new Yardsticks();
-        List<String> yardstickLines = new ArrayList<>();
+        List<String> yardstickLines = Collections.synchronizedList(new ArrayList<>());
+        Publisher publisher = new Publisher(settings, machine, yardstickLines, results);
+        publisher.writeOnShutdown();
+        results.onRow(publisher::progress);
 
         if (settings.runs("yardsticks")) {
             measureYardsticks(settings, yardsticks, yardstickLines, results);
@@ -110,13 +112,8 @@ public final class BenchMain {
         if (inboxLoad != null) {
             inboxLoad.close();
         }
-        long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
-        String analysis = settings.analysis() != null && Files.exists(settings.analysis())
-                ? Files.readString(settings.analysis()) : null;
-        List<String> context = new ArrayList<>(settings.context());
-        context.add("Load average when the run ended: " + Machine.loadNow());
-        MarkdownReport.write(settings.output(), machine, context, yardstickLines, results, elapsed, analysis);
-        System.out.println("bench: wrote " + settings.output() + " after " + elapsed + " s");
+        publisher.finish();
+        System.out.println("bench: wrote " + settings.output() + " after " + publisher.elapsedSeconds() + " s");
         System.exit(0); // in-process servers leave non-daemon threads behind
     }
 

@@ -12,9 +12,18 @@ import java.util.Map;
 public final class Results {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, List<String>> notes = new LinkedHashMap<>();
+    private volatile Runnable onRow = () -> { };
 
-    public synchronized void row(Row row) {
-        rows.add(row);
+    /** Called after each new row (the report is rewritten then). */
+    public void onRow(Runnable listener) {
+        this.onRow = listener;
+    }
+
+    public void row(Row row) {
+        synchronized (this) {
+            rows.add(row);
+        }
+        onRow.run();
         System.out.printf("bench: %-4s %-12s %s: %s | yardstick %s | ratio %s | %s%n", row.id(), row.database(), row.what(),
                 row.figure(), row.yardstick(), row.ratio(), row.verdict());
     }

@@ -19,7 +19,8 @@ import org.weft.server.persistence.Database;
 
 /**
  * The G2 scene: a group followed by {@value #PER_HOST} accounts on each mock host, every host with one
- * shared inbox, and one post from the group to all its followers through the server's own {@link Outbox}.
+ * shared inbox, and one post (about 2 KiB of JSON) from the group to all its followers through the server's own
+ * {@link Outbox}.
  */
 final class FanOutSetup {
     static final int HOSTS = 1_000;
@@ -55,8 +56,10 @@ final class FanOutSetup {
                     .put("id", group.getUri() + "/notes/" + System.nanoTime())
                     .put("type", "Note")
                     .put("attributedTo", group.getUri())
-                    .put("content", "<p>Food bank pick-up moves to Thursday 5-7 pm this week, same place. Bring bags;"
-                            + " volunteers for unloading welcome from 4:30.</p>");
+                    .put("content", ("<p>Food bank pick-up moves to Thursday 5-7 pm this week, same place. Bring bags;"
+                            + " volunteers for unloading welcome from 4:30. Fresh vegetables from the allotments, bread,"
+                            + " rice, tinned fish, nappies in sizes 3-5; ask at the table for anything not on display.</p>")
+                            .repeat(6));
             note.putArray("to").add("https://www.w3.org/ns/activitystreams#Public");
             outbox.send(s, group, Activities.create(outbox.newActivityId(), group.getUri(), note), followers, true);
         });

@@ -19,9 +19,9 @@ import org.weft.bench.server.WeftEnv;
  */
 public final class InboxWorkload implements AutoCloseable {
     static final int SENDERS = 4;
-    static final int WARMUP = 2_000;
-    static final int SUSTAINED = 10_000;
-    static final int OFFERED = 8_000;
+    static final int WARMUP = 1_500;
+    static final int SUSTAINED = 8_000;
+    static final int OFFERED = 6_000;
 
     private final MockHosts origin;
     private final List<Sender> senders;

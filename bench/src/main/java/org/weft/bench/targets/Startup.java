@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.weft.bench.db.BenchDatabase;
+import org.weft.bench.db.DbKind;
 import org.weft.bench.db.DbServer;
 import org.weft.bench.report.Fmt;
 import org.weft.bench.report.Results;
@@ -23,6 +24,8 @@ import org.weft.bench.server.WeftEnv;
  */
 public final class Startup {
     private static final int RUNS = 3;
+    /** G5's target is about the embedded default; MariaDB start-ups are context, measured once each. */
+    private static final int MARIADB_RUNS = 1;
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
 
     private Startup() {
@@ -50,13 +53,14 @@ public final class Startup {
     public static void run(DbServer dbServer, Path work, ServerLaunch launch, Yardsticks yardsticks, Results results)
             throws Exception {
         String label = dbServer.kind().label();
+        int runs = dbServer.kind() == DbKind.H2 ? RUNS : MARIADB_RUNS;
         List<Double> fresh = new ArrayList<>();
         List<Double> existing = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             try (BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
                 fresh.add(startOnce(db, launch));
-                if (i == RUNS - 1) {
-                    for (int j = 0; j < RUNS; j++) {
+                if (i == runs - 1) {
+                    for (int j = 0; j < runs; j++) {
                         existing.add(startOnce(db, launch));
                     }
                 }
@@ -65,7 +69,7 @@ public final class Startup {
         double bare = yardsticks.bareStartupMillis();
         for (var entry : List.of(Map.entry("fresh data (migrations run)", fresh), Map.entry("existing data", existing))) {
             double median = median(entry.getValue());
-            results.row(new Row("G5", label, "start-up to ready, " + entry.getKey() + " (median of " + RUNS + ")",
+            results.row(new Row("G5", label, "start-up to ready, " + entry.getKey() + " (median of " + runs + ")",
                     Fmt.ms(median), "bare Helidon process " + Fmt.ms(bare), Fmt.ratio(median, bare),
                     "≤ 2 s on the embedded default",
                     Verdict.atMost(median, 2_000, "ms")));
