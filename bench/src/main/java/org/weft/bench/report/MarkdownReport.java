@@ -25,8 +25,8 @@ public final class MarkdownReport {
                 .append(" stands next to a yardstick measured in the **same run** on the same machine; the ratio is the")
                 .append(" number to compare between runs. Absolute numbers on this shared 2-core machine are noisy.\n\n");
         md.append("## Machine and run\n\n");
-        md.append("- Date: ").append(machine.date()).append("; time from start to this report: ").append(elapsedSeconds / 60).append(" min ")
-                .append(elapsedSeconds % 60).append(" s\n");
+        md.append("- Date: ").append(machine.date()).append("; time from start to this report: ")
+                .append(elapsedSeconds / 60).append(" min ").append(elapsedSeconds % 60).append(" s\n");
         md.append("- CPUs (`nproc`): ").append(machine.cpus()).append(" × ").append(machine.cpuModel()).append("\n");
         md.append("- Memory: ").append(machine.memory()).append("\n");
         md.append("- OS: ").append(machine.os()).append("\n");
