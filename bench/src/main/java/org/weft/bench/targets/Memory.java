@@ -1,0 +1,81 @@
+package org.weft.bench.targets;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.DoubleAccumulator;
+
+import org.weft.bench.db.BenchDatabase;
+import org.weft.bench.db.DbServer;
+import org.weft.bench.db.Seeder;
+import org.weft.bench.load.ClosedLoopLoad;
+import org.weft.bench.load.LoadResult;
+import org.weft.bench.report.Fmt;
+import org.weft.bench.report.Results;
+import org.weft.bench.report.Row;
+import org.weft.bench.report.Verdict;
+import org.weft.bench.server.ServerProcess;
+import org.weft.bench.server.WeftEnv;
+import org.weft.server.persistence.Database;
+
+/**
+ * G4 resident memory of a separate server process with ./weft's heap cap: idle after start-up, and the
+ * peak while it takes G1-style inbox load (pre-signed POSTs, saturating), read from /proc/PID/status.
+ */
+public final class Memory {
+    static final Duration SETTLE = Duration.ofSeconds(5);
+
+    private Memory() {
+    }
+
+    public static void run(DbServer dbServer, Path work, ServerLaunch launch, InboxWorkload workload, Yardsticks yardsticks,
+                           Results results) throws Exception {
+        String label = dbServer.kind().label();
+        List<Sender> senders = workload.senders();
+        try (BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
+            try (Database database = Database.open(db.settings(), db.dataDir())) { // migrates, then seeds the senders
+                Seeder.insertActors(database.dataSource(), senders.stream().map(Sender::actor).toList());
+            }
+            int port = workload.port();
+            try (ServerProcess server = ServerProcess.start(launch.javaOpts(), ServerProcess.weftServe(launch.serverJar()),
+                    WeftEnv.of(db, port, Map.of()), port, launch.logDir().resolve("memory-" + db.kind().name().toLowerCase()
+                            + ".log"), Duration.ofSeconds(60))) {
+                Thread.sleep(SETTLE.toMillis());
+                double idle = server.rssMB();
+                List<byte[]> posts = workload.sustained();
+                DoubleAccumulator peak = new DoubleAccumulator(Math::max, idle);
+                AtomicBoolean loading = new AtomicBoolean(true);
+                Thread sampler = Thread.ofPlatform().name("rss-sampler").start(() -> {
+                    while (loading.get()) {
+                        peak.accumulate(server.rssMB());
+                        sleep(100);
+                    }
+                });
+                LoadResult load = new ClosedLoopLoad("127.0.0.1", port, 32).run(posts, posts.size(), Duration.ofSeconds(60));
+                loading.set(false);
+                sampler.join();
+                Thread.sleep(2_000);
+                double after = server.rssMB();
+                double bare = yardsticks.bareIdleRssMB();
+                results.row(new Row("G4", label, "idle RSS (" + String.join(" ", launch.javaOpts().subList(0, 2)) + ")",
+                        Fmt.num(idle) + " MB", "bare Helidon process, same flags: " + Fmt.num(bare) + " MB",
+                        Fmt.ratio(idle, bare), "≤ 150 MB", Verdict.atMost(idle, 150, "MB")));
+                results.row(new Row("G4", label, "peak RSS under G1 inbox load (" + Fmt.perSecond(load.rateOf(202))
+                        + " accepted)", Fmt.num(peak.get()) + " MB", "bare Helidon idle " + Fmt.num(bare) + " MB",
+                        Fmt.ratio(peak.get(), bare), "≤ 300 MB", Verdict.atMost(peak.get(), 300, "MB")));
+                results.note("G4", String.format("%s: RSS idle %.0f MB, peak under load %.0f MB, 2 s after the load %.0f MB;"
+                        + " the process under load: %s", label, idle, peak.get(), after, load.summary()));
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

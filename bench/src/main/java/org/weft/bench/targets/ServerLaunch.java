@@ -1,0 +1,11 @@
+package org.weft.bench.targets;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to start a separate server process: the server jar and the JVM options ./weft uses
+ * ({@code DEFAULT_JAVA_OPTS} plus the locale flags), and where process logs go.
+ */
+public record ServerLaunch(Path serverJar, List<String> javaOpts, Path logDir) {
+}
