@@ -28,6 +28,15 @@ public final class HttpSigner {
 
     private final String keyId;
     private final PrivateKey privateKey;
+    // tomitribe's Signer signs a test string when it is built, so building one per request doubled the RSA work.
+    // A Signer is safe to share: each sign() takes a fresh java.security.Signature.
+    private final Signer postSigner;
+    private final Signer getSigner;
+    /** The last body digested: a fan-out sends the same bytes to every inbox, so it is hashed once. */
+    private volatile DigestedBody lastBody;
+
+    private record DigestedBody(byte[] body, String digest) {
+    }
 
     /**
      * @param keyId the key id published in the actor's {@code publicKey.id}, e.g. {@code https://host/users/a#main-key}
@@ -36,6 +45,12 @@ public final class HttpSigner {
     public HttpSigner(String keyId, PrivateKey privateKey) {
         this.keyId = Objects.requireNonNull(keyId, "keyId");
         this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.postSigner = signer(POST_HEADERS);
+        this.getSigner = signer(GET_HEADERS);
+    }
+
+    private Signer signer(List<String> signed) {
+        return new Signer(privateKey, new Signature(keyId, SigningAlgorithm.RSA_SHA256, Algorithm.RSA_SHA256, null, null, signed));
     }
 
     /** @return the key id put in every signature */
@@ -47,7 +62,7 @@ public final class HttpSigner {
      * Signs a POST, e.g. an activity delivered to an inbox.
      *
      * @param target the full URL posted to
-     * @param body the exact bytes that will be sent
+     * @param body the exact bytes that will be sent; not to be changed afterwards (its digest may be reused)
      * @param contentType the Content-Type that will be sent, e.g. {@code application/activity+json}
      * @param now the signing time, written to {@code Date}
      * @return headers {@code Date, Digest, Content-Type, Host, Signature}
@@ -55,10 +70,10 @@ public final class HttpSigner {
     public Map<String, String> signPost(URI target, byte[] body, String contentType, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Date", HttpDates.format(now));
-        headers.put("Digest", Digests.sha256Header(body));
+        headers.put("Digest", digest(body));
         headers.put("Content-Type", contentType);
         headers.put("Host", hostHeader(target));
-        return sign("post", target, headers, POST_HEADERS);
+        return sign("post", target, headers, postSigner);
     }
 
     /**
@@ -74,7 +89,7 @@ public final class HttpSigner {
         headers.put("Date", HttpDates.format(now));
         headers.put("Accept", accept);
         headers.put("Host", hostHeader(target));
-        return sign("get", target, headers, GET_HEADERS);
+        return sign("get", target, headers, getSigner);
     }
 
     /**
@@ -106,13 +121,22 @@ public final class HttpSigner {
         return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
     }
 
-    private Map<String, String> sign(String method, URI target, Map<String, String> headers, List<String> signed) {
-        Signature template = new Signature(keyId, SigningAlgorithm.RSA_SHA256, Algorithm.RSA_SHA256, null, null, signed);
+    private String digest(byte[] body) {
+        DigestedBody last = lastBody;
+        if (last != null && last.body() == body) {
+            return last.digest();
+        }
+        String digest = Digests.sha256Header(body);
+        lastBody = new DigestedBody(body, digest);
+        return digest;
+    }
+
+    private Map<String, String> sign(String method, URI target, Map<String, String> headers, Signer signer) {
         Map<String, String> lowerCased = new LinkedHashMap<>();
         // tomitribe lower-cases with the default locale; handing it lower-case names keeps that a no-op.
         headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
         try {
-            Signature signature = new Signer(privateKey, template).sign(method, pathAndQuery(target), lowerCased);
+            Signature signature = signer.sign(method, pathAndQuery(target), lowerCased);
             headers.put("Signature", signature.toParamString());
             return headers;
         } catch (IOException e) {

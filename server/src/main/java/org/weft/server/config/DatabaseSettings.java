@@ -19,7 +19,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
         Path file = dataDir.toAbsolutePath().resolve("weft");
         return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+                // Commit means written: without this H2 may lose the last half second of commits on a crash,
+                // including activities already answered with 202.
+                + ";WRITE_DELAY=0";
     }
 
     public String userOrDefault() {

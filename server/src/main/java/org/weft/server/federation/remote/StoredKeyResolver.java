@@ -31,6 +31,13 @@ public final class StoredKeyResolver implements KeyResolver {
     private final LocalUrls urls;
     /** Parsed keys by PEM: parsing is cheap but not free, and a busy inbox sees the same few keys. */
     private final Map<String, PublicKey> parsed = new ConcurrentHashMap<>();
+    /** Keys by keyId, so a busy inbox does not open a transaction per request to find the same few keys. */
+    private final Map<String, CachedKey> recent = new ConcurrentHashMap<>();
+    private static final java.time.Duration KEEP = java.time.Duration.ofMinutes(10);
+    private static final int MAX_CACHED = 10_000;
+
+    private record CachedKey(ActorKey key, long expiresAtNanos) {
+    }
 
     public StoredKeyResolver(Database db, KeyDocumentResolver keyDocuments, RemoteActors remoteActors, LocalUrls urls) {
         this.db = db;
@@ -41,11 +48,16 @@ public final class StoredKeyResolver implements KeyResolver {
 
     @Override
     public Optional<ActorKey> resolve(String keyId, boolean forceRefresh) throws IOException {
-        if (!forceRefresh) {
-            Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byKeyId(s, keyId))
-                    .filter(a -> !a.isDeleted());
-            if (known.isPresent()) {
-                return Optional.of(toKey(known.get()));
+        CachedKey cached = recent.get(keyId);
+        if (!forceRefresh && cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return Optional.of(cached.key());
+        }
+        Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byKeyId(s, keyId)).filter(a -> !a.isDeleted());
+        if (known.isPresent()) {
+            ActorKey stored = toKey(known.get());
+            // On a refresh, a stored key that differs from the one that just failed came with an Update: use it as is.
+            if (!forceRefresh || cached == null || !cached.key().publicKey().equals(stored.publicKey())) {
+                return Optional.of(remember(stored));
             }
         }
         if (urls.isLocal(keyId)) {
@@ -60,7 +72,15 @@ public final class StoredKeyResolver implements KeyResolver {
             }
             owner = Optional.of(remoteActors.fetch(key.get().ownerId())).filter(a -> keyId.equals(a.getKeyId()));
         }
-        return owner.isEmpty() ? Optional.empty() : Optional.of(toKey(owner.get()));
+        return owner.isEmpty() ? Optional.empty() : Optional.of(remember(toKey(owner.get())));
+    }
+
+    private ActorKey remember(ActorKey key) {
+        if (recent.size() > MAX_CACHED) {
+            recent.clear();
+        }
+        recent.put(key.keyId(), new CachedKey(key, System.nanoTime() + KEEP.toNanos()));
+        return key;
     }
 
     /** The actor document at a URL, stored; empty when the URL is not an actor. */
