@@ -26,7 +26,8 @@ public final class Database implements AutoCloseable {
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
-            NotificationEntity.class);
+            NotificationEntity.class,
+            org.weft.server.matching.MatchEntity.class, org.weft.server.matching.FediverseAccountEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

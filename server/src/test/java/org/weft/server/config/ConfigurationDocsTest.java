@@ -36,7 +36,8 @@ class ConfigurationDocsTest {
             "weft.data-dir", "/var/lib/weft",
             "weft.db.url", "jdbc:mariadb://127.0.0.1:3306/weft",
             "weft.db.user", "weft",
-            "weft.db.password", "secret");
+            "weft.db.password", "secret",
+            "weft.federation.link-allow", "camp.example");
 
     @TempDir
     Path dir;
