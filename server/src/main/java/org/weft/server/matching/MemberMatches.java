@@ -22,7 +22,8 @@ public final class MemberMatches {
 
     /** The member's matches, best first; withdrawn and dismissed ones only when {@code all}. */
     public List<View> forMember(long memberId, boolean all, int limit) {
-        return db.inTransaction(s -> s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r,"
+        return db.inTransaction(s -> s.createSelectionQuery("select m, r, o"
+                                + " from MatchEntity m, ProposalEntity r,"
                                 + " ProposalEntity o where r.id = m.requestId and o.id = m.offerId and (:all = true or m.state = :new)"
                                 + " and ((r.local = true and r.author.id = :me) or (o.local = true and o.author.id = :me))"
                                 + " order by m.score desc, m.id desc", Object[].class)
