@@ -19,6 +19,7 @@ import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.signature.SignatureVerifier;
+import org.weft.server.api.ApiRoutes;
 import org.weft.server.config.WeftConfig;
 import org.weft.server.domain.ApiTokens;
 import org.weft.server.domain.LocalActorService;
@@ -40,6 +41,7 @@ import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
 import org.weft.server.federation.inbound.IncomingPosts;
+import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
 import org.weft.server.federation.inbound.FollowHandler;
@@ -60,8 +62,12 @@ import org.weft.server.matching.Matching;
 import org.weft.server.matching.MemberMatches;
 import org.weft.server.matching.ReasonText;
 import org.weft.server.matching.api.MatchesEndpoint;
+import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.CommunityBoosts;
 import org.weft.server.proposal.DirectMessages;
+import org.weft.server.proposal.ModerationService;
+import org.weft.server.proposal.NotificationService;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalEvents;
 import org.weft.server.proposal.ProposalFederation;
@@ -128,6 +134,7 @@ public final class WeftServer implements AutoCloseable {
         long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
         Database db = Database.open(config.database(), config.dataDir());
+        long databaseReady = System.nanoTime();
         LocalUrls urls = new LocalUrls(config.baseUrl());
         LocalActorService localActors = new LocalActorService(db, urls, clock);
         ActorEntity instanceActor = localActors.ensureInstanceActor();
@@ -156,14 +163,17 @@ public final class WeftServer implements AutoCloseable {
         matcher.rebuild();
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
-        ResponseService responses = new ResponseService(db, proposals, outbox, urls, clock);
+        AgreementService agreements = new AgreementService(db, outbox, urls, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
                 new FediverseAccounts(db, remoteActors, new WebFingerLookup(client, config.allowPrivateAddresses()), clock),
                 new ReasonText(taxonomy));
+        CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, outbox, urls);
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
+                clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -171,8 +181,9 @@ public final class WeftServer implements AutoCloseable {
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),
-                "Accept", new FollowAnswerHandler(follows, true),
-                "Reject", new FollowAnswerHandler(follows, false),
+                "Accept", new FollowAnswerHandler(follows, agreements, true),
+                "Reject", new FollowAnswerHandler(follows, agreements, false),
+                "Offer", new OfferHandler(agreements, remoteActors),
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
                 "Delete", new DeleteHandler(db, posts, clock),
@@ -198,10 +209,13 @@ public final class WeftServer implements AutoCloseable {
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(templates, taxonomy, urls),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
+        ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
+                new ApiTokens(db, clock), urls);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
                 .register(new NodeInfoEndpoint(db, urls, VERSION))
+                .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
                 .get("/", home::render)
@@ -237,10 +251,13 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
-        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms", VERSION, urls.base(),
+        long ready = System.nanoTime();
+        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
+                        + " (database and migrations %d ms, the rest %d ms)", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
-                (System.nanoTime() - started) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, areas, taxonomy),
+                (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000, (ready - databaseReady) / 1_000_000));
+        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
+                new ModerationService(db, boosts, matcher), taxonomy),
                 matching, deliveryWorker, inboundWorker, client, webServer, scheduler);
     }
 
@@ -257,7 +274,8 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
-    public record Proposals(ProposalService service, ResponseService responses, AreaService areas, Taxonomy taxonomy) {
+    public record Proposals(ProposalService service, ResponseService responses, AgreementService agreements, AreaService areas,
+                            ModerationService moderation, Taxonomy taxonomy) {
     }
 
     public int port() {

@@ -34,7 +34,7 @@ record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clo
     static int run(CommandSpec spec, Function<OperatorContext, Integer> work) {
         try (OperatorContext ctx = open(spec)) {
             return work.apply(ctx);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.weft.server.domain.NotFoundException e) {
             return refuse(spec, e.getMessage());
         }
     }

@@ -44,13 +44,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         String where = where(params);
         var query = s.createSelectionQuery("select p from ProposalEntity p left join p.group g" + where
                 + " order by p.publishedAt desc, p.id desc", ProposalEntity.class);
-        params.forEach((k, v) -> {
-            if (v instanceof List<?> list) {
-                query.setParameterList(k, list);
-            } else {
-                query.setParameter(k, v);
-            }
-        });
+        bind(query, params);
         return query.setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
     }
 
@@ -59,6 +53,11 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         Map<String, Object> params = new TreeMap<>();
         String where = where(params);
         var query = s.createSelectionQuery("select count(p) from ProposalEntity p left join p.group g" + where, Long.class);
+        bind(query, params);
+        return query.getSingleResult();
+    }
+
+    private static void bind(org.hibernate.query.SelectionQuery<?> query, Map<String, Object> params) {
         params.forEach((k, v) -> {
             if (v instanceof List<?> list) {
                 query.setParameterList(k, list);
@@ -66,7 +65,6 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
                 query.setParameter(k, v);
             }
         });
-        return query.getSingleResult();
     }
 
     private String where(Map<String, Object> params) {

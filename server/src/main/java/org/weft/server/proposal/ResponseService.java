@@ -27,12 +27,19 @@ public final class ResponseService {
 
     private final Database db;
     private final ProposalService proposals;
+    private final AgreementService agreements;
+    private final Outbox outbox;
+    private final LocalUrls urls;
     private final Clock clock;
     private final DirectMessages direct;
 
-    public ResponseService(Database db, ProposalService proposals, Outbox outbox, LocalUrls urls, Clock clock) {
+    public ResponseService(Database db, ProposalService proposals, AgreementService agreements, Outbox outbox, LocalUrls urls,
+                           Clock clock) {
         this.db = db;
         this.proposals = proposals;
+        this.agreements = agreements;
+        this.outbox = outbox;
+        this.urls = urls;
         this.clock = clock;
         this.direct = new DirectMessages(outbox, urls, clock);
     }
@@ -68,6 +75,7 @@ public final class ResponseService {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
+            agreements.answer(s, r, true);
             if (handOff != null && !handOff.isBlank()) {
                 sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
             }
@@ -79,6 +87,7 @@ public final class ResponseService {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
+            agreements.answer(s, r, false);
             return r;
         });
     }
@@ -97,7 +106,7 @@ public final class ResponseService {
     }
 
     /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
-    private void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
+    void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
         direct.send(s, from, to, about.getUri(), text);
     }
 }

@@ -1,15 +1,22 @@
 package org.weft.server.federation.inbound;
 
 import org.weft.activitypub.vocab.Activity;
+import org.weft.activitypub.vocab.AgreementAnswer;
 import org.weft.server.federation.FollowService;
+import org.weft.server.proposal.AgreementService;
 
-/** {@code Accept} or {@code Reject} of a Follow that a local actor sent. */
+/**
+ * {@code Accept} or {@code Reject}: of a Follow that a local actor sent, or (FEP-0837) of an Offer a local
+ * member made for a proposal on another instance.
+ */
 public final class FollowAnswerHandler implements ActivityHandler {
     private final FollowService follows;
+    private final AgreementService agreements;
     private final boolean accepted;
 
-    public FollowAnswerHandler(FollowService follows, boolean accepted) {
+    public FollowAnswerHandler(FollowService follows, AgreementService agreements, boolean accepted) {
         this.follows = follows;
+        this.agreements = agreements;
         this.accepted = accepted;
     }
 
@@ -17,6 +24,10 @@ public final class FollowAnswerHandler implements ActivityHandler {
     public void handle(Activity answer) throws IgnoredActivity {
         if (answer.object() == null) {
             throw new IgnoredActivity(answer.type() + " without an object");
+        }
+        var agreementAnswer = AgreementAnswer.fromActivity(answer);
+        if (agreementAnswer.isPresent() && agreements.answerReceived(agreementAnswer.get())) {
+            return;
         }
         // An embedded object must be a Follow whose object is the answering actor.
         var inner = answer.objectAsActivity();

@@ -9,23 +9,26 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
+import java.time.Clock;
+
 import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.jsonld.MalformedActivityException;
-import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
-import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.ActorRepository;
 import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.Outbox;
 import org.weft.server.federation.remote.RemoteActors;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.CommunityBoosts;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalStatus;
 import org.weft.server.proposal.RemoteProposals;
@@ -43,18 +46,20 @@ public final class IncomingPosts {
     private final RemoteProposals remoteProposals;
     private final ResponseService responses;
     private final ActivityPubClient client;
-    private final Outbox outbox;
+    private final CommunityBoosts boosts;
     private final LocalUrls urls;
+    private final Clock clock;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, Outbox outbox, LocalUrls urls) {
+                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
         this.db = db;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
         this.responses = responses;
         this.client = client;
-        this.outbox = outbox;
+        this.boosts = boosts;
         this.urls = urls;
+        this.clock = clock;
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -74,7 +79,8 @@ public final class IncomingPosts {
             throw new IgnoredActivity("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
-        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender)));
+        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
+                || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
         if (!handled) {
             onBoards(note, sender);
         }
@@ -150,6 +156,28 @@ public final class IncomingPosts {
         return true;
     }
 
+    /** A direct message to local members that answers no proposal of theirs: kept for each of them to read. */
+    private boolean asMessage(Session s, IncomingNote note, ActorEntity sender) {
+        Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> RemoteProposals.byUri(s, id))
+                .map(ProposalEntity::getId).orElse(null);
+        boolean any = false;
+        for (String uri : note.to()) {
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
+                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON && !a.isDeleted());
+            boolean known = member.isPresent() && s.createSelectionQuery(
+                            "select count(*) from MessageEntity where uri = :u and memberId = :m", Long.class)
+                    .setParameter("u", note.id()).setParameter("m", member.get().getId()).getSingleResult() > 0;
+            if (member.isPresent() && !known) {
+                var message = new MessageEntity(note.id(), member.get().getId(), sender.getId(), about,
+                        HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
+                s.persist(message);
+                s.persist(new NotificationEntity(member.get().getId(), "message", about, null, clock.instant()));
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
         boolean placed = db.inTransaction(s -> {
             boolean any = false;
@@ -161,7 +189,7 @@ public final class IncomingPosts {
                     any = true;
                     Visibility v = note.visibility();
                     if (follows && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
-                        announce(s, community, note.id());
+                        boosts.boost(s, community, note.id());
                     }
                 }
             }
@@ -172,12 +200,6 @@ public final class IncomingPosts {
         }
     }
 
-    /** FEP-1b12: the community boosts a post accepted onto its board, so its followers see it. */
-    private void announce(Session s, ActorEntity community, String postId) {
-        outbox.send(s, community, Activities.announce(outbox.newActivityId(), community.getUri(), postId,
-                        List.of(Vocab.PUBLIC), List.of(urls.followers(community.getUri()))),
-                FollowRepository.acceptedFollowerActors(s, community), true);
-    }
 
     /** Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows. */
     private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {

@@ -1,0 +1,38 @@
+package org.weft.server.api;
+
+import java.util.Locale;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import org.weft.server.taxonomy.Taxonomy;
+
+/**
+ * The language category labels come back in: {@code ?lang=}, else the first supported language of
+ * {@code Accept-Language}, else English. Only the taxonomy's six languages are ever chosen.
+ */
+final class ApiLanguage {
+    private ApiLanguage() {
+    }
+
+    static String of(ServerRequest req) {
+        String asked = req.query().first("lang").orElse(null);
+        if (asked != null) {
+            String lang = primary(asked);
+            if (!Taxonomy.LANGUAGES.contains(lang)) {
+                throw ApiException.badField("lang", "'lang' must be one of " + Taxonomy.LANGUAGES);
+            }
+            return lang;
+        }
+        for (String range : req.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("").split(",")) {
+            String lang = primary(range.split(";", 2)[0]);
+            if (Taxonomy.LANGUAGES.contains(lang)) {
+                return lang;
+            }
+        }
+        return Taxonomy.FALLBACK_LANGUAGE;
+    }
+
+    private static String primary(String tag) {
+        return tag.strip().split("-", 2)[0].toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,104 @@
+package org.weft.server.api;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.LocalUrls;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.persistence.Database;
+import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.NotificationService;
+import org.weft.server.proposal.ProposalService;
+import org.weft.server.proposal.ResponseService;
+import org.weft.server.taxonomy.Taxonomy;
+
+/**
+ * Every route of the member API, registered under {@link #PREFIX}, and the one place where errors
+ * become statuses: the API's own refusals keep theirs, invalid input is 400, a missing thing 404,
+ * someone else's thing 403, and anything unexpected a 500 that is logged and says nothing internal.
+ */
+public final class ApiRoutes implements HttpService {
+    public static final String PREFIX = "/api/v1";
+    private static final Logger LOG = Logger.getLogger(ApiRoutes.class.getName());
+
+    private final MeApi me;
+    private final ProposalsApi proposals;
+    private final ResponsesApi responses;
+    private final NotificationsApi notifications;
+    private final AreasApi areas;
+
+    public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService, AreaService areaService,
+                     NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, LocalUrls urls) {
+        ApiAuth auth = new ApiAuth(tokens, db);
+        ProposalJson json = new ProposalJson(taxonomy, urls);
+        this.me = new MeApi(db, auth, notificationService, urls);
+        this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls);
+        this.responses = new ResponsesApi(db, responseService, auth);
+        this.notifications = new NotificationsApi(notificationService, auth);
+        this.areas = new AreasApi(areaService);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/me", guard(me::show))
+                .get("/me/proposals", guard(proposals::mine))
+                .get("/me/notifications", guard(notifications::list))
+                .post("/me/notifications/read", guard(notifications::markRead))
+                .get("/proposals", guard(proposals::search))
+                .post("/proposals", guard(proposals::create))
+                .get("/proposals/{id}", guard(proposals::show))
+                .patch("/proposals/{id}", guard(proposals::edit))
+                .delete("/proposals/{id}", guard(proposals::delete))
+                .post("/proposals/{id}/renew", guard(proposals::renew))
+                .post("/proposals/{id}/status", guard(proposals::changeStatus))
+                .get("/proposals/{id}/responses", guard(responses::list))
+                .post("/responses/{id}/accept", guard(responses::accept))
+                .post("/responses/{id}/decline", guard(responses::decline))
+                .get("/areas", guard(areas::list));
+    }
+
+    /** The numeric id in the path; anything else names nothing, so it is a 404 like an unknown id. */
+    static long pathId(ServerRequest req, String what) {
+        String text = req.path().pathParameters().get("id");
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 404
+        }
+        throw new NotFoundException("No " + what + " " + text);
+    }
+
+    private static Handler guard(Handler handler) {
+        return (req, res) -> {
+            try {
+                handler.handle(req, res);
+            } catch (ApiException e) {
+                if (e.challenge() != null) {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, e.challenge());
+                }
+                ApiReplies.error(res, e.status(), e.getMessage(), e.field());
+            } catch (IllegalArgumentException e) {
+                ApiReplies.error(res, Status.BAD_REQUEST_400, e.getMessage(), null);
+            } catch (NotFoundException e) {
+                ApiReplies.error(res, Status.NOT_FOUND_404, e.getMessage(), null);
+            } catch (ForbiddenException e) {
+                ApiReplies.error(res, Status.FORBIDDEN_403, e.getMessage(), null);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "API " + req.prologue().method().text() + " " + req.path().path() + " failed", e);
+                ApiReplies.error(res, Status.INTERNAL_SERVER_ERROR_500, "Something went wrong on the server", null);
+            }
+        };
+    }
+}

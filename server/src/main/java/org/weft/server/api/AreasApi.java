@@ -1,0 +1,53 @@
+package org.weft.server.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.persistence.AreaEntity;
+import org.weft.server.proposal.AreaService;
+
+/**
+ * {@code GET /areas}: the places the operator set up, parents before children, so a client can offer
+ * them as choices. Public: they are on every proposal anyway.
+ */
+final class AreasApi {
+    private final AreaService areas;
+
+    AreasApi(AreaService areas) {
+        this.areas = areas;
+    }
+
+    void list(ServerRequest req, ServerResponse res) {
+        SearchParameters.allowOnly(req, java.util.Set.of());
+        List<AreaEntity> all = areas.all();
+        Map<Long, AreaEntity> byId = new HashMap<>();
+        all.forEach(a -> byId.put(a.getId(), a));
+        ObjectNode body = ApiJson.object();
+        ArrayNode items = body.putArray("items");
+        for (AreaEntity area : all) {
+            AreaEntity parent = area.getParentId() == null ? null : byId.get(area.getParentId());
+            ObjectNode item = items.addObject().put("code", area.getCode()).put("name", area.getName())
+                    .put("fullName", fullName(area, byId)).put("parent", parent == null ? null : parent.getCode());
+            if (area.getLatitude() != null && area.getLongitude() != null) {
+                item.putObject("centre").put("latitude", area.getLatitude()).put("longitude", area.getLongitude());
+            } else {
+                item.putNull("centre");
+            }
+        }
+        ApiReplies.ok(res, body);
+    }
+
+    /** "Camp A, Block 3": the same as {@link AreaService#fullName}, from the list already loaded. */
+    private static String fullName(AreaEntity area, Map<Long, AreaEntity> byId) {
+        StringBuilder name = new StringBuilder(area.getName());
+        for (AreaEntity p = byId.get(area.getParentId()); p != null; p = byId.get(p.getParentId())) {
+            name.insert(0, p.getName() + ", ");
+        }
+        return name.toString();
+    }
+}

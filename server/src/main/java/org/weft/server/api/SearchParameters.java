@@ -1,0 +1,131 @@
+package org.weft.server.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.helidon.webserver.http.ServerRequest;
+import org.weft.server.proposal.ProposalQuery;
+import org.weft.server.proposal.ProposalStatus;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.taxonomy.Concept;
+import org.weft.server.taxonomy.Taxonomy;
+
+/**
+ * The query string of {@code GET /proposals} → a {@link ProposalQuery}. A category stands for itself
+ * and everything narrower ({@code food} finds bread); several values of {@code category} or
+ * {@code status} may be given, repeated or comma-separated. Unknown parameters are refused, so a
+ * typo ({@code categroy=}) is an error rather than a silently unfiltered list.
+ */
+final class SearchParameters {
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE = 10_000;
+    static final Set<String> SEARCH = Set.of("purpose", "category", "area", "status", "q", "community", "page", "size",
+            "lang");
+
+    private SearchParameters() {
+    }
+
+    /** The public search; community-only proposals are included only for a signed-in member. */
+    static ProposalQuery search(ServerRequest req, Taxonomy taxonomy, boolean member) {
+        allowOnly(req, SEARCH);
+        String purposeText = single(req, "purpose");
+        Purpose purpose = purposeText == null ? null : Purpose.fromWire(purposeText)
+                .orElseThrow(() -> ApiException.badField("purpose", "'purpose' must be offer or request"));
+        String community = single(req, "community");
+        return new ProposalQuery(community == null ? null : community.toLowerCase(Locale.ROOT), purpose,
+                categories(req, taxonomy), single(req, "area"), statuses(req), single(req, "q"), null, member,
+                page(req), size(req));
+    }
+
+    /** A member's own list: every status unless {@code status} narrows it. */
+    static ProposalQuery mine(ServerRequest req, long memberId) {
+        allowOnly(req, Set.of("status", "page", "size", "lang"));
+        List<ProposalStatus> statuses = values(req, "status").isEmpty() ? List.of(ProposalStatus.values()) : statuses(req);
+        return new ProposalQuery(null, null, null, null, statuses, null, memberId, true, page(req), size(req));
+    }
+
+    static void allowOnly(ServerRequest req, Set<String> allowed) {
+        for (String name : req.query().names()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.badField(name, "Unknown parameter '" + name + "'; expected one of "
+                        + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    static int page(ServerRequest req) {
+        return integer(req, "page", 1, 1, MAX_PAGE);
+    }
+
+    static int size(ServerRequest req) {
+        return integer(req, "size", DEFAULT_PAGE_SIZE, 1, ProposalQuery.MAX_PAGE_SIZE);
+    }
+
+    private static List<String> categories(ServerRequest req, Taxonomy taxonomy) {
+        Set<String> uris = new LinkedHashSet<>();
+        for (String value : values(req, "category")) {
+            Concept concept = (value.contains(":") ? taxonomy.byUri(value) : taxonomy.byId(value))
+                    .orElseThrow(() -> ApiException.badField("category", "Unknown category: " + value));
+            addWithNarrower(taxonomy, concept, uris);
+        }
+        return new ArrayList<>(uris);
+    }
+
+    private static void addWithNarrower(Taxonomy taxonomy, Concept concept, Set<String> uris) {
+        if (uris.add(concept.uri())) {
+            taxonomy.narrower(concept).forEach(c -> addWithNarrower(taxonomy, c, uris));
+        }
+    }
+
+    private static List<ProposalStatus> statuses(ServerRequest req) {
+        List<ProposalStatus> statuses = new ArrayList<>();
+        for (String value : values(req, "status")) {
+            if (value.equalsIgnoreCase("all")) {
+                return List.of(ProposalStatus.values());
+            }
+            statuses.add(ProposalStatus.fromWire(value).orElseThrow(() -> ApiException.badField("status",
+                    "'status' must be open, promised, fulfilled, withdrawn, expired or all")));
+        }
+        return statuses;
+    }
+
+    /** Every value of a parameter, repeated or comma-separated, blanks dropped. */
+    private static List<String> values(ServerRequest req, String name) {
+        List<String> values = new ArrayList<>();
+        for (String raw : req.query().all(name, List::of)) {
+            for (String part : raw.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String single(ServerRequest req, String name) {
+        List<String> values = req.query().all(name, List::of);
+        if (values.size() > 1) {
+            throw ApiException.badField(name, "Give '" + name + "' at most once");
+        }
+        return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+    }
+
+    private static int integer(ServerRequest req, String name, int defaultValue, int min, int max) {
+        String text = single(req, name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw ApiException.badField(name, "'" + name + "' must be a whole number from " + min + " to " + max);
+    }
+}

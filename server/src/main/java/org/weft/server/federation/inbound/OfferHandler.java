@@ -1,0 +1,35 @@
+package org.weft.server.federation.inbound;
+
+import java.io.IOException;
+
+import org.weft.activitypub.vocab.Activity;
+import org.weft.activitypub.vocab.AgreementOffer;
+import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.proposal.AgreementService;
+
+/** {@code Offer} of an {@code Agreement} (FEP-0837): a response from another Weft instance to one of our proposals. */
+public final class OfferHandler implements ActivityHandler {
+    private final AgreementService agreements;
+    private final RemoteActors remoteActors;
+
+    public OfferHandler(AgreementService agreements, RemoteActors remoteActors) {
+        this.agreements = agreements;
+        this.remoteActors = remoteActors;
+    }
+
+    @Override
+    public void handle(Activity activity) throws IOException, IgnoredActivity {
+        if (!AgreementOffer.isAgreementOffer(activity.raw())) {
+            throw new IgnoredActivity("Offer of something other than an Agreement");
+        }
+        AgreementOffer offer;
+        try {
+            offer = AgreementOffer.fromJson(activity.raw());
+        } catch (RuntimeException e) {
+            throw new IgnoredActivity("Unusable Offer: " + e.getMessage());
+        }
+        if (!agreements.offerReceived(offer, remoteActors.resolve(activity.actor()))) {
+            throw new IgnoredActivity("Offer " + offer.offerId() + " is for no open proposal here, or already known");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A direct message from elsewhere to one local member (sanitised HTML). */
+@Entity
+@Table(name = "message")
+public class MessageEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false, length = 700)
+    private String uri;
+    @Column(name = "member_id", nullable = false)
+    private Long memberId;
+    @Column(name = "sender_id", nullable = false)
+    private Long senderId;
+    @Column(name = "proposal_id")
+    private Long proposalId;
+    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String content;
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected MessageEntity() {
+    }
+
+    public MessageEntity(String uri, Long memberId, Long senderId, Long proposalId, String content, Instant receivedAt) {
+        this.uri = uri;
+        this.memberId = memberId;
+        this.senderId = senderId;
+        this.proposalId = proposalId;
+        this.content = content;
+        this.receivedAt = receivedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUri() {
+        return uri;
+    }
+
+    public Long getMemberId() {
+        return memberId;
+    }
+
+    public Long getSenderId() {
+        return senderId;
+    }
+
+    public Long getProposalId() {
+        return proposalId;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public void markRead(Instant when) {
+        readAt = when;
+    }
+}

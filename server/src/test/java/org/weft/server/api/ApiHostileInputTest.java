@@ -1,0 +1,211 @@
+package org.weft.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+
+/**
+ * What a careless or hostile client may send: markup in text, absurd numbers, unknown categories, dates far
+ * away, broken or mistyped JSON, huge bodies, the wrong content type. Each gets a clear 4xx that says what
+ * to fix (naming the field where one is to blame), and nothing is stored.
+ */
+class ApiHostileInputTest {
+    private static final String SCRIPT_TITLE = "<script>alert('title')</script>Bread & butter";
+    private static final String HOSTILE_DESCRIPTION = "<img src=x onerror=alert(1)> \"quoted\" </textarea><b>bold</b>";
+    private static TestServers.Instance weft;
+    private static ApiClient amina;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("block3", "Block 3", null);
+        amina = ApiClient.newMember(weft, "amina", "Amina");
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void markupIsStoredAsTextEscapedInJsonAndInertOnThePage() {
+        String body = TestHttp.JSON.createObjectNode().put("community", "block3").put("purpose", "offer")
+                .put("title", SCRIPT_TITLE).put("description", HOSTILE_DESCRIPTION)
+                .set("categories", TestHttp.JSON.createArrayNode().add("bread")).toString();
+        HttpResponse<String> created = amina.post("/proposals", body);
+        JsonNode offer = expect(201, created);
+        assertEquals(SCRIPT_TITLE, offer.path("title").asText(), "stored and returned exactly as written, as text");
+        assertEquals(HOSTILE_DESCRIPTION, offer.path("description").asText());
+        assertFalse(created.body().contains("<"), "no raw angle bracket in the JSON: " + created.body());
+        assertFalse(created.body().contains(">") || created.body().contains("&"), created.body());
+        assertTrue(created.body().contains("\\u003Cscript\\u003E"), created.body());
+        assertEquals("nosniff", created.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        HttpResponse<String> page = TestHttp.get(offer.path("uri").asText(), "text/html");
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("<script"), page.body());
+        assertFalse(page.body().contains("<img"), page.body());
+        assertFalse(page.body().contains("<b>bold"), page.body());
+        assertTrue(page.body().contains("&lt;script&gt;"), "shown as text: " + page.body());
+        assertTrue(page.body().contains("&lt;img src=x onerror=alert(1)&gt;"), page.body());
+    }
+
+    @Test
+    void absurdValuesAreRefusedAndNothingIsStored() {
+        long before = proposalCount();
+        assertRefused(offerWith("\"quantity\": 1e12, \"unit\": \"one\""), null, "at most 10000");
+        assertRefused(offerWith("\"quantity\": -5, \"unit\": \"one\""), null, "more than 0");
+        assertRefused(offerWith("\"quantity\": 0, \"unit\": \"one\""), null, "more than 0");
+        assertRefused(offerWith("\"quantity\": 1e-999999, \"unit\": \"one\""), null, "3 decimals");
+        assertRefused(offerWith("\"quantity\": 1e999999999, \"unit\": \"one\""), null, "at most 10000");
+        assertRefused(offerWith("\"quantity\": 3, \"unit\": \"lorry-loads\""), null, "A unit is one of");
+        assertRefused(offerWith("\"categories\": [\"not-a-concept\"]"), null, "Unknown category: not-a-concept");
+        assertRefused(offerWith("\"categories\": [\"https://evil.example/taxonomy#bread\"]"), null, "Unknown category");
+        assertRefused(offerWith("\"categories\": [\"bread\", \"water\", \"tents\", \"shoes\"]"), null, "At most 3");
+        assertRefused(offerWith("\"categories\": []"), null, "At least one category");
+        assertRefused(offerWith("\"endsAt\": \"9999-12-31T23:59:59Z\""), null, "at most 90 days");
+        assertRefused(offerWith("\"endsAt\": \"+999999999-12-31T23:59:59Z\""), null, "at most 90 days");
+        assertRefused(offerWith("\"endsAt\": \"2001-01-01T00:00:00Z\""), null, "in the future");
+        assertRefused(offerWith("\"endsAt\": \"next tuesday\""), "endsAt", "date and time");
+        assertRefused(offerWith("\"coordinates\": {\"latitude\": 91, \"longitude\": 10}"), null, "out of range");
+        assertRefused(offerWith("\"coordinates\": {\"latitude\": 1e999999999, \"longitude\": 10}"), null, "out of range");
+        assertRefused(offerWith("\"area\": \"atlantis\""), null, "Unknown area: atlantis");
+        assertRefused(offerWith("\"language\": \"<script>\""), null, "Not a language tag");
+        assertRefused(offerWith("\"title\": \"" + "x".repeat(121) + "\""), null, "at most 120");
+        assertRefused(offerWith("\"title\": \"   \""), null, "A title is required");
+        assertRefused(offerWith("\"description\": \"" + "y".repeat(5_001) + "\""), null, "at most 5000");
+        assertRefused(amina.post("/proposals", "{\"community\": \"nowhere\", \"purpose\": \"offer\", \"title\": \"t\","
+                + " \"categories\": [\"bread\"]}"), null, "No community nowhere");
+        assertRefused(amina.post("/proposals", "{\"community\": \"block3\", \"title\": \"t\", \"categories\": [\"bread\"]}"),
+                null, "offer or a request");
+        assertEquals(before, proposalCount(), "nothing was stored");
+    }
+
+    @Test
+    void brokenOrMistypedJsonIsA400NamingTheField() {
+        long before = proposalCount();
+        assertRefused(amina.post("/proposals", "{\"title\": "), null, "not valid JSON");
+        assertRefused(amina.post("/proposals", "[1, 2]"), null, "must be a JSON object");
+        assertRefused(amina.post("/proposals", "{} {}"), null, "not valid JSON");
+        assertRefused(amina.post("/proposals", "{\"title\": \"a\", \"title\": \"b\"}"), null, "not valid JSON");
+        assertRefused(amina.post("/proposals", ""), null, "must be a JSON object");
+        assertRefused(offerWith("\"colour\": \"red\""), "colour", "Unknown field 'colour'");
+        assertRefused(offerWith("\"title\": 42"), "title", "'title' must be a string");
+        assertRefused(offerWith("\"categories\": \"bread\""), "categories", "a list of strings");
+        assertRefused(offerWith("\"categories\": [7]"), "categories", "a list of strings");
+        assertRefused(offerWith("\"quantity\": \"lots\", \"unit\": \"one\""), "quantity", "must be a number");
+        assertRefused(offerWith("\"kind\": \"bribe\""), "kind", "gift, loan, time");
+        assertRefused(offerWith("\"audience\": \"everyone\""), "audience", "public, community, anonymous");
+        assertRefused(offerWith("\"coordinates\": \"here\""), "coordinates", "an object");
+        assertRefused(offerWith("\"coordinates\": {\"latitude\": 1, \"longitude\": 2, \"altitude\": 3}"),
+                "coordinates.altitude", "Unknown field");
+        assertRefused(offerWith("\"coordinates\": {\"latitude\": 1}"), "coordinates", "both latitude and longitude");
+        assertRefused(offerWith("\"translations\": {\"fr\": \"Du pain\"}"), "translations.fr", "an object");
+        assertRefused(offerWith("\"translations\": {\"fr\": {\"title\": \"Pain\", \"body\": \"x\"}}"),
+                "translations.fr.body", "Unknown field");
+        assertEquals(before, proposalCount(), "nothing was stored");
+
+        long id = expect(201, offerWith("\"title\": \"Kept\"")).path("id").asLong();
+        assertRefused(amina.patch("/proposals/" + id, "{\"purpose\": \"request\"}"), "purpose", "Unknown field 'purpose'");
+        assertRefused(amina.patch("/proposals/" + id, "{\"community\": \"other\"}"), "community", "Unknown field");
+        assertRefused(amina.patch("/proposals/" + id, "{\"unit\": \"hour\"}"), "unit", "together with 'quantity'");
+        assertRefused(amina.patch("/proposals/" + id, "{\"audience\": \"anonymous\"}"), null, "cannot change");
+        assertRefused(amina.patch("/proposals/" + id, "{\"title\": \"New\", \"categories\": [\"nope\"]}"), null,
+                "Unknown category");
+        assertRefused(amina.post("/proposals/" + id + "/status", "{}"), "status", "'status' is required");
+        assertRefused(amina.post("/proposals/" + id + "/status", "{\"status\": \"gone\"}"), "status", "must be one of");
+        assertRefused(amina.post("/proposals/" + id + "/status", "{\"status\": \"expired\"}"), null, "cannot become expired");
+        assertRefused(amina.post("/proposals/" + id + "/renew", "{\"endsAt\": 5}"), "endsAt", "must be a string");
+        assertEquals("Kept", expect(200, amina.get("/proposals/" + id)).path("title").asText(), "a refused edit changes nothing");
+        assertEquals("open", expect(200, amina.get("/proposals/" + id)).path("status").asText());
+    }
+
+    @Test
+    void bodiesMustBeSmallJson() {
+        long before = proposalCount();
+        String big = "{\"community\": \"block3\", \"purpose\": \"offer\", \"categories\": [\"bread\"], \"title\": \"big\","
+                + " \"description\": \"" + "z".repeat(70 * 1024) + "\"}";
+        HttpResponse<String> sized = amina.post("/proposals", big);
+        assertEquals(413, sized.statusCode(), sized.body());
+        assertTrue(TestHttp.json(sized.body()).path("error").asText().contains("65536 bytes"), sized.body());
+
+        // Without a Content-Length (chunked), the cap holds while reading.
+        HttpResponse<String> chunked = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/api/v1/proposals"))
+                .header("Authorization", "Bearer " + tokenOf())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build());
+        assertEquals(413, chunked.statusCode(), chunked.body());
+
+        String small = "{\"community\": \"block3\", \"purpose\": \"offer\", \"categories\": [\"bread\"], \"title\": \"t\"}";
+        HttpResponse<String> text = amina.send("POST", "/proposals", "text/plain", small.getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, text.statusCode(), text.body());
+        HttpResponse<String> form = amina.send("POST", "/proposals", "application/x-www-form-urlencoded",
+                "title=t".getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, form.statusCode(), form.body());
+        HttpResponse<String> untyped = amina.send("POST", "/proposals", null, small.getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, untyped.statusCode(), untyped.body());
+        assertEquals(before, proposalCount(), "nothing was stored");
+        assertEquals(201, amina.send("POST", "/proposals", "application/json; charset=UTF-8",
+                small.getBytes(StandardCharsets.UTF_8)).statusCode(), "a charset parameter is fine");
+    }
+
+    @Test
+    void searchParametersAreChecked() {
+        ApiClient anyone = ApiClient.anonymous(weft);
+        assertRefused(anyone.get("/proposals?q=" + "w".repeat(201)), null, "at most 200");
+        assertRefused(anyone.get("/proposals?size=1000"), "size", "from 1 to 100");
+        assertRefused(anyone.get("/proposals?page=0"), "page", "from 1 to 10000");
+        assertRefused(anyone.get("/proposals?page=abc"), "page", "whole number");
+        assertRefused(anyone.get("/proposals?category=nope"), "category", "Unknown category: nope");
+        assertRefused(anyone.get("/proposals?status=bogus"), "status", "must be open");
+        assertRefused(anyone.get("/proposals?purpose=swap"), "purpose", "offer or request");
+        assertRefused(anyone.get("/proposals?categroy=bread"), "categroy", "Unknown parameter 'categroy'");
+        assertRefused(anyone.get("/proposals?lang=tlh"), "lang", "must be one of");
+        assertRefused(anyone.get("/proposals?purpose=offer&purpose=request"), "purpose", "at most once");
+        assertEquals(0, expect(200, anyone.get("/proposals?q=%25%25_%27%22%3Cscript%3E")).path("total").asInt(),
+                "wildcards and quotes in search text are just text");
+    }
+
+    private static HttpResponse<String> offerWith(String fields) {
+        String base = "\"community\": \"block3\", \"purpose\": \"offer\", \"title\": \"Something\", \"categories\": [\"bread\"]";
+        // Later keys may not repeat earlier ones (duplicates are refused), so drop the defaults being overridden.
+        for (String key : new String[] {"title", "categories"}) {
+            if (fields.contains("\"" + key + "\":")) {
+                base = base.replaceAll(", \"" + key + "\": (\"[^\"]*\"|\\[[^]]*])", "");
+            }
+        }
+        return amina.post("/proposals", "{" + base + ", " + fields + "}");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String field, String message) {
+        JsonNode error = expect(400, response);
+        assertTrue(error.path("error").asText().contains(message), "expected '" + message + "' in " + error);
+        if (field != null) {
+            assertEquals(field, error.path("field").asText(), error.toString());
+        }
+    }
+
+    private static long proposalCount() {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from ProposalEntity", Long.class)
+                .getSingleResult());
+    }
+
+    private static String tokenOf() {
+        return new org.weft.server.domain.ApiTokens(weft.server().db(), java.time.Clock.systemUTC()).create("amina", "chunked");
+    }
+}
