@@ -54,12 +54,22 @@ import org.weft.server.federation.remote.WebFingerLookup;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
+import org.weft.server.matching.FediverseAccounts;
+import org.weft.server.matching.LinkAllowList;
+import org.weft.server.matching.LinkService;
+import org.weft.server.matching.Matcher;
+import org.weft.server.matching.Matching;
+import org.weft.server.matching.MemberMatches;
+import org.weft.server.matching.ReasonText;
+import org.weft.server.matching.api.MatchesEndpoint;
 import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
 import org.weft.server.proposal.CommunityBoosts;
+import org.weft.server.proposal.DirectMessages;
 import org.weft.server.proposal.ModerationService;
 import org.weft.server.proposal.NotificationService;
 import org.weft.server.proposal.ProposalContent;
+import org.weft.server.proposal.ProposalEvents;
 import org.weft.server.proposal.ProposalFederation;
 import org.weft.server.proposal.ProposalRules;
 import org.weft.server.proposal.ProposalService;
@@ -110,6 +120,7 @@ public final class WeftServer implements AutoCloseable {
     private final FollowService follows;
     private final Outbox outbox;
     private final Proposals proposals;
+    private final Matching matching;
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
@@ -117,6 +128,7 @@ public final class WeftServer implements AutoCloseable {
     private final WebServer webServer;
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows, Outbox outbox, Proposals proposals,
+                       Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, ActivityPubClient client,
                        WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
@@ -126,6 +138,7 @@ public final class WeftServer implements AutoCloseable {
         this.follows = follows;
         this.outbox = outbox;
         this.proposals = proposals;
+        this.matching = matching;
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
@@ -162,14 +175,21 @@ public final class WeftServer implements AutoCloseable {
         Taxonomy taxonomy = Taxonomy.load();
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
+        Matcher matcher = Matcher.create(db, taxonomy, new DirectMessages(outbox, urls, clock), clock);
+        matcher.rebuild();
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
-                new ProposalFederation(wire, outbox, urls), clock);
+                ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
         AreaService areas = new AreaService(db);
+        Matching matching = new Matching(matcher,
+                new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
+                new FediverseAccounts(db, remoteActors, new WebFingerLookup(client, config.allowPrivateAddresses()), clock),
+                new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock), responses, client, boosts, urls, clock);
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
+                clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -230,6 +250,7 @@ public final class WeftServer implements AutoCloseable {
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
+                .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
                 .get("/proposals/{id}", proposalEndpoint::proposal)
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {
@@ -251,14 +272,15 @@ public final class WeftServer implements AutoCloseable {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database and migrations %d ms, the rest %d ms)", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000, (ready - databaseReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts), taxonomy),
-                deliveryWorker, inboundWorker, client, webServer, scheduler);
+                new ModerationService(db, boosts, matcher), taxonomy),
+                matching, deliveryWorker, inboundWorker, client, webServer, scheduler);
     }
 
     /** The member and operator pages and what they need. */
@@ -322,6 +344,10 @@ public final class WeftServer implements AutoCloseable {
         return proposals;
     }
 
+    public Matching matching() {
+        return matching;
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -337,6 +363,7 @@ public final class WeftServer implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        matching.matcher().close();
         webServer.stop();
         inboundWorker.close();
         deliveryWorker.close();

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "Weft 0.1.0",
         description = "A federated ActivityPub server for mutual aid.",
         subcommands = {ServeCommand.class, GroupCommand.class, MemberCommand.class, TokenCommand.class,
-                FollowersCommand.class, QueueCommand.class, AreaCommand.class, BoardCommand.class, InviteCommand.class})
+                FollowersCommand.class, QueueCommand.class, AreaCommand.class, BoardCommand.class, InviteCommand.class,
+                LinkCommand.class})
 public final class WeftCli implements Callable<Integer> {
     private final Map<String, String> environment;
     private final InputStream stdin;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,9 +31,11 @@ public record WeftConfig(
         int deliveryWorkers,
         int deliveryPerHost,
         int inboxMaxBytes,
-        String signup) {
+        String signup,
+        List<String> linkAllow) {
 
     public WeftConfig {
+        linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
         baseUrl = normaliseOrigin(baseUrl);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("weft.port must be 0-65535, got " + port);
@@ -91,7 +94,8 @@ public record WeftConfig(
                 s.integer("WEFT_DELIVERY_WORKERS", "delivery.workers"),
                 s.integer("WEFT_DELIVERY_PER_HOST", "delivery.per-host"),
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
-                s.string("WEFT_SIGNUP", "signup"));
+                s.string("WEFT_SIGNUP", "signup"),
+                domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -102,12 +106,18 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
+    }
+
+    /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
+    private static List<String> domains(String value) {
+        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty())
+                .map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     }
 
     private static URI normaliseOrigin(URI uri) {

@@ -16,10 +16,17 @@ import org.weft.server.persistence.ProposalEntity;
 public final class ModerationService {
     private final Database db;
     private final CommunityBoosts boosts;
+    private final ProposalListener listener;
 
     public ModerationService(Database db, CommunityBoosts boosts) {
+        this(db, boosts, ProposalListener.NONE);
+    }
+
+    /** {@code listener} hears of proposals a moderator lets onto the board, after commit. */
+    public ModerationService(Database db, CommunityBoosts boosts, ProposalListener listener) {
         this.db = db;
         this.boosts = boosts;
+        this.listener = listener;
     }
 
     public List<ProposalEntity> pending(String community) {
@@ -39,6 +46,7 @@ public final class ModerationService {
             if (p.getAudience() == Audience.PUBLIC) {
                 boosts.boost(s, p.getGroup(), p.getUri());
             }
+            ProposalEvents.afterCommit(s, p, listener);
             return p;
         });
     }

@@ -26,11 +26,18 @@ public final class RemoteProposals {
     private final Taxonomy taxonomy;
     private final TextClassifier classifier;
     private final Clock clock;
+    private final ProposalListener listener;
 
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
+        this(taxonomy, classifier, clock, ProposalListener.NONE);
+    }
+
+    /** {@code listener} hears of every remote proposal stored, changed or deleted, after commit. */
+    public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener) {
         this.taxonomy = taxonomy;
         this.classifier = classifier;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -85,6 +92,7 @@ public final class RemoteProposals {
         if (p.getId() == null) {
             s.persist(p);
         }
+        ProposalEvents.afterCommit(s, p, listener);
         return p;
     }
 
@@ -118,6 +126,7 @@ public final class RemoteProposals {
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
         p.setModeration(visible ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
         s.persist(p);
+        ProposalEvents.afterCommit(s, p, listener);
         return Optional.of(p);
     }
 
@@ -128,6 +137,7 @@ public final class RemoteProposals {
             return false;
         }
         p.get().setDeletedAt(clock.instant());
+        ProposalEvents.afterCommit(s, p.get(), listener);
         return true;
     }
 

@@ -1,23 +1,15 @@
 package org.weft.server.proposal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
-import org.weft.activitypub.content.HashtagLinks;
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.activitypub.vocab.Activities;
-import org.weft.activitypub.vocab.Contexts;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.NotFoundException;
-import org.weft.server.domain.PlainText;
 import org.weft.server.federation.Outbox;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
@@ -39,6 +31,7 @@ public final class ResponseService {
     private final Outbox outbox;
     private final LocalUrls urls;
     private final Clock clock;
+    private final DirectMessages direct;
 
     public ResponseService(Database db, ProposalService proposals, AgreementService agreements, Outbox outbox, LocalUrls urls,
                            Clock clock) {
@@ -48,6 +41,7 @@ public final class ResponseService {
         this.outbox = outbox;
         this.urls = urls;
         this.clock = clock;
+        this.direct = new DirectMessages(outbox, urls, clock);
     }
 
     /** Threads a post under a local proposal and tells its author. Private posts stay private. */
@@ -113,18 +107,6 @@ public final class ResponseService {
 
     /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
     void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
-        String id = urls.base() + "/notes/" + UUID.randomUUID();
-        Instant now = clock.instant();
-        HashtagLinks.Rendered mention = HashtagLinks.mention(to.getUri(),
-                to.getProfileUrl() == null ? to.getUri() : to.getProfileUrl(), to.getUsername(), to.getDomain());
-        ObjectNode note = JsonNodeFactory.instance.objectNode();
-        note.set("@context", Contexts.activityStreams());
-        note.put("id", id).put("type", "Note").put("attributedTo", from.getUri())
-                .put("inReplyTo", about.getUri()).put("published", now.toString())
-                .put("content", "<p>" + mention.html() + " " + PlainText.escape(text.strip()).replaceAll("\\R", "<br>") + "</p>");
-        note.putArray("to").add(to.getUri());
-        note.putArray("cc");
-        note.putArray("tag").add(mention.tag().toJson());
-        outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
+        direct.send(s, from, to, about.getUri(), text);
     }
 }

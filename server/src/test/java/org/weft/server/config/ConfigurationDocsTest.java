@@ -37,7 +37,8 @@ class ConfigurationDocsTest {
             "weft.db.url", "jdbc:mariadb://127.0.0.1:3306/weft",
             "weft.db.user", "weft",
             "weft.db.password", "secret",
-            "weft.signup", "open");
+            "weft.signup", "open",
+            "weft.federation.link-allow", "camp.example");
 
     @TempDir
     Path dir;

@@ -1,0 +1,185 @@
+package org.weft.server.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Predicate;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.taxonomy.Taxonomy;
+
+/**
+ * The open proposals, in memory, by concept and purpose. Finding the offers for a request looks only
+ * at the postings of the request's concepts and their parent and children (a few thousand entries at
+ * 100,000 proposals), never at every proposal. Kept in step by {@link #put} and {@link #remove}; expired
+ * entries leave through {@link #removeExpired}, which pops an end-date queue rather than scanning.
+ *
+ * <p>Reads (many threads) and writes (the matcher's one thread) share a read-write lock.
+ */
+public final class MatchIndex {
+    private final ConceptRelations concepts;
+    private final MatchRules rules;
+    private final Map<Long, ProposalSnapshot> byId = new HashMap<>();
+    private final Map<String, EnumMap<Purpose, Set<Long>>> postings = new HashMap<>();
+    private final PriorityQueue<ProposalSnapshot> byEnd = new PriorityQueue<>(
+            Comparator.comparing(ProposalSnapshot::endsAt));
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public MatchIndex(Taxonomy taxonomy) {
+        this(new ConceptRelations(taxonomy));
+    }
+
+    private MatchIndex(ConceptRelations concepts) {
+        this(concepts, new MatchRules(concepts));
+    }
+
+    MatchIndex(ConceptRelations concepts, MatchRules rules) {
+        this.concepts = concepts;
+        this.rules = rules;
+    }
+
+    /** Adds or replaces a proposal; one that is not open is removed instead. */
+    public void put(ProposalSnapshot p) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(p.id());
+            if (!p.open()) {
+                return;
+            }
+            byId.put(p.id(), p);
+            for (String concept : p.categories()) {
+                postings.computeIfAbsent(concept, c -> new EnumMap<>(Purpose.class))
+                        .computeIfAbsent(p.purpose(), x -> new HashSet<>()).add(p.id());
+            }
+            byEnd.add(p);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public void remove(long id) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Takes out every proposal whose end has passed and returns their ids. */
+    public List<Long> removeExpired(Instant now) {
+        lock.writeLock().lock();
+        try {
+            List<Long> expired = new ArrayList<>();
+            while (!byEnd.isEmpty() && !byEnd.peek().endsAt().isAfter(now)) {
+                ProposalSnapshot head = byEnd.poll();
+                // The queue may hold an older copy of a proposal that was renewed; only the current one counts.
+                if (byId.get(head.id()) == head) {
+                    removeLocked(head.id());
+                    expired.add(head.id());
+                }
+            }
+            return expired;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The pair scored afresh, if both are still in the index. */
+    public Optional<ScoredMatch> score(long requestId, long offerId, Instant now) {
+        lock.readLock().lock();
+        try {
+            ProposalSnapshot request = byId.get(requestId);
+            ProposalSnapshot offer = byId.get(offerId);
+            return request == null || offer == null ? Optional.empty() : rules.score(request, offer, now);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public ProposalSnapshot get(long id) {
+        lock.readLock().lock();
+        try {
+            return byId.get(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The proposals of the opposite purpose that fit {@code p}, best first, at most {@code limit}.
+     * Ties go to the newer proposal, then the lower id, so the order is stable.
+     */
+    public List<ScoredMatch> matchesFor(ProposalSnapshot p, Instant now, int limit) {
+        return matchesFor(p, now, limit, other -> true);
+    }
+
+    /** As above, among the candidates {@code keep} accepts (the matcher keeps only pairs with a local side). */
+    public List<ScoredMatch> matchesFor(ProposalSnapshot p, Instant now, int limit, Predicate<ProposalSnapshot> keep) {
+        Purpose wanted = p.purpose() == Purpose.REQUEST ? Purpose.OFFER : Purpose.REQUEST;
+        Map<Long, ScoredMatch> found = new LinkedHashMap<>();
+        lock.readLock().lock();
+        try {
+            Set<Long> seen = new HashSet<>();
+            for (String concept : p.categories()) {
+                for (String related : concepts.related(concept)) {
+                    EnumMap<Purpose, Set<Long>> byPurpose = postings.get(related);
+                    Set<Long> ids = byPurpose == null ? null : byPurpose.get(wanted);
+                    if (ids == null) {
+                        continue;
+                    }
+                    for (Long id : ids) {
+                        if (id == p.id() || !seen.add(id)) {
+                            continue;
+                        }
+                        ProposalSnapshot other = byId.get(id);
+                        if (!keep.test(other)) {
+                            continue;
+                        }
+                        var scored = wanted == Purpose.OFFER ? rules.score(p, other, now) : rules.score(other, p, now);
+                        scored.ifPresent(m -> found.put(id, m));
+                    }
+                }
+            }
+            Comparator<ScoredMatch> order = Comparator.comparingInt(ScoredMatch::score).reversed()
+                    .thenComparing(m -> byId.get(m.otherThan(p.id())).publishedAt(), Comparator.reverseOrder())
+                    .thenComparingLong(m -> m.otherThan(p.id()));
+            return found.values().stream().sorted(order).limit(limit).toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void removeLocked(long id) {
+        ProposalSnapshot old = byId.remove(id);
+        if (old == null) {
+            return;
+        }
+        for (String concept : old.categories()) {
+            EnumMap<Purpose, Set<Long>> byPurpose = postings.get(concept);
+            if (byPurpose != null && byPurpose.get(old.purpose()) != null) {
+                byPurpose.get(old.purpose()).remove(id);
+            }
+        }
+        // The end-date queue keeps the stale copy; removeExpired skips it (removing from a heap is linear).
+    }
+}

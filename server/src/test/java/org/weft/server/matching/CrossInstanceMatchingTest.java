@@ -1,0 +1,197 @@
+package org.weft.server.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.ApiTokens;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.ProposalDraft;
+import org.weft.server.proposal.ProposalStatus;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.proposal.RemoteProposals;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * Three Weft instances: A's community links to B's, not to C's (which A's allow-list refuses). A request on A
+ * matches B's offer and never C's identical one; withdrawing B's offer withdraws the match; an offer that has
+ * expired does not match; the member sees the match through the API and can dismiss it.
+ */
+class CrossInstanceMatchingTest {
+
+    @Test
+    void aRequestOnAMatchesAnOfferOnALinkedInstanceOnly() throws Exception {
+        int portB = TestServers.freePort();
+        try (TestServers.Instance b = TestServers.start(origin(portB));
+             TestServers.Instance c = TestServers.start();
+             TestServers.Instance a = TestServers.start(Map.of("WEFT_FEDERATION_LINK_ALLOW", "localhost:" + portB))) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", "a long enough password", false);
+            b.server().localActors().createGroup("town", "Town", null);
+            b.server().localActors().createMember("bruno", "Bruno", "a long enough password", false);
+            c.server().localActors().createGroup("city", "City", null);
+            c.server().localActors().createMember("chen", "Chen", "a long enough password", false);
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> a.server().matching().links().link("block3", "@city@" + c.domain()));
+            assertTrue(refused.getMessage().contains("not allowed"), refused.getMessage());
+            assertEquals(0L, followsFrom(a));
+
+            a.server().matching().links().link("block3", "@town@" + b.domain());
+            WaitFor.condition("B's community accepts the link", () -> accepted(a) == 1);
+            b.server().matching().links().link("town", "@block3@" + a.domain()); // B follows back
+            WaitFor.condition("the link is mutual", () -> a.server().matching().links().links("block3").stream()
+                    .anyMatch(CommunityLink::mutual));
+
+            ProposalEntity offerB = offer(b, "bruno", "town", "A pram, almost new", null);
+            ProposalEntity offerC = offer(c, "chen", "city", "A pram, almost new", null);
+            WaitFor.value("A keeps B's offer", () -> find(a, offerB.getUri()));
+
+            ProposalEntity request = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.REQUEST).language("en").title("We need a pram")
+                    .description("For our baby, for a few weeks.").categories("prams").build());
+            MatchEntity match = WaitFor.value("the request matches B's offer", () -> onlyMatch(a, request.getId()));
+            assertEquals(find(a, offerB.getUri()).getId(), match.getOfferId());
+            assertEquals(MatchEntity.State.NEW, match.getState());
+            assertTrue(match.getReasons().contains("SAME_CATEGORY:prams"), match.getReasons());
+            assertEquals(null, find(a, offerC.getUri()), "C's offer never reaches A");
+            assertEquals(0L, (long) b.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from MatchEntity", Long.class).getSingleResult()), "B stores no match for A's request");
+
+            String token = new ApiTokens(a.server().db(), Clock.systemUTC()).create("amina", "test");
+            JsonNode listed = api(a, "GET", "/api/v1/me/matches", token).path("matches");
+            assertEquals(1, listed.size());
+            assertEquals("We need a pram", listed.get(0).path("mine").path("title").asText());
+            assertEquals(offerB.getUri(), listed.get(0).path("other").path("uri").asText());
+            assertTrue(listed.get(0).path("reasonText").asText().startsWith("same category: prams and pushchairs"),
+                    listed.get(0).path("reasonText").asText());
+            assertTrue(listed.get(0).path("other").path("author").isMissingNode(), "nothing names the other member");
+            assertEquals(1L, (long) a.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from NotificationEntity where kind = 'match' and proposalId = :p", Long.class)
+                    .setParameter("p", request.getId()).getSingleResult()));
+
+            b.server().proposals().service().changeStatus("bruno", offerB.getId(), ProposalStatus.WITHDRAWN);
+            WaitFor.condition("withdrawing B's offer withdraws the match on A",
+                    () -> state(a, match.getId()) == MatchEntity.State.WITHDRAWN);
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", token).path("matches").size());
+
+            Instant soon = Instant.now().plusSeconds(3);
+            ProposalEntity shortOffer = offer(b, "bruno", "town", "Another pram, today only", soon);
+            WaitFor.value("A keeps the short offer", () -> find(a, shortOffer.getUri()));
+            WaitFor.condition("the short offer has expired", Duration.ofSeconds(10), () -> Instant.now().isAfter(soon));
+            long appliedBefore = a.server().matching().matcher().applied();
+            a.server().matching().matcher().expireDue();
+            ProposalEntity second = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.REQUEST).title("Still need a pram").categories("prams").build());
+            WaitFor.condition("the matcher has applied the expiry and the second request",
+                    () -> a.server().matching().matcher().applied() >= appliedBefore + 2);
+            assertEquals(0, matchesOf(a, second.getId()), "an expired offer never matches");
+
+            b.server().matching().links().unlink("town", "@block3@" + a.domain());
+            WaitFor.condition("B's unlinking shows on A", () -> a.server().matching().links().links("block3").stream()
+                    .noneMatch(CommunityLink::theyFollow));
+        }
+    }
+
+    @Test
+    void aMemberDismissesAMatchAndCannotTouchOthers() throws Exception {
+        try (TestServers.Instance a = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", "a long enough password", false);
+            a.server().localActors().createMember("omar", "Omar", "a long enough password", false);
+            a.server().localActors().createMember("eve", "Eve", "a long enough password", false);
+            ProposalEntity offer = offer(a, "omar", "block3", "Bread every morning", null, "bread");
+            ProposalEntity request = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.REQUEST).title("Bread please").categories("bread").build());
+            MatchEntity match = WaitFor.value("local request and local offer match", () -> onlyMatch(a, request.getId()));
+            assertEquals(offer.getId(), match.getOfferId());
+            assertEquals(2L, (long) a.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from NotificationEntity where kind = 'match'", Long.class).getSingleResult()),
+                    "both members are told");
+
+            ApiTokens tokens = new ApiTokens(a.server().db(), Clock.systemUTC());
+            String eve = tokens.create("eve", "test");
+            assertEquals(404, status(a, "POST", "/api/v1/matches/" + match.getId() + "/dismiss", eve));
+            assertEquals(401, status(a, "GET", "/api/v1/me/matches", "not-a-token"));
+            String amina = tokens.create("amina", "test");
+            assertEquals("dismissed", api(a, "POST", "/api/v1/matches/" + match.getId() + "/dismiss", amina)
+                    .path("state").asText());
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size());
+            assertEquals(1, api(a, "GET", "/api/v1/me/matches?state=all", amina).path("matches").size());
+
+            a.server().proposals().service().edit("amina", request.getId(), ProposalDraft.builder().title("Bread, please").build());
+            long before = a.server().matching().matcher().applied();
+            WaitFor.condition("the edit is applied", () -> a.server().matching().matcher().applied() > before);
+            assertEquals(MatchEntity.State.DISMISSED, state(a, match.getId()), "a dismissed match stays dismissed");
+        }
+    }
+
+    private static Map<String, String> origin(int port) {
+        return Map.of("WEFT_PORT", String.valueOf(port), "WEFT_BASE_URL", "http://localhost:" + port);
+    }
+
+    private static ProposalEntity offer(TestServers.Instance i, String member, String group, String title, Instant ends) {
+        return offer(i, member, group, title, ends, "prams");
+    }
+
+    private static ProposalEntity offer(TestServers.Instance i, String member, String group, String title, Instant ends,
+                                        String concept) {
+        return i.server().proposals().service().create(member, ProposalDraft.builder().community(group).purpose(Purpose.OFFER)
+                .language("en").title(title).description(title).categories(concept).endsAt(ends).build());
+    }
+
+    private static ProposalEntity find(TestServers.Instance i, String uri) {
+        return i.server().db().inTransaction(s -> RemoteProposals.byUri(s, uri).orElse(null));
+    }
+
+    private static MatchEntity onlyMatch(TestServers.Instance i, long proposalId) {
+        List<MatchEntity> found = i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId));
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    private static int matchesOf(TestServers.Instance i, long proposalId) {
+        return i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId)).size();
+    }
+
+    private static MatchEntity.State state(TestServers.Instance i, long matchId) {
+        return i.server().db().inTransaction(s -> s.find(MatchEntity.class, matchId).getState());
+    }
+
+    private static long followsFrom(TestServers.Instance i) {
+        return i.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from FollowEntity f where f.follower.local = true", Long.class).getSingleResult());
+    }
+
+    private static long accepted(TestServers.Instance i) {
+        return i.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from FollowEntity f where f.follower.local = true and f.state = :st", Long.class)
+                .setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult());
+    }
+
+    private static JsonNode api(TestServers.Instance i, String method, String path, String token) {
+        var response = TestHttp.send(request(i, method, path, token));
+        assertEquals(200, response.statusCode(), response.body());
+        return TestHttp.json(response.body());
+    }
+
+    private static int status(TestServers.Instance i, String method, String path, String token) {
+        return TestHttp.send(request(i, method, path, token)).statusCode();
+    }
+
+    private static HttpRequest request(TestServers.Instance i, String method, String path, String token) {
+        return HttpRequest.newBuilder(URI.create(i.base() + path)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+}
