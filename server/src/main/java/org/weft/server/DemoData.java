@@ -52,7 +52,8 @@ final class DemoData {
         areas.create("camp-a/block-3", "Block 3", null, null);
         areas.create("camp-a/block-5", "Block 5", null, null);
         post(proposals, "amina", ProposalDraft.builder().purpose(Purpose.OFFER).language("en").categories("bread")
-                .title("Fresh bread every morning").description("I bake more than we eat. 10 bundles, free, pick up near the water point.")
+                .title("Fresh bread every morning")
+                .description("I bake more than we eat. 10 bundles, free, pick up near the water point.")
                 .quantity(new BigDecimal("10"), "one").area("camp-a/block-3"));
         post(proposals, "yusuf", ProposalDraft.builder().purpose(Purpose.OFFER).language("ar").categories("babysitting")
                 .kind(HelpKind.TIME).title("أستطيع رعاية طفلين يوم الثلاثاء بعد الظهر")

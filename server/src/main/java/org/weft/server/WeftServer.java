@@ -127,7 +127,8 @@ public final class WeftServer implements AutoCloseable {
     private final ActivityPubClient client;
     private final WebServer webServer;
 
-    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows, Outbox outbox, Proposals proposals,
+    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows,
+                       Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, ActivityPubClient client,
                        WebServer webServer, ScheduledExecutorService scheduler) {
@@ -215,7 +216,8 @@ public final class WeftServer implements AutoCloseable {
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
-        Pages pages = new Pages(templates, new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
+        Pages pages = new Pages(templates,
+                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
         ActorRenderer renderer = new ActorRenderer(urls);
         ProfilePage profilePage = new ProfilePage(db, urls, pages);
         ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
@@ -278,7 +280,8 @@ public final class WeftServer implements AutoCloseable {
                         + " (database and migrations %d ms, the rest %d ms)", VERSION, urls.base(),
                 config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000, (ready - databaseReady) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox, new Proposals(proposals, responses, agreements, areas,
+        return new WeftServer(config, db, urls, localActors, follows, outbox,
+                new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
                 matching, deliveryWorker, inboundWorker, client, webServer, scheduler);
     }

@@ -50,7 +50,8 @@ public final class HttpSigner {
     }
 
     private Signer signer(List<String> signed) {
-        return new Signer(privateKey, new Signature(keyId, SigningAlgorithm.RSA_SHA256, Algorithm.RSA_SHA256, null, null, signed));
+        return new Signer(privateKey,
+                new Signature(keyId, SigningAlgorithm.RSA_SHA256, Algorithm.RSA_SHA256, null, null, signed));
     }
 
     /** @return the key id put in every signature */

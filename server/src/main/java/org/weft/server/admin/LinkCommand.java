@@ -84,7 +84,8 @@ final class LinkCommand {
                 ctx.out().printf("%d link(s) of %s%n", all.size(), group);
                 for (CommunityLink l : all) {
                     String ours = !l.weFollow() ? "-" : l.accepted() ? "following" : "pending";
-                    ctx.out().printf("%-9s %-10s %s  (%s)%n", ours, l.theyFollow() ? "follows us" : "-", l.actorUri(), l.handle());
+                    ctx.out().printf("%-9s %-10s %s  (%s)%n", ours, l.theyFollow() ? "follows us" : "-", l.actorUri(),
+                            l.handle());
                 }
                 return 0;
             }));

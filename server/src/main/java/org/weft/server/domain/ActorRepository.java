@@ -45,7 +45,8 @@ public final class ActorRepository {
     }
 
     public static long countLocal(Session session, ActorKind kind) {
-        return session.createSelectionQuery("select count(*) from ActorEntity where local = true and kind = :k and deletedAt is null",
+        return session.createSelectionQuery(
+                        "select count(*) from ActorEntity where local = true and kind = :k and deletedAt is null",
                 Long.class).setParameter("k", kind).getSingleResult();
     }
 

@@ -18,7 +18,8 @@ public final class FollowRepository {
     }
 
     /** Followers of an actor, newest first; {@code state} null means any state. */
-    public static List<FollowEntity> followersOf(Session s, ActorEntity followee, FollowEntity.State state, int offset, int limit) {
+    public static List<FollowEntity> followersOf(Session s, ActorEntity followee, FollowEntity.State state,
+            int offset, int limit) {
         String hql = "from FollowEntity f join fetch f.follower where f.followee = :b"
                 + (state == null ? "" : " and f.state = :st") + " order by f.id desc";
         var q = s.createSelectionQuery(hql, FollowEntity.class).setParameter("b", followee);

@@ -36,7 +36,8 @@ public final class FetchAuthorizer {
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
         return db.inTransaction(s -> s.createSelectionQuery(
-                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st and f.follower.domain = :d",
+                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
+                                + " and f.follower.domain = :d",
                         Long.class)
                 .setParameter("g", community.getId()).setParameter("st", FollowEntity.State.ACCEPTED)
                 .setParameter("d", signerHost).getSingleResult() > 0);

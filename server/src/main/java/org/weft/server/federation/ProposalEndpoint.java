@@ -83,7 +83,8 @@ public final class ProposalEndpoint {
                 return;
             }
             String collection = found.get().getUri() + "/replies";
-            long total = s.createSelectionQuery("select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
+            long total = s.createSelectionQuery(
+                            "select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
                     Long.class).setParameter("p", found.get()).getSingleResult();
             if (pageNumber.isEmpty()) {
                 HttpReplies.activityJson(res, OrderedCollection.paged(collection, total).toJson());

@@ -102,7 +102,8 @@ public final class AgreementService {
     public boolean answerReceived(AgreementAnswer answer) {
         return db.inTransaction(s -> {
             Optional<ResponseEntity> sent = s.createSelectionQuery(
-                            "from ResponseEntity r where r.uri = :u and r.kind = :k and r.responder.local = true", ResponseEntity.class)
+                            "from ResponseEntity r where r.uri = :u and r.kind = :k and r.responder.local = true",
+                            ResponseEntity.class)
                     .setParameter("u", answer.offerId()).setParameter("k", ResponseEntity.Kind.AGREEMENT).uniqueResultOptional()
                     .filter(r -> r.getProposal().getAttributedTo().getUri().equals(answer.actor()));
             if (sent.isEmpty() || sent.get().getState() != ResponseEntity.State.NEW) {

@@ -59,7 +59,8 @@ public final class ProposalContent {
             html.append(body);
         }
         if (p.getQuantity() != null) {
-            html.append("<p>").append(PlainText.escape(m.get("wire.quantity", p.getQuantity().stripTrailingZeros().toPlainString(),
+            html.append("<p>").append(PlainText.escape(m.get("wire.quantity",
+                    p.getQuantity().stripTrailingZeros().toPlainString(),
                     "one".equals(p.getUnit()) ? "" : p.getUnit()).strip())).append("</p>");
         }
         String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale())

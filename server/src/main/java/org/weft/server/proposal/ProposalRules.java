@@ -105,7 +105,8 @@ public final class ProposalRules {
             throw new IllegalArgumentException("The end date must be in the future");
         }
         if (requested.isAfter(now.plus(MAX_LIFETIME))) {
-            throw new IllegalArgumentException("The end date can be at most " + MAX_LIFETIME.toDays() + " days away; renew it later");
+            throw new IllegalArgumentException("The end date can be at most " + MAX_LIFETIME.toDays()
+                    + " days away; renew it later");
         }
         return requested;
     }

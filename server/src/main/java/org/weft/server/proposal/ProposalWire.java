@@ -36,10 +36,12 @@ public final class ProposalWire {
         Map<String, String> contentMap = new LinkedHashMap<>();
         contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), p.getTitle(), p.getDescription()));
         translations(p).forEach((lang, text) ->
-                contentMap.putIfAbsent(lang, content.html(p, lang, text.path("title").asText(), text.path("description").asText())));
+                contentMap.putIfAbsent(lang,
+                        content.html(p, lang, text.path("title").asText(), text.path("description").asText())));
         Quantity amount = p.getQuantity() == null ? null : new Quantity(p.getUnit(), p.getQuantity());
         Intent intent = new Intent(id + Intent.PRIMARY_FRAGMENT, p.getKind().action(), p.getCategories(),
-                p.getPurpose() == Purpose.REQUEST ? amount : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), BigDecimal.ONE),
+                p.getPurpose() == Purpose.REQUEST ? amount
+                        : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), BigDecimal.ONE),
                 p.getPurpose() == Purpose.OFFER ? amount : null, null, p.getStatus() == ProposalStatus.FULFILLED);
         ProposalNote.Builder note = ProposalNote.builder(id, p.getAttributedTo().getUri(), p.getPurpose().wire(), intent)
                 .url(id)

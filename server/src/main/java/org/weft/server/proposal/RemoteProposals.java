@@ -51,7 +51,8 @@ public final class RemoteProposals {
             throw new IllegalArgumentException(owner.getUri() + " is not the owner of " + note.id());
         }
         Optional<ProposalEntity> existing = byUri(s, note.id());
-        if (existing.isPresent() && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
+        if (existing.isPresent()
+                && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
             throw new IllegalArgumentException("Proposal " + note.id() + " belongs to someone else");
         }
         Instant now = clock.instant();
@@ -122,7 +123,8 @@ public final class RemoteProposals {
         p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
         p.setKind(c.kind().orElse(HelpKind.GIFT));
         Visibility visibility = note.visibility();
-        p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED ? Audience.PUBLIC : Audience.COMMUNITY);
+        p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
+                ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
         p.setModeration(visible ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
         s.persist(p);

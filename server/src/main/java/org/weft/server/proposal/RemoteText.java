@@ -53,7 +53,9 @@ final class RemoteText {
             Messages m = Messages.forLanguage(lang);
             for (String key : List.of("wire.until", "wire.quantity")) {
                 String[] parts = m.get(key, "\u0000", "\u0001").split("[\u0000\u0001]", -1);
-                patterns.add(Pattern.compile(String.join(".*", Arrays.stream(parts).map(part -> Pattern.quote(part.strip())).toList()), Pattern.DOTALL));
+                patterns.add(Pattern.compile(
+                        String.join(".*", Arrays.stream(parts).map(part -> Pattern.quote(part.strip())).toList()),
+                        Pattern.DOTALL));
             }
             patterns.add(Pattern.compile(Pattern.quote(m.get("wire.respond")) + "(\\s+#\\S+)*"));
         }

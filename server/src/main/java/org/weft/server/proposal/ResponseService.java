@@ -61,7 +61,8 @@ public final class ResponseService {
     public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = proposals.own(s, memberUsername, proposalId);
-            return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
+            return s.createSelectionQuery(
+                            "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
                     ResponseEntity.class).setParameter("p", p).getResultList();
         });
     }

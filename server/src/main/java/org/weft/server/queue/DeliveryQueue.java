@@ -42,7 +42,8 @@ public final class DeliveryQueue {
         }
         return db.inTransaction(session -> {
             StringBuilder sql = new StringBuilder(
-                    "SELECT id, activity_id, inbox, host, attempts FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= ?1");
+                    "SELECT id, activity_id, inbox, host, attempts FROM delivery"
+                            + " WHERE state = 'PENDING' AND next_attempt_at <= ?1");
             List<String> hosts = new ArrayList<>(blockedHosts);
             if (!hosts.isEmpty()) {
                 sql.append(" AND host NOT IN (");
@@ -78,7 +79,8 @@ public final class DeliveryQueue {
     /** Records a failed attempt and when to try again. */
     public void markRetry(long id, int status, String error, Instant retryAt) {
         db.run(session -> session.createNativeMutationQuery(
-                        "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?1, last_status = ?2, last_error = ?3 WHERE id = ?4")
+                        "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?1, last_status = ?2, last_error = ?3"
+                                + " WHERE id = ?4")
                 .setParameter(1, retryAt)
                 .setParameter(2, status < 0 ? null : status)
                 .setParameter(3, truncate(error))
@@ -131,13 +133,15 @@ public final class DeliveryQueue {
                         "SELECT host, COUNT(*), MIN(next_attempt_at), MAX(attempts) FROM delivery WHERE state = 'PENDING'"
                                 + " GROUP BY host ORDER BY COUNT(*) DESC LIMIT " + limit, Object[].class)
                 .getResultList().stream()
-                .map(r -> new HostBacklog((String) r[0], ((Number) r[1]).longValue(), toInstant(r[2]), ((Number) r[3]).intValue()))
+                .map(r -> new HostBacklog((String) r[0], ((Number) r[1]).longValue(), toInstant(r[2]),
+                        ((Number) r[3]).intValue()))
                 .toList());
     }
 
     private void finish(long id, String state, int status, String error, Instant now) {
         db.run(session -> session.createNativeMutationQuery(
-                        "UPDATE delivery SET state = ?1, attempts = attempts + 1, finished_at = ?2, last_status = ?3, last_error = ?4"
+                        "UPDATE delivery SET state = ?1, attempts = attempts + 1, finished_at = ?2, last_status = ?3,"
+                                + " last_error = ?4"
                                 + " WHERE id = ?5")
                 .setParameter(1, state)
                 .setParameter(2, now)

@@ -74,7 +74,8 @@ class InboundActivitiesTest {
         followAndWaitForAccept();
         assertEquals(202, mastodon.deliver(inbox, mastodon.fixture("mastodon/delete-actor.json")).statusCode());
         WaitFor.condition("rosa's follow is gone", () -> followState(mastodon.rosa(), group) == null);
-        assertNotNull(weft.server().db().inTransaction(s -> ActorRepository.byUri(s, mastodon.rosa()).orElseThrow().getDeletedAt()));
+        assertNotNull(weft.server().db().inTransaction(
+                s -> ActorRepository.byUri(s, mastodon.rosa()).orElseThrow().getDeletedAt()));
     }
 
     @Test

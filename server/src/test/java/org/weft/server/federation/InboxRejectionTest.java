@@ -57,7 +57,8 @@ class InboxRejectionTest {
     @Test
     void wrongDigestIsRefused() {
         byte[] body = follow.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = mastodon.send(signedRequest(body, ZonedDateTime.now(), "SHA-256=" + "A".repeat(43) + "=").build());
+        HttpResponse<String> r = mastodon.send(
+                signedRequest(body, ZonedDateTime.now(), "SHA-256=" + "A".repeat(43) + "=").build());
         assertRefused(r, 401, "DIGEST_MISMATCH");
     }
 
@@ -149,7 +150,8 @@ class InboxRejectionTest {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("host", inbox.getHost() + ":" + inbox.getPort());
         headers.put("date", org.weft.server.testing.IndependentSignatures.httpDate(date));
-        headers.put("digest", digestOverride == null ? org.weft.server.testing.IndependentSignatures.digest(body) : digestOverride);
+        headers.put("digest",
+                digestOverride == null ? org.weft.server.testing.IndependentSignatures.digest(body) : digestOverride);
         headers.put("content-type", "application/activity+json");
         String signature = org.weft.server.testing.IndependentSignatures.sign("POST", inbox.getRawPath(), headers,
                 MastodonPeer.SIGNED_HEADERS, mastodon.rosa() + "#main-key", MastodonPeer.rosaKey());

@@ -80,7 +80,8 @@ class MastodonFollowTest {
 
             // Weft fetched rosa's actor with a GET signed by its instance actor.
             var actorFetch = mastodon.wireMock().getAllServeEvents().stream().map(e -> e.getRequest())
-                    .filter(r -> r.getMethod().getName().equals("GET") && r.getUrl().equals("/users/rosa")).findFirst().orElseThrow();
+                    .filter(r -> r.getMethod().getName().equals("GET") && r.getUrl().equals("/users/rosa"))
+                    .findFirst().orElseThrow();
             assertEquals(weft.base() + "/actor#main-key",
                     IndependentSignatures.parse(actorFetch.getHeader("Signature")).get("keyId"));
 

@@ -108,7 +108,8 @@ class HostileRemoteProposalTest {
     private void sendJson(ObjectNode note) {
         ObjectNode create = TestHttp.JSON.createObjectNode();
         create.set("@context", note.get("@context"));
-        create.put("id", peer.rosa() + "/activities/" + java.util.UUID.randomUUID()).put("type", "Create").put("actor", peer.rosa());
+        create.put("id", peer.rosa() + "/activities/" + java.util.UUID.randomUUID()).put("type", "Create")
+                .put("actor", peer.rosa());
         create.set("object", note);
         long before = weft.server().inboundWorker().processed();
         var response = peer.deliver(inbox, create.toString());

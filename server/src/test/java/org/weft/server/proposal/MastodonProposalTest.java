@@ -38,7 +38,8 @@ class MastodonProposalTest {
                     .description("Ten bundles, free.").categories("bread").build());
 
             // The community boosts the Note's URI (Mastodon cannot process Announce{Create}).
-            JsonNode announce = WaitFor.value("the Announce", () -> posted(mastodon, "Announce").stream().findFirst().orElse(null));
+            JsonNode announce = WaitFor.value("the Announce",
+                    () -> posted(mastodon, "Announce").stream().findFirst().orElse(null));
             assertEquals(group, announce.path("actor").asText());
             assertEquals(offer.getUri(), announce.path("object").asText());
 
@@ -57,7 +58,8 @@ class MastodonProposalTest {
             assertFalse(note.has("summary"), "a summary would become a content warning");
 
             // An ordinary public reply becomes a response, listed in the Note's replies collection.
-            String reply = mastodon.fixture("mastodon/create-note-reply.json").replace(weft.base() + "/proposals/7f3c9a", offer.getUri());
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.getUri());
             String replyId = TestHttp.json(reply).path("object").path("id").asText();
             assertEquals(202, mastodon.deliver(inbox, reply).statusCode());
             WaitFor.condition("the reply is a response", () -> responses(weft).size() == 1);
@@ -68,7 +70,8 @@ class MastodonProposalTest {
             // A direct message to the author is a private response: never in the public replies.
             assertEquals(202, mastodon.deliver(inbox, mastodon.fixture("mastodon/create-note-direct.json")).statusCode());
             WaitFor.condition("the direct message is a response", () -> responses(weft).size() == 2);
-            assertTrue(responses(weft).stream().anyMatch(r -> !r.isPublicResponse() && r.getKind() == ResponseEntity.Kind.DIRECT));
+            assertTrue(responses(weft).stream()
+                    .anyMatch(r -> !r.isPublicResponse() && r.getKind() == ResponseEntity.Kind.DIRECT));
             assertEquals(1, TestHttp.activityJson(note.path("replies").asText()).path("totalItems").asInt());
 
             // A post mentioning the community with #MutualAidRequest lands on its board, and is boosted.

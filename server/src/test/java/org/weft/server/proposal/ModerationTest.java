@@ -33,10 +33,12 @@ class ModerationTest {
 
             // The stranger follows after all; then a moderator approves and the community boosts it.
             stranger.deliver(URI.create(weft.base() + "/inbox"),
-                    stranger.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina", weft.base() + "/groups/block3"));
+                    stranger.fixture("mastodon/follow.json")
+                            .replace(weft.base() + "/users/amina", weft.base() + "/groups/block3"));
             WaitFor.condition("the follow is accepted", () -> MastodonProposalTest.posted(stranger, "Accept").size() == 1);
             moderation.approve(waiting.getId());
-            assertEquals(1L, (long) weft.server().db().inTransaction(s -> new ProposalQuery("block3", null, null, null, null, null,
+            assertEquals(1L, (long) weft.server().db().inTransaction(
+                    s -> new ProposalQuery("block3", null, null, null, null, null,
                     null, true, 1, 20).count(s)));
             WaitFor.condition("the community boosts it", () -> MastodonProposalTest.posted(stranger, "Announce").stream()
                     .anyMatch(a -> postId.equals(a.path("object").asText())));

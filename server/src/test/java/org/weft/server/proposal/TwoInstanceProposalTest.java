@@ -52,7 +52,8 @@ class TwoInstanceProposalTest {
             assertEquals("Camp A, Block 3", copy.getAreaName());
             assertEquals(ends, copy.getEndsAt());
             assertEquals(HelpKind.GIFT, copy.getKind());
-            assertEquals(group, b.server().db().inTransaction(s -> s.find(ProposalEntity.class, copy.getId()).getGroup().getUri()));
+            assertEquals(group,
+                    b.server().db().inTransaction(s -> s.find(ProposalEntity.class, copy.getId()).getGroup().getUri()));
             assertEquals(a.base() + "/users/amina",
                     b.server().db().inTransaction(s -> s.find(ProposalEntity.class, copy.getId()).getAttributedTo().getUri()));
 

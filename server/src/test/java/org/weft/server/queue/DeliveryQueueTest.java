@@ -88,7 +88,8 @@ class DeliveryQueueTest {
         weft.server().db().run(s -> {
             for (int i = 0; i < n; i++) {
                 String uri = "http://localhost:" + host.port() + "/users/u" + i;
-                ActorEntity actor = new ActorEntity(uri, ActorKind.PERSON, false, "u" + i, "localhost:" + host.port(), Instant.now());
+                ActorEntity actor = new ActorEntity(uri, ActorKind.PERSON, false, "u" + i, "localhost:" + host.port(),
+                        Instant.now());
                 actor.setInbox(uri + "/inbox");
                 actor.setKey(uri + "#main-key", "unused");
                 s.persist(actor);

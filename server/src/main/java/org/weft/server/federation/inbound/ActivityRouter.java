@@ -24,6 +24,7 @@ public final class ActivityRouter {
     }
 
     public static void logIgnored(Activity activity, IgnoredActivity why) {
-        LOG.info(() -> "Ignored " + activity.type() + " " + activity.id() + " from " + activity.actor() + ": " + why.getMessage());
+        LOG.info(() -> "Ignored " + activity.type() + " " + activity.id() + " from " + activity.actor() + ": "
+                + why.getMessage());
     }
 }

@@ -70,7 +70,8 @@ public final class IncomingPosts {
             ProposalNote note = readProposal(post);
             db.run(s -> {
                 if (isFollowedHere(s, sender) || addressesLocal(note.to(), note.cc())) {
-                    remoteProposals.upsert(s, note, s.merge(sender), sender.getKind() == ActorKind.GROUP ? s.merge(sender) : null);
+                    remoteProposals.upsert(s, note, s.merge(sender),
+                            sender.getKind() == ActorKind.GROUP ? s.merge(sender) : null);
                 }
             });
             return;
@@ -196,12 +197,15 @@ public final class IncomingPosts {
             return any;
         });
         if (!placed) {
-            throw new IgnoredActivity("Post " + note.id() + " is neither a response nor an offer or request for a community here");
+            throw new IgnoredActivity("Post " + note.id()
+                    + " is neither a response nor an offer or request for a community here");
         }
     }
 
 
-    /** Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows. */
+    /**
+     * Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows.
+     */
     private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {
         Set<ActorEntity> targets = new LinkedHashSet<>();
         List<String> addressed = new java.util.ArrayList<>(note.mentions());
@@ -212,7 +216,8 @@ public final class IncomingPosts {
         }
         for (String uri : addressed) {
             if (urls.isLocal(uri)) {
-                ActorRepository.byUri(s, uri).filter(a -> a.getKind() == ActorKind.GROUP && !a.isDeleted()).ifPresent(targets::add);
+                ActorRepository.byUri(s, uri).filter(a -> a.getKind() == ActorKind.GROUP && !a.isDeleted())
+                        .ifPresent(targets::add);
             }
         }
         boolean tagged = note.hashtags().stream().anyMatch(t -> t.equalsIgnoreCase(ProposalContent.OFFER_TAG)
@@ -242,7 +247,8 @@ public final class IncomingPosts {
     /** A direct message to a member about no particular proposal goes under that member's newest open one. */
     private Optional<ProposalEntity> latestOfRecipient(Session s, IncomingNote note) {
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri).filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON);
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
+                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON);
             if (member.isPresent()) {
                 return s.createSelectionQuery("from ProposalEntity where author = :a and local = true and deletedAt is null"
                                 + " and status in (:active) order by publishedAt desc", ProposalEntity.class)
