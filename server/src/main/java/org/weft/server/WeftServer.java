@@ -173,6 +173,7 @@ public final class WeftServer implements AutoCloseable {
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
+        long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
@@ -263,6 +264,7 @@ public final class WeftServer implements AutoCloseable {
 
         ui.register(routing);
 
+        long servicesReady = System.nanoTime();
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -277,9 +279,11 @@ public final class WeftServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
-                        + " (database and migrations %d ms, the rest %d ms)", VERSION, urls.base(),
-                config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
-                (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000, (ready - databaseReady) / 1_000_000));
+                        + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
+                VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
+                (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
+                (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
