@@ -2,6 +2,7 @@ package org.weft.server.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,10 @@ final class CandidateScorer {
     private final Instant weekAhead;
     /** Concept of a candidate → the best concept points it can earn against the subject. */
     private final Map<String, Integer> conceptPoints = new HashMap<>();
-    /** The concepts whose postings hold every possible candidate, each once. */
+    /** The concepts whose postings hold every possible candidate, each once, the best-scoring concepts first. */
     private final List<String> candidateConcepts;
+    /** The most points anything but the concept can add against this subject (place, time, kind, quantity). */
+    private final int mostBesidesConcept;
     private final String area;
     private final int areaTopLength;
     private final CoarseLocation location;
@@ -48,9 +51,24 @@ final class CandidateScorer {
             }
         }
         this.candidateConcepts = new ArrayList<>(related);
+        candidateConcepts.sort(Comparator.comparingInt((String c) -> conceptPoints.get(c)).reversed());
         this.area = subject.areaCode();
         this.areaTopLength = area == null ? 0 : MatchRules.topArea(area).length();
         this.location = subject.hasCoordinates() ? new CoarseLocation(subject.latitude(), subject.longitude()) : null;
+        int place = area != null ? MatchRules.SAME_AREA : location != null ? MatchRules.NEAR_COORDINATES : 0;
+        int time = subject.publishedAt().isAfter(now) || subject.endsAt().isBefore(weekAhead)
+                ? MatchRules.OVERLAP : MatchRules.OPEN_THIS_WEEK;
+        int quantity = subject.quantity() != null && subject.unit() != null ? MatchRules.ENOUGH : 0;
+        this.mostBesidesConcept = place + time + MatchRules.SAME_KIND + quantity;
+    }
+
+    /**
+     * The most points any candidate posted under {@code concept} can score. Postings are visited best concept
+     * first, so once this falls below the worst of a full top list, that posting and every later one can be
+     * skipped: a candidate there that also has a better concept was already seen in that concept's posting.
+     */
+    int mostFor(String concept) {
+        return conceptPoints.get(concept) + mostBesidesConcept;
     }
 
     /** Whether the subject can match anything at all at {@code now}. */

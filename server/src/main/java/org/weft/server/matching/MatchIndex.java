@@ -135,7 +135,8 @@ public final class MatchIndex {
      * As above, among the candidates {@code keep} accepts (the matcher keeps only pairs with a local side).
      * One pass over the postings of the related concepts gives each candidate its points without allocating
      * (a {@link CandidateScorer}); only the best {@code limit} are kept (a {@link TopCandidates} heap), and
-     * only those are scored in full, with their reasons, by {@link MatchRules}.
+     * only those are scored in full, with their reasons, by {@link MatchRules}. Postings of concepts that
+     * score less (the narrower concepts of a broad request, say) are skipped once they cannot beat the kept.
      */
     public List<ScoredMatch> matchesFor(ProposalSnapshot p, Instant now, int limit, Predicate<ProposalSnapshot> keep) {
         Purpose wanted = p.purpose() == Purpose.REQUEST ? Purpose.OFFER : Purpose.REQUEST;
@@ -147,6 +148,9 @@ public final class MatchIndex {
         lock.readLock().lock();
         try {
             for (String concept : scorer.candidateConcepts()) {
+                if (!top.couldTake(scorer.mostFor(concept))) {
+                    break; // concepts come best first: no later posting can do better
+                }
                 EnumMap<Purpose, Map<Long, ProposalSnapshot>> byPurpose = postings.get(concept);
                 Map<Long, ProposalSnapshot> posted = byPurpose == null ? null : byPurpose.get(wanted);
                 if (posted == null) {

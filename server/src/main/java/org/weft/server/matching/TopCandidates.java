@@ -42,9 +42,9 @@ final class TopCandidates {
         }
     }
 
-    /** Whether a candidate with at most {@code score} points could still enter. */
+    /** Whether a candidate with at most {@code score} points could still enter (a tie may win on date or id). */
     boolean couldTake(int score) {
-        return size < kept.length || score >= points[0];
+        return kept.length > 0 && (size < kept.length || score >= points[0]);
     }
 
     /** The kept candidates, best first. */
