@@ -32,6 +32,8 @@ final class CandidateScorer {
     private final List<String> candidateConcepts;
     /** The most points anything but the concept can add against this subject (place, time, kind, quantity). */
     private final int mostBesidesConcept;
+    /** As above, for a candidate in another area than the subject's (it can be nearby, or close by coordinates). */
+    private final int mostBesidesConceptElsewhere;
     private final String area;
     private final int areaTopLength;
     private final CoarseLocation location;
@@ -60,6 +62,14 @@ final class CandidateScorer {
                 ? MatchRules.OVERLAP : MatchRules.OPEN_THIS_WEEK;
         int quantity = subject.quantity() != null && subject.unit() != null ? MatchRules.ENOUGH : 0;
         this.mostBesidesConcept = place + time + MatchRules.SAME_KIND + quantity;
+        int placeElsewhere = Math.max(area != null ? MatchRules.NEARBY_AREA : 0,
+                location != null ? MatchRules.NEAR_COORDINATES : 0);
+        this.mostBesidesConceptElsewhere = placeElsewhere + time + MatchRules.SAME_KIND + quantity;
+    }
+
+    /** The subject's area code (may be null): candidates posted under it are visited first. */
+    String area() {
+        return area;
     }
 
     /**
@@ -69,6 +79,11 @@ final class CandidateScorer {
      */
     int mostFor(String concept) {
         return conceptPoints.get(concept) + mostBesidesConcept;
+    }
+
+    /** The most points a candidate posted under {@code concept} in another area than the subject's can score. */
+    int mostElsewhereFor(String concept) {
+        return conceptPoints.get(concept) + mostBesidesConceptElsewhere;
     }
 
     /** Whether the subject can match anything at all at {@code now}. */

@@ -2,11 +2,13 @@ package org.weft.server.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -27,8 +29,12 @@ public final class MatchIndex {
     private final ConceptRelations concepts;
     private final MatchRules rules;
     private final Map<Long, ProposalSnapshot> byId = new HashMap<>();
-    /** Concept → purpose → the open proposals posted there; they hold the snapshots, so a scan needs no lookup by id. */
-    private final Map<String, EnumMap<Purpose, Map<Long, ProposalSnapshot>>> postings = new HashMap<>();
+    /**
+     * Concept → purpose → area code (null for none) → the open proposals posted there. Split by area so a request
+     * looks at its own area first and can skip the rest once nothing there can beat what it found; the snapshots
+     * are held here so a scan needs no lookup by id.
+     */
+    private final Map<String, EnumMap<Purpose, Map<String, Map<Long, ProposalSnapshot>>>> postings = new HashMap<>();
     private final PriorityQueue<ProposalSnapshot> byEnd = new PriorityQueue<>(
             Comparator.comparing(ProposalSnapshot::endsAt));
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -57,7 +63,8 @@ public final class MatchIndex {
             byId.put(p.id(), p);
             for (String concept : p.categories()) {
                 postings.computeIfAbsent(concept, c -> new EnumMap<>(Purpose.class))
-                        .computeIfAbsent(p.purpose(), x -> new HashMap<>()).put(p.id(), p);
+                        .computeIfAbsent(p.purpose(), x -> new HashMap<>())
+                        .computeIfAbsent(p.areaCode(), a -> new HashMap<>()).put(p.id(), p);
             }
             byEnd.add(p);
         } finally {
@@ -147,22 +154,22 @@ public final class MatchIndex {
         TopCandidates top = new TopCandidates(limit);
         lock.readLock().lock();
         try {
+            // First the subject's own area, best concept first, then every other area: each pass stops once
+            // the most a posting could score cannot beat the worst of a full top list.
             for (String concept : scorer.candidateConcepts()) {
                 if (!top.couldTake(scorer.mostFor(concept))) {
-                    break; // concepts come best first: no later posting can do better
+                    break;
                 }
-                EnumMap<Purpose, Map<Long, ProposalSnapshot>> byPurpose = postings.get(concept);
-                Map<Long, ProposalSnapshot> posted = byPurpose == null ? null : byPurpose.get(wanted);
-                if (posted == null) {
-                    continue;
+                Map<String, Map<Long, ProposalSnapshot>> byArea = postings(concept, wanted);
+                scan(byArea.get(scorer.area()), p, keep, scorer, top);
+            }
+            for (String concept : scorer.candidateConcepts()) {
+                if (!top.couldTake(scorer.mostElsewhereFor(concept))) {
+                    break;
                 }
-                for (ProposalSnapshot other : posted.values()) {
-                    if (other.id() == p.id() || !keep.test(other)) {
-                        continue;
-                    }
-                    int points = scorer.score(other);
-                    if (points != CandidateScorer.NO_FIT) {
-                        top.offer(other, points);
+                for (var area : postings(concept, wanted).entrySet()) {
+                    if (!Objects.equals(area.getKey(), scorer.area())) {
+                        scan(area.getValue(), p, keep, scorer, top);
                     }
                 }
             }
@@ -177,15 +184,37 @@ public final class MatchIndex {
         return List.copyOf(found);
     }
 
+    private Map<String, Map<Long, ProposalSnapshot>> postings(String concept, Purpose purpose) {
+        EnumMap<Purpose, Map<String, Map<Long, ProposalSnapshot>>> byPurpose = postings.get(concept);
+        Map<String, Map<Long, ProposalSnapshot>> byArea = byPurpose == null ? null : byPurpose.get(purpose);
+        return byArea == null ? Collections.emptyMap() : byArea; // not Map.of(): its get(null) throws
+    }
+
+    private static void scan(Map<Long, ProposalSnapshot> posted, ProposalSnapshot p, Predicate<ProposalSnapshot> keep,
+                             CandidateScorer scorer, TopCandidates top) {
+        if (posted == null) {
+            return;
+        }
+        for (ProposalSnapshot other : posted.values()) {
+            if (other.id() == p.id() || !keep.test(other)) {
+                continue;
+            }
+            int points = scorer.score(other);
+            if (points != CandidateScorer.NO_FIT) {
+                top.offer(other, points);
+            }
+        }
+    }
+
     private void removeLocked(long id) {
         ProposalSnapshot old = byId.remove(id);
         if (old == null) {
             return;
         }
         for (String concept : old.categories()) {
-            EnumMap<Purpose, Map<Long, ProposalSnapshot>> byPurpose = postings.get(concept);
-            if (byPurpose != null && byPurpose.get(old.purpose()) != null) {
-                byPurpose.get(old.purpose()).remove(id);
+            Map<Long, ProposalSnapshot> posted = postings(concept, old.purpose()).get(old.areaCode());
+            if (posted != null) {
+                posted.remove(id);
             }
         }
         // The end-date queue keeps the stale copy; removeExpired skips it (removing from a heap is linear).
