@@ -2,16 +2,15 @@ package org.weft.server.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -30,7 +29,12 @@ public final class MatchIndex {
     private final ConceptRelations concepts;
     private final MatchRules rules;
     private final Map<Long, ProposalSnapshot> byId = new HashMap<>();
-    private final Map<String, EnumMap<Purpose, Set<Long>>> postings = new HashMap<>();
+    /**
+     * Concept → purpose → area code (null for none) → the open proposals posted there. Split by area so a request
+     * looks at its own area first and can skip the rest once nothing there can beat what it found; the snapshots
+     * are held here so a scan needs no lookup by id.
+     */
+    private final Map<String, EnumMap<Purpose, Map<String, Map<Long, ProposalSnapshot>>>> postings = new HashMap<>();
     private final PriorityQueue<ProposalSnapshot> byEnd = new PriorityQueue<>(
             Comparator.comparing(ProposalSnapshot::endsAt));
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -59,7 +63,8 @@ public final class MatchIndex {
             byId.put(p.id(), p);
             for (String concept : p.categories()) {
                 postings.computeIfAbsent(concept, c -> new EnumMap<>(Purpose.class))
-                        .computeIfAbsent(p.purpose(), x -> new HashSet<>()).add(p.id());
+                        .computeIfAbsent(p.purpose(), x -> new HashMap<>())
+                        .computeIfAbsent(p.areaCode(), a -> new HashMap<>()).put(p.id(), p);
             }
             byEnd.add(p);
         } finally {
@@ -133,39 +138,71 @@ public final class MatchIndex {
         return matchesFor(p, now, limit, other -> true);
     }
 
-    /** As above, among the candidates {@code keep} accepts (the matcher keeps only pairs with a local side). */
+    /**
+     * As above, among the candidates {@code keep} accepts (the matcher keeps only pairs with a local side).
+     * One pass over the postings of the related concepts gives each candidate its points without allocating
+     * (a {@link CandidateScorer}); only the best {@code limit} are kept (a {@link TopCandidates} heap), and
+     * only those are scored in full, with their reasons, by {@link MatchRules}. Postings of concepts that
+     * score less (the narrower concepts of a broad request, say) are skipped once they cannot beat the kept.
+     */
     public List<ScoredMatch> matchesFor(ProposalSnapshot p, Instant now, int limit, Predicate<ProposalSnapshot> keep) {
         Purpose wanted = p.purpose() == Purpose.REQUEST ? Purpose.OFFER : Purpose.REQUEST;
-        Map<Long, ScoredMatch> found = new LinkedHashMap<>();
+        CandidateScorer scorer = new CandidateScorer(p, now, concepts);
+        if (!scorer.subjectMatchable()) {
+            return List.of();
+        }
+        TopCandidates top = new TopCandidates(limit);
         lock.readLock().lock();
         try {
-            Set<Long> seen = new HashSet<>();
-            for (String concept : p.categories()) {
-                for (String related : concepts.related(concept)) {
-                    EnumMap<Purpose, Set<Long>> byPurpose = postings.get(related);
-                    Set<Long> ids = byPurpose == null ? null : byPurpose.get(wanted);
-                    if (ids == null) {
-                        continue;
-                    }
-                    for (Long id : ids) {
-                        if (id == p.id() || !seen.add(id)) {
-                            continue;
-                        }
-                        ProposalSnapshot other = byId.get(id);
-                        if (!keep.test(other)) {
-                            continue;
-                        }
-                        var scored = wanted == Purpose.OFFER ? rules.score(p, other, now) : rules.score(other, p, now);
-                        scored.ifPresent(m -> found.put(id, m));
+            // First the subject's own area, best concept first, then every other area: each pass stops once
+            // the most a posting could score cannot beat the worst of a full top list.
+            for (String concept : scorer.candidateConcepts()) {
+                if (!top.couldTake(scorer.mostFor(concept))) {
+                    break;
+                }
+                Map<String, Map<Long, ProposalSnapshot>> byArea = postings(concept, wanted);
+                scan(byArea.get(scorer.area()), p, keep, scorer, top);
+            }
+            for (String concept : scorer.candidateConcepts()) {
+                if (!top.couldTake(scorer.mostElsewhereFor(concept))) {
+                    break;
+                }
+                for (var area : postings(concept, wanted).entrySet()) {
+                    if (!Objects.equals(area.getKey(), scorer.area())) {
+                        scan(area.getValue(), p, keep, scorer, top);
                     }
                 }
             }
-            Comparator<ScoredMatch> order = Comparator.comparingInt(ScoredMatch::score).reversed()
-                    .thenComparing(m -> byId.get(m.otherThan(p.id())).publishedAt(), Comparator.reverseOrder())
-                    .thenComparingLong(m -> m.otherThan(p.id()));
-            return found.values().stream().sorted(order).limit(limit).toList();
         } finally {
             lock.readLock().unlock();
+        }
+        List<ScoredMatch> found = new ArrayList<>();
+        for (ProposalSnapshot other : top.bestFirst()) {
+            var scored = wanted == Purpose.OFFER ? rules.score(p, other, now) : rules.score(other, p, now);
+            found.add(scored.orElseThrow(() -> new IllegalStateException("Scorer and rules disagree on " + other.id())));
+        }
+        return List.copyOf(found);
+    }
+
+    private Map<String, Map<Long, ProposalSnapshot>> postings(String concept, Purpose purpose) {
+        EnumMap<Purpose, Map<String, Map<Long, ProposalSnapshot>>> byPurpose = postings.get(concept);
+        Map<String, Map<Long, ProposalSnapshot>> byArea = byPurpose == null ? null : byPurpose.get(purpose);
+        return byArea == null ? Collections.emptyMap() : byArea; // not Map.of(): its get(null) throws
+    }
+
+    private static void scan(Map<Long, ProposalSnapshot> posted, ProposalSnapshot p, Predicate<ProposalSnapshot> keep,
+                             CandidateScorer scorer, TopCandidates top) {
+        if (posted == null) {
+            return;
+        }
+        for (ProposalSnapshot other : posted.values()) {
+            if (other.id() == p.id() || !keep.test(other)) {
+                continue;
+            }
+            int points = scorer.score(other);
+            if (points != CandidateScorer.NO_FIT) {
+                top.offer(other, points);
+            }
         }
     }
 
@@ -175,9 +212,9 @@ public final class MatchIndex {
             return;
         }
         for (String concept : old.categories()) {
-            EnumMap<Purpose, Set<Long>> byPurpose = postings.get(concept);
-            if (byPurpose != null && byPurpose.get(old.purpose()) != null) {
-                byPurpose.get(old.purpose()).remove(id);
+            Map<Long, ProposalSnapshot> posted = postings(concept, old.purpose()).get(old.areaCode());
+            if (posted != null) {
+                posted.remove(id);
             }
         }
         // The end-date queue keeps the stale copy; removeExpired skips it (removing from a heap is linear).

@@ -87,11 +87,7 @@ public final class MatchRules {
                 if (relation == null) {
                     continue;
                 }
-                int points = switch (relation) {
-                    case SAME -> SAME_CONCEPT;
-                    case NARROWER_OFFER -> NARROWER_OFFER;
-                    case BROADER_OFFER -> BROADER_OFFER;
-                };
+                int points = points(relation);
                 if (points > best) {
                     best = points;
                     why = new Reason(switch (relation) {
@@ -106,6 +102,18 @@ public final class MatchRules {
             reasons.add(why);
         }
         return best;
+    }
+
+    /** The concept points for an offered concept that stands in {@code relation} to the requested one (0 for none). */
+    static int points(ConceptRelations.Relation relation) {
+        if (relation == null) {
+            return 0;
+        }
+        return switch (relation) {
+            case SAME -> SAME_CONCEPT;
+            case NARROWER_OFFER -> NARROWER_OFFER;
+            case BROADER_OFFER -> BROADER_OFFER;
+        };
     }
 
     private static int place(String requestArea, String offerArea, Double km, List<Reason> reasons) {
@@ -147,28 +155,38 @@ public final class MatchRules {
     }
 
     private static int kind(HelpKind requested, HelpKind offered, List<Reason> reasons) {
-        if (requested == offered) {
+        int points = kindPoints(requested, offered);
+        if (points == SAME_KIND) {
             reasons.add(new Reason(ReasonCode.SAME_KIND, offered.name().toLowerCase(java.util.Locale.ROOT)));
+        } else if (points == KIND_FITS) {
+            reasons.add(new Reason(ReasonCode.KIND_FITS, "gift"));
+        }
+        return points;
+    }
+
+    static int kindPoints(HelpKind requested, HelpKind offered) {
+        if (requested == offered) {
             return SAME_KIND;
         }
-        if (requested == HelpKind.LOAN && offered == HelpKind.GIFT) {
-            reasons.add(new Reason(ReasonCode.KIND_FITS, "gift"));
-            return KIND_FITS;
-        }
-        return 0;
+        return requested == HelpKind.LOAN && offered == HelpKind.GIFT ? KIND_FITS : 0;
     }
 
     private static int quantity(ProposalSnapshot request, ProposalSnapshot offer, List<Reason> reasons) {
+        int points = quantityPoints(request, offer);
+        if (points == ENOUGH) {
+            reasons.add(Reason.of(ReasonCode.ENOUGH_QUANTITY));
+        } else if (points == PARTLY_ENOUGH) {
+            reasons.add(Reason.of(ReasonCode.PARTLY_ENOUGH_QUANTITY));
+        }
+        return points;
+    }
+
+    static int quantityPoints(ProposalSnapshot request, ProposalSnapshot offer) {
         if (request.quantity() == null || offer.quantity() == null || request.unit() == null
                 || !request.unit().equals(offer.unit())) {
             return 0;
         }
-        if (offer.quantity().compareTo(request.quantity()) >= 0) {
-            reasons.add(Reason.of(ReasonCode.ENOUGH_QUANTITY));
-            return ENOUGH;
-        }
-        reasons.add(Reason.of(ReasonCode.PARTLY_ENOUGH_QUANTITY));
-        return PARTLY_ENOUGH;
+        return offer.quantity().compareTo(request.quantity()) >= 0 ? ENOUGH : PARTLY_ENOUGH;
     }
 
     static String topArea(String code) {

@@ -1,5 +1,8 @@
 package org.weft.server.matching;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.weft.server.domain.LocalActorService;
 import org.weft.server.domain.LocalUrls;
+import org.weft.server.federation.HttpReplies;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.proposal.HelpKind;
@@ -78,8 +83,53 @@ class MatchingBenchmark {
                 times[QUERIES / 2] / 1e6, times[QUERIES * 99 / 100] / 1e6, times[QUERIES - 1] / 1e6, QUERIES,
                 found / (2.0 * QUERIES));
 
+        api(index, taxonomy, concepts);
         yardsticks(random);
         rebuild(taxonomy, offers);
+    }
+
+    /**
+     * The API's own work on top of the same index, in process: a new request's matches found in the index and
+     * rendered as the JSON body {@code GET /api/v1/me/matches} sends (score, reason codes, the reason text, the
+     * other proposal), down to bytes. Not measured here: HTTP, the bearer-token lookup, and the database (the
+     * real endpoint reads stored matches; the matcher stores them on its own thread after a proposal is posted).
+     */
+    private static void api(MatchIndex index, Taxonomy taxonomy, List<String> concepts) throws Exception {
+        ReasonText words = new ReasonText(taxonomy);
+        ObjectMapper json = new ObjectMapper();
+        int calls = 20_000;
+        long[] times = new long[calls];
+        long bytes = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+            for (int i = 0; i < calls; i++) {
+                ProposalSnapshot request = random(new Random(round * calls + i), OFFERS + 1_000_000 + i, Purpose.REQUEST,
+                        concepts);
+                long t = System.nanoTime();
+                ArrayNode items = json.createArrayNode();
+                for (ScoredMatch m : index.matchesFor(request, NOW, Matcher.LIMIT)) {
+                    ObjectNode item = items.addObject().put("score", m.score());
+                    ArrayNode codes = item.putArray("reasons");
+                    for (Reason reason : m.reasons()) {
+                        ObjectNode code = codes.addObject().put("code", reason.code().name().toLowerCase(Locale.ROOT));
+                        if (reason.argument() != null) {
+                            code.put("argument", reason.argument());
+                        }
+                    }
+                    item.put("reasonText", words.english(m.reasons()));
+                    ProposalSnapshot other = index.get(m.offerId());
+                    item.putObject("other").put("id", other.id()).put("kind", other.kind().name())
+                            .put("area", other.areaCode()).put("categories", String.join(" ", other.categories()));
+                }
+                ObjectNode body = json.createObjectNode();
+                body.set("matches", items);
+                bytes += HttpReplies.bytes(body).length;
+                times[i] = System.nanoTime() - t;
+            }
+        }
+        Arrays.sort(times);
+        System.out.printf("G6 API work in process (index + JSON body, no HTTP/auth/DB): p50 %.3f ms, p99 %.3f ms,"
+                + " max %.3f ms over %d requests (%.0f bytes each)%n", times[calls / 2] / 1e6, times[calls * 99 / 100] / 1e6,
+                times[calls - 1] / 1e6, calls, bytes / (2.0 * calls));
     }
 
     private static void yardsticks(Random random) throws Exception {
