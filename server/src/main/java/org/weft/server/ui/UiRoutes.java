@@ -4,7 +4,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage forms, ProposalActions actions,
-                       MemberPages member, OperatorPage operator) {
+                       MemberPages member, OperatorPage operator, MatchesPage matches) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -28,6 +28,8 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .post("/responses/{id}/decline", actions::decline)
                 .get("/me/proposals", member::proposals)
                 .get("/me/notifications", member::notifications)
+                .get("/me/matches", matches::render)
+                .post("/me/matches/{id}/dismiss", matches::dismiss)
                 .get("/admin", operator::render)
                 .post("/admin/invites", operator::createInvite)
                 .post("/admin/areas", operator::createArea)
