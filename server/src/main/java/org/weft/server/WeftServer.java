@@ -218,7 +218,7 @@ public final class WeftServer implements AutoCloseable {
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates, new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
         ActorRenderer renderer = new ActorRenderer(urls);
-        ProfilePage profilePage = new ProfilePage(db, urls, pages);
+        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
         ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
@@ -294,11 +294,13 @@ public final class WeftServer implements AutoCloseable {
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
         return new UiRoutes(
-                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls),
+                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls,
+                        matching.accounts()),
                 board, new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
-                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock),
+                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
+                        matching.links()),
                 new MatchesPage(pages, matching.matches(), taxonomy));
     }
 

@@ -15,6 +15,8 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .get("/account", accounts::account)
                 .post("/account/password", accounts::changePassword)
                 .post("/account/delete", accounts::delete)
+                .post("/account/fediverse", accounts::linkFediverse)
+                .post("/account/fediverse/remove", accounts::unlinkFediverse)
                 .post("/language", accounts::language)
                 .get("/board/{name}", board::render)
                 .get("/new", forms::newForm)
@@ -33,6 +35,8 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .get("/admin", operator::render)
                 .post("/admin/invites", operator::createInvite)
                 .post("/admin/areas", operator::createArea)
-                .post("/admin/communities", operator::createCommunity);
+                .post("/admin/communities", operator::createCommunity)
+                .post("/admin/links", operator::link)
+                .post("/admin/links/remove", operator::unlink);
     }
 }
