@@ -38,6 +38,7 @@ public final class OperatorPage {
     private final SignupMode signup;
     private final Clock clock;
     private final InstanceLinks links;
+    private final CommunityTexts texts;
 
     public OperatorPage(Pages pages, Database db, ProfilePage profiles, AreaService areas, Invites invites,
                         LocalActorService actors, SignupMode signup, Clock clock, LinkService links) {
@@ -50,6 +51,7 @@ public final class OperatorPage {
         this.signup = signup;
         this.clock = clock;
         this.links = new InstanceLinks(links);
+        this.texts = new CommunityTexts(db, clock);
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -71,6 +73,12 @@ public final class OperatorPage {
     public void createCommunity(ServerRequest req, ServerResponse res) {
         post(req, res, (v, form) -> actors.createGroup(Forms.first(form, "name"), Forms.first(form, "display"),
                 Forms.first(form, "about")));
+    }
+
+    /** A community's "about" and rules. */
+    public void saveTexts(ServerRequest req, ServerResponse res) {
+        post(req, res, (v, form) -> texts.save(Forms.first(form, "community"), Forms.first(form, "about"),
+                Forms.first(form, "rules")));
     }
 
     /** Links one of our communities to a community elsewhere, by handle or URL. */
@@ -144,6 +152,7 @@ public final class OperatorPage {
         Map<String, Object> params = new HashMap<>();
         params.put("a", view);
         params.put("notice", notice);
+        params.put("texts", texts.all());
         params.put("links", links.all(groups.stream().map(ActorEntity::getUsername).toList(), m));
         pages.render(res, status, v, m.get("admin.title"), "admin.jte", params);
     }

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,15 @@ public final class ProfilePage {
     private final LocalUrls urls;
     private final Pages pages;
     private final InstanceLinks links;
+    private final CommunityTexts texts;
 
     public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links) {
         this.db = db;
         this.urls = urls;
         this.pages = pages;
         this.links = new InstanceLinks(links);
+        // Only read here (the clock stamps edits, which the operator page makes).
+        this.texts = new CommunityTexts(db, Clock.systemUTC());
     }
 
     public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
@@ -40,6 +44,7 @@ public final class ProfilePage {
         Map<String, Object> params = new HashMap<>();
         params.put("actor", card(actor, v.messages()));
         params.put("remoteFollow", community);
+        params.put("rules", community ? texts.rules(actor.getId()) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
         pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
     }

@@ -36,6 +36,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .post("/admin/invites", operator::createInvite)
                 .post("/admin/areas", operator::createArea)
                 .post("/admin/communities", operator::createCommunity)
+                .post("/admin/texts", operator::saveTexts)
                 .post("/admin/links", operator::link)
                 .post("/admin/links/remove", operator::unlink);
     }
