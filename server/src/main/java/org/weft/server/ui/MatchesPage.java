@@ -18,7 +18,10 @@ import org.weft.web.view.MatchRow;
 
 /** {@code /me/matches}: the member's matches with their reasons, and dismissing one. */
 public final class MatchesPage {
-    private static final int LIMIT = 100;
+    /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
+    static final int PAGE = 30;
+    /** Deeper pages than this are not offered; a member with that many open matches needs dismissing, not paging. */
+    private static final int MAX_PAGE = 20;
 
     private final Pages pages;
     private final MemberMatches matches;
@@ -38,10 +41,13 @@ public final class MatchesPage {
             return;
         }
         Messages m = v.messages();
-        List<MatchRow> rows = matches.forMember(v.member().get().memberId(), false, LIMIT).stream()
-                .map(view -> row(view, m)).toList();
+        int page = page(req);
+        // One more than the page holds tells whether there is a next page.
+        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), false, (page + 1) * PAGE + 1);
+        List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m)).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
+        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE ? "/me/matches?page=" + (page + 1) : null);
         params.put("notice", req.query().first("done").map(d -> m.get("matches.dismissed")).orElse(null));
         pages.render(res, v, m.get("matches.title"), "matches.jte", params);
     }
@@ -56,6 +62,14 @@ public final class MatchesPage {
             Pages.redirect(res, "/me/matches?done=1");
         } catch (NotFoundException | NumberFormatException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        }
+    }
+
+    private static int page(ServerRequest req) {
+        try {
+            return Math.max(0, Math.min(MAX_PAGE, Integer.parseInt(req.query().first("page").orElse("0"))));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
