@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.auth.Operators;
 import org.weft.server.matching.CommunityLink;
+import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -36,6 +38,12 @@ class FederatedPagesTest {
 
     @AfterAll
     static void stop() {
+        // Closing while a delivery (the unlink's Undo) is being recorded interrupts H2 mid-write and fails the close;
+        // let the queue drain first.
+        for (TestServers.Instance i : new TestServers.Instance[] {here, other}) {
+            WaitFor.condition("the delivery queue is empty",
+                    () -> new DeliveryQueue(i.server().db()).stats(Instant.now()).pending() == 0);
+        }
         here.close();
         other.close();
     }
@@ -45,7 +53,8 @@ class FederatedPagesTest {
         PageClient amina = new PageClient(here.base());
         amina.login("amina", "amina-password");
         assertEquals(403, amina.post("/account/fediverse", Map.of("account", "@bruno@" + other.domain())).statusCode());
-        HttpResponse<String> unknown = amina.submit("/account", "/account/fediverse", Map.of("account", "@nobody@" + other.domain()));
+        HttpResponse<String> unknown = amina.submit("/account", "/account/fediverse",
+                Map.of("account", "@nobody@" + other.domain()));
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("could not be found"), unknown.body());
         assertEquals(303, amina.submit("/account", "/account/fediverse", Map.of("account", "@bruno@" + other.domain()))
