@@ -99,6 +99,7 @@ import org.weft.server.ui.Pages;
 import org.weft.server.ui.ProposalActions;
 import org.weft.server.ui.ProposalFormPage;
 import org.weft.server.ui.ProposalLookup;
+import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
@@ -220,7 +221,7 @@ public final class WeftServer implements AutoCloseable {
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
         ActorRenderer renderer = new ActorRenderer(urls);
-        ProfilePage profilePage = new ProfilePage(db, urls, pages);
+        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
         ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
@@ -233,7 +234,7 @@ public final class WeftServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, clock);
+                profilePage, matching, clock);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(db, urls))
@@ -293,17 +294,21 @@ public final class WeftServer implements AutoCloseable {
     /** The member and operator pages and what they need. */
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
-                                     Pages pages, SessionStore sessions, ProfilePage profilePage, Clock clock) {
+                                     Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
+                                     Clock clock) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
         return new UiRoutes(
-                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls),
+                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls,
+                        matching.accounts()),
                 board, new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
-                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock));
+                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
+                        matching.links()),
+                new MatchesPage(pages, matching.matches(), taxonomy));
     }
 
     /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */

@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, InviteEntity.class,
-            MemberSettingEntity.class, org.weft.server.matching.MatchEntity.class,
+            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.matching.MatchEntity.class,
             org.weft.server.matching.FediverseAccountEntity.class);
 
     private final HikariDataSource dataSource;

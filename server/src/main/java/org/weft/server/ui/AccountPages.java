@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,14 @@ import org.weft.server.auth.SessionStore;
 import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitor;
 import org.weft.server.domain.LocalUrls;
+import org.weft.server.matching.FediverseAccounts;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.web.i18n.Messages;
 
-/** Log in, log out, sign up, the account page (password, deletion) and the language choice. */
+/**
+ * Log in, log out, sign up, the account page (password, fediverse account for match messages, deletion) and the
+ * language choice.
+ */
 public final class AccountPages {
     private static final long SESSION_SECONDS = SessionStore.LIFETIME.toSeconds();
 
@@ -29,15 +34,17 @@ public final class AccountPages {
     private final LoginRateLimiter limiter;
     private final SignupMode signup;
     private final LocalUrls urls;
+    private final FediverseAccounts fediverse;
 
     public AccountPages(Pages pages, AccountService accounts, SessionStore sessions, LoginRateLimiter limiter,
-                        SignupMode signup, LocalUrls urls) {
+                        SignupMode signup, LocalUrls urls, FediverseAccounts fediverse) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
         this.signup = signup;
         this.urls = urls;
+        this.fediverse = fediverse;
     }
 
     public void loginForm(ServerRequest req, ServerResponse res) {
@@ -121,6 +128,39 @@ public final class AccountPages {
         }
     }
 
+    /** Links the member's own fediverse account, where match messages go; the account must exist and be elsewhere. */
+    public void linkFediverse(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String account = Forms.first(form, "account");
+        try {
+            if (account.isEmpty()) {
+                throw new IllegalArgumentException("account.fediverseMissing");
+            }
+            fediverse.link(v.username(), account);
+            Pages.redirect(res, "/account?done=1");
+        } catch (IOException | RuntimeException e) {
+            // A handle that does not resolve fails in many ways (no WebFinger, no actor, a refused address): the
+            // member needs one sentence, not the cause.
+            String key = "account.fediverseMissing".equals(e.getMessage()) ? "account.fediverseMissing"
+                    : "account.fediverseFailed";
+            showAccount(res, Status.BAD_REQUEST_400, v, null, v.messages().get(key));
+        }
+    }
+
+    public void unlinkFediverse(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        fediverse.unlink(v.username());
+        Pages.redirect(res, "/account?done=1");
+    }
+
     public void delete(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
@@ -181,6 +221,7 @@ public final class AccountPages {
         params.put("notice", notice);
         params.put("error", error);
         params.put("handle", "@" + v.username() + "@" + urls.domain());
+        params.put("fediverse", fediverse.accountOf(v.member().get().memberId()).orElse(null));
         pages.render(res, status, v, v.messages().get("account.title"), "account.jte", params);
     }
 }

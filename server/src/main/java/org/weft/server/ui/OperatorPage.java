@@ -13,6 +13,7 @@ import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitor;
 import org.weft.server.domain.ActorRepository;
 import org.weft.server.domain.LocalActorService;
+import org.weft.server.matching.LinkService;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
@@ -23,7 +24,10 @@ import org.weft.web.i18n.Messages;
 import org.weft.web.view.AdminView;
 import org.weft.web.view.Option;
 
-/** {@code /admin}: the operator's page (communities, areas, invites, members, delivery queue). Admins only. */
+/**
+ * {@code /admin}: the operator's page (communities, instance links, areas, invites, members, delivery queue). Admins
+ * only.
+ */
 public final class OperatorPage {
     private final Pages pages;
     private final Database db;
@@ -33,9 +37,11 @@ public final class OperatorPage {
     private final LocalActorService actors;
     private final SignupMode signup;
     private final Clock clock;
+    private final InstanceLinks links;
+    private final CommunityTexts texts;
 
     public OperatorPage(Pages pages, Database db, ProfilePage profiles, AreaService areas, Invites invites,
-                        LocalActorService actors, SignupMode signup, Clock clock) {
+                        LocalActorService actors, SignupMode signup, Clock clock, LinkService links) {
         this.pages = pages;
         this.db = db;
         this.profiles = profiles;
@@ -44,6 +50,8 @@ public final class OperatorPage {
         this.actors = actors;
         this.signup = signup;
         this.clock = clock;
+        this.links = new InstanceLinks(links);
+        this.texts = new CommunityTexts(db, clock);
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -65,6 +73,30 @@ public final class OperatorPage {
     public void createCommunity(ServerRequest req, ServerResponse res) {
         post(req, res, (v, form) -> actors.createGroup(Forms.first(form, "name"), Forms.first(form, "display"),
                 Forms.first(form, "about")));
+    }
+
+    /** A community's "about" and rules. */
+    public void saveTexts(ServerRequest req, ServerResponse res) {
+        post(req, res, (v, form) -> texts.save(Forms.first(form, "community"), Forms.first(form, "about"),
+                Forms.first(form, "rules")));
+    }
+
+    /** Links one of our communities to a community elsewhere, by handle or URL. */
+    public void link(ServerRequest req, ServerResponse res) {
+        post(req, res, (v, form) -> refuseWith(links.link(Forms.first(form, "community"), Forms.first(form, "target"),
+                v.messages())));
+    }
+
+    public void unlink(ServerRequest req, ServerResponse res) {
+        post(req, res, (v, form) -> refuseWith(links.unlink(Forms.first(form, "community"), Forms.first(form, "target"),
+                v.messages())));
+    }
+
+    /** The link helpers answer with a sentence rather than throwing; the form handling below expects a throw. */
+    private static void refuseWith(String error) {
+        if (error != null) {
+            throw new IllegalArgumentException(error);
+        }
     }
 
     private interface Change {
@@ -110,8 +142,8 @@ public final class OperatorPage {
                     return new AdminView.MemberRow(a.getUsername(), a.getDisplayName(), m.date(a.getCreatedAt()),
                             setting != null && setting.isAdmin());
                 }).toList());
-        AdminView view = new AdminView(
-                db.inTransaction(ActorRepository::localGroups).stream().map(g -> profiles.card(g, m)).toList(),
+        List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
+        AdminView view = new AdminView(groups.stream().map(g -> profiles.card(g, m)).toList(),
                 areas.all().stream().map(a -> new Option(a.getCode(), a.getName(), false)).toList(),
                 invites.recent(20).stream().map(i -> new AdminView.InviteRow(i.getCode(), i.getNote() == null ? "" : i.getNote(),
                         m.date(i.getExpiresAt()), i.getUsedAt() != null)).toList(),
@@ -120,6 +152,8 @@ public final class OperatorPage {
         Map<String, Object> params = new HashMap<>();
         params.put("a", view);
         params.put("notice", notice);
+        params.put("texts", texts.all());
+        params.put("links", links.all(groups.stream().map(ActorEntity::getUsername).toList(), m));
         pages.render(res, status, v, m.get("admin.title"), "admin.jte", params);
     }
 }

@@ -1,5 +1,8 @@
 package org.weft.server.ui;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
@@ -7,29 +10,43 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.auth.Visitor;
 import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.LocalUrls;
+import org.weft.server.matching.LinkService;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ActorCard;
 
-/** The HTML profile of a local member, or a community's page (about, followers, how to follow, its board). */
+/**
+ * The HTML profile of a local member, or a community's page (about, followers, how to follow, its board, linked
+ * communities).
+ */
 public final class ProfilePage {
     private final Database db;
     private final LocalUrls urls;
     private final Pages pages;
+    private final InstanceLinks links;
+    private final CommunityTexts texts;
 
-    public ProfilePage(Database db, LocalUrls urls, Pages pages) {
+    public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links) {
         this.db = db;
         this.urls = urls;
         this.pages = pages;
+        this.links = new InstanceLinks(links);
+        // Only read here (the clock stamps edits, which the operator page makes).
+        this.texts = new CommunityTexts(db, Clock.systemUTC());
     }
 
     public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
         Visitor v = pages.visitor(req, res);
         // Communities offer the remote-follow form; members are followed from the visitor's own server search.
-        pages.render(res, v, actor.getDisplayName(), "profile.jte",
-                Map.of("actor", card(actor, v.messages()), "remoteFollow", actor.getKind() == ActorKind.GROUP));
+        boolean community = actor.getKind() == ActorKind.GROUP;
+        Map<String, Object> params = new HashMap<>();
+        params.put("actor", card(actor, v.messages()));
+        params.put("remoteFollow", community);
+        params.put("rules", community ? texts.rules(actor.getId()) : null);
+        params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
+        pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
     }
 
     public ActorCard card(ActorEntity actor, Messages m) {

@@ -4,7 +4,7 @@ import io.helidon.webserver.http.HttpRouting;
 
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage forms, ProposalActions actions,
-                       MemberPages member, OperatorPage operator) {
+                       MemberPages member, OperatorPage operator, MatchesPage matches) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -15,6 +15,8 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .get("/account", accounts::account)
                 .post("/account/password", accounts::changePassword)
                 .post("/account/delete", accounts::delete)
+                .post("/account/fediverse", accounts::linkFediverse)
+                .post("/account/fediverse/remove", accounts::unlinkFediverse)
                 .post("/language", accounts::language)
                 .get("/board/{name}", board::render)
                 .get("/new", forms::newForm)
@@ -28,9 +30,14 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .post("/responses/{id}/decline", actions::decline)
                 .get("/me/proposals", member::proposals)
                 .get("/me/notifications", member::notifications)
+                .get("/me/matches", matches::render)
+                .post("/me/matches/{id}/dismiss", matches::dismiss)
                 .get("/admin", operator::render)
                 .post("/admin/invites", operator::createInvite)
                 .post("/admin/areas", operator::createArea)
-                .post("/admin/communities", operator::createCommunity);
+                .post("/admin/communities", operator::createCommunity)
+                .post("/admin/texts", operator::saveTexts)
+                .post("/admin/links", operator::link)
+                .post("/admin/links/remove", operator::unlink);
     }
 }

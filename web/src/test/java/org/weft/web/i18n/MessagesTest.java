@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,19 +16,44 @@ import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
+    /**
+     * Reads each language's own file, not the bundle: a bundle's keys include its English parent's, so a key missing
+     * from a translation would pass unseen.
+     */
     @Test
-    void everyLanguageHasEveryKey() {
-        Set<String> english = Messages.forLanguage("en").ownKeys();
+    void everyLanguageFileHasEveryEnglishKeyFilledIn() throws IOException {
+        Properties english = file("messages.properties");
         assertFalse(english.isEmpty());
         for (String lang : Messages.LANGUAGES) {
-            Messages messages = Messages.forLanguage(lang);
-            assertEquals(lang, messages.language());
-            Set<String> missing = new TreeSet<>(english);
-            missing.removeAll(messages.ownKeys());
-            assertTrue(missing.isEmpty(), lang + " lacks " + missing);
-            for (String key : english) {
-                assertFalse(messages.get(key).isBlank(), lang + " has a blank " + key);
+            assertEquals(lang, Messages.forLanguage(lang).language());
+            if ("en".equals(lang)) {
+                continue;
             }
+            Properties translated = file("messages_" + lang + ".properties");
+            Set<String> missing = new TreeSet<>();
+            Set<String> blank = new TreeSet<>();
+            for (String key : english.stringPropertyNames()) {
+                String value = translated.getProperty(key);
+                if (value == null) {
+                    missing.add(key);
+                } else if (value.isBlank()) {
+                    blank.add(key);
+                }
+            }
+            assertTrue(missing.isEmpty(), lang + " lacks " + missing);
+            assertTrue(blank.isEmpty(), lang + " has blank " + blank);
+        }
+        Set<String> blankEnglish = new TreeSet<>();
+        english.stringPropertyNames().stream().filter(k -> english.getProperty(k).isBlank()).forEach(blankEnglish::add);
+        assertTrue(blankEnglish.isEmpty(), "English has blank " + blankEnglish);
+    }
+
+    private static Properties file(String name) throws IOException {
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + name)) {
+            assertTrue(in != null, "no file i18n/" + name);
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.auth.Operators;
 import org.weft.server.auth.Invites;
+import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
 
 /**
  * A member's journey in real headless Chromium: sign up with an invite, post an offer in Arabic and see the board
- * right to left, post a request in English, another member responds, the author accepts and marks it fulfilled.
+ * right to left, post a request in English, another member responds, the author accepts and marks it fulfilled; the
+ * operator links the community to one on a second instance.
  * Every key page is screenshotted to target/screenshots and checked by axe-core (no serious or critical violation).
  */
 class MemberJourneyBrowserTest {
@@ -139,10 +143,31 @@ class MemberJourneyBrowserTest {
 
             omar.get(weft.base() + "/me/notifications");
             assertTrue(omar.getPageSource().contains("accepted"));
-            // The operator's page. Linking two communities needs the instance-linking service, which is not on main
-            // yet: the page says so, and this step will click through it once that service lands.
-            omar.get(weft.base() + "/admin");
-            check(omar, "admin");
+            // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
+            try (TestServers.Instance other = TestServers.start()) {
+                other.server().localActors().createGroup("town", "Town mutual aid", null);
+                omar.get(weft.base() + "/admin");
+                omar.findElement(By.id("l-target")).sendKeys("@town@" + other.domain());
+                omar.findElement(By.cssSelector("form[action='/admin/links'] button")).click();
+                waitFor(omar, "/admin");
+                String handle = "@town@" + other.domain();
+                new WebDriverWait(omar, Duration.ofSeconds(20)).until(d -> {
+                    d.navigate().refresh();
+                    return d.findElements(By.cssSelector("ul.links li")).stream()
+                            .anyMatch(li -> li.getText().contains(handle) && li.getText().contains("linked"));
+                });
+                check(omar, "admin");
+                omar.get(weft.base() + "/groups/camp");
+                assertTrue(omar.getPageSource().contains(handle), "the community page lists the link");
+                check(omar, "community-en");
+                // Closing mid-delivery (town's Accept) interrupts H2 mid-write and fails the close: drain first.
+                WaitFor.condition("town's delivery queue is empty",
+                        () -> new DeliveryQueue(other.server().db()).stats(Instant.now()).pending() == 0);
+            }
+            omar.get(weft.base() + "/me/matches");
+            check(omar, "matches-en");
+            omar.get(weft.base() + "/account");
+            check(omar, "account-en");
             omar.get(weft.base() + "/me/proposals");
             check(omar, "mine-en");
         } finally {

@@ -1,0 +1,86 @@
+package org.weft.server.ui;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.matching.CommunityLink;
+import org.weft.server.matching.LinkAllowList;
+import org.weft.server.matching.LinkService;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.LinkRow;
+
+/** Links between our communities and communities elsewhere, as pages show and change them (via {@link LinkService}). */
+final class InstanceLinks {
+    private final LinkService links;
+
+    InstanceLinks(LinkService links) {
+        this.links = links;
+    }
+
+    /** Every link of the given communities, for the operator. */
+    List<LinkRow> all(List<String> communities, Messages m) {
+        List<LinkRow> rows = new ArrayList<>();
+        for (String community : communities) {
+            for (CommunityLink l : links.links(community)) {
+                rows.add(new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l))));
+            }
+        }
+        return rows;
+    }
+
+    /** The links a visitor may see on a community's page: those that carry proposals (an accepted follow either way). */
+    List<LinkRow> shown(String community, Messages m) {
+        return links.links(community).stream().filter(l -> l.theyFollow() || l.weFollow() && l.accepted())
+                .map(l -> new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)))).toList();
+    }
+
+    /**
+     * Links {@code community} to {@code target}; returns null when done, else the reason in the reader's words. The
+     * allow-list is checked here first so that its refusal reads as its own sentence rather than a generic failure.
+     */
+    String link(String community, String target, Messages m) {
+        String domain;
+        try {
+            domain = LinkAllowList.domainOf(target);
+        } catch (IllegalArgumentException e) {
+            return m.get("admin.linkBadTarget");
+        }
+        if (!links.allowList().allows(domain)) {
+            return m.get("admin.linkNotAllowed", domain);
+        }
+        try {
+            links.link(community, target);
+            return null;
+        } catch (NotFoundException e) {
+            return m.get("admin.linkNoCommunity");
+        } catch (IllegalArgumentException e) {
+            // The handle led to another host than it named, and that one is not allowed.
+            return e.getMessage() != null && e.getMessage().contains("not allowed")
+                    ? m.get("admin.linkNotAllowed", domain) : m.get("admin.linkFailed");
+        } catch (IOException | RuntimeException e) {
+            return m.get("admin.linkFailed");
+        }
+    }
+
+    /** Stops our community following the other; returns null when done, else the reason in the reader's words. */
+    String unlink(String community, String target, Messages m) {
+        try {
+            links.unlink(community, target);
+            return null;
+        } catch (RuntimeException e) {
+            return m.get("admin.unlinkFailed");
+        }
+    }
+
+    private static String stateKey(CommunityLink l) {
+        if (l.mutual()) {
+            return "link.mutual";
+        }
+        if (l.weFollow()) {
+            return l.accepted() ? "link.following" : "link.waiting";
+        }
+        return "link.followedBy";
+    }
+}

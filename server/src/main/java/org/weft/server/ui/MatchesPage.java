@@ -1,0 +1,85 @@
+package org.weft.server.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.auth.Visitor;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.matching.MatchEntity;
+import org.weft.server.matching.MemberMatches;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.MatchRow;
+
+/** {@code /me/matches}: the member's matches with their reasons, and dismissing one. */
+public final class MatchesPage {
+    /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
+    static final int PAGE = 30;
+    /** Deeper pages than this are not offered; a member with that many open matches needs dismissing, not paging. */
+    private static final int MAX_PAGE = 20;
+
+    private final Pages pages;
+    private final MemberMatches matches;
+    private final ProposalCards cards;
+    private final MatchReasons reasons;
+
+    public MatchesPage(Pages pages, MemberMatches matches, Taxonomy taxonomy) {
+        this.pages = pages;
+        this.matches = matches;
+        this.cards = new ProposalCards(taxonomy);
+        this.reasons = new MatchReasons(taxonomy);
+    }
+
+    public void render(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Messages m = v.messages();
+        int page = page(req);
+        // One more than the page holds tells whether there is a next page.
+        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), false, (page + 1) * PAGE + 1);
+        List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m)).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("rows", rows);
+        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE ? "/me/matches?page=" + (page + 1) : null);
+        params.put("notice", req.query().first("done").map(d -> m.get("matches.dismissed")).orElse(null));
+        pages.render(res, v, m.get("matches.title"), "matches.jte", params);
+    }
+
+    public void dismiss(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (pages.form(req, res, v) == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        try {
+            matches.dismiss(v.member().get().memberId(), Long.parseLong(req.path().pathParameters().get("id")));
+            Pages.redirect(res, "/me/matches?done=1");
+        } catch (NotFoundException | NumberFormatException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        }
+    }
+
+    private static int page(ServerRequest req) {
+        try {
+            return Math.max(0, Math.min(MAX_PAGE, Integer.parseInt(req.query().first("page").orElse("0"))));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Only what the other proposal shows publicly: no author, and the link goes to wherever it lives. */
+    private MatchRow row(MemberMatches.View view, Messages m) {
+        ProposalEntity mine = view.mine();
+        ProposalEntity other = view.other();
+        return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
+                cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
+                m.get("card.until", m.date(other.getEndsAt())), reasons.words(view.match().getReasons(), m),
+                view.match().getState() == MatchEntity.State.NEW);
+    }
+}

@@ -1,0 +1,81 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.auth.Operators;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.proposal.ProposalDraft;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * Every page type stays under 50 KB for a phone on a weak connection (the issue's budget; the shared stylesheet is
+ * cached and not counted). Measured uncompressed, so the budget holds even where nothing compresses the page.
+ */
+class PageWeightTest {
+    private static final int BUDGET = 50 * 1024;
+    private static final String TEXT = "A thing someone nearby may need, in good condition, collected from the block "
+            + "near the water point in the morning or brought over after the evening meal if that is easier. ";
+    private static TestServers.Instance weft;
+    private static String proposalPath;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start(Map.of("WEFT_SIGNUP", "invite"));
+        weft.server().localActors().createGroup("camp", "Camp Board", "Help between neighbours");
+        weft.server().localActors().createMember("amina", "Amina", "amina-password", false);
+        new Operators(weft.server().db()).setAdmin("amina", true);
+        ProposalEntity last = null;
+        // Offers and requests of one category match each other: the matches page gets well over a page of rows.
+        for (int i = 0; i < 25; i++) {
+            last = weft.server().proposals().service().create("amina", ProposalDraft.builder().community("camp")
+                    .purpose(i % 2 == 0 ? Purpose.OFFER : Purpose.REQUEST).language("en").title("Proposal number " + i)
+                    .description(TEXT.repeat(3)).categories(i % 3 == 0 ? "prams" : "bread").build());
+        }
+        proposalPath = URI.create(last.getUri()).getPath();
+        long target = 25;
+        WaitFor.condition("the matcher has seen every proposal",
+                () -> weft.server().matching().matcher().applied() >= target);
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void everyPageTypeIsUnderFiftyKilobytes() {
+        PageClient member = new PageClient(weft.base());
+        member.login("amina", "amina-password");
+        PageClient visitor = new PageClient(weft.base());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String path : new String[] {"/", "/groups/camp", "/board/camp", proposalPath, "/new?purpose=offer",
+                "/new?purpose=request", "/me/proposals", "/me/matches", "/me/notifications", "/account", "/admin"}) {
+            sizes.put(path, weigh(member, path));
+        }
+        sizes.put("/login", weigh(visitor, "/login"));
+        sizes.put("/signup", weigh(visitor, "/signup"));
+        System.out.println("Page weights (bytes): " + sizes);
+        assertTrue(new PageClient(weft.base()).get("/board/camp").body().contains("Proposal number 24"),
+                "the board shows the proposals it is weighed with");
+        assertTrue(member.get("/me/matches").body().contains("rel=\"next\""), "the matches page is full and pages on");
+        sizes.forEach((path, size) -> assertTrue(size < BUDGET, path + " weighs " + size + " bytes, over " + BUDGET));
+    }
+
+    private static int weigh(PageClient client, String path) {
+        HttpResponse<String> res = client.get(path);
+        assertEquals(200, res.statusCode(), path);
+        return res.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+}
