@@ -377,9 +377,13 @@ public final class WeftServer implements AutoCloseable {
         scheduler.shutdownNow();
         matching.matcher().close();
         webServer.stop();
+        // Stop claiming, then abort outgoing requests, so running tasks end promptly without being interrupted
+        // mid-write and know it was a shutdown (a cut-off delivery is handed back, not counted as a failure).
+        inboundWorker.stopClaiming();
+        deliveryWorker.stopClaiming();
+        client.close();
         inboundWorker.close();
         deliveryWorker.close();
-        client.close();
         db.close();
     }
 }

@@ -172,8 +172,9 @@ public final class ActivityPubClient implements AutoCloseable {
     }
 
     @Override
+    /** Aborts requests still in flight (their callers get an IOException) and releases the client. */
     public void close() {
-        http.close();
+        http.shutdownNow();
     }
 
     private HttpRequest get(URI uri, String accept, boolean signed) {

@@ -59,6 +59,11 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** Tells the worker that new rows are due, so it does not wait for its next poll. */
+    /** Claims nothing more (the first step of shutting down); running work goes on until {@link #close()}. */
+    public void stopClaiming() {
+        dispatcher.stop();
+    }
+
     public void poke() {
         dispatcher.poke();
     }

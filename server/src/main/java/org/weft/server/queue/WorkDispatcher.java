@@ -26,6 +26,8 @@ public final class WorkDispatcher implements AutoCloseable {
         List<Runnable> claim(int freeSlots);
     }
 
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
     private final String name;
     private final Source source;
     private final Semaphore slots;
@@ -61,27 +63,41 @@ public final class WorkDispatcher implements AutoCloseable {
         }
     }
 
-    /** False once {@link #close()} has begun: tasks use it to tell a shutdown from a failure. */
-    public boolean isRunning() {
-        return running.get();
-    }
-
-    @Override
-    public void close() {
+    /** Claims nothing more; tasks already running go on. */
+    public void stop() {
         running.set(false);
         poke();
-        if (thread != null) {
+        if (thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        executor.shutdownNow();
+    }
+
+    /** False once {@link #stop()} or {@link #close()} has begun: tasks use it to tell a shutdown from a failure. */
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /**
+     * Stops claiming and lets running tasks finish for a moment before interrupting them: an interrupt that
+     * lands inside a database write can make the embedded database close its file. Callers abort their network
+     * calls first (closing the HTTP client), so tasks normally end well within the grace period.
+     */
+    @Override
+    public void close() {
+        stop();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            executor.shutdown();
+            if (!executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            executor.shutdownNow();
         }
     }
 

@@ -48,6 +48,11 @@ public final class InboundWorker implements AutoCloseable {
         dispatcher.start();
     }
 
+    /** Claims nothing more (the first step of shutting down); running work goes on until {@link #close()}. */
+    public void stopClaiming() {
+        dispatcher.stop();
+    }
+
     public void poke() {
         dispatcher.poke();
     }
