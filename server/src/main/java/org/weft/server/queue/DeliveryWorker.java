@@ -159,23 +159,25 @@ public final class DeliveryWorker implements AutoCloseable {
         queue.markRetry(delivery.id(), status, reason, at);
     }
 
+    /**
+     * The activity's bytes and signer, loaded once per activity: the load happens under the cache's lock so the
+     * workers that start a fan-out together share one byte array (and so one body digest).
+     */
     private Payload payload(long activityId) {
         synchronized (payloads) {
             Payload cached = payloads.get(activityId);
-            if (cached != null) {
-                return cached;
+            if (cached == null) {
+                cached = db.inTransaction(session -> {
+                    OutboundActivityEntity activity = session.find(OutboundActivityEntity.class, activityId);
+                    return new Payload(activity.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            activity.getActor().getId());
+                });
+                payloads.put(activityId, cached);
             }
+            return cached;
         }
-        Payload loaded = db.inTransaction(session -> {
-            OutboundActivityEntity activity = session.find(OutboundActivityEntity.class, activityId);
-            return new Payload(activity.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    activity.getActor().getId());
-        });
-        synchronized (payloads) {
-            payloads.put(activityId, loaded);
-        }
-        return loaded;
     }
+
 
 
 
