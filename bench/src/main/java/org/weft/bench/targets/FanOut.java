@@ -68,7 +68,7 @@ public final class FanOut {
                 Map.of("WEFT_DELIVERY_WORKERS", "128"))) {
             Outcome slow = scenario(dbServer, work, MOCK_LATENCY,
                     h -> h % DEAD_EVERY == DEAD_EVERY - 1 ? HostBehaviour.BLACK_HOLE : HostBehaviour.ANSWER, settings, SLOW_CAP);
-            String config = settings.isEmpty() ? "shipped settings (8 workers, 2 per host)" : "WEFT_DELIVERY_WORKERS=128";
+            String config = settings.isEmpty() ? "shipped settings (32 workers, 2 per host)" : "WEFT_DELIVERY_WORKERS=128";
             String figure = slow.allLiveDone() ? Fmt.ms(slow.liveDoneMillis())
                     : String.format("not done in %d s: %d of %d live hosts", SLOW_CAP.toSeconds(), slow.liveDone(), slow.live());
             results.row(new Row("G2", db, "100 ms mocks, 5% hosts hang, " + config + ": commit → all live hosts delivered",
