@@ -22,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.auth.Operators;
@@ -97,7 +100,12 @@ class MemberJourneyBrowserTest {
             // Switch to Arabic and post an offer in Arabic.
             new Select(layla.findElement(By.id("page-language"))).selectByValue("ar");
             layla.findElement(By.cssSelector("footer form button")).click();
+            // Let the language form's POST and redirect finish first, or its navigation can land after the next get.
+            new WebDriverWait(layla, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d ->
+                    "ar".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                            && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
             layla.get(weft.base() + "/new?purpose=offer&community=camp");
+            waitFor(layla, "/new");
             assertEquals("rtl", layla.findElement(By.tagName("html")).getAttribute("dir"));
             check(layla, "new-offer-ar");
             layla.findElement(By.id("title")).sendKeys("بطانيتان للشتاء");
@@ -133,11 +141,9 @@ class MemberJourneyBrowserTest {
             check(layla, "notifications-ar");
             layla.findElement(By.cssSelector("ul.rows a")).click();
             layla.findElement(By.cssSelector("textarea[name=handoff]")).sendKeys("الخيمة ١٢ بعد الظهر");
-            layla.findElement(By.cssSelector("form[action$='/accept'] button")).click();
-            waitFor(layla, "/proposals/");
+            clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/accept'] button"));
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("موعود"));
-            layla.findElement(By.cssSelector("form[action$='/status'] input[value=fulfilled] + button")).click();
-            waitFor(layla, "/proposals/");
+            clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/status'] input[value=fulfilled] + button"));
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("تمّ"));
             check(layla, "proposal-fulfilled-ar");
 
@@ -183,6 +189,14 @@ class MemberJourneyBrowserTest {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         waitFor(driver, "/me/proposals");
+    }
+
+    /** Clicks a form button that posts and redirects back to the same URL, and waits until the old page is gone. */
+    private static void clickAndWaitForNewPage(WebDriver driver, By button) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        waitFor(driver, "/");
     }
 
     private static void waitFor(WebDriver driver, String pathPart) {
