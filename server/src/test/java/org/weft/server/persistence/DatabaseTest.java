@@ -1,7 +1,6 @@
 package org.weft.server.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,13 +71,32 @@ class DatabaseTest {
     }
 
     @Test
-    void skipLockedIsSupported() {
-        int rows = db.inTransaction(s -> s.createNativeQuery(
-                "SELECT id FROM delivery WHERE state = 'PENDING' ORDER BY next_attempt_at LIMIT 5 FOR UPDATE SKIP LOCKED",
-                Long.class).getResultList().size());
-        assertEquals(0, rows);
-        assertNotNull(db.dataSource());
-        assertTrue(true);
+    void aRowAnotherWorkerHoldsIsSkippedNotWaitedFor() throws Exception {
+        ActorEntity sender = actor("https://a.example/users/sender", Instant.now());
+        db.run(s -> {
+            s.persist(sender);
+            var activity = new OutboundActivityEntity("https://a.example/activities/1", sender, "Create", "{}", true,
+                    Instant.now().minusSeconds(60));
+            s.persist(activity);
+            org.weft.server.queue.DeliveryQueue.enqueue(s, activity, java.util.List.of(
+                    java.net.URI.create("https://b.example/inbox"), java.net.URI.create("https://c.example/inbox")),
+                    Instant.now().minusSeconds(60));
+        });
+        try (java.sql.Connection other = db.dataSource().getConnection()) {
+            // Another worker (another process, say) holds the row for b.example in an open transaction.
+            other.setAutoCommit(false);
+            try (var statement = other.prepareStatement(
+                    "SELECT id FROM delivery WHERE host = 'b.example' FOR UPDATE");
+                 var held = statement.executeQuery()) {
+                assertTrue(held.next());
+            }
+            var claimed = java.util.concurrent.CompletableFuture.supplyAsync(() -> new org.weft.server.queue.DeliveryQueue(db)
+                    .claimDue(10, java.util.Set.of(), java.time.Duration.ofMinutes(2), Instant.now()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(java.util.List.of("c.example"),
+                    claimed.stream().map(org.weft.server.queue.ClaimedDelivery::host).toList());
+            other.rollback();
+        }
     }
 
     @Test
