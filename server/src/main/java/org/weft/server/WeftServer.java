@@ -92,6 +92,7 @@ import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitors;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
+import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.MemberPages;
 import org.weft.server.ui.OperatorPage;
@@ -303,7 +304,7 @@ public final class WeftServer implements AutoCloseable {
         return new UiRoutes(
                 new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls,
                         matching.accounts()),
-                board, new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
+                board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,

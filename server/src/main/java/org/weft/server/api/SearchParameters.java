@@ -36,7 +36,7 @@ final class SearchParameters {
                 .orElseThrow(() -> ApiException.badField("purpose", "'purpose' must be offer or request"));
         String community = single(req, "community");
         return new ProposalQuery(community == null ? null : community.toLowerCase(Locale.ROOT), purpose,
-                categories(req, taxonomy), single(req, "area"), statuses(req), single(req, "q"), null, member,
+                categories(req, taxonomy), single(req, "area"), statuses(req), single(req, "q"), null, member, false,
                 page(req), size(req));
     }
 
@@ -44,7 +44,7 @@ final class SearchParameters {
     static ProposalQuery mine(ServerRequest req, long memberId) {
         allowOnly(req, Set.of("status", "page", "size", "lang"));
         List<ProposalStatus> statuses = values(req, "status").isEmpty() ? List.of(ProposalStatus.values()) : statuses(req);
-        return new ProposalQuery(null, null, null, null, statuses, null, memberId, true, page(req), size(req));
+        return new ProposalQuery(null, null, null, null, statuses, null, memberId, true, false, page(req), size(req));
     }
 
     static void allowOnly(ServerRequest req, Set<String> allowed) {

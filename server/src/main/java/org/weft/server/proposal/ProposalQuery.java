@@ -17,10 +17,11 @@ import org.weft.server.persistence.ProposalEntity;
  * @param categoryUris  any of these concepts (the caller expands narrower concepts if wanted)
  * @param statuses      empty means open and promised
  * @param text          words to find in the title or description
+ * @param localOnly     only proposals hosted here, not those kept from other servers
  */
 public record ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
                             List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
-                            int page, int pageSize) {
+                            boolean localOnly, int page, int pageSize) {
     public static final int MAX_PAGE_SIZE = 100;
 
     public ProposalQuery {
@@ -82,6 +83,9 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         if (!includeCommunityOnly) {
             clauses.add("p.audience <> :communityOnly");
             params.put("communityOnly", Audience.COMMUNITY);
+        }
+        if (localOnly) {
+            clauses.add("p.local = true");
         }
         if (community != null) {
             clauses.add("g.username = :community and g.local = true");

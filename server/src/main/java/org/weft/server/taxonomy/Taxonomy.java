@@ -87,6 +87,16 @@ public final class Taxonomy {
         return concept.narrower().stream().map(byId::get).toList();
     }
 
+    /** The URIs of a concept and of every concept below it: a search for "food" finds "baby food" too. */
+    public List<String> withNarrowerUris(Concept concept) {
+        List<String> uris = new ArrayList<>();
+        uris.add(concept.uri());
+        for (Concept n : narrower(concept)) {
+            uris.addAll(withNarrowerUris(n));
+        }
+        return uris;
+    }
+
     public Concept other() {
         return byId.get(OTHER_ID);
     }

@@ -69,8 +69,8 @@ public final class BoardPage {
         List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
         int page = parsePage(q.first("page").orElse("1"));
         ProposalQuery query = new ProposalQuery(group.get().getUsername(), purpose,
-                category.map(c -> withNarrower(c)).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
-                v.loggedIn(), page, PAGE_SIZE);
+                category.map(taxonomy::withNarrowerUris).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
+                v.loggedIn(), true, page, PAGE_SIZE);
         record Result(List<ProposalCard> cards, long total) {
         }
         Result result = db.inTransaction(s -> new Result(query.run(s).stream().map(p -> cards.card(p, m)).toList(), query.count(s)));
@@ -90,16 +90,6 @@ public final class BoardPage {
                 m.get("board.page", page, pagesTotal),
                 page > 1 ? base + (page - 1) : null, page < pagesTotal ? base + (page + 1) : null);
         pages.render(res, v, m.get("board.title", group.get().getDisplayName()), "board.jte", Map.of("b", view));
-    }
-
-    /** A broad category finds its narrower ones too ("food" finds "baby food"). */
-    private List<String> withNarrower(Concept c) {
-        List<String> uris = new ArrayList<>();
-        uris.add(c.uri());
-        for (Concept n : taxonomy.narrower(c)) {
-            uris.addAll(withNarrower(n));
-        }
-        return uris;
     }
 
     List<Option> categoryOptions(Messages m, String selected, String emptyLabel) {
@@ -134,7 +124,7 @@ public final class BoardPage {
         return options;
     }
 
-    private static int parsePage(String value) {
+    static int parsePage(String value) {
         try {
             return Math.min(Math.max(1, Integer.parseInt(value)), 10_000);
         } catch (NumberFormatException e) {

@@ -3,7 +3,7 @@ package org.weft.server.ui;
 import io.helidon.webserver.http.HttpRouting;
 
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
-public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage forms, ProposalActions actions,
+public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, MatchesPage matches) {
 
     public void register(HttpRouting.Builder routing) {
@@ -19,6 +19,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, ProposalFormPage 
                 .post("/account/fediverse/remove", accounts::unlinkFediverse)
                 .post("/language", accounts::language)
                 .get("/board/{name}", board::render)
+                .get("/tags/{tag}", tags::render)
                 .get("/new", forms::newForm)
                 .post("/new", forms::create)
                 .get("/proposals/{id}/edit", forms::editForm)

@@ -1,0 +1,94 @@
+package org.weft.server.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.auth.Visitor;
+import org.weft.server.persistence.Database;
+import org.weft.server.proposal.ProposalContent;
+import org.weft.server.proposal.ProposalQuery;
+import org.weft.server.proposal.Purpose;
+import org.weft.server.taxonomy.Concept;
+import org.weft.server.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.ProposalCard;
+import org.weft.web.view.TagView;
+
+/**
+ * {@code GET /tags/{tag}}: where the hashtag links in every federated proposal lead. A category's hashtag
+ * ({@code #food}) lists the open offers and requests hosted here in that category or below it;
+ * {@code #MutualAidOffer} and {@code #MutualAidRequest} list all offers or all requests. Other tags are not ours:
+ * 404, as for any unknown page.
+ */
+public final class TagPage {
+    private final Pages pages;
+    private final Database db;
+    private final Taxonomy taxonomy;
+    private final ProposalCards cards;
+
+    public TagPage(Pages pages, Database db, Taxonomy taxonomy) {
+        this.pages = pages;
+        this.db = db;
+        this.taxonomy = taxonomy;
+        this.cards = new ProposalCards(taxonomy);
+    }
+
+    /** What a tag selects: one purpose, or one category with everything narrower. */
+    private record Selection(String tag, Purpose purpose, Concept category) {
+    }
+
+    public void render(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Messages m = v.messages();
+        Optional<Selection> selection = select(req.path().pathParameters().get("tag"));
+        if (selection.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        Selection s = selection.get();
+        int page = BoardPage.parsePage(req.query().first("page").orElse("1"));
+        ProposalQuery query = new ProposalQuery(null, s.purpose(),
+                s.category() == null ? List.of() : taxonomy.withNarrowerUris(s.category()), null, List.of(), null, null,
+                v.loggedIn(), true, page, BoardPage.PAGE_SIZE);
+        record Result(List<ProposalCard> cards, long total) {
+        }
+        Result result = db.inTransaction(tx -> new Result(
+                query.run(tx).stream().map(p -> cards.card(p, m)).toList(), query.count(tx)));
+        long pagesTotal = Math.max(1, (result.total() + BoardPage.PAGE_SIZE - 1) / BoardPage.PAGE_SIZE);
+        String base = "/tags/" + s.tag() + "?page=";
+        TagView view = new TagView(s.tag(), meaning(s, m), result.cards(), m.get("board.total", result.total()),
+                m.get("board.page", page, pagesTotal),
+                page > 1 ? base + (page - 1) : null, page < pagesTotal ? base + (page + 1) : null);
+        pages.render(res, v, m.get("tag.title", s.tag()), "tag.jte", Map.of("t", view));
+    }
+
+    private Optional<Selection> select(String raw) {
+        String tag = raw == null ? "" : raw.strip();
+        if (tag.startsWith("#")) {
+            tag = tag.substring(1);
+        }
+        // Mastodon folds hashtags case-insensitively; so do the links here.
+        if (tag.equalsIgnoreCase(ProposalContent.OFFER_TAG)) {
+            return Optional.of(new Selection(ProposalContent.OFFER_TAG, Purpose.OFFER, null));
+        }
+        if (tag.equalsIgnoreCase(ProposalContent.REQUEST_TAG)) {
+            return Optional.of(new Selection(ProposalContent.REQUEST_TAG, Purpose.REQUEST, null));
+        }
+        return taxonomy.byHashtag(tag.toLowerCase(Locale.ROOT)).map(c -> new Selection(c.hashtag(), null, c));
+    }
+
+    private String meaning(Selection s, Messages m) {
+        if (s.purpose() == Purpose.OFFER) {
+            return m.get("tag.offers");
+        }
+        if (s.purpose() == Purpose.REQUEST) {
+            return m.get("tag.requests");
+        }
+        return m.get("tag.concept", taxonomy.label(s.category(), m.language()));
+    }
+}
