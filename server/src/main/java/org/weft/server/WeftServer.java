@@ -44,6 +44,7 @@ import org.weft.server.federation.inbound.IncomingPosts;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
+import org.weft.server.federation.inbound.LinkBackfill;
 import org.weft.server.federation.inbound.FollowHandler;
 import org.weft.server.federation.inbound.InboundWorker;
 import org.weft.server.federation.inbound.UndoHandler;
@@ -126,14 +127,15 @@ public final class WeftServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
+    private final LinkBackfill backfill;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows,
                        Outbox outbox, Proposals proposals,
                        Matching matching,
-                       DeliveryWorker deliveryWorker, InboundWorker inboundWorker, ActivityPubClient client,
-                       WebServer webServer, ScheduledExecutorService scheduler) {
+                       DeliveryWorker deliveryWorker, InboundWorker inboundWorker, LinkBackfill backfill,
+                       ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
         this.urls = urls;
@@ -145,6 +147,7 @@ public final class WeftServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
+        this.backfill = backfill;
         this.client = client;
         this.webServer = webServer;
     }
@@ -198,11 +201,12 @@ public final class WeftServer implements AutoCloseable {
             DemoData.seedProposals(db, areas, proposals);
         }
 
+        LinkBackfill backfill = new LinkBackfill(client, posts);
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),
-                "Accept", new FollowAnswerHandler(follows, agreements, true),
-                "Reject", new FollowAnswerHandler(follows, agreements, false),
+                "Accept", new FollowAnswerHandler(follows, agreements, backfill, true),
+                "Reject", new FollowAnswerHandler(follows, agreements, backfill, false),
                 "Offer", new OfferHandler(agreements, remoteActors),
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
@@ -289,7 +293,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, client, webServer, scheduler);
+                matching, deliveryWorker, inboundWorker, backfill, client, webServer, scheduler);
     }
 
     /** The member and operator pages and what they need. */
@@ -383,6 +387,7 @@ public final class WeftServer implements AutoCloseable {
         inboundWorker.stopClaiming();
         deliveryWorker.stopClaiming();
         client.close();
+        backfill.close();
         inboundWorker.close();
         deliveryWorker.close();
         db.close();

@@ -86,21 +86,30 @@ public final class FollowService {
         });
     }
 
-    /** Our follow of a remote actor was accepted (or refused). */
-    public void answerReceived(Activity answer, boolean accepted) {
-        db.run(s -> {
+    /**
+     * Our follow of a remote actor was accepted (or refused). Returns whether this newly completed a local
+     * community's link to another community (a community following a {@code Group}), which is when the
+     * caller fetches the proposals that community posted before the link.
+     */
+    public boolean answerReceived(Activity answer, boolean accepted) {
+        return db.inTransaction(s -> {
             Optional<ActorEntity> followee = ActorRepository.byUri(s, answer.actor());
             if (followee.isEmpty()) {
-                return;
+                return false;
             }
             Optional<FollowEntity> relation = findOurFollow(s, answer, followee.get());
-            relation.ifPresent(f -> {
-                if (accepted) {
-                    f.accept(clock.instant());
-                } else {
-                    s.remove(f);
-                }
-            });
+            if (relation.isEmpty()) {
+                return false;
+            }
+            FollowEntity f = relation.get();
+            if (!accepted) {
+                s.remove(f);
+                return false;
+            }
+            boolean newlyAccepted = !f.isAccepted();
+            f.accept(clock.instant());
+            return newlyAccepted && f.getFollower().getKind() == ActorKind.GROUP
+                    && followee.get().getKind() == ActorKind.GROUP;
         });
     }
 

@@ -12,11 +12,14 @@ import org.weft.server.proposal.AgreementService;
 public final class FollowAnswerHandler implements ActivityHandler {
     private final FollowService follows;
     private final AgreementService agreements;
+    private final LinkBackfill backfill;
     private final boolean accepted;
 
-    public FollowAnswerHandler(FollowService follows, AgreementService agreements, boolean accepted) {
+    public FollowAnswerHandler(FollowService follows, AgreementService agreements, LinkBackfill backfill,
+                               boolean accepted) {
         this.follows = follows;
         this.agreements = agreements;
+        this.backfill = backfill;
         this.accepted = accepted;
     }
 
@@ -35,6 +38,8 @@ public final class FollowAnswerHandler implements ActivityHandler {
                 || inner.get().object() == null || !answer.actor().equals(inner.get().object().id()))) {
             throw new IgnoredActivity(answer.type() + " of something other than a Follow of its actor");
         }
-        follows.answerReceived(answer, accepted);
+        if (follows.answerReceived(answer, accepted)) {
+            backfill.linked(answer.actor());
+        }
     }
 }

@@ -1,0 +1,125 @@
+package org.weft.server.federation.inbound;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.weft.activitypub.client.ActivityPubClient;
+
+/**
+ * When a local community's link to another community is accepted, the other community's earlier proposals
+ * are fetched from its outbox, so an offer posted the day before the link can still meet a request here.
+ * Without this only what the other side posts after the link would ever arrive.
+ *
+ * <p>It reads the newest pages of the outbox only (at most {@value #MAX_PAGES} pages and {@value #MAX_POSTS}
+ * posts): older proposals have mostly ended. Each post goes through {@link IncomingPosts#announced}, exactly as
+ * if the community had just boosted it, so it is fetched from its own server, checked and kept the same way.
+ * The work runs on its own thread so the inbound worker is not held up by dozens of fetches; a crash loses
+ * the backfill (the link itself is stored), which costs only old posts.
+ */
+public final class LinkBackfill implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LinkBackfill.class.getName());
+    static final int MAX_PAGES = 5;
+    static final int MAX_POSTS = 100;
+
+    private final ActivityPubClient client;
+    private final IncomingPosts posts;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("weft-link-backfill").daemon().factory());
+
+    public LinkBackfill(ActivityPubClient client, IncomingPosts posts) {
+        this.client = client;
+        this.posts = posts;
+    }
+
+    /** Starts fetching the earlier proposals of {@code communityUri}, whose community we now follow. */
+    public void linked(String communityUri) {
+        worker.execute(() -> {
+            try {
+                int kept = backfill(communityUri);
+                LOG.info(() -> "Link to " + communityUri + ": looked at " + kept + " earlier post(s) from its outbox");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not read the outbox of " + communityUri + "; only new posts will arrive", e);
+            }
+        });
+    }
+
+    private int backfill(String communityUri) throws IOException {
+        JsonNode actor = client.fetchObject(URI.create(communityUri));
+        String outbox = actor.path("outbox").asText("");
+        if (outbox.isEmpty()) {
+            return 0;
+        }
+        Set<String> postIds = collectPostIds(communityUri, client.fetchObject(URI.create(outbox)));
+        for (String postId : postIds) {
+            try {
+                posts.announced(communityUri, postId);
+            } catch (IOException | IgnoredActivity | RuntimeException e) {
+                // One unreadable or withdrawn post must not stop the others.
+                LOG.fine(() -> "Backfill skipped " + postId + ": " + e.getMessage());
+            }
+        }
+        return postIds.size();
+    }
+
+    /** The posts the community created or boosted, newest first, from the first pages of its outbox. */
+    private Set<String> collectPostIds(String communityUri, JsonNode collection) throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        JsonNode page = collection.path("first");
+        if (page.isTextual()) {
+            page = client.fetchObject(URI.create(page.asText()));
+        } else if (page.isMissingNode()) {
+            page = collection; // a collection that lists its items itself
+        }
+        for (int pages = 0; pages < MAX_PAGES && page != null && ids.size() < MAX_POSTS; pages++) {
+            for (JsonNode item : items(page)) {
+                postOf(communityUri, item).ifPresent(ids::add);
+                if (ids.size() >= MAX_POSTS) {
+                    break;
+                }
+            }
+            JsonNode next = page.path("next");
+            page = next.isTextual() ? client.fetchObject(URI.create(next.asText())) : null;
+        }
+        return ids;
+    }
+
+    private static Iterable<JsonNode> items(JsonNode page) {
+        JsonNode items = page.has("orderedItems") ? page.path("orderedItems") : page.path("items");
+        return items.isArray() ? items : List.of();
+    }
+
+    /**
+     * The post an outbox entry is about: the object of the community's own {@code Announce} or {@code Create}.
+     * Entries given only as ids, or sent by someone else, are passed over rather than fetched one by one.
+     */
+    private static Optional<String> postOf(String communityUri, JsonNode item) {
+        String type = item.path("type").asText("");
+        if (!communityUri.equals(item.path("actor").asText(""))
+                || !(type.equals("Announce") || type.equals("Create"))) {
+            return Optional.empty();
+        }
+        JsonNode object = item.path("object");
+        String id = object.isTextual() ? object.asText() : object.path("id").asText("");
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
