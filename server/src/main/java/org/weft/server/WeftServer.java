@@ -201,7 +201,7 @@ public final class WeftServer implements AutoCloseable {
             DemoData.seedProposals(db, areas, proposals);
         }
 
-        LinkBackfill backfill = new LinkBackfill(client, posts);
+        LinkBackfill backfill = new LinkBackfill(client, posts::announced);
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),

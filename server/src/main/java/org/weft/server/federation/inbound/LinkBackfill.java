@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,8 @@ import org.weft.activitypub.client.ActivityPubClient;
  * Without this only what the other side posts after the link would ever arrive.
  *
  * <p>It reads the newest pages of the outbox only (at most {@value #MAX_PAGES} pages and {@value #MAX_POSTS}
- * posts): older proposals have mostly ended. Each post goes through {@link IncomingPosts#announced}, exactly as
- * if the community had just boosted it, so it is fetched from its own server, checked and kept the same way.
+ * posts): older proposals have mostly ended. Each post goes to {@link IncomingPosts#announced}, exactly as if the
+ * community had just boosted it, so it is fetched from its own server, checked and kept the same way.
  * The work runs on its own thread so the inbound worker is not held up by dozens of fetches; a crash loses
  * the backfill (the link itself is stored), which costs only old posts.
  */
@@ -31,26 +32,37 @@ public final class LinkBackfill implements AutoCloseable {
     static final int MAX_PAGES = 5;
     static final int MAX_POSTS = 100;
 
+    /** Takes a post as boosted by a community: {@link IncomingPosts#announced} in the server. */
+    @FunctionalInterface
+    public interface Boosts {
+        void announced(String communityUri, String postId) throws IOException, IgnoredActivity;
+    }
+
     private final ActivityPubClient client;
-    private final IncomingPosts posts;
+    private final Boosts posts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("weft-link-backfill").daemon().factory());
 
-    public LinkBackfill(ActivityPubClient client, IncomingPosts posts) {
+    public LinkBackfill(ActivityPubClient client, Boosts posts) {
         this.client = client;
         this.posts = posts;
     }
 
-    /** Starts fetching the earlier proposals of {@code communityUri}, whose community we now follow. */
-    public void linked(String communityUri) {
-        worker.execute(() -> {
+    /**
+     * Starts fetching the earlier proposals of {@code communityUri}, whose community we now follow. The future
+     * completes with the number of posts looked at (0 when the outbox could not be read; that is logged).
+     */
+    public CompletableFuture<Integer> linked(String communityUri) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
-                int kept = backfill(communityUri);
-                LOG.info(() -> "Link to " + communityUri + ": looked at " + kept + " earlier post(s) from its outbox");
+                int seen = backfill(communityUri);
+                LOG.info(() -> "Link to " + communityUri + ": looked at " + seen + " earlier post(s) from its outbox");
+                return seen;
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not read the outbox of " + communityUri + "; only new posts will arrive", e);
+                return 0;
             }
-        });
+        }, worker);
     }
 
     private int backfill(String communityUri) throws IOException {
@@ -80,17 +92,19 @@ public final class LinkBackfill implements AutoCloseable {
         } else if (page.isMissingNode()) {
             page = collection; // a collection that lists its items itself
         }
-        for (int pages = 0; pages < MAX_PAGES && page != null && ids.size() < MAX_POSTS; pages++) {
+        for (int pages = 1; ; pages++) {
             for (JsonNode item : items(page)) {
                 postOf(communityUri, item).ifPresent(ids::add);
                 if (ids.size() >= MAX_POSTS) {
-                    break;
+                    return ids;
                 }
             }
             JsonNode next = page.path("next");
-            page = next.isTextual() ? client.fetchObject(URI.create(next.asText())) : null;
+            if (pages >= MAX_PAGES || !next.isTextual()) {
+                return ids;
+            }
+            page = client.fetchObject(URI.create(next.asText()));
         }
-        return ids;
     }
 
     private static Iterable<JsonNode> items(JsonNode page) {
