@@ -12,6 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps one slow or dead host from holding up deliveries to the others: at most {@code perHost}
  * deliveries to a host at once, and a circuit breaker that stops trying a host for a while after
  * several failures in a row (then lets one trial through).
+ *
+ * <p>A host gets its full {@code perHost} only once it has answered: one we have not heard from yet, or whose
+ * last attempt failed, gets a single slot. A fan-out reaches hundreds of hosts at once, and a host that hangs
+ * until the timeout would otherwise hold {@code perHost} workers each time, so a few dead hosts could take
+ * every worker while the live ones wait.
  */
 public final class HostGate {
     private final int perHost;
@@ -31,7 +36,7 @@ public final class HostGate {
     public boolean tryEnter(String host) {
         HostState state = hosts.computeIfAbsent(host, h -> new HostState());
         synchronized (state) {
-            if (state.inFlight >= perHost || isOpen(state, clock.instant())) {
+            if (state.inFlight >= limit(state) || isOpen(state, clock.instant())) {
                 return false;
             }
             state.inFlight++;
@@ -47,6 +52,7 @@ public final class HostGate {
         }
         synchronized (state) {
             state.inFlight--;
+            state.answered = hostAnswered;
             if (hostAnswered) {
                 state.consecutiveFailures = 0;
                 state.openUntil = null;
@@ -62,7 +68,7 @@ public final class HostGate {
         Set<String> blocked = new HashSet<>();
         hosts.forEach((host, state) -> {
             synchronized (state) {
-                if (state.inFlight >= perHost || isOpen(state, now)) {
+                if (state.inFlight >= limit(state) || isOpen(state, now)) {
                     blocked.add(host);
                 }
             }
@@ -80,6 +86,10 @@ public final class HostGate {
         }
     }
 
+    private int limit(HostState state) {
+        return state.answered ? perHost : 1;
+    }
+
     private static boolean isOpen(HostState state, Instant now) {
         return state.openUntil != null && now.isBefore(state.openUntil);
     }
@@ -88,5 +98,7 @@ public final class HostGate {
         private int inFlight;
         private int consecutiveFailures;
         private Instant openUntil;
+        /** Whether the host's last attempt got an answer from it (false until the first one does). */
+        private boolean answered;
     }
 }

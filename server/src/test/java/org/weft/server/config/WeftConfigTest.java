@@ -31,7 +31,7 @@ class WeftConfigTest {
         assertTrue(config.database().isEmbedded());
         assertEquals(10, config.database().poolSize());
         assertFalse(config.allowPrivateAddresses());
-        assertEquals(32, config.deliveryWorkers());
+        assertEquals(128, config.deliveryWorkers());
         assertEquals(2, config.deliveryPerHost());
         assertEquals(1_048_576, config.inboxMaxBytes());
     }
