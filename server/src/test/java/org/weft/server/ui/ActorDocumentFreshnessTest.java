@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class ActorDocumentFreshnessTest {
         String acct = "acct:amina@" + weft.domain();
         assertEquals(200, TestHttp.get(id, "application/activity+json").statusCode());
         assertEquals(200, webfinger(acct).statusCode());
+        assertEquals(2L, users("2.1"), "olga and amina");
         PageClient amina = new PageClient(weft.base());
         amina.login("amina", "amina-password");
         assertEquals(303, amina.submit("/account", "/account/delete", Map.of("password", "amina-password")).statusCode());
@@ -61,6 +63,20 @@ class ActorDocumentFreshnessTest {
         assertEquals(410, TestHttp.get(id, "text/html").statusCode());
         assertEquals(410, webfinger(acct).statusCode());
         assertEquals(410, webfinger(id).statusCode());
+        assertEquals(1L, users("2.0"), "NodeInfo counts only olga now");
+    }
+
+    @Test
+    void aNewCommunityIsInNodeInfoAtOnce() {
+        JsonNode before = TestHttp.activityJson(weft.base() + "/nodeinfo/2.1");
+        assertFalse(before.path("metadata").toString().contains("/groups/new9"));
+        weft.server().localActors().createGroup("new9", "New 9", null);
+        JsonNode after = TestHttp.activityJson(weft.base() + "/nodeinfo/2.1");
+        assertTrue(after.path("metadata").toString().contains(weft.base() + "/groups/new9"), after.toString());
+    }
+
+    private static long users(String version) {
+        return TestHttp.activityJson(weft.base() + "/nodeinfo/" + version).path("usage").path("users").path("total").asLong();
     }
 
     private static HttpResponse<String> webfinger(String resource) {
