@@ -29,6 +29,7 @@ import org.weft.server.federation.ActorRenderer;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.federation.FollowService;
 import org.weft.server.federation.InboxEndpoint;
+import org.weft.server.federation.LocalActorDocuments;
 import org.weft.server.federation.LocalSigners;
 import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.federation.Outbox;
@@ -120,6 +121,7 @@ public final class WeftServer implements AutoCloseable {
     private final Database db;
     private final LocalUrls urls;
     private final LocalActorService localActors;
+    private final LocalActorDocuments actorDocuments;
     private final FollowService follows;
     private final Outbox outbox;
     private final Proposals proposals;
@@ -131,8 +133,8 @@ public final class WeftServer implements AutoCloseable {
     private final ActivityPubClient client;
     private final WebServer webServer;
 
-    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors, FollowService follows,
-                       Outbox outbox, Proposals proposals,
+    private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
+                       LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, LinkBackfill backfill,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
@@ -140,6 +142,7 @@ public final class WeftServer implements AutoCloseable {
         this.db = db;
         this.urls = urls;
         this.localActors = localActors;
+        this.actorDocuments = actorDocuments;
         this.follows = follows;
         this.outbox = outbox;
         this.proposals = proposals;
@@ -225,9 +228,9 @@ public final class WeftServer implements AutoCloseable {
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
-        ActorRenderer renderer = new ActorRenderer(urls);
+        LocalActorDocuments actorDocuments = new LocalActorDocuments(db, new ActorRenderer(urls));
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
-        ActorEndpoint actors = new ActorEndpoint(db, renderer, profilePage);
+        ActorEndpoint actors = new ActorEndpoint(db, actorDocuments, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
@@ -242,7 +245,7 @@ public final class WeftServer implements AutoCloseable {
                 profilePage, matching, clock);
 
         HttpRouting.Builder routing = HttpRouting.builder()
-                .register("/.well-known", new WebFingerEndpoint(db, urls))
+                .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
                 .register(new NodeInfoEndpoint(db, urls, VERSION))
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
@@ -290,7 +293,7 @@ public final class WeftServer implements AutoCloseable {
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));
-        return new WeftServer(config, db, urls, localActors, follows, outbox,
+        return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
                 matching, deliveryWorker, inboundWorker, backfill, client, webServer, scheduler);
@@ -351,6 +354,11 @@ public final class WeftServer implements AutoCloseable {
 
     public LocalActorService localActors() {
         return localActors;
+    }
+
+    /** The local actors' documents as served to other servers (kept in memory). */
+    public LocalActorDocuments actorDocuments() {
+        return actorDocuments;
     }
 
     public FollowService follows() {

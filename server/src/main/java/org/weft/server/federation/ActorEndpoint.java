@@ -16,16 +16,17 @@ import org.weft.server.ui.ProfilePage;
 
 /**
  * {@code GET /users/{name}}, {@code /groups/{name}} and {@code /actor}: the actor document for
- * ActivityPub clients, the profile page for browsers (same URL, chosen by {@code Accept}).
+ * ActivityPub clients, the profile page for browsers (same URL, chosen by {@code Accept}). The JSON comes from
+ * {@link LocalActorDocuments}, without a database round trip.
  */
 public final class ActorEndpoint {
     private final Database db;
-    private final ActorRenderer renderer;
+    private final LocalActorDocuments documents;
     private final ProfilePage profilePage;
 
-    public ActorEndpoint(Database db, ActorRenderer renderer, ProfilePage profilePage) {
+    public ActorEndpoint(Database db, LocalActorDocuments documents, ProfilePage profilePage) {
         this.db = db;
-        this.renderer = renderer;
+        this.documents = documents;
         this.profilePage = profilePage;
     }
 
@@ -38,32 +39,54 @@ public final class ActorEndpoint {
     }
 
     public void instance(ServerRequest req, ServerResponse res) {
-        Optional<ActorEntity> actor = db.inTransaction(ActorRepository::instanceActor);
+        Optional<LocalActorDocuments.Document> actor = documents.instanceActor();
         if (actor.isEmpty()) {
             HttpReplies.error(res, Status.NOT_FOUND_404, "No instance actor yet");
             return;
         }
         // The instance actor is JSON for everyone: it has no profile page.
-        HttpReplies.activityJson(res, renderer.toWire(actor.get()).toJson());
+        HttpReplies.activityJson(res, actor.get().activityJson());
     }
 
     private void serve(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
+        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
+        if (!MediaTypes.wantsActivityJson(accept)) {
+            page(req, res, kind, name);
+            return;
+        }
+        Optional<LocalActorDocuments.Document> actor = documents.byUsername(name).filter(d -> d.kind() == kind);
+        if (actor.isEmpty()) {
+            notFound(res, kind, name);
+            return;
+        }
+        if (actor.get().deleted()) {
+            gone(res);
+            return;
+        }
+        HttpReplies.activityJson(res, actor.get().activityJson());
+    }
+
+    /** Browsers: the profile page, read from the database each time (it shows more than the actor). */
+    private void page(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
         String username = name.toLowerCase(Locale.ROOT);
         Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
         if (actor.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
+            notFound(res, kind, name);
             return;
         }
         if (actor.get().isDeleted()) {
-            HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
+            gone(res);
             return;
         }
-        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
-        if (MediaTypes.wantsActivityJson(accept)) {
-            HttpReplies.activityJson(res, renderer.toWire(actor.get()).toJson());
-        } else {
-            res.header(HeaderNames.VARY, "Accept");
-            profilePage.render(req, res, actor.get());
-        }
+        res.header(HeaderNames.VARY, "Accept");
+        profilePage.render(req, res, actor.get());
+    }
+
+    private static void notFound(ServerResponse res, ActorKind kind, String name) {
+        HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
+    }
+
+    private static void gone(ServerResponse res) {
+        HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
     }
 }

@@ -1,13 +1,20 @@
 package org.weft.server.federation;
 
+import java.util.List;
+
 import org.weft.activitypub.vocab.Actor;
 import org.weft.activitypub.vocab.ActorType;
 import org.weft.activitypub.vocab.PublicKeyInfo;
+import org.weft.activitypub.webfinger.Jrd;
+import org.weft.activitypub.webfinger.JrdLinks;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 
-/** Turns a local actor into its ActivityPub document (toWire). */
+/**
+ * Turns a local actor into its ActivityPub document (toWire) and its WebFinger JRD. Both read the actor's row and
+ * nothing else: {@link LocalActorDocuments} keeps them until that row changes.
+ */
 public final class ActorRenderer {
     private final LocalUrls urls;
 
@@ -44,5 +51,18 @@ public final class ActorRenderer {
             b.attributedTo(CollectionsEndpoint.moderators(id));
         }
         return b.build();
+    }
+
+    /** What {@code /.well-known/webfinger} answers for the actor. */
+    public Jrd toJrd(ActorEntity actor) {
+        String acct = "acct:" + actor.getUsername() + "@" + urls.domain();
+        if (actor.getKind() == ActorKind.APPLICATION) {
+            return new Jrd(acct, List.of(actor.getUri()),
+                    List.of(JrdLinks.self(actor.getUri()), JrdLinks.instanceActor(actor.getUri())));
+        }
+        return new Jrd(acct, List.of(actor.getUri()), List.of(
+                JrdLinks.self(actor.getUri()),
+                JrdLinks.profilePage(actor.getUri()),
+                JrdLinks.subscribe(urls.base())));
     }
 }

@@ -26,10 +26,21 @@ public final class HttpReplies {
         json(res, Status.OK_200, ContentTypes.ACTIVITY_JSON_UTF8, document);
     }
 
+    /** As {@link #activityJson(ServerResponse, JsonNode)}, for a document already serialised. */
+    public static void activityJson(ServerResponse res, byte[] document) {
+        res.header(HeaderNames.VARY, "Accept");
+        json(res, Status.OK_200, ContentTypes.ACTIVITY_JSON_UTF8, document);
+    }
+
     public static void json(ServerResponse res, Status status, String contentType, JsonNode document) {
+        json(res, status, contentType, bytes(document));
+    }
+
+    /** A JSON document already serialised (kept bytes are sent as they are, never changed). */
+    public static void json(ServerResponse res, Status status, String contentType, byte[] document) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
-        res.send(bytes(document));
+        res.send(document);
     }
 
     public static void error(ServerResponse res, Status status, String message) {

@@ -1,5 +1,12 @@
 package org.weft.server.federation;
 
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -16,17 +23,26 @@ import org.weft.server.persistence.Database;
 
 /**
  * NodeInfo 2.0 and 2.1 ({@code software.name} = weft) and the {@code /.well-known/nodeinfo} index,
- * which also names the instance actor (FEP-2677).
+ * which also names the instance actor (FEP-2677). The documents are read from the database at most once a minute, and
+ * again as soon as a local actor is created, changed or deleted in this process (the member count and the list of
+ * communities are all they hold that changes).
  */
 public final class NodeInfoEndpoint implements HttpService {
+    /** How long the counts may lag behind (Mastodon keeps its NodeInfo for about as long). */
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
+
     private final Database db;
     private final LocalUrls urls;
     private final String version;
+    private final LongSupplier nanoTime = System::nanoTime;
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicReference<Snapshot> kept = new AtomicReference<>();
 
     public NodeInfoEndpoint(Database db, LocalUrls urls, String version) {
         this.db = db;
         this.urls = urls;
         this.version = version;
+        db.onLocalActorCommit(uri -> invalidate());
     }
 
     @Override
@@ -43,6 +59,31 @@ public final class NodeInfoEndpoint implements HttpService {
     }
 
     private void document(ServerResponse res, NodeInfoVersion nodeInfoVersion) {
+        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        HttpReplies.json(res, Status.OK_200, nodeInfoVersion.mediaType(), current().bytes(nodeInfoVersion));
+    }
+
+    /** Drops the kept document: a local actor (a member or a community) was created, changed or deleted. */
+    void invalidate() {
+        generation.incrementAndGet();
+        kept.set(null);
+    }
+
+    private Snapshot current() {
+        Snapshot snapshot = kept.get();
+        if (snapshot != null && nanoTime.getAsLong() - snapshot.loadedAt() < MAX_AGE.toNanos()) {
+            return snapshot;
+        }
+        long seen = generation.get();
+        Snapshot loaded = load();
+        kept.set(loaded);
+        if (generation.get() != seen) {
+            kept.compareAndSet(loaded, null); // a local actor changed while this was read: read again next time
+        }
+        return loaded;
+    }
+
+    private Snapshot load() {
         NodeInfo info = db.inTransaction(s -> {
             long members = ActorRepository.countLocal(s, ActorKind.PERSON);
             NodeInfo.Builder b = NodeInfo.weft(version)
@@ -53,7 +94,17 @@ public final class NodeInfoEndpoint implements HttpService {
             ActorRepository.localGroups(s).forEach(g -> b.group(new NodeInfo.Group(g.getUri(), g.getUsername())));
             return b.build();
         });
-        res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        HttpReplies.json(res, Status.OK_200, nodeInfoVersion.mediaType(), info.toJson(nodeInfoVersion));
+        Map<NodeInfoVersion, byte[]> bytes = new EnumMap<>(NodeInfoVersion.class);
+        for (NodeInfoVersion v : NodeInfoVersion.values()) {
+            bytes.put(v, HttpReplies.bytes(info.toJson(v)));
+        }
+        return new Snapshot(bytes, nanoTime.getAsLong());
+    }
+
+    /** Both documents, serialised, and when they were read. */
+    private record Snapshot(Map<NodeInfoVersion, byte[]> documents, long loadedAt) {
+        byte[] bytes(NodeInfoVersion version) {
+            return documents.get(version);
+        }
     }
 }

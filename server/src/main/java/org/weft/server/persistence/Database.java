@@ -14,6 +14,9 @@ import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 import org.weft.server.config.DatabaseSettings;
 
 /**
@@ -34,11 +37,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean embedded;
+    private final LocalActorCommits localActorCommits = new LocalActorCommits();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.embedded = embedded;
+        EventListenerRegistry events = sessionFactory.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry();
+        events.appendListeners(EventType.POST_COMMIT_INSERT, localActorCommits);
+        events.appendListeners(EventType.POST_COMMIT_UPDATE, localActorCommits);
+        events.appendListeners(EventType.POST_COMMIT_DELETE, localActorCommits);
     }
 
     /** Opens the pool, migrates the schema and maps the entities. */
@@ -74,6 +82,16 @@ public final class Database implements AutoCloseable {
 
     public void run(Consumer<Session> work) {
         sessionFactory.inTransaction(work);
+    }
+
+    /**
+     * Calls {@code listener} with the uri of every local actor that a transaction of this process inserted, updated or
+     * deleted, right after that transaction ends (on the thread that ran it). For copies of local actors kept in
+     * memory: whatever changes an actor through Hibernate reaches it, with nothing for the changing code to remember.
+     * Writes by another process sharing the database do not.
+     */
+    public void onLocalActorCommit(Consumer<String> listener) {
+        localActorCommits.add(listener);
     }
 
     public DataSource dataSource() {
