@@ -26,6 +26,7 @@ import org.weft.server.domain.LocalActorService;
 import org.weft.server.domain.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
 import org.weft.server.federation.ActorRenderer;
+import org.weft.server.federation.ActorUpdates;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.federation.FollowService;
 import org.weft.server.federation.InboxEndpoint;
@@ -228,7 +229,8 @@ public final class WeftServer implements AutoCloseable {
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
-        LocalActorDocuments actorDocuments = new LocalActorDocuments(db, new ActorRenderer(urls));
+        ActorRenderer renderer = new ActorRenderer(urls);
+        LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
         ActorEndpoint actors = new ActorEndpoint(db, actorDocuments, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
@@ -242,7 +244,7 @@ public final class WeftServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, clock);
+                profilePage, matching, new ActorUpdates(outbox, renderer), clock);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
@@ -303,7 +305,7 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     Clock clock) {
+                                     ActorUpdates actorUpdates, Clock clock) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -315,7 +317,7 @@ public final class WeftServer implements AutoCloseable {
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
-                        matching.links()),
+                        matching.links(), actorUpdates),
                 new MatchesPage(pages, matching.matches(), taxonomy));
     }
 

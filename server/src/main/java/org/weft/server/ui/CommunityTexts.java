@@ -3,10 +3,12 @@ package org.weft.server.ui;
 import java.time.Clock;
 import java.util.List;
 
+import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.ActorRepository;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.federation.ActorUpdates;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.CommunitySettingEntity;
@@ -22,19 +24,19 @@ final class CommunityTexts {
     static final int MAX_RULES = 4000;
 
     private final Database db;
+    private final ActorUpdates updates;
     private final Clock clock;
 
-    CommunityTexts(Database db, Clock clock) {
+    CommunityTexts(Database db, ActorUpdates updates, Clock clock) {
         this.db = db;
+        this.updates = updates;
         this.clock = clock;
     }
 
     /** The rules of a community, or null when it has none. */
-    String rules(long actorId) {
-        return db.inTransaction(s -> {
-            CommunitySettingEntity row = s.find(CommunitySettingEntity.class, actorId);
-            return row == null || row.getRules() == null || row.getRules().isBlank() ? null : row.getRules();
-        });
+    static String rules(Session s, long actorId) {
+        CommunitySettingEntity row = s.find(CommunitySettingEntity.class, actorId);
+        return row == null || row.getRules() == null || row.getRules().isBlank() ? null : row.getRules();
     }
 
     /** Every local community's texts, for the operator's forms. */
@@ -54,7 +56,11 @@ final class CommunityTexts {
         db.run(s -> {
             ActorEntity group = ActorRepository.local(s, ActorKind.GROUP, community).filter(g -> !g.isDeleted())
                     .orElseThrow(() -> new NotFoundException("No community " + community));
-            group.setSummary(about.isBlank() ? null : PlainText.toHtml(about));
+            String summary = about.isBlank() ? null : PlainText.toHtml(about);
+            if (!java.util.Objects.equals(summary, group.getSummary())) {
+                group.setSummary(summary);
+                updates.changed(s, group); // the rules are not in the actor document; the summary is
+            }
             CommunitySettingEntity row = s.find(CommunitySettingEntity.class, group.getId());
             if (row == null) {
                 row = new CommunitySettingEntity(group.getId());

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.federation.ActorUpdates;
 import org.weft.server.auth.Invites;
 import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitor;
@@ -41,7 +42,8 @@ public final class OperatorPage {
     private final CommunityTexts texts;
 
     public OperatorPage(Pages pages, Database db, ProfilePage profiles, AreaService areas, Invites invites,
-                        LocalActorService actors, SignupMode signup, Clock clock, LinkService links) {
+                        LocalActorService actors, SignupMode signup, Clock clock, LinkService links,
+                        ActorUpdates actorUpdates) {
         this.pages = pages;
         this.db = db;
         this.profiles = profiles;
@@ -51,7 +53,7 @@ public final class OperatorPage {
         this.signup = signup;
         this.clock = clock;
         this.links = new InstanceLinks(links);
-        this.texts = new CommunityTexts(db, clock);
+        this.texts = new CommunityTexts(db, actorUpdates, clock);
     }
 
     public void render(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,5 @@
 package org.weft.server.ui;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ public final class ProfilePage {
     private final LocalUrls urls;
     private final Pages pages;
     private final InstanceLinks links;
-    private final CommunityTexts texts;
 
     public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links) {
         this.db = db;
@@ -34,7 +32,6 @@ public final class ProfilePage {
         this.pages = pages;
         this.links = new InstanceLinks(links);
         // Only read here (the clock stamps edits, which the operator page makes).
-        this.texts = new CommunityTexts(db, Clock.systemUTC());
     }
 
     public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
@@ -44,7 +41,7 @@ public final class ProfilePage {
         Map<String, Object> params = new HashMap<>();
         params.put("actor", card(actor, v.messages()));
         params.put("remoteFollow", community);
-        params.put("rules", community ? texts.rules(actor.getId()) : null);
+        params.put("rules", community ? db.inTransaction(s -> CommunityTexts.rules(s, actor.getId())) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
         pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
     }
