@@ -67,10 +67,6 @@ public record LocalUrls(URI origin) {
         return base() + "/taxonomy/v1";
     }
 
-    public String authorizeInteractionTemplate() {
-        return base() + "/authorize_interaction?uri={uri}";
-    }
-
     public String domain() {
         return origin.getPort() == -1 ? origin.getHost() : origin.getHost() + ":" + origin.getPort();
     }
