@@ -60,8 +60,8 @@ public final class ActorRenderer {
             return new Jrd(acct, List.of(actor.getUri()),
                     List.of(JrdLinks.self(actor.getUri()), JrdLinks.instanceActor(actor.getUri())));
         }
-        // No OStatus "subscribe" template: it would send people here to follow or answer remote posts, and a
-        // Weft account does neither (members answer from the pages; communities link through the operator).
+        // No OStatus "subscribe" template: it would send people here to follow or answer remote posts, and Weft
+        // has no timeline or page for that (communities link through the operator).
         return new Jrd(acct, List.of(actor.getUri()), List.of(
                 JrdLinks.self(actor.getUri()),
                 JrdLinks.profilePage(actor.getUri())));
