@@ -122,10 +122,15 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not ended within {@code grace}. */
+    public void stop(Duration grace) {
         if (process.isAlive()) {
             process.destroy(); // SIGTERM: the shutdown hook closes the server
             try {
-                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -18,8 +18,9 @@ import org.weft.bench.server.ServerProcess;
 import org.weft.bench.server.WeftEnv;
 
 /**
- * G5 start-up, exec to the first 200 from {@code /health}, of a separate process started as ./weft starts
- * it: on a fresh data directory (migrations run) and on an existing one. The yardstick is the bare
+ * G5 start-up, exec to the first 200 from {@code /health}, of a separate process started with ./weft's JVM
+ * options: on a fresh data directory (migrations run), on an existing one, and on an existing one with the start-up
+ * cache that ./weft adds for {@code serve} (written by a first run, then read). The yardstick is the bare
  * Helidon route started the same way, whose idle resident size is also G4's yardstick.
  */
 public final class Startup {
@@ -27,6 +28,8 @@ public final class Startup {
     /** G5's target is about the embedded default; MariaDB start-ups are context, measured once each. */
     private static final int MARIADB_RUNS = 1;
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+    /** Writing the start-up cache when the first run exits takes seconds, more on a busy machine. */
+    private static final Duration CACHE_WRITE_LIMIT = Duration.ofSeconds(120);
 
     private Startup() {
     }
@@ -66,8 +69,18 @@ public final class Startup {
                 }
             }
         }
+        // As ./weft starts the server: with the JVM's start-up cache, written by a first run and read by the next.
+        List<Double> cached = new ArrayList<>();
+        try (BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
+            List<String> training = startupCache(work, dbServer.kind(), true);
+            startOnce(db, launch, training, CACHE_WRITE_LIMIT);
+            for (int i = 0; i < runs; i++) {
+                cached.add(startOnce(db, launch, startupCache(work, dbServer.kind(), false), Duration.ofSeconds(15)));
+            }
+        }
         double bare = yardsticks.bareStartupMillis();
-        for (var entry : List.of(Map.entry("fresh data (migrations run)", fresh), Map.entry("existing data", existing))) {
+        for (var entry : List.of(Map.entry("fresh data (migrations run)", fresh), Map.entry("existing data", existing),
+                Map.entry("existing data, with the start-up cache ./weft keeps", cached))) {
             double median = median(entry.getValue());
             results.row(new Row("G5", label, "start-up to ready, " + entry.getKey() + " (median of " + runs + ")",
                     Fmt.ms(median), "bare Helidon process " + Fmt.ms(bare), Fmt.ratio(median, bare),
@@ -78,12 +91,34 @@ public final class Startup {
     }
 
     private static double startOnce(BenchDatabase db, ServerLaunch launch) {
+        return startOnce(db, launch, List.of(), Duration.ofSeconds(15));
+    }
+
+    private static double startOnce(BenchDatabase db, ServerLaunch launch, List<String> extraOpts, Duration stopGrace) {
         int port = Ports.free();
         Path log = launch.logDir().resolve("startup-" + db.kind().name().toLowerCase() + ".log");
-        try (ServerProcess server = ServerProcess.start(launch.javaOpts(), ServerProcess.weftServe(launch.serverJar()),
-                WeftEnv.of(db, port, Map.of()), port, log, READY_LIMIT)) {
+        List<String> opts = new ArrayList<>(launch.javaOpts());
+        opts.addAll(extraOpts);
+        ServerProcess server = ServerProcess.start(opts, ServerProcess.weftServe(launch.serverJar()),
+                WeftEnv.of(db, port, Map.of()), port, log, READY_LIMIT);
+        try {
             return Math.round(server.startup().toNanos() / 1e5) / 10.0;
+        } finally {
+            server.stop(stopGrace);
         }
+    }
+
+    /**
+     * The options ./weft's {@code startup_cache_opts} gives the server on this JDK: the AOT cache on Java 25 and
+     * later (the first run writes it when it exits), the dynamic class-data archive before.
+     */
+    private static List<String> startupCache(Path work, DbKind kind, boolean firstRun) {
+        String name = "weft-startup-" + kind.name().toLowerCase();
+        if (Runtime.version().feature() >= 25) {
+            Path file = work.resolve(name + ".aot");
+            return List.of((firstRun ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + file, "-Xlog:aot*=error");
+        }
+        return List.of("-XX:SharedArchiveFile=" + work.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive");
     }
 
     static double median(List<Double> values) {
