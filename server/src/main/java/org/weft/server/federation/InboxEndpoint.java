@@ -86,6 +86,12 @@ public final class InboxEndpoint {
         if (!sameOrigin(activity.id(), activity.actor())) {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");
         }
+        // Refused here, not at the insert: MariaDB's INSERT IGNORE would store a too-long id cut short.
+        if (activity.id().length() > InboxWriter.MAX_URI_LENGTH || activity.actor().length() > InboxWriter.MAX_URI_LENGTH
+                || activity.type().length() > InboxWriter.MAX_TYPE_LENGTH) {
+            throw new Rejection(Status.BAD_REQUEST_400, "The activity id or actor is longer than "
+                    + InboxWriter.MAX_URI_LENGTH + " characters, or its type longer than " + InboxWriter.MAX_TYPE_LENGTH);
+        }
         try {
             // Returns once the row is committed (group commit): a 202 is never lost in a crash.
             writer.store(activity.id(), activity.actor(), activity.type(), new String(body, StandardCharsets.UTF_8),
