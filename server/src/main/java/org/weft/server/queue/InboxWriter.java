@@ -117,6 +117,8 @@ public final class InboxWriter implements AutoCloseable {
         for (Row row : left) {
             row.stored.completeExceptionally(new IllegalStateException("The server stopped before the row was written"));
         }
+        // The drain took STOP too: put it back, so a writer that was only slow still ends after its batch.
+        queue.add(STOP);
     }
 
     private void loop() {
