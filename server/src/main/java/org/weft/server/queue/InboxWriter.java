@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 public final class InboxWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboxWriter.class.getName());
     /** Enough to absorb a burst; small enough that one batch's transaction stays short. */
-    public static final int MAX_BATCH = 256;
+    private static final int MAX_BATCH = 256;
     /** The widths of inbound_activity's activity_uri / actor_uri and activity_type columns. */
     public static final int MAX_URI_LENGTH = 700;
     public static final int MAX_TYPE_LENGTH = 64;
@@ -42,20 +42,14 @@ public final class InboxWriter implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Runnable afterInsert;
-    private final int maxBatch;
     private final LinkedBlockingQueue<Row> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
     /** {@code afterInsert} runs after a commit that added rows (it tells the inbound worker there is work). */
     public InboxWriter(DataSource dataSource, Runnable afterInsert) {
-        this(dataSource, afterInsert, MAX_BATCH);
-    }
-
-    InboxWriter(DataSource dataSource, Runnable afterInsert, int maxBatch) {
         this.dataSource = dataSource;
         this.afterInsert = afterInsert;
-        this.maxBatch = maxBatch;
         this.thread = Thread.ofPlatform().name("weft-inbox-writer").daemon().unstarted(this::loop);
     }
 
@@ -122,7 +116,7 @@ public final class InboxWriter implements AutoCloseable {
     }
 
     private void loop() {
-        List<Row> batch = new ArrayList<>(maxBatch);
+        List<Row> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
         while (!stopping) {
             try {
@@ -130,7 +124,7 @@ public final class InboxWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            queue.drainTo(batch, maxBatch - 1);
+            queue.drainTo(batch, MAX_BATCH - 1);
             stopping = batch.remove(STOP);
             if (batch.isEmpty()) {
                 continue;
@@ -165,7 +159,8 @@ public final class InboxWriter implements AutoCloseable {
         try {
             int[] counts = insertTogether(unique);
             for (int i = 0; i < unique.size(); i++) {
-                boolean isNew = counts[i] != 0; // SUCCESS_NO_INFO (-2) from a MariaDB bulk insert: maybe new
+                // A MariaDB bulk insert answers SUCCESS_NO_INFO (-2) for every row: count it as (maybe) new.
+                boolean isNew = counts[i] != 0;
                 added |= isNew;
                 unique.get(i).stored.complete(isNew);
             }
