@@ -86,6 +86,7 @@ import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
+import org.weft.server.queue.InboxWriter;
 import org.weft.server.auth.AccountService;
 import org.weft.server.auth.Invites;
 import org.weft.server.auth.LoginRateLimiter;
@@ -130,6 +131,7 @@ public final class WeftServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
+    private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
     private final ActivityPubClient client;
     private final WebServer webServer;
@@ -137,7 +139,8 @@ public final class WeftServer implements AutoCloseable {
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
-                       DeliveryWorker deliveryWorker, InboundWorker inboundWorker, LinkBackfill backfill,
+                       DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
+                       LinkBackfill backfill,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
@@ -151,6 +154,7 @@ public final class WeftServer implements AutoCloseable {
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
+        this.inboxWriter = inboxWriter;
         this.backfill = backfill;
         this.client = client;
         this.webServer = webServer;
@@ -234,7 +238,9 @@ public final class WeftServer implements AutoCloseable {
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
         ActorEndpoint actors = new ActorEndpoint(db, actorDocuments, profilePage);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
-        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboundStore, inboundWorker, config.inboxMaxBytes(), clock);
+        InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
+        inboxWriter.start();
+        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
@@ -298,7 +304,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, backfill, client, webServer, scheduler);
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
     }
 
     /** The member and operator pages and what they need. */
@@ -392,6 +398,8 @@ public final class WeftServer implements AutoCloseable {
         scheduler.shutdownNow();
         matching.matcher().close();
         webServer.stop();
+        // Requests still waiting for the inbox writer get their rows written (or an error), before the pool closes.
+        inboxWriter.close();
         // Stop claiming, then abort outgoing requests, so running tasks end promptly without being interrupted
         // mid-write and know it was a shutdown (a cut-off delivery is handed back, not counted as a failure).
         inboundWorker.stopClaiming();

@@ -17,8 +17,7 @@ import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.federation.inbound.InboundWorker;
-import org.weft.server.queue.InboundStore;
+import org.weft.server.queue.InboxWriter;
 
 /**
  * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
@@ -31,17 +30,14 @@ public final class InboxEndpoint {
 
     private final SignatureVerifier verifier;
     private final JsonLdCodec codec;
-    private final InboundStore store;
-    private final InboundWorker worker;
+    private final InboxWriter writer;
     private final int maxBytes;
     private final Clock clock;
 
-    public InboxEndpoint(SignatureVerifier verifier, JsonLdCodec codec, InboundStore store, InboundWorker worker,
-                         int maxBytes, Clock clock) {
+    public InboxEndpoint(SignatureVerifier verifier, JsonLdCodec codec, InboxWriter writer, int maxBytes, Clock clock) {
         this.verifier = verifier;
         this.codec = codec;
-        this.store = store;
-        this.worker = worker;
+        this.writer = writer;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -90,10 +86,19 @@ public final class InboxEndpoint {
         if (!sameOrigin(activity.id(), activity.actor())) {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");
         }
-        boolean stored = store.store(activity.id(), activity.actor(), activity.type(),
-                new String(body, StandardCharsets.UTF_8), clock.instant());
-        if (stored) {
-            worker.poke();
+        // Refused here, not at the insert: MariaDB's INSERT IGNORE would store a too-long id cut short.
+        if (activity.id().length() > InboxWriter.MAX_URI_LENGTH || activity.actor().length() > InboxWriter.MAX_URI_LENGTH
+                || activity.type().length() > InboxWriter.MAX_TYPE_LENGTH) {
+            throw new Rejection(Status.BAD_REQUEST_400, "The activity id or actor is longer than "
+                    + InboxWriter.MAX_URI_LENGTH + " characters, or its type longer than " + InboxWriter.MAX_TYPE_LENGTH);
+        }
+        try {
+            // Returns once the row is committed (group commit): a 202 is never lost in a crash.
+            writer.store(activity.id(), activity.actor(), activity.type(), new String(body, StandardCharsets.UTF_8),
+                    clock.instant());
+        } catch (InboxWriter.InboxWriteException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Inbox could not store " + activity.id(), e);
+            throw new Rejection(Status.INTERNAL_SERVER_ERROR_500, "Could not store the activity; try again later");
         }
         res.status(Status.ACCEPTED_202).send();
     }

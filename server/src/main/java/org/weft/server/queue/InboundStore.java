@@ -7,28 +7,15 @@ import java.util.List;
 import org.weft.server.persistence.Database;
 
 /**
- * The inbound activity table. The inbox stores an activity here before answering 202; the unique
- * activity id turns a redelivery into a no-op.
+ * The inbound activity table, as the inbound worker reads it. The inbox writes rows through
+ * {@link InboxWriter} (group commit) before answering 202; the unique activity id turns a redelivery
+ * into a no-op.
  */
 public final class InboundStore {
     private final Database db;
 
     public InboundStore(Database db) {
         this.db = db;
-    }
-
-    /** Stores a verified activity; returns false when it was already there (a redelivery). */
-    public boolean store(String activityUri, String actorUri, String type, String body, Instant now) {
-        int inserted = db.inTransaction(session -> session.createNativeMutationQuery(
-                        "INSERT IGNORE INTO inbound_activity (activity_uri, actor_uri, activity_type, body, state, attempts,"
-                                + " received_at, next_attempt_at) VALUES (?1, ?2, ?3, ?4, 'PENDING', 0, ?5, ?5)")
-                .setParameter(1, activityUri)
-                .setParameter(2, actorUri)
-                .setParameter(3, type)
-                .setParameter(4, body)
-                .setParameter(5, now)
-                .executeUpdate());
-        return inserted > 0;
     }
 
     /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea). */

@@ -128,6 +128,12 @@ class InboxRejectionTest {
     }
 
     @Test
+    void activityIdLongerThanTheColumnIsRefused() {
+        String longId = follow.replaceFirst("\"id\": \"([^\"]*)\",", "\"id\": \"$1/" + "x".repeat(700) + "\",");
+        assertRefused(mastodon.deliver(inbox, longId), 400, "longer than 700");
+    }
+
+    @Test
     void wrongContentTypeIsRefused() {
         HttpResponse<String> r = TestHttp.send(HttpRequest.newBuilder(inbox).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(follow)).build());

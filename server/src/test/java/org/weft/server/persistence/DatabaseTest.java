@@ -103,8 +103,12 @@ class DatabaseTest {
     void redeliveredInboundActivityIsStoredOnce() {
         var store = new org.weft.server.queue.InboundStore(db);
         Instant now = Instant.now();
-        assertTrue(store.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
-        assertEquals(false, store.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
+        try (var writer = new org.weft.server.queue.InboxWriter(db.dataSource(), () -> { })) {
+            writer.start();
+            assertTrue(writer.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
+            assertEquals(false, writer.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}",
+                    now));
+        }
         assertEquals(1, store.countPending());
     }
 
