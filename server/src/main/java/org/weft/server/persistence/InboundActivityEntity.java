@@ -10,10 +10,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A verified activity as it arrived, waiting for (or done with) background processing. */
 @Entity
 @Table(name = "inbound_activity")
+// Finishing a row changes its state and times only; without this every finish would write the body back too.
+@DynamicUpdate
 public class InboundActivityEntity {
     /** Processing state of an inbound activity. */
     public enum State { PENDING, DONE, FAILED }
@@ -80,12 +83,6 @@ public class InboundActivityEntity {
 
     public String getLastError() {
         return lastError;
-    }
-
-    public void markDone(Instant when) {
-        state = State.DONE;
-        processedAt = when;
-        lastError = null;
     }
 
     /** Records a failed attempt; gives up for good after {@code maxAttempts}. */

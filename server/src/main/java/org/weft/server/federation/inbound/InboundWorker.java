@@ -91,11 +91,13 @@ public final class InboundWorker implements AutoCloseable {
     private void finish(long id, String note, boolean failed) {
         Instant now = clock.instant();
         db.run(s -> {
-            InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
             if (failed) {
-                row.markFailed(note, now, 0);
+                s.find(InboundActivityEntity.class, id).markFailed(note, now, 0);
             } else {
-                row.markDone(now);
+                // The common case, as one UPDATE: no need to read the row (and its body) back first.
+                s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = null"
+                        + " where id = :id").setParameter("done", InboundActivityEntity.State.DONE)
+                        .setParameter("now", now).setParameter("id", id).executeUpdate();
             }
         });
         processed.incrementAndGet();
