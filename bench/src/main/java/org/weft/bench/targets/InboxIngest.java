@@ -24,7 +24,8 @@ import org.weft.server.WeftServer;
  * G1 inbox ingest and the inbox half of G7. Senders are known to the server (their rows and keys are in
  * its database) and their actor URLs point at a mock that counts GETs, so any key fetch would show.
  * Pre-signed POSTs of ~2 KiB are replayed: first saturating (sustained accepted/s), then open-loop at
- * 1,000/s (accept latency from the intended send time).
+ * 1,000/s (accept latency from the intended send time). What the inbound worker has not processed by then is
+ * G8's backlog ({@link Backlog}).
  */
 public final class InboxIngest {
     static final double OFFERED_PER_SECOND = 1_000;
@@ -54,6 +55,7 @@ public final class InboxIngest {
                 long stored = Seeder.count(server.db().dataSource(), "inbound_activity");
                 report(kind, yardsticks, results, saturated, open, crypto, keyFetches,
                         new Storage(stored, warmAccepted, server.inboundWorker().processed()));
+                Backlog.drain(kind, server, saturated.rateOf(202), results);
             } finally {
                 server.close();
             }
