@@ -18,12 +18,21 @@ public final class InboundStore {
         this.db = db;
     }
 
+    /**
+     * The claim: due rows, locked, skipping rows another worker holds. No ORDER BY: both databases then read the
+     * (state, next_attempt_at) index in order and stop at the limit, so the oldest due rows come first and only
+     * they are locked. With an ORDER BY they lock every due row before sorting, which with a backlog of thousands
+     * made each claim take a second on H2 and held up every other worker.
+     */
+    static String claimQuery(int limit) {
+        return "SELECT id FROM inbound_activity WHERE state = 'PENDING' AND next_attempt_at <= ?1"
+                + " LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
+    }
+
     /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea). */
     public List<Long> claimDue(int limit, Duration lease, Instant now) {
         return db.inTransaction(session -> {
-            List<Long> ids = session.createNativeQuery(
-                            "SELECT id FROM inbound_activity WHERE state = 'PENDING' AND next_attempt_at <= ?1"
-                                    + " ORDER BY id LIMIT " + limit + " FOR UPDATE SKIP LOCKED", Long.class)
+            List<Long> ids = session.createNativeQuery(claimQuery(limit), Long.class)
                     .setParameter(1, now).getResultList();
             if (!ids.isEmpty()) {
                 session.createNativeMutationQuery("UPDATE inbound_activity SET next_attempt_at = ?1 WHERE id IN (?2)")
