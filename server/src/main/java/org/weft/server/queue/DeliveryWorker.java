@@ -31,7 +31,6 @@ public final class DeliveryWorker implements AutoCloseable {
     /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration BUSY_HOST_DELAY = Duration.ofMillis(200);
 
     private final DeliveryQueue queue;
     private final Database db;
@@ -113,7 +112,9 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
         if (!busy.isEmpty()) {
-            queue.releaseAll(busy, clock.instant().plus(BUSY_HOST_DELAY));
+            // Due again at once: the next claim skips the host while it is full (blockedHosts), so this cannot spin,
+            // and a delay here would leave the host idle after its current delivery until the delay or a poll.
+            queue.releaseAll(busy, clock.instant());
         }
         return tasks;
     }

@@ -150,6 +150,22 @@ class DeliveryWorkerTest {
         }
     }
 
+    @Test
+    void rowsForABusyHostAreSentAsSoonAsTheHostHasRoom() {
+        enqueue(20, "ok", i -> "https://one.example/users/u" + i + "/inbox/ok");
+        // A clock that stands still: a row handed back "for a moment" would never be due again.
+        Clock stopped = Clock.fixed(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), java.time.ZoneOffset.UTC);
+        HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), stopped);
+        try (DeliveryWorker worker = new DeliveryWorker(db, queue, this::answer, gate, new RetryPolicy(), stopped, 16,
+                Duration.ofMinutes(2), queue::record)) {
+            worker.start();
+            worker.poke();
+            WaitFor.condition("every row for the one host delivered",
+                    () -> rows().stream().allMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED));
+        }
+        assertTrue(posts.values().stream().allMatch(n -> n.get() == 1));
+    }
+
     private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
         return new DeliveryWorker(db, queue, this::answer, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
@@ -171,6 +187,10 @@ class DeliveryWorkerTest {
 
     /** {@code n} rows to inboxes on as many hosts, all due now. */
     private void enqueue(int n, String kind) {
+        enqueue(n, kind, i -> "https://h" + i + "-" + kind + ".example/inbox/" + kind);
+    }
+
+    private void enqueue(int n, String kind, java.util.function.IntFunction<String> inbox) {
         Instant now = Instant.now();
         db.run(s -> {
             ActorEntity sender = new ActorEntity("https://weft.example/groups/block3-" + kind, ActorKind.GROUP, true,
@@ -183,7 +203,7 @@ class DeliveryWorkerTest {
             s.persist(activity);
             List<URI> inboxes = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                inboxes.add(URI.create("https://h" + i + "-" + kind + ".example/inbox/" + kind));
+                inboxes.add(URI.create(inbox.apply(i)));
             }
             DeliveryQueue.enqueue(s, activity, inboxes, now.minusSeconds(1));
         });
