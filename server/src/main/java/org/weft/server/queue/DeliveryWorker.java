@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,8 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.OutboundActivityEntity;
 
 /**
- * Sends due deliveries: claims as many rows as there are free workers, skipping hosts that are full
- * or whose circuit is open; each delivery runs on its own virtual thread. Outcomes go to an
+ * Sends due deliveries: claims due rows in batches, skipping hosts that are full or whose circuit is
+ * open, and hands them to free workers; each delivery runs on its own virtual thread. Outcomes go to an
  * {@link OutcomeRecorder}, which writes them in batches, so a worker is free for the next inbox as soon as
  * the POST is answered and a fan-out does not cost one commit per inbox.
  */
@@ -43,7 +45,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private final OutcomeRecorder recorder;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
-    /** Claimed rows whose outcome is not stored yet (being sent, or waiting in the recorder). */
+    /**
+     * Rows claimed ahead of free workers, in claim order; only the dispatcher thread touches it. At most one batch
+     * (as many rows as workers), so a row waits here at most one turn of the workers, far less than its lease.
+     */
+    private final Deque<ClaimedDelivery> ready = new ArrayDeque<>();
+    private final int claimBatch;
+    /** Claimed rows whose outcome is not stored yet (claimed ahead, being sent, or waiting in the recorder). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
@@ -61,6 +69,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.lease = lease;
+        this.claimBatch = concurrency;
         this.recorder = new OutcomeRecorder(outcomes, batch -> batch.forEach(o -> inFlight.remove(o.deliveryId())));
         this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
@@ -99,13 +108,24 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** Leases due rows and turns those whose host has room into tasks; the others go back for a moment. */
+    /**
+     * Turns claimed rows whose host has room into tasks, one per free worker; the others go back, due at once.
+     * Claims from the database only when the rows claimed ahead run short, and then a whole batch: each claim is a
+     * commit (a log flush; tens of milliseconds on H2), and it runs on the one dispatcher thread, so claiming just the
+     * one or two slots that came free would make the claims, not the POSTs, the pace of a fan-out.
+     */
     private List<Runnable> claim(int freeSlots) {
+        if (ready.size() < freeSlots) {
+            List<ClaimedDelivery> claimed = queue.claimDue(claimBatch - ready.size(), gate.blockedHosts(), lease,
+                    clock.instant());
+            claimed.forEach(delivery -> inFlight.add(delivery.id()));
+            ready.addAll(claimed);
+        }
         List<Runnable> tasks = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
-        for (ClaimedDelivery delivery : queue.claimDue(freeSlots, gate.blockedHosts(), lease, clock.instant())) {
+        while (tasks.size() < freeSlots && !ready.isEmpty()) {
+            ClaimedDelivery delivery = ready.poll();
             if (gate.tryEnter(delivery.host())) {
-                inFlight.add(delivery.id());
                 tasks.add(() -> send(delivery));
             } else {
                 busy.add(delivery.id());
@@ -115,6 +135,7 @@ public final class DeliveryWorker implements AutoCloseable {
             // Due again at once: the next claim skips the host while it is full (blockedHosts), so this cannot spin,
             // and a delay here would leave the host idle after its current delivery until the delay or a poll.
             queue.releaseAll(busy, clock.instant());
+            busy.forEach(inFlight::remove);
         }
         return tasks;
     }
