@@ -127,9 +127,16 @@ public final class HttpSigner {
         if (last != null && last.body() == body) {
             return last.digest();
         }
-        String digest = Digests.sha256Header(body);
-        lastBody = new DigestedBody(body, digest);
-        return digest;
+        // The workers that start a fan-out together would each hash the new body; one does, the others wait for it.
+        synchronized (this) {
+            last = lastBody;
+            if (last != null && last.body() == body) {
+                return last.digest();
+            }
+            String digest = Digests.sha256Header(body);
+            lastBody = new DigestedBody(body, digest);
+            return digest;
+        }
     }
 
     private Map<String, String> sign(String method, URI target, Map<String, String> headers, Signer signer) {

@@ -1,10 +1,17 @@
 package org.weft.server.queue;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +25,11 @@ import org.weft.server.persistence.OutboundActivityEntity;
  * transaction as the change that caused them, claimed with a lease, and finished with an outcome.
  */
 public final class DeliveryQueue {
+    private static final String FINISH = "UPDATE delivery SET state = ?, attempts = attempts + 1, finished_at = ?,"
+            + " last_status = ?, last_error = ? WHERE id = ?";
+    private static final String RETRY = "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?,"
+            + " last_error = ? WHERE id = ?";
+
     private final Database db;
 
     public DeliveryQueue(Database db) {
@@ -68,33 +80,54 @@ public final class DeliveryQueue {
         });
     }
 
-    public void markDelivered(long id, int status, Instant now) {
-        finish(id, "DELIVERED", status, null, now);
+    /**
+     * Writes the outcomes of many attempts in one transaction: plain JDBC statement batches, so a whole batch costs
+     * one commit (one log flush) and no ORM session. All or nothing: on failure nothing is written and the rows stay
+     * leased.
+     */
+    public void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // Rows in id order, so two processes writing overlapping batches take their row locks in the same order.
+        List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparingLong(Outcome::deliveryId)).toList();
+        try (Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement finish = connection.prepareStatement(FINISH);
+                 PreparedStatement retry = connection.prepareStatement(RETRY)) {
+                boolean finished = false;
+                boolean retried = false;
+                for (Outcome outcome : sorted) {
+                    switch (outcome) {
+                        case Outcome.Delivered d -> addFinish(finish, d.deliveryId(), "DELIVERED", d.status(), null, d.at());
+                        case Outcome.GaveUp g -> addFinish(finish, g.deliveryId(), "GAVE_UP", g.status(), g.error(), g.at());
+                        case Outcome.Retry r -> addRetry(retry, r);
+                    }
+                    retried |= outcome instanceof Outcome.Retry;
+                    finished |= !(outcome instanceof Outcome.Retry);
+                }
+                if (finished) {
+                    finish.executeBatch();
+                }
+                if (retried) {
+                    retry.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording " + outcomes.size() + " delivery outcomes failed: " + e.getMessage(), e);
+        }
     }
 
-    public void markGaveUp(long id, int status, String error, Instant now) {
-        finish(id, "GAVE_UP", status, error, now);
-    }
-
-    /** Records a failed attempt and when to try again. */
-    public void markRetry(long id, int status, String error, Instant retryAt) {
-        db.run(session -> session.createNativeMutationQuery(
-                        "UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?1, last_status = ?2, last_error = ?3"
-                                + " WHERE id = ?4")
-                .setParameter(1, retryAt)
-                .setParameter(2, status < 0 ? null : status)
-                .setParameter(3, truncate(error))
-                .setParameter(4, id)
-                .executeUpdate());
-    }
-
-    /** Puts a claimed row back without counting an attempt (its host was busy when the worker got to it). */
-    public void release(long id, Instant dueAt) {
-        db.run(session -> session.createNativeMutationQuery("UPDATE delivery SET next_attempt_at = ?1 WHERE id = ?2")
-                .setParameter(1, dueAt).setParameter(2, id).executeUpdate());
-    }
-
-    /** Makes leased rows due at {@code dueAt} (a shutdown hands back what it could not finish). */
+    /**
+     * Makes leased rows due at {@code dueAt} without counting an attempt: a shutdown hands back what it could not
+     * finish, and a claim hands back the rows whose host was busy.
+     */
     public void releaseAll(Collection<Long> ids, Instant dueAt) {
         db.run(session -> session.createNativeMutationQuery(
                         "UPDATE delivery SET next_attempt_at = ?1 WHERE id IN (?2) AND state = 'PENDING'")
@@ -138,17 +171,35 @@ public final class DeliveryQueue {
                 .toList());
     }
 
-    private void finish(long id, String state, int status, String error, Instant now) {
-        db.run(session -> session.createNativeMutationQuery(
-                        "UPDATE delivery SET state = ?1, attempts = attempts + 1, finished_at = ?2, last_status = ?3,"
-                                + " last_error = ?4"
-                                + " WHERE id = ?5")
-                .setParameter(1, state)
-                .setParameter(2, now)
-                .setParameter(3, status < 0 ? null : status)
-                .setParameter(4, truncate(error))
-                .setParameter(5, id)
-                .executeUpdate());
+    private static void addFinish(PreparedStatement statement, long id, String state, int status, String error,
+                                  Instant at) throws SQLException {
+        statement.setString(1, state);
+        statement.setObject(2, utc(at));
+        setStatus(statement, 3, status);
+        statement.setString(4, truncate(error));
+        statement.setLong(5, id);
+        statement.addBatch();
+    }
+
+    private static void addRetry(PreparedStatement statement, Outcome.Retry retry) throws SQLException {
+        statement.setObject(1, utc(retry.retryAt()));
+        setStatus(statement, 2, retry.status());
+        statement.setString(3, truncate(retry.error()));
+        statement.setLong(4, retry.deliveryId());
+        statement.addBatch();
+    }
+
+    private static void setStatus(PreparedStatement statement, int index, int status) throws SQLException {
+        if (status < 0) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, status);
+        }
+    }
+
+    /** Instants are stored as UTC wall-clock times, as Hibernate is configured to write them. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static ClaimedDelivery toClaim(Object[] row) {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +23,16 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.OutboundActivityEntity;
 
 /**
- * Sends due deliveries: claims as many rows as there are free workers, skipping hosts that are full
- * or whose circuit is open; each delivery runs on its own virtual thread.
+ * Sends due deliveries: claims due rows in batches, skipping hosts that are full or whose circuit is
+ * open, and hands them to free workers; each delivery runs on its own virtual thread. Outcomes go to an
+ * {@link OutcomeRecorder}, which writes them in batches, so a worker is free for the next inbox as soon as
+ * the POST is answered and a fan-out does not cost one commit per inbox.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration BUSY_HOST_DELAY = Duration.ofMillis(200);
 
     private final DeliveryQueue queue;
     private final Database db;
@@ -38,32 +41,50 @@ public final class DeliveryWorker implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final WorkDispatcher dispatcher;
+    private final Duration lease;
+    private final OutcomeRecorder recorder;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
-    /** Claimed rows whose outcome is not recorded yet. */
+    /**
+     * Rows claimed ahead of free workers, in claim order; only the dispatcher thread touches it. At most one batch
+     * (as many rows as workers), so a row waits here at most one turn of the workers, far less than its lease.
+     */
+    private final Deque<ClaimedDelivery> ready = new ArrayDeque<>();
+    private final int claimBatch;
+    /** Claimed rows whose outcome is not stored yet (claimed ahead, being sent, or waiting in the recorder). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
                           RetryPolicy retryPolicy, Clock clock, int concurrency) {
+        this(db, queue, transport, gate, retryPolicy, clock, concurrency, LEASE, queue::record);
+    }
+
+    /** As the public constructor, with the lease and the outcome writer of a test. */
+    DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate, RetryPolicy retryPolicy,
+                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer outcomes) {
         this.db = db;
         this.queue = queue;
         this.transport = transport;
         this.gate = gate;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
+        this.lease = lease;
+        this.claimBatch = concurrency;
+        this.recorder = new OutcomeRecorder(outcomes, batch -> batch.forEach(o -> inFlight.remove(o.deliveryId())));
         this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
 
     public void start() {
+        recorder.start();
         dispatcher.start();
     }
 
-    /** Tells the worker that new rows are due, so it does not wait for its next poll. */
     /** Claims nothing more (the first step of shutting down); running work goes on until {@link #close()}. */
     public void stopClaiming() {
         dispatcher.stop();
     }
 
+    /** Tells the worker that new rows are due, so it does not wait for its next poll. */
     public void poke() {
         dispatcher.poke();
     }
@@ -74,28 +95,47 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, cuts off deliveries in progress, and makes the rows they held due again at once
-     * (from this thread: the interrupted ones may not be able to reach the database). A crash skips
-     * this; then the rows come back when their lease runs out.
+     * Stops claiming, cuts off deliveries in progress, writes the outcomes already known, and makes the rows
+     * still held due again at once (from this thread: the interrupted ones may not be able to reach the database).
+     * A crash skips this; then the rows come back when their lease runs out.
      */
     @Override
     public void close() {
         dispatcher.close();
+        recorder.close();
         if (!inFlight.isEmpty()) {
             queue.releaseAll(List.copyOf(inFlight), clock.instant());
         }
     }
 
-    /** Leases due rows and turns those whose host has room into tasks; the others go back for a moment. */
+    /**
+     * Turns claimed rows whose host has room into tasks, one per free worker; the others go back, due at once.
+     * Claims from the database only when the rows claimed ahead run short, and then a whole batch: each claim is a
+     * commit (a log flush; tens of milliseconds on H2), and it runs on the one dispatcher thread, so claiming just the
+     * one or two slots that came free would make the claims, not the POSTs, the pace of a fan-out.
+     */
     private List<Runnable> claim(int freeSlots) {
+        if (ready.size() < freeSlots) {
+            List<ClaimedDelivery> claimed = queue.claimDue(claimBatch - ready.size(), gate.blockedHosts(), lease,
+                    clock.instant());
+            claimed.forEach(delivery -> inFlight.add(delivery.id()));
+            ready.addAll(claimed);
+        }
         List<Runnable> tasks = new ArrayList<>();
-        for (ClaimedDelivery delivery : queue.claimDue(freeSlots, gate.blockedHosts(), LEASE, clock.instant())) {
+        List<Long> busy = new ArrayList<>();
+        while (tasks.size() < freeSlots && !ready.isEmpty()) {
+            ClaimedDelivery delivery = ready.poll();
             if (gate.tryEnter(delivery.host())) {
-                inFlight.add(delivery.id());
                 tasks.add(() -> send(delivery));
             } else {
-                queue.release(delivery.id(), clock.instant().plus(BUSY_HOST_DELAY));
+                busy.add(delivery.id());
             }
+        }
+        if (!busy.isEmpty()) {
+            // Due again at once: the next claim skips the host while it is full (blockedHosts), so this cannot spin,
+            // and a delay here would leave the host idle after its current delivery until the delay or a poll.
+            queue.releaseAll(busy, clock.instant());
+            busy.forEach(inFlight::remove);
         }
         return tasks;
     }
@@ -110,31 +150,30 @@ public final class DeliveryWorker implements AutoCloseable {
                 // Cut off by our own shutdown, not the host's fault: close() puts the row back as due.
                 return;
             }
+            // The row leaves inFlight once the recorder has stored its outcome, not now.
             hostAnswered = record(delivery, outcome);
-            inFlight.remove(delivery.id());
         } catch (RuntimeException e) {
             if (!dispatcher.isRunning()) {
                 return;
             }
             LOG.log(Level.WARNING, "Delivery " + delivery.id() + " to " + delivery.inbox() + " failed unexpectedly", e);
             retryOrGiveUp(delivery, -1, e.toString(), Optional.empty());
-            inFlight.remove(delivery.id());
         } finally {
             gate.leave(delivery.host(), hostAnswered);
         }
     }
 
-    /** Stores the outcome; returns whether the host itself answered (for the circuit breaker). */
+    /** Hands the outcome to the recorder; returns whether the host itself answered (for the circuit breaker). */
     private boolean record(ClaimedDelivery delivery, DeliveryOutcome outcome) {
         Instant now = clock.instant();
         return switch (outcome) {
             case DeliveryOutcome.Delivered d -> {
-                queue.markDelivered(delivery.id(), d.status(), now);
+                recorder.add(new Outcome.Delivered(delivery.id(), d.status(), now));
                 yield true;
             }
             case DeliveryOutcome.GiveUp g -> {
                 LOG.info(() -> "Giving up delivery to " + delivery.inbox() + ": " + g.status() + " " + g.reason());
-                queue.markGaveUp(delivery.id(), g.status(), g.reason(), now);
+                recorder.add(new Outcome.GaveUp(delivery.id(), g.status(), g.reason(), now));
                 yield true;
             }
             case DeliveryOutcome.Retry r -> {
@@ -149,14 +188,14 @@ public final class DeliveryWorker implements AutoCloseable {
         Optional<Instant> next = retryPolicy.nextAttempt(delivery.attempts() + 1, now,
                 java.util.concurrent.ThreadLocalRandom.current());
         if (next.isEmpty()) {
-            queue.markGaveUp(delivery.id(), status, "retries exhausted: " + reason, now);
+            recorder.add(new Outcome.GaveUp(delivery.id(), status, "retries exhausted: " + reason, now));
             return;
         }
         Instant at = next.get();
         if (retryAfter.isPresent() && now.plus(retryAfter.get()).isAfter(at)) {
             at = now.plus(retryAfter.get());
         }
-        queue.markRetry(delivery.id(), status, reason, at);
+        recorder.add(new Outcome.Retry(delivery.id(), status, reason, at));
     }
 
     /**
@@ -177,9 +216,6 @@ public final class DeliveryWorker implements AutoCloseable {
             return cached;
         }
     }
-
-
-
 
     /** The serialised activity (shared by every inbox it goes to) and who signs it. */
     private record Payload(byte[] body, long senderId) {
