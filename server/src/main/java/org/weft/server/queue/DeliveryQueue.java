@@ -44,6 +44,25 @@ public final class DeliveryQueue {
     }
 
     /**
+     * The claim: due rows (parameter 1: now), not for the blocked hosts (parameters 2…), locked, skipping rows
+     * another worker holds. No ORDER BY: both databases then read the (state, next_attempt_at) index in order and
+     * stop at the limit, so the longest-waiting rows come first and only the rows taken are locked. With an ORDER
+     * BY they lock every due row before sorting: a fan-out's thousand rows, held by each claim in turn.
+     */
+    static String claimQuery(int limit, int blockedHosts) {
+        StringBuilder sql = new StringBuilder("SELECT id, activity_id, inbox, host, attempts FROM delivery"
+                + " WHERE state = 'PENDING' AND next_attempt_at <= ?1");
+        if (blockedHosts > 0) {
+            sql.append(" AND host NOT IN (");
+            for (int i = 0; i < blockedHosts; i++) {
+                sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            }
+            sql.append(')');
+        }
+        return sql.append(" LIMIT ").append(limit).append(" FOR UPDATE SKIP LOCKED").toString();
+    }
+
+    /**
      * Leases up to {@code limit} due deliveries, skipping rows another worker holds and the hosts in
      * {@code blockedHosts}. The lease is a later {@code next_attempt_at}: if this process dies before
      * it records an outcome, the row becomes due again and another worker sends it.
@@ -53,19 +72,8 @@ public final class DeliveryQueue {
             return List.of();
         }
         return db.inTransaction(session -> {
-            StringBuilder sql = new StringBuilder(
-                    "SELECT id, activity_id, inbox, host, attempts FROM delivery"
-                            + " WHERE state = 'PENDING' AND next_attempt_at <= ?1");
             List<String> hosts = new ArrayList<>(blockedHosts);
-            if (!hosts.isEmpty()) {
-                sql.append(" AND host NOT IN (");
-                for (int i = 0; i < hosts.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
-                }
-                sql.append(')');
-            }
-            sql.append(" ORDER BY next_attempt_at LIMIT ").append(limit).append(" FOR UPDATE SKIP LOCKED");
-            var query = session.createNativeQuery(sql.toString(), Object[].class).setParameter(1, now);
+            var query = session.createNativeQuery(claimQuery(limit, hosts.size()), Object[].class).setParameter(1, now);
             for (int i = 0; i < hosts.size(); i++) {
                 query.setParameter(i + 2, hosts.get(i));
             }
