@@ -47,7 +47,8 @@ public final class DeliveryQueue {
      * The claim: due rows (parameter 1: now), not for the blocked hosts (parameters 2…), locked, skipping rows
      * another worker holds. No ORDER BY: both databases then read the (state, next_attempt_at) index in order and
      * stop at the limit, so the longest-waiting rows come first and only the rows taken are locked. With an ORDER
-     * BY they lock every due row before sorting: a fan-out's thousand rows, held by each claim in turn.
+     * BY, H2 locks every due row before sorting (InnoDB may too, when it sorts): a fan-out's thousand rows, held
+     * by each claim in turn.
      */
     static String claimQuery(int limit, int blockedHosts) {
         StringBuilder sql = new StringBuilder("SELECT id, activity_id, inbox, host, attempts FROM delivery"

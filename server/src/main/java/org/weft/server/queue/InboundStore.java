@@ -21,8 +21,8 @@ public final class InboundStore {
     /**
      * The claim: due rows, locked, skipping rows another worker holds. No ORDER BY: both databases then read the
      * (state, next_attempt_at) index in order and stop at the limit, so the oldest due rows come first and only
-     * they are locked. With an ORDER BY they lock every due row before sorting, which with a backlog of thousands
-     * made each claim take a second on H2 and held up every other worker.
+     * they are locked. With an ORDER BY, H2 locks every due row before sorting (InnoDB may too, when it sorts),
+     * which with a backlog of thousands made each claim take a second on H2 and held up every other worker.
      */
     static String claimQuery(int limit) {
         return "SELECT id FROM inbound_activity WHERE state = 'PENDING' AND next_attempt_at <= ?1"
