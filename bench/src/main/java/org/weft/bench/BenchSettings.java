@@ -35,10 +35,11 @@ record BenchSettings(Path output, Path work, ServerLaunch launch, List<DbServer>
                     + "); H2 only");
         }
         context.add("Embedded H2: file database in a fresh data directory, the server's own JDBC URL (MODE=MariaDB,"
-                + " AUTO_SERVER); H2 writes its file lazily (MVStore), so its commits are not fsync'd one by one");
+                + " AUTO_SERVER, WRITE_DELAY=0): each commit is written to the file before it returns, but not fsync'd one by one");
         context.add("Separate server processes run `java " + String.join(" ", javaOpts) + " -jar weft-server.jar serve`,"
                 + " the options of `./weft`");
-        context.add("Server settings: the shipped defaults (application.yaml: 10 DB connections, 8 delivery workers, 2 per host)"
+        context.add("Server settings: the shipped defaults (application.yaml: 10 DB connections, 128 delivery workers, 2 per host and 1 to a host"
+                + " not heard from yet)"
                 + " unless a row says otherwise; federation to loopback allowed (WEFT_FEDERATION_ALLOW_PRIVATE) for the mocks");
         String only = System.getProperty("bench.only", "");
         Set<String> sections = only.isBlank() ? Set.of() : Arrays.stream(only.split(",")).map(String::trim)
