@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -191,11 +192,30 @@ class MemberJourneyBrowserTest {
         waitFor(driver, "/me/proposals");
     }
 
-    /** Clicks a form button that posts and redirects back to the same URL, and waits until the old page is gone. */
+    /**
+     * Clicks a form button that posts and redirects back to the same URL, and waits until the old page is gone.
+     * Chromium can still be swapping in the previous navigation's document when the button is found; the click on a
+     * node that has left the document then throws without doing anything, so it is found again and retried (a click
+     * that threw sent nothing, so the form is never posted twice).
+     */
     private static void clickAndWaitForNewPage(WebDriver driver, By button) {
-        WebElement old = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        WebElement[] clickedOn = new WebElement[1];
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                WebElement page = d.findElement(By.tagName("html"));
+                d.findElement(button).click();
+                clickedOn[0] = page;
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clickedOn[0]));
         waitFor(driver, "/");
     }
 
