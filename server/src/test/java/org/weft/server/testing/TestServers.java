@@ -61,13 +61,25 @@ public final class TestServers {
         return new Instance(WeftServer.start(config), config);
     }
 
+    /**
+     * A port that is free now, for a server started a moment later (its base URL must name the port before it
+     * starts). Taken below Linux's ephemeral range (32768 and up): a port from that range can be handed, in the
+     * gap, to whatever binds port 0 next, such as the embedded H2's AUTO_SERVER listener of the server being
+     * started, and the test's requests then reach H2 instead of Weft (CI saw exactly that).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false); // a port still in TIME_WAIT counts as taken
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
     }
 
     public static URI uri(Instance instance, String path) {
