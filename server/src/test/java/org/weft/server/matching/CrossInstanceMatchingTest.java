@@ -133,8 +133,9 @@ class CrossInstanceMatchingTest {
             assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size());
             assertEquals(1, api(a, "GET", "/api/v1/me/matches?state=all", amina).path("matches").size());
 
-            a.server().proposals().service().edit("amina", request.getId(), ProposalDraft.builder().title("Bread, please").build());
+            // Counted before the edit: the matcher may apply it before the next line runs.
             long before = a.server().matching().matcher().applied();
+            a.server().proposals().service().edit("amina", request.getId(), ProposalDraft.builder().title("Bread, please").build());
             WaitFor.condition("the edit is applied", () -> a.server().matching().matcher().applied() > before);
             assertEquals(MatchEntity.State.DISMISSED, state(a, match.getId()), "a dismissed match stays dismissed");
         }
