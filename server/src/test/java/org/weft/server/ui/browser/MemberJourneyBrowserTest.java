@@ -1,6 +1,7 @@
 package org.weft.server.ui.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -148,8 +149,14 @@ class MemberJourneyBrowserTest {
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("تمّ"));
             check(layla, "proposal-fulfilled-ar");
 
+            // Omar, the responder, is told and reads the meeting place Layla typed; Layla's own list does not show it.
             omar.get(weft.base() + "/me/notifications");
-            assertTrue(omar.getPageSource().contains("accepted"));
+            String omarsNotifications = omar.findElement(By.tagName("main")).getText();
+            assertTrue(omarsNotifications.contains("Your response was accepted: بطانيتان للشتاء"), omarsNotifications);
+            assertTrue(omarsNotifications.contains("الخيمة ١٢ بعد الظهر"), omarsNotifications);
+            check(omar, "notifications-en");
+            layla.get(weft.base() + "/me/notifications");
+            assertFalse(layla.getPageSource().contains("الخيمة ١٢ بعد الظهر"), "the hand-off is Omar's alone");
             // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
             try (TestServers.Instance other = TestServers.start()) {
                 other.server().localActors().createGroup("town", "Town mutual aid", null);
