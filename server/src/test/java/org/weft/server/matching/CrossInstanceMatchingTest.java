@@ -27,7 +27,7 @@ import org.weft.server.testing.WaitFor;
 /**
  * Three Weft instances: A's community links to B's, not to C's (which A's allow-list refuses). A request on A
  * matches B's offer and never C's identical one; withdrawing B's offer withdraws the match; an offer that has
- * expired does not match; the member sees the match through the API and can dismiss it.
+ * expired does not match; each member sees the match through the API and can dismiss it for themselves.
  */
 class CrossInstanceMatchingTest {
 
@@ -108,7 +108,7 @@ class CrossInstanceMatchingTest {
     }
 
     @Test
-    void aMemberDismissesAMatchAndCannotTouchOthers() throws Exception {
+    void aMemberDismissesAMatchForThemselvesAndCannotTouchOthers() throws Exception {
         try (TestServers.Instance a = TestServers.start()) {
             a.server().localActors().createGroup("block3", "Block 3", null);
             a.server().localActors().createMember("amina", "Amina", "a long enough password", false);
@@ -119,26 +119,63 @@ class CrossInstanceMatchingTest {
                     .community("block3").purpose(Purpose.REQUEST).title("Bread please").categories("bread").build());
             MatchEntity match = WaitFor.value("local request and local offer match", () -> onlyMatch(a, request.getId()));
             assertEquals(offer.getId(), match.getOfferId());
-            assertEquals(2L, (long) a.server().db().inTransaction(s -> s.createSelectionQuery(
-                    "select count(*) from NotificationEntity where kind = 'match'", Long.class).getSingleResult()),
-                    "both members are told");
+            assertEquals(1, matchNotifications(a, "amina"), "Amina is told");
+            assertEquals(1, matchNotifications(a, "omar"), "so is Omar");
 
             ApiTokens tokens = new ApiTokens(a.server().db(), Clock.systemUTC());
             String eve = tokens.create("eve", "test");
             assertEquals(404, status(a, "POST", "/api/v1/matches/" + match.getId() + "/dismiss", eve));
             assertEquals(401, status(a, "GET", "/api/v1/me/matches", "not-a-token"));
             String amina = tokens.create("amina", "test");
+            String omar = tokens.create("omar", "test");
             assertEquals("dismissed", api(a, "POST", "/api/v1/matches/" + match.getId() + "/dismiss", amina)
                     .path("state").asText());
             assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size());
-            assertEquals(1, api(a, "GET", "/api/v1/me/matches?state=all", amina).path("matches").size());
+            JsonNode all = api(a, "GET", "/api/v1/me/matches?state=all", amina).path("matches");
+            assertEquals(1, all.size());
+            assertEquals("dismissed", all.get(0).path("state").asText());
+
+            // Omar, the other member of the pair, still has the match: in his list, as new, and his notification.
+            JsonNode omars = api(a, "GET", "/api/v1/me/matches", omar).path("matches");
+            assertEquals(1, omars.size(), "Amina's dismissal is hers alone: " + omars);
+            assertEquals("new", omars.get(0).path("state").asText());
+            assertEquals("Bread please", omars.get(0).path("other").path("title").asText());
+            assertEquals(1, matchNotifications(a, "omar"));
+            assertEquals(1, matchNotifications(a, "amina"), "dismissing deletes no notification");
 
             // Counted before the edit: the matcher may apply it before the next line runs.
             long before = a.server().matching().matcher().applied();
             a.server().proposals().service().edit("amina", request.getId(), ProposalDraft.builder().title("Bread, please").build());
             WaitFor.condition("the edit is applied", () -> a.server().matching().matcher().applied() > before);
-            assertEquals(MatchEntity.State.DISMISSED, state(a, match.getId()), "a dismissed match stays dismissed");
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size(), "still dismissed");
+            assertEquals(1, api(a, "GET", "/api/v1/me/matches", omar).path("matches").size(), "still Omar's");
+
+            // Omar promises his offer, then opens it again: the pair is withdrawn, then new again. Omar is told again;
+            // Amina, who said no to it, is not, and it stays out of her list.
+            long promised = a.server().matching().matcher().applied();
+            a.server().proposals().service().changeStatus("omar", offer.getId(), ProposalStatus.PROMISED);
+            WaitFor.condition("the promise is applied", () -> a.server().matching().matcher().applied() > promised);
+            assertEquals(MatchEntity.State.WITHDRAWN, state(a, match.getId()));
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", omar).path("matches").size());
+            long reopened = a.server().matching().matcher().applied();
+            a.server().proposals().service().changeStatus("omar", offer.getId(), ProposalStatus.OPEN);
+            WaitFor.condition("the reopening is applied", () -> a.server().matching().matcher().applied() > reopened);
+            assertEquals(MatchEntity.State.NEW, state(a, match.getId()));
+            assertEquals(1, api(a, "GET", "/api/v1/me/matches", omar).path("matches").size());
+            assertEquals(2, matchNotifications(a, "omar"), "Omar is told of the match again");
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size());
+            assertEquals(1, matchNotifications(a, "amina"), "Amina is not told again of what she dismissed");
+
+            assertEquals("dismissed", api(a, "POST", "/api/v1/matches/" + match.getId() + "/dismiss", omar)
+                    .path("state").asText());
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", omar).path("matches").size());
         }
+    }
+
+    private static long matchNotifications(TestServers.Instance i, String username) {
+        return i.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from NotificationEntity n,"
+                        + " ActorEntity m where n.memberId = m.id and m.local = true and m.username = :u and n.kind = 'match'",
+                        Long.class).setParameter("u", username).getSingleResult());
     }
 
     private static Map<String, String> origin(int port) {
