@@ -14,20 +14,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.ApiTokens;
+import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.proposal.ProposalDraft;
 import org.weft.server.proposal.ProposalStatus;
 import org.weft.server.proposal.Purpose;
 import org.weft.server.proposal.RemoteProposals;
+import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
 /**
  * Three Weft instances: A's community links to B's, not to C's (which A's allow-list refuses). A request on A
- * matches B's offer and never C's identical one; withdrawing B's offer withdraws the match; an offer that has
- * expired does not match; each member sees the match through the API and can dismiss it for themselves.
+ * matches B's offer and never C's identical one, even when C links to A and delivers its offer to A's inbox;
+ * withdrawing B's offer withdraws the match; an offer that ends is withdrawn by A's expiry and does not match
+ * afterwards; each member sees the match through the API and can dismiss it for themselves.
  */
 class CrossInstanceMatchingTest {
 
@@ -55,6 +59,10 @@ class CrossInstanceMatchingTest {
             WaitFor.condition("the link is mutual", () -> a.server().matching().links().links("block3").stream()
                     .anyMatch(CommunityLink::mutual));
 
+            // C links to A the other way round, which A cannot refuse (its allow-list limits only the follows it sends).
+            c.server().matching().links().link("city", "@block3@" + a.domain());
+            WaitFor.condition("A's community accepts C's follow", () -> accepted(c) == 1);
+
             ProposalEntity offerB = offer(b, "bruno", "town", "A pram, almost new", null);
             ProposalEntity offerC = offer(c, "chen", "city", "A pram, almost new", null);
             WaitFor.value("A keeps B's offer", () -> find(a, offerB.getUri()));
@@ -66,7 +74,17 @@ class CrossInstanceMatchingTest {
             assertEquals(find(a, offerB.getUri()).getId(), match.getOfferId());
             assertEquals(MatchEntity.State.NEW, match.getState());
             assertTrue(match.getReasons().contains("SAME_CATEGORY:prams"), match.getReasons());
-            assertEquals(null, find(a, offerC.getUri()), "C's offer never reaches A");
+
+            // C's offer does not come to A through the link C made. C then delivers its own signed Create of the offer,
+            // and its community's Announce, straight to A's inbox (as a server A once followed would): A verifies and
+            // stores both, and processes them, but keeps no copy, since nobody on A follows C or its community.
+            WaitFor.deliveriesDrained(c);
+            List<String> pushed = deliverToInbox(c, offerC.getUri(), a.base() + "/inbox");
+            pushed.forEach(activityId -> WaitFor.inboundDone(a, activityId));
+            WaitFor.deliveriesDrained(c);
+            assertEquals(2L, deliveredTo(c, a.base() + "/inbox", pushed), "A took both (202) before deciding what to keep");
+            assertEquals(null, find(a, offerC.getUri()), "C's offer is not kept on A");
+            assertEquals(match.getId(), onlyMatch(a, request.getId()).getId(), "the request's one match is B's offer");
             // B holds A's request too (B's community follows A's), so B finds the same pair for its own member:
             // each instance tells its own side, and neither tells the other's server anything.
             MatchEntity onB = WaitFor.value("B matches A's request to Bruno's offer", () -> onlyMatch(b, offerB.getId()));
@@ -89,21 +107,34 @@ class CrossInstanceMatchingTest {
                     () -> state(a, match.getId()) == MatchEntity.State.WITHDRAWN);
             assertEquals(0, api(a, "GET", "/api/v1/me/matches", token).path("matches").size());
 
-            Instant soon = Instant.now().plusSeconds(3);
+            // An offer that ends soon matches while it is open; when its end passes, A's expiry withdraws the match.
+            // Its end leaves time for B to deliver it and A to match it; on a machine too slow for that, the wait for
+            // the match fails (it does not pass without the expiry having been tried).
+            Instant soon = Instant.now().plusSeconds(8);
             ProposalEntity shortOffer = offer(b, "bruno", "town", "Another pram, today only", soon);
-            WaitFor.value("A keeps the short offer", () -> find(a, shortOffer.getUri()));
-            WaitFor.condition("the short offer has expired", Duration.ofSeconds(10), () -> Instant.now().isAfter(soon));
+            ProposalEntity shortCopy = WaitFor.value("A keeps the short offer", () -> find(a, shortOffer.getUri()));
+            MatchEntity shortMatch = WaitFor.value("the short offer matches the request before it ends",
+                    () -> matchesOf(a, request.getId()).stream().filter(m -> m.getOfferId().equals(shortCopy.getId())
+                            && m.getState() == MatchEntity.State.NEW).findFirst().orElse(null));
+            assertEquals(shortOffer.getUri(), api(a, "GET", "/api/v1/me/matches", token).path("matches").get(0)
+                    .path("other").path("uri").asText());
+            WaitFor.condition("the short offer has ended", () -> Instant.now().isAfter(soon));
             long appliedBefore = a.server().matching().matcher().applied();
             a.server().matching().matcher().expireDue();
             ProposalEntity second = a.server().proposals().service().create("amina", ProposalDraft.builder()
                     .community("block3").purpose(Purpose.REQUEST).title("Still need a pram").categories("prams").build());
             WaitFor.condition("the matcher has applied the expiry and the second request",
                     () -> a.server().matching().matcher().applied() >= appliedBefore + 2);
-            assertEquals(0, matchesOf(a, second.getId()), "an expired offer never matches");
+            assertEquals(MatchEntity.State.WITHDRAWN, state(a, shortMatch.getId()), "the expiry withdrew the match");
+            assertEquals(ProposalStatus.OPEN, find(a, shortOffer.getUri()).getStatus(),
+                    "A withdrew it by its own clock: B had told A nothing");
+            assertEquals(0, api(a, "GET", "/api/v1/me/matches", token).path("matches").size());
+            assertEquals(0, matchesOf(a, second.getId()).size(), "an expired offer never matches");
 
             b.server().matching().links().unlink("town", "@block3@" + a.domain());
+            String town = b.base() + "/groups/town";
             WaitFor.condition("B's unlinking shows on A", () -> a.server().matching().links().links("block3").stream()
-                    .noneMatch(CommunityLink::theyFollow));
+                    .noneMatch(l -> l.actorUri().equals(town) && l.theyFollow()));
         }
     }
 
@@ -201,8 +232,33 @@ class CrossInstanceMatchingTest {
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    private static int matchesOf(TestServers.Instance i, long proposalId) {
-        return i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId)).size();
+    private static List<MatchEntity> matchesOf(TestServers.Instance i, long proposalId) {
+        return i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId));
+    }
+
+    /**
+     * Has {@code from} deliver again, to {@code inbox}, the Create and Announce it sent for the proposal {@code uri}: its
+     * own stored activities, signed and posted by its delivery worker. Returns their ids.
+     */
+    private static List<String> deliverToInbox(TestServers.Instance from, String uri, String inbox) {
+        List<String> ids = from.server().db().inTransaction(s -> {
+            List<OutboundActivityEntity> sent = s.createSelectionQuery("from OutboundActivityEntity where activityType in"
+                            + " ('Create', 'Announce') and body like :uri", OutboundActivityEntity.class)
+                    .setParameter("uri", "%\"" + uri + "\"%").getResultList();
+            sent.forEach(activity -> DeliveryQueue.enqueue(s, activity, List.of(URI.create(inbox)), Instant.now()));
+            return sent.stream().map(OutboundActivityEntity::getActivityUri).toList();
+        });
+        assertEquals(2, ids.size(), "the Create and the Announce: " + ids);
+        from.server().deliveryWorker().poke();
+        return ids;
+    }
+
+    private static long deliveredTo(TestServers.Instance i, String inbox, List<String> activityIds) {
+        return i.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from DeliveryEntity d,"
+                        + " OutboundActivityEntity a where d.activityId = a.id and a.activityUri in (:ids) and d.inbox = :inbox"
+                        + " and d.state = :delivered", Long.class)
+                .setParameterList("ids", activityIds).setParameter("inbox", inbox)
+                .setParameter("delivered", DeliveryEntity.State.DELIVERED).getSingleResult());
     }
 
     private static MatchEntity.State state(TestServers.Instance i, long matchId) {
