@@ -176,7 +176,8 @@ class CrossInstanceMatchingTest {
 
             // Counted before the edit: the matcher may apply it before the next line runs.
             long before = a.server().matching().matcher().applied();
-            a.server().proposals().service().edit("amina", request.getId(), ProposalDraft.builder().title("Bread, please").build());
+            a.server().proposals().service().edit("amina", request.getId(),
+                    ProposalDraft.builder().title("Bread, please").build());
             WaitFor.condition("the edit is applied", () -> a.server().matching().matcher().applied() > before);
             assertEquals(0, api(a, "GET", "/api/v1/me/matches", amina).path("matches").size(), "still dismissed");
             assertEquals(1, api(a, "GET", "/api/v1/me/matches", omar).path("matches").size(), "still Omar's");
