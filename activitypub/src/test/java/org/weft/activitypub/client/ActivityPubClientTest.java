@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,6 +197,17 @@ class ActivityPubClientTest {
         REMOTE.verify(postRequestedFor(urlEqualTo("/inbox"))
                 .withHeader("Content-Type", equalTo("application/activity+json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
+
+        // Signed: the receiver verifies the request as it arrived, body and Digest included.
+        var received = REMOTE.getAllServeEvents().get(0).getRequest();
+        assertArrayEquals(body, received.getBody());
+        ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
+        SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(received));
+        assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
+        assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "digest")),
+                verified.signedHeaders().toString());
     }
 
     @Test

@@ -10,12 +10,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A stored match between a request and an offer; one row per pair, whichever side was seen first. */
+/**
+ * A stored match between a request and an offer; one row per pair, whichever side was seen first. Its state is the
+ * pair's (both still open and fitting, or not); a dismissal is each local author's own, kept per side.
+ */
 @Entity
 @Table(name = "proposal_match")
 public class MatchEntity {
-    /** NEW until the member dismisses it or either side stops being open. */
-    public enum State { NEW, DISMISSED, WITHDRAWN }
+    /** NEW while both sides are open and fit each other; WITHDRAWN when either stops (and NEW again if it comes back). */
+    public enum State { NEW, WITHDRAWN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,6 +38,12 @@ public class MatchEntity {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** When the request's author dismissed it (for themselves only), or null. */
+    @Column(name = "request_dismissed_at")
+    private Instant requestDismissedAt;
+    /** When the offer's author dismissed it (for themselves only), or null. */
+    @Column(name = "offer_dismissed_at")
+    private Instant offerDismissedAt;
 
     protected MatchEntity() {
     }
@@ -56,6 +65,19 @@ public class MatchEntity {
     public void setState(State state, Instant now) {
         this.state = state;
         this.updatedAt = now;
+    }
+
+    /**
+     * Dismisses the match for the author of the request side, the offer side, or both (one member may have posted both);
+     * a side dismissed already keeps its first time. The other side's author is not affected.
+     */
+    public void dismiss(boolean requestSide, boolean offerSide, Instant now) {
+        if (requestSide && requestDismissedAt == null) {
+            requestDismissedAt = now;
+        }
+        if (offerSide && offerDismissedAt == null) {
+            offerDismissedAt = now;
+        }
     }
 
     public Long getId() {
@@ -88,5 +110,13 @@ public class MatchEntity {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getRequestDismissedAt() {
+        return requestDismissedAt;
+    }
+
+    public Instant getOfferDismissedAt() {
+        return offerDismissedAt;
     }
 }

@@ -31,10 +31,11 @@ final class MatchNotifier {
         for (MatchEntity m : fresh) {
             ProposalEntity request = s.find(ProposalEntity.class, m.getRequestId());
             ProposalEntity offer = s.find(ProposalEntity.class, m.getOfferId());
-            if (request.isLocal()) {
+            // A match that comes back (withdrawn, then new again) is not news to a member who dismissed it.
+            if (request.isLocal() && m.getRequestDismissedAt() == null) {
                 tellAuthor(s, m, request, offer);
             }
-            if (offer.isLocal()) {
+            if (offer.isLocal() && m.getOfferDismissedAt() == null) {
                 tellAuthor(s, m, offer, request);
             }
         }

@@ -12,7 +12,8 @@ import org.hibernate.Session;
 
 /**
  * The stored matches: one row per request-offer pair, created NEW, rescored when either side changes,
- * WITHDRAWN when either side stops being open or fitting, and left DISMISSED once the member said so.
+ * WITHDRAWN when either side stops being open or fitting, and NEW again when it fits again. A member's
+ * dismissal is kept beside the state (per side, see {@link MatchEntity}) and survives all of this.
  */
 final class MatchStore {
 

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Something a local member should know about: a response to their proposal, a decision on theirs. */
+/**
+ * Something a local member should know about: a response to their proposal, a decision on theirs, a direct message
+ * for them ({@code messageId}).
+ */
 @Entity
 @Table(name = "notification")
 public class NotificationEntity {
@@ -24,6 +27,8 @@ public class NotificationEntity {
     private Long proposalId;
     @Column(name = "response_id")
     private Long responseId;
+    @Column(name = "message_id")
+    private Long messageId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "read_at")
@@ -38,6 +43,13 @@ public class NotificationEntity {
         this.proposalId = proposalId;
         this.responseId = responseId;
         this.createdAt = createdAt;
+    }
+
+    /** A notification of a direct message kept for the member. */
+    public static NotificationEntity ofMessage(Long memberId, String kind, Long proposalId, Long messageId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, null, createdAt);
+        n.messageId = messageId;
+        return n;
     }
 
     public Long getId() {
@@ -58,6 +70,10 @@ public class NotificationEntity {
 
     public Long getResponseId() {
         return responseId;
+    }
+
+    public Long getMessageId() {
+        return messageId;
     }
 
     public Instant getCreatedAt() {

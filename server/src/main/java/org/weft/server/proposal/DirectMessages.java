@@ -14,24 +14,33 @@ import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.PlainText;
 import org.weft.server.federation.Outbox;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ProposalEntity;
 
 /**
- * Direct messages from a local actor to one other actor: a Note addressed only to them, mentioning them
- * so their server notifies them, delivered through the outbox in the caller's transaction.
+ * Direct messages from a local actor to one other actor: a Note addressed only to them, mentioning them so their
+ * server notifies them. In the caller's transaction it goes out through the outbox to an actor on another server, or
+ * straight into the {@link MessageInbox} of a member of this instance (the outbox sends nothing to local actors, and a
+ * local member has no server of their own to receive it).
  */
 public final class DirectMessages {
     private final Outbox outbox;
     private final LocalUrls urls;
     private final Clock clock;
+    private final MessageInbox local;
 
     public DirectMessages(Outbox outbox, LocalUrls urls, Clock clock) {
         this.outbox = outbox;
         this.urls = urls;
         this.clock = clock;
+        this.local = new MessageInbox(clock);
     }
 
-    /** Sends {@code text} (plain text; line breaks kept) from {@code from} to {@code to}; {@code inReplyTo} may be null. */
-    public void send(Session s, ActorEntity from, ActorEntity to, String inReplyTo, String text) {
+    /**
+     * Sends {@code text} (plain text; line breaks kept) from {@code from} to {@code to}, about the proposal {@code about}
+     * (may be null; the Note then replies to nothing).
+     */
+    public void send(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
+        String inReplyTo = about == null ? null : about.getUri();
         String id = urls.base() + "/notes/" + UUID.randomUUID();
         Instant now = clock.instant();
         HashtagLinks.Rendered mention = HashtagLinks.mention(to.getUri(),
@@ -47,6 +56,10 @@ public final class DirectMessages {
         note.putArray("to").add(to.getUri());
         note.putArray("cc");
         note.putArray("tag").add(mention.tag().toJson());
+        if (to.isLocal()) {
+            local.keep(s, id, from, to, about == null ? null : about.getId(), note.path("content").asText());
+            return;
+        }
         outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
     }
 }

@@ -1,14 +1,19 @@
 package org.weft.server.proposal;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
 
 /**
- * A member's notifications (responses to their proposals, for now): listed newest first, and marked
- * read. A member only ever sees or touches their own.
+ * A member's notifications (responses to their proposals, decisions on theirs, direct messages for them,
+ * matches): listed newest first, and marked read. A member only ever sees or touches their own.
  */
 public final class NotificationService {
     private final Database db;
@@ -26,6 +31,17 @@ public final class NotificationService {
                         + " order by createdAt desc, id desc", NotificationEntity.class)
                 .setParameter("m", memberId)
                 .setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList());
+    }
+
+    /** The words of the member's own direct messages among {@code messageIds}, as plain text, by message id. */
+    public Map<Long, String> messageTexts(long memberId, Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.inTransaction(s -> s.createSelectionQuery("from MessageEntity where memberId = :m and id in (:ids)",
+                        MessageEntity.class)
+                .setParameter("m", memberId).setParameterList("ids", messageIds).getResultList().stream()
+                .collect(Collectors.toMap(MessageEntity::getId, message -> HtmlSanitizer.toPlainText(message.getContent()))));
     }
 
     public long count(long memberId, boolean unreadOnly) {

@@ -20,10 +20,12 @@ import org.weft.server.persistence.ResponseEntity;
 /**
  * Answers to local proposals: stored from replies and direct messages (and shown to the proposal's
  * author), then accepted or declined by the author. Accepting promises the proposal and sends the
- * hand-off details in a direct message to that responder only.
+ * hand-off details in a direct message to that responder only; a responder who is a member here is also
+ * notified of the decision (one on another server learns it from the message, or from the agreement's Accept).
  */
 public final class ResponseService {
     public static final String NOTIFY_RESPONSE = "response";
+    public static final String NOTIFY_ACCEPTED = "accepted";
 
     private final Database db;
     private final ProposalService proposals;
@@ -68,8 +70,9 @@ public final class ResponseService {
     }
 
     /**
-     * The author accepts a response: the proposal becomes promised (everyone is told), and
-     * {@code handOff} (where and when) goes in a direct message to the responder alone.
+     * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
+     * is notified, and {@code handOff} (where and when) goes in a direct message to the responder alone,
+     * whether they are on another server or here. The page and the API both come through here.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
         return db.inTransaction(s -> {
@@ -77,6 +80,10 @@ public final class ResponseService {
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
+            if (r.getResponder().isLocal()) {
+                s.persist(new NotificationEntity(r.getResponder().getId(), NOTIFY_ACCEPTED, r.getProposal().getId(),
+                        r.getId(), clock.instant()));
+            }
             if (handOff != null && !handOff.isBlank()) {
                 sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
             }
@@ -108,6 +115,6 @@ public final class ResponseService {
 
     /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
     void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
-        direct.send(s, from, to, about.getUri(), text);
+        direct.send(s, from, to, about, text);
     }
 }

@@ -19,8 +19,6 @@ import org.weft.server.proposal.ResponseService;
  * exactly as for an answer arriving from Mastodon by direct message.
  */
 final class LocalAnswers {
-    static final String NOTIFY_ACCEPTED = "accepted";
-
     private final LocalUrls urls;
     private final Clock clock;
 
@@ -39,13 +37,5 @@ final class LocalAnswers {
         s.persist(response);
         s.persist(new NotificationEntity(proposal.getAuthor().getId(), ResponseService.NOTIFY_RESPONSE, proposal.getId(),
                 response.getId(), now));
-    }
-
-    /** Tells a local responder their answer was accepted (a remote one gets the direct message instead). */
-    void accepted(Session s, ResponseEntity response) {
-        if (response.getResponder().isLocal()) {
-            s.persist(new NotificationEntity(response.getResponder().getId(), NOTIFY_ACCEPTED, response.getProposal().getId(),
-                    response.getId(), clock.instant()));
-        }
     }
 }

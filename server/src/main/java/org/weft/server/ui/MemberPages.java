@@ -6,18 +6,24 @@ import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.auth.Visitor;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.proposal.MessageInbox;
 import org.weft.server.taxonomy.Taxonomy;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ProposalCard;
 import org.weft.web.view.ResponseRow;
 
-/** A member's own lists: my proposals (every status), my responses, my notifications. */
+/**
+ * A member's own lists: my proposals (every status), my responses, my notifications (a direct message's
+ * notification shows the message, which only its recipient ever sees).
+ */
 public final class MemberPages {
     private static final int LIMIT = 100;
 
@@ -71,10 +77,25 @@ public final class MemberPages {
                     if (n.getReadAt() == null) {
                         n.markRead(clock.instant());
                     }
-                    return new ResponseRow(m.get("notification." + n.getKind(), gone ? "" : p.getTitle()),
-                            gone ? "/me/notifications" : p.getUri(), null, m.date(n.getCreatedAt()),
-                            null);
+                    return new ResponseRow(title(n, gone ? null : p.getTitle(), m), gone ? "/me/notifications" : p.getUri(),
+                            messageText(s, n, me), m.date(n.getCreatedAt()), null);
                 }).toList());
         pages.render(res, v, m.get("notifications.title"), "notifications.jte", Map.of("rows", rows));
+    }
+
+    private static String title(NotificationEntity n, String proposalTitle, Messages m) {
+        if (MessageInbox.NOTIFY_MESSAGE.equals(n.getKind()) && proposalTitle == null) {
+            return m.get("notification.messageAlone");
+        }
+        return m.get("notification." + n.getKind(), proposalTitle == null ? "" : proposalTitle);
+    }
+
+    /** The words of a direct message, as plain text, on the notification about it; only ever the member's own. */
+    private static String messageText(Session s, NotificationEntity n, long me) {
+        if (n.getMessageId() == null) {
+            return null;
+        }
+        MessageEntity message = s.find(MessageEntity.class, n.getMessageId());
+        return message == null || message.getMemberId() != me ? null : HtmlSanitizer.toPlainText(message.getContent());
     }
 }

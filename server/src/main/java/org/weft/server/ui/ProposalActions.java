@@ -86,13 +86,7 @@ public final class ProposalActions {
         try {
             ResponseEntity r = accept ? responses.accept(v.username(), id, Forms.first(form, "handoff"))
                     : responses.decline(v.username(), id);
-            String uri = db.inTransaction(s -> {
-                ResponseEntity loaded = s.find(ResponseEntity.class, r.getId());
-                if (accept) {
-                    answers.accepted(s, loaded);
-                }
-                return loaded.getProposal().getUri();
-            });
+            String uri = db.inTransaction(s -> s.find(ResponseEntity.class, r.getId()).getProposal().getUri());
             Pages.redirect(res, uri);
         } catch (NotFoundException | ForbiddenException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");

@@ -1,21 +1,26 @@
 package org.weft.server.proposal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
 /**
  * Between two Weft instances a response is a FEP-0837 Offer of an Agreement; accepting it promises the
- * proposal everywhere and sends the hand-off details to the responder alone.
+ * proposal everywhere and sends the hand-off details to the responder alone, not to another member of the
+ * responder's instance who follows the same community.
  */
 class AgreementTest {
 
@@ -27,6 +32,15 @@ class AgreementTest {
             b.server().localActors().createMember("bob", "Bob", "a long enough password", false);
             b.server().localActors().createMember("carla", "Carla", "a long enough password", false);
             TwoInstanceProposalTest.follow(b, "bob", a, "block3");
+            // Carla follows the community too: she receives what it sends, so she is someone the hand-off could reach.
+            try {
+                b.server().follows().follow("carla", "@block3@" + a.domain());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            WaitFor.condition("both of B's members follow block3", () -> b.server().db().inTransaction(s -> s
+                    .createSelectionQuery("select count(*) from FollowEntity f where f.state = :st", Long.class)
+                    .setParameter("st", org.weft.server.persistence.FollowEntity.State.ACCEPTED).getSingleResult()) == 2);
             ProposalEntity offer = a.server().proposals().service().create("amina", ProposalDraft.builder()
                     .community("block3").purpose(Purpose.OFFER).title("Fresh bread").categories("bread")
                     .quantity(new BigDecimal("10"), "one").build());
@@ -44,10 +58,22 @@ class AgreementTest {
                     .anyMatch(r -> r.getUri().equals(sent.getUri()) && r.getState() == ResponseEntity.State.ACCEPTED));
             WaitFor.condition("B's copy is promised", () -> TwoInstanceProposalTest.find(b, offer.getUri()).getStatus()
                     == ProposalStatus.PROMISED);
-            List<MessageEntity> messages = WaitFor.value("the hand-off message", () -> {
-                List<MessageEntity> m = messages(b);
-                return m.isEmpty() ? null : m;
-            });
+            // The hand-off as it left A: a Note addressed to bob alone.
+            OutboundActivityEntity sentHandOff = a.server().db().inTransaction(s -> s.createSelectionQuery(
+                            "from OutboundActivityEntity where activityType = 'Create' and body like :text",
+                            OutboundActivityEntity.class)
+                    .setParameter("text", "%Behind the water point at 10.%").getSingleResult());
+            JsonNode note = TestHttp.json(sentHandOff.getBody()).path("object");
+            String bobUri = b.base() + "/users/bob";
+            assertEquals(List.of(bobUri), texts(note.path("to")));
+            assertEquals(List.of(), texts(note.path("cc")));
+            assertEquals(bobUri, note.path("tag").get(0).path("href").asText(), "it mentions bob, so his server tells him");
+            assertFalse(sentHandOff.isPublicActivity(), "not in the community's outbox");
+
+            // Everything A sent has arrived and B has processed the hand-off: only bob has it.
+            WaitFor.deliveriesDrained(a);
+            WaitFor.inboundDone(b, sentHandOff.getActivityUri());
+            List<MessageEntity> messages = messages(b);
             assertEquals(1, messages.size(), "only the responder gets the hand-off");
             long bob = b.server().db().inTransaction(s -> org.weft.server.domain.ActorRepository.localByUsername(s, "bob")
                     .orElseThrow().getId());
@@ -59,6 +85,12 @@ class AgreementTest {
     private static List<ResponseEntity> responses(TestServers.Instance instance) {
         return instance.server().db().inTransaction(s -> s.createSelectionQuery("from ResponseEntity", ResponseEntity.class)
                 .getResultList());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private static List<MessageEntity> messages(TestServers.Instance instance) {

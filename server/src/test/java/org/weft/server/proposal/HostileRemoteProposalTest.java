@@ -111,10 +111,9 @@ class HostileRemoteProposalTest {
         create.put("id", peer.rosa() + "/activities/" + java.util.UUID.randomUUID()).put("type", "Create")
                 .put("actor", peer.rosa());
         create.set("object", note);
-        long before = weft.server().inboundWorker().processed();
         var response = peer.deliver(inbox, create.toString());
         if (response.statusCode() == 202) {
-            WaitFor.condition("the Create is processed", () -> weft.server().inboundWorker().processed() > before);
+            WaitFor.inboundDone(weft, create.path("id").asText());
         } else {
             assertEquals(400, response.statusCode(), response.body());
         }

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.MastodonPeer;
@@ -16,13 +23,16 @@ import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
 /**
- * Anonymous requests and community-only requests: nothing that leaves the instance — no delivered
- * body, no public page or document — names the member or carries the exact coordinates.
+ * Anonymous requests and community-only requests: nothing that leaves the instance names the member or carries the
+ * exact coordinates. Not the delivered bodies, nor who signed them (every delivery is signed with the community's key),
+ * nor any public page or document: the proposal, the community, the board, the tag pages, the home page, the public API
+ * search. The member's own profile and outbox, which do name her, list none of these requests.
  */
 class PrivacyTest {
     private static final String NAME = "Nadia Kareem-Haddad";
     private static final double LAT = 32.123456;
     private static final double LON = 36.654321;
+    private static final Pattern KEY_ID = Pattern.compile("keyId=\"([^\"]+)\"");
 
     @Test
     void hiddenMembersStayHidden() {
@@ -38,30 +48,79 @@ class PrivacyTest {
             ProposalEntity communityOnly = post(weft, Audience.COMMUNITY, "Need baby formula");
             weft.server().proposals().service().changeStatus("nadia", anonymous.getId(), ProposalStatus.FULFILLED);
             weft.server().proposals().service().delete("nadia", communityOnly.getId());
-
-            // The Accept, then Create + Update for one and Create + Delete for the other.
-            WaitFor.condition("every delivery arrived", () -> mastodon.inboxPosts().size() >= 5);
-            List<String> seen = new ArrayList<>();
-            mastodon.inboxPosts().forEach(r -> seen.add(r.getBodyAsString()));
-            seen.add(TestHttp.get(anonymous.getUri(), "application/activity+json").body());
-            seen.add(TestHttp.get(anonymous.getUri(), "text/html").body());
-            seen.add(TestHttp.get(group, "text/html").body());
-            seen.add(TestHttp.get(weft.base() + "/", "text/html").body());
-            seen.add(TestHttp.get(group + "/outbox?page=1", "application/activity+json").body());
-
-            for (String body : seen) {
-                assertFalse(body.contains("nadia"), body);
-                assertFalse(body.contains(NAME), body);
-                assertFalse(body.contains("123456") || body.contains("654321"), body);
-            }
-            assertTrue(seen.stream().anyMatch(b -> b.contains("Need a wheelchair")), "the anonymous request itself went out");
-            assertTrue(seen.stream().anyMatch(b -> b.contains("Need baby formula")), "so did the community-only one");
-
-            // Community-only: no public page or document, even while it existed.
+            // Two that stay open, so the board, tag pages and search below do list requests of hers.
+            ProposalEntity stillOpen = post(weft, Audience.ANONYMOUS, "Need crutches for a month");
             ProposalEntity another = post(weft, Audience.COMMUNITY, "Need a ride to the clinic");
+
+            // The Accept, then Create + Update for one, Create + Delete for another, and a Create each for the last two.
+            WaitFor.deliveriesDrained(weft);
+            List<LoggedRequest> deliveries = mastodon.inboxPosts();
+            assertEquals(7, deliveries.size(), "every delivery arrived");
+            for (LoggedRequest delivery : deliveries) {
+                Matcher keyId = KEY_ID.matcher(delivery.getHeader("Signature"));
+                assertTrue(keyId.find(), delivery.getHeader("Signature"));
+                assertTrue(keyId.group(1).startsWith(group + "#"), "signed as the community, not the member: " + keyId.group(1));
+            }
+
+            Map<String, String> seen = new LinkedHashMap<>();
+            deliveries.forEach(r -> seen.put("delivery " + TestHttp.json(r.getBodyAsString()).path("id").asText(),
+                    r.getBodyAsString()));
+            seen.put(anonymous.getUri() + " (JSON)", TestHttp.get(anonymous.getUri(), "application/activity+json").body());
+            seen.put(anonymous.getUri(), TestHttp.get(anonymous.getUri(), "text/html").body());
+            seen.put(stillOpen.getUri(), TestHttp.get(stillOpen.getUri(), "text/html").body());
+            seen.put(group, TestHttp.get(group, "text/html").body());
+            seen.put(group + " (JSON)", TestHttp.get(group, "application/activity+json").body());
+            seen.put("/", TestHttp.get(weft.base() + "/", "text/html").body());
+            seen.put("/board/block3", TestHttp.get(weft.base() + "/board/block3", "text/html").body());
+            seen.put(group + "/outbox", TestHttp.get(group + "/outbox?page=1", "application/activity+json").body());
+            seen.put("/api/v1/proposals", TestHttp.get(weft.base() + "/api/v1/proposals?status=all&size=100",
+                    "application/json").body());
+            for (String tag : localHashtags(weft, deliveries)) {
+                seen.put(tag, TestHttp.get(tag, "text/html").body());
+            }
+
+            for (Map.Entry<String, String> page : seen.entrySet()) {
+                String body = page.getValue();
+                assertFalse(body.contains("nadia"), page.getKey() + ": " + body);
+                assertFalse(body.contains(NAME), page.getKey() + ": " + body);
+                assertFalse(body.contains("123456") || body.contains("654321"), page.getKey() + ": " + body);
+            }
+            assertTrue(seen.values().stream().anyMatch(b -> b.contains("Need a wheelchair")), "the anonymous request went out");
+            assertTrue(seen.values().stream().anyMatch(b -> b.contains("Need baby formula")), "so did the community-only one");
+            for (String listing : List.of("/board/block3", "/api/v1/proposals")) {
+                assertTrue(seen.get(listing).contains("Need crutches"), listing + " lists the open anonymous request");
+            }
+            assertTrue(seen.keySet().stream().anyMatch(k -> k.contains("/tags/")), "tag pages were read: " + seen.keySet());
+
+            // Her own profile and outbox do name her: they must not lead to any of these requests.
+            String nadia = weft.base() + "/users/nadia";
+            for (String own : List.of(TestHttp.get(nadia, "text/html").body(),
+                    TestHttp.get(nadia, "application/activity+json").body(),
+                    TestHttp.get(nadia + "/outbox?page=1", "application/activity+json").body())) {
+                for (ProposalEntity p : List.of(anonymous, communityOnly, stillOpen, another)) {
+                    assertFalse(own.contains(p.getTitle()) || own.contains(p.getUri()), own);
+                }
+            }
+
+            // Community-only: no public page or document, even while it exists.
             assertEquals(404, TestHttp.get(another.getUri(), "application/activity+json").statusCode());
             assertEquals(404, TestHttp.get(another.getUri(), "text/html").statusCode());
         }
+    }
+
+    /** The tag pages of this instance that the delivered Notes link to (a category's hashtag, #MutualAidRequest). */
+    private static Set<String> localHashtags(TestServers.Instance weft, List<LoggedRequest> deliveries) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (LoggedRequest r : deliveries) {
+            JsonNode object = TestHttp.json(r.getBodyAsString()).path("object");
+            for (JsonNode tag : object.path("tag")) {
+                String href = tag.path("href").asText("");
+                if ("Hashtag".equals(tag.path("type").asText()) && href.startsWith(weft.base() + "/tags/")) {
+                    tags.add(href);
+                }
+            }
+        }
+        return tags;
     }
 
     private static ProposalEntity post(TestServers.Instance weft, Audience audience, String title) {

@@ -102,10 +102,10 @@ class TwoInstanceProposalTest {
                 delete.put("id", mallory.rosa() + "#deletes/forged").put("type", "Delete").put("actor", mallory.rosa())
                         .put("object", offer.getUri());
 
-                long before = b.server().inboundWorker().processed();
                 assertEquals(202, mallory.deliver(inbox, update.toString()).statusCode());
                 assertEquals(202, mallory.deliver(inbox, delete.toString()).statusCode());
-                WaitFor.condition("both forgeries processed", () -> b.server().inboundWorker().processed() >= before + 2);
+                WaitFor.inboundDone(b, update.path("id").asText());
+                WaitFor.inboundDone(b, delete.path("id").asText());
             }
             ProposalEntity copy = find(b, offer.getUri());
             assertEquals(ProposalStatus.OPEN, copy.getStatus());

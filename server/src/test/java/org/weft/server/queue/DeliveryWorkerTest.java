@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -118,16 +120,28 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void closeStoresTheOutcomesStillWaitingToBeWritten() {
+    void closeStoresTheOutcomesStillWaitingToBeWritten() throws Exception {
         enqueue(30, "ok");
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
         DeliveryWorker worker = worker(Duration.ofMinutes(2), batch -> {
-            pause(300); // a slow disk: answers pile up behind the write
+            if (batches.incrementAndGet() == 2) {
+                await(release); // a slow disk: the second write hangs, and answers pile up behind it
+            }
             queue.record(batch);
         });
         worker.start();
         worker.poke();
         WaitFor.condition("every inbox answered", () -> posts.size() == 30);
-        worker.close();
+        WaitFor.condition("the writer is stuck in its second batch", () -> batches.get() == 2);
+        assertTrue(rows().stream().anyMatch(r -> r.getState() != DeliveryEntity.State.DELIVERED),
+                "some answers are still waiting to be written when close() begins");
+
+        Thread closer = Thread.ofPlatform().start(worker::close);
+        WaitFor.condition("close() is waiting for the outcome writer", () -> waitingIn(closer, OutcomeRecorder.class, "close"));
+        release.countDown();
+        closer.join(Duration.ofSeconds(20));
+        assertFalse(closer.isAlive(), "close() returned");
         assertTrue(rows().stream().allMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED),
                 "answered before the shutdown, so recorded by it (and not sent again after a restart)");
     }
@@ -213,11 +227,18 @@ class DeliveryWorkerTest {
         return db.inTransaction(s -> s.createSelectionQuery("from DeliveryEntity", DeliveryEntity.class).getResultList());
     }
 
-    private static void pause(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether {@code thread} is waiting (parked or joining) inside {@code type.method}: it has got that far. */
+    static boolean waitingIn(Thread thread, Class<?> type, String method) {
+        Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(type.getName()) && f.getMethodName().equals(method));
     }
 }

@@ -171,14 +171,27 @@ class PageSecurityTest {
                     .create("for Dana", null).getCode();
             PageClient dana = new PageClient(invite.base());
             Map<String, String> form = Map.of("invite", code, "username", "dana", "password", "dana-password-1");
-            assertEquals(400, dana.submit("/signup", "/signup", Map.of("invite", "nope", "username", "dana",
-                    "password", "dana-password-1")).statusCode());
+            HttpResponse<String> badCode = dana.submit("/signup", "/signup", Map.of("invite", "nope", "username", "dana",
+                    "password", "dana-password-1"));
+            assertEquals(400, badCode.statusCode());
+            assertTrue(badCode.body().contains("That invite code is not valid or was already used."), badCode.body());
+            assertFalse(accountExists(invite, "dana"), "a refused sign-up creates no account");
             assertEquals(303, dana.submit("/signup", "/signup", form).statusCode());
             assertTrue(dana.get("/account").body().contains("@dana@"));
             PageClient eve = new PageClient(invite.base());
-            assertEquals(400, eve.submit("/signup", "/signup", Map.of("invite", code, "username", "eve",
-                    "password", "eve-password-1")).statusCode());
+            HttpResponse<String> usedCode = eve.submit("/signup", "/signup", Map.of("invite", code, "username", "eve",
+                    "password", "eve-password-1"));
+            assertEquals(400, usedCode.statusCode());
+            assertTrue(usedCode.body().contains("That invite code is not valid or was already used."), usedCode.body());
+            assertFalse(accountExists(invite, "eve"), "the used code made no second account");
+            assertEquals(401, eve.submit("/login", "/login", Map.of("username", "eve", "password", "eve-password-1"))
+                    .statusCode());
         }
+    }
+
+    private static boolean accountExists(TestServers.Instance instance, String username) {
+        return instance.server().db().inTransaction(s -> org.weft.server.domain.ActorRepository
+                .localByUsername(s, username)).isPresent();
     }
 
     private static String path(ProposalEntity p) {

@@ -12,7 +12,6 @@ import org.hibernate.Session;
 import java.time.Clock;
 
 import org.weft.activitypub.client.ActivityPubClient;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
@@ -25,10 +24,9 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
-import org.weft.server.persistence.MessageEntity;
-import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.proposal.CommunityBoosts;
+import org.weft.server.proposal.MessageInbox;
 import org.weft.server.proposal.ProposalContent;
 import org.weft.server.proposal.ProposalStatus;
 import org.weft.server.proposal.RemoteProposals;
@@ -48,7 +46,7 @@ public final class IncomingPosts {
     private final ActivityPubClient client;
     private final CommunityBoosts boosts;
     private final LocalUrls urls;
-    private final Clock clock;
+    private final MessageInbox inbox;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
                          ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
@@ -59,7 +57,7 @@ public final class IncomingPosts {
         this.client = client;
         this.boosts = boosts;
         this.urls = urls;
-        this.clock = clock;
+        this.inbox = new MessageInbox(clock);
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -163,16 +161,8 @@ public final class IncomingPosts {
                 .map(ProposalEntity::getId).orElse(null);
         boolean any = false;
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
-                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON && !a.isDeleted());
-            boolean known = member.isPresent() && s.createSelectionQuery(
-                            "select count(*) from MessageEntity where uri = :u and memberId = :m", Long.class)
-                    .setParameter("u", note.id()).setParameter("m", member.get().getId()).getSingleResult() > 0;
-            if (member.isPresent() && !known) {
-                var message = new MessageEntity(note.id(), member.get().getId(), sender.getId(), about,
-                        HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
-                s.persist(message);
-                s.persist(new NotificationEntity(member.get().getId(), "message", about, null, clock.instant()));
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri);
+            if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content())) {
                 any = true;
             }
         }

@@ -24,7 +24,8 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 
 /**
- * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}), the
+ * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller
+ * only), the
  * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's
  * links ({@code GET|POST|DELETE /groups/{name}/links}). Every call needs a member's bearer token.
  */
@@ -62,7 +63,7 @@ public final class MatchesEndpoint implements HttpService {
         ArrayNode items = JSON.createArrayNode();
         for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
             ObjectNode item = items.addObject();
-            item.put("id", v.match().getId()).put("state", v.match().getState().name().toLowerCase())
+            item.put("id", v.match().getId()).put("state", v.state())
                     .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString());
             ArrayNode codes = item.putArray("reasons");
             for (Reason r : Reason.decodeAll(v.match().getReasons())) {
@@ -109,9 +110,9 @@ public final class MatchesEndpoint implements HttpService {
             return;
         }
         try {
-            var m = matching.matches().dismiss(member.get(), id);
+            MemberMatches.View v = matching.matches().dismiss(member.get(), id);
             HttpReplies.json(res, Status.OK_200, JSON_TYPE,
-                    JSON.createObjectNode().put("id", m.getId()).put("state", m.getState().name().toLowerCase()));
+                    JSON.createObjectNode().put("id", v.match().getId()).put("state", v.state()));
         } catch (NotFoundException e) {
             HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
         }
