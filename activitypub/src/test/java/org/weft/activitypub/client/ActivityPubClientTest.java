@@ -31,8 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.weft.activitypub.signature.ActorKey;
+import org.weft.activitypub.signature.ExpectedHost;
 import org.weft.activitypub.signature.HttpSigner;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 
@@ -98,7 +100,7 @@ class ActivityPubClientTest {
 
         ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
         SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), ExpectedHost.of(URI.create(origin())), new SeenSignatures());
         VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(REMOTE.getAllServeEvents().get(0).getRequest()));
         assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "accept")));
         assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
