@@ -233,6 +233,23 @@ class ActivityPubClientTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"gopher://127.0.0.1:%d/_stats", "ftp://127.0.0.1:%d/keys", "ws://127.0.0.1:%d/key"})
+    void aRedirectToAnotherSchemeIsRefusedBeforeARequestIsBuilt(String target) {
+        REMOTE.stubFor(get(urlEqualTo("/key")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", String.format(target, REMOTE.getPort()))));
+        // Even with a check that lets every address through, the client itself allows http(s) only.
+        try (ActivityPubClient anything = loopbackClient().addressCheck(uri -> { })
+                .instanceSigner(new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())).build()) {
+            FetchException e = assertThrows(FetchException.class, () -> anything.fetchDocument(URI.create(origin() + "/key")));
+            assertEquals(FetchException.Reason.FORBIDDEN_ADDRESS, e.reason(), e.getMessage());
+            assertThrows(ForbiddenAddressException.class, () -> anything.post(
+                    URI.create(String.format(target, REMOTE.getPort())), new byte[0],
+                    new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())));
+        }
+        assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://localhost:%d/private",
         "http://127.0.0.1:%d/private"})
     void checksEveryRedirectHop(String privateTarget) {
