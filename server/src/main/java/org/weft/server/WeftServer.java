@@ -18,6 +18,8 @@ import org.weft.activitypub.delivery.InboxPoster;
 import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.signature.ExpectedHost;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.server.api.ApiRoutes;
 import org.weft.server.config.WeftConfig;
@@ -180,7 +182,8 @@ public final class WeftServer implements AutoCloseable {
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
         SignatureVerifier verifier = new SignatureVerifier(
-                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock);
+                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock,
+                ExpectedHost.of(config.baseUrl()), new SeenSignatures());
 
         Outbox outbox = new Outbox(urls, codec, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,

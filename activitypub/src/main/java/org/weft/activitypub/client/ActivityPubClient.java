@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import org.weft.activitypub.signature.HttpSigner;
 /**
  * Fetches ActivityPub documents and posts activities, safely.
  *
- * <p>Every URL, including each redirect hop, passes the {@link AddressCheck} before any connection.
+ * <p>Every URL, including each redirect hop, passes a scheme check (http or https) and the
+ * {@link AddressCheck} before a request is built from it, let alone sent.
  * Redirects are followed by hand (at most {@value #MAX_REDIRECTS}, as Mastodon) for GET and never for
  * POST. Bodies are read up to a cap. Requests use HTTP/1.1 so the {@code Host} header is exactly the one
  * {@link HttpSigner} signed. With an instance signer, every GET is signed (authorized fetch). Thread-safe;
@@ -129,7 +131,7 @@ public final class ActivityPubClient implements AutoCloseable {
             throws FetchException {
         URI current = withoutFragment(uri);
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<CappedBodySubscriber.Body> response = send(current, get(current, accept, signed));
+            HttpResponse<CappedBodySubscriber.Body> response = send(current, accept, signed);
             int status = response.statusCode();
             if (isRedirect(status)) {
                 if (redirects == MAX_REDIRECTS) {
@@ -160,13 +162,19 @@ public final class ActivityPubClient implements AutoCloseable {
      * @throws IOException on DNS, connection or timeout failures
      */
     public PostResult post(URI inbox, byte[] body, HttpSigner signer) throws IOException {
-        addressCheck.check(inbox);
-        HttpRequest.Builder request = HttpRequest.newBuilder(inbox)
-                .timeout(requestTimeout)
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        addSignedHeaders(request, signer.signPost(inbox, body, ACTIVITY_JSON, clock.instant()));
-        HttpResponse<CappedBodySubscriber.Body> response = exchange(request.build(), 0);
+        guard(inbox);
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(inbox)
+                    .timeout(requestTimeout)
+                    .header("User-Agent", userAgent)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            addSignedHeaders(builder, signer.signPost(inbox, body, ACTIVITY_JSON, clock.instant()));
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ForbiddenAddressException("not a URL a request can be made to: " + inbox);
+        }
+        HttpResponse<CappedBodySubscriber.Body> response = exchange(request, 0);
         return new PostResult(response.statusCode(),
                 response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant())));
     }
@@ -199,10 +207,30 @@ public final class ActivityPubClient implements AutoCloseable {
         });
     }
 
-    private HttpResponse<CappedBodySubscriber.Body> send(URI uri, HttpRequest request) throws FetchException {
+    /**
+     * The scheme and then the address check, before anything is built from the URL: a request builder or
+     * signer handed a {@code gopher:} URL throws, and nothing should be learnt from a URL that will be refused.
+     */
+    private void guard(URI uri) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new ForbiddenAddressException("scheme not allowed: " + uri);
+        }
+        addressCheck.check(uri);
+    }
+
+    private HttpResponse<CappedBodySubscriber.Body> send(URI uri, String accept, boolean signed) throws FetchException {
         try {
-            addressCheck.check(uri);
+            guard(uri);
+            HttpRequest request;
+            try {
+                request = get(uri, accept, signed);
+            } catch (IllegalArgumentException e) {
+                throw new FetchException(Reason.INVALID_URI, -1, "not a URL a request can be made to: " + uri, e);
+            }
             return exchange(request, maxResponseBytes);
+        } catch (FetchException e) {
+            throw e;
         } catch (ForbiddenAddressException e) {
             throw new FetchException(Reason.FORBIDDEN_ADDRESS, -1, e.getMessage(), e);
         } catch (UnknownHostException e) {

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.weft.activitypub.signature.ActorKey;
+import org.weft.activitypub.signature.ExpectedHost;
 import org.weft.activitypub.signature.HttpSigner;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 
@@ -99,7 +101,7 @@ class ActivityPubClientTest {
 
         ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
         SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), ExpectedHost.of(URI.create(origin())), new SeenSignatures());
         VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(REMOTE.getAllServeEvents().get(0).getRequest()));
         assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "accept")));
         assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
@@ -240,6 +242,23 @@ class ActivityPubClientTest {
             assertEquals(FetchException.Reason.FORBIDDEN_ADDRESS, e.reason());
         }
         assertEquals(0, REMOTE.getAllServeEvents().size(), "nothing was sent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gopher://127.0.0.1:%d/_stats", "ftp://127.0.0.1:%d/keys", "ws://127.0.0.1:%d/key"})
+    void aRedirectToAnotherSchemeIsRefusedBeforeARequestIsBuilt(String target) {
+        REMOTE.stubFor(get(urlEqualTo("/key")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", String.format(target, REMOTE.getPort()))));
+        // Even with a check that lets every address through, the client itself allows http(s) only.
+        try (ActivityPubClient anything = loopbackClient().addressCheck(uri -> { })
+                .instanceSigner(new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())).build()) {
+            FetchException e = assertThrows(FetchException.class, () -> anything.fetchDocument(URI.create(origin() + "/key")));
+            assertEquals(FetchException.Reason.FORBIDDEN_ADDRESS, e.reason(), e.getMessage());
+            assertThrows(ForbiddenAddressException.class, () -> anything.post(
+                    URI.create(String.format(target, REMOTE.getPort())), new byte[0],
+                    new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())));
+        }
+        assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
     }
 
     @ParameterizedTest

@@ -23,6 +23,10 @@ import org.weft.server.persistence.Database;
  * the actor the keyId points into (one fetch for Mastodon-style {@code actor#main-key} ids); then a
  * separate key document whose owner points back (GoToSocial's {@code …/main-key}). Whatever was
  * fetched is stored, so the next request from that actor costs nothing.
+ *
+ * <p>One network look-up per keyId at a time: the first requests of a new sender arrive together, and the
+ * others wait for the first one's fetch. Each look-up starts by reading the database again, so a request
+ * that looked just before another one stored the key does not fetch it a second time.
  */
 public final class StoredKeyResolver implements KeyResolver {
     private final Database db;
@@ -35,6 +39,8 @@ public final class StoredKeyResolver implements KeyResolver {
     private final Map<String, CachedKey> recent = new ConcurrentHashMap<>();
     private static final java.time.Duration KEEP = java.time.Duration.ofMinutes(10);
     private static final int MAX_CACHED = 10_000;
+
+    private final SingleFlight<String, Optional<ActorKey>> lookups = new SingleFlight<>();
 
     private record CachedKey(ActorKey key, long expiresAtNanos) {
     }
@@ -64,7 +70,32 @@ public final class StoredKeyResolver implements KeyResolver {
             // Our own actors are never fetched over the network; an unknown local key id is simply unknown.
             return Optional.empty();
         }
-        Optional<ActorEntity> owner = actorAt(stripFragment(keyId)).filter(a -> keyId.equals(a.getKeyId()));
+        PublicKey failed = forceRefresh && cached != null ? cached.key().publicKey() : null;
+        return lookups.run(keyId, () -> resolveRemotely(keyId, forceRefresh, failed));
+    }
+
+    /**
+     * @param failed on a refresh, the key that just failed (a different stored one is taken as is), else null
+     */
+    private Optional<ActorKey> resolveRemotely(String keyId, boolean forceRefresh, PublicKey failed) throws IOException {
+        Optional<ActorEntity> storedMeanwhile = db.inTransaction(s -> ActorRepository.byKeyId(s, keyId))
+                .filter(a -> !a.isDeleted());
+        if (storedMeanwhile.isPresent()) {
+            ActorKey stored = toKey(storedMeanwhile.get());
+            if (!forceRefresh || !stored.publicKey().equals(failed)) {
+                return Optional.of(remember(stored));
+            }
+        }
+        Optional<ActorEntity> owner;
+        try {
+            owner = actorAt(stripFragment(keyId)).filter(a -> keyId.equals(a.getKeyId()));
+        } catch (FetchException e) {
+            if (e.reason() == FetchException.Reason.FORBIDDEN_ADDRESS || e.reason() == FetchException.Reason.INVALID_URI) {
+                // A key URL that may not be fetched (or redirects to one) is no key; a key document there is no better.
+                return Optional.empty();
+            }
+            throw e;
+        }
         if (owner.isEmpty()) {
             Optional<ActorKey> key = keyDocuments.resolve(keyId, forceRefresh);
             if (key.isEmpty()) {
