@@ -94,6 +94,7 @@ import org.weft.server.auth.SessionCookies;
 import org.weft.server.auth.SessionStore;
 import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitors;
+import org.weft.server.http.ResponseHeaders;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
@@ -252,7 +253,9 @@ public final class WeftServer implements AutoCloseable {
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, new ActorUpdates(outbox, renderer), clock);
 
+        ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
                 .register(new NodeInfoEndpoint(db, urls, VERSION))
                 .register(ApiRoutes.PREFIX, api)
@@ -285,6 +288,7 @@ public final class WeftServer implements AutoCloseable {
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
+                .directHandlers(headers.directHandlers())
                 .routing(routing)
                 .build()
                 .start();
