@@ -95,6 +95,7 @@ import org.weft.server.auth.SessionStore;
 import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitors;
 import org.weft.server.http.ResponseHeaders;
+import org.weft.server.http.SameOrigin;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
@@ -233,7 +234,8 @@ public final class WeftServer implements AutoCloseable {
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
-                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
+                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
+                new SameOrigin(config.baseUrl()));
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
