@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
-            NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, InviteEntity.class,
+            NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.matching.MatchEntity.class,
             org.weft.server.matching.FediverseAccountEntity.class);
 
