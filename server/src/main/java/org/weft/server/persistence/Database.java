@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Path dataDir, boolean validateMapping) {
         if (settings.isEmbedded()) {
             createDirectories(dataDir);
+            EmbeddedServerAddress.ensureLoopback();
         }
         long start = System.nanoTime();
         HikariDataSource pool = pool(settings, dataDir);
