@@ -31,6 +31,10 @@ final class FailureStreak {
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
+    synchronized boolean fewerThan(int count) {
+        return failures < count;
+    }
+
     synchronized boolean forgotten(Instant now, Duration memory) {
         return last == null || !last.plus(memory).isAfter(now);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Holds back password guessing without holding back the member. Only failed logins count, in three ways:
@@ -47,7 +48,7 @@ public final class LoginRateLimiter {
         }
     }
 
-    private static final int PRUNE_ABOVE = 50_000;
+    static final int PRUNE_ABOVE = 50_000;
 
     private final Limits limits;
     private final Clock clock;
@@ -106,14 +107,30 @@ public final class LoginRateLimiter {
                 : streak.wait(now, free, limits.firstWait(), limits.longestWait(), limits.streakMemory());
     }
 
-    /** Drops what no longer holds anyone back, once the maps grow large (many names or addresses tried). */
+    /**
+     * Bounds the memory many names or addresses can take. Above {@link #PRUNE_ABOVE} entries, first what is
+     * forgotten anyway goes, then, if that is not enough (a spray over very many names or addresses), whatever holds
+     * nobody back: an account or browser still within its free failures, an address below its limit now. Streaks
+     * that have earned a back-off stay, so spraying does not reset them.
+     */
     private void prune(Instant now) {
-        if (accounts.size() > PRUNE_ABOVE || devices.size() > PRUNE_ABOVE) {
-            accounts.values().removeIf(s -> s.forgotten(now, limits.streakMemory()));
-            devices.values().removeIf(s -> s.forgotten(now, limits.streakMemory()));
+        prune(accounts, s -> s.forgotten(now, limits.streakMemory()), s -> s.fewerThan(limits.accountFreeFailures()));
+        prune(devices, s -> s.forgotten(now, limits.streakMemory()), s -> s.fewerThan(limits.deviceFreeFailures()));
+        prune(addresses, w -> w.empty(now, limits.addressWindow()),
+                w -> !w.wait(now, limits.addressFailures(), limits.addressWindow()).isPositive());
+    }
+
+    /** How many accounts, browsers and addresses are tracked (for tests of the memory bound). */
+    int tracked() {
+        return accounts.size() + devices.size() + addresses.size();
+    }
+
+    private static <T> void prune(Map<String, T> map, Predicate<T> forgotten, Predicate<T> idle) {
+        if (map.size() > PRUNE_ABOVE) {
+            map.values().removeIf(forgotten);
         }
-        if (addresses.size() > PRUNE_ABOVE) {
-            addresses.values().removeIf(w -> w.empty(now, limits.addressWindow()));
+        if (map.size() > PRUNE_ABOVE) {
+            map.values().removeIf(idle);
         }
     }
 }

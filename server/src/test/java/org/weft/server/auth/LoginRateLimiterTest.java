@@ -127,4 +127,15 @@ class LoginRateLimiterTest {
         limiter.failed(next);
         assertEquals(Optional.of(Duration.ofSeconds(30)), limiter.refusal(stranger("192.0.2.66", "member21")));
     }
+
+    @Test
+    void aSprayOverVeryManyNamesAndAddressesIsForgottenButABackOffIsKept() {
+        Attempt target = stranger("192.0.2.1", "amina");
+        failFreely(target, 5);
+        for (int i = 0; i <= LoginRateLimiter.PRUNE_ABOVE; i++) {
+            limiter.failed(stranger("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), "name" + i));
+        }
+        assertTrue(limiter.tracked() < 1_000, "the idle entries went: " + limiter.tracked());
+        assertEquals(Optional.of(Duration.ofMinutes(1)), limiter.refusal(target), "the earned back-off stays");
+    }
 }
