@@ -91,11 +91,17 @@ import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
 import org.weft.server.auth.AccountService;
 import org.weft.server.auth.Invites;
+import org.weft.server.auth.LoginDevices;
+import org.weft.server.auth.LoginGuard;
 import org.weft.server.auth.LoginRateLimiter;
 import org.weft.server.auth.SessionCookies;
 import org.weft.server.auth.SessionStore;
 import org.weft.server.auth.SignupMode;
 import org.weft.server.auth.Visitors;
+import org.weft.server.http.IpAddresses;
+import org.weft.server.http.ResponseHeaders;
+import org.weft.server.http.SameOrigin;
+import org.weft.server.http.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
@@ -235,7 +241,8 @@ public final class WeftServer implements AutoCloseable {
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
-                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
+                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
+                new SameOrigin(config.baseUrl()));
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
@@ -255,7 +262,9 @@ public final class WeftServer implements AutoCloseable {
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, new ActorUpdates(outbox, renderer), clock);
 
+        ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
                 .register(new NodeInfoEndpoint(db, urls, VERSION))
                 .register(ApiRoutes.PREFIX, api)
@@ -288,6 +297,7 @@ public final class WeftServer implements AutoCloseable {
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
+                .directHandlers(headers.directHandlers())
                 .routing(routing)
                 .build()
                 .start();
@@ -320,14 +330,30 @@ public final class WeftServer implements AutoCloseable {
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
         return new UiRoutes(
-                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls,
-                        matching.accounts()),
+                new AccountPages(pages, accounts, sessions, new LoginGuard(
+                        new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
+                        trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
                         matching.links(), actorUpdates),
                 new MatchesPage(pages, matching.matches(), taxonomy));
+    }
+
+    /**
+     * The proxies whose X-Forwarded-For is believed. Listening on loopback without any usually means a proxy on the
+     * same machine that is not listed: every client then has its address, which the sign-in limit counts.
+     */
+    private static TrustedProxies trustedProxies(WeftConfig config) {
+        boolean loopback = config.host().equals("localhost")
+                || IpAddresses.parse(config.host()).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+        if (loopback && config.trustedProxies().isEmpty()) {
+            LOG.warning(() -> "Listening on " + config.host() + " with no WEFT_TRUSTED_PROXIES: if a reverse proxy forwards"
+                    + " to Weft, every client seems to come from it, and the sign-in limit per address counts them as one"
+                    + " (docs/operating.md, Sign-in limits)");
+        }
+        return TrustedProxies.parse(config.trustedProxies());
     }
 
     /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */

@@ -87,6 +87,10 @@ public final class AccountService {
         return ok ? candidate.map(Candidate::id) : Optional.empty();
     }
 
+    /**
+     * Changes the password. Every browser the member had signed in from is forgotten with the old password (one of
+     * them may be why it is changed); the caller marks the browser the change was made from again.
+     */
     public void changePassword(long memberId, String current, String next) {
         Passwords.validate(next);
         String hash = Passwords.hash(next);
@@ -96,6 +100,7 @@ public final class AccountService {
                 throw new IllegalArgumentException("account.wrongPassword");
             }
             account.setPasswordHash(hash);
+            LoginDevices.forgetAll(s, memberId);
         });
     }
 
@@ -130,6 +135,7 @@ public final class AccountService {
             a.setDeletedAt(now);
             ActorRepository.account(s, a).setPasswordHash(null);
             SessionStore.closeAll(s, memberId);
+            LoginDevices.forgetAll(s, memberId);
         });
     }
 

@@ -16,6 +16,10 @@ public final class SessionCookies {
     public static final String VISITOR = "weft_visitor";
     /** A visitor's chosen language before logging in. */
     public static final String LANGUAGE = "weft_lang";
+    /** Marks a browser a member has signed in from (see {@link LoginDevices}); sent only to the login form. */
+    public static final String DEVICE = "weft_device";
+    /** The path the device cookie is limited to. */
+    public static final String DEVICE_PATH = "/login";
 
     private final boolean secure;
 
@@ -24,7 +28,12 @@ public final class SessionCookies {
     }
 
     public String set(String name, String value, long maxAgeSeconds) {
-        return name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+        return set(name, value, maxAgeSeconds, "/");
+    }
+
+    public String set(String name, String value, long maxAgeSeconds, String path) {
+        return name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : "");
     }
 
     public String clear(String name) {

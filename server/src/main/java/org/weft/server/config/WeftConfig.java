@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import org.weft.server.http.TrustedProxies;
 
 /**
  * Everything an operator can set, resolved once at start: environment variable, else the operator's
@@ -32,10 +33,13 @@ public record WeftConfig(
         int deliveryPerHost,
         int inboxMaxBytes,
         String signup,
-        List<String> linkAllow) {
+        List<String> linkAllow,
+        List<String> trustedProxies) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        TrustedProxies.parse(trustedProxies); // refuses an entry that is not an address or a range, at start
         baseUrl = normaliseOrigin(baseUrl);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("weft.port must be 0-65535, got " + port);
@@ -95,7 +99,8 @@ public record WeftConfig(
                 s.integer("WEFT_DELIVERY_PER_HOST", "delivery.per-host"),
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
                 s.string("WEFT_SIGNUP", "signup"),
-                domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")));
+                domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")),
+                list(s.string("WEFT_TRUSTED_PROXIES", "trusted-proxies")));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -106,18 +111,22 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
     private static List<String> domains(String value) {
-        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty())
-                .map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        return list(value).stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    }
+
+    /** A comma- or space-separated list, without empty entries. */
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
 
     private static URI normaliseOrigin(URI uri) {

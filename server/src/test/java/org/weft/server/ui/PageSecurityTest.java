@@ -102,17 +102,18 @@ class PageSecurityTest {
     }
 
     @Test
-    void loginAttemptsAreLimitedPerAddressAndName() {
+    void failedLoginsHoldBackNewBrowsersForThatAccountOnly() {
         PageClient guesser = new PageClient(instance.base());
         for (int i = 0; i < 5; i++) {
             assertEquals(401, guesser.submit("/login", "/login", Map.of("username", "zora", "password", "wrong-" + i))
                     .statusCode());
         }
         instance.server().localActors().createMember("zora", "Zora", "zora-password", false);
-        // Even the right password waits now: the limit counts attempts, not failures.
+        // The right password waits too, from a browser that never signed in as zora (the member's own browser
+        // does not: see attack/LoginGuessingTest).
         assertEquals(429, guesser.submit("/login", "/login", Map.of("username", "zora", "password", "zora-password"))
                 .statusCode());
-        // Another name from the same address is not held up.
+        // Another name from the same address is not held up (five failures are far from the address's limit).
         assertEquals(303, guesser.submit("/login", "/login", Map.of("username", "amina", "password", "amina-password"))
                 .statusCode());
     }
