@@ -158,7 +158,7 @@ class MatchingEvaluationTest {
         Map<String, Score> scores = evaluate(empty, empty.cases(DEVELOPMENT), new StringBuilder());
         Score all = scores.get("all");
         assertEquals(0, all.answered);
-        assertTrue(Double.isNaN(all.precisionAtOne()));
+        assertTrue(Double.isNaN(all.precisionAtOne()), "nothing answered has no precision, got " + all.precisionAtOne());
         assertEquals(List.of("no request was answered", "recall 0.000 under 0.92"),
                 all.shortfalls(DEV_PRECISION_AT_1_FLOOR, DEV_RECALL_FLOOR));
     }
