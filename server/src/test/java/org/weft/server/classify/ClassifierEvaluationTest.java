@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.proposal.HelpKind;
@@ -24,8 +26,7 @@ import org.weft.server.proposal.Purpose;
 import org.weft.server.taxonomy.Taxonomy;
 
 /**
- * Measures the classifier on the hand-labelled posts in {@code classify/posts.tsv} and fails when a language falls
- * under its floor.
+ * Measures the classifier on two hand-labelled sets and fails when a language falls under its floor.
  *
  * <p>Definitions, per language. A post "has a category" when its label is not {@code other}. A prediction is a top
  * concept other than {@code other}; it is correct when it is one of the post's acceptable concepts. Precision =
@@ -33,19 +34,26 @@ import org.weft.server.taxonomy.Taxonomy;
  * posts with a category (so {@code other} predicted for a categorised post is a miss). Purpose accuracy compares
  * offer / request / none on every post; kind accuracy only on posts whose kind is labelled.
  *
- * <p>Two sets. {@code posts.tsv} (313 posts, 52–53 per language) was written before the classifier and then used
- * to improve it, so its figures are optimistic: measured 0.98–1.00 precision, 0.96–1.00 recall, 0.98–1.00 purpose
- * accuracy, 0.94–0.98 kind accuracy per language. {@code heldout.tsv} (60 posts, 10 per language) was written after
- * that tuning and measured once without changing the classifier: pooled precision 0.91, recall 0.80, purpose 0.77,
- * kind 0.91. That is the honest estimate for new posts.
+ * <p><b>{@code posts.tsv}: the development set, a regression guard, not a quality figure.</b> 313 posts, 52–53 per
+ * language, written before the classifier and then used to improve it: its phrases were copied into the lexicon, so
+ * its figures are optimistic (measured 0.98–1.00 precision, 0.96–1.00 recall, 0.98–1.00 purpose accuracy,
+ * 0.94–0.98 kind accuracy per language). Floors per language: precision ≥ {@value #MIN_PRECISION}, recall ≥
+ * {@value #MIN_RECALL}, purpose ≥ {@value #MIN_PURPOSE_ACCURACY}, kind ≥ {@value #MIN_KIND_ACCURACY}, about four
+ * posts under the weakest language, so a synonym edit that costs a post or two passes but a broken normaliser, stemmer
+ * or cue list for one language fails. Its misses are printed: tune on it.
  *
- * <p>Floors. Development set, per language: precision ≥ {@value #MIN_PRECISION}, recall ≥ {@value #MIN_RECALL},
- * purpose ≥ {@value #MIN_PURPOSE_ACCURACY}, kind ≥ {@value #MIN_KIND_ACCURACY}: about four posts (0.02 each) below
- * the weakest language, so a synonym edit that costs a post or two passes but a broken normaliser, stemmer or cue list
- * for one language fails. Held-out, pooled (ten posts per language is too few for per-language floors): precision ≥
- * {@value #MIN_HELD_OUT_PRECISION}, recall ≥ {@value #MIN_HELD_OUT_RECALL}, purpose ≥
- * {@value #MIN_HELD_OUT_PURPOSE_ACCURACY}, about five posts below what was measured. Do not edit posts to pass; do not
- * tune to the held-out set (write a new one if you have to).
+ * <p><b>{@code heldout.tsv}: the held-out set, the honest figure.</b> 186 posts, 31 per language, never tuned on: 60
+ * written after the tuning on posts.tsv, and 126 added for issue 10 before their writer had read the lexicon. Measured
+ * once at commit 448cc12, without changing the classifier (precision / recall / purpose / kind): en 0.74 / 0.65 /
+ * 0.81 / 0.74, ar 0.88 / 0.81 / 0.74 / 0.81, fr 0.86 / 0.69 / 0.87 / 0.81, es 0.80 / 0.77 / 0.81 / 0.81, uk 0.83 / 0.77 /
+ * 0.84 / 0.73, fa 0.88 / 0.81 / 0.77 / 0.81; all languages 0.83 / 0.75 / 0.81 / 0.79 (counts in
+ * {@code docs/classifier-evaluation.md}). Floors per language ({@link #HELD_OUT_FLOORS}): each figure 0.10 under its
+ * own measurement, about three posts, so a rebuild of one language's analysis that loses ground on posts it was not
+ * fitted to fails, while one or two posts moving does not. Pooled floors, which move less: about five posts under
+ * ({@value #MIN_HELD_OUT_POOLED_PRECISION}, {@value #MIN_HELD_OUT_POOLED_RECALL}, {@value #MIN_HELD_OUT_POOLED_PURPOSE},
+ * {@value #MIN_HELD_OUT_POOLED_KIND}). Its misses are not printed. Do not edit posts to pass; do not tune
+ * to the held-out set (write a new one if you have to). The free-text set of issue 14 is measured by
+ * {@link FreeTextEvaluationTest} and {@link FrozenFreeTextEvaluationTest}.
  */
 class ClassifierEvaluationTest {
 
@@ -54,9 +62,23 @@ class ClassifierEvaluationTest {
     static final double MIN_PURPOSE_ACCURACY = 0.90;
     static final double MIN_KIND_ACCURACY = 0.85;
     static final int MIN_POSTS_PER_LANGUAGE = 40;
-    static final double MIN_HELD_OUT_PRECISION = 0.82;
-    static final double MIN_HELD_OUT_RECALL = 0.70;
-    static final double MIN_HELD_OUT_PURPOSE_ACCURACY = 0.68;
+    static final int MIN_HELD_OUT_POSTS_PER_LANGUAGE = 30;
+    /** Held-out floors per language: 0.10 under the one measurement in the class comment. */
+    static final Map<String, HeldOutFloors> HELD_OUT_FLOORS = Map.of(
+            "en", new HeldOutFloors(0.63, 0.55, 0.70, 0.64),
+            "ar", new HeldOutFloors(0.77, 0.70, 0.64, 0.70),
+            "fr", new HeldOutFloors(0.75, 0.59, 0.77, 0.70),
+            "es", new HeldOutFloors(0.70, 0.66, 0.70, 0.71),
+            "uk", new HeldOutFloors(0.73, 0.66, 0.73, 0.63),
+            "fa", new HeldOutFloors(0.77, 0.70, 0.67, 0.71));
+    static final double MIN_HELD_OUT_POOLED_PRECISION = 0.79;
+    static final double MIN_HELD_OUT_POOLED_RECALL = 0.71;
+    static final double MIN_HELD_OUT_POOLED_PURPOSE = 0.77;
+    static final double MIN_HELD_OUT_POOLED_KIND = 0.75;
+
+    /** The held-out floors of one language. */
+    record HeldOutFloors(double precision, double recall, double purpose, double kind) {
+    }
 
     private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_]+)");
 
@@ -96,7 +118,7 @@ class ClassifierEvaluationTest {
 
     @Test
     void perLanguagePrecisionRecallAndPurposeAccuracyStayAboveTheFloor() throws IOException {
-        Map<String, Score> scores = evaluate("/classify/posts.tsv");
+        Map<String, Score> scores = evaluate("/classify/posts.tsv", true);
         scores.forEach((lang, s) -> {
             assertTrue(s.posts >= MIN_POSTS_PER_LANGUAGE, lang + " has only " + s.posts + " posts");
             assertTrue(s.precision() >= MIN_PRECISION, lang + " precision " + s.precision());
@@ -106,19 +128,34 @@ class ClassifierEvaluationTest {
         });
     }
 
-    /**
-     * The held-out posts are few per language (ten), so one post moves a language by 0.1; the floor applies to all
-     * languages pooled and is lower than the development floor, since these posts were not fitted to.
-     */
     @Test
-    void heldOutPostsStayAboveTheirPooledFloor() throws IOException {
-        Score all = pooled(evaluate("/classify/heldout.tsv"));
-        assertTrue(all.precision() >= MIN_HELD_OUT_PRECISION, "held-out precision " + all.precision());
-        assertTrue(all.recall() >= MIN_HELD_OUT_RECALL, "held-out recall " + all.recall());
-        assertTrue(all.purposeAccuracy() >= MIN_HELD_OUT_PURPOSE_ACCURACY, "held-out purpose " + all.purposeAccuracy());
+    void heldOutPostsStayAboveTheirFloorsInEveryLanguage() throws IOException {
+        Map<String, Score> scores = evaluate("/classify/heldout.tsv", false);
+        List<String> below = new ArrayList<>();
+        scores.forEach((lang, s) -> {
+            assertTrue(s.posts >= MIN_HELD_OUT_POSTS_PER_LANGUAGE, lang + " has only " + s.posts + " held-out posts");
+            HeldOutFloors floor = HELD_OUT_FLOORS.get(lang);
+            check(below, lang + " precision", s.precision(), floor.precision());
+            check(below, lang + " recall", s.recall(), floor.recall());
+            check(below, lang + " purpose", s.purposeAccuracy(), floor.purpose());
+            check(below, lang + " kind", s.kindAccuracy(), floor.kind());
+        });
+        Score all = pooled(scores);
+        check(below, "pooled precision", all.precision(), MIN_HELD_OUT_POOLED_PRECISION);
+        check(below, "pooled recall", all.recall(), MIN_HELD_OUT_POOLED_RECALL);
+        check(below, "pooled purpose", all.purposeAccuracy(), MIN_HELD_OUT_POOLED_PURPOSE);
+        check(below, "pooled kind", all.kindAccuracy(), MIN_HELD_OUT_POOLED_KIND);
+        assertTrue(below.isEmpty(), "held-out figures under their floors: " + below + "\n" + table(scores));
     }
 
-    private static Map<String, Score> evaluate(String resource) throws IOException {
+    private static void check(List<String> below, String figure, double value, double floor) {
+        if (!(value >= floor)) {
+            below.add(String.format(Locale.ROOT, "%s %.2f < %.2f", figure, value, floor));
+        }
+    }
+
+    /** Scores every post; prints the table, and the misses only when asked (never for the held-out set). */
+    private static Map<String, Score> evaluate(String resource, boolean printMisses) throws IOException {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
         Map<String, Score> scores = new LinkedHashMap<>();
         Taxonomy.LANGUAGES.forEach(lang -> scores.put(lang, new Score()));
@@ -146,8 +183,10 @@ class ClassifierEvaluationTest {
             }
         }
         System.out.println(resource + "\n" + table(scores));
-        System.out.println("Misses (concept or purpose):");
-        misses.forEach(System.out::println);
+        if (printMisses) {
+            System.out.println("Misses (concept or purpose):");
+            misses.forEach(System.out::println);
+        }
         return scores;
     }
 
@@ -166,24 +205,42 @@ class ClassifierEvaluationTest {
     }
 
     @Test
-    void theSetIsBigEnoughAndItsLabelsExist() throws IOException {
-        List<Post> posts = readPosts("/classify/posts.tsv");
-        assertTrue(posts.size() >= 240, "only " + posts.size() + " posts");
+    void theSetsAreBigEnoughAndTheirLabelsExist() throws IOException {
         Taxonomy taxonomy = Taxonomy.load();
-        for (Post post : posts) {
-            assertTrue(Taxonomy.LANGUAGES.contains(post.lang()), post.text());
-            post.concepts().forEach(id -> assertTrue(taxonomy.byId(id).isPresent(), "unknown concept " + id));
+        for (String resource : List.of("/classify/posts.tsv", "/classify/heldout.tsv")) {
+            List<Post> posts = readPosts(resource);
+            for (Post post : posts) {
+                assertTrue(Taxonomy.LANGUAGES.contains(post.lang()), post.text());
+                post.concepts().forEach(id -> assertTrue(taxonomy.byId(id).isPresent(), "unknown concept " + id));
+            }
+            assertEquals(Taxonomy.LANGUAGES.size(), posts.stream().map(Post::lang).distinct().count(), resource);
         }
-        assertEquals(Taxonomy.LANGUAGES.size(), posts.stream().map(Post::lang).distinct().count());
+        assertTrue(readPosts("/classify/posts.tsv").size() >= 240);
     }
 
+    @Test
+    void noHeldOutPostIsAlsoADevelopmentPost() throws IOException {
+        Set<String> development = readPosts("/classify/posts.tsv").stream().map(p -> FreeTextSetTest.normalised(p.text()))
+                .collect(Collectors.toSet());
+        List<String> both = readPosts("/classify/heldout.tsv").stream().map(Post::text)
+                .filter(t -> development.contains(FreeTextSetTest.normalised(t))).toList();
+        assertEquals(List.of(), both);
+    }
+
+    /** One row per language and a pooled row, each figure with the counts it comes from. */
     static String table(Map<String, Score> scores) {
-        StringBuilder out = new StringBuilder("lang    n  precision  recall  purpose  kind\n");
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-4s %4s  %-15s %-15s %-15s %-15s%n",
+                "lang", "n", "precision", "recall", "purpose", "kind"));
         Map<String, Score> rows = new LinkedHashMap<>(scores);
         rows.put("all", pooled(scores));
-        rows.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "%-4s %4d  %9.2f  %6.2f  %7.2f  %4.2f%n", lang,
-                s.posts, s.precision(), s.recall(), s.purposeAccuracy(), s.kindAccuracy())));
+        rows.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "%-4s %4d  %-15s %-15s %-15s %-15s%n", lang,
+                s.posts, cell(s.correct, s.predictions), cell(s.correct, s.categorised), cell(s.purposeRight, s.posts),
+                cell(s.kindRight, s.kindLabelled))));
         return out.toString();
+    }
+
+    private static String cell(int part, int whole) {
+        return String.format(Locale.ROOT, "%.2f (%d/%d)", whole == 0 ? 0 : (double) part / whole, part, whole);
     }
 
     static List<String> hashtagsOf(String text) {
