@@ -56,10 +56,15 @@ record BenchSettings(Path output, Path work, ServerLaunch launch, List<DbServer>
         String results = System.getProperty("bench.results", "");
         Path resultsDir = results.isBlank() ? null : Path.of(results);
         Map<String, String> soakEnv = environment(System.getProperty("bench.soak.env", ""));
-        SoakPlan soak = Boolean.getBoolean("bench.soak.quick") ? SoakPlan.quick(soakEnv, resultsDir)
-                : SoakPlan.full(Integer.parseInt(System.getProperty("bench.soak.minutes", "30")), soakEnv, resultsDir);
+        String extra = System.getProperty("bench.soak.javaOpts", "").trim();
+        List<String> soakOpts = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+        SoakPlan soak = Boolean.getBoolean("bench.soak.quick") ? SoakPlan.quick(soakEnv, soakOpts, resultsDir)
+                : SoakPlan.full(Integer.parseInt(System.getProperty("bench.soak.minutes", "30")), soakEnv, soakOpts,
+                resultsDir);
         if ((sections.isEmpty() || sections.contains("soak")) && !skipped.contains("soak")) {
-            context.add("Soak (G15): " + soak.describe() + (soak.quick()
+            context.add("Soak (G15): " + soak.describe() + (soak.extraJavaOpts().isEmpty() ? ""
+                    : "; **the soak's server also ran with " + String.join(" ", soak.extraJavaOpts()) + "** (not the shipped"
+                    + " flags)") + (soak.quick()
                     ? ". **A quick soak is a check that the soak works, not G15's 30 minutes: do not commit its figures**"
                     : ""));
         }

@@ -88,9 +88,9 @@ final class JvmGauge {
         return read().fullCollections() > fullBefore ? afterLastFullGc : Double.NaN;
     }
 
-    /** Where the GC log goes. */
-    Path log() {
-        return log;
+    /** {@code jcmd PID VM.native_memory summary}: only for a server started with -XX:NativeMemoryTracking. */
+    String nativeMemorySummary() throws IOException {
+        return jcmd(pid, "VM.native_memory", "summary");
     }
 
     private List<String> newLines() throws IOException {
@@ -139,7 +139,7 @@ final class JvmGauge {
         };
     }
 
-    private static void jcmd(long pid, String... command) throws IOException {
+    private static String jcmd(long pid, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(JCMD.toString(), Long.toString(pid)));
         args.addAll(List.of(command));
         Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
@@ -148,6 +148,7 @@ final class JvmGauge {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || output.contains("Exception")) {
                 throw new IOException("jcmd " + pid + " " + String.join(" ", command) + " failed: " + output.strip());
             }
+            return output;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running jcmd", e);

@@ -52,42 +52,30 @@ public final class Soak {
 
     public static void run(DbServer dbServer, Path work, ServerLaunch launch, SoakPlan plan, Yardsticks yardsticks,
                            Results results) throws Exception {
-        String label = dbServer.kind().label();
+        String name = "soak-" + dbServer.kind().name().toLowerCase();
         try (MockHosts hosts = SoakScene.startHosts(); BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
             int port = Ports.free();
             long setUp = System.nanoTime();
             SoakScene scene = SoakScene.build(db, port, hosts);
             double sceneSeconds = (System.nanoTime() - setUp) / 1e9;
-
-            int total = (int) (SoakPlan.INBOX_PER_SECOND * plan.totalSeconds());
-            Instant signedAt = Instant.now();
             long signing = System.nanoTime();
-            ActivityMix.Script script = ActivityMix.script(scene, total, signedAt,
-                    (int) (SoakPlan.INBOX_PER_SECOND * REFERENCE_LAG.toSeconds()));
-            URI inbox = URI.create(scene.baseUrl() + "/inbox");
-            List<byte[]> posts = IntStream.range(0, total).parallel().mapToObj(i -> {
-                ActivityMix.Entry entry = script.entries().get(i);
-                return RawRequests.post(inbox.getRawPath(),
-                        entry.sender().signer().signPost(inbox, entry.body(), "application/activity+json", signedAt),
-                        entry.body());
-            }).toList();
+            Signed signed = sign(scene, plan);
             double signingSeconds = (System.nanoTime() - signing) / 1e9;
             if (signingSeconds + plan.totalSeconds() + START_MARGIN.toSeconds() > SIGNATURE_LIFETIME.toSeconds()) {
                 throw new IllegalStateException(String.format("signing took %.0f s: with %d s of load the last requests would"
                         + " carry a Date older than the server accepts (%d min); run a shorter soak", signingSeconds,
                         plan.totalSeconds(), SIGNATURE_LIFETIME.toMinutes()));
             }
-            long bodyBytes = script.entries().stream().mapToLong(e -> e.body().length).sum();
-            SoakRun.Setup setup = new SoakRun.Setup(dbServer.kind(), label, plan, sceneSeconds, signingSeconds, total, bodyBytes,
-                    script.counts(), launch.javaOpts());
-
-            String name = "soak-" + dbServer.kind().name().toLowerCase();
+            List<String> javaOpts = new ArrayList<>(launch.javaOpts());
+            javaOpts.addAll(plan.extraJavaOpts());
+            SoakRun.Setup setup = new SoakRun.Setup(dbServer.kind(), dbServer.kind().label(), plan, sceneSeconds,
+                    signingSeconds, signed.posts().size(), signed.bodyBytes(), signed.mix(), javaOpts);
             Path log = launch.logDir().resolve(name + ".log");
             Path gcLog = launch.logDir().resolve(name + "-gc.log");
-            ServerProcess server = ServerProcess.start(launch.javaOpts(), ServerProcess.weftServe(launch.serverJar()),
+            ServerProcess server = ServerProcess.start(javaOpts, ServerProcess.weftServe(launch.serverJar()),
                     WeftEnv.of(db, port, plan.serverEnv()), port, log, READY_LIMIT);
             try (server; DbGauge dbGauge = DbGauge.open(db)) {
-                SoakRun run = measure(server, dbGauge, scene, posts, plan, setup, hosts, gcLog);
+                SoakRun run = measure(server, dbGauge, scene, signed.posts(), plan, setup, hosts, gcLog);
                 run.serverLog(ServerLog.scan(log));
                 SoakReport.write(run, yardsticks, results);
             } finally {
@@ -97,12 +85,31 @@ public final class Soak {
         }
     }
 
+    /** The script's requests, signed with one Date before the load (bodies are {@code bodyBytes} in all). */
+    private record Signed(List<byte[]> posts, long bodyBytes, Map<ActivityMix.Kind, Integer> mix) {
+    }
+
+    private static Signed sign(SoakScene scene, SoakPlan plan) {
+        int total = (int) (SoakPlan.INBOX_PER_SECOND * plan.totalSeconds());
+        Instant signedAt = Instant.now();
+        ActivityMix.Script script = ActivityMix.script(scene, total, signedAt,
+                (int) (SoakPlan.INBOX_PER_SECOND * REFERENCE_LAG.toSeconds()));
+        URI inbox = URI.create(scene.baseUrl() + "/inbox");
+        List<byte[]> posts = IntStream.range(0, total).parallel().mapToObj(i -> {
+            ActivityMix.Entry entry = script.entries().get(i);
+            return RawRequests.post(inbox.getRawPath(),
+                    entry.sender().signer().signPost(inbox, entry.body(), "application/activity+json", signedAt), entry.body());
+        }).toList();
+        return new Signed(posts, script.entries().stream().mapToLong(e -> e.body().length).sum(), script.counts());
+    }
+
     private static SoakRun measure(ServerProcess server, DbGauge dbGauge, SoakScene scene, List<byte[]> posts,
                                    SoakPlan plan, SoakRun.Setup setup, MockHosts hosts, Path gcLog) throws Exception {
         SoakRun run = new SoakRun(setup);
         Thread.sleep(5_000); // start-up work (matcher, caches) settles before the idle reading
         run.idle(server.rssMB());
         JvmGauge jvm = JvmGauge.start(server.pid(), gcLog);
+        keepNativeMemory(jvm, plan, setup, "start");
         run.tablesAtStart(dbGauge.tables(true), dbGauge.bytes(), dbGauge.sizeMethod(), dbGauge.describe());
         hosts.reset();
 
@@ -134,6 +141,7 @@ public final class Soak {
         double live = jvm.liveAfterFullGc();
         Thread.sleep(1_000);
         run.end(rssBeforeGc, live, server.rssMB(), jvm.read());
+        keepNativeMemory(jvm, plan, setup, "end");
         return run;
     }
 
@@ -195,6 +203,20 @@ public final class Soak {
             return (int) entries.count();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** With native memory tracking on, its summary goes to the results at the start and the end of the load. */
+    private static void keepNativeMemory(JvmGauge jvm, SoakPlan plan, SoakRun.Setup setup, String when) {
+        if (!plan.tracksNativeMemory() || plan.resultsDir() == null) {
+            return;
+        }
+        Path file = plan.resultsDir().resolve("soak-" + setup.kind().name().toLowerCase() + "-nmt-" + when + ".txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, jvm.nativeMemorySummary());
+        } catch (IOException e) {
+            System.err.println("bench: could not keep the native memory summary: " + e.getMessage());
         }
     }
 

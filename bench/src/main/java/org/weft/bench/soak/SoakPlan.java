@@ -2,6 +2,7 @@ package org.weft.bench.soak;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,10 +11,12 @@ import java.util.Map;
  * warm-up, 150 s measured, a sample every 10 s. The rates are the same in both.
  *
  * @param serverEnv more WEFT_* settings for the server (e.g. a shorter retention), on top of the shipped defaults
+ * @param extraJavaOpts JVM options added after the launcher's, for a diagnostic run (e.g. native memory tracking);
+ *                      none by default, since G15 is about the shipped flags
  * @param resultsDir where the per-sample CSV and the server's log are kept after the run
  */
 public record SoakPlan(boolean quick, Duration warmUp, Duration measured, Duration sampleEvery, Map<String, String> serverEnv,
-                       Path resultsDir) {
+                       List<String> extraJavaOpts, Path resultsDir) {
     /** Inbound activities per second, open-loop. */
     static final double INBOX_PER_SECOND = 40;
     /** Board page views per second (community board, first page, anonymous). */
@@ -31,6 +34,7 @@ public record SoakPlan(boolean quick, Duration warmUp, Duration measured, Durati
 
     public SoakPlan {
         serverEnv = Map.copyOf(serverEnv);
+        extraJavaOpts = List.copyOf(extraJavaOpts);
         if (warmUp.plus(measured).compareTo(MAX_RUN) > 0) {
             throw new IllegalArgumentException("a soak of " + measured.toMinutes() + " min plus " + warmUp.toMinutes()
                     + " min of warm-up is longer than " + MAX_RUN.toMinutes() + " min: the pre-signed requests would"
@@ -41,14 +45,19 @@ public record SoakPlan(boolean quick, Duration warmUp, Duration measured, Durati
         }
     }
 
-    public static SoakPlan full(int minutes, Map<String, String> serverEnv, Path resultsDir) {
+    public static SoakPlan full(int minutes, Map<String, String> serverEnv, List<String> extraJavaOpts, Path resultsDir) {
         return new SoakPlan(false, Duration.ofMinutes(2), Duration.ofMinutes(minutes), Duration.ofSeconds(30), serverEnv,
-                resultsDir);
+                extraJavaOpts, resultsDir);
     }
 
-    public static SoakPlan quick(Map<String, String> serverEnv, Path resultsDir) {
+    public static SoakPlan quick(Map<String, String> serverEnv, List<String> extraJavaOpts, Path resultsDir) {
         return new SoakPlan(true, Duration.ofSeconds(30), Duration.ofSeconds(150), Duration.ofSeconds(10), serverEnv,
-                resultsDir);
+                extraJavaOpts, resultsDir);
+    }
+
+    /** Whether the server runs with native memory tracking, so that its summary can be kept at the start and end. */
+    boolean tracksNativeMemory() {
+        return extraJavaOpts.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking=") && !o.endsWith("=off"));
     }
 
     /** "30 min measured after 2 min of warm-up, a sample every 30 s". */

@@ -87,8 +87,9 @@ final class SoakTables {
     static String samples(String db, List<Sample> samples) {
         StringBuilder md = new StringBuilder("**G15 on " + db + ": samples** (latencies in ms over the interval that ends at"
                 + " the sample; the first sample closes the warm-up; DB B / activity: growth since then per activity"
-                + " accepted)\n\n| min | RSS MB | heap after GC | after full GC | committed | threads | files | DB MB | accepted | DB B / activity | backlog | deliveries pending | errors |"
-                + " inbox p50 / p99 | board p50 / p99 | proposal p99 | actor p99 |\n" + "|---".repeat(17) + "|\n");
+                + " accepted)\n\n| min | RSS MB | heap after GC | after full GC | committed | threads | files | DB MB |"
+                + " accepted | DB B / activity | backlog | deliveries pending | errors | inbox p50 / p99 | board p50 / p99 |"
+                + " proposal p99 | actor p99 |\n" + "|---".repeat(17) + "|\n");
         Sample first = samples.getFirst();
         for (Sample s : samples) {
             long accepted = s.accepted() - first.accepted();
