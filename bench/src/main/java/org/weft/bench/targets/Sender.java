@@ -7,9 +7,9 @@ import org.weft.activitypub.signature.RsaKeys;
 import org.weft.bench.db.RemoteActor;
 
 /** A remote actor that sends to the inbox: its key pair, and its row as the server knows it. */
-record Sender(RemoteActor actor, HttpSigner signer) {
+public record Sender(RemoteActor actor, HttpSigner signer) {
 
-    static Sender create(String origin, String username) {
+    public static Sender create(String origin, String username) {
         KeyPair keys = RsaKeys.generate();
         String uri = origin + "/users/" + username;
         String domain = origin.substring(origin.indexOf("//") + 2);
