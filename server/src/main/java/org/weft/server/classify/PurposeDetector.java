@@ -34,6 +34,11 @@ final class PurposeDetector {
         this.phrases = phrases;
     }
 
+    /** How many words of the post the purpose phrases of {@code language} account for. */
+    int cueWeight(List<Token> tokens, Optional<String> language) {
+        return phrases.find(tokens, language).stream().mapToInt(CueHit::weight).sum();
+    }
+
     Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
         Set<Purpose> tagged = EnumSet.noneOf(Purpose.class);
         for (String tag : postHashtags) {

@@ -33,7 +33,6 @@ public final class TextClassifier {
     private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_]+)");
 
     private final Taxonomy taxonomy;
-    private final LanguageDetector languages;
     private final ConceptLexicon lexicon;
     private final ConceptRanker ranker;
     private final Negations negations;
@@ -43,7 +42,6 @@ public final class TextClassifier {
     public TextClassifier(Taxonomy taxonomy) {
         ClassifierCues cues = ClassifierCues.load();
         this.taxonomy = taxonomy;
-        this.languages = new LanguageDetector(cues.stopwords);
         this.lexicon = new ConceptLexicon(taxonomy, cues.weakWords, cues.ignoredPhrases);
         this.ranker = new ConceptRanker(taxonomy);
         this.negations = new Negations(cues.negationsBefore, cues.negationsAfter);
@@ -58,8 +56,9 @@ public final class TextClassifier {
     public Classification classify(String text, List<String> hashtags) {
         String body = text == null ? "" : text;
         Collection<String> tags = hashtags(body, hashtags);
-        Optional<String> language = languages.detect(body);
-        List<Token> tokens = TextNormalizer.tokenize(body);
+        Reading reading = bestReading(body);
+        Optional<String> language = reading.language();
+        List<Token> tokens = reading.tokens();
         boolean question = body.indexOf('?') >= 0 || body.indexOf('؟') >= 0;
         PurposeDetector.Signal purpose = purposes.detect(tags, tokens, language, question);
 
@@ -68,7 +67,7 @@ public final class TextClassifier {
             // Position -1: a category hashtag is a deliberate choice, so it outranks any word in the text.
             taxonomy.byHashtag(tag).ifPresent(c -> hits.add(new ConceptHit(c.id(), HASHTAG_WEIGHT, -1)));
         }
-        hits.addAll(textHits(tokens, language));
+        hits.addAll(reading.hits().isEmpty() ? otherLanguageHits(tokens) : reading.hits());
         List<ConceptRanker.Ranked> ranked = ranker.rank(hits);
         if (purpose.purpose().isEmpty() && !ranked.isEmpty() && ranked.get(0).familyScore() < MIN_SCORE_WITHOUT_PURPOSE) {
             ranked = List.of();
@@ -82,14 +81,45 @@ public final class TextClassifier {
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
     }
 
-    private List<ConceptHit> textHits(List<Token> tokens, Optional<String> language) {
-        List<ConceptHit> hits = lexicon.find(tokens, language, negations.scope(tokens, language));
-        if (hits.isEmpty() && language.isPresent()) {
-            Optional<String> any = Optional.empty();
-            return lexicon.find(tokens, any, negations.scope(tokens, any)).stream()
-                    .map(h -> new ConceptHit(h.conceptId(), h.weight() * OTHER_LANGUAGE_FACTOR, h.position())).toList();
+    /**
+     * The post read in one language: its words as that language's analyzer gives them, the concept words found in
+     * that language's vocabulary, and how much of the post the language explains (concept words plus purpose cue
+     * words), which settles close calls between languages.
+     */
+    private record Reading(Optional<String> language, List<Token> tokens, List<ConceptHit> hits, double evidence) {
+    }
+
+    /**
+     * Lingua's language, unless it found others nearly as likely and one of them explains more of the post: a
+     * five-word English title can score as Spanish, but only English finds its words.
+     */
+    private Reading bestReading(String body) {
+        List<String> candidates = LanguageDetector.candidates(body);
+        if (candidates.isEmpty()) {
+            return read(body, Optional.empty());
         }
-        return hits;
+        Reading best = read(body, Optional.of(candidates.get(0)));
+        for (String other : candidates.subList(1, candidates.size())) {
+            Reading reading = read(body, Optional.of(other));
+            if (reading.evidence() > best.evidence()) {
+                best = reading;
+            }
+        }
+        return best;
+    }
+
+    private Reading read(String body, Optional<String> language) {
+        List<Token> tokens = TextAnalysis.tokens(language.orElseGet(() -> Script.majorityLanguage(body)), body);
+        List<ConceptHit> hits = lexicon.find(tokens, language, negations.scope(tokens, language));
+        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + purposes.cueWeight(tokens, language);
+        return new Reading(language, tokens, hits, evidence);
+    }
+
+    /** Words of any language, weaker, for a post whose own language found none (the guess may be wrong). */
+    private List<ConceptHit> otherLanguageHits(List<Token> tokens) {
+        Optional<String> any = Optional.empty();
+        return lexicon.find(tokens, any, negations.scope(tokens, any)).stream()
+                .map(h -> new ConceptHit(h.conceptId(), h.weight() * OTHER_LANGUAGE_FACTOR, h.position())).toList();
     }
 
     /** Given and written hashtags, each once however it is cased, so a tag in both places does not count twice. */

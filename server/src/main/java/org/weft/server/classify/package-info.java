@@ -2,9 +2,13 @@
  * Classification of free-text posts (for example Mastodon posts that use {@code #MutualAidOffer}) into a purpose,
  * taxonomy concepts, a kind of help and a language, in English, Arabic, French, Spanish, Ukrainian and Persian.
  *
- * <p>It is deliberately a small rule-based classifier: words and phrases come from the taxonomy's labels and
- * synonyms, and the cues for purpose and kind from {@code taxonomy/classifier-cues.json}, so a translator can improve
- * it without touching code, and a moderator can see why a post landed where it did. No ML library, no network.
+ * <p>The words come from libraries made for them: Lingua tells the language ({@link
+ * org.weft.server.classify.LanguageDetector}), and Apache Lucene's analyzers read it ({@link
+ * org.weft.server.classify.PostAnalyzer}: Arabic and Persian normalisers and stemmers, French and Spanish stemmers,
+ * the English minimal stemmer, Ukrainian through the morfologik dictionary). The vocabulary stays readable data: the
+ * concepts' labels and synonyms in {@code taxonomy/v1.json} and the cues for purpose, kind and negation in {@code
+ * taxonomy/classifier-cues.json}, each analysed by the same analyzer as a post of its language, so a translator can
+ * improve it without touching code and a moderator can see why a post landed where it did. No network.
  *
  * <p>Purpose hashtags recognised besides {@code #MutualAidOffer} / {@code #MutualAidRequest} (case-insensitive;
  * underscores ignored): offers {@code #offer #offering #giveaway #freecycle #offre #jedonne #adonner #oferta

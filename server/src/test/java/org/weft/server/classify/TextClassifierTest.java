@@ -138,15 +138,45 @@ class TextClassifierTest {
     }
 
     @Test
-    void normaliserFoldsTheWaysPeopleTypeAWord() {
-        assertEquals(TextNormalizer.normalize("می‌توانم"), TextNormalizer.normalize("میتوانم"));
-        assertEquals(TextNormalizer.normalize("أدوية"), TextNormalizer.normalize("ادوية"));
-        assertEquals(TextNormalizer.normalize("كتاب"), TextNormalizer.normalize("کتاب"));
-        assertEquals("demenagement", TextNormalizer.normalize("Déménagement"));
-        assertEquals("здоровя", TextNormalizer.normalize("Здоров'я"));
-        assertEquals("й", TextNormalizer.normalize("Й"));
-        assertEquals(List.of("we", "do", "not", "need"), TextNormalizer.words("We don't need"));
-        assertEquals(List.of("l", "eau"), TextNormalizer.words("l'eau"));
+    void analysisFoldsTheWaysPeopleTypeAWord() {
+        List<String> canWord = TextAnalysis.words("fa", "میتوانم");
+        assertEquals(canWord, TextAnalysis.words("fa", "می‌توانم"), "ZWNJ");
+        assertEquals(canWord, TextAnalysis.words("fa", "می توانم"), "verb prefix typed apart");
+        assertEquals(TextAnalysis.words("ar", "أدوية"), TextAnalysis.words("ar", "ادويه"));
+        assertEquals(TextAnalysis.words("fa", "کتاب"), TextAnalysis.words("fa", "كتاب"), "Arabic keyboard");
+        assertEquals(List.of("demenagement"), TextAnalysis.words("fr", "Déménagement"));
+        assertEquals(List.of("eau"), TextAnalysis.words("fr", "l'eau"));
+        assertEquals(TextAnalysis.words("uk", "здоров'я"), TextAnalysis.words("uk", "Здоров’я"));
+        assertEquals(List.of("we", "don't", "need"), TextAnalysis.words("en", "We don’t need"));
+        assertEquals(List.of("sim", "card"), TextAnalysis.words("fa", "🙏 SIM card!"), "emoji dropped");
+    }
+
+    @Test
+    void stemsAndDictionaryFormsMeetAcrossWordForms() {
+        assertTrue(sharesTerm("uk", "ковдрами", "ковдра"));
+        assertTrue(sharesTerm("uk", "ліків", "ліки"));
+        assertTrue(sharesTerm("ar", "بالخيمة", "خيمة"));
+        assertTrue(sharesTerm("fa", "پوشک‌ها", "پوشک"));
+        assertTrue(sharesTerm("fr", "garder", "garde"));
+        assertTrue(sharesTerm("es", "niños", "niño"));
+        assertTrue(sharesTerm("en", "blankets", "blanket"));
+        assertTrue(sharesTerm("fa", "SIM", "sim"), "Latin loanwords in a Persian post are read as English");
+        assertFalse(sharesTerm("uk", "ковдра", "куртка"));
+    }
+
+    @Test
+    void hashtagsCompareWithoutCaseUnderscoresOrLetterVariants() {
+        assertEquals(ClassifierCues.hashtagKey("#طلب_مساعدة"), ClassifierCues.hashtagKey("طلبمساعده"));
+        assertEquals("mutualaidoffer", ClassifierCues.hashtagKey("#MutualAidOffer"));
+        assertEquals(ClassifierCues.hashtagKey("#پیشنهاد"), ClassifierCues.hashtagKey("پيشنهاد"));
+    }
+
+    private static boolean sharesTerm(String lang, String a, String b) {
+        List<Token> x = TextAnalysis.tokens(lang, a);
+        List<Token> y = TextAnalysis.tokens(lang, b);
+        assertEquals(1, x.size(), a);
+        assertEquals(1, y.size(), b);
+        return x.get(0).sharesTermWith(y.get(0));
     }
 
     private static List<String> ids(List<Concept> concepts) {
