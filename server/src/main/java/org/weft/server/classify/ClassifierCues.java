@@ -29,6 +29,8 @@ final class ClassifierCues {
     final Map<String, HelpKind> conceptKinds = new HashMap<>();
     final Map<String, Set<String>> weakWords = new HashMap<>();
     final Map<String, List<String>> ignoredPhrases = new HashMap<>();
+    /** Per concept id, per language: words people use for the concept besides the taxonomy's labels and synonyms. */
+    final Map<String, Map<String, List<String>>> conceptWords = new HashMap<>();
 
     private ClassifierCues(JsonNode root) {
         root.path("purposeHashtags").fields().forEachRemaining(e -> {
@@ -46,6 +48,17 @@ final class ClassifierCues {
                 List<String> phrases = new ArrayList<>();
                 e.getValue().forEach(p -> phrases.add(p.asText()));
                 ignoredPhrases.put(e.getKey(), phrases);
+            }
+        });
+        root.path("conceptWords").fields().forEachRemaining(concept -> {
+            if (!concept.getKey().startsWith("_")) {
+                Map<String, List<String>> byLang = new HashMap<>();
+                concept.getValue().fields().forEachRemaining(lang -> {
+                    List<String> words = new ArrayList<>();
+                    lang.getValue().forEach(w -> words.add(w.asText()));
+                    byLang.put(lang.getKey(), words);
+                });
+                conceptWords.put(concept.getKey(), byLang);
             }
         });
         root.path("conceptKinds").fields().forEachRemaining(e -> conceptKinds.put(e.getKey(), kind(e.getValue().asText())));

@@ -37,18 +37,29 @@ final class ConceptLexicon {
     private final Map<String, Set<String>> weakTerms;
 
     /**
-     * @param weakTerms      per language, stems of words that only count half on their own
-     * @param ignoredPhrases per language, phrases that hide a concept word ("після обіду" is the afternoon)
+     * @param cues the weak words (per language, stems of words that only count half on their own), the ignored
+     *             phrases (per language, phrases that hide a concept word: "після обіду" is the afternoon) and the
+     *             concept words (per concept and language, words people use besides the taxonomy's)
+     * @throws IllegalStateException when the cues name a concept the taxonomy does not have
      */
-    ConceptLexicon(Taxonomy taxonomy, Map<String, Set<String>> weakTerms, Map<String, List<String>> ignoredPhrases) {
-        this.weakTerms = weakTerms;
+    ConceptLexicon(Taxonomy taxonomy, ClassifierCues cues) {
+        this.weakTerms = cues.weakWords;
         for (Concept concept : taxonomy.all()) {
+            if (concept.id().equals(Taxonomy.OTHER_ID)) {
+                continue; // the fallback, never something a word points at ("other" is also an English word)
+            }
             for (String lang : Taxonomy.LANGUAGES) {
                 add(concept.id(), lang, concept.labels().get(lang));
                 concept.synonyms(lang).forEach(s -> add(concept.id(), lang, s));
             }
         }
-        ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p)));
+        cues.conceptWords.forEach((conceptId, byLang) -> {
+            if (taxonomy.byId(conceptId).isEmpty()) {
+                throw new IllegalStateException("classifier cues name an unknown concept \"" + conceptId + "\"");
+            }
+            byLang.forEach((lang, words) -> words.forEach(w -> add(conceptId, lang, w)));
+        });
+        cues.ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p)));
     }
 
     private void add(String conceptId, String lang, String text) {

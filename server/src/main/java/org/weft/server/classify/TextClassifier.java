@@ -42,7 +42,7 @@ public final class TextClassifier {
     public TextClassifier(Taxonomy taxonomy) {
         ClassifierCues cues = ClassifierCues.load();
         this.taxonomy = taxonomy;
-        this.lexicon = new ConceptLexicon(taxonomy, cues.weakWords, cues.ignoredPhrases);
+        this.lexicon = new ConceptLexicon(taxonomy, cues);
         this.ranker = new ConceptRanker(taxonomy);
         this.negations = new Negations(cues.negationsBefore, cues.negationsAfter);
         this.purposes = new PurposeDetector(cues.purposeHashtags, cues.purposePhrases);
@@ -73,12 +73,33 @@ public final class TextClassifier {
             ranked = List.of();
         }
 
-        List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other())
-                : ranked.stream().limit(MAX_CONCEPTS).map(ConceptRanker.Ranked::concept).toList();
+        List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other()) : surest(ranked);
         Optional<HelpKind> kind = kinds.detect(tokens, language, concepts.get(0));
         double conceptEvidence = ranked.isEmpty() ? 0 : Math.min(1.0, ranked.get(0).score() / CONCLUSIVE_SCORE);
         double confidence = Math.round((0.6 * conceptEvidence + 0.4 * purpose.strength()) * 100) / 100.0;
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
+    }
+
+    /** An extra concept needs at least one full word of its own: a weak, negated or other-language word is not enough. */
+    static final double MIN_EXTRA_SCORE = 1.0;
+
+    /**
+     * The best concept, its siblings under the same top-level concept with a full word of their own ("tents and
+     * sleeping bags", "pots, plates and a table"), and concepts of another family only with evidence as strong as
+     * the best one's ("calpol ... and nappies"). A second concept from a passing word of another family ("a van" in a
+     * moving offer, "my job interview" in a request for a SIM card) is the commonest false match, so it is left out.
+     */
+    private static List<Concept> surest(List<ConceptRanker.Ranked> ranked) {
+        ConceptRanker.Ranked best = ranked.get(0);
+        List<Concept> concepts = new ArrayList<>();
+        concepts.add(best.concept());
+        for (ConceptRanker.Ranked other : ranked.subList(1, ranked.size())) {
+            double needed = other.family().equals(best.family()) ? MIN_EXTRA_SCORE : Math.max(MIN_EXTRA_SCORE, best.score());
+            if (concepts.size() < MAX_CONCEPTS && other.score() >= needed) {
+                concepts.add(other.concept());
+            }
+        }
+        return concepts;
     }
 
     /**
