@@ -21,8 +21,11 @@ public final class TextClassifier {
 
     static final int MAX_CONCEPTS = 3;
     static final double HASHTAG_WEIGHT = 3.0;
-    /** Score at which the concept evidence counts as conclusive: a hashtag, or three words. */
-    static final double CONCLUSIVE_SCORE = 3.0;
+    /** Score at which the concept evidence counts as conclusive: a hashtag, a phrase and a word, or two words. */
+    static final double CONCLUSIVE_SCORE = 2.0;
+    /** A left-out concept of another family with this share of the best score makes the post ambiguous. */
+    static final double RIVAL_SHARE = 0.75;
+    static final double RIVAL_FACTOR = 0.67;
     /**
      * A post that neither offers nor asks needs this much evidence to get a category: "meeting moved to the big
      * tent" is not about tents. One phrase of two words or two words of one family are enough.
@@ -75,9 +78,26 @@ public final class TextClassifier {
 
         List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other()) : surest(ranked);
         Optional<HelpKind> kind = kinds.detect(tokens, language, concepts.get(0));
-        double conceptEvidence = ranked.isEmpty() ? 0 : Math.min(1.0, ranked.get(0).score() / CONCLUSIVE_SCORE);
-        double confidence = Math.round((0.6 * conceptEvidence + 0.4 * purpose.strength()) * 100) / 100.0;
+        double confidence = confidence(ranked, concepts, purpose);
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
+    }
+
+    /**
+     * How sure the classifier is, 0..1: the mean of the concept evidence (the best concept's score over {@value
+     * #CONCLUSIVE_SCORE}, so one word is half-sure and a phrase or two words are sure) and the purpose strength (1 for a
+     * purpose hashtag, less for phrases, little for a bare question). A runner-up of another family nearly as strong as
+     * the best concept, and left out, means the post could be about either: that costs a third.
+     */
+    private static double confidence(List<ConceptRanker.Ranked> ranked, List<Concept> concepts, PurposeDetector.Signal purpose) {
+        if (ranked.isEmpty()) {
+            return Math.round(0.5 * purpose.strength() * 100) / 100.0;
+        }
+        ConceptRanker.Ranked best = ranked.get(0);
+        double concept = Math.min(1.0, best.score() / CONCLUSIVE_SCORE);
+        boolean rival = ranked.stream().skip(1).anyMatch(r -> !concepts.contains(r.concept())
+                && !r.family().equals(best.family()) && r.score() >= RIVAL_SHARE * best.score());
+        double value = (0.5 * concept + 0.5 * purpose.strength()) * (rival ? RIVAL_FACTOR : 1.0);
+        return Math.round(value * 100) / 100.0;
     }
 
     /** An extra concept needs at least one full word of its own: a weak, negated or other-language word is not enough. */

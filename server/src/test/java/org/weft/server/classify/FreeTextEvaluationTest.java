@@ -36,6 +36,8 @@ class FreeTextEvaluationTest {
             return result;
         });
         System.out.println("Free-text set, development part (" + FreeTextSet.DEVELOPMENT + ")\n" + FreeTextScore.table(scores));
+        System.out.println("Board view (sure posts go on the board, the others wait for a moderator)\n"
+                + FreeTextScore.boardTable(scores));
         System.out.println("Misses (concept, purpose or kind):");
         misses.forEach(System.out::println);
         assertEquals(posts.size(), FreeTextScore.pooled(scores.values()).posts);
