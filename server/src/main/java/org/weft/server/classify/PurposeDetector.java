@@ -66,8 +66,9 @@ final class PurposeDetector {
             score.merge(hit.label(), (double) hit.weight(), Double::sum);
         }
         double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);
-        double request = score.getOrDefault(Purpose.REQUEST.wire(), 0.0) + (question ? QUESTION_BONUS : 0);
         double neither = score.getOrDefault(NEITHER, 0.0);
+        // A question that asks for news ("anyone know if the bus runs?") does not lean towards a request.
+        double request = score.getOrDefault(Purpose.REQUEST.wire(), 0.0) + (question && neither == 0 ? QUESTION_BONUS : 0);
         double best = Math.max(offer, request);
         if (neither > best || offer + request == 0) {
             return Signal.NONE;
