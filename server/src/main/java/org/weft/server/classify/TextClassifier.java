@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,20 +37,37 @@ public final class TextClassifier {
     private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_]+)");
 
     private final Taxonomy taxonomy;
-    private final ConceptLexicon lexicon;
-    private final ConceptRanker ranker;
-    private final Negations negations;
-    private final PurposeDetector purposes;
-    private final KindDetector kinds;
+    private final CompletableFuture<Parts> parts;
 
+    /** What the classifier reads with, built once from the taxonomy and the cue file. */
+    private record Parts(ConceptLexicon lexicon, ConceptRanker ranker, Negations negations, PurposeDetector purposes,
+                         KindDetector kinds) {
+    }
+
+    /**
+     * Starts building the classifier in a background thread and returns at once: analysing the vocabulary and
+     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, which would otherwise add to
+     * the server's start-up. The first {@link #classify} waits for them; an error in the cue file surfaces there.
+     */
     public TextClassifier(Taxonomy taxonomy) {
-        ClassifierCues cues = ClassifierCues.load();
         this.taxonomy = taxonomy;
-        this.lexicon = new ConceptLexicon(taxonomy, cues);
-        this.ranker = new ConceptRanker(taxonomy);
-        this.negations = new Negations(cues.negationsBefore, cues.negationsAfter);
-        this.purposes = new PurposeDetector(cues.purposeHashtags, cues.purposePhrases);
-        this.kinds = new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases);
+        this.parts = CompletableFuture.supplyAsync(() -> build(taxonomy), TextClassifier::inDaemonThread);
+    }
+
+    private static Parts build(Taxonomy taxonomy) {
+        ClassifierCues cues = ClassifierCues.load();
+        Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
+                new Negations(cues.negationsBefore, cues.negationsAfter),
+                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases),
+                new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases));
+        LanguageDetector.warmUp();
+        return parts;
+    }
+
+    private static void inDaemonThread(Runnable task) {
+        Thread thread = new Thread(task, "weft-classifier-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -57,27 +75,28 @@ public final class TextClassifier {
      * @param hashtags the post's hashtags, with or without '#'; hashtags written in the text are read as well
      */
     public Classification classify(String text, List<String> hashtags) {
+        Parts p = parts.join();
         String body = text == null ? "" : text;
         Collection<String> tags = hashtags(body, hashtags);
-        Reading reading = bestReading(body);
+        Reading reading = bestReading(p, body);
         Optional<String> language = reading.language();
         List<Token> tokens = reading.tokens();
         boolean question = body.indexOf('?') >= 0 || body.indexOf('؟') >= 0;
-        PurposeDetector.Signal purpose = purposes.detect(tags, tokens, language, question);
+        PurposeDetector.Signal purpose = p.purposes().detect(tags, tokens, language, question);
 
         List<ConceptHit> hits = new ArrayList<>();
         for (String tag : tags) {
             // Position -1: a category hashtag is a deliberate choice, so it outranks any word in the text.
             taxonomy.byHashtag(tag).ifPresent(c -> hits.add(new ConceptHit(c.id(), HASHTAG_WEIGHT, -1)));
         }
-        hits.addAll(reading.hits().isEmpty() ? otherLanguageHits(tokens) : reading.hits());
-        List<ConceptRanker.Ranked> ranked = ranker.rank(hits);
+        hits.addAll(reading.hits().isEmpty() ? otherLanguageHits(p, tokens) : reading.hits());
+        List<ConceptRanker.Ranked> ranked = p.ranker().rank(hits);
         if (purpose.purpose().isEmpty() && !ranked.isEmpty() && ranked.get(0).familyScore() < MIN_SCORE_WITHOUT_PURPOSE) {
             ranked = List.of();
         }
 
         List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other()) : surest(ranked);
-        Optional<HelpKind> kind = kinds.detect(tokens, language, concepts.get(0));
+        Optional<HelpKind> kind = p.kinds().detect(tokens, language, concepts.get(0));
         double confidence = confidence(ranked, concepts, purpose);
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
     }
@@ -134,14 +153,14 @@ public final class TextClassifier {
      * Lingua's language, unless it found others nearly as likely and one of them explains more of the post: a
      * five-word English title can score as Spanish, but only English finds its words.
      */
-    private Reading bestReading(String body) {
+    private static Reading bestReading(Parts p, String body) {
         List<String> candidates = LanguageDetector.candidates(body);
         if (candidates.isEmpty()) {
-            return read(body, Optional.empty());
+            return read(p, body, Optional.empty());
         }
-        Reading best = read(body, Optional.of(candidates.get(0)));
+        Reading best = read(p, body, Optional.of(candidates.get(0)));
         for (String other : candidates.subList(1, candidates.size())) {
-            Reading reading = read(body, Optional.of(other));
+            Reading reading = read(p, body, Optional.of(other));
             if (reading.evidence() > best.evidence()) {
                 best = reading;
             }
@@ -149,17 +168,17 @@ public final class TextClassifier {
         return best;
     }
 
-    private Reading read(String body, Optional<String> language) {
+    private static Reading read(Parts p, String body, Optional<String> language) {
         List<Token> tokens = TextAnalysis.tokens(language.orElseGet(() -> Script.majorityLanguage(body)), body);
-        List<ConceptHit> hits = lexicon.find(tokens, language, negations.scope(tokens, language));
-        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + purposes.cueWeight(tokens, language);
+        List<ConceptHit> hits = p.lexicon().find(tokens, language, p.negations().scope(tokens, language));
+        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + p.purposes().cueWeight(tokens, language);
         return new Reading(language, tokens, hits, evidence);
     }
 
     /** Words of any language, weaker, for a post whose own language found none (the guess may be wrong). */
-    private List<ConceptHit> otherLanguageHits(List<Token> tokens) {
+    private static List<ConceptHit> otherLanguageHits(Parts p, List<Token> tokens) {
         Optional<String> any = Optional.empty();
-        return lexicon.find(tokens, any, negations.scope(tokens, any)).stream()
+        return p.lexicon().find(tokens, any, p.negations().scope(tokens, any)).stream()
                 .map(h -> new ConceptHit(h.conceptId(), h.weight() * OTHER_LANGUAGE_FACTOR, h.position())).toList();
     }
 
