@@ -10,6 +10,11 @@
  * taxonomy/classifier-cues.json}, each analysed by the same analyzer as a post of its language, so a translator can
  * improve it without touching code and a moderator can see why a post landed where it did. No network.
  *
+ * <p>Each {@link org.weft.server.classify.Classification} carries a confidence; {@link
+ * org.weft.server.classify.Classification#isSure()} decides whether a follower's post goes on the board at once or
+ * waits for a moderator (see {@code RemoteProposals.fromPost}). How well all this works, and on which sets it is
+ * measured, is in {@code docs/classifier-evaluation.md}.
+ *
  * <p>Purpose hashtags recognised besides {@code #MutualAidOffer} / {@code #MutualAidRequest} (case-insensitive;
  * underscores ignored): offers {@code #offer #offering #giveaway #freecycle #offre #jedonne #adonner #oferta
  * #ofrezco #regalo #пропоную #віддам #віддаю #عرض #عرض_مساعدة #متوفر #پیشنهاد #اهدا #رایگان}; requests
