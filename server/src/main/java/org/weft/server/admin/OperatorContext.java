@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.weft.server.config.WeftConfig;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 import picocli.CommandLine.Model.CommandSpec;
 

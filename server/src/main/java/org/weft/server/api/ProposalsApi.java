@@ -12,15 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalQuery;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.persistence.ProposalQuery;
 
 /**
  * {@code /proposals} and {@code /me/proposals}: search, read, and the author's changes (create,

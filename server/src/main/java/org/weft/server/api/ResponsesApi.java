@@ -6,9 +6,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.response.ResponseService;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.ResponseService;
 
 /**
  * {@code GET /proposals/{id}/responses}, {@code POST /responses/{id}/accept} and {@code …/decline}:

@@ -12,12 +12,13 @@ import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.OutboundActivityEntity;
 
 /**
@@ -91,11 +92,6 @@ public final class CollectionsEndpoint {
                     : Optional.empty();
             default -> Optional.empty();
         };
-    }
-
-    /** The FEP-1b12 moderators collection of a group. */
-    static String moderators(String groupUri) {
-        return groupUri + "/" + MODERATORS;
     }
 
     private static JsonNode collection(String id, long total, Optional<Integer> page,

@@ -12,12 +12,13 @@ import org.weft.activitypub.vocab.MediaTypes;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.activitypub.vocab.Tombstone;
+import org.weft.server.domain.proposal.ProposalWire;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.Audience;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.TombstoneEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalWire;
 import org.weft.server.ui.ProposalPage;
 
 /**
@@ -106,7 +107,7 @@ public final class ProposalEndpoint {
     private Optional<ProposalEntity> find(Session s, String uuid) {
         return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
                 .setParameter("u", wire.uriFor(uuid)).uniqueResultOptional()
-                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.proposal.ProposalStatus.WITHDRAWN);
+                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.model.ProposalStatus.WITHDRAWN);
     }
 
     private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {

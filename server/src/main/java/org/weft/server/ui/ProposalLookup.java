@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ProposalEntity;
 
 /** Finds the local, undeleted proposal named by the {@code {id}} in a page URL (the UUID of its ActivityPub id). */

@@ -206,6 +206,6 @@ class ApiHostileInputTest {
     }
 
     private static String tokenOf() {
-        return new org.weft.server.domain.ApiTokens(weft.server().db(), java.time.Clock.systemUTC()).create("amina", "chunked");
+        return new org.weft.server.domain.account.ApiTokens(weft.server().db(), java.time.Clock.systemUTC()).create("amina", "chunked");
     }
 }

@@ -16,21 +16,21 @@ import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.ProposalContent;
+import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.MessageInbox;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.CommunityBoosts;
-import org.weft.server.proposal.MessageInbox;
-import org.weft.server.proposal.ProposalContent;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.RemoteProposals;
-import org.weft.server.proposal.ResponseService;
 
 /**
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community

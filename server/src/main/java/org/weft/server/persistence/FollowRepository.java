@@ -1,0 +1,58 @@
+package org.weft.server.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.Session;
+
+/** Queries over follows, inside the caller's transaction. */
+public final class FollowRepository {
+    private FollowRepository() {
+    }
+
+    public static Optional<FollowEntity> between(Session s, ActorEntity follower, ActorEntity followee) {
+        return s.createSelectionQuery("from FollowEntity where follower = :a and followee = :b", FollowEntity.class)
+                .setParameter("a", follower).setParameter("b", followee).uniqueResultOptional();
+    }
+
+    /** Followers of an actor, newest first; {@code state} null means any state. */
+    public static List<FollowEntity> followersOf(Session s, ActorEntity followee, FollowEntity.State state,
+            int offset, int limit) {
+        String hql = "from FollowEntity f join fetch f.follower where f.followee = :b"
+                + (state == null ? "" : " and f.state = :st") + " order by f.id desc";
+        var q = s.createSelectionQuery(hql, FollowEntity.class).setParameter("b", followee);
+        if (state != null) {
+            q.setParameter("st", state);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Whom an actor follows (accepted only), newest first. */
+    public static List<FollowEntity> followingOf(Session s, ActorEntity follower, int offset, int limit) {
+        return s.createSelectionQuery("from FollowEntity f join fetch f.followee where f.follower = :a and f.state = :st"
+                        + " order by f.id desc", FollowEntity.class)
+                .setParameter("a", follower).setParameter("st", FollowEntity.State.ACCEPTED)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public static long countFollowers(Session s, ActorEntity followee) {
+        return s.createSelectionQuery("select count(*) from FollowEntity where followee = :b and state = :st", Long.class)
+                .setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult();
+    }
+
+    public static long countFollowing(Session s, ActorEntity follower) {
+        return s.createSelectionQuery("select count(*) from FollowEntity where follower = :a and state = :st", Long.class)
+                .setParameter("a", follower).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult();
+    }
+
+    /** Accepted followers' actors, for planning deliveries to "followers". */
+    public static List<ActorEntity> acceptedFollowerActors(Session s, ActorEntity followee) {
+        return s.createSelectionQuery("select f.follower from FollowEntity f where f.followee = :b and f.state = :st",
+                ActorEntity.class).setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
+    }
+
+    public static int deleteAllInvolving(Session s, ActorEntity actor) {
+        return s.createMutationQuery("delete from FollowEntity where follower = :a or followee = :a")
+                .setParameter("a", actor).executeUpdate();
+    }
+}
