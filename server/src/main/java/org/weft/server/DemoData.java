@@ -15,6 +15,7 @@ import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * The newcomer's demo: a community with a living board of offers and requests in several languages.
@@ -43,8 +44,7 @@ final class DemoData {
     }
 
     static void seedProposals(Database db, AreaService areas, ProposalService proposals) {
-        long existing = db.inTransaction(s -> s.createSelectionQuery("select count(*) from ProposalEntity", Long.class)
-                .getSingleResult());
+        long existing = db.inTransaction(ProposalRepository::countAll);
         if (existing > 0) {
             return;
         }

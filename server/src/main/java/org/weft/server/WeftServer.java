@@ -23,6 +23,7 @@ import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.server.api.ApiRoutes;
 import org.weft.server.config.WeftConfig;
+import org.weft.server.config.WeftVersion;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.model.LocalUrls;
@@ -125,7 +126,6 @@ import org.weft.server.ui.Templates;
  */
 public final class WeftServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WeftServer.class.getName());
-    public static final String VERSION = "0.1.0";
 
     private final WeftConfig config;
     private final Database db;
@@ -182,7 +182,7 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
-        ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
+        ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
                 .build();
@@ -191,7 +191,11 @@ public final class WeftServer implements AutoCloseable {
                 new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock,
                 ExpectedHost.of(config.baseUrl()), new SeenSignatures());
 
-        Outbox outbox = new Outbox(urls, codec, clock);
+        DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
+                new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
+                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
+                new RetryPolicy(), clock, config.deliveryWorkers());
+        Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -232,12 +236,6 @@ public final class WeftServer implements AutoCloseable {
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
-        DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
-                new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
-                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
-                new RetryPolicy(), clock, config.deliveryWorkers());
-        outbox.attach(deliveryWorker);
-
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
@@ -266,7 +264,7 @@ public final class WeftServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
-                .register(new NodeInfoEndpoint(db, urls, VERSION))
+                .register(new NodeInfoEndpoint(db, urls, WeftVersion.VERSION))
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
@@ -310,7 +308,7 @@ public final class WeftServer implements AutoCloseable {
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
-                VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                WeftVersion.VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));

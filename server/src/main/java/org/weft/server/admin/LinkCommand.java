@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.client.AddressGuard;
 import org.weft.activitypub.jsonld.JsonLdCodec;
-import org.weft.server.WeftServer;
+import org.weft.server.config.WeftVersion;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.domain.actor.LocalSigners;
 import org.weft.server.domain.actor.RemoteActors;
@@ -101,7 +101,7 @@ final class LinkCommand {
         LocalActorService actors = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock());
         ActorEntity instanceActor = actors.ensureInstanceActor();
         boolean allowPrivate = ctx.config().allowPrivateAddresses();
-        try (ActivityPubClient client = ActivityPubClient.builder("Weft/" + WeftServer.VERSION + " (+" + ctx.urls().base() + "/)")
+        try (ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(ctx.urls().base()))
                 .addressCheck(new AddressGuard(allowPrivate))
                 .instanceSigner(new LocalSigners(ctx.db()).forActor(instanceActor.getId()))
                 .build()) {

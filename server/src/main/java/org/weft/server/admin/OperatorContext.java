@@ -49,6 +49,11 @@ record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clo
         return spec.root().userObject() instanceof WeftCli cli ? cli.environment() : System.getenv();
     }
 
+    /** What starts the server: the one {@code Main} gave {@link WeftCli}. */
+    static ServerStarter server(CommandSpec spec) {
+        return spec.root().userObject() instanceof WeftCli cli ? cli.server() : ServerStarter.NONE;
+    }
+
     /** Standard input of the process, or the one a test gave {@link WeftCli}. */
     static InputStream stdin(CommandSpec spec) {
         return spec.root().userObject() instanceof WeftCli cli ? cli.stdin() : System.in;

@@ -1,6 +1,7 @@
 package org.weft.server.persistence;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.hibernate.Session;
@@ -45,6 +46,22 @@ public final class ActorRepository {
         return session.createSelectionQuery(
                         "select count(*) from ActorEntity where local = true and kind = :k and deletedAt is null",
                 Long.class).setParameter("k", kind).getSingleResult();
+    }
+
+    /** The newest local actors of a kind, not deleted. */
+    public static List<ActorEntity> newestLocal(Session session, ActorKind kind, int limit) {
+        return session.createSelectionQuery(
+                        "from ActorEntity where local = true and kind = :k and deletedAt is null order by createdAt desc",
+                        ActorEntity.class).setParameter("k", kind).setMaxResults(limit).getResultList();
+    }
+
+    /** An actor known here by {@code username@domain}, ignoring case. */
+    public static Optional<ActorEntity> byHandle(Session session, String username, String domain) {
+        return session.createSelectionQuery("from ActorEntity where lower(username) = :u and lower(domain) = :d",
+                        ActorEntity.class)
+                .setParameter("u", username.toLowerCase(Locale.ROOT))
+                .setParameter("d", domain.toLowerCase(Locale.ROOT))
+                .setMaxResults(1).uniqueResultOptional();
     }
 
     public static LocalAccountEntity account(Session session, ActorEntity actor) {

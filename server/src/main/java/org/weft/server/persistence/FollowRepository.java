@@ -35,6 +35,29 @@ public final class FollowRepository {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** The follow with this Follow activity id, of this followee. */
+    public static Optional<FollowEntity> byActivity(Session s, String activityUri, ActorEntity followee) {
+        return s.createSelectionQuery("from FollowEntity where activityUri = :id and followee = :b", FollowEntity.class)
+                .setParameter("id", activityUri).setParameter("b", followee).uniqueResultOptional();
+    }
+
+    /** Whether an actor (a local community) has an accepted follower on the server {@code domain}. */
+    public static boolean hasAcceptedFollowerOn(Session s, long followeeId, String domain) {
+        return s.createSelectionQuery(
+                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
+                                + " and f.follower.domain = :d",
+                        Long.class)
+                .setParameter("g", followeeId).setParameter("st", FollowEntity.State.ACCEPTED)
+                .setParameter("d", domain).getSingleResult() > 0;
+    }
+
+    /** Whether an actor has an accepted follower here. */
+    public static boolean hasLocalFollower(Session s, ActorEntity actor) {
+        return s.createSelectionQuery("select count(*) from FollowEntity f where f.followee = :a and f.state = :st"
+                        + " and f.follower.local = true", Long.class)
+                .setParameter("a", actor).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult() > 0;
+    }
+
     public static long countFollowers(Session s, ActorEntity followee) {
         return s.createSelectionQuery("select count(*) from FollowEntity where followee = :b and state = :st", Long.class)
                 .setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult();

@@ -9,8 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.weft.server.domain.matching.Reason;
-import org.weft.server.domain.matching.ScoredMatch;
 
 /**
  * A stored match between a request and an offer; one row per pair, whichever side was seen first. Its state is the
@@ -50,17 +48,18 @@ public class MatchEntity {
     protected MatchEntity() {
     }
 
-    public MatchEntity(ScoredMatch match, Instant now) {
-        this.requestId = match.requestId();
-        this.offerId = match.offerId();
+    /** A new match, NEW; {@code reasons} as the matcher encodes them. */
+    public MatchEntity(long requestId, long offerId, int score, String reasons, Instant now) {
+        this.requestId = requestId;
+        this.offerId = offerId;
         this.state = State.NEW;
         this.createdAt = now;
-        rescore(match, now);
+        rescore(score, reasons, now);
     }
 
-    public void rescore(ScoredMatch match, Instant now) {
-        this.score = match.score();
-        this.reasons = Reason.encodeAll(match.reasons());
+    public void rescore(int score, String reasons, Instant now) {
+        this.score = score;
+        this.reasons = reasons;
         this.updatedAt = now;
     }
 

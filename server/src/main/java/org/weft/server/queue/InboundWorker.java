@@ -3,19 +3,18 @@ package org.weft.server.queue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.federation.inbound.ActivityRouter;
-import org.weft.server.federation.inbound.IgnoredActivity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InboundActivityEntity;
 
 /**
- * Processes stored inbound activities in the background: claims due rows, hands each to the router on
+ * Processes stored inbound activities in the background: claims due rows, hands each to the handler on
  * a virtual thread, records done / retry / failed. A failure is retried a few times with growing
  * delays (a remote actor may be briefly unreachable), then kept as FAILED for the operator.
  */
@@ -27,17 +26,17 @@ public final class InboundWorker implements AutoCloseable {
 
     private final Database db;
     private final InboundStore store;
-    private final ActivityRouter router;
+    private final InboundHandler handler;
     private final JsonLdCodec codec;
     private final Clock clock;
     private final WorkDispatcher dispatcher;
     private final AtomicLong processed = new AtomicLong();
 
-    public InboundWorker(Database db, InboundStore store, ActivityRouter router, JsonLdCodec codec, Clock clock,
+    public InboundWorker(Database db, InboundStore store, InboundHandler handler, JsonLdCodec codec, Clock clock,
                          int concurrency) {
         this.db = db;
         this.store = store;
-        this.router = router;
+        this.handler = handler;
         this.codec = codec;
         this.clock = clock;
         this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL,
@@ -77,11 +76,8 @@ public final class InboundWorker implements AutoCloseable {
             return;
         }
         try {
-            router.route(activity);
-            finish(id, null, false);
-        } catch (IgnoredActivity e) {
-            ActivityRouter.logIgnored(activity, e);
-            finish(id, "ignored: " + e.getMessage(), false);
+            Optional<String> ignored = handler.handle(activity);
+            finish(id, ignored.map(reason -> "ignored: " + reason).orElse(null), false);
         } catch (Exception e) {
             LOG.log(Level.INFO, "Processing " + activity.type() + " " + activity.id() + " failed; will retry", e);
             retry(id, e.toString());

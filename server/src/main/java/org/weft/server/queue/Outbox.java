@@ -25,17 +25,19 @@ public final class Outbox {
     private final LocalUrls urls;
     private final JsonLdCodec codec;
     private final Clock clock;
-    private volatile DeliveryWorker worker;
+    private final Runnable wakeWorker;
 
+    /** An outbox whose rows wait for a delivery worker's next poll (an operator command's: the server sends them). */
     public Outbox(LocalUrls urls, JsonLdCodec codec, Clock clock) {
+        this(urls, codec, clock, null);
+    }
+
+    /** {@code wakeWorker} tells the delivery worker that rows are due, after each commit that queued some. */
+    public Outbox(LocalUrls urls, JsonLdCodec codec, Clock clock, Runnable wakeWorker) {
         this.urls = urls;
         this.codec = codec;
         this.clock = clock;
-    }
-
-    /** Connects the worker to wake after commits (it is created after the outbox). */
-    public void attach(DeliveryWorker deliveryWorker) {
-        this.worker = deliveryWorker;
+        this.wakeWorker = wakeWorker;
     }
 
     public String newActivityId() {
@@ -64,8 +66,7 @@ public final class Outbox {
     }
 
     private void wakeWorkerAfterCommit(Session session) {
-        DeliveryWorker current = worker;
-        if (current == null) {
+        if (wakeWorker == null) {
             return;
         }
         session.getTransaction().registerSynchronization(new jakarta.transaction.Synchronization() {
@@ -75,7 +76,7 @@ public final class Outbox {
 
             @Override
             public void afterCompletion(int status) {
-                current.poke();
+                wakeWorker.run();
             }
         });
     }

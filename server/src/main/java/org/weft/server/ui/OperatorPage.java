@@ -136,9 +136,7 @@ public final class OperatorPage {
         var stats = new DeliveryQueue(db).stats(clock.instant());
         List<String> backlog = new DeliveryQueue(db).backlogByHost(10).stream()
                 .map(h -> h.host() + ": " + m.number(h.pending())).toList();
-        List<AdminView.MemberRow> members = db.inTransaction(s -> s.createSelectionQuery(
-                        "from ActorEntity where local = true and kind = :k and deletedAt is null order by createdAt desc",
-                        ActorEntity.class).setParameter("k", ActorKind.PERSON).setMaxResults(200).getResultList().stream()
+        List<AdminView.MemberRow> members = db.inTransaction(s -> ActorRepository.newestLocal(s, ActorKind.PERSON, 200).stream()
                 .map(a -> {
                     MemberSettingEntity setting = s.find(MemberSettingEntity.class, a.getId());
                     return new AdminView.MemberRow(a.getUsername(), a.getDisplayName(), m.date(a.getCreatedAt()),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.server.domain.Passwords;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.domain.proposal.ProposalService;
@@ -15,9 +16,10 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InviteEntity;
 import org.weft.server.persistence.LocalAccountEntity;
+import org.weft.server.persistence.LoginDeviceRepository;
 import org.weft.server.persistence.MemberSettingEntity;
-import org.weft.server.ui.auth.LoginDevices;
-import org.weft.server.ui.auth.SessionStore;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.WebSessionRepository;
 import org.weft.web.i18n.Messages;
 
 /** A member's account: sign-up, password check and change, language, admin flag, deletion. */
@@ -101,7 +103,7 @@ public final class AccountService {
                 throw new IllegalArgumentException("account.wrongPassword");
             }
             account.setPasswordHash(hash);
-            LoginDevices.forgetAll(s, memberId);
+            LoginDeviceRepository.deleteAllOf(s, memberId);
         });
     }
 
@@ -124,9 +126,7 @@ public final class AccountService {
         if (!Passwords.matches(password, member.hash())) {
             throw new IllegalArgumentException("account.wrongPassword");
         }
-        List<Long> own = db.inTransaction(s -> s.createSelectionQuery(
-                "select id from ProposalEntity where author.id = :m and local = true and deletedAt is null", Long.class)
-                .setParameter("m", memberId).getResultList());
+        List<Long> own = db.inTransaction(s -> ProposalRepository.localIdsOf(s, memberId));
         for (Long id : own) {
             proposals.delete(member.username(), id);
         }
@@ -135,8 +135,8 @@ public final class AccountService {
             ActorEntity a = s.find(ActorEntity.class, memberId);
             a.setDeletedAt(now);
             ActorRepository.account(s, a).setPasswordHash(null);
-            SessionStore.closeAll(s, memberId);
-            LoginDevices.forgetAll(s, memberId);
+            WebSessionRepository.deleteAllOf(s, memberId);
+            LoginDeviceRepository.deleteAllOf(s, memberId);
         });
     }
 

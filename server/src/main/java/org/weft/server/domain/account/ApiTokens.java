@@ -14,6 +14,7 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ApiTokenEntity;
+import org.weft.server.persistence.ApiTokenRepository;
 import org.weft.server.persistence.Database;
 
 /** Bearer tokens for the member API. The token is shown once; only its hash is stored. */
@@ -46,8 +47,7 @@ public final class ApiTokens {
             return Optional.empty();
         }
         String hash = sha256(token.strip());
-        return db.inTransaction(s -> s.createSelectionQuery("from ApiTokenEntity where tokenHash = :h", ApiTokenEntity.class)
-                .setParameter("h", hash).uniqueResultOptional()
+        return db.inTransaction(s -> ApiTokenRepository.byHash(s, hash)
                 .map(t -> {
                     t.touch(clock.instant());
                     return t.getActorId();

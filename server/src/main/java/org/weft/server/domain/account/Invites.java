@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InviteEntity;
+import org.weft.server.persistence.InviteRepository;
 
 /** Invite codes made by the operator (CLI or operator page) and used once at sign-up. */
 public final class Invites {
@@ -33,7 +34,6 @@ public final class Invites {
 
     /** The newest invites first. */
     public List<InviteEntity> recent(int limit) {
-        return db.inTransaction(s -> s.createSelectionQuery("from InviteEntity order by createdAt desc", InviteEntity.class)
-                .setMaxResults(limit).getResultList());
+        return db.inTransaction(s -> InviteRepository.newest(s, limit));
     }
 }

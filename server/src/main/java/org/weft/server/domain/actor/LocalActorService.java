@@ -5,9 +5,9 @@ import java.time.Clock;
 
 import org.hibernate.Session;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.server.domain.Passwords;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
-import org.weft.server.domain.account.Passwords;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;

@@ -186,8 +186,7 @@ public final class FollowService {
     private static Optional<FollowEntity> findOurFollow(Session s, Activity answer, ActorEntity followee) {
         String followId = answer.object() == null ? null : answer.object().id();
         Optional<FollowEntity> byId = followId == null ? Optional.empty()
-                : s.createSelectionQuery("from FollowEntity where activityUri = :id and followee = :b", FollowEntity.class)
-                        .setParameter("id", followId).setParameter("b", followee).uniqueResultOptional();
+                : FollowRepository.byActivity(s, followId, followee);
         if (byId.isPresent()) {
             return byId;
         }

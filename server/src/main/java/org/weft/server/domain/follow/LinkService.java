@@ -117,10 +117,7 @@ public final class LinkService {
         if (at <= 0) {
             return Optional.empty();
         }
-        return s.createSelectionQuery("from ActorEntity where lower(username) = :u and lower(domain) = :d", ActorEntity.class)
-                .setParameter("u", bare.substring(0, at).toLowerCase(Locale.ROOT))
-                .setParameter("d", bare.substring(at + 1).toLowerCase(Locale.ROOT))
-                .setMaxResults(1).uniqueResultOptional();
+        return ActorRepository.byHandle(s, bare.substring(0, at), bare.substring(at + 1));
     }
 
     private static Optional<String> resolveKnown(Session s, String target) {

@@ -1,17 +1,12 @@
 package org.weft.server.domain.matching;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
-import org.weft.server.model.HelpKind;
-import org.weft.server.model.ProposalStatus;
-import org.weft.server.model.Purpose;
 import org.weft.server.persistence.Database;
-import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * Fills the index from the database at start: every open, visible, undeleted, unexpired proposal, local
@@ -19,8 +14,6 @@ import org.weft.server.persistence.ProposalEntity;
  */
 final class IndexLoader {
     static final int PAGE = 5_000;
-    private static final String WHERE = " from ProposalEntity p where p.id > :after and p.status = :open"
-            + " and p.deletedAt is null and p.moderation = :visible and p.endsAt > :now";
 
     private final Database db;
 
@@ -43,26 +36,16 @@ final class IndexLoader {
     }
 
     private static List<ProposalSnapshot> page(Session s, long after, Instant now) {
-        List<Object[]> rows = s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
-                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit" + WHERE + " order by p.id", Object[].class)
-                .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
-                .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
-                .setMaxResults(PAGE).getResultList();
+        List<ProposalRepository.IndexRow> rows = ProposalRepository.openForIndex(s, after, now, PAGE);
         if (rows.isEmpty()) {
             return List.of();
         }
-        long last = (Long) rows.get(rows.size() - 1)[0];
-        Map<Long, List<String>> categories = new HashMap<>();
-        s.createSelectionQuery("select p.id, c from ProposalEntity p join p.categories c where p.id > :after"
-                        + " and p.id <= :last order by p.id, index(c)", Object[].class)
-                .setParameter("after", after).setParameter("last", last).getResultList()
-                .forEach(r -> categories.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        Map<Long, List<String>> categories = ProposalRepository.categoriesOf(s, after, rows.get(rows.size() - 1).id());
         List<ProposalSnapshot> snapshots = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            long id = (Long) r[0];
-            snapshots.add(new ProposalSnapshot(id, (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3],
-                    categories.getOrDefault(id, List.of()), (String) r[4], (Double) r[5], (Double) r[6], (Instant) r[7],
-                    (Instant) r[8], (BigDecimal) r[9], (String) r[10], true));
+        for (ProposalRepository.IndexRow r : rows) {
+            snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
+                    categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
+                    r.endsAt(), r.quantity(), r.unit(), true));
         }
         return snapshots;
     }

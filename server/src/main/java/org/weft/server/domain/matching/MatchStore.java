@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.hibernate.Session;
 import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MatchRepository;
 
 /**
  * The stored matches: one row per request-offer pair, created NEW, rescored when either side changes,
@@ -26,18 +27,19 @@ final class MatchStore {
     List<MatchEntity> reconcile(Session s, long proposalId, Collection<ScoredMatch> found,
                                 BiFunction<Long, Long, Optional<ScoredMatch>> rescore, Instant now) {
         Map<String, MatchEntity> existing = new HashMap<>();
-        for (MatchEntity m : involving(s, proposalId)) {
+        for (MatchEntity m : MatchRepository.involving(s, proposalId)) {
             existing.put(key(m.getRequestId(), m.getOfferId()), m);
         }
         List<MatchEntity> fresh = new ArrayList<>();
         for (ScoredMatch match : found) {
             MatchEntity row = existing.remove(key(match.requestId(), match.offerId()));
             if (row == null) {
-                row = new MatchEntity(match, now);
+                row = new MatchEntity(match.requestId(), match.offerId(), match.score(),
+                        Reason.encodeAll(match.reasons()), now);
                 s.persist(row);
                 fresh.add(row);
             } else {
-                row.rescore(match, now);
+                rescore(row, match, now);
                 if (row.getState() == MatchEntity.State.WITHDRAWN) {
                     row.setState(MatchEntity.State.NEW, now);
                     fresh.add(row);
@@ -48,7 +50,7 @@ final class MatchStore {
             if (row.getState() == MatchEntity.State.NEW) {
                 Optional<ScoredMatch> still = rescore.apply(row.getRequestId(), row.getOfferId());
                 if (still.isPresent()) {
-                    row.rescore(still.get(), now);
+                    rescore(row, still.get(), now);
                 } else {
                     row.setState(MatchEntity.State.WITHDRAWN, now);
                 }
@@ -62,15 +64,11 @@ final class MatchStore {
         if (proposalIds.isEmpty()) {
             return 0;
         }
-        return s.createMutationQuery("update MatchEntity set state = :w, updatedAt = :now where state = :n"
-                        + " and (requestId in (:ids) or offerId in (:ids))")
-                .setParameter("w", MatchEntity.State.WITHDRAWN).setParameter("n", MatchEntity.State.NEW)
-                .setParameter("now", now).setParameterList("ids", proposalIds).executeUpdate();
+        return MatchRepository.withdrawNew(s, proposalIds, now);
     }
 
-    static List<MatchEntity> involving(Session s, long proposalId) {
-        return s.createSelectionQuery("from MatchEntity where requestId = :p or offerId = :p", MatchEntity.class)
-                .setParameter("p", proposalId).getResultList();
+    private static void rescore(MatchEntity row, ScoredMatch match, Instant now) {
+        row.rescore(match.score(), Reason.encodeAll(match.reasons()), now);
     }
 
     private static String key(long requestId, long offerId) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MatchRepository;
 import org.weft.server.persistence.ProposalEntity;
 
 /**
@@ -39,16 +40,8 @@ public final class MemberMatches {
 
     /** The member's matches, best first; withdrawn ones and those they dismissed only when {@code all}. */
     public List<View> forMember(long memberId, boolean all, int limit) {
-        return db.inTransaction(s -> s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r,"
-                        + " ProposalEntity o where r.id = m.requestId and o.id = m.offerId"
-                        + " and ((r.local = true and r.author.id = :me"
-                        + "       and (:all = true or (m.state = :new and m.requestDismissedAt is null)))"
-                        + "   or (o.local = true and o.author.id = :me"
-                        + "       and (:all = true or (m.state = :new and m.offerDismissedAt is null))))"
-                        + " order by m.score desc, m.id desc", Object[].class)
-                .setParameter("all", all).setParameter("new", MatchEntity.State.NEW).setParameter("me", memberId)
-                .setMaxResults(limit).getResultList().stream()
-                .map(row -> view((MatchEntity) row[0], (ProposalEntity) row[1], (ProposalEntity) row[2], memberId))
+        return db.inTransaction(s -> MatchRepository.ofMember(s, memberId, all, limit).stream()
+                .map(pair -> view(pair.match(), pair.request(), pair.offer(), memberId))
                 .toList());
     }
 

@@ -12,6 +12,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * Posts from people who do not follow a community wait here until a moderator lets them onto its board
@@ -37,9 +38,7 @@ public final class ModerationService {
         return db.inTransaction(s -> {
             ActorEntity group = ActorRepository.local(s, ActorKind.GROUP, community)
                     .orElseThrow(() -> new NotFoundException("No community " + community));
-            return s.createSelectionQuery("from ProposalEntity p join fetch p.author where p.group = :g and p.moderation = :m"
-                            + " and p.deletedAt is null order by p.publishedAt", ProposalEntity.class)
-                    .setParameter("g", group).setParameter("m", ProposalEntity.Moderation.PENDING).getResultList();
+            return ProposalRepository.waitingForModerator(s, group);
         });
     }
 

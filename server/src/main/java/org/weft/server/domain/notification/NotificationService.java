@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 
 /**
  * A member's notifications (responses to their proposals, decisions on theirs, direct messages for them,
@@ -26,11 +28,7 @@ public final class NotificationService {
 
     /** One page of a member's notifications, newest first; {@code unreadOnly} leaves out the read ones. */
     public List<NotificationEntity> forMember(long memberId, boolean unreadOnly, int page, int pageSize) {
-        String unread = unreadOnly ? " and readAt is null" : "";
-        return db.inTransaction(s -> s.createSelectionQuery("from NotificationEntity where memberId = :m" + unread
-                        + " order by createdAt desc, id desc", NotificationEntity.class)
-                .setParameter("m", memberId)
-                .setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList());
+        return db.inTransaction(s -> NotificationRepository.page(s, memberId, unreadOnly, page, pageSize));
     }
 
     /** The words of the member's own direct messages among {@code messageIds}, as plain text, by message id. */
@@ -38,16 +36,12 @@ public final class NotificationService {
         if (messageIds.isEmpty()) {
             return Map.of();
         }
-        return db.inTransaction(s -> s.createSelectionQuery("from MessageEntity where memberId = :m and id in (:ids)",
-                        MessageEntity.class)
-                .setParameter("m", memberId).setParameterList("ids", messageIds).getResultList().stream()
+        return db.inTransaction(s -> MessageRepository.ofMember(s, memberId, messageIds).stream()
                 .collect(Collectors.toMap(MessageEntity::getId, message -> HtmlSanitizer.toPlainText(message.getContent()))));
     }
 
     public long count(long memberId, boolean unreadOnly) {
-        return db.inTransaction(s -> s.createSelectionQuery("select count(*) from NotificationEntity where memberId = :m"
-                        + (unreadOnly ? " and readAt is null" : ""), Long.class)
-                .setParameter("m", memberId).getSingleResult());
+        return db.inTransaction(s -> NotificationRepository.count(s, memberId, unreadOnly));
     }
 
     /**
@@ -58,14 +52,6 @@ public final class NotificationService {
         if (ids != null && ids.isEmpty()) {
             return 0;
         }
-        return db.inTransaction(s -> {
-            var update = s.createMutationQuery("update NotificationEntity set readAt = :now"
-                    + " where memberId = :m and readAt is null" + (ids == null ? "" : " and id in (:ids)"))
-                    .setParameter("now", clock.instant()).setParameter("m", memberId);
-            if (ids != null) {
-                update.setParameterList("ids", ids);
-            }
-            return update.executeUpdate();
-        });
+        return db.inTransaction(s -> NotificationRepository.markRead(s, memberId, ids, clock.instant()));
     }
 }

@@ -1,11 +1,11 @@
 package org.weft.server.domain.proposal;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.hibernate.Session;
 import org.weft.server.persistence.AreaEntity;
+import org.weft.server.persistence.AreaRepository;
 import org.weft.server.persistence.Database;
 
 /**
@@ -28,14 +28,14 @@ public final class AreaService {
             throw new IllegalArgumentException("An area needs a name of at most 200 characters");
         }
         return db.inTransaction(s -> {
-            if (byCode(s, code).isPresent()) {
+            if (AreaRepository.byCode(s, code).isPresent()) {
                 throw new IllegalArgumentException("Area " + code + " exists already");
             }
             Long parentId = null;
             int slash = code.lastIndexOf('/');
             if (slash > 0) {
                 String parent = code.substring(0, slash);
-                parentId = byCode(s, parent).orElseThrow(
+                parentId = AreaRepository.byCode(s, parent).orElseThrow(
                         () -> new IllegalArgumentException("Create the parent area " + parent + " first")).getId();
             }
             AreaEntity area = new AreaEntity(code, name.strip(), parentId);
@@ -49,12 +49,7 @@ public final class AreaService {
     }
 
     public List<AreaEntity> all() {
-        return db.inTransaction(s -> s.createSelectionQuery("from AreaEntity order by code", AreaEntity.class).getResultList());
-    }
-
-    public static Optional<AreaEntity> byCode(Session s, String code) {
-        return s.createSelectionQuery("from AreaEntity where code = :c", AreaEntity.class)
-                .setParameter("c", code).uniqueResultOptional();
+        return db.inTransaction(AreaRepository::all);
     }
 
     /** A readable name for an area path: "Camp A, Block 3" from the names along the path. */

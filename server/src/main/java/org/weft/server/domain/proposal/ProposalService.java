@@ -22,8 +22,10 @@ import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.AreaEntity;
+import org.weft.server.persistence.AreaRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.TombstoneEntity;
 
 /**
@@ -193,12 +195,7 @@ public final class ProposalService {
     /** Marks every local proposal past its end date as expired and tells the same audience. */
     public int expireDue() {
         Instant now = clock.instant();
-        List<Long> due = db.inTransaction(s -> s.createSelectionQuery(
-                        "select id from ProposalEntity where local = true and deletedAt is null and endsAt <= :now"
-                                + " and status in (:active)", Long.class)
-                .setParameter("now", now)
-                .setParameterList("active", List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED))
-                .setMaxResults(500).getResultList());
+        List<Long> due = db.inTransaction(s -> ProposalRepository.dueToExpire(s, now, 500));
         for (Long id : due) {
             db.run(s -> {
                 ProposalEntity p = s.find(ProposalEntity.class, id);
@@ -227,7 +224,7 @@ public final class ProposalService {
 
     private void place(Session s, ProposalEntity p, ProposalDraft draft) {
         if (draft.areaCode() != null) {
-            AreaEntity area = AreaService.byCode(s, draft.areaCode())
+            AreaEntity area = AreaRepository.byCode(s, draft.areaCode())
                     .orElseThrow(() -> new IllegalArgumentException("Unknown area: " + draft.areaCode()));
             p.setArea(area.getCode(), AreaService.fullName(s, area));
         }

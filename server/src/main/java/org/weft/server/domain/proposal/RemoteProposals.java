@@ -20,6 +20,7 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * Proposals from other servers, kept as their owner describes them: structured ones from Weft (or
@@ -54,7 +55,7 @@ public final class RemoteProposals {
         if (!owner.getUri().equals(note.attributedTo())) {
             throw new IllegalArgumentException(owner.getUri() + " is not the owner of " + note.id());
         }
-        Optional<ProposalEntity> existing = byUri(s, note.id());
+        Optional<ProposalEntity> existing = ProposalRepository.byUri(s, note.id());
         if (existing.isPresent()
                 && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
             throw new IllegalArgumentException("Proposal " + note.id() + " belongs to someone else");
@@ -108,7 +109,7 @@ public final class RemoteProposals {
      */
     public Optional<ProposalEntity> fromPost(Session s, IncomingNote note, ActorEntity sender, ActorEntity community,
                                              boolean visible) {
-        if (byUri(s, note.id()).isPresent()) {
+        if (ProposalRepository.byUri(s, note.id()).isPresent()) {
             return Optional.empty();
         }
         RemoteText.TitleAndDescription text = RemoteText.of(note.content());
@@ -138,18 +139,13 @@ public final class RemoteProposals {
 
     /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */
     public boolean delete(Session s, String uri, ActorEntity owner) {
-        Optional<ProposalEntity> p = byUri(s, uri).filter(x -> !x.isLocal() && !x.isDeleted());
+        Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri).filter(x -> !x.isLocal() && !x.isDeleted());
         if (p.isEmpty() || !p.get().getAttributedTo().getId().equals(owner.getId())) {
             return false;
         }
         p.get().setDeletedAt(clock.instant());
         ProposalEvents.afterCommit(s, p.get(), listener);
         return true;
-    }
-
-    public static Optional<ProposalEntity> byUri(Session s, String uri) {
-        return s.createSelectionQuery("from ProposalEntity where uri = :u", ProposalEntity.class)
-                .setParameter("u", uri).uniqueResultOptional();
     }
 
     /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */

@@ -17,7 +17,6 @@ import org.weft.activitypub.vocab.Quantity;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
-import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
@@ -25,7 +24,10 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -83,10 +85,9 @@ public final class AgreementService {
             return false;
         }
         return db.inTransaction(s -> {
-            Optional<ProposalEntity> target = RemoteProposals.byUri(s, offer.proposalId())
+            Optional<ProposalEntity> target = ProposalRepository.byUri(s, offer.proposalId())
                     .filter(p -> p.isLocal() && !p.isDeleted() && p.getStatus().isActive());
-            boolean known = s.createSelectionQuery("select count(*) from ResponseEntity where uri = :u", Long.class)
-                    .setParameter("u", offer.offerId()).getSingleResult() > 0;
+            boolean known = ResponseRepository.existsWithUri(s, offer.offerId());
             if (target.isEmpty() || known) {
                 return false;
             }
@@ -102,10 +103,7 @@ public final class AgreementService {
     /** The proposer answered an Offer one of our members sent. Returns false when it is not about one. */
     public boolean answerReceived(AgreementAnswer answer) {
         return db.inTransaction(s -> {
-            Optional<ResponseEntity> sent = s.createSelectionQuery(
-                            "from ResponseEntity r where r.uri = :u and r.kind = :k and r.responder.local = true",
-                            ResponseEntity.class)
-                    .setParameter("u", answer.offerId()).setParameter("k", ResponseEntity.Kind.AGREEMENT).uniqueResultOptional()
+            Optional<ResponseEntity> sent = ResponseRepository.sentAgreement(s, answer.offerId())
                     .filter(r -> r.getProposal().getAttributedTo().getUri().equals(answer.actor()));
             if (sent.isEmpty() || sent.get().getState() != ResponseEntity.State.NEW) {
                 return sent.isPresent();
@@ -124,8 +122,7 @@ public final class AgreementService {
             return;
         }
         // The Offer as it arrived is kept in the inbound table; its agreement id goes back in the answer.
-        String raw = s.createNativeQuery("SELECT body FROM inbound_activity WHERE activity_uri = ?1", String.class)
-                .setParameter(1, r.getUri()).uniqueResultOptional().orElse(null);
+        String raw = InboundStore.bodyOf(s, r.getUri()).orElse(null);
         if (raw == null) {
             return;
         }

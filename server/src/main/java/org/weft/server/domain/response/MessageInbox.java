@@ -8,6 +8,7 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.NotificationEntity;
 
 /**
@@ -34,10 +35,7 @@ public final class MessageInbox {
         if (!recipient.isLocal() || recipient.getKind() != ActorKind.PERSON || recipient.isDeleted()) {
             return false;
         }
-        boolean known = s.createSelectionQuery("select count(*) from MessageEntity where uri = :u and memberId = :m",
-                        Long.class)
-                .setParameter("u", uri).setParameter("m", recipient.getId()).getSingleResult() > 0;
-        if (known) {
+        if (MessageRepository.isKept(s, uri, recipient.getId())) {
             return false;
         }
         Instant now = clock.instant();

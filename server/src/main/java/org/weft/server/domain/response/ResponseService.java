@@ -17,6 +17,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -65,9 +66,7 @@ public final class ResponseService {
     public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = proposals.own(s, memberUsername, proposalId);
-            return s.createSelectionQuery(
-                            "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
-                    ResponseEntity.class).setParameter("p", p).getResultList();
+            return ResponseRepository.toProposal(s, p);
         });
     }
 

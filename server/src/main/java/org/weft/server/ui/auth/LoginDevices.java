@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.hibernate.Session;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.account.Tokens;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.LoginDeviceEntity;
+import org.weft.server.persistence.LoginDeviceRepository;
 
 /**
  * Browsers members have signed in from ("device cookies", as many sites keep them). A successful login sets a
@@ -72,16 +72,9 @@ public final class LoginDevices {
             } else {
                 device.used(now);
             }
-            s.createMutationQuery("delete from LoginDeviceEntity where memberId = :m and lastUsedAt < :oldest")
-                    .setParameter("m", memberId).setParameter("oldest", now.minus(LIFETIME)).executeUpdate();
+            LoginDeviceRepository.deleteUnusedSince(s, memberId, now.minus(LIFETIME));
         });
         return value;
-    }
-
-    /** Forgets every browser of a member (password changed, account deleted). */
-    public static void forgetAll(Session s, long memberId) {
-        s.createMutationQuery("delete from LoginDeviceEntity where memberId = :m").setParameter("m", memberId)
-                .executeUpdate();
     }
 
     static String key(String secret, long memberId) {

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.hibernate.Session;
 import org.weft.server.domain.account.Tokens;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.WebSessionEntity;
+import org.weft.server.persistence.WebSessionRepository;
 
 /** Login sessions in the database, so they survive restarts and work across several server processes. */
 public final class SessionStore {
@@ -56,20 +56,13 @@ public final class SessionStore {
 
     public void close(String secret) {
         if (secret != null && !secret.isBlank()) {
-            db.run(s -> s.createMutationQuery("delete from WebSessionEntity where id = :id")
-                    .setParameter("id", Tokens.sha256(secret)).executeUpdate());
+            db.run(s -> WebSessionRepository.delete(s, Tokens.sha256(secret)));
         }
-    }
-
-    /** Ends every session of a member (password changed elsewhere, account deleted). */
-    public static void closeAll(Session s, long memberId) {
-        s.createMutationQuery("delete from WebSessionEntity where memberId = :m").setParameter("m", memberId).executeUpdate();
     }
 
     /** Removes expired sessions; called now and then so the table does not grow without end. */
     public int purgeExpired() {
         Instant now = clock.instant();
-        return db.inTransaction(s -> s.createMutationQuery("delete from WebSessionEntity where expiresAt <= :now")
-                .setParameter("now", now).executeUpdate());
+        return db.inTransaction(s -> WebSessionRepository.deleteExpired(s, now));
     }
 }

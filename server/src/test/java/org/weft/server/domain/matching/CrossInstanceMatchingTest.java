@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.proposal.ProposalDraft;
-import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MatchRepository;
 import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -238,16 +239,16 @@ class CrossInstanceMatchingTest {
     }
 
     private static ProposalEntity find(TestServers.Instance i, String uri) {
-        return i.server().db().inTransaction(s -> RemoteProposals.byUri(s, uri).orElse(null));
+        return i.server().db().inTransaction(s -> ProposalRepository.byUri(s, uri).orElse(null));
     }
 
     private static MatchEntity onlyMatch(TestServers.Instance i, long proposalId) {
-        List<MatchEntity> found = i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId));
+        List<MatchEntity> found = i.server().db().inTransaction(s -> MatchRepository.involving(s, proposalId));
         return found.size() == 1 ? found.get(0) : null;
     }
 
     private static List<MatchEntity> matchesOf(TestServers.Instance i, long proposalId) {
-        return i.server().db().inTransaction(s -> MatchStore.involving(s, proposalId));
+        return i.server().db().inTransaction(s -> MatchRepository.involving(s, proposalId));
     }
 
     /**

@@ -8,12 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.proposal.ProposalDraft;
-import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MatchRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -51,7 +52,7 @@ class LinkBackfillTest {
 
             var match = WaitFor.value("A's earlier request matches the backfilled offer", () -> {
                 List<MatchEntity> found = a.server().db()
-                        .inTransaction(s -> MatchStore.involving(s, request.getId()));
+                        .inTransaction(s -> MatchRepository.involving(s, request.getId()));
                 return found.size() == 1 ? found.get(0) : null;
             });
             assertEquals(kept.getId(), match.getOfferId());
@@ -68,7 +69,7 @@ class LinkBackfillTest {
 
     private static ProposalEntity find(TestServers.Instance i, String uri) {
         return i.server().db().inTransaction(s -> {
-            ProposalEntity p = RemoteProposals.byUri(s, uri).orElse(null);
+            ProposalEntity p = ProposalRepository.byUri(s, uri).orElse(null);
             if (p != null && p.getGroup() != null) {
                 p.getGroup().getUri(); // read inside the transaction
             }

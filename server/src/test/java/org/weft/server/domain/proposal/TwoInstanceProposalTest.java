@@ -14,6 +14,7 @@ import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -131,6 +132,6 @@ class TwoInstanceProposalTest {
     }
 
     static ProposalEntity find(TestServers.Instance instance, String uri) {
-        return instance.server().db().inTransaction(s -> RemoteProposals.byUri(s, uri).orElse(null));
+        return instance.server().db().inTransaction(s -> ProposalRepository.byUri(s, uri).orElse(null));
     }
 }

@@ -1,4 +1,4 @@
-package org.weft.server.domain.account;
+package org.weft.server.domain;
 
 import java.security.SecureRandom;
 
