@@ -205,7 +205,7 @@ class ActivityPubClientTest {
         assertArrayEquals(body, received.getBody());
         ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
         SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), ExpectedHost.of(URI.create(origin())), new SeenSignatures());
         VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(received));
         assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
         assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "digest")),
