@@ -8,7 +8,7 @@ import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
-import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 
 /**
  * Decides whether a signed GET may read something addressed to a community's followers: the signer's
@@ -35,12 +35,7 @@ public final class FetchAuthorizer {
             return false;
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
-        return db.inTransaction(s -> s.createSelectionQuery(
-                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
-                                + " and f.follower.domain = :d",
-                        Long.class)
-                .setParameter("g", community.getId()).setParameter("st", FollowEntity.State.ACCEPTED)
-                .setParameter("d", signerHost).getSingleResult() > 0);
+        return db.inTransaction(s -> FollowRepository.hasAcceptedFollowerOn(s, community.getId(), signerHost));
     }
 
 }

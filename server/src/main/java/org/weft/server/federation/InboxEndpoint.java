@@ -17,6 +17,7 @@ import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.http.HttpReplies;
 import org.weft.server.queue.InboxWriter;
 
 /**

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.weft.activitypub.delivery.DeliveryOutcome;
 import org.weft.activitypub.delivery.InboxPoster;
+import org.weft.server.domain.actor.LocalSigners;
 import org.weft.server.queue.DeliveryTransport;
 
 /** The real transport: one POST signed with the sending actor's key. */

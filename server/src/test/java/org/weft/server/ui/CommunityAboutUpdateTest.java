@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
+import org.weft.server.domain.account.Operators;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
