@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import org.weft.activitypub.signature.SignatureException.Reason;
@@ -72,12 +73,12 @@ public final class Rfc9421Verifier implements RequestVerifier {
         ActorKey key = resolve(keyId, false)
                 .orElseThrow(() -> new SignatureException(Reason.UNKNOWN_KEY, "no key " + keyId));
         if (matches(key, stated, base, chosen.signature())) {
-            return verified(key, input);
+            return verified(key, chosen);
         }
         Optional<ActorKey> refreshed = resolve(keyId, true);
         if (refreshed.isPresent() && !sameKey(key, refreshed.get())
                 && matches(refreshed.get(), stated, base, chosen.signature())) {
-            return verified(refreshed.get(), input);
+            return verified(refreshed.get(), chosen);
         }
         throw new SignatureException(Reason.BAD_SIGNATURE, "signature " + input.label() + " does not match key " + keyId
                 + stated.map(alg -> " with alg " + alg.rfcName()).orElse(""));
@@ -102,8 +103,9 @@ public final class Rfc9421Verifier implements RequestVerifier {
         return algorithm.verifies(key.publicKey(), base, signature);
     }
 
-    private static VerifiedSignature verified(ActorKey key, SignatureInput input) {
-        return new VerifiedSignature(key, input.components(), SignatureScheme.RFC_9421);
+    private static VerifiedSignature verified(ActorKey key, SignatureLabels.Chosen chosen) {
+        return new VerifiedSignature(key, chosen.input().components(), SignatureScheme.RFC_9421,
+                Optional.of(Base64.getEncoder().encodeToString(chosen.signature())));
     }
 
     private Optional<ActorKey> resolve(String keyId, boolean forceRefresh) throws SignatureException {

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.signature.SignatureException.Reason;
 
@@ -90,6 +91,18 @@ class Rfc9421VerifierTest {
         assertEquals(List.of("@method", "@target-uri", "content-digest"), verified.signedHeaders());
         assertTrue(verified.isSignedBy(ROSA));
         assertEquals(List.of(false), resolver.calls, "a good signature needs one lookup and no refresh");
+    }
+
+    @Test
+    void theReplayKeyIsTheVerifiedSignatureAloneSoExtraLabelsDoNotChangeIt() throws Exception {
+        Map<String, String> headers = signedNow();
+        String value = headers.get("Signature").substring("sig1=:".length(), headers.get("Signature").length() - 1);
+        assertEquals(Optional.of(value), verifier.verify(post(headers, BODY)).replayKey());
+
+        // A replayer appending a label of its own gets the same key, so a seen-signature cache still sees the replay.
+        headers.put("Signature", headers.get("Signature") + ", extra=:AAAA:");
+        headers.put("Signature-Input", headers.get("Signature-Input") + ", extra=(\"@method\");created=1;keyid=\"x\"");
+        assertEquals(Optional.of(value), verifier.verify(post(headers, BODY)).replayKey());
     }
 
     @Test
