@@ -7,5 +7,9 @@
  * and the {@code id} check, and posts signed activities;
  * {@link org.weft.activitypub.client.KeyDocumentResolver} turns a signature {@code keyId} into a key and
  * its confirmed owner.
+ *
+ * <p>Signed with an {@link org.weft.activitypub.signature.ActorSigner}, requests double-knock: RFC 9421
+ * first, draft-cavage once more after a 400 or 401 ({@code DoubleKnock}), and the
+ * {@link org.weft.activitypub.client.SchemeMemory} remembers per host which scheme worked.
  */
 package org.weft.activitypub.client;
