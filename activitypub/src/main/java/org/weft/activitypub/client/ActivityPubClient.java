@@ -37,9 +37,9 @@ import org.weft.activitypub.signature.HttpSigner;
  * create one per application and {@link #close()} it on shutdown.
  *
  * <p>Given an {@link ActorSigner} (for POSTs, and as the instance signer for GETs), the client
- * double-knocks: RFC 9421 first, draft-cavage once more after a 400 or 401, remembering per host in its
- * {@link SchemeMemory} which scheme worked (see {@link DoubleKnock}). The address check runs before each
- * of the two requests.
+ * double-knocks: a POST is signed with RFC 9421 first, a GET with draft-cavage first, and the other scheme is
+ * tried once more after a 400 or 401; its {@link SchemeMemory} remembers the hosts that take only one scheme
+ * (see {@link DoubleKnock}). The scheme and address checks run before each of the two requests.
  */
 public final class ActivityPubClient implements AutoCloseable {
 
@@ -178,7 +178,7 @@ public final class ActivityPubClient implements AutoCloseable {
 
     /**
      * Posts an activity, double-knocking: signed with RFC 9421 first (or draft-cavage first for a host
-     * remembered as taking only that), and once more in the other scheme after a 400 or 401; an
+     * remembered as taking only that, for a day), and once more in the other scheme after a 400 or 401; an
      * {@code Accept-Signature} in a 401 is honoured. Redirects are not followed.
      *
      * @param inbox the inbox URL

@@ -45,6 +45,11 @@ public final class InMemorySchemeMemory implements SchemeMemory {
         hosts.put(host, new Remembered(scheme, at));
     }
 
+    @Override
+    public synchronized void forget(String host) {
+        hosts.remove(host);
+    }
+
     /** @return how many hosts are remembered */
     public synchronized int size() {
         return hosts.size();

@@ -8,8 +8,8 @@
  * {@link org.weft.activitypub.client.KeyDocumentResolver} turns a signature {@code keyId} into a key and
  * its confirmed owner.
  *
- * <p>Signed with an {@link org.weft.activitypub.signature.ActorSigner}, requests double-knock: RFC 9421
- * first, draft-cavage once more after a 400 or 401 ({@code DoubleKnock}), and the
- * {@link org.weft.activitypub.client.SchemeMemory} remembers per host which scheme worked.
+ * <p>Signed with an {@link org.weft.activitypub.signature.ActorSigner}, requests double-knock
+ * ({@code DoubleKnock}): POSTs RFC 9421 first, GETs draft-cavage first, the other scheme once more after a 400
+ * or 401, and the {@link org.weft.activitypub.client.SchemeMemory} remembers the hosts that take only one.
  */
 package org.weft.activitypub.client;

@@ -40,9 +40,10 @@ public final class InboxPoster {
     }
 
     /**
-     * Delivers with double-knocking ({@link ActivityPubClient#post(URI, byte[], ActorSigner)}): RFC 9421 first,
-     * draft-cavage once more after a 400 or 401. The outcome is that of the last request, so a delivery both
-     * schemes refused is classified like any 400 or 401, and the retry policy applies to it as to any other.
+     * Delivers with double-knocking ({@link ActivityPubClient#post(URI, byte[], ActorSigner)}): RFC 9421 first
+     * (draft-cavage first for a host remembered as taking only that), the other scheme once more after a 400 or
+     * 401. The outcome is that of the last request, so a delivery both schemes refused is classified like any 400
+     * or 401, and the retry policy applies to it as to any other.
      *
      * @param inbox where to post
      * @param activity the activity's JSON bytes, exactly as rendered once for every inbox

@@ -225,6 +225,18 @@ class DoubleKnockTest {
     }
 
     @Test
+    void aDraftOnlyHostThatNowTakesRfc9421IsForgottenAfterTheDay() throws Exception {
+        URI inbox = inbox(BOTH, SignatureScheme.RFC_9421, SignatureScheme.DRAFT_CAVAGE);
+        memory.remember(host(BOTH), SignatureScheme.DRAFT_CAVAGE, NOW);
+
+        CLOCK.now = NOW.plus(Duration.ofHours(25));
+        assertEquals(1, client.post(inbox, ACTIVITY, SIGNER).knocks());
+
+        assertEquals(List.of(SignatureScheme.RFC_9421), received(BOTH));
+        assertTrue(memory.recall(host(BOTH)).isEmpty(), "it takes RFC 9421 again: nothing left to remember");
+    }
+
+    @Test
     void theMemoryOutlivesTheClient() throws Exception {
         URI inbox = inbox(DRAFT_ONLY, SignatureScheme.DRAFT_CAVAGE);
         client.post(inbox, ACTIVITY, SIGNER);
@@ -315,20 +327,51 @@ class DoubleKnockTest {
     }
 
     @Test
-    void signedFetchesDoubleKnockToo() throws Exception {
-        String actorUrl = DRAFT_ONLY.baseUrl() + "/users/rosa";
-        DRAFT_ONLY.stubFor(get(urlEqualTo("/users/rosa")).atPriority(1)
-                .andMatching(validSignature(DRAFT_ONLY, SignatureScheme.DRAFT_CAVAGE))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/activity+json")
-                        .withBody("{\"id\":\"" + actorUrl + "\",\"type\":\"Person\"}")));
-        DRAFT_ONLY.stubFor(get(urlEqualTo("/users/rosa")).atPriority(9).willReturn(aResponse().withStatus(401)));
+    void signedFetchesKnockWithDraftCavageFirstAndCostNothingWhereItIsTaken() throws Exception {
+        String actorUrl = serveActor(DRAFT_ONLY, SignatureScheme.DRAFT_CAVAGE);
+        String bothUrl = serveActor(BOTH, SignatureScheme.RFC_9421, SignatureScheme.DRAFT_CAVAGE);
+
+        assertEquals(actorUrl, client.fetchObject(URI.create(actorUrl)).get("id").asText());
+        assertEquals(bothUrl, client.fetchObject(URI.create(bothUrl)).get("id").asText());
+
+        assertEquals(List.of(SignatureScheme.DRAFT_CAVAGE), received(DRAFT_ONLY));
+        assertEquals(List.of(SignatureScheme.DRAFT_CAVAGE), received(BOTH));
+        assertEquals(0, memory.size());
+    }
+
+    @Test
+    void aFetchFromAServerThatDroppedDraftCavageFallsBackToRfc9421AndRemembersIt() throws Exception {
+        String actorUrl = serveActor(RFC_ONLY, SignatureScheme.RFC_9421);
 
         assertEquals(actorUrl, client.fetchObject(URI.create(actorUrl)).get("id").asText());
         assertEquals(actorUrl, client.fetchObject(URI.create(actorUrl)).get("id").asText());
+
+        assertEquals(List.of(SignatureScheme.DRAFT_CAVAGE, SignatureScheme.RFC_9421, SignatureScheme.RFC_9421),
+                received(RFC_ONLY));
+        assertEquals(Optional.of(new SchemeMemory.Remembered(SignatureScheme.RFC_9421, NOW)), memory.recall(host(RFC_ONLY)));
+    }
+
+    @Test
+    void aHostRememberedFromADeliveryIsFetchedInTheSchemeItTakes() throws Exception {
+        URI inbox = inbox(DRAFT_ONLY, SignatureScheme.DRAFT_CAVAGE);
+        String actorUrl = serveActor(DRAFT_ONLY, SignatureScheme.DRAFT_CAVAGE);
+        client.post(inbox, ACTIVITY, SIGNER);
+
+        client.fetchObject(URI.create(actorUrl));
 
         assertEquals(List.of(SignatureScheme.RFC_9421, SignatureScheme.DRAFT_CAVAGE, SignatureScheme.DRAFT_CAVAGE),
                 received(DRAFT_ONLY));
-        assertTrue(memory.recall(host(DRAFT_ONLY)).isPresent());
+    }
+
+    /** Serves an actor at /users/rosa to GETs signed in the given schemes (401 otherwise); returns its URL. */
+    private static String serveActor(WireMockExtension server, SignatureScheme... accepted) {
+        String actorUrl = server.baseUrl() + "/users/rosa";
+        server.stubFor(get(urlEqualTo("/users/rosa")).atPriority(1)
+                .andMatching(validSignature(server, accepted))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/activity+json")
+                        .withBody("{\"id\":\"" + actorUrl + "\",\"type\":\"Person\"}")));
+        server.stubFor(get(urlEqualTo("/users/rosa")).atPriority(9).willReturn(aResponse().withStatus(401)));
+        return actorUrl;
     }
 
     /** A clock tests move by hand. */

@@ -25,6 +25,18 @@ class InMemorySchemeMemoryTest {
     }
 
     @Test
+    void forgetsAHostWhenTold() {
+        InMemorySchemeMemory memory = new InMemorySchemeMemory();
+        memory.remember("a.example", SignatureScheme.DRAFT_CAVAGE, NOW);
+        memory.remember("b.example", SignatureScheme.DRAFT_CAVAGE, NOW);
+        memory.forget("a.example");
+        memory.forget("never.example");
+
+        assertTrue(memory.recall("a.example").isEmpty());
+        assertTrue(memory.recall("b.example").isPresent());
+    }
+
+    @Test
     void forgetsTheHostUnusedLongestWhenFull() {
         InMemorySchemeMemory memory = new InMemorySchemeMemory(2);
         memory.remember("a.example", SignatureScheme.DRAFT_CAVAGE, NOW);
