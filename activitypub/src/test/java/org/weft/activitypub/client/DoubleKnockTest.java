@@ -185,7 +185,8 @@ class DoubleKnockTest {
         assertEquals(202, first.status());
         assertEquals(SignatureScheme.DRAFT_CAVAGE, first.scheme());
         assertEquals(2, first.knocks());
-        assertEquals(Optional.of(new SchemeMemory.Remembered(SignatureScheme.DRAFT_CAVAGE, NOW)), memory.recall(host(DRAFT_ONLY)));
+        assertEquals(Optional.of(new SchemeMemory.Remembered(SignatureScheme.DRAFT_CAVAGE, NOW)),
+                memory.recall(host(DRAFT_ONLY)));
 
         assertInstanceOf(DeliveryOutcome.Delivered.class, poster.deliver(inbox, ACTIVITY, SIGNER));
         assertInstanceOf(DeliveryOutcome.Delivered.class, poster.deliver(inbox, ACTIVITY, SIGNER));

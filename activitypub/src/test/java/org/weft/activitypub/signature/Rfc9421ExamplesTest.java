@@ -294,7 +294,8 @@ class Rfc9421ExamplesTest {
             throws SignatureException {
         Dictionary inputs = StructuredFields.dictionary("Signature-Input", List.of(signatureInput));
         SignatureInput input = SignatureInput.parse(label, inputs.get().get(label));
-        return SignatureBase.of(input.components(), input.signatureParams(), new ReceivedComponents(request, ExpectedHost.of(origin)));
+        return SignatureBase.of(input.components(), input.signatureParams(),
+                new ReceivedComponents(request, ExpectedHost.of(origin)));
     }
 
     private static IncomingRequest with(IncomingRequest request, String signatureInput, String signature) {
