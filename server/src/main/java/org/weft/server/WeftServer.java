@@ -18,7 +18,10 @@ import org.weft.activitypub.delivery.InboxPoster;
 import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.signature.AnySchemeVerifier;
 import org.weft.activitypub.signature.ExpectedHost;
+import org.weft.activitypub.signature.RequestVerifier;
+import org.weft.activitypub.signature.Rfc9421Verifier;
 import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.server.api.ApiRoutes;
@@ -55,6 +58,7 @@ import org.weft.server.federation.inbound.UndoHandler;
 import org.weft.server.federation.inbound.UpdateHandler;
 import org.weft.server.federation.remote.RemoteActors;
 import org.weft.server.federation.remote.StoredKeyResolver;
+import org.weft.server.federation.remote.StoredSchemeMemory;
 import org.weft.server.federation.remote.WebFingerLookup;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorKind;
@@ -182,14 +186,15 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
+        // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
+        // that take only one scheme are remembered in the database, for every node.
         ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(db))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
-        SignatureVerifier verifier = new SignatureVerifier(
-                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock,
-                ExpectedHost.of(config.baseUrl()), new SeenSignatures());
+        RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
 
         Outbox outbox = new Outbox(urls, codec, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
@@ -318,6 +323,20 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
                 matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+    }
+
+    /**
+     * Verifies signed requests in both schemes (RFC 9421 when {@code Signature-Input} is present, else draft-cavage),
+     * with one key resolver, one expected host and one seen-signature memory, so a signature is accepted once
+     * whichever scheme carries it.
+     */
+    private static RequestVerifier verifier(WeftConfig config, Database db, LocalUrls urls, ActivityPubClient client,
+                                            RemoteActors remoteActors, Clock clock) {
+        StoredKeyResolver keys = new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls);
+        ExpectedHost host = ExpectedHost.of(config.baseUrl());
+        SeenSignatures seen = new SeenSignatures();
+        return new AnySchemeVerifier(new SignatureVerifier(keys, clock, host, seen)::verify,
+                new Rfc9421Verifier(keys, clock, host, seen));
     }
 
     /** The member and operator pages and what they need. */

@@ -12,6 +12,7 @@ import org.weft.server.federation.FollowService;
 import org.weft.server.federation.LocalSigners;
 import org.weft.server.federation.Outbox;
 import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.federation.remote.StoredSchemeMemory;
 import org.weft.server.federation.remote.WebFingerLookup;
 import org.weft.server.matching.CommunityLink;
 import org.weft.server.matching.LinkAllowList;
@@ -104,6 +105,7 @@ final class LinkCommand {
         try (ActivityPubClient client = ActivityPubClient.builder("Weft/" + WeftServer.VERSION + " (+" + ctx.urls().base() + "/)")
                 .addressCheck(new AddressGuard(allowPrivate))
                 .instanceSigner(new LocalSigners(ctx.db()).forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(ctx.db()))
                 .build()) {
             RemoteActors remote = new RemoteActors(ctx.db(), client, ctx.urls(), ctx.clock());
             Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(ctx.config().inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH),
