@@ -191,7 +191,7 @@ public final class WeftServer implements AutoCloseable {
         ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
-                .schemeMemory(new StoredSchemeMemory(db))
+                .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
         RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);

@@ -105,7 +105,7 @@ final class LinkCommand {
         try (ActivityPubClient client = ActivityPubClient.builder("Weft/" + WeftServer.VERSION + " (+" + ctx.urls().base() + "/)")
                 .addressCheck(new AddressGuard(allowPrivate))
                 .instanceSigner(new LocalSigners(ctx.db()).forActor(instanceActor.getId()))
-                .schemeMemory(new StoredSchemeMemory(ctx.db()))
+                .schemeMemory(new StoredSchemeMemory(ctx.db(), ctx.clock()))
                 .build()) {
             RemoteActors remote = new RemoteActors(ctx.db(), client, ctx.urls(), ctx.clock());
             Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(ctx.config().inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH),

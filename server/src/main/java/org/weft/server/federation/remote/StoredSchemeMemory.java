@@ -1,5 +1,6 @@
 package org.weft.server.federation.remote;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,50 +18,48 @@ import org.weft.server.persistence.Database;
  * The double-knock's memory of remote hosts that take only one signature scheme, kept in the table
  * {@code signature_scheme_host} so every node shares what one learned and a restart keeps it.
  *
- * <p>A delivery fan-out asks about the same hosts again and again, and almost every answer is "nothing
- * remembered"; so answers, that one included, are kept in this process for {@link #DEFAULT_CACHE_FOR}. What
- * this node learns it sees at once; what another node learned it sees within that time, which costs at most
- * a few extra knocks. Failures propagate as runtime exceptions, which the double-knock logs and survives (it
- * then knocks with the preferred scheme).
+ * <p>A delivery fan-out asks about a thousand hosts at once, and almost every answer is "nothing remembered"; a
+ * query per host would cost the fan-out a transaction per inbox. So each node reads the whole table (a row per
+ * host that refused the preferred scheme, and only for as long as that matters) and answers from that copy for
+ * {@link #DEFAULT_CACHE_FOR}; what it learns itself it writes through to the table and its copy at once. What
+ * another node learned is seen within that time, which costs at most a few extra knocks. A row is consulted for
+ * a day (then the preferred scheme is tried again) and deleted once it is a week old, when a node reads the table.
+ * Failures propagate as runtime exceptions, which the double-knock logs and survives (it then knocks with the
+ * preferred scheme).
  */
 public final class StoredSchemeMemory implements SchemeMemory {
-    /** How long an answer read from the table is reused. */
+    /** How long a node answers from its copy of the table before reading it again. */
     public static final Duration DEFAULT_CACHE_FOR = Duration.ofMinutes(1);
-    private static final int MAX_CACHED = 10_000;
+    /** Rows older than this are deleted: after a day a row only decides whether its host is forgotten, which can wait. */
+    static final Duration KEEP_ROWS_FOR = Duration.ofDays(7);
 
-    private record Cached(Optional<Remembered> remembered, long untilNanos) {
+    private record Copy(Map<String, Remembered> hosts, long untilNanos) {
     }
 
     private final Database db;
+    private final Clock clock;
     private final long cacheNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Copy copy;
 
-    public StoredSchemeMemory(Database db) {
-        this(db, DEFAULT_CACHE_FOR);
+    public StoredSchemeMemory(Database db, Clock clock) {
+        this(db, clock, DEFAULT_CACHE_FOR);
     }
 
-    /** @param cacheFor how long an answer read from the table is reused; zero reads the table every time */
-    public StoredSchemeMemory(Database db, Duration cacheFor) {
+    /** @param cacheFor how long the copy of the table is used; zero reads the table on every recall */
+    public StoredSchemeMemory(Database db, Clock clock, Duration cacheFor) {
         this.db = db;
+        this.clock = clock;
         this.cacheNanos = cacheFor.toNanos();
     }
 
     @Override
     public Optional<Remembered> recall(String host) {
-        Cached cached = cache.get(host);
-        if (cached != null && cached.untilNanos() - System.nanoTime() > 0) {
-            return cached.remembered();
-        }
-        List<Object[]> rows = db.inTransaction(s -> s.createNativeQuery(
-                        "SELECT scheme, learned_at FROM signature_scheme_host WHERE host = ?1", Object[].class)
-                .setParameter(1, host).getResultList());
-        Optional<Remembered> remembered = rows.isEmpty() ? Optional.empty() : remembered(rows.get(0));
-        return keep(host, remembered);
+        return Optional.ofNullable(copy().hosts().get(host));
     }
 
     @Override
     public void remember(String host, SignatureScheme scheme, Instant at) {
-        LocalDateTime learnedAt = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        LocalDateTime learnedAt = utc(at);
         db.run(s -> {
             int updated = s.createNativeMutationQuery(
                             "UPDATE signature_scheme_host SET scheme = ?1, learned_at = ?2 WHERE host = ?3")
@@ -72,35 +71,58 @@ public final class StoredSchemeMemory implements SchemeMemory {
                         .setParameter(1, host).setParameter(2, scheme.name()).setParameter(3, learnedAt).executeUpdate();
             }
         });
-        keep(host, Optional.of(new Remembered(scheme, at)));
+        copy().hosts().put(host, new Remembered(scheme, at));
     }
 
     @Override
     public void forget(String host) {
         db.run(s -> s.createNativeMutationQuery("DELETE FROM signature_scheme_host WHERE host = ?1")
                 .setParameter(1, host).executeUpdate());
-        keep(host, Optional.empty());
+        copy().hosts().remove(host);
     }
 
-    private Optional<Remembered> keep(String host, Optional<Remembered> remembered) {
-        if (cacheNanos > 0) {
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(host, new Cached(remembered, System.nanoTime() + cacheNanos));
+    private Copy copy() {
+        Copy current = copy;
+        if (current != null && current.untilNanos() - System.nanoTime() > 0) {
+            return current;
         }
-        return remembered;
+        synchronized (this) {
+            current = copy;
+            if (current != null && current.untilNanos() - System.nanoTime() > 0) {
+                return current;
+            }
+            current = new Copy(read(), System.nanoTime() + cacheNanos);
+            copy = current;
+            return current;
+        }
+    }
+
+    private Map<String, Remembered> read() {
+        LocalDateTime oldest = utc(clock.instant().minus(KEEP_ROWS_FOR));
+        List<Object[]> rows = db.inTransaction(s -> {
+            s.createNativeMutationQuery("DELETE FROM signature_scheme_host WHERE learned_at < ?1")
+                    .setParameter(1, oldest).executeUpdate();
+            return s.createNativeQuery("SELECT host, scheme, learned_at FROM signature_scheme_host", Object[].class)
+                    .getResultList();
+        });
+        Map<String, Remembered> hosts = new ConcurrentHashMap<>();
+        for (Object[] row : rows) {
+            scheme((String) row[1]).ifPresent(scheme -> hosts.put((String) row[0], new Remembered(scheme, instant(row[2]))));
+        }
+        return hosts;
     }
 
     /** A row with a scheme this version does not know (written by hand, or by a later version) counts as none. */
-    private static Optional<Remembered> remembered(Object[] row) {
-        SignatureScheme scheme;
+    private static Optional<SignatureScheme> scheme(String name) {
         try {
-            scheme = SignatureScheme.valueOf((String) row[0]);
+            return Optional.of(SignatureScheme.valueOf(name));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.of(new Remembered(scheme, instant(row[1])));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(Object value) {
