@@ -18,7 +18,10 @@ import org.weft.activitypub.delivery.InboxPoster;
 import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.signature.AnySchemeVerifier;
 import org.weft.activitypub.signature.ExpectedHost;
+import org.weft.activitypub.signature.RequestVerifier;
+import org.weft.activitypub.signature.Rfc9421Verifier;
 import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.server.api.ApiRoutes;
@@ -57,6 +60,7 @@ import org.weft.server.federation.inbound.UpdateHandler;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.actor.StoredKeyResolver;
 import org.weft.server.domain.actor.WebFingerLookup;
+import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
@@ -182,14 +186,15 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
+        // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
+        // that take only one scheme are remembered in the database, for every node.
         ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
-        SignatureVerifier verifier = new SignatureVerifier(
-                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock,
-                ExpectedHost.of(config.baseUrl()), new SeenSignatures());
+        RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
 
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
@@ -316,6 +321,20 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
                 matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+    }
+
+    /**
+     * Verifies signed requests in both schemes (RFC 9421 when {@code Signature-Input} is present, else draft-cavage),
+     * with one key resolver, one expected host and one seen-signature memory, so a signature is accepted once
+     * whichever scheme carries it.
+     */
+    private static RequestVerifier verifier(WeftConfig config, Database db, LocalUrls urls, ActivityPubClient client,
+                                            RemoteActors remoteActors, Clock clock) {
+        StoredKeyResolver keys = new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls);
+        ExpectedHost host = ExpectedHost.of(config.baseUrl());
+        SeenSignatures seen = new SeenSignatures();
+        return new AnySchemeVerifier(new SignatureVerifier(keys, clock, host, seen)::verify,
+                new Rfc9421Verifier(keys, clock, host, seen));
     }
 
     /** The member and operator pages and what they need. */

@@ -15,6 +15,7 @@ import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.follow.FollowService;
 import org.weft.server.domain.follow.LinkAllowList;
 import org.weft.server.domain.follow.LinkService;
+import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.queue.Outbox;
 import picocli.CommandLine.Command;
@@ -104,6 +105,7 @@ final class LinkCommand {
         try (ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(ctx.urls().base()))
                 .addressCheck(new AddressGuard(allowPrivate))
                 .instanceSigner(new LocalSigners(ctx.db()).forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(ctx.db(), ctx.clock()))
                 .build()) {
             RemoteActors remote = new RemoteActors(ctx.db(), client, ctx.urls(), ctx.clock());
             Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(ctx.config().inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH),
