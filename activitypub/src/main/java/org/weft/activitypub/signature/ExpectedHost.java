@@ -12,14 +12,19 @@ import java.util.Objects;
  * <p>Host names compare without regard to case; a port the request leaves out is the scheme's default
  * (80 for http, 443 for https), so {@code camp.example} and {@code camp.example:443} both name
  * {@code https://camp.example}. Nothing else is tolerated: no trailing dot, no user info, no second value.
+ *
+ * <p>It also gives the {@code @scheme} and {@code @authority} from which RFC 9421 derives the target of a
+ * request received here ({@link #scheme()}, {@link #authority()}): this server's own, never the request's.
  */
 public final class ExpectedHost {
 
+    private final String scheme;
     private final String host;
     private final int port;
     private final int defaultPort;
 
-    private ExpectedHost(String host, int port, int defaultPort) {
+    private ExpectedHost(String scheme, String host, int port, int defaultPort) {
+        this.scheme = scheme;
         this.host = host;
         this.port = port;
         this.defaultPort = defaultPort;
@@ -42,7 +47,7 @@ public final class ExpectedHost {
             throw new IllegalArgumentException("base URL without a host: " + baseUrl);
         }
         int port = baseUrl.getPort() == -1 ? defaultPort : baseUrl.getPort();
-        return new ExpectedHost(baseUrl.getHost().toLowerCase(Locale.ROOT), port, defaultPort);
+        return new ExpectedHost(scheme, baseUrl.getHost().toLowerCase(Locale.ROOT), port, defaultPort);
     }
 
     /**
@@ -88,9 +93,28 @@ public final class ExpectedHost {
         return Integer.parseInt(text);
     }
 
+    /**
+     * The RFC 9421 {@code @scheme} of requests to this server: the base URL's, whatever the request arrived
+     * over (behind a TLS-terminating proxy it arrives as plain http).
+     *
+     * @return {@code https} or {@code http}
+     */
+    public String scheme() {
+        return scheme;
+    }
+
+    /**
+     * The RFC 9421 {@code @authority} of requests to this server (§2.2.3: lower case, default port left out).
+     *
+     * @return e.g. {@code camp.example} or {@code localhost:8080}
+     */
+    public String authority() {
+        return port == defaultPort ? host : host + ":" + port;
+    }
+
     /** @return the authority as a request should name it, e.g. {@code camp.example} or {@code localhost:8080} */
     @Override
     public String toString() {
-        return port == defaultPort ? host : host + ":" + port;
+        return authority();
     }
 }

@@ -97,6 +97,28 @@ public final class SeenSignatures {
         }
     }
 
+    /**
+     * {@link #see} for a verifier: refuses a signature seen before, or one that cannot be told from a replay.
+     * Call it last, once the signature verified.
+     *
+     * @param signature the verified signature's bytes
+     * @param window its window, which says until when it could be accepted
+     * @param now the current time
+     * @throws SignatureException {@link SignatureException.Reason#REPLAYED} or
+     *         {@link SignatureException.Reason#REPLAY_UNCERTAIN}
+     */
+    void requireFirstUse(byte[] signature, SigningWindow window, Instant now) throws SignatureException {
+        Sighting sighting = see(signature, window.acceptedUntil(), now);
+        if (sighting == Sighting.REPEATED) {
+            throw new SignatureException(SignatureException.Reason.REPLAYED,
+                    "this signature was already used; every request must be signed anew");
+        }
+        if (sighting == Sighting.UNCERTAIN) {
+            throw new SignatureException(SignatureException.Reason.REPLAY_UNCERTAIN,
+                    "too many recent signatures to rule out a replay of one signed at " + window.signedAt() + "; sign anew");
+        }
+    }
+
     /** @return how many signatures are remembered now */
     public synchronized int size() {
         return untilByFingerprint.size();

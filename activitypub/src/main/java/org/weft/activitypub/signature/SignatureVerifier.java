@@ -109,20 +109,9 @@ public final class SignatureVerifier {
             }
             key = refreshed.get();
         }
-        checkFirstUse(signatureBytes, window, now);
+        // Last, so that only a signature that verified is remembered: nobody can spoil one they could not make.
+        seen.requireFirstUse(signatureBytes, window, now);
         return new VerifiedSignature(key, signed);
-    }
-
-    /** Last, so that only a signature that verified is remembered: nobody can spoil one they could not make. */
-    private void checkFirstUse(byte[] signatureBytes, SigningWindow window, Instant now) throws SignatureException {
-        SeenSignatures.Sighting sighting = seen.see(signatureBytes, window.acceptedUntil(), now);
-        if (sighting == SeenSignatures.Sighting.REPEATED) {
-            throw new SignatureException(Reason.REPLAYED, "this signature was already used; every request must be signed anew");
-        }
-        if (sighting == SeenSignatures.Sighting.UNCERTAIN) {
-            throw new SignatureException(Reason.REPLAY_UNCERTAIN,
-                    "too many recent signatures to rule out a replay of one signed at " + window.signedAt() + "; sign anew");
-        }
     }
 
     private static void checkDigest(IncomingRequest request) throws SignatureException {

@@ -7,20 +7,39 @@ import java.util.Optional;
 import org.weft.activitypub.signature.SignatureException.Reason;
 
 /**
- * When a request was signed and until when its signature counts, from signed values only.
+ * When a request was signed and until when its signature counts, from signed values only; one rule for both
+ * schemes, so that an RFC 9421 signature gets exactly the window a draft-cavage one gets.
  *
- * <p>The signing time is the {@code created} parameter if {@code (created)} is signed, otherwise the signed
- * {@code Date} header. The end is the {@code expires} parameter if {@code (expires)} is signed, otherwise
- * five minutes after the signing time, and never more than twelve hours after it. {@code (created)} and
- * {@code (expires)} exist only with {@code hs2019} (draft-cavage-12 §2.3: an error with {@code rsa-sha256}).
- * A {@code created=} or {@code expires=} parameter outside the signed headers is ignored: anyone can append
- * one to a captured request (that is how a thirteen-hour-old request was once made to look fresh).
+ * <p>The end is the signed expiry if there is one, otherwise five minutes ({@link SignatureVerifier#DEFAULT_VALIDITY})
+ * after the signing time, and never more than twelve hours ({@link SignatureVerifier#EXPIRATION_WINDOW_LIMIT})
+ * after it. A signature is accepted from {@link SignatureVerifier#CLOCK_SKEW_MARGIN} before its signing time
+ * to that margin after its end (Mastodon's {@code matches_time_window?}).
+ *
+ * <p>draft-cavage ({@link #of(SignatureParameters, List, boolean, IncomingRequest)}): the signing time is the
+ * {@code created} parameter if {@code (created)} is signed, otherwise the signed {@code Date} header; the
+ * expiry is {@code expires} only if {@code (expires)} is signed. {@code (created)} and {@code (expires)} exist
+ * only with {@code hs2019} (draft-cavage-12 §2.3: an error with {@code rsa-sha256}). A {@code created=} or
+ * {@code expires=} parameter outside the signed headers is ignored: anyone can append one to a captured
+ * request (that is how a thirteen-hour-old request was once made to look fresh).
+ *
+ * <p>RFC 9421 ({@link #of(Instant, Optional)}): {@code created} and {@code expires} are parameters of the
+ * signature, which always covers them ({@code @signature-params}), so they are signed values by construction.
  *
  * @param signedAt when the request was signed
  * @param expires when the signature stops counting, before the clock-skew margin
  */
 record SigningWindow(Instant signedAt, Instant expires) {
 
+    /**
+     * The window of a draft-cavage signature.
+     *
+     * @param parameters the {@code Signature} header's parameters
+     * @param signed the covered header names, lower case
+     * @param hs2019 true if the algorithm is {@code hs2019}
+     * @param request the request, for its {@code Date}
+     * @return the window
+     * @throws SignatureException {@link Reason#MALFORMED} or {@link Reason#DATE_NOT_SIGNED}
+     */
     static SigningWindow of(SignatureParameters parameters, List<String> signed, boolean hs2019, IncomingRequest request)
             throws SignatureException {
         boolean createdSigned = signed.contains("(created)");
@@ -29,13 +48,24 @@ record SigningWindow(Instant signedAt, Instant expires) {
             throw new SignatureException(Reason.MALFORMED, "(created) and (expires) may only be signed with hs2019");
         }
         Instant signedAt = createdSigned ? required(parameters, "created") : signedDate(signed, request);
-        Instant expires = expiresSigned ? required(parameters, "expires") : null;
+        Optional<Instant> expires = expiresSigned ? Optional.of(required(parameters, "expires")) : Optional.empty();
+        return of(signedAt, expires);
+    }
+
+    /**
+     * The window of a signature whose signing time and expiry are signed values (RFC 9421's {@code created}
+     * and {@code expires}).
+     *
+     * @param signedAt the signed signing time
+     * @param expires the signed expiry, if any
+     * @return the window
+     * @throws SignatureException {@link Reason#MALFORMED} for times out of any calendar
+     */
+    static SigningWindow of(Instant signedAt, Optional<Instant> expires) throws SignatureException {
         try {
             Instant latest = signedAt.plus(SignatureVerifier.EXPIRATION_WINDOW_LIMIT);
-            if (expires == null) {
-                expires = signedAt.plus(SignatureVerifier.DEFAULT_VALIDITY);
-            }
-            SigningWindow window = new SigningWindow(signedAt, expires.isAfter(latest) ? latest : expires);
+            Instant end = expires.orElse(signedAt.plus(SignatureVerifier.DEFAULT_VALIDITY));
+            SigningWindow window = new SigningWindow(signedAt, end.isAfter(latest) ? latest : end);
             window.acceptedUntil();
             return window;
         } catch (DateTimeException | ArithmeticException e) {

@@ -26,12 +26,14 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.weft.activitypub.signature.ActorKey;
+import org.weft.activitypub.signature.ActorSigner;
 import org.weft.activitypub.signature.ExpectedHost;
 import org.weft.activitypub.signature.HttpSigner;
 import org.weft.activitypub.signature.RsaKeys;
@@ -257,6 +259,24 @@ class ActivityPubClientTest {
             assertThrows(ForbiddenAddressException.class, () -> anything.post(
                     URI.create(String.format(target, REMOTE.getPort())), new byte[0],
                     new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())));
+        }
+        assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gopher://127.0.0.1:%d/_stats", "ftp://127.0.0.1:%d/keys", "ws://127.0.0.1:%d/key",
+        "https:/no-host", "https://under_score.example/inbox"})
+    void doubleKnockingRefusesOtherSchemesAndHostlessUrlsBeforeARequestIsBuilt(String target) {
+        REMOTE.stubFor(get(urlEqualTo("/key")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", String.format(target, REMOTE.getPort()))));
+        ActorSigner signer = new ActorSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate());
+        try (ActivityPubClient anything = loopbackClient().addressCheck(uri -> { }).instanceSigner(signer).build()) {
+            FetchException e = assertThrows(FetchException.class, () -> anything.fetchDocument(URI.create(origin() + "/key")));
+            assertTrue(Set.of(FetchException.Reason.FORBIDDEN_ADDRESS, FetchException.Reason.INVALID_URI).contains(e.reason()),
+                    e.getMessage());
+            // A refused URL is a refused delivery (given up), never an IllegalArgumentException out of the worker.
+            assertThrows(ForbiddenAddressException.class, () -> anything.post(
+                    URI.create(String.format(target, REMOTE.getPort())), new byte[0], signer));
         }
         assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
     }

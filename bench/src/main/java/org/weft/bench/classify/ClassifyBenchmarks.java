@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.weft.server.classify.Classification;
-import org.weft.server.classify.TextClassifier;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.classify.Classification;
+import org.weft.server.domain.classify.TextClassifier;
+import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * One free-text post per invocation, the posts taken in turn: {@link #classify} runs the whole classifier as the

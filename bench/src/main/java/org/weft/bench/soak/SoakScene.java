@@ -16,19 +16,19 @@ import org.weft.bench.mock.HostBehaviour;
 import org.weft.bench.mock.MockHosts;
 import org.weft.bench.server.WeftEnv;
 import org.weft.bench.targets.Sender;
-import org.weft.server.domain.LocalActorService;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalPublisher;
+import org.weft.server.domain.proposal.ProposalRules;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.ProposalPublisher;
-import org.weft.server.proposal.ProposalRules;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.Purpose;
-import org.weft.server.taxonomy.Concept;
-import org.weft.server.taxonomy.Taxonomy;
 
 /**
  * The instance the soak runs against, put in its database before the server starts (with the server's own

@@ -24,7 +24,7 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.bench.targets.Sender;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * The soak's traffic, read back with the server's own parser: every activity is what Weft can read, is the

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.persistence.NotificationEntity;
-import org.weft.server.proposal.NotificationService;
 
 /** {@code GET /me/notifications} and {@code POST /me/notifications/read}: the signed-in member's own. */
 final class NotificationsApi {

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
-import org.weft.server.http.TrustedProxies;
 
 /**
  * Everything an operator can set, resolved once at start: environment variable, else the operator's

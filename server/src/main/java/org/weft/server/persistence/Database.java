@@ -31,8 +31,8 @@ public final class Database implements AutoCloseable {
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
-            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.matching.MatchEntity.class,
-            org.weft.server.matching.FediverseAccountEntity.class);
+            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
+            org.weft.server.persistence.FediverseAccountEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

@@ -3,7 +3,7 @@ package org.weft.server.persistence;
 import java.net.InetAddress;
 
 import org.h2.engine.SysProperties;
-import org.weft.server.http.IpAddresses;
+import org.weft.server.config.IpAddresses;
 
 /**
  * Keeps the embedded H2 database's own listener on loopback. The H2 URL has {@code AUTO_SERVER=TRUE}: the first

@@ -11,17 +11,17 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.AccountService;
-import org.weft.server.auth.LoginDevices;
-import org.weft.server.auth.LoginGuard;
-import org.weft.server.auth.LoginRateLimiter;
-import org.weft.server.auth.SessionCookies;
-import org.weft.server.auth.SessionStore;
-import org.weft.server.auth.SignupMode;
-import org.weft.server.auth.Visitor;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.matching.FediverseAccounts;
+import org.weft.server.domain.account.AccountService;
+import org.weft.server.domain.account.SignupMode;
+import org.weft.server.domain.matching.FediverseAccounts;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.ui.auth.LoginDevices;
+import org.weft.server.ui.auth.LoginGuard;
+import org.weft.server.ui.auth.LoginRateLimiter;
+import org.weft.server.ui.auth.SessionCookies;
+import org.weft.server.ui.auth.SessionStore;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 
 /**

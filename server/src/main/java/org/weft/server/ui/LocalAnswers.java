@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.ResponseService;
 
 /**
  * A member of this instance answering a proposal of this instance from its page. Both people are here, so nothing

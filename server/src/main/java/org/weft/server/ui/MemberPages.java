@@ -8,14 +8,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.server.auth.Visitor;
+import org.weft.server.domain.response.MessageInbox;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.MessageInbox;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ProposalCard;
 import org.weft.web.view.ResponseRow;
@@ -49,12 +51,8 @@ public final class MemberPages {
         record Lists(List<ProposalCard> cards, List<ResponseRow> responses) {
         }
         Lists lists = db.inTransaction(s -> new Lists(
-                s.createSelectionQuery("from ProposalEntity p where p.author.id = :me and p.local = true and p.deletedAt is null"
-                                + " order by p.publishedAt desc, p.id desc", ProposalEntity.class)
-                        .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream().map(p -> cards.card(p, m)).toList(),
-                s.createSelectionQuery("from ResponseEntity r join fetch r.proposal where r.responder.id = :me"
-                                + " order by r.createdAt desc", ResponseEntity.class)
-                        .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream()
+                ProposalRepository.newestOf(s, me, LIMIT).stream().map(p -> cards.card(p, m)).toList(),
+                ResponseRepository.newestBy(s, me, LIMIT).stream()
                         .map(r -> new ResponseRow(r.getProposal().getTitle(), r.getProposal().getUri(),
                                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                                 m.get("response." + r.getState().name().toLowerCase()))).toList()));
@@ -69,9 +67,7 @@ public final class MemberPages {
         }
         Messages m = v.messages();
         long me = v.member().get().memberId();
-        List<ResponseRow> rows = db.inTransaction(s -> s.createSelectionQuery(
-                        "from NotificationEntity where memberId = :me order by createdAt desc, id desc", NotificationEntity.class)
-                .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream().map(n -> {
+        List<ResponseRow> rows = db.inTransaction(s -> NotificationRepository.newest(s, me, LIMIT).stream().map(n -> {
                     ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
                     boolean gone = p == null || p.isDeleted();
                     if (n.getReadAt() == null) {

@@ -8,10 +8,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.SessionInfo;
-import org.weft.server.auth.Visitor;
-import org.weft.server.auth.Visitors;
 import org.weft.server.http.SameOrigin;
+import org.weft.server.ui.auth.SessionInfo;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.server.ui.auth.Visitors;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.Frame;
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.weft.server.testing.FediversePeer;
+import org.weft.server.testing.IndependentRfc9421;
 import org.weft.server.testing.IndependentSignatures;
 import org.weft.server.testing.MastodonPeer;
 
@@ -18,8 +19,9 @@ import org.weft.server.testing.MastodonPeer;
  * A request an attacker sends: signed with a real key (a peer's test key, so the key fetch succeeds), and
  * every part of it under the test's control: the headers signed, the {@code Date}, the {@code Host} (sent and
  * signed, whatever the address connected to), parameters appended to the {@code Signature} after signing.
- * Signed with {@link IndependentSignatures}, not with Weft's own signer. {@link #bytes()} are exactly what goes
- * on the wire, so a test can send the same request twice, or to another server.
+ * Signed with {@link IndependentSignatures} (draft-cavage) or, after {@link #rfc9421()}, with
+ * {@link IndependentRfc9421} the way Mastodon 4.5 signs; never with Weft's own signer. {@link #bytes()} are exactly
+ * what goes on the wire, so a test can send the same request twice, or to another server.
  */
 public final class AttackRequest {
     private final String method;
@@ -33,6 +35,15 @@ public final class AttackRequest {
     private String host;
     private String appendToSignature = "";
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+    private boolean rfc9421;
+    private List<String> components;
+    private Instant created;
+    private String signedMethod;
+    private String signedTarget;
+    private byte[] bodySent;
+    private boolean digestOfBodySent;
+    private String labelsBefore = "";
+    private String labelsAfter = "";
 
     private AttackRequest(String method, URI target, byte[] body) {
         this.method = method;
@@ -41,6 +52,7 @@ public final class AttackRequest {
         this.host = target.getPort() == -1 ? target.getHost() : target.getHost() + ":" + target.getPort();
         this.signedHeaders = method.equals("POST") ? MastodonPeer.SIGNED_HEADERS : List.of("(request-target)", "host", "date",
                 "accept");
+        this.components = method.equals("POST") ? IndependentRfc9421.MASTODON_POST : List.of("@method", "@target-uri");
     }
 
     /** A POST of {@code json} to {@code target}, signed the way Mastodon signs (until told otherwise). */
@@ -103,10 +115,72 @@ public final class AttackRequest {
         return this;
     }
 
+    /**
+     * Signs with RFC 9421 instead, as Mastodon 4.5 does: {@code Signature-Input} and {@code Signature} with the label
+     * {@code sig1}, {@code created} and {@code keyid}, {@code ("@method" "@target-uri" "content-digest")} on POST and
+     * {@code ("@method" "@target-uri")} on GET, {@code Content-Digest} instead of {@code Digest}.
+     */
+    public AttackRequest rfc9421() {
+        this.rfc9421 = true;
+        return this;
+    }
+
+    /** @param names the RFC 9421 components to cover, in order */
+    public AttackRequest covering(List<String> names) {
+        this.components = List.copyOf(names);
+        return this;
+    }
+
+    /** @param when the RFC 9421 {@code created} parameter (by default the {@link #date}) */
+    public AttackRequest created(Instant when) {
+        this.created = when;
+        return this;
+    }
+
+    /** @param method the {@code @method} the RFC 9421 signature covers, instead of the one sent */
+    public AttackRequest signedMethod(String method) {
+        this.signedMethod = method;
+        return this;
+    }
+
+    /** @param url the {@code @target-uri} the RFC 9421 signature covers, instead of the URL sent to */
+    public AttackRequest signedTarget(String url) {
+        this.signedTarget = url;
+        return this;
+    }
+
+    /**
+     * @param json another body to send than the one signed
+     * @param withItsDigest true to send that body's own digest (so only the signature can notice), false to keep the
+     *        signed body's digest
+     */
+    public AttackRequest bodySent(String json, boolean withItsDigest) {
+        this.bodySent = json.getBytes(StandardCharsets.UTF_8);
+        this.digestOfBodySent = withItsDigest;
+        return this;
+    }
+
+    /**
+     * @param signatureInput a further {@code Signature-Input} member, e.g. {@code x=("@method");created=1;keyid="k"}
+     * @param signature its {@code Signature} member, e.g. {@code x=:AAAA:}
+     * @param first true to put it before the real signature, false after
+     */
+    public AttackRequest label(String signatureInput, String signature, boolean first) {
+        if (first) {
+            labelsBefore = signatureInput + "\u0000" + signature;
+        } else {
+            labelsAfter = signatureInput + "\u0000" + signature;
+        }
+        return this;
+    }
+
     /** @return the request exactly as sent, with {@code Connection: close} */
     public byte[] bytes() {
         if (key == null) {
             throw new IllegalStateException("say who signs: signedBy(...)");
+        }
+        if (rfc9421) {
+            return rfc9421Bytes();
         }
         Map<String, String> signable = new LinkedHashMap<>();
         signable.put("host", host);
@@ -131,6 +205,60 @@ public final class AttackRequest {
         wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         wire.writeBytes(body);
         return wire.toByteArray();
+    }
+
+    private byte[] rfc9421Bytes() {
+        byte[] sent = bodySent == null ? body : bodySent;
+        String pathAndQuery = target.getRawQuery() == null ? target.getRawPath()
+                : target.getRawPath() + "?" + target.getRawQuery();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("host", host);
+        headers.put("date", IndependentSignatures.httpDate(date.atZone(ZoneOffset.UTC)));
+        if (method.equals("POST")) {
+            headers.put("content-type", "application/activity+json");
+            headers.put("content-digest", IndependentRfc9421.contentDigest(digestOfBodySent ? sent : body));
+        } else {
+            headers.put("accept", "application/activity+json");
+        }
+        headers.putAll(extraHeaders);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : components) {
+            values.put(name, switch (name) {
+                case "@method" -> signedMethod == null ? method : signedMethod;
+                case "@target-uri" -> signedTarget == null ? target.getScheme() + "://" + host + pathAndQuery : signedTarget;
+                case "@authority" -> host;
+                case "@path" -> target.getRawPath();
+                default -> headers.get(name);
+            });
+        }
+        // The digest covered is the signed body's, whatever is sent.
+        values.computeIfPresent("content-digest", (name, value) -> IndependentRfc9421.contentDigest(body));
+        IndependentRfc9421.Signed signed = IndependentRfc9421.sign(key, "sig1", values,
+                IndependentRfc9421.mastodonParameters(created == null ? date : created, keyId));
+        String input = join(labelsBefore, 0, signed.signatureInput(), labelsAfter);
+        String signature = join(labelsBefore, 1, signed.signature(), labelsAfter);
+        StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("signature-input: ").append(input).append("\r\n")
+                .append("signature: ").append(signature).append("\r\n")
+                .append("content-length: ").append(sent.length).append("\r\n")
+                .append("connection: close\r\n\r\n");
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        wire.writeBytes(sent);
+        return wire.toByteArray();
+    }
+
+    private static String join(String before, int part, String real, String after) {
+        StringBuilder field = new StringBuilder();
+        if (!before.isEmpty()) {
+            field.append(before.split("\u0000")[part]).append(", ");
+        }
+        field.append(real);
+        if (!after.isEmpty()) {
+            field.append(", ").append(after.split("\u0000")[part]);
+        }
+        return field.toString();
     }
 
     /** @return the port the request is addressed to */

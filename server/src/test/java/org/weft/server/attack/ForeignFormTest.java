@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.account.Operators;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.TestServers;
 import org.weft.server.ui.PageClient;
 

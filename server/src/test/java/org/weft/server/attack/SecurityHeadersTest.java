@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;

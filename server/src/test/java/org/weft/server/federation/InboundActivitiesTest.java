@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.signature.RsaKeys;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.testing.LemmyPeer;
 import org.weft.server.testing.MastodonPeer;

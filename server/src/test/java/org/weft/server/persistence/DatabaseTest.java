@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.model.ActorKind;
 import org.weft.server.testing.TestDatabases;
 
 /** Runs on H2 by default and on MariaDB when WEFT_TEST_DB_URL is set (CI does both). */

@@ -15,7 +15,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
-import org.weft.server.matching.MatchEntity;
 import org.weft.server.testing.TestDatabases;
 
 /**

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.weft.activitypub.delivery.DeliveryOutcome;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
@@ -122,20 +122,31 @@ class DeliveryWorkerTest {
     @Test
     void closeStoresTheOutcomesStillWaitingToBeWritten() throws Exception {
         enqueue(30, "ok");
+        // A slow disk: the writer's first write hangs. Only one inbox answers before that write has begun, so
+        // the other 29 answers must wait behind it, whatever the machine's speed.
+        CountDownLatch writerStuck = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger answered = new AtomicInteger();
+        DeliveryTransport oneAnswerFirst = (inbox, body, sender) -> {
+            if (answered.incrementAndGet() > 1) {
+                await(writerStuck);
+            }
+            return answer(inbox, body, sender);
+        };
         AtomicInteger batches = new AtomicInteger();
-        DeliveryWorker worker = worker(Duration.ofMinutes(2), batch -> {
-            if (batches.incrementAndGet() == 2) {
-                await(release); // a slow disk: the second write hangs, and answers pile up behind it
+        DeliveryWorker worker = worker(Duration.ofMinutes(2), oneAnswerFirst, batch -> {
+            if (batches.incrementAndGet() == 1) {
+                writerStuck.countDown();
+                await(release);
             }
             queue.record(batch);
         });
         worker.start();
         worker.poke();
         WaitFor.condition("every inbox answered", () -> posts.size() == 30);
-        WaitFor.condition("the writer is stuck in its second batch", () -> batches.get() == 2);
-        assertTrue(rows().stream().anyMatch(r -> r.getState() != DeliveryEntity.State.DELIVERED),
-                "some answers are still waiting to be written when close() begins");
+        assertEquals(1, batches.get(), "the writer is still in its first batch");
+        assertTrue(rows().stream().noneMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED),
+                "every answer is still waiting to be written when close() begins");
 
         Thread closer = Thread.ofPlatform().start(worker::close);
         WaitFor.condition("close() is waiting for the outcome writer", () -> waitingIn(closer, OutcomeRecorder.class, "close"));
@@ -181,8 +192,12 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer writer) {
+        return worker(lease, this::answer, writer);
+    }
+
+    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
-        return new DeliveryWorker(db, queue, this::answer, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
+        return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
     }
 
     /** The inbox's last path segment says how it answers. */

@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
@@ -123,7 +123,7 @@ class LocalHandOffTest {
                         "from MessageEntity where proposalId = :p", MessageEntity.class)
                 .setParameter("p", offer.getId()).getResultList());
         assertEquals(1, kept.size(), "one message, for the responder");
-        long omar = weft.server().db().inTransaction(s -> org.weft.server.domain.ActorRepository
+        long omar = weft.server().db().inTransaction(s -> org.weft.server.persistence.ActorRepository
                 .localByUsername(s, "omar").orElseThrow().getId());
         assertEquals(omar, kept.getFirst().getMemberId());
         long sent = weft.server().db().inTransaction(s -> s.createSelectionQuery(

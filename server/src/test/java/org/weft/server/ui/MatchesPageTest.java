@@ -15,8 +15,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestServers;
 
 /** The pages' security over real HTTP: CSRF, escaping, ownership, login rate limit, cookie flags. */
@@ -168,7 +168,7 @@ class PageSecurityTest {
     @Test
     void signupByInviteUsesTheCodeOnce() {
         try (TestServers.Instance invite = TestServers.start(Map.of("WEFT_SIGNUP", "invite"))) {
-            String code = new org.weft.server.auth.Invites(invite.server().db(), java.time.Clock.systemUTC())
+            String code = new org.weft.server.domain.account.Invites(invite.server().db(), java.time.Clock.systemUTC())
                     .create("for Dana", null).getCode();
             PageClient dana = new PageClient(invite.base());
             Map<String, String> form = Map.of("invite", code, "username", "dana", "password", "dana-password-1");
@@ -191,7 +191,7 @@ class PageSecurityTest {
     }
 
     private static boolean accountExists(TestServers.Instance instance, String username) {
-        return instance.server().db().inTransaction(s -> org.weft.server.domain.ActorRepository
+        return instance.server().db().inTransaction(s -> org.weft.server.persistence.ActorRepository
                 .localByUsername(s, username)).isPresent();
     }
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 

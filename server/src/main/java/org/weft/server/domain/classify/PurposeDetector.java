@@ -1,0 +1,86 @@
+package org.weft.server.domain.classify;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.weft.server.model.Purpose;
+
+/**
+ * Offer, request or neither. A purpose hashtag decides outright; otherwise the weighted offer, request and
+ * "neither" phrases of the post's language are compared (all languages' phrases if the post's own find nothing, in
+ * case the language guess was wrong). "Neither" phrases are thanks, announcements and questions that ask for news
+ * rather than help ("does anyone know if the bus is running"); they win only when they outweigh both purposes. A
+ * question mark leans towards a request ("anyone have a pram?"), but only a little: "Need a lift? I can drive you"
+ * is an offer. A question with no phrase at all ("anyone handy?") is taken as a weak request.
+ */
+final class PurposeDetector {
+
+    /** How sure the detector is, 0..1, next to what it found. */
+    record Signal(Optional<Purpose> purpose, double strength) {
+        static final Signal NONE = new Signal(Optional.empty(), 0);
+    }
+
+    /** The label of phrases that say a post is neither: thanks, news, a question about the bus or the weather. */
+    static final String NEITHER = "none";
+    static final double QUESTION_BONUS = 0.5;
+    static final double BARE_QUESTION_STRENGTH = 0.2;
+
+    private final Map<String, Purpose> hashtags;
+    private final CueSet phrases;
+
+    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases) {
+        this.hashtags = hashtags;
+        this.phrases = phrases;
+    }
+
+    /** How many words of the post the purpose phrases of {@code language} account for. */
+    int cueWeight(List<Token> tokens, Optional<String> language) {
+        return phrases.find(tokens, language).stream().mapToInt(CueHit::weight).sum();
+    }
+
+    Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
+        Set<Purpose> tagged = EnumSet.noneOf(Purpose.class);
+        for (String tag : postHashtags) {
+            Purpose purpose = hashtags.get(ClassifierCues.hashtagKey(tag));
+            if (purpose != null) {
+                tagged.add(purpose);
+            }
+        }
+        if (tagged.size() == 1) {
+            return new Signal(Optional.of(tagged.iterator().next()), 1.0);
+        }
+        List<CueHit> hits = phrases.find(tokens, language);
+        if (hits.isEmpty() && language.isPresent()) {
+            hits = phrases.find(tokens, Optional.empty());
+        }
+        if (hits.isEmpty()) {
+            return question ? new Signal(Optional.of(Purpose.REQUEST), BARE_QUESTION_STRENGTH) : Signal.NONE;
+        }
+        Map<String, Double> score = new HashMap<>();
+        for (CueHit hit : hits) {
+            score.merge(hit.label(), (double) hit.weight(), Double::sum);
+        }
+        double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);
+        double neither = score.getOrDefault(NEITHER, 0.0);
+        // A question that asks for news ("anyone know if the bus runs?") does not lean towards a request.
+        double request = score.getOrDefault(Purpose.REQUEST.wire(), 0.0) + (question && neither == 0 ? QUESTION_BONUS : 0);
+        double best = Math.max(offer, request);
+        if (neither > best || offer + request == 0) {
+            return Signal.NONE;
+        }
+        Purpose winner;
+        if (offer != request) {
+            winner = offer > request ? Purpose.OFFER : Purpose.REQUEST;
+        } else {
+            winner = hits.stream().map(CueHit::label).map(Purpose::fromWire).flatMap(Optional::stream).findFirst()
+                    .orElse(Purpose.REQUEST);
+        }
+        double margin = (best - Math.max(Math.min(offer, request), neither)) / best;
+        return new Signal(Optional.of(winner), Math.min(1.0, best / 3.0) * (0.5 + 0.5 * margin));
+    }
+}

@@ -1,0 +1,195 @@
+package org.weft.server.domain.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
+
+class TextClassifierTest {
+
+    private static final TextClassifier CLASSIFIER = new TextClassifier(Taxonomy.load());
+
+    private static Classification classify(String text) {
+        return CLASSIFIER.classify(text, List.of());
+    }
+
+    private static String top(String text) {
+        return classify(text).primary().id();
+    }
+
+    @Test
+    void hashtagsDecidePurposeAndCategory() {
+        Classification c = CLASSIFIER.classify("something for whoever", List.of("#MutualAidOffer", "Prams"));
+        assertEquals(Optional.of(Purpose.OFFER), c.purpose());
+        assertEquals("prams", c.primary().id());
+        assertTrue(c.confidence() >= 0.9, "confidence " + c.confidence());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("#MutualAidRequest anything").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("#طلب_مساعدة بطانيات").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("#Віддам куртку").purpose());
+    }
+
+    @Test
+    void nothingRecognisableIsOtherAndNeverEmpty() {
+        Classification empty = CLASSIFIER.classify(null, null);
+        assertEquals(List.of("other"), ids(empty.concepts()));
+        assertEquals(Optional.empty(), empty.purpose());
+        assertEquals(Optional.empty(), empty.language());
+        assertEquals(0.0, empty.confidence());
+        assertEquals("other", top("Lovely sunset over the camp today"));
+        assertEquals("other", top("Meeting moved to 6pm in the big tent"));
+    }
+
+    @Test
+    void atMostThreeConceptsBestFirst() {
+        Classification c = classify("I can give blankets, a tent, a heater, a mattress and a sleeping bag");
+        assertEquals(3, c.concepts().size(), c.concepts().toString());
+        assertEquals(c.concepts().stream().distinct().count(), c.concepts().size());
+    }
+
+    @Test
+    void detectsLanguageByScriptLettersAndStopwords() {
+        assertEquals(Optional.of("fa"), classify("پتو لازم داریم").language());
+        assertEquals(Optional.of("ar"), classify("نحتاج بطانيات للأطفال").language());
+        assertEquals(Optional.of("uk"), classify("Потрібні ковдри").language());
+        assertEquals(Optional.of("en"), classify("We need blankets for the kids").language());
+        assertEquals(Optional.of("fr"), classify("On a besoin de couvertures pour les enfants").language());
+        assertEquals(Optional.of("es"), classify("Necesitamos mantas para los niños").language());
+    }
+
+    @Test
+    void arabicNormalisationStripsMarksCliticsAndEndings() {
+        assertEquals("bread", top("عندي خُبْزٌ طازج"));
+        assertEquals("medicine", top("نحتاج ادويه"));
+        assertEquals("bedding", top("محتاجين بالبطانيات"));
+        assertEquals("tents", top("في مكان بالخيمة؟ بدنا خيمة"));
+        assertEquals("place-to-stay", top("نحتاج مكانًا للنوم"));
+    }
+
+    @Test
+    void persianIsReadWithOrWithoutZwnjAndFromAnArabicKeyboard() {
+        for (String text : List.of("می‌توانم کالسکه امانت بدهم", "می توانم کالسکه امانت بدهم", "میتوانم كالسكه امانت بدهم")) {
+            Classification c = classify(text);
+            assertEquals(Optional.of(Purpose.OFFER), c.purpose(), text);
+            assertEquals("prams", c.primary().id(), text);
+            assertEquals(Optional.of(HelpKind.LOAN), c.kind(), text);
+        }
+        assertEquals("diapers", top("پوشک‌ها رو لازم داریم"));
+    }
+
+    @Test
+    void ukrainianInflectionsMeetTheirDictionaryForm() {
+        assertEquals("bedding", top("Можу поділитися ковдрами"));
+        assertEquals("bedding", top("Шукаю ковдру"));
+        assertEquals("medicine", top("Немає ліків для мами"));
+    }
+
+    @Test
+    void wordsAreReadInTheirOwnLanguageOnly() {
+        assertEquals("kitchenware", top("Anyone have a pan? Ours has a hole"));
+        assertEquals("bread", top("Necesito pan para mis hijos"));
+        assertEquals("bread", top("Je cherche du pain pour ce soir"));
+        assertFalse(classify("I'm in a lot of pain since the fall, need a doctor").concepts().stream()
+                .anyMatch(c -> c.id().equals("bread")));
+        assertEquals("moving-help", top("besoin d'aide pour le demenagement"));
+    }
+
+    @Test
+    void negatedThingsGiveWayToWhatIsNeeded() {
+        assertEquals("bedding", top("We don't need food, we need blankets"));
+        assertEquals("bedding", top("ما بدنا أكل، بدنا بطانيات"));
+        assertEquals("bedding", top("غذا نمی‌خواهیم، پتو لازم داریم"));
+    }
+
+    @Test
+    void specificOfferPhrasesBeatTheRequestWordsInsideThem() {
+        Classification c = classify("If anyone needs bread, I have some left");
+        assertEquals(Optional.of(Purpose.OFFER), c.purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("Does anyone have a spare charger?").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("أبحث عن مترجم").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("دنبال مترجم هستم").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("Ofrezco clases de español").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("Шукаю перекладача").purpose());
+    }
+
+    @Test
+    void kindFollowsLoanWordsGiveawaysAndServices() {
+        assertEquals(Optional.of(HelpKind.LOAN), classify("I can lend my drill for the weekend").kind());
+        assertEquals(Optional.of(HelpKind.GIFT), classify("Giving away a table, free").kind());
+        assertEquals(Optional.of(HelpKind.TIME), classify("I can babysit on Monday").kind());
+        assertEquals(Optional.of(HelpKind.GIFT), classify("Je donne ma poussette").kind());
+        assertEquals(Optional.of(HelpKind.LOAN), classify("Je prête ma poussette").kind());
+        assertEquals(Optional.empty(), classify("hello").kind());
+    }
+
+    @Test
+    void aPassingWordOfAnotherFamilyAddsNoConcept() {
+        assertEquals(List.of("internet-access"), ids(classify(
+                "anyone got a sim card with data? I have a job interview over video tomorrow").concepts()));
+        assertEquals(List.of("moving-help"), ids(classify("I have a van and can help you move house on Saturday").concepts()));
+        assertEquals(Set.of("tents", "bedding"),
+                Set.copyOf(ids(classify("We have 5 tents and some sleeping bags to give away").concepts())));
+    }
+
+    @Test
+    void evidenceAddsUpByFamilyAndNarrowerWins() {
+        assertEquals("shoes", top("Looking for kids' shoes size 30"));
+        assertEquals("bread", CLASSIFIER.classify("fresh bread here", List.of("food")).primary().id());
+        Classification soup = classify("Cooking a big pot of soup tonight, ten portions to share");
+        assertEquals("cooked-meals", soup.primary().id());
+    }
+
+    @Test
+    void analysisFoldsTheWaysPeopleTypeAWord() {
+        List<String> canWord = TextAnalysis.words("fa", "میتوانم");
+        assertEquals(canWord, TextAnalysis.words("fa", "می‌توانم"), "ZWNJ");
+        assertEquals(canWord, TextAnalysis.words("fa", "می توانم"), "verb prefix typed apart");
+        assertEquals(TextAnalysis.words("ar", "أدوية"), TextAnalysis.words("ar", "ادويه"));
+        assertEquals(TextAnalysis.words("fa", "کتاب"), TextAnalysis.words("fa", "كتاب"), "Arabic keyboard");
+        assertEquals(List.of("demenagement"), TextAnalysis.words("fr", "Déménagement"));
+        assertEquals(List.of("eau"), TextAnalysis.words("fr", "l'eau"));
+        assertEquals(TextAnalysis.words("uk", "здоров'я"), TextAnalysis.words("uk", "Здоров’я"));
+        assertEquals(List.of("we", "don't", "need"), TextAnalysis.words("en", "We don’t need"));
+        assertEquals(List.of("sim", "card"), TextAnalysis.words("fa", "🙏 SIM card!"), "emoji dropped");
+    }
+
+    @Test
+    void stemsAndDictionaryFormsMeetAcrossWordForms() {
+        assertTrue(sharesTerm("uk", "ковдрами", "ковдра"));
+        assertTrue(sharesTerm("uk", "ліків", "ліки"));
+        assertTrue(sharesTerm("ar", "بالخيمة", "خيمة"));
+        assertTrue(sharesTerm("fa", "پوشک‌ها", "پوشک"));
+        assertTrue(sharesTerm("fr", "garder", "garde"));
+        assertTrue(sharesTerm("es", "niños", "niño"));
+        assertTrue(sharesTerm("en", "blankets", "blanket"));
+        assertTrue(sharesTerm("fa", "SIM", "sim"), "Latin loanwords in a Persian post are read as English");
+        assertFalse(sharesTerm("uk", "ковдра", "куртка"));
+    }
+
+    @Test
+    void hashtagsCompareWithoutCaseUnderscoresOrLetterVariants() {
+        assertEquals(ClassifierCues.hashtagKey("#طلب_مساعدة"), ClassifierCues.hashtagKey("طلبمساعده"));
+        assertEquals("mutualaidoffer", ClassifierCues.hashtagKey("#MutualAidOffer"));
+        assertEquals(ClassifierCues.hashtagKey("#پیشنهاد"), ClassifierCues.hashtagKey("پيشنهاد"));
+    }
+
+    private static boolean sharesTerm(String lang, String a, String b) {
+        List<Token> x = TextAnalysis.tokens(lang, a);
+        List<Token> y = TextAnalysis.tokens(lang, b);
+        assertEquals(1, x.size(), a);
+        assertEquals(1, y.size(), b);
+        return x.get(0).sharesTermWith(y.get(0));
+    }
+
+    private static List<String> ids(List<Concept> concepts) {
+        return concepts.stream().map(Concept::id).toList();
+    }
+}
