@@ -48,6 +48,14 @@ public final class ProposalActions {
         });
     }
 
+    /**
+     * Deletes the member's own proposal, in any status (a withdrawn one too), and goes back to their list: the
+     * proposal's own page answers 410 from now on.
+     */
+    public void delete(ServerRequest req, ServerResponse res) {
+        act(req, res, "/me/proposals", (v, form, p) -> proposals.delete(v.username(), p.id()));
+    }
+
     public void renew(ServerRequest req, ServerResponse res) {
         act(req, res, (v, form, p) -> proposals.renew(v.username(), p.id(), null));
     }
@@ -105,6 +113,11 @@ public final class ProposalActions {
     }
 
     private void act(ServerRequest req, ServerResponse res, Action action) {
+        act(req, res, null, action);
+    }
+
+    /** Runs {@code action} on the proposal in the path, then goes to {@code next} (null: back to the proposal). */
+    private void act(ServerRequest req, ServerResponse res, String next, Action action) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
         if (form == null || !Pages.requireMember(res, v)) {
@@ -117,7 +130,7 @@ public final class ProposalActions {
         }
         try {
             action.run(v, form, target.get());
-            Pages.redirect(res, target.get().uri());
+            Pages.redirect(res, next != null ? next : target.get().uri());
         } catch (ForbiddenException e) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "error.forbidden");
         } catch (NotFoundException e) {

@@ -15,6 +15,7 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -66,17 +67,17 @@ public final class ProposalPage {
                 p.getQuantity() == null ? null : m.number(p.getQuantity().longValue()) + Optional.ofNullable(p.getUnit())
                         .map(u -> " " + u).orElse(""),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of());
+                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
+                author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
+                author && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
         pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", Map.of("p", view));
     }
 
+    /** The statuses the lifecycle lets the author move it to now, in the order the buttons are shown. */
     private static List<Option> nextStatuses(ProposalEntity p, Messages m) {
         List<Option> next = new ArrayList<>();
-        switch (p.getStatus()) {
-            case OPEN -> next.addAll(List.of(action("promised", m), action("fulfilled", m), action("withdrawn", m)));
-            case PROMISED -> next.addAll(List.of(action("open", m), action("fulfilled", m), action("withdrawn", m)));
-            case EXPIRED -> next.add(action("withdrawn", m));
-            default -> { }
+        for (ProposalStatus status : ProposalLifecycle.movesFrom(p.getStatus())) {
+            next.add(action(status.wire(), m));
         }
         return next;
     }

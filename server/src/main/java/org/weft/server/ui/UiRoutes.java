@@ -26,6 +26,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/proposals/{id}/edit", forms::edit)
                 .post("/proposals/{id}/status", actions::status)
                 .post("/proposals/{id}/renew", actions::renew)
+                .post("/proposals/{id}/delete", actions::delete)
                 .post("/proposals/{id}/respond", actions::respond)
                 .post("/responses/{id}/accept", actions::accept)
                 .post("/responses/{id}/decline", actions::decline)

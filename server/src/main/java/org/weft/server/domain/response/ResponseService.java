@@ -2,6 +2,7 @@ package org.weft.server.domain.response;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
@@ -9,6 +10,7 @@ import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
@@ -78,6 +80,8 @@ public final class ResponseService {
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            requireUndecided(r);
+            ProposalLifecycle.require(ProposalLifecycle.Action.ACCEPT_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -95,10 +99,19 @@ public final class ResponseService {
     public ResponseEntity decline(String memberUsername, long responseId) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            requireUndecided(r);
+            ProposalLifecycle.require(ProposalLifecycle.Action.DECLINE_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;
         });
+    }
+
+    /** A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject). */
+    private static void requireUndecided(ResponseEntity r) {
+        if (r.getState() != ResponseEntity.State.NEW) {
+            throw new IllegalArgumentException("This response was already " + r.getState().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private ResponseEntity ownResponse(Session s, String memberUsername, long responseId) {
