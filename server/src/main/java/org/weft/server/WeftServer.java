@@ -78,6 +78,7 @@ import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
@@ -85,6 +86,7 @@ import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.proposal.StaleCopies;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.SkosDocument;
@@ -201,8 +203,6 @@ public final class WeftServer implements AutoCloseable {
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
-        FollowService follows = new FollowService(db, outbox, remoteActors,
-                new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
         long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
@@ -210,6 +210,10 @@ public final class WeftServer implements AutoCloseable {
         ProposalWire wire = new ProposalWire(content, urls);
         Matcher matcher = Matcher.create(db, taxonomy, new DirectMessages(outbox, urls, clock), clock);
         matcher.rebuild();
+        // Copies from other servers held through links: when a follow from here ends, those it alone held are detached.
+        HeldCopies copies = new HeldCopies(clock, matcher);
+        FollowService follows = new FollowService(db, outbox, remoteActors,
+                new WebFingerLookup(client, config.allowPrivateAddresses()), clock, copies::followEnded);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
@@ -220,14 +224,14 @@ public final class WeftServer implements AutoCloseable {
                 new FediverseAccounts(db, remoteActors, new WebFingerLookup(client, config.allowPrivateAddresses()), clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
-        IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
-                clock);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher);
+        IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls, clock,
+                copies);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
 
-        LinkBackfill backfill = new LinkBackfill(client, posts::announced);
+        LinkBackfill backfill = new LinkBackfill(client, posts::announced, posts::detachedThrough);
         ActivityRouter router = new ActivityRouter(Map.of(
                 "Follow", new FollowHandler(follows),
                 "Undo", new UndoHandler(follows),
@@ -310,6 +314,8 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        StaleCopies staleCopies = new StaleCopies(db, clock, matcher);
+        scheduler.scheduleWithFixedDelay(() -> expireSilent(staleCopies), 60, 600, TimeUnit.SECONDS);
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
@@ -382,6 +388,18 @@ public final class WeftServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "Expiring proposals failed", e);
+        }
+    }
+
+    /** Copies of other servers' proposals whose server has been silent too long expire here; a failure waits for the next run. */
+    private static void expireSilent(StaleCopies copies) {
+        try {
+            int expired = copies.expireSilent();
+            if (expired > 0) {
+                LOG.info(() -> expired + " copy(ies) of proposals from other servers expired after their server fell silent");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Expiring silent copies failed", e);
         }
     }
 

@@ -133,11 +133,11 @@ final class ProposalsApi {
     }
 
     /**
-     * What a viewer may read by id: the same as the search shows (visible, not deleted, community-only
-     * ones to members only), plus always their own.
+     * What a viewer may read by id: the same as the search shows (visible, not deleted, still held when
+     * from another server, community-only ones to members only), plus always their own.
      */
     private static boolean visible(ProposalEntity p, Long viewerId) {
-        if (p.isDeleted()) {
+        if (p.isDeleted() || p.isDetached()) {
             return false;
         }
         if (viewerId != null && p.isLocal() && p.getAuthor().getId().equals(viewerId)) {

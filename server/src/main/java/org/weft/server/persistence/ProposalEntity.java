@@ -101,6 +101,12 @@ public class ProposalEntity {
     private Instant updatedAt;
     @Column(name = "deleted_at")
     private Instant deletedAt;
+    /** A copy from another server no longer held because the link that brought it ended (null: held). */
+    @Column(name = "detached_at")
+    private Instant detachedAt;
+    /** When the copy's own server last told us of it (remote proposals only). */
+    @Column(name = "heard_at")
+    private Instant heardAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "proposal_category", joinColumns = @JoinColumn(name = "proposal_id"))
     @OrderColumn(name = "position")
@@ -303,6 +309,27 @@ public class ProposalEntity {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    public Instant getDetachedAt() {
+        return detachedAt;
+    }
+
+    /** Stops (a time) or resumes (null) holding a copy from another server. */
+    public void setDetachedAt(Instant detachedAt) {
+        this.detachedAt = detachedAt;
+    }
+
+    public boolean isDetached() {
+        return detachedAt != null;
+    }
+
+    public Instant getHeardAt() {
+        return heardAt;
+    }
+
+    public void setHeardAt(Instant heardAt) {
+        this.heardAt = heardAt;
     }
 
     public List<String> getCategories() {

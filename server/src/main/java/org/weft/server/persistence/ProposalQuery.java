@@ -13,7 +13,8 @@ import org.weft.server.model.Purpose;
 /**
  * A search over proposals: the board of a community, a member's own list, the API's search. Every
  * criterion is optional; results are newest first, one page at a time. Only visible, undeleted
- * proposals are found, and community-only ones only when {@code includeCommunityOnly} is set.
+ * proposals are found (and of copies from other servers, only those still held through a link), and
+ * community-only ones only when {@code includeCommunityOnly} is set.
  *
  * @param areaCode      an area and everything inside it ({@code camp-a} finds {@code camp-a/block-3})
  * @param categoryUris  any of these concepts (the caller expands narrower concepts if wanted)
@@ -78,6 +79,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     private String where(Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         clauses.add("p.deletedAt is null");
+        clauses.add("p.detachedAt is null"); // copies no longer held through a link are not shown
         clauses.add("p.moderation = :visible");
         params.put("visible", ProposalEntity.Moderation.VISIBLE);
         clauses.add("p.status in (:statuses)");

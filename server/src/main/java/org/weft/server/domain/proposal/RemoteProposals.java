@@ -66,7 +66,10 @@ public final class RemoteProposals {
                 ProposalEntity.Source.WEFT, note.published() == null ? now : note.published()));
         if (group != null) {
             p.setGroup(group);
+            // It came (again) through a community someone here follows: held again if a link had ended.
+            p.setDetachedAt(null);
         }
+        p.setHeardAt(now);
         p.setPurpose(purpose);
         p.setStatus(ProposalStatus.fromWire(note.status()).orElse(ProposalStatus.OPEN));
         if (note.publishes() != null && note.publishes().finished()) {
@@ -134,6 +137,7 @@ public final class RemoteProposals {
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
         p.setModeration(visible && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setHeardAt(now);
         s.persist(p);
         ProposalEvents.afterCommit(s, p, listener);
         return Optional.of(p);

@@ -12,17 +12,20 @@ import org.hibernate.Session;
 import java.time.Clock;
 
 import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.client.FetchException;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -41,6 +44,8 @@ import org.weft.server.persistence.ResponseRepository;
  * community announces it once it is on the board.
  */
 public final class IncomingPosts {
+    /** Copies detached from one community fetched again when it is linked anew, at most. */
+    static final int DETACHED_REFRESH = 500;
     private final Database db;
     private final RemoteActors remoteActors;
     private final RemoteProposals remoteProposals;
@@ -49,10 +54,12 @@ public final class IncomingPosts {
     private final CommunityBoosts boosts;
     private final LocalUrls urls;
     private final MessageInbox inbox;
+    private final HeldCopies copies;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
+                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock, HeldCopies copies) {
         this.db = db;
+        this.copies = copies;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
         this.responses = responses;
@@ -87,17 +94,26 @@ public final class IncomingPosts {
         }
     }
 
-    /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
+    /**
+     * A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. A copy
+     * kept already is left to its owner's Updates, unless it was detached when a link ended: then it is fetched afresh
+     * and held again (this is how a new link brings back what the old one brought), or, when its own server answers
+     * 404 or 410, it is gone here too.
+     */
     public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
         boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
             throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
         }
-        if (urls.isLocal(objectId) || db.inTransaction(s -> ProposalRepository.byUri(s, objectId)).isPresent()) {
-            return; // ours, or already known: its owner's Updates keep it current
+        if (urls.isLocal(objectId)) {
+            return; // ours
         }
-        JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
+        Optional<ProposalEntity> known = db.inTransaction(s -> ProposalRepository.byUri(s, objectId));
+        if (known.isPresent() && (known.get().isDeleted() || !known.get().isDetached())) {
+            return; // held already (its owner's Updates keep it current), or deleted for good
+        }
+        JsonNode post = fetchOrForget(objectId, known); // fetched ourselves: the id is checked, not trusted
         if (!ProposalNote.isProposal(post)) {
             throw new IgnoredActivity("Announced post " + objectId + " is not a proposal");
         }
@@ -123,6 +139,29 @@ public final class IncomingPosts {
                 remoteProposals.upsert(s, note, s.merge(sender), null);
             }
         });
+    }
+
+    /** The copies that came through {@code communityUri} and were detached when a link to it ended, to fetch again. */
+    public List<String> detachedThrough(String communityUri) {
+        return db.inTransaction(s -> ActorRepository.byUri(s, communityUri)
+                .map(community -> copies.detachedThrough(s, community, DETACHED_REFRESH)).orElse(List.of()));
+    }
+
+    /**
+     * Fetches a post; when its server says it is gone, a copy kept here is gone too: 410, or 404 for a public one (a
+     * community-only post answers 404 to a fetch its server does not authorise, which says nothing of the post).
+     */
+    private JsonNode fetchOrForget(String objectId, Optional<ProposalEntity> kept) throws IOException, IgnoredActivity {
+        try {
+            return client.fetchObject(URI.create(objectId));
+        } catch (FetchException e) {
+            boolean notFound = e.status() == 404 && kept.map(p -> p.getAudience() != Audience.COMMUNITY).orElse(false);
+            if (kept.isPresent() && (e.isGone() || notFound)) {
+                db.run(s -> copies.originGone(s, objectId));
+                throw new IgnoredActivity("Post " + objectId + " is gone from its server (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
     }
 
     /** A deleted post: a proposal or a response goes if the sender owns it. */
