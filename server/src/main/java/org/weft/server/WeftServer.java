@@ -48,7 +48,9 @@ import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
+import org.weft.server.federation.inbound.IncomingEdits;
 import org.weft.server.federation.inbound.IncomingPosts;
+import org.weft.server.federation.inbound.LikeHandler;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
@@ -87,6 +89,8 @@ import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.proposal.StaleCopies;
+import org.weft.server.domain.proposal.Thanks;
+import org.weft.server.domain.response.ActorDeparture;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.SkosDocument;
@@ -232,16 +236,21 @@ public final class WeftServer implements AutoCloseable {
         }
 
         LinkBackfill backfill = new LinkBackfill(client, posts::announced, posts::detachedThrough);
-        ActivityRouter router = new ActivityRouter(Map.of(
-                "Follow", new FollowHandler(follows),
-                "Undo", new UndoHandler(follows),
-                "Accept", new FollowAnswerHandler(follows, agreements, backfill, true),
-                "Reject", new FollowAnswerHandler(follows, agreements, backfill, false),
-                "Offer", new OfferHandler(agreements, remoteActors),
-                "Create", new CreateHandler(posts),
-                "Announce", new AnnounceHandler(posts),
-                "Delete", new DeleteHandler(db, posts, clock),
-                "Update", new UpdateHandler(remoteActors, posts)));
+        Thanks thanks = new Thanks(db, clock);
+        LikeHandler likes = new LikeHandler(thanks, remoteActors);
+        ActivityRouter router = new ActivityRouter(Map.ofEntries(
+                Map.entry("Follow", new FollowHandler(follows)),
+                Map.entry("Undo", new UndoHandler(follows, thanks)),
+                Map.entry("Accept", new FollowAnswerHandler(follows, agreements, backfill, true)),
+                Map.entry("Reject", new FollowAnswerHandler(follows, agreements, backfill, false)),
+                Map.entry("Offer", new OfferHandler(agreements, remoteActors)),
+                Map.entry("Create", new CreateHandler(posts)),
+                Map.entry("Announce", new AnnounceHandler(posts)),
+                Map.entry("Delete", new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock))),
+                Map.entry("Update", new UpdateHandler(remoteActors,
+                        new IncomingEdits(db, remoteActors, remoteProposals, responses, clock))),
+                Map.entry("Like", likes),
+                Map.entry("EmojiReact", likes)));
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 

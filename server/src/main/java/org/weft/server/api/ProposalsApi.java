@@ -22,6 +22,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.persistence.ThanksRepository;
 
 /**
  * {@code /proposals} and {@code /me/proposals}: search, read, and the author's changes (create,
@@ -114,7 +115,8 @@ final class ProposalsApi {
             if (p == null || !visible(p, viewerId)) {
                 throw new NotFoundException("No proposal " + id);
             }
-            return json.toJson(p, viewerId, responseCounts(s, List.of(p), viewerId).getOrDefault(id, 0L), lang);
+            return json.toJson(p, viewerId, responseCounts(s, List.of(p), viewerId).getOrDefault(id, 0L), lang)
+                    .put("thanks", ThanksRepository.count(s, id));
         });
     }
 
@@ -122,10 +124,12 @@ final class ProposalsApi {
         return db.inTransaction(s -> {
             List<ProposalEntity> found = query.run(s);
             Map<Long, Long> counts = responseCounts(s, found, viewerId);
+            Map<Long, Long> thanks = ThanksRepository.counts(s, found.stream().map(ProposalEntity::getId).toList());
             ObjectNode page = ApiJson.object();
             ArrayNode items = page.putArray("items");
             for (ProposalEntity p : found) {
-                items.add(json.toJson(p, viewerId, counts.getOrDefault(p.getId(), 0L), lang));
+                items.add(json.toJson(p, viewerId, counts.getOrDefault(p.getId(), 0L), lang)
+                        .put("thanks", thanks.getOrDefault(p.getId(), 0L)));
             }
             page.put("page", query.page()).put("size", query.pageSize()).put("total", query.count(s));
             return page;

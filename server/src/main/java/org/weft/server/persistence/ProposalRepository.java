@@ -142,4 +142,10 @@ public final class ProposalRepository {
                 .setParameter("cutoff", cutoff).setParameterList("active", ACTIVE).setParameter("after", after)
                 .setMaxResults(limit).getResultList();
     }
+
+    /** Every proposal from another server that an actor owns and that is not deleted (board posts, copies, pending). */
+    public static List<ProposalEntity> remoteOwnedBy(Session s, long actorId) {
+        return s.createSelectionQuery("from ProposalEntity p where p.local = false and p.deletedAt is null"
+                        + " and p.attributedTo.id = :a", ProposalEntity.class).setParameter("a", actorId).getResultList();
+    }
 }

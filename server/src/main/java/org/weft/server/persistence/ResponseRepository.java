@@ -78,4 +78,16 @@ public final class ResponseRepository {
         return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
                 .setParameter("u", uri).setParameter("a", responder).executeUpdate() > 0;
     }
+
+    /** A response by its ActivityPub id. */
+    public static Optional<ResponseEntity> byUri(Session s, String uri) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.uri = :u", ResponseEntity.class)
+                .setParameter("u", uri).uniqueResultOptional();
+    }
+
+    /** Deletes every response an actor sent (the actor was deleted); returns how many. */
+    public static int deleteAllBy(Session s, ActorEntity responder) {
+        return s.createMutationQuery("delete from ResponseEntity where responder = :a").setParameter("a", responder)
+                .executeUpdate();
+    }
 }

@@ -15,6 +15,7 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.persistence.ThanksRepository;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
@@ -68,7 +69,7 @@ public final class ProposalPage {
                         .map(u -> " " + u).orElse(""),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
                 v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
-                author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
+                thanks(s, p, m), author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
                 author && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
         pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", Map.of("p", view));
     }
@@ -80,6 +81,12 @@ public final class ProposalPage {
             next.add(action(status.wire(), m));
         }
         return next;
+    }
+
+    /** "3 thanks" (Likes and emoji reactions from anywhere, one per person), or null when nobody has thanked it. */
+    private static String thanks(Session s, ProposalEntity p, Messages m) {
+        long count = ThanksRepository.count(s, p.getId());
+        return count == 0 ? null : m.get("proposal.thanks", count);
     }
 
     private static Option action(String status, Messages m) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.classify.Classification;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Concept;
@@ -19,6 +21,8 @@ import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
@@ -59,6 +63,9 @@ public final class RemoteProposals {
         if (existing.isPresent()
                 && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
             throw new IllegalArgumentException("Proposal " + note.id() + " belongs to someone else");
+        }
+        if (existing.isPresent() && RemoteEdit.isStale(existing.get().getUpdatedAt(), note.updated())) {
+            return existing.get(); // an older version than the one kept (a late delivery): it never wins
         }
         Instant now = clock.instant();
         Purpose purpose = Purpose.fromWire(note.purpose()).orElseThrow(() -> new IllegalArgumentException("No purpose"));
@@ -106,6 +113,25 @@ public final class RemoteProposals {
     }
 
     /**
+     * Applies an owner's {@code Update} of a structured proposal kept here. Changes nothing when none is kept, when
+     * the sender is not its owner, or when the update is older than the version kept.
+     */
+    public RemoteEdit update(Session s, ProposalNote note, ActorEntity sender) {
+        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id()).filter(p -> !p.isLocal() && !p.isDeleted());
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        if (!kept.get().getAttributedTo().getId().equals(sender.getId()) || !sender.getUri().equals(note.attributedTo())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        upsert(s, note, sender, null);
+        return RemoteEdit.APPLIED;
+    }
+
+    /**
      * Turns an ordinary post (Mastodon, Lemmy…) into a proposal on a local community's board, when its
      * words or hashtags say it offers or asks for something. Returns empty when they do not.
      * {@code visible} is false for senders who do not follow the community: a moderator decides. A moderator
@@ -118,7 +144,7 @@ public final class RemoteProposals {
             return Optional.empty();
         }
         RemoteText.TitleAndDescription text = RemoteText.of(note.content());
-        String plain = org.weft.activitypub.content.HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
+        String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
         Classification c = classifier.classify(plain, note.hashtags());
         if (c.purpose().isEmpty()) {
             return Optional.empty();
@@ -143,6 +169,48 @@ public final class RemoteProposals {
         return Optional.of(p);
     }
 
+    /**
+     * Applies an author's edit of a post kept on a community's board: its words are read and classified again, as for
+     * a new post. It keeps its place on the board only while its author follows the community and the classifier is
+     * sure of what it offers or asks for; otherwise it waits for a moderator again (a moderator approved other words).
+     * One a moderator turned down stays turned down.
+     */
+    public RemoteEdit editPost(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id())
+                .filter(p -> !p.isLocal() && !p.isDeleted() && p.getSource() == ProposalEntity.Source.NOTE);
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        ProposalEntity p = kept.get();
+        if (!p.getAttributedTo().getId().equals(sender.getId())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(p.getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        RemoteText.TitleAndDescription text = RemoteText.of(note.content());
+        p.setTitle(text.title());
+        p.setDescription(text.description());
+        String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
+        Classification c = classifier.classify(plain, note.hashtags());
+        c.purpose().ifPresent(p::setPurpose);
+        if (c.purpose().isPresent()) {
+            p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
+            p.setKind(c.kind().orElse(HelpKind.GIFT));
+            p.setLanguage(note.language() != null ? note.language() : c.language().orElse(p.getLanguage()));
+        }
+        boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
+                .map(FollowEntity::isAccepted).orElse(false);
+        boolean sure = follows && c.purpose().isPresent() && c.isSure();
+        if (p.getModeration() == ProposalEntity.Moderation.VISIBLE && !sure) {
+            p.setModeration(ProposalEntity.Moderation.PENDING);
+        }
+        p.setUpdatedAt(note.updated());
+        p.setHeardAt(clock.instant());
+        ProposalEvents.afterCommit(s, p, listener);
+        return RemoteEdit.APPLIED;
+    }
+
     /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */
     public boolean delete(Session s, String uri, ActorEntity owner) {
         Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri).filter(x -> !x.isLocal() && !x.isDeleted());
@@ -152,6 +220,20 @@ public final class RemoteProposals {
         p.get().setDeletedAt(clock.instant());
         ProposalEvents.afterCommit(s, p.get(), listener);
         return true;
+    }
+
+    /**
+     * Removes everything an actor from another server left here when it is deleted: its copies, its posts on the
+     * boards and those still waiting for a moderator. Returns how many.
+     */
+    public int removeAllOf(Session s, ActorEntity actor) {
+        Instant now = clock.instant();
+        List<ProposalEntity> owned = ProposalRepository.remoteOwnedBy(s, actor.getId());
+        for (ProposalEntity p : owned) {
+            p.setDeletedAt(now);
+            ProposalEvents.afterCommit(s, p, listener);
+        }
+        return owned.size();
     }
 
     /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */

@@ -3,6 +3,7 @@ package org.weft.server.domain.response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
@@ -10,6 +11,7 @@ import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.LocalUrls;
@@ -62,6 +64,26 @@ public final class ResponseService {
         s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
                 response.getId(), clock.instant()));
         return response;
+    }
+
+    /**
+     * Applies its sender's edit of a response (a Mastodon user editing a reply): the author then reads the new words.
+     * Only the responder's own edits count, and an edit older than the version kept never wins.
+     */
+    public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ResponseEntity> kept = ResponseRepository.byUri(s, note.id());
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        ResponseEntity r = kept.get();
+        if (!r.getResponder().getId().equals(sender.getId())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(r.getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        r.edit(HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), note.updated());
+        return RemoteEdit.APPLIED;
     }
 
     /** Responses to one of the member's proposals, oldest first. */

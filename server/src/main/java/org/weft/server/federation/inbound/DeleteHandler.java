@@ -1,22 +1,22 @@
 package org.weft.server.federation.inbound;
 
-import java.time.Clock;
+import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.Database;
-import org.weft.server.persistence.FollowRepository;
+import org.weft.server.domain.response.ActorDeparture;
 
-/** {@code Delete}: of an actor by itself (its follows go, it is marked deleted), or of a post by its owner. */
+/**
+ * {@code Delete}: of an actor by itself (what it left here goes: follows, responses, messages, posts, thanks; it is
+ * marked deleted), or of a post by its owner.
+ */
 public final class DeleteHandler implements ActivityHandler {
-    private final Database db;
+    private static final Logger LOG = Logger.getLogger(DeleteHandler.class.getName());
     private final IncomingPosts posts;
-    private final Clock clock;
+    private final ActorDeparture departures;
 
-    public DeleteHandler(Database db, IncomingPosts posts, Clock clock) {
-        this.db = db;
+    public DeleteHandler(IncomingPosts posts, ActorDeparture departures) {
         this.posts = posts;
-        this.clock = clock;
+        this.departures = departures;
     }
 
     @Override
@@ -29,9 +29,8 @@ public final class DeleteHandler implements ActivityHandler {
             posts.deleted(delete.actor(), object);
             return;
         }
-        db.run(s -> ActorRepository.byUri(s, object).filter(a -> !a.isLocal()).ifPresent(actor -> {
-            FollowRepository.deleteAllInvolving(s, actor);
-            actor.setDeletedAt(clock.instant());
-        }));
+        ActorDeparture.Removed removed = departures.departed(object)
+                .orElseThrow(() -> new IgnoredActivity("Delete of " + object + ", an actor not known here"));
+        LOG.info(() -> "Actor " + object + " was deleted; removed " + removed);
     }
 }

@@ -126,21 +126,6 @@ public final class IncomingPosts {
                 announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
     }
 
-    /** An updated post: only its owner's update of a proposal we keep changes anything. */
-    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
-        requireOwnPost(actorUri, post);
-        if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Update of a post that is not a proposal");
-        }
-        ProposalNote note = readProposal(post);
-        ActorEntity sender = remoteActors.resolve(actorUri);
-        db.run(s -> {
-            if (ProposalRepository.byUri(s, note.id()).isPresent()) {
-                remoteProposals.upsert(s, note, s.merge(sender), null);
-            }
-        });
-    }
-
     /** The copies that came through {@code communityUri} and were detached when a link to it ended, to fetch again. */
     public List<String> detachedThrough(String communityUri) {
         return db.inTransaction(s -> ActorRepository.byUri(s, communityUri)
@@ -290,7 +275,7 @@ public final class IncomingPosts {
         return to.stream().anyMatch(urls::isLocal) || cc.stream().anyMatch(urls::isLocal);
     }
 
-    private static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
+    static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
         try {
             return ProposalNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
@@ -299,7 +284,7 @@ public final class IncomingPosts {
     }
 
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
-    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
+    static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
         String id = post.path("id").asText(null);
         if (id == null || !sameAuthority(id, actorUri)) {
             throw new IgnoredActivity("Post " + id + " is not on the server of its sender " + actorUri);

@@ -7,14 +7,14 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.Actor;
 import org.weft.server.domain.actor.RemoteActors;
 
-/** {@code Update}: an actor updating itself (profile, key), or an owner updating a post we keep. */
+/** {@code Update}: an actor updating itself (profile, key), or an author editing a post we keep. */
 public final class UpdateHandler implements ActivityHandler {
     private final RemoteActors remoteActors;
-    private final IncomingPosts posts;
+    private final IncomingEdits edits;
 
-    public UpdateHandler(RemoteActors remoteActors, IncomingPosts posts) {
+    public UpdateHandler(RemoteActors remoteActors, IncomingEdits edits) {
         this.remoteActors = remoteActors;
-        this.posts = posts;
+        this.edits = edits;
     }
 
     @Override
@@ -24,7 +24,7 @@ public final class UpdateHandler implements ActivityHandler {
             throw new IgnoredActivity("Update without an embedded object");
         }
         if (!update.actor().equals(update.object().id())) {
-            posts.updated(update.actor(), object);
+            edits.updated(update.actor(), object);
             return;
         }
         Actor actor;
