@@ -77,6 +77,7 @@ import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
@@ -140,6 +141,7 @@ public final class WeftServer implements AutoCloseable {
     private final Outbox outbox;
     private final Proposals proposals;
     private final Matching matching;
+    private final Moderators moderators;
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
@@ -150,7 +152,7 @@ public final class WeftServer implements AutoCloseable {
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
-                       Matching matching,
+                       Matching matching, Moderators moderators,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
@@ -163,6 +165,7 @@ public final class WeftServer implements AutoCloseable {
         this.outbox = outbox;
         this.proposals = proposals;
         this.matching = matching;
+        this.moderators = moderators;
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
@@ -201,6 +204,7 @@ public final class WeftServer implements AutoCloseable {
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
+        Moderators moderators = new Moderators(db, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -320,7 +324,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                matching, moderators, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
     }
 
     /**
@@ -425,6 +429,11 @@ public final class WeftServer implements AutoCloseable {
 
     public Matching matching() {
         return matching;
+    }
+
+    /** Who moderates which community. */
+    public Moderators moderators() {
+        return moderators;
     }
 
     public Outbox outbox() {
