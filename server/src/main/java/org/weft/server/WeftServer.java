@@ -35,6 +35,7 @@ import org.weft.server.domain.actor.ActorRenderer;
 import org.weft.server.domain.actor.ActorUpdates;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.domain.follow.FollowService;
+import org.weft.server.domain.follow.Followers;
 import org.weft.server.federation.InboxEndpoint;
 import org.weft.server.federation.LocalActorDocuments;
 import org.weft.server.domain.actor.LocalSigners;
@@ -77,6 +78,7 @@ import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalContent;
@@ -120,6 +122,8 @@ import org.weft.server.ui.ProposalFormPage;
 import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
+import org.weft.server.ui.FollowersPage;
+import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
 import org.weft.server.ui.RemoteFollowPage;
@@ -142,6 +146,7 @@ public final class WeftServer implements AutoCloseable {
     private final Proposals proposals;
     private final Matching matching;
     private final Moderators moderators;
+    private final Followers followers;
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
@@ -152,7 +157,7 @@ public final class WeftServer implements AutoCloseable {
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
-                       Matching matching, Moderators moderators,
+                       Matching matching, Moderators moderators, Followers followers,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
@@ -166,6 +171,7 @@ public final class WeftServer implements AutoCloseable {
         this.proposals = proposals;
         this.matching = matching;
         this.moderators = moderators;
+        this.followers = followers;
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
@@ -205,6 +211,7 @@ public final class WeftServer implements AutoCloseable {
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
+        Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -267,7 +274,7 @@ public final class WeftServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), clock);
+                profilePage, matching, new ActorUpdates(outbox, renderer), moderators, followers, clock);
 
         ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -324,7 +331,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, moderators, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
     }
 
     /**
@@ -345,7 +352,7 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, Clock clock) {
+                                     ActorUpdates actorUpdates, Moderators moderators, Followers followers, Clock clock) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -359,7 +366,8 @@ public final class WeftServer implements AutoCloseable {
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
                         matching.links(), actorUpdates),
-                new MatchesPage(pages, matching.matches(), taxonomy));
+                new MatchesPage(pages, matching.matches(), taxonomy),
+                new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)));
     }
 
     /**
@@ -434,6 +442,11 @@ public final class WeftServer implements AutoCloseable {
     /** Who moderates which community. */
     public Moderators moderators() {
         return moderators;
+    }
+
+    /** Local actors' followers, and the decisions on them (approval, rejection, removal). */
+    public Followers followers() {
+        return followers;
     }
 
     public Outbox outbox() {

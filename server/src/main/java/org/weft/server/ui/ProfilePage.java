@@ -46,6 +46,9 @@ public final class ProfilePage {
         params.put("rules", community ? db.inTransaction(s -> CommunityTexts.rules(s, actor.getId())) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
         params.put("moderators", community ? moderators(actor) : List.of());
+        params.put("approvalRequired", community && actor.isManuallyApproves());
+        params.put("manage", community && v.member().map(i -> db.inTransaction(
+                s -> Moderators.moderates(s, i.memberId(), actor.getId()))).orElse(false));
         pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
     }
 
