@@ -268,7 +268,7 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls, new AudienceReach(db)),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
@@ -361,7 +361,8 @@ public final class WeftServer implements AutoCloseable {
                 new AccountPages(pages, accounts, sessions, new LoginGuard(
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
-                board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
+                board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup,
+                        new AudienceReach(db)),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,

@@ -32,11 +32,15 @@ public final class ProposalPage {
     private final Pages pages;
     private final ProposalCards cards;
     private final LocalUrls urls;
+    private final Taxonomy taxonomy;
+    private final AudienceReach reach;
 
-    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls) {
+    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls, AudienceReach reach) {
         this.pages = pages;
         this.cards = new ProposalCards(taxonomy);
         this.urls = urls;
+        this.taxonomy = taxonomy;
+        this.reach = reach;
     }
 
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
@@ -67,7 +71,16 @@ public final class ProposalPage {
                         .map(u -> " " + u).orElse(""),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
                 v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of());
-        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", Map.of("p", view));
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("p", view);
+        // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
+        if (author && p.getGroup() != null) {
+            params.put("reach", reach.sentence(p.getGroup().getUsername(), p.getAudience(), m));
+        }
+        if (taxonomy.anySensitive(p.getCategories())) {
+            params.put("safetyNote", m.get("safety.note"));
+        }
+        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
     }
 
     private static List<Option> nextStatuses(ProposalEntity p, Messages m) {
