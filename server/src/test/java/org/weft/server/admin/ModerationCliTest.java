@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,7 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ModeratorRepository;
 import org.weft.server.testing.TestDatabases;
 
@@ -79,6 +86,97 @@ class ModerationCliTest {
         assertEquals(0, moderatorRows());
     }
 
+    @Test
+    void followersPendingApproveRejectRemoveAndApproval() {
+        assertEquals(0, weft("group", "create", "street9").exit());
+        int start = queued().size();
+        CliTest.Run on = weft("followers", "approval", "street9", "on");
+        assertEquals(0, on.exit(), on.err());
+        assertEquals("New follows of street9 now wait for approval", on.out().strip());
+        assertTrue(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street9").orElseThrow().isManuallyApproves()));
+        String rosa = follower("rosa", FollowEntity.State.PENDING);
+        String tom = follower("tom", FollowEntity.State.PENDING);
+        String eve = follower("eve", FollowEntity.State.ACCEPTED);
+
+        CliTest.Run pending = weft("followers", "pending", "street9");
+        assertEquals(0, pending.exit(), pending.err());
+        assertTrue(pending.out().startsWith("2 follow(s) waiting for street9\n"), pending.out());
+        assertTrue(pending.out().contains(rosa + "  (@rosa@mastodon.example)") && pending.out().contains(tom));
+        assertFalse(pending.out().contains(eve));
+
+        assertEquals(0, weft("followers", "approve", "street9", "@rosa@mastodon.example").exit());
+        assertEquals(0, weft("followers", "reject", "street9", tom).exit());
+        assertEquals(0, weft("followers", "remove", "street9", eve).exit());
+        assertEquals(FollowEntity.State.ACCEPTED, state(rosa));
+        assertEquals(null, state(tom));
+        assertEquals(null, state(eve));
+        // The Group's Update (now manuallyApprovesFollowers), then the Accept and the two Rejects, for the server to send.
+        assertEquals(List.of("Update", "Accept", "Reject", "Reject"), queued().subList(start, queued().size()));
+        CliTest.Run listed = weft("followers", "list", "street9");
+        assertTrue(listed.out().contains("ACCEPTED  " + rosa + "  (@rosa@mastodon.example)  approved"), listed.out());
+    }
+
+    @Test
+    void followerDecisionsThatCannotBeTakenAreRefusedAndChangeNothing() {
+        assertEquals(0, weft("group", "create", "street10").exit());
+        String ana = follower("ana", "street10", FollowEntity.State.ACCEPTED);
+        String ben = follower("ben", "street10", FollowEntity.State.PENDING);
+        int queuedBefore = queued().size();
+        assertRefused(weft("followers", "reject", "street10", ana), "is not waiting for approval: remove it instead");
+        assertRefused(weft("followers", "remove", "street10", ben), "is waiting for approval: reject it instead");
+        assertRefused(weft("followers", "approve", "street10", "@nobody@nowhere.example"), "does not follow street10");
+        assertRefused(weft("followers", "approve", "nowhere", ana), "No community or member nowhere");
+        assertRefused(weft("followers", "approval", "street10", "maybe"), "say on or off");
+        assertEquals(FollowEntity.State.ACCEPTED, state(ana, "street10"));
+        assertEquals(FollowEntity.State.PENDING, state(ben, "street10"));
+        assertEquals(queuedBefore, queued().size(), "nothing was sent");
+        assertFalse(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street10").orElseThrow().isManuallyApproves()));
+    }
+
+    private static String follower(String name, FollowEntity.State state) {
+        return follower(name, "street9", state);
+    }
+
+    /** A Mastodon account following the group, as the inbox would have stored it. */
+    private static String follower(String name, String group, FollowEntity.State state) {
+        String uri = "https://mastodon.example/users/" + name;
+        try (Database db = Database.open(database, dataDir)) {
+            db.run(s -> {
+                Instant now = Instant.now();
+                ActorEntity actor = ActorRepository.byUri(s, uri).orElseGet(() -> {
+                    ActorEntity a = new ActorEntity(uri, ActorKind.PERSON, false, name, "mastodon.example", now);
+                    a.setDisplayName(name);
+                    a.setInbox(uri + "/inbox");
+                    a.setKey(uri + "#main-key", "unused");
+                    s.persist(a);
+                    return a;
+                });
+                FollowEntity follow = new FollowEntity(actor, ActorRepository.localByUsername(s, group).orElseThrow(),
+                        "https://mastodon.example/follows/" + name + "-" + group, now);
+                if (state == FollowEntity.State.ACCEPTED) {
+                    follow.accept(now);
+                }
+                s.persist(follow);
+            });
+        }
+        return uri;
+    }
+
+    private static FollowEntity.State state(String follower) {
+        return state(follower, "street9");
+    }
+
+    private static FollowEntity.State state(String follower, String group) {
+        return inDb(s -> FollowRepository.between(s, ActorRepository.byUri(s, follower).orElseThrow(),
+                ActorRepository.localByUsername(s, group).orElseThrow()).map(FollowEntity::getState).orElse(null));
+    }
+
+    /** The types of the activities queued so far, oldest first. */
+    private static List<String> queued() {
+        return inDb(s -> s.createSelectionQuery("select activityType from OutboundActivityEntity order by id", String.class)
+                .getResultList());
+    }
+
     static void assertRefused(CliTest.Run run, String why) {
         assertEquals(2, run.exit(), "exit code; out: " + run.out() + " err: " + run.err());
         assertTrue(run.err().startsWith("weft: ") && run.err().contains(why), run.err());
@@ -87,7 +185,7 @@ class ModerationCliTest {
 
     private static long moderatorRows() {
         return inDb(s -> (long) ModeratorRepository.ofCommunity(s,
-                org.weft.server.persistence.ActorRepository.localByUsername(s, "block3").orElseThrow().getId()).size());
+                ActorRepository.localByUsername(s, "block3").orElseThrow().getId()).size());
     }
 
     static CliTest.Run weft(String... args) {
