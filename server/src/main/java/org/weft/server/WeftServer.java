@@ -123,6 +123,7 @@ import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
+import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
@@ -368,7 +369,8 @@ public final class WeftServer implements AutoCloseable {
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
                         matching.links(), actorUpdates),
                 new MatchesPage(pages, matching.matches(), taxonomy),
-                new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)));
+                new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
+                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls));
     }
 
     /**

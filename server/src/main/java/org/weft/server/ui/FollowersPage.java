@@ -167,7 +167,7 @@ public final class FollowersPage {
             (f.waiting() ? waiting : current).add(row);
         }
         List<Option> moderated = moderators.communitiesOf(me).stream()
-                .map(g -> new Option("/moderate/" + g.getUsername() + "/followers", g.getDisplayName(),
+                .map(g -> new Option("/moderate/" + g.getUsername(), g.getDisplayName(),
                         g.getUsername().equals(community)))
                 .toList();
         String heading = community == null ? m.get("followers.titleMine")

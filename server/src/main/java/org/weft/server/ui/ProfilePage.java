@@ -56,7 +56,7 @@ public final class ProfilePage {
     private List<ModeratorRow> moderators(ActorEntity community) {
         return db.inTransaction(s -> Moderators.list(s, community.getId())).stream()
                 .map(m -> new ModeratorRow(m.displayName(), "@" + m.username() + "@" + urls.domain(), m.actorUri(),
-                        m.operator()))
+                        m.operator(), null))
                 .toList();
     }
 

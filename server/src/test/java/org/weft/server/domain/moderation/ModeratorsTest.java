@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.weft.server.domain.account.Operators;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
+import org.weft.server.ui.PageClient;
 
 /**
  * Who moderates which community, seen by the services that ask and by the other servers and visitors who read the
@@ -110,6 +112,45 @@ class ModeratorsTest {
         assertTrue(page.body().contains("@dina@" + weft.domain()));
         assertTrue(page.body().contains("@olga@" + weft.domain()) && page.body().contains("runs this server"));
         assertFalse(page.body().contains("@carla@" + weft.domain()));
+    }
+
+    @Test
+    void moderatorsChooseAndRemoveEachOtherOnTheModerationPage() {
+        long block7 = weft.server().localActors().createGroup("block7", "Block 7", null).getId();
+        moderators.add("block7", "amina", Optional.empty());
+        PageClient amina = new PageClient(weft.base());
+        amina.login("amina", "correct horse battery");
+        HttpResponse<String> page = amina.get("/moderate/block7");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Moderation of Block 7") && page.body().contains("@olga@" + weft.domain()));
+        assertTrue(TestHttp.get(weft.base() + "/groups/block7", "text/html").body().contains("Moderators"));
+
+        assertEquals(303, amina.submit("/moderate/block7", "/moderate/block7/moderators", Map.of("username", "carla"))
+                .statusCode());
+        assertTrue(moderators.moderates(id("carla"), block7));
+        HttpResponse<String> unknown = amina.submit("/moderate/block7", "/moderate/block7/moderators",
+                Map.of("username", "nobody"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("There is no member with that username here."));
+        assertEquals(List.of("amina", "carla", "olga"), names(block7), "a refused choice stores nothing");
+
+        // Carla came after amina: she may not remove her. Dina moderates nothing here: she may neither look nor act.
+        PageClient carla = new PageClient(weft.base());
+        carla.login("carla", "correct horse battery");
+        assertEquals(403, carla.submit("/moderate/block7", "/moderate/block7/moderators/remove",
+                Map.of("username", "amina")).statusCode());
+        PageClient dina = new PageClient(weft.base());
+        dina.login("dina", "correct horse battery");
+        assertEquals(403, dina.get("/moderate/block7").statusCode());
+        assertEquals(403, dina.submit("/account", "/moderate/block7/moderators", Map.of("username", "dina")).statusCode());
+        assertEquals(List.of("amina", "carla", "olga"), names(block7), "refusals change nothing");
+        assertFalse(dina.get("/groups/block7").body().contains("href=\"/moderate/block7\""),
+                "the community page offers moderation to its moderators only");
+        assertTrue(amina.get("/groups/block7").body().contains("href=\"/moderate/block7\""));
+
+        assertEquals(303, amina.submit("/moderate/block7", "/moderate/block7/moderators/remove",
+                Map.of("username", "carla")).statusCode());
+        assertEquals(List.of("amina", "olga"), names(block7));
     }
 
     private static List<String> names(long community) {
