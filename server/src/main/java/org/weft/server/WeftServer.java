@@ -269,7 +269,8 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls, new AudienceReach(db)),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire,
+                new ProposalPage(pages, taxonomy, urls, new AudienceReach(db)),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
@@ -332,7 +333,8 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer,
+                scheduler);
     }
 
     /**

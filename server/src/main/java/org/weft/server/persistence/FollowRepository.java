@@ -1,7 +1,9 @@
 package org.weft.server.persistence;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
 
@@ -101,6 +103,12 @@ public final class FollowRepository {
                                 + " and f.follower.domain = :d and " + APPROVED, Long.class)
                 .setParameter("g", followeeId).setParameter("st", FollowEntity.State.ACCEPTED)
                 .setParameter("d", domain).getSingleResult() > 0;
+    }
+
+    /** The ids of the actors {@code follower} follows or asked to follow (any state): whom it links to. */
+    public static Set<Long> followeeIdsOf(Session s, ActorEntity follower) {
+        return new HashSet<>(s.createSelectionQuery("select f.followee.id from FollowEntity f where f.follower = :a",
+                Long.class).setParameter("a", follower).getResultList());
     }
 
     /** Whether this accepted follow is approved: explicitly, or because the followee follows the follower back. */

@@ -93,7 +93,8 @@ class ModerationCliTest {
         CliTest.Run on = weft("followers", "approval", "street9", "on");
         assertEquals(0, on.exit(), on.err());
         assertEquals("New follows of street9 now wait for approval", on.out().strip());
-        assertTrue(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street9").orElseThrow().isManuallyApproves()));
+        assertTrue(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street9").orElseThrow()
+                .isManuallyApproves()));
         String rosa = follower("rosa", FollowEntity.State.PENDING);
         String tom = follower("tom", FollowEntity.State.PENDING);
         String eve = follower("eve", FollowEntity.State.ACCEPTED);
@@ -130,7 +131,8 @@ class ModerationCliTest {
         assertEquals(FollowEntity.State.ACCEPTED, state(ana, "street10"));
         assertEquals(FollowEntity.State.PENDING, state(ben, "street10"));
         assertEquals(queuedBefore, queued().size(), "nothing was sent");
-        assertFalse(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street10").orElseThrow().isManuallyApproves()));
+        assertFalse(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street10").orElseThrow()
+                .isManuallyApproves()));
     }
 
     private static String follower(String name, FollowEntity.State state) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.Activities;
@@ -43,12 +44,14 @@ public final class Followers {
     public List<Follower> list(String localName) {
         return db.inTransaction(s -> {
             ActorEntity followee = followee(s, localName);
+            // Two queries whatever the number of followers: the follows, and whom the followee itself follows.
+            Set<Long> followedBack = FollowRepository.followeeIdsOf(s, followee);
             List<Follower> result = new ArrayList<>();
             for (FollowEntity f : FollowRepository.followersOf(s, followee, null, 0, Integer.MAX_VALUE)) {
                 ActorEntity a = f.getFollower();
-                boolean linked = FollowRepository.between(s, followee, a).isPresent();
+                boolean linked = followee.getKind() == ActorKind.GROUP && followedBack.contains(a.getId());
                 result.add(new Follower(a.getUri(), "@" + a.getUsername() + "@" + a.getDomain(), a.getDisplayName(),
-                        !f.isAccepted(), FollowRepository.isApproved(s, f), linked, f.getCreatedAt()));
+                        !f.isAccepted(), f.isAccepted() && (f.isApprovedExplicitly() || linked), linked, f.getCreatedAt()));
             }
             result.sort(Comparator.comparing((Follower x) -> !x.waiting()));
             return result;
