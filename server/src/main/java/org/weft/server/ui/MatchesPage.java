@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.matching.MemberMatches;
+import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.ui.auth.Visitor;
@@ -25,13 +26,13 @@ public final class MatchesPage {
     private final Pages pages;
     private final MemberMatches matches;
     private final ProposalCards cards;
-    private final MatchReasons reasons;
+    private final ReasonText reasons;
 
-    public MatchesPage(Pages pages, MemberMatches matches, Taxonomy taxonomy) {
+    public MatchesPage(Pages pages, MemberMatches matches, ReasonText reasons, Taxonomy taxonomy) {
         this.pages = pages;
         this.matches = matches;
         this.cards = new ProposalCards(taxonomy);
-        this.reasons = new MatchReasons(taxonomy);
+        this.reasons = reasons;
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -78,6 +79,6 @@ public final class MatchesPage {
         ProposalEntity other = view.other();
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
-                m.get("card.until", m.date(other.getEndsAt())), reasons.words(view.match().getReasons(), m), view.open());
+                m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open());
     }
 }

@@ -20,6 +20,7 @@ import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationThreads;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
@@ -35,7 +36,8 @@ import org.weft.server.persistence.ResponseRepository;
 
 /**
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
- * is kept; a reply or direct message to a local proposal becomes a response; a post that mentions a
+ * is kept; a reply in a response's conversation joins it (only from that conversation's other side); a reply or
+ * direct message to a local proposal becomes a response; a post that mentions a
  * local community and offers or asks for something goes on that community's board (at once when the
  * sender follows the community, otherwise after a moderator's look), and the community announces it.
  */
@@ -48,6 +50,7 @@ public final class IncomingPosts {
     private final CommunityBoosts boosts;
     private final LocalUrls urls;
     private final MessageInbox inbox;
+    private final ConversationThreads conversations;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
                          ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
@@ -59,6 +62,7 @@ public final class IncomingPosts {
         this.boosts = boosts;
         this.urls = urls;
         this.inbox = new MessageInbox(clock);
+        this.conversations = new ConversationThreads(clock);
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -79,6 +83,13 @@ public final class IncomingPosts {
             throw new IgnoredActivity("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
+        ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
+        if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
+            throw new IgnoredActivity("Post " + note.id() + " refused: " + threaded.reason());
+        }
+        if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
+            return;
+        }
         boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
                 || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
         if (!handled) {
@@ -109,11 +120,18 @@ public final class IncomingPosts {
                 announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
     }
 
-    /** An updated post: only its owner's update of a proposal we keep changes anything. */
+    /** An updated post: only its owner's update of a proposal or a conversation message we keep changes anything. */
     public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
         requireOwnPost(actorUri, post);
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Update of a post that is not a proposal");
+            if (IncomingNote.isPost(post)) {
+                IncomingNote note = IncomingNote.fromJson(post);
+                ActorEntity sender = remoteActors.resolve(actorUri);
+                if (db.inTransaction(s -> conversations.edited(s, note, s.merge(sender)))) {
+                    return;
+                }
+            }
+            throw new IgnoredActivity("Update of a post that is neither a proposal nor a conversation message");
         }
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
@@ -124,7 +142,7 @@ public final class IncomingPosts {
         });
     }
 
-    /** A deleted post: a proposal or a response goes if the sender owns it. */
+    /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
     public void deleted(String actorUri, String objectId) throws IgnoredActivity {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
@@ -134,7 +152,8 @@ public final class IncomingPosts {
             if (remoteProposals.delete(s, objectId, sender.get())) {
                 return true;
             }
-            return ResponseRepository.deleteSentBy(s, objectId, sender.get());
+            return ResponseRepository.deleteSentBy(s, objectId, sender.get())
+                    || conversations.deleted(s, objectId, sender.get());
         });
         if (!done) {
             throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
