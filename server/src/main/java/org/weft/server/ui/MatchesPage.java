@@ -16,7 +16,10 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.MatchRow;
 
-/** {@code /me/matches}: the member's matches with their reasons, and dismissing one. */
+/**
+ * {@code /me/matches}: the member's matches with their reasons, and dismissing one. {@code ?state=all} also lists the
+ * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it).
+ */
 public final class MatchesPage {
     /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
     static final int PAGE = 30;
@@ -42,12 +45,14 @@ public final class MatchesPage {
         }
         Messages m = v.messages();
         int page = page(req);
+        boolean all = "all".equals(req.query().first("state").orElse(""));
         // One more than the page holds tells whether there is a next page.
-        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), false, (page + 1) * PAGE + 1);
+        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), all, (page + 1) * PAGE + 1);
         List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m)).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
-        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE ? "/me/matches?page=" + (page + 1) : null);
+        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE
+                ? "/me/matches?page=" + (page + 1) + (all ? "&state=all" : "") : null);
         params.put("notice", req.query().first("done").map(d -> m.get("matches.dismissed")).orElse(null));
         pages.render(res, v, m.get("matches.title"), "matches.jte", params);
     }

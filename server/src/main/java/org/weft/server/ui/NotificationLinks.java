@@ -8,7 +8,7 @@ import org.weft.web.i18n.Messages;
 
 /**
  * What a notification says, in the member's language, and where it leads: a match to that match on
- * {@code /me/matches}; a response, a decision or a conversation message to the conversation under the response on the
+ * {@code /me/matches} (listing every state); a response, a decision or a conversation message to the conversation under the response on the
  * proposal's page (or the conversation's own page when the proposal has no page here: answered elsewhere, withdrawn,
  * deleted); a direct message to itself, where its words are shown.
  */
@@ -31,7 +31,8 @@ final class NotificationLinks {
 
     static String target(NotificationDetail n) {
         if (n.kind() == NotificationKind.MATCH) {
-            return n.matchId() == null ? "/me/matches" : "/me/matches#match-" + n.matchId();
+            // Every state: the match may have been withdrawn or dismissed since.
+            return n.matchId() == null ? "/me/matches" : "/me/matches?state=all#match-" + n.matchId();
         }
         if (n.responseId() != null) {
             return n.proposalOnPage() ? URI.create(n.proposalUri()).getPath() + "#conversation-" + n.responseId()

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.PlainText;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
@@ -80,7 +80,7 @@ public final class NotificationService {
         if (n.getMessageId() != null) {
             MessageEntity message = s.find(MessageEntity.class, n.getMessageId());
             if (message != null && message.getMemberId() == memberId) {
-                text = HtmlSanitizer.toPlainText(message.getContent());
+                text = PlainText.ofMessage(message.getContent());
                 ActorEntity sender = s.find(ActorEntity.class, message.getSenderId());
                 from = sender == null ? null : sender.getDisplayName() == null ? sender.getUsername() : sender.getDisplayName();
             }

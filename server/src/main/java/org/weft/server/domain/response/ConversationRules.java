@@ -1,10 +1,9 @@
 package org.weft.server.domain.response;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.PlainText;
 import org.weft.server.model.Audience;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
@@ -25,8 +24,6 @@ final class ConversationRules {
     static final int MAX_REMOTE_LENGTH = 5_000;
     /** A conversation takes no more than this many messages: a flood from another server stops here. */
     static final int MAX_MESSAGES = 500;
-    /** Mentions at the start of a direct message ({@code @amina@camp.example}), which servers add to address it. */
-    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:\\s*@[\\p{L}\\p{N}_.-]+(?:@[\\p{L}\\p{N}_.:-]+)?)+\\s*");
 
     private ConversationRules() {
     }
@@ -68,7 +65,7 @@ final class ConversationRules {
 
     /** A message's words as plain text, without the mention a direct message opens with. */
     static String plain(String html) {
-        return LEADING_MENTIONS.matcher(HtmlSanitizer.toPlainText(html == null ? "" : html)).replaceFirst("");
+        return PlainText.ofMessage(html);
     }
 
     static int length(String text) {
