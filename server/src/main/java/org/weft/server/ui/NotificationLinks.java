@@ -8,9 +8,9 @@ import org.weft.web.i18n.Messages;
 
 /**
  * What a notification says, in the member's language, and where it leads: a match to that match on
- * {@code /me/matches} (listing every state); a response, a decision or a conversation message to the conversation under the response on the
- * proposal's page (or the conversation's own page when the proposal has no page here: answered elsewhere, withdrawn,
- * deleted); a direct message to itself, where its words are shown.
+ * {@code /me/matches} (listing every state); a response, a decision or a conversation message to the conversation
+ * under the response on the proposal's page (or the conversation's own page when the proposal has no page here:
+ * answered elsewhere, withdrawn, deleted); a direct message to itself, where its words are shown.
  */
 final class NotificationLinks {
     private NotificationLinks() {

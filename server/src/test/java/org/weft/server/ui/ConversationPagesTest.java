@@ -87,7 +87,8 @@ class ConversationPagesTest {
         // Layla reads his answer under his response, and in the API, newest first.
         assertTrue(layla.get(path(offer)).body().contains("Tuesday works."));
         JsonNode seen = expect(200, laylaApi.get("/responses/" + id + "/messages"));
-        assertEquals(List.of("Tuesday works.", "Are you free on Tuesday?\nAfter noon is best."), field(seen.path("items"), "text"));
+        assertEquals(List.of("Tuesday works.", "Are you free on Tuesday?\nAfter noon is best."),
+                field(seen.path("items"), "text"));
         assertEquals(List.of(false, true), List.of(seen.path("items").get(0).path("mine").asBoolean(),
                 seen.path("items").get(1).path("mine").asBoolean()));
         assertEquals("author", seen.path("side").asText());

@@ -181,9 +181,10 @@ class NotificationPagesTest {
                     String title = NotificationLinks.title(n, m);
                     assertFalse(title.contains("notification.") || title.contains("{"), kind + " in " + language + ": " + title);
                 }
-                assertTrue(m.ownKeys().contains("notification." + kind.wire()), "notification." + kind.wire() + " in " + language);
+                String key = "notification." + kind.wire();
+                assertTrue(m.ownKeys().contains(key), key + " in " + language);
                 if (!language.equals("en")) {
-                    assertNotEquals(english, NotificationLinks.title(withProposal, m), kind + " is not translated to " + language);
+                    assertNotEquals(english, NotificationLinks.title(withProposal, m), kind + " untranslated in " + language);
                 }
             }
         }
