@@ -22,8 +22,8 @@ import org.weft.web.view.ResponseItem;
  * Anyone else gets the same 404 as for a conversation that does not exist.
  */
 public final class ConversationPages {
-    /** Responses per page of "My responses": with three shortened messages each, well inside the page weight. */
-    static final int RESPONSES_PAGE = 15;
+    /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
+    static final int RESPONSES_PAGE = 10;
     private static final int MAX_SKIP = 10_000;
 
     private final Pages pages;

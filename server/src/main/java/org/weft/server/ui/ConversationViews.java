@@ -14,14 +14,14 @@ import org.weft.web.view.ResponseItem;
  * link to the rest), or on the conversation's own page (as many whole messages as keep the page under its weight).
  */
 final class ConversationViews {
-    /** Messages under a response on the proposal page and on "My responses". */
-    static final int INLINE = 3;
+    /** Messages under a response on the proposal page and on "My responses": the newest two, shortened. */
+    static final int INLINE = 2;
     /** Messages asked for per conversation page, before the weight budget trims them. */
     static final int PAGE = 20;
     /** Characters of message text per conversation page: 12,000 (24 KB in Arabic) keeps it under the 50 KB page weight. */
     private static final int BUDGET = 12_000;
     /** A shortened message, under a response. */
-    private static final int EXCERPT = 280;
+    private static final int EXCERPT = 200;
 
     private ConversationViews() {
     }

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +15,16 @@ import org.weft.web.i18n.Messages;
 import org.weft.web.view.NotificationRow;
 
 /**
- * {@code /me/notifications}: the member's newest notifications, the unread ones marked, each in their language and
- * linking to what it is about through {@code /me/notifications/{id}}, which marks it read on the way. Without
- * JavaScript: "mark as read" is a form per notification, and one for all.
+ * {@code /me/notifications}: the member's notifications, newest first, a page at a time, the unread ones marked, each
+ * in their language and linking to what it is about through {@code /me/notifications/{id}}, which marks it read on the
+ * way. Without JavaScript: "mark as read" is a form per notification, and one for all.
  */
 public final class NotificationsPage {
-    private static final int LIMIT = 100;
+    /** Notifications per page: thirty rows with their forms and shortened messages stay well inside the page weight. */
+    static final int PAGE = 30;
+    /** A message's words on its notification, shortened; the whole message is where the link leads. */
+    private static final int EXCERPT = 200;
+    private static final int MAX_PAGE = 1_000;
 
     private final Pages pages;
     private final NotificationService notifications;
@@ -35,10 +40,16 @@ public final class NotificationsPage {
             return;
         }
         Messages m = v.messages();
-        List<NotificationRow> rows = notifications.details(v.member().get().memberId(), false, 1, LIMIT).stream()
-                .map(n -> new NotificationRow(n.id(), NotificationLinks.title(n, m), "/me/notifications/" + n.id(), n.text(),
-                        m.date(n.created()), !n.read())).toList();
-        pages.render(res, v, m.get("notifications.title"), "notifications.jte", Map.of("rows", rows));
+        long member = v.member().get().memberId();
+        int page = page(req);
+        List<NotificationRow> rows = notifications.details(member, false, page, PAGE).stream()
+                .map(n -> new NotificationRow(n.id(), NotificationLinks.title(n, m), "/me/notifications/" + n.id(),
+                        excerpt(n.text()), m.date(n.created()), !n.read())).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("rows", rows);
+        params.put("next", notifications.count(member, false) > (long) page * PAGE && page < MAX_PAGE
+                ? "/me/notifications?page=" + (page + 1) : null);
+        pages.render(res, v, m.get("notifications.title"), "notifications.jte", params);
     }
 
     /** Follows a notification's link: marks it read and goes to what it is about. */
@@ -75,6 +86,21 @@ public final class NotificationsPage {
         }
         notifications.markRead(v.member().get().memberId(), null);
         Pages.redirect(res, "/me/notifications");
+    }
+
+    private static int page(ServerRequest req) {
+        try {
+            return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(req.query().first("page").orElse("1"))));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String excerpt(String text) {
+        if (text == null || text.codePointCount(0, text.length()) <= EXCERPT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, EXCERPT)) + "…";
     }
 
     private static Optional<Long> id(ServerRequest req) {
