@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft board pending|approve|reject}: posts from people who do not follow a community wait for a
- * moderator. Approving puts one on the board; the running server then delivers the community's boost.
+ * {@code weft board pending|approve|reject}: posts from people who do not follow a community, and posts whose
+ * offer or request the classifier was unsure of, wait for a moderator. Approving puts one on the board; the running
+ * server then delivers the community's boost.
  */
 @Command(name = "board", description = "Moderate what goes on a community's board.",
         subcommands = {BoardCommand.Pending.class, BoardCommand.Approve.class, BoardCommand.Reject.class})

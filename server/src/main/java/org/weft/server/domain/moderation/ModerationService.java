@@ -15,8 +15,9 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
 /**
- * Posts from people who do not follow a community wait here until a moderator lets them onto its board
- * (then the community boosts the public ones, as it does for followers' posts) or turns them away.
+ * Posts from people who do not follow a community, and posts the classifier was unsure of, wait here until a
+ * moderator lets them onto its board (then the community boosts the public ones, as it does for followers' posts)
+ * or turns them away.
  */
 public final class ModerationService {
     private final Database db;

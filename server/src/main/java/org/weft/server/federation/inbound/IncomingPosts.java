@@ -39,7 +39,8 @@ import org.weft.server.persistence.ResponseRepository;
  * is kept; a reply in a response's conversation joins it (only from that conversation's other side); a reply or
  * direct message to a local proposal becomes a response; a post that mentions a
  * local community and offers or asks for something goes on that community's board (at once when the
- * sender follows the community, otherwise after a moderator's look), and the community announces it.
+ * sender follows the community and the classifier is sure of it, otherwise after a moderator's look), and the
+ * community announces it once it is on the board.
  */
 public final class IncomingPosts {
     private final Database db;
@@ -197,7 +198,8 @@ public final class IncomingPosts {
                 if (p.isPresent()) {
                     any = true;
                     Visibility v = note.visibility();
-                    if (follows && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
+                    boolean onBoard = p.get().getModeration() == ProposalEntity.Moderation.VISIBLE;
+                    if (onBoard && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
                         boosts.boost(s, community, note.id());
                     }
                 }
