@@ -87,6 +87,7 @@ import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
+import org.weft.server.retention.Pruner;
 import org.weft.server.auth.AccountService;
 import org.weft.server.auth.Invites;
 import org.weft.server.auth.LoginRateLimiter;
@@ -133,6 +134,7 @@ public final class WeftServer implements AutoCloseable {
     private final InboundWorker inboundWorker;
     private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
+    private final Pruner pruner;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
@@ -140,7 +142,7 @@ public final class WeftServer implements AutoCloseable {
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
-                       LinkBackfill backfill,
+                       LinkBackfill backfill, Pruner pruner,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
@@ -156,13 +158,21 @@ public final class WeftServer implements AutoCloseable {
         this.inboundWorker = inboundWorker;
         this.inboxWriter = inboxWriter;
         this.backfill = backfill;
+        this.pruner = pruner;
         this.client = client;
         this.webServer = webServer;
     }
 
     public static WeftServer start(WeftConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with the given clock for everything that reads the time (tests move it forward to see what an hour or a
+     * day later looks like: quotas, retention, digests).
+     */
+    public static WeftServer start(WeftConfig config, Clock clock) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Database db = Database.open(config.database(), config.dataDir());
         long databaseReady = System.nanoTime();
         LocalUrls urls = new LocalUrls(config.baseUrl());
@@ -294,6 +304,8 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        Pruner pruner = Pruner.standard(db, config.retention(), clock);
+        pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
@@ -304,7 +316,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, client, webServer, scheduler);
     }
 
     /** The member and operator pages and what they need. */
@@ -393,9 +405,15 @@ public final class WeftServer implements AutoCloseable {
         return inboundWorker;
     }
 
+    /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */
+    public Pruner pruner() {
+        return pruner;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        pruner.close();
         matching.matcher().close();
         webServer.stop();
         // Requests still waiting for the inbox writer get their rows written (or an error), before the pool closes.

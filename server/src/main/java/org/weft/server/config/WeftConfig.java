@@ -32,7 +32,8 @@ public record WeftConfig(
         int deliveryPerHost,
         int inboxMaxBytes,
         String signup,
-        List<String> linkAllow) {
+        List<String> linkAllow,
+        RetentionSettings retention) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -95,7 +96,13 @@ public record WeftConfig(
                 s.integer("WEFT_DELIVERY_PER_HOST", "delivery.per-host"),
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
                 s.string("WEFT_SIGNUP", "signup"),
-                domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")));
+                domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")),
+                new RetentionSettings(
+                        s.integer("WEFT_RETENTION_EVERY_MINUTES", "retention.every-minutes"),
+                        s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
+                        s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
+                        s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
+                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -106,12 +113,12 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, retention);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, retention);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */

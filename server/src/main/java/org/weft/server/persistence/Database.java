@@ -125,6 +125,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new InboundBodiesOutOfRow())
                 .load()
                 .migrate();
     }

@@ -42,6 +42,15 @@ public final class InboundStore {
         });
     }
 
+    /**
+     * The body of a row as it arrived; empty once the retention pruner removed it (a row that is pruned has long been
+     * processed, so the worker never meets one). Read with a plain query: the entity does not map the body.
+     */
+    public java.util.Optional<String> body(long id) {
+        return db.inTransaction(s -> s.createNativeQuery("SELECT body FROM inbound_activity WHERE id = ?1", String.class)
+                .setParameter(1, id).uniqueResultOptional()).filter(body -> !body.isEmpty());
+    }
+
     public long countPending() {
         return db.inTransaction(s -> s.createNativeQuery(
                 "SELECT COUNT(*) FROM inbound_activity WHERE state = 'PENDING'", Long.class).getSingleResult());

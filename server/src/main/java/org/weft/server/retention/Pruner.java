@@ -1,0 +1,137 @@
+package org.weft.server.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.weft.server.config.RetentionSettings;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.EmbeddedFileCompaction;
+
+/**
+ * Runs the retention rules on a schedule, on its own thread: each rule in batches of {@link #BATCH} rows, one short
+ * transaction per batch (no lock is held for long, and the inbox and the workers carry on meanwhile), until a batch
+ * comes back short; then compacts the embedded database file. A failed run is logged and the next one tries again.
+ */
+public final class Pruner implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Pruner.class.getName());
+    /** Rows per transaction. Inbound bodies can be a megabyte each: a batch frees up to about this many megabytes. */
+    static final int BATCH = 100;
+    /** Time the file compaction may take per run (in steps of a few hundred milliseconds). */
+    static final Duration COMPACTION_BUDGET = Duration.ofSeconds(5);
+
+    private final Database db;
+    private final List<RetentionRule> rules;
+    private final EmbeddedFileCompaction compaction;
+    private final Clock clock;
+    private final int batch;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("weft-retention").daemon().factory());
+    private volatile Report last;
+    private volatile boolean stopping;
+
+    public Pruner(Database db, List<RetentionRule> rules, Clock clock, int batch) {
+        this.db = db;
+        this.rules = List.copyOf(rules);
+        this.compaction = new EmbeddedFileCompaction(db);
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    /** The rules Weft keeps today, from the operator's settings (issue 16 adds the other tables here). */
+    public static Pruner standard(Database db, RetentionSettings settings, Clock clock) {
+        return new Pruner(db, standardRules(settings), clock, BATCH);
+    }
+
+    /** The rules, in the order they run: bodies first, so ids whose body just went are counted from now. */
+    public static List<RetentionRule> standardRules(RetentionSettings settings) {
+        return List.of(
+                new ProcessedInboundBodies(Duration.ofHours(settings.inboundHours())),
+                new FailedInboundBodies(Duration.ofDays(settings.failedDays()), settings.failedMax()),
+                new InboundIds(Duration.ofHours(settings.inboundIdsHours())));
+    }
+
+    /** What one run did: rows handled per rule, and the file compaction if there was one. */
+    public record Report(Instant at, Map<String, Integer> pruned, Optional<EmbeddedFileCompaction.Result> compaction,
+                         Duration took) {
+        public int total() {
+            return pruned.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Runs every {@code every}, the first time one interval after start. */
+    public void start(Duration every) {
+        thread.scheduleWithFixedDelay(this::runLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One run now, on the caller's thread (tests; an operator command). */
+    public Report runOnce() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Map<String, Integer> pruned = new LinkedHashMap<>();
+        for (RetentionRule rule : rules) {
+            int total = 0;
+            int handled;
+            do {
+                handled = db.inTransaction(s -> rule.prune(s, now, batch));
+                total += handled;
+            } while (handled >= batch && !stopping);
+            pruned.put(rule.name(), total);
+        }
+        Optional<EmbeddedFileCompaction.Result> compacted = stopping ? Optional.empty()
+                : compaction.compact(COMPACTION_BUDGET);
+        Report report = new Report(now, pruned, compacted, Duration.ofNanos(System.nanoTime() - started));
+        last = report;
+        return report;
+    }
+
+    /** The last run's report, if there was one. */
+    public Optional<Report> last() {
+        return Optional.ofNullable(last);
+    }
+
+    private void runLogged() {
+        try {
+            Report report = runOnce();
+            if (report.total() > 0 || report.compaction().filter(c -> c.bytesAfter() < c.bytesBefore()).isPresent()) {
+                LOG.info(() -> describe(report));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Pruning failed; the next run tries again", e);
+        }
+    }
+
+    static String describe(Report report) {
+        StringBuilder text = new StringBuilder("Retention: ");
+        report.pruned().forEach((rule, count) -> text.append(rule).append(' ').append(count).append(", "));
+        report.compaction().ifPresent(c -> text.append(String.format("database file %.1f -> %.1f MB (%d%% -> %d%% live) in %d ms, ",
+                c.bytesBefore() / 1e6, c.bytesAfter() / 1e6, c.fillBefore(), c.fillAfter(), c.took().toMillis())));
+        return text.append("run took ").append(report.took().toMillis()).append(" ms").toString();
+    }
+
+    /**
+     * Stops after the batch in progress. The thread is not interrupted: H2 closes its file when a thread is
+     * interrupted inside it. Call before the database closes.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("The pruner did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
