@@ -36,6 +36,7 @@ import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.federation.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
+import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.federation.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
@@ -250,7 +251,8 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
-        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
+        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
+                config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);

@@ -33,6 +33,7 @@ public record WeftConfig(
         int inboxMaxBytes,
         String signup,
         List<String> linkAllow,
+        InboxLimits inboxLimits,
         RetentionSettings retention) {
 
     public WeftConfig {
@@ -53,6 +54,7 @@ public record WeftConfig(
         if (inboxMaxBytes < 1) {
             throw new IllegalArgumentException("weft.inbox.max-bytes must be at least 1, got " + inboxMaxBytes);
         }
+        inboxLimits.requireRoomFor(inboxMaxBytes);
     }
 
     /** Reads the real process environment and the file it names, if any. */
@@ -97,6 +99,13 @@ public record WeftConfig(
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
                 s.string("WEFT_SIGNUP", "signup"),
                 domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")),
+                new InboxLimits(
+                        s.integer("WEFT_INBOX_ACTOR_ACTIVITIES_PER_HOUR", "inbox.actor-activities-per-hour"),
+                        s.integer("WEFT_INBOX_ACTOR_BYTES_PER_HOUR", "inbox.actor-bytes-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_ACTIVITIES_PER_HOUR", "inbox.host-activities-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_BYTES_PER_HOUR", "inbox.host-bytes-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_RATE", "inbox.host-rate"),
+                        s.integer("WEFT_INBOX_HOST_BURST", "inbox.host-burst")),
                 new RetentionSettings(
                         s.integer("WEFT_RETENTION_EVERY_MINUTES", "retention.every-minutes"),
                         s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
@@ -113,12 +122,12 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, retention);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, retention);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
