@@ -35,7 +35,8 @@ final class NotificationsApi {
         for (NotificationEntity n : service.forMember(member.id(), unreadOnly, page, size)) {
             items.addObject().put("id", n.getId()).put("kind", n.getKind())
                     .put("proposalId", n.getProposalId()).put("responseId", n.getResponseId())
-                    .put("created", n.getCreatedAt().toString()).put("read", n.getReadAt() != null);
+                    .put("created", n.getCreatedAt().toString()).put("read", n.getReadAt() != null)
+                    .put("count", n.getCount());
         }
         body.put("page", page).put("size", size).put("total", service.count(member.id(), unreadOnly))
                 .put("unread", service.count(member.id(), true));

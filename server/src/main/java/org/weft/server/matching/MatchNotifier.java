@@ -1,7 +1,10 @@
 package org.weft.server.matching;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.weft.server.domain.ActorRepository;
 import org.weft.server.persistence.NotificationEntity;
@@ -13,9 +16,14 @@ import org.weft.server.proposal.DirectMessages;
  * when the member linked a fediverse account. The message shows only what the other proposal already
  * shows to anyone who can see it (its title, area and address); the remote member is not named, and
  * nothing at all goes to the other side's server.
+ *
+ * <p>At most one notification (and one message) per proposal per hour: the first match of the hour makes one, and
+ * later ones only raise its count ("5 new matches"), so a flood of proposals cannot flood a member.
  */
 final class MatchNotifier {
     static final String KIND = "match";
+    /** A proposal's match notification gathers the matches of this long after it was made. */
+    static final Duration DIGEST = Duration.ofHours(1);
 
     private final DirectMessages direct;
     private final ReasonText words;
@@ -42,7 +50,17 @@ final class MatchNotifier {
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
         Long memberId = mine.getAuthor().getId();
-        s.persist(new NotificationEntity(memberId, KIND, mine.getId(), null, clock.instant()));
+        Instant now = clock.instant();
+        Optional<NotificationEntity> digest = s.createSelectionQuery("from NotificationEntity where proposalId = :p"
+                        + " and memberId = :m and kind = :k and createdAt > :since order by createdAt desc, id desc",
+                        NotificationEntity.class)
+                .setParameter("p", mine.getId()).setParameter("m", memberId).setParameter("k", KIND)
+                .setParameter("since", now.minus(DIGEST)).setMaxResults(1).uniqueResultOptional();
+        if (digest.isPresent()) {
+            digest.get().countOneMore();
+            return;
+        }
+        s.persist(new NotificationEntity(memberId, KIND, mine.getId(), null, now));
         FediverseAccountEntity account = s.find(FediverseAccountEntity.class, memberId);
         if (account == null || mine.getGroup() == null) {
             return;

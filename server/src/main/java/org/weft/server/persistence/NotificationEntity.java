@@ -9,7 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Something a local member should know about: a response to their proposal, a decision on theirs. */
+/**
+ * Something a local member should know about: a response to their proposal, a decision on theirs, new matches. A
+ * match notification is a digest: one row for a proposal's matches within an hour, with their number in
+ * {@code count}.
+ */
 @Entity
 @Table(name = "notification")
 public class NotificationEntity {
@@ -28,6 +32,8 @@ public class NotificationEntity {
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    @Column(name = "item_count", nullable = false)
+    private int count = 1;
 
     protected NotificationEntity() {
     }
@@ -68,7 +74,25 @@ public class NotificationEntity {
         return readAt;
     }
 
+    /** How many things this notification stands for (new matches in a digest; 1 otherwise). */
+    public int getCount() {
+        return count;
+    }
+
     public void markRead(Instant when) {
         this.readAt = when;
+    }
+
+    /**
+     * One more of what this digest counts. Unread, it counts on; already read, it is new again and counts only what
+     * came since.
+     */
+    public void countOneMore() {
+        if (readAt != null) {
+            readAt = null;
+            count = 1;
+        } else {
+            count++;
+        }
     }
 }

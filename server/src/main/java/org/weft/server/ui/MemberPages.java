@@ -20,6 +20,7 @@ import org.weft.web.view.ResponseRow;
 /** A member's own lists: my proposals (every status), my responses, my notifications. */
 public final class MemberPages {
     private static final int LIMIT = 100;
+    private static final String MATCH = "match";
 
     private final Pages pages;
     private final Database db;
@@ -71,7 +72,13 @@ public final class MemberPages {
                     if (n.getReadAt() == null) {
                         n.markRead(clock.instant());
                     }
-                    return new ResponseRow(m.get("notification." + n.getKind(), gone ? "" : p.getTitle()),
+                    String title = gone ? "" : p.getTitle();
+                    if (MATCH.equals(n.getKind())) {
+                        // A digest of new matches: the count, and the member's matches page.
+                        return new ResponseRow(m.get("notification.match", n.getCount(), title), "/me/matches", null,
+                                m.date(n.getCreatedAt()), null);
+                    }
+                    return new ResponseRow(m.get("notification." + n.getKind(), title),
                             gone ? "/me/notifications" : p.getUri(), null, m.date(n.getCreatedAt()),
                             null);
                 }).toList());
