@@ -68,8 +68,10 @@ import org.weft.server.matching.ReasonText;
 import org.weft.server.matching.api.MatchesEndpoint;
 import org.weft.server.proposal.AgreementService;
 import org.weft.server.proposal.AreaService;
+import org.weft.server.proposal.BoardLimit;
 import org.weft.server.proposal.CommunityBoosts;
 import org.weft.server.proposal.DirectMessages;
+import org.weft.server.proposal.ModerationDecisions;
 import org.weft.server.proposal.ModerationService;
 import org.weft.server.proposal.NotificationService;
 import org.weft.server.proposal.ProposalContent;
@@ -136,6 +138,7 @@ public final class WeftServer implements AutoCloseable {
     private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
     private final Pruner pruner;
+    private final ModerationDecisions decisions;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
@@ -143,7 +146,7 @@ public final class WeftServer implements AutoCloseable {
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
-                       LinkBackfill backfill, Pruner pruner,
+                       LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
@@ -160,6 +163,7 @@ public final class WeftServer implements AutoCloseable {
         this.inboxWriter = inboxWriter;
         this.backfill = backfill;
         this.pruner = pruner;
+        this.decisions = decisions;
         this.client = client;
         this.webServer = webServer;
     }
@@ -215,7 +219,7 @@ public final class WeftServer implements AutoCloseable {
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
                 new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
-                clock);
+                new BoardLimit(config.moderationPostsPerHour()), clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -306,6 +310,8 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        ModerationDecisions decisions = new ModerationDecisions(db, matcher);
+        scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
         pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
@@ -317,8 +323,9 @@ public final class WeftServer implements AutoCloseable {
                 (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, client, webServer, scheduler);
+                new ModerationService(db, boosts, matcher, clock), taxonomy),
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
+                scheduler);
     }
 
     /** The member and operator pages and what they need. */
@@ -339,6 +346,15 @@ public final class WeftServer implements AutoCloseable {
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
                         matching.links(), actorUpdates),
                 new MatchesPage(pages, matching.matches(), taxonomy));
+    }
+
+    /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
+    private static void hearDecisions(ModerationDecisions decisions) {
+        try {
+            decisions.poll();
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Reading moderators' decisions failed", e);
+        }
     }
 
     /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */
@@ -405,6 +421,14 @@ public final class WeftServer implements AutoCloseable {
 
     public InboundWorker inboundWorker() {
         return inboundWorker;
+    }
+
+    /**
+     * Hands the matcher what moderators decided since the last look, also from the command line (runs every 30 s;
+     * tests call it). Returns how many decisions it handed on.
+     */
+    public int hearModerationDecisions() {
+        return decisions.poll();
     }
 
     /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */

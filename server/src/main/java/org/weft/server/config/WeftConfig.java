@@ -34,7 +34,8 @@ public record WeftConfig(
         String signup,
         List<String> linkAllow,
         InboxLimits inboxLimits,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        int moderationPostsPerHour) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -55,6 +56,10 @@ public record WeftConfig(
             throw new IllegalArgumentException("weft.inbox.max-bytes must be at least 1, got " + inboxMaxBytes);
         }
         inboxLimits.requireRoomFor(inboxMaxBytes);
+        if (moderationPostsPerHour < 0) {
+            throw new IllegalArgumentException("weft.moderation.posts-per-hour must be 0 (no limit) or more, got "
+                    + moderationPostsPerHour);
+        }
     }
 
     /** Reads the real process environment and the file it names, if any. */
@@ -111,7 +116,8 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
                         s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
                         s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
-                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")));
+                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")),
+                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -122,12 +128,14 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention,
+                moderationPostsPerHour);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention,
+                moderationPostsPerHour);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */

@@ -14,4 +14,11 @@ final class Attacks {
                 .setParameter("a", actorUri).getSingleResult());
     }
 
+    /** Inbound activities from one actor not yet finished (processed, ignored or failed). */
+    static long inboundPending(TestServers.Instance weft, String actorUri) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from InboundActivityEntity where actorUri = :a and state = :p", Long.class)
+                .setParameter("a", actorUri).setParameter("p", org.weft.server.persistence.InboundActivityEntity.State.PENDING)
+                .getSingleResult());
+    }
 }
