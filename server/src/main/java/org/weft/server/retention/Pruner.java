@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,13 +27,20 @@ public final class Pruner implements AutoCloseable {
     static final int BATCH = 100;
     /** Time the file compaction may take per run (in steps of a few hundred milliseconds). */
     static final Duration COMPACTION_BUDGET = Duration.ofSeconds(5);
+    /**
+     * After a run that removed something, H2 can give the space back only later: a removed body's data goes once
+     * no reader can still see it, and a chunk only once it is older than 45 s. So the file is compacted again this
+     * long after, as long as that keeps shrinking it (a few times), instead of waiting for the next run.
+     */
+    static final Duration FOLLOW_UP = Duration.ofMinutes(1);
+    private static final int FOLLOW_UPS = 3;
 
     private final Database db;
     private final List<RetentionRule> rules;
     private final EmbeddedFileCompaction compaction;
     private final Clock clock;
     private final int batch;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("weft-retention").daemon().factory());
     private volatile Report last;
     private volatile boolean stopping;
@@ -45,6 +51,7 @@ public final class Pruner implements AutoCloseable {
         this.compaction = new EmbeddedFileCompaction(db);
         this.clock = clock;
         this.batch = batch;
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending follow-up does not delay close()
     }
 
     /** The rules Weft keeps today, from the operator's settings (issue 16 adds the other tables here). */
@@ -102,18 +109,40 @@ public final class Pruner implements AutoCloseable {
     private void runLogged() {
         try {
             Report report = runOnce();
-            if (report.total() > 0 || report.compaction().filter(c -> c.bytesAfter() < c.bytesBefore()).isPresent()) {
+            if (report.total() > 0 || shrank(report.compaction())) {
                 LOG.info(() -> describe(report));
+            }
+            if (report.total() > 0 && report.compaction().isPresent()) {
+                thread.schedule(() -> compactAgain(FOLLOW_UPS), FOLLOW_UP.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Pruning failed; the next run tries again", e);
         }
     }
 
+    /** A compaction on its own, and another a minute later while they keep shrinking the file. */
+    private void compactAgain(int left) {
+        if (stopping) {
+            return;
+        }
+        Optional<EmbeddedFileCompaction.Result> result = compaction.compact(COMPACTION_BUDGET);
+        result.filter(c -> c.bytesAfter() < c.bytesBefore()).ifPresent(c -> LOG.info(() -> String.format(
+                "Retention: database file %.1f -> %.1f MB (%d%% -> %d%% live) in %d ms", c.bytesBefore() / 1e6,
+                c.bytesAfter() / 1e6, c.fillBefore(), c.fillAfter(), c.took().toMillis())));
+        if (left > 1 && shrank(result)) {
+            thread.schedule(() -> compactAgain(left - 1), FOLLOW_UP.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static boolean shrank(Optional<EmbeddedFileCompaction.Result> result) {
+        return result.filter(c -> c.bytesAfter() < c.bytesBefore()).isPresent();
+    }
+
     static String describe(Report report) {
         StringBuilder text = new StringBuilder("Retention: ");
         report.pruned().forEach((rule, count) -> text.append(rule).append(' ').append(count).append(", "));
-        report.compaction().ifPresent(c -> text.append(String.format("database file %.1f -> %.1f MB (%d%% -> %d%% live) in %d ms, ",
+        report.compaction().ifPresent(c -> text.append(String.format(
+                "database file %.1f -> %.1f MB (%d%% -> %d%% live) in %d ms, ",
                 c.bytesBefore() / 1e6, c.bytesAfter() / 1e6, c.fillBefore(), c.fillAfter(), c.took().toMillis())));
         return text.append("run took ").append(report.took().toMillis()).append(" ms").toString();
     }
