@@ -41,7 +41,8 @@ record BenchSettings(Path output, Path work, ServerLaunch launch, List<DbServer>
         context.add("Server settings: the shipped defaults (application.yaml: 10 DB connections, 128 delivery workers, 2 per host and 1 to a host"
                 + " not heard from yet)"
                 + " unless a row says otherwise; federation to loopback allowed (WEFT_FEDERATION_ALLOW_PRIVATE) for the mocks;"
-                + " inbox quotas and rate off (their defaults would refuse the throughput loads) except in G12, which measures them");
+                + " inbox quotas and rate off (their defaults would refuse the throughput loads) except in G12, which"
+                + " measures them");
         String only = System.getProperty("bench.only", "");
         Set<String> sections = only.isBlank() ? Set.of() : Arrays.stream(only.split(",")).map(String::trim)
                 .collect(Collectors.toSet());

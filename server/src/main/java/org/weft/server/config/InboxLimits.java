@@ -23,7 +23,8 @@ public record InboxLimits(int actorActivitiesPerHour, int actorBytesPerHour, int
 
     /** A byte quota smaller than the largest accepted body would refuse such a body for ever. */
     void requireRoomFor(int maxBodyBytes) {
-        if (actorBytesPerHour > 0 && actorBytesPerHour < maxBodyBytes || hostBytesPerHour > 0 && hostBytesPerHour < maxBodyBytes) {
+        if (actorBytesPerHour > 0 && actorBytesPerHour < maxBodyBytes
+                || hostBytesPerHour > 0 && hostBytesPerHour < maxBodyBytes) {
             throw new IllegalArgumentException("weft.inbox.actor-bytes-per-hour and host-bytes-per-hour must be 0 or at least"
                     + " weft.inbox.max-bytes (" + maxBodyBytes + ")");
         }

@@ -57,8 +57,8 @@ class ReplayAfterPruningAttackTest {
             // Let the worker finish whatever it has (a fresh activity), then look: no follow, no second Accept.
             String like = rosa.fixture("mastodon/like.json");
             assertEquals(202, send(rosa, inbox, clock, like));
-            WaitFor.condition("the Like is processed",
-                    () -> row(weft, rosa.origin() + "/users/rosa#likes/4417093").getState() != InboundActivityEntity.State.PENDING);
+            WaitFor.condition("the Like is processed", () -> row(weft, rosa.origin() + "/users/rosa#likes/4417093")
+                    .getState() != InboundActivityEntity.State.PENDING);
             assertEquals(0, follows(weft, rosa));
             assertEquals(accepts, accepts(weft));
 

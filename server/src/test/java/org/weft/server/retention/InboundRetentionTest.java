@@ -135,7 +135,8 @@ class InboundRetentionTest {
         writer.start();
         try {
             String id = uri("follow");
-            assertTrue(writer.store(id, "https://remote.example/users/rosa", "Follow", "{\"body\":1}", NOW.minus(Duration.ofDays(1))));
+            assertTrue(writer.store(id, "https://remote.example/users/rosa", "Follow", "{\"body\":1}",
+                    NOW.minus(Duration.ofDays(1))));
             update("UPDATE inbound_activity SET state = 'DONE', processed_at = '" + sql(NOW.minus(Duration.ofHours(7)))
                     + "' WHERE activity_uri = '" + id + "'");
             pruner(100).runOnce();
@@ -168,8 +169,9 @@ class InboundRetentionTest {
     /** A row received ten days ago, finished at {@code processedAt} (null: still pending). */
     private void insert(String name, String state, Instant processedAt) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO inbound_activity (activity_uri, actor_uri, activity_type,"
-                     + " body, state, attempts, received_at, next_attempt_at, processed_at) VALUES (?, ?, 'Like', ?, ?, 0, ?, ?, ?)")) {
+             PreparedStatement insert = c.prepareStatement("INSERT INTO inbound_activity (activity_uri, actor_uri,"
+                     + " activity_type, body, state, attempts, received_at, next_attempt_at, processed_at)"
+                     + " VALUES (?, ?, 'Like', ?, ?, 0, ?, ?, ?)")) {
             insert.setString(1, uri(name));
             insert.setString(2, "https://remote.example/users/rosa");
             insert.setString(3, "{\"id\":\"" + uri(name) + "\"}");
@@ -186,10 +188,12 @@ class InboundRetentionTest {
         String t = "'" + sql(NOW.minus(Duration.ofDays(4))) + "'";
         update("INSERT INTO actor (uri, kind, is_local, username, domain, display_name, inbox, key_id, public_key_pem,"
                 + " manually_approves, discoverable, created_at) VALUES ('https://camp.example/users/amina', 'PERSON', TRUE,"
-                + " 'amina', 'camp.example', 'Amina', 'https://camp.example/users/amina/inbox', 'k1', 'pem', FALSE, TRUE, " + t + ")");
+                + " 'amina', 'camp.example', 'Amina', 'https://camp.example/users/amina/inbox', 'k1', 'pem', FALSE, TRUE, "
+                + t + ")");
         update("INSERT INTO actor (uri, kind, is_local, username, domain, display_name, inbox, key_id, public_key_pem,"
                 + " manually_approves, discoverable, created_at) VALUES ('https://remote.example/users/rosa', 'PERSON', FALSE,"
-                + " 'rosa', 'remote.example', 'Rosa', 'https://remote.example/users/rosa/inbox', 'k2', 'pem', FALSE, TRUE, " + t + ")");
+                + " 'rosa', 'remote.example', 'Rosa', 'https://remote.example/users/rosa/inbox', 'k2', 'pem', FALSE, TRUE, "
+                + t + ")");
         update("INSERT INTO proposal (uri, is_local, author_id, attributed_to_id, purpose, kind, status, audience, source,"
                 + " moderation, title, description, language, ends_at, published_at) SELECT 'https://camp.example/proposals/1',"
                 + " TRUE, id, id, 'OFFER', 'GIFT', 'OPEN', 'PUBLIC', 'LOCAL', 'VISIBLE', 'Bread', '', 'en', " + t + ", " + t
