@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.weft.server.config.RetentionSettings;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.EmbeddedFileCompaction;
+import org.weft.server.persistence.RetentionRuns;
 
 /**
  * Runs the retention rules on a schedule, on its own thread: each rule in batches of {@link #BATCH} rows, one short
@@ -48,7 +49,7 @@ public final class Pruner implements AutoCloseable {
     public Pruner(Database db, List<RetentionRule> rules, Clock clock, int batch) {
         this.db = db;
         this.rules = List.copyOf(rules);
-        this.compaction = new EmbeddedFileCompaction(db);
+        this.compaction = new EmbeddedFileCompaction(db, clock);
         this.clock = clock;
         this.batch = batch;
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending follow-up does not delay close()
@@ -94,11 +95,22 @@ public final class Pruner implements AutoCloseable {
             } while (handled >= batch && !stopping);
             pruned.put(rule.name(), total);
         }
+        record(pruned, now);
         Optional<EmbeddedFileCompaction.Result> compacted = stopping ? Optional.empty()
                 : compaction.compact(COMPACTION_BUDGET);
         Report report = new Report(now, pruned, compacted, Duration.ofNanos(System.nanoTime() - started));
         last = report;
         return report;
+    }
+
+    private void record(Map<String, Integer> pruned, Instant now) {
+        Map<String, Long> removed = new LinkedHashMap<>();
+        pruned.forEach((rule, count) -> removed.put(rule, (long) count));
+        try {
+            RetentionRuns.record(db.dataSource(), removed, now);
+        } catch (java.sql.SQLException e) {
+            LOG.log(Level.WARNING, "Could not record the pruner's run", e);
+        }
     }
 
     /** The last run's report, if there was one. */
@@ -129,7 +141,9 @@ public final class Pruner implements AutoCloseable {
         result.filter(c -> c.bytesAfter() < c.bytesBefore()).ifPresent(c -> LOG.info(() -> String.format(
                 "Retention: database file %.1f -> %.1f MB (%d%% -> %d%% live) in %d ms", c.bytesBefore() / 1e6,
                 c.bytesAfter() / 1e6, c.fillBefore(), c.fillAfter(), c.took().toMillis())));
-        if (left > 1 && shrank(result)) {
+        // The first follow-up may find nothing yet (the removal is not 45 s old everywhere); later ones go on only
+        // while they shrink the file.
+        if (left > 1 && (left == FOLLOW_UPS || shrank(result))) {
             thread.schedule(() -> compactAgain(left - 1), FOLLOW_UP.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -69,7 +69,7 @@ class EmbeddedFileGrowthTest {
 
     @Test
     void megabyteBodiesGrowTheFileByLittleMoreThanThemselvesAndGoWhenPruned() throws Exception {
-        EmbeddedFileCompaction compaction = new EmbeddedFileCompaction(db);
+        EmbeddedFileCompaction compaction = new EmbeddedFileCompaction(db, Clock.systemUTC());
         compaction.compact(Duration.ofSeconds(10));
         long baseline = fileBytes();
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.config.RetentionSettings;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.RetentionRuns;
 import org.weft.server.queue.InboxWriter;
 import org.weft.server.testing.TestDatabases;
 
@@ -66,6 +67,10 @@ class InboundRetentionTest {
         assertKept("pending-10d");
         assertKept("failed-1d");
         assertEquals(4, count(), "rows stay: their ids still make a redelivery a no-op");
+        var runs = RetentionRuns.all(db.dataSource());
+        assertEquals(1, runs.get("processed inbound bodies").removed(), "the run is recorded for the operator");
+        assertEquals(NOW, runs.get("processed inbound bodies").at());
+        assertEquals(0, runs.get("remembered inbound ids").removed());
     }
 
     @Test
