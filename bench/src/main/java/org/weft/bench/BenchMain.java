@@ -26,6 +26,7 @@ import org.weft.bench.report.Results;
 import org.weft.bench.report.Row;
 import org.weft.bench.server.BareHelidon;
 import org.weft.bench.server.Ports;
+import org.weft.bench.soak.Soak;
 import org.weft.bench.targets.CrashFanOut;
 import org.weft.bench.targets.FanOut;
 import org.weft.bench.targets.InboxIngest;
@@ -38,7 +39,7 @@ import org.weft.bench.targets.StorageFlood;
 import org.weft.bench.targets.Yardsticks;
 
 /**
- * Runs the suite in order (yardsticks first, then each target on each database) and writes
+ * Runs the suite in order (yardsticks first, then each target on each database, the soak last) and writes
  * BENCHMARKS.md. A target that fails is reported as not measured; the others still run.
  * {@code bare-server PORT} instead runs only the bare Helidon route, for the process yardsticks.
  */
@@ -80,7 +81,7 @@ public final class BenchMain {
                 guard(results, "G2", db, () -> FanOut.run(db, settings.work(), yardsticks, results));
             }
         }
-        if (settings.runs("g5") || settings.runs("g4")) {
+        if (settings.runs("g5") || settings.runs("g4") || settings.runs("soak")) {
             guard(results, "G5", null, () -> Startup.yardstick(settings.launch(), yardsticks, results));
             yardstickLines.add("Bare Helidon route as its own process with the server's JVM options: start-up "
                     + Fmt.ms(yardsticks.bareStartupMillis()) + " (median of 3), idle RSS " + Fmt.num(yardsticks.bareIdleRssMB())
@@ -113,6 +114,13 @@ public final class BenchMain {
                 for (Future<?> run : runs) {
                     run.get();
                 }
+            }
+        }
+        if (settings.runs("soak")) {
+            // Last: the longest part by far, and nothing else runs beside it.
+            for (DbServer db : settings.databases()) {
+                guard(results, "G15", db, () -> Soak.run(db, settings.work(), settings.launch(), settings.soak(), yardsticks,
+                        results));
             }
         }
         if (inboxLoad != null) {

@@ -6,15 +6,16 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalActorService;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.Audience;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
-import org.weft.server.proposal.AreaService;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.HelpKind;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * The newcomer's demo: a community with a living board of offers and requests in several languages.
@@ -43,8 +44,7 @@ final class DemoData {
     }
 
     static void seedProposals(Database db, AreaService areas, ProposalService proposals) {
-        long existing = db.inTransaction(s -> s.createSelectionQuery("select count(*) from ProposalEntity", Long.class)
-                .getSingleResult());
+        long existing = db.inTransaction(ProposalRepository::countAll);
         if (existing > 0) {
             return;
         }

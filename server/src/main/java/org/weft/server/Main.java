@@ -13,7 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         // HTTP dates and signature strings must not depend on the machine's locale.
         Locale.setDefault(Locale.ROOT);
-        int exit = new CommandLine(new WeftCli())
+        int exit = new CommandLine(new WeftCli(config -> WeftServer.start(config)::close))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof IllegalArgumentException) {
                         cmd.getErr().println("weft: " + e.getMessage());

@@ -18,27 +18,33 @@ import org.weft.activitypub.delivery.InboxPoster;
 import org.weft.activitypub.delivery.OutcomeClassifier;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.activitypub.signature.AnySchemeVerifier;
+import org.weft.activitypub.signature.ExpectedHost;
+import org.weft.activitypub.signature.RequestVerifier;
+import org.weft.activitypub.signature.Rfc9421Verifier;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.server.api.ApiRoutes;
 import org.weft.server.config.WeftConfig;
-import org.weft.server.domain.ApiTokens;
-import org.weft.server.domain.LocalActorService;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.config.WeftVersion;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
-import org.weft.server.federation.ActorRenderer;
-import org.weft.server.federation.ActorUpdates;
+import org.weft.server.domain.actor.ActorRenderer;
+import org.weft.server.domain.actor.ActorUpdates;
 import org.weft.server.federation.CollectionsEndpoint;
-import org.weft.server.federation.FollowService;
+import org.weft.server.domain.follow.FollowService;
 import org.weft.server.federation.InboxEndpoint;
 import org.weft.server.federation.LocalActorDocuments;
-import org.weft.server.federation.LocalSigners;
+import org.weft.server.domain.actor.LocalSigners;
 import org.weft.server.federation.NodeInfoEndpoint;
-import org.weft.server.federation.Outbox;
+import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.FetchAuthorizer;
-import org.weft.server.federation.HttpReplies;
+import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
@@ -49,55 +55,62 @@ import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
 import org.weft.server.federation.inbound.LinkBackfill;
 import org.weft.server.federation.inbound.FollowHandler;
-import org.weft.server.federation.inbound.InboundWorker;
+import org.weft.server.queue.InboundWorker;
 import org.weft.server.federation.inbound.UndoHandler;
 import org.weft.server.federation.inbound.UpdateHandler;
-import org.weft.server.federation.remote.RemoteActors;
-import org.weft.server.federation.remote.StoredKeyResolver;
-import org.weft.server.federation.remote.WebFingerLookup;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.actor.StoredKeyResolver;
+import org.weft.server.domain.actor.WebFingerLookup;
+import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
-import org.weft.server.matching.FediverseAccounts;
-import org.weft.server.matching.LinkAllowList;
-import org.weft.server.matching.LinkService;
-import org.weft.server.matching.Matcher;
-import org.weft.server.matching.Matching;
-import org.weft.server.matching.MemberMatches;
-import org.weft.server.matching.ReasonText;
-import org.weft.server.matching.api.MatchesEndpoint;
-import org.weft.server.proposal.AgreementService;
-import org.weft.server.proposal.AreaService;
-import org.weft.server.proposal.BoardLimit;
-import org.weft.server.proposal.CommunityBoosts;
-import org.weft.server.proposal.DirectMessages;
-import org.weft.server.proposal.ModerationDecisions;
-import org.weft.server.proposal.ModerationService;
-import org.weft.server.proposal.NotificationService;
-import org.weft.server.proposal.ProposalContent;
-import org.weft.server.proposal.ProposalEvents;
-import org.weft.server.proposal.ProposalFederation;
-import org.weft.server.proposal.ProposalRules;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ProposalWire;
-import org.weft.server.proposal.RemoteProposals;
-import org.weft.server.proposal.ResponseService;
-import org.weft.server.classify.TextClassifier;
-import org.weft.server.taxonomy.SkosDocument;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.matching.FediverseAccounts;
+import org.weft.server.domain.follow.LinkAllowList;
+import org.weft.server.domain.follow.LinkService;
+import org.weft.server.domain.matching.Matcher;
+import org.weft.server.domain.matching.Matching;
+import org.weft.server.domain.matching.MemberMatches;
+import org.weft.server.domain.matching.ReasonText;
+import org.weft.server.api.MatchesEndpoint;
+import org.weft.server.domain.response.AgreementService;
+import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.BoardLimit;
+import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.domain.moderation.ModerationDecisions;
+import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.ProposalContent;
+import org.weft.server.domain.proposal.ProposalEvents;
+import org.weft.server.domain.proposal.ProposalFederation;
+import org.weft.server.domain.proposal.ProposalRules;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.proposal.ProposalWire;
+import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.domain.classify.TextClassifier;
+import org.weft.server.domain.taxonomy.SkosDocument;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
-import org.weft.server.retention.Pruner;
-import org.weft.server.auth.AccountService;
-import org.weft.server.auth.Invites;
-import org.weft.server.auth.LoginRateLimiter;
-import org.weft.server.auth.SessionCookies;
-import org.weft.server.auth.SessionStore;
-import org.weft.server.auth.SignupMode;
-import org.weft.server.auth.Visitors;
+import org.weft.server.domain.retention.Pruner;
+import org.weft.server.domain.account.AccountService;
+import org.weft.server.domain.account.Invites;
+import org.weft.server.ui.auth.LoginDevices;
+import org.weft.server.ui.auth.LoginGuard;
+import org.weft.server.ui.auth.LoginRateLimiter;
+import org.weft.server.ui.auth.SessionCookies;
+import org.weft.server.ui.auth.SessionStore;
+import org.weft.server.domain.account.SignupMode;
+import org.weft.server.ui.auth.Visitors;
+import org.weft.server.config.IpAddresses;
+import org.weft.server.http.ResponseHeaders;
+import org.weft.server.http.SameOrigin;
+import org.weft.server.config.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
@@ -121,7 +134,6 @@ import org.weft.server.ui.Templates;
  */
 public final class WeftServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WeftServer.class.getName());
-    public static final String VERSION = "0.1.0";
 
     private final WeftConfig config;
     private final Database db;
@@ -189,15 +201,21 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
-        ActivityPubClient client = ActivityPubClient.builder("Weft/" + VERSION + " (+" + urls.base() + "/)")
+        // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
+        // that take only one scheme are remembered in the database, for every node.
+        ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
                 .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
-        SignatureVerifier verifier = new SignatureVerifier(
-                new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls), clock);
+        RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
 
-        Outbox outbox = new Outbox(urls, codec, clock);
+        DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
+                new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
+                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
+                new RetryPolicy(), clock, config.deliveryWorkers());
+        Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -238,16 +256,11 @@ public final class WeftServer implements AutoCloseable {
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
-        DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
-                new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
-                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
-                new RetryPolicy(), clock, config.deliveryWorkers());
-        outbox.attach(deliveryWorker);
-
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
         Pages pages = new Pages(templates,
-                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))));
+                new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
+                new SameOrigin(config.baseUrl()));
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
@@ -268,9 +281,11 @@ public final class WeftServer implements AutoCloseable {
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, new ActorUpdates(outbox, renderer), clock);
 
+        ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
-                .register(new NodeInfoEndpoint(db, urls, VERSION))
+                .register(new NodeInfoEndpoint(db, urls, WeftVersion.VERSION))
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
@@ -301,6 +316,7 @@ public final class WeftServer implements AutoCloseable {
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
+                .directHandlers(headers.directHandlers())
                 .routing(routing)
                 .build()
                 .start();
@@ -317,7 +333,7 @@ public final class WeftServer implements AutoCloseable {
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
-                VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                WeftVersion.VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));
@@ -326,6 +342,20 @@ public final class WeftServer implements AutoCloseable {
                 new ModerationService(db, boosts, matcher, clock), taxonomy),
                 matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
                 scheduler);
+    }
+
+    /**
+     * Verifies signed requests in both schemes (RFC 9421 when {@code Signature-Input} is present, else draft-cavage),
+     * with one key resolver, one expected host and one seen-signature memory, so a signature is accepted once
+     * whichever scheme carries it.
+     */
+    private static RequestVerifier verifier(WeftConfig config, Database db, LocalUrls urls, ActivityPubClient client,
+                                            RemoteActors remoteActors, Clock clock) {
+        StoredKeyResolver keys = new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls);
+        ExpectedHost host = ExpectedHost.of(config.baseUrl());
+        SeenSignatures seen = new SeenSignatures();
+        return new AnySchemeVerifier(new SignatureVerifier(keys, clock, host, seen)::verify,
+                new Rfc9421Verifier(keys, clock, host, seen));
     }
 
     /** The member and operator pages and what they need. */
@@ -338,8 +368,9 @@ public final class WeftServer implements AutoCloseable {
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
         return new UiRoutes(
-                new AccountPages(pages, accounts, sessions, new LoginRateLimiter(5, Duration.ofMinutes(1), clock), signup, urls,
-                        matching.accounts()),
+                new AccountPages(pages, accounts, sessions, new LoginGuard(
+                        new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
+                        trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
@@ -355,6 +386,21 @@ public final class WeftServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.WARNING, "Reading moderators' decisions failed", e);
         }
+    }
+
+    /**
+     * The proxies whose X-Forwarded-For is believed. Listening on loopback without any usually means a proxy on the
+     * same machine that is not listed: every client then has its address, which the sign-in limit counts.
+     */
+    private static TrustedProxies trustedProxies(WeftConfig config) {
+        boolean loopback = config.host().equals("localhost")
+                || IpAddresses.parse(config.host()).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+        if (loopback && config.trustedProxies().isEmpty()) {
+            LOG.warning(() -> "Listening on " + config.host() + " with no WEFT_TRUSTED_PROXIES: if a reverse proxy forwards"
+                    + " to Weft, every client seems to come from it, and the sign-in limit per address counts them as one"
+                    + " (docs/operating.md, Sign-in limits)");
+        }
+        return TrustedProxies.parse(config.trustedProxies());
     }
 
     /** Expiry runs on a schedule; a failure is logged and tried again at the next run. */

@@ -13,25 +13,33 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.weft.activitypub.client.FetchException.Reason;
+import org.weft.activitypub.signature.ActorSigner;
 import org.weft.activitypub.signature.HttpSigner;
 
 /**
  * Fetches ActivityPub documents and posts activities, safely.
  *
- * <p>Every URL, including each redirect hop, passes the {@link AddressCheck} before any connection.
+ * <p>Every URL, including each redirect hop, passes a scheme check (http or https) and the
+ * {@link AddressCheck} before a request is built from it, let alone sent.
  * Redirects are followed by hand (at most {@value #MAX_REDIRECTS}, as Mastodon) for GET and never for
  * POST. Bodies are read up to a cap. Requests use HTTP/1.1 so the {@code Host} header is exactly the one
  * {@link HttpSigner} signed. With an instance signer, every GET is signed (authorized fetch). Thread-safe;
  * create one per application and {@link #close()} it on shutdown.
+ *
+ * <p>Given an {@link ActorSigner} (for POSTs, and as the instance signer for GETs), the client
+ * double-knocks: a POST is signed with RFC 9421 first, a GET with draft-cavage first, and the other scheme is
+ * tried once more after a 400 or 401; its {@link SchemeMemory} remembers the hosts that take only one scheme
+ * (see {@link DoubleKnock}). The scheme and address checks run before each of the two requests.
  */
 public final class ActivityPubClient implements AutoCloseable {
 
@@ -54,10 +62,11 @@ public final class ActivityPubClient implements AutoCloseable {
 
     private final HttpClient http;
     private final AddressCheck addressCheck;
-    private final String userAgent;
+    private final SignedRequests requests;
     private final HttpSigner instanceSigner;
+    private final ActorSigner instanceActorSigner;
+    private final DoubleKnock doubleKnock;
     private final long maxResponseBytes;
-    private final Duration requestTimeout;
     private final Clock clock;
 
     private ActivityPubClient(Builder builder) {
@@ -67,17 +76,18 @@ public final class ActivityPubClient implements AutoCloseable {
                 .connectTimeout(builder.connectTimeout)
                 .build();
         this.addressCheck = builder.addressCheck;
-        this.userAgent = builder.userAgent;
+        this.requests = new SignedRequests(builder.userAgent, builder.requestTimeout, builder.clock);
         this.instanceSigner = builder.instanceSigner;
+        this.instanceActorSigner = builder.instanceActorSigner;
+        this.doubleKnock = new DoubleKnock(builder.schemeMemory);
         this.maxResponseBytes = builder.maxResponseBytes;
-        this.requestTimeout = builder.requestTimeout;
         this.clock = builder.clock;
     }
 
     /**
      * @param userAgent sent with every request, e.g. {@code Weft/0.1 (+https://camp.example/)}
      * @return a builder with the defaults: {@code new AddressGuard(false)}, no instance signer, 1 MiB cap,
-     *         5 s connect and 10 s request timeouts, the system UTC clock
+     *         5 s connect and 10 s request timeouts, the system UTC clock, an {@link InMemorySchemeMemory}
      */
     public static Builder builder(String userAgent) {
         return new Builder(userAgent);
@@ -129,7 +139,8 @@ public final class ActivityPubClient implements AutoCloseable {
             throws FetchException {
         URI current = withoutFragment(uri);
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<CappedBodySubscriber.Body> response = send(current, get(current, accept, signed));
+            URI hop = current;
+            HttpResponse<CappedBodySubscriber.Body> response = send(hop, () -> getOnce(hop, accept, signed));
             int status = response.statusCode();
             if (isRedirect(status)) {
                 if (redirects == MAX_REDIRECTS) {
@@ -149,26 +160,45 @@ public final class ActivityPubClient implements AutoCloseable {
     }
 
     /**
-     * Posts a signed activity with {@code Content-Type: application/activity+json}. Redirects are not
-     * followed: a 3xx comes back as the result.
+     * Posts an activity signed with draft-cavage only, with {@code Content-Type: application/activity+json}.
+     * Redirects are not followed: a 3xx comes back as the result.
      *
      * @param inbox the inbox URL
      * @param body the exact JSON bytes
-     * @param signer the sending actor's signer
+     * @param signer the sending actor's draft-cavage signer
      * @return the status and any {@code Retry-After}
      * @throws ForbiddenAddressException if the inbox is refused by the address check
      * @throws IOException on DNS, connection or timeout failures
      */
     public PostResult post(URI inbox, byte[] body, HttpSigner signer) throws IOException {
-        addressCheck.check(inbox);
-        HttpRequest.Builder request = HttpRequest.newBuilder(inbox)
-                .timeout(requestTimeout)
-                .header("User-Agent", userAgent)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        addSignedHeaders(request, signer.signPost(inbox, body, ACTIVITY_JSON, clock.instant()));
-        HttpResponse<CappedBodySubscriber.Body> response = exchange(request.build(), 0);
-        return new PostResult(response.statusCode(),
-                response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant())));
+        HttpResponse<CappedBodySubscriber.Body> response =
+                guarded(inbox, () -> requests.post(inbox, body, ACTIVITY_JSON, signer), 0);
+        return new PostResult(response.statusCode(), retryAfter(response));
+    }
+
+    /**
+     * Posts an activity, double-knocking: signed with RFC 9421 first (or draft-cavage first for a host
+     * remembered as taking only that, for a day), and once more in the other scheme after a 400 or 401; an
+     * {@code Accept-Signature} in a 401 is honoured. Redirects are not followed.
+     *
+     * @param inbox the inbox URL
+     * @param body the exact JSON bytes
+     * @param signer the sending actor's signer
+     * @return the last status, any {@code Retry-After}, the scheme that got it and the number of requests
+     * @throws ForbiddenAddressException if the inbox is refused by the address check (before either knock)
+     * @throws IOException on DNS, connection or timeout failures
+     */
+    public PostResult post(URI inbox, byte[] body, ActorSigner signer) throws IOException {
+        checkScheme(inbox);
+        DoubleKnock.Outcome outcome = doubleKnock.knock(SchemeMemory.hostOf(inbox), clock.instant(), signer.rfc9421(),
+                true, (scheme, shape) -> guarded(inbox,
+                        () -> requests.post(inbox, body, ACTIVITY_JSON, signer, scheme, shape), 0));
+        return new PostResult(outcome.response().statusCode(), retryAfter(outcome.response()), outcome.scheme(),
+                outcome.knocks());
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> RetryAfter.parse(value, clock.instant()));
     }
 
     @Override
@@ -177,32 +207,61 @@ public final class ActivityPubClient implements AutoCloseable {
         http.shutdownNow();
     }
 
-    private HttpRequest get(URI uri, String accept, boolean signed) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("User-Agent", userAgent)
-                .GET();
-        if (signed && instanceSigner != null) {
-            addSignedHeaders(request, instanceSigner.signGet(uri, accept, clock.instant()));
-        } else {
-            request.header("Accept", accept);
+    /** One GET of one URL: double-knocked when signed with the instance's {@link ActorSigner}. */
+    private HttpResponse<CappedBodySubscriber.Body> getOnce(URI uri, String accept, boolean signed) throws IOException {
+        if (signed && instanceActorSigner != null) {
+            checkScheme(uri);
+            return doubleKnock.knock(SchemeMemory.hostOf(uri), clock.instant(), instanceActorSigner.rfc9421(), false,
+                    (scheme, shape) -> guarded(uri, () -> requests.get(uri, accept, instanceActorSigner, scheme, shape),
+                            maxResponseBytes)).response();
         }
-        return request.build();
+        return guarded(uri, () -> signed && instanceSigner != null ? requests.get(uri, accept, instanceSigner)
+                : requests.unsignedGet(uri, accept), maxResponseBytes);
     }
 
-    private static void addSignedHeaders(HttpRequest.Builder request, Map<String, String> signed) {
-        // HttpClient sets Host itself, to the very value that was signed.
-        signed.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                request.header(name, value);
-            }
-        });
-    }
-
-    private HttpResponse<CappedBodySubscriber.Body> send(URI uri, HttpRequest request) throws FetchException {
+    /**
+     * The scheme check and the address check, then building (and signing) the request, then the exchange:
+     * every request, first knock or second, each redirect hop, goes through here, so nothing is built, signed
+     * or sent for a refused URL, and the address is checked again just before each request (a name that
+     * resolves elsewhere by the second knock gets no second request). A URL the request builder or a signer
+     * still refuses (an {@link IllegalArgumentException}) is a refused address, not a crash.
+     */
+    private HttpResponse<CappedBodySubscriber.Body> guarded(URI uri, Supplier<HttpRequest> request, long successBodyLimit)
+            throws IOException {
+        checkScheme(uri);
+        addressCheck.check(uri);
+        HttpRequest built;
         try {
-            addressCheck.check(uri);
-            return exchange(request, maxResponseBytes);
+            built = request.get();
+        } catch (IllegalArgumentException e) {
+            throw new ForbiddenAddressException("not a URL a request can be made to: " + uri);
+        }
+        return exchange(built, successBodyLimit);
+    }
+
+    /**
+     * http or https, and a host, before anything is derived from the URL: a request builder or signer handed
+     * a {@code gopher:} URL throws, and nothing should be learnt from a URL that will be refused.
+     */
+    private static void checkScheme(URI uri) throws ForbiddenAddressException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new ForbiddenAddressException("scheme not allowed: " + uri);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new ForbiddenAddressException("no host: " + uri);
+        }
+    }
+
+    /** An exchange that may throw, as {@link #send} runs it. */
+    @FunctionalInterface
+    private interface Exchange {
+        HttpResponse<CappedBodySubscriber.Body> run() throws IOException;
+    }
+
+    private HttpResponse<CappedBodySubscriber.Body> send(URI uri, Exchange exchange) throws FetchException {
+        try {
+            return exchange.run();
         } catch (ForbiddenAddressException e) {
             throw new FetchException(Reason.FORBIDDEN_ADDRESS, -1, e.getMessage(), e);
         } catch (UnknownHostException e) {
@@ -292,6 +351,8 @@ public final class ActivityPubClient implements AutoCloseable {
         private final String userAgent;
         private AddressCheck addressCheck = new AddressGuard(false);
         private HttpSigner instanceSigner;
+        private ActorSigner instanceActorSigner;
+        private SchemeMemory schemeMemory = new InMemorySchemeMemory();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -317,6 +378,28 @@ public final class ActivityPubClient implements AutoCloseable {
          */
         public Builder instanceSigner(HttpSigner signer) {
             this.instanceSigner = signer;
+            this.instanceActorSigner = null;
+            return this;
+        }
+
+        /**
+         * @param signer the instance actor's signer, used to sign every GET (authorized fetch) with
+         *        double-knocking, or null for unsigned GETs
+         * @return this builder
+         */
+        public Builder instanceSigner(ActorSigner signer) {
+            this.instanceActorSigner = signer;
+            this.instanceSigner = null;
+            return this;
+        }
+
+        /**
+         * @param memory where the client remembers per host which signature scheme worked; the server passes
+         *        its database-backed one so every node shares it
+         * @return this builder
+         */
+        public Builder schemeMemory(SchemeMemory memory) {
+            this.schemeMemory = Objects.requireNonNull(memory, "memory");
             return this;
         }
 

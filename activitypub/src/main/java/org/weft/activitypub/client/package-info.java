@@ -7,5 +7,9 @@
  * and the {@code id} check, and posts signed activities;
  * {@link org.weft.activitypub.client.KeyDocumentResolver} turns a signature {@code keyId} into a key and
  * its confirmed owner.
+ *
+ * <p>Signed with an {@link org.weft.activitypub.signature.ActorSigner}, requests double-knock
+ * ({@code DoubleKnock}): POSTs RFC 9421 first, GETs draft-cavage first, the other scheme once more after a 400
+ * or 401, and the {@link org.weft.activitypub.client.SchemeMemory} remembers the hosts that take only one.
  */
 package org.weft.activitypub.client;

@@ -25,8 +25,10 @@ public final class SignatureException extends Exception {
         DIGEST_NOT_SIGNED,
         /** Neither {@code date} nor {@code (created)} is signed. */
         DATE_NOT_SIGNED,
-        /** A GET whose signature does not cover {@code host}. */
+        /** The signature does not cover {@code host} (required on every request). */
         HOST_NOT_SIGNED,
+        /** The {@code Host} header names another server (or another port): a request signed for somewhere else. */
+        HOST_MISMATCH,
         /** Neither {@code (request-target)} nor {@code digest} is signed. */
         REQUEST_TARGET_NOT_SIGNED,
         /** The signing time is too old, too far in the future, or past its {@code expires}. */
@@ -36,7 +38,14 @@ public final class SignatureException extends Exception {
         /** The key could not be looked up (network or remote error); the sender may retry. */
         KEY_UNAVAILABLE,
         /** The signature does not match, even after refetching the key once. */
-        BAD_SIGNATURE
+        BAD_SIGNATURE,
+        /** This very signature was accepted before and is still within its window: the request is a replay. */
+        REPLAYED,
+        /**
+         * So many signatures were accepted lately that the oldest had to be forgotten early, and this one is no
+         * newer than them: it cannot be told from a replay. A request signed now is accepted.
+         */
+        REPLAY_UNCERTAIN
     }
 
     private final Reason reason;

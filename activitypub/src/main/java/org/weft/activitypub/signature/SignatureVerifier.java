@@ -19,15 +19,18 @@ import org.tomitribe.auth.signatures.Signature;
 import org.weft.activitypub.signature.SignatureException.Reason;
 
 /**
- * Verifies incoming draft-cavage signatures with the rules Mastodon applies ({@code signed_request.rb}).
+ * Verifies incoming draft-cavage signatures with the rules Mastodon applies ({@code signed_request.rb}), made
+ * stricter where Mastodon's rules let a captured request be used again.
  *
  * <p>In order: a {@code Signature} header exists; a request with a body (or any POST) carries a
  * {@code Digest} matching the raw bytes; the header parses and uses {@code rsa-sha256} or {@code hs2019}
- * (no {@code algorithm} means {@code hs2019}); {@code date} or {@code (created)} is signed,
- * {@code digest} on POST, {@code host} on GET, and {@code (request-target)} or {@code digest}; the
- * signing time lies within the window below; the key resolves; the signature matches with
+ * (no {@code algorithm} means {@code hs2019}); {@code host} is signed (always), {@code date} or
+ * {@code (created)}, {@code digest} on POST, and {@code (request-target)} or {@code digest}; the {@code Host}
+ * header names this server ({@link ExpectedHost}); the signing time, taken from signed values only, lies
+ * within the window below ({@link SigningWindow}); the key resolves; the signature matches with
  * {@code (request-target)} including the query string, or else without it. If it does not match, the key
- * is resolved once more with {@code forceRefresh} (key rotation) and tried again.
+ * is resolved once more with {@code forceRefresh} (key rotation) and tried again. Last, a matching
+ * signature must not have been accepted before ({@link SeenSignatures}): each one authenticates one request.
  *
  * <p>tomitribe parses {@code keyId}, {@code algorithm}, {@code headers} and {@code signature}. The
  * signing string is rebuilt here from the headers exactly as received, and the RSA check is done with the
@@ -54,14 +57,20 @@ public final class SignatureVerifier {
 
     private final KeyResolver resolver;
     private final Clock clock;
+    private final ExpectedHost host;
+    private final SeenSignatures seen;
 
     /**
      * @param resolver finds keys by id
      * @param clock the current time, for the Date window
+     * @param host the authority requests must be addressed to: this server's
+     * @param seen the signatures accepted lately; share one between all verifiers of a server
      */
-    public SignatureVerifier(KeyResolver resolver, Clock clock) {
+    public SignatureVerifier(KeyResolver resolver, Clock clock, ExpectedHost host, SeenSignatures seen) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.host = Objects.requireNonNull(host, "host");
+        this.seen = Objects.requireNonNull(seen, "seen");
     }
 
     /**
@@ -80,22 +89,29 @@ public final class SignatureVerifier {
             checkDigest(request);
         }
         SignatureParameters parameters = SignatureParameters.read(header);
-        Signature signature = parse(parameters);
+        String algorithm = parameters.algorithm().orElse("hs2019");
+        Signature signature = parse(parameters, algorithm);
         List<String> signed = signature.getHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        checkStrength(signed, post, method.equals("get"));
-        checkTime(parameters, request);
+        checkStrength(signed, post);
+        checkHost(request);
+        Instant now = clock.instant();
+        SigningWindow window = SigningWindow.of(parameters, signed, algorithm.equals("hs2019"), request);
+        window.check(now);
+        byte[] signatureBytes = decode(signature);
 
         ActorKey key = resolve(signature.getKeyId(), false)
                 .orElseThrow(() -> new SignatureException(Reason.UNKNOWN_KEY, "no key " + signature.getKeyId()));
-        if (matches(key, signature, parameters, signed, request)) {
-            return new VerifiedSignature(key, signed);
+        if (!matches(key, signatureBytes, parameters, signed, request)) {
+            Optional<ActorKey> refreshed = resolve(signature.getKeyId(), true);
+            if (refreshed.isEmpty() || sameKey(key, refreshed.get())
+                    || !matches(refreshed.get(), signatureBytes, parameters, signed, request)) {
+                throw new SignatureException(Reason.BAD_SIGNATURE, "signature does not match key " + signature.getKeyId());
+            }
+            key = refreshed.get();
         }
-        Optional<ActorKey> refreshed = resolve(signature.getKeyId(), true);
-        if (refreshed.isPresent() && !sameKey(key, refreshed.get())
-                && matches(refreshed.get(), signature, parameters, signed, request)) {
-            return new VerifiedSignature(refreshed.get(), signed);
-        }
-        throw new SignatureException(Reason.BAD_SIGNATURE, "signature does not match key " + signature.getKeyId());
+        // Last, so that only a signature that verified is remembered: nobody can spoil one they could not make.
+        seen.requireFirstUse(signatureBytes, window, now);
+        return new VerifiedSignature(key, signed);
     }
 
     private static void checkDigest(IncomingRequest request) throws SignatureException {
@@ -106,10 +122,9 @@ public final class SignatureVerifier {
         }
     }
 
-    private static Signature parse(SignatureParameters parameters) throws SignatureException {
+    private static Signature parse(SignatureParameters parameters, String algorithm) throws SignatureException {
         // No algorithm means hs2019 (draft-cavage-12); hs2019 names no hash: it comes from the key, and
         // only RSA keys are accepted below, so both are read as RSA-SHA256.
-        String algorithm = parameters.algorithm().orElse("hs2019");
         if (!algorithm.equals("hs2019") && !algorithm.equals("rsa-sha256")) {
             throw new SignatureException(Reason.UNSUPPORTED_ALGORITHM, "algorithm " + algorithm);
         }
@@ -120,54 +135,27 @@ public final class SignatureVerifier {
         }
     }
 
-    private static void checkStrength(List<String> signed, boolean post, boolean get) throws SignatureException {
+    private static void checkStrength(List<String> signed, boolean post) throws SignatureException {
         if (!signed.contains("date") && !signed.contains("(created)")) {
             throw new SignatureException(Reason.DATE_NOT_SIGNED, "neither date nor (created) is signed");
         }
         if (!signed.contains("(request-target)") && !signed.contains("digest")) {
             throw new SignatureException(Reason.REQUEST_TARGET_NOT_SIGNED, "neither (request-target) nor digest is signed");
         }
-        if (get && !signed.contains("host")) {
-            throw new SignatureException(Reason.HOST_NOT_SIGNED, "host must be signed on GET");
+        // Mastodon asks for host on GET only; unsigned on a POST, the request could be replayed at any server.
+        if (!signed.contains("host")) {
+            throw new SignatureException(Reason.HOST_NOT_SIGNED, "host must be signed");
         }
         if (post && !signed.contains("digest")) {
             throw new SignatureException(Reason.DIGEST_NOT_SIGNED, "digest must be signed on POST");
         }
     }
 
-    private void checkTime(SignatureParameters parameters, IncomingRequest request) throws SignatureException {
-        Instant created = signingTime(parameters, request);
-        Instant expires = parameterTime(parameters, "expires").orElse(created.plus(DEFAULT_VALIDITY));
-        Instant latestExpiry = created.plus(EXPIRATION_WINDOW_LIMIT);
-        if (expires.isAfter(latestExpiry)) {
-            expires = latestExpiry;
-        }
-        Instant now = clock.instant();
-        if (created.isAfter(now.plus(CLOCK_SKEW_MARGIN))) {
-            throw new SignatureException(Reason.DATE_OUT_OF_WINDOW, "signed in the future: " + created);
-        }
-        if (now.isAfter(expires.plus(CLOCK_SKEW_MARGIN))) {
-            throw new SignatureException(Reason.DATE_OUT_OF_WINDOW, "signature expired: " + expires);
-        }
-    }
-
-    /** {@code created} when present, else the Date header, as Mastodon does. */
-    private static Instant signingTime(SignatureParameters parameters, IncomingRequest request) throws SignatureException {
-        Optional<Instant> created = parameterTime(parameters, "created");
-        if (created.isPresent()) {
-            return created.get();
-        }
-        String date = request.header("Date")
-                .orElseThrow(() -> new SignatureException(Reason.MALFORMED, "date is signed but there is no Date header"));
-        return HttpDates.parse(date)
-                .orElseThrow(() -> new SignatureException(Reason.MALFORMED, "unparsable Date header: " + date));
-    }
-
-    private static Optional<Instant> parameterTime(SignatureParameters parameters, String name) throws SignatureException {
-        try {
-            return parameters.time(name);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new SignatureException(Reason.MALFORMED, name + " is not a number of seconds", e);
+    private void checkHost(IncomingRequest request) throws SignatureException {
+        String received = request.header("Host").orElse(null);
+        if (!host.matches(received)) {
+            throw new SignatureException(Reason.HOST_MISMATCH,
+                    "signed for host " + received + ", but this server is " + host);
         }
     }
 
@@ -183,17 +171,19 @@ public final class SignatureVerifier {
         return Arrays.equals(first.publicKey().getEncoded(), second.publicKey().getEncoded());
     }
 
-    private static boolean matches(ActorKey key, Signature signature, SignatureParameters parameters, List<String> signed,
+    private static byte[] decode(Signature signature) throws SignatureException {
+        try {
+            return Base64.getDecoder().decode(signature.getSignature().trim());
+        } catch (IllegalArgumentException e) {
+            throw new SignatureException(Reason.MALFORMED, "signature is not base64", e);
+        }
+    }
+
+    private static boolean matches(ActorKey key, byte[] signatureBytes, SignatureParameters parameters, List<String> signed,
                                    IncomingRequest request) throws SignatureException {
         PublicKey publicKey = key.publicKey();
         if (!"RSA".equals(publicKey.getAlgorithm())) {
             throw new SignatureException(Reason.UNSUPPORTED_ALGORITHM, "key type " + publicKey.getAlgorithm());
-        }
-        byte[] signatureBytes;
-        try {
-            signatureBytes = Base64.getDecoder().decode(signature.getSignature().trim());
-        } catch (IllegalArgumentException e) {
-            throw new SignatureException(Reason.MALFORMED, "signature is not base64", e);
         }
         for (String target : requestTargets(request)) {
             String signingString = SigningString.of(signed, target, request, parameters);

@@ -4,17 +4,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A signature that checked out: which key signed, and which headers it covered.
+ * A signature that checked out: which key signed, which headers it covered, and in which scheme.
  *
  * @param key the key that verified the signature, with its owner
- * @param signedHeaders the header names covered, lower case, in signing order
+ * @param signedHeaders what the signature covered, in signing order: draft-cavage header names in lower
+ *        case ({@code (request-target)}, {@code digest}…), or RFC 9421 component names ({@code @method},
+ *        {@code @target-uri}, {@code content-digest}…)
+ * @param scheme the scheme the request was signed with
  */
-public record VerifiedSignature(ActorKey key, List<String> signedHeaders) {
+public record VerifiedSignature(ActorKey key, List<String> signedHeaders, SignatureScheme scheme) {
 
     /** Copies the header list. */
     public VerifiedSignature {
         Objects.requireNonNull(key, "key");
         signedHeaders = List.copyOf(signedHeaders);
+        Objects.requireNonNull(scheme, "scheme");
+    }
+
+    /**
+     * A draft-cavage signature.
+     *
+     * @param key the key that verified the signature, with its owner
+     * @param signedHeaders the header names covered, lower case, in signing order
+     */
+    public VerifiedSignature(ActorKey key, List<String> signedHeaders) {
+        this(key, signedHeaders, SignatureScheme.DRAFT_CAVAGE);
     }
 
     /**

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,14 +26,18 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.weft.activitypub.signature.ActorKey;
+import org.weft.activitypub.signature.ActorSigner;
+import org.weft.activitypub.signature.ExpectedHost;
 import org.weft.activitypub.signature.HttpSigner;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 
@@ -98,7 +103,7 @@ class ActivityPubClientTest {
 
         ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
         SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), ExpectedHost.of(URI.create(origin())), new SeenSignatures());
         VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(REMOTE.getAllServeEvents().get(0).getRequest()));
         assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "accept")));
         assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
@@ -196,6 +201,17 @@ class ActivityPubClientTest {
         REMOTE.verify(postRequestedFor(urlEqualTo("/inbox"))
                 .withHeader("Content-Type", equalTo("application/activity+json"))
                 .withHeader("User-Agent", equalTo(USER_AGENT)));
+
+        // Signed: the receiver verifies the request as it arrived, body and Digest included.
+        var received = REMOTE.getAllServeEvents().get(0).getRequest();
+        assertArrayEquals(body, received.getBody());
+        ActorKey instanceKey = new ActorKey(INSTANCE_KEY_ID, "https://camp.weft.test/actor", INSTANCE_KEYS.getPublic());
+        SignatureVerifier verifier = new SignatureVerifier((keyId, refresh) -> Optional.of(instanceKey),
+                Clock.fixed(NOW, ZoneOffset.UTC), ExpectedHost.of(URI.create(origin())), new SeenSignatures());
+        VerifiedSignature verified = verifier.verify(RecordedRequests.incoming(received));
+        assertTrue(verified.isSignedBy("https://camp.weft.test/actor"));
+        assertTrue(verified.signedHeaders().containsAll(List.of("(request-target)", "host", "date", "digest")),
+                verified.signedHeaders().toString());
     }
 
     @Test
@@ -228,6 +244,41 @@ class ActivityPubClientTest {
             assertEquals(FetchException.Reason.FORBIDDEN_ADDRESS, e.reason());
         }
         assertEquals(0, REMOTE.getAllServeEvents().size(), "nothing was sent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gopher://127.0.0.1:%d/_stats", "ftp://127.0.0.1:%d/keys", "ws://127.0.0.1:%d/key"})
+    void aRedirectToAnotherSchemeIsRefusedBeforeARequestIsBuilt(String target) {
+        REMOTE.stubFor(get(urlEqualTo("/key")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", String.format(target, REMOTE.getPort()))));
+        // Even with a check that lets every address through, the client itself allows http(s) only.
+        try (ActivityPubClient anything = loopbackClient().addressCheck(uri -> { })
+                .instanceSigner(new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())).build()) {
+            FetchException e = assertThrows(FetchException.class, () -> anything.fetchDocument(URI.create(origin() + "/key")));
+            assertEquals(FetchException.Reason.FORBIDDEN_ADDRESS, e.reason(), e.getMessage());
+            assertThrows(ForbiddenAddressException.class, () -> anything.post(
+                    URI.create(String.format(target, REMOTE.getPort())), new byte[0],
+                    new HttpSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate())));
+        }
+        assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gopher://127.0.0.1:%d/_stats", "ftp://127.0.0.1:%d/keys", "ws://127.0.0.1:%d/key",
+        "https:/no-host", "https://under_score.example/inbox"})
+    void doubleKnockingRefusesOtherSchemesAndHostlessUrlsBeforeARequestIsBuilt(String target) {
+        REMOTE.stubFor(get(urlEqualTo("/key")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", String.format(target, REMOTE.getPort()))));
+        ActorSigner signer = new ActorSigner(INSTANCE_KEY_ID, INSTANCE_KEYS.getPrivate());
+        try (ActivityPubClient anything = loopbackClient().addressCheck(uri -> { }).instanceSigner(signer).build()) {
+            FetchException e = assertThrows(FetchException.class, () -> anything.fetchDocument(URI.create(origin() + "/key")));
+            assertTrue(Set.of(FetchException.Reason.FORBIDDEN_ADDRESS, FetchException.Reason.INVALID_URI).contains(e.reason()),
+                    e.getMessage());
+            // A refused URL is a refused delivery (given up), never an IllegalArgumentException out of the worker.
+            assertThrows(ForbiddenAddressException.class, () -> anything.post(
+                    URI.create(String.format(target, REMOTE.getPort())), new byte[0], signer));
+        }
+        assertEquals(1, REMOTE.getAllServeEvents().size(), "only the first hop was requested");
     }
 
     @ParameterizedTest

@@ -29,9 +29,11 @@ import org.weft.activitypub.client.AddressGuard;
 import org.weft.activitypub.client.RecordedRequests;
 import org.weft.activitypub.signature.ActorKey;
 import org.weft.activitypub.signature.Digests;
+import org.weft.activitypub.signature.ExpectedHost;
 import org.weft.activitypub.signature.HttpSigner;
 import org.weft.activitypub.signature.IncomingRequest;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.activitypub.signature.SeenSignatures;
 import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 
@@ -87,7 +89,7 @@ class InboxPosterTest {
         IncomingRequest incoming = RecordedRequests.incoming(received);
         ActorKey aminaKey = new ActorKey(AMINA + "#main-key", AMINA, AMINA_KEYS.getPublic());
         SignatureVerifier receiver = new SignatureVerifier((keyId, refresh) -> Optional.of(aminaKey),
-                Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC));
+                Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), ExpectedHost.of(inbox("/")), new SeenSignatures());
         VerifiedSignature verified = receiver.verify(incoming);
         assertTrue(verified.isSignedBy(AMINA));
         assertEquals(List.of("(request-target)", "host", "date", "digest", "content-type"), verified.signedHeaders());

@@ -2,6 +2,7 @@ package org.weft.activitypub.signature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.weft.activitypub.signature.SignatureException.Reason;
 
 class SignatureVerifierTest {
@@ -35,7 +38,13 @@ class SignatureVerifierTest {
 
     private final HttpSigner signer = new HttpSigner(KEY_ID, KEYS.getPrivate());
     private final CountingKeyResolver resolver = CountingKeyResolver.of(KEY);
-    private final SignatureVerifier verifier = new SignatureVerifier(resolver, Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final ExpectedHost CAMP = ExpectedHost.of(URI.create("https://camp.weft.test"));
+    private final SeenSignatures seen = new SeenSignatures();
+    private final SignatureVerifier verifier = verifierAt(NOW, resolver);
+
+    private SignatureVerifier verifierAt(Instant now, KeyResolver keys) {
+        return new SignatureVerifier(keys, Clock.fixed(now, ZoneOffset.UTC), CAMP, seen);
+    }
 
     @Test
     void signedPostRoundTrips() throws Exception {
@@ -140,6 +149,150 @@ class SignatureVerifierTest {
         assertReason(Reason.HOST_NOT_SIGNED, request("GET", "/users/amina", null, headers, new byte[0]));
     }
 
+    /** What each server signs on an inbox POST (interop.md §3); all sign host and Date, so all still get in. */
+    @ParameterizedTest
+    @CsvSource({
+        "mastodon, rsa-sha256, (request-target) host date digest content-type",
+        "lemmy, hs2019, (request-target) content-type date digest host",
+        "gotosocial, hs2019, (request-target) host date digest",
+        "misskey, rsa-sha256, (request-target) date host digest",
+        "pleroma, rsa-sha256, (request-target) content-length date digest host",
+        "no-algorithm, , (request-target) host date digest"})
+    void everyPeerShapeGetsIn(String server, String algorithm, String headerList) throws Exception {
+        Map<String, String> headers = handSigned(algorithm, "", "POST", "/users/amina/inbox", List.of(headerList.split(" ")));
+        assertTrue(verifier.verify(post(headers, BODY)).isSignedBy(ACTOR), server);
+    }
+
+    @Test
+    void hostNotSignedOnPost() {
+        // Mastodon lets this through; such a request could be replayed at any server's inbox.
+        Map<String, String> headers = handSigned("rsa-sha256", "", "POST", "/users/amina/inbox",
+                List.of("(request-target)", "date", "digest", "content-type"));
+        assertReason(Reason.HOST_NOT_SIGNED, post(headers, BODY));
+        assertTrue(resolver.calls.isEmpty(), "refused before any key lookup");
+    }
+
+    @Test
+    void aRequestSignedForAnotherServerIsRefusedBeforeAnyKeyLookup() {
+        HttpSigner rosa = new HttpSigner(KEY_ID, KEYS.getPrivate());
+        Map<String, String> elsewhere = rosa.signPost(URI.create("https://mastodon.example/inbox"), BODY,
+                "application/activity+json", NOW);
+        // Captured at mastodon.example's shared inbox, replayed at ours with the same path.
+        assertReason(Reason.HOST_MISMATCH, request("POST", "/inbox", null, elsewhere, BODY));
+        Map<String, String> otherPort = rosa.signPost(URI.create("https://camp.weft.test:8443/users/amina/inbox"), BODY,
+                "application/activity+json", NOW);
+        assertReason(Reason.HOST_MISMATCH, post(otherPort, BODY));
+        assertTrue(resolver.calls.isEmpty(), "no key was looked up for a request meant for another server");
+    }
+
+    @Test
+    void theHostMayNameTheDefaultPortAndAnyCase() throws Exception {
+        for (String host : List.of("Camp.Weft.Test:443", "CAMP.WEFT.TEST")) {
+            Map<String, String> values = new HashMap<>(Map.of("host", host, "date", HttpDates.format(NOW),
+                    "digest", Digests.sha256Header(BODY)));
+            Map<String, String> headers = new HashMap<>(Map.of("Host", host, "Date", values.get("date"),
+                    "Digest", values.get("digest")));
+            headers.put("Signature", CavageTestSigner.signature(KEYS.getPrivate(), KEY_ID, "rsa-sha256", "", "POST",
+                    INBOX.getRawPath(), List.of("(request-target)", "host", "date", "digest"), values));
+            assertTrue(verifier.verify(post(headers, BODY)).isSignedBy(ACTOR), host);
+        }
+    }
+
+    @Test
+    void anUnsignedCreatedAppendedToAStaleRequestDoesNotMakeItFresh() {
+        // The replay from issue 9: a Date thirteen hours old, and ",created=<now>" appended to the header.
+        Map<String, String> stale = signer.signPost(INBOX, BODY, "application/activity+json", NOW.minus(Duration.ofHours(13)));
+        stale.put("Signature", stale.get("Signature") + ",created=" + NOW.getEpochSecond());
+        assertReason(Reason.DATE_OUT_OF_WINDOW, post(stale, BODY));
+
+        Map<String, String> staleHs2019 = handSignedAt(NOW.minus(Duration.ofHours(13)), "hs2019",
+                "created=" + NOW.getEpochSecond() + ",expires=" + NOW.plusSeconds(300).getEpochSecond() + ",",
+                List.of("(request-target)", "host", "date", "digest"));
+        assertReason(Reason.DATE_OUT_OF_WINDOW, post(staleHs2019, BODY));
+        assertTrue(resolver.calls.isEmpty(), "refused before any key lookup");
+    }
+
+    @Test
+    void createdAndExpiresAreOnlyForHs2019() {
+        long created = NOW.getEpochSecond();
+        Map<String, String> headers = handSigned("rsa-sha256", "created=" + created + ",", "POST", "/users/amina/inbox",
+                List.of("(request-target)", "(created)", "host", "digest"), Map.of("(created)", Long.toString(created)));
+        assertReason(Reason.MALFORMED, post(headers, BODY));
+    }
+
+    @Test
+    void theSameSignatureIsAcceptedOnce() throws Exception {
+        Map<String, String> headers = signer.signPost(INBOX, BODY, "application/activity+json", NOW);
+        verifier.verify(post(headers, BODY));
+        SignatureException replay = assertThrows(SignatureException.class, () -> verifier.verify(post(headers, BODY)));
+        assertEquals(Reason.REPLAYED, replay.reason());
+
+        // An hour later the signature is still inside Mastodon's window, and still refused.
+        SignatureVerifier later = verifierAt(NOW.plus(Duration.ofMinutes(60)), resolver);
+        assertEquals(Reason.REPLAYED, assertThrows(SignatureException.class, () -> later.verify(post(headers, BODY))).reason());
+        // Past the window the clock refuses it; the cache no longer needs to remember it.
+        SignatureVerifier muchLater = verifierAt(NOW.plus(Duration.ofMinutes(66)), resolver);
+        assertEquals(Reason.DATE_OUT_OF_WINDOW,
+                assertThrows(SignatureException.class, () -> muchLater.verify(post(headers, BODY))).reason());
+        muchLater.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW.plus(Duration.ofMinutes(66))), BODY));
+        assertEquals(1, seen.size(), "the expired signature was forgotten, the new one remembered");
+    }
+
+    @Test
+    void anotherSpellingOfTheSameSignatureBytesIsStillAReplay() throws Exception {
+        Map<String, String> headers = signer.signPost(INBOX, BODY, "application/activity+json", NOW);
+        verifier.verify(post(headers, BODY));
+        // 256 bytes end in "x==": x carries two bits and four unused ones, which the JDK's decoder ignores.
+        String header = headers.get("Signature");
+        int last = header.lastIndexOf("==\"") - 1;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char respelledChar = alphabet.charAt(alphabet.indexOf(header.charAt(last)) + 1);
+        Map<String, String> respelled = new HashMap<>(headers);
+        respelled.put("Signature", header.substring(0, last) + respelledChar + header.substring(last + 1));
+        assertNotEquals(header, respelled.get("Signature"));
+        assertReason(Reason.REPLAYED, post(respelled, BODY));
+    }
+
+    @Test
+    void theSameDeliverySignedAnewIsAccepted() throws Exception {
+        verifier.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW.minusSeconds(1)), BODY));
+        verifier.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW), BODY));
+        assertEquals(2, seen.size());
+    }
+
+    @Test
+    void aSignatureThatFailedIsNotRemembered() throws Exception {
+        Map<String, String> genuine = signer.signPost(INBOX, BODY, "application/activity+json", NOW);
+        Map<String, String> spoiled = new HashMap<>(genuine);
+        spoiled.put("Date", HttpDates.format(NOW.minusSeconds(1)));
+        // Someone who saw the signature in transit sends it first on a request it does not fit.
+        assertReason(Reason.BAD_SIGNATURE, post(spoiled, BODY));
+        assertTrue(verifier.verify(post(genuine, BODY)).isSignedBy(ACTOR), "the genuine request still gets in");
+    }
+
+    @Test
+    void aSignedGetIsAcceptedOnceToo() throws Exception {
+        Map<String, String> headers = signer.signGet(URI.create("https://camp.weft.test/proposals/7f3c9a"),
+                "application/activity+json", NOW);
+        verifier.verify(request("GET", "/proposals/7f3c9a", null, headers, new byte[0]));
+        assertReason(Reason.REPLAYED, request("GET", "/proposals/7f3c9a", null, headers, new byte[0]));
+    }
+
+    @Test
+    void whenTheCacheIsFullOldSignaturesAreRefusedNotLetThrough() throws Exception {
+        SeenSignatures small = new SeenSignatures(2);
+        SignatureVerifier tight = new SignatureVerifier(resolver, Clock.fixed(NOW, ZoneOffset.UTC), CAMP, small);
+        Map<String, String> first = signer.signPost(INBOX, BODY, "application/activity+json", NOW.minusSeconds(3));
+        tight.verify(post(first, BODY));
+        tight.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW.minusSeconds(2)), BODY));
+        tight.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW.minusSeconds(1)), BODY));
+        assertEquals(2, small.size());
+        // The first was forgotten to make room: its replay cannot be told, so it is refused.
+        SignatureException e = assertThrows(SignatureException.class, () -> tight.verify(post(first, BODY)));
+        assertEquals(Reason.REPLAY_UNCERTAIN, e.reason());
+        tight.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW), BODY));
+    }
+
     @Test
     void staleAndFutureDatesAreRefusedAtMastodonsBounds() throws Exception {
         assertReason(Reason.DATE_OUT_OF_WINDOW, signedAt(NOW.minus(Duration.ofMinutes(66))));
@@ -164,9 +317,9 @@ class SignatureVerifierTest {
 
     @Test
     void unreachableKeyIsReportedAsUnavailable() {
-        SignatureVerifier failing = new SignatureVerifier((keyId, refresh) -> {
+        SignatureVerifier failing = verifierAt(NOW, (keyId, refresh) -> {
             throw new IOException("connection refused");
-        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        });
         SignatureException e = assertThrows(SignatureException.class,
                 () -> failing.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW), BODY)));
         assertEquals(Reason.KEY_UNAVAILABLE, e.reason());
@@ -258,7 +411,7 @@ class SignatureVerifierTest {
     void rotatedKeyIsRefetchedExactlyOnce() throws Exception {
         ActorKey stale = new ActorKey(KEY_ID, ACTOR, OTHER_KEYS.getPublic());
         CountingKeyResolver rotating = new CountingKeyResolver(stale, KEY);
-        SignatureVerifier withCache = new SignatureVerifier(rotating, Clock.fixed(NOW, ZoneOffset.UTC));
+        SignatureVerifier withCache = verifierAt(NOW, rotating);
 
         VerifiedSignature verified = withCache.verify(post(signer.signPost(INBOX, BODY, "application/activity+json", NOW), BODY));
 
@@ -273,7 +426,7 @@ class SignatureVerifierTest {
         Map<String, String> headers = forger.signPost(INBOX, BODY, "application/activity+json", NOW);
         ActorKey unrelated = new ActorKey(KEY_ID, ACTOR, RsaKeys.generate().getPublic());
         CountingKeyResolver distinctRemote = new CountingKeyResolver(KEY, unrelated);
-        SignatureVerifier withCache = new SignatureVerifier(distinctRemote, Clock.fixed(NOW, ZoneOffset.UTC));
+        SignatureVerifier withCache = verifierAt(NOW, distinctRemote);
 
         SignatureException e = assertThrows(SignatureException.class, () -> withCache.verify(post(headers, BODY)));
         assertEquals(Reason.BAD_SIGNATURE, e.reason());
@@ -307,7 +460,7 @@ class SignatureVerifierTest {
         headers.put("Signature", signature);
 
         SignatureVerifier mastodonVerifier =
-                new SignatureVerifier(CountingKeyResolver.of(rosa), Clock.fixed(NOW, ZoneOffset.UTC));
+                verifierAt(NOW, CountingKeyResolver.of(rosa));
         VerifiedSignature verified = mastodonVerifier.verify(post(headers, body));
         assertTrue(verified.isSignedBy(Fixtures.json("fixtures/mastodon/follow.json").get("actor").asText()));
     }
@@ -316,14 +469,24 @@ class SignatureVerifierTest {
         return handSigned(algorithm, extra, method, path, signed, Map.of());
     }
 
+    private Map<String, String> handSignedAt(Instant date, String algorithm, String extra, List<String> signed) {
+        return handSigned(date, algorithm, extra, "POST", "/users/amina/inbox", signed, Map.of());
+    }
+
     private Map<String, String> handSigned(String algorithm, String extra, String method, String path, List<String> signed,
                                            Map<String, String> pseudoValues) {
+        return handSigned(NOW, algorithm, extra, method, path, signed, pseudoValues);
+    }
+
+    private Map<String, String> handSigned(Instant date, String algorithm, String extra, String method, String path,
+                                           List<String> signed, Map<String, String> pseudoValues) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", "camp.weft.test");
-        headers.put("Date", HttpDates.format(NOW));
+        headers.put("Date", HttpDates.format(date));
         if (method.equals("POST")) {
             headers.put("Digest", Digests.sha256Header(BODY));
             headers.put("Content-Type", "application/activity+json");
+            headers.put("Content-Length", Integer.toString(BODY.length));
         }
         Map<String, String> values = new HashMap<>(pseudoValues);
         headers.forEach((k, v) -> values.put(k.toLowerCase(), v));

@@ -2,10 +2,12 @@ package org.weft.bench.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -68,6 +70,44 @@ public final class Seeder {
             insert.setTimestamp(3, now);
             insert.setString(4, prefix + "%");
             return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Makes the local actor {@code followerId} an accepted follower of each of the (stored) actors {@code followeeUris}.
+     * The ids are looked up first: MariaDB's driver sends batches with its bulk protocol, which takes no INSERT … SELECT.
+     */
+    public static void followedBy(DataSource dataSource, long followerId, String followerUri, List<String> followeeUris)
+            throws SQLException {
+        Timestamp now = utcNow();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Long> followees = new ArrayList<>();
+            try (PreparedStatement find = c.prepareStatement("SELECT id FROM actor WHERE uri = ?")) {
+                for (String uri : followeeUris) {
+                    find.setString(1, uri);
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("no stored actor " + uri);
+                        }
+                        followees.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO follow (follower_id, followee_id, activity_uri, state, created_at, accepted_at)"
+                            + " VALUES (?, ?, ?, 'ACCEPTED', ?, ?)")) {
+                for (int i = 0; i < followees.size(); i++) {
+                    insert.setLong(1, followerId);
+                    insert.setLong(2, followees.get(i));
+                    insert.setString(3, followerUri + "/follows/" + (i + 1));
+                    insert.setTimestamp(4, now);
+                    insert.setTimestamp(5, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
         }
     }
 

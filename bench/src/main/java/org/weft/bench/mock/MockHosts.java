@@ -22,8 +22,9 @@ import java.util.function.IntFunction;
 /**
  * Many remote "instances" in one process: each listens on its own loopback port (so each is a distinct
  * host:port to the server's per-host limits) and accepts inbox POSTs. Blocking sockets on virtual threads
- * keep a thousand hosts cheap. Counts POSTs per host, POSTs that carry a Signature, distinct Digest
- * values, and GETs (a GET here means the server fetched something, e.g. a key).
+ * keep a thousand hosts cheap. Counts POSTs per host, POSTs that carry a Signature, those signed with RFC 9421
+ * (a {@code Signature-Input}), distinct body digests ({@code Digest} or {@code Content-Digest}), and GETs (a
+ * GET here means the server fetched something, e.g. a key). Every POST is answered 202, whatever its scheme.
  */
 public final class MockHosts implements AutoCloseable {
     private static final byte[] ACCEPTED = "HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"
@@ -38,6 +39,7 @@ public final class MockHosts implements AutoCloseable {
     /** nanoTime at which each host last answered a POST; 0 until it has. */
     private final AtomicLongArray answeredAt;
     private final LongAdder signedPosts = new LongAdder();
+    private final LongAdder rfc9421Posts = new LongAdder();
     private final LongAdder gets = new LongAdder();
     private final Map<String, Boolean> digests = new ConcurrentHashMap<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -125,6 +127,11 @@ public final class MockHosts implements AutoCloseable {
         return signedPosts.sum();
     }
 
+    /** POSTs signed with RFC 9421. */
+    public long rfc9421Posts() {
+        return rfc9421Posts.sum();
+    }
+
     public long gets() {
         return gets.sum();
     }
@@ -140,6 +147,7 @@ public final class MockHosts implements AutoCloseable {
             answeredAt.set(i, 0);
         }
         signedPosts.reset();
+        rfc9421Posts.reset();
         gets.reset();
         digests.clear();
     }
@@ -169,6 +177,9 @@ public final class MockHosts implements AutoCloseable {
                     posts.incrementAndGet(host);
                     if (request.signature() != null) {
                         signedPosts.increment();
+                    }
+                    if (request.rfc9421()) {
+                        rfc9421Posts.increment();
                     }
                     if (request.digest() != null) {
                         digests.put(request.digest(), Boolean.TRUE);
@@ -232,7 +243,7 @@ public final class MockHosts implements AutoCloseable {
     }
 
     /** The parts of a request the counters need; the body is read and dropped. */
-    private record Request(String method, String signature, String digest) {
+    private record Request(String method, String signature, String digest, boolean rfc9421) {
         static Request read(InputStream in) throws IOException {
             String requestLine = line(in);
             while (requestLine.isEmpty()) {
@@ -243,6 +254,7 @@ public final class MockHosts implements AutoCloseable {
             boolean chunked = false;
             String signature = null;
             String digest = null;
+            boolean rfc9421 = false;
             for (String header = line(in); !header.isEmpty(); header = line(in)) {
                 int colon = header.indexOf(':');
                 if (colon < 0) {
@@ -254,7 +266,8 @@ public final class MockHosts implements AutoCloseable {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "signature" -> signature = value;
-                    case "digest" -> digest = value;
+                    case "signature-input" -> rfc9421 = true;
+                    case "digest", "content-digest" -> digest = value;
                     default -> { }
                 }
             }
@@ -269,7 +282,7 @@ public final class MockHosts implements AutoCloseable {
             } else {
                 in.skipNBytes(length);
             }
-            return new Request(method, signature, digest);
+            return new Request(method, signature, digest, rfc9421);
         }
 
         private static long chunkSize(InputStream in) throws IOException {

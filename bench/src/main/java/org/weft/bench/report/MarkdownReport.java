@@ -49,6 +49,7 @@ public final class MarkdownReport {
         for (Map.Entry<String, List<String>> section : results.notes().entrySet()) {
             md.append("\n### ").append(section.getKey()).append("\n\n");
             section.getValue().forEach(note -> md.append("- ").append(note).append("\n"));
+            results.blocks(section.getKey()).forEach(block -> md.append("\n").append(block).append("\n"));
         }
         if (analysis != null && !analysis.isBlank()) {
             md.append("\n").append(analysis.strip()).append("\n");

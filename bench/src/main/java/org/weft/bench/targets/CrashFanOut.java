@@ -20,11 +20,11 @@ import org.weft.bench.report.Row;
 import org.weft.bench.server.Ports;
 import org.weft.bench.server.ServerProcess;
 import org.weft.bench.server.WeftEnv;
-import org.weft.server.domain.LocalActorService;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.Outbox;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
+import org.weft.server.queue.Outbox;
 
 /**
  * G2 {@code kill -9}: the post is queued (through the server's Outbox, in the bench process, with no

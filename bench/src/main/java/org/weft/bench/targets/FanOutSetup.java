@@ -12,10 +12,10 @@ import org.weft.activitypub.vocab.Activities;
 import org.weft.bench.db.RemoteActor;
 import org.weft.bench.db.Seeder;
 import org.weft.bench.mock.MockHosts;
-import org.weft.server.domain.FollowRepository;
-import org.weft.server.federation.Outbox;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
+import org.weft.server.queue.Outbox;
 
 /**
  * The G2 scene: a group followed by {@value #PER_HOST} accounts on each mock host, every host with one

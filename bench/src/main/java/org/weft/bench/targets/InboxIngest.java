@@ -25,7 +25,8 @@ import org.weft.server.WeftServer;
  * its database) and their actor URLs point at a mock that counts GETs, so any key fetch would show.
  * Pre-signed POSTs of ~2 KiB are replayed: first saturating (sustained accepted/s), then open-loop at
  * 1,000/s (accept latency from the intended send time). What the inbound worker has not processed by then is
- * G8's backlog ({@link Backlog}).
+ * G8's backlog ({@link Backlog}). Those POSTs are signed with draft-cavage; once the backlog is drained, a batch
+ * signed with RFC 9421 counts the verifies per such POST (G7) the same way.
  */
 public final class InboxIngest {
     static final double OFFERED_PER_SECOND = 1_000;
@@ -56,6 +57,7 @@ public final class InboxIngest {
                 report(kind, yardsticks, results, saturated, open, crypto, keyFetches,
                         new Storage(stored, warmAccepted, server.inboundWorker().processed()));
                 Backlog.drain(kind, server, saturated.rateOf(202), results);
+                rfc9421(kind, closed, workload, origin, results);
             } finally {
                 server.close();
             }
@@ -93,6 +95,23 @@ public final class InboxIngest {
                         + " POSTs (incl. %,d warm-up); %,d processed by the inbound worker meanwhile.", db,
                 crypto.bodyDigests() / (double) posts, storage.rows(), saturated.count(202) + open.count(202)
                         + storage.warmupAccepted(), storage.warmupAccepted(), storage.processed()));
+    }
+
+    /** G7 for RFC 9421: the pre-signed batch replayed closed-loop; each POST should cost one verify and no key fetch. */
+    private static void rfc9421(DbKind kind, ClosedLoopLoad closed, InboxWorkload workload, MockHosts origin,
+                                Results results) throws InterruptedException {
+        origin.reset();
+        CryptoCounters.reset();
+        LoadResult batch = closed.run(workload.rfc9421(), workload.rfc9421().size(), Duration.ofSeconds(30));
+        CryptoCounters.Snapshot crypto = CryptoCounters.snapshot();
+        long accepted = batch.count(202);
+        double verifiesPerPost = crypto.verifies() / (double) Math.max(1, batch.completed());
+        results.row(new Row("G7", kind.label(), "RSA verifies per inbox POST signed with RFC 9421 (JCA provider count)",
+                String.format("%.3f (%,d / %,d; %,d accepted)", verifiesPerPost, crypto.verifies(), batch.completed(), accepted),
+                "—", "—", "1", Math.abs(verifiesPerPost - 1) < 0.005 && accepted == batch.completed() && origin.gets() == 0
+                        ? "target met" : "**missed**"));
+        results.note("G7", String.format("%s RFC 9421 batch: %s; key fetches %d.", kind.label(), batch.summary(),
+                origin.gets()));
     }
 
     /** Rows stored, warm-up POSTs accepted, activities the inbound worker processed meanwhile. */

@@ -22,6 +22,8 @@ public final class InboxWorkload implements AutoCloseable {
     static final int WARMUP = 1_500;
     static final int SUSTAINED = 8_000;
     static final int OFFERED = 6_000;
+    /** POSTs signed with RFC 9421, replayed after G1 to count verifies per such POST (G7). */
+    static final int RFC_9421 = 2_000;
 
     private final MockHosts origin;
     private final List<Sender> senders;
@@ -29,15 +31,17 @@ public final class InboxWorkload implements AutoCloseable {
     private final List<byte[]> warmup;
     private final List<byte[]> sustained;
     private final List<byte[]> offered;
+    private final List<byte[]> rfc9421;
 
     private InboxWorkload(MockHosts origin, List<Sender> senders, int port, List<byte[]> warmup, List<byte[]> sustained,
-                          List<byte[]> offered) {
+                          List<byte[]> offered, List<byte[]> rfc9421) {
         this.origin = origin;
         this.senders = senders;
         this.port = port;
         this.warmup = warmup;
         this.sustained = sustained;
         this.offered = offered;
+        this.rfc9421 = rfc9421;
     }
 
     public static InboxWorkload prepare(Results results) {
@@ -50,10 +54,12 @@ public final class InboxWorkload implements AutoCloseable {
         List<byte[]> warmup = SignedInboxRequests.build(senders, inbox, "w", WARMUP);
         List<byte[]> sustained = SignedInboxRequests.build(senders, inbox, "s", SUSTAINED);
         List<byte[]> offered = SignedInboxRequests.build(senders, inbox, "o", OFFERED);
+        List<byte[]> rfc9421 = SignedInboxRequests.buildRfc9421(senders, inbox, "r", RFC_9421);
         results.note("G1", String.format("Pre-signed %,d distinct POSTs (%,d-byte Create(Note) bodies, %d senders) in %.1f s"
-                        + " before the runs; each server under inbox load gets a fresh database, so all are new to it.",
-                WARMUP + SUSTAINED + OFFERED, SignedInboxRequests.TARGET_BODY_BYTES, SENDERS, (System.nanoTime() - start) / 1e9));
-        return new InboxWorkload(origin, senders, port, warmup, sustained, offered);
+                        + " before the runs, %,d of them with RFC 9421 (for G7), the rest with draft-cavage; each server under"
+                        + " inbox load gets a fresh database, so all are new to it.", WARMUP + SUSTAINED + OFFERED + RFC_9421,
+                SignedInboxRequests.TARGET_BODY_BYTES, SENDERS, (System.nanoTime() - start) / 1e9, RFC_9421));
+        return new InboxWorkload(origin, senders, port, warmup, sustained, offered, rfc9421);
     }
 
     MockHosts origin() {
@@ -78,6 +84,10 @@ public final class InboxWorkload implements AutoCloseable {
 
     List<byte[]> offered() {
         return offered;
+    }
+
+    List<byte[]> rfc9421() {
+        return rfc9421;
     }
 
     @Override

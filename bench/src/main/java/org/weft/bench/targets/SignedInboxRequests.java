@@ -14,8 +14,9 @@ import org.weft.bench.load.RawRequests;
 
 /**
  * Pre-signed inbox POSTs: distinct {@code Create(Note)} activities of about 2 KiB, shaped like
- * Mastodon's, from a few senders, each signed the way Weft itself signs (Digest, Date, rsa-sha256 over
- * request-target, host, date, digest, content-type). Signing happens here, before the run, so the load
+ * Mastodon's, from a few senders, each signed with draft-cavage the way Weft itself signs its second knock
+ * (Digest, Date, rsa-sha256 over request-target, host, date, digest, content-type), or with RFC 9421 the way
+ * Mastodon 4.5 and Weft sign first ({@link #buildRfc9421}). Signing happens here, before the run, so the load
  * generator only replays bytes.
  */
 final class SignedInboxRequests {
@@ -33,9 +34,23 @@ final class SignedInboxRequests {
                 .toList();
     }
 
+    /** As {@link #build}, signed with RFC 9421 ({@code Signature-Input}, {@code Content-Digest}). */
+    static List<byte[]> buildRfc9421(List<Sender> senders, URI inbox, String tag, int count) {
+        Instant now = Instant.now();
+        return IntStream.range(0, count).parallel()
+                .mapToObj(i -> signedRfc9421(senders.get(i % senders.size()), inbox, tag + "-" + i, now))
+                .toList();
+    }
+
     private static byte[] signed(Sender sender, URI inbox, String serial, Instant now) {
         byte[] body = body(sender.actor().uri(), serial, now);
         Map<String, String> headers = sender.signer().signPost(inbox, body, "application/activity+json", now);
+        return RawRequests.post(inbox.getRawPath(), headers, body);
+    }
+
+    private static byte[] signedRfc9421(Sender sender, URI inbox, String serial, Instant now) {
+        byte[] body = body(sender.actor().uri(), serial, now);
+        Map<String, String> headers = sender.rfc9421().signPost(inbox, body, "application/activity+json", now);
         return RawRequests.post(inbox.getRawPath(), headers, body);
     }
 

@@ -3,8 +3,8 @@ package org.weft.server.admin;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.persistence.AreaEntity;
-import org.weft.server.proposal.AreaService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

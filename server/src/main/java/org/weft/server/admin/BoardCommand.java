@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.weft.activitypub.jsonld.JsonLdCodec;
-import org.weft.server.federation.Outbox;
-import org.weft.server.proposal.CommunityBoosts;
-import org.weft.server.proposal.ModerationService;
+import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.queue.Outbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -2,9 +2,9 @@ package org.weft.server.admin;
 
 import java.util.concurrent.Callable;
 
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
 import org.weft.server.domain.Usernames;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.FollowRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

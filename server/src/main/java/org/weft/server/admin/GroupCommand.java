@@ -2,7 +2,7 @@ package org.weft.server.admin;
 
 import java.util.concurrent.Callable;
 
-import org.weft.server.domain.LocalActorService;
+import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.persistence.ActorEntity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

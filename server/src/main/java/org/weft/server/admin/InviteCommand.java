@@ -3,7 +3,7 @@ package org.weft.server.admin;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import org.weft.server.auth.Invites;
+import org.weft.server.domain.account.Invites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

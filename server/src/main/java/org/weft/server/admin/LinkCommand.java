@@ -6,17 +6,18 @@ import java.util.concurrent.Callable;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.client.AddressGuard;
 import org.weft.activitypub.jsonld.JsonLdCodec;
-import org.weft.server.WeftServer;
-import org.weft.server.domain.LocalActorService;
-import org.weft.server.federation.FollowService;
-import org.weft.server.federation.LocalSigners;
-import org.weft.server.federation.Outbox;
-import org.weft.server.federation.remote.RemoteActors;
-import org.weft.server.federation.remote.WebFingerLookup;
-import org.weft.server.matching.CommunityLink;
-import org.weft.server.matching.LinkAllowList;
-import org.weft.server.matching.LinkService;
+import org.weft.server.config.WeftVersion;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.actor.LocalSigners;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.actor.WebFingerLookup;
+import org.weft.server.domain.follow.CommunityLink;
+import org.weft.server.domain.follow.FollowService;
+import org.weft.server.domain.follow.LinkAllowList;
+import org.weft.server.domain.follow.LinkService;
+import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.queue.Outbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -101,9 +102,10 @@ final class LinkCommand {
         LocalActorService actors = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock());
         ActorEntity instanceActor = actors.ensureInstanceActor();
         boolean allowPrivate = ctx.config().allowPrivateAddresses();
-        try (ActivityPubClient client = ActivityPubClient.builder("Weft/" + WeftServer.VERSION + " (+" + ctx.urls().base() + "/)")
+        try (ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(ctx.urls().base()))
                 .addressCheck(new AddressGuard(allowPrivate))
                 .instanceSigner(new LocalSigners(ctx.db()).forActor(instanceActor.getId()))
+                .schemeMemory(new StoredSchemeMemory(ctx.db(), ctx.clock()))
                 .build()) {
             RemoteActors remote = new RemoteActors(ctx.db(), client, ctx.urls(), ctx.clock());
             Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(ctx.config().inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH),

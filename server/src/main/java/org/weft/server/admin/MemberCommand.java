@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.weft.server.auth.Operators;
-import org.weft.server.domain.LocalActorService;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.persistence.ActorEntity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.weft.server.config.WeftConfig;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -47,6 +47,11 @@ record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clo
     /** The environment of the process, or the one a test gave {@link WeftCli}. */
     static Map<String, String> environment(CommandSpec spec) {
         return spec.root().userObject() instanceof WeftCli cli ? cli.environment() : System.getenv();
+    }
+
+    /** What starts the server: the one {@code Main} gave {@link WeftCli}. */
+    static ServerStarter server(CommandSpec spec) {
+        return spec.root().userObject() instanceof WeftCli cli ? cli.server() : ServerStarter.NONE;
     }
 
     /** Standard input of the process, or the one a test gave {@link WeftCli}. */

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.weft.server.WeftServer;
 import org.weft.server.config.WeftConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +17,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return serve(OperatorContext.environment(spec));
+        return serve(OperatorContext.server(spec), OperatorContext.environment(spec));
     }
 
-    static int serve(Map<String, String> environment) throws InterruptedException {
-        WeftServer server = WeftServer.start(WeftConfig.load(environment));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "weft-shutdown"));
+    static int serve(ServerStarter server, Map<String, String> environment) throws InterruptedException {
+        Runnable stop = server.start(WeftConfig.load(environment));
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "weft-shutdown"));
         new CountDownLatch(1).await();
         return 0;
     }

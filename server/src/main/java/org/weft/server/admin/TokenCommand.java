@@ -2,7 +2,7 @@ package org.weft.server.admin;
 
 import java.util.concurrent.Callable;
 
-import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.account.ApiTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

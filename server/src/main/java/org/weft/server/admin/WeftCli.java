@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import org.weft.server.config.WeftVersion;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  * <p>It holds what the commands read from the process (the environment that configures them, standard input for
  * passwords), so that tests can run every command against their own settings without touching global state.
  */
-@Command(name = "weft", mixinStandardHelpOptions = true, version = "Weft 0.1.0",
+@Command(name = "weft", mixinStandardHelpOptions = true, version = "Weft " + WeftVersion.VERSION,
         description = "A federated ActivityPub server for mutual aid.",
         subcommands = {ServeCommand.class, GroupCommand.class, MemberCommand.class, TokenCommand.class,
                 FollowersCommand.class, QueueCommand.class, AreaCommand.class, BoardCommand.class, InviteCommand.class,
@@ -21,15 +22,22 @@ import picocli.CommandLine.Command;
 public final class WeftCli implements Callable<Integer> {
     private final Map<String, String> environment;
     private final InputStream stdin;
+    private final ServerStarter server;
 
-    /** The real process: {@code System.getenv()} and {@code System.in}. */
-    public WeftCli() {
-        this(System.getenv(), System.in);
+    /** The real process: {@code System.getenv()} and {@code System.in}; {@code server} starts the server for serve. */
+    public WeftCli(ServerStarter server) {
+        this(System.getenv(), System.in, server);
     }
 
+    /** A command line for tests: their own environment and input, and no server. */
     WeftCli(Map<String, String> environment, InputStream stdin) {
+        this(environment, stdin, ServerStarter.NONE);
+    }
+
+    private WeftCli(Map<String, String> environment, InputStream stdin, ServerStarter server) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.server = Objects.requireNonNull(server, "server");
     }
 
     Map<String, String> environment() {
@@ -40,8 +48,12 @@ public final class WeftCli implements Callable<Integer> {
         return stdin;
     }
 
+    ServerStarter server() {
+        return server;
+    }
+
     @Override
     public Integer call() throws Exception {
-        return ServeCommand.serve(environment);
+        return ServeCommand.serve(server, environment);
     }
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 
 /**

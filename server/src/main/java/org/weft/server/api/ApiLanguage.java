@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * The language category labels come back in: {@code ?lang=}, else the first supported language of

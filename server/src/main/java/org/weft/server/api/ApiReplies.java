@@ -42,7 +42,6 @@ final class ApiReplies {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, JSON_TYPE);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         res.send(ApiJson.write(body));
     }
 }

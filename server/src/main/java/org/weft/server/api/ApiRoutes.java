@@ -10,16 +10,16 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.domain.ApiTokens;
 import org.weft.server.domain.ForbiddenException;
-import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
-import org.weft.server.proposal.AreaService;
-import org.weft.server.proposal.NotificationService;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ResponseService;
-import org.weft.server.taxonomy.Taxonomy;
 
 /**
  * Every route of the member API, registered under {@link #PREFIX}, and the one place where errors

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.persistence.AreaEntity;
-import org.weft.server.proposal.AreaService;
 
 /**
  * {@code GET /areas}: the places the operator set up, parents before children, so a client can offer

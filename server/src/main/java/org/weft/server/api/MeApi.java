@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
-import org.weft.server.proposal.NotificationService;
 
 /**
  * {@code GET /me}: who the token belongs to, the communities one can post to, and how many

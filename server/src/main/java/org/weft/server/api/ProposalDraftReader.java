@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.HelpKind;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
 
 /**
  * The JSON of {@code POST /proposals} and {@code PATCH /proposals/{id}} → a {@link ProposalDraft}.

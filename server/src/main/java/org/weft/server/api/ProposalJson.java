@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.taxonomy.Concept;
-import org.weft.server.taxonomy.Taxonomy;
 
 /**
  * A proposal as the API shows it to one viewer. Privacy lives here: the author's username, and how

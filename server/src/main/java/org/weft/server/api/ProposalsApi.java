@@ -12,15 +12,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalQuery;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.persistence.ProposalQuery;
+import org.weft.server.persistence.ResponseRepository;
 
 /**
  * {@code /proposals} and {@code /me/proposals}: search, read, and the author's changes (create,
@@ -151,14 +152,9 @@ final class ProposalsApi {
         List<Long> own = proposals.stream()
                 .filter(p -> viewerId != null && p.isLocal() && p.getAuthor().getId().equals(viewerId))
                 .map(ProposalEntity::getId).toList();
-        Map<Long, Long> counts = new HashMap<>();
         if (own.isEmpty()) {
-            return counts;
+            return new HashMap<>();
         }
-        s.createSelectionQuery("select r.proposal.id, count(r) from ResponseEntity r where r.proposal.id in (:ids)"
-                        + " group by r.proposal.id", Object[].class)
-                .setParameterList("ids", own).getResultList()
-                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
-        return counts;
+        return ResponseRepository.countsByProposal(s, own);
     }
 }

@@ -6,9 +6,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.response.ResponseService;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.ResponseService;
+import org.weft.server.persistence.ResponseRepository;
 
 /**
  * {@code GET /proposals/{id}/responses}, {@code POST /responses/{id}/accept} and {@code …/decline}:
@@ -62,8 +63,7 @@ final class ResponsesApi {
     /** The response after the decision, with the proposal's status (accepting makes it promised). */
     private ObjectNode decided(long responseId) {
         return db.inTransaction(s -> {
-            ResponseEntity r = s.createSelectionQuery("from ResponseEntity r join fetch r.responder join fetch r.proposal"
-                    + " where r.id = :id", ResponseEntity.class).setParameter("id", responseId).getSingleResult();
+            ResponseEntity r = ResponseRepository.withResponderAndProposal(s, responseId);
             ObjectNode json = ResponseJson.toJson(r, r.getProposal().getId());
             json.put("proposalStatus", r.getProposal().getStatus().wire());
             return json;

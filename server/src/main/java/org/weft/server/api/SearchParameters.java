@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
-import org.weft.server.proposal.ProposalQuery;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.Purpose;
-import org.weft.server.taxonomy.Concept;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalQuery;
 
 /**
  * The query string of {@code GET /proposals} → a {@link ProposalQuery}. A category stands for itself

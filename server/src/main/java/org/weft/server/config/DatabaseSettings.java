@@ -18,6 +18,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
             return url;
         }
         Path file = dataDir.toAbsolutePath().resolve("weft");
+        // AUTO_SERVER: the operator's commands reach the file while the server holds it, through a listener that
+        // Database keeps on loopback.
         return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
                 // Commit means written: without this H2 may lose the last half second of commits on a crash,

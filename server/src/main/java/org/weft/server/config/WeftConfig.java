@@ -33,12 +33,15 @@ public record WeftConfig(
         int inboxMaxBytes,
         String signup,
         List<String> linkAllow,
+        List<String> trustedProxies,
         InboxLimits inboxLimits,
         RetentionSettings retention,
         int moderationPostsPerHour) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        TrustedProxies.parse(trustedProxies); // refuses an entry that is not an address or a range, at start
         baseUrl = normaliseOrigin(baseUrl);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("weft.port must be 0-65535, got " + port);
@@ -104,6 +107,7 @@ public record WeftConfig(
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
                 s.string("WEFT_SIGNUP", "signup"),
                 domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")),
+                list(s.string("WEFT_TRUSTED_PROXIES", "trusted-proxies")),
                 new InboxLimits(
                         s.integer("WEFT_INBOX_ACTOR_ACTIVITIES_PER_HOUR", "inbox.actor-activities-per-hour"),
                         s.integer("WEFT_INBOX_ACTOR_BYTES_PER_HOUR", "inbox.actor-bytes-per-hour"),
@@ -128,20 +132,24 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention,
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
                 moderationPostsPerHour);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, inboxLimits, retention,
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
                 moderationPostsPerHour);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
     private static List<String> domains(String value) {
-        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty())
-                .map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        return list(value).stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    }
+
+    /** A comma- or space-separated list, without empty entries. */
+    private static List<String> list(String value) {
+        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
 
     private static URI normaliseOrigin(URI uri) {

@@ -8,9 +8,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.vocab.MediaTypes;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.ui.ProfilePage;
 

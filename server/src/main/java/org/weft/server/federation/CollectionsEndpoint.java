@@ -12,13 +12,15 @@ import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.OutboundActivityEntity;
+import org.weft.server.persistence.OutboundActivityRepository;
 
 /**
  * The collections of a local actor — followers, following, outbox, featured — as OrderedCollections
@@ -82,8 +84,9 @@ public final class CollectionsEndpoint {
             case "following" -> Optional.of(collection(id, FollowRepository.countFollowing(s, actor), page,
                     (offset, limit) -> ids(FollowRepository.followingOf(s, actor, offset, limit)
                             .stream().map(f -> f.getFollowee().getUri()).toList())));
-            case "outbox" -> Optional.of(collection(id, countOutbox(s, actor), page,
-                    (offset, limit) -> outbox(s, actor, offset, limit)));
+            case "outbox" -> Optional.of(collection(id, OutboundActivityRepository.countPublic(s, actor), page,
+                    (offset, limit) -> OutboundActivityRepository.publicPage(s, actor, offset, limit).stream()
+                            .map(CollectionsEndpoint::parse).toList()));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
             // Empty until moderation exists; served so that the group's attributedTo resolves.
             case MODERATORS -> actor.getKind() == ActorKind.GROUP
@@ -91,11 +94,6 @@ public final class CollectionsEndpoint {
                     : Optional.empty();
             default -> Optional.empty();
         };
-    }
-
-    /** The FEP-1b12 moderators collection of a group. */
-    static String moderators(String groupUri) {
-        return groupUri + "/" + MODERATORS;
     }
 
     private static JsonNode collection(String id, long total, Optional<Integer> page,
@@ -109,18 +107,6 @@ public final class CollectionsEndpoint {
 
     private static List<JsonNode> ids(List<String> uris) {
         return OrderedCollectionPage.idItems(uris);
-    }
-
-    private static long countOutbox(Session s, ActorEntity actor) {
-        return s.createSelectionQuery("select count(*) from OutboundActivityEntity where actor = :a and publicActivity = true",
-                Long.class).setParameter("a", actor).getSingleResult();
-    }
-
-    private static List<JsonNode> outbox(Session s, ActorEntity actor, int offset, int limit) {
-        return s.createSelectionQuery("from OutboundActivityEntity where actor = :a and publicActivity = true order by id desc",
-                        OutboundActivityEntity.class).setParameter("a", actor)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(CollectionsEndpoint::parse).toList();
     }
 
     private static JsonNode parse(OutboundActivityEntity activity) {

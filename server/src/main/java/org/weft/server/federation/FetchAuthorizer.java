@@ -3,23 +3,24 @@ package org.weft.server.federation;
 import java.net.URI;
 
 import io.helidon.webserver.http.ServerRequest;
+import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
-import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
-import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 
 /**
  * Decides whether a signed GET may read something addressed to a community's followers: the signer's
  * server must host at least one accepted follower of that community (what Mastodon does for
- * followers-only posts). Unsigned or badly signed requests may not.
+ * followers-only posts). Unsigned or badly signed requests may not. Either signature scheme will do (RFC 9421
+ * or draft-cavage), with the same replay protection as the inbox: a captured fetch reads once.
  */
 public final class FetchAuthorizer {
-    private final SignatureVerifier verifier;
+    private final RequestVerifier verifier;
     private final Database db;
 
-    public FetchAuthorizer(SignatureVerifier verifier, Database db) {
+    public FetchAuthorizer(RequestVerifier verifier, Database db) {
         this.verifier = verifier;
         this.db = db;
     }
@@ -35,12 +36,7 @@ public final class FetchAuthorizer {
             return false;
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
-        return db.inTransaction(s -> s.createSelectionQuery(
-                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
-                                + " and f.follower.domain = :d",
-                        Long.class)
-                .setParameter("g", community.getId()).setParameter("st", FollowEntity.State.ACCEPTED)
-                .setParameter("d", signerHost).getSingleResult() > 0);
+        return db.inTransaction(s -> FollowRepository.hasAcceptedFollowerOn(s, community.getId(), signerHost));
     }
 
 }

@@ -7,36 +7,43 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.jsonld.MalformedActivityException;
+import org.weft.activitypub.signature.AcceptSignature;
+import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
-import org.weft.activitypub.signature.SignatureVerifier;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.server.federation.quota.InboxQuotas;
+import org.weft.server.http.HttpReplies;
 import org.weft.server.queue.InboxWriter;
 
 /**
  * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
- * checked before storing — size, content type, Digest and signature on the raw bytes, JSON shape, that
- * the signer is the activity's actor, and the sender's quotas — stores the activity once and answers 202. A worker
- * does the rest. Any failure answers with a clear status and stores nothing.
+ * checked before storing — size, content type, digest and signature (RFC 9421 or draft-cavage) on the raw
+ * bytes, JSON shape, that the signer is the activity's actor, and the sender's quotas — stores the activity once and
+ * answers 202. A worker does the rest. Any failure answers with a clear status and stores nothing; a 401 also says, in
+ * {@code Accept-Signature} (RFC 9421 §5.1), the signature Weft asks for, so a sender can sign anew.
  */
 public final class InboxEndpoint {
     private static final Logger LOG = Logger.getLogger(InboxEndpoint.class.getName());
+    /** What a refused sender should send instead: what {@code Rfc9421Verifier} requires of a POST. */
+    private static final String ACCEPT_SIGNATURE = AcceptSignature.forRequest("POST");
+    private static final HeaderName ACCEPT_SIGNATURE_HEADER = HeaderNames.create("Accept-Signature");
 
-    private final SignatureVerifier verifier;
+    private final RequestVerifier verifier;
     private final JsonLdCodec codec;
     private final InboxWriter writer;
     private final InboxQuotas quotas;
     private final int maxBytes;
     private final Clock clock;
 
-    public InboxEndpoint(SignatureVerifier verifier, JsonLdCodec codec, InboxWriter writer, InboxQuotas quotas, int maxBytes,
+    public InboxEndpoint(RequestVerifier verifier, JsonLdCodec codec, InboxWriter writer, InboxQuotas quotas, int maxBytes,
                          Clock clock) {
         this.verifier = verifier;
         this.codec = codec;
@@ -51,6 +58,9 @@ public final class InboxEndpoint {
             receive(req, res);
         } catch (Rejection r) {
             LOG.fine(() -> "Inbox refused " + r.status.code() + ": " + r.getMessage());
+            if (r.status == Status.UNAUTHORIZED_401) {
+                res.header(ACCEPT_SIGNATURE_HEADER, ACCEPT_SIGNATURE);
+            }
             if (r.retryAfterSeconds > 0) {
                 res.header(HeaderNames.RETRY_AFTER, String.valueOf(r.retryAfterSeconds));
             }

@@ -10,9 +10,11 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.hibernate.Session;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.actor.ActorRenderer;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 
 /**

@@ -16,9 +16,10 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.nodeinfo.NodeInfo;
 import org.weft.activitypub.nodeinfo.NodeInfoLinks;
 import org.weft.activitypub.nodeinfo.NodeInfoVersion;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 
 /**

@@ -12,12 +12,16 @@ import org.weft.activitypub.vocab.MediaTypes;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.activitypub.vocab.Tombstone;
+import org.weft.server.domain.proposal.ProposalWire;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.Audience;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.persistence.TombstoneEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalWire;
+import org.weft.server.persistence.TombstoneRepository;
 import org.weft.server.ui.ProposalPage;
 
 /**
@@ -58,7 +62,7 @@ public final class ProposalEndpoint {
             if (wantsJson) {
                 HttpReplies.activityJson(res, wire.toWire(p).toJson());
             } else {
-                page.render(req, res, s, p, publicResponses(s, p, 0, 50));
+                page.render(req, res, s, p, ResponseRepository.publicPage(s, p, 0, 50));
             }
         });
     }
@@ -83,15 +87,13 @@ public final class ProposalEndpoint {
                 return;
             }
             String collection = found.get().getUri() + "/replies";
-            long total = s.createSelectionQuery(
-                            "select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
-                    Long.class).setParameter("p", found.get()).getSingleResult();
+            long total = ResponseRepository.countPublic(s, found.get());
             if (pageNumber.isEmpty()) {
                 HttpReplies.activityJson(res, OrderedCollection.paged(collection, total).toJson());
                 return;
             }
             int size = CollectionsEndpoint.PAGE_SIZE;
-            List<String> items = publicResponses(s, found.get(), (pageNumber.get() - 1) * size, size).stream()
+            List<String> items = ResponseRepository.publicPage(s, found.get(), (pageNumber.get() - 1) * size, size).stream()
                     .map(ResponseEntity::getUri).toList();
             HttpReplies.activityJson(res, OrderedCollectionPage.of(collection, pageNumber.get(), size, total,
                     OrderedCollectionPage.idItems(items)).toJson());
@@ -104,14 +106,12 @@ public final class ProposalEndpoint {
     }
 
     private Optional<ProposalEntity> find(Session s, String uuid) {
-        return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
-                .setParameter("u", wire.uriFor(uuid)).uniqueResultOptional()
-                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.proposal.ProposalStatus.WITHDRAWN);
+        return ProposalRepository.localByUri(s, wire.uriFor(uuid))
+                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.model.ProposalStatus.WITHDRAWN);
     }
 
     private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {
-        Optional<TombstoneEntity> tombstone = s.createSelectionQuery("from TombstoneEntity where uri = :u", TombstoneEntity.class)
-                .setParameter("u", wire.uriFor(uuid)).uniqueResultOptional();
+        Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, wire.uriFor(uuid));
         if (tombstone.isEmpty()) {
             HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
             return;
@@ -123,11 +123,5 @@ public final class ProposalEndpoint {
         } else {
             HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
         }
-    }
-
-    private static List<ResponseEntity> publicResponses(Session s, ProposalEntity p, int offset, int limit) {
-        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
-                        + " and r.publicResponse = true order by r.createdAt", ResponseEntity.class)
-                .setParameter("p", p).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 }

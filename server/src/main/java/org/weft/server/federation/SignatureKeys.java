@@ -12,14 +12,19 @@ import org.weft.server.federation.quota.InboxQuotas;
  * only good enough to turn away a server that is already over its limits (see {@link InboxQuotas#precheck}).
  */
 final class SignatureKeys {
-    private static final Pattern KEY_ID = Pattern.compile("keyId\\s*=\\s*\"([^\"]{1,2000})\"");
+    /** {@code keyId="…"} in a draft-cavage {@code Signature}, {@code keyid="…"} in an RFC 9421 {@code Signature-Input}. */
+    private static final Pattern KEY_ID = Pattern.compile("keyid\\s*=\\s*\"([^\"]{1,2000})\"", Pattern.CASE_INSENSITIVE);
 
     private SignatureKeys() {
     }
 
-    /** The {@code host[:port]} of the keyId in {@code Signature} (or {@code Authorization: Signature …}), or null. */
+    /**
+     * The {@code host[:port]} of the key id in {@code Signature-Input} (RFC 9421), {@code Signature} or
+     * {@code Authorization: Signature …} (draft-cavage), or null.
+     */
     static String host(Headers headers) {
-        String signature = headers.first(HeaderNames.create("Signature"))
+        String signature = headers.first(HeaderNames.create("Signature-Input"))
+                .or(() -> headers.first(HeaderNames.create("Signature")))
                 .or(() -> headers.first(HeaderNames.AUTHORIZATION)).orElse(null);
         if (signature == null) {
             return null;

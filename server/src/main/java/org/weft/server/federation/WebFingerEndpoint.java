@@ -12,7 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.vocab.Vocab;
 import org.weft.activitypub.webfinger.HostMeta;
 import org.weft.activitypub.webfinger.WebFingerResource;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.LocalUrls;
 
 /**
  * {@code /.well-known/webfinger} and {@code /.well-known/host-meta}: how Mastodon turns

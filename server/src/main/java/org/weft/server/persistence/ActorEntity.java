@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.weft.server.model.ActorKind;
 
 /** An actor this instance knows: its own members, groups and instance actor, and remote actors. */
 @Entity

@@ -30,9 +30,9 @@ public final class Database implements AutoCloseable {
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
-            NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, InviteEntity.class,
-            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.matching.MatchEntity.class,
-            org.weft.server.matching.FediverseAccountEntity.class);
+            NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
+            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
+            org.weft.server.persistence.FediverseAccountEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings, Path dataDir, boolean validateMapping) {
         if (settings.isEmbedded()) {
             createDirectories(dataDir);
+            EmbeddedServerAddress.ensureLoopback();
         }
         long start = System.nanoTime();
         HikariDataSource pool = pool(settings, dataDir);

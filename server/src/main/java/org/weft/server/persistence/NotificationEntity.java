@@ -10,9 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Something a local member should know about: a response to their proposal, a decision on theirs, new matches. A
- * match notification is a digest: one row for a proposal's matches within an hour, with their number in
- * {@code count}.
+ * Something a local member should know about: a response to their proposal, a decision on theirs, a direct message
+ * for them ({@code messageId}), new matches. A match notification is a digest: one row for a proposal's matches
+ * within an hour, with their number in {@code count}.
  */
 @Entity
 @Table(name = "notification")
@@ -28,6 +28,8 @@ public class NotificationEntity {
     private Long proposalId;
     @Column(name = "response_id")
     private Long responseId;
+    @Column(name = "message_id")
+    private Long messageId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "read_at")
@@ -44,6 +46,13 @@ public class NotificationEntity {
         this.proposalId = proposalId;
         this.responseId = responseId;
         this.createdAt = createdAt;
+    }
+
+    /** A notification of a direct message kept for the member. */
+    public static NotificationEntity ofMessage(Long memberId, String kind, Long proposalId, Long messageId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, null, createdAt);
+        n.messageId = messageId;
+        return n;
     }
 
     public Long getId() {
@@ -64,6 +73,10 @@ public class NotificationEntity {
 
     public Long getResponseId() {
         return responseId;
+    }
+
+    public Long getMessageId() {
+        return messageId;
     }
 
     public Instant getCreatedAt() {

@@ -20,10 +20,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.HelpKind;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.model.Audience;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
 
 /**
  * An offer or a request. Local ones are written by a member (the author) and may be attributed to

@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,17 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.AccountService;
-import org.weft.server.auth.LoginRateLimiter;
-import org.weft.server.auth.SessionCookies;
-import org.weft.server.auth.SessionStore;
-import org.weft.server.auth.SignupMode;
-import org.weft.server.auth.Visitor;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.matching.FediverseAccounts;
+import org.weft.server.domain.account.AccountService;
+import org.weft.server.domain.account.SignupMode;
+import org.weft.server.domain.matching.FediverseAccounts;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.ui.auth.LoginDevices;
+import org.weft.server.ui.auth.LoginGuard;
+import org.weft.server.ui.auth.LoginRateLimiter;
+import org.weft.server.ui.auth.SessionCookies;
+import org.weft.server.ui.auth.SessionStore;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -31,17 +34,17 @@ public final class AccountPages {
     private final Pages pages;
     private final AccountService accounts;
     private final SessionStore sessions;
-    private final LoginRateLimiter limiter;
+    private final LoginGuard guard;
     private final SignupMode signup;
     private final LocalUrls urls;
     private final FediverseAccounts fediverse;
 
-    public AccountPages(Pages pages, AccountService accounts, SessionStore sessions, LoginRateLimiter limiter,
+    public AccountPages(Pages pages, AccountService accounts, SessionStore sessions, LoginGuard guard,
                         SignupMode signup, LocalUrls urls, FediverseAccounts fediverse) {
         this.pages = pages;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.limiter = limiter;
+        this.guard = guard;
         this.signup = signup;
         this.urls = urls;
         this.fediverse = fediverse;
@@ -59,16 +62,23 @@ public final class AccountPages {
             return;
         }
         String username = Forms.first(form, "username");
-        String address = req.remotePeer().host();
-        if (!limiter.tryAcquire(address, username)) {
-            showLogin(res, Status.TOO_MANY_REQUESTS_429, v, v.messages().get("login.tooMany"), username);
+        LoginRateLimiter.Attempt attempt = guard.attempt(req, username);
+        Optional<Duration> wait = guard.limiter().refusal(attempt);
+        if (wait.isPresent()) {
+            // The password is not even checked: a refused guess must not tell whether it was right.
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
+            showLogin(res, Status.TOO_MANY_REQUESTS_429, v, v.messages().get("login.tooMany", (seconds + 59) / 60), username);
             return;
         }
         Optional<Long> member = accounts.authenticate(username, form.getOrDefault("password", List.of("")).get(0));
         if (member.isEmpty()) {
+            guard.limiter().failed(attempt);
             showLogin(res, Status.UNAUTHORIZED_401, v, v.messages().get("login.failed"), username);
             return;
         }
+        guard.limiter().succeeded(attempt);
+        rememberDevice(req, res, member.get());
         startSession(res, member.get());
         Pages.redirect(res, "/me/proposals");
     }
@@ -122,6 +132,7 @@ public final class AccountPages {
         try {
             accounts.changePassword(v.member().get().memberId(), form.getOrDefault("current", List.of("")).get(0),
                     form.getOrDefault("next", List.of("")).get(0));
+            rememberDevice(req, res, v.member().get().memberId());
             Pages.redirect(res, "/account?done=1");
         } catch (IllegalArgumentException e) {
             showAccount(res, Status.BAD_REQUEST_400, v, null, Pages.explain(v.messages(), e));
@@ -192,6 +203,13 @@ public final class AccountPages {
         // Back to where the visitor was, but only on this site.
         String back = req.headers().first(HeaderNames.REFERER).orElse("/");
         Pages.redirect(res, back.startsWith(urls.base() + "/") ? back.substring(urls.base().length()) : "/");
+    }
+
+    /** Marks this browser as one the member signs in from (a new cookie, or the browser's own renewed). */
+    private void rememberDevice(ServerRequest req, ServerResponse res, long memberId) {
+        String secret = guard.remember(req, memberId);
+        res.headers().add(HeaderNames.SET_COOKIE, pages.visitors().cookies().set(SessionCookies.DEVICE, secret,
+                LoginDevices.LIFETIME.toSeconds(), SessionCookies.DEVICE_PATH));
     }
 
     private void startSession(ServerResponse res, long memberId) {

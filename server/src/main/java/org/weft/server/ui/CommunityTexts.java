@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.server.domain.ActorRepository;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
-import org.weft.server.federation.ActorUpdates;
+import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.CommunitySettingEntity;
 import org.weft.server.persistence.Database;
 import org.weft.web.view.CommunityText;

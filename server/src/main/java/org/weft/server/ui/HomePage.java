@@ -4,10 +4,10 @@ import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.Visitor;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.view.HomeView;
 
 /** The front page: the communities this instance hosts, each with a link to its board. */

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.weft.server.domain.NotFoundException;
-import org.weft.server.matching.CommunityLink;
-import org.weft.server.matching.LinkAllowList;
-import org.weft.server.matching.LinkService;
+import org.weft.server.domain.follow.CommunityLink;
+import org.weft.server.domain.follow.LinkAllowList;
+import org.weft.server.domain.follow.LinkService;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.LinkRow;
 

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.ResponseService;
 
 /**
  * A member of this instance answering a proposal of this instance from its page. Both people are here, so nothing
@@ -19,8 +19,6 @@ import org.weft.server.proposal.ResponseService;
  * exactly as for an answer arriving from Mastodon by direct message.
  */
 final class LocalAnswers {
-    static final String NOTIFY_ACCEPTED = "accepted";
-
     private final LocalUrls urls;
     private final Clock clock;
 
@@ -39,13 +37,5 @@ final class LocalAnswers {
         s.persist(response);
         s.persist(new NotificationEntity(proposal.getAuthor().getId(), ResponseService.NOTIFY_RESPONSE, proposal.getId(),
                 response.getId(), now));
-    }
-
-    /** Tells a local responder their answer was accepted (a remote one gets the direct message instead). */
-    void accepted(Session s, ResponseEntity response) {
-        if (response.getResponder().isLocal()) {
-            s.persist(new NotificationEntity(response.getResponder().getId(), NOTIFY_ACCEPTED, response.getProposal().getId(),
-                    response.getId(), clock.instant()));
-        }
     }
 }

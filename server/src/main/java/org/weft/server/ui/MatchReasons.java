@@ -2,8 +2,8 @@ package org.weft.server.ui;
 
 import java.util.List;
 
-import org.weft.server.matching.Reason;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.domain.matching.Reason;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.web.i18n.Messages;
 
 /**

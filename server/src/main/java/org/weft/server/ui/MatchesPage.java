@@ -7,12 +7,11 @@ import java.util.Map;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.Visitor;
 import org.weft.server.domain.NotFoundException;
-import org.weft.server.matching.MatchEntity;
-import org.weft.server.matching.MemberMatches;
+import org.weft.server.domain.matching.MemberMatches;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.MatchRow;
 
@@ -79,7 +78,6 @@ public final class MatchesPage {
         ProposalEntity other = view.other();
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
-                m.get("card.until", m.date(other.getEndsAt())), reasons.words(view.match().getReasons(), m),
-                view.match().getState() == MatchEntity.State.NEW);
+                m.get("card.until", m.date(other.getEndsAt())), reasons.words(view.match().getReasons(), m), view.open());
     }
 }

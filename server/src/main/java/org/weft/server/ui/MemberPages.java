@@ -6,18 +6,26 @@ import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.server.auth.Visitor;
+import org.weft.server.domain.response.MessageInbox;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.taxonomy.Taxonomy;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ProposalCard;
 import org.weft.web.view.ResponseRow;
 
-/** A member's own lists: my proposals (every status), my responses, my notifications. */
+/**
+ * A member's own lists: my proposals (every status), my responses, my notifications (a direct message's
+ * notification shows the message, which only its recipient ever sees).
+ */
 public final class MemberPages {
     private static final int LIMIT = 100;
     private static final String MATCH = "match";
@@ -44,12 +52,8 @@ public final class MemberPages {
         record Lists(List<ProposalCard> cards, List<ResponseRow> responses) {
         }
         Lists lists = db.inTransaction(s -> new Lists(
-                s.createSelectionQuery("from ProposalEntity p where p.author.id = :me and p.local = true and p.deletedAt is null"
-                                + " order by p.publishedAt desc, p.id desc", ProposalEntity.class)
-                        .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream().map(p -> cards.card(p, m)).toList(),
-                s.createSelectionQuery("from ResponseEntity r join fetch r.proposal where r.responder.id = :me"
-                                + " order by r.createdAt desc", ResponseEntity.class)
-                        .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream()
+                ProposalRepository.newestOf(s, me, LIMIT).stream().map(p -> cards.card(p, m)).toList(),
+                ResponseRepository.newestBy(s, me, LIMIT).stream()
                         .map(r -> new ResponseRow(r.getProposal().getTitle(), r.getProposal().getUri(),
                                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                                 m.get("response." + r.getState().name().toLowerCase()))).toList()));
@@ -64,24 +68,36 @@ public final class MemberPages {
         }
         Messages m = v.messages();
         long me = v.member().get().memberId();
-        List<ResponseRow> rows = db.inTransaction(s -> s.createSelectionQuery(
-                        "from NotificationEntity where memberId = :me order by createdAt desc, id desc", NotificationEntity.class)
-                .setParameter("me", me).setMaxResults(LIMIT).getResultList().stream().map(n -> {
+        List<ResponseRow> rows = db.inTransaction(s -> NotificationRepository.newest(s, me, LIMIT).stream().map(n -> {
                     ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
                     boolean gone = p == null || p.isDeleted();
                     if (n.getReadAt() == null) {
                         n.markRead(clock.instant());
                     }
-                    String title = gone ? "" : p.getTitle();
                     if (MATCH.equals(n.getKind())) {
                         // A digest of new matches: the count, and the member's matches page.
-                        return new ResponseRow(m.get("notification.match", n.getCount(), title), "/me/matches", null,
-                                m.date(n.getCreatedAt()), null);
+                        return new ResponseRow(m.get("notification.match", n.getCount(), gone ? "" : p.getTitle()),
+                                "/me/matches", null, m.date(n.getCreatedAt()), null);
                     }
-                    return new ResponseRow(m.get("notification." + n.getKind(), title),
-                            gone ? "/me/notifications" : p.getUri(), null, m.date(n.getCreatedAt()),
-                            null);
+                    return new ResponseRow(title(n, gone ? null : p.getTitle(), m), gone ? "/me/notifications" : p.getUri(),
+                            messageText(s, n, me), m.date(n.getCreatedAt()), null);
                 }).toList());
         pages.render(res, v, m.get("notifications.title"), "notifications.jte", Map.of("rows", rows));
+    }
+
+    private static String title(NotificationEntity n, String proposalTitle, Messages m) {
+        if (MessageInbox.NOTIFY_MESSAGE.equals(n.getKind()) && proposalTitle == null) {
+            return m.get("notification.messageAlone");
+        }
+        return m.get("notification." + n.getKind(), proposalTitle == null ? "" : proposalTitle);
+    }
+
+    /** The words of a direct message, as plain text, on the notification about it; only ever the member's own. */
+    private static String messageText(Session s, NotificationEntity n, long me) {
+        if (n.getMessageId() == null) {
+            return null;
+        }
+        MessageEntity message = s.find(MessageEntity.class, n.getMessageId());
+        return message == null || message.getMemberId() != me ? null : HtmlSanitizer.toPlainText(message.getContent());
     }
 }

@@ -8,18 +8,18 @@ import java.util.Map;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.federation.ActorUpdates;
-import org.weft.server.auth.Invites;
-import org.weft.server.auth.SignupMode;
-import org.weft.server.auth.Visitor;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalActorService;
-import org.weft.server.matching.LinkService;
+import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.domain.account.Invites;
+import org.weft.server.domain.account.SignupMode;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.follow.LinkService;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MemberSettingEntity;
-import org.weft.server.proposal.AreaService;
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.AdminView;
@@ -136,9 +136,7 @@ public final class OperatorPage {
         var stats = new DeliveryQueue(db).stats(clock.instant());
         List<String> backlog = new DeliveryQueue(db).backlogByHost(10).stream()
                 .map(h -> h.host() + ": " + m.number(h.pending())).toList();
-        List<AdminView.MemberRow> members = db.inTransaction(s -> s.createSelectionQuery(
-                        "from ActorEntity where local = true and kind = :k and deletedAt is null order by createdAt desc",
-                        ActorEntity.class).setParameter("k", ActorKind.PERSON).setMaxResults(200).getResultList().stream()
+        List<AdminView.MemberRow> members = db.inTransaction(s -> ActorRepository.newestLocal(s, ActorKind.PERSON, 200).stream()
                 .map(a -> {
                     MemberSettingEntity setting = s.find(MemberSettingEntity.class, a.getId());
                     return new AdminView.MemberRow(a.getUsername(), a.getDisplayName(), m.date(a.getCreatedAt()),

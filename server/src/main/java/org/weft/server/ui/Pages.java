@@ -8,23 +8,26 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.SessionInfo;
-import org.weft.server.auth.Visitor;
-import org.weft.server.auth.Visitors;
+import org.weft.server.http.SameOrigin;
+import org.weft.server.ui.auth.SessionInfo;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.server.ui.auth.Visitors;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.Frame;
 
 /**
  * What every page handler shares: who the visitor is, rendering inside the frame, redirects after a form, and the
- * pages that refuse (403 for a missing CSRF token, 404).
+ * pages that refuse (403 for a form from another site or without its CSRF token, 404).
  */
 public final class Pages {
     private final Templates templates;
     private final Visitors visitors;
+    private final SameOrigin sameOrigin;
 
-    public Pages(Templates templates, Visitors visitors) {
+    public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin) {
         this.templates = templates;
         this.visitors = visitors;
+        this.sameOrigin = sameOrigin;
     }
 
     public Visitor visitor(ServerRequest req, ServerResponse res) {
@@ -63,10 +66,15 @@ public final class Pages {
     }
 
     /**
-     * Reads a form and checks its CSRF token; on failure answers 403 with a page and returns null, so the caller
-     * changes nothing.
+     * Reads a form and checks that it came from this site: its {@code Origin} (or {@code Referer}) names this
+     * instance, and it carries the visitor's CSRF token. On failure answers 403 with a page and returns null, so
+     * the caller changes nothing.
      */
     public Map<String, List<String>> form(ServerRequest req, ServerResponse res, Visitor v) {
+        if (!sameOrigin.allows(req)) {
+            message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "error.foreignOrigin");
+            return null;
+        }
         Map<String, List<String>> form;
         try {
             form = Forms.read(req);

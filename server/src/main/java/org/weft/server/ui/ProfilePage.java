@@ -6,13 +6,13 @@ import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.Visitor;
-import org.weft.server.domain.FollowRepository;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.matching.LinkService;
+import org.weft.server.domain.follow.LinkService;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ActorCard;
 

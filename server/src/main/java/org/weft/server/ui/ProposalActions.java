@@ -7,16 +7,16 @@ import java.util.Optional;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.auth.Visitor;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.ResponseService;
+import org.weft.server.ui.auth.Visitor;
 
 /**
  * The buttons on a proposal page, each a plain form POST followed by a redirect back: change status, renew,
@@ -31,7 +31,7 @@ public final class ProposalActions {
     private final LocalAnswers answers;
 
     public ProposalActions(Pages pages, Database db, ProposalService proposals, ResponseService responses,
-                           ProposalLookup lookup, java.time.Clock clock, org.weft.server.domain.LocalUrls urls) {
+                           ProposalLookup lookup, java.time.Clock clock, org.weft.server.model.LocalUrls urls) {
         this.pages = pages;
         this.db = db;
         this.proposals = proposals;
@@ -86,13 +86,7 @@ public final class ProposalActions {
         try {
             ResponseEntity r = accept ? responses.accept(v.username(), id, Forms.first(form, "handoff"))
                     : responses.decline(v.username(), id);
-            String uri = db.inTransaction(s -> {
-                ResponseEntity loaded = s.find(ResponseEntity.class, r.getId());
-                if (accept) {
-                    answers.accepted(s, loaded);
-                }
-                return loaded.getProposal().getUri();
-            });
+            String uri = db.inTransaction(s -> s.find(ResponseEntity.class, r.getId()).getProposal().getUri());
             Pages.redirect(res, uri);
         } catch (NotFoundException | ForbiddenException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");

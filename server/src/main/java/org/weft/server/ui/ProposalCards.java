@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.taxonomy.Taxonomy;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ProposalCard;
 

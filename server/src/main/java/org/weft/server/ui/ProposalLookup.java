@@ -4,8 +4,9 @@ import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.hibernate.Session;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 
 /** Finds the local, undeleted proposal named by the {@code {id}} in a page URL (the UUID of its ActivityPub id). */
 public final class ProposalLookup {
@@ -20,7 +21,6 @@ public final class ProposalLookup {
         if (id == null || !id.matches("[0-9a-fA-F-]{1,64}")) {
             return Optional.empty();
         }
-        return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
-                .setParameter("u", urls.proposal(id)).uniqueResultOptional().filter(p -> !p.isDeleted());
+        return ProposalRepository.localByUri(s, urls.proposal(id)).filter(p -> !p.isDeleted());
     }
 }

@@ -11,13 +11,14 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.server.auth.Visitor;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.taxonomy.Taxonomy;
-import org.weft.server.domain.LocalUrls;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.LocalUrls;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
@@ -49,9 +50,7 @@ public final class ProposalPage {
         // The proposal's own words keep their language and direction; the page around them is in the visitor's.
         Messages own = Messages.forLanguage(p.getLanguage());
         boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
-        List<ResponseEntity> shown = author ? s.createSelectionQuery(
-                "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt", ResponseEntity.class)
-                .setParameter("p", p).getResultList() : publicResponses;
+        List<ResponseEntity> shown = author ? ResponseRepository.toProposal(s, p) : publicResponses;
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), author ? m.get("response." + r.getState().name().toLowerCase()) : null,

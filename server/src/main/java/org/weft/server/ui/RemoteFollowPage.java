@@ -18,11 +18,11 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.client.FetchException;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.webfinger.WebFingerResource;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.remote.WebFingerLookup;
+import org.weft.server.domain.actor.WebFingerLookup;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 
 /**

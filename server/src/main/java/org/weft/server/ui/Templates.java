@@ -29,7 +29,6 @@ public final class Templates {
         engine.render(template, new java.util.HashMap<String, Object>(params), out);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
-        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         // No form-action directive: browsers apply it to the redirect after a submit, and the remote-follow form
         // must be able to land on the visitor's own server.
         res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "

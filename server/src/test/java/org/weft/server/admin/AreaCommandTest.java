@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.Database;
-import org.weft.server.proposal.AreaService;
 import org.weft.server.testing.TestDatabases;
 
 /**

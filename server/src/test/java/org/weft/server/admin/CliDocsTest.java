@@ -60,7 +60,7 @@ class CliDocsTest {
     }
 
     private static void assertDocumentedExactly(List<String> documented, String where) {
-        CommandLine cli = new CommandLine(new WeftCli());
+        CommandLine cli = new CommandLine(new WeftCli(ServerStarter.NONE));
         Set<String> seen = new TreeSet<>();
         for (String entry : documented) {
             CommandLine command = cli;

@@ -9,12 +9,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,13 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.ApiTokens;
 import org.weft.server.domain.Passwords;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.OutboundActivityEntity;
+import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestDatabases;
 import picocli.CommandLine;
 
@@ -127,10 +133,49 @@ class CliTest {
 
     @Test
     void queueShowSummarisesTheQueues() {
+        // Deliveries in every state, for two hosts, and inbound activities waiting and done. Nothing else in this
+        // class queues anything, so the counts are exact.
+        Instant now = Instant.now();
+        try (Database db = Database.open(database, dataDir)) {
+            db.run(s -> {
+                ActorEntity sender = new ActorEntity(ORIGIN + "/groups/queued", ActorKind.GROUP, true, "queued",
+                        "camp.weft.test", now);
+                sender.setInbox(sender.getUri() + "/inbox");
+                sender.setKey(sender.getUri() + "#main-key", "PEM");
+                s.persist(sender);
+                OutboundActivityEntity activity = new OutboundActivityEntity(ORIGIN + "/activities/queued", sender,
+                        "Create", "{}", true, now);
+                s.persist(activity);
+                List<URI> inboxes = new ArrayList<>();
+                for (int i = 0; i < 7; i++) {
+                    inboxes.add(URI.create("https://" + (i < 2 ? "due" : i < 3 ? "later" : "done") + ".example/inbox/" + i));
+                }
+                DeliveryQueue.enqueue(s, activity, inboxes, now.minusSeconds(60));
+            });
+            db.run(s -> {
+                s.createNativeMutationQuery("UPDATE delivery SET attempts = 3, next_attempt_at = ?1"
+                        + " WHERE host = 'later.example'").setParameter(1, now.plus(Duration.ofHours(1))).executeUpdate();
+                s.createNativeMutationQuery("UPDATE delivery SET state = 'DELIVERED', attempts = 1 WHERE inbox IN"
+                        + " ('https://done.example/inbox/3', 'https://done.example/inbox/4', 'https://done.example/inbox/5')")
+                        .executeUpdate();
+                s.createNativeMutationQuery("UPDATE delivery SET state = 'GAVE_UP', attempts = 1"
+                        + " WHERE inbox = 'https://done.example/inbox/6'").executeUpdate();
+                for (String state : List.of("PENDING", "PENDING", "DONE")) {
+                    s.createNativeMutationQuery("INSERT INTO inbound_activity (activity_uri, actor_uri, activity_type, body,"
+                                    + " state, attempts, received_at, next_attempt_at)"
+                                    + " VALUES (?1, 'https://a.example/users/rosa', 'Create', '{}', ?2, 0, ?3, ?3)")
+                            .setParameter(1, "https://a.example/activities/" + java.util.UUID.randomUUID())
+                            .setParameter(2, state).setParameter(3, now).executeUpdate();
+                }
+            });
+        }
+
         Run run = weft("queue", "show");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("deliveries: 0 pending (0 due now), 0 delivered, 0 given up"), run.out());
-        assertTrue(run.out().contains("inbound activities waiting: 0"), run.out());
+        assertTrue(run.out().contains("deliveries: 3 pending (2 due now), 3 delivered, 1 given up"), run.out());
+        assertTrue(run.out().contains("inbound activities waiting: 2"), run.out());
+        assertTrue(run.out().matches("(?s).*pending by host:\\R  due\\.example +2  next \\S+  attempts up to 0\\R"
+                + "  later\\.example +1  next \\S+  attempts up to 3\\R.*"), run.out());
     }
 
     @Test

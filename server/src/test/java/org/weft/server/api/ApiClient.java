@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.weft.server.domain.ApiTokens;
+import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
@@ -206,6 +207,6 @@ class ApiHostileInputTest {
     }
 
     private static String tokenOf() {
-        return new org.weft.server.domain.ApiTokens(weft.server().db(), java.time.Clock.systemUTC()).create("amina", "chunked");
+        return new ApiTokens(weft.server().db(), java.time.Clock.systemUTC()).create("amina", "chunked");
     }
 }

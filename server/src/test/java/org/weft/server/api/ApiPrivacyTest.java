@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestServers;
 
 /**
@@ -87,6 +88,16 @@ class ApiPrivacyTest {
         assertFalse(mine.body().contains(DISPLAY_NAME), "not even the author's display name is needed");
         assertFalse(mine.body().contains("32.2987") || mine.body().contains("36.3219"), mine.body());
         assertEquals(32.30, proposal.path("coordinates").path("latitude").asDouble(), 1e-9);
+        // What is kept is the coarse point the API shows, on the grid (0.01° of latitude, about 0.0118° of longitude
+        // here): the exact point sent is in no column of the stored row.
+        double shownLongitude = proposal.path("coordinates").path("longitude").asDouble();
+        for (long id : List.of(anonymousRequest, communityRequest, publicOffer)) {
+            ProposalEntity stored = weft.server().db().inTransaction(s -> s.find(ProposalEntity.class, id));
+            assertEquals(32.30, stored.getLatitude(), 1e-9, "sent 32.298765");
+            assertEquals(shownLongitude, stored.getLongitude(), 1e-9, "sent 36.321987");
+            assertTrue(Math.abs(stored.getLongitude() - 36.321987) > 1e-3 && Math.abs(stored.getLongitude() - 36.321987) < 0.006,
+                    "the cell's point, not the one sent: " + stored.getLongitude());
+        }
     }
 
     private static void assertNoTraceOfTheAuthor(String body) {

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.proposal.Audience;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.ProposalService;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
 import org.weft.server.testing.TestServers;
 
 /**

@@ -38,7 +38,8 @@ class ConfigurationDocsTest {
             "weft.db.user", "weft",
             "weft.db.password", "secret",
             "weft.signup", "open",
-            "weft.federation.link-allow", "camp.example");
+            "weft.federation.link-allow", "camp.example",
+            "weft.trusted-proxies", "127.0.0.1, 10.0.0.0/8");
 
     @TempDir
     Path dir;

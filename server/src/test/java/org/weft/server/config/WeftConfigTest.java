@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,20 @@ class WeftConfigTest {
         assertEquals(128, config.deliveryWorkers());
         assertEquals(2, config.deliveryPerHost());
         assertEquals(1_048_576, config.inboxMaxBytes());
+        assertEquals(List.of(), config.trustedProxies());
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndRanges() throws IOException {
+        assertEquals(List.of("127.0.0.1", "::1", "10.0.0.0/8"),
+                WeftConfig.load(Map.of("WEFT_TRUSTED_PROXIES", " 127.0.0.1,::1  10.0.0.0/8 ")).trustedProxies());
+        // The sample operator file names the proxy on the same machine, and is read as written.
+        Path sample = Path.of("..", "deploy", "weft.yaml");
+        assertEquals(List.of("127.0.0.1", "::1"),
+                WeftConfig.load(Map.of("WEFT_CONFIG", sample.toString())).trustedProxies());
+        assertRefused(Map.of("WEFT_TRUSTED_PROXIES", "127.0.0.1, proxy.internal"),
+                "WEFT_TRUSTED_PROXIES / weft.trusted-proxies: 'proxy.internal' is not an IP address or a range");
+        assertRefused(Map.of("WEFT_TRUSTED_PROXIES", "10.0.0.0/33"), "'10.0.0.0/33' is not an IP address or a range");
     }
 
     @Test

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.signature.RsaKeys;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.testing.LemmyPeer;
 import org.weft.server.testing.MastodonPeer;
@@ -62,10 +62,9 @@ class InboundActivitiesTest {
         // Mallory's own, correctly signed Undo, embedding rosa's Follow.
         String undo = undoFollow().replace("\"actor\": \"" + mastodon.rosa() + "\",\n  \"object\"",
                 "\"actor\": \"" + mallory + "\",\n  \"object\"").replace("/users/rosa#follows", "/users/mallory#follows");
-        long before = weft.server().inboundWorker().processed();
         assertEquals(202, mastodon.deliver(inbox, undo.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(),
                 mastodon.key(), mallory + "#main-key").statusCode());
-        WaitFor.condition("the Undo was processed", () -> weft.server().inboundWorker().processed() > before);
+        WaitFor.inboundDone(weft, TestHttp.json(undo).path("id").asText());
         assertEquals(FollowEntity.State.ACCEPTED, followState(mastodon.rosa(), group));
     }
 
@@ -117,10 +116,14 @@ class InboundActivitiesTest {
     void aMemberWhoApprovesFollowersDecidesLater() {
         weft.server().localActors().createMember("amina", "Amina", "a long enough password", true);
         String amina = weft.base() + "/users/amina";
-        long before = weft.server().inboundWorker().processed();
-        assertEquals(202, mastodon.deliver(inbox, mastodon.fixture("mastodon/follow.json")).statusCode());
-        WaitFor.condition("the Follow was processed", () -> weft.server().inboundWorker().processed() > before);
+        String follow = mastodon.fixture("mastodon/follow.json");
+        assertEquals(202, mastodon.deliver(inbox, follow).statusCode());
+        WaitFor.inboundDone(weft, TestHttp.json(follow).path("id").asText());
         assertEquals(FollowEntity.State.PENDING, followState(mastodon.rosa(), amina));
+        // An Accept would have been queued in the Follow's own transaction: none was, and nothing reached rosa's server.
+        assertEquals(0L, (long) weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from OutboundActivityEntity where activityType = 'Accept'", Long.class).getSingleResult()));
+        WaitFor.deliveriesDrained(weft);
         assertTrue(mastodon.inboxPosts().isEmpty(), "no Accept before the member decides");
 
         weft.server().follows().approve("amina", mastodon.rosa());

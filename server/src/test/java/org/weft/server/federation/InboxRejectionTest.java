@@ -144,8 +144,11 @@ class InboxRejectionTest {
     void redeliveryIsStoredOnceAndUnknownTypesAreAcceptedButIgnored() {
         String like = mastodon.fixture("mastodon/follow.json").replace("\"Follow\"", "\"Wave\"")
                 .replace("7d3b2f10", "0000aaaa");
-        assertEquals(202, mastodon.deliver(inbox, like).statusCode());
-        assertEquals(202, mastodon.deliver(inbox, like).statusCode());
+        byte[] body = like.getBytes(StandardCharsets.UTF_8);
+        assertEquals(202, mastodon.deliver(inbox, body, ZonedDateTime.now().minusSeconds(1), mastodon.key(), mastodon.keyId())
+                .statusCode());
+        // A redelivery is signed anew (a later Date): the very same signature twice would be a replay.
+        assertEquals(202, mastodon.deliver(inbox, body, ZonedDateTime.now(), mastodon.key(), mastodon.keyId()).statusCode());
         WaitFor.condition("the Wave is processed", () -> countInbound(InboundActivityEntity.State.DONE) == 1);
         assertEquals(1, countInbound(null));
         weft.server().db().run(s -> s.createMutationQuery("delete from InboundActivityEntity").executeUpdate());

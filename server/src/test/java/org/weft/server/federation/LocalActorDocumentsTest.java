@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.domain.ActorRepository;
+import org.weft.server.domain.actor.ActorRenderer;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 

@@ -1,5 +1,6 @@
 package org.weft.server.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.model.ActorKind;
 import org.weft.server.testing.TestDatabases;
 
 /** Runs on H2 by default and on MariaDB when WEFT_TEST_DB_URL is set (CI does both). */
@@ -24,7 +27,7 @@ class DatabaseTest {
     void open() {
         dir = TestDatabases.tempDir();
         settings = TestDatabases.fresh(dir);
-        db = Database.open(settings, dir, true);
+        db = Database.open(settings, dir);
     }
 
     @AfterEach
@@ -35,7 +38,21 @@ class DatabaseTest {
 
     @Test
     void migrationsProduceTheSchemaTheEntitiesMap() {
-        // open(..., true) asked Hibernate to validate every mapped column against the migrated schema.
+        // Another handle on the freshly migrated database, asking Hibernate to check every mapped column against it.
+        assertDoesNotThrow(() -> Database.open(settings, dir, true).close());
+    }
+
+    @Test
+    void aColumnAnEntityMapsButTheSchemaLacksIsCaught() {
+        db.run(s -> s.createNativeMutationQuery("ALTER TABLE message DROP COLUMN read_at").executeUpdate());
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> Database.open(settings, dir, true).close());
+        String messages = Stream.iterate((Throwable) refused, t -> t != null, Throwable::getCause).map(Throwable::getMessage)
+                .toList().toString();
+        assertTrue(messages.contains("read_at"), "the validation names the missing column: " + messages);
+    }
+
+    @Test
+    void theTestsRunOnTheDatabaseTheEnvironmentNames() {
         assertEquals(TestDatabases.usingMariaDb(), !db.isEmbedded());
     }
 

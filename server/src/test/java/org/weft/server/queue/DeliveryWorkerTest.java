@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.weft.activitypub.delivery.DeliveryOutcome;
 import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
@@ -118,16 +120,39 @@ class DeliveryWorkerTest {
     }
 
     @Test
-    void closeStoresTheOutcomesStillWaitingToBeWritten() {
+    void closeStoresTheOutcomesStillWaitingToBeWritten() throws Exception {
         enqueue(30, "ok");
-        DeliveryWorker worker = worker(Duration.ofMinutes(2), batch -> {
-            pause(300); // a slow disk: answers pile up behind the write
+        // A slow disk: the writer's first write hangs. Only one inbox answers before that write has begun, so
+        // the other 29 answers must wait behind it, whatever the machine's speed.
+        CountDownLatch writerStuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger answered = new AtomicInteger();
+        DeliveryTransport oneAnswerFirst = (inbox, body, sender) -> {
+            if (answered.incrementAndGet() > 1) {
+                await(writerStuck);
+            }
+            return answer(inbox, body, sender);
+        };
+        AtomicInteger batches = new AtomicInteger();
+        DeliveryWorker worker = worker(Duration.ofMinutes(2), oneAnswerFirst, batch -> {
+            if (batches.incrementAndGet() == 1) {
+                writerStuck.countDown();
+                await(release);
+            }
             queue.record(batch);
         });
         worker.start();
         worker.poke();
         WaitFor.condition("every inbox answered", () -> posts.size() == 30);
-        worker.close();
+        assertEquals(1, batches.get(), "the writer is still in its first batch");
+        assertTrue(rows().stream().noneMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED),
+                "every answer is still waiting to be written when close() begins");
+
+        Thread closer = Thread.ofPlatform().start(worker::close);
+        WaitFor.condition("close() is waiting for the outcome writer", () -> waitingIn(closer, OutcomeRecorder.class, "close"));
+        release.countDown();
+        closer.join(Duration.ofSeconds(20));
+        assertFalse(closer.isAlive(), "close() returned");
         assertTrue(rows().stream().allMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED),
                 "answered before the shutdown, so recorded by it (and not sent again after a restart)");
     }
@@ -167,8 +192,12 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer writer) {
+        return worker(lease, this::answer, writer);
+    }
+
+    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
-        return new DeliveryWorker(db, queue, this::answer, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
+        return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
     }
 
     /** The inbox's last path segment says how it answers. */
@@ -213,11 +242,18 @@ class DeliveryWorkerTest {
         return db.inTransaction(s -> s.createSelectionQuery("from DeliveryEntity", DeliveryEntity.class).getResultList());
     }
 
-    private static void pause(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether {@code thread} is waiting (parked or joining) inside {@code type.method}: it has got that far. */
+    static boolean waitingIn(Thread thread, Class<?> type, String method) {
+        Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(type.getName()) && f.getMethodName().equals(method));
     }
 }

@@ -1,8 +1,10 @@
 package org.weft.server.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -63,20 +67,41 @@ class OutcomeRecorderTest {
     }
 
     @Test
-    void closeWritesWhatIsStillWaiting() {
-        List<Long> stored = Collections.synchronizedList(new ArrayList<>());
+    void closeWritesWhatIsStillWaiting() throws Exception {
+        List<List<Long>> batches = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         OutcomeRecorder recorder = new OutcomeRecorder(batch -> {
-            pause(200); // slow enough that outcomes are still queued when close() comes
-            batch.forEach(o -> stored.add(o.deliveryId()));
+            if (batches.isEmpty()) {
+                writing.countDown();
+                await(release); // the first write hangs, so what arrives meanwhile is still waiting at close()
+            }
+            batches.add(batch.stream().map(Outcome::deliveryId).toList());
         }, batch -> { });
         recorder.start();
-        LongStream.range(0, 50).forEach(id -> {
-            recorder.add(new Outcome.Delivered(id, 202, NOW));
-            pause(2);
-        });
-        recorder.close();
-        assertEquals(50, stored.size());
+        recorder.add(new Outcome.Delivered(0, 202, NOW));
+        assertTrue(writing.await(20, TimeUnit.SECONDS), "the first write began");
+        LongStream.range(1, 50).forEach(id -> recorder.add(new Outcome.Delivered(id, 202, NOW)));
+
+        Thread closer = Thread.ofPlatform().start(recorder::close);
+        WaitFor.condition("close() is waiting for the writer",
+                () -> DeliveryWorkerTest.waitingIn(closer, OutcomeRecorder.class, "close"));
+        release.countDown();
+        closer.join(Duration.ofSeconds(20));
+        assertFalse(closer.isAlive(), "close() returned");
+
+        assertEquals(List.of(0L), batches.get(0));
+        List<Long> stored = batches.stream().flatMap(List::stream).toList();
+        assertEquals(50, stored.size(), "the 49 outcomes waiting when close() began were written by it: " + batches);
         assertEquals(50, new HashSet<>(stored).size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void pause(long millis) {

@@ -15,15 +15,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.weft.activitypub.signature.SignatureScheme;
 
 /**
  * Another fediverse server simulated with WireMock on loopback: it serves one user's actor and
@@ -39,6 +46,7 @@ public class FediversePeer implements AutoCloseable {
     private final List<String> signedHeaders;
     private final String algorithm;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
 
     /**
      * @param server        fixture folder, e.g. {@code mastodon}
@@ -116,6 +124,75 @@ public class FediversePeer implements AutoCloseable {
                 .header("Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
+    }
+
+    /**
+     * From now on the peer's inboxes take only deliveries whose signature, in one of these schemes, verifies with the
+     * signer's published key (fetched once per key id, over HTTP, from the actor document the key id points into),
+     * and answer 401 to any other: a server that verifies only those schemes. Checked with {@link IndependentRfc9421}
+     * and {@link IndependentSignatures}, not with Weft's code.
+     */
+    public void acceptOnly(SignatureScheme... schemes) {
+        List<SignatureScheme> accepted = List.of(schemes);
+        for (String path : List.of("/inbox", actorPath + "/inbox")) {
+            wireMock.stubFor(post(urlPathEqualTo(path)).atPriority(1)
+                    .andMatching(request -> MatchResult.of(verifies(request, accepted)))
+                    .willReturn(aResponse().withStatus(202)));
+            // Before the constructor's take-everything stub (WireMock's default priority is 5).
+            wireMock.stubFor(post(urlPathEqualTo(path)).atPriority(2).willReturn(aResponse().withStatus(401)));
+        }
+    }
+
+    /** Requests Weft made to this peer's inboxes that the peer took (2xx), oldest first. */
+    public List<LoggedRequest> acceptedInboxPosts() {
+        return wireMock.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().endsWith("inbox"))
+                .filter(e -> e.getResponse().getStatus() / 100 == 2)
+                .map(e -> (LoggedRequest) e.getRequest())
+                .toList().reversed();
+    }
+
+    /**
+     * @param request a request this peer received
+     * @return the scheme it was signed with: RFC 9421 when it carries {@code Signature-Input}
+     */
+    public static SignatureScheme schemeOf(Request request) {
+        return request.containsHeader("Signature-Input") ? SignatureScheme.RFC_9421 : SignatureScheme.DRAFT_CAVAGE;
+    }
+
+    private boolean verifies(Request request, List<SignatureScheme> accepted) {
+        SignatureScheme scheme = schemeOf(request);
+        if (!accepted.contains(scheme) || !request.containsHeader("Signature")) {
+            return false;
+        }
+        Function<String, String> header = name -> request.containsHeader(name) ? request.getHeader(name) : null;
+        URI target = URI.create(request.getAbsoluteUrl());
+        try {
+            String keyId = IndependentRfc9421.keyIdOf(header);
+            PublicKey key = publicKeys.computeIfAbsent(keyId, FediversePeer::publishedKey);
+            if (scheme == SignatureScheme.RFC_9421) {
+                return IndependentRfc9421.contentDigest(request.getBody()).equals(header.apply("Content-Digest"))
+                        && IndependentRfc9421.components(header.apply("Signature-Input")).contains("content-digest")
+                        && IndependentRfc9421.verify("POST", target, header, header.apply("Signature-Input"),
+                        header.apply("Signature"), key);
+            }
+            return IndependentSignatures.digest(request.getBody()).equals(header.apply("Digest"))
+                    && IndependentSignatures.verify(header.apply("Signature"), "POST", target.getRawPath(), header, key);
+        } catch (AssertionError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The public key of a key id like {@code https://camp.example/groups/block3#main-key}, from its actor document. */
+    private static PublicKey publishedKey(String keyId) {
+        String actor = keyId.contains("#") ? keyId.substring(0, keyId.indexOf('#')) : keyId;
+        String pem = TestHttp.activityJson(actor).path("publicKey").path("publicKeyPem").asText()
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("unreadable key of " + keyId, e);
+        }
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -9,19 +9,25 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The real time plus an offset that a test moves forward, to see what an hour or a day later looks like without
- * waiting (quota windows, retention, digests). Give the same clock to the server ({@link TestServers#start}) and to
- * the peers' signatures ({@link #now()} for their {@code Date}), so both sides agree on the time.
+ * A clock a test moves by hand, for rules that depend on time passing (back-offs, windows, retention, digests).
+ * Either fixed ({@link #TestClock(Instant)}: it moves only when told) or running ({@link #TestClock()}: the real time
+ * plus what the test added, so a whole server can run on it). Give a running one to the server
+ * ({@link TestServers#start(java.util.Map, Clock)}) and to the peers' signatures ({@link #now()} for their
+ * {@code Date}), so both sides agree on the time.
  */
 public final class TestClock extends Clock {
-    private final AtomicReference<Duration> offset;
+    /** The fixed start, or null for the real time. */
+    private final Instant fixed;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+    /** Running: the real time, plus whatever {@link #advance} adds. */
     public TestClock() {
-        this(new AtomicReference<>(Duration.ZERO));
+        this.fixed = null;
     }
 
-    private TestClock(AtomicReference<Duration> offset) {
-        this.offset = offset;
+    /** Fixed at {@code now}, moved only by {@link #advance}. */
+    public TestClock(Instant now) {
+        this.fixed = now;
     }
 
     public void advance(Duration by) {
@@ -35,7 +41,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return (fixed == null ? Instant.now() : fixed).plus(offset.get());
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.testing.IndependentRfc9421;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -45,7 +46,7 @@ class CommunityAboutUpdateTest {
             assertEquals(group, update.path("object").path("id").asText());
             assertTrue(update.path("object").path("summary").asText().contains("Help between neighbours"), update.toString());
             assertTrue(rosa.inboxPosts().stream().filter(r -> r.getBodyAsString().contains("\"Update\""))
-                    .allMatch(r -> r.getHeader("Signature").contains("keyId=\"" + group + "#main-key\"")));
+                    .allMatch(r -> IndependentRfc9421.keyIdOf(r::getHeader).equals(group + "#main-key")));
 
             // The same about again, and a change of rules only: nothing more is sent.
             assertEquals(303, olga.submit("/admin", "/admin/texts",

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
 /** An operator edits a community's "about" and rules on /admin; the community page shows both, escaped. */
@@ -47,13 +49,35 @@ class CommunityRulesTest {
 
     @Test
     void onlyOperatorsEditAndTooLongIsRefused() {
-        PageClient amina = new PageClient(weft.base());
-        amina.login("amina", "amina-password");
-        assertEquals(403, amina.submit("/account", "/admin/texts", Map.of("community", "camp", "about", "x", "rules", "y"))
-                .statusCode());
+        weft.server().localActors().createGroup("street", "Street", null); // its own: the other test edits camp
         PageClient olga = new PageClient(weft.base());
         olga.login("olga", "olga-password");
-        assertEquals(400, olga.submit("/admin", "/admin/texts", Map.of("community", "camp", "about", "a",
-                "rules", "r".repeat(4001))).statusCode());
+        assertEquals(303, olga.submit("/admin", "/admin/texts", Map.of("community", "street",
+                "about", "Kept about", "rules", "Kept rules.")).statusCode());
+
+        PageClient amina = new PageClient(weft.base());
+        amina.login("amina", "amina-password");
+        HttpResponse<String> forbidden = amina.submit("/account", "/admin/texts",
+                Map.of("community", "street", "about", "x", "rules", "y"));
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.body().contains("You cannot do that."), forbidden.body());
+        assertUnchanged();
+
+        HttpResponse<String> tooLong = olga.submit("/admin", "/admin/texts", Map.of("community", "street", "about", "a",
+                "rules", "r".repeat(4001)));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("The text is too long."), "the page says why: " + tooLong.body());
+        assertUnchanged();
+    }
+
+    /** A refusal changes nothing: the community page, its actor document and the stored rules are as before. */
+    private static void assertUnchanged() {
+        String page = new PageClient(weft.base()).get("/groups/street").body();
+        assertTrue(page.contains("Kept about") && page.contains("Kept rules."), page);
+        assertTrue(TestHttp.activityJson(weft.base() + "/groups/street").path("summary").asText().contains("Kept about"));
+        String rules = weft.server().db().inTransaction(s -> s.createSelectionQuery("select c.rules from"
+                + " CommunitySettingEntity c, ActorEntity a where c.actorId = a.id and a.username = 'street'", String.class)
+                .getSingleResult());
+        assertEquals("Kept rules.", rules);
     }
 }

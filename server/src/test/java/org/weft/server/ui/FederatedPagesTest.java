@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
-import org.weft.server.matching.CommunityLink;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.queue.DeliveryQueue;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -65,7 +69,7 @@ class FederatedPagesTest {
     }
 
     @Test
-    void theOperatorLinksACommunityAndTheAllowListRefusalReadsClearly() {
+    void theOperatorLinksAndUnlinksACommunityAndTheAllowListRefusalReadsClearly() {
         PageClient olga = new PageClient(here.base());
         olga.login("olga", "olga-password");
         HttpResponse<String> refused = olga.submit("/admin", "/admin/links",
@@ -87,8 +91,24 @@ class FederatedPagesTest {
         amina.login("amina", "amina-password");
         assertEquals(403, amina.submit("/account", "/admin/links", Map.of("community", "camp", "target", "@x@y")).statusCode());
 
+        String camp = here.base() + "/groups/camp";
+        String followers = other.base() + "/groups/town/followers";
+        assertEquals(List.of(camp), items(followers), "town lists camp among its followers");
         assertEquals(303, olga.submit("/admin", "/admin/links/remove",
                 Map.of("community", "camp", "target", "@town@" + other.domain())).statusCode());
         assertTrue(here.server().matching().links().links("camp").isEmpty());
+        // The other instance's view: once camp's Undo arrives, town no longer lists camp among its followers.
+        WaitFor.condition("town no longer lists camp among its followers", () -> !items(followers).contains(camp));
+    }
+
+    /** The items of a public collection (its first page), as any server reads them. */
+    private static List<String> items(String collection) {
+        JsonNode first = TestHttp.activityJson(collection);
+        if (first.path("totalItems").asInt() == 0) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        TestHttp.activityJson(first.path("first").asText()).path("orderedItems").forEach(n -> ids.add(n.asText()));
+        return ids;
     }
 }

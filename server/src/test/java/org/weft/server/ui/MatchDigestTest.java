@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.persistence.NotificationEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestServers;

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
-/** {@code /me/matches}: reasons in the member's language, dismissing needs the token and hides the match. */
+/**
+ * {@code /me/matches}: reasons in the member's language; dismissing needs the token and hides the match from the
+ * member who dismisses it, not from the other member.
+ */
 // Ordered: the second test dismisses the one match the first one reads.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MatchesPageTest {
@@ -62,7 +65,7 @@ class MatchesPageTest {
 
     @Test
     @Order(2)
-    void dismissingNeedsTheTokenAndOnlyWorksForTheMembersOwnMatch() {
+    void dismissingNeedsTheTokenAndHidesTheMatchFromTheDismisserOnly() {
         PageClient boris = new PageClient(instance.base());
         boris.login("boris", "boris-password");
         String html = boris.get("/me/matches").body();
@@ -78,5 +81,15 @@ class MatchesPageTest {
         assertEquals(303, ok.statusCode());
         assertFalse(boris.get("/me/matches").body().contains("A pram to give"));
         assertFalse(boris.get("/me/matches").body().contains("We need a pram"));
+
+        // The dismissal is Boris's alone: Amina, the other member of the pair, still sees the match and keeps her
+        // notification of it.
+        PageClient amina = new PageClient(instance.base());
+        amina.login("amina", "amina-password");
+        String aminas = amina.get("/me/matches").body();
+        assertTrue(aminas.contains("A pram to give") && aminas.contains("action=\"" + path + "\""), aminas);
+        assertEquals(1L, (long) instance.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from NotificationEntity n, ActorEntity a where n.memberId = a.id and a.username = 'amina'"
+                        + " and a.local = true and n.kind = 'match'", Long.class).getSingleResult()));
     }
 }

@@ -13,32 +13,51 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser without JavaScript, for page tests: keeps cookies, posts forms, reads the CSRF token off a page. */
-final class PageClient {
+/**
+ * A browser without JavaScript, for page tests: keeps cookies, posts forms, reads the CSRF token off a page. Headers
+ * given with {@link #header} go with every request (an {@code Origin}, a proxy's {@code X-Forwarded-For}).
+ */
+public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private final String base;
     private final HttpClient http;
     private String acceptLanguage = "en";
     /** A plain cookie jar (name → value): java.net.CookieManager ignores cookies of dotless hosts such as localhost. */
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
-    PageClient(String base) {
+    public PageClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    PageClient language(String value) {
+    public PageClient language(String value) {
         acceptLanguage = value;
         return this;
     }
 
-    HttpResponse<String> get(String path) {
+    /** Sends this header with every later request; a null value stops sending it. */
+    public PageClient header(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        } else {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
+    /** The value of a cookie this browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Accept-Language", acceptLanguage).GET().build());
     }
 
     /** Posts a form as it is (no token added): for tests of what happens without one. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -46,20 +65,20 @@ final class PageClient {
     }
 
     /** Loads {@code formPage} to get this visitor's token, then posts the form with it, as a browser would. */
-    HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) {
+    public HttpResponse<String> submit(String formPage, String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.put("csrf", csrf(get(formPage).body()));
         return post(path, withToken);
     }
 
-    void login(String username, String password) {
+    public void login(String username, String password) {
         HttpResponse<String> res = submit("/login", "/login", Map.of("username", username, "password", password));
         if (res.statusCode() != 303) {
             throw new AssertionError("login failed: " + res.statusCode());
         }
     }
 
-    static String csrf(String html) {
+    public static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CSRF token on the page: " + html);
@@ -69,6 +88,7 @@ final class PageClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(withCookies::header);
         if (!cookies.isEmpty()) {
             withCookies.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

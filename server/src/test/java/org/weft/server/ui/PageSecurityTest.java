@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestServers;
 
 /** The pages' security over real HTTP: CSRF, escaping, ownership, login rate limit, cookie flags. */
@@ -102,17 +102,18 @@ class PageSecurityTest {
     }
 
     @Test
-    void loginAttemptsAreLimitedPerAddressAndName() {
+    void failedLoginsHoldBackNewBrowsersForThatAccountOnly() {
         PageClient guesser = new PageClient(instance.base());
         for (int i = 0; i < 5; i++) {
             assertEquals(401, guesser.submit("/login", "/login", Map.of("username", "zora", "password", "wrong-" + i))
                     .statusCode());
         }
         instance.server().localActors().createMember("zora", "Zora", "zora-password", false);
-        // Even the right password waits now: the limit counts attempts, not failures.
+        // The right password waits too, from a browser that never signed in as zora (the member's own browser
+        // does not: see attack/LoginGuessingTest).
         assertEquals(429, guesser.submit("/login", "/login", Map.of("username", "zora", "password", "zora-password"))
                 .statusCode());
-        // Another name from the same address is not held up.
+        // Another name from the same address is not held up (five failures are far from the address's limit).
         assertEquals(303, guesser.submit("/login", "/login", Map.of("username", "amina", "password", "amina-password"))
                 .statusCode());
     }
@@ -167,18 +168,31 @@ class PageSecurityTest {
     @Test
     void signupByInviteUsesTheCodeOnce() {
         try (TestServers.Instance invite = TestServers.start(Map.of("WEFT_SIGNUP", "invite"))) {
-            String code = new org.weft.server.auth.Invites(invite.server().db(), java.time.Clock.systemUTC())
+            String code = new org.weft.server.domain.account.Invites(invite.server().db(), java.time.Clock.systemUTC())
                     .create("for Dana", null).getCode();
             PageClient dana = new PageClient(invite.base());
             Map<String, String> form = Map.of("invite", code, "username", "dana", "password", "dana-password-1");
-            assertEquals(400, dana.submit("/signup", "/signup", Map.of("invite", "nope", "username", "dana",
-                    "password", "dana-password-1")).statusCode());
+            HttpResponse<String> badCode = dana.submit("/signup", "/signup", Map.of("invite", "nope", "username", "dana",
+                    "password", "dana-password-1"));
+            assertEquals(400, badCode.statusCode());
+            assertTrue(badCode.body().contains("That invite code is not valid or was already used."), badCode.body());
+            assertFalse(accountExists(invite, "dana"), "a refused sign-up creates no account");
             assertEquals(303, dana.submit("/signup", "/signup", form).statusCode());
             assertTrue(dana.get("/account").body().contains("@dana@"));
             PageClient eve = new PageClient(invite.base());
-            assertEquals(400, eve.submit("/signup", "/signup", Map.of("invite", code, "username", "eve",
-                    "password", "eve-password-1")).statusCode());
+            HttpResponse<String> usedCode = eve.submit("/signup", "/signup", Map.of("invite", code, "username", "eve",
+                    "password", "eve-password-1"));
+            assertEquals(400, usedCode.statusCode());
+            assertTrue(usedCode.body().contains("That invite code is not valid or was already used."), usedCode.body());
+            assertFalse(accountExists(invite, "eve"), "the used code made no second account");
+            assertEquals(401, eve.submit("/login", "/login", Map.of("username", "eve", "password", "eve-password-1"))
+                    .statusCode());
         }
+    }
+
+    private static boolean accountExists(TestServers.Instance instance, String username) {
+        return instance.server().db().inTransaction(s -> org.weft.server.persistence.ActorRepository
+                .localByUsername(s, username)).isPresent();
     }
 
     private static String path(ProposalEntity p) {

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.auth.Operators;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.ProposalDraft;
-import org.weft.server.proposal.Purpose;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -29,6 +29,7 @@ class PageWeightTest {
             + "near the water point in the morning or brought over after the evening meal if that is easier. ";
     private static TestServers.Instance weft;
     private static String proposalPath;
+    private static String withdrawnPath;
 
     @BeforeAll
     static void start() {
@@ -44,6 +45,10 @@ class PageWeightTest {
                     .description(TEXT.repeat(3)).categories(i % 3 == 0 ? "prams" : "bread").build());
         }
         proposalPath = URI.create(last.getUri()).getPath();
+        ProposalEntity gone = weft.server().proposals().service().create("amina", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("Taken back").categories("bread").build());
+        weft.server().proposals().service().delete("amina", gone.getId());
+        withdrawnPath = URI.create(gone.getUri()).getPath();
         long target = 25;
         WaitFor.condition("the matcher has seen every proposal",
                 () -> weft.server().matching().matcher().applied() >= target);
@@ -60,22 +65,32 @@ class PageWeightTest {
         member.login("amina", "amina-password");
         PageClient visitor = new PageClient(weft.base());
         Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (String path : new String[] {"/", "/groups/camp", "/board/camp", proposalPath, "/new?purpose=offer",
-                "/new?purpose=request", "/me/proposals", "/me/matches", "/me/notifications", "/account", "/admin"}) {
-            sizes.put(path, weigh(member, path));
+        for (String path : new String[] {"/", "/groups/camp", "/board/camp", proposalPath, proposalPath + "/edit",
+                "/new?purpose=offer", "/new?purpose=request", "/me/proposals", "/me/matches", "/me/notifications",
+                "/account", "/admin", "/users/amina", "/tags/bread", "/tags/MutualAidOffer"}) {
+            sizes.put(path, weigh(member, path, 200));
         }
-        sizes.put("/login", weigh(visitor, "/login"));
-        sizes.put("/signup", weigh(visitor, "/signup"));
+        sizes.put("/login", weigh(visitor, "/login", 200));
+        sizes.put("/signup", weigh(visitor, "/signup", 200));
+        // The pages a visitor lands on when something is not there (or no longer is), and the remote-follow answers.
+        sizes.put("404 " + "/board/nowhere", weigh(visitor, "/board/nowhere", 404));
+        sizes.put("410 " + withdrawnPath, weigh(visitor, withdrawnPath, 410));
+        sizes.put("/authorize_follow (not a handle)", weigh(visitor, "/authorize_follow?acct=nobody", 400));
+        sizes.put("/authorize_follow (no such community)",
+                weigh(visitor, "/authorize_follow?acct=%40rosa%40mastodon.example&target=nothing", 404));
         System.out.println("Page weights (bytes): " + sizes);
         assertTrue(new PageClient(weft.base()).get("/board/camp").body().contains("Proposal number 24"),
                 "the board shows the proposals it is weighed with");
         assertTrue(member.get("/me/matches").body().contains("rel=\"next\""), "the matches page is full and pages on");
+        String tag = member.get("/tags/bread").body();
+        assertTrue(tag.contains("Proposal number 23") && tag.contains("Proposal number 1<"),
+                "the tag page is weighed full, with the newest and the oldest bread proposals");
         sizes.forEach((path, size) -> assertTrue(size < BUDGET, path + " weighs " + size + " bytes, over " + BUDGET));
     }
 
-    private static int weigh(PageClient client, String path) {
+    private static int weigh(PageClient client, String path, int status) {
         HttpResponse<String> res = client.get(path);
-        assertEquals(200, res.statusCode(), path);
+        assertEquals(status, res.statusCode(), path + ": " + res.body());
         return res.body().getBytes(StandardCharsets.UTF_8).length;
     }
 }

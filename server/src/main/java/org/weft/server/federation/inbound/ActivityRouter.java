@@ -2,17 +2,31 @@ package org.weft.server.federation.inbound;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.queue.InboundHandler;
 
 /** Sends each inbound activity to the handler for its type; unknown types are logged and dropped. */
-public final class ActivityRouter {
+public final class ActivityRouter implements InboundHandler {
     private static final Logger LOG = Logger.getLogger(ActivityRouter.class.getName());
     private final Map<String, ActivityHandler> handlers;
 
     public ActivityRouter(Map<String, ActivityHandler> handlers) {
         this.handlers = Map.copyOf(handlers);
+    }
+
+    /** For the inbound worker: an {@link IgnoredActivity} is logged here and comes back as its reason. */
+    @Override
+    public Optional<String> handle(Activity activity) throws IOException {
+        try {
+            route(activity);
+            return Optional.empty();
+        } catch (IgnoredActivity e) {
+            logIgnored(activity, e);
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     public void route(Activity activity) throws IOException, IgnoredActivity {
@@ -23,7 +37,7 @@ public final class ActivityRouter {
         handler.handle(activity);
     }
 
-    public static void logIgnored(Activity activity, IgnoredActivity why) {
+    private static void logIgnored(Activity activity, IgnoredActivity why) {
         LOG.info(() -> "Ignored " + activity.type() + " " + activity.id() + " from " + activity.actor() + ": "
                 + why.getMessage());
     }

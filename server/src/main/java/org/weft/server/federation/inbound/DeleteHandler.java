@@ -3,9 +3,9 @@ package org.weft.server.federation.inbound;
 import java.time.Clock;
 
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
 
 /** {@code Delete}: of an actor by itself (its follows go, it is marked deleted), or of a post by its owner. */
 public final class DeleteHandler implements ActivityHandler {

@@ -2,8 +2,8 @@ package org.weft.server.federation.inbound;
 
 import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.AgreementAnswer;
-import org.weft.server.federation.FollowService;
-import org.weft.server.proposal.AgreementService;
+import org.weft.server.domain.follow.FollowService;
+import org.weft.server.domain.response.AgreementService;
 
 /**
  * {@code Accept} or {@code Reject}: of a Follow that a local actor sent, or (FEP-0837) of an Offer a local

@@ -3,7 +3,7 @@ package org.weft.server.federation.inbound;
 import java.io.IOException;
 
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.federation.FollowService;
+import org.weft.server.domain.follow.FollowService;
 
 /** {@code Follow}: someone wants to follow a local member or community. */
 public final class FollowHandler implements ActivityHandler {

@@ -12,28 +12,27 @@ import org.hibernate.Session;
 import java.time.Clock;
 
 import org.weft.activitypub.client.ActivityPubClient;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
-import org.weft.server.domain.ActorRepository;
-import org.weft.server.domain.FollowRepository;
-import org.weft.server.domain.LocalUrls;
-import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.proposal.BoardLimit;
+import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.ProposalContent;
+import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.MessageInbox;
+import org.weft.server.domain.response.ResponseService;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
-import org.weft.server.persistence.MessageEntity;
-import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.proposal.BoardLimit;
-import org.weft.server.proposal.CommunityBoosts;
-import org.weft.server.proposal.ProposalContent;
-import org.weft.server.proposal.ProposalStatus;
-import org.weft.server.proposal.RemoteProposals;
-import org.weft.server.proposal.ResponseService;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseRepository;
 
 /**
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
@@ -53,6 +52,7 @@ public final class IncomingPosts {
     private final LocalUrls urls;
     private final BoardLimit boardLimit;
     private final Clock clock;
+    private final MessageInbox inbox;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
                          ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, BoardLimit boardLimit, Clock clock) {
@@ -65,6 +65,7 @@ public final class IncomingPosts {
         this.urls = urls;
         this.boardLimit = boardLimit;
         this.clock = clock;
+        this.inbox = new MessageInbox(clock);
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -75,7 +76,7 @@ public final class IncomingPosts {
             ProposalNote note = readProposal(post);
             boolean kept = db.inTransaction(s -> {
                 ActorEntity from = s.merge(sender);
-                if (isFollowedHere(s, from)) {
+                if (FollowRepository.hasLocalFollower(s, from)) {
                     remoteProposals.upsert(s, note, from, from.getKind() == ActorKind.GROUP ? from : null);
                     return true;
                 }
@@ -105,11 +106,11 @@ public final class IncomingPosts {
     /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
     public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
-        boolean followed = db.inTransaction(s -> isFollowedHere(s, s.merge(announcer)));
+        boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
             throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
         }
-        if (urls.isLocal(objectId) || db.inTransaction(s -> RemoteProposals.byUri(s, objectId)).isPresent()) {
+        if (urls.isLocal(objectId) || db.inTransaction(s -> ProposalRepository.byUri(s, objectId)).isPresent()) {
             return; // ours, or already known: its owner's Updates keep it current
         }
         JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
@@ -134,7 +135,7 @@ public final class IncomingPosts {
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
         db.run(s -> {
-            if (RemoteProposals.byUri(s, note.id()).isPresent()) {
+            if (ProposalRepository.byUri(s, note.id()).isPresent()) {
                 remoteProposals.upsert(s, note, s.merge(sender), null);
             }
         });
@@ -150,8 +151,7 @@ public final class IncomingPosts {
             if (remoteProposals.delete(s, objectId, sender.get())) {
                 return true;
             }
-            return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
-                    .setParameter("u", objectId).setParameter("a", sender.get()).executeUpdate() > 0;
+            return ResponseRepository.deleteSentBy(s, objectId, sender.get());
         });
         if (!done) {
             throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
@@ -160,12 +160,11 @@ public final class IncomingPosts {
 
     private boolean asResponse(Session s, IncomingNote note, ActorEntity sender) {
         Optional<ProposalEntity> target = Optional.ofNullable(note.inReplyTo())
-                .flatMap(id -> RemoteProposals.byUri(s, id)).filter(p -> p.isLocal() && !p.isDeleted());
+                .flatMap(id -> ProposalRepository.byUri(s, id)).filter(p -> p.isLocal() && !p.isDeleted());
         if (target.isEmpty() && note.visibility() == Visibility.DIRECT) {
             target = linkedProposal(s, note).or(() -> latestOfRecipient(s, note));
         }
-        if (target.isEmpty() || s.createSelectionQuery("select count(*) from ResponseEntity where uri = :u", Long.class)
-                .setParameter("u", note.id()).getSingleResult() > 0) {
+        if (target.isEmpty() || ResponseRepository.existsWithUri(s, note.id())) {
             return target.isPresent();
         }
         responses.record(s, note, sender, target.get());
@@ -174,20 +173,12 @@ public final class IncomingPosts {
 
     /** A direct message to local members that answers no proposal of theirs: kept for each of them to read. */
     private boolean asMessage(Session s, IncomingNote note, ActorEntity sender) {
-        Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> RemoteProposals.byUri(s, id))
+        Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> ProposalRepository.byUri(s, id))
                 .map(ProposalEntity::getId).orElse(null);
         boolean any = false;
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
-                    .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON && !a.isDeleted());
-            boolean known = member.isPresent() && s.createSelectionQuery(
-                            "select count(*) from MessageEntity where uri = :u and memberId = :m", Long.class)
-                    .setParameter("u", note.id()).setParameter("m", member.get().getId()).getSingleResult() > 0;
-            if (member.isPresent() && !known) {
-                var message = new MessageEntity(note.id(), member.get().getId(), sender.getId(), about,
-                        HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
-                s.persist(message);
-                s.persist(new NotificationEntity(member.get().getId(), "message", about, null, clock.instant()));
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri);
+            if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content())) {
                 any = true;
             }
         }
@@ -252,7 +243,7 @@ public final class IncomingPosts {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(" + java.util.regex.Pattern.quote(urls.base())
                 + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
         while (m.find()) {
-            Optional<ProposalEntity> p = RemoteProposals.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
+            Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
             if (p.isPresent()) {
                 return p;
             }
@@ -266,20 +257,10 @@ public final class IncomingPosts {
             Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
                     .filter(a -> a.isLocal() && a.getKind() == ActorKind.PERSON);
             if (member.isPresent()) {
-                return s.createSelectionQuery("from ProposalEntity where author = :a and local = true and deletedAt is null"
-                                + " and status in (:active) order by publishedAt desc", ProposalEntity.class)
-                        .setParameter("a", member.get())
-                        .setParameterList("active", List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED))
-                        .setMaxResults(1).uniqueResultOptional();
+                return ProposalRepository.newestActiveOf(s, member.get());
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isFollowedHere(Session s, ActorEntity actor) {
-        return s.createSelectionQuery("select count(*) from FollowEntity f where f.followee = :a and f.state = :st"
-                        + " and f.follower.local = true", Long.class)
-                .setParameter("a", actor).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult() > 0;
     }
 
     /** The first local community a proposal names in {@code to}, {@code cc} or {@code audience}. */

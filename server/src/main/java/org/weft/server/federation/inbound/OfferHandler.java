@@ -4,8 +4,8 @@ import java.io.IOException;
 
 import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.AgreementOffer;
-import org.weft.server.federation.remote.RemoteActors;
-import org.weft.server.proposal.AgreementService;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.response.AgreementService;
 
 /** {@code Offer} of an {@code Agreement} (FEP-0837): a response from another Weft instance to one of our proposals. */
 public final class OfferHandler implements ActivityHandler {

@@ -1,7 +1,7 @@
 package org.weft.server.federation.inbound;
 
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.federation.FollowService;
+import org.weft.server.domain.follow.FollowService;
 
 /**
  * {@code Undo}: for now only of a Follow. The undone activity must be the Undo's actor's own, so nobody

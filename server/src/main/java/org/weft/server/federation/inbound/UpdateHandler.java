@@ -5,7 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.Actor;
-import org.weft.server.federation.remote.RemoteActors;
+import org.weft.server.domain.actor.RemoteActors;
 
 /** {@code Update}: an actor updating itself (profile, key), or an owner updating a post we keep. */
 public final class UpdateHandler implements ActivityHandler {

@@ -1,0 +1,227 @@
+package org.weft.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.follow.CommunityLink;
+import org.weft.server.domain.matching.Matching;
+import org.weft.server.domain.matching.MemberMatches;
+import org.weft.server.domain.matching.Reason;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+
+/**
+ * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller
+ * only), the
+ * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's
+ * links ({@code GET|POST|DELETE /groups/{name}/links}). Every call needs a member's bearer token.
+ */
+public final class MatchesEndpoint implements HttpService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    private final Database db;
+    private final ApiTokens tokens;
+    private final Matching matching;
+
+    public MatchesEndpoint(Database db, ApiTokens tokens, Matching matching) {
+        this.db = db;
+        this.tokens = tokens;
+        this.matching = matching;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/me/matches", this::list)
+                .post("/matches/{id}/dismiss", this::dismiss)
+                .put("/me/fediverse-account", this::linkAccount)
+                .delete("/me/fediverse-account", this::unlinkAccount)
+                .get("/groups/{name}/links", this::links)
+                .post("/groups/{name}/links", this::link)
+                .delete("/groups/{name}/links", this::unlink);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Optional<Long> member = member(req, res);
+        if (member.isEmpty()) {
+            return;
+        }
+        boolean all = req.query().first("state").asOptional().map("all"::equals).orElse(false);
+        ArrayNode items = JSON.createArrayNode();
+        for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
+            ObjectNode item = items.addObject();
+            item.put("id", v.match().getId()).put("state", v.state())
+                    .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString());
+            ArrayNode codes = item.putArray("reasons");
+            for (Reason r : Reason.decodeAll(v.match().getReasons())) {
+                ObjectNode reason = codes.addObject().put("code", r.code().name().toLowerCase());
+                if (r.argument() != null) {
+                    reason.put("argument", r.argument());
+                }
+            }
+            item.put("reasonText", matching.words().english(Reason.decodeAll(v.match().getReasons())));
+            item.set("mine", proposal(v.mine(), true));
+            item.set("other", proposal(v.other(), false));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("matches", items);
+        HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
+    }
+
+    /** What a proposal already shows to anyone who can see it; never its author's name or handle. */
+    private static ObjectNode proposal(ProposalEntity p, boolean mine) {
+        ObjectNode node = JSON.createObjectNode();
+        if (mine) {
+            node.put("id", p.getId());
+        }
+        node.put("uri", p.getUri()).put("local", p.isLocal()).put("purpose", p.getPurpose().name().toLowerCase())
+                .put("kind", p.getKind().name().toLowerCase()).put("title", p.getTitle())
+                .put("language", p.getLanguage()).put("endsAt", p.getEndsAt().toString());
+        if (p.getAreaName() != null) {
+            node.put("area", p.getAreaName());
+        }
+        node.putPOJO("categories", p.getCategories());
+        return node;
+    }
+
+    private void dismiss(ServerRequest req, ServerResponse res) {
+        Optional<Long> member = member(req, res);
+        if (member.isEmpty()) {
+            return;
+        }
+        long id;
+        try {
+            id = Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such match");
+            return;
+        }
+        try {
+            MemberMatches.View v = matching.matches().dismiss(member.get(), id);
+            HttpReplies.json(res, Status.OK_200, JSON_TYPE,
+                    JSON.createObjectNode().put("id", v.match().getId()).put("state", v.state()));
+        } catch (NotFoundException e) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
+        }
+    }
+
+    private void linkAccount(ServerRequest req, ServerResponse res) {
+        Optional<Long> member = member(req, res);
+        if (member.isEmpty()) {
+            return;
+        }
+        String account = field(req, "account");
+        if (account == null) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give {\"account\": \"@you@your.server\"}");
+            return;
+        }
+        try {
+            String uri = matching.accounts().link(username(member.get()), account);
+            HttpReplies.json(res, Status.OK_200, JSON_TYPE, JSON.createObjectNode().put("account", account).put("actor", uri));
+        } catch (IOException | IllegalArgumentException e) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "Cannot link " + account + ": " + e.getMessage());
+        }
+    }
+
+    private void unlinkAccount(ServerRequest req, ServerResponse res) {
+        Optional<Long> member = member(req, res);
+        if (member.isPresent()) {
+            matching.accounts().unlink(username(member.get()));
+            res.status(Status.NO_CONTENT_204).send();
+        }
+    }
+
+    private void links(ServerRequest req, ServerResponse res) {
+        if (member(req, res).isEmpty()) {
+            return;
+        }
+        try {
+            ArrayNode items = JSON.createArrayNode();
+            for (CommunityLink l : matching.links().links(req.path().pathParameters().get("name"))) {
+                items.addObject().put("actor", l.actorUri()).put("handle", l.handle()).put("weFollow", l.weFollow())
+                        .put("accepted", l.accepted()).put("theyFollow", l.theyFollow()).put("mutual", l.mutual());
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.set("links", items);
+            HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
+        } catch (NotFoundException e) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
+        }
+    }
+
+    private void link(ServerRequest req, ServerResponse res) {
+        if (member(req, res).isEmpty()) {
+            return;
+        }
+        String target = field(req, "target");
+        if (target == null) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give {\"target\": \"@community@other.server\"}");
+            return;
+        }
+        try {
+            String uri = matching.links().link(req.path().pathParameters().get("name"), target);
+            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, JSON.createObjectNode().put("actor", uri));
+        } catch (NotFoundException e) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            HttpReplies.error(res, Status.FORBIDDEN_403, e.getMessage());
+        } catch (IOException e) {
+            HttpReplies.error(res, Status.BAD_GATEWAY_502, "Cannot reach " + target + ": " + e.getMessage());
+        }
+    }
+
+    private void unlink(ServerRequest req, ServerResponse res) {
+        if (member(req, res).isEmpty()) {
+            return;
+        }
+        String target = req.query().first("target").asOptional().orElse(null);
+        if (target == null) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give ?target=@community@other.server");
+            return;
+        }
+        try {
+            matching.links().unlink(req.path().pathParameters().get("name"), target);
+            res.status(Status.NO_CONTENT_204).send();
+        } catch (NotFoundException | IllegalArgumentException e) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
+        }
+    }
+
+    private Optional<Long> member(ServerRequest req, ServerResponse res) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        Optional<Long> member = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? tokens.memberFor(header.substring(7)) : Optional.empty();
+        if (member.isEmpty()) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            HttpReplies.error(res, Status.UNAUTHORIZED_401, "A member's API token is needed");
+        }
+        return member;
+    }
+
+    private String username(long memberId) {
+        return db.inTransaction(s -> s.find(ActorEntity.class, memberId).getUsername());
+    }
+
+    private static String field(ServerRequest req, String name) {
+        try {
+            JsonNode body = JSON.readTree(req.content().as(byte[].class));
+            String value = body == null ? null : body.path(name).asText(null);
+            return value == null || value.isBlank() ? null : value.strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

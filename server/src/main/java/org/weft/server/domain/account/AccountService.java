@@ -1,0 +1,158 @@
+package org.weft.server.domain.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.Session;
+import org.weft.server.domain.Passwords;
+import org.weft.server.domain.Usernames;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.InviteEntity;
+import org.weft.server.persistence.LocalAccountEntity;
+import org.weft.server.persistence.LoginDeviceRepository;
+import org.weft.server.persistence.MemberSettingEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.WebSessionRepository;
+import org.weft.web.i18n.Messages;
+
+/** A member's account: sign-up, password check and change, language, admin flag, deletion. */
+public final class AccountService {
+    /** Checked against when a username is unknown, so a login takes as long whether or not the name exists. */
+    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-" + Tokens.random().substring(0, 8));
+
+    private final Database db;
+    private final LocalActorService actors;
+    private final ProposalService proposals;
+    private final Clock clock;
+
+    public AccountService(Database db, LocalActorService actors, ProposalService proposals, Clock clock) {
+        this.db = db;
+        this.actors = actors;
+        this.proposals = proposals;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a member from the sign-up form. In invite mode the code must be valid and unused; it is marked used in
+     * the same transaction that checks it, so two people cannot share one code.
+     */
+    public ActorEntity signUp(SignupMode mode, String username, String displayName, String password, String inviteCode,
+                              String language) {
+        if (mode == SignupMode.CLOSED) {
+            throw new IllegalArgumentException("signup.closed");
+        }
+        Instant now = clock.instant();
+        if (mode == SignupMode.INVITE) {
+            boolean usable = db.inTransaction(s -> findInvite(s, inviteCode).map(i -> i.isUsable(now)).orElse(false));
+            if (!usable) {
+                throw new IllegalArgumentException("signup.badInvite");
+            }
+        }
+        Passwords.validate(password);
+        ActorEntity member = actors.createMember(username, displayName, password, false);
+        db.run(s -> {
+            MemberSettingEntity setting = new MemberSettingEntity(member.getId());
+            setting.setLanguage(Messages.supported(language));
+            s.persist(setting);
+            if (mode == SignupMode.INVITE) {
+                InviteEntity invite = findInvite(s, inviteCode).orElseThrow();
+                if (!invite.isUsable(now)) {
+                    throw new IllegalArgumentException("signup.badInvite");
+                }
+                invite.use(member.getId(), now);
+            }
+        });
+        return member;
+    }
+
+    /** The member id when the username and password match a live local member. */
+    public Optional<Long> authenticate(String username, String password) {
+        String name;
+        try {
+            name = Usernames.normalise(username);
+        } catch (IllegalArgumentException e) {
+            Passwords.matches(password == null ? "" : password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        record Candidate(long id, String hash) {
+        }
+        Optional<Candidate> candidate = db.inTransaction(s -> ActorRepository.local(s, ActorKind.PERSON, name)
+                .filter(a -> !a.isDeleted())
+                .map(a -> new Candidate(a.getId(), ActorRepository.account(s, a).getPasswordHash())));
+        boolean ok = Passwords.matches(password, candidate.map(Candidate::hash).orElse(DUMMY_HASH));
+        return ok ? candidate.map(Candidate::id) : Optional.empty();
+    }
+
+    /**
+     * Changes the password. Every browser the member had signed in from is forgotten with the old password (one of
+     * them may be why it is changed); the caller marks the browser the change was made from again.
+     */
+    public void changePassword(long memberId, String current, String next) {
+        Passwords.validate(next);
+        String hash = Passwords.hash(next);
+        db.run(s -> {
+            LocalAccountEntity account = s.find(LocalAccountEntity.class, memberId);
+            if (account == null || !Passwords.matches(current, account.getPasswordHash())) {
+                throw new IllegalArgumentException("account.wrongPassword");
+            }
+            account.setPasswordHash(hash);
+            LoginDeviceRepository.deleteAllOf(s, memberId);
+        });
+    }
+
+    public void setLanguage(long memberId, String language) {
+        db.run(s -> setting(s, memberId).setLanguage(Messages.supported(language)));
+    }
+
+
+    /**
+     * Deletes a member's account: each of their proposals is deleted through the proposal service (so other servers
+     * are told and the URLs answer 410), their sessions end and the password stops working.
+     */
+    public void delete(long memberId, String password) {
+        record Member(String username, String hash) {
+        }
+        Member member = db.inTransaction(s -> {
+            ActorEntity a = s.find(ActorEntity.class, memberId);
+            return new Member(a.getUsername(), ActorRepository.account(s, a).getPasswordHash());
+        });
+        if (!Passwords.matches(password, member.hash())) {
+            throw new IllegalArgumentException("account.wrongPassword");
+        }
+        List<Long> own = db.inTransaction(s -> ProposalRepository.localIdsOf(s, memberId));
+        for (Long id : own) {
+            proposals.delete(member.username(), id);
+        }
+        Instant now = clock.instant();
+        db.run(s -> {
+            ActorEntity a = s.find(ActorEntity.class, memberId);
+            a.setDeletedAt(now);
+            ActorRepository.account(s, a).setPasswordHash(null);
+            WebSessionRepository.deleteAllOf(s, memberId);
+            LoginDeviceRepository.deleteAllOf(s, memberId);
+        });
+    }
+
+    static MemberSettingEntity setting(Session s, long memberId) {
+        MemberSettingEntity setting = s.find(MemberSettingEntity.class, memberId);
+        if (setting == null) {
+            setting = new MemberSettingEntity(memberId);
+            s.persist(setting);
+        }
+        return setting;
+    }
+
+    private static Optional<InviteEntity> findInvite(Session s, String code) {
+        if (code == null || code.isBlank() || code.length() > 64) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(s.find(InviteEntity.class, code.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+}

@@ -1,0 +1,148 @@
+package org.weft.server.domain.actor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.vocab.Actor;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+
+/**
+ * Actors on other servers: fetched (signed, through the address guard) the first time they are
+ * needed, stored, and refreshed when their key stops working or they send an Update.
+ *
+ * <p>One fetch per actor at a time: requests that need the same actor meanwhile wait for that fetch and
+ * share its result. Storing survives a race with another server process (or an Update) that inserts the
+ * same actor first: the row it made is updated instead.
+ */
+public final class RemoteActors {
+    private static final Logger LOG = Logger.getLogger(RemoteActors.class.getName());
+    /** Attempts at storing an actor that another transaction keeps inserting first; in practice two suffice. */
+    private static final int STORE_ATTEMPTS = 3;
+
+    private final Database db;
+    private final ActivityPubClient client;
+    private final LocalUrls urls;
+    private final Clock clock;
+    private final SingleFlight<String, ActorEntity> fetches = new SingleFlight<>();
+
+    public RemoteActors(Database db, ActivityPubClient client, LocalUrls urls, Clock clock) {
+        this.db = db;
+        this.client = client;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** The stored actor, or a fresh fetch when unknown. */
+    public ActorEntity resolve(String actorUri) throws IOException {
+        Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byUri(s, actorUri));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return fetchUnless(actorUri, stored -> true);
+    }
+
+    /** Fetches the actor document again and stores what it says now (or joins such a fetch already running). */
+    public ActorEntity fetch(String actorUri) throws IOException {
+        return fetchUnless(actorUri, null);
+    }
+
+    /**
+     * Fetches and stores the actor document, unless the actor as stored by then already serves: the caller
+     * looked before waiting its turn, and another request may have fetched it since.
+     *
+     * @param actorUri the actor's id
+     * @param storedWillDo says whether the stored actor is what the caller needs; null to always fetch
+     * @return the actor as stored
+     * @throws IOException if the fetch failed (every caller that waited for it gets the same exception)
+     */
+    public ActorEntity fetchUnless(String actorUri, Predicate<ActorEntity> storedWillDo) throws IOException {
+        if (urls.isLocal(actorUri)) {
+            throw new IOException("Refusing to fetch a local actor as remote: " + actorUri);
+        }
+        return fetches.run(actorUri, () -> {
+            if (storedWillDo != null) {
+                Optional<ActorEntity> stored = db.inTransaction(s -> ActorRepository.byUri(s, actorUri));
+                if (stored.isPresent() && storedWillDo.test(stored.get())) {
+                    return stored.get();
+                }
+            }
+            Actor actor = Actor.fromJson(client.fetchObject(URI.create(actorUri)));
+            return store(actor);
+        });
+    }
+
+    /** Stores a remote actor document (from a fetch or an authenticated Update). */
+    public ActorEntity store(Actor actor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.inTransaction(s -> upsert(s, actor));
+            } catch (RuntimeException e) {
+                if (attempt == STORE_ATTEMPTS || !isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another transaction inserted this actor between our look-up and our insert: update its row.
+                LOG.fine(() -> "Actor " + actor.id() + " was stored concurrently; updating that row");
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException || cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    ActorEntity upsert(Session s, Actor actor) {
+        if (actor.inbox() == null || actor.publicKey() == null) {
+            throw new IllegalArgumentException("Actor " + actor.id() + " has no inbox or no public key");
+        }
+        if (urls.isLocal(actor.id())) {
+            throw new IllegalArgumentException("A remote document claims a local id: " + actor.id());
+        }
+        URI id = URI.create(actor.id());
+        String domain = id.getPort() == -1 ? id.getHost() : id.getHost() + ":" + id.getPort();
+        ActorKind kind = ActorKind.fromWireType(actor.type().wireName()).orElse(ActorKind.PERSON);
+        String username = actor.preferredUsername() == null ? "" : actor.preferredUsername();
+        ActorEntity entity = ActorRepository.byUri(s, actor.id())
+                .orElseGet(() -> new ActorEntity(actor.id(), kind, false, username, domain, clock.instant()));
+        entity.setKind(kind);
+        entity.setUsername(truncate(username, 190));
+        entity.setDisplayName(truncate(actor.name() == null || actor.name().isBlank() ? username : actor.name(), 500));
+        entity.setSummary(actor.summary());
+        entity.setInbox(actor.inbox());
+        entity.setSharedInbox(actor.sharedInbox());
+        entity.setProfileUrl(actor.url());
+        entity.setKey(actor.publicKey().id(), actor.publicKey().publicKeyPem());
+        entity.setManuallyApproves(actor.manuallyApprovesFollowers());
+        entity.setDiscoverable(actor.discoverable());
+        entity.setFetchedAt(clock.instant());
+        entity.setDeletedAt(null);
+        if (entity.getId() == null) {
+            s.persist(entity);
+        }
+        return entity;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

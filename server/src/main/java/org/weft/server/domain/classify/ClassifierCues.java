@@ -1,0 +1,111 @@
+package org.weft.server.domain.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
+
+/** The cue data of {@code taxonomy/classifier-cues.json}: phrases, hashtags, stopwords and default kinds. */
+final class ClassifierCues {
+
+    static final String RESOURCE = "/taxonomy/classifier-cues.json";
+
+    final Map<String, Purpose> purposeHashtags = new HashMap<>();
+    final CueSet purposePhrases;
+    final CueSet kindPhrases;
+    final CueSet negationsBefore;
+    final CueSet negationsAfter;
+    final Map<String, Set<String>> stopwords = new HashMap<>();
+    final Map<String, HelpKind> conceptKinds = new HashMap<>();
+    final Map<String, Set<String>> weakWords = new HashMap<>();
+    final Map<String, List<String>> ignoredPhrases = new HashMap<>();
+
+    private ClassifierCues(JsonNode root) {
+        root.path("purposeHashtags").fields().forEachRemaining(e -> {
+            Purpose purpose = Purpose.fromWire(e.getKey()).orElseThrow(() -> unknown("purpose", e.getKey()));
+            e.getValue().forEach(tag -> purposeHashtags.put(hashtagKey(tag.asText()), purpose));
+        });
+        purposePhrases = cueSet(root.path("purposePhrases"));
+        kindPhrases = cueSet(root.path("kindPhrases"));
+        JsonNode negations = root.path("negations");
+        negationsBefore = cueSet(wrap("negation", negations.path("before")));
+        negationsAfter = cueSet(wrap("negation", negations.path("after")));
+        wordsByLanguage(root.path("stopwords"), stopwords);
+        wordsByLanguage(root.path("weakWords"), weakWords);
+        root.path("ignoredPhrases").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("_")) {
+                List<String> phrases = new ArrayList<>();
+                e.getValue().forEach(p -> phrases.add(p.asText()));
+                ignoredPhrases.put(e.getKey(), phrases);
+            }
+        });
+        root.path("conceptKinds").fields().forEachRemaining(e -> conceptKinds.put(e.getKey(), kind(e.getValue().asText())));
+    }
+
+    static ClassifierCues load() {
+        try (InputStream in = ClassifierCues.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("classifier cues " + RESOURCE + " are missing from the classpath");
+            }
+            return new ClassifierCues(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + RESOURCE, e);
+        }
+    }
+
+    /** Hashtags compare without '#', case, underscores or the letter variants the normaliser folds. */
+    static String hashtagKey(String hashtag) {
+        String tag = hashtag.strip();
+        if (tag.startsWith("#")) {
+            tag = tag.substring(1);
+        }
+        return String.join("", TextNormalizer.words(tag.replace('_', ' ')));
+    }
+
+    static HelpKind kind(String name) {
+        return switch (name) {
+            case "gift" -> HelpKind.GIFT;
+            case "loan" -> HelpKind.LOAN;
+            case "time" -> HelpKind.TIME;
+            default -> throw unknown("kind", name);
+        };
+    }
+
+    /** {lang: [word…]} into normalised word sets; keys starting with '_' are comments. */
+    private static void wordsByLanguage(JsonNode byLang, Map<String, Set<String>> into) {
+        byLang.fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("_")) {
+                Set<String> words = new HashSet<>();
+                e.getValue().forEach(w -> words.addAll(TextNormalizer.words(w.asText())));
+                into.put(e.getKey(), words);
+            }
+        });
+    }
+
+    /** {label: {lang: [pattern…]}} into one cue set. */
+    private static CueSet cueSet(JsonNode byLabel) {
+        List<CuePattern> patterns = new ArrayList<>();
+        byLabel.fields().forEachRemaining(label -> label.getValue().fields().forEachRemaining(lang ->
+                lang.getValue().forEach(p -> patterns.add(CuePattern.parse(label.getKey(), lang.getKey(), p.asText())))));
+        return new CueSet(patterns);
+    }
+
+    private static JsonNode wrap(String label, JsonNode byLang) {
+        return new ObjectMapper().createObjectNode().set(label, byLang);
+    }
+
+    private static IllegalStateException unknown(String what, String value) {
+        return new IllegalStateException("classifier cues name an unknown " + what + " \"" + value + "\"");
+    }
+}

@@ -1,0 +1,13 @@
+package org.weft.server.domain.follow;
+
+/**
+ * A link between a community here and a community elsewhere, seen from here: whether we follow them
+ * (and whether they accepted), and whether they follow us. A link is nothing more than those follows.
+ */
+public record CommunityLink(String actorUri, String handle, boolean weFollow, boolean accepted, boolean theyFollow) {
+
+    /** Both sides follow each other: proposals flow both ways. */
+    public boolean mutual() {
+        return weFollow && accepted && theyFollow;
+    }
+}

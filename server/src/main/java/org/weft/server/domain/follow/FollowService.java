@@ -1,0 +1,197 @@
+package org.weft.server.domain.follow;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.hibernate.Session;
+import org.weft.activitypub.vocab.Activities;
+import org.weft.activitypub.vocab.Activity;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.actor.WebFingerLookup;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
+import org.weft.server.queue.Outbox;
+
+/**
+ * Follows in both directions: remote actors following local ones (accepted automatically for
+ * communities, and for members who did not ask to approve followers), and local actors following
+ * remote ones.
+ */
+public final class FollowService {
+    private static final Logger LOG = Logger.getLogger(FollowService.class.getName());
+
+    private final Database db;
+    private final Outbox outbox;
+    private final RemoteActors remoteActors;
+    private final WebFingerLookup webFinger;
+    private final Clock clock;
+
+    public FollowService(Database db, Outbox outbox, RemoteActors remoteActors, WebFingerLookup webFinger, Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.remoteActors = remoteActors;
+        this.webFinger = webFinger;
+        this.clock = clock;
+    }
+
+    /** A Follow arrived for a local actor. Records it and, unless approval is needed, accepts it. */
+    public void followReceived(Activity follow) throws IOException {
+        ActorEntity follower = remoteActors.resolve(follow.actor());
+        db.run(s -> {
+            Optional<ActorEntity> target = ActorRepository.byUri(s, follow.object().id()).filter(ActorEntity::isLocal);
+            if (target.isEmpty() || target.get().isDeleted() || target.get().getKind() == ActorKind.APPLICATION) {
+                LOG.info(() -> "Follow " + follow.id() + " names no local actor that can be followed: " + follow.object().id());
+                return;
+            }
+            ActorEntity followee = target.get();
+            ActorEntity followerHere = s.merge(follower);
+            FollowEntity relation = FollowRepository.between(s, followerHere, followee).orElse(null);
+            if (relation == null) {
+                relation = new FollowEntity(followerHere, followee, follow.id(), clock.instant());
+                s.persist(relation);
+            } else {
+                relation.setActivityUri(follow.id());
+            }
+            boolean autoAccept = followee.getKind() == ActorKind.GROUP || !followee.isManuallyApproves();
+            if (autoAccept) {
+                accept(s, relation, follow);
+            }
+        });
+    }
+
+    /** A member approves a pending follower. */
+    public void approve(String memberUsername, String followerUri) {
+        decide(memberUsername, followerUri, true);
+    }
+
+    /** A member turns down a pending (or current) follower. */
+    public void reject(String memberUsername, String followerUri) {
+        decide(memberUsername, followerUri, false);
+    }
+
+    /** The remote side took back its follow. */
+    public void undoReceived(Activity undo, Activity follow) {
+        db.run(s -> {
+            Optional<ActorEntity> follower = ActorRepository.byUri(s, undo.actor());
+            Optional<ActorEntity> followee = ActorRepository.byUri(s, follow.object().id()).filter(ActorEntity::isLocal);
+            if (follower.isPresent() && followee.isPresent()) {
+                FollowRepository.between(s, follower.get(), followee.get()).ifPresent(s::remove);
+            }
+        });
+    }
+
+    /**
+     * Our follow of a remote actor was accepted (or refused). Returns whether this newly completed a local
+     * community's link to another community (a community following a {@code Group}), which is when the
+     * caller fetches the proposals that community posted before the link.
+     */
+    public boolean answerReceived(Activity answer, boolean accepted) {
+        return db.inTransaction(s -> {
+            Optional<ActorEntity> followee = ActorRepository.byUri(s, answer.actor());
+            if (followee.isEmpty()) {
+                return false;
+            }
+            Optional<FollowEntity> relation = findOurFollow(s, answer, followee.get());
+            if (relation.isEmpty()) {
+                return false;
+            }
+            FollowEntity f = relation.get();
+            if (!accepted) {
+                s.remove(f);
+                return false;
+            }
+            boolean newlyAccepted = !f.isAccepted();
+            f.accept(clock.instant());
+            return newlyAccepted && f.getFollower().getKind() == ActorKind.GROUP
+                    && followee.get().getKind() == ActorKind.GROUP;
+        });
+    }
+
+    /**
+     * A local actor follows a remote one, named by handle ({@code @user@host}) or actor URL.
+     * Returns the followee's id; the follow stays pending until the other side accepts.
+     */
+    public String follow(String localUsername, String target) throws IOException {
+        String targetUri = target.startsWith("http://") || target.startsWith("https://")
+                ? target : webFinger.actorUri(target);
+        ActorEntity followee = remoteActors.resolve(targetUri);
+        db.run(s -> {
+            ActorEntity follower = ActorRepository.localByUsername(s, localUsername)
+                    .orElseThrow(() -> new IllegalArgumentException("No local member or group '" + localUsername + "'"));
+            ActorEntity followeeHere = s.merge(followee);
+            String id = outbox.newActivityId();
+            FollowEntity relation = FollowRepository.between(s, follower, followeeHere).orElse(null);
+            if (relation == null) {
+                relation = new FollowEntity(follower, followeeHere, id, clock.instant());
+                s.persist(relation);
+            } else {
+                relation.setActivityUri(id);
+            }
+            Activity follow = Activities.follow(id, follower.getUri(), followeeHere.getUri());
+            outbox.send(s, follower, follow, List.of(followeeHere), false);
+        });
+        return followee.getUri();
+    }
+
+    /** A local actor stops following a remote one: Undo with the whole Follow embedded. */
+    public void unfollow(String localUsername, String targetUri) {
+        db.run(s -> {
+            ActorEntity follower = ActorRepository.localByUsername(s, localUsername)
+                    .orElseThrow(() -> new IllegalArgumentException("No local member or group '" + localUsername + "'"));
+            ActorEntity followee = ActorRepository.byUri(s, targetUri)
+                    .orElseThrow(() -> new IllegalArgumentException("Not following " + targetUri));
+            FollowRepository.between(s, follower, followee).ifPresent(f -> {
+                Activity follow = Activities.follow(f.getActivityUri(), follower.getUri(), followee.getUri());
+                outbox.send(s, follower, Activities.undo(outbox.newActivityId(), follower.getUri(), follow),
+                        List.of(followee), false);
+                s.remove(f);
+            });
+        });
+    }
+
+    private void decide(String memberUsername, String followerUri, boolean approve) {
+        db.run(s -> {
+            ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, memberUsername)
+                    .orElseThrow(() -> new IllegalArgumentException("No member '" + memberUsername + "'"));
+            ActorEntity follower = ActorRepository.byUri(s, followerUri)
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown follower " + followerUri));
+            FollowEntity relation = FollowRepository.between(s, follower, member)
+                    .orElseThrow(() -> new IllegalArgumentException(followerUri + " has not asked to follow"));
+            Activity follow = Activities.follow(relation.getActivityUri(), follower.getUri(), member.getUri());
+            if (approve) {
+                accept(s, relation, follow);
+            } else {
+                outbox.send(s, member, Activities.reject(outbox.newActivityId(), member.getUri(), follow),
+                        List.of(follower), false);
+                s.remove(relation);
+            }
+        });
+    }
+
+    private void accept(Session s, FollowEntity relation, Activity follow) {
+        relation.accept(clock.instant());
+        ActorEntity followee = relation.getFollowee();
+        Activity accept = Activities.accept(outbox.newActivityId(), followee.getUri(), follow);
+        outbox.send(s, followee, accept, List.of(relation.getFollower()), false);
+    }
+
+    /** Mastodon matches an Accept by the Follow's id, or by its embedded actor and object; so do we. */
+    private static Optional<FollowEntity> findOurFollow(Session s, Activity answer, ActorEntity followee) {
+        String followId = answer.object() == null ? null : answer.object().id();
+        Optional<FollowEntity> byId = followId == null ? Optional.empty()
+                : FollowRepository.byActivity(s, followId, followee);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        return answer.objectAsActivity()
+                .flatMap(inner -> ActorRepository.byUri(s, inner.actor()).filter(ActorEntity::isLocal))
+                .flatMap(follower -> FollowRepository.between(s, follower, followee));
+    }
+}

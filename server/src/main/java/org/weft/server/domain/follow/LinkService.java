@@ -1,0 +1,130 @@
+package org.weft.server.domain.follow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
+
+/**
+ * Links between communities: a community here follows a community elsewhere (an ordinary follow, so no
+ * central registry), the other side may follow back, and either side can undo its own follow. Linking
+ * is refused for domains not on the operator's allow-list.
+ */
+public final class LinkService {
+    private final Database db;
+    private final FollowService follows;
+    private final LinkAllowList allowList;
+
+    public LinkService(Database db, FollowService follows, LinkAllowList allowList) {
+        this.db = db;
+        this.follows = follows;
+        this.allowList = allowList;
+    }
+
+    /**
+     * {@code group} here starts following {@code target} ({@code @name@host} or actor URL). Returns the
+     * target's actor id. The follow is pending until the other side accepts (Weft communities accept at once).
+     *
+     * @throws IllegalArgumentException for an unknown group, or a target whose domain is not allowed
+     */
+    public String link(String group, String target) throws IOException {
+        String name = group.strip().toLowerCase(Locale.ROOT);
+        requireGroup(name);
+        requireAllowed(LinkAllowList.domainOf(target));
+        String uri = follows.follow(name, target);
+        String actualDomain = LinkAllowList.domainOf(uri);
+        if (!allowList.allows(actualDomain)) {
+            // WebFinger sent us to another host than the handle named: undo at once rather than link there.
+            follows.unfollow(name, uri);
+            throw new IllegalArgumentException("Linking to " + actualDomain + " is not allowed on this server");
+        }
+        return uri;
+    }
+
+    /** {@code group} stops following {@code target}; their follow of us, if any, is theirs to undo. */
+    public void unlink(String group, String target) {
+        String name = group.strip().toLowerCase(Locale.ROOT);
+        requireGroup(name);
+        String uri = db.inTransaction(s -> resolveKnown(s, target))
+                .orElseThrow(() -> new IllegalArgumentException("No link from " + group + " to " + target));
+        follows.unfollow(name, uri);
+    }
+
+    /** The communities {@code group} follows or is followed by, in the order the follows were made. */
+    public List<CommunityLink> links(String group) {
+        String name = group.strip().toLowerCase(Locale.ROOT);
+        return db.inTransaction(s -> {
+            ActorEntity us = requireGroup(s, name);
+            Map<String, CommunityLink> byUri = new LinkedHashMap<>();
+            for (FollowEntity f : FollowRepository.followingOf(s, us, 0, Integer.MAX_VALUE)) {
+                ActorEntity them = f.getFollowee();
+                if (them.getKind() == ActorKind.GROUP) {
+                    byUri.put(them.getUri(), new CommunityLink(them.getUri(), handle(them), true, f.isAccepted(), false));
+                }
+            }
+            for (FollowEntity f : FollowRepository.followersOf(s, us, FollowEntity.State.ACCEPTED, 0, Integer.MAX_VALUE)) {
+                ActorEntity them = f.getFollower();
+                if (them.getKind() == ActorKind.GROUP) {
+                    CommunityLink ours = byUri.get(them.getUri());
+                    byUri.put(them.getUri(), ours == null
+                            ? new CommunityLink(them.getUri(), handle(them), false, false, true)
+                            : new CommunityLink(ours.actorUri(), ours.handle(), true, ours.accepted(), true));
+                }
+            }
+            return new ArrayList<>(byUri.values());
+        });
+    }
+
+    public LinkAllowList allowList() {
+        return allowList;
+    }
+
+    private void requireAllowed(String domain) {
+        if (!allowList.allows(domain)) {
+            throw new IllegalArgumentException("Linking to " + domain + " is not allowed on this server"
+                    + " (weft.federation.link-allow)");
+        }
+    }
+
+    private void requireGroup(String name) {
+        db.run(s -> requireGroup(s, name));
+    }
+
+    private static ActorEntity requireGroup(Session s, String name) {
+        return ActorRepository.local(s, ActorKind.GROUP, name).filter(a -> !a.isDeleted())
+                .orElseThrow(() -> new NotFoundException("No community " + name + " here"));
+    }
+
+    /** An actor we know, by URL or by {@code @name@host}. */
+    private static Optional<ActorEntity> resolveKnownActor(Session s, String target) {
+        String t = target.strip();
+        if (t.startsWith("http://") || t.startsWith("https://")) {
+            return ActorRepository.byUri(s, t);
+        }
+        String bare = t.startsWith("@") ? t.substring(1) : t;
+        int at = bare.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        return ActorRepository.byHandle(s, bare.substring(0, at), bare.substring(at + 1));
+    }
+
+    private static Optional<String> resolveKnown(Session s, String target) {
+        return resolveKnownActor(s, target).map(ActorEntity::getUri);
+    }
+
+    private static String handle(ActorEntity a) {
+        return "@" + a.getUsername() + "@" + a.getDomain();
+    }
+}

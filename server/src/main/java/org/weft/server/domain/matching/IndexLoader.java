@@ -1,0 +1,52 @@
+package org.weft.server.domain.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalRepository;
+
+/**
+ * Fills the index from the database at start: every open, visible, undeleted, unexpired proposal, local
+ * and remote. Reads columns, not entities (no session cache, no lazy loads), in pages by id.
+ */
+final class IndexLoader {
+    static final int PAGE = 5_000;
+
+    private final Database db;
+
+    IndexLoader(Database db) {
+        this.db = db;
+    }
+
+    /** Loads everything into {@code index}; returns how many proposals it holds. */
+    int load(MatchIndex index, Instant now) {
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<ProposalSnapshot> page = db.inTransaction(s -> page(s, from, now));
+            page.forEach(index::put);
+            if (page.size() < PAGE) {
+                return index.size();
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    private static List<ProposalSnapshot> page(Session s, long after, Instant now) {
+        List<ProposalRepository.IndexRow> rows = ProposalRepository.openForIndex(s, after, now, PAGE);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> categories = ProposalRepository.categoriesOf(s, after, rows.get(rows.size() - 1).id());
+        List<ProposalSnapshot> snapshots = new ArrayList<>(rows.size());
+        for (ProposalRepository.IndexRow r : rows) {
+            snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
+                    categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
+                    r.endsAt(), r.quantity(), r.unit(), true));
+        }
+        return snapshots;
+    }
+}

@@ -1,0 +1,77 @@
+package org.weft.server.domain.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.hibernate.Session;
+import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MatchRepository;
+
+/**
+ * The stored matches: one row per request-offer pair, created NEW, rescored when either side changes,
+ * WITHDRAWN when either side stops being open or fitting, and NEW again when it fits again. A member's
+ * dismissal is kept beside the state (per side, see {@link MatchEntity}) and survives all of this.
+ */
+final class MatchStore {
+
+    /**
+     * Brings the stored matches of {@code proposalId} in line with what the index found. A NEW match that
+     * is not among {@code found} is asked once more through {@code rescore} (it may simply have ranked
+     * below the limit) and withdrawn only when it no longer fits. Returns the matches that are new now.
+     */
+    List<MatchEntity> reconcile(Session s, long proposalId, Collection<ScoredMatch> found,
+                                BiFunction<Long, Long, Optional<ScoredMatch>> rescore, Instant now) {
+        Map<String, MatchEntity> existing = new HashMap<>();
+        for (MatchEntity m : MatchRepository.involving(s, proposalId)) {
+            existing.put(key(m.getRequestId(), m.getOfferId()), m);
+        }
+        List<MatchEntity> fresh = new ArrayList<>();
+        for (ScoredMatch match : found) {
+            MatchEntity row = existing.remove(key(match.requestId(), match.offerId()));
+            if (row == null) {
+                row = new MatchEntity(match.requestId(), match.offerId(), match.score(),
+                        Reason.encodeAll(match.reasons()), now);
+                s.persist(row);
+                fresh.add(row);
+            } else {
+                rescore(row, match, now);
+                if (row.getState() == MatchEntity.State.WITHDRAWN) {
+                    row.setState(MatchEntity.State.NEW, now);
+                    fresh.add(row);
+                }
+            }
+        }
+        for (MatchEntity row : existing.values()) {
+            if (row.getState() == MatchEntity.State.NEW) {
+                Optional<ScoredMatch> still = rescore.apply(row.getRequestId(), row.getOfferId());
+                if (still.isPresent()) {
+                    rescore(row, still.get(), now);
+                } else {
+                    row.setState(MatchEntity.State.WITHDRAWN, now);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Withdraws every NEW match of these proposals; returns how many. */
+    int withdrawAll(Session s, Collection<Long> proposalIds, Instant now) {
+        if (proposalIds.isEmpty()) {
+            return 0;
+        }
+        return MatchRepository.withdrawNew(s, proposalIds, now);
+    }
+
+    private static void rescore(MatchEntity row, ScoredMatch match, Instant now) {
+        row.rescore(match.score(), Reason.encodeAll(match.reasons()), now);
+    }
+
+    private static String key(long requestId, long offerId) {
+        return requestId + "/" + offerId;
+    }
+}

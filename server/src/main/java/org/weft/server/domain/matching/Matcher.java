@@ -1,0 +1,142 @@
+package org.weft.server.domain.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntBiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.weft.server.domain.proposal.ProposalListener;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.ProposalEntity;
+
+/**
+ * Keeps the index in step with every proposal change and the stored matches in step with the index.
+ * Changes are applied one at a time on the matcher's own thread, in the order they were committed, so
+ * the index has a single writer and a member's request never waits for matching.
+ *
+ * <p>The start-up load of the index (several seconds at 100,000 proposals) is the first task on that same
+ * thread, so start-up does not wait for it, and every change that arrives meanwhile queues behind it and is
+ * applied once the index is whole: nothing is missed, and nothing is matched against a half-built index.
+ */
+public final class Matcher implements ProposalListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Matcher.class.getName());
+    /** Matches kept per proposal when it changes; more would only bury the best ones. */
+    static final int LIMIT = 20;
+
+    private final Database db;
+    private final MatchIndex index;
+    private final MatchStore store = new MatchStore();
+    private final MatchNotifier notifier;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("weft-matcher").daemon().factory());
+    private final AtomicLong applied = new AtomicLong();
+    /** Fills the index with what the database holds; returns how many proposals the index then holds. */
+    private final ToIntBiFunction<MatchIndex, Instant> loader;
+    private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+    Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock) {
+        this(db, index, notifier, clock, new IndexLoader(db)::load);
+    }
+
+    Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock, ToIntBiFunction<MatchIndex, Instant> loader) {
+        this.db = db;
+        this.index = index;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.loader = loader;
+    }
+
+    public static Matcher create(Database db, org.weft.server.domain.taxonomy.Taxonomy taxonomy,
+                                 org.weft.server.domain.response.DirectMessages direct, Clock clock) {
+        return new Matcher(db, new MatchIndex(taxonomy), new MatchNotifier(direct, new ReasonText(taxonomy), clock), clock);
+    }
+
+    /**
+     * Starts filling the index from the database on the matcher's thread and returns at once. The future
+     * completes with the number of proposals loaded (or the failure; changes are still applied after it).
+     */
+    public CompletableFuture<Integer> rebuild() {
+        worker.execute(() -> {
+            long started = System.nanoTime();
+            try {
+                int size = loader.applyAsInt(index, clock.instant());
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                LOG.info(() -> "Matching index holds " + size + " open proposal(s), built in " + ms + " ms");
+                ready.complete(size);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Matching index could not be loaded; only new changes will match", e);
+                ready.completeExceptionally(e);
+            }
+        });
+        return ready;
+    }
+
+    /** Whether the start-up load has finished (health checks and tests; matching itself never needs to ask). */
+    public boolean ready() {
+        return ready.isDone();
+    }
+
+    @Override
+    public void changed(ProposalEntity proposal) {
+        ProposalSnapshot snapshot = ProposalSnapshot.of(proposal);
+        worker.execute(() -> safely(() -> apply(snapshot)));
+    }
+
+    /** Proposals whose end has passed leave the index and their matches are withdrawn (remote ones too). */
+    public void expireDue() {
+        worker.execute(() -> safely(() -> {
+            Instant now = clock.instant();
+            List<Long> expired = index.removeExpired(now);
+            if (!expired.isEmpty()) {
+                db.run(s -> store.withdrawAll(s, expired, now));
+            }
+        }));
+    }
+
+    public MatchIndex index() {
+        return index;
+    }
+
+    /** How many changes the matcher has applied; tests wait on it. */
+    public long applied() {
+        return applied.get();
+    }
+
+    private void apply(ProposalSnapshot p) {
+        Instant now = clock.instant();
+        index.put(p);
+        if (!p.matchableAt(now)) {
+            index.remove(p.id());
+            db.run(s -> store.withdrawAll(s, List.of(p.id()), now));
+            return;
+        }
+        List<ScoredMatch> found = index.matchesFor(p, now, LIMIT, other -> p.local() || other.local());
+        db.run(s -> {
+            List<MatchEntity> fresh = store.reconcile(s, p.id(), found,
+                    (request, offer) -> index.score(request, offer, now), now);
+            notifier.tell(s, fresh);
+        });
+    }
+
+    private void safely(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Matching failed", e);
+        } finally {
+            applied.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,114 @@
+package org.weft.server.domain.proposal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Purpose;
+
+/**
+ * The limits a proposal must respect, and the defaults it gets. Every refusal says what to change.
+ */
+public final class ProposalRules {
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_DESCRIPTION = 5_000;
+    public static final int MAX_CATEGORIES = 3;
+    public static final BigDecimal MAX_QUANTITY = new BigDecimal("10000");
+    /** OM2 unit names accepted for quantities. */
+    public static final Set<String> UNITS = Set.of("one", "hour", "day", "kilogram", "litre", "metre");
+    /** Offers stay up two weeks and requests one week unless the member says otherwise; renewable. */
+    public static final Duration DEFAULT_OFFER_LIFETIME = Duration.ofDays(14);
+    public static final Duration DEFAULT_REQUEST_LIFETIME = Duration.ofDays(7);
+    public static final Duration MAX_LIFETIME = Duration.ofDays(90);
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    private final Taxonomy taxonomy;
+
+    public ProposalRules(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public String title(String title) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("A title is required");
+        }
+        if (t.codePointCount(0, t.length()) > MAX_TITLE) {
+            throw new IllegalArgumentException("A title can be at most " + MAX_TITLE + " characters");
+        }
+        return t;
+    }
+
+    public String description(String description) {
+        String d = description == null ? "" : description.strip();
+        if (d.codePointCount(0, d.length()) > MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("A description can be at most " + MAX_DESCRIPTION + " characters");
+        }
+        return d;
+    }
+
+    public String language(String language) {
+        String lang = language == null || language.isBlank() ? "en" : language.strip();
+        if (!LANGUAGE.matcher(lang).matches()) {
+            throw new IllegalArgumentException("Not a language tag: '" + language + "' (use e.g. en, ar, fa-IR)");
+        }
+        return lang;
+    }
+
+    /** Category ids or URIs → concept URIs, in order, without repeats. */
+    public List<String> categories(List<String> categories) {
+        if (categories == null || categories.isEmpty()) {
+            throw new IllegalArgumentException("At least one category is required");
+        }
+        Set<String> uris = new LinkedHashSet<>();
+        for (String category : categories) {
+            Concept concept = (category != null && category.contains(":") ? taxonomy.byUri(category) : taxonomy.byId(category))
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown category: " + category));
+            uris.add(concept.uri());
+        }
+        if (uris.size() > MAX_CATEGORIES) {
+            throw new IllegalArgumentException("At most " + MAX_CATEGORIES + " categories");
+        }
+        return new ArrayList<>(uris);
+    }
+
+    public void quantity(BigDecimal quantity, String unit) {
+        if (quantity == null) {
+            if (unit != null && !unit.isBlank()) {
+                throw new IllegalArgumentException("A unit needs a quantity");
+            }
+            return;
+        }
+        if (quantity.signum() <= 0 || quantity.compareTo(MAX_QUANTITY) > 0) {
+            throw new IllegalArgumentException("A quantity must be more than 0 and at most " + MAX_QUANTITY);
+        }
+        if (quantity.stripTrailingZeros().scale() > 3) {
+            throw new IllegalArgumentException("A quantity can have at most 3 decimals");
+        }
+        if (unit == null || !UNITS.contains(unit)) {
+            throw new IllegalArgumentException("A unit is one of " + new java.util.TreeSet<>(UNITS));
+        }
+    }
+
+    /** The end date, defaulted by purpose; refused when past or further away than the longest lifetime. */
+    public Instant endsAt(Instant requested, Purpose purpose, Instant now) {
+        if (requested == null) {
+            return now.plus(purpose == Purpose.OFFER ? DEFAULT_OFFER_LIFETIME : DEFAULT_REQUEST_LIFETIME);
+        }
+        if (!requested.isAfter(now)) {
+            throw new IllegalArgumentException("The end date must be in the future");
+        }
+        if (requested.isAfter(now.plus(MAX_LIFETIME))) {
+            throw new IllegalArgumentException("The end date can be at most " + MAX_LIFETIME.toDays()
+                    + " days away; renew it later");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,265 @@
+package org.weft.server.domain.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.Usernames;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.Audience;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.AreaEntity;
+import org.weft.server.persistence.AreaRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.TombstoneEntity;
+
+/**
+ * A local member's offers and requests: create, edit, renew, change status, withdraw, delete, and the
+ * expiry of old ones. Every change is stored and handed to the publisher in one transaction, so what
+ * the database says and what goes out to other servers cannot drift apart.
+ */
+public final class ProposalService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Which status a member may move a proposal to, from each status. Renewing is separate. */
+    private static final Map<ProposalStatus, Set<ProposalStatus>> ALLOWED = Map.of(
+            ProposalStatus.OPEN, EnumSet.of(ProposalStatus.PROMISED, ProposalStatus.FULFILLED, ProposalStatus.WITHDRAWN),
+            ProposalStatus.PROMISED, EnumSet.of(ProposalStatus.OPEN, ProposalStatus.FULFILLED, ProposalStatus.WITHDRAWN),
+            ProposalStatus.EXPIRED, EnumSet.of(ProposalStatus.WITHDRAWN),
+            ProposalStatus.FULFILLED, EnumSet.noneOf(ProposalStatus.class),
+            ProposalStatus.WITHDRAWN, EnumSet.noneOf(ProposalStatus.class));
+
+    private final Database db;
+    private final LocalUrls urls;
+    private final ProposalRules rules;
+    private final ProposalPublisher publisher;
+    private final Clock clock;
+
+    public ProposalService(Database db, LocalUrls urls, ProposalRules rules, ProposalPublisher publisher, Clock clock) {
+        this.db = db;
+        this.urls = urls;
+        this.rules = rules;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Publishes a new offer or request by a local member on one of this instance's communities. */
+    public ProposalEntity create(String memberUsername, ProposalDraft draft) {
+        if (draft.purpose() == null) {
+            throw new IllegalArgumentException("Say whether this is an offer or a request");
+        }
+        Instant now = clock.instant();
+        String title = rules.title(draft.title());
+        String description = rules.description(draft.description());
+        String language = rules.language(draft.language());
+        List<String> categories = rules.categories(draft.categories());
+        rules.quantity(draft.quantity(), draft.unit());
+        Instant endsAt = rules.endsAt(draft.endsAt(), draft.purpose(), now);
+        String translations = translations(draft.translations());
+        return db.inTransaction(s -> {
+            ActorEntity member = member(s, memberUsername);
+            ActorEntity community = community(s, draft.community());
+            Audience audience = draft.audience() != null ? draft.audience()
+                    : draft.purpose() == Purpose.OFFER ? Audience.PUBLIC : Audience.COMMUNITY;
+            ActorEntity shownAs = audience == Audience.PUBLIC ? member : community;
+            ProposalEntity p = new ProposalEntity(urls.proposal(UUID.randomUUID().toString()), true, member, shownAs,
+                    community, draft.purpose(), ProposalEntity.Source.LOCAL, now);
+            p.setAudience(audience);
+            p.setTitle(title);
+            p.setDescription(description);
+            p.setLanguage(language);
+            p.setTranslations(translations);
+            p.setCategories(categories);
+            p.setKind(draft.kind() == null ? HelpKind.GIFT : draft.kind());
+            p.setQuantity(draft.quantity(), draft.quantity() == null ? null : draft.unit());
+            p.setEndsAt(endsAt);
+            place(s, p, draft);
+            s.persist(p);
+            publisher.published(s, p);
+            return p;
+        });
+    }
+
+    /** Changes what the member gives; fields left null stay as they are. */
+    public ProposalEntity edit(String memberUsername, long proposalId, ProposalDraft draft) {
+        Instant now = clock.instant();
+        return db.inTransaction(s -> {
+            ProposalEntity p = own(s, memberUsername, proposalId);
+            if (!p.getStatus().isActive()) {
+                throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal can no longer be edited");
+            }
+            if (draft.audience() != null && draft.audience() != p.getAudience()) {
+                throw new IllegalArgumentException("The audience cannot change after posting; withdraw and post again");
+            }
+            if (draft.title() != null) {
+                p.setTitle(rules.title(draft.title()));
+            }
+            if (draft.description() != null) {
+                p.setDescription(rules.description(draft.description()));
+            }
+            if (draft.language() != null) {
+                p.setLanguage(rules.language(draft.language()));
+            }
+            if (draft.categories() != null) {
+                p.setCategories(rules.categories(draft.categories()));
+            }
+            if (draft.kind() != null) {
+                p.setKind(draft.kind());
+            }
+            if (draft.quantity() != null) {
+                rules.quantity(draft.quantity(), draft.unit());
+                p.setQuantity(draft.quantity(), draft.unit());
+            }
+            if (draft.endsAt() != null) {
+                p.setEndsAt(rules.endsAt(draft.endsAt(), p.getPurpose(), now));
+            }
+            if (draft.translations() != null) {
+                p.setTranslations(translations(draft.translations()));
+            }
+            place(s, p, draft);
+            p.setUpdatedAt(now);
+            publisher.updated(s, p);
+            return p;
+        });
+    }
+
+    /** Gives an open, promised or expired proposal a new end date (default lifetime when none is given). */
+    public ProposalEntity renew(String memberUsername, long proposalId, Instant newEnd) {
+        Instant now = clock.instant();
+        return db.inTransaction(s -> {
+            ProposalEntity p = own(s, memberUsername, proposalId);
+            if (p.getStatus() != ProposalStatus.OPEN && p.getStatus() != ProposalStatus.EXPIRED
+                    && p.getStatus() != ProposalStatus.PROMISED) {
+                throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal cannot be renewed");
+            }
+            p.setEndsAt(rules.endsAt(newEnd, p.getPurpose(), now));
+            if (p.getStatus() == ProposalStatus.EXPIRED) {
+                p.setStatus(ProposalStatus.OPEN);
+            }
+            p.setUpdatedAt(now);
+            publisher.updated(s, p);
+            return p;
+        });
+    }
+
+    /** Moves a proposal along its lifecycle (promised, fulfilled, withdrawn, or back to open). */
+    public ProposalEntity changeStatus(String memberUsername, long proposalId, ProposalStatus next) {
+        return db.inTransaction(s -> changeStatus(s, own(s, memberUsername, proposalId), next));
+    }
+
+    /** As above inside a caller's transaction, for the response service (accepting makes it promised). */
+    public ProposalEntity changeStatus(Session s, ProposalEntity p, ProposalStatus next) {
+        if (p.getStatus() == next) {
+            return p;
+        }
+        if (!ALLOWED.get(p.getStatus()).contains(next)) {
+            throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal cannot become " + next.wire());
+        }
+        p.setStatus(next);
+        p.setUpdatedAt(clock.instant());
+        publisher.updated(s, p);
+        if (next == ProposalStatus.WITHDRAWN) {
+            // Withdrawn is final: other servers remove it (Delete after the status Update, for FEP-0837 readers)
+            // and its URL answers 410; the member still sees it in their own list.
+            s.persist(new TombstoneEntity(p.getUri(), "Note", clock.instant()));
+            publisher.deleted(s, p);
+        }
+        return p;
+    }
+
+    /** Removes a proposal: other servers are told to delete it and its URL answers 410 from now on. */
+    public void delete(String memberUsername, long proposalId) {
+        db.run(s -> {
+            ProposalEntity p = own(s, memberUsername, proposalId);
+            Instant now = clock.instant();
+            p.setDeletedAt(now);
+            s.persist(new TombstoneEntity(p.getUri(), "Note", now));
+            publisher.deleted(s, p);
+        });
+    }
+
+    /** Marks every local proposal past its end date as expired and tells the same audience. */
+    public int expireDue() {
+        Instant now = clock.instant();
+        List<Long> due = db.inTransaction(s -> ProposalRepository.dueToExpire(s, now, 500));
+        for (Long id : due) {
+            db.run(s -> {
+                ProposalEntity p = s.find(ProposalEntity.class, id);
+                if (p.getStatus().isActive() && !p.getEndsAt().isAfter(now)) {
+                    p.setStatus(ProposalStatus.EXPIRED);
+                    p.setUpdatedAt(now);
+                    publisher.updated(s, p);
+                }
+            });
+        }
+        return due.size();
+    }
+
+    /** A member's own proposal, or an error that does not reveal other members' proposals. */
+    public ProposalEntity own(Session s, String memberUsername, long proposalId) {
+        ActorEntity member = member(s, memberUsername);
+        ProposalEntity p = s.find(ProposalEntity.class, proposalId);
+        if (p == null || p.isDeleted() || !p.isLocal()) {
+            throw new NotFoundException("No proposal " + proposalId);
+        }
+        if (!p.getAuthor().getId().equals(member.getId())) {
+            throw new ForbiddenException("Only its author can change this proposal");
+        }
+        return p;
+    }
+
+    private void place(Session s, ProposalEntity p, ProposalDraft draft) {
+        if (draft.areaCode() != null) {
+            AreaEntity area = AreaRepository.byCode(s, draft.areaCode())
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown area: " + draft.areaCode()));
+            p.setArea(area.getCode(), AreaService.fullName(s, area));
+        }
+        if (draft.latitude() != null || draft.longitude() != null) {
+            if (draft.latitude() == null || draft.longitude() == null) {
+                throw new IllegalArgumentException("Give both latitude and longitude, or neither");
+            }
+            CoarseLocation coarse = CoarseLocation.snap(draft.latitude(), draft.longitude());
+            p.setCoordinates(coarse.latitude(), coarse.longitude());
+        }
+    }
+
+    private String translations(Map<String, ProposalDraft.Text> translations) {
+        if (translations == null || translations.isEmpty()) {
+            return null;
+        }
+        var node = JSON.createObjectNode();
+        translations.forEach((lang, text) -> node.putObject(rules.language(lang))
+                .put("title", rules.title(text.title()))
+                .put("description", rules.description(text.description())));
+        return node.toString();
+    }
+
+    private static ActorEntity member(Session s, String username) {
+        return ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(username))
+                .filter(a -> !a.isDeleted())
+                .orElseThrow(() -> new NotFoundException("No member " + username));
+    }
+
+    private static ActorEntity community(Session s, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Say which community to post to");
+        }
+        return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(a -> !a.isDeleted())
+                .orElseThrow(() -> new IllegalArgumentException("No community " + name + " here"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.weft.server.domain.proposal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.weft.activitypub.content.HashtagLinks;
+import org.weft.activitypub.vocab.Intent;
+import org.weft.activitypub.vocab.Place;
+import org.weft.activitypub.vocab.ProposalNote;
+import org.weft.activitypub.vocab.Quantity;
+import org.weft.activitypub.vocab.Vocab;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
+
+/**
+ * A local proposal as the Note other servers receive (toWire), following the decided object model:
+ * text for people in {@code content}/{@code contentMap}, the FEP-0837 fields for software, and
+ * addressing by audience. Exact addresses never appear; coordinates only as stored (already coarse).
+ */
+public final class ProposalWire {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ProposalContent content;
+    private final LocalUrls urls;
+
+    public ProposalWire(ProposalContent content, LocalUrls urls) {
+        this.content = content;
+        this.urls = urls;
+    }
+
+    public ProposalNote toWire(ProposalEntity p) {
+        String id = p.getUri();
+        Map<String, String> contentMap = new LinkedHashMap<>();
+        contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), p.getTitle(), p.getDescription()));
+        translations(p).forEach((lang, text) ->
+                contentMap.putIfAbsent(lang,
+                        content.html(p, lang, text.path("title").asText(), text.path("description").asText())));
+        Quantity amount = p.getQuantity() == null ? null : new Quantity(p.getUnit(), p.getQuantity());
+        Intent intent = new Intent(id + Intent.PRIMARY_FRAGMENT, p.getKind().action(), p.getCategories(),
+                p.getPurpose() == Purpose.REQUEST ? amount
+                        : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), BigDecimal.ONE),
+                p.getPurpose() == Purpose.OFFER ? amount : null, null, p.getStatus() == ProposalStatus.FULFILLED);
+        ProposalNote.Builder note = ProposalNote.builder(id, p.getAttributedTo().getUri(), p.getPurpose().wire(), intent)
+                .url(id)
+                .published(p.getPublishedAt())
+                .updated(p.getUpdatedAt())
+                .endTime(p.getEndsAt())
+                .status(p.getStatus().wire())
+                .content(contentMap.get(p.getLanguage()))
+                .contentMap(contentMap)
+                .tags(HashtagLinks.tags(content.hashtagLinks(p)))
+                .replies(id + "/replies")
+                .to(to(p))
+                .cc(cc(p));
+        if (p.getGroup() != null) {
+            note.audience(p.getGroup().getUri());
+        }
+        if (p.getAreaCode() != null || p.getLatitude() != null) {
+            note.location(new Place(p.getAreaName(), p.getAreaCode(), p.getLatitude(), p.getLongitude(),
+                    p.getLatitude() == null ? null : (double) CoarseLocation.RADIUS_KM, p.getLatitude() == null ? null : "km"));
+        }
+        return note.build();
+    }
+
+    /** The id of the local proposal with this path segment. */
+    public String uriFor(String uuid) {
+        return urls.proposal(uuid);
+    }
+
+    /** Primary addressees by audience (see the Audience javadoc). */
+    public List<String> to(ProposalEntity p) {
+        return switch (p.getAudience()) {
+            case PUBLIC, ANONYMOUS -> List.of(Vocab.PUBLIC);
+            case COMMUNITY -> List.of(urls.followers(p.getGroup().getUri()));
+        };
+    }
+
+    public List<String> cc(ProposalEntity p) {
+        return switch (p.getAudience()) {
+            case PUBLIC -> List.of(urls.followers(p.getAuthor().getUri()), p.getGroup().getUri());
+            case ANONYMOUS -> List.of(urls.followers(p.getGroup().getUri()));
+            case COMMUNITY -> List.of();
+        };
+    }
+
+    private static Map<String, JsonNode> translations(ProposalEntity p) {
+        Map<String, JsonNode> result = new LinkedHashMap<>();
+        if (p.getTranslations() == null) {
+            return result;
+        }
+        try {
+            JSON.readTree(p.getTranslations()).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored translations of " + p.getUri() + " are not JSON", e);
+        }
+        return result;
+    }
+}

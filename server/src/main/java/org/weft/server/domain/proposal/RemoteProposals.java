@@ -1,0 +1,190 @@
+package org.weft.server.domain.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.Session;
+import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.activitypub.vocab.ProposalNote;
+import org.weft.activitypub.vocab.Quantity;
+import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.classify.Classification;
+import org.weft.server.domain.classify.TextClassifier;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+
+/**
+ * Proposals from other servers, kept as their owner describes them: structured ones from Weft (or
+ * any FEP-0837 sender), and free-text posts from Mastodon classified by their words and hashtags.
+ * Only the actor a proposal is attributed to may change or delete it.
+ */
+public final class RemoteProposals {
+    private final Taxonomy taxonomy;
+    private final TextClassifier classifier;
+    private final Clock clock;
+    private final ProposalListener listener;
+
+    public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
+        this(taxonomy, classifier, clock, ProposalListener.NONE);
+    }
+
+    /** {@code listener} hears of every remote proposal stored, changed or deleted, after commit. */
+    public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener) {
+        this.taxonomy = taxonomy;
+        this.classifier = classifier;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * Stores or updates a structured proposal. {@code owner} is the verified sender and must be the
+     * Note's {@code attributedTo}; {@code group} is the community it came through, if any.
+     *
+     * @throws IllegalArgumentException when the sender is not the owner, or claims a local proposal
+     */
+    public ProposalEntity upsert(Session s, ProposalNote note, ActorEntity owner, ActorEntity group) {
+        return upsert(s, note, owner, group, ProposalEntity.Moderation.VISIBLE);
+    }
+
+    /**
+     * As {@link #upsert(Session, ProposalNote, ActorEntity, ActorEntity)}; a proposal seen for the first time gets
+     * {@code moderation} (PENDING: it waits for a moderator and matches nothing until then). A kept one keeps its own.
+     */
+    public ProposalEntity upsert(Session s, ProposalNote note, ActorEntity owner, ActorEntity group,
+                                 ProposalEntity.Moderation moderation) {
+        if (!owner.getUri().equals(note.attributedTo())) {
+            throw new IllegalArgumentException(owner.getUri() + " is not the owner of " + note.id());
+        }
+        Optional<ProposalEntity> existing = ProposalRepository.byUri(s, note.id());
+        if (existing.isPresent()
+                && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
+            throw new IllegalArgumentException("Proposal " + note.id() + " belongs to someone else");
+        }
+        Instant now = clock.instant();
+        Purpose purpose = Purpose.fromWire(note.purpose()).orElseThrow(() -> new IllegalArgumentException("No purpose"));
+        ProposalEntity p = existing.orElseGet(() -> new ProposalEntity(note.id(), false, owner, owner, group, purpose,
+                ProposalEntity.Source.WEFT, note.published() == null ? now : note.published()));
+        if (group != null) {
+            p.setGroup(group);
+        }
+        p.setPurpose(purpose);
+        p.setStatus(ProposalStatus.fromWire(note.status()).orElse(ProposalStatus.OPEN));
+        if (note.publishes() != null && note.publishes().finished()) {
+            p.setStatus(ProposalStatus.FULFILLED);
+        }
+        String language = note.contentMap() == null || note.contentMap().isEmpty() ? "und"
+                : note.contentMap().keySet().iterator().next();
+        RemoteText.TitleAndDescription text = RemoteText.of(note.content());
+        p.setTitle(text.title());
+        p.setDescription(text.description());
+        p.setLanguage(language.length() > 16 ? "und" : language);
+        p.setAudience(note.to() != null && note.to().stream().anyMatch(org.weft.activitypub.vocab.Vocab::isPublic)
+                ? Audience.PUBLIC : Audience.COMMUNITY);
+        p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
+        if (note.publishes() != null) {
+            p.setKind(HelpKind.fromAction(note.publishes().action()).orElse(HelpKind.GIFT));
+            Quantity q = purpose == Purpose.OFFER ? note.publishes().availableQuantity() : note.publishes().resourceQuantity();
+            setQuantity(p, q);
+        }
+        if (note.location() != null) {
+            p.setArea(note.location().areaCode(), note.location().name());
+            if (note.location().latitude() != null && note.location().longitude() != null) {
+                CoarseLocation coarse = CoarseLocation.snap(note.location().latitude(), note.location().longitude());
+                p.setCoordinates(coarse.latitude(), coarse.longitude());
+            }
+        }
+        p.setEndsAt(endDate(note.endTime(), purpose, p.getPublishedAt(), now));
+        p.setUpdatedAt(note.updated());
+        if (p.getId() == null) {
+            p.setModeration(moderation);
+            p.setReceivedAt(now);
+            s.persist(p);
+        }
+        ProposalEvents.afterCommit(s, p, listener);
+        return p;
+    }
+
+    /**
+     * Turns an ordinary post (Mastodon, Lemmy…) into a proposal on a local community's board, when its
+     * words or hashtags say it offers or asks for something. Returns empty when they do not.
+     * {@code visible} is false for senders who do not follow the community, or past the board's hourly limit for
+     * one account: a moderator decides.
+     */
+    public Optional<ProposalEntity> fromPost(Session s, IncomingNote note, ActorEntity sender, ActorEntity community,
+                                             boolean visible) {
+        if (ProposalRepository.byUri(s, note.id()).isPresent()) {
+            return Optional.empty();
+        }
+        RemoteText.TitleAndDescription text = RemoteText.of(note.content());
+        String plain = org.weft.activitypub.content.HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
+        Classification c = classifier.classify(plain, note.hashtags());
+        if (c.purpose().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Purpose purpose = c.purpose().get();
+        ProposalEntity p = new ProposalEntity(note.id(), false, sender, sender, community, purpose,
+                ProposalEntity.Source.NOTE, note.published() == null ? now : note.published());
+        p.setTitle(text.title());
+        p.setDescription(text.description());
+        p.setLanguage(note.language() != null ? note.language() : c.language().orElse("und"));
+        p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
+        p.setKind(c.kind().orElse(HelpKind.GIFT));
+        Visibility visibility = note.visibility();
+        p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
+                ? Audience.PUBLIC : Audience.COMMUNITY);
+        p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
+        p.setModeration(visible ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setReceivedAt(now);
+        s.persist(p);
+        ProposalEvents.afterCommit(s, p, listener);
+        return Optional.of(p);
+    }
+
+    /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */
+    public boolean delete(Session s, String uri, ActorEntity owner) {
+        Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri).filter(x -> !x.isLocal() && !x.isDeleted());
+        if (p.isEmpty() || !p.get().getAttributedTo().getId().equals(owner.getId())) {
+            return false;
+        }
+        p.get().setDeletedAt(clock.instant());
+        ProposalEvents.afterCommit(s, p.get(), listener);
+        return true;
+    }
+
+    /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */
+    private List<String> knownCategories(List<String> uris) {
+        List<String> known = uris.stream().map(taxonomy::byUri).flatMap(Optional::stream).map(Concept::uri)
+                .distinct().limit(ProposalRules.MAX_CATEGORIES).toList();
+        return known.isEmpty() ? List.of(taxonomy.other().uri()) : known;
+    }
+
+    private static void setQuantity(ProposalEntity p, Quantity q) {
+        if (q == null || q.value() == null || q.value().signum() <= 0 || q.value().compareTo(ProposalRules.MAX_QUANTITY) > 0
+                || !ProposalRules.UNITS.contains(q.unit())) {
+            p.setQuantity(null, null);
+            return;
+        }
+        p.setQuantity(q.value().setScale(Math.min(3, Math.max(0, q.value().scale())), java.math.RoundingMode.HALF_UP), q.unit());
+    }
+
+    /** Remote end dates are clamped, not refused: the proposal is still worth showing for a while. */
+    private static Instant endDate(Instant requested, Purpose purpose, Instant published, Instant now) {
+        Instant latest = now.plus(ProposalRules.MAX_LIFETIME);
+        if (requested == null) {
+            Instant byDefault = published.plus(purpose == Purpose.OFFER ? ProposalRules.DEFAULT_OFFER_LIFETIME
+                    : ProposalRules.DEFAULT_REQUEST_LIFETIME);
+            return byDefault.isAfter(latest) ? latest : byDefault;
+        }
+        return requested.isAfter(latest) ? latest : requested;
+    }
+}

@@ -1,0 +1,139 @@
+package org.weft.server.domain.response;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.activitypub.vocab.AgreementAnswer;
+import org.weft.activitypub.vocab.AgreementOffer;
+import org.weft.activitypub.vocab.Quantity;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.PlainText;
+import org.weft.server.domain.Usernames;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.queue.InboundStore;
+import org.weft.server.queue.Outbox;
+
+/**
+ * Responses between Weft instances the FEP-0837 way: a member answers a proposal kept from another
+ * instance with an {@code Offer} of an {@code Agreement}; the proposer's instance keeps it as a response,
+ * and the proposer's decision goes back as {@code Accept} (with the agreement as {@code result}) or
+ * {@code Reject}.
+ */
+public final class AgreementService {
+    public static final String NOTIFY_ACCEPTED = "agreement-accepted";
+    public static final String NOTIFY_DECLINED = "agreement-declined";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Outbox outbox;
+    private final LocalUrls urls;
+    private final Clock clock;
+
+    public AgreementService(Database db, Outbox outbox, LocalUrls urls, Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** A local member offers to take up (or give to) a proposal from another Weft instance. */
+    public ResponseEntity offer(String memberUsername, long proposalId, String message, BigDecimal quantity) {
+        return db.inTransaction(s -> {
+            ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
+                    .orElseThrow(() -> new NotFoundException("No member " + memberUsername));
+            ProposalEntity p = s.find(ProposalEntity.class, proposalId);
+            if (p == null || p.isDeleted() || p.isLocal() || p.getSource() != ProposalEntity.Source.WEFT) {
+                throw new NotFoundException("No proposal from another Weft instance with id " + proposalId);
+            }
+            if (!p.getStatus().isActive()) {
+                throw new IllegalArgumentException("This proposal is " + p.getStatus().wire());
+            }
+            Instant now = clock.instant();
+            String content = PlainText.toHtml(message == null ? "" : message);
+            Quantity amount = quantity == null ? null : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), quantity);
+            AgreementOffer offer = new AgreementOffer(outbox.newActivityId(), member.getUri(), p.getAttributedTo().getUri(),
+                    urls.base() + "/agreements/" + UUID.randomUUID(), p.getUri() + "#primary", p.getKind().action(),
+                    amount, content, now);
+            ResponseEntity sent = new ResponseEntity(offer.offerId(), p, member, ResponseEntity.Kind.AGREEMENT, false,
+                    content == null ? "" : content, now);
+            s.persist(sent);
+            outbox.send(s, member, offer.toActivity(), List.of(p.getAttributedTo()), false);
+            return sent;
+        });
+    }
+
+    /** An Offer arrived from {@code sender} (the verified signer) for one of our proposals. */
+    public boolean offerReceived(AgreementOffer offer, ActorEntity sender) {
+        if (!offer.actor().equals(sender.getUri())) {
+            return false;
+        }
+        return db.inTransaction(s -> {
+            Optional<ProposalEntity> target = ProposalRepository.byUri(s, offer.proposalId())
+                    .filter(p -> p.isLocal() && !p.isDeleted() && p.getStatus().isActive());
+            boolean known = ResponseRepository.existsWithUri(s, offer.offerId());
+            if (target.isEmpty() || known) {
+                return false;
+            }
+            ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,
+                    false, HtmlSanitizer.sanitize(offer.content() == null ? "" : offer.content()), clock.instant());
+            s.persist(r);
+            s.persist(new NotificationEntity(target.get().getAuthor().getId(), ResponseService.NOTIFY_RESPONSE,
+                    target.get().getId(), r.getId(), clock.instant()));
+            return true;
+        });
+    }
+
+    /** The proposer answered an Offer one of our members sent. Returns false when it is not about one. */
+    public boolean answerReceived(AgreementAnswer answer) {
+        return db.inTransaction(s -> {
+            Optional<ResponseEntity> sent = ResponseRepository.sentAgreement(s, answer.offerId())
+                    .filter(r -> r.getProposal().getAttributedTo().getUri().equals(answer.actor()));
+            if (sent.isEmpty() || sent.get().getState() != ResponseEntity.State.NEW) {
+                return sent.isPresent();
+            }
+            ResponseEntity r = sent.get();
+            r.decide(answer.accepted() ? ResponseEntity.State.ACCEPTED : ResponseEntity.State.DECLINED, clock.instant());
+            s.persist(new NotificationEntity(r.getResponder().getId(), answer.accepted() ? NOTIFY_ACCEPTED : NOTIFY_DECLINED,
+                    r.getProposal().getId(), r.getId(), clock.instant()));
+            return true;
+        });
+    }
+
+    /** Sends the proposer's decision on an Offer received from elsewhere (inside the deciding transaction). */
+    void answer(Session s, ResponseEntity r, boolean accepted) {
+        if (r.getKind() != ResponseEntity.Kind.AGREEMENT || r.getResponder().isLocal()) {
+            return;
+        }
+        // The Offer as it arrived is kept in the inbound table; its agreement id goes back in the answer.
+        String raw = InboundStore.bodyOf(s, r.getUri()).orElse(null);
+        if (raw == null) {
+            return;
+        }
+        AgreementOffer offer;
+        try {
+            offer = AgreementOffer.fromJson(JSON.readTree(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        ActorEntity proposer = r.getProposal().getAttributedTo();
+        String id = outbox.newActivityId();
+        outbox.send(s, proposer, accepted ? offer.accept(id) : offer.reject(id), List.of(r.getResponder()), false);
+    }
+}

@@ -1,0 +1,48 @@
+package org.weft.server.domain.response;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.MessageRepository;
+import org.weft.server.persistence.NotificationEntity;
+
+/**
+ * Where a direct message for a local member ends up, wherever it came from: kept for that member alone to read, and
+ * the member notified. A message from another server arrives through the inbox; one from a local actor (a local
+ * author's hand-off to a local responder) is put here directly by {@link DirectMessages}, in the sender's transaction.
+ */
+public final class MessageInbox {
+    public static final String NOTIFY_MESSAGE = "message";
+
+    private final Clock clock;
+
+    public MessageInbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps {@code html} (sanitised here) from {@code sender} for {@code recipient}, about {@code proposalId} (may be
+     * null), and notifies the recipient. Returns false, keeping nothing, when the recipient is not a member of this
+     * instance (deleted members and communities read no messages) or already has this message ({@code uri}): a
+     * redelivery changes nothing.
+     */
+    public boolean keep(Session s, String uri, ActorEntity sender, ActorEntity recipient, Long proposalId, String html) {
+        if (!recipient.isLocal() || recipient.getKind() != ActorKind.PERSON || recipient.isDeleted()) {
+            return false;
+        }
+        if (MessageRepository.isKept(s, uri, recipient.getId())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        MessageEntity message = new MessageEntity(uri, recipient.getId(), sender.getId(), proposalId,
+                HtmlSanitizer.sanitize(html == null ? "" : html), now);
+        s.persist(message);
+        s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
+        return true;
+    }
+}

@@ -1,0 +1,121 @@
+package org.weft.server.domain.response;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.queue.Outbox;
+
+/**
+ * Answers to local proposals: stored from replies and direct messages (and shown to the proposal's
+ * author), then accepted or declined by the author. Accepting promises the proposal and sends the
+ * hand-off details in a direct message to that responder only; a responder who is a member here is also
+ * notified of the decision (one on another server learns it from the message, or from the agreement's Accept).
+ */
+public final class ResponseService {
+    public static final String NOTIFY_RESPONSE = "response";
+    public static final String NOTIFY_ACCEPTED = "accepted";
+
+    private final Database db;
+    private final ProposalService proposals;
+    private final AgreementService agreements;
+    private final Outbox outbox;
+    private final LocalUrls urls;
+    private final Clock clock;
+    private final DirectMessages direct;
+
+    public ResponseService(Database db, ProposalService proposals, AgreementService agreements, Outbox outbox, LocalUrls urls,
+                           Clock clock) {
+        this.db = db;
+        this.proposals = proposals;
+        this.agreements = agreements;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.clock = clock;
+        this.direct = new DirectMessages(outbox, urls, clock);
+    }
+
+    /** Threads a post under a local proposal and tells its author. Private posts stay private. */
+    public ResponseEntity record(Session s, IncomingNote note, ActorEntity responder, ProposalEntity proposal) {
+        Visibility visibility = note.visibility();
+        boolean isPublic = visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED;
+        ResponseEntity response = new ResponseEntity(note.id(), proposal, responder,
+                visibility == Visibility.DIRECT ? ResponseEntity.Kind.DIRECT : ResponseEntity.Kind.REPLY,
+                isPublic, HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
+        s.persist(response);
+        s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
+                response.getId(), clock.instant()));
+        return response;
+    }
+
+    /** Responses to one of the member's proposals, oldest first. */
+    public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
+        return db.inTransaction(s -> {
+            ProposalEntity p = proposals.own(s, memberUsername, proposalId);
+            return ResponseRepository.toProposal(s, p);
+        });
+    }
+
+    /**
+     * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
+     * is notified, and {@code handOff} (where and when) goes in a direct message to the responder alone,
+     * whether they are on another server or here. The page and the API both come through here.
+     */
+    public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
+        return db.inTransaction(s -> {
+            ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
+            proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
+            agreements.answer(s, r, true);
+            if (r.getResponder().isLocal()) {
+                s.persist(new NotificationEntity(r.getResponder().getId(), NOTIFY_ACCEPTED, r.getProposal().getId(),
+                        r.getId(), clock.instant()));
+            }
+            if (handOff != null && !handOff.isBlank()) {
+                sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
+            }
+            return r;
+        });
+    }
+
+    public ResponseEntity decline(String memberUsername, long responseId) {
+        return db.inTransaction(s -> {
+            ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            r.decide(ResponseEntity.State.DECLINED, clock.instant());
+            agreements.answer(s, r, false);
+            return r;
+        });
+    }
+
+    private ResponseEntity ownResponse(Session s, String memberUsername, long responseId) {
+        ResponseEntity r = s.find(ResponseEntity.class, responseId);
+        if (r == null) {
+            throw new NotFoundException("No response " + responseId);
+        }
+        try {
+            proposals.own(s, memberUsername, r.getProposal().getId());
+        } catch (NotFoundException | ForbiddenException e) {
+            throw new NotFoundException("No response " + responseId);
+        }
+        return r;
+    }
+
+    /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
+    void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
+        direct.send(s, from, to, about, text);
+    }
+}

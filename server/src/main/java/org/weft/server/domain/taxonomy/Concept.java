@@ -1,0 +1,38 @@
+package org.weft.server.domain.taxonomy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One concept of the taxonomy, as read from the data file.
+ *
+ * @param id        stable kebab-case ASCII id, the fragment of {@code uri}
+ * @param uri       {@code https://w3id.org/weft/taxonomy/v1#<id>}: what proposals carry and matching compares
+ * @param hashtag   lowercase ASCII hashtag without {@code #}, as Mastodon would fold it
+ * @param broader   id of the parent concept, or {@code null} for a top-level concept
+ * @param narrower  ids of the direct children, in data-file order
+ * @param labels    display label per language code
+ * @param synonyms  words people write for this concept, per language code (may be empty for a language)
+ */
+public record Concept(String id, String uri, String hashtag, String broader, List<String> narrower,
+                      Map<String, String> labels, Map<String, List<String>> synonyms) {
+
+    public Concept {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(hashtag, "hashtag");
+        narrower = List.copyOf(narrower);
+        labels = Map.copyOf(labels);
+        synonyms = Map.copyOf(synonyms);
+    }
+
+    public boolean isTopLevel() {
+        return broader == null;
+    }
+
+    /** Synonyms for one language; empty when there are none. */
+    public List<String> synonyms(String lang) {
+        return synonyms.getOrDefault(lang, List.of());
+    }
+}

@@ -1,0 +1,26 @@
+package org.weft.server.persistence;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.hibernate.Session;
+
+/** Queries over the direct messages kept for members, inside the caller's transaction. */
+public final class MessageRepository {
+    private MessageRepository() {
+    }
+
+    /** Whether this message is kept for this member already. */
+    public static boolean isKept(Session s, String uri, long memberId) {
+        return s.createSelectionQuery("select count(*) from MessageEntity where uri = :u and memberId = :m",
+                        Long.class)
+                .setParameter("u", uri).setParameter("m", memberId).getSingleResult() > 0;
+    }
+
+    /** The member's own messages among these ids (others' are left out). */
+    public static List<MessageEntity> ofMember(Session s, long memberId, Collection<Long> messageIds) {
+        return s.createSelectionQuery("from MessageEntity where memberId = :m and id in (:ids)",
+                        MessageEntity.class)
+                .setParameter("m", memberId).setParameterList("ids", messageIds).getResultList();
+    }
+}

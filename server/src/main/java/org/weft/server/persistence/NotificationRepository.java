@@ -1,0 +1,54 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hibernate.Session;
+
+/** Queries over members' notifications, inside the caller's transaction. */
+public final class NotificationRepository {
+    private NotificationRepository() {
+    }
+
+    /** One page of a member's notifications, newest first; {@code unreadOnly} leaves out the read ones. */
+    public static List<NotificationEntity> page(Session s, long memberId, boolean unreadOnly, int page, int pageSize) {
+        String unread = unreadOnly ? " and readAt is null" : "";
+        return s.createSelectionQuery("from NotificationEntity where memberId = :m" + unread
+                        + " order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("m", memberId)
+                .setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
+    }
+
+    /** A member's newest notifications. */
+    public static List<NotificationEntity> newest(Session s, long memberId, int limit) {
+        return s.createSelectionQuery(
+                        "from NotificationEntity where memberId = :me order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("me", memberId).setMaxResults(limit).getResultList();
+    }
+
+    public static long count(Session s, long memberId, boolean unreadOnly) {
+        return s.createSelectionQuery("select count(*) from NotificationEntity where memberId = :m"
+                        + (unreadOnly ? " and readAt is null" : ""), Long.class)
+                .setParameter("m", memberId).getSingleResult();
+    }
+
+    /** Marks a member's unread notifications read: those with these ids, or all when {@code ids} is null. */
+    public static int markRead(Session s, long memberId, List<Long> ids, Instant now) {
+        var update = s.createMutationQuery("update NotificationEntity set readAt = :now"
+                        + " where memberId = :m and readAt is null" + (ids == null ? "" : " and id in (:ids)"))
+                .setParameter("now", now).setParameter("m", memberId);
+        if (ids != null) {
+            update.setParameterList("ids", ids);
+        }
+        return update.executeUpdate();
+    }
+
+    /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */
+    public static java.util.Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
+                                                                     Instant since) {
+        return s.createSelectionQuery("from NotificationEntity where proposalId = :p and memberId = :m and kind = :k"
+                        + " and createdAt > :since order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("p", proposalId).setParameter("m", memberId).setParameter("k", kind)
+                .setParameter("since", since).setMaxResults(1).uniqueResultOptional();
+    }
+}

@@ -1,0 +1,134 @@
+package org.weft.server.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.Session;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+
+/** Queries over proposals, local and remote, inside the caller's transaction. (Searches: {@link ProposalQuery}.) */
+public final class ProposalRepository {
+    private static final List<ProposalStatus> ACTIVE = List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED);
+    private static final String OPEN_FOR_INDEX = " from ProposalEntity p where p.id > :after and p.status = :open"
+            + " and p.deletedAt is null and p.moderation = :visible and p.endsAt > :now";
+
+    private ProposalRepository() {
+    }
+
+    /**
+     * What the matching index keeps of an open proposal, read as columns (no entity, no session cache). The
+     * categories come separately ({@link #categoriesOf}).
+     */
+    public record IndexRow(long id, boolean local, Purpose purpose, HelpKind kind, String areaCode, Double latitude,
+                           Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit) {
+    }
+
+    /** A proposal, local or remote, by its ActivityPub id. */
+    public static Optional<ProposalEntity> byUri(Session s, String uri) {
+        return s.createSelectionQuery("from ProposalEntity where uri = :u", ProposalEntity.class)
+                .setParameter("u", uri).uniqueResultOptional();
+    }
+
+    /** A local proposal by its id, deleted or not (the caller decides what a deleted one shows). */
+    public static Optional<ProposalEntity> localByUri(Session s, String uri) {
+        return s.createSelectionQuery("from ProposalEntity where uri = :u and local = true", ProposalEntity.class)
+                .setParameter("u", uri).uniqueResultOptional();
+    }
+
+    public static long countAll(Session s) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity", Long.class).getSingleResult();
+    }
+
+    /** The ids of a member's own proposals that are not deleted. */
+    public static List<Long> localIdsOf(Session s, long memberId) {
+        return s.createSelectionQuery(
+                        "select id from ProposalEntity where author.id = :m and local = true and deletedAt is null", Long.class)
+                .setParameter("m", memberId).getResultList();
+    }
+
+    /** A member's own proposals, newest first. */
+    public static List<ProposalEntity> newestOf(Session s, long memberId, int limit) {
+        return s.createSelectionQuery("from ProposalEntity p where p.author.id = :me and p.local = true and p.deletedAt is null"
+                        + " order by p.publishedAt desc, p.id desc", ProposalEntity.class)
+                .setParameter("me", memberId).setMaxResults(limit).getResultList();
+    }
+
+    /** A member's newest proposal that is still open or promised. */
+    public static Optional<ProposalEntity> newestActiveOf(Session s, ActorEntity member) {
+        return s.createSelectionQuery("from ProposalEntity where author = :a and local = true and deletedAt is null"
+                        + " and status in (:active) order by publishedAt desc", ProposalEntity.class)
+                .setParameter("a", member)
+                .setParameterList("active", ACTIVE)
+                .setMaxResults(1).uniqueResultOptional();
+    }
+
+    /** Ids of local proposals, open or promised, whose end date has come; at most {@code limit}. */
+    public static List<Long> dueToExpire(Session s, Instant now, int limit) {
+        return s.createSelectionQuery(
+                        "select id from ProposalEntity where local = true and deletedAt is null and endsAt <= :now"
+                                + " and status in (:active)", Long.class)
+                .setParameter("now", now)
+                .setParameterList("active", ACTIVE)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** A community's posts waiting for a moderator, oldest first, with their authors. */
+    public static List<ProposalEntity> waitingForModerator(Session s, ActorEntity group) {
+        return s.createSelectionQuery("from ProposalEntity p join fetch p.author where p.group = :g and p.moderation = :m"
+                        + " and p.deletedAt is null order by p.publishedAt", ProposalEntity.class)
+                .setParameter("g", group).setParameter("m", ProposalEntity.Moderation.PENDING).getResultList();
+    }
+
+    /** One page (by id, after {@code after}) of the proposals the matching index holds: open, visible, not ended. */
+    public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
+        return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
+                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit" + OPEN_FOR_INDEX + " order by p.id",
+                        Object[].class)
+                .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
+                .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
+                .setMaxResults(pageSize).getResultList().stream()
+                .map(r -> new IndexRow((Long) r[0], (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3], (String) r[4],
+                        (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10]))
+                .toList();
+    }
+
+    /** The categories, in order, of every proposal with an id in {@code (after, last]}, by proposal id. */
+    public static Map<Long, List<String>> categoriesOf(Session s, long after, long last) {
+        Map<Long, List<String>> categories = new HashMap<>();
+        s.createSelectionQuery("select p.id, c from ProposalEntity p join p.categories c where p.id > :after"
+                        + " and p.id <= :last order by p.id, index(c)", Object[].class)
+                .setParameter("after", after).setParameter("last", last).getResultList()
+                .forEach(r -> categories.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        return categories;
+    }
+
+    /** Remote posts of {@code author} on {@code group}'s board received after {@code since}. */
+    public static long receivedOnBoardSince(Session s, ActorEntity author, ActorEntity group, Instant since) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.author = :a and p.group = :g"
+                        + " and p.local = false and p.receivedAt > :since", Long.class)
+                .setParameter("a", author).setParameter("g", group).setParameter("since", since).getSingleResult();
+    }
+
+    /** The time of the latest moderator's decision, if any was ever taken. */
+    public static Optional<Instant> lastModeratedAt(Session s) {
+        return Optional.ofNullable(s.createSelectionQuery("select max(p.moderatedAt) from ProposalEntity p", Instant.class)
+                .getSingleResult());
+    }
+
+    /** Proposals a moderator decided on at {@code at} or later (all decided ones when null), oldest decision first. */
+    public static List<ProposalEntity> moderatedSince(Session s, Instant at, int limit) {
+        return (at == null
+                ? s.createSelectionQuery("from ProposalEntity p where p.moderatedAt is not null order by p.moderatedAt, p.id",
+                        ProposalEntity.class)
+                : s.createSelectionQuery("from ProposalEntity p where p.moderatedAt >= :at order by p.moderatedAt, p.id",
+                        ProposalEntity.class).setParameter("at", at))
+                .setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,81 @@
+package org.weft.server.persistence;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.Session;
+
+/** Queries over responses (replies, direct messages, agreements), inside the caller's transaction. */
+public final class ResponseRepository {
+    private ResponseRepository() {
+    }
+
+    /** Whether a response with this ActivityPub id is kept already (redelivery changes nothing). */
+    public static boolean existsWithUri(Session s, String uri) {
+        return s.createSelectionQuery("select count(*) from ResponseEntity where uri = :u", Long.class)
+                .setParameter("u", uri).getSingleResult() > 0;
+    }
+
+    /** Every response to a proposal, oldest first, with its responder. */
+    public static List<ResponseEntity> toProposal(Session s, ProposalEntity p) {
+        return s.createSelectionQuery(
+                        "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
+                        ResponseEntity.class)
+                .setParameter("p", p).getResultList();
+    }
+
+    /** A response with its responder and proposal loaded; throws when there is none. */
+    public static ResponseEntity withResponderAndProposal(Session s, long responseId) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder join fetch r.proposal"
+                + " where r.id = :id", ResponseEntity.class).setParameter("id", responseId).getSingleResult();
+    }
+
+    /** An agreement Offer one of our members sent, by the Offer's id. */
+    public static Optional<ResponseEntity> sentAgreement(Session s, String offerId) {
+        return s.createSelectionQuery(
+                        "from ResponseEntity r where r.uri = :u and r.kind = :k and r.responder.local = true",
+                        ResponseEntity.class)
+                .setParameter("u", offerId).setParameter("k", ResponseEntity.Kind.AGREEMENT).uniqueResultOptional();
+    }
+
+    /** The public responses to a proposal (its {@code replies} collection). */
+    public static long countPublic(Session s, ProposalEntity p) {
+        return s.createSelectionQuery(
+                        "select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
+                        Long.class)
+                .setParameter("p", p).getSingleResult();
+    }
+
+    /** One page of the public responses to a proposal, oldest first. */
+    public static List<ResponseEntity> publicPage(Session s, ProposalEntity p, int offset, int limit) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
+                        + " and r.publicResponse = true order by r.createdAt", ResponseEntity.class)
+                .setParameter("p", p).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** A member's own responses to proposals, newest first, with the proposals. */
+    public static List<ResponseEntity> newestBy(Session s, long memberId, int limit) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.proposal where r.responder.id = :me"
+                        + " order by r.createdAt desc", ResponseEntity.class)
+                .setParameter("me", memberId).setMaxResults(limit).getResultList();
+    }
+
+    /** How many responses each of these proposals has (proposals without any are left out). */
+    public static Map<Long, Long> countsByProposal(Session s, Collection<Long> proposalIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        s.createSelectionQuery("select r.proposal.id, count(r) from ResponseEntity r where r.proposal.id in (:ids)"
+                        + " group by r.proposal.id", Object[].class)
+                .setParameterList("ids", proposalIds).getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** Deletes the response with this id if {@code responder} sent it; returns whether one was deleted. */
+    public static boolean deleteSentBy(Session s, String uri, ActorEntity responder) {
+        return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
+                .setParameter("u", uri).setParameter("a", responder).executeUpdate() > 0;
+    }
+}

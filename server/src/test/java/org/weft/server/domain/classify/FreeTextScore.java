@@ -1,0 +1,132 @@
+package org.weft.server.domain.classify;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+
+/**
+ * The counts behind the free-text figures, for one language or pooled; definitions in
+ * {@code classify/free-text/README.md}. A figure with nothing to count is NaN (printed "-"), never 1: a classifier
+ * that predicts nothing has no precision to boast of, and any floor compared with NaN fails.
+ */
+final class FreeTextScore {
+    int posts;
+    /** Offers and requests: concepts predicted (without "other"), and how many of them belong to one of the needs. */
+    int predicted;
+    int predictedRight;
+    /** Offers and requests: needs labelled, and how many got at least one of their concepts predicted. */
+    int needs;
+    int needsFound;
+    int purposeRight;
+    /** Posts that are neither offer nor request, and how many the classifier gave no purpose (kept off the board). */
+    int nonePosts;
+    int noneRejected;
+    int kindLabelled;
+    int kindRight;
+    /** Posts whose language the classifier detected as the label says (Arabizi and Finglish count as ar and fa). */
+    int languageRight;
+
+    /** Counts one post and what the classifier made of it. */
+    void add(FreeTextPost post, Classification result) {
+        posts++;
+        purposeRight += result.purpose().equals(post.purpose()) ? 1 : 0;
+        languageRight += result.language().filter(post.lang()::equals).isPresent() ? 1 : 0;
+        if (post.purpose().isEmpty()) {
+            nonePosts++;
+            noneRejected += result.purpose().isEmpty() ? 1 : 0;
+            return;
+        }
+        List<String> concepts = predictedConcepts(result);
+        List<String> acceptable = post.acceptableConcepts();
+        predicted += concepts.size();
+        predictedRight += (int) concepts.stream().filter(acceptable::contains).count();
+        needs += post.needs().size();
+        needsFound += (int) post.needs().stream().filter(need -> need.stream().anyMatch(concepts::contains)).count();
+        if (post.kind().isPresent()) {
+            kindLabelled++;
+            kindRight += result.kind().equals(post.kind()) ? 1 : 0;
+        }
+    }
+
+    static List<String> predictedConcepts(Classification result) {
+        return result.concepts().stream().map(Concept::id).filter(id -> !id.equals(Taxonomy.OTHER_ID)).distinct().toList();
+    }
+
+    double precision() {
+        return ratio(predictedRight, predicted);
+    }
+
+    double recall() {
+        return ratio(needsFound, needs);
+    }
+
+    double purposeAccuracy() {
+        return ratio(purposeRight, posts);
+    }
+
+    double rejectionRate() {
+        return ratio(noneRejected, nonePosts);
+    }
+
+    double kindAccuracy() {
+        return ratio(kindRight, kindLabelled);
+    }
+
+    double languageAccuracy() {
+        return ratio(languageRight, posts);
+    }
+
+    static double ratio(int part, int whole) {
+        return whole == 0 ? Double.NaN : (double) part / whole;
+    }
+
+    /** Scores every post with {@code classifier}, per language in the taxonomy's order. */
+    static Map<String, FreeTextScore> byLanguage(List<FreeTextPost> posts, Function<FreeTextPost, Classification> classifier) {
+        Map<String, FreeTextScore> scores = new LinkedHashMap<>();
+        Taxonomy.LANGUAGES.forEach(lang -> scores.put(lang, new FreeTextScore()));
+        for (FreeTextPost post : posts) {
+            scores.get(post.lang()).add(post, classifier.apply(post));
+        }
+        return scores;
+    }
+
+    static FreeTextScore pooled(Collection<FreeTextScore> scores) {
+        FreeTextScore all = new FreeTextScore();
+        for (FreeTextScore s : scores) {
+            all.posts += s.posts;
+            all.predicted += s.predicted;
+            all.predictedRight += s.predictedRight;
+            all.needs += s.needs;
+            all.needsFound += s.needsFound;
+            all.purposeRight += s.purposeRight;
+            all.nonePosts += s.nonePosts;
+            all.noneRejected += s.noneRejected;
+            all.kindLabelled += s.kindLabelled;
+            all.kindRight += s.kindRight;
+            all.languageRight += s.languageRight;
+        }
+        return all;
+    }
+
+    /** One row per language and a pooled row, each figure with the counts it comes from. */
+    static String table(Map<String, FreeTextScore> scores) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-4s %5s  %-16s %-16s %-16s %-16s %-16s %s%n",
+                "lang", "posts", "precision", "recall", "purpose", "rejection", "kind", "language"));
+        Map<String, FreeTextScore> rows = new LinkedHashMap<>(scores);
+        rows.put("all", pooled(scores.values()));
+        rows.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "%-4s %5d  %-16s %-16s %-16s %-16s %-16s %s%n", lang,
+                s.posts, cell(s.predictedRight, s.predicted), cell(s.needsFound, s.needs), cell(s.purposeRight, s.posts),
+                cell(s.noneRejected, s.nonePosts), cell(s.kindRight, s.kindLabelled), cell(s.languageRight, s.posts))));
+        return out.toString();
+    }
+
+    private static String cell(int part, int whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.2f (%d/%d)", (double) part / whole, part, whole);
+    }
+}

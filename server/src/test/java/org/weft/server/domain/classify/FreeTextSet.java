@@ -1,0 +1,164 @@
+package org.weft.server.domain.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
+
+/**
+ * Reads the free-text evaluation set and knows its split rule. The two files and the rules for using them are
+ * described in {@code classify/free-text/README.md}.
+ */
+final class FreeTextSet {
+
+    /** The development two-thirds: tune on it. */
+    static final String DEVELOPMENT = "/classify/free-text/development.tsv";
+    /** The frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest} and the data checks. */
+    static final String FROZEN = "/classify/free-text/frozen.tsv";
+
+    private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2})");
+    private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
+    /** Stratum order of a scene's purpose in the split, and the tie-break when a scene's posts disagree. */
+    private static final List<String> PURPOSES = List.of("none", "offer", "request");
+
+    private FreeTextSet() {
+    }
+
+    static List<FreeTextPost> read(String resource) {
+        try (InputStream in = FreeTextSet.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses the lines of one file; a malformed line is refused with its number, never skipped. */
+    static List<FreeTextPost> parse(List<String> lines, String source) {
+        List<FreeTextPost> posts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
+                continue;
+            }
+            try {
+                posts.add(parseLine(line));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return posts;
+    }
+
+    private static FreeTextPost parseLine(String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 6) {
+            throw new IllegalArgumentException("expected 6 tab-separated columns, found " + f.length);
+        }
+        var id = ID.matcher(f[0]);
+        if (!id.matches() || !id.group(1).equals(f[1])) {
+            throw new IllegalArgumentException("id " + f[0] + " is not <language>-<two digits> of language " + f[1]);
+        }
+        if (!Taxonomy.LANGUAGES.contains(f[1])) {
+            throw new IllegalArgumentException("unknown language " + f[1]);
+        }
+        if (!PURPOSES.contains(f[2])) {
+            throw new IllegalArgumentException("purpose must be offer, request or none: " + f[2]);
+        }
+        Optional<Purpose> purpose = Purpose.fromWire(f[2]);
+        List<List<String>> needs = needs(f[3]);
+        Optional<HelpKind> kind = kind(f[4]);
+        if (purpose.isEmpty() && (!needs.isEmpty() || kind.isPresent())) {
+            throw new IllegalArgumentException("a post that is neither offer nor request has needs 'other' and kind '-'");
+        }
+        if (f[5].isBlank()) {
+            throw new IllegalArgumentException("empty text");
+        }
+        return new FreeTextPost(f[0], f[1], purpose, needs, kind, f[5].replace("\\n", "\n"));
+    }
+
+    private static List<List<String>> needs(String field) {
+        if (field.equals(Taxonomy.OTHER_ID)) {
+            return List.of();
+        }
+        List<List<String>> needs = new ArrayList<>();
+        for (String need : field.split("\\+", -1)) {
+            List<String> ids = Arrays.asList(need.split("/", -1));
+            for (String id : ids) {
+                if (!CONCEPT_ID.matcher(id).matches() || id.equals(Taxonomy.OTHER_ID)) {
+                    throw new IllegalArgumentException("bad concept '" + id + "' in needs " + field);
+                }
+            }
+            needs.add(ids);
+        }
+        return needs;
+    }
+
+    private static Optional<HelpKind> kind(String field) {
+        return switch (field) {
+            case "-" -> Optional.empty();
+            case "gift" -> Optional.of(HelpKind.GIFT);
+            case "loan" -> Optional.of(HelpKind.LOAN);
+            case "time" -> Optional.of(HelpKind.TIME);
+            default -> throw new IllegalArgumentException("kind must be gift, loan, time or -: " + field);
+        };
+    }
+
+    /**
+     * The scene numbers that belong in the frozen third, computed from the whole set (both files). Each number takes
+     * the purpose most of its posts have (ties: none, offer, request); numbers are sorted by that purpose, then by the
+     * SHA-256 of the two-digit number, and every third one from the third on is frozen. So the frozen third has the
+     * same share of each purpose as the whole, no scene is in both parts, and nobody chose which posts went where.
+     */
+    static Set<Integer> frozenNumbers(Collection<FreeTextPost> all) {
+        Map<Integer, List<FreeTextPost>> byNumber = all.stream().collect(Collectors.groupingBy(FreeTextPost::number));
+        Function<Integer, Integer> stratum = n -> majorityPurpose(byNumber.get(n));
+        List<Integer> order = byNumber.keySet().stream()
+                .sorted(Comparator.comparing(stratum).thenComparing(n -> sha256(String.format("%02d", n))))
+                .toList();
+        Set<Integer> frozen = new TreeSet<>();
+        for (int i = 2; i < order.size(); i += 3) {
+            frozen.add(order.get(i));
+        }
+        return frozen;
+    }
+
+    private static int majorityPurpose(List<FreeTextPost> posts) {
+        int[] counts = new int[PURPOSES.size()];
+        posts.forEach(p -> counts[PURPOSES.indexOf(p.purpose().map(Purpose::wire).orElse("none"))]++);
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            best = counts[i] > counts[best] ? i : best;
+        }
+        return best;
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.weft.server.domain.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.taxonomy.Taxonomy;
+
+/**
+ * The free-text evaluation set is well formed and its two parts are kept apart: sizes per language, a quarter of
+ * posts that are neither offer nor request, labels that exist in the taxonomy, the split rule of
+ * {@link FreeTextSet#frozenNumbers}, and no post shared between the parts or with the older classifier sets. It reads
+ * the frozen file only to check these; it never classifies it.
+ */
+class FreeTextSetTest {
+
+    static final int DEVELOPMENT_PER_LANGUAGE = 40;
+    static final int FROZEN_PER_LANGUAGE = 20;
+
+    private final List<FreeTextPost> development = FreeTextSet.read(FreeTextSet.DEVELOPMENT);
+    private final List<FreeTextPost> frozen = FreeTextSet.read(FreeTextSet.FROZEN);
+
+    @Test
+    void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
+        for (String lang : Taxonomy.LANGUAGES) {
+            List<FreeTextPost> dev = inLanguage(development, lang);
+            List<FreeTextPost> fro = inLanguage(frozen, lang);
+            assertEquals(DEVELOPMENT_PER_LANGUAGE, dev.size(), lang + " development posts");
+            assertEquals(FROZEN_PER_LANGUAGE, fro.size(), lang + " frozen posts");
+            List<FreeTextPost> all = Stream.concat(dev.stream(), fro.stream()).toList();
+            long none = all.stream().filter(p -> p.purpose().isEmpty()).count();
+            assertTrue(none >= all.size() / 5 && none <= all.size() * 3 / 10, lang + ": " + none + " not offer or request");
+            assertTrue(all.stream().filter(p -> p.needs().size() > 1).count() >= 4, lang + ": too few posts with several needs");
+        }
+    }
+
+    @Test
+    void everyLabelIsAConceptOfTheTaxonomy() {
+        Taxonomy taxonomy = Taxonomy.load();
+        for (FreeTextPost post : both()) {
+            for (String id : post.acceptableConcepts()) {
+                assertTrue(taxonomy.byId(id).isPresent(), post.id() + ": unknown concept " + id);
+            }
+        }
+    }
+
+    @Test
+    void eachPostSitsInThePartTheSplitRuleGivesIt() {
+        Set<Integer> frozenNumbers = FreeTextSet.frozenNumbers(both());
+        assertEquals(FROZEN_PER_LANGUAGE, frozenNumbers.size());
+        development.forEach(p -> assertTrue(!frozenNumbers.contains(p.number()), p.id() + " belongs in the frozen part"));
+        frozen.forEach(p -> assertTrue(frozenNumbers.contains(p.number()), p.id() + " belongs in the development part"));
+    }
+
+    @Test
+    void thePartsShareNoPostAndNeitherSharesOneWithTheOlderSets() throws IOException {
+        Set<String> ids = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (FreeTextPost post : both()) {
+            if (!ids.add(post.id())) {
+                clashes.add("id " + post.id() + " twice");
+            }
+            String before = seen.put(normalised(post.text()), post.id());
+            if (before != null) {
+                clashes.add(post.id() + " repeats " + before);
+            }
+        }
+        for (String resource : List.of("/classify/posts.tsv", "/classify/heldout.tsv")) {
+            for (ClassifierEvaluationTest.Post post : ClassifierEvaluationTest.readPosts(resource)) {
+                String clash = seen.get(normalised(post.text()));
+                if (clash != null) {
+                    clashes.add(clash + " is also in " + resource);
+                }
+            }
+        }
+        assertEquals(List.of(), clashes);
+    }
+
+    /** Case, accents' composed forms, punctuation and spacing do not make two posts different. */
+    static String normalised(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
+    }
+
+    private List<FreeTextPost> both() {
+        return Stream.concat(development.stream(), frozen.stream()).toList();
+    }
+
+    private static List<FreeTextPost> inLanguage(List<FreeTextPost> posts, String lang) {
+        return posts.stream().filter(p -> p.lang().equals(lang)).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package org.weft.server.domain.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.Purpose;
+
+class TextClassifierTest {
+
+    private static final TextClassifier CLASSIFIER = new TextClassifier(Taxonomy.load());
+
+    private static Classification classify(String text) {
+        return CLASSIFIER.classify(text, List.of());
+    }
+
+    private static String top(String text) {
+        return classify(text).primary().id();
+    }
+
+    @Test
+    void hashtagsDecidePurposeAndCategory() {
+        Classification c = CLASSIFIER.classify("something for whoever", List.of("#MutualAidOffer", "Prams"));
+        assertEquals(Optional.of(Purpose.OFFER), c.purpose());
+        assertEquals("prams", c.primary().id());
+        assertTrue(c.confidence() >= 0.9, "confidence " + c.confidence());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("#MutualAidRequest anything").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("#طلب_مساعدة بطانيات").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("#Віддам куртку").purpose());
+    }
+
+    @Test
+    void nothingRecognisableIsOtherAndNeverEmpty() {
+        Classification empty = CLASSIFIER.classify(null, null);
+        assertEquals(List.of("other"), ids(empty.concepts()));
+        assertEquals(Optional.empty(), empty.purpose());
+        assertEquals(Optional.empty(), empty.language());
+        assertEquals(0.0, empty.confidence());
+        assertEquals("other", top("Lovely sunset over the camp today"));
+        assertEquals("other", top("Meeting moved to 6pm in the big tent"));
+    }
+
+    @Test
+    void atMostThreeConceptsBestFirst() {
+        Classification c = classify("I can give bread, blankets, shoes, a pram and a lift to town");
+        assertEquals(3, c.concepts().size());
+        assertEquals(c.concepts().stream().distinct().count(), c.concepts().size());
+    }
+
+    @Test
+    void detectsLanguageByScriptLettersAndStopwords() {
+        assertEquals(Optional.of("fa"), classify("پتو لازم داریم").language());
+        assertEquals(Optional.of("ar"), classify("نحتاج بطانيات للأطفال").language());
+        assertEquals(Optional.of("uk"), classify("Потрібні ковдри").language());
+        assertEquals(Optional.of("en"), classify("We need blankets for the kids").language());
+        assertEquals(Optional.of("fr"), classify("On a besoin de couvertures pour les enfants").language());
+        assertEquals(Optional.of("es"), classify("Necesitamos mantas para los niños").language());
+    }
+
+    @Test
+    void arabicNormalisationStripsMarksCliticsAndEndings() {
+        assertEquals("bread", top("عندي خُبْزٌ طازج"));
+        assertEquals("medicine", top("نحتاج ادويه"));
+        assertEquals("bedding", top("محتاجين بالبطانيات"));
+        assertEquals("tents", top("في مكان بالخيمة؟ بدنا خيمة"));
+        assertEquals("place-to-stay", top("نحتاج مكانًا للنوم"));
+    }
+
+    @Test
+    void persianIsReadWithOrWithoutZwnjAndFromAnArabicKeyboard() {
+        for (String text : List.of("می‌توانم کالسکه امانت بدهم", "می توانم کالسکه امانت بدهم", "میتوانم كالسكه امانت بدهم")) {
+            Classification c = classify(text);
+            assertEquals(Optional.of(Purpose.OFFER), c.purpose(), text);
+            assertEquals("prams", c.primary().id(), text);
+            assertEquals(Optional.of(HelpKind.LOAN), c.kind(), text);
+        }
+        assertEquals("diapers", top("پوشک‌ها رو لازم داریم"));
+    }
+
+    @Test
+    void ukrainianInflectionsMeetTheirDictionaryForm() {
+        assertEquals("bedding", top("Можу поділитися ковдрами"));
+        assertEquals("bedding", top("Шукаю ковдру"));
+        assertEquals("medicine", top("Немає ліків для мами"));
+    }
+
+    @Test
+    void wordsAreReadInTheirOwnLanguageOnly() {
+        assertEquals("kitchenware", top("Anyone have a pan? Ours has a hole"));
+        assertEquals("bread", top("Necesito pan para mis hijos"));
+        assertEquals("bread", top("Je cherche du pain pour ce soir"));
+        assertFalse(classify("I'm in a lot of pain since the fall, need a doctor").concepts().stream()
+                .anyMatch(c -> c.id().equals("bread")));
+        assertEquals("moving-help", top("besoin d'aide pour le demenagement"));
+    }
+
+    @Test
+    void negatedThingsGiveWayToWhatIsNeeded() {
+        assertEquals("bedding", top("We don't need food, we need blankets"));
+        assertEquals("bedding", top("ما بدنا أكل، بدنا بطانيات"));
+        assertEquals("bedding", top("غذا نمی‌خواهیم، پتو لازم داریم"));
+    }
+
+    @Test
+    void specificOfferPhrasesBeatTheRequestWordsInsideThem() {
+        Classification c = classify("If anyone needs bread, I have some left");
+        assertEquals(Optional.of(Purpose.OFFER), c.purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("Does anyone have a spare charger?").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("أبحث عن مترجم").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("دنبال مترجم هستم").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("Ofrezco clases de español").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("Шукаю перекладача").purpose());
+    }
+
+    @Test
+    void kindFollowsLoanWordsGiveawaysAndServices() {
+        assertEquals(Optional.of(HelpKind.LOAN), classify("I can lend my drill for the weekend").kind());
+        assertEquals(Optional.of(HelpKind.GIFT), classify("Giving away a table, free").kind());
+        assertEquals(Optional.of(HelpKind.TIME), classify("I can babysit on Monday").kind());
+        assertEquals(Optional.of(HelpKind.GIFT), classify("Je donne ma poussette").kind());
+        assertEquals(Optional.of(HelpKind.LOAN), classify("Je prête ma poussette").kind());
+        assertEquals(Optional.empty(), classify("hello").kind());
+    }
+
+    @Test
+    void evidenceAddsUpByFamilyAndNarrowerWins() {
+        assertEquals("shoes", top("Looking for kids' shoes size 30"));
+        assertEquals("bread", CLASSIFIER.classify("fresh bread here", List.of("food")).primary().id());
+        Classification soup = classify("Cooking a big pot of soup tonight, ten portions to share");
+        assertEquals("cooked-meals", soup.primary().id());
+    }
+
+    @Test
+    void normaliserFoldsTheWaysPeopleTypeAWord() {
+        assertEquals(TextNormalizer.normalize("می‌توانم"), TextNormalizer.normalize("میتوانم"));
+        assertEquals(TextNormalizer.normalize("أدوية"), TextNormalizer.normalize("ادوية"));
+        assertEquals(TextNormalizer.normalize("كتاب"), TextNormalizer.normalize("کتاب"));
+        assertEquals("demenagement", TextNormalizer.normalize("Déménagement"));
+        assertEquals("здоровя", TextNormalizer.normalize("Здоров'я"));
+        assertEquals("й", TextNormalizer.normalize("Й"));
+        assertEquals(List.of("we", "do", "not", "need"), TextNormalizer.words("We don't need"));
+        assertEquals(List.of("l", "eau"), TextNormalizer.words("l'eau"));
+    }
+
+    private static List<String> ids(List<Concept> concepts) {
+        return concepts.stream().map(Concept::id).toList();
+    }
+}

@@ -1,0 +1,121 @@
+package org.weft.server.domain.proposal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.weft.activitypub.vocab.Intent;
+import org.weft.activitypub.vocab.ProposalNote;
+import org.weft.activitypub.vocab.Quantity;
+import org.weft.activitypub.vocab.Vocab;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/** Proposals from elsewhere that try something: they are refused or made harmless, never trusted. */
+class HostileRemoteProposalTest {
+    private TestServers.Instance weft;
+    private MastodonPeer peer;
+    private URI inbox;
+    private String group;
+    private int sequence;
+
+    @BeforeEach
+    void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("block3", "Block 3", null);
+        peer = new MastodonPeer(weft.base());
+        inbox = URI.create(weft.base() + "/inbox");
+        group = weft.base() + "/groups/block3";
+    }
+
+    @AfterEach
+    void stop() {
+        peer.close();
+        weft.close();
+    }
+
+    @Test
+    void aProposalClaimingAnotherServersIdIsRefused() {
+        String foreign = "https://elsewhere.example/proposals/1";
+        send(note(foreign, "<p>Free tents</p>", List.of("https://w3id.org/weft/taxonomy/v1#tents"), null, null));
+        assertNull(TwoInstanceProposalTest.find(weft, foreign));
+        assertNull(TwoInstanceProposalTest.find(weft, peer.origin() + "/proposals/1"));
+    }
+
+    @Test
+    void anAbsurdQuantityIsRefused() {
+        String id = nextId();
+        ObjectNode json = note(id, "<p>Rice</p>", List.of("https://w3id.org/weft/taxonomy/v1#staple-food"), null, null).toJson();
+        ((ObjectNode) json.path("publishes").path("availableQuantity")).put("hasNumericalValue", "1000000000000");
+        sendJson(json);
+        assertNull(TwoInstanceProposalTest.find(weft, id));
+    }
+
+    @Test
+    void unknownCategoriesFarFutureDatesAndScriptsAreMadeHarmless() {
+        String id = nextId();
+        send(note(id, "<p>Blankets <script>alert(1)</script><img src=x onerror=alert(2)></p><p>Warm ones.</p>",
+                List.of("https://evil.example/taxonomy#weapons"), Instant.parse("2100-01-01T00:00:00Z"), null));
+        ProposalEntity stored = WaitFor.value("the proposal is kept", () -> TwoInstanceProposalTest.find(weft, id));
+        assertEquals(List.of("https://w3id.org/weft/taxonomy/v1#other"), stored.getCategories());
+        assertTrue(stored.getEndsAt().isBefore(Instant.now().plus(Duration.ofDays(91))), stored.getEndsAt().toString());
+        assertFalse(stored.getTitle().contains("<") || stored.getDescription().contains("<"), stored.getTitle());
+        assertFalse(stored.getTitle().contains("alert(1)"), "script content is dropped, not kept as text");
+    }
+
+    @Test
+    void exactCoordinatesFromElsewhereAreMadeCoarse() {
+        String id = nextId();
+        send(note(id, "<p>Water containers</p>", List.of("https://w3id.org/weft/taxonomy/v1#water-containers"), null,
+                new double[] {32.123456, 36.654321}));
+        ProposalEntity stored = WaitFor.value("the proposal is kept", () -> TwoInstanceProposalTest.find(weft, id));
+        assertEquals(32.12, stored.getLatitude(), 1e-9);
+        assertFalse(String.valueOf(stored.getLongitude()).contains("6543"), String.valueOf(stored.getLongitude()));
+    }
+
+    private String nextId() {
+        return peer.origin() + "/proposals/" + (++sequence);
+    }
+
+    private ProposalNote note(String id, String content, List<String> categories, Instant ends, double[] at) {
+        ProposalNote.Builder b = ProposalNote.builder(id, peer.rosa(), ProposalNote.OFFER,
+                        Intent.primary(id, "transfer", categories, null, Quantity.count(3)))
+                .content(content).contentIn("en", content).published(Instant.now())
+                .to(List.of(Vocab.PUBLIC)).cc(List.of(group)).endTime(ends);
+        if (at != null) {
+            b.location(new org.weft.activitypub.vocab.Place("near the clinic", null, at[0], at[1], 1.0, "km"));
+        }
+        return b.build();
+    }
+
+    private void send(ProposalNote note) {
+        sendJson(note.toJson());
+    }
+
+    private void sendJson(ObjectNode note) {
+        ObjectNode create = TestHttp.JSON.createObjectNode();
+        create.set("@context", note.get("@context"));
+        create.put("id", peer.rosa() + "/activities/" + java.util.UUID.randomUUID()).put("type", "Create")
+                .put("actor", peer.rosa());
+        create.set("object", note);
+        var response = peer.deliver(inbox, create.toString());
+        if (response.statusCode() == 202) {
+            WaitFor.inboundDone(weft, create.path("id").asText());
+        } else {
+            assertEquals(400, response.statusCode(), response.body());
+        }
+    }
+}
