@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
@@ -384,7 +385,7 @@ public final class WeftServer implements AutoCloseable {
         try {
             decisions.poll();
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Reading moderators' decisions failed", e);
+            LOG.log(Level.WARNING, "Reading moderators' decisions failed", e);
         }
     }
 
@@ -411,7 +412,7 @@ public final class WeftServer implements AutoCloseable {
                 LOG.info(() -> expired + " proposal(s) expired");
             }
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Expiring proposals failed", e);
+            LOG.log(Level.WARNING, "Expiring proposals failed", e);
         }
     }
 

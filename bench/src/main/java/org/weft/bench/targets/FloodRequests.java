@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,7 +79,7 @@ final class FloodRequests {
                 + "/notes/1\",\"content\":\"";
         String tail = "\"}";
         StringBuilder padding = new StringBuilder(bytes);
-        java.util.Random random = new java.util.Random(serial.hashCode());
+        Random random = new Random(serial.hashCode());
         for (int i = head.length() + tail.length(); i < bytes; i++) {
             padding.append((char) ('a' + random.nextInt(26)));
         }

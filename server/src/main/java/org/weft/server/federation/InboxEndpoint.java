@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,7 +125,7 @@ public final class InboxEndpoint {
         res.status(Status.ACCEPTED_202).send();
     }
 
-    private static void refuseIfOver(java.util.Optional<InboxQuotas.Refusal> refusal) throws Rejection {
+    private static void refuseIfOver(Optional<InboxQuotas.Refusal> refusal) throws Rejection {
         if (refusal.isPresent()) {
             throw new Rejection(Status.TOO_MANY_REQUESTS_429, refusal.get().reason() + "; try again later",
                     refusal.get().retryAfterSeconds());

@@ -2,6 +2,7 @@ package org.weft.server.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.hibernate.Session;
 
@@ -44,7 +45,7 @@ public final class NotificationRepository {
     }
 
     /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */
-    public static java.util.Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
+    public static Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
                                                                      Instant since) {
         return s.createSelectionQuery("from NotificationEntity where proposalId = :p and memberId = :m and kind = :k"
                         + " and createdAt > :since order by createdAt desc, id desc", NotificationEntity.class)

@@ -1,5 +1,6 @@
 package org.weft.server.attack;
 
+import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.testing.TestServers;
 
 /** What the attack tests read back from the instance under attack. */
@@ -18,7 +19,7 @@ final class Attacks {
     static long inboundPending(TestServers.Instance weft, String actorUri) {
         return weft.server().db().inTransaction(s -> s.createSelectionQuery(
                 "select count(*) from InboundActivityEntity where actorUri = :a and state = :p", Long.class)
-                .setParameter("a", actorUri).setParameter("p", org.weft.server.persistence.InboundActivityEntity.State.PENDING)
+                .setParameter("a", actorUri).setParameter("p", InboundActivityEntity.State.PENDING)
                 .getSingleResult());
     }
 }

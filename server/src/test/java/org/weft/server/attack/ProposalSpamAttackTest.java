@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,19 +63,19 @@ class ProposalSpamAttackTest {
             // duplicate key in RemoteActors.upsert, answered 500), not what this test is about.
             assertEquals(202, stranger.deliver(inbox, create(stranger, 0, group)).statusCode());
             try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
-                List<Future<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 1; i < SPAM; i++) {
                     String body = create(stranger, i, group);
                     answers.add(senders.submit(() -> stranger.deliver(inbox, body)));
                 }
-                for (Future<java.net.http.HttpResponse<String>> answer : answers) {
+                for (Future<HttpResponse<String>> answer : answers) {
                     assertEquals(202, answer.get().statusCode(), answer.get().body());
                 }
             }
             // Every Create processed, and every proposal it stored handed to the matcher and applied.
-            WaitFor.condition(SPAM + " Creates processed", java.time.Duration.ofSeconds(240),
+            WaitFor.condition(SPAM + " Creates processed", Duration.ofSeconds(240),
                     () -> Attacks.inboundPending(weft, stranger.actor()) == 0);
-            WaitFor.condition("the matcher applied them", java.time.Duration.ofSeconds(120),
+            WaitFor.condition("the matcher applied them", Duration.ofSeconds(120),
                     () -> weft.server().matching().matcher().applied() >= applied + SPAM);
 
             List<ProposalEntity> kept = spam(weft, stranger.actor());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestServers;
@@ -99,7 +100,7 @@ class MatchDigestTest {
     /** Direct messages about matches queued for delivery (written in the same transaction as the notification). */
     private static long matchMessages(TestServers.Instance weft) {
         return weft.server().db().inTransaction(s -> s.createSelectionQuery("from OutboundActivityEntity where activityType"
-                + " = 'Create'", org.weft.server.persistence.OutboundActivityEntity.class).getResultList().stream()
+                + " = 'Create'", OutboundActivityEntity.class).getResultList().stream()
                 .filter(a -> a.getBody().contains("A possible match")).count());
     }
 }

@@ -24,6 +24,7 @@ public final class BoardLimit {
 
     /** Whether one more post of {@code sender} on {@code community}'s board may show at once. */
     public boolean allows(Session s, ActorEntity sender, ActorEntity community, Instant now) {
-        return postsPerHour == 0 || ProposalRepository.receivedOnBoardSince(s, sender, community, now.minus(WINDOW)) < postsPerHour;
+        return postsPerHour == 0
+                || ProposalRepository.receivedOnBoardSince(s, sender, community, now.minus(WINDOW)) < postsPerHour;
     }
 }

@@ -1,5 +1,6 @@
 package org.weft.server.domain.retention;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class Pruner implements AutoCloseable {
         pruned.forEach((rule, count) -> removed.put(rule, (long) count));
         try {
             RetentionRuns.record(db.dataSource(), removed, now);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record the pruner's run", e);
         }
     }

@@ -2,6 +2,7 @@ package org.weft.server.federation.inbound;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -215,7 +216,7 @@ public final class IncomingPosts {
      */
     private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {
         Set<ActorEntity> targets = new LinkedHashSet<>();
-        List<String> addressed = new java.util.ArrayList<>(note.mentions());
+        List<String> addressed = new ArrayList<>(note.mentions());
         addressed.addAll(note.to());
         addressed.addAll(note.cc());
         if (note.audience() != null) {
@@ -265,7 +266,7 @@ public final class IncomingPosts {
 
     /** The first local community a proposal names in {@code to}, {@code cc} or {@code audience}. */
     private Optional<ActorEntity> addressedCommunity(Session s, ProposalNote note) {
-        List<String> named = new java.util.ArrayList<>(note.to() == null ? List.of() : note.to());
+        List<String> named = new ArrayList<>(note.to() == null ? List.of() : note.to());
         named.addAll(note.cc() == null ? List.of() : note.cc());
         if (note.audience() != null) {
             named.add(note.audience());

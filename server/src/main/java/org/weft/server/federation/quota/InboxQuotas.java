@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,7 @@ public final class InboxQuotas {
             return;
         }
         lastSweep = now;
-        for (Map<String, Usage> map : java.util.List.of(actors, hosts)) {
+        for (Map<String, Usage> map : List.of(actors, hosts)) {
             for (Iterator<Usage> it = map.values().iterator(); it.hasNext(); ) {
                 if (it.next().isIdle(now)) {
                     it.remove();

@@ -3,6 +3,8 @@ package org.weft.server.domain.retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,7 +77,7 @@ class EmbeddedFileGrowthTest {
         long baseline = fileBytes();
 
         // Whole seconds: H2 rounds a stored time to microseconds, and the claim compares with this instant.
-        Instant received = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant received = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         storeAndProcess(received);
         long grown = fileBytes() - baseline;
         long bodies = (long) BODIES * BODY_BYTES;
@@ -144,8 +147,8 @@ class EmbeddedFileGrowthTest {
         try {
             Path file = dir.resolve("weft.mv.db");
             return Files.exists(file) ? Files.size(file) : 0;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
