@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -67,18 +68,21 @@ class InboxFloodAttackTest {
 
     @Test
     void aServerOverItsRateIsTurnedAwayBeforeItsSignatureIsCheckedAndForgeriesDoNotSpendItsAllowance() {
-        TestClock clock = new TestClock();
+        // A clock that stands still unless the test moves it: the bucket refills one request a second, and a slow
+        // machine must not refill it between the burst and the request that has to find it empty.
+        TestClock clock = new TestClock(Instant.now());
         try (TestServers.Instance weft = TestServers.start(Map.of("WEFT_INBOX_HOST_RATE", "1", "WEFT_INBOX_HOST_BURST", "3"),
                 clock);
              MastodonPeer rosa = new MastodonPeer(weft.base());
              LemmyPeer kofi = new LemmyPeer(weft.base())) {
             URI inbox = URI.create(weft.base() + "/inbox");
-            // Someone else signs with their own key but names rosa's: refused by the signature check, and never
-            // counted against rosa's server.
+            // Someone else signs with their own key but names rosa's, in either scheme: refused by the signature check,
+            // and never counted against rosa's server.
             for (int i = 0; i < 10; i++) {
                 assertEquals(401, rosa.deliver(inbox, small(rosa, "forged-" + i), clock.now(), kofi.key(), rosa.keyId())
                         .statusCode());
             }
+            assertEquals(401, rfc9421Forgery(inbox, rosa, kofi, clock, "forged-rfc9421").status());
             for (int i = 0; i < 3; i++) {
                 assertEquals(202, send(rosa, inbox, clock, small(rosa, "real-" + i)).statusCode(), "burst of three");
             }
@@ -86,9 +90,11 @@ class InboxFloodAttackTest {
             assertEquals(429, over.statusCode(), over.body());
             assertEquals("1", over.headers().firstValue("Retry-After").orElseThrow());
             // Now even a forgery naming that server gets 429, not 401: it was turned away before its signature cost
-            // anything.
+            // anything, whether the key is named in a draft-cavage Signature or an RFC 9421 Signature-Input.
             assertEquals(429, rosa.deliver(inbox, small(rosa, "forged-late"), clock.now(), kofi.key(), rosa.keyId())
                     .statusCode());
+            RawHttp.Response lateRfc9421 = rfc9421Forgery(inbox, rosa, kofi, clock, "forged-late-rfc9421");
+            assertEquals(429, lateRfc9421.status(), lateRfc9421.body());
             assertEquals(3, Attacks.inboundFrom(weft, rosa.actor()), "the refused ones were not stored");
             assertEquals(202, send(kofi, inbox, clock, small(kofi, "other-server")).statusCode());
 
@@ -96,6 +102,13 @@ class InboxFloodAttackTest {
             assertEquals(202, send(rosa, inbox, clock, small(rosa, "real-4")).statusCode(), "one more a second");
             assertEquals(4, Attacks.inboundFrom(weft, rosa.actor()));
         }
+    }
+
+    /** rosa's activity signed as Mastodon 4.5 signs (RFC 9421), with kofi's key under rosa's key id. */
+    private static RawHttp.Response rfc9421Forgery(URI inbox, MastodonPeer rosa, LemmyPeer kofi, TestClock clock, String n) {
+        return AttackRequest.post(inbox, new String(small(rosa, n), StandardCharsets.UTF_8))
+                .signedBy(kofi, "rsa-sha256", MastodonPeer.SIGNED_HEADERS).keyId(rosa.keyId()).rfc9421()
+                .date(clock.instant()).send();
     }
 
     private static HttpResponse<String> send(FediversePeer peer, URI inbox, TestClock clock, byte[] body) {
