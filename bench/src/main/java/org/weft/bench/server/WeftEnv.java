@@ -9,7 +9,8 @@ import org.weft.bench.db.BenchDatabase;
  * The WEFT_* settings of a server under test: loopback only, federation allowed to loopback mocks,
  * the given database, everything else at its shipped default unless {@code overrides} says otherwise.
  * {@link #of} also turns the inbox quotas off: the throughput targets send thousands of activities a second
- * from a few actors on one host, which is exactly what the quotas refuse; G12 ({@link #shipped}) measures them.
+ * from a few actors on one host, which is exactly what the quotas refuse; G12 and the soak ({@link #shipped}) run with
+ * them.
  */
 public final class WeftEnv {
     /** Inbox quotas and rate off. */
