@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
+import org.weft.bench.classify.ClassifyLatency;
 import org.weft.bench.crypto.CountingProvider;
 import org.weft.bench.crypto.RsaYardstick;
 import org.weft.bench.db.BenchDatabase;
@@ -68,6 +69,9 @@ public final class BenchMain {
 
         if (settings.runs("yardsticks")) {
             measureYardsticks(settings, yardsticks, yardstickLines, results);
+        }
+        if (settings.runs("g9")) {
+            guard(results, "G9", null, () -> ClassifyLatency.run(results));
         }
         InboxWorkload inboxLoad = settings.runs("g1") || settings.runs("g4") ? InboxWorkload.prepare(results) : null;
         for (DbServer db : settings.databases()) {

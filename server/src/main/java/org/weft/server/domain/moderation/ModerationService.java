@@ -16,10 +16,11 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
 /**
- * Posts that wait for a moderator (from people who do not follow a community, proposals from actors nobody here
- * follows, posts past one account's hourly board limit) wait here until a moderator lets them onto the board (then
- * the community boosts the public ones, as it does for followers' posts, and they match like any other) or turns
- * them away. The time of each decision is kept, so a server process that did not take it hears of it too.
+ * Posts that wait for a moderator (from people who do not follow a community, posts the classifier was unsure of,
+ * proposals from actors nobody here follows, posts past one account's hourly board limit) wait here until a moderator
+ * lets them onto the board (then the community boosts the public ones, as it does for followers' posts, and they
+ * match like any other) or turns them away. The time of each decision is kept, so a server process that did not take
+ * it hears of it too.
  */
 public final class ModerationService {
     private final Database db;

@@ -117,7 +117,8 @@ public final class RemoteProposals {
      * Turns an ordinary post (Mastodon, Lemmy…) into a proposal on a local community's board, when its
      * words or hashtags say it offers or asks for something. Returns empty when they do not.
      * {@code visible} is false for senders who do not follow the community, or past the board's hourly limit for
-     * one account: a moderator decides.
+     * one account: a moderator decides. A moderator also decides when the classifier is unsure of what the post
+     * offers or asks for ({@link Classification#isSure()}): it waits rather than matching wrongly.
      */
     public Optional<ProposalEntity> fromPost(Session s, IncomingNote note, ActorEntity sender, ActorEntity community,
                                              boolean visible) {
@@ -143,7 +144,7 @@ public final class RemoteProposals {
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
-        p.setModeration(visible ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setModeration(visible && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
         p.setReceivedAt(now);
         s.persist(p);
         ProposalEvents.afterCommit(s, p, listener);

@@ -40,8 +40,8 @@ import org.weft.server.persistence.ResponseRepository;
  * is kept; one from an actor nobody here follows waits for a moderator of the community it addresses (and
  * matches nothing until then); a reply or direct message to a local proposal becomes a response; a post that
  * mentions a local community and offers or asks for something goes on that community's board (at once when the
- * sender follows the community and is within the board's hourly limit, otherwise after a moderator's look), and
- * the community announces it.
+ * sender follows the community, is within the board's hourly limit and the classifier is sure of it, otherwise
+ * after a moderator's look), and the community announces it once it is on the board.
  */
 public final class IncomingPosts {
     private final Database db;
@@ -197,7 +197,8 @@ public final class IncomingPosts {
                 if (p.isPresent()) {
                     any = true;
                     Visibility v = note.visibility();
-                    if (visible && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
+                    boolean onBoard = p.get().getModeration() == ProposalEntity.Moderation.VISIBLE;
+                    if (onBoard && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
                         boosts.boost(s, community, note.id());
                     }
                 }
