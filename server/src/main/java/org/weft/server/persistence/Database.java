@@ -127,14 +127,24 @@ public final class Database implements AutoCloseable {
         migrations().dataSource(dataSource).load().migrate();
     }
 
-    /**
-     * Weft's migrations, SQL and Java, as the server runs them; a test that stops at an older version (to check
-     * what a later migration does to old rows) starts from this, so it never leaves a Java migration out.
-     */
-    static FluentConfiguration migrations() {
+    /** Weft's migrations, SQL and Java. */
+    private static FluentConfiguration migrations() {
         return Flyway.configure()
                 .locations("classpath:db/migration")
                 .javaMigrations(new InboundBodiesOutOfRow());
+    }
+
+    /**
+     * Weft's migrations up to {@code version} and no further, SQL and Java as the server runs them, for a test that
+     * checks what a later migration does to old rows. Such a test may be the first to touch H2 in its JVM, so H2's
+     * listener is kept on loopback first, as {@link #open} does (H2 reads that setting once, when it loads).
+     */
+    static FluentConfiguration migrationsUpTo(String version, DatabaseSettings settings, Path dataDir) {
+        if (settings.isEmbedded()) {
+            EmbeddedServerAddress.ensureLoopback();
+        }
+        return migrations().dataSource(settings.jdbcUrl(dataDir), settings.userOrDefault(), settings.passwordOrDefault())
+                .target(version);
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource, boolean validateMapping) {

@@ -32,8 +32,7 @@ class MatchDismissalMigrationTest {
 
     @Test
     void aMatchDismissedBeforeV18StaysDismissedForBothMembers() throws SQLException {
-        Database.migrations().dataSource(settings.jdbcUrl(dir), settings.userOrDefault(), settings.passwordOrDefault())
-                .target("17").load().migrate();
+        Database.migrationsUpTo("17", settings, dir).load().migrate();
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(dir), settings.userOrDefault(),
                 settings.passwordOrDefault()); Statement st = c.createStatement()) {
             // Only the match rows matter here: the proposals they name are left out, so foreign keys are off meanwhile.
