@@ -40,7 +40,8 @@ final class NotificationsApi {
         for (NotificationEntity n : listed) {
             ObjectNode item = items.addObject().put("id", n.getId()).put("kind", n.getKind())
                     .put("proposalId", n.getProposalId()).put("responseId", n.getResponseId())
-                    .put("created", n.getCreatedAt().toString()).put("read", n.getReadAt() != null);
+                    .put("created", n.getCreatedAt().toString()).put("read", n.getReadAt() != null)
+                    .put("count", n.getCount());
             if (n.getMessageId() != null && texts.containsKey(n.getMessageId())) {
                 item.put("text", texts.get(n.getMessageId()));
             }

@@ -28,6 +28,7 @@ import org.weft.web.view.ResponseRow;
  */
 public final class MemberPages {
     private static final int LIMIT = 100;
+    private static final String MATCH = "match";
 
     private final Pages pages;
     private final Database db;
@@ -72,6 +73,11 @@ public final class MemberPages {
                     boolean gone = p == null || p.isDeleted();
                     if (n.getReadAt() == null) {
                         n.markRead(clock.instant());
+                    }
+                    if (MATCH.equals(n.getKind())) {
+                        // A digest of new matches: the count, and the member's matches page.
+                        return new ResponseRow(m.get("notification.match", n.getCount(), gone ? "" : p.getTitle()),
+                                "/me/matches", null, m.date(n.getCreatedAt()), null);
                     }
                     return new ResponseRow(title(n, gone ? null : p.getTitle(), m), gone ? "/me/notifications" : p.getUri(),
                             messageText(s, n, me), m.date(n.getCreatedAt()), null);
