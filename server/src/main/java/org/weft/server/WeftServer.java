@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
@@ -42,6 +43,7 @@ import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
+import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
@@ -74,8 +76,10 @@ import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.api.MatchesEndpoint;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalContent;
@@ -95,6 +99,7 @@ import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
+import org.weft.server.domain.retention.Pruner;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
@@ -148,6 +153,8 @@ public final class WeftServer implements AutoCloseable {
     private final InboundWorker inboundWorker;
     private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
+    private final Pruner pruner;
+    private final ModerationDecisions decisions;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
@@ -155,7 +162,7 @@ public final class WeftServer implements AutoCloseable {
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
-                       LinkBackfill backfill,
+                       LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
@@ -171,13 +178,22 @@ public final class WeftServer implements AutoCloseable {
         this.inboundWorker = inboundWorker;
         this.inboxWriter = inboxWriter;
         this.backfill = backfill;
+        this.pruner = pruner;
+        this.decisions = decisions;
         this.client = client;
         this.webServer = webServer;
     }
 
     public static WeftServer start(WeftConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with the given clock for everything that reads the time (tests move it forward to see what an hour or a
+     * day later looks like: quotas, retention, digests).
+     */
+    public static WeftServer start(WeftConfig config, Clock clock) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Database db = Database.open(config.database(), config.dataDir());
         long databaseReady = System.nanoTime();
         LocalUrls urls = new LocalUrls(config.baseUrl());
@@ -227,7 +243,7 @@ public final class WeftServer implements AutoCloseable {
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
                 new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
-                clock);
+                new BoardLimit(config.moderationPostsPerHour()), clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -259,7 +275,8 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
-        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
+        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
+                config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
@@ -317,6 +334,10 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        ModerationDecisions decisions = new ModerationDecisions(db, matcher);
+        scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
+        Pruner pruner = Pruner.standard(db, config.retention(), clock);
+        pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
@@ -326,8 +347,9 @@ public final class WeftServer implements AutoCloseable {
                 (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts, matcher), taxonomy, conversations),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
+                scheduler);
     }
 
     /**
@@ -366,6 +388,15 @@ public final class WeftServer implements AutoCloseable {
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy), conversations, notifications);
     }
 
+    /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
+    private static void hearDecisions(ModerationDecisions decisions) {
+        try {
+            decisions.poll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading moderators' decisions failed", e);
+        }
+    }
+
     /**
      * The proxies whose X-Forwarded-For is believed. Listening on loopback without any usually means a proxy on the
      * same machine that is not listed: every client then has its address, which the sign-in limit counts.
@@ -389,7 +420,7 @@ public final class WeftServer implements AutoCloseable {
                 LOG.info(() -> expired + " proposal(s) expired");
             }
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Expiring proposals failed", e);
+            LOG.log(Level.WARNING, "Expiring proposals failed", e);
         }
     }
 
@@ -447,9 +478,23 @@ public final class WeftServer implements AutoCloseable {
         return inboundWorker;
     }
 
+    /**
+     * Hands the matcher what moderators decided since the last look, also from the command line (runs every 30 s;
+     * tests call it). Returns how many decisions it handed on.
+     */
+    public int hearModerationDecisions() {
+        return decisions.poll();
+    }
+
+    /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */
+    public Pruner pruner() {
+        return pruner;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        pruner.close();
         matching.matcher().close();
         webServer.stop();
         // Requests still waiting for the inbox writer get their rows written (or an error), before the pool closes.

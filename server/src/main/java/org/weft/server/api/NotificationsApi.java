@@ -35,7 +35,8 @@ final class NotificationsApi {
         for (NotificationDetail n : service.details(member.id(), unreadOnly, page, size)) {
             ObjectNode item = items.addObject().put("id", n.id()).put("kind", n.kind() == null ? null : n.kind().wire())
                     .put("proposalId", n.proposalId()).put("responseId", n.responseId())
-                    .put("created", n.created().toString()).put("read", n.read());
+                    .put("created", n.created().toString()).put("read", n.read())
+                    .put("count", n.count());
             if (n.matchId() != null) {
                 item.put("matchId", n.matchId());
             }

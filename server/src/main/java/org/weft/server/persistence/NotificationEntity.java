@@ -11,8 +11,10 @@ import jakarta.persistence.Table;
 
 /**
  * Something a local member should know about: a response to their proposal, a decision on theirs, a direct message
- * for them ({@code messageId}), a message in one of their conversations ({@code conversationMessageId}), a match
- * ({@code matchId}). {@code kind} is a {@link org.weft.server.model.NotificationKind}'s wire name.
+ * for them ({@code messageId}), a message in one of their conversations ({@code conversationMessageId}), new
+ * matches ({@code matchId}, the first of them). {@code kind} is a {@link org.weft.server.model.NotificationKind}'s
+ * wire name. A match notification is a digest: one row for a proposal's matches within an hour, with their number in
+ * {@code count}.
  */
 @Entity
 @Table(name = "notification")
@@ -38,6 +40,8 @@ public class NotificationEntity {
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    @Column(name = "item_count", nullable = false)
+    private int count = 1;
 
     protected NotificationEntity() {
     }
@@ -112,7 +116,25 @@ public class NotificationEntity {
         return readAt;
     }
 
+    /** How many things this notification stands for (new matches in a digest; 1 otherwise). */
+    public int getCount() {
+        return count;
+    }
+
     public void markRead(Instant when) {
         this.readAt = when;
+    }
+
+    /**
+     * One more of what this digest counts. Unread, it counts on; already read, it is new again and counts only what
+     * came since.
+     */
+    public void countOneMore() {
+        if (readAt != null) {
+            readAt = null;
+            count = 1;
+        } else {
+            count++;
+        }
     }
 }

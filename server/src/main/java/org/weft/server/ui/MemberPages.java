@@ -21,6 +21,7 @@ import org.weft.web.view.ResponseRow;
  */
 public final class MemberPages {
     private static final int LIMIT = 100;
+    private static final String MATCH = "match";
 
     private final Pages pages;
     private final Database db;

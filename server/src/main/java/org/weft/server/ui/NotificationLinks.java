@@ -25,6 +25,8 @@ final class NotificationLinks {
             case MESSAGE -> n.proposalTitle() != null ? m.get("notification.message", about)
                     : n.from() != null ? m.get("notification.messageFrom", n.from()) : m.get("notification.messageAlone");
             case CONVERSATION -> m.get("notification.conversation", about, n.from() == null ? "" : n.from());
+            // A digest of the new matches of one proposal: how many, and for what.
+            case MATCH -> m.get("notification.match", n.count(), about);
             default -> m.get("notification." + n.kind().wire(), about);
         };
     }

@@ -88,7 +88,7 @@ class NotificationPagesTest {
             Messages m = Messages.forLanguage(language);
             String html = page("omar", language).get("/me/notifications").body();
             assertFalse(html.contains("notification."), "a raw key on the page: " + html);
-            for (String expected : new String[] {m.get("notification.match", "A pram to give"),
+            for (String expected : new String[] {m.get("notification.match", 1, "A pram to give"),
                     // A request speaks as its community unless posted publicly, so Omar hears from the community.
                     m.get("notification.conversation", "We need a pram", "Camp Board"),
                     m.get("notification.accepted", "We need a pram"), m.get("notification.messageFrom", "Rosa Dlamini")}) {
@@ -171,9 +171,9 @@ class NotificationPagesTest {
     void everyKindReadsAsASentenceInEveryLanguage() {
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationDetail withProposal = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread",
-                    "https://camp.example/proposals/x", true, 3L, 4L, "words", "Rosa");
+                    "https://camp.example/proposals/x", true, 3L, 4L, "words", "Rosa", 2);
             NotificationDetail gone = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, null, null, false, null, null,
-                    null, null);
+                    null, null, 1);
             String english = NotificationLinks.title(withProposal, Messages.forLanguage("en"));
             for (String language : Messages.LANGUAGES) {
                 Messages m = Messages.forLanguage(language);

@@ -1,7 +1,10 @@
 package org.weft.server.domain.matching;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.model.NotificationKind;
@@ -11,6 +14,7 @@ import org.weft.server.persistence.FediverseAccountEntity;
 import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.web.i18n.Messages;
 
@@ -19,9 +23,14 @@ import org.weft.web.i18n.Messages;
  * community, in the member's own language, when the member linked a fediverse account. The message shows only what
  * the other proposal already shows to anyone who can see it (its title, area and address); the remote member is not
  * named, and nothing at all goes to the other side's server.
+ *
+ * <p>At most one notification (and one message) per proposal per hour: the first match of the hour makes one, and
+ * later ones only raise its count ("5 new matches"), so a flood of proposals cannot flood a member.
  */
 final class MatchNotifier {
     static final String KIND = NotificationKind.MATCH.wire();
+    /** A proposal's match notification gathers the matches of this long after it was made. */
+    static final Duration DIGEST = Duration.ofHours(1);
 
     private final DirectMessages direct;
     private final ReasonText words;
@@ -49,7 +58,14 @@ final class MatchNotifier {
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
         Long memberId = mine.getAuthor().getId();
-        s.persist(NotificationEntity.ofMatch(memberId, KIND, mine.getId(), m.getId(), clock.instant()));
+        Instant now = clock.instant();
+        Optional<NotificationEntity> digest = NotificationRepository.latestSince(s, memberId, KIND, mine.getId(),
+                now.minus(DIGEST));
+        if (digest.isPresent()) {
+            digest.get().countOneMore();
+            return;
+        }
+        s.persist(NotificationEntity.ofMatch(memberId, KIND, mine.getId(), m.getId(), now));
         FediverseAccountEntity account = s.find(FediverseAccountEntity.class, memberId);
         if (account == null || mine.getGroup() == null) {
             return;

@@ -13,8 +13,9 @@ import org.weft.server.model.NotificationKind;
  * @param text           the words of the message it announces (a direct message or a conversation message), plain
  *                       text, or null; only ever the member's own
  * @param from           who that message is from, as the member is shown it, or null
+ * @param count          how many things it stands for: new matches gathered in one digest, 1 for every other kind
  */
 public record NotificationDetail(long id, NotificationKind kind, Instant created, boolean read, Long proposalId,
                                  String proposalTitle, String proposalUri, boolean proposalOnPage, Long responseId,
-                                 Long matchId, String text, String from) {
+                                 Long matchId, String text, String from, int count) {
 }

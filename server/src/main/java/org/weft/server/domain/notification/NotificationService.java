@@ -94,6 +94,6 @@ public final class NotificationService {
         }
         return new NotificationDetail(n.getId(), NotificationKind.fromWire(n.getKind()).orElse(null), n.getCreatedAt(),
                 n.getReadAt() != null, n.getProposalId(), exists ? p.getTitle() : null, p == null ? null : p.getUri(), onPage,
-                n.getResponseId(), n.getMatchId(), text, from);
+                n.getResponseId(), n.getMatchId(), text, from, n.getCount());
     }
 }

@@ -22,6 +22,7 @@ import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.queue.InboundStore;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
@@ -176,13 +177,13 @@ class WeftConversationTest {
      * processed there.
      */
     private static JsonNode receivedOn(TestServers.Instance instance, String words) {
-        InboundActivityEntity row = WaitFor.value("the message reaches " + instance.base(), () -> instance.server().db()
-                .inTransaction(s -> s.createSelectionQuery("from InboundActivityEntity where body like :w",
-                        InboundActivityEntity.class).setParameter("w", "%" + words + "%").getResultList().stream()
+        String activityUri = WaitFor.value("the message reaches " + instance.base(), () -> instance.server().db()
+                .inTransaction(s -> s.createNativeQuery("SELECT activity_uri FROM inbound_activity WHERE body LIKE :w",
+                        String.class).setParameter("w", "%" + words + "%").getResultList().stream()
                         .findFirst().orElse(null)));
-        InboundActivityEntity done = WaitFor.inboundDone(instance, row.getActivityUri());
+        InboundActivityEntity done = WaitFor.inboundDone(instance, activityUri);
         assertEquals(InboundActivityEntity.State.DONE, done.getState(), done.getLastError());
-        return TestHttp.json(row.getBody());
+        return TestHttp.json(instance.server().db().inTransaction(s -> InboundStore.bodyOf(s, activityUri)).orElseThrow());
     }
 
     private static void assertDirect(JsonNode create, String from, String to, String inReplyTo) {
@@ -216,8 +217,8 @@ class WeftConversationTest {
 
     /** Everything an instance received, one body after another. */
     private static String inboundBodies(TestServers.Instance instance) {
-        List<String> bodies = instance.server().db().inTransaction(s -> s.createSelectionQuery(
-                "select body from InboundActivityEntity", String.class).getResultList());
+        List<String> bodies = instance.server().db().inTransaction(s -> s.createNativeQuery(
+                "SELECT body FROM inbound_activity", String.class).getResultList());
         return String.join("\n", bodies);
     }
 
