@@ -89,6 +89,7 @@ import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.SkosDocument;
@@ -116,7 +117,9 @@ import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
+import org.weft.server.ui.ConversationPages;
 import org.weft.server.ui.MemberPages;
+import org.weft.server.ui.NotificationsPage;
 import org.weft.server.ui.OperatorPage;
 import org.weft.server.ui.Pages;
 import org.weft.server.ui.ProposalActions;
@@ -224,12 +227,14 @@ public final class WeftServer implements AutoCloseable {
         Taxonomy taxonomy = Taxonomy.load();
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
-        Matcher matcher = Matcher.create(db, taxonomy, new DirectMessages(outbox, urls, clock), clock);
+        DirectMessages direct = new DirectMessages(outbox, urls, clock);
+        Matcher matcher = Matcher.create(db, taxonomy, direct, clock);
         matcher.rebuild();
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
-        ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
+        ConversationService conversations = new ConversationService(db, direct, urls, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, clock);
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
@@ -259,9 +264,10 @@ public final class WeftServer implements AutoCloseable {
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
+        NotificationService notifications = new NotificationService(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
-                new SameOrigin(config.baseUrl()));
+                new SameOrigin(config.baseUrl()), notifications);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
@@ -274,13 +280,14 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls, conversations),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
-        ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
+        ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), clock);
+                profilePage, matching, new ActorUpdates(outbox, renderer), clock,
+                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -340,7 +347,7 @@ public final class WeftServer implements AutoCloseable {
                 (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts, matcher, clock), taxonomy),
+                new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
                 scheduler);
     }
@@ -363,7 +370,8 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, Clock clock) {
+                                     ActorUpdates actorUpdates, Clock clock, ConversationPages conversations,
+                                     NotificationsPage notifications) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -374,10 +382,10 @@ public final class WeftServer implements AutoCloseable {
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
-                new MemberPages(pages, db, taxonomy, clock),
+                new MemberPages(pages, db, taxonomy),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
                         matching.links(), actorUpdates),
-                new MatchesPage(pages, matching.matches(), taxonomy));
+                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy), conversations, notifications);
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
@@ -418,7 +426,7 @@ public final class WeftServer implements AutoCloseable {
 
     /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
     public record Proposals(ProposalService service, ResponseService responses, AgreementService agreements, AreaService areas,
-                            ModerationService moderation, Taxonomy taxonomy) {
+                            ModerationService moderation, Taxonomy taxonomy, ConversationService conversations) {
     }
 
     public int port() {

@@ -11,8 +11,10 @@ import jakarta.persistence.Table;
 
 /**
  * Something a local member should know about: a response to their proposal, a decision on theirs, a direct message
- * for them ({@code messageId}), new matches. A match notification is a digest: one row for a proposal's matches
- * within an hour, with their number in {@code count}.
+ * for them ({@code messageId}), a message in one of their conversations ({@code conversationMessageId}), new
+ * matches ({@code matchId}, the first of them). {@code kind} is a {@link org.weft.server.model.NotificationKind}'s
+ * wire name. A match notification is a digest: one row for a proposal's matches within an hour, with their number in
+ * {@code count}.
  */
 @Entity
 @Table(name = "notification")
@@ -30,6 +32,10 @@ public class NotificationEntity {
     private Long responseId;
     @Column(name = "message_id")
     private Long messageId;
+    @Column(name = "conversation_message_id")
+    private Long conversationMessageId;
+    @Column(name = "match_id")
+    private Long matchId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "read_at")
@@ -55,6 +61,21 @@ public class NotificationEntity {
         return n;
     }
 
+    /** A notification of a new message in a conversation, for the side that did not write it. */
+    public static NotificationEntity ofConversation(Long memberId, String kind, Long proposalId, Long responseId,
+                                                    Long conversationMessageId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, responseId, createdAt);
+        n.conversationMessageId = conversationMessageId;
+        return n;
+    }
+
+    /** A notification of a new match for one of the member's proposals ({@code proposalId}). */
+    public static NotificationEntity ofMatch(Long memberId, String kind, Long proposalId, Long matchId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, null, createdAt);
+        n.matchId = matchId;
+        return n;
+    }
+
     public Long getId() {
         return id;
     }
@@ -77,6 +98,14 @@ public class NotificationEntity {
 
     public Long getMessageId() {
         return messageId;
+    }
+
+    public Long getConversationMessageId() {
+        return conversationMessageId;
+    }
+
+    public Long getMatchId() {
+        return matchId;
     }
 
     public Instant getCreatedAt() {

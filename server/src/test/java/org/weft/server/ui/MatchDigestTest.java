@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,16 @@ class MatchDigestTest {
             page.login("amina", "amina-password");
             String arabic = page.get("/me/notifications").body();
             assertTrue(arabic.contains("توافقات جديدة (٥) مع ما نشرته: We need a pram"), arabic);
-            assertTrue(arabic.contains("href=\"/me/matches\""), arabic);
+            String link = "/me/notifications/" + digests.getFirst().getId();
+            assertTrue(arabic.contains("href=\"" + link + "\""), arabic);
             String english = page.language("en").get("/me/notifications").body();
             assertTrue(english.contains("5 new matches for: We need a pram"), english);
 
-            // Seen (the page marks it read): the next match within the hour makes it new again, counting from one.
+            // Read (the member followed it to the matches): the next match within the hour makes it new again,
+            // counting from one.
+            HttpResponse<String> followed = page.get(link);
+            assertEquals(303, followed.statusCode());
+            assertTrue(followed.headers().firstValue("Location").orElse("").contains("/me/matches?state=all#match-"));
             create(weft, "boris", Purpose.OFFER, "Pram number 6");
             digests = matchNotifications(weft, amina);
             assertEquals(1, digests.size());

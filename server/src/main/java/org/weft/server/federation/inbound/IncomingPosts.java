@@ -22,6 +22,7 @@ import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationThreads;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
@@ -38,10 +39,11 @@ import org.weft.server.persistence.ResponseRepository;
 /**
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
  * is kept; one from an actor nobody here follows waits for a moderator of the community it addresses (and
- * matches nothing until then); a reply or direct message to a local proposal becomes a response; a post that
- * mentions a local community and offers or asks for something goes on that community's board (at once when the
- * sender follows the community, is within the board's hourly limit and the classifier is sure of it, otherwise
- * after a moderator's look), and the community announces it once it is on the board.
+ * matches nothing until then); a reply in a response's conversation joins it (only from that conversation's other
+ * side); a reply or direct message to a local proposal becomes a response; a post that mentions a local community
+ * and offers or asks for something goes on that community's board (at once when the sender follows the community,
+ * is within the board's hourly limit and the classifier is sure of it, otherwise after a moderator's look), and the
+ * community announces it once it is on the board.
  */
 public final class IncomingPosts {
     private final Database db;
@@ -54,6 +56,7 @@ public final class IncomingPosts {
     private final BoardLimit boardLimit;
     private final Clock clock;
     private final MessageInbox inbox;
+    private final ConversationThreads conversations;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
                          ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, BoardLimit boardLimit, Clock clock) {
@@ -67,6 +70,7 @@ public final class IncomingPosts {
         this.boardLimit = boardLimit;
         this.clock = clock;
         this.inbox = new MessageInbox(clock);
+        this.conversations = new ConversationThreads(clock);
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -97,6 +101,13 @@ public final class IncomingPosts {
             throw new IgnoredActivity("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
+        ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
+        if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
+            throw new IgnoredActivity("Post " + note.id() + " refused: " + threaded.reason());
+        }
+        if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
+            return;
+        }
         boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
                 || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
         if (!handled) {
@@ -127,11 +138,18 @@ public final class IncomingPosts {
                 announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
     }
 
-    /** An updated post: only its owner's update of a proposal we keep changes anything. */
+    /** An updated post: only its owner's update of a proposal or a conversation message we keep changes anything. */
     public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
         requireOwnPost(actorUri, post);
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Update of a post that is not a proposal");
+            if (IncomingNote.isPost(post)) {
+                IncomingNote note = IncomingNote.fromJson(post);
+                ActorEntity sender = remoteActors.resolve(actorUri);
+                if (db.inTransaction(s -> conversations.edited(s, note, s.merge(sender)))) {
+                    return;
+                }
+            }
+            throw new IgnoredActivity("Update of a post that is neither a proposal nor a conversation message");
         }
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
@@ -142,7 +160,7 @@ public final class IncomingPosts {
         });
     }
 
-    /** A deleted post: a proposal or a response goes if the sender owns it. */
+    /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
     public void deleted(String actorUri, String objectId) throws IgnoredActivity {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
@@ -152,7 +170,8 @@ public final class IncomingPosts {
             if (remoteProposals.delete(s, objectId, sender.get())) {
                 return true;
             }
-            return ResponseRepository.deleteSentBy(s, objectId, sender.get());
+            return ResponseRepository.deleteSentBy(s, objectId, sender.get())
+                    || conversations.deleted(s, objectId, sender.get());
         });
         if (!done) {
             throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
