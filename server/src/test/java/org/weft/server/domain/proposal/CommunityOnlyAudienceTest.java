@@ -104,8 +104,8 @@ class CommunityOnlyAudienceTest {
                     s -> ProposalRepository.byUri(s, formula.getUri())).isPresent());
             assertEquals(Audience.COMMUNITY, b.server().db().inTransaction(
                     s -> ProposalRepository.byUri(s, formula.getUri()).orElseThrow().getAudience()));
-            assertEquals(0L, (long) c.server().db().inTransaction(s -> s.createSelectionQuery(
-                    "select count(*) from InboundActivityEntity where body like :u", Long.class)
+            assertEquals(0L, (long) c.server().db().inTransaction(s -> s.createNativeQuery(
+                    "SELECT COUNT(*) FROM inbound_activity WHERE body LIKE :u", Long.class)
                     .setParameter("u", "%" + formula.getUri() + "%").getSingleResult()), "village received nothing");
             assertEquals(List.of("Accept"), a.server().db().inTransaction(s -> s.createSelectionQuery(
                     "select o.activityType from DeliveryEntity d, OutboundActivityEntity o where d.activityId = o.id"
