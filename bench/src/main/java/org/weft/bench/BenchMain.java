@@ -36,6 +36,7 @@ import org.weft.bench.targets.Memory;
 import org.weft.bench.targets.ReadLatency;
 import org.weft.bench.targets.ReadProbe;
 import org.weft.bench.targets.Startup;
+import org.weft.bench.targets.StorageFlood;
 import org.weft.bench.targets.Yardsticks;
 
 /**
@@ -97,6 +98,11 @@ public final class BenchMain {
             }
             if (settings.runs("g5")) {
                 guard(results, "G5", db, () -> Startup.run(db, settings.work(), settings.launch(), yardsticks, results));
+            }
+        }
+        for (DbServer db : settings.databases()) {
+            if (settings.runs("g12")) {
+                guard(results, "G12", db, () -> StorageFlood.run(db, settings.work(), settings.launch(), results));
             }
         }
         if (settings.runs("crash")) {

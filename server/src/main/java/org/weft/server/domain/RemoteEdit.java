@@ -15,7 +15,9 @@ public enum RemoteEdit {
     /** Something is kept by that id, but it is not the sender's: nothing changed. */
     NOT_OWNER,
     /** Nothing of that kind is kept by that id here. */
-    NOT_KEPT;
+    NOT_KEPT,
+    /** What the edit says cannot be kept (a conversation message left empty, or made too long): nothing changed. */
+    UNUSABLE;
 
     /**
      * Whether an edit dated {@code incoming} must lose to the version kept, dated {@code kept} (null when the kept

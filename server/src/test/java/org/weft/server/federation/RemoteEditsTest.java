@@ -117,7 +117,35 @@ class RemoteEditsTest {
         assertTrue(messageText(omar).contains("my door code is 4417"), messageText(omar));
         applied(mastodon, update(message, "<p>@omar the door code changed: ask me when you are here.</p>",
                 "2026-03-14T09:50:00Z", "1773481800"));
-        assertEquals("@omar the door code changed: ask me when you are here.", messageText(omar));
+        assertEquals("the door code changed: ask me when you are here.", messageText(omar), "without the opening mention");
+    }
+
+    /** A message in a response's conversation (issue 12), edited on Mastodon: the author reads the new words. */
+    @Test
+    void anEditedConversationMessageIsWhatTheOtherSideReadsAndOnlyItsSendersNewerEditsCount() {
+        ProposalEntity offer = offer("Cool bags to lend");
+        String aminaUri = weft.base() + "/users/amina";
+        String handle = "@amina@" + weft.domain();
+        String response = mastodon.directNote("rosa", 116205900000000041L, offer.getUri(), aminaUri, handle,
+                "I would like two bags, please.");
+        applied(mastodon, response);
+        long responseId = responses(offer).path("items").get(0).path("id").asLong();
+        String message = mastodon.directNote("rosa", 116205900000000042L, TestHttp.json(response).path("object")
+                .path("id").asText(), aminaUri, handle, "I can come at ten.");
+        applied(mastodon, message);
+        assertEquals("I can come at ten.", newestMessage(responseId));
+
+        applied(mastodon, update(message, "<p>I can come at eleven instead.</p>", "2026-03-14T09:48:20Z", "1773481700"));
+        assertEquals("I can come at eleven instead.", newestMessage(responseId));
+        InboundActivityEntity late = ignored(mastodon, update(message, "<p>I can come at noon.</p>",
+                "2026-03-14T09:40:00Z", "1773481200"));
+        assertTrue(late.getLastError().contains("older than the version kept"), late.getLastError());
+        InboundActivityEntity claimed = ignored(mallory(update(message, "<p>Mallory was here.</p>",
+                "2026-03-14T10:00:00Z", "1773482400").replace("\"attributedTo\":\"" + mastodon.rosa() + "\"",
+                "\"attributedTo\":\"" + mallory() + "\"")));
+        assertTrue(claimed.getLastError().contains("who did not send it"), claimed.getLastError());
+        assertEquals("I can come at eleven instead.", newestMessage(responseId), "nothing changed");
+        assertEquals(1, responses(offer).path("total").asInt(), "and no response was added");
     }
 
     @Test
@@ -237,6 +265,13 @@ class RemoteEditsTest {
     private static JsonNode responses(ProposalEntity offer) {
         return TestHttp.json(TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/api/v1/proposals/"
                 + offer.getId() + "/responses")).header("Authorization", "Bearer " + amina).GET().build()).body());
+    }
+
+    /** The newest message of a response's conversation as its author reads it through the API. */
+    private static String newestMessage(long responseId) {
+        return TestHttp.json(TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/api/v1/responses/" + responseId
+                + "/messages")).header("Authorization", "Bearer " + amina).GET().build()).body())
+                .path("items").get(0).path("text").asText();
     }
 
     private static String messageText(String token) {

@@ -7,6 +7,7 @@ import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MessageRepository;
@@ -20,9 +21,8 @@ import org.weft.server.persistence.ThanksRepository;
  * held only through a link to it (a deleted community) are detached. The actor is kept, marked deleted, so that
  * nothing it sent before is taken again. Nothing of any other actor changes.
  *
- * <p>Conversation messages (issue 12, branch {@code loop-a}) are removed here too once that branch lands: their table
- * refers to the response, so a response's messages go with it, and messages the actor sent in other conversations
- * are to be deleted beside {@link MessageRepository#deleteAllFrom}.
+ * <p>Conversations go too: those of its responses with the responses (ON DELETE CASCADE), and the messages it sent in
+ * others (members' responses to its proposals), with the notifications about them.
  */
 public final class ActorDeparture {
     /** What was removed, for the log. */
@@ -53,7 +53,9 @@ public final class ActorDeparture {
             int detached = copies.followEnded(s, actor);
             // Their notifications and conversations go with them (ON DELETE CASCADE in the schema).
             int responses = ResponseRepository.deleteAllBy(s, actor);
-            int messages = MessageRepository.deleteAllFrom(s, actor.getId());
+            // Its messages in other conversations (members' responses to its proposals), then its direct messages.
+            int messages = ConversationMessageRepository.deleteAllFrom(s, actor)
+                    + MessageRepository.deleteAllFrom(s, actor.getId());
             int removed = proposals.removeAllOf(s, actor);
             int thanks = ThanksRepository.deleteAllBy(s, actor.getId());
             actor.setDeletedAt(clock.instant());

@@ -11,6 +11,7 @@ import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationThreads;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.persistence.ActorEntity;
@@ -19,15 +20,17 @@ import org.weft.server.persistence.Database;
 /**
  * {@code Update} of a post by its author, whatever this instance keeps of it: a structured proposal (a Weft copy), a
  * post on a community's board (a Mastodon toot, a Lemmy or Misskey post), a response to a local proposal (an edited
- * reply), or a direct message kept for a member. The post must be on its sender's server and attributed to the sender;
- * what is kept must be the sender's; and an edit older than the version kept never wins (Mastodon counts an
- * {@code Update} as an edit by its {@code updated}). Anything else changes nothing and says why.
+ * reply), a message in a response's conversation, or a direct message kept for a member. The post must be on its
+ * sender's server and attributed to the sender; what is kept must be the sender's; and an edit older than the version
+ * kept never wins (Mastodon counts an {@code Update} as an edit by its {@code updated}). Anything else changes nothing
+ * and says why.
  */
 public final class IncomingEdits {
     private final Database db;
     private final RemoteActors remoteActors;
     private final RemoteProposals proposals;
     private final ResponseService responses;
+    private final ConversationThreads conversations;
     private final MessageInbox messages;
 
     public IncomingEdits(Database db, RemoteActors remoteActors, RemoteProposals proposals, ResponseService responses,
@@ -36,6 +39,7 @@ public final class IncomingEdits {
         this.remoteActors = remoteActors;
         this.proposals = proposals;
         this.responses = responses;
+        this.conversations = new ConversationThreads(clock);
         this.messages = new MessageInbox(clock);
     }
 
@@ -59,13 +63,11 @@ public final class IncomingEdits {
             case STALE -> throw new IgnoredActivity("Update of " + id + " is older than the version kept here");
             case NOT_OWNER -> throw new IgnoredActivity("Update of " + id + " by " + actorUri + ", who did not send it");
             case NOT_KEPT -> throw new IgnoredActivity("Update of " + id + ": nothing is kept here by that id");
+            case UNUSABLE -> throw new IgnoredActivity("Update of " + id + " would leave the message empty or too long");
         }
     }
 
-    /**
-     * Tries each kind of post kept here in turn: only one can hold the id. Conversation messages (issue 12, branch
-     * {@code loop-a}) belong in this chain too, before the direct messages, once that branch lands.
-     */
+    /** Tries each kind of post kept here in turn: only one can hold the id. */
     private RemoteEdit edit(Session s, IncomingNote note, ActorEntity sender) {
         RemoteEdit onBoard = proposals.editPost(s, note, sender);
         if (onBoard != RemoteEdit.NOT_KEPT) {
@@ -74,6 +76,10 @@ public final class IncomingEdits {
         RemoteEdit response = responses.edited(s, note, sender);
         if (response != RemoteEdit.NOT_KEPT) {
             return response;
+        }
+        RemoteEdit inConversation = conversations.edited(s, note, sender);
+        if (inConversation != RemoteEdit.NOT_KEPT) {
+            return inConversation;
         }
         return messages.edited(s, note.id(), sender, note.updated(), note.content());
     }
