@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class NotificationPagesTest {
     /**
      * Someone on Mastodon sends Omar a direct message (he has posted nothing yet, so it is about nothing of his); Layla
      * asks for a pram and Omar offers one (a match for each); Omar answers her request, she writes to him and accepts
-     * with a meeting place.
+     * with a meeting place (her request is promised, so the match is withdrawn and Omar is told it is gone).
      */
     @BeforeAll
     static void start() {
@@ -70,6 +71,12 @@ class NotificationPagesTest {
                 .path("id").asLong();
         expect(201, laylaApi.post("/responses/" + responseId + "/messages", "{\"text\": \"Does it fold?\"}"));
         expect(200, laylaApi.post("/responses/" + responseId + "/accept", "{\"handOff\": \"Gate B at noon\"}"));
+        // Her request is promised now: once the matcher has taken that in, the match is withdrawn and Omar told.
+        try {
+            weft.server().matching().matcher().settled().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the matcher did not settle", e);
+        }
     }
 
     @AfterAll
