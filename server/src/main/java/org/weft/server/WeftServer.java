@@ -106,6 +106,7 @@ import org.weft.server.ui.auth.Visitors;
 import org.weft.server.config.IpAddresses;
 import org.weft.server.http.ResponseHeaders;
 import org.weft.server.http.SameOrigin;
+import org.weft.server.http.Wants;
 import org.weft.server.config.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
@@ -249,7 +250,7 @@ public final class WeftServer implements AutoCloseable {
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
-        ActorEndpoint actors = new ActorEndpoint(db, actorDocuments, profilePage);
+        ActorEndpoint actors = new ActorEndpoint(actorDocuments);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
@@ -257,8 +258,8 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
-                new FetchAuthorizer(verifier, db));
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
+        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
@@ -279,14 +280,15 @@ public final class WeftServer implements AutoCloseable {
                 .post("/actor/inbox", inbox::post)
                 .get("/actor/outbox", collections::instanceOutbox)
                 .post("/inbox", inbox::post)
-                .get("/users/{name}", actors::member)
-                .get("/groups/{name}", actors::group)
+                // One URL for people and servers: the page for browsers, the actor document for ActivityPub clients.
+                .get("/users/{name}", Wants.pageOr(profilePage::member, actors::member))
+                .get("/groups/{name}", Wants.pageOr(profilePage::group, actors::group))
                 .post("/users/{name}/inbox", inbox::post)
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
-                .get("/proposals/{id}", proposalEndpoint::proposal)
+                .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {
                     res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");

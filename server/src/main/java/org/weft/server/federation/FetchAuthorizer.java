@@ -2,11 +2,12 @@ package org.weft.server.federation;
 
 import java.net.URI;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.VerifiedSignature;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 
@@ -17,6 +18,7 @@ import org.weft.server.persistence.FollowRepository;
  * or draft-cavage), with the same replay protection as the inbox: a captured fetch reads once.
  */
 public final class FetchAuthorizer {
+    private static final HeaderName SIGNATURE = HeaderNames.create("Signature");
     private final RequestVerifier verifier;
     private final Database db;
 
@@ -25,8 +27,12 @@ public final class FetchAuthorizer {
         this.db = db;
     }
 
-    public boolean mayFetch(ServerRequest req, ActorEntity community) {
-        if (req.headers().first(io.helidon.http.HeaderNames.create("Signature")).isEmpty() || community == null) {
+    /**
+     * Whether this signed GET may read what is addressed to the followers of {@code communityId} (null: no community,
+     * so nobody may). Checks the signature first, which may fetch the signer's key: call it with no transaction open.
+     */
+    public boolean mayFetch(ServerRequest req, Long communityId) {
+        if (req.headers().first(SIGNATURE).isEmpty() || communityId == null) {
             return false;
         }
         VerifiedSignature signature;
@@ -36,7 +42,6 @@ public final class FetchAuthorizer {
             return false;
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
-        return db.inTransaction(s -> FollowRepository.hasAcceptedFollowerOn(s, community.getId(), signerHost));
+        return db.inTransaction(s -> FollowRepository.hasAcceptedFollowerOn(s, communityId, signerHost));
     }
-
 }

@@ -3,12 +3,12 @@ package org.weft.server.federation;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
-import org.weft.activitypub.vocab.MediaTypes;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.activitypub.vocab.Tombstone;
@@ -20,55 +20,71 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.persistence.TombstoneEntity;
 import org.weft.server.persistence.TombstoneRepository;
-import org.weft.server.ui.ProposalPage;
 
 /**
- * {@code GET /proposals/{id}}: the Note for ActivityPub clients, the page for browsers, 410 once
- * deleted; and {@code /proposals/{id}/replies}, the public answers (never the private ones).
- * Community-only proposals are served as JSON only to servers that host one of the community's
- * followers (signed fetch), and never as a public page.
+ * {@code GET /proposals/{id}}: the Note for ActivityPub clients, a Tombstone (410) once deleted; and
+ * {@code /proposals/{id}/replies}, the public answers (never the private ones). Browsers asking for the first get
+ * the proposal's page instead: the routing decides ({@code http.Wants}), this endpoint only answers JSON.
+ * Community-only proposals are served only to servers that host one of the community's followers (signed fetch).
  */
 public final class ProposalEndpoint {
     private final Database db;
     private final ProposalWire wire;
-    private final ProposalPage page;
     private final FetchAuthorizer authorizer;
 
-    public ProposalEndpoint(Database db, ProposalWire wire, ProposalPage page, FetchAuthorizer authorizer) {
+    public ProposalEndpoint(Database db, ProposalWire wire, FetchAuthorizer authorizer) {
         this.db = db;
         this.wire = wire;
-        this.page = page;
         this.authorizer = authorizer;
     }
 
+    /** What the proposal's URL serves, read in one transaction; the answer is sent after it. */
+    private sealed interface Served {
+        /** The Note; {@code communityOnly} ones go only to signed fetches that {@link FetchAuthorizer} allows. */
+        record Note(JsonNode json, boolean communityOnly, Long communityId) implements Served {
+        }
+
+        record Deleted(Tombstone tombstone) implements Served {
+        }
+
+        record Missing() implements Served {
+        }
+    }
+
     public void proposal(ServerRequest req, ServerResponse res) {
-        String id = uriOf(req);
-        boolean wantsJson = MediaTypes.wantsActivityJson(req.headers().first(HeaderNames.ACCEPT).orElse(""));
-        res.header(HeaderNames.VARY, "Accept");
-        db.run(s -> {
-            Optional<ProposalEntity> found = find(s, id);
-            if (found.isEmpty()) {
-                gone(s, res, id, wantsJson);
-                return;
+        String uri = wire.uriFor(uuidOf(req));
+        Served served = db.inTransaction(s -> served(s, uri));
+        switch (served) {
+            case Served.Note note -> {
+                // The signature check may fetch the signer's key: it runs here, with no transaction open.
+                if (note.communityOnly() && !authorizer.mayFetch(req, note.communityId())) {
+                    HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+                } else {
+                    HttpReplies.activityJson(res, note.json());
+                }
             }
+            case Served.Deleted deleted -> {
+                res.header(HeaderNames.CONTENT_TYPE, "application/activity+json; charset=utf-8");
+                res.status(Status.GONE_410).send(HttpReplies.bytes(deleted.tombstone().toJson()));
+            }
+            case Served.Missing missing -> HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+        }
+    }
+
+    private Served served(Session s, String uri) {
+        Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
+        if (found.isPresent()) {
             ProposalEntity p = found.get();
-            // Community-only: JSON for servers of the community's followers; the page for this instance's members.
-            if (p.getAudience() == Audience.COMMUNITY && wantsJson && !authorizer.mayFetch(req, p.getGroup())) {
-                HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
-                return;
-            }
-            if (wantsJson) {
-                HttpReplies.activityJson(res, wire.toWire(p).toJson());
-            } else {
-                page.render(req, res, s, p, ResponseRepository.publicPage(s, p, 0, 50));
-            }
-        });
+            return new Served.Note(wire.toWire(p).toJson(), p.getAudience() == Audience.COMMUNITY,
+                    p.getGroup() == null ? null : p.getGroup().getId());
+        }
+        return TombstoneRepository.byUri(s, uri).<Served>map(t -> new Served.Deleted(
+                Tombstone.of(t.getUri(), t.getFormerType(), t.getDeletedAt()))).orElseGet(Served.Missing::new);
     }
 
     public void replies(ServerRequest req, ServerResponse res) {
-        String id = uriOf(req);
+        String uri = wire.uriFor(uuidOf(req));
         Optional<Integer> pageNumber = req.query().first("page").asOptional().map(v -> {
             try {
                 return Integer.parseInt(v);
@@ -81,7 +97,8 @@ public final class ProposalEndpoint {
             return;
         }
         db.run(s -> {
-            Optional<ProposalEntity> found = find(s, id).filter(p -> p.getAudience() != Audience.COMMUNITY);
+            Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri)
+                    .filter(p -> p.getAudience() != Audience.COMMUNITY);
             if (found.isEmpty()) {
                 HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
                 return;
@@ -100,28 +117,8 @@ public final class ProposalEndpoint {
         });
     }
 
-    private static String uriOf(ServerRequest req) {
-        // The id is the canonical URL built from the configured origin, not the Host the request came in on.
+    /** The UUID in the path; the id is the canonical URL built from the configured origin, not the request's Host. */
+    private static String uuidOf(ServerRequest req) {
         return req.path().pathParameters().get("id");
-    }
-
-    private Optional<ProposalEntity> find(Session s, String uuid) {
-        return ProposalRepository.localByUri(s, wire.uriFor(uuid))
-                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.model.ProposalStatus.WITHDRAWN);
-    }
-
-    private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {
-        Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, wire.uriFor(uuid));
-        if (tombstone.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
-            return;
-        }
-        if (wantsJson) {
-            res.header(HeaderNames.CONTENT_TYPE, "application/activity+json; charset=utf-8");
-            res.status(Status.GONE_410).send(HttpReplies.bytes(Tombstone.of(tombstone.get().getUri(),
-                    tombstone.get().getFormerType(), tombstone.get().getDeletedAt()).toJson()));
-        } else {
-            HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
-        }
     }
 }

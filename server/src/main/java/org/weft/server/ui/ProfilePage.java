@@ -2,14 +2,19 @@ package org.weft.server.ui;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.follow.LinkService;
+import org.weft.server.http.HttpReplies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.ui.auth.Visitor;
@@ -18,7 +23,8 @@ import org.weft.web.view.ActorCard;
 
 /**
  * The HTML profile of a local member, or a community's page (about, followers, how to follow, its board, linked
- * communities).
+ * communities), at the actor's own URL: browsers get this page, ActivityPub clients the actor document
+ * ({@code http.Wants} routes each request to one or the other).
  */
 public final class ProfilePage {
     private final Database db;
@@ -32,6 +38,31 @@ public final class ProfilePage {
         this.pages = pages;
         this.links = new InstanceLinks(links);
         // Only read here (the clock stamps edits, which the operator page makes).
+    }
+
+    /** {@code GET /users/{name}} for a browser. */
+    public void member(ServerRequest req, ServerResponse res) {
+        show(req, res, ActorKind.PERSON, req.path().pathParameters().get("name"));
+    }
+
+    /** {@code GET /groups/{name}} for a browser. */
+    public void group(ServerRequest req, ServerResponse res) {
+        show(req, res, ActorKind.GROUP, req.path().pathParameters().get("name"));
+    }
+
+    /** Read from the database each time (the page shows more than the actor document). */
+    private void show(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
+        String username = name.toLowerCase(Locale.ROOT);
+        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
+        if (actor.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
+            return;
+        }
+        if (actor.get().isDeleted()) {
+            HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
+            return;
+        }
+        render(req, res, actor.get());
     }
 
     public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
