@@ -39,6 +39,7 @@ import org.weft.server.federation.InboxEndpoint;
 import org.weft.server.federation.LocalActorDocuments;
 import org.weft.server.domain.actor.LocalSigners;
 import org.weft.server.federation.NodeInfoEndpoint;
+import org.weft.server.federation.OutsideTransactions;
 import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
@@ -147,6 +148,7 @@ public final class WeftServer implements AutoCloseable {
     private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
     private final ActivityPubClient client;
+    private final OutsideTransactions outsideTransactions;
     private final WebServer webServer;
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
@@ -154,7 +156,8 @@ public final class WeftServer implements AutoCloseable {
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill,
-                       ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
+                       ActivityPubClient client, OutsideTransactions outsideTransactions, WebServer webServer,
+                       ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
         this.urls = urls;
@@ -170,6 +173,7 @@ public final class WeftServer implements AutoCloseable {
         this.inboxWriter = inboxWriter;
         this.backfill = backfill;
         this.client = client;
+        this.outsideTransactions = outsideTransactions;
         this.webServer = webServer;
     }
 
@@ -187,10 +191,11 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
+        OutsideTransactions outsideTransactions = new OutsideTransactions(db, new AddressGuard(config.allowPrivateAddresses()));
         // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
         // that take only one scheme are remembered in the database, for every node.
         ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
-                .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
+                .addressCheck(outsideTransactions)
                 .instanceSigner(signers.forActor(instanceActor.getId()))
                 .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
@@ -322,7 +327,7 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, outsideTransactions, webServer, scheduler);
     }
 
     /**
@@ -439,6 +444,11 @@ public final class WeftServer implements AutoCloseable {
 
     public InboundWorker inboundWorker() {
         return inboundWorker;
+    }
+
+    /** HTTP requests made inside a database transaction since start: 0 unless there is a bug (it is logged). */
+    public long requestsInsideTransactions() {
+        return outsideTransactions.requestsInsideTransactions();
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final boolean embedded;
     private final LocalActorCommits localActorCommits = new LocalActorCommits();
+    /** How many of this database's transactions each thread is inside (nested ones count too); see {@link #inTransactionOnThisThread}. */
+    private final ThreadLocal<int[]> openHere = ThreadLocal.withInitial(() -> new int[1]);
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
         this.dataSource = dataSource;
@@ -78,11 +80,29 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        int[] open = openHere.get();
+        open[0]++;
+        try {
+            return sessionFactory.fromTransaction(work);
+        } finally {
+            open[0]--;
+        }
     }
 
     public void run(Consumer<Session> work) {
-        sessionFactory.inTransaction(work);
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    /**
+     * Whether the calling thread is inside one of this database's transactions. Nothing slow may happen there (a
+     * transaction holds a pooled connection and its row locks until it ends): the HTTP client checks this before
+     * every request it makes.
+     */
+    public boolean inTransactionOnThisThread() {
+        return openHere.get()[0] > 0;
     }
 
     /**
