@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -26,7 +25,8 @@ import org.weft.server.queue.InboxWriter;
  * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
  * checked before storing — size, content type, digest and signature (RFC 9421 or draft-cavage) on the raw
  * bytes, JSON shape, that the signer is the activity's actor — stores the activity once and answers 202. A
- * worker does the rest. Any failure answers with a clear status and stores nothing; a 401 also says, in
+ * worker does the rest, from the activity as parsed here (the body, or its compacted form when JSON-LD processing
+ * had to rewrite it). Any failure answers with a clear status and stores nothing; a 401 also says, in
  * {@code Accept-Signature} (RFC 9421 §5.1), the signature Weft asks for, so a sender can sign anew.
  */
 public final class InboxEndpoint {
@@ -80,9 +80,11 @@ public final class InboxEndpoint {
         }
 
         Activity activity;
+        JsonLdCodec.Received received;
         try {
-            JsonNode document = codec.parse(body);
-            activity = Activity.fromJson(document);
+            // Parsed (and, for an unusual context, JSON-LD compacted) once: the worker reads the kept JSON plainly.
+            received = codec.receive(body);
+            activity = Activity.fromJson(received.document());
         } catch (MalformedActivityException | IllegalArgumentException e) {
             throw new Rejection(Status.BAD_REQUEST_400, "Not a usable activity: " + e.getMessage());
         }
@@ -104,7 +106,7 @@ public final class InboxEndpoint {
         }
         try {
             // Returns once the row is committed (group commit): a 202 is never lost in a crash.
-            writer.store(activity.id(), activity.actor(), activity.type(), new String(body, StandardCharsets.UTF_8),
+            writer.store(activity.id(), activity.actor(), activity.type(), new String(received.json(), StandardCharsets.UTF_8),
                     clock.instant());
         } catch (InboxWriter.InboxWriteException e) {
             LOG.log(java.util.logging.Level.WARNING, "Inbox could not store " + activity.id(), e);

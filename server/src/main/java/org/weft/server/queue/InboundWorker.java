@@ -70,7 +70,8 @@ public final class InboundWorker implements AutoCloseable {
         InboundActivityEntity row = db.inTransaction(s -> s.find(InboundActivityEntity.class, id));
         Activity activity;
         try {
-            activity = Activity.fromJson(codec.parse(row.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            // The inbox kept the activity as it parsed it (JsonLdCodec.receive): a plain JSON read, no JSON-LD again.
+            activity = Activity.fromJson(codec.readStored(row.getBody()));
         } catch (RuntimeException e) {
             finish(id, "unreadable: " + e.getMessage(), true);
             return;
