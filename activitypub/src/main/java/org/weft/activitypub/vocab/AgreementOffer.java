@@ -128,7 +128,7 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
      * @return the activity
      */
     public Activity accept(String acceptId) {
-        return answer("Accept", acceptId, true);
+        return new AgreementAnswer(acceptId, proposer, true, offerId, agreementId).toActivity(actor);
     }
 
     /**
@@ -138,7 +138,7 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
      * @return the activity
      */
     public Activity reject(String rejectId) {
-        return answer("Reject", rejectId, false);
+        return new AgreementAnswer(rejectId, proposer, false, offerId, agreementId).toActivity(actor);
     }
 
     /**
@@ -192,16 +192,6 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
         } catch (IllegalArgumentException e) {
             throw JsonValues.invalid("offer " + id + ": " + e.getMessage());
         }
-    }
-
-    private Activity answer(String type, String id, boolean withResult) {
-        Activity plain = new Activity(id, type, proposer, ObjectRef.of(offerId), null, List.of(actor), List.of(), null,
-                null);
-        ObjectNode raw = plain.toJson();
-        if (withResult) {
-            raw.put("result", agreementId);
-        }
-        return new Activity(id, type, proposer, plain.object(), null, plain.to(), List.of(), null, raw);
     }
 
     private static String firstOf(JsonNode addresses, String message) {

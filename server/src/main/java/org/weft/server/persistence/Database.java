@@ -146,6 +146,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new AgreementIdsFromKeptOffers())
                 .load()
                 .migrate();
     }

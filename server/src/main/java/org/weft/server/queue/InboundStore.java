@@ -3,9 +3,7 @@ package org.weft.server.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-import org.hibernate.Session;
 import org.weft.server.persistence.Database;
 
 /**
@@ -42,15 +40,6 @@ public final class InboundStore {
             }
             return ids;
         });
-    }
-
-    /**
-     * The body of an activity as it arrived, by its id. The agreement service reads an Offer back from it to answer
-     * with the agreement's own id (issue 11: the response is to keep that id in its own row instead).
-     */
-    public static Optional<String> bodyOf(Session s, String activityUri) {
-        return s.createNativeQuery("SELECT body FROM inbound_activity WHERE activity_uri = ?1", String.class)
-                .setParameter(1, activityUri).uniqueResultOptional();
     }
 
     public long countPending() {
