@@ -33,6 +33,7 @@ import org.weft.server.model.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
 import org.weft.server.domain.actor.ActorRenderer;
 import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.domain.follow.FollowService;
 import org.weft.server.federation.InboxEndpoint;
@@ -49,7 +50,6 @@ import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
-import org.weft.server.federation.inbound.IncomingPosts;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
@@ -73,6 +73,7 @@ import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.api.MatchesEndpoint;
+import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.CommunityBoosts;
@@ -242,7 +243,7 @@ public final class WeftServer implements AutoCloseable {
                 "Offer", new OfferHandler(agreements, remoteActors),
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
-                "Delete", new DeleteHandler(db, posts, clock),
+                "Delete", new DeleteHandler(remoteActors, posts),
                 "Update", new UpdateHandler(remoteActors, posts)));
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
@@ -254,7 +255,8 @@ public final class WeftServer implements AutoCloseable {
                 new SameOrigin(config.baseUrl()));
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
-        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
+        CommunityTexts communityTexts = new CommunityTexts(db, new ActorUpdates(outbox, renderer), clock);
+        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links(), communityTexts);
         ActorEndpoint actors = new ActorEndpoint(actorDocuments);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
@@ -269,7 +271,7 @@ public final class WeftServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), clock);
+                profilePage, matching, communityTexts, clock);
 
         ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -348,7 +350,7 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, Clock clock) {
+                                     CommunityTexts communityTexts, Clock clock) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -358,10 +360,10 @@ public final class WeftServer implements AutoCloseable {
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
-                new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
+                new ProposalActions(pages, db, proposals, responses, lookup),
                 new MemberPages(pages, db, taxonomy, clock),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
-                        matching.links(), actorUpdates),
+                        matching.links(), communityTexts),
                 new MatchesPage(pages, matching.matches(), taxonomy));
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.domain.follow.LinkService;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.ActorKind;
@@ -31,12 +32,14 @@ public final class ProfilePage {
     private final LocalUrls urls;
     private final Pages pages;
     private final InstanceLinks links;
+    private final CommunityTexts texts;
 
-    public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links) {
+    public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links, CommunityTexts texts) {
         this.db = db;
         this.urls = urls;
         this.pages = pages;
         this.links = new InstanceLinks(links);
+        this.texts = texts;
         // Only read here (the clock stamps edits, which the operator page makes).
     }
 
@@ -72,7 +75,7 @@ public final class ProfilePage {
         Map<String, Object> params = new HashMap<>();
         params.put("actor", card(actor, v.messages()));
         params.put("remoteFollow", community);
-        params.put("rules", community ? db.inTransaction(s -> CommunityTexts.rules(s, actor.getId())) : null);
+        params.put("rules", community ? texts.rules(actor.getId()) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
         pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
     }

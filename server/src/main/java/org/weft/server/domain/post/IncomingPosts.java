@@ -1,4 +1,4 @@
-package org.weft.server.federation.inbound;
+package org.weft.server.domain.post;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,7 +62,7 @@ public final class IncomingPosts {
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
-    public void created(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void created(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         requireOwnPost(actorUri, post);
         ActorEntity sender = remoteActors.resolve(actorUri);
         if (ProposalNote.isProposal(post)) {
@@ -76,7 +76,7 @@ public final class IncomingPosts {
             return;
         }
         if (!IncomingNote.isPost(post)) {
-            throw new IgnoredActivity("Create of something that is not a post");
+            throw new IgnoredPost("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
         boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
@@ -87,22 +87,22 @@ public final class IncomingPosts {
     }
 
     /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
-    public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
+    public void announced(String announcerUri, String objectId) throws IOException, IgnoredPost {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
         boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
-            throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
+            throw new IgnoredPost("Announce from " + announcerUri + ", whom nobody here follows");
         }
         if (urls.isLocal(objectId) || db.inTransaction(s -> ProposalRepository.byUri(s, objectId)).isPresent()) {
             return; // ours, or already known: its owner's Updates keep it current
         }
         JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Announced post " + objectId + " is not a proposal");
+            throw new IgnoredPost("Announced post " + objectId + " is not a proposal");
         }
         ProposalNote note = readProposal(post);
         if (!sameAuthority(note.id(), note.attributedTo())) {
-            throw new IgnoredActivity("Proposal " + note.id() + " claims an author on another server");
+            throw new IgnoredPost("Proposal " + note.id() + " claims an author on another server");
         }
         ActorEntity owner = remoteActors.resolve(note.attributedTo());
         db.run(s -> remoteProposals.upsert(s, note, s.merge(owner),
@@ -110,10 +110,10 @@ public final class IncomingPosts {
     }
 
     /** An updated post: only its owner's update of a proposal we keep changes anything. */
-    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         requireOwnPost(actorUri, post);
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Update of a post that is not a proposal");
+            throw new IgnoredPost("Update of a post that is not a proposal");
         }
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
@@ -125,7 +125,7 @@ public final class IncomingPosts {
     }
 
     /** A deleted post: a proposal or a response goes if the sender owns it. */
-    public void deleted(String actorUri, String objectId) throws IgnoredActivity {
+    public void deleted(String actorUri, String objectId) throws IgnoredPost {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
             if (sender.isEmpty()) {
@@ -137,7 +137,7 @@ public final class IncomingPosts {
             return ResponseRepository.deleteSentBy(s, objectId, sender.get());
         });
         if (!done) {
-            throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
+            throw new IgnoredPost("Delete of " + objectId + ": nothing of the sender's by that id");
         }
     }
 
@@ -168,7 +168,7 @@ public final class IncomingPosts {
         return any;
     }
 
-    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
+    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredPost {
         boolean placed = db.inTransaction(s -> {
             boolean any = false;
             for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
@@ -186,7 +186,7 @@ public final class IncomingPosts {
             return any;
         });
         if (!placed) {
-            throw new IgnoredActivity("Post " + note.id()
+            throw new IgnoredPost("Post " + note.id()
                     + " is neither a response nor an offer or request for a community here");
         }
     }
@@ -249,24 +249,24 @@ public final class IncomingPosts {
         return to.stream().anyMatch(urls::isLocal) || cc.stream().anyMatch(urls::isLocal);
     }
 
-    private static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
+    private static ProposalNote readProposal(JsonNode post) throws IgnoredPost {
         try {
             return ProposalNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
-            throw new IgnoredActivity("Unusable proposal: " + e.getMessage());
+            throw new IgnoredPost("Unusable proposal: " + e.getMessage());
         }
     }
 
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
-    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
+    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
         String id = post.path("id").asText(null);
         if (id == null || !sameAuthority(id, actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is not on the server of its sender " + actorUri);
+            throw new IgnoredPost("Post " + id + " is not on the server of its sender " + actorUri);
         }
         JsonNode attributed = post.path("attributedTo");
         String owner = attributed.isTextual() ? attributed.asText() : attributed.path("id").asText(null);
         if (owner != null && !owner.equals(actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
+            throw new IgnoredPost("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
         }
     }
 
