@@ -203,6 +203,7 @@ public final class WeftServer implements AutoCloseable {
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
         RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
 
+        // Deliveries are retried on Mastodon's schedule, for about two days (RetryPolicy's default).
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
@@ -246,7 +247,9 @@ public final class WeftServer implements AutoCloseable {
                 "Delete", new DeleteHandler(remoteActors, posts),
                 "Update", new UpdateHandler(remoteActors, posts)));
         InboundStore inboundStore = new InboundStore(db);
-        InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
+        // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
+        InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
+                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 4);
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);

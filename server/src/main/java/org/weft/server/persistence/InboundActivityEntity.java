@@ -85,11 +85,11 @@ public class InboundActivityEntity {
         return lastError;
     }
 
-    /** Records a failed attempt; gives up for good after {@code maxAttempts}. */
-    public void markFailed(String error, Instant retryAt, int maxAttempts) {
+    /** Records a failed attempt: tried again at {@code retryAt}, or given up for good when that is null. */
+    public void markFailed(String error, Instant retryAt) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-        if (attempts >= maxAttempts) {
+        if (retryAt == null) {
             state = State.FAILED;
         } else {
             nextAttemptAt = retryAt;
