@@ -1,6 +1,5 @@
 package org.weft.activitypub.vocab;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Gifts are the norm, so there is no {@code stipulatesReciprocal}; one that arrives is ignored. {@code content}
  * (optional) is the responder's message, on the Offer so that it stays out of the Agreement's terms. The Agreement's
- * id must be on the responder's host, as Mastodon requires of a Create's object.
+ * id must be on the responder's server (the same {@link WebOrigin}), as Mastodon requires of a Create's object.
  *
  * @param offerId          the Offer activity's id
  * @param actor            the responder
@@ -61,8 +60,8 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
         Intent.requireAbsoluteUri(Objects.requireNonNull(agreementId, "agreementId"), "agreement id");
         Intent.requireAbsoluteUri(Objects.requireNonNull(satisfies, "satisfies"), "satisfies");
         Intent.requireAction(action);
-        if (!sameHost(agreementId, actor)) {
-            throw new IllegalArgumentException("agreement " + agreementId + " is not on the host of its actor " + actor);
+        if (!WebOrigin.same(agreementId, actor)) {
+            throw new IllegalArgumentException("agreement " + agreementId + " is not on the server of its actor " + actor);
         }
         published = published == null ? null : published.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -200,14 +199,5 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
             throw new IllegalArgumentException(message);
         }
         return ids.getFirst();
-    }
-
-    private static boolean sameHost(String a, String b) {
-        try {
-            String hostA = URI.create(a).getHost();
-            return hostA != null && hostA.equalsIgnoreCase(URI.create(b).getHost());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

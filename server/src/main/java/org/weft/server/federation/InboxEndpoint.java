@@ -18,6 +18,7 @@ import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
+import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.queue.InboxWriter;
 
@@ -95,7 +96,7 @@ public final class InboxEndpoint {
             throw new Rejection(Status.UNAUTHORIZED_401,
                     "Signed by " + signature.key().ownerId() + " but the activity's actor is " + activity.actor());
         }
-        if (!sameOrigin(activity.id(), activity.actor())) {
+        if (!WebOrigin.same(activity.id(), activity.actor())) {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");
         }
         // Refused here, not at the insert: MariaDB's INSERT IGNORE would store a too-long id cut short.
@@ -132,17 +133,6 @@ public final class InboxEndpoint {
         String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/activity+json") || type.equals("application/ld+json")
                 || type.equals("application/json");
-    }
-
-    private static boolean sameOrigin(String a, String b) {
-        try {
-            java.net.URI x = java.net.URI.create(a);
-            java.net.URI y = java.net.URI.create(b);
-            return x.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost()) && x.getPort() == y.getPort()
-                    && x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** A request the inbox refuses, with the status to answer. */

@@ -16,6 +16,7 @@ import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalContent;
@@ -101,7 +102,7 @@ public final class IncomingPosts {
             throw new IgnoredPost("Announced post " + objectId + " is not a proposal");
         }
         ProposalNote note = readProposal(post);
-        if (!sameAuthority(note.id(), note.attributedTo())) {
+        if (!WebOrigin.same(note.id(), note.attributedTo())) {
             throw new IgnoredPost("Proposal " + note.id() + " claims an author on another server");
         }
         ActorEntity owner = remoteActors.resolve(note.attributedTo());
@@ -260,24 +261,13 @@ public final class IncomingPosts {
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
     private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
         String id = post.path("id").asText(null);
-        if (id == null || !sameAuthority(id, actorUri)) {
+        if (id == null || !WebOrigin.same(id, actorUri)) {
             throw new IgnoredPost("Post " + id + " is not on the server of its sender " + actorUri);
         }
         JsonNode attributed = post.path("attributedTo");
         String owner = attributed.isTextual() ? attributed.asText() : attributed.path("id").asText(null);
         if (owner != null && !owner.equals(actorUri)) {
             throw new IgnoredPost("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
-        }
-    }
-
-    private static boolean sameAuthority(String a, String b) {
-        try {
-            URI x = URI.create(a);
-            URI y = URI.create(b);
-            return x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getAuthority() != null
-                    && x.getAuthority().equalsIgnoreCase(y.getAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }
