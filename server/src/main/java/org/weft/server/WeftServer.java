@@ -72,7 +72,6 @@ import org.weft.server.domain.matching.Matcher;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.ReasonText;
-import org.weft.server.api.MatchesEndpoint;
 import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
@@ -209,8 +208,8 @@ public final class WeftServer implements AutoCloseable {
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
-        FollowService follows = new FollowService(db, outbox, remoteActors,
-                new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
+        WebFingerLookup webFinger = new WebFingerLookup(client, config.allowPrivateAddresses());
+        FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock);
 
         long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
@@ -225,7 +224,7 @@ public final class WeftServer implements AutoCloseable {
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
-                new FediverseAccounts(db, remoteActors, new WebFingerLookup(client, config.allowPrivateAddresses()), clock),
+                new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
@@ -266,13 +265,12 @@ public final class WeftServer implements AutoCloseable {
         inboxWriter.start();
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
-        WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
-        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, templates);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
-                new ApiTokens(db, clock), urls);
+                new ApiTokens(db, clock), matching, urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, clock);
 
@@ -297,7 +295,6 @@ public final class WeftServer implements AutoCloseable {
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
-                .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
                 .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {

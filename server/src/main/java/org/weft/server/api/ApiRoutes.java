@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.ProposalService;
@@ -35,9 +36,11 @@ public final class ApiRoutes implements HttpService {
     private final ResponsesApi responses;
     private final NotificationsApi notifications;
     private final AreasApi areas;
+    private final MatchesApi matches;
 
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService, AreaService areaService,
-                     NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, LocalUrls urls) {
+                     NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
+                     LocalUrls urls) {
         ApiAuth auth = new ApiAuth(tokens, db);
         ProposalJson json = new ProposalJson(taxonomy, urls);
         this.me = new MeApi(db, auth, notificationService, urls);
@@ -45,6 +48,7 @@ public final class ApiRoutes implements HttpService {
         this.responses = new ResponsesApi(db, responseService, auth);
         this.notifications = new NotificationsApi(notificationService, auth);
         this.areas = new AreasApi(areaService);
+        this.matches = new MatchesApi(db, tokens, matching);
     }
 
     @Override
@@ -63,7 +67,14 @@ public final class ApiRoutes implements HttpService {
                 .get("/proposals/{id}/responses", guard(responses::list))
                 .post("/responses/{id}/accept", guard(responses::accept))
                 .post("/responses/{id}/decline", guard(responses::decline))
-                .get("/areas", guard(areas::list));
+                .get("/areas", guard(areas::list))
+                .get("/me/matches", guard(matches::list))
+                .post("/matches/{id}/dismiss", guard(matches::dismiss))
+                .put("/me/fediverse-account", guard(matches::linkAccount))
+                .delete("/me/fediverse-account", guard(matches::unlinkAccount))
+                .get("/groups/{name}/links", guard(matches::links))
+                .post("/groups/{name}/links", guard(matches::link))
+                .delete("/groups/{name}/links", guard(matches::unlink));
     }
 
     /** The numeric id in the path; anything else names nothing, so it is a 404 like an unknown id. */

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -24,12 +22,12 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 
 /**
- * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller
- * only), the
- * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's
- * links ({@code GET|POST|DELETE /groups/{name}/links}). Every call needs a member's bearer token.
+ * A member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller only), the
+ * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's links
+ * ({@code GET|POST|DELETE /groups/{name}/links}), routed by {@link ApiRoutes}. Every call needs a member's bearer
+ * token; these calls answer their own errors.
  */
-public final class MatchesEndpoint implements HttpService {
+final class MatchesApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
@@ -37,24 +35,13 @@ public final class MatchesEndpoint implements HttpService {
     private final ApiTokens tokens;
     private final Matching matching;
 
-    public MatchesEndpoint(Database db, ApiTokens tokens, Matching matching) {
+    MatchesApi(Database db, ApiTokens tokens, Matching matching) {
         this.db = db;
         this.tokens = tokens;
         this.matching = matching;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/me/matches", this::list)
-                .post("/matches/{id}/dismiss", this::dismiss)
-                .put("/me/fediverse-account", this::linkAccount)
-                .delete("/me/fediverse-account", this::unlinkAccount)
-                .get("/groups/{name}/links", this::links)
-                .post("/groups/{name}/links", this::link)
-                .delete("/groups/{name}/links", this::unlink);
-    }
-
-    private void list(ServerRequest req, ServerResponse res) {
+    void list(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -97,7 +84,7 @@ public final class MatchesEndpoint implements HttpService {
         return node;
     }
 
-    private void dismiss(ServerRequest req, ServerResponse res) {
+    void dismiss(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -118,7 +105,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void linkAccount(ServerRequest req, ServerResponse res) {
+    void linkAccount(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -136,7 +123,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void unlinkAccount(ServerRequest req, ServerResponse res) {
+    void unlinkAccount(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isPresent()) {
             matching.accounts().unlink(username(member.get()));
@@ -144,7 +131,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void links(ServerRequest req, ServerResponse res) {
+    void links(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
@@ -162,7 +149,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void link(ServerRequest req, ServerResponse res) {
+    void link(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
@@ -183,7 +170,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void unlink(ServerRequest req, ServerResponse res) {
+    void unlink(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
