@@ -1,6 +1,7 @@
 package org.weft.server.federation;
 
 import java.net.URI;
+import java.util.Optional;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -12,9 +13,9 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 
 /**
- * Decides whether a signed GET may read something addressed to a community's followers: the signer's
- * server must host at least one accepted follower of that community (what Mastodon does for
- * followers-only posts). Unsigned or badly signed requests may not. Either signature scheme will do (RFC 9421
+ * Decides whether a signed GET may read a community-only proposal: the signer's server must host at least one
+ * follower of that community whom a moderator approved (or a community it links to); a server whose followers nobody
+ * approved may not, even when they follow. Unsigned or badly signed requests may not. Either signature scheme will do (RFC 9421
  * or draft-cavage), with the same replay protection as the inbox: a captured fetch reads once.
  */
 public final class FetchAuthorizer {
@@ -28,20 +29,22 @@ public final class FetchAuthorizer {
     }
 
     /**
-     * Whether this signed GET may read what is addressed to the followers of {@code communityId} (null: no community,
-     * so nobody may). Checks the signature first, which may fetch the signer's key: call it with no transaction open.
+     * The signer's server (host[:port]) when this signed GET may read the community-only posts of {@code communityId}
+     * (null: no community, so nobody may), else empty. Checks the signature first, which may fetch the signer's key:
+     * call it with no transaction open.
      */
-    public boolean mayFetch(ServerRequest req, Long communityId) {
+    public Optional<String> approvedServer(ServerRequest req, Long communityId) {
         if (req.headers().first(SIGNATURE).isEmpty() || communityId == null) {
-            return false;
+            return Optional.empty();
         }
         VerifiedSignature signature;
         try {
             signature = verifier.verify(IncomingRequests.of(req, "GET", new byte[0]));
         } catch (SignatureException e) {
-            return false;
+            return Optional.empty();
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
-        return db.inTransaction(s -> FollowRepository.hasAcceptedFollowerOn(s, communityId, signerHost));
+        boolean approved = db.inTransaction(s -> FollowRepository.hasApprovedFollowerOn(s, communityId, signerHost));
+        return approved ? Optional.of(signerHost) : Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
@@ -26,7 +27,8 @@ import org.weft.server.persistence.TombstoneRepository;
  * {@code GET /proposals/{id}}: the Note for ActivityPub clients, a Tombstone (410) once deleted; and
  * {@code /proposals/{id}/replies}, the public answers (never the private ones). Browsers asking for the first get
  * the proposal's page instead: the routing decides ({@code http.Wants}), this endpoint only answers JSON.
- * Community-only proposals are served only to servers that host one of the community's followers (signed fetch).
+ * Community-only proposals are served only to servers that host one of the community's approved followers (signed
+ * fetch), addressed to those followers.
  */
 public final class ProposalEndpoint {
     private final Database db;
@@ -41,8 +43,12 @@ public final class ProposalEndpoint {
 
     /** What the proposal's URL serves, read in one transaction; the answer is sent after it. */
     private sealed interface Served {
-        /** The Note; {@code communityOnly} ones go only to signed fetches that {@link FetchAuthorizer} allows. */
-        record Note(JsonNode json, boolean communityOnly, Long communityId) implements Served {
+        /** A Note anyone may read. */
+        record Note(JsonNode json) implements Served {
+        }
+
+        /** A community-only Note: only for signed fetches that {@link FetchAuthorizer} allows, written for them. */
+        record CommunityOnly(String uri, Long communityId) implements Served {
         }
 
         record Deleted(Tombstone tombstone) implements Served {
@@ -56,12 +62,15 @@ public final class ProposalEndpoint {
         String uri = wire.uriFor(uuidOf(req));
         Served served = db.inTransaction(s -> served(s, uri));
         switch (served) {
-            case Served.Note note -> {
+            case Served.Note note -> HttpReplies.activityJson(res, note.json());
+            case Served.CommunityOnly only -> {
                 // The signature check may fetch the signer's key: it runs here, with no transaction open.
-                if (note.communityOnly() && !authorizer.mayFetch(req, note.communityId())) {
-                    HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+                Optional<JsonNode> json = authorizer.approvedServer(req, only.communityId())
+                        .flatMap(server -> db.inTransaction(s -> addressedTo(s, only.uri(), server)));
+                if (json.isPresent()) {
+                    HttpReplies.activityJson(res, json.get());
                 } else {
-                    HttpReplies.activityJson(res, note.json());
+                    HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
                 }
             }
             case Served.Deleted deleted -> {
@@ -76,11 +85,22 @@ public final class ProposalEndpoint {
         Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
         if (found.isPresent()) {
             ProposalEntity p = found.get();
-            return new Served.Note(wire.toWire(p).toJson(), p.getAudience() == Audience.COMMUNITY,
-                    p.getGroup() == null ? null : p.getGroup().getId());
+            if (p.getAudience() == Audience.COMMUNITY) {
+                return new Served.CommunityOnly(uri, p.getGroup() == null ? null : p.getGroup().getId());
+            }
+            return new Served.Note(wire.toWire(p).toJson());
         }
         return TombstoneRepository.byUri(s, uri).<Served>map(t -> new Served.Deleted(
                 Tombstone.of(t.getUri(), t.getFormerType(), t.getDeletedAt()))).orElseGet(Served.Missing::new);
+    }
+
+    /**
+     * A community-only Note as {@code server} may read it: naming only that server's approved followers. Empty when the
+     * proposal went (or stopped being community-only) since it was first read.
+     */
+    private Optional<JsonNode> addressedTo(Session s, String uri, String server) {
+        return ProposalRepository.shownAt(s, uri).filter(p -> p.getAudience() == Audience.COMMUNITY && p.getGroup() != null)
+                .map(p -> wire.toWire(p, FollowRepository.approvedFollowerUrisOn(s, p.getGroup(), server)).toJson());
     }
 
     public void replies(ServerRequest req, ServerResponse res) {

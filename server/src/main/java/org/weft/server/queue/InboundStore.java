@@ -3,6 +3,7 @@ package org.weft.server.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.weft.server.persistence.Database;
 
@@ -40,6 +41,15 @@ public final class InboundStore {
             }
             return ids;
         });
+    }
+
+    /**
+     * The body of a row as the inbox kept it; empty once the retention pruner removed it (a row that is pruned has long
+     * been processed, so the worker never meets one). Read with a plain query: the entity does not map the body.
+     */
+    public Optional<String> body(long id) {
+        return db.inTransaction(s -> s.createNativeQuery("SELECT body FROM inbound_activity WHERE id = ?1", String.class)
+                .setParameter(1, id).uniqueResultOptional()).filter(body -> !body.isEmpty());
     }
 
     public long countPending() {

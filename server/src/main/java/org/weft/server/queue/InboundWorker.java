@@ -70,11 +70,11 @@ public final class InboundWorker implements AutoCloseable {
     }
 
     private void process(long id) {
-        InboundActivityEntity row = db.inTransaction(s -> s.find(InboundActivityEntity.class, id));
         Activity activity;
         try {
             // The inbox kept the activity as it parsed it (JsonLdCodec.receive): a plain JSON read, no JSON-LD again.
-            activity = Activity.fromJson(codec.readStored(row.getBody()));
+            String body = store.body(id).orElseThrow(() -> new IllegalStateException("the body is gone"));
+            activity = Activity.fromJson(codec.readStored(body));
         } catch (RuntimeException e) {
             finish(id, "unreadable: " + e.getMessage(), true);
             return;
@@ -92,7 +92,7 @@ public final class InboundWorker implements AutoCloseable {
         Instant now = clock.instant();
         db.run(s -> {
             if (failed) {
-                s.find(InboundActivityEntity.class, id).markFailed(note, null);
+                s.find(InboundActivityEntity.class, id).markFailed(note, now, null);
             } else {
                 // The common case, as one UPDATE: no need to read the row (and its body) back first.
                 s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = null"
@@ -107,7 +107,8 @@ public final class InboundWorker implements AutoCloseable {
         Instant now = clock.instant();
         db.run(s -> {
             InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
-            row.markFailed(error, retries.nextAttempt(row.getAttempts() + 1, now, ThreadLocalRandom.current()).orElse(null));
+            row.markFailed(error, now,
+                    retries.nextAttempt(row.getAttempts() + 1, now, ThreadLocalRandom.current()).orElse(null));
             if (row.getState() == InboundActivityEntity.State.FAILED) {
                 processed.incrementAndGet();
             }

@@ -12,6 +12,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.InboundActivityEntity;
+import org.weft.server.queue.InboundStore;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -34,7 +35,7 @@ class InboxParsesOnceTest {
 
             InboundActivityEntity row = WaitFor.inboundDone(weft, TestHttp.json(follow).path("id").asText());
             assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
-            assertEquals(follow, row.getBody(), "kept byte for byte: nothing to rewrite");
+            assertEquals(follow, keptBody(weft, row), "kept byte for byte: nothing to rewrite");
             assertAcceptedAndAnswered(weft, mastodon);
         }
     }
@@ -55,12 +56,18 @@ class InboxParsesOnceTest {
 
             InboundActivityEntity row = WaitFor.inboundDone(weft, id);
             assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
-            JsonNode kept = TestHttp.json(row.getBody());
-            assertEquals("Follow", kept.path("type").asText(), row.getBody());
-            assertEquals(mastodon.rosa(), kept.path("actor").asText(), row.getBody());
-            assertFalse(row.getBody().contains("\"ident\""), "the compacted form is kept, not the aliases: " + row.getBody());
+            String body = keptBody(weft, row);
+            JsonNode kept = TestHttp.json(body);
+            assertEquals("Follow", kept.path("type").asText(), body);
+            assertEquals(mastodon.rosa(), kept.path("actor").asText(), body);
+            assertFalse(body.contains("\"ident\""), "the compacted form is kept, not the aliases: " + body);
             assertAcceptedAndAnswered(weft, mastodon);
         }
+    }
+
+    /** The body the inbox kept for the worker (the entity does not map it). */
+    private static String keptBody(TestServers.Instance weft, InboundActivityEntity row) {
+        return new InboundStore(weft.server().db()).body(row.getId()).orElseThrow();
     }
 
     /** Weft follows back the way rosa's server sees it: the follow is accepted, and an Accept reached her inbox. */

@@ -17,6 +17,7 @@ import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -34,8 +35,8 @@ import org.weft.server.queue.Outbox;
  * {@code Reject}.
  */
 public final class AgreementService {
-    public static final String NOTIFY_ACCEPTED = "agreement-accepted";
-    public static final String NOTIFY_DECLINED = "agreement-declined";
+    public static final String NOTIFY_ACCEPTED = NotificationKind.AGREEMENT_ACCEPTED.wire();
+    public static final String NOTIFY_DECLINED = NotificationKind.AGREEMENT_DECLINED.wire();
 
     private final Database db;
     private final Outbox outbox;

@@ -15,6 +15,7 @@ import org.weft.server.domain.Usernames;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -23,37 +24,35 @@ import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.queue.Outbox;
 
 /**
  * Answers to local proposals: stored from replies and direct messages (and shown to the proposal's
- * author), then accepted or declined by the author. Accepting promises the proposal and sends the
- * hand-off details in a direct message to that responder only; a responder who is a member here is also
- * notified of the decision (one on another server learns it from the message, or from the agreement's Accept).
+ * author), then accepted or declined by the author. Accepting promises the proposal and writes the
+ * hand-off details as the first message of the response's conversation after the accept (for a responder on
+ * another server, a direct message to them alone); a responder who is a member here is also notified of the
+ * decision (one on another server learns it from the message, or from the agreement's Accept).
  */
 public final class ResponseService {
-    public static final String NOTIFY_RESPONSE = "response";
-    public static final String NOTIFY_ACCEPTED = "accepted";
+    public static final String NOTIFY_RESPONSE = NotificationKind.RESPONSE.wire();
+    public static final String NOTIFY_ACCEPTED = NotificationKind.ACCEPTED.wire();
     /** The longest answer a member here may write to a proposal here, in characters. */
     public static final int MAX_ANSWER = 5000;
 
     private final Database db;
     private final ProposalService proposals;
     private final AgreementService agreements;
-    private final Outbox outbox;
+    private final ConversationService conversations;
     private final LocalUrls urls;
     private final Clock clock;
-    private final DirectMessages direct;
 
-    public ResponseService(Database db, ProposalService proposals, AgreementService agreements, Outbox outbox, LocalUrls urls,
-                           Clock clock) {
+    public ResponseService(Database db, ProposalService proposals, AgreementService agreements,
+                           ConversationService conversations, LocalUrls urls, Clock clock) {
         this.db = db;
         this.proposals = proposals;
         this.agreements = agreements;
-        this.outbox = outbox;
+        this.conversations = conversations;
         this.urls = urls;
         this.clock = clock;
-        this.direct = new DirectMessages(outbox, urls, clock);
     }
 
     /** Threads a post under a local proposal and tells its author. Private posts stay private. */
@@ -112,8 +111,9 @@ public final class ResponseService {
 
     /**
      * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
-     * is notified, and {@code handOff} (where and when) goes in a direct message to the responder alone,
-     * whether they are on another server or here. The page and the API both come through here.
+     * is notified, and {@code handOff} (where and when) is written in the response's conversation, which takes it
+     * to the responder alone, whether they are on another server (a direct message) or here. The page and the API
+     * both come through here.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
         return db.inTransaction(s -> {
@@ -126,7 +126,7 @@ public final class ResponseService {
                         r.getId(), clock.instant()));
             }
             if (handOff != null && !handOff.isBlank()) {
-                sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
+                conversations.postForAuthor(s, r, r.getProposal().getAuthor(), handOff);
             }
             return r;
         });
@@ -152,10 +152,5 @@ public final class ResponseService {
             throw new NotFoundException("No response " + responseId);
         }
         return r;
-    }
-
-    /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
-    void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
-        direct.send(s, from, to, about, text);
     }
 }

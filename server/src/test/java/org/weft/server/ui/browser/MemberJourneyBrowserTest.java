@@ -31,7 +31,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.domain.account.Operators;
@@ -166,6 +165,27 @@ class MemberJourneyBrowserTest {
             check(omar, "notifications-en");
             layla.get(weft.base() + "/me/notifications");
             assertFalse(layla.getPageSource().contains("الخيمة ١٢ بعد الظهر"), "the hand-off is Omar's alone");
+
+            // They talk: Omar follows his notification to the conversation under his response and answers; Layla
+            // follows hers and answers in Arabic; Omar reads it on "My responses".
+            omar.get(weft.base() + "/me/notifications");
+            omar.findElement(By.partialLinkText("New message from Layla")).click();
+            waitFor(omar, "/proposals/");
+            assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("الخيمة ١٢ بعد الظهر"));
+            omar.findElement(By.cssSelector("section.conversation textarea")).sendKeys("See you there, thank you!");
+            clickAndWaitForNewPage(omar, By.cssSelector("section.conversation button"));
+            assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("See you there"));
+            check(omar, "conversation-en");
+            layla.get(weft.base() + "/me/notifications");
+            layla.findElement(By.cssSelector("ul.rows a")).click();
+            waitFor(layla, "/proposals/");
+            assertTrue(layla.findElement(By.cssSelector("section.conversation")).getText().contains("See you there"));
+            layla.findElement(By.cssSelector("section.conversation textarea")).sendKeys("أهلاً وسهلاً");
+            clickAndWaitForNewPage(layla, By.cssSelector("section.conversation button"));
+            check(layla, "conversation-ar");
+            omar.get(weft.base() + "/me/responses");
+            assertTrue(omar.findElement(By.tagName("main")).getText().contains("أهلاً وسهلاً"));
+            check(omar, "responses-en");
             // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
             try (TestServers.Instance other = TestServers.start()) {
                 other.server().localActors().createGroup("town", "Town mutual aid", null);
@@ -231,7 +251,20 @@ class MemberJourneyBrowserTest {
                 throw e;
             }
         });
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clickedOn[0]));
+        // Gone from the document is stale too: Chromium may answer so instead of "stale element" while it swaps pages.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                clickedOn[0].isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         waitFor(driver, "/");
     }
 
