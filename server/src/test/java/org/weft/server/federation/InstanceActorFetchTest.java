@@ -25,9 +25,9 @@ import org.weft.server.testing.WaitFor;
 
 /**
  * Mastodon fetches with its instance actor's key, which Weft has usually never seen: the first fetch of a
- * community-only request from a follower's server makes Weft fetch that key before it can decide. The key is fetched
- * with no database transaction open (the servers of these tests fail when they stop if a request was made inside one),
- * kept, and not fetched again for the next fetch.
+ * community-only request from an approved follower's server makes Weft fetch that key before it can decide. The key
+ * is fetched with no database transaction open (the servers of these tests fail when they stop if a request was made
+ * inside one), kept, and not fetched again for the next fetch.
  */
 class InstanceActorFetchTest {
 
@@ -41,6 +41,8 @@ class InstanceActorFetchTest {
                     mastodon.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina", group))
                     .signedBy(mastodon).send().status());
             WaitFor.condition("rosa's follow is accepted", () -> !mastodon.inboxPosts().isEmpty());
+            // Only servers of approved followers may read community-only posts: a moderator approves rosa.
+            weft.server().followers().approve("block3", mastodon.rosa());
             mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/activity+json; charset=utf-8")
                     .withBody(mastodon.fixture("mastodon/actor-instance.json"))));

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.vocab.AgreementOffer;
 import org.weft.server.config.DatabaseSettings;
@@ -29,15 +27,6 @@ class AgreementIdMigrationTest {
     private final Path dir = TestDatabases.tempDir();
     private final DatabaseSettings settings = TestDatabases.fresh(dir);
 
-    /**
-     * This test opens the database with Flyway before Weft does: H2 must learn to keep its listener on loopback first,
-     * as {@code Database.open} makes it, or every later embedded database in this JVM refuses to open.
-     */
-    @BeforeAll
-    static void keepH2OnLoopback() {
-        EmbeddedServerAddress.ensureLoopback();
-    }
-
     @AfterEach
     void drop() {
         TestDatabases.drop(settings);
@@ -45,8 +34,8 @@ class AgreementIdMigrationTest {
 
     @Test
     void anAgreementReceivedBeforeV22TakesItsIdFromItsKeptOffer() throws SQLException {
-        Flyway.configure().dataSource(settings.jdbcUrl(dir), settings.userOrDefault(), settings.passwordOrDefault())
-                .locations("classpath:db/migration").target("20").load().migrate();
+        // Weft's own migrations (the Java one, 14, included) up to the last before the response kept its agreement id.
+        Database.migrationsUpTo("20", settings, dir).load().migrate();
         String kept = offer("https://camp-b.example/activities/offer/1", "https://camp-b.example/agreements/1");
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(dir), settings.userOrDefault(),
                 settings.passwordOrDefault()); Statement st = c.createStatement()) {
