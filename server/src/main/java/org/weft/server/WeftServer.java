@@ -1,5 +1,6 @@
 package org.weft.server;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -334,8 +336,8 @@ public final class WeftServer implements AutoCloseable {
                 .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {
-                    res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
-                    res.header(io.helidon.http.HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+                    res.header(HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
+                    res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
                     res.send(skos);
                 });
 
@@ -427,7 +429,7 @@ public final class WeftServer implements AutoCloseable {
      */
     private static TrustedProxies trustedProxies(WeftConfig config) {
         boolean loopback = config.host().equals("localhost")
-                || IpAddresses.parse(config.host()).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+                || IpAddresses.parse(config.host()).map(InetAddress::isLoopbackAddress).orElse(false);
         if (loopback && config.trustedProxies().isEmpty()) {
             LOG.warning(() -> "Listening on " + config.host() + " with no WEFT_TRUSTED_PROXIES: if a reverse proxy forwards"
                     + " to Weft, every client seems to come from it, and the sign-in limit per address counts them as one"

@@ -41,8 +41,6 @@ public final class JsonLdCodec {
     private static final System.Logger LOG = System.getLogger(JsonLdCodec.class.getName());
     private static final OfflineDocumentLoader LOADER = OfflineDocumentLoader.create();
 
-    /** Reads back what {@link #receive} kept: checked on arrival, so without the limits of received bodies. */
-    private static final ObjectMapper STORED = new ObjectMapper();
 
     private final int maxBytes;
     private final ObjectMapper mapper;
@@ -122,7 +120,8 @@ public final class JsonLdCodec {
      */
     public JsonNode readStored(String json) {
         try {
-            JsonNode node = STORED.readTree(json);
+            // Checked on arrival, so read back without the limits of received bodies.
+            JsonNode node = PlainJson.read(json);
             if (node == null || !node.isObject()) {
                 throw new MalformedActivityException(MalformedActivityException.Reason.NOT_AN_OBJECT,
                         "kept document is not a JSON object");

@@ -1,7 +1,6 @@
 package org.weft.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
@@ -10,6 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.follow.CommunityLink;
@@ -30,7 +30,6 @@ import org.weft.web.i18n.Messages;
  * routed by {@link ApiRoutes}. Every call needs a member's bearer token; these calls answer their own errors.
  */
 final class MatchesApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final Database db;
@@ -56,7 +55,7 @@ final class MatchesApi {
             HttpReplies.error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;
         }
-        ArrayNode items = JSON.createArrayNode();
+        ArrayNode items = PlainJson.array();
         for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
             ObjectNode item = items.addObject();
             item.put("id", v.match().getId()).put("state", v.state())
@@ -72,14 +71,14 @@ final class MatchesApi {
             item.set("mine", proposal(v.mine(), true));
             item.set("other", proposal(v.other(), false));
         }
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = PlainJson.object();
         body.set("matches", items);
         HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
     }
 
     /** What a proposal already shows to anyone who can see it; never its author's name or handle. */
     private static ObjectNode proposal(ProposalEntity p, boolean mine) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = PlainJson.object();
         if (mine) {
             node.put("id", p.getId());
         }
@@ -108,7 +107,7 @@ final class MatchesApi {
         try {
             MemberMatches.View v = matching.matches().dismiss(member.get(), id);
             HttpReplies.json(res, Status.OK_200, JSON_TYPE,
-                    JSON.createObjectNode().put("id", v.match().getId()).put("state", v.state()));
+                    PlainJson.object().put("id", v.match().getId()).put("state", v.state()));
         } catch (NotFoundException e) {
             HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
         }
@@ -126,7 +125,7 @@ final class MatchesApi {
         }
         try {
             String uri = matching.accounts().link(username(member.get()), account);
-            HttpReplies.json(res, Status.OK_200, JSON_TYPE, JSON.createObjectNode().put("account", account).put("actor", uri));
+            HttpReplies.json(res, Status.OK_200, JSON_TYPE, PlainJson.object().put("account", account).put("actor", uri));
         } catch (IOException | IllegalArgumentException e) {
             HttpReplies.error(res, Status.BAD_REQUEST_400, "Cannot link " + account + ": " + e.getMessage());
         }
@@ -145,12 +144,12 @@ final class MatchesApi {
             return;
         }
         try {
-            ArrayNode items = JSON.createArrayNode();
+            ArrayNode items = PlainJson.array();
             for (CommunityLink l : matching.links().links(req.path().pathParameters().get("name"))) {
                 items.addObject().put("actor", l.actorUri()).put("handle", l.handle()).put("weFollow", l.weFollow())
                         .put("accepted", l.accepted()).put("theyFollow", l.theyFollow()).put("mutual", l.mutual());
             }
-            ObjectNode body = JSON.createObjectNode();
+            ObjectNode body = PlainJson.object();
             body.set("links", items);
             HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
         } catch (NotFoundException e) {
@@ -169,7 +168,7 @@ final class MatchesApi {
         }
         try {
             String uri = matching.links().link(req.path().pathParameters().get("name"), target);
-            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, JSON.createObjectNode().put("actor", uri));
+            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, PlainJson.object().put("actor", uri));
         } catch (NotFoundException e) {
             HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -219,7 +218,7 @@ final class MatchesApi {
 
     private static String field(ServerRequest req, String name) {
         try {
-            JsonNode body = JSON.readTree(req.content().as(byte[].class));
+            JsonNode body = PlainJson.read(req.content().as(byte[].class));
             String value = body == null ? null : body.path(name).asText(null);
             return value == null || value.isBlank() ? null : value.strip();
         } catch (IOException e) {

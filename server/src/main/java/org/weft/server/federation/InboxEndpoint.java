@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.http.HeaderName;
@@ -122,7 +124,7 @@ public final class InboxEndpoint {
             writer.store(activity.id(), activity.actor(), activity.type(), new String(received.json(), StandardCharsets.UTF_8),
                     clock.instant());
         } catch (InboxWriter.InboxWriteException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Inbox could not store " + activity.id(), e);
+            LOG.log(Level.WARNING, "Inbox could not store " + activity.id(), e);
             throw new Rejection(Status.INTERNAL_SERVER_ERROR_500, "Could not store the activity; try again later");
         }
         res.status(Status.ACCEPTED_202).send();
@@ -149,7 +151,7 @@ public final class InboxEndpoint {
 
 
     static boolean acceptableContentType(String contentType) {
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return type.equals("application/activity+json") || type.equals("application/ld+json")
                 || type.equals("application/json");
     }

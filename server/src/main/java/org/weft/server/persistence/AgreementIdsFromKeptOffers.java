@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.AgreementOffer;
 
 /**
@@ -22,7 +22,6 @@ import org.weft.activitypub.vocab.AgreementOffer;
  * functions.
  */
 final class AgreementIdsFromKeptOffers implements JavaMigration {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public MigrationVersion getVersion() {
@@ -70,7 +69,7 @@ final class AgreementIdsFromKeptOffers implements JavaMigration {
     /** The Agreement's id in a kept Offer; empty when it is unreadable or too long to keep. */
     static Optional<String> agreementId(String offerBody) {
         try {
-            String id = AgreementOffer.fromJson(JSON.readTree(offerBody)).agreementId();
+            String id = AgreementOffer.fromJson(PlainJson.read(offerBody)).agreementId();
             return id.length() <= ResponseEntity.MAX_URI_LENGTH ? Optional.of(id) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package org.weft.server.queue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,7 +207,7 @@ public final class DeliveryWorker implements AutoCloseable {
             if (cached == null) {
                 cached = db.inTransaction(session -> {
                     OutboundActivityEntity activity = session.find(OutboundActivityEntity.class, activityId);
-                    return new Payload(activity.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    return new Payload(activity.getBody().getBytes(StandardCharsets.UTF_8),
                             activity.getActor().getId());
                 });
                 payloads.put(activityId, cached);

@@ -77,7 +77,8 @@ public final class ProposalPage {
     }
 
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
-    private void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p, List<ResponseEntity> publicResponses) {
+    private void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p,
+                        List<ResponseEntity> publicResponses) {
         Visitor v = pages.visitor(req, res);
         if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");

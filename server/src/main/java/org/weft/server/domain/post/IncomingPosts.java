@@ -11,6 +11,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.jsonld.MalformedActivityException;
@@ -262,7 +264,7 @@ public final class IncomingPosts {
         if (note.content() == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(" + java.util.regex.Pattern.quote(urls.base())
+        Matcher m = Pattern.compile("href=\"(" + Pattern.quote(urls.base())
                 + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
         while (m.find()) {
             Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
