@@ -3,11 +3,12 @@ package org.weft.server.domain.proposal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.Usernames;
@@ -33,7 +34,6 @@ import org.weft.server.persistence.TombstoneRepository;
  * the database says and what goes out to other servers cannot drift apart.
  */
 public final class ProposalService {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
     private final LocalUrls urls;
@@ -232,7 +232,7 @@ public final class ProposalService {
         if (translations == null || translations.isEmpty()) {
             return null;
         }
-        var node = JSON.createObjectNode();
+        var node = PlainJson.object();
         translations.forEach((lang, text) -> node.putObject(rules.language(lang))
                 .put("title", rules.title(text.title()))
                 .put("description", rules.description(text.description())));
@@ -249,7 +249,7 @@ public final class ProposalService {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Say which community to post to");
         }
-        return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(java.util.Locale.ROOT))
+        return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(Locale.ROOT))
                 .filter(a -> !a.isDeleted())
                 .orElseThrow(() -> new IllegalArgumentException("No community " + name + " here"));
     }

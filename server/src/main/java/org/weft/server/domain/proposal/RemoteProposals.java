@@ -1,5 +1,6 @@
 package org.weft.server.domain.proposal;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.classify.Classification;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Concept;
@@ -97,7 +99,7 @@ public final class RemoteProposals {
         p.setTitle(text.title());
         p.setDescription(text.description());
         p.setLanguage(language.length() > 16 ? "und" : language);
-        p.setAudience(note.to() != null && note.to().stream().anyMatch(org.weft.activitypub.vocab.Vocab::isPublic)
+        p.setAudience(note.to() != null && note.to().stream().anyMatch(Vocab::isPublic)
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
         if (note.publishes() != null) {
@@ -261,7 +263,7 @@ public final class RemoteProposals {
             p.setQuantity(null, null);
             return;
         }
-        p.setQuantity(q.value().setScale(Math.min(3, Math.max(0, q.value().scale())), java.math.RoundingMode.HALF_UP), q.unit());
+        p.setQuantity(q.value().setScale(Math.min(3, Math.max(0, q.value().scale())), RoundingMode.HALF_UP), q.unit());
     }
 
     /** Remote end dates are clamped, not refused: the proposal is still worth showing for a while. */

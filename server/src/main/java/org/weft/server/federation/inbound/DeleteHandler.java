@@ -3,6 +3,8 @@ package org.weft.server.federation.inbound;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.domain.post.IgnoredPost;
+import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.ActorDeparture;
 
 /**
@@ -26,7 +28,11 @@ public final class DeleteHandler implements ActivityHandler {
             throw new IgnoredActivity("Delete without an object");
         }
         if (!object.equals(delete.actor())) {
-            posts.deleted(delete.actor(), object);
+            try {
+                posts.deleted(delete.actor(), object);
+            } catch (IgnoredPost e) {
+                throw new IgnoredActivity(e);
+            }
             return;
         }
         ActorDeparture.Removed removed = departures.departed(object)

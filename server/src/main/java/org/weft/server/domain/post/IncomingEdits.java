@@ -1,4 +1,4 @@
-package org.weft.server.federation.inbound;
+package org.weft.server.domain.post;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -44,7 +44,7 @@ public final class IncomingEdits {
     }
 
     /** {@code post} (embedded in the Update) as edited by {@code actorUri}, already verified as the signer. */
-    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         IncomingPosts.requireOwnPost(actorUri, post);
         ActorEntity sender = remoteActors.resolve(actorUri);
         String id = post.path("id").asText();
@@ -56,14 +56,14 @@ public final class IncomingEdits {
             IncomingNote note = readPost(post);
             outcome = db.inTransaction(s -> edit(s, note, s.merge(sender)));
         } else {
-            throw new IgnoredActivity("Update of " + id + ", which is neither an actor nor a post");
+            throw new IgnoredPost("Update of " + id + ", which is neither an actor nor a post");
         }
         switch (outcome) {
             case APPLIED -> { }
-            case STALE -> throw new IgnoredActivity("Update of " + id + " is older than the version kept here");
-            case NOT_OWNER -> throw new IgnoredActivity("Update of " + id + " by " + actorUri + ", who did not send it");
-            case NOT_KEPT -> throw new IgnoredActivity("Update of " + id + ": nothing is kept here by that id");
-            case UNUSABLE -> throw new IgnoredActivity("Update of " + id + " would leave the message empty or too long");
+            case STALE -> throw new IgnoredPost("Update of " + id + " is older than the version kept here");
+            case NOT_OWNER -> throw new IgnoredPost("Update of " + id + " by " + actorUri + ", who did not send it");
+            case NOT_KEPT -> throw new IgnoredPost("Update of " + id + ": nothing is kept here by that id");
+            case UNUSABLE -> throw new IgnoredPost("Update of " + id + " would leave the message empty or too long");
         }
     }
 
@@ -84,11 +84,11 @@ public final class IncomingEdits {
         return messages.edited(s, note.id(), sender, note.updated(), note.content());
     }
 
-    private static IncomingNote readPost(JsonNode post) throws IgnoredActivity {
+    private static IncomingNote readPost(JsonNode post) throws IgnoredPost {
         try {
             return IncomingNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
-            throw new IgnoredActivity("Unusable post: " + e.getMessage());
+            throw new IgnoredPost("Unusable post: " + e.getMessage());
         }
     }
 }

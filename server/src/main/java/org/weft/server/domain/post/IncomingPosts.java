@@ -1,4 +1,4 @@
-package org.weft.server.federation.inbound;
+package org.weft.server.domain.post;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +11,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.client.FetchException;
@@ -18,6 +20,7 @@ import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
@@ -82,7 +85,7 @@ public final class IncomingPosts {
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
-    public void created(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void created(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         requireOwnPost(actorUri, post);
         ActorEntity sender = remoteActors.resolve(actorUri);
         if (ProposalNote.isProposal(post)) {
@@ -100,18 +103,18 @@ public final class IncomingPosts {
                 return community.isPresent();
             });
             if (!kept) {
-                throw new IgnoredActivity("Proposal " + note.id() + " from " + actorUri
+                throw new IgnoredPost("Proposal " + note.id() + " from " + actorUri
                         + ", whom nobody here follows, for no community here");
             }
             return;
         }
         if (!IncomingNote.isPost(post)) {
-            throw new IgnoredActivity("Create of something that is not a post");
+            throw new IgnoredPost("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
         ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
         if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
-            throw new IgnoredActivity("Post " + note.id() + " refused: " + threaded.reason());
+            throw new IgnoredPost("Post " + note.id() + " refused: " + threaded.reason());
         }
         if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
             return;
@@ -129,11 +132,11 @@ public final class IncomingPosts {
      * and held again (this is how a new link brings back what the old one brought), or, when its own server answers
      * 404 or 410, it is gone here too.
      */
-    public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
+    public void announced(String announcerUri, String objectId) throws IOException, IgnoredPost {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
         boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
-            throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
+            throw new IgnoredPost("Announce from " + announcerUri + ", whom nobody here follows");
         }
         if (urls.isLocal(objectId)) {
             return; // ours
@@ -144,11 +147,11 @@ public final class IncomingPosts {
         }
         JsonNode post = fetchOrForget(objectId, known); // fetched ourselves: the id is checked, not trusted
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Announced post " + objectId + " is not a proposal");
+            throw new IgnoredPost("Announced post " + objectId + " is not a proposal");
         }
         ProposalNote note = readProposal(post);
-        if (!sameAuthority(note.id(), note.attributedTo())) {
-            throw new IgnoredActivity("Proposal " + note.id() + " claims an author on another server");
+        if (!WebOrigin.same(note.id(), note.attributedTo())) {
+            throw new IgnoredPost("Proposal " + note.id() + " claims an author on another server");
         }
         ActorEntity owner = remoteActors.resolve(note.attributedTo());
         db.run(s -> remoteProposals.upsert(s, note, s.merge(owner),
@@ -165,21 +168,21 @@ public final class IncomingPosts {
      * Fetches a post; when its server says it is gone, a copy kept here is gone too: 410, or 404 for a public one (a
      * community-only post answers 404 to a fetch its server does not authorise, which says nothing of the post).
      */
-    private JsonNode fetchOrForget(String objectId, Optional<ProposalEntity> kept) throws IOException, IgnoredActivity {
+    private JsonNode fetchOrForget(String objectId, Optional<ProposalEntity> kept) throws IOException, IgnoredPost {
         try {
             return client.fetchObject(URI.create(objectId));
         } catch (FetchException e) {
             boolean notFound = e.status() == 404 && kept.map(p -> p.getAudience() != Audience.COMMUNITY).orElse(false);
             if (kept.isPresent() && (e.isGone() || notFound)) {
                 db.run(s -> copies.originGone(s, objectId));
-                throw new IgnoredActivity("Post " + objectId + " is gone from its server (" + e.getMessage() + ")");
+                throw new IgnoredPost("Post " + objectId + " is gone from its server (" + e.getMessage() + ")");
             }
             throw e;
         }
     }
 
     /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
-    public void deleted(String actorUri, String objectId) throws IgnoredActivity {
+    public void deleted(String actorUri, String objectId) throws IgnoredPost {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
             if (sender.isEmpty()) {
@@ -192,7 +195,7 @@ public final class IncomingPosts {
                     || conversations.deleted(s, objectId, sender.get());
         });
         if (!done) {
-            throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
+            throw new IgnoredPost("Delete of " + objectId + ": nothing of the sender's by that id");
         }
     }
 
@@ -223,7 +226,7 @@ public final class IncomingPosts {
         return any;
     }
 
-    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
+    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredPost {
         boolean placed = db.inTransaction(s -> {
             boolean any = false;
             for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
@@ -243,7 +246,7 @@ public final class IncomingPosts {
             return any;
         });
         if (!placed) {
-            throw new IgnoredActivity("Post " + note.id()
+            throw new IgnoredPost("Post " + note.id()
                     + " is neither a response nor an offer or request for a community here");
         }
     }
@@ -279,7 +282,7 @@ public final class IncomingPosts {
         if (note.content() == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(" + java.util.regex.Pattern.quote(urls.base())
+        Matcher m = Pattern.compile("href=\"(" + Pattern.quote(urls.base())
                 + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
         while (m.find()) {
             Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
@@ -314,35 +317,24 @@ public final class IncomingPosts {
                 .flatMap(Optional::stream).findFirst();
     }
 
-    static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
+    static ProposalNote readProposal(JsonNode post) throws IgnoredPost {
         try {
             return ProposalNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
-            throw new IgnoredActivity("Unusable proposal: " + e.getMessage());
+            throw new IgnoredPost("Unusable proposal: " + e.getMessage());
         }
     }
 
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
-    static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
+    static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
         String id = post.path("id").asText(null);
-        if (id == null || !sameAuthority(id, actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is not on the server of its sender " + actorUri);
+        if (id == null || !WebOrigin.same(id, actorUri)) {
+            throw new IgnoredPost("Post " + id + " is not on the server of its sender " + actorUri);
         }
         JsonNode attributed = post.path("attributedTo");
         String owner = attributed.isTextual() ? attributed.asText() : attributed.path("id").asText(null);
         if (owner != null && !owner.equals(actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
-        }
-    }
-
-    private static boolean sameAuthority(String a, String b) {
-        try {
-            URI x = URI.create(a);
-            URI y = URI.create(b);
-            return x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getAuthority() != null
-                    && x.getAuthority().equalsIgnoreCase(y.getAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
+            throw new IgnoredPost("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
         }
     }
 }
