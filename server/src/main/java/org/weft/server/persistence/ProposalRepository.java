@@ -25,12 +25,12 @@ public final class ProposalRepository {
 
     /**
      * What the matching index keeps of an open proposal, read as columns (no entity, no session cache). The
-     * categories come separately ({@link #categoriesOf}). {@code source}, {@code groupId} and {@code ownerId} say
-     * through which link a copy from another server is held.
+     * categories come separately ({@link #categoriesOf}). {@code source}, {@code groupId} (with {@code groupLocal})
+     * and {@code ownerId} say through which link a copy from another server is held.
      */
     public record IndexRow(long id, boolean local, Purpose purpose, HelpKind kind, String areaCode, Double latitude,
                            Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit,
-                           ProposalEntity.Source source, Long groupId, Long ownerId) {
+                           ProposalEntity.Source source, Long groupId, boolean groupLocal, Long ownerId) {
     }
 
     /** A proposal, local or remote, by its ActivityPub id. */
@@ -100,14 +100,15 @@ public final class ProposalRepository {
     /** One page (by id, after {@code after}) of the proposals the matching index holds: open, visible, not ended. */
     public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
         return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
-                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit, p.source, g.id, p.attributedTo.id"
+                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit, p.source, g.id, g.local,"
+                        + " p.attributedTo.id"
                         + OPEN_FOR_INDEX + " order by p.id", Object[].class)
                 .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
                 .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
                 .setMaxResults(pageSize).getResultList().stream()
                 .map(r -> new IndexRow((Long) r[0], (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3], (String) r[4],
                         (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10],
-                        (ProposalEntity.Source) r[11], (Long) r[12], (Long) r[13]))
+                        (ProposalEntity.Source) r[11], (Long) r[12], Boolean.TRUE.equals(r[13]), (Long) r[14]))
                 .toList();
     }
 
@@ -127,7 +128,7 @@ public final class ProposalRepository {
      */
     public static List<ProposalEntity> heldThrough(Session s, long actorId) {
         return s.createSelectionQuery("from ProposalEntity p where p.local = false and p.source = :weft"
-                        + " and p.group is not null and p.deletedAt is null and p.detachedAt is null"
+                        + " and p.group.local = false and p.deletedAt is null and p.detachedAt is null"
                         + " and (p.group.id = :a or p.attributedTo.id = :a)", ProposalEntity.class)
                 .setParameter("weft", ProposalEntity.Source.WEFT).setParameter("a", actorId).getResultList();
     }

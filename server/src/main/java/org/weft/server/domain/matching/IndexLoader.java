@@ -44,7 +44,9 @@ final class IndexLoader {
         Map<Long, List<String>> categories = ProposalRepository.categoriesOf(s, after, rows.get(rows.size() - 1).id());
         List<ProposalSnapshot> snapshots = new ArrayList<>(rows.size());
         for (ProposalRepository.IndexRow r : rows) {
-            boolean viaLink = !r.local() && r.source() == ProposalEntity.Source.WEFT && r.groupId() != null;
+            // Through a link: a copy another server's community announced (a stranger's post for a community here is not).
+            boolean viaLink = !r.local() && r.source() == ProposalEntity.Source.WEFT && r.groupId() != null
+                    && !r.groupLocal();
             snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
                     categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
                     r.endsAt(), r.quantity(), r.unit(), true, viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null));

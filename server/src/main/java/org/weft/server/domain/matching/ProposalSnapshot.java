@@ -36,7 +36,8 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
     public static ProposalSnapshot of(ProposalEntity p) {
         boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted() && !p.isDetached()
                 && p.getModeration() == ProposalEntity.Moderation.VISIBLE;
-        boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null;
+        boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null
+                && !p.getGroup().isLocal();
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),
                 p.getAreaCode(), p.getLatitude(), p.getLongitude(), p.getPublishedAt(), p.getEndsAt(),
                 p.getQuantity(), p.getUnit(), open, viaLink ? p.getGroup().getId() : null,
