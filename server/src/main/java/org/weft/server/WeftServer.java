@@ -473,7 +473,7 @@ public final class WeftServer implements AutoCloseable {
                 LOG.info(() -> expired + " copy(ies) of proposals from other servers expired after their server fell silent");
             }
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Expiring silent copies failed", e);
+            LOG.log(Level.WARNING, "Expiring silent copies failed", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MatchEntity;
@@ -130,7 +131,12 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         Instant now = clock.instant();
         // Matches are made only with proposals held now: whatever the stored copy says, a copy that came through a link
         // no longer followed from here does not match (checked here, at every change, not only when a link ends).
-        Set<Long> followed = db.inTransaction(FollowRepository::followedRemoteActorIds);
+        // A stranger's proposal kept under a community here (approved by a moderator) names that community: it is held.
+        Set<Long> followed = db.inTransaction(s -> {
+            Set<Long> holding = FollowRepository.followedRemoteActorIds(s);
+            ActorRepository.localGroups(s).forEach(g -> holding.add(g.getId()));
+            return holding;
+        });
         index.put(p);
         if (!p.open() || !p.heldBy(followed)) {
             // Closed, deleted, waiting for a moderator, or no longer held: the other side's member is told it is gone.

@@ -36,8 +36,7 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
     public static ProposalSnapshot of(ProposalEntity p) {
         boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted() && !p.isDetached()
                 && p.getModeration() == ProposalEntity.Moderation.VISIBLE;
-        boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null
-                && !p.getGroup().isLocal();
+        boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null;
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),
                 p.getAreaCode(), p.getLatitude(), p.getLongitude(), p.getPublishedAt(), p.getEndsAt(),
                 p.getQuantity(), p.getUnit(), open, viaLink ? p.getGroup().getId() : null,
@@ -46,7 +45,8 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
 
     /**
      * Whether this instance holds the proposal now: it came through no link, or someone here follows the community it
-     * came through or its owner ({@code followed}: the ids of the remote actors followed from here).
+     * came through or its owner ({@code followed}: the ids of the remote actors followed from here, and of the communities
+     * here, under which a stranger's post a moderator approved is kept).
      */
     public boolean heldBy(Set<Long> followed) {
         return viaCommunityId == null || followed.contains(viaCommunityId) || followed.contains(ownerId);
