@@ -71,8 +71,8 @@ public final class BoardPage {
         ProposalQuery query = BoardPaging.at(req, new ProposalQuery(group.get().getUsername(), purpose,
                 category.map(taxonomy::withNarrowerUris).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
                 v.loggedIn(), true, 1, PAGE_SIZE));
-        String base = "/board/" + group.get().getUsername() + "?q=" + enc(text) + "&purpose=" + (purpose == null ? "" : purpose.wire())
-                + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
+        String base = "/board/" + group.get().getUsername() + "?q=" + enc(text)
+                + "&purpose=" + (purpose == null ? "" : purpose.wire()) + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
                 + "&status=" + enc(statusValue) + "&";
         BoardPaging.Page<ProposalCard> found = db.inTransaction(s -> BoardPaging.read(s, query, m, base, p -> cards.card(p, m)));
         BoardView view = new BoardView(group.get().getUsername(), group.get().getDisplayName(),
