@@ -5,3 +5,7 @@
 -- that the board's queries use them.
 CREATE INDEX ix_proposal_board_newest ON proposal (group_id, published_at, id);
 CREATE INDEX ix_proposal_newest ON proposal (published_at, id);
+-- The old board index (group_id, status, published_at) can give rows in published_at order only within one status,
+-- and the board shows two (open and promised), so with it MariaDB sorted every active row of the community. The new
+-- one starts with group_id too, and so also serves the foreign key to the group.
+DROP INDEX ix_proposal_board ON proposal;

@@ -134,14 +134,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         if (sql.isEmpty()) {
             return List.of();
         }
-        NativeQuery<Long> query = s.createNativeQuery(sql.get().text(), Long.class);
-        sql.get().params().forEach((k, v) -> {
-            if (v instanceof List<?> list) {
-                query.setParameterList(k, list);
-            } else {
-                query.setParameter(k, v);
-            }
-        });
+        NativeQuery<Long> query = sql.get().bind(s.createNativeQuery(sql.get().text(), Long.class));
         if (before == null && after == null && page > 1) {
             query.setFirstResult((page - 1) * pageSize);
         }
@@ -162,6 +155,17 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
 
     /** A native statement and its named parameters. */
     record Sql(String text, Map<String, Object> params) {
+        /** Binds the parameters to {@code query}: this statement's text, or the same with EXPLAIN in front. */
+        <Q extends NativeQuery<?>> Q bind(Q query) {
+            params.forEach((k, v) -> {
+                if (v instanceof List<?> list) {
+                    query.setParameterList(k, list);
+                } else {
+                    query.setParameter(k, v);
+                }
+            });
+            return query;
+        }
     }
 
     /**
