@@ -4,8 +4,8 @@ import io.helidon.webserver.http.HttpRouting;
 
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
-                       MemberPages member, OperatorPage operator, MatchesPage matches, ConversationPages conversations,
-                       NotificationsPage notifications) {
+                       MemberPages member, OperatorPage operator, MatchesPage matches, FollowersPage followers,
+                       ModerationPage moderation, ConversationPages conversations, NotificationsPage notifications) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -46,6 +46,15 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/admin/communities", operator::createCommunity)
                 .post("/admin/texts", operator::saveTexts)
                 .post("/admin/links", operator::link)
-                .post("/admin/links/remove", operator::unlink);
+                .post("/admin/links/remove", operator::unlink)
+                .get("/account/followers", followers::mine)
+                .post("/account/followers/approval", followers::mineApproval)
+                .post("/account/followers/decide", followers::mineDecide)
+                .get("/moderate/{name}", moderation::render)
+                .post("/moderate/{name}/moderators", moderation::add)
+                .post("/moderate/{name}/moderators/remove", moderation::remove)
+                .get("/moderate/{name}/followers", followers::community)
+                .post("/moderate/{name}/followers/approval", followers::communityApproval)
+                .post("/moderate/{name}/followers/decide", followers::communityDecide);
     }
 }

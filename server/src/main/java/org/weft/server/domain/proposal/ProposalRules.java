@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
 
 /**
@@ -60,6 +61,14 @@ public final class ProposalRules {
             throw new IllegalArgumentException("Not a language tag: '" + language + "' (use e.g. en, ar, fa-IR)");
         }
         return lang;
+    }
+
+    /**
+     * The audience a post gets when its author did not choose one: community only for sensitive help (whatever the
+     * purpose: the community posts it, so the member is anonymous outside) and for requests, public for other offers.
+     */
+    public Audience defaultAudience(Purpose purpose, List<String> categoryUris) {
+        return purpose == Purpose.REQUEST || taxonomy.anySensitive(categoryUris) ? Audience.COMMUNITY : Audience.PUBLIC;
     }
 
     /** Category ids or URIs → concept URIs, in order, without repeats. */
