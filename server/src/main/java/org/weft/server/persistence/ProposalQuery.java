@@ -227,8 +227,22 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("keyId", cursor.id());
         }
         String order = after != null ? "asc" : "desc";
-        return Optional.of(new Sql("select p.id from proposal p where " + String.join(" and ", clauses)
+        return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where " + String.join(" and ", clauses)
                 + " order by p.published_at " + order + ", p.id " + order, params));
+    }
+
+    /**
+     * On MariaDB, the index on the sort key, named. Given {@code group_id = ?} and a cursor, MariaDB's choice of an
+     * index for ORDER BY ... LIMIT turns the range (group_id, published_at < cursor) into a ref on group_id alone, and
+     * walks down from the newest row to the cursor: 90,000 rows for a page 90,000 deep (measured, G14). Named, the
+     * same index is read as a range from the cursor: one page of rows. H2 has no such hint and no such trouble.
+     */
+    private String indexHint(Session s) {
+        if (authorId != null || ((org.hibernate.engine.spi.SessionFactoryImplementor) s.getSessionFactory()).getJdbcServices()
+                .getDialect() instanceof org.hibernate.dialect.H2Dialect) {
+            return "";
+        }
+        return community != null ? " force index (ix_proposal_board_newest)" : " force index (ix_proposal_newest)";
     }
 
     /** Makes LIKE's wildcards literal, so searching "a_b" finds "a_b" and nothing else. */

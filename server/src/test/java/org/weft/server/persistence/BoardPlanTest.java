@@ -114,6 +114,10 @@ class BoardPlanTest {
         assertTrue(!"ALL".equals(p[3]) && p[5] != null, name + ": the proposal table is scanned, not read by index\n" + shown);
         assertTrue(p[9] == null || !String.valueOf(p[9]).contains("filesort"),
                 name + ": every matching row is sorted instead of read in index order\n" + shown);
+        if (query.community() != null && (query.before() != null || query.after() != null)) {
+            // A ref on group_id alone walks from the newest row down to the cursor: every row above it, read and dropped.
+            assertEquals("range", p[3], name + ": the page is not found by seeking to the cursor\n" + shown);
+        }
     }
 
     /** The plan as MariaDB prints it: id, select_type, table, type, possible_keys, key, key_len, ref, rows, Extra. */
