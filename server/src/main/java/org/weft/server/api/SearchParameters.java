@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.domain.taxonomy.Concept;
@@ -51,7 +52,7 @@ final class SearchParameters {
         for (String name : req.query().names()) {
             if (!allowed.contains(name)) {
                 throw ApiException.badField(name, "Unknown parameter '" + name + "'; expected one of "
-                        + new java.util.TreeSet<>(allowed));
+                        + new TreeSet<>(allowed));
             }
         }
     }
