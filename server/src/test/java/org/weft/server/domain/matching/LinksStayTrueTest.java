@@ -144,13 +144,12 @@ class LinksStayTrueTest {
 
             a.server().matching().links().unlink("block3", "@town@" + b.domain());
             WaitFor.condition("the three matches are withdrawn", () -> newMatches(a, request.getId()) == 0);
-            // B withdraws two of them while A is not listening: A hears nothing of it.
+            // B withdraws two of them while A no longer follows it (B may still tell A's server, which once had them).
             b.server().proposals().service().changeStatus("bruno", given.getId(), ProposalStatus.WITHDRAWN);
             b.server().proposals().service().changeStatus("bruno", quiet.getId(), ProposalStatus.WITHDRAWN);
             WaitFor.deliveriesDrained(b);
             for (ProposalEntity o : offers) {
                 ProposalEntity onA = find(a, o.getUri());
-                assertEquals(ProposalStatus.OPEN, onA.getStatus(), "A has not heard: " + o.getTitle());
                 assertNotNull(onA.getDetachedAt(), "and holds it no longer: " + o.getTitle());
             }
             // The community-only one is not in B's public outbox: the backfill finds it among the copies A detached.
