@@ -43,6 +43,7 @@ import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.FetchAuthorizer;
+import org.weft.server.http.Gzip;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
@@ -112,6 +113,8 @@ import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.MemberPages;
+import org.weft.server.ui.OperatorCommunities;
+import org.weft.server.ui.OperatorMembers;
 import org.weft.server.ui.OperatorPage;
 import org.weft.server.ui.Pages;
 import org.weft.server.ui.ProposalActions;
@@ -121,6 +124,10 @@ import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
+import org.weft.server.ui.ErrorPages;
+import org.weft.server.ui.Favicon;
+import org.weft.server.ui.auth.FormSubmissions;
+import org.weft.server.domain.DomainException;
 import org.weft.server.ui.RemoteFollowPage;
 import org.weft.server.ui.Templates;
 
@@ -243,9 +250,11 @@ public final class WeftServer implements AutoCloseable {
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
+        FormSubmissions submissions = new FormSubmissions(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
-                new SameOrigin(config.baseUrl()));
+                new SameOrigin(config.baseUrl()), submissions);
+        ErrorPages errors = new ErrorPages(pages);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
@@ -256,16 +265,17 @@ public final class WeftServer implements AutoCloseable {
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
-        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, pages);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), clock);
+                profilePage, matching, new ActorUpdates(outbox, renderer), submissions, clock);
 
         ResponseHeaders headers = new ResponseHeaders(clock);
+        Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
@@ -273,6 +283,8 @@ public final class WeftServer implements AutoCloseable {
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
+                .get("/favicon.svg", favicon::svg)
+                .get("/favicon.ico", favicon::ico)
                 .get("/", home::render)
                 .get("/authorize_follow", remoteFollow::authorize)
                 .get("/actor", actors::instance)
@@ -295,12 +307,17 @@ public final class WeftServer implements AutoCloseable {
                 });
 
         ui.register(routing);
+        // Last: what nothing else answered is a 404 page (or JSON), and a failure a 500 page, never Helidon's plain text.
+        routing.any(errors::notFound)
+                .error(DomainException.class, errors::refused)
+                .error(Throwable.class, errors::fault);
 
         long servicesReady = System.nanoTime();
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .directHandlers(headers.directHandlers())
+                .contentEncoding(Gzip.context())
                 .routing(routing)
                 .build()
                 .start();
@@ -341,7 +358,7 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, Clock clock) {
+                                     ActorUpdates actorUpdates, FormSubmissions submissions, Clock clock) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -350,11 +367,13 @@ public final class WeftServer implements AutoCloseable {
                 new AccountPages(pages, accounts, sessions, new LoginGuard(
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
-                board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup),
+                board, new TagPage(pages, db, taxonomy),
+                new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, clock),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy, clock),
-                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
-                        matching.links(), actorUpdates),
+                new OperatorPage(pages, db, areas, signup, clock),
+                new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), actorUpdates, clock),
+                new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
                 new MatchesPage(pages, matching.matches(), taxonomy));
     }
 

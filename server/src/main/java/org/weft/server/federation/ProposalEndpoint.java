@@ -50,7 +50,7 @@ public final class ProposalEndpoint {
         db.run(s -> {
             Optional<ProposalEntity> found = find(s, id);
             if (found.isEmpty()) {
-                gone(s, res, id, wantsJson);
+                gone(s, req, res, id, wantsJson);
                 return;
             }
             ProposalEntity p = found.get();
@@ -110,10 +110,14 @@ public final class ProposalEndpoint {
                 .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.model.ProposalStatus.WITHDRAWN);
     }
 
-    private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {
+    private void gone(Session s, ServerRequest req, ServerResponse res, String uuid, boolean wantsJson) {
         Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, wire.uriFor(uuid));
         if (tombstone.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+            if (wantsJson) {
+                HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+            } else {
+                page.missing(req, res);
+            }
             return;
         }
         if (wantsJson) {
@@ -121,7 +125,7 @@ public final class ProposalEndpoint {
             res.status(Status.GONE_410).send(HttpReplies.bytes(Tombstone.of(tombstone.get().getUri(),
                     tombstone.get().getFormerType(), tombstone.get().getDeletedAt()).toJson()));
         } else {
-            HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
+            page.gone(req, res, s, tombstone.get());
         }
     }
 }

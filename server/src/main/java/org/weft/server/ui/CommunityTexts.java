@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.actor.ActorUpdates;
@@ -50,8 +51,11 @@ final class CommunityTexts {
     }
 
     void save(String community, String about, String rules) {
-        if (about.length() > MAX_ABOUT || rules.length() > MAX_RULES) {
-            throw new IllegalArgumentException("admin.textTooLong");
+        if (about.length() > MAX_ABOUT) {
+            throw InvalidInputException.field("about", "text_too_long", MAX_ABOUT);
+        }
+        if (rules.length() > MAX_RULES) {
+            throw InvalidInputException.field("rules", "text_too_long", MAX_RULES);
         }
         db.run(s -> {
             ActorEntity group = ActorRepository.local(s, ActorKind.GROUP, community).filter(g -> !g.isDeleted())

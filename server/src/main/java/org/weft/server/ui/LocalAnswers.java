@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.LocalUrls;
@@ -19,6 +20,8 @@ import org.weft.server.persistence.ResponseEntity;
  * exactly as for an answer arriving from Mastodon by direct message.
  */
 final class LocalAnswers {
+    static final int MAX_TEXT = 5000;
+
     private final LocalUrls urls;
     private final Clock clock;
 
@@ -28,8 +31,11 @@ final class LocalAnswers {
     }
 
     void answer(Session s, ProposalEntity proposal, ActorEntity responder, String text) {
-        if (text == null || text.isBlank() || text.length() > 5000) {
-            throw new IllegalArgumentException("proposal.respondInvalid");
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.field("text", "response_empty");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            throw InvalidInputException.field("text", "response_too_long", MAX_TEXT);
         }
         Instant now = clock.instant();
         ResponseEntity response = new ResponseEntity(urls.base() + "/responses/" + UUID.randomUUID(), proposal, responder,

@@ -1,8 +1,10 @@
 package org.weft.server.ui;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -55,8 +57,13 @@ public final class MemberPages {
                 ResponseRepository.newestBy(s, me, LIMIT).stream()
                         .map(r -> new ResponseRow(r.getProposal().getTitle(), r.getProposal().getUri(),
                                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
-                                m.get("response." + r.getState().name().toLowerCase()))).toList()));
-        pages.render(res, v, m.get("mine.title"), "mine.jte", Map.of("cards", lists.cards(), "responses", lists.responses()));
+                                m.get("response." + r.getState().name().toLowerCase()), r.getProposal().getLanguage()))
+                        .toList()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("cards", lists.cards());
+        params.put("responses", lists.responses());
+        params.put("notice", Pages.notice(req, m, Set.of("deleted")));
+        pages.render(res, v, m.get("mine.title"), "mine.jte", params);
     }
 
     /** Lists the newest notifications and marks them read (seeing them is reading them). */
@@ -74,7 +81,7 @@ public final class MemberPages {
                         n.markRead(clock.instant());
                     }
                     return new ResponseRow(title(n, gone ? null : p.getTitle(), m), gone ? "/me/notifications" : p.getUri(),
-                            messageText(s, n, me), m.date(n.getCreatedAt()), null);
+                            messageText(s, n, me), m.date(n.getCreatedAt()), null, null);
                 }).toList());
         pages.render(res, v, m.get("notifications.title"), "notifications.jte", Map.of("rows", rows));
     }

@@ -8,6 +8,7 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.LocalUrls;
@@ -29,6 +30,8 @@ import org.weft.server.queue.Outbox;
 public final class ResponseService {
     public static final String NOTIFY_RESPONSE = "response";
     public static final String NOTIFY_ACCEPTED = "accepted";
+    /** A hand-off note is a short message (where, when), not a document. */
+    public static final int MAX_HAND_OFF = 2_000;
 
     private final Database db;
     private final ProposalService proposals;
@@ -73,11 +76,18 @@ public final class ResponseService {
     /**
      * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
      * is notified, and {@code handOff} (where and when) goes in a direct message to the responder alone,
-     * whether they are on another server or here. The page and the API both come through here.
+     * whether they are on another server or here. The page and the API both come through here. Accepting a response
+     * already accepted changes nothing and sends nothing again.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
+        if (handOff != null && handOff.codePointCount(0, handOff.length()) > MAX_HAND_OFF) {
+            throw InvalidInputException.field("handOff", "hand_off_too_long", MAX_HAND_OFF);
+        }
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.ACCEPTED) {
+                return r;
+            }
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -95,6 +105,9 @@ public final class ResponseService {
     public ResponseEntity decline(String memberUsername, long responseId) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.DECLINED) {
+                return r;
+            }
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;

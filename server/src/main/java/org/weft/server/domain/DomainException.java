@@ -1,0 +1,72 @@
+package org.weft.server.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.weft.web.i18n.Messages;
+
+/**
+ * Why the domain refused to do something, in a form every adapter can say in its own way: a stable English
+ * {@link #code() code} for programs (the API's {@code error}), a message key and its arguments for people (pages and
+ * the API's {@code message}, in the reader's language), and the input {@link #field() field} at fault when one is.
+ * Three kinds, one per answer an adapter gives: {@link InvalidInputException} (400: change the input),
+ * {@link NotFoundException} (404) and {@link ForbiddenException} (403).
+ * <p>
+ * {@link #getMessage()} is the English sentence (or a developer's detail), for logs and the command line; pages and
+ * the API never show it but call {@link #messageIn(Messages)}.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits InvalidInputException, NotFoundException, ForbiddenException {
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+    private final String field;
+    private final transient List<Object> arguments;
+    private final String detail;
+
+    /** A word inside a message that is itself translated, e.g. a status name: resolved with the same language. */
+    public record Term(String key) {
+    }
+
+    DomainException(String code, String field, String detail, Object... arguments) {
+        if (code == null || !code.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("An error code is lower-case words joined by _: " + code);
+        }
+        this.code = code;
+        this.field = field;
+        this.detail = detail;
+        this.arguments = List.copyOf(Arrays.stream(arguments).map(a -> a == null ? "" : a).toList());
+    }
+
+    /** The stable English code, e.g. {@code title_too_long}: what programs test, documented in docs/api.md. */
+    public String code() {
+        return code;
+    }
+
+    /** The message files' key for people: {@code error.} and the code. */
+    public String messageKey() {
+        return "error." + code;
+    }
+
+    /** The input field at fault, as the API names it ({@code title}, {@code endsAt}), if one is. */
+    public Optional<String> field() {
+        return Optional.ofNullable(field);
+    }
+
+    public List<Object> arguments() {
+        return arguments;
+    }
+
+    /** The sentence a person reads, in the language of {@code m}; {@link Term}s among the arguments are translated too. */
+    public String messageIn(Messages m) {
+        Object[] resolved = arguments.stream().map(a -> a instanceof Term t ? m.get(t.key()) : a).toArray();
+        return m.get(messageKey(), resolved);
+    }
+
+    @Override
+    public String getMessage() {
+        String english = messageIn(Messages.forLanguage("en"));
+        return detail == null ? english : english + " (" + detail + ")";
+    }
+}
