@@ -58,15 +58,25 @@ public abstract sealed class DomainException extends RuntimeException
         return arguments;
     }
 
-    /** The sentence a person reads, in the language of {@code m}; {@link Term}s among the arguments are translated too. */
+    /**
+     * The sentence a person reads, in the language of {@code m}; {@link Term}s among the arguments are translated too,
+     * and text arguments (what the person typed, a name) are isolated ({@link Messages#isolate}) so that their
+     * direction does not mix with the sentence's.
+     */
     public String messageIn(Messages m) {
-        Object[] resolved = arguments.stream().map(a -> a instanceof Term t ? m.get(t.key()) : a).toArray();
-        return m.get(messageKey(), resolved);
+        return format(m, true);
     }
 
+    /** The English sentence (or a developer's detail), for logs and the command line: no isolating marks. */
     @Override
     public String getMessage() {
-        String english = messageIn(Messages.forLanguage("en"));
+        String english = format(Messages.forLanguage("en"), false);
         return detail == null ? english : english + " (" + detail + ")";
+    }
+
+    private String format(Messages m, boolean isolate) {
+        Object[] resolved = arguments.stream().map(a -> a instanceof Term t ? m.get(t.key())
+                : isolate && a instanceof String text ? Messages.isolate(text) : a).toArray();
+        return m.get(messageKey(), resolved);
     }
 }

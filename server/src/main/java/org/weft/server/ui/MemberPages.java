@@ -90,7 +90,7 @@ public final class MemberPages {
         if (MessageInbox.NOTIFY_MESSAGE.equals(n.getKind()) && proposalTitle == null) {
             return m.get("notification.messageAlone");
         }
-        return m.get("notification." + n.getKind(), proposalTitle == null ? "" : proposalTitle);
+        return m.get("notification." + n.getKind(), proposalTitle == null ? "" : Messages.isolate(proposalTitle));
     }
 
     /** The words of a direct message, as plain text, on the notification about it; only ever the member's own. */

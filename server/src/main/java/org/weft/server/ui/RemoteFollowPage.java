@@ -61,7 +61,7 @@ public final class RemoteFollowPage {
                         .filter(a -> a.isLocal() && !a.isDeleted() && a.getKind() != ActorKind.APPLICATION);
         if (actor.isEmpty()) {
             problem(res, v, Status.NOT_FOUND_404, m.get("remoteFollow.nothingTitle"),
-                    m.get("remoteFollow.nothing", urls.domain()));
+                    m.get("remoteFollow.nothing", Messages.isolate(urls.domain())));
             return;
         }
         Optional<URI> destination;
@@ -80,7 +80,7 @@ public final class RemoteFollowPage {
         }
         if (destination.isEmpty()) {
             problem(res, v, Status.BAD_GATEWAY_502, m.get("remoteFollow.noTemplateTitle"),
-                    m.get("remoteFollow.noTemplate", "@" + actor.get().getUsername() + "@" + urls.domain()));
+                    m.get("remoteFollow.noTemplate", Messages.isolate("@" + actor.get().getUsername() + "@" + urls.domain())));
             return;
         }
         res.status(Status.FOUND_302);
