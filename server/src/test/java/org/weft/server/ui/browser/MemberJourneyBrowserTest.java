@@ -106,7 +106,9 @@ class MemberJourneyBrowserTest {
             layla.findElement(By.id("display")).sendKeys("Layla");
             layla.findElement(By.id("password")).sendKeys("layla-password");
             layla.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-            waitFor(layla, "/");
+            waitFor(layla, "/welcome");
+            assertTrue(layla.findElement(By.tagName("main")).getText().contains("Welcome"), "sign-up ends on a welcome");
+            check(layla, "welcome");
 
             // Switch to Arabic and post an offer in Arabic.
             new Select(layla.findElement(By.id("page-language"))).selectByValue("ar");
@@ -156,7 +158,15 @@ class MemberJourneyBrowserTest {
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("موعود"));
             clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/status'] input[value=fulfilled] + button"));
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("تمّ"));
+            assertTrue(layla.findElement(By.cssSelector("#manage .notice")).getText().contains("شكرًا"),
+                    "the notice is where she pressed the button, in Arabic");
             check(layla, "proposal-fulfilled-ar");
+            // Deleting asks first, on a page of its own; she keeps it.
+            clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/delete'] button"));
+            assertTrue(layla.findElement(By.tagName("h1")).getText().contains("حذف"), "the confirmation page asks");
+            check(layla, "confirm-delete-ar");
+            layla.findElement(By.cssSelector("article.confirm p > a")).click();
+            waitFor(layla, "/proposals/");
 
             // Omar, the responder, is told and reads the meeting place Layla typed; Layla's own list does not show it.
             omar.get(weft.base() + "/me/notifications");
@@ -169,7 +179,7 @@ class MemberJourneyBrowserTest {
             // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
             try (TestServers.Instance other = TestServers.start()) {
                 other.server().localActors().createGroup("town", "Town mutual aid", null);
-                omar.get(weft.base() + "/admin");
+                omar.get(weft.base() + "/admin/links");
                 omar.findElement(By.id("l-target")).sendKeys("@town@" + other.domain());
                 omar.findElement(By.cssSelector("form[action='/admin/links'] button")).click();
                 waitFor(omar, "/admin");
@@ -179,7 +189,7 @@ class MemberJourneyBrowserTest {
                     return d.findElements(By.cssSelector("ul.links li")).stream()
                             .anyMatch(li -> li.getText().contains(handle) && li.getText().contains("linked"));
                 });
-                check(omar, "admin");
+                check(omar, "admin-links");
                 omar.get(weft.base() + "/groups/camp");
                 assertTrue(omar.getPageSource().contains(handle), "the community page lists the link");
                 check(omar, "community-en");
@@ -193,6 +203,20 @@ class MemberJourneyBrowserTest {
             check(omar, "account-en");
             omar.get(weft.base() + "/me/proposals");
             check(omar, "mine-en");
+            omar.get(weft.base() + "/admin");
+            check(omar, "admin");
+            omar.get(weft.base() + "/admin/invites");
+            omar.findElement(By.id("i-note")).sendKeys("for Yusuf");
+            omar.findElement(By.cssSelector("form[action='/admin/invites'] button")).click();
+            waitFor(omar, "/admin/invites");
+            assertTrue(omar.findElement(By.cssSelector(".invite-link")).getText().contains("/signup?invite="), "the link");
+            assertTrue(omar.findElement(By.cssSelector("svg.qr")).isDisplayed(), "and its QR code, next to the form");
+            check(omar, "admin-invite-qr");
+            omar.get(weft.base() + "/admin/members");
+            check(omar, "admin-members");
+            omar.get(weft.base() + "/no/such/page");
+            assertTrue(omar.findElement(By.tagName("h1")).getText().contains("Not found"), "a page, not plain text");
+            check(omar, "not-found-en");
         } finally {
             layla.quit();
             omar.quit();
