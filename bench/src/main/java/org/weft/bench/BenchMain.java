@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
+import org.weft.bench.classify.ClassifyLatency;
 import org.weft.bench.crypto.CountingProvider;
 import org.weft.bench.crypto.RsaYardstick;
 import org.weft.bench.db.BenchDatabase;
@@ -35,6 +36,7 @@ import org.weft.bench.targets.Memory;
 import org.weft.bench.targets.ReadLatency;
 import org.weft.bench.targets.ReadProbe;
 import org.weft.bench.targets.Startup;
+import org.weft.bench.targets.StorageFlood;
 import org.weft.bench.targets.Yardsticks;
 
 /**
@@ -68,6 +70,9 @@ public final class BenchMain {
         if (settings.runs("yardsticks")) {
             measureYardsticks(settings, yardsticks, yardstickLines, results);
         }
+        if (settings.runs("g9")) {
+            guard(results, "G9", null, () -> ClassifyLatency.run(results));
+        }
         InboxWorkload inboxLoad = settings.runs("g1") || settings.runs("g4") ? InboxWorkload.prepare(results) : null;
         for (DbServer db : settings.databases()) {
             if (settings.runs("g1")) {
@@ -93,6 +98,11 @@ public final class BenchMain {
             }
             if (settings.runs("g5")) {
                 guard(results, "G5", db, () -> Startup.run(db, settings.work(), settings.launch(), yardsticks, results));
+            }
+        }
+        for (DbServer db : settings.databases()) {
+            if (settings.runs("g12")) {
+                guard(results, "G12", db, () -> StorageFlood.run(db, settings.work(), settings.launch(), results));
             }
         }
         if (settings.runs("crash")) {

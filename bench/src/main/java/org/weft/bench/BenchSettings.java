@@ -49,7 +49,8 @@ record BenchSettings(Path output, Path work, ServerLaunch launch, List<DbServer>
                 + " the options of `./weft`");
         context.add("Server settings: the shipped defaults (application.yaml: 10 DB connections, 128 delivery workers, 2 per"
                 + " host and 1 to a host not heard from yet) unless a row says otherwise; federation to loopback allowed"
-                + " (WEFT_FEDERATION_ALLOW_PRIVATE) for the mocks");
+                + " (WEFT_FEDERATION_ALLOW_PRIVATE) for the mocks; inbox quotas and rate off (their defaults would refuse the"
+                + " throughput loads) except in G12, which measures them, and in the soak (G15), which runs as shipped");
         Set<String> sections = list(System.getProperty("bench.only", ""));
         Set<String> skipped = list(System.getProperty("bench.skip", ""));
         String analysis = System.getProperty("bench.analysis", "");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.helidon.webserver.WebServer;
@@ -42,6 +43,7 @@ import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
+import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.Gzip;
 import org.weft.server.http.HttpReplies;
@@ -75,8 +77,10 @@ import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.api.MatchesEndpoint;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalContent;
@@ -86,6 +90,7 @@ import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.SkosDocument;
@@ -95,6 +100,7 @@ import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
+import org.weft.server.domain.retention.Pruner;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
@@ -112,7 +118,9 @@ import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
+import org.weft.server.ui.ConversationPages;
 import org.weft.server.ui.MemberPages;
+import org.weft.server.ui.NotificationsPage;
 import org.weft.server.ui.OperatorCommunities;
 import org.weft.server.ui.OperatorMembers;
 import org.weft.server.ui.OperatorPage;
@@ -152,6 +160,8 @@ public final class WeftServer implements AutoCloseable {
     private final InboundWorker inboundWorker;
     private final InboxWriter inboxWriter;
     private final LinkBackfill backfill;
+    private final Pruner pruner;
+    private final ModerationDecisions decisions;
     private final ActivityPubClient client;
     private final WebServer webServer;
 
@@ -159,7 +169,7 @@ public final class WeftServer implements AutoCloseable {
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
-                       LinkBackfill backfill,
+                       LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
         this.config = config;
         this.db = db;
@@ -175,13 +185,22 @@ public final class WeftServer implements AutoCloseable {
         this.inboundWorker = inboundWorker;
         this.inboxWriter = inboxWriter;
         this.backfill = backfill;
+        this.pruner = pruner;
+        this.decisions = decisions;
         this.client = client;
         this.webServer = webServer;
     }
 
     public static WeftServer start(WeftConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with the given clock for everything that reads the time (tests move it forward to see what an hour or a
+     * day later looks like: quotas, retention, digests).
+     */
+    public static WeftServer start(WeftConfig config, Clock clock) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Database db = Database.open(config.database(), config.dataDir());
         long databaseReady = System.nanoTime();
         LocalUrls urls = new LocalUrls(config.baseUrl());
@@ -215,12 +234,14 @@ public final class WeftServer implements AutoCloseable {
         Taxonomy taxonomy = Taxonomy.load();
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
-        Matcher matcher = Matcher.create(db, taxonomy, new DirectMessages(outbox, urls, clock), clock);
+        DirectMessages direct = new DirectMessages(outbox, urls, clock);
+        Matcher matcher = Matcher.create(db, taxonomy, direct, clock);
         matcher.rebuild();
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
-        ResponseService responses = new ResponseService(db, proposals, agreements, outbox, urls, clock);
+        ConversationService conversations = new ConversationService(db, direct, urls, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, clock);
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
@@ -229,7 +250,7 @@ public final class WeftServer implements AutoCloseable {
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
                 new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
-                clock);
+                new BoardLimit(config.moderationPostsPerHour()), clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
@@ -251,9 +272,10 @@ public final class WeftServer implements AutoCloseable {
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
         FormSubmissions submissions = new FormSubmissions(db, clock);
+        NotificationService notifications = new NotificationService(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
-                new SameOrigin(config.baseUrl()), submissions);
+                new SameOrigin(config.baseUrl()), notifications, submissions);
         ErrorPages errors = new ErrorPages(pages);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
@@ -262,17 +284,19 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
-        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, config.inboxMaxBytes(), clock);
+        InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
+                config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, pages);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls, conversations),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
-        ApiRoutes api = new ApiRoutes(db, proposals, responses, areas, new NotificationService(db, clock), taxonomy,
+        ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), submissions, clock);
+                profilePage, matching, new ActorUpdates(outbox, renderer), submissions, clock,
+                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
@@ -327,6 +351,10 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        ModerationDecisions decisions = new ModerationDecisions(db, matcher);
+        scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
+        Pruner pruner = Pruner.standard(db, config.retention(), clock);
+        pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
         LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
@@ -336,8 +364,9 @@ public final class WeftServer implements AutoCloseable {
                 (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts, matcher), taxonomy),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, client, webServer, scheduler);
+                new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
+                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
+                scheduler);
     }
 
     /**
@@ -358,7 +387,8 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, FormSubmissions submissions, Clock clock) {
+                                     ActorUpdates actorUpdates, FormSubmissions submissions, Clock clock,
+                                     ConversationPages conversations, NotificationsPage notifications) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -370,11 +400,20 @@ public final class WeftServer implements AutoCloseable {
                 board, new TagPage(pages, db, taxonomy),
                 new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, clock),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
-                new MemberPages(pages, db, taxonomy, clock),
+                new MemberPages(pages, db, taxonomy),
                 new OperatorPage(pages, db, areas, signup, clock),
                 new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), actorUpdates, clock),
                 new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
-                new MatchesPage(pages, matching.matches(), taxonomy));
+                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy), conversations, notifications);
+    }
+
+    /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
+    private static void hearDecisions(ModerationDecisions decisions) {
+        try {
+            decisions.poll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading moderators' decisions failed", e);
+        }
     }
 
     /**
@@ -400,13 +439,13 @@ public final class WeftServer implements AutoCloseable {
                 LOG.info(() -> expired + " proposal(s) expired");
             }
         } catch (RuntimeException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Expiring proposals failed", e);
+            LOG.log(Level.WARNING, "Expiring proposals failed", e);
         }
     }
 
     /** The offers-and-requests services, grouped for callers (API, CLI, tests). */
     public record Proposals(ProposalService service, ResponseService responses, AgreementService agreements, AreaService areas,
-                            ModerationService moderation, Taxonomy taxonomy) {
+                            ModerationService moderation, Taxonomy taxonomy, ConversationService conversations) {
     }
 
     public int port() {
@@ -458,9 +497,23 @@ public final class WeftServer implements AutoCloseable {
         return inboundWorker;
     }
 
+    /**
+     * Hands the matcher what moderators decided since the last look, also from the command line (runs every 30 s;
+     * tests call it). Returns how many decisions it handed on.
+     */
+    public int hearModerationDecisions() {
+        return decisions.poll();
+    }
+
+    /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */
+    public Pruner pruner() {
+        return pruner;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        pruner.close();
         matching.matcher().close();
         webServer.stop();
         // Requests still waiting for the inbox writer get their rows written (or an error), before the pool closes.

@@ -58,6 +58,11 @@ public final class BenchDatabase implements AutoCloseable {
         return server.kind();
     }
 
+    /** The MariaDB database's name (null for H2). */
+    public String name() {
+        return name;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -73,7 +73,7 @@ public final class Soak {
             Path log = launch.logDir().resolve(name + ".log");
             Path gcLog = launch.logDir().resolve(name + "-gc.log");
             ServerProcess server = ServerProcess.start(javaOpts, ServerProcess.weftServe(launch.serverJar()),
-                    WeftEnv.of(db, port, plan.serverEnv()), port, log, READY_LIMIT);
+                    WeftEnv.shipped(db, port, plan.serverEnv()), port, log, READY_LIMIT);
             try (server; DbGauge dbGauge = DbGauge.open(db)) {
                 SoakRun run = measure(server, dbGauge, scene, signed.posts(), plan, setup, hosts, gcLog);
                 run.serverLog(ServerLog.scan(log));

@@ -13,15 +13,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft board pending|approve|reject}: posts from people who do not follow a community wait for a
- * moderator. Approving puts one on the board; the running server then delivers the community's boost.
+ * {@code weft board pending|approve|reject}: posts from people who do not follow a community, posts whose offer or
+ * request the classifier was unsure of (and others, see {@link ModerationService}) wait for a moderator. Approving
+ * puts one on the board; the running server then delivers the community's boost and, within half a minute, matches
+ * it.
  */
 @Command(name = "board", description = "Moderate what goes on a community's board.",
         subcommands = {BoardCommand.Pending.class, BoardCommand.Approve.class, BoardCommand.Reject.class})
 final class BoardCommand {
     private static ModerationService moderation(OperatorContext ctx) {
         Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(), Clock.systemUTC());
-        return new ModerationService(ctx.db(), new CommunityBoosts(outbox, ctx.urls()));
+        return new ModerationService(ctx.db(), new CommunityBoosts(outbox, ctx.urls()), ctx.clock());
     }
 
     @Command(name = "pending", description = "List posts waiting for a moderator.")

@@ -9,14 +9,23 @@ import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
- * The language category labels come back in: {@code ?lang=}, else the first supported language of
- * {@code Accept-Language}, else English. Only the taxonomy's six languages are ever chosen.
+ * The language category labels and match reasons come back in: {@code ?lang=}, else (for a member's own matches) the
+ * page language they chose, else the first supported language of {@code Accept-Language}, else English. Only the
+ * taxonomy's six languages are ever chosen.
  */
 final class ApiLanguage {
     private ApiLanguage() {
     }
 
     static String of(ServerRequest req) {
+        return forMember(req, null);
+    }
+
+    /**
+     * The language of an answer for a member: {@code ?lang=} when given, else the page language the member chose
+     * ({@code chosen}, may be null), else as {@link #of}.
+     */
+    static String forMember(ServerRequest req, String chosen) {
         String asked = req.query().first("lang").orElse(null);
         if (asked != null) {
             String lang = primary(asked);
@@ -24,6 +33,9 @@ final class ApiLanguage {
                 throw ApiException.badField("lang", "lang_unknown", String.join(", ", Taxonomy.LANGUAGES));
             }
             return lang;
+        }
+        if (chosen != null && Taxonomy.LANGUAGES.contains(chosen)) {
+            return chosen;
         }
         for (String range : req.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("").split(",")) {
             String lang = primary(range.split(";", 2)[0]);

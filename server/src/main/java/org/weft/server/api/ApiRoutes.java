@@ -18,6 +18,7 @@ import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
@@ -40,10 +41,12 @@ public final class ApiRoutes implements HttpService {
     private final ProposalsApi proposals;
     private final ResponsesApi responses;
     private final NotificationsApi notifications;
+    private final ConversationsApi conversations;
     private final AreasApi areas;
     private final ApiAuth auth;
 
-    public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService, AreaService areaService,
+    public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
+                     ConversationService conversationService, AreaService areaService,
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, LocalUrls urls) {
         ApiAuth auth = new ApiAuth(tokens, db);
         this.auth = auth;
@@ -52,6 +55,7 @@ public final class ApiRoutes implements HttpService {
         this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls);
         this.responses = new ResponsesApi(db, responseService, auth);
         this.notifications = new NotificationsApi(notificationService, auth);
+        this.conversations = new ConversationsApi(conversationService, auth);
         this.areas = new AreasApi(areaService);
     }
 
@@ -71,6 +75,9 @@ public final class ApiRoutes implements HttpService {
                 .get("/proposals/{id}/responses", guard(responses::list))
                 .post("/responses/{id}/accept", guard(responses::accept))
                 .post("/responses/{id}/decline", guard(responses::decline))
+                .get("/responses/{id}/messages", guard(conversations::list))
+                .post("/responses/{id}/messages", guard(conversations::post))
+                .get("/me/responses", guard(conversations::mine))
                 .get("/areas", guard(areas::list));
     }
 

@@ -21,11 +21,13 @@ import org.weft.server.domain.matching.Reason;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.web.i18n.Messages;
 
 /**
  * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller
- * only), the
+ * only; the reasons in words in the member's language, see {@link ApiLanguage}), the
  * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's
  * links ({@code GET|POST|DELETE /groups/{name}/links}). Every call needs a member's bearer token.
  */
@@ -60,6 +62,13 @@ public final class MatchesEndpoint implements HttpService {
             return;
         }
         boolean all = req.query().first("state").asOptional().map("all"::equals).orElse(false);
+        Messages language;
+        try {
+            language = Messages.forLanguage(ApiLanguage.forMember(req, chosenLanguage(member.get())));
+        } catch (ApiException e) {
+            HttpReplies.error(res, Status.BAD_REQUEST_400, e.getMessage());
+            return;
+        }
         ArrayNode items = JSON.createArrayNode();
         for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
             ObjectNode item = items.addObject();
@@ -72,7 +81,7 @@ public final class MatchesEndpoint implements HttpService {
                     reason.put("argument", r.argument());
                 }
             }
-            item.put("reasonText", matching.words().english(Reason.decodeAll(v.match().getReasons())));
+            item.put("reasonText", matching.words().words(Reason.decodeAll(v.match().getReasons()), language));
             item.set("mine", proposal(v.mine(), true));
             item.set("other", proposal(v.other(), false));
         }
@@ -209,6 +218,12 @@ public final class MatchesEndpoint implements HttpService {
             HttpReplies.error(res, Status.UNAUTHORIZED_401, "A member's API token is needed");
         }
         return member;
+    }
+
+    /** The page language the member chose, or null. */
+    private String chosenLanguage(long memberId) {
+        return db.inTransaction(s -> Optional.ofNullable(s.find(MemberSettingEntity.class, memberId))
+                .map(MemberSettingEntity::getLanguage).orElse(null));
     }
 
     private String username(long memberId) {

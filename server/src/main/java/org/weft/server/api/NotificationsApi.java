@@ -1,16 +1,14 @@
 package org.weft.server.api;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.notification.NotificationDetail;
 import org.weft.server.domain.notification.NotificationService;
-import org.weft.server.persistence.NotificationEntity;
 
 /** {@code GET /me/notifications} and {@code POST /me/notifications/read}: the signed-in member's own. */
 final class NotificationsApi {
@@ -34,15 +32,17 @@ final class NotificationsApi {
         int size = SearchParameters.size(req);
         ObjectNode body = ApiJson.object();
         ArrayNode items = body.putArray("items");
-        List<NotificationEntity> listed = service.forMember(member.id(), unreadOnly, page, size);
-        Map<Long, String> texts = service.messageTexts(member.id(),
-                listed.stream().map(NotificationEntity::getMessageId).filter(Objects::nonNull).toList());
-        for (NotificationEntity n : listed) {
-            ObjectNode item = items.addObject().put("id", n.getId()).put("kind", n.getKind())
-                    .put("proposalId", n.getProposalId()).put("responseId", n.getResponseId())
-                    .put("created", n.getCreatedAt().toString()).put("read", n.getReadAt() != null);
-            if (n.getMessageId() != null && texts.containsKey(n.getMessageId())) {
-                item.put("text", texts.get(n.getMessageId()));
+        for (NotificationDetail n : service.details(member.id(), unreadOnly, page, size)) {
+            ObjectNode item = items.addObject().put("id", n.id()).put("kind", n.kind() == null ? null : n.kind().wire())
+                    .put("proposalId", n.proposalId()).put("responseId", n.responseId())
+                    .put("created", n.created().toString()).put("read", n.read())
+                    .put("count", n.count());
+            if (n.matchId() != null) {
+                item.put("matchId", n.matchId());
+            }
+            if (n.text() != null) {
+                item.put("text", n.text());
+                item.put("from", n.from());
             }
         }
         body.put("page", page).put("size", size).put("total", service.count(member.id(), unreadOnly))

@@ -33,7 +33,10 @@ public record WeftConfig(
         int inboxMaxBytes,
         String signup,
         List<String> linkAllow,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        InboxLimits inboxLimits,
+        RetentionSettings retention,
+        int moderationPostsPerHour) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -54,6 +57,11 @@ public record WeftConfig(
         }
         if (inboxMaxBytes < 1) {
             throw new IllegalArgumentException("weft.inbox.max-bytes must be at least 1, got " + inboxMaxBytes);
+        }
+        inboxLimits.requireRoomFor(inboxMaxBytes);
+        if (moderationPostsPerHour < 0) {
+            throw new IllegalArgumentException("weft.moderation.posts-per-hour must be 0 (no limit) or more, got "
+                    + moderationPostsPerHour);
         }
     }
 
@@ -99,7 +107,21 @@ public record WeftConfig(
                 s.integer("WEFT_INBOX_MAX_BYTES", "inbox.max-bytes"),
                 s.string("WEFT_SIGNUP", "signup"),
                 domains(s.string("WEFT_FEDERATION_LINK_ALLOW", "federation.link-allow")),
-                list(s.string("WEFT_TRUSTED_PROXIES", "trusted-proxies")));
+                list(s.string("WEFT_TRUSTED_PROXIES", "trusted-proxies")),
+                new InboxLimits(
+                        s.integer("WEFT_INBOX_ACTOR_ACTIVITIES_PER_HOUR", "inbox.actor-activities-per-hour"),
+                        s.integer("WEFT_INBOX_ACTOR_BYTES_PER_HOUR", "inbox.actor-bytes-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_ACTIVITIES_PER_HOUR", "inbox.host-activities-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_BYTES_PER_HOUR", "inbox.host-bytes-per-hour"),
+                        s.integer("WEFT_INBOX_HOST_RATE", "inbox.host-rate"),
+                        s.integer("WEFT_INBOX_HOST_BURST", "inbox.host-burst")),
+                new RetentionSettings(
+                        s.integer("WEFT_RETENTION_EVERY_MINUTES", "retention.every-minutes"),
+                        s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
+                        s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
+                        s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
+                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")),
+                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -110,12 +132,14 @@ public record WeftConfig(
     /** Copy with another base URL and port; used by tests that learn their port after binding. */
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
+                moderationPostsPerHour);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
-                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies);
+                deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
+                moderationPostsPerHour);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */

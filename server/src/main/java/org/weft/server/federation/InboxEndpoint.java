@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,14 +20,15 @@ import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.queue.InboxWriter;
 
 /**
  * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
  * checked before storing — size, content type, digest and signature (RFC 9421 or draft-cavage) on the raw
- * bytes, JSON shape, that the signer is the activity's actor — stores the activity once and answers 202. A
- * worker does the rest. Any failure answers with a clear status and stores nothing; a 401 also says, in
+ * bytes, JSON shape, that the signer is the activity's actor, and the sender's quotas — stores the activity once and
+ * answers 202. A worker does the rest. Any failure answers with a clear status and stores nothing; a 401 also says, in
  * {@code Accept-Signature} (RFC 9421 §5.1), the signature Weft asks for, so a sender can sign anew.
  */
 public final class InboxEndpoint {
@@ -38,13 +40,16 @@ public final class InboxEndpoint {
     private final RequestVerifier verifier;
     private final JsonLdCodec codec;
     private final InboxWriter writer;
+    private final InboxQuotas quotas;
     private final int maxBytes;
     private final Clock clock;
 
-    public InboxEndpoint(RequestVerifier verifier, JsonLdCodec codec, InboxWriter writer, int maxBytes, Clock clock) {
+    public InboxEndpoint(RequestVerifier verifier, JsonLdCodec codec, InboxWriter writer, InboxQuotas quotas, int maxBytes,
+                         Clock clock) {
         this.verifier = verifier;
         this.codec = codec;
         this.writer = writer;
+        this.quotas = quotas;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -56,6 +61,9 @@ public final class InboxEndpoint {
             LOG.fine(() -> "Inbox refused " + r.status.code() + ": " + r.getMessage());
             if (r.status == Status.UNAUTHORIZED_401) {
                 res.header(ACCEPT_SIGNATURE_HEADER, ACCEPT_SIGNATURE);
+            }
+            if (r.retryAfterSeconds > 0) {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(r.retryAfterSeconds));
             }
             HttpReplies.error(res, r.status, r.getMessage());
         }
@@ -70,6 +78,8 @@ public final class InboxEndpoint {
             throw new Rejection(Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "Send application/activity+json or application/ld+json, not '" + contentType + "'");
         }
+        // A server already over its limits is turned away before its signature costs anything (nothing is counted).
+        refuseIfOver(quotas.precheck(SignatureKeys.host(req.headers()), req.headers().contentLength().orElse(0)));
         byte[] body = readCapped(req);
 
         VerifiedSignature signature;
@@ -102,6 +112,8 @@ public final class InboxEndpoint {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id or actor is longer than "
                     + InboxWriter.MAX_URI_LENGTH + " characters, or its type longer than " + InboxWriter.MAX_TYPE_LENGTH);
         }
+        // Counted only now: a verified sender, a request about to be stored.
+        refuseIfOver(quotas.charge(activity.actor(), body.length));
         try {
             // Returns once the row is committed (group commit): a 202 is never lost in a crash.
             writer.store(activity.id(), activity.actor(), activity.type(), new String(body, StandardCharsets.UTF_8),
@@ -111,6 +123,13 @@ public final class InboxEndpoint {
             throw new Rejection(Status.INTERNAL_SERVER_ERROR_500, "Could not store the activity; try again later");
         }
         res.status(Status.ACCEPTED_202).send();
+    }
+
+    private static void refuseIfOver(Optional<InboxQuotas.Refusal> refusal) throws Rejection {
+        if (refusal.isPresent()) {
+            throw new Rejection(Status.TOO_MANY_REQUESTS_429, refusal.get().reason() + "; try again later",
+                    refusal.get().retryAfterSeconds());
+        }
     }
 
     private byte[] readCapped(ServerRequest req) throws Rejection {
@@ -146,10 +165,16 @@ public final class InboxEndpoint {
     /** A request the inbox refuses, with the status to answer. */
     private static final class Rejection extends Exception {
         private final Status status;
+        private final long retryAfterSeconds;
 
         Rejection(Status status, String message) {
+            this(status, message, 0);
+        }
+
+        Rejection(Status status, String message, long retryAfterSeconds) {
             super(message);
             this.status = status;
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 }

@@ -66,6 +66,11 @@ public record LocalUrls(URI origin) {
         return base() + "/proposals/" + uuid;
     }
 
+    /** A direct message's id. Never served: a direct message is for its one recipient, who already has it. */
+    public String note(String uuid) {
+        return base() + "/notes/" + uuid;
+    }
+
 
     public String taxonomy() {
         return base() + "/taxonomy/v1";

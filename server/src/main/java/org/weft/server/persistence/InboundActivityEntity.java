@@ -12,10 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
-/** A verified activity as it arrived, waiting for (or done with) background processing. */
+/**
+ * A verified activity as it arrived, waiting for (or done with) background processing. The body itself is not
+ * mapped: {@link org.weft.server.queue.InboxWriter} writes it and {@link org.weft.server.queue.InboundStore#body}
+ * reads it, so loading or updating a row never loads a body that may be a megabyte, and its column may have
+ * another type on each database (see {@link InboundBodiesOutOfRow}). Once processed and kept long enough, the
+ * body is emptied and {@code prunedAt} set; the row stays a while longer so a redelivery is still a no-op.
+ */
 @Entity
 @Table(name = "inbound_activity")
-// Finishing a row changes its state and times only; without this every finish would write the body back too.
+// Finishing a row changes its state and times only: write just those columns.
 @DynamicUpdate
 public class InboundActivityEntity {
     /** Processing state of an inbound activity. */
@@ -30,8 +36,6 @@ public class InboundActivityEntity {
     private String actorUri;
     @Column(name = "activity_type", nullable = false, length = 64)
     private String activityType;
-    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
-    private String body;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private State state;
@@ -45,6 +49,8 @@ public class InboundActivityEntity {
     private Instant processedAt;
     @Column(name = "last_error", length = 1000)
     private String lastError;
+    @Column(name = "pruned_at")
+    private Instant prunedAt;
 
     protected InboundActivityEntity() {
     }
@@ -65,10 +71,6 @@ public class InboundActivityEntity {
         return activityType;
     }
 
-    public String getBody() {
-        return body;
-    }
-
     public State getState() {
         return state;
     }
@@ -85,12 +87,25 @@ public class InboundActivityEntity {
         return lastError;
     }
 
-    /** Records a failed attempt; gives up for good after {@code maxAttempts}. */
-    public void markFailed(String error, Instant retryAt, int maxAttempts) {
+    /** When the body was removed (null while it is kept). */
+    public Instant getPrunedAt() {
+        return prunedAt;
+    }
+
+    public Instant getProcessedAt() {
+        return processedAt;
+    }
+
+    /**
+     * Records a failed attempt at {@code now}; gives up for good after {@code maxAttempts} (then the row's age, for
+     * keeping failed rows, counts from now).
+     */
+    public void markFailed(String error, Instant now, Instant retryAt, int maxAttempts) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
         if (attempts >= maxAttempts) {
             state = State.FAILED;
+            processedAt = now;
         } else {
             nextAttemptAt = retryAt;
         }

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 /**
  * Something a local member should know about: a response to their proposal, a decision on theirs, a direct message
- * for them ({@code messageId}).
+ * for them ({@code messageId}), a message in one of their conversations ({@code conversationMessageId}), new
+ * matches ({@code matchId}, the first of them). {@code kind} is a {@link org.weft.server.model.NotificationKind}'s
+ * wire name. A match notification is a digest: one row for a proposal's matches within an hour, with their number in
+ * {@code count}.
  */
 @Entity
 @Table(name = "notification")
@@ -29,10 +32,16 @@ public class NotificationEntity {
     private Long responseId;
     @Column(name = "message_id")
     private Long messageId;
+    @Column(name = "conversation_message_id")
+    private Long conversationMessageId;
+    @Column(name = "match_id")
+    private Long matchId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    @Column(name = "item_count", nullable = false)
+    private int count = 1;
 
     protected NotificationEntity() {
     }
@@ -49,6 +58,21 @@ public class NotificationEntity {
     public static NotificationEntity ofMessage(Long memberId, String kind, Long proposalId, Long messageId, Instant createdAt) {
         NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, null, createdAt);
         n.messageId = messageId;
+        return n;
+    }
+
+    /** A notification of a new message in a conversation, for the side that did not write it. */
+    public static NotificationEntity ofConversation(Long memberId, String kind, Long proposalId, Long responseId,
+                                                    Long conversationMessageId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, responseId, createdAt);
+        n.conversationMessageId = conversationMessageId;
+        return n;
+    }
+
+    /** A notification of a new match for one of the member's proposals ({@code proposalId}). */
+    public static NotificationEntity ofMatch(Long memberId, String kind, Long proposalId, Long matchId, Instant createdAt) {
+        NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, null, createdAt);
+        n.matchId = matchId;
         return n;
     }
 
@@ -76,6 +100,14 @@ public class NotificationEntity {
         return messageId;
     }
 
+    public Long getConversationMessageId() {
+        return conversationMessageId;
+    }
+
+    public Long getMatchId() {
+        return matchId;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -84,7 +116,25 @@ public class NotificationEntity {
         return readAt;
     }
 
+    /** How many things this notification stands for (new matches in a digest; 1 otherwise). */
+    public int getCount() {
+        return count;
+    }
+
     public void markRead(Instant when) {
         this.readAt = when;
+    }
+
+    /**
+     * One more of what this digest counts. Unread, it counts on; already read, it is new again and counts only what
+     * came since.
+     */
+    public void countOneMore() {
+        if (readAt != null) {
+            readAt = null;
+            count = 1;
+        } else {
+            count++;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.weft.server.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.hibernate.Session;
 
@@ -41,5 +42,14 @@ public final class NotificationRepository {
             update.setParameterList("ids", ids);
         }
         return update.executeUpdate();
+    }
+
+    /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */
+    public static Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
+                                                                     Instant since) {
+        return s.createSelectionQuery("from NotificationEntity where proposalId = :p and memberId = :m and kind = :k"
+                        + " and createdAt > :since order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("p", proposalId).setParameter("m", memberId).setParameter("k", kind)
+                .setParameter("since", since).setMaxResults(1).uniqueResultOptional();
     }
 }

@@ -38,7 +38,10 @@ public class ProposalEntity {
     /** Where the proposal came from. */
     public enum Source { LOCAL, WEFT, NOTE }
 
-    /** Whether it shows on the board, or waits for a moderator (free-text posts from non-followers). */
+    /**
+     * Whether it shows on the board (and may match), or waits for a moderator: posts from people who do not follow
+     * the community, proposals from actors nobody here follows, and posts past one account's hourly board limit.
+     */
     public enum Moderation { VISIBLE, PENDING, REJECTED }
 
     @Id
@@ -101,6 +104,10 @@ public class ProposalEntity {
     private Instant updatedAt;
     @Column(name = "deleted_at")
     private Instant deletedAt;
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    @Column(name = "moderated_at")
+    private Instant moderatedAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "proposal_category", joinColumns = @JoinColumn(name = "proposal_id"))
     @OrderColumn(name = "position")
@@ -303,6 +310,26 @@ public class ProposalEntity {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    /** When this server received a remote proposal (null for local ones): what board limits count by. */
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public void setReceivedAt(Instant receivedAt) {
+        this.receivedAt = receivedAt;
+    }
+
+    /** When a moderator last decided on it (null if none ever had to). */
+    public Instant getModeratedAt() {
+        return moderatedAt;
+    }
+
+    /** A moderator's decision, at {@code when}. */
+    public void moderate(Moderation decision, Instant when) {
+        this.moderation = decision;
+        this.moderatedAt = when;
     }
 
     public List<String> getCategories() {

@@ -108,4 +108,27 @@ public final class ProposalRepository {
                 .forEach(r -> categories.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return categories;
     }
+
+    /** Remote posts of {@code author} on {@code group}'s board received after {@code since}. */
+    public static long receivedOnBoardSince(Session s, ActorEntity author, ActorEntity group, Instant since) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.author = :a and p.group = :g"
+                        + " and p.local = false and p.receivedAt > :since", Long.class)
+                .setParameter("a", author).setParameter("g", group).setParameter("since", since).getSingleResult();
+    }
+
+    /** The time of the latest moderator's decision, if any was ever taken. */
+    public static Optional<Instant> lastModeratedAt(Session s) {
+        return Optional.ofNullable(s.createSelectionQuery("select max(p.moderatedAt) from ProposalEntity p", Instant.class)
+                .getSingleResult());
+    }
+
+    /** Proposals a moderator decided on at {@code at} or later (all decided ones when null), oldest decision first. */
+    public static List<ProposalEntity> moderatedSince(Session s, Instant at, int limit) {
+        return (at == null
+                ? s.createSelectionQuery("from ProposalEntity p where p.moderatedAt is not null order by p.moderatedAt, p.id",
+                        ProposalEntity.class)
+                : s.createSelectionQuery("from ProposalEntity p where p.moderatedAt >= :at order by p.moderatedAt, p.id",
+                        ProposalEntity.class).setParameter("at", at))
+                .setMaxResults(limit).getResultList();
+    }
 }

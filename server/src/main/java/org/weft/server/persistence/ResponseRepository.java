@@ -33,6 +33,19 @@ public final class ResponseRepository {
                 + " where r.id = :id", ResponseEntity.class).setParameter("id", responseId).getSingleResult();
     }
 
+    /** The response with this ActivityPub id, with its responder and proposal. */
+    public static Optional<ResponseEntity> byUri(Session s, String uri) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder join fetch r.proposal where r.uri = :u",
+                ResponseEntity.class).setParameter("u", uri).uniqueResultOptional();
+    }
+
+    /** A member's responses to one proposal, newest first. */
+    public static List<ResponseEntity> byMemberTo(Session s, ProposalEntity p, long memberId) {
+        return s.createSelectionQuery("from ResponseEntity r where r.proposal = :p and r.responder.id = :me"
+                        + " order by r.createdAt desc, r.id desc", ResponseEntity.class)
+                .setParameter("p", p).setParameter("me", memberId).getResultList();
+    }
+
     /** An agreement Offer one of our members sent, by the Offer's id. */
     public static Optional<ResponseEntity> sentAgreement(Session s, String offerId) {
         return s.createSelectionQuery(
@@ -59,7 +72,7 @@ public final class ResponseRepository {
     /** A member's own responses to proposals, newest first, with the proposals. */
     public static List<ResponseEntity> newestBy(Session s, long memberId, int limit) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.proposal where r.responder.id = :me"
-                        + " order by r.createdAt desc", ResponseEntity.class)
+                        + " order by r.createdAt desc, r.id desc", ResponseEntity.class)
                 .setParameter("me", memberId).setMaxResults(limit).getResultList();
     }
 

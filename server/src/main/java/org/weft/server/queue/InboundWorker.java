@@ -67,10 +67,10 @@ public final class InboundWorker implements AutoCloseable {
     }
 
     private void process(long id) {
-        InboundActivityEntity row = db.inTransaction(s -> s.find(InboundActivityEntity.class, id));
         Activity activity;
         try {
-            activity = Activity.fromJson(codec.parse(row.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String body = store.body(id).orElseThrow(() -> new IllegalStateException("the body is gone"));
+            activity = Activity.fromJson(codec.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             finish(id, "unreadable: " + e.getMessage(), true);
             return;
@@ -88,7 +88,7 @@ public final class InboundWorker implements AutoCloseable {
         Instant now = clock.instant();
         db.run(s -> {
             if (failed) {
-                s.find(InboundActivityEntity.class, id).markFailed(note, now, 0);
+                s.find(InboundActivityEntity.class, id).markFailed(note, now, now, 0);
             } else {
                 // The common case, as one UPDATE: no need to read the row (and its body) back first.
                 s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = null"
@@ -104,7 +104,7 @@ public final class InboundWorker implements AutoCloseable {
         db.run(s -> {
             InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
             Duration delay = Duration.ofSeconds(30L * (1L << Math.min(row.getAttempts(), 8)));
-            row.markFailed(error, now.plus(delay), MAX_ATTEMPTS);
+            row.markFailed(error, now, now.plus(delay), MAX_ATTEMPTS);
             if (row.getState() == InboundActivityEntity.State.FAILED) {
                 processed.incrementAndGet();
             }

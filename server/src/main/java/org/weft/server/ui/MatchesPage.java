@@ -10,13 +10,17 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.matching.MemberMatches;
+import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.MatchRow;
 
-/** {@code /me/matches}: the member's matches with their reasons, and dismissing one. */
+/**
+ * {@code /me/matches}: the member's matches with their reasons, and dismissing one. {@code ?state=all} also lists the
+ * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it).
+ */
 public final class MatchesPage {
     /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
     static final int PAGE = 30;
@@ -26,13 +30,13 @@ public final class MatchesPage {
     private final Pages pages;
     private final MemberMatches matches;
     private final ProposalCards cards;
-    private final MatchReasons reasons;
+    private final ReasonText reasons;
 
-    public MatchesPage(Pages pages, MemberMatches matches, Taxonomy taxonomy) {
+    public MatchesPage(Pages pages, MemberMatches matches, ReasonText reasons, Taxonomy taxonomy) {
         this.pages = pages;
         this.matches = matches;
         this.cards = new ProposalCards(taxonomy);
-        this.reasons = new MatchReasons(taxonomy);
+        this.reasons = reasons;
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -42,12 +46,14 @@ public final class MatchesPage {
         }
         Messages m = v.messages();
         int page = page(req);
+        boolean all = "all".equals(req.query().first("state").orElse(""));
         // One more than the page holds tells whether there is a next page.
-        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), false, (page + 1) * PAGE + 1);
+        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), all, (page + 1) * PAGE + 1);
         List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m)).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
-        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE ? "/me/matches?page=" + (page + 1) : null);
+        params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE
+                ? "/me/matches?page=" + (page + 1) + (all ? "&state=all" : "") : null);
         params.put("notice", Pages.notice(req, m, Set.of("dismissed")));
         pages.render(res, v, m.get("matches.title"), "matches.jte", params);
     }
@@ -83,7 +89,7 @@ public final class MatchesPage {
         ProposalEntity other = view.other();
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
-                m.get("card.until", m.date(other.getEndsAt())), reasons.words(view.match().getReasons(), m), view.open(),
+                m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
                 mine.getLanguage(), other.getLanguage());
     }
 }

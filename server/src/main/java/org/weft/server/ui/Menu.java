@@ -19,6 +19,9 @@ final class Menu {
         if (path.startsWith("/me/proposals")) {
             return "mine";
         }
+        if (path.startsWith("/me/responses") || path.startsWith("/conversations/")) {
+            return "responses";
+        }
         if (path.startsWith("/me/matches")) {
             return "matches";
         }

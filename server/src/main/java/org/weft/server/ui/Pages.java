@@ -9,6 +9,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.DomainException;
+import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.http.SameOrigin;
 import org.weft.server.ui.auth.FormSubmissions;
 import org.weft.server.ui.auth.SessionInfo;
@@ -19,19 +20,24 @@ import org.weft.web.view.Confirmation;
 import org.weft.web.view.Frame;
 
 /**
- * What every page handler shares: who the visitor is, rendering inside the frame, redirects after a form, and the
- * pages that refuse (403 for a form from another site or without its CSRF token, 404).
+ * What every page handler shares: who the visitor is, rendering inside the frame (with the member's unread
+ * notifications counted for the menu), redirects after a form, and the pages that refuse (403 for a form from another
+ * site or without its CSRF token, 404).
  */
 public final class Pages {
     private final Templates templates;
     private final Visitors visitors;
     private final SameOrigin sameOrigin;
+    private final NotificationService notifications;
     private final FormSubmissions submissions;
 
-    public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin, FormSubmissions submissions) {
+    /** {@code notifications} gives the unread count the menu shows to a signed-in member on every page. */
+    public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin, NotificationService notifications,
+                 FormSubmissions submissions) {
         this.templates = templates;
         this.visitors = visitors;
         this.sameOrigin = sameOrigin;
+        this.notifications = notifications;
         this.submissions = submissions;
     }
 
@@ -77,9 +83,10 @@ public final class Pages {
 
     public void render(ServerResponse res, Status status, Visitor v, String title, String template, Map<String, ?> params) {
         Messages m = v.messages();
+        long unread = v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L);
         Frame frame = new Frame(m.language(), m.dir(), title, v.loggedIn(),
                 v.member().map(SessionInfo::displayName).orElse(null), v.admin(), Visitors.formTokens(v),
-                Menu.sectionOf(v.target()));
+                Menu.sectionOf(v.target()), unread);
         Map<String, Object> all = new HashMap<>(params);
         all.put("f", frame);
         all.put("m", m);

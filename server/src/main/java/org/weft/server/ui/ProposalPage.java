@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.response.AuthorSide;
+import org.weft.server.domain.response.Conversation;
+import org.weft.server.domain.response.ConversationService;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -24,24 +28,30 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.ConversationView;
 import org.weft.web.view.Notice;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
+import org.weft.web.view.ResponseItem;
 
 /**
  * The HTML page of a proposal, at the same URL as its ActivityPub id. Its author sees every response with accept
- * and decline buttons and the status actions; other members see the respond form; everyone sees how to answer
- * from Mastodon. Community-only proposals are shown to this instance's logged-in members only.
+ * and decline buttons, the status actions, and under each response its conversation; for an anonymous request, a
+ * moderator acting for the author sees the responses and conversations too. A member who responded sees their own
+ * response and its conversation; other members see the respond form; everyone sees how to answer from Mastodon.
+ * Community-only proposals are shown to this instance's logged-in members only.
  */
 public final class ProposalPage {
     private final Pages pages;
     private final ProposalCards cards;
     private final LocalUrls urls;
+    private final ConversationService conversations;
 
-    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls) {
+    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls, ConversationService conversations) {
         this.pages = pages;
         this.cards = new ProposalCards(taxonomy);
         this.urls = urls;
+        this.conversations = conversations;
     }
 
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
@@ -53,10 +63,13 @@ public final class ProposalPage {
         }
         Messages m = v.messages();
         boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
-        List<ResponseEntity> shown = author ? ResponseRepository.toProposal(s, p) : publicResponses;
+        boolean authorSide = v.member().map(i -> AuthorSide.mayActFor(s, i.memberId(), p)).orElse(false);
+        Map<Long, Conversation> talks = v.member().map(i -> conversations.onProposal(s, i.memberId(), p,
+                ConversationViews.INLINE)).orElse(Map.of());
+        List<ResponseEntity> shown = authorSide ? ResponseRepository.toProposal(s, p) : publicResponses;
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
-                r.getId(), author ? m.get("response." + r.getState().name().toLowerCase()) : null,
+                r.getId(), authorSide ? m.get("response." + r.getState().name().toLowerCase()) : null,
                 r.getState() == ResponseEntity.State.NEW)).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
@@ -73,7 +86,18 @@ public final class ProposalPage {
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
                 v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
                 notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"));
-        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", Map.of("p", view));
+        Map<Long, ConversationView> underResponses = new HashMap<>();
+        List<ResponseItem> mine = new ArrayList<>();
+        talks.values().forEach(c -> {
+            ConversationView shownConversation = ConversationViews.inline(c, m, "proposal");
+            if (c.authorSide()) {
+                underResponses.put(c.responseId(), shownConversation);
+            } else {
+                mine.add(ConversationViews.item(c, m, shownConversation));
+            }
+        });
+        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte",
+                Map.of("p", view, "conversations", underResponses, "own", mine, "actingForAuthor", authorSide));
     }
 
     /**

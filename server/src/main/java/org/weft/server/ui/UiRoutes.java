@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
-                       MatchesPage matches) {
+                       MatchesPage matches, ConversationPages conversations, NotificationsPage notifications) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -34,7 +34,13 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/responses/{id}/accept", actions::accept)
                 .post("/responses/{id}/decline", actions::decline)
                 .get("/me/proposals", member::proposals)
-                .get("/me/notifications", member::notifications)
+                .get("/me/responses", conversations::responses)
+                .get("/conversations/{id}", conversations::conversation)
+                .post("/conversations/{id}/messages", conversations::write)
+                .get("/me/notifications", notifications::render)
+                .post("/me/notifications/read", notifications::markAllRead)
+                .get("/me/notifications/{id}", notifications::open)
+                .post("/me/notifications/{id}/read", notifications::markRead)
                 .get("/me/matches", matches::render)
                 .post("/me/matches/{id}/dismiss", matches::dismiss)
                 .get("/admin", operator::render)

@@ -12,8 +12,8 @@ import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
 /** The member API as a script sees it: real HTTP to a test instance, with or without a token. */
-final class ApiClient {
-    static final String JSON = "application/json";
+public final class ApiClient {
+    public static final String JSON = "application/json";
     private final String api;
     private final String token;
 
@@ -22,38 +22,38 @@ final class ApiClient {
         this.token = token;
     }
 
-    static ApiClient anonymous(TestServers.Instance weft) {
+    public static ApiClient anonymous(TestServers.Instance weft) {
         return new ApiClient(weft.base() + ApiRoutes.PREFIX, null);
     }
 
     /** Creates a member and a token for it, the way {@code weft member create} and {@code weft token create} do. */
-    static ApiClient newMember(TestServers.Instance weft, String username, String displayName) {
+    public static ApiClient newMember(TestServers.Instance weft, String username, String displayName) {
         weft.server().localActors().createMember(username, displayName, "a long enough password", false);
         return withToken(weft, new ApiTokens(weft.server().db(), Clock.systemUTC()).create(username, "test"));
     }
 
-    static ApiClient withToken(TestServers.Instance weft, String token) {
+    public static ApiClient withToken(TestServers.Instance weft, String token) {
         return new ApiClient(weft.base() + ApiRoutes.PREFIX, token);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send("GET", path, null, null);
     }
 
-    HttpResponse<String> post(String path, String json) {
+    public HttpResponse<String> post(String path, String json) {
         return send("POST", path, JSON, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> patch(String path, String json) {
+    public HttpResponse<String> patch(String path, String json) {
         return send("PATCH", path, JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> delete(String path) {
+    public HttpResponse<String> delete(String path) {
         return send("DELETE", path, null, null);
     }
 
     /** Any request; a null body sends none (and no content type unless one is given). */
-    HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
         HttpRequest.BodyPublisher content = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).method(method, content);
@@ -67,7 +67,7 @@ final class ApiClient {
     }
 
     /** Asserts the status and returns the parsed JSON body. */
-    static JsonNode expect(int status, HttpResponse<String> response) {
+    public static JsonNode expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new AssertionError("Expected " + status + " but got " + response.statusCode() + " for "
                     + response.request().method() + " " + response.request().uri() + ": " + response.body());

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
@@ -33,8 +32,7 @@ class MatchDismissalMigrationTest {
 
     @Test
     void aMatchDismissedBeforeV18StaysDismissedForBothMembers() throws SQLException {
-        Flyway.configure().dataSource(settings.jdbcUrl(dir), settings.userOrDefault(), settings.passwordOrDefault())
-                .locations("classpath:db/migration").target("17").load().migrate();
+        Database.migrationsUpTo("17", settings, dir).load().migrate();
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl(dir), settings.userOrDefault(),
                 settings.passwordOrDefault()); Statement st = c.createStatement()) {
             // Only the match rows matter here: the proposals they name are left out, so foreign keys are off meanwhile.

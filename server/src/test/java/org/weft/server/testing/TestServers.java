@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 import org.weft.server.WeftServer;
@@ -19,7 +20,7 @@ public final class TestServers {
     }
 
     /** A running test instance and what is needed to restart it on the same data. */
-    public record Instance(WeftServer server, WeftConfig config) implements AutoCloseable {
+    public record Instance(WeftServer server, WeftConfig config, Clock clock) implements AutoCloseable {
         public String base() {
             return config.baseUrl().toString();
         }
@@ -31,7 +32,7 @@ public final class TestServers {
         /** Stops the server and starts a new one on the same port and database. */
         public Instance restart() {
             server.close();
-            return new Instance(WeftServer.start(config), config);
+            return new Instance(WeftServer.start(config, clock), config, clock);
         }
 
         @Override
@@ -47,6 +48,11 @@ public final class TestServers {
 
     /** Starts an instance; {@code env} overrides settings the way WEFT_* variables do. */
     public static Instance start(Map<String, String> env) {
+        return start(env, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Map)}, with a clock the test controls (see {@link TestClock}). */
+    public static Instance start(Map<String, String> env, Clock clock) {
         Path dir = TestDatabases.tempDir();
         DatabaseSettings database = TestDatabases.fresh(dir);
         int port = freePort();
@@ -58,7 +64,7 @@ public final class TestServers {
                 "WEFT_FEDERATION_ALLOW_PRIVATE", "true"));
         settings.putAll(env);
         WeftConfig config = WeftConfig.load(settings).withDatabase(database);
-        return new Instance(WeftServer.start(config), config);
+        return new Instance(WeftServer.start(config, clock), config, clock);
     }
 
     /**

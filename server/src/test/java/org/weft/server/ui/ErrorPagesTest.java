@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.http.SameOrigin;
 import org.weft.server.model.Purpose;
@@ -107,7 +108,7 @@ class ErrorPagesTest {
     void aFaultIsAServerErrorPageThatSaysNothingInternal() {
         Pages pages = new Pages(new Templates(), new Visitors(new SessionStore(weft.server().db(), Clock.systemUTC()),
                 new SessionCookies(false)), new SameOrigin(URI.create("http://localhost")),
-                new FormSubmissions(weft.server().db(), Clock.systemUTC()));
+                new NotificationService(weft.server().db(), Clock.systemUTC()), new FormSubmissions(weft.server().db(), Clock.systemUTC()));
         ErrorPages errors = new ErrorPages(pages);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(HttpRouting.builder()
                 .get("/broken", (req, res) -> {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Purpose;
-import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -29,7 +28,8 @@ import org.weft.server.testing.TestServers;
 /**
  * The hand-off between two members of this instance, as each of them sees it. Omar responds to Layla's offer from its
  * page; Layla accepts with a meeting place, on the page or through the API; Omar is told his response was accepted and
- * reads the meeting place here, and nobody else can (not Layla's list, not a third member, not the proposal page).
+ * reads the meeting place here (the first message of his response's conversation), and nobody else can (not Layla's
+ * list, not a third member, not the proposal page as a visitor sees it).
  * No browser needed: pages are read as a browser without JavaScript would.
  */
 class LocalHandOffTest {
@@ -109,33 +109,39 @@ class LocalHandOffTest {
         for (JsonNode n : api("GET", "/me/notifications", omarToken, null).path("items")) {
             if (n.path("proposalId").asLong() == offer.getId()) {
                 kinds.add(n.path("kind").asText());
-                text = n.path("kind").asText().equals("message") ? n.path("text").asText() : text;
+                text = n.path("kind").asText().equals("conversation") ? n.path("text").asText() : text;
             }
         }
-        assertEquals(List.of("message", "accepted"), kinds, "newest first: the hand-off, then the decision");
+        assertEquals(List.of("conversation", "accepted"), kinds, "newest first: the hand-off, then the decision");
         assertTrue(text != null && text.contains(handOff), "the API shows the responder the meeting place: " + text);
         assertNobodyElseSees(handOff, offer);
     }
 
-    /** The hand-off is kept once, for Omar alone, goes to no server, and shows on no one else's pages or API answers. */
+    /**
+     * The hand-off is kept once, as the first message of the conversation of Omar's response, goes to no server, and
+     * shows on no one else's pages or API answers.
+     */
     private static void assertNobodyElseSees(String handOff, ProposalEntity offer) {
-        List<MessageEntity> kept = weft.server().db().inTransaction(s -> s.createSelectionQuery(
-                        "from MessageEntity where proposalId = :p", MessageEntity.class)
+        List<Long> responders = weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                        "select m.response.responder.id from ConversationMessageEntity m where m.response.proposal.id = :p",
+                        Long.class)
                 .setParameter("p", offer.getId()).getResultList());
-        assertEquals(1, kept.size(), "one message, for the responder");
         long omar = weft.server().db().inTransaction(s -> org.weft.server.persistence.ActorRepository
                 .localByUsername(s, "omar").orElseThrow().getId());
-        assertEquals(omar, kept.getFirst().getMemberId());
+        assertEquals(List.of(omar), responders, "one message, in the conversation of the responder's response");
         long sent = weft.server().db().inTransaction(s -> s.createSelectionQuery(
                 "select count(*) from OutboundActivityEntity where body like :text", Long.class)
                 .setParameter("text", "%" + handOff + "%").getSingleResult());
         assertEquals(0, sent, "both people are here: the meeting place is not sent to any server");
 
-        for (Map.Entry<String, PageClient> other : Map.of("layla", layla, "nadia", nadia).entrySet()) {
-            for (String page : List.of("/me/notifications", "/me/proposals", path(offer))) {
-                String body = other.getValue().get(page).body();
-                assertFalse(body.contains(handOff), other.getKey() + " sees the hand-off on " + page + ": " + body);
-            }
+        // Layla wrote it: she reads it in the conversation under Omar's response, and is not notified of her own words.
+        assertTrue(layla.get(path(offer)).body().contains(handOff), "the author sees what she wrote, in the conversation");
+        for (String page : List.of("/me/notifications", "/me/proposals")) {
+            assertFalse(layla.get(page).body().contains(handOff), "the author is not told of her own message: " + page);
+        }
+        for (String page : List.of("/me/notifications", "/me/proposals", "/me/responses", path(offer))) {
+            String body = nadia.get(page).body();
+            assertFalse(body.contains(handOff), "nadia sees the hand-off on " + page + ": " + body);
         }
         assertFalse(new PageClient(weft.base()).get(path(offer)).body().contains(handOff), "nor does a visitor");
         for (String token : List.of(laylaToken, nadiaToken)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 
@@ -14,16 +15,35 @@ import org.weft.server.model.Purpose;
  * @param concepts   best first, at most three; {@code [other]} when nothing matched, never empty
  * @param kind       gift, loan or time, if it can tell
  * @param language   detected language code (en, ar, fr, es, uk, fa), if any
- * @param confidence 0..1, a heuristic: how much evidence there was for the concept and the purpose, not a probability
+ * @param confidence 0..1, how much evidence there was for the concept and the purpose (see {@link TextClassifier});
+ *                   a score to compare with {@link #SURE}, not a probability
  */
 public record Classification(Optional<Purpose> purpose, List<Concept> concepts, Optional<HelpKind> kind,
                              Optional<String> language, double confidence) {
+
+    /**
+     * The confidence from which an offer or request goes on a board without a moderator; under it the post waits in
+     * the moderation queue. 0.6 asks for a purpose hashtag, or a clear purpose phrase and a concept word, or two
+     * concept words (or a phrase) and any purpose signal. On the free-text development set it keeps 58 of the 60
+     * posts that are neither offer nor request off the board and holds 7% of the offers and requests for a moderator
+     * (docs/classifier-evaluation.md).
+     */
+    public static final double SURE = 0.6;
 
     public Classification {
         if (concepts.isEmpty()) {
             throw new IllegalArgumentException("a classification always names a concept, \"other\" at least");
         }
         concepts = List.copyOf(concepts);
+    }
+
+    /**
+     * Whether the post may go on a board without a moderator: it offers or asks, it names a concept of the taxonomy,
+     * and the evidence for both reaches {@link #SURE}. When unsure, a post waits for a moderator rather than matching
+     * wrongly.
+     */
+    public boolean isSure() {
+        return purpose.isPresent() && !primary().id().equals(Taxonomy.OTHER_ID) && confidence >= SURE;
     }
 
     /** The best concept. */

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 
-/** The cue data of {@code taxonomy/classifier-cues.json}: phrases, hashtags, stopwords and default kinds. */
+/** The cue data of {@code taxonomy/classifier-cues.json}: phrases, hashtags, weak words and default kinds. */
 final class ClassifierCues {
 
     static final String RESOURCE = "/taxonomy/classifier-cues.json";
@@ -26,10 +26,11 @@ final class ClassifierCues {
     final CueSet kindPhrases;
     final CueSet negationsBefore;
     final CueSet negationsAfter;
-    final Map<String, Set<String>> stopwords = new HashMap<>();
     final Map<String, HelpKind> conceptKinds = new HashMap<>();
     final Map<String, Set<String>> weakWords = new HashMap<>();
     final Map<String, List<String>> ignoredPhrases = new HashMap<>();
+    /** Per concept id, per language: words people use for the concept besides the taxonomy's labels and synonyms. */
+    final Map<String, Map<String, List<String>>> conceptWords = new HashMap<>();
 
     private ClassifierCues(JsonNode root) {
         root.path("purposeHashtags").fields().forEachRemaining(e -> {
@@ -41,13 +42,23 @@ final class ClassifierCues {
         JsonNode negations = root.path("negations");
         negationsBefore = cueSet(wrap("negation", negations.path("before")));
         negationsAfter = cueSet(wrap("negation", negations.path("after")));
-        wordsByLanguage(root.path("stopwords"), stopwords);
         wordsByLanguage(root.path("weakWords"), weakWords);
         root.path("ignoredPhrases").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("_")) {
                 List<String> phrases = new ArrayList<>();
                 e.getValue().forEach(p -> phrases.add(p.asText()));
                 ignoredPhrases.put(e.getKey(), phrases);
+            }
+        });
+        root.path("conceptWords").fields().forEachRemaining(concept -> {
+            if (!concept.getKey().startsWith("_")) {
+                Map<String, List<String>> byLang = new HashMap<>();
+                concept.getValue().fields().forEachRemaining(lang -> {
+                    List<String> words = new ArrayList<>();
+                    lang.getValue().forEach(w -> words.add(w.asText()));
+                    byLang.put(lang.getKey(), words);
+                });
+                conceptWords.put(concept.getKey(), byLang);
             }
         });
         root.path("conceptKinds").fields().forEachRemaining(e -> conceptKinds.put(e.getKey(), kind(e.getValue().asText())));
@@ -64,13 +75,9 @@ final class ClassifierCues {
         }
     }
 
-    /** Hashtags compare without '#', case, underscores or the letter variants the normaliser folds. */
+    /** Hashtags compare without '#', case, underscores or letter variants: see {@link TextAnalysis#hashtagKey}. */
     static String hashtagKey(String hashtag) {
-        String tag = hashtag.strip();
-        if (tag.startsWith("#")) {
-            tag = tag.substring(1);
-        }
-        return String.join("", TextNormalizer.words(tag.replace('_', ' ')));
+        return TextAnalysis.hashtagKey(hashtag);
     }
 
     static HelpKind kind(String name) {
@@ -82,13 +89,13 @@ final class ClassifierCues {
         };
     }
 
-    /** {lang: [word…]} into normalised word sets; keys starting with '_' are comments. */
+    /** {lang: [word…]} into sets of the words' stems, as that language's analyzer gives them; '_' keys are comments. */
     private static void wordsByLanguage(JsonNode byLang, Map<String, Set<String>> into) {
         byLang.fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("_")) {
-                Set<String> words = new HashSet<>();
-                e.getValue().forEach(w -> words.addAll(TextNormalizer.words(w.asText())));
-                into.put(e.getKey(), words);
+                Set<String> terms = new HashSet<>();
+                e.getValue().forEach(w -> TextAnalysis.tokens(e.getKey(), w.asText()).forEach(t -> terms.addAll(t.terms())));
+                into.put(e.getKey(), terms);
             }
         });
     }

@@ -2,7 +2,6 @@ package org.weft.server.domain.classify;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,15 @@ import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
- * Every label and synonym of the taxonomy, indexed by its normalised words, and the matcher that finds them in a
- * post. Longer phrases win over the words inside them ("silla de ruedas" is a wheelchair, not a chair) and weigh more.
+ * Every label and synonym of the taxonomy, analysed by the {@link PostAnalyzer} of its language, and the matcher that
+ * finds them in a post analysed the same way. A post word meets a vocabulary word when they share a stem or a
+ * dictionary form. Longer phrases win over the words inside them ("silla de ruedas" is a wheelchair, not a chair)
+ * and weigh more.
  */
 final class ConceptLexicon {
 
-    /** A phrase of one language pointing at a concept; {@link #IGNORED} for a phrase that means something else. */
-    private record Entry(String conceptId, String lang) {
+    /** A phrase of one language pointing at a concept ({@link #IGNORED} for a phrase that means something else). */
+    private record Phrase(List<Token> words, String conceptId, String lang) {
     }
 
     private static final String IGNORED = "";
@@ -31,98 +32,127 @@ final class ConceptLexicon {
     /** A weak word ("kids" in "kids' shoes") counts half when it stands alone. */
     static final double WEAK_FACTOR = 0.5;
 
-    private final Map<String, List<Entry>> phrases = new HashMap<>();
-    private final Set<String> vocabulary = new HashSet<>();
-    private final Map<String, Set<String>> weakWords;
-    private int longestPhrase = 1;
+    /** Phrases by the terms of their first word. */
+    private final Map<String, List<Phrase>> byFirstTerm = new HashMap<>();
+    private final Map<String, Set<String>> weakTerms;
 
     /**
-     * @param weakWords      per language, normalised words that only count half on their own
-     * @param ignoredPhrases per language, phrases that hide a concept word ("після обіду" is the afternoon)
+     * @param cues the weak words (per language, stems of words that only count half on their own), the ignored
+     *             phrases (per language, phrases that hide a concept word: "після обіду" is the afternoon) and the
+     *             concept words (per concept and language, words people use besides the taxonomy's)
+     * @throws IllegalStateException when the cues name a concept the taxonomy does not have
      */
-    ConceptLexicon(Taxonomy taxonomy, Map<String, Set<String>> weakWords, Map<String, List<String>> ignoredPhrases) {
-        this.weakWords = weakWords;
+    ConceptLexicon(Taxonomy taxonomy, ClassifierCues cues) {
+        this.weakTerms = cues.weakWords;
         for (Concept concept : taxonomy.all()) {
+            if (concept.id().equals(Taxonomy.OTHER_ID)) {
+                continue; // the fallback, never something a word points at ("other" is also an English word)
+            }
             for (String lang : Taxonomy.LANGUAGES) {
                 add(concept.id(), lang, concept.labels().get(lang));
                 concept.synonyms(lang).forEach(s -> add(concept.id(), lang, s));
             }
         }
-        ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p)));
+        cues.conceptWords.forEach((conceptId, byLang) -> {
+            if (taxonomy.byId(conceptId).isEmpty()) {
+                throw new IllegalStateException("classifier cues name an unknown concept \"" + conceptId + "\"");
+            }
+            byLang.forEach((lang, words) -> words.forEach(w -> add(conceptId, lang, w)));
+        });
+        cues.ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p)));
     }
 
-    private void add(String conceptId, String lang, String phrase) {
-        List<Token> tokens = TextNormalizer.tokenize(phrase);
-        if (tokens.isEmpty()) {
+    private void add(String conceptId, String lang, String text) {
+        if (text == null) {
             return;
         }
-        List<String> keys = new ArrayList<>();
-        for (Token token : tokens) {
-            String key = WordForms.lexiconKey(token.text(), token.script());
-            keys.add(key);
-            vocabulary.add(key);
+        List<Token> words = TextAnalysis.tokens(lang, text);
+        if (words.isEmpty()) {
+            return;
         }
-        List<Entry> entries = phrases.computeIfAbsent(String.join(" ", keys), k -> new ArrayList<>());
-        Entry entry = new Entry(conceptId, lang);
-        if (!entries.contains(entry)) {
-            entries.add(entry);
+        Phrase phrase = new Phrase(words, conceptId, lang);
+        for (String term : words.get(0).terms()) {
+            List<Phrase> phrases = byFirstTerm.computeIfAbsent(term, k -> new ArrayList<>());
+            if (phrases.stream().noneMatch(p -> p.conceptId().equals(conceptId) && p.lang().equals(lang)
+                    && sameTerms(p.words(), words))) {
+                phrases.add(phrase);
+            }
         }
-        longestPhrase = Math.max(longestPhrase, keys.size());
     }
 
     /** Concept mentions in a post, longest phrase first at each position, gated by the post's language. */
     List<ConceptHit> find(List<Token> tokens, Optional<String> language, boolean[] negated) {
-        List<String> keys = tokens.stream().map(this::resolve).toList();
         List<ConceptHit> hits = new ArrayList<>();
         int i = 0;
-        while (i < keys.size()) {
-            int matched = 0;
-            for (int length = Math.min(longestPhrase, keys.size() - i); length >= 1 && matched == 0; length--) {
-                Set<String> concepts = conceptsFor(String.join(" ", keys.subList(i, i + length)), language);
-                if (!concepts.isEmpty()) {
-                    double weight = WORD_WEIGHT + EXTRA_WORD_WEIGHT * (length - 1);
-                    if (anyNegated(negated, i, length)) {
-                        weight *= NEGATED_FACTOR;
+        while (i < tokens.size()) {
+            int length = 0;
+            Set<String> concepts = new LinkedHashSet<>();
+            for (Phrase phrase : candidates(tokens.get(i))) {
+                int size = phrase.words().size();
+                if (size < length || !LanguageGate.allows(phrase.lang(), language) || !matchesAt(phrase, tokens, i)) {
+                    continue;
+                }
+                if (size > length) {
+                    length = size;
+                    concepts.clear();
+                }
+                concepts.add(phrase.conceptId());
+            }
+            if (length > 0) {
+                double weight = WORD_WEIGHT + EXTRA_WORD_WEIGHT * (length - 1);
+                if (anyNegated(negated, i, length)) {
+                    weight *= NEGATED_FACTOR;
+                }
+                if (length == 1 && isWeak(tokens.get(i), language)) {
+                    weight *= WEAK_FACTOR;
+                }
+                for (String conceptId : concepts) {
+                    if (!conceptId.equals(IGNORED)) {
+                        hits.add(new ConceptHit(conceptId, weight, i));
                     }
-                    if (length == 1 && isWeak(tokens.get(i).text(), language)) {
-                        weight *= WEAK_FACTOR;
-                    }
-                    for (String conceptId : concepts) {
-                        if (!conceptId.equals(IGNORED)) {
-                            hits.add(new ConceptHit(conceptId, weight, i));
-                        }
-                    }
-                    matched = length;
                 }
             }
-            i += Math.max(1, matched);
+            i += Math.max(1, length);
         }
         return hits;
     }
 
-    /** The vocabulary form of a post word: the word itself, or a form without clitics or endings that is known. */
-    String resolve(Token token) {
-        for (String form : WordForms.candidates(token.text(), token.script())) {
-            if (vocabulary.contains(form)) {
-                return form;
-            }
+    private List<Phrase> candidates(Token token) {
+        List<Phrase> all = new ArrayList<>();
+        for (String term : token.terms()) {
+            all.addAll(byFirstTerm.getOrDefault(term, List.of()));
         }
-        return token.text();
+        return all;
     }
 
-    private Set<String> conceptsFor(String key, Optional<String> language) {
-        Set<String> concepts = new LinkedHashSet<>();
-        for (Entry entry : phrases.getOrDefault(key, List.of())) {
-            if (LanguageGate.allows(entry.lang(), language)) {
-                concepts.add(entry.conceptId());
+    private static boolean matchesAt(Phrase phrase, List<Token> tokens, int start) {
+        List<Token> words = phrase.words();
+        if (start + words.size() > tokens.size()) {
+            return false;
+        }
+        for (int j = 0; j < words.size(); j++) {
+            if (!words.get(j).sharesTermWith(tokens.get(start + j))) {
+                return false;
             }
         }
-        return concepts;
+        return true;
     }
 
-    private boolean isWeak(String word, Optional<String> language) {
-        return weakWords.entrySet().stream()
-                .anyMatch(e -> LanguageGate.allows(e.getKey(), language) && e.getValue().contains(word));
+    private static boolean sameTerms(List<Token> a, List<Token> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).terms().equals(b.get(i).terms())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isWeak(Token token, Optional<String> language) {
+        return weakTerms.entrySet().stream().anyMatch(e -> LanguageGate.allows(e.getKey(), language)
+                && token.terms().stream().anyMatch(e.getValue()::contains));
     }
 
     private static boolean anyNegated(boolean[] negated, int start, int length) {

@@ -28,8 +28,9 @@ final class ConceptRanker {
      * @param score         its own evidence plus that of its mentioned ancestors
      * @param familyScore   all evidence under its top-level concept
      * @param firstPosition word index of its first mention (-1 for a hashtag)
+     * @param family        id of its top-level concept
      */
-    record Ranked(Concept concept, double score, double familyScore, int firstPosition) {
+    record Ranked(Concept concept, double score, double familyScore, int firstPosition, String family) {
     }
 
     private final Taxonomy taxonomy;
@@ -59,7 +60,7 @@ final class ConceptRanker {
                 score += own.getOrDefault(ancestor.id(), 0.0);
                 position = Math.min(position, first.getOrDefault(ancestor.id(), Integer.MAX_VALUE));
             }
-            ranked.add(new Ranked(concept, score, family.get(topLevelId(concept)), position));
+            ranked.add(new Ranked(concept, score, family.get(topLevelId(concept)), position, topLevelId(concept)));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::familyScore).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())

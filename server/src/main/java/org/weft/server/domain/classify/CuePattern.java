@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A phrase people use to signal something ("looking for", "نیاز دارم", "dans ... en trop"), matched on normalised
- * words. A word ending in {@code *} matches any word starting with it; {@code ...} matches up to {@value #MAX_GAP} words.
+ * A phrase people use to signal something ("looking for", "نیاز دارم", "j'ai ... en trop"), analysed by its
+ * language's {@link PostAnalyzer} and matched on the surface form of the post's words (folded, not stemmed: cue
+ * words are short and function words stem into each other, "маю" would meet "мати", mother). A word ending in
+ * {@code *} matches any word starting with it; {@code ...} matches up to {@value #MAX_GAP} words.
  *
- * @param label   what the phrase signals (a purpose, a kind, a negation)
- * @param lang    language the phrase belongs to
- * @param parts   normalised words, {@code "..."} for a gap, a trailing {@code *} for a prefix
+ * @param label what the phrase signals (a purpose, a kind, a negation)
+ * @param lang  language the phrase belongs to
+ * @param parts folded words, {@code "..."} for a gap, a trailing {@code *} for a prefix
  */
 record CuePattern(String label, String lang, List<String> parts) {
 
@@ -24,7 +26,7 @@ record CuePattern(String label, String lang, List<String> parts) {
                 continue;
             }
             boolean prefix = raw.endsWith("*");
-            List<String> words = TextNormalizer.words(prefix ? raw.substring(0, raw.length() - 1) : raw);
+            List<String> words = TextAnalysis.words(lang, prefix ? raw.substring(0, raw.length() - 1) : raw);
             for (int i = 0; i < words.size(); i++) {
                 parts.add(prefix && i == words.size() - 1 ? words.get(i) + "*" : words.get(i));
             }

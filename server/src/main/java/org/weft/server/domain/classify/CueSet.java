@@ -24,7 +24,7 @@ final class CueSet {
      * Ukrainian post; with no language detected every pattern applies.
      */
     List<CueHit> find(List<Token> tokens, Optional<String> language) {
-        List<String> words = tokens.stream().map(Token::text).toList();
+        List<String> words = tokens.stream().map(Token::surface).toList();
         List<CueHit> all = new ArrayList<>();
         for (CuePattern pattern : patterns) {
             if (!LanguageGate.allows(pattern.lang(), language)) {

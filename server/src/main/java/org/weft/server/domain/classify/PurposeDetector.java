@@ -1,7 +1,7 @@
 package org.weft.server.domain.classify;
 
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +11,12 @@ import java.util.Set;
 import org.weft.server.model.Purpose;
 
 /**
- * Offer or request. A purpose hashtag decides outright; otherwise the weighted offer and request phrases of the
- * post's language are compared (all languages' phrases if the post's own find nothing, in case the language guess
- * was wrong). A question mark leans towards a request ("anyone have a pram?"), but only a little: "Need a lift? I can
- * drive you" is an offer. A question with no phrase at all ("anyone handy?") is taken as a weak request.
+ * Offer, request or neither. A purpose hashtag decides outright; otherwise the weighted offer, request and
+ * "neither" phrases of the post's language are compared (all languages' phrases if the post's own find nothing, in
+ * case the language guess was wrong). "Neither" phrases are thanks, announcements and questions that ask for news
+ * rather than help ("does anyone know if the bus is running"); they win only when they outweigh both purposes. A
+ * question mark leans towards a request ("anyone have a pram?"), but only a little: "Need a lift? I can drive you"
+ * is an offer. A question with no phrase at all ("anyone handy?") is taken as a weak request.
  */
 final class PurposeDetector {
 
@@ -23,6 +25,8 @@ final class PurposeDetector {
         static final Signal NONE = new Signal(Optional.empty(), 0);
     }
 
+    /** The label of phrases that say a post is neither: thanks, news, a question about the bus or the weather. */
+    static final String NEITHER = "none";
     static final double QUESTION_BONUS = 0.5;
     static final double BARE_QUESTION_STRENGTH = 0.2;
 
@@ -32,6 +36,11 @@ final class PurposeDetector {
     PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases) {
         this.hashtags = hashtags;
         this.phrases = phrases;
+    }
+
+    /** How many words of the post the purpose phrases of {@code language} account for. */
+    int cueWeight(List<Token> tokens, Optional<String> language) {
+        return phrases.find(tokens, language).stream().mapToInt(CueHit::weight).sum();
     }
 
     Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
@@ -52,23 +61,26 @@ final class PurposeDetector {
         if (hits.isEmpty()) {
             return question ? new Signal(Optional.of(Purpose.REQUEST), BARE_QUESTION_STRENGTH) : Signal.NONE;
         }
-        Map<Purpose, Double> score = new EnumMap<>(Purpose.class);
+        Map<String, Double> score = new HashMap<>();
         for (CueHit hit : hits) {
-            score.merge(Purpose.fromWire(hit.label()).orElseThrow(), (double) hit.weight(), Double::sum);
+            score.merge(hit.label(), (double) hit.weight(), Double::sum);
         }
-        if (question) {
-            score.merge(Purpose.REQUEST, QUESTION_BONUS, Double::sum);
+        double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);
+        double neither = score.getOrDefault(NEITHER, 0.0);
+        // A question that asks for news ("anyone know if the bus runs?") does not lean towards a request.
+        double request = score.getOrDefault(Purpose.REQUEST.wire(), 0.0) + (question && neither == 0 ? QUESTION_BONUS : 0);
+        double best = Math.max(offer, request);
+        if (neither > best || offer + request == 0) {
+            return Signal.NONE;
         }
-        double offer = score.getOrDefault(Purpose.OFFER, 0.0);
-        double request = score.getOrDefault(Purpose.REQUEST, 0.0);
         Purpose winner;
         if (offer != request) {
             winner = offer > request ? Purpose.OFFER : Purpose.REQUEST;
         } else {
-            winner = Purpose.fromWire(hits.get(0).label()).orElseThrow();
+            winner = hits.stream().map(CueHit::label).map(Purpose::fromWire).flatMap(Optional::stream).findFirst()
+                    .orElse(Purpose.REQUEST);
         }
-        double best = Math.max(offer, request);
-        double margin = Math.abs(offer - request) / best;
+        double margin = (best - Math.max(Math.min(offer, request), neither)) / best;
         return new Signal(Optional.of(winner), Math.min(1.0, best / 3.0) * (0.5 + 0.5 * margin));
     }
 }

@@ -25,6 +25,19 @@ enum Script {
         };
     }
 
+    /**
+     * The language whose analyzer suits a text whose language is unknown: the one of its most frequent script
+     * (Arabic for the Arabic script, Ukrainian for Cyrillic, English otherwise).
+     */
+    static String majorityLanguage(String text) {
+        int[] counts = new int[values().length];
+        text.codePoints().filter(Character::isLetter).forEach(cp -> counts[of(cp).ordinal()]++);
+        if (counts[ARABIC.ordinal()] > counts[LATIN.ordinal()] && counts[ARABIC.ordinal()] >= counts[CYRILLIC.ordinal()]) {
+            return "ar";
+        }
+        return counts[CYRILLIC.ordinal()] > counts[LATIN.ordinal()] ? "uk" : "en";
+    }
+
     /** The script a language of the taxonomy is written in. */
     static Script ofLanguage(String lang) {
         return switch (lang) {

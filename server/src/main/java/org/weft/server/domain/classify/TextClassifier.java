@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,11 @@ public final class TextClassifier {
 
     static final int MAX_CONCEPTS = 3;
     static final double HASHTAG_WEIGHT = 3.0;
-    /** Score at which the concept evidence counts as conclusive: a hashtag, or three words. */
-    static final double CONCLUSIVE_SCORE = 3.0;
+    /** Score at which the concept evidence counts as conclusive: a hashtag, a phrase and a word, or two words. */
+    static final double CONCLUSIVE_SCORE = 2.0;
+    /** A left-out concept of another family with this share of the best score makes the post ambiguous. */
+    static final double RIVAL_SHARE = 0.75;
+    static final double RIVAL_FACTOR = 0.67;
     /**
      * A post that neither offers nor asks needs this much evidence to get a category: "meeting moved to the big
      * tent" is not about tents. One phrase of two words or two words of one family are enough.
@@ -33,22 +37,37 @@ public final class TextClassifier {
     private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_]+)");
 
     private final Taxonomy taxonomy;
-    private final LanguageDetector languages;
-    private final ConceptLexicon lexicon;
-    private final ConceptRanker ranker;
-    private final Negations negations;
-    private final PurposeDetector purposes;
-    private final KindDetector kinds;
+    private final CompletableFuture<Parts> parts;
 
+    /** What the classifier reads with, built once from the taxonomy and the cue file. */
+    private record Parts(ConceptLexicon lexicon, ConceptRanker ranker, Negations negations, PurposeDetector purposes,
+                         KindDetector kinds) {
+    }
+
+    /**
+     * Starts building the classifier in a background thread and returns at once: analysing the vocabulary and
+     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, which would otherwise add to
+     * the server's start-up. The first {@link #classify} waits for them; an error in the cue file surfaces there.
+     */
     public TextClassifier(Taxonomy taxonomy) {
-        ClassifierCues cues = ClassifierCues.load();
         this.taxonomy = taxonomy;
-        this.languages = new LanguageDetector(cues.stopwords);
-        this.lexicon = new ConceptLexicon(taxonomy, cues.weakWords, cues.ignoredPhrases);
-        this.ranker = new ConceptRanker(taxonomy);
-        this.negations = new Negations(cues.negationsBefore, cues.negationsAfter);
-        this.purposes = new PurposeDetector(cues.purposeHashtags, cues.purposePhrases);
-        this.kinds = new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases);
+        this.parts = CompletableFuture.supplyAsync(() -> build(taxonomy), TextClassifier::inDaemonThread);
+    }
+
+    private static Parts build(Taxonomy taxonomy) {
+        ClassifierCues cues = ClassifierCues.load();
+        Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
+                new Negations(cues.negationsBefore, cues.negationsAfter),
+                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases),
+                new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases));
+        LanguageDetector.warmUp();
+        return parts;
+    }
+
+    private static void inDaemonThread(Runnable task) {
+        Thread thread = new Thread(task, "weft-classifier-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -56,40 +75,111 @@ public final class TextClassifier {
      * @param hashtags the post's hashtags, with or without '#'; hashtags written in the text are read as well
      */
     public Classification classify(String text, List<String> hashtags) {
+        Parts p = parts.join();
         String body = text == null ? "" : text;
         Collection<String> tags = hashtags(body, hashtags);
-        Optional<String> language = languages.detect(body);
-        List<Token> tokens = TextNormalizer.tokenize(body);
+        Reading reading = bestReading(p, body);
+        Optional<String> language = reading.language();
+        List<Token> tokens = reading.tokens();
         boolean question = body.indexOf('?') >= 0 || body.indexOf('؟') >= 0;
-        PurposeDetector.Signal purpose = purposes.detect(tags, tokens, language, question);
+        PurposeDetector.Signal purpose = p.purposes().detect(tags, tokens, language, question);
 
         List<ConceptHit> hits = new ArrayList<>();
         for (String tag : tags) {
             // Position -1: a category hashtag is a deliberate choice, so it outranks any word in the text.
             taxonomy.byHashtag(tag).ifPresent(c -> hits.add(new ConceptHit(c.id(), HASHTAG_WEIGHT, -1)));
         }
-        hits.addAll(textHits(tokens, language));
-        List<ConceptRanker.Ranked> ranked = ranker.rank(hits);
+        hits.addAll(reading.hits().isEmpty() ? otherLanguageHits(p, tokens) : reading.hits());
+        List<ConceptRanker.Ranked> ranked = p.ranker().rank(hits);
         if (purpose.purpose().isEmpty() && !ranked.isEmpty() && ranked.get(0).familyScore() < MIN_SCORE_WITHOUT_PURPOSE) {
             ranked = List.of();
         }
 
-        List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other())
-                : ranked.stream().limit(MAX_CONCEPTS).map(ConceptRanker.Ranked::concept).toList();
-        Optional<HelpKind> kind = kinds.detect(tokens, language, concepts.get(0));
-        double conceptEvidence = ranked.isEmpty() ? 0 : Math.min(1.0, ranked.get(0).score() / CONCLUSIVE_SCORE);
-        double confidence = Math.round((0.6 * conceptEvidence + 0.4 * purpose.strength()) * 100) / 100.0;
+        List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other()) : surest(ranked);
+        Optional<HelpKind> kind = p.kinds().detect(tokens, language, concepts.get(0));
+        double confidence = confidence(ranked, concepts, purpose);
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
     }
 
-    private List<ConceptHit> textHits(List<Token> tokens, Optional<String> language) {
-        List<ConceptHit> hits = lexicon.find(tokens, language, negations.scope(tokens, language));
-        if (hits.isEmpty() && language.isPresent()) {
-            Optional<String> any = Optional.empty();
-            return lexicon.find(tokens, any, negations.scope(tokens, any)).stream()
-                    .map(h -> new ConceptHit(h.conceptId(), h.weight() * OTHER_LANGUAGE_FACTOR, h.position())).toList();
+    /**
+     * How sure the classifier is, 0..1: the mean of the concept evidence (the best concept's score over {@value
+     * #CONCLUSIVE_SCORE}, so one word is half-sure and a phrase or two words are sure) and the purpose strength (1 for a
+     * purpose hashtag, less for phrases, little for a bare question). A runner-up of another family nearly as strong as
+     * the best concept, and left out, means the post could be about either: that costs a third.
+     */
+    private static double confidence(List<ConceptRanker.Ranked> ranked, List<Concept> concepts, PurposeDetector.Signal purpose) {
+        if (ranked.isEmpty()) {
+            return Math.round(0.5 * purpose.strength() * 100) / 100.0;
         }
-        return hits;
+        ConceptRanker.Ranked best = ranked.get(0);
+        double concept = Math.min(1.0, best.score() / CONCLUSIVE_SCORE);
+        boolean rival = ranked.stream().skip(1).anyMatch(r -> !concepts.contains(r.concept())
+                && !r.family().equals(best.family()) && r.score() >= RIVAL_SHARE * best.score());
+        double value = (0.5 * concept + 0.5 * purpose.strength()) * (rival ? RIVAL_FACTOR : 1.0);
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** An extra concept needs at least one full word of its own: a weak, negated or other-language word is not enough. */
+    static final double MIN_EXTRA_SCORE = 1.0;
+
+    /**
+     * The best concept, its siblings under the same top-level concept with a full word of their own ("tents and
+     * sleeping bags", "pots, plates and a table"), and concepts of another family only with evidence as strong as
+     * the best one's ("calpol ... and nappies"). A second concept from a passing word of another family ("a van" in a
+     * moving offer, "my job interview" in a request for a SIM card) is the commonest false match, so it is left out.
+     */
+    private static List<Concept> surest(List<ConceptRanker.Ranked> ranked) {
+        ConceptRanker.Ranked best = ranked.get(0);
+        List<Concept> concepts = new ArrayList<>();
+        concepts.add(best.concept());
+        for (ConceptRanker.Ranked other : ranked.subList(1, ranked.size())) {
+            double needed = other.family().equals(best.family()) ? MIN_EXTRA_SCORE : Math.max(MIN_EXTRA_SCORE, best.score());
+            if (concepts.size() < MAX_CONCEPTS && other.score() >= needed) {
+                concepts.add(other.concept());
+            }
+        }
+        return concepts;
+    }
+
+    /**
+     * The post read in one language: its words as that language's analyzer gives them, the concept words found in
+     * that language's vocabulary, and how much of the post the language explains (concept words plus purpose cue
+     * words), which settles close calls between languages.
+     */
+    private record Reading(Optional<String> language, List<Token> tokens, List<ConceptHit> hits, double evidence) {
+    }
+
+    /**
+     * Lingua's language, unless it found others nearly as likely and one of them explains more of the post: a
+     * five-word English title can score as Spanish, but only English finds its words.
+     */
+    private static Reading bestReading(Parts p, String body) {
+        List<String> candidates = LanguageDetector.candidates(body);
+        if (candidates.isEmpty()) {
+            return read(p, body, Optional.empty());
+        }
+        Reading best = read(p, body, Optional.of(candidates.get(0)));
+        for (String other : candidates.subList(1, candidates.size())) {
+            Reading reading = read(p, body, Optional.of(other));
+            if (reading.evidence() > best.evidence()) {
+                best = reading;
+            }
+        }
+        return best;
+    }
+
+    private static Reading read(Parts p, String body, Optional<String> language) {
+        List<Token> tokens = TextAnalysis.tokens(language.orElseGet(() -> Script.majorityLanguage(body)), body);
+        List<ConceptHit> hits = p.lexicon().find(tokens, language, p.negations().scope(tokens, language));
+        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + p.purposes().cueWeight(tokens, language);
+        return new Reading(language, tokens, hits, evidence);
+    }
+
+    /** Words of any language, weaker, for a post whose own language found none (the guess may be wrong). */
+    private static List<ConceptHit> otherLanguageHits(Parts p, List<Token> tokens) {
+        Optional<String> any = Optional.empty();
+        return p.lexicon().find(tokens, any, p.negations().scope(tokens, any)).stream()
+                .map(h -> new ConceptHit(h.conceptId(), h.weight() * OTHER_LANGUAGE_FACTOR, h.position())).toList();
     }
 
     /** Given and written hashtags, each once however it is cased, so a tag in both places does not count twice. */

@@ -2,9 +2,18 @@
  * Classification of free-text posts (for example Mastodon posts that use {@code #MutualAidOffer}) into a purpose,
  * taxonomy concepts, a kind of help and a language, in English, Arabic, French, Spanish, Ukrainian and Persian.
  *
- * <p>It is deliberately a small rule-based classifier: words and phrases come from the taxonomy's labels and
- * synonyms, and the cues for purpose and kind from {@code taxonomy/classifier-cues.json}, so a translator can improve
- * it without touching code, and a moderator can see why a post landed where it did. No ML library, no network.
+ * <p>The words come from libraries made for them: Lingua tells the language ({@link
+ * org.weft.server.domain.classify.LanguageDetector}), and Apache Lucene's analyzers read it ({@link
+ * org.weft.server.domain.classify.PostAnalyzer}: Arabic and Persian normalisers and stemmers, French and Spanish stemmers,
+ * the English minimal stemmer, Ukrainian through the morfologik dictionary). The vocabulary stays readable data: the
+ * concepts' labels and synonyms in {@code taxonomy/v1.json} and the cues for purpose, kind and negation in {@code
+ * taxonomy/classifier-cues.json}, each analysed by the same analyzer as a post of its language, so a translator can
+ * improve it without touching code and a moderator can see why a post landed where it did. No network.
+ *
+ * <p>Each {@link org.weft.server.domain.classify.Classification} carries a confidence; {@link
+ * org.weft.server.domain.classify.Classification#isSure()} decides whether a follower's post goes on the board at once or
+ * waits for a moderator (see {@code RemoteProposals.fromPost}). How well all this works, and on which sets it is
+ * measured, is in {@code docs/classifier-evaluation.md}.
  *
  * <p>Purpose hashtags recognised besides {@code #MutualAidOffer} / {@code #MutualAidRequest} (case-insensitive;
  * underscores ignored): offers {@code #offer #offering #giveaway #freecycle #offre #jedonne #adonner #oferta

@@ -1,23 +1,36 @@
 package org.weft.server.domain.matching;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.model.NotificationKind;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FediverseAccountEntity;
 import org.weft.server.persistence.MatchEntity;
+import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.web.i18n.Messages;
 
 /**
- * Tells the local member(s) of a new match: a notification row, and a direct message from the community
- * when the member linked a fediverse account. The message shows only what the other proposal already
- * shows to anyone who can see it (its title, area and address); the remote member is not named, and
- * nothing at all goes to the other side's server.
+ * Tells the local member(s) of a new match: a notification row naming the match, and a direct message from the
+ * community, in the member's own language, when the member linked a fediverse account. The message shows only what
+ * the other proposal already shows to anyone who can see it (its title, area and address); the remote member is not
+ * named, and nothing at all goes to the other side's server.
+ *
+ * <p>At most one notification (and one message) per proposal per hour: the first match of the hour makes one, and
+ * later ones only raise its count ("5 new matches"), so a flood of proposals cannot flood a member.
  */
 final class MatchNotifier {
-    static final String KIND = "match";
+    static final String KIND = NotificationKind.MATCH.wire();
+    /** A proposal's match notification gathers the matches of this long after it was made. */
+    static final Duration DIGEST = Duration.ofHours(1);
 
     private final DirectMessages direct;
     private final ReasonText words;
@@ -45,22 +58,32 @@ final class MatchNotifier {
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
         Long memberId = mine.getAuthor().getId();
-        s.persist(new NotificationEntity(memberId, KIND, mine.getId(), null, clock.instant()));
+        Instant now = clock.instant();
+        Optional<NotificationEntity> digest = NotificationRepository.latestSince(s, memberId, KIND, mine.getId(),
+                now.minus(DIGEST));
+        if (digest.isPresent()) {
+            digest.get().countOneMore();
+            return;
+        }
+        s.persist(NotificationEntity.ofMatch(memberId, KIND, mine.getId(), m.getId(), now));
         FediverseAccountEntity account = s.find(FediverseAccountEntity.class, memberId);
         if (account == null || mine.getGroup() == null) {
             return;
         }
+        MemberSettingEntity setting = s.find(MemberSettingEntity.class, memberId);
+        Messages language = Messages.forLanguage(setting == null ? null : setting.getLanguage());
         ActorRepository.byUri(s, account.getActorUri()).filter(a -> !a.isDeleted()).ifPresent(to ->
-                direct.send(s, mine.getGroup(), to, null, message(m, mine, other)));
+                direct.send(s, mine.getGroup(), to, null, message(m, mine, other, language)));
     }
 
-    private String message(MatchEntity m, ProposalEntity mine, ProposalEntity other) {
-        String what = other.getPurpose() == org.weft.server.model.Purpose.OFFER ? "an offer" : "a request";
-        String where = other.getAreaName() == null ? "" : " (" + other.getAreaName() + ")";
-        return "A possible match for your " + mine.getPurpose().name().toLowerCase(java.util.Locale.ROOT) + " \""
-                + mine.getTitle() + "\": " + what + " \"" + other.getTitle() + "\"" + where + ".\n"
-                + "Why: " + words.english(Reason.decodeAll(m.getReasons())) + ".\n"
+    /** The message, in the member's page language (English when they chose none). */
+    String message(MatchEntity m, ProposalEntity mine, ProposalEntity other, Messages l) {
+        String where = other.getAreaName() == null ? "" : l.get("notification.matchDirect.area", other.getAreaName());
+        String intro = mine.getPurpose() == Purpose.REQUEST ? "notification.matchDirect.forRequest"
+                : "notification.matchDirect.forOffer";
+        return l.get(intro, mine.getTitle(), other.getTitle(), where) + "\n"
+                + l.get("notification.matchDirect.why", words.words(Reason.decodeAll(m.getReasons()), l)) + "\n"
                 + other.getUri() + "\n"
-                + "Nothing has been sent to them; respond to it if you want to get in touch.";
+                + l.get("notification.matchDirect.nothingSent");
     }
 }

@@ -1,5 +1,6 @@
 package org.weft.server.domain.moderation;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.weft.server.domain.NotFoundException;
@@ -15,23 +16,28 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
 /**
- * Posts from people who do not follow a community wait here until a moderator lets them onto its board
- * (then the community boosts the public ones, as it does for followers' posts) or turns them away.
+ * Posts that wait for a moderator (from people who do not follow a community, posts the classifier was unsure of,
+ * proposals from actors nobody here follows, posts past one account's hourly board limit) wait here until a moderator
+ * lets them onto the board (then the community boosts the public ones, as it does for followers' posts, and they
+ * match like any other) or turns them away. The time of each decision is kept, so a server process that did not take
+ * it hears of it too.
  */
 public final class ModerationService {
     private final Database db;
     private final CommunityBoosts boosts;
     private final ProposalListener listener;
+    private final Clock clock;
 
-    public ModerationService(Database db, CommunityBoosts boosts) {
-        this(db, boosts, ProposalListener.NONE);
+    public ModerationService(Database db, CommunityBoosts boosts, Clock clock) {
+        this(db, boosts, ProposalListener.NONE, clock);
     }
 
     /** {@code listener} hears of proposals a moderator lets onto the board, after commit. */
-    public ModerationService(Database db, CommunityBoosts boosts, ProposalListener listener) {
+    public ModerationService(Database db, CommunityBoosts boosts, ProposalListener listener, Clock clock) {
         this.db = db;
         this.boosts = boosts;
         this.listener = listener;
+        this.clock = clock;
     }
 
     public List<ProposalEntity> pending(String community) {
@@ -45,7 +51,7 @@ public final class ModerationService {
     public ProposalEntity approve(long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = waiting(s, proposalId);
-            p.setModeration(ProposalEntity.Moderation.VISIBLE);
+            p.moderate(ProposalEntity.Moderation.VISIBLE, clock.instant());
             if (p.getAudience() == Audience.PUBLIC) {
                 boosts.boost(s, p.getGroup(), p.getUri());
             }
@@ -57,7 +63,7 @@ public final class ModerationService {
     public ProposalEntity reject(long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = waiting(s, proposalId);
-            p.setModeration(ProposalEntity.Moderation.REJECTED);
+            p.moderate(ProposalEntity.Moderation.REJECTED, clock.instant());
             return p;
         });
     }

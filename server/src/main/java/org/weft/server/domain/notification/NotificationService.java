@@ -1,21 +1,26 @@
 package org.weft.server.domain.notification;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-import org.weft.activitypub.content.HtmlSanitizer;
+import org.hibernate.Session;
+import org.weft.server.domain.PlainText;
+import org.weft.server.domain.response.ConversationService;
+import org.weft.server.model.NotificationKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MessageEntity;
-import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.NotificationRepository;
+import org.weft.server.persistence.ProposalEntity;
 
 /**
- * A member's notifications (responses to their proposals, decisions on theirs, direct messages for them,
- * matches): listed newest first, and marked read. A member only ever sees or touches their own.
+ * A member's notifications (responses to their proposals, decisions on theirs, direct messages and conversation
+ * messages for them, matches): listed newest first with what each is about, opened, and marked read. A member only
+ * ever sees or touches their own.
  */
 public final class NotificationService {
     private final Database db;
@@ -31,13 +36,24 @@ public final class NotificationService {
         return db.inTransaction(s -> NotificationRepository.page(s, memberId, unreadOnly, page, pageSize));
     }
 
-    /** The words of the member's own direct messages among {@code messageIds}, as plain text, by message id. */
-    public Map<Long, String> messageTexts(long memberId, Collection<Long> messageIds) {
-        if (messageIds.isEmpty()) {
-            return Map.of();
-        }
-        return db.inTransaction(s -> MessageRepository.ofMember(s, memberId, messageIds).stream()
-                .collect(Collectors.toMap(MessageEntity::getId, message -> HtmlSanitizer.toPlainText(message.getContent()))));
+    /** As {@link #forMember}, each with what it is about. */
+    public List<NotificationDetail> details(long memberId, boolean unreadOnly, int page, int pageSize) {
+        return db.inTransaction(s -> NotificationRepository.page(s, memberId, unreadOnly, page, pageSize).stream()
+                .map(n -> detail(s, n, memberId)).toList());
+    }
+
+    /** Opens one of the member's notifications: marks it read and says what it is about. Empty when it is not theirs. */
+    public Optional<NotificationDetail> open(long memberId, long notificationId) {
+        return db.inTransaction(s -> {
+            NotificationEntity n = s.find(NotificationEntity.class, notificationId);
+            if (n == null || n.getMemberId() != memberId) {
+                return Optional.empty();
+            }
+            if (n.getReadAt() == null) {
+                n.markRead(clock.instant());
+            }
+            return Optional.of(detail(s, n, memberId));
+        });
     }
 
     public long count(long memberId, boolean unreadOnly) {
@@ -53,5 +69,31 @@ public final class NotificationService {
             return 0;
         }
         return db.inTransaction(s -> NotificationRepository.markRead(s, memberId, ids, clock.instant()));
+    }
+
+    private static NotificationDetail detail(Session s, NotificationEntity n, long memberId) {
+        ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
+        boolean exists = p != null && !p.isDeleted();
+        boolean onPage = exists && p.isLocal() && p.getStatus() != ProposalStatus.WITHDRAWN;
+        String text = null;
+        String from = null;
+        if (n.getMessageId() != null) {
+            MessageEntity message = s.find(MessageEntity.class, n.getMessageId());
+            if (message != null && message.getMemberId() == memberId) {
+                text = PlainText.ofMessage(message.getContent());
+                ActorEntity sender = s.find(ActorEntity.class, message.getSenderId());
+                from = sender == null ? null : sender.getDisplayName() == null ? sender.getUsername() : sender.getDisplayName();
+            }
+        }
+        if (n.getConversationMessageId() != null) {
+            ConversationMessageEntity message = s.find(ConversationMessageEntity.class, n.getConversationMessageId());
+            if (message != null) {
+                text = ConversationService.shownText(message);
+                from = ConversationService.shownSender(message);
+            }
+        }
+        return new NotificationDetail(n.getId(), NotificationKind.fromWire(n.getKind()).orElse(null), n.getCreatedAt(),
+                n.getReadAt() != null, n.getProposalId(), exists ? p.getTitle() : null, p == null ? null : p.getUri(), onPage,
+                n.getResponseId(), n.getMatchId(), text, from, n.getCount());
     }
 }

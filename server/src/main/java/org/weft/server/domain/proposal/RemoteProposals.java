@@ -52,6 +52,15 @@ public final class RemoteProposals {
      * @throws IllegalArgumentException when the sender is not the owner, or claims a local proposal
      */
     public ProposalEntity upsert(Session s, ProposalNote note, ActorEntity owner, ActorEntity group) {
+        return upsert(s, note, owner, group, ProposalEntity.Moderation.VISIBLE);
+    }
+
+    /**
+     * As {@link #upsert(Session, ProposalNote, ActorEntity, ActorEntity)}; a proposal seen for the first time gets
+     * {@code moderation} (PENDING: it waits for a moderator and matches nothing until then). A kept one keeps its own.
+     */
+    public ProposalEntity upsert(Session s, ProposalNote note, ActorEntity owner, ActorEntity group,
+                                 ProposalEntity.Moderation moderation) {
         if (!owner.getUri().equals(note.attributedTo())) {
             throw new IllegalArgumentException(owner.getUri() + " is not the owner of " + note.id());
         }
@@ -96,6 +105,8 @@ public final class RemoteProposals {
         p.setEndsAt(endDate(note.endTime(), purpose, p.getPublishedAt(), now));
         p.setUpdatedAt(note.updated());
         if (p.getId() == null) {
+            p.setModeration(moderation);
+            p.setReceivedAt(now);
             s.persist(p);
         }
         ProposalEvents.afterCommit(s, p, listener);
@@ -105,7 +116,9 @@ public final class RemoteProposals {
     /**
      * Turns an ordinary post (Mastodon, Lemmy…) into a proposal on a local community's board, when its
      * words or hashtags say it offers or asks for something. Returns empty when they do not.
-     * {@code visible} is false for senders who do not follow the community: a moderator decides.
+     * {@code visible} is false for senders who do not follow the community, or past the board's hourly limit for
+     * one account: a moderator decides. A moderator also decides when the classifier is unsure of what the post
+     * offers or asks for ({@link Classification#isSure()}): it waits rather than matching wrongly.
      */
     public Optional<ProposalEntity> fromPost(Session s, IncomingNote note, ActorEntity sender, ActorEntity community,
                                              boolean visible) {
@@ -131,7 +144,8 @@ public final class RemoteProposals {
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
-        p.setModeration(visible ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setModeration(visible && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setReceivedAt(now);
         s.persist(p);
         ProposalEvents.afterCommit(s, p, listener);
         return Optional.of(p);

@@ -21,6 +21,7 @@ import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -39,8 +40,8 @@ import org.weft.server.queue.Outbox;
  * {@code Reject}.
  */
 public final class AgreementService {
-    public static final String NOTIFY_ACCEPTED = "agreement-accepted";
-    public static final String NOTIFY_DECLINED = "agreement-declined";
+    public static final String NOTIFY_ACCEPTED = NotificationKind.AGREEMENT_ACCEPTED.wire();
+    public static final String NOTIFY_DECLINED = NotificationKind.AGREEMENT_DECLINED.wire();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;

@@ -17,10 +17,11 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.queue.Outbox;
 
 /**
- * Direct messages from a local actor to one other actor: a Note addressed only to them, mentioning them so their
- * server notifies them. In the caller's transaction it goes out through the outbox to an actor on another server, or
- * straight into the {@link MessageInbox} of a member of this instance (the outbox sends nothing to local actors, and a
- * local member has no server of their own to receive it).
+ * Direct messages from a local actor to one other actor: a Note addressed only to them ({@code to} = them, {@code cc}
+ * empty), mentioning them so their server notifies them. In the caller's transaction it goes out through the outbox to
+ * an actor on another server, or straight into the {@link MessageInbox} of a member of this instance (the outbox sends
+ * nothing to local actors, and a local member has no server of their own to receive it). Conversations use the same
+ * Note for the other side of a response when it is on another server ({@link #sendNote}).
  */
 public final class DirectMessages {
     private final Outbox outbox;
@@ -41,7 +42,27 @@ public final class DirectMessages {
      */
     public void send(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
         String inReplyTo = about == null ? null : about.getUri();
-        String id = urls.base() + "/notes/" + UUID.randomUUID();
+        if (to.isLocal()) {
+            ObjectNode note = note(urls.note(UUID.randomUUID().toString()), from, to, inReplyTo, text);
+            local.keep(s, note.path("id").asText(), from, to, about == null ? null : about.getId(),
+                    note.path("content").asText());
+            return;
+        }
+        sendNote(s, from, to, inReplyTo, text);
+    }
+
+    /**
+     * Queues a direct Note from {@code from} to {@code to}, an actor on another server, in reply to {@code inReplyTo}
+     * (may be null), and returns the Note's id.
+     */
+    String sendNote(Session s, ActorEntity from, ActorEntity to, String inReplyTo, String text) {
+        String id = urls.note(UUID.randomUUID().toString());
+        ObjectNode note = note(id, from, to, inReplyTo, text);
+        outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
+        return id;
+    }
+
+    private ObjectNode note(String id, ActorEntity from, ActorEntity to, String inReplyTo, String text) {
         Instant now = clock.instant();
         HashtagLinks.Rendered mention = HashtagLinks.mention(to.getUri(),
                 to.getProfileUrl() == null ? to.getUri() : to.getProfileUrl(), to.getUsername(), to.getDomain());
@@ -56,10 +77,6 @@ public final class DirectMessages {
         note.putArray("to").add(to.getUri());
         note.putArray("cc");
         note.putArray("tag").add(mention.tag().toJson());
-        if (to.isLocal()) {
-            local.keep(s, id, from, to, about == null ? null : about.getId(), note.path("content").asText());
-            return;
-        }
-        outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
+        return note;
     }
 }

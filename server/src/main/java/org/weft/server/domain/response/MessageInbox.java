@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.MessageRepository;
@@ -17,7 +18,7 @@ import org.weft.server.persistence.NotificationEntity;
  * author's hand-off to a local responder) is put here directly by {@link DirectMessages}, in the sender's transaction.
  */
 public final class MessageInbox {
-    public static final String NOTIFY_MESSAGE = "message";
+    public static final String NOTIFY_MESSAGE = NotificationKind.MESSAGE.wire();
 
     private final Clock clock;
 

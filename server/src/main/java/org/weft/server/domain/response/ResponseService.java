@@ -11,7 +11,7 @@ import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalService;
-import org.weft.server.model.LocalUrls;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
@@ -19,37 +19,33 @@ import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.queue.Outbox;
 
 /**
  * Answers to local proposals: stored from replies and direct messages (and shown to the proposal's
- * author), then accepted or declined by the author. Accepting promises the proposal and sends the
- * hand-off details in a direct message to that responder only; a responder who is a member here is also
- * notified of the decision (one on another server learns it from the message, or from the agreement's Accept).
+ * author), then accepted or declined by the author. Accepting promises the proposal and writes the
+ * hand-off details as the first message of the response's conversation after the accept (for a responder on
+ * another server, a direct message to them alone); a responder who is a member here is also notified of the
+ * decision (one on another server learns it from the message, or from the agreement's Accept).
  */
 public final class ResponseService {
-    public static final String NOTIFY_RESPONSE = "response";
-    public static final String NOTIFY_ACCEPTED = "accepted";
-    /** A hand-off note is a short message (where, when), not a document. */
-    public static final int MAX_HAND_OFF = 2_000;
+    public static final String NOTIFY_RESPONSE = NotificationKind.RESPONSE.wire();
+    public static final String NOTIFY_ACCEPTED = NotificationKind.ACCEPTED.wire();
+    /** A hand-off note is the conversation's first message, so it has a message's limit (where, when: not a document). */
+    public static final int MAX_HAND_OFF = ConversationRules.MAX_LENGTH;
 
     private final Database db;
     private final ProposalService proposals;
     private final AgreementService agreements;
-    private final Outbox outbox;
-    private final LocalUrls urls;
+    private final ConversationService conversations;
     private final Clock clock;
-    private final DirectMessages direct;
 
-    public ResponseService(Database db, ProposalService proposals, AgreementService agreements, Outbox outbox, LocalUrls urls,
-                           Clock clock) {
+    public ResponseService(Database db, ProposalService proposals, AgreementService agreements,
+                           ConversationService conversations, Clock clock) {
         this.db = db;
         this.proposals = proposals;
         this.agreements = agreements;
-        this.outbox = outbox;
-        this.urls = urls;
+        this.conversations = conversations;
         this.clock = clock;
-        this.direct = new DirectMessages(outbox, urls, clock);
     }
 
     /** Threads a post under a local proposal and tells its author. Private posts stay private. */
@@ -75,9 +71,9 @@ public final class ResponseService {
 
     /**
      * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
-     * is notified, and {@code handOff} (where and when) goes in a direct message to the responder alone,
-     * whether they are on another server or here. The page and the API both come through here. Accepting a response
-     * already accepted changes nothing and sends nothing again.
+     * is notified, and {@code handOff} (where and when) is written in the response's conversation, which takes it
+     * to the responder alone, whether they are on another server (a direct message) or here. The page and the API
+     * both come through here. Accepting a response already accepted changes nothing and sends nothing again.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
         if (handOff != null && handOff.codePointCount(0, handOff.length()) > MAX_HAND_OFF) {
@@ -96,7 +92,7 @@ public final class ResponseService {
                         r.getId(), clock.instant()));
             }
             if (handOff != null && !handOff.isBlank()) {
-                sendDirect(s, r.getProposal().getAttributedTo(), r.getResponder(), r.getProposal(), handOff);
+                conversations.postForAuthor(s, r, r.getProposal().getAuthor(), handOff);
             }
             return r;
         });
@@ -125,10 +121,5 @@ public final class ResponseService {
             throw new NotFoundException("No response " + responseId);
         }
         return r;
-    }
-
-    /** A direct message: addressed to one actor, who is mentioned so their server notifies them. */
-    void sendDirect(Session s, ActorEntity from, ActorEntity to, ProposalEntity about, String text) {
-        direct.send(s, from, to, about, text);
     }
 }

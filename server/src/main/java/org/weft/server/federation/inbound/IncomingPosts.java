@@ -2,6 +2,7 @@ package org.weft.server.federation.inbound;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.response.ConversationThreads;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
@@ -35,9 +38,12 @@ import org.weft.server.persistence.ResponseRepository;
 
 /**
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
- * is kept; a reply or direct message to a local proposal becomes a response; a post that mentions a
- * local community and offers or asks for something goes on that community's board (at once when the
- * sender follows the community, otherwise after a moderator's look), and the community announces it.
+ * is kept; one from an actor nobody here follows waits for a moderator of the community it addresses (and
+ * matches nothing until then); a reply in a response's conversation joins it (only from that conversation's other
+ * side); a reply or direct message to a local proposal becomes a response; a post that mentions a local community
+ * and offers or asks for something goes on that community's board (at once when the sender follows the community,
+ * is within the board's hourly limit and the classifier is sure of it, otherwise after a moderator's look), and the
+ * community announces it once it is on the board.
  */
 public final class IncomingPosts {
     private final Database db;
@@ -47,10 +53,13 @@ public final class IncomingPosts {
     private final ActivityPubClient client;
     private final CommunityBoosts boosts;
     private final LocalUrls urls;
+    private final BoardLimit boardLimit;
+    private final Clock clock;
     private final MessageInbox inbox;
+    private final ConversationThreads conversations;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, Clock clock) {
+                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, BoardLimit boardLimit, Clock clock) {
         this.db = db;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
@@ -58,7 +67,10 @@ public final class IncomingPosts {
         this.client = client;
         this.boosts = boosts;
         this.urls = urls;
+        this.boardLimit = boardLimit;
+        this.clock = clock;
         this.inbox = new MessageInbox(clock);
+        this.conversations = new ConversationThreads(clock);
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
@@ -67,18 +79,35 @@ public final class IncomingPosts {
         ActorEntity sender = remoteActors.resolve(actorUri);
         if (ProposalNote.isProposal(post)) {
             ProposalNote note = readProposal(post);
-            db.run(s -> {
-                if (FollowRepository.hasLocalFollower(s, sender) || addressesLocal(note.to(), note.cc())) {
-                    remoteProposals.upsert(s, note, s.merge(sender),
-                            sender.getKind() == ActorKind.GROUP ? s.merge(sender) : null);
+            boolean kept = db.inTransaction(s -> {
+                ActorEntity from = s.merge(sender);
+                if (FollowRepository.hasLocalFollower(s, from)) {
+                    remoteProposals.upsert(s, note, from, from.getKind() == ActorKind.GROUP ? from : null);
+                    return true;
                 }
+                // Nobody here follows the sender and no linked community brought it (that is an Announce): it goes
+                // to a moderator of a community it addresses, and matches nothing unless one lets it on the board.
+                Optional<ActorEntity> community = addressedCommunity(s, note);
+                community.ifPresent(c -> remoteProposals.upsert(s, note, from, c, ProposalEntity.Moderation.PENDING));
+                return community.isPresent();
             });
+            if (!kept) {
+                throw new IgnoredActivity("Proposal " + note.id() + " from " + actorUri
+                        + ", whom nobody here follows, for no community here");
+            }
             return;
         }
         if (!IncomingNote.isPost(post)) {
             throw new IgnoredActivity("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
+        ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
+        if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
+            throw new IgnoredActivity("Post " + note.id() + " refused: " + threaded.reason());
+        }
+        if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
+            return;
+        }
         boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
                 || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
         if (!handled) {
@@ -109,11 +138,18 @@ public final class IncomingPosts {
                 announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
     }
 
-    /** An updated post: only its owner's update of a proposal we keep changes anything. */
+    /** An updated post: only its owner's update of a proposal or a conversation message we keep changes anything. */
     public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
         requireOwnPost(actorUri, post);
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Update of a post that is not a proposal");
+            if (IncomingNote.isPost(post)) {
+                IncomingNote note = IncomingNote.fromJson(post);
+                ActorEntity sender = remoteActors.resolve(actorUri);
+                if (db.inTransaction(s -> conversations.edited(s, note, s.merge(sender)))) {
+                    return;
+                }
+            }
+            throw new IgnoredActivity("Update of a post that is neither a proposal nor a conversation message");
         }
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
@@ -124,7 +160,7 @@ public final class IncomingPosts {
         });
     }
 
-    /** A deleted post: a proposal or a response goes if the sender owns it. */
+    /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
     public void deleted(String actorUri, String objectId) throws IgnoredActivity {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
@@ -134,7 +170,8 @@ public final class IncomingPosts {
             if (remoteProposals.delete(s, objectId, sender.get())) {
                 return true;
             }
-            return ResponseRepository.deleteSentBy(s, objectId, sender.get());
+            return ResponseRepository.deleteSentBy(s, objectId, sender.get())
+                    || conversations.deleted(s, objectId, sender.get());
         });
         if (!done) {
             throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
@@ -174,11 +211,13 @@ public final class IncomingPosts {
             for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
                 boolean follows = FollowRepository.between(s, s.merge(sender), community).map(FollowEntity::isAccepted)
                         .orElse(false);
-                Optional<ProposalEntity> p = remoteProposals.fromPost(s, note, s.merge(sender), community, follows);
+                boolean visible = follows && boardLimit.allows(s, s.merge(sender), community, clock.instant());
+                Optional<ProposalEntity> p = remoteProposals.fromPost(s, note, s.merge(sender), community, visible);
                 if (p.isPresent()) {
                     any = true;
                     Visibility v = note.visibility();
-                    if (follows && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
+                    boolean onBoard = p.get().getModeration() == ProposalEntity.Moderation.VISIBLE;
+                    if (onBoard && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
                         boosts.boost(s, community, note.id());
                     }
                 }
@@ -197,7 +236,7 @@ public final class IncomingPosts {
      */
     private Set<ActorEntity> targetCommunities(Session s, IncomingNote note, ActorEntity sender) {
         Set<ActorEntity> targets = new LinkedHashSet<>();
-        List<String> addressed = new java.util.ArrayList<>(note.mentions());
+        List<String> addressed = new ArrayList<>(note.mentions());
         addressed.addAll(note.to());
         addressed.addAll(note.cc());
         if (note.audience() != null) {
@@ -245,8 +284,16 @@ public final class IncomingPosts {
         return Optional.empty();
     }
 
-    private boolean addressesLocal(List<String> to, List<String> cc) {
-        return to.stream().anyMatch(urls::isLocal) || cc.stream().anyMatch(urls::isLocal);
+    /** The first local community a proposal names in {@code to}, {@code cc} or {@code audience}. */
+    private Optional<ActorEntity> addressedCommunity(Session s, ProposalNote note) {
+        List<String> named = new ArrayList<>(note.to() == null ? List.of() : note.to());
+        named.addAll(note.cc() == null ? List.of() : note.cc());
+        if (note.audience() != null) {
+            named.add(note.audience());
+        }
+        return named.stream().filter(urls::isLocal).distinct()
+                .map(uri -> ActorRepository.byUri(s, uri).filter(a -> a.getKind() == ActorKind.GROUP && !a.isDeleted()))
+                .flatMap(Optional::stream).findFirst();
     }
 
     private static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {

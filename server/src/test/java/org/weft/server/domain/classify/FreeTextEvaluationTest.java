@@ -1,6 +1,7 @@
 package org.weft.server.domain.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +14,22 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * Runs today's classifier on the <em>development</em> two-thirds of the free-text set
- * ({@code classify/free-text/development.tsv}) and prints, per language, concept precision and recall, purpose
- * accuracy, the share of posts that are neither offer nor request which it keeps off the board, and kind accuracy,
- * followed by every post it got wrong. This is the set to tune on; the figures are written in
+ * Runs the classifier on the <em>development</em> two-thirds of the free-text set
+ * ({@code classify/free-text/development.tsv}) and prints, per language, the classifier's figures (concept precision
+ * and recall, purpose, posts that are neither offer nor request given no purpose, kind, language), the board view
+ * (what goes on the board without a moderator and how precise it is, what waits for a moderator, what is dropped,
+ * the non-offers kept off the board), and every post it got wrong. This is the set to tune on; the figures are in
  * {@code docs/classifier-evaluation.md}.
  *
- * <p>It asserts no quality floor (that is the frozen third's job, {@link FrozenFreeTextEvaluationTest}); it asserts
- * that every post was scored. The data is checked by {@link FreeTextSetTest}, the arithmetic by
- * {@link FreeTextScoreTest}.
+ * <p>It fails when a language misses a target of issue 14 ({@link FreeTextTargets}): the development part, which
+ * the lexicon was fitted to, reaches all of them, so this is a regression guard at the targets, not the quality
+ * figure; that is the frozen third's, {@link FrozenFreeTextEvaluationTest}. The data is checked by
+ * {@link FreeTextSetTest}, the arithmetic by {@link FreeTextScoreTest}.
  */
 class FreeTextEvaluationTest {
 
     @Test
-    void printsTheDevelopmentFiguresPerLanguage() {
+    void everyLanguageMeetsTheTargetsOnTheDevelopmentPart() {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
         List<FreeTextPost> posts = FreeTextSet.read(FreeTextSet.DEVELOPMENT);
         List<String> misses = new ArrayList<>();
@@ -36,10 +39,15 @@ class FreeTextEvaluationTest {
             return result;
         });
         System.out.println("Free-text set, development part (" + FreeTextSet.DEVELOPMENT + ")\n" + FreeTextScore.table(scores));
+        System.out.println("Board view (sure posts go on the board, the others wait for a moderator)\n"
+                + FreeTextScore.boardTable(scores));
         System.out.println("Misses (concept, purpose or kind):");
         misses.forEach(System.out::println);
         assertEquals(posts.size(), FreeTextScore.pooled(scores.values()).posts);
         Taxonomy.LANGUAGES.forEach(lang -> assertEquals(FreeTextSetTest.DEVELOPMENT_PER_LANGUAGE, scores.get(lang).posts));
+        List<String> below = FreeTextTargets.misses(scores);
+        assertTrue(below.isEmpty(), "development part under the targets of issue 14: " + below + "\n"
+                + FreeTextScore.boardTable(scores));
     }
 
     /** The classifier as the server calls it for a post from another server: its text, and the hashtags in it. */

@@ -31,6 +31,20 @@ final class FreeTextScore {
     int kindRight;
     /** Posts whose language the classifier detected as the label says (Arabizi and Finglish count as ar and fa). */
     int languageRight;
+    /**
+     * The board view: offers and requests the classifier is sure enough of to put on the board without a moderator
+     * ({@link Classification#isSure()}), their concepts and how many are right; offers and requests that wait for a
+     * moderator instead (a purpose, but not sure); offers and requests it drops (no purpose found); posts that are
+     * neither which it keeps off the board (no purpose, or not sure).
+     */
+    int placed;
+    int placedPredicted;
+    int placedRight;
+    int placedNeeds;
+    int placedNeedsFound;
+    int held;
+    int dropped;
+    int noneKeptOff;
 
     /** Counts one post and what the classifier made of it. */
     void add(FreeTextPost post, Classification result) {
@@ -40,14 +54,28 @@ final class FreeTextScore {
         if (post.purpose().isEmpty()) {
             nonePosts++;
             noneRejected += result.purpose().isEmpty() ? 1 : 0;
+            noneKeptOff += result.isSure() ? 0 : 1;
             return;
         }
         List<String> concepts = predictedConcepts(result);
         List<String> acceptable = post.acceptableConcepts();
+        int right = (int) concepts.stream().filter(acceptable::contains).count();
+        int found = (int) post.needs().stream().filter(need -> need.stream().anyMatch(concepts::contains)).count();
         predicted += concepts.size();
-        predictedRight += (int) concepts.stream().filter(acceptable::contains).count();
+        predictedRight += right;
         needs += post.needs().size();
-        needsFound += (int) post.needs().stream().filter(need -> need.stream().anyMatch(concepts::contains)).count();
+        needsFound += found;
+        if (result.isSure()) {
+            placed++;
+            placedPredicted += concepts.size();
+            placedRight += right;
+            placedNeeds += post.needs().size();
+            placedNeedsFound += found;
+        } else if (result.purpose().isPresent()) {
+            held++;
+        } else {
+            dropped++;
+        }
         if (post.kind().isPresent()) {
             kindLabelled++;
             kindRight += result.kind().equals(post.kind()) ? 1 : 0;
@@ -82,6 +110,21 @@ final class FreeTextScore {
         return ratio(languageRight, posts);
     }
 
+    /** Concept precision over the offers and requests that go on the board without a moderator. */
+    double boardPrecision() {
+        return ratio(placedRight, placedPredicted);
+    }
+
+    /** Share of the posts that are neither offer nor request which do not go on the board without a moderator. */
+    double keptOffRate() {
+        return ratio(noneKeptOff, nonePosts);
+    }
+
+    /** Share of the offers and requests that wait for a moderator: the moderators' load. */
+    double heldShare() {
+        return ratio(held, placed + held + dropped);
+    }
+
     static double ratio(int part, int whole) {
         return whole == 0 ? Double.NaN : (double) part / whole;
     }
@@ -110,6 +153,14 @@ final class FreeTextScore {
             all.kindLabelled += s.kindLabelled;
             all.kindRight += s.kindRight;
             all.languageRight += s.languageRight;
+            all.placed += s.placed;
+            all.placedPredicted += s.placedPredicted;
+            all.placedRight += s.placedRight;
+            all.placedNeeds += s.placedNeeds;
+            all.placedNeedsFound += s.placedNeedsFound;
+            all.held += s.held;
+            all.dropped += s.dropped;
+            all.noneKeptOff += s.noneKeptOff;
         }
         return all;
     }
@@ -123,6 +174,26 @@ final class FreeTextScore {
         rows.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "%-4s %5d  %-16s %-16s %-16s %-16s %-16s %s%n", lang,
                 s.posts, cell(s.predictedRight, s.predicted), cell(s.needsFound, s.needs), cell(s.purposeRight, s.posts),
                 cell(s.noneRejected, s.nonePosts), cell(s.kindRight, s.kindLabelled), cell(s.languageRight, s.posts))));
+        return out.toString();
+    }
+
+    /**
+     * The board view, one row per language and a pooled row: what goes on the board without a moderator (offers and
+     * requests placed, the precision of their concepts, the needs they cover), what waits for a moderator, what is
+     * dropped, and the posts that are neither which stay off the board.
+     */
+    static String boardTable(Map<String, FreeTextScore> scores) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-4s  %-16s %-16s %-16s %-16s %-16s %s%n",
+                "lang", "placed", "board precision", "needs placed", "held", "dropped", "none kept off"));
+        Map<String, FreeTextScore> rows = new LinkedHashMap<>(scores);
+        rows.put("all", pooled(scores.values()));
+        rows.forEach((lang, s) -> {
+            int offersAndRequests = s.placed + s.held + s.dropped;
+            out.append(String.format(Locale.ROOT, "%-4s  %-16s %-16s %-16s %-16s %-16s %s%n", lang,
+                    cell(s.placed, offersAndRequests), cell(s.placedRight, s.placedPredicted),
+                    cell(s.placedNeedsFound, s.needs), cell(s.held, offersAndRequests), cell(s.dropped, offersAndRequests),
+                    cell(s.noneKeptOff, s.nonePosts)));
+        });
         return out.toString();
     }
 

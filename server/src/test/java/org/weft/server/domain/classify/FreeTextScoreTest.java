@@ -54,9 +54,47 @@ class FreeTextScoreTest {
     }
 
     private static Classification answerIn(String language, Purpose purpose, HelpKind kind, String... conceptIds) {
+        return sure(0.5, language, purpose, kind, conceptIds);
+    }
+
+    private static Classification sure(double confidence, String language, Purpose purpose, HelpKind kind,
+                                       String... conceptIds) {
         return new Classification(Optional.ofNullable(purpose),
                 Arrays.stream(conceptIds).map(id -> TAXONOMY.byId(id).orElseThrow()).toList(),
-                Optional.ofNullable(kind), Optional.ofNullable(language), 0.5);
+                Optional.ofNullable(kind), Optional.ofNullable(language), confidence);
+    }
+
+    /** The board view of the same posts, with confidences on both sides of {@link Classification#SURE}. */
+    @Test
+    void theBoardViewCountsWhatGoesOnTheBoardWithoutAModerator() {
+        Map<String, Classification> answers = Map.of(
+                // sure: placed; 2 predicted, 1 right; 1 of 2 needs
+                "en-01", sure(0.9, "en", Purpose.REQUEST, HelpKind.GIFT, "diapers", "hygiene"),
+                // unsure: waits for a moderator
+                "en-02", sure(0.3, "en", Purpose.REQUEST, HelpKind.TIME, "paperwork-and-legal"),
+                // neither, no purpose: kept off
+                "en-03", sure(0.0, "en", null, null, "other"),
+                // neither, read as an offer but with no concept: not sure, so kept off the board all the same
+                "en-04", sure(0.9, "en", Purpose.OFFER, null, "other"),
+                // sure: placed; 1 predicted, 0 right (no concept applies); no needs
+                "en-05", sure(0.7, "en", Purpose.REQUEST, HelpKind.TIME, "shoes"),
+                // no purpose found: dropped
+                "fr-01", sure(0.0, "fr", null, null, "other"));
+        Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(POSTS, post -> answers.get(post.id()));
+        FreeTextScore en = scores.get("en");
+        assertEquals(2, en.placed);
+        assertEquals(1.0 / 3, en.boardPrecision(), 1e-9);   // en-01: 1/2, en-05: 0/1
+        assertEquals(1, en.held);
+        assertEquals(1.0 / 3, en.heldShare(), 1e-9);        // en-02 of en-01, en-02, en-05
+        assertEquals(1.0, en.keptOffRate(), 1e-9);          // en-03 and en-04
+        assertEquals(1, en.placedNeedsFound);
+        assertEquals(2.0 / 3, en.recall(), 1e-9);           // the classifier's recall counts held posts too
+        FreeTextScore fr = scores.get("fr");
+        assertEquals(1, fr.dropped);
+        assertEquals(0.0, fr.heldShare());
+        assertTrue(Double.isNaN(fr.boardPrecision()));
+        String table = FreeTextScore.boardTable(scores);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("en ") && l.contains("0.33 (1/3)")), table);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -72,15 +73,18 @@ class AgreementTest {
             assertEquals(bobUri, note.path("tag").get(0).path("href").asText(), "it mentions bob, so his server tells him");
             assertFalse(sentHandOff.isPublicActivity(), "not in the community's outbox");
 
-            // Everything A sent has arrived and B has processed the hand-off: only bob has it.
+            assertEquals(sent.getUri(), note.path("inReplyTo").asText(), "it answers bob's offer, which starts the thread");
+
+            // Everything A sent has arrived and B has processed the hand-off: only bob has it, in the conversation of
+            // his offer, and nothing is kept as a loose message for anyone.
             WaitFor.deliveriesDrained(a);
             WaitFor.inboundDone(b, sentHandOff.getActivityUri());
-            List<MessageEntity> messages = messages(b);
-            assertEquals(1, messages.size(), "only the responder gets the hand-off");
-            long bob = b.server().db().inTransaction(s -> org.weft.server.persistence.ActorRepository.localByUsername(s, "bob")
-                    .orElseThrow().getId());
-            assertEquals(bob, messages.getFirst().getMemberId());
-            assertTrue(messages.getFirst().getContent().contains("Behind the water point at 10."));
+            List<ConversationMessageEntity> kept = b.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "from ConversationMessageEntity m join fetch m.response", ConversationMessageEntity.class).getResultList());
+            assertEquals(1, kept.size(), "only the responder gets the hand-off");
+            assertEquals(sent.getId(), kept.getFirst().getResponse().getId());
+            assertTrue(kept.getFirst().getContent().contains("Behind the water point at 10."));
+            assertEquals(0, messages(b).size());
         }
     }
 

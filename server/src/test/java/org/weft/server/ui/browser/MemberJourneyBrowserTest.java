@@ -176,6 +176,27 @@ class MemberJourneyBrowserTest {
             check(omar, "notifications-en");
             layla.get(weft.base() + "/me/notifications");
             assertFalse(layla.getPageSource().contains("الخيمة ١٢ بعد الظهر"), "the hand-off is Omar's alone");
+
+            // They talk: Omar follows his notification to the conversation under his response and answers; Layla
+            // follows hers and answers in Arabic; Omar reads it on "My responses".
+            omar.get(weft.base() + "/me/notifications");
+            omar.findElement(By.partialLinkText("New message from Layla")).click();
+            waitFor(omar, "/proposals/");
+            assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("الخيمة ١٢ بعد الظهر"));
+            omar.findElement(By.cssSelector("section.conversation textarea")).sendKeys("See you there, thank you!");
+            clickAndWaitForNewPage(omar, By.cssSelector("section.conversation button"));
+            assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("See you there"));
+            check(omar, "conversation-en");
+            layla.get(weft.base() + "/me/notifications");
+            layla.findElement(By.cssSelector("ul.rows a")).click();
+            waitFor(layla, "/proposals/");
+            assertTrue(layla.findElement(By.cssSelector("section.conversation")).getText().contains("See you there"));
+            layla.findElement(By.cssSelector("section.conversation textarea")).sendKeys("أهلاً وسهلاً");
+            clickAndWaitForNewPage(layla, By.cssSelector("section.conversation button"));
+            check(layla, "conversation-ar");
+            omar.get(weft.base() + "/me/responses");
+            assertTrue(omar.findElement(By.tagName("main")).getText().contains("أهلاً وسهلاً"));
+            check(omar, "responses-en");
             // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
             try (TestServers.Instance other = TestServers.start()) {
                 other.server().localActors().createGroup("town", "Town mutual aid", null);

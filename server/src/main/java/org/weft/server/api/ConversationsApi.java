@@ -1,0 +1,108 @@
+package org.weft.server.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.response.Conversation;
+import org.weft.server.domain.response.ConversationRefused;
+import org.weft.server.domain.response.ConversationService;
+import org.weft.web.i18n.Messages;
+
+/**
+ * The conversation after a response, for its two sides only ({@code GET|POST /responses/{id}/messages}), and the
+ * caller's own responses with their conversations ({@code GET /me/responses}). Anyone else gets 404, as for a
+ * response that does not exist.
+ */
+final class ConversationsApi {
+    /** English words for refusals; the API's {@code error} texts are English. */
+    private static final Messages ENGLISH = Messages.forLanguage("en");
+
+    private final ConversationService conversations;
+    private final ApiAuth auth;
+
+    ConversationsApi(ConversationService conversations, ApiAuth auth) {
+        this.conversations = conversations;
+        this.auth = auth;
+    }
+
+    /** The conversation's messages, newest first, page by page. */
+    void list(ServerRequest req, ServerResponse res) {
+        ApiAuth.Member member = auth.required(req);
+        SearchParameters.allowOnly(req, Set.of("page", "size"));
+        long id = ApiRoutes.pathId(req, "response");
+        int page = SearchParameters.page(req);
+        int size = SearchParameters.size(req);
+        Conversation c = conversations.view(member.id(), id, (page - 1) * size, size);
+        ObjectNode body = about(c);
+        ArrayNode items = body.putArray("items");
+        c.messages().reversed().forEach(message -> items.add(message(message)));
+        body.put("page", page).put("size", size).put("total", c.total());
+        ApiReplies.ok(res, body);
+    }
+
+    /** {@code {"text": "…"}}: writes in the conversation; 201 with the message. */
+    void post(ServerRequest req, ServerResponse res) {
+        ApiAuth.Member member = auth.required(req);
+        long id = ApiRoutes.pathId(req, "response");
+        JsonBody body = JsonBody.read(req, Set.of("text"));
+        String text = body.text("text");
+        try {
+            Conversation.Message written = conversations.post(member.id(), id, text);
+            ApiReplies.created(res, ApiRoutes.PREFIX + "/responses/" + id + "/messages", message(written));
+        } catch (ConversationRefused e) {
+            String words = ENGLISH.get(e.key(), ConversationService.MAX_LENGTH);
+            if (e.closed()) {
+                throw ApiException.of(Status.CONFLICT_409, words);
+            }
+            throw ApiException.badField("text", words);
+        }
+    }
+
+    /** The caller's own responses, newest first, each with its newest message. */
+    void mine(ServerRequest req, ServerResponse res) {
+        ApiAuth.Member member = auth.required(req);
+        SearchParameters.allowOnly(req, Set.of("page", "size"));
+        int page = SearchParameters.page(req);
+        int size = SearchParameters.size(req);
+        List<Conversation> found = conversations.ofResponder(member.id(), (page - 1) * size, size, 1);
+        ObjectNode body = ApiJson.object();
+        ArrayNode items = body.putArray("items");
+        for (Conversation c : found) {
+            ObjectNode item = about(c);
+            item.put("text", c.responseText()).put("created", c.responseAt().toString());
+            if (!c.messages().isEmpty()) {
+                item.set("lastMessage", message(c.messages().getLast()));
+            }
+            item.put("messages", c.total());
+            items.add(item);
+        }
+        body.put("page", page).put("size", size);
+        ApiReplies.ok(res, body);
+    }
+
+    /** What a conversation is about, and whether it takes messages. */
+    private static ObjectNode about(Conversation c) {
+        ObjectNode json = ApiJson.object().put("responseId", c.responseId())
+                .put("side", c.authorSide() ? "author" : "responder")
+                .put("state", c.state().name().toLowerCase(Locale.ROOT))
+                .put("with", c.otherName())
+                .put("open", c.open());
+        if (!c.open()) {
+            json.put("closed", c.closedKey().substring("conversation.closed".length()).toLowerCase(Locale.ROOT));
+        }
+        json.putObject("proposal").put("uri", c.proposalUri()).put("title", c.proposalTitle())
+                .put("local", c.proposalLocal()).put("id", c.proposalId());
+        return json;
+    }
+
+    private static ObjectNode message(Conversation.Message m) {
+        return ApiJson.object().put("id", m.id()).put("mine", m.byViewer()).put("ownSide", m.ownSide())
+                .put("from", m.from()).put("text", m.text()).put("created", m.at().toString());
+    }
+}

@@ -1,0 +1,21 @@
+package org.weft.server.domain.notification;
+
+import java.time.Instant;
+
+import org.weft.server.model.NotificationKind;
+
+/**
+ * A notification with what a page needs to show it and to link to what it is about, read in one transaction.
+ *
+ * @param kind           what it is about, or null for a kind this version does not know
+ * @param proposalTitle  the proposal's title, or null when there is none or it was deleted
+ * @param proposalOnPage whether the proposal is this instance's and still has its page (not withdrawn or deleted)
+ * @param text           the words of the message it announces (a direct message or a conversation message), plain
+ *                       text, or null; only ever the member's own
+ * @param from           who that message is from, as the member is shown it, or null
+ * @param count          how many things it stands for: new matches gathered in one digest, 1 for every other kind
+ */
+public record NotificationDetail(long id, NotificationKind kind, Instant created, boolean read, Long proposalId,
+                                 String proposalTitle, String proposalUri, boolean proposalOnPage, Long responseId,
+                                 Long matchId, String text, String from, int count) {
+}

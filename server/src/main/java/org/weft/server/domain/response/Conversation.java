@@ -1,0 +1,43 @@
+package org.weft.server.domain.response;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.weft.server.persistence.ResponseEntity;
+
+/**
+ * A response's conversation as one of its two sides sees it: what it is about, who the other side is, the response
+ * that started it, and its newest messages (oldest first). Plain values, read inside one transaction.
+ *
+ * @param authorSide      whether the viewer is on the proposal's side (else they are the responder)
+ * @param proposalLocal   whether the proposal is this instance's (else the viewer answered one from elsewhere)
+ * @param proposalOnPage  whether the proposal still has a page the viewer can open (neither withdrawn nor deleted):
+ *                        here for a local one, on its own server otherwise
+ * @param otherName       the other side's name as the viewer is shown it (for an anonymous or community-only
+ *                        proposal the responder sees the community, never the member)
+ * @param responseText    the response, as plain text
+ * @param closedKey       the message key saying why the conversation takes no more messages, or null while open
+ * @param messages        the newest messages shown, oldest first
+ * @param total           how many messages the conversation has in all
+ */
+public record Conversation(long responseId, long proposalId, String proposalUri, String proposalTitle,
+                           boolean proposalLocal, boolean proposalOnPage, boolean authorSide, String otherName,
+                           String responderName,
+                           String responseText, Instant responseAt, ResponseEntity.State state, String closedKey,
+                           List<Message> messages, long total) {
+
+    public boolean open() {
+        return closedKey == null;
+    }
+
+    /**
+     * One message.
+     *
+     * @param byViewer  whether the viewer wrote it
+     * @param ownSide   whether it came from the viewer's side (by them, or by someone acting on that side with them)
+     * @param from      who it is from, as the viewer is shown it
+     * @param text      the message as plain text (a leading mention, which servers add to direct messages, left out)
+     */
+    public record Message(long id, boolean byViewer, boolean ownSide, String from, String text, Instant at) {
+    }
+}

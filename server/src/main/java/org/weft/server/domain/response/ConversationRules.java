@@ -1,0 +1,83 @@
+package org.weft.server.domain.response;
+
+import java.time.Instant;
+
+import org.hibernate.Session;
+import org.weft.server.domain.PlainText;
+import org.weft.server.model.Audience;
+import org.weft.server.model.NotificationKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+
+/**
+ * What the conversation services share: when a conversation is closed, how its two sides are named, how a message
+ * reads as plain text, and telling the local side of a new message.
+ */
+final class ConversationRules {
+    /** A message is a few lines (where, when, a question), not a letter: what a member here may write. */
+    static final int MAX_LENGTH = 2_000;
+    /** Other servers allow longer posts than this instance does; a longer one is refused, not cut. */
+    static final int MAX_REMOTE_LENGTH = 5_000;
+    /** A conversation takes no more than this many messages: a flood from another server stops here. */
+    static final int MAX_MESSAGES = 500;
+
+    private ConversationRules() {
+    }
+
+    /**
+     * Why a conversation takes no more messages, as a message key, or null while it is open. It closes for good when
+     * the proposal is withdrawn or deleted (here or by its owner elsewhere), when the author declines the response,
+     * or when one of the two people deleted their account. Expired and fulfilled proposals keep it open: people may
+     * still need to talk (renewing, a late change of plan, thanks).
+     */
+    static String closedKey(ResponseEntity r) {
+        ProposalEntity p = r.getProposal();
+        if (p.isDeleted()) {
+            return "conversation.closedDeleted";
+        }
+        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
+            return "conversation.closedWithdrawn";
+        }
+        if (r.getState() == ResponseEntity.State.DECLINED) {
+            return "conversation.closedDeclined";
+        }
+        if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
+            return "conversation.closedLeft";
+        }
+        return null;
+    }
+
+    /** The proposal's side as the responder sees it: the member only for a public proposal, else the community. */
+    static String authorSideName(ProposalEntity p) {
+        if (p.isLocal() && p.getAudience() == Audience.PUBLIC) {
+            return name(p.getAuthor());
+        }
+        return name(p.getAttributedTo());
+    }
+
+    static String name(ActorEntity a) {
+        return a.getDisplayName() == null || a.getDisplayName().isBlank() ? a.getUsername() : a.getDisplayName();
+    }
+
+    /** A message's words as plain text, without the mention a direct message opens with. */
+    static String plain(String html) {
+        return PlainText.ofMessage(html);
+    }
+
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** Tells {@code member} (a member of this instance) of a new message in the conversation of {@code r}. */
+    static void notifyOf(Session s, ActorEntity member, ResponseEntity r, ConversationMessageEntity message, Instant now) {
+        if (!member.isLocal() || member.isDeleted()) {
+            return;
+        }
+        s.persist(NotificationEntity.ofConversation(member.getId(), NotificationKind.CONVERSATION.wire(),
+                r.getProposal().getId(), r.getId(), message.getId(), now));
+    }
+}

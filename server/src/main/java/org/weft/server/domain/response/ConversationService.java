@@ -1,0 +1,185 @@
+package org.weft.server.domain.response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.Session;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.PlainText;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+
+/**
+ * The conversation that follows each response, between the proposal's side (its author, or for an anonymous request
+ * someone acting for them: {@link AuthorSide}) and the responder: short plain-text messages both ways, seen by those
+ * two sides only. A message to a member of this instance is kept here and they are notified; one to an actor on
+ * another server goes out as a direct Note addressed to that actor alone, from the proposal's actor on the wire (the
+ * community for an anonymous or community-only proposal, so the author's name never leaves), in reply to the
+ * conversation's previous message (or to the response, for the first). Replies from there come back through
+ * {@link ConversationThreads}.
+ */
+public final class ConversationService {
+    public static final int MAX_LENGTH = ConversationRules.MAX_LENGTH;
+
+    private final Database db;
+    private final DirectMessages direct;
+    private final LocalUrls urls;
+    private final Clock clock;
+
+    public ConversationService(Database db, DirectMessages direct, LocalUrls urls, Clock clock) {
+        this.db = db;
+        this.direct = direct;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /**
+     * The conversation of a response as {@code memberId} sees it, with its newest {@code limit} messages after the
+     * {@code skip} newest. Anyone but its two sides gets {@link NotFoundException}, as if it did not exist.
+     */
+    public Conversation view(long memberId, long responseId, int skip, int limit) {
+        return db.inTransaction(s -> {
+            ResponseEntity r = partOf(s, memberId, responseId);
+            return read(s, memberId, r, authorSide(s, memberId, r), skip, limit);
+        });
+    }
+
+    /**
+     * Inside the caller's transaction: the conversations on a proposal that {@code memberId} may read, by response id,
+     * each with its newest {@code limit} messages. Every response's for the author's side; a responder's own otherwise.
+     */
+    public Map<Long, Conversation> onProposal(Session s, long memberId, ProposalEntity p, int limit) {
+        boolean authorSide = AuthorSide.mayActFor(s, memberId, p);
+        List<ResponseEntity> responses = authorSide ? ResponseRepository.toProposal(s, p)
+                : ResponseRepository.byMemberTo(s, p, memberId);
+        Map<Long, Conversation> conversations = new LinkedHashMap<>();
+        for (ResponseEntity r : responses) {
+            conversations.put(r.getId(), read(s, memberId, r, authorSide && r.getResponder().getId() != memberId, 0, limit));
+        }
+        return conversations;
+    }
+
+    /** The member's own responses, newest first (skipping {@code skip}), each with its newest {@code limit} messages. */
+    public List<Conversation> ofResponder(long memberId, int skip, int count, int limit) {
+        return db.inTransaction(s -> ResponseRepository.newestBy(s, memberId, skip + count).stream().skip(skip)
+                .map(r -> read(s, memberId, r, false, 0, limit)).toList());
+    }
+
+    /**
+     * {@code memberId} writes {@code text} in the conversation of a response they are part of.
+     *
+     * @throws ConversationRefused  when the text is empty or too long, or the conversation is full or closed
+     * @throws NotFoundException    when there is no such response or the member is not one of its two sides
+     */
+    public Conversation.Message post(long memberId, long responseId, String text) {
+        String clean = checked(text);
+        return db.inTransaction(s -> {
+            ResponseEntity r = partOf(s, memberId, responseId);
+            ActorEntity writer = s.find(ActorEntity.class, memberId);
+            ConversationMessageEntity m = write(s, r, authorSide(s, memberId, r), writer, clean);
+            return new Conversation.Message(m.getId(), true, true, ConversationRules.name(writer), clean, m.getCreatedAt());
+        });
+    }
+
+    /** Inside the caller's transaction, {@code writer} writes for the proposal's side (the hand-off on accepting). */
+    void postForAuthor(Session s, ResponseEntity r, ActorEntity writer, String text) {
+        write(s, r, true, writer, checked(text));
+    }
+
+    private ConversationMessageEntity write(Session s, ResponseEntity r, boolean authorSide, ActorEntity writer, String text) {
+        String closed = ConversationRules.closedKey(r);
+        if (closed != null) {
+            throw new ConversationRefused(closed, true);
+        }
+        if (ConversationMessageRepository.count(s, r) >= ConversationRules.MAX_MESSAGES) {
+            throw new ConversationRefused("conversation.full", true);
+        }
+        ProposalEntity p = r.getProposal();
+        ActorEntity from = authorSide ? p.getAttributedTo() : r.getResponder();
+        ActorEntity to = authorSide ? r.getResponder() : p.getAttributedTo();
+        Instant now = clock.instant();
+        String uri;
+        if (to.isLocal()) {
+            uri = urls.note(UUID.randomUUID().toString());
+        } else {
+            String inReplyTo = ConversationMessageRepository.last(s, r).map(ConversationMessageEntity::getUri).orElse(r.getUri());
+            uri = direct.sendNote(s, from, to, inReplyTo, text);
+        }
+        ConversationMessageEntity message = new ConversationMessageEntity(r, uri, authorSide, from, writer.getId(),
+                PlainText.toHtml(text), now);
+        s.persist(message);
+        if (to.isLocal()) {
+            ConversationRules.notifyOf(s, authorSide ? r.getResponder() : p.getAuthor(), r, message, now);
+        }
+        return message;
+    }
+
+    /** Who a conversation message is from, as the other side is shown it (for its notification). */
+    public static String shownSender(ConversationMessageEntity m) {
+        ResponseEntity r = m.getResponse();
+        return m.isAuthorSide() ? ConversationRules.authorSideName(r.getProposal()) : ConversationRules.name(r.getResponder());
+    }
+
+    /** A conversation message's words as plain text. */
+    public static String shownText(ConversationMessageEntity m) {
+        return ConversationRules.plain(m.getContent());
+    }
+
+    /** The response, if {@code memberId} is its responder or may act for its proposal's author; else not found. */
+    private static ResponseEntity partOf(Session s, long memberId, long responseId) {
+        ResponseEntity r = s.find(ResponseEntity.class, responseId);
+        if (r == null || !(r.getResponder().getId() == memberId || AuthorSide.mayActFor(s, memberId, r.getProposal()))) {
+            throw new NotFoundException("No conversation " + responseId);
+        }
+        return r;
+    }
+
+    /** Which side a member of the conversation writes on: their own response's, else the proposal's. */
+    private static boolean authorSide(Session s, long memberId, ResponseEntity r) {
+        return r.getResponder().getId() != memberId && AuthorSide.mayActFor(s, memberId, r.getProposal());
+    }
+
+    private static String checked(String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            throw new ConversationRefused("conversation.empty", false);
+        }
+        if (ConversationRules.length(clean) > ConversationRules.MAX_LENGTH) {
+            throw new ConversationRefused("conversation.tooLong", false);
+        }
+        return clean;
+    }
+
+    private static Conversation read(Session s, long memberId, ResponseEntity r, boolean authorSide, int skip, int limit) {
+        ProposalEntity p = r.getProposal();
+        String responderName = ConversationRules.name(r.getResponder());
+        String otherName = authorSide ? responderName : ConversationRules.authorSideName(p);
+        Map<Long, String> writers = new HashMap<>();
+        List<Conversation.Message> messages = ConversationMessageRepository.newest(s, r, skip, limit).stream().map(m -> {
+            boolean ownSide = m.isAuthorSide() == authorSide;
+            boolean byViewer = m.getWriterId() != null && m.getWriterId() == memberId;
+            String from = !ownSide ? otherName : m.getWriterId() == null ? ConversationRules.name(m.getSender())
+                    : writers.computeIfAbsent(m.getWriterId(), id -> ConversationRules.name(s.find(ActorEntity.class, id)));
+            return new Conversation.Message(m.getId(), byViewer, ownSide, from, ConversationRules.plain(m.getContent()),
+                    m.getCreatedAt());
+        }).toList();
+        // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted.
+        boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
+        return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage, authorSide, otherName,
+                responderName,
+                ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(r),
+                messages, ConversationMessageRepository.count(s, r));
+    }
+}

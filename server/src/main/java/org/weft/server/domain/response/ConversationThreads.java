@@ -1,0 +1,148 @@
+package org.weft.server.domain.response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+
+/**
+ * Posts from other servers that belong to a conversation. A post joins the conversation of a response when its
+ * {@code inReplyTo} is one of that conversation's messages, or the response itself, and its sender is the
+ * conversation's other side: the responder, for a response to a proposal of this instance; the proposal's actor, for
+ * a member's response to a proposal on another server (which may also answer that proposal itself, addressing the
+ * member, as earlier Weft versions sent the hand-off). Nobody else adds to a conversation: a post from another actor
+ * in reply to one of its messages is refused, and kept nowhere.
+ */
+public final class ConversationThreads {
+    /** What became of a post. */
+    public enum Outcome {
+        /** It is in a conversation now (or already was: a redelivery). */
+        JOINED,
+        /** It names no conversation: it may be a response, a message, a post for a board. */
+        NOT_A_CONVERSATION,
+        /** It names a conversation it may not join (see {@link Threaded#reason()}); keep it nowhere. */
+        REFUSED
+    }
+
+    /** An outcome and, when refused, why (for the operator's log of inbound activities). */
+    public record Threaded(Outcome outcome, String reason) {
+        static final Threaded JOINED = new Threaded(Outcome.JOINED, null);
+        static final Threaded NOT_A_CONVERSATION = new Threaded(Outcome.NOT_A_CONVERSATION, null);
+
+        static Threaded refused(String reason) {
+            return new Threaded(Outcome.REFUSED, reason);
+        }
+    }
+
+    private final Clock clock;
+
+    public ConversationThreads(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A post created by {@code sender} (the verified signer), inside the caller's transaction. */
+    public Threaded received(Session s, IncomingNote note, ActorEntity sender) {
+        if (note.inReplyTo() == null) {
+            return Threaded.NOT_A_CONVERSATION;
+        }
+        Optional<ConversationMessageEntity> parent = ConversationMessageRepository.byUri(s, note.inReplyTo());
+        Optional<ResponseEntity> response = parent.map(ConversationMessageEntity::getResponse)
+                .or(() -> ResponseRepository.byUri(s, note.inReplyTo()))
+                .or(() -> answeredProposal(s, note, sender));
+        if (response.isEmpty()) {
+            return Threaded.NOT_A_CONVERSATION;
+        }
+        ResponseEntity r = response.get();
+        ActorEntity otherSide = otherSide(r);
+        if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
+            // Only a reply to a message of the conversation is the conversation's business; a reply to the response
+            // by someone else (a public thread under a public reply) is left to the other rules.
+            return parent.isPresent() ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
+                    + note.inReplyTo()) : Threaded.NOT_A_CONVERSATION;
+        }
+        if (ConversationMessageRepository.existsWithUri(s, note.id())) {
+            return Threaded.JOINED;
+        }
+        String closed = ConversationRules.closedKey(r);
+        if (closed != null) {
+            return Threaded.refused("the conversation of response " + r.getId() + " is closed (" + closed + ")");
+        }
+        if (ConversationMessageRepository.count(s, r) >= ConversationRules.MAX_MESSAGES) {
+            return Threaded.refused("the conversation of response " + r.getId() + " is full");
+        }
+        String html = HtmlSanitizer.sanitize(note.content());
+        int length = ConversationRules.length(ConversationRules.plain(html).strip());
+        if (length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
+            return Threaded.refused("a conversation message of " + length + " characters (1 to "
+                    + ConversationRules.MAX_REMOTE_LENGTH + " are kept)");
+        }
+        boolean authorSide = !r.getProposal().isLocal();
+        Instant now = clock.instant();
+        ConversationMessageEntity message = new ConversationMessageEntity(r, note.id(), authorSide, sender, null, html, now);
+        s.persist(message);
+        ConversationRules.notifyOf(s, authorSide ? r.getResponder() : r.getProposal().getAuthor(), r, message, now);
+        return Threaded.JOINED;
+    }
+
+    /** The sender edited one of their messages: its new words replace the old. Returns whether it was one. */
+    public boolean edited(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ConversationMessageEntity> kept = ConversationMessageRepository.byUri(s, note.id())
+                .filter(m -> m.getSender().getId().equals(sender.getId()));
+        String html = HtmlSanitizer.sanitize(note.content());
+        int length = ConversationRules.length(ConversationRules.plain(html).strip());
+        if (kept.isEmpty() || length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
+            return false;
+        }
+        kept.get().setContent(html);
+        return true;
+    }
+
+    /** The sender deleted one of their messages: it goes, with the notification about it. */
+    public boolean deleted(Session s, String objectId, ActorEntity sender) {
+        return ConversationMessageRepository.deleteSentBy(s, objectId, sender);
+    }
+
+    /**
+     * The conversation's side on another server, the only actor who may add to it from there: the responder of a
+     * response to a proposal here, the proposal's actor for a member's response to a proposal elsewhere; null when
+     * both sides are here.
+     */
+    private static ActorEntity otherSide(ResponseEntity r) {
+        ActorEntity other = r.getProposal().isLocal() ? r.getResponder() : r.getProposal().getAttributedTo();
+        return other.isLocal() ? null : other;
+    }
+
+    /**
+     * A reply to a proposal on another server, from that proposal's actor, to a member here who responded to it: it
+     * belongs to that member's newest response (the way earlier Weft versions sent the hand-off).
+     */
+    private static Optional<ResponseEntity> answeredProposal(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ProposalEntity> proposal = ProposalRepository.byUri(s, note.inReplyTo())
+                .filter(p -> !p.isLocal() && p.getAttributedTo().getId().equals(sender.getId()));
+        if (proposal.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String addressee : note.to()) {
+            Optional<ActorEntity> member = ActorRepository.byUri(s, addressee).filter(ActorEntity::isLocal);
+            if (member.isPresent()) {
+                Optional<ResponseEntity> newest = ResponseRepository.byMemberTo(s, proposal.get(), member.get().getId())
+                        .stream().findFirst();
+                if (newest.isPresent()) {
+                    return newest;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

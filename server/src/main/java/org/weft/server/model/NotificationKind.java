@@ -1,0 +1,39 @@
+package org.weft.server.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a member's notification is about. The wire name is what the database keeps and the API shows in {@code kind};
+ * each kind has a sentence {@code notification.<wire>} in every language of the pages (a test checks all of them).
+ */
+public enum NotificationKind {
+    /** Someone answered one of the member's proposals. */
+    RESPONSE("response"),
+    /** The author here accepted the member's response. */
+    ACCEPTED("accepted"),
+    /** A direct message reached the member that belongs to no conversation (from another server). */
+    MESSAGE("message"),
+    /** A new message in a conversation the member is part of (a response's author side or its responder). */
+    CONVERSATION("conversation"),
+    /** A new match for one of the member's proposals. */
+    MATCH("match"),
+    /** Another Weft member accepted the member's agreement offer. */
+    AGREEMENT_ACCEPTED("agreement-accepted"),
+    /** Another Weft member declined the member's agreement offer. */
+    AGREEMENT_DECLINED("agreement-declined");
+
+    private final String wire;
+
+    NotificationKind(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<NotificationKind> fromWire(String value) {
+        return Arrays.stream(values()).filter(k -> k.wire.equals(value)).findFirst();
+    }
+}

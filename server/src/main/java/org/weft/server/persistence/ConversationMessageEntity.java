@@ -1,0 +1,96 @@
+package org.weft.server.persistence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * One message of the conversation that follows a response, between the proposal's author side and the responder
+ * (sanitised HTML). Seen by those two sides only.
+ */
+@Entity
+@Table(name = "conversation_message")
+public class ConversationMessageEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "response_id")
+    private ResponseEntity response;
+    @Column(nullable = false, length = 700)
+    private String uri;
+    @Column(name = "author_side", nullable = false)
+    private boolean authorSide;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "sender_id")
+    private ActorEntity sender;
+    @Column(name = "writer_id")
+    private Long writerId;
+    @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
+    private String content;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ConversationMessageEntity() {
+    }
+
+    /**
+     * @param authorSide whether the proposal's side wrote it (else the responder)
+     * @param sender     the actor it is from on the wire
+     * @param writerId   the local member who wrote it, or null when it came from another server
+     */
+    public ConversationMessageEntity(ResponseEntity response, String uri, boolean authorSide, ActorEntity sender,
+                                     Long writerId, String content, Instant createdAt) {
+        this.response = response;
+        this.uri = uri;
+        this.authorSide = authorSide;
+        this.sender = sender;
+        this.writerId = writerId;
+        this.content = content;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ResponseEntity getResponse() {
+        return response;
+    }
+
+    public String getUri() {
+        return uri;
+    }
+
+    public boolean isAuthorSide() {
+        return authorSide;
+    }
+
+    public ActorEntity getSender() {
+        return sender;
+    }
+
+    public Long getWriterId() {
+        return writerId;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

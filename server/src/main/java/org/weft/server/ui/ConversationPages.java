@@ -1,0 +1,111 @@
+package org.weft.server.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.response.Conversation;
+import org.weft.server.domain.response.ConversationRefused;
+import org.weft.server.domain.response.ConversationService;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.ResponseItem;
+
+/**
+ * The conversation after a response, for its two sides only: its own page ({@code /conversations/{id}}, the
+ * response's id), writing in it (a form on that page, under the response on the proposal page, and on "My
+ * responses"), and "My responses" ({@code /me/responses}), the member's own answers with their conversations.
+ * Anyone else gets the same 404 as for a conversation that does not exist.
+ */
+public final class ConversationPages {
+    /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
+    static final int RESPONSES_PAGE = 10;
+    private static final int MAX_SKIP = 10_000;
+
+    private final Pages pages;
+    private final ConversationService conversations;
+
+    public ConversationPages(Pages pages, ConversationService conversations) {
+        this.pages = pages;
+        this.conversations = conversations;
+    }
+
+    public void conversation(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Messages m = v.messages();
+        int skip = number(req, "skip");
+        try {
+            Conversation c = conversations.view(v.member().get().memberId(), responseId(req), skip, ConversationViews.PAGE);
+            ResponseItem item = ConversationViews.item(c, m, ConversationViews.page(c, m, skip));
+            pages.render(res, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", Map.of("r", item));
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        }
+    }
+
+    /** A message written on any of the pages with the form; back to where it was written. */
+    public void write(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        try {
+            long id = responseId(req);
+            conversations.post(v.member().get().memberId(), id, Forms.first(form, "text"));
+            Conversation c = conversations.view(v.member().get().memberId(), id, 0, 1);
+            Pages.redirect(res, switch (Forms.first(form, "back")) {
+                case "proposal" -> c.proposalLocal() && c.proposalOnPage() ? java.net.URI.create(c.proposalUri()).getPath()
+                        + "#conversation-" + id : ConversationViews.pageUrl(id, 0);
+                case "responses" -> "/me/responses#response-" + id;
+                default -> ConversationViews.pageUrl(id, 0) + "#conversation-" + id;
+            });
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (ConversationRefused e) {
+            Messages m = v.messages();
+            pages.render(res, e.closed() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v, m.get("conversation.notSentTitle"),
+                    "message.jte", Map.of("message", m.get(e.key(), ConversationService.MAX_LENGTH)));
+        }
+    }
+
+    public void responses(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Messages m = v.messages();
+        int page = Math.min(number(req, "page"), 100);
+        List<Conversation> found = conversations.ofResponder(v.member().get().memberId(), page * RESPONSES_PAGE,
+                RESPONSES_PAGE + 1, ConversationViews.INLINE);
+        List<ResponseItem> items = found.stream().limit(RESPONSES_PAGE)
+                .map(c -> ConversationViews.item(c, m, ConversationViews.inline(c, m, "responses"))).toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("items", items);
+        params.put("next", found.size() > RESPONSES_PAGE ? "/me/responses?page=" + (page + 1) : null);
+        pages.render(res, v, m.get("conversation.myResponses"), "responses.jte", params);
+    }
+
+    private static long responseId(ServerRequest req) {
+        try {
+            return Long.parseLong(req.path().pathParameters().get("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("No conversation " + req.path().pathParameters().get("id"));
+        }
+    }
+
+    private static int number(ServerRequest req, String name) {
+        try {
+            return Math.max(0, Math.min(MAX_SKIP, Integer.parseInt(req.query().first(name).orElse("0"))));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.weft.server.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.weft.server.domain.response.Conversation;
+import org.weft.server.domain.response.ConversationService;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.ConversationView;
+import org.weft.web.view.ResponseItem;
+
+/**
+ * Turns a response's conversation into what a page shows: under a response (its newest few messages, shortened, and a
+ * link to the rest), or on the conversation's own page (as many whole messages as keep the page under its weight).
+ */
+final class ConversationViews {
+    /** Messages under a response on the proposal page and on "My responses": the newest two, shortened. */
+    static final int INLINE = 2;
+    /** Messages asked for per conversation page, before the weight budget trims them. */
+    static final int PAGE = 20;
+    /** Characters of message text per conversation page: 12,000 (24 KB in Arabic) keeps it under the 50 KB page weight. */
+    private static final int BUDGET = 12_000;
+    /** A shortened message, under a response. */
+    private static final int EXCERPT = 200;
+
+    private ConversationViews() {
+    }
+
+    /** The newest messages, shortened, with a link to the conversation's page when it has more. */
+    static ConversationView inline(Conversation c, Messages m, String back) {
+        List<ConversationView.MessageLine> lines = c.messages().stream().map(msg -> line(msg, m, true)).toList();
+        String whole = c.total() > lines.size() || lines.stream().anyMatch(l -> l.text().endsWith("…"))
+                ? pageUrl(c.responseId(), 0) : null;
+        return view(c, m, lines, null, whole, back);
+    }
+
+    /** The conversation's own page: whole messages, newest last, as many as the page's weight allows after {@code skip}. */
+    static ConversationView page(Conversation c, Messages m, int skip) {
+        List<ConversationView.MessageLine> kept = new ArrayList<>();
+        int characters = 0;
+        List<Conversation.Message> newestFirst = c.messages().reversed();
+        for (Conversation.Message msg : newestFirst) {
+            characters += msg.text().length();
+            if (!kept.isEmpty() && characters > BUDGET) {
+                break;
+            }
+            kept.add(line(msg, m, false));
+        }
+        int shown = skip + kept.size();
+        String earlier = c.total() > shown ? pageUrl(c.responseId(), shown) : null;
+        return view(c, m, kept.reversed(), earlier, null, "conversation");
+    }
+
+    /** One of the member's own responses with its conversation. */
+    static ResponseItem item(Conversation c, Messages m, ConversationView conversation) {
+        return new ResponseItem(c.proposalTitle(), c.proposalOnPage() ? c.proposalUri() : null, excerpt(c.responseText()),
+                m.date(c.responseAt()), m.get("response." + c.state().name().toLowerCase(java.util.Locale.ROOT)),
+                pageUrl(c.responseId(), 0), conversation);
+    }
+
+    static String pageUrl(long responseId, int skip) {
+        return "/conversations/" + responseId + (skip > 0 ? "?skip=" + skip : "");
+    }
+
+    private static ConversationView view(Conversation c, Messages m, List<ConversationView.MessageLine> lines, String earlier,
+                                         String whole, String back) {
+        return new ConversationView(c.responseId(), "conversation-" + c.responseId(), m.get("conversation.privateWith",
+                c.otherName()), lines, earlier, whole, m.get("conversation.whole", c.total()),
+                c.closedKey() == null ? null : m.get(c.closedKey()), m.get("conversation.writeTo", c.otherName()),
+                "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH);
+    }
+
+    private static ConversationView.MessageLine line(Conversation.Message msg, Messages m, boolean shorten) {
+        return new ConversationView.MessageLine(msg.id(), msg.byViewer() ? m.get("conversation.you") : msg.from(),
+                shorten ? excerpt(msg.text()) : msg.text(), m.date(msg.at()), msg.ownSide());
+    }
+
+    private static String excerpt(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.codePointCount(0, t.length()) <= EXCERPT ? t : t.substring(0, t.offsetByCodePoints(0, EXCERPT)) + "…";
+    }
+}

@@ -1,0 +1,48 @@
+package org.weft.server.ui;
+
+import java.net.URI;
+
+import org.weft.server.domain.notification.NotificationDetail;
+import org.weft.server.model.NotificationKind;
+import org.weft.web.i18n.Messages;
+
+/**
+ * What a notification says, in the member's language, and where it leads: a match to that match on
+ * {@code /me/matches} (listing every state); a response, a decision or a conversation message to the conversation
+ * under the response on the proposal's page (or the conversation's own page when the proposal has no page here:
+ * answered elsewhere, withdrawn, deleted); a direct message to itself, where its words are shown.
+ */
+final class NotificationLinks {
+    private NotificationLinks() {
+    }
+
+    static String title(NotificationDetail n, Messages m) {
+        String about = n.proposalTitle() != null ? n.proposalTitle() : m.get("notification.proposalGone");
+        if (n.kind() == null) {
+            return m.get("notification.other", about);
+        }
+        return switch (n.kind()) {
+            case MESSAGE -> n.proposalTitle() != null ? m.get("notification.message", about)
+                    : n.from() != null ? m.get("notification.messageFrom", n.from()) : m.get("notification.messageAlone");
+            case CONVERSATION -> m.get("notification.conversation", about, n.from() == null ? "" : n.from());
+            // A digest of the new matches of one proposal: how many, and for what.
+            case MATCH -> m.get("notification.match", n.count(), about);
+            default -> m.get("notification." + n.kind().wire(), about);
+        };
+    }
+
+    static String target(NotificationDetail n) {
+        if (n.kind() == NotificationKind.MATCH) {
+            // Every state: the match may have been withdrawn or dismissed since.
+            return n.matchId() == null ? "/me/matches" : "/me/matches?state=all#match-" + n.matchId();
+        }
+        if (n.responseId() != null) {
+            return n.proposalOnPage() ? URI.create(n.proposalUri()).getPath() + "#conversation-" + n.responseId()
+                    : ConversationViews.pageUrl(n.responseId(), 0);
+        }
+        if (n.proposalOnPage()) {
+            return URI.create(n.proposalUri()).getPath();
+        }
+        return "/me/notifications#notification-" + n.id();
+    }
+}

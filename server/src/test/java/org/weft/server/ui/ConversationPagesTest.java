@@ -1,0 +1,266 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
+
+/**
+ * The conversation after a response when both people are members here, as each person sees it: the author (on the
+ * proposal page, under the response), the responder (on the proposal page, "My responses" and the conversation's
+ * page, and the API), and nobody else (a third member, a visitor). Bad messages and closed conversations are refused in
+ * the writer's language and store nothing.
+ */
+class ConversationPagesTest {
+    private static final Pattern WRITE = Pattern.compile("action=\"/conversations/(\\d+)/messages\"");
+    private static TestServers.Instance weft;
+    private static PageClient layla;
+    private static PageClient omar;
+    private static PageClient nadia;
+    private static PageClient oscar;
+    private static ApiClient laylaApi;
+    private static ApiClient omarApi;
+    private static ApiClient nadiaApi;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("camp", "Camp Board", null);
+        laylaApi = ApiClient.newMember(weft, "layla", "Layla");
+        omarApi = ApiClient.newMember(weft, "omar", "Omar");
+        nadiaApi = ApiClient.newMember(weft, "nadia", "Nadia");
+        ApiClient.newMember(weft, "oscar", "Oscar");
+        new Operators(weft.server().db()).setAdmin("oscar", true);
+        layla = loggedIn("layla");
+        omar = loggedIn("omar");
+        nadia = loggedIn("nadia");
+        oscar = loggedIn("oscar");
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void theAuthorAndTheResponderTalkAndNobodyElseSeesIt() {
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "Two warm blankets");
+        long id = respond(offer, "I would be glad of one");
+
+        HttpResponse<String> written = layla.submit(path(offer), "/conversations/" + id + "/messages",
+                Map.of("text", "Are you free on Tuesday?\nAfter noon is best.", "back", "proposal"));
+        assertEquals(303, written.statusCode());
+        assertEquals(path(offer) + "#conversation-" + id, written.headers().firstValue("Location").orElseThrow());
+
+        // Omar reads it where he looks: the proposal page, "My responses", the conversation's page.
+        for (String page : List.of(path(offer), "/me/responses", "/conversations/" + id)) {
+            String body = omar.get(page).body();
+            assertTrue(body.contains("Are you free on Tuesday?"), page + ": " + body);
+            assertTrue(body.contains("Only you and Layla see this conversation."), page + ": " + body);
+        }
+        assertTrue(omar.get(path(offer)).body().contains("Your response"));
+        JsonNode answered = expect(201, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"Tuesday works.\"}"));
+        assertEquals("Omar", answered.path("from").asText());
+
+        // Layla reads his answer under his response, and in the API, newest first.
+        assertTrue(layla.get(path(offer)).body().contains("Tuesday works."));
+        JsonNode seen = expect(200, laylaApi.get("/responses/" + id + "/messages"));
+        assertEquals(List.of("Tuesday works.", "Are you free on Tuesday?\nAfter noon is best."),
+                field(seen.path("items"), "text"));
+        assertEquals(List.of(false, true), List.of(seen.path("items").get(0).path("mine").asBoolean(),
+                seen.path("items").get(1).path("mine").asBoolean()));
+        assertEquals("author", seen.path("side").asText());
+        assertEquals("Omar", seen.path("with").asText());
+
+        // The meeting place given on accepting is the first message after the accept.
+        Matcher accept = Pattern.compile("action=\"/responses/" + id + "/accept\"").matcher(layla.get(path(offer)).body());
+        assertTrue(accept.find());
+        assertEquals(303, layla.submit(path(offer), "/responses/" + id + "/accept", Map.of("handoff", "Tent 12")).statusCode());
+        assertEquals(List.of("Tent 12", "Tuesday works.", "Are you free on Tuesday?\nAfter noon is best."),
+                field(expect(200, omarApi.get("/responses/" + id + "/messages")).path("items"), "text"));
+
+        // Nobody else: not a third member, not a visitor; and they cannot write in it either.
+        long before = messages();
+        for (String page : List.of(path(offer), "/me/responses", "/me/notifications")) {
+            assertFalse(nadia.get(page).body().contains("Tuesday"), "nadia on " + page);
+        }
+        assertEquals(404, nadia.get("/conversations/" + id).statusCode());
+        expect(404, nadiaApi.get("/responses/" + id + "/messages"));
+        expect(404, nadiaApi.post("/responses/" + id + "/messages", "{\"text\": \"Me too\"}"));
+        assertEquals(404, nadia.submit("/me/responses", "/conversations/" + id + "/messages", Map.of("text", "Me too"))
+                .statusCode());
+        PageClient visitor = new PageClient(weft.base());
+        assertFalse(visitor.get(path(offer)).body().contains("Tuesday"));
+        assertEquals("/login", visitor.get("/conversations/" + id).headers().firstValue("Location").orElse(null));
+        HttpResponse<String> byVisitor = visitor.submit(path(offer), "/conversations/" + id + "/messages", Map.of("text", "Hi"));
+        assertEquals("/login", byVisitor.headers().firstValue("Location").orElse(null), "a visitor is sent to log in");
+        expect(401, ApiClient.anonymous(weft).get("/responses/" + id + "/messages"));
+        assertEquals(before, messages(), "nothing stored by any of them");
+    }
+
+    @Test
+    void badMessagesAreRefusedInTheWritersLanguageAndStoreNothing() {
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "A kettle");
+        long id = respond(offer, "Could I have it?");
+        PageClient arabic = loggedIn("omar").language("ar");
+        Messages ar = Messages.forLanguage("ar");
+        long before = messages();
+
+        HttpResponse<String> empty = arabic.submit("/conversations/" + id, "/conversations/" + id + "/messages",
+                Map.of("text", "   "));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains(ar.get("conversation.empty")), empty.body());
+        HttpResponse<String> tooLong = arabic.submit("/conversations/" + id, "/conversations/" + id + "/messages",
+                Map.of("text", "ب".repeat(2_001)));
+        assertEquals(400, tooLong.statusCode());
+        String expected = ar.get("conversation.tooLong", 2_000);
+        assertTrue(expected.contains("٢") && tooLong.body().contains(expected), tooLong.body());
+
+        assertEquals("text", expect(400, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"\"}"))
+                .path("field").asText());
+        JsonNode long2001 = expect(400, omarApi.post("/responses/" + id + "/messages",
+                "{\"text\": \"" + "x".repeat(2_001) + "\"}"));
+        assertEquals("A message can be at most 2,000 characters.", long2001.path("error").asText());
+        assertEquals("text", expect(400, omarApi.post("/responses/" + id + "/messages", "{\"text\": 7}")).path("field").asText());
+        expect(400, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"Hi\", \"to\": \"everyone\"}"));
+        expect(404, omarApi.post("/responses/999999/messages", "{\"text\": \"Hi\"}"));
+        assertEquals(before, messages());
+        // 2,000 characters are fine, in any script (counted as characters, not bytes).
+        expect(201, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"" + "ب".repeat(2_000) + "\"}"));
+        assertEquals(before + 1, messages());
+    }
+
+    @Test
+    void aClosedConversationKeepsWhatWasSaidAndRefusesMore() {
+        Messages ar = Messages.forLanguage("ar");
+        PageClient arabic = loggedIn("omar").language("ar");
+
+        ProposalEntity withdrawn = post("layla", Purpose.OFFER, Audience.PUBLIC, "A bicycle pump");
+        long first = respond(withdrawn, "May I borrow it?");
+        expect(201, laylaApi.post("/responses/" + first + "/messages", "{\"text\": \"Yes, come by.\"}"));
+        weft.server().proposals().service().changeStatus("layla", withdrawn.getId(), ProposalStatus.WITHDRAWN);
+        long before = messages();
+        HttpResponse<String> refused = arabic.submit("/conversations/" + first, "/conversations/" + first + "/messages",
+                Map.of("text", "Still there?"));
+        assertEquals(409, refused.statusCode());
+        assertTrue(refused.body().contains(ar.get("conversation.closedWithdrawn")), refused.body());
+        assertTrue(expect(409, omarApi.post("/responses/" + first + "/messages", "{\"text\": \"Hello?\"}"))
+                .path("error").asText().contains("withdrawn"));
+        expect(409, laylaApi.post("/responses/" + first + "/messages", "{\"text\": \"Sorry, it broke\"}"));
+        assertEquals(before, messages());
+        // What was said stays readable by both, with why it is closed and no form.
+        String page = arabic.get("/conversations/" + first).body();
+        assertTrue(page.contains("Yes, come by.") && page.contains(ar.get("conversation.closedWithdrawn")), page);
+        assertFalse(page.contains("/conversations/" + first + "/messages"), "no form on a closed conversation");
+        assertTrue(layla.get("/conversations/" + first).body().contains("Yes, come by."));
+        assertTrue(omar.get("/me/responses").body().contains("Yes, come by."));
+
+        ProposalEntity deleted = post("layla", Purpose.OFFER, Audience.PUBLIC, "A sewing machine");
+        long second = respond(deleted, "Could I use it on Friday?");
+        weft.server().proposals().service().delete("layla", deleted.getId());
+        assertTrue(expect(409, omarApi.post("/responses/" + second + "/messages", "{\"text\": \"Hello?\"}"))
+                .path("error").asText().contains("deleted"));
+        assertTrue(omar.get("/conversations/" + second).body().contains(
+                Messages.forLanguage("en").get("conversation.closedDeleted")));
+
+        ProposalEntity declined = post("layla", Purpose.OFFER, Audience.PUBLIC, "A ladder");
+        long third = respond(declined, "I need it for a day");
+        expect(200, laylaApi.post("/responses/" + third + "/decline", null));
+        JsonNode closed = expect(409, omarApi.post("/responses/" + third + "/messages", "{\"text\": \"Why not?\"}"));
+        assertTrue(closed.path("error").asText().contains("declined"), closed.toString());
+        assertEquals("declined", expect(200, omarApi.get("/responses/" + third + "/messages")).path("closed").asText());
+        assertEquals(before, messages());
+
+        // Fulfilled keeps it open: a thank-you still goes through.
+        ProposalEntity fulfilled = post("layla", Purpose.OFFER, Audience.PUBLIC, "Jam jars");
+        long fourth = respond(fulfilled, "Six, please");
+        weft.server().proposals().service().changeStatus("layla", fulfilled.getId(), ProposalStatus.FULFILLED);
+        expect(201, omarApi.post("/responses/" + fourth + "/messages", "{\"text\": \"Thank you!\"}"));
+    }
+
+    @Test
+    void aModeratorActsForTheAuthorOfAnAnonymousRequestAndTheCommunitySpeaks() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.ANONYMOUS, "Baby formula");
+        long id = respond(request, "I have two tins");
+
+        String asModerator = oscar.get(path(request)).body();
+        assertTrue(asModerator.contains("I have two tins") && asModerator.contains("/conversations/" + id + "/messages"),
+                asModerator);
+        assertFalse(asModerator.contains("/responses/" + id + "/accept"), "deciding stays the author's");
+        assertEquals(303, oscar.submit(path(request), "/conversations/" + id + "/messages",
+                Map.of("text", "Thank you, please leave them at the office.", "back", "proposal")).statusCode());
+
+        // Omar sees the community speak, never who asked nor who wrote.
+        JsonNode omars = expect(200, omarApi.get("/responses/" + id + "/messages"));
+        assertEquals("Camp Board", omars.path("with").asText());
+        assertEquals("Camp Board", omars.path("items").get(0).path("from").asText());
+        String page = omar.get(path(request)).body();
+        assertTrue(page.contains("Thank you, please leave them at the office."), page);
+        assertFalse(page.contains("Layla") || page.contains("Oscar"), page);
+
+        // Layla sees who on her side wrote, and is told of Omar's answer; a member who is no moderator cannot act.
+        expect(201, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"Done, they are there.\"}"));
+        JsonNode laylas = expect(200, laylaApi.get("/responses/" + id + "/messages"));
+        assertEquals(List.of("Omar", "Oscar"), field(laylas.path("items"), "from"));
+        assertTrue(expect(200, laylaApi.get("/me/notifications?unread=true")).path("items").toString()
+                .contains("Done, they are there."));
+        assertEquals(404, nadia.get("/conversations/" + id).statusCode());
+        assertFalse(nadia.get(path(request)).body().contains("/conversations/" + id + "/messages"));
+    }
+
+    private static PageClient loggedIn(String username) {
+        PageClient client = new PageClient(weft.base());
+        client.login(username, "a long enough password");
+        return client;
+    }
+
+    private static ProposalEntity post(String member, Purpose purpose, Audience audience, String title) {
+        return weft.server().proposals().service().create(member, ProposalDraft.builder().community("camp").purpose(purpose)
+                .audience(audience).language("en").title(title).categories("bedding").build());
+    }
+
+    /** Omar answers from the page, as a member does; returns the response's id, read off Layla's page. */
+    private static long respond(ProposalEntity p, String text) {
+        assertEquals(303, omar.submit(path(p), path(p) + "/respond", Map.of("text", text)).statusCode());
+        Matcher form = WRITE.matcher(omar.get(path(p)).body());
+        assertTrue(form.find(), "the responder has a conversation on the page");
+        return Long.parseLong(form.group(1));
+    }
+
+    private static long messages() {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from ConversationMessageEntity", Long.class).getSingleResult());
+    }
+
+    private static String path(ProposalEntity p) {
+        return URI.create(p.getUri()).getPath();
+    }
+
+    private static List<Object> field(JsonNode items, String name) {
+        List<Object> values = new ArrayList<>();
+        items.forEach(item -> values.add(item.path(name).asText()));
+        return values;
+    }
+}

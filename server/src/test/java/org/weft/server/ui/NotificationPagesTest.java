@@ -1,0 +1,213 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.notification.NotificationDetail;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.NotificationKind;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
+
+/**
+ * Notifications as a member meets them: every kind in their language (Arabic and English here; every language in
+ * {@link #everyKindReadsAsASentenceInEveryLanguage}), each leading to what it is about, the unread count in the menu of
+ * every page, and marking read one at a time or all at once, with plain forms.
+ */
+class NotificationPagesTest {
+    private static TestServers.Instance weft;
+    private static MastodonPeer mastodon;
+    private static ProposalEntity request;
+    private static ProposalEntity offer;
+    private static long responseId;
+    private static ApiClient omarApi;
+    private static ApiClient laylaApi;
+
+    /**
+     * Someone on Mastodon sends Omar a direct message (he has posted nothing yet, so it is about nothing of his); Layla
+     * asks for a pram and Omar offers one (a match for each); Omar answers her request, she writes to him and accepts
+     * with a meeting place.
+     */
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        mastodon = new MastodonPeer(weft.base());
+        weft.server().localActors().createGroup("camp", "Camp Board", null);
+        laylaApi = ApiClient.newMember(weft, "layla", "Layla");
+        omarApi = ApiClient.newMember(weft, "omar", "Omar");
+        String note = mastodon.directNote("rosa", 1L, null, weft.base() + "/users/omar", "@omar@" + weft.domain(),
+                "Welcome to the camp board!");
+        assertEquals(202, mastodon.deliver(URI.create(weft.base() + "/inbox"), note).statusCode());
+        WaitFor.inboundDone(weft, TestHttp.json(note).path("id").asText());
+        long before = weft.server().matching().matcher().applied();
+        request = weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.REQUEST).language("en").title("We need a pram").categories("prams").build());
+        offer = weft.server().proposals().service().create("omar", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("A pram to give").categories("prams").build());
+        WaitFor.condition("both proposals are matched", () -> weft.server().matching().matcher().applied() >= before + 2);
+        PageClient omar = page("omar", "en");
+        assertEquals(303, omar.submit(path(request), path(request) + "/respond", Map.of("text", "Mine is blue")).statusCode());
+        responseId = expect(200, laylaApi.get("/proposals/" + request.getId() + "/responses")).path("items").get(0)
+                .path("id").asLong();
+        expect(201, laylaApi.post("/responses/" + responseId + "/messages", "{\"text\": \"Does it fold?\"}"));
+        expect(200, laylaApi.post("/responses/" + responseId + "/accept", "{\"handOff\": \"Gate B at noon\"}"));
+    }
+
+    @AfterAll
+    static void stop() {
+        mastodon.close();
+        weft.close();
+    }
+
+    @Test
+    void eachKindIsTranslatedAndLeadsToWhatItIsAbout() {
+        JsonNode items = expect(200, omarApi.get("/me/notifications")).path("items");
+        Map<String, JsonNode> byKind = new HashMap<>();
+        items.forEach(n -> byKind.putIfAbsent(n.path("kind").asText(), n));
+        assertEquals(java.util.Set.of("match", "conversation", "accepted", "message"), byKind.keySet(), items.toString());
+        for (String language : new String[] {"en", "ar"}) {
+            Messages m = Messages.forLanguage(language);
+            String html = page("omar", language).get("/me/notifications").body();
+            assertFalse(html.contains("notification."), "a raw key on the page: " + html);
+            for (String expected : new String[] {m.get("notification.match", 1, "A pram to give"),
+                    // A request speaks as its community unless posted publicly, so Omar hears from the community.
+                    m.get("notification.conversation", "We need a pram", "Camp Board"),
+                    m.get("notification.accepted", "We need a pram"), m.get("notification.messageFrom", "Rosa Dlamini")}) {
+                assertTrue(html.contains(expected), language + " lacks \"" + expected + "\": " + html);
+            }
+            assertTrue(html.contains("Gate B at noon") && html.contains("Does it fold?")
+                    && html.contains("Welcome to the camp board!"), "the messages' words, for the member alone");
+            assertFalse(html.contains("@omar"), "without the mention the direct message opened with");
+        }
+
+        PageClient omar = page("omar", "en");
+        String conversation = path(request) + "#conversation-" + responseId;
+        assertEquals(conversation, opened(omar, byKind.get("conversation")));
+        assertEquals(conversation, opened(omar, byKind.get("accepted")));
+        assertTrue(omar.get(path(request)).body().contains("id=\"conversation-" + responseId + "\""));
+        long matchId = byKind.get("match").path("matchId").asLong();
+        assertEquals("/me/matches?state=all#match-" + matchId, opened(omar, byKind.get("match")));
+        // Layla's request is promised now, so the match is withdrawn; it is still where the link leads.
+        assertTrue(omar.get("/me/matches?state=all").body().contains("id=\"match-" + matchId + "\""));
+        long messageId = byKind.get("message").path("id").asLong();
+        assertEquals("/me/notifications#notification-" + messageId, opened(omar, byKind.get("message")));
+
+        // Layla's side: the response leads to it under her request, and the match to hers.
+        JsonNode laylas = expect(200, laylaApi.get("/me/notifications")).path("items");
+        PageClient layla = page("layla", "ar");
+        for (JsonNode n : laylas) {
+            String target = opened(layla, n);
+            switch (n.path("kind").asText()) {
+                case "response" -> assertEquals(path(request) + "#conversation-" + n.path("responseId").asLong(), target);
+                case "match" -> assertEquals("/me/matches?state=all#match-" + n.path("matchId").asLong(), target);
+                default -> throw new AssertionError("Layla was not expecting " + n);
+            }
+        }
+    }
+
+    @Test
+    void theMenuCountsUnreadAndFormsMarkThemRead() {
+        ApiClient nadiaApi = ApiClient.newMember(weft, "nadia", "Nadia");
+        PageClient nadia = page("nadia", "ar");
+        assertFalse(nadia.get("/me/proposals").body().contains("class=\"badge\""), "nothing unread, no count");
+        weft.server().proposals().service().create("nadia", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.REQUEST).language("en").title("A pram for twins").categories("prams").build());
+        WaitFor.condition("Nadia is told of her match", () -> unread(nadiaApi) == 1);
+        PageClient omar = page("omar", "en");
+        for (String text : new String[] {"Also a cot", "And a blanket"}) {
+            assertEquals(303, omar.submit(path(request), path(request) + "/respond", Map.of("text", text)).statusCode());
+        }
+        // Layla now has unread notifications; Nadia has one, shown in Arabic digits on every page, in the menu.
+        for (String path : new String[] {"/me/proposals", "/board/camp", path(offer), "/account"}) {
+            String html = nadia.get(path).body();
+            assertTrue(html.contains(Messages.forLanguage("ar").get("notification.unreadBadge", 1)), path + ": " + html);
+        }
+
+        PageClient layla = page("layla", "en");
+        long unread = unread(laylaApi);
+        assertTrue(unread >= 2, "Layla has several unread");
+        assertTrue(layla.get("/me/proposals").body().contains(
+                Messages.forLanguage("en").get("notification.unreadBadge", unread)));
+        JsonNode first = expect(200, laylaApi.get("/me/notifications?unread=true")).path("items").get(0);
+        long id = first.path("id").asLong();
+
+        // Not without the form's token, not someone else's: nothing changes.
+        assertEquals(403, layla.post("/me/notifications/" + id + "/read", Map.of()).statusCode());
+        assertEquals(404, nadia.submit("/me/notifications", "/me/notifications/" + id + "/read", Map.of()).statusCode());
+        assertEquals(404, nadia.get("/me/notifications/" + id).statusCode());
+        assertEquals(unread, unread(laylaApi));
+
+        HttpResponse<String> one = layla.submit("/me/notifications", "/me/notifications/" + id + "/read", Map.of());
+        assertEquals(303, one.statusCode());
+        assertEquals(unread - 1, unread(laylaApi));
+        String listed = layla.get("/me/notifications").body();
+        assertTrue(listed.contains("id=\"notification-" + id + "\" class=\"read\""), listed);
+        assertEquals(303, layla.submit("/me/notifications", "/me/notifications/read", Map.of()).statusCode());
+        assertEquals(0, unread(laylaApi));
+        assertFalse(layla.get("/me/notifications").body().contains("class=\"badge\""));
+        assertEquals(1, unread(nadiaApi), "marking all is the member's own all");
+    }
+
+    @Test
+    void everyKindReadsAsASentenceInEveryLanguage() {
+        for (NotificationKind kind : NotificationKind.values()) {
+            NotificationDetail withProposal = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread",
+                    "https://camp.example/proposals/x", true, 3L, 4L, "words", "Rosa", 2);
+            NotificationDetail gone = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, null, null, false, null, null,
+                    null, null, 1);
+            String english = NotificationLinks.title(withProposal, Messages.forLanguage("en"));
+            for (String language : Messages.LANGUAGES) {
+                Messages m = Messages.forLanguage(language);
+                for (NotificationDetail n : new NotificationDetail[] {withProposal, gone}) {
+                    String title = NotificationLinks.title(n, m);
+                    assertFalse(title.contains("notification.") || title.contains("{"), kind + " in " + language + ": " + title);
+                }
+                String key = "notification." + kind.wire();
+                assertTrue(m.ownKeys().contains(key), key + " in " + language);
+                if (!language.equals("en")) {
+                    assertNotEquals(english, NotificationLinks.title(withProposal, m), kind + " untranslated in " + language);
+                }
+            }
+        }
+    }
+
+    /** Follows a notification's link as the member: returns where it leads, and checks it is read now. */
+    private static String opened(PageClient member, JsonNode notification) {
+        HttpResponse<String> followed = member.get("/me/notifications/" + notification.path("id").asLong());
+        assertEquals(303, followed.statusCode(), followed.body());
+        return followed.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static long unread(ApiClient member) {
+        return expect(200, member.get("/me/notifications")).path("unread").asLong();
+    }
+
+    private static PageClient page(String username, String language) {
+        PageClient client = new PageClient(weft.base()).language(language);
+        client.login(username, "a long enough password");
+        return client;
+    }
+
+    private static String path(ProposalEntity p) {
+        return URI.create(p.getUri()).getPath();
+    }
+}
