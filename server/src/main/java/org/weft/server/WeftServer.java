@@ -36,6 +36,7 @@ import org.weft.server.domain.actor.ActorRenderer;
 import org.weft.server.domain.actor.ActorUpdates;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.domain.follow.FollowService;
+import org.weft.server.domain.follow.Followers;
 import org.weft.server.federation.InboxEndpoint;
 import org.weft.server.federation.LocalActorDocuments;
 import org.weft.server.domain.actor.LocalSigners;
@@ -82,6 +83,8 @@ import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.moderation.CommunityFollowers;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
@@ -130,6 +133,9 @@ import org.weft.server.ui.ProposalFormPage;
 import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
+import org.weft.server.ui.FollowersPage;
+import org.weft.server.ui.ModerationPage;
+import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
 import org.weft.server.ui.ErrorPages;
@@ -155,6 +161,8 @@ public final class WeftServer implements AutoCloseable {
     private final Outbox outbox;
     private final Proposals proposals;
     private final Matching matching;
+    private final Moderators moderators;
+    private final Followers followers;
     private final ScheduledExecutorService scheduler;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
@@ -167,7 +175,7 @@ public final class WeftServer implements AutoCloseable {
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
-                       Matching matching,
+                       Matching matching, Moderators moderators, Followers followers,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
@@ -180,6 +188,8 @@ public final class WeftServer implements AutoCloseable {
         this.outbox = outbox;
         this.proposals = proposals;
         this.matching = matching;
+        this.moderators = moderators;
+        this.followers = followers;
         this.scheduler = scheduler;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
@@ -227,6 +237,8 @@ public final class WeftServer implements AutoCloseable {
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
+        Moderators moderators = new Moderators(db, clock);
+        Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -289,13 +301,14 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, pages);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new ProposalPage(pages, taxonomy, urls, conversations),
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire,
+                new ProposalPage(pages, taxonomy, urls, new AudienceReach(db), conversations),
                 new FetchAuthorizer(verifier, db));
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), submissions, clock,
+                profilePage, matching, new ActorUpdates(outbox, renderer), submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ResponseHeaders headers = new ResponseHeaders(clock);
@@ -365,7 +378,8 @@ public final class WeftServer implements AutoCloseable {
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
-                matching, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions, client, webServer,
+                matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
+                client, webServer,
                 scheduler);
     }
 
@@ -387,7 +401,8 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, FormSubmissions submissions, Clock clock,
+                                     ActorUpdates actorUpdates, FormSubmissions submissions, Moderators moderators,
+                                     Followers followers, Clock clock,
                                      ConversationPages conversations, NotificationsPage notifications) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
@@ -398,13 +413,15 @@ public final class WeftServer implements AutoCloseable {
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy),
-                new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, clock),
+                new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, new AudienceReach(db), clock),
                 new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
                 new MemberPages(pages, db, taxonomy),
                 new OperatorPage(pages, db, areas, signup, clock),
                 new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), actorUpdates, clock),
                 new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
-                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy), conversations, notifications);
+                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
+                new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
+                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications);
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
@@ -483,6 +500,16 @@ public final class WeftServer implements AutoCloseable {
 
     public Matching matching() {
         return matching;
+    }
+
+    /** Who moderates which community. */
+    public Moderators moderators() {
+        return moderators;
+    }
+
+    /** Local actors' followers, and the decisions on them (approval, rejection, removal). */
+    public Followers followers() {
+        return followers;
     }
 
     public Outbox outbox() {

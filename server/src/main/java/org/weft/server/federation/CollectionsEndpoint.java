@@ -12,6 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
+import org.weft.server.domain.moderation.Moderator;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -24,7 +26,8 @@ import org.weft.server.persistence.OutboundActivityRepository;
 
 /**
  * The collections of a local actor — followers, following, outbox, featured — as OrderedCollections
- * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages.
+ * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages. A community's moderators
+ * (its {@code attributedTo}) are one collection with every item inline, as Lemmy serves them.
  */
 public final class CollectionsEndpoint {
     static final int PAGE_SIZE = 20;
@@ -88,9 +91,10 @@ public final class CollectionsEndpoint {
                     (offset, limit) -> OutboundActivityRepository.publicPage(s, actor, offset, limit).stream()
                             .map(CollectionsEndpoint::parse).toList()));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
-            // Empty until moderation exists; served so that the group's attributedTo resolves.
+            // FEP-1b12, as Lemmy serves it: the group's attributedTo, every moderator inline (chosen ones, then operators).
             case MODERATORS -> actor.getKind() == ActorKind.GROUP
-                    ? Optional.of(OrderedCollection.inline(id, List.of()).toJson())
+                    ? Optional.of(OrderedCollection.inline(id, ids(Moderators.list(s, actor.getId()).stream()
+                            .map(Moderator::actorUri).toList())).toJson())
                     : Optional.empty();
             default -> Optional.empty();
         };

@@ -16,6 +16,7 @@ import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
@@ -28,7 +29,7 @@ import org.weft.server.ui.ProposalPage;
  * {@code GET /proposals/{id}}: the Note for ActivityPub clients, the page for browsers, 410 once
  * deleted; and {@code /proposals/{id}/replies}, the public answers (never the private ones).
  * Community-only proposals are served as JSON only to servers that host one of the community's
- * followers (signed fetch), and never as a public page.
+ * approved followers (signed fetch), addressed to those followers, and never as a public page.
  */
 public final class ProposalEndpoint {
     private final Database db;
@@ -54,13 +55,19 @@ public final class ProposalEndpoint {
                 return;
             }
             ProposalEntity p = found.get();
-            // Community-only: JSON for servers of the community's followers; the page for this instance's members.
-            if (p.getAudience() == Audience.COMMUNITY && wantsJson && !authorizer.mayFetch(req, p.getGroup())) {
-                HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
-                return;
+            // Community-only: JSON for servers of the community's approved followers, naming only theirs; the page
+            // for this instance's members.
+            List<String> readers = List.of();
+            if (p.getAudience() == Audience.COMMUNITY && wantsJson) {
+                Optional<String> server = authorizer.approvedServer(req, p.getGroup());
+                if (server.isEmpty()) {
+                    HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+                    return;
+                }
+                readers = FollowRepository.approvedFollowerUrisOn(s, p.getGroup(), server.get());
             }
             if (wantsJson) {
-                HttpReplies.activityJson(res, wire.toWire(p).toJson());
+                HttpReplies.activityJson(res, wire.toWire(p, readers).toJson());
             } else {
                 page.render(req, res, s, p, ResponseRepository.publicPage(s, p, 0, 50));
             }

@@ -14,7 +14,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One actor following another; pending until the followee accepts. */
+/**
+ * One actor following another; pending until the followee accepts. A follower of a community may also be approved
+ * (by a moderator), which lets it receive the community's posts that are not public.
+ */
 @Entity
 @Table(name = "follow")
 public class FollowEntity {
@@ -39,6 +42,9 @@ public class FollowEntity {
     private Instant createdAt;
     @Column(name = "accepted_at")
     private Instant acceptedAt;
+    /** When a moderator (or the member followed) approved the follower: then it also receives what is not public. */
+    @Column(name = "approved_at")
+    private Instant approvedAt;
 
     protected FollowEntity() {
     }
@@ -76,6 +82,10 @@ public class FollowEntity {
         return state;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getAcceptedAt() {
         return acceptedAt;
     }
@@ -87,5 +97,20 @@ public class FollowEntity {
 
     public boolean isAccepted() {
         return state == State.ACCEPTED;
+    }
+
+    public Instant getApprovedAt() {
+        return approvedAt;
+    }
+
+    /** Accepted, and approved by someone who decides for the followee. */
+    public void approve(Instant when) {
+        accept(acceptedAt == null ? when : acceptedAt);
+        this.approvedAt = when;
+    }
+
+    /** Whether someone approved this follower explicitly (see FollowRepository for approval by a link). */
+    public boolean isApprovedExplicitly() {
+        return approvedAt != null;
     }
 }

@@ -1,12 +1,22 @@
 package org.weft.server.persistence;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
 
-/** Queries over follows, inside the caller's transaction. */
+/**
+ * Queries over follows, inside the caller's transaction. An accepted follower is <em>approved</em> when someone who
+ * decides for the followee approved it ({@code approvedAt}), or when the followee itself follows it back in any state
+ * (a local community linked to that community: the operator chose it).
+ */
 public final class FollowRepository {
+    /** The approval condition on a follow aliased {@code f}: approved explicitly, or followed back by the followee. */
+    private static final String APPROVED = "(f.approvedAt is not null or exists (select 1 from FollowEntity back"
+            + " where back.follower = f.followee and back.followee = f.follower))";
+
     private FollowRepository() {
     }
 
@@ -41,16 +51,6 @@ public final class FollowRepository {
                 .setParameter("id", activityUri).setParameter("b", followee).uniqueResultOptional();
     }
 
-    /** Whether an actor (a local community) has an accepted follower on the server {@code domain}. */
-    public static boolean hasAcceptedFollowerOn(Session s, long followeeId, String domain) {
-        return s.createSelectionQuery(
-                        "select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
-                                + " and f.follower.domain = :d",
-                        Long.class)
-                .setParameter("g", followeeId).setParameter("st", FollowEntity.State.ACCEPTED)
-                .setParameter("d", domain).getSingleResult() > 0;
-    }
-
     /** Whether an actor has an accepted follower here. */
     public static boolean hasLocalFollower(Session s, ActorEntity actor) {
         return s.createSelectionQuery("select count(*) from FollowEntity f where f.followee = :a and f.state = :st"
@@ -72,6 +72,48 @@ public final class FollowRepository {
     public static List<ActorEntity> acceptedFollowerActors(Session s, ActorEntity followee) {
         return s.createSelectionQuery("select f.follower from FollowEntity f where f.followee = :b and f.state = :st",
                 ActorEntity.class).setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
+    }
+
+    /** Approved followers' actors: who receives a community's posts that are not public. */
+    public static List<ActorEntity> approvedFollowerActors(Session s, ActorEntity followee) {
+        return s.createSelectionQuery("select f.follower from FollowEntity f where f.followee = :b and f.state = :st and "
+                        + APPROVED + " order by f.id", ActorEntity.class)
+                .setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
+    }
+
+    /** How many approved followers an actor has, and on how many servers (domains) they are. */
+    public static long[] countApproved(Session s, ActorEntity followee) {
+        Object[] row = s.createSelectionQuery("select count(f), count(distinct f.follower.domain) from FollowEntity f"
+                        + " where f.followee = :b and f.state = :st and " + APPROVED, Object[].class)
+                .setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /** The approved followers' actor ids on the server {@code domain}: whom a copy fetched by that server names. */
+    public static List<String> approvedFollowerUrisOn(Session s, ActorEntity followee, String domain) {
+        return s.createSelectionQuery("select f.follower.uri from FollowEntity f where f.followee = :b and f.state = :st"
+                        + " and f.follower.domain = :d and " + APPROVED + " order by f.id", String.class)
+                .setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).setParameter("d", domain)
+                .getResultList();
+    }
+
+    /** Whether an actor (a local community) has an approved follower on the server {@code domain}. */
+    public static boolean hasApprovedFollowerOn(Session s, long followeeId, String domain) {
+        return s.createSelectionQuery("select count(*) from FollowEntity f where f.followee.id = :g and f.state = :st"
+                                + " and f.follower.domain = :d and " + APPROVED, Long.class)
+                .setParameter("g", followeeId).setParameter("st", FollowEntity.State.ACCEPTED)
+                .setParameter("d", domain).getSingleResult() > 0;
+    }
+
+    /** The ids of the actors {@code follower} follows or asked to follow (any state): whom it links to. */
+    public static Set<Long> followeeIdsOf(Session s, ActorEntity follower) {
+        return new HashSet<>(s.createSelectionQuery("select f.followee.id from FollowEntity f where f.follower = :a",
+                Long.class).setParameter("a", follower).getResultList());
+    }
+
+    /** Whether this accepted follow is approved: explicitly, or because the followee follows the follower back. */
+    public static boolean isApproved(Session s, FollowEntity f) {
+        return f.isAccepted() && (f.isApprovedExplicitly() || between(s, f.getFollowee(), f.getFollower()).isPresent());
     }
 
     public static int deleteAllInvolving(Session s, ActorEntity actor) {

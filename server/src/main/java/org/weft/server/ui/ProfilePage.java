@@ -7,6 +7,7 @@ import java.util.Map;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.follow.LinkService;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
@@ -15,10 +16,11 @@ import org.weft.server.persistence.FollowRepository;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ActorCard;
+import org.weft.web.view.ModeratorRow;
 
 /**
- * The HTML profile of a local member, or a community's page (about, followers, how to follow, its board, linked
- * communities).
+ * The HTML profile of a local member, or a community's page (about, followers, how to follow, its board, its
+ * moderators, linked communities).
  */
 public final class ProfilePage {
     private final Database db;
@@ -43,7 +45,19 @@ public final class ProfilePage {
         params.put("remoteFollow", community);
         params.put("rules", community ? db.inTransaction(s -> CommunityTexts.rules(s, actor.getId())) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
+        params.put("moderators", community ? moderators(actor) : List.of());
+        params.put("approvalRequired", community && actor.isManuallyApproves());
+        params.put("manage", community && v.member().map(i -> db.inTransaction(
+                s -> Moderators.moderates(s, i.memberId(), actor.getId()))).orElse(false));
         pages.render(res, v, actor.getDisplayName(), "profile.jte", params);
+    }
+
+    /** Who moderates the community, as its page lists them (the same people as its moderators collection). */
+    private List<ModeratorRow> moderators(ActorEntity community) {
+        return db.inTransaction(s -> Moderators.list(s, community.getId())).stream()
+                .map(m -> new ModeratorRow(m.displayName(), "@" + m.username() + "@" + urls.domain(), m.actorUri(),
+                        m.operator(), null))
+                .toList();
     }
 
     public ActorCard card(ActorEntity actor, Messages m) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,11 +47,12 @@ public final class ProposalFormPage {
     private final Taxonomy taxonomy;
     private final BoardPage board;
     private final ProposalLookup lookup;
+    private final AudienceReach reach;
 
     private final Clock clock;
 
     public ProposalFormPage(Pages pages, Database db, ProposalService proposals, Taxonomy taxonomy, BoardPage board,
-                            ProposalLookup lookup, Clock clock) {
+                            ProposalLookup lookup, AudienceReach reach, Clock clock) {
         this.clock = clock;
         this.pages = pages;
         this.db = db;
@@ -58,6 +60,7 @@ public final class ProposalFormPage {
         this.taxonomy = taxonomy;
         this.board = board;
         this.lookup = lookup;
+        this.reach = reach;
     }
 
     public void newForm(ServerRequest req, ServerResponse res) {
@@ -67,9 +70,12 @@ public final class ProposalFormPage {
         }
         Purpose purpose = Purpose.fromWire(req.query().first("purpose").orElse("offer")).orElse(Purpose.OFFER);
         // One community: chosen already. Several: the link may name one (a board's "post here"), else the first.
-        Values values = new Values(purpose, req.query().first("community").orElse(""), "", "", "", "", "", "", "GIFT",
-                purpose == Purpose.OFFER ? "PUBLIC" : "COMMUNITY", "");
-        show(res, Status.OK_200, v, "/new", false, values, null);
+        // ?category=childcare preselects a category; sensitive help then starts as community only, with the note.
+        String category = taxonomy.byId(req.query().first("category").orElse("")).map(c -> c.id()).orElse("");
+        boolean sensitive = sensitive(category);
+        Values values = new Values(purpose, req.query().first("community").orElse(""), "", "", category, "", "", "", "GIFT",
+                purpose == Purpose.OFFER && !sensitive ? "PUBLIC" : "COMMUNITY", "", sensitive ? category : "");
+        show(res, Status.OK_200, v, "/new", false, values, null, null);
     }
 
     public void create(ServerRequest req, ServerResponse res) {
@@ -79,11 +85,20 @@ public final class ProposalFormPage {
             return;
         }
         Values values = Values.from(form);
+        if (sensitive(values.category()) && !values.category().equals(values.reviewed())) {
+            // Sensitive help the author has not seen the defaults of: back to the form once, set to community only,
+            // with the safety note; whatever they choose then is published.
+            Values safer = values.reviewedAs("PUBLIC".equals(values.audience()) || "ANONYMOUS".equals(values.audience())
+                    ? "COMMUNITY" : values.audience());
+            String label = taxonomy.byId(values.category()).map(c -> taxonomy.label(c, v.messages().language())).orElse("");
+            show(res, Status.OK_200, v, "/new", false, safer, null, v.messages().get("form.sensitiveDefault", label));
+            return;
+        }
         try {
             ProposalEntity p = proposals.create(v.username(), draft(values, v.messages().language(), false));
             Pages.redirect(res, p.getUri());
         } catch (InvalidInputException | IllegalArgumentException | NotFoundException e) {
-            show(res, Status.BAD_REQUEST_400, v, "/new", false, values, formError(v.messages(), e));
+            show(res, Status.BAD_REQUEST_400, v, "/new", false, values, formError(v.messages(), e), null);
         }
     }
 
@@ -98,7 +113,7 @@ public final class ProposalFormPage {
             pages.notFound(res, v);
             return;
         }
-        show(res, Status.OK_200, v, req.path().path(), true, values.get(), null);
+        show(res, Status.OK_200, v, req.path().path(), true, values.get(), null, null);
     }
 
     public void edit(ServerRequest req, ServerResponse res) {
@@ -116,7 +131,7 @@ public final class ProposalFormPage {
         } catch (NotFoundException | ForbiddenException e) {
             pages.notFound(res, v);
         } catch (InvalidInputException | IllegalArgumentException e) {
-            show(res, Status.BAD_REQUEST_400, v, req.path().path(), true, values, formError(v.messages(), e));
+            show(res, Status.BAD_REQUEST_400, v, req.path().path(), true, values, formError(v.messages(), e), null);
         }
     }
 
@@ -160,8 +175,12 @@ public final class ProposalFormPage {
         return new FormError(field == null ? null : FIELDS.getOrDefault(field, null), Pages.explain(m, e));
     }
 
+    private boolean sensitive(String categoryId) {
+        return taxonomy.byId(categoryId).map(taxonomy::isSensitive).orElse(false);
+    }
+
     private void show(ServerResponse res, Status status, Visitor v, String action, boolean editing, Values f,
-                      FormError error) {
+                      FormError error, String notice) {
         Messages m = v.messages();
         List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
         List<Option> communities = groups.stream().map(g -> new Option(g.getUsername(), g.getDisplayName(),
@@ -179,13 +198,22 @@ public final class ProposalFormPage {
         for (String unit : ProposalRules.UNITS) {
             units.add(new Option(unit, m.get("unit." + unit), unit.equals(f.unit())));
         }
+        Map<String, String> reaches = new HashMap<>();
+        String community = f.community().isEmpty() && !groups.isEmpty() ? groups.get(0).getUsername() : f.community();
+        if (!editing) {
+            for (Audience a : Audience.values()) {
+                String sentence = reach.sentence(community, a, m);
+                reaches.put(a.name(), sentence == null ? "" : sentence);
+            }
+        }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ProposalForm view = new ProposalForm(action, editing, f.purpose().wire(), f.title(), f.description(), f.quantity(),
                 units, f.until(), communities, board.categoryGroups(m, f.category()),
                 taxonomy.byId(f.category()).isPresent(), board.areaOptions(f.area(), m.get("form.noArea")), kinds,
                 audiences, error, ProposalRules.MAX_TITLE, ProposalRules.MAX_DESCRIPTION,
                 ProposalRules.MAX_QUANTITY.toPlainString(), BigDecimal.ONE.movePointLeft(ProposalRules.MAX_DECIMALS).toPlainString(),
-                today.toString(), today.plusDays(ProposalRules.MAX_LIFETIME.toDays() - 1).toString());
+                today.toString(), today.plusDays(ProposalRules.MAX_LIFETIME.toDays() - 1).toString(), reaches, notice,
+                sensitive(f.category()) ? m.get("safety.note") : null, f.reviewed());
         String title = editing ? m.get("form.editTitle") : m.get("form.newTitle." + f.purpose().wire());
         pages.render(res, status, v, title, "proposal_form.jte", Map.of("form", view));
     }
@@ -200,13 +228,20 @@ public final class ProposalFormPage {
 
     /** What the form holds, as submitted (all strings, so a refused form comes back exactly as typed). */
     private record Values(Purpose purpose, String community, String title, String description, String category,
-                          String quantity, String unit, String area, String kind, String audience, String until) {
+                          String quantity, String unit, String area, String kind, String audience, String until,
+                          String reviewed) {
         static Values from(Map<String, List<String>> form) {
             return new Values(Purpose.fromWire(Forms.first(form, "purpose")).orElse(Purpose.OFFER),
                     Forms.first(form, "community"), Forms.first(form, "title"), Forms.first(form, "description"),
                     Forms.first(form, "category"), Forms.first(form, "quantity"), Forms.first(form, "unit"),
                     Forms.first(form, "area"), Forms.first(form, "kind"), Forms.first(form, "audience"),
-                    Forms.first(form, "until"));
+                    Forms.first(form, "until"), Forms.first(form, "reviewed"));
+        }
+
+        /** The same form, with the author having seen its category's defaults, and this audience chosen. */
+        Values reviewedAs(String newAudience) {
+            return new Values(purpose, community, title, description, category, quantity, unit, area, kind, newAudience,
+                    until, category);
         }
 
         static Values of(ProposalEntity p) {
@@ -216,7 +251,7 @@ public final class ProposalFormPage {
                     p.getDescription() == null ? "" : p.getDescription(), hash >= 0 ? category.substring(hash + 1) : category,
                     p.getQuantity() == null ? "" : p.getQuantity().toPlainString(), p.getUnit() == null ? "" : p.getUnit(),
                     p.getAreaCode() == null ? "" : p.getAreaCode(), p.getKind().name(), p.getAudience().name(),
-                    p.getEndsAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+                    p.getEndsAt().atZone(ZoneOffset.UTC).toLocalDate().toString(), "");
         }
     }
 }

@@ -45,12 +45,16 @@ public final class ProposalPage {
     private final Pages pages;
     private final ProposalCards cards;
     private final LocalUrls urls;
+    private final Taxonomy taxonomy;
+    private final AudienceReach reach;
     private final ConversationService conversations;
 
-    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls, ConversationService conversations) {
+    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls, AudienceReach reach, ConversationService conversations) {
         this.pages = pages;
         this.cards = new ProposalCards(taxonomy);
         this.urls = urls;
+        this.taxonomy = taxonomy;
+        this.reach = reach;
         this.conversations = conversations;
     }
 
@@ -96,8 +100,19 @@ public final class ProposalPage {
                 mine.add(ConversationViews.item(c, m, shownConversation));
             }
         });
-        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte",
-                Map.of("p", view, "conversations", underResponses, "own", mine, "actingForAuthor", authorSide));
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", view);
+        params.put("conversations", underResponses);
+        params.put("own", mine);
+        params.put("actingForAuthor", authorSide);
+        // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
+        if (author && p.getGroup() != null) {
+            params.put("reach", reach.sentence(p.getGroup().getUsername(), p.getAudience(), m));
+        }
+        if (taxonomy.anySensitive(p.getCategories())) {
+            params.put("safetyNote", m.get("safety.note"));
+        }
+        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
     }
 
     /**

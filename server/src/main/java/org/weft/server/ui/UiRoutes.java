@@ -5,7 +5,8 @@ import io.helidon.webserver.http.HttpRouting;
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
-                       MatchesPage matches, ConversationPages conversations, NotificationsPage notifications) {
+                       MatchesPage matches, FollowersPage followers, ModerationPage moderation,
+                       ConversationPages conversations, NotificationsPage notifications) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -57,6 +58,15 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/admin/invites", people::createInvite)
                 .get("/admin/members", people::members)
                 .post("/admin/members/{name}/password", people::resetPassword)
-                .post("/admin/members/{name}/remove", people::remove);
+                .post("/admin/members/{name}/remove", people::remove)
+                .get("/account/followers", followers::mine)
+                .post("/account/followers/approval", followers::mineApproval)
+                .post("/account/followers/decide", followers::mineDecide)
+                .get("/moderate/{name}", moderation::render)
+                .post("/moderate/{name}/moderators", moderation::add)
+                .post("/moderate/{name}/moderators/remove", moderation::remove)
+                .get("/moderate/{name}/followers", followers::community)
+                .post("/moderate/{name}/followers/approval", followers::communityApproval)
+                .post("/moderate/{name}/followers/decide", followers::communityDecide);
     }
 }

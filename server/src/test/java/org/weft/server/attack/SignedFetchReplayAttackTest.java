@@ -16,7 +16,7 @@ import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
 /**
- * A community-only request is served as JSON only to a signed fetch from a server that hosts a follower of the
+ * A community-only request is served as JSON only to a signed fetch from a server that hosts an approved follower of the
  * community. Someone who captured such a fetch (a proxy's log, a careless relay) cannot use it again, nor use
  * one made for another server: the copy is answered like an unsigned fetch, 404. Public documents do not depend
  * on signatures and stay readable to anyone.
@@ -33,6 +33,7 @@ class SignedFetchReplayAttackTest {
                     mastodon.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina", group))
                     .signedBy(mastodon).send().status());
             WaitFor.condition("rosa's follow is accepted", () -> !mastodon.inboxPosts().isEmpty());
+            weft.server().followers().approve("block3", mastodon.rosa()); // community-only posts are for approved followers
             ProposalEntity formula = weft.server().proposals().service().create("nadia", ProposalDraft.builder()
                     .community("block3").purpose(Purpose.REQUEST).title("Need baby formula").description("Thank you.")
                     .categories("bread").audience(Audience.COMMUNITY).build());

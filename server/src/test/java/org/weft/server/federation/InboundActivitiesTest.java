@@ -126,12 +126,12 @@ class InboundActivitiesTest {
         WaitFor.deliveriesDrained(weft);
         assertTrue(mastodon.inboxPosts().isEmpty(), "no Accept before the member decides");
 
-        weft.server().follows().approve("amina", mastodon.rosa());
+        weft.server().followers().approve("amina", mastodon.rosa());
         var accept = WaitFor.value("the Accept", () -> mastodon.inboxPosts().stream().findFirst().orElse(null));
         assertEquals("Accept", TestHttp.json(accept.getBodyAsString()).path("type").asText());
         assertEquals(FollowEntity.State.ACCEPTED, followState(mastodon.rosa(), amina));
 
-        weft.server().follows().reject("amina", mastodon.rosa());
+        weft.server().followers().remove("amina", mastodon.rosa());
         WaitFor.condition("a Reject is sent", () -> mastodon.inboxPosts().stream()
                 .anyMatch(r -> TestHttp.json(r.getBodyAsString()).path("type").asText().equals("Reject")));
         assertEquals(null, followState(mastodon.rosa(), amina));

@@ -47,6 +47,7 @@ public class FediversePeer implements AutoCloseable {
     private final String algorithm;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final String actorJson;
 
     /**
      * @param server        fixture folder, e.g. {@code mastodon}
@@ -64,7 +65,8 @@ public class FediversePeer implements AutoCloseable {
         this.algorithm = algorithm;
         this.wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         wireMock.start();
-        stubJson(actorPath, fixture(server + "/" + actorFixture), "application/activity+json; charset=utf-8");
+        actorJson = fixture(server + "/" + actorFixture);
+        stubJson(actorPath, actorJson, "application/activity+json; charset=utf-8");
         stubJson("/.well-known/webfinger", fixture(server + "/webfinger.json"), "application/jrd+json; charset=utf-8");
         wireMock.stubFor(post(urlPathEqualTo("/inbox")).willReturn(aResponse().withStatus(202)));
         wireMock.stubFor(post(urlPathEqualTo(actorPath + "/inbox")).willReturn(aResponse().withStatus(202)));
@@ -98,6 +100,25 @@ public class FediversePeer implements AutoCloseable {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("Missing fixture " + path, e);
         }
+    }
+
+    /**
+     * Serves another user on this server, shaped like the simulated one (same fixture, another name, same test key):
+     * for tests where several accounts of one server follow. Returns its actor id; {@link #deliverAs} signs as it.
+     */
+    public String serveUser(String name) {
+        String original = actorPath.substring(actorPath.lastIndexOf('/') + 1);
+        String path = actorPath.substring(0, actorPath.lastIndexOf('/') + 1) + name;
+        String json = actorJson.replace(actorPath, path).replace("\"" + original + "\"", "\"" + name + "\"")
+                .replace("@" + original, "@" + name);
+        stubJson(path, json, "application/activity+json; charset=utf-8");
+        wireMock.stubFor(post(urlPathEqualTo(path + "/inbox")).willReturn(aResponse().withStatus(202)));
+        return origin() + path;
+    }
+
+    /** POSTs an activity signed as another user of this server (one {@link #serveUser} serves). */
+    public HttpResponse<String> deliverAs(String actorId, URI inbox, String json) {
+        return deliver(inbox, json.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), key(), actorId + "#main-key");
     }
 
     /** Serves a new version of the user's actor document (a profile edit or key rotation). */

@@ -13,14 +13,19 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 
+import com.ibm.icu.util.ULocale;
+
 /**
  * Weft's strings in one language. Bundles are UTF-8 properties files ({@code i18n/messages_xx}); English
- * is the fallback. Right-to-left languages are listed here so templates can set {@code dir}.
+ * is the fallback. A pattern with {@code , plural,} is formatted by ICU with the language's CLDR plural rules; the
+ * others by {@code java.text.MessageFormat}. Right-to-left languages are listed here so templates can set {@code dir}.
  */
 public final class Messages {
     /** The languages every string must exist in (a test checks it). */
     public static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es", "uk", "fa");
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa");
+    /** Marks a pattern written in ICU's plural syntax: {@code {0, plural, one {# follower} other {# followers}}}. */
+    private static final String PLURAL = ", plural,";
 
     private final Locale locale;
     private final ResourceBundle bundle;
@@ -55,7 +60,14 @@ public final class Messages {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        if (pattern.contains(PLURAL)) {
+            // CLDR plural forms (one, few, many…) need ICU: java.text's choice format cannot say Arabic or Ukrainian.
+            return new com.ibm.icu.text.MessageFormat(pattern, ULocale.forLocale(formatLocale())).format(arguments);
+        }
+        return new MessageFormat(pattern, formatLocale()).format(arguments);
     }
 
     /**

@@ -48,6 +48,46 @@ class MessagesTest {
         assertTrue(blankEnglish.isEmpty(), "English has blank " + blankEnglish);
     }
 
+    @Test
+    void countsTakeEachLanguagesPluralForms() {
+        // CLDR plural rules through ICU: Ukrainian one/few/many, Arabic two/few/many/other with Arabic-Indic digits.
+        Messages uk = Messages.forLanguage("uk");
+        assertEquals("1 сервері", uk.get("reach.servers", 1));
+        assertEquals("3 серверах", uk.get("reach.servers", 3));
+        assertEquals("21 сервері", uk.get("reach.servers", 21));
+        assertEquals("14 схвалених підписників на 6 серверах",
+                uk.get("reach.followers", 14, uk.get("reach.servers", 6)));
+        assertEquals("22 схвалені підписники на 1 сервері", uk.get("reach.followers", 22, uk.get("reach.servers", 1)));
+        Messages ar = Messages.forLanguage("ar");
+        assertEquals("خادمين", ar.get("reach.servers", 2));
+        assertEquals("٣ خوادم", ar.get("reach.servers", 3));
+        assertEquals("١١ خادمًا", ar.get("reach.servers", 11));
+        assertEquals("١٠٠ خادم", ar.get("reach.servers", 100));
+        Messages en = Messages.forLanguage("en");
+        assertEquals("Only 120 members of this server and 14 approved followers on 6 servers; posted by the community,"
+                + " never under your name.", en.get("reach.communityOnly", en.get("reach.members", 120),
+                en.get("reach.followers", 14, en.get("reach.servers", 6))));
+        assertEquals("no approved follower elsewhere", en.get("reach.followers", 0, en.get("reach.servers", 0)));
+        assertEquals("1 member of this server", en.get("reach.members", 1));
+    }
+
+    @Test
+    void everyPluralPatternHasAnOtherFormInEveryLanguage() throws IOException {
+        for (String lang : Messages.LANGUAGES) {
+            Properties p = file("en".equals(lang) ? "messages.properties" : "messages_" + lang + ".properties");
+            for (String key : p.stringPropertyNames()) {
+                String value = p.getProperty(key);
+                if (value.contains(", plural,")) {
+                    assertTrue(value.contains("other {"), lang + " " + key + " lacks its 'other' form");
+                    // Formatting must not throw for any count (ICU refuses a malformed pattern only when used).
+                    for (long n : new long[] {0, 1, 2, 3, 11, 21, 100}) {
+                        Messages.forLanguage(lang).get(key, n, "x");
+                    }
+                }
+            }
+        }
+    }
+
     private static Properties file(String name) throws IOException {
         try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + name)) {
             assertTrue(in != null, "no file i18n/" + name);

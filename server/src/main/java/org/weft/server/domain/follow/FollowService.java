@@ -20,9 +20,9 @@ import org.weft.server.persistence.FollowRepository;
 import org.weft.server.queue.Outbox;
 
 /**
- * Follows in both directions: remote actors following local ones (accepted automatically for
- * communities, and for members who did not ask to approve followers), and local actors following
- * remote ones.
+ * Follows in both directions: remote actors following local ones (accepted at once unless the community or member
+ * requires approval, and at once for a community this community itself follows), and local actors following remote
+ * ones. Decisions on waiting and current followers are {@link Followers}'.
  */
 public final class FollowService {
     private static final Logger LOG = Logger.getLogger(FollowService.class.getName());
@@ -59,21 +59,14 @@ public final class FollowService {
             } else {
                 relation.setActivityUri(follow.id());
             }
-            boolean autoAccept = followee.getKind() == ActorKind.GROUP || !followee.isManuallyApproves();
-            if (autoAccept) {
+            // A community's own link (it follows the follower) is the operator's approval; a follow already accepted
+            // is answered again (Mastodon repeats a Follow it thinks was lost); otherwise the followee's setting decides.
+            boolean linked = followee.getKind() == ActorKind.GROUP
+                    && FollowRepository.between(s, followee, followerHere).isPresent();
+            if (relation.isAccepted() || linked || !followee.isManuallyApproves()) {
                 accept(s, relation, follow);
             }
         });
-    }
-
-    /** A member approves a pending follower. */
-    public void approve(String memberUsername, String followerUri) {
-        decide(memberUsername, followerUri, true);
-    }
-
-    /** A member turns down a pending (or current) follower. */
-    public void reject(String memberUsername, String followerUri) {
-        decide(memberUsername, followerUri, false);
     }
 
     /** The remote side took back its follow. */
@@ -136,6 +129,12 @@ public final class FollowService {
             }
             Activity follow = Activities.follow(id, follower.getUri(), followeeHere.getUri());
             outbox.send(s, follower, follow, List.of(followeeHere), false);
+            if (follower.getKind() == ActorKind.GROUP) {
+                // Linking is the operator's approval: a follow of ours from that community, waiting, is accepted now.
+                FollowRepository.between(s, followeeHere, follower).filter(theirs -> !theirs.isAccepted())
+                        .ifPresent(theirs -> accept(s, theirs, Activities.follow(theirs.getActivityUri(),
+                                followeeHere.getUri(), follower.getUri())));
+            }
         });
         return followee.getUri();
     }
@@ -153,25 +152,6 @@ public final class FollowService {
                         List.of(followee), false);
                 s.remove(f);
             });
-        });
-    }
-
-    private void decide(String memberUsername, String followerUri, boolean approve) {
-        db.run(s -> {
-            ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, memberUsername)
-                    .orElseThrow(() -> new IllegalArgumentException("No member '" + memberUsername + "'"));
-            ActorEntity follower = ActorRepository.byUri(s, followerUri)
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown follower " + followerUri));
-            FollowEntity relation = FollowRepository.between(s, follower, member)
-                    .orElseThrow(() -> new IllegalArgumentException(followerUri + " has not asked to follow"));
-            Activity follow = Activities.follow(relation.getActivityUri(), follower.getUri(), member.getUri());
-            if (approve) {
-                accept(s, relation, follow);
-            } else {
-                outbox.send(s, member, Activities.reject(outbox.newActivityId(), member.getUri(), follow),
-                        List.of(follower), false);
-                s.remove(relation);
-            }
         });
     }
 

@@ -107,22 +107,8 @@ public final class LinkService {
                 .orElseThrow(() -> new NotFoundException("No community " + name + " here"));
     }
 
-    /** An actor we know, by URL or by {@code @name@host}. */
-    private static Optional<ActorEntity> resolveKnownActor(Session s, String target) {
-        String t = target.strip();
-        if (t.startsWith("http://") || t.startsWith("https://")) {
-            return ActorRepository.byUri(s, t);
-        }
-        String bare = t.startsWith("@") ? t.substring(1) : t;
-        int at = bare.lastIndexOf('@');
-        if (at <= 0) {
-            return Optional.empty();
-        }
-        return ActorRepository.byHandle(s, bare.substring(0, at), bare.substring(at + 1));
-    }
-
     private static Optional<String> resolveKnown(Session s, String target) {
-        return resolveKnownActor(s, target).map(ActorEntity::getUri);
+        return KnownActors.find(s, target).map(ActorEntity::getUri);
     }
 
     private static String handle(ActorEntity a) {

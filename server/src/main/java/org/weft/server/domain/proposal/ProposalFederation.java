@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.Activity;
@@ -21,7 +22,8 @@ import org.weft.server.queue.Outbox;
  * Sends a local proposal's life to the fediverse: {@code Create} from whoever it is attributed to,
  * and for member-attributed posts the community's {@code Announce} of the Note's URI (what Mastodon
  * can show as a boost); {@code Update} on every change; {@code Delete} with a Tombstone at the end.
- * Updates and deletes go to everyone who may hold a copy: the author's and the community's followers.
+ * Updates and deletes go to everyone who may hold a copy: the author's and the community's followers. A
+ * community-only proposal reaches only the community's approved followers, server by server ({@link #perServer}).
  */
 public final class ProposalFederation implements ProposalPublisher {
     private final ProposalWire wire;
@@ -36,6 +38,10 @@ public final class ProposalFederation implements ProposalPublisher {
 
     @Override
     public void published(Session s, ProposalEntity p) {
+        if (p.getAudience() == Audience.COMMUNITY) {
+            perServer(s, p, (id, note, readers) -> Activities.create(id, p.getAttributedTo().getUri(), note));
+            return;
+        }
         ActorEntity sender = p.getAttributedTo();
         Activity create = Activities.create(outbox.newActivityId(), sender.getUri(), wire.toWire(p).toJson());
         outbox.send(s, sender, create, FollowRepository.acceptedFollowerActors(s, sender), isPublic(p));
@@ -49,6 +55,10 @@ public final class ProposalFederation implements ProposalPublisher {
 
     @Override
     public void updated(Session s, ProposalEntity p) {
+        if (p.getAudience() == Audience.COMMUNITY) {
+            perServer(s, p, (id, note, readers) -> Activities.update(id, p.getAttributedTo().getUri(), note));
+            return;
+        }
         ActorEntity sender = p.getAttributedTo();
         Activity update = Activities.update(outbox.newActivityId(), sender.getUri(), wire.toWire(p).toJson());
         outbox.send(s, sender, update, everyoneWithACopy(s, p), isPublic(p));
@@ -57,10 +67,39 @@ public final class ProposalFederation implements ProposalPublisher {
     @Override
     public void deleted(Session s, ProposalEntity p) {
         ActorEntity sender = p.getAttributedTo();
-        Activity delete = Activities.delete(outbox.newActivityId(), sender.getUri(),
-                Tombstone.of(p.getUri(), "Note", p.getDeletedAt() != null ? p.getDeletedAt() : p.getUpdatedAt()),
-                wire.to(p), wire.cc(p));
+        Tombstone tombstone = Tombstone.of(p.getUri(), "Note", p.getDeletedAt() != null ? p.getDeletedAt() : p.getUpdatedAt());
+        if (p.getAudience() == Audience.COMMUNITY) {
+            perServer(s, p, (id, note, readers) -> Activities.delete(id, sender.getUri(), tombstone, readers, List.of()));
+            return;
+        }
+        Activity delete = Activities.delete(outbox.newActivityId(), sender.getUri(), tombstone,
+                wire.to(p, List.of()), wire.cc(p));
         outbox.send(s, sender, delete, everyoneWithACopy(s, p), isPublic(p));
+    }
+
+    /** Builds one activity for one server's copy: its id, the Note addressed to that server's readers, the readers. */
+    @FunctionalInterface
+    private interface PerServer {
+        Activity make(String activityId, JsonNode note, List<String> readers);
+    }
+
+    /**
+     * A community-only proposal goes to the community's approved followers only, one activity per server, each naming
+     * only that server's approved followers ({@code to}): no server learns who follows elsewhere, and none can pass it
+     * to followers nobody approved (see {@link ProposalWire#toWire(ProposalEntity, List)}).
+     */
+    private void perServer(Session s, ProposalEntity p, PerServer make) {
+        ActorEntity group = p.getGroup();
+        Map<String, List<ActorEntity>> byServer = new LinkedHashMap<>();
+        for (ActorEntity reader : FollowRepository.approvedFollowerActors(s, group)) {
+            if (!reader.isLocal() && !reader.isDeleted()) {
+                byServer.computeIfAbsent(reader.getDomain(), d -> new ArrayList<>()).add(reader);
+            }
+        }
+        for (List<ActorEntity> readers : byServer.values()) {
+            List<String> uris = readers.stream().map(ActorEntity::getUri).toList();
+            outbox.send(s, group, make.make(outbox.newActivityId(), wire.toWire(p, uris).toJson(), uris), readers, false);
+        }
     }
 
     private static boolean isPublic(ProposalEntity p) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
 
 /**
@@ -63,6 +64,14 @@ public final class ProposalRules {
             throw InvalidInputException.field("language", "language_invalid", language);
         }
         return lang;
+    }
+
+    /**
+     * The audience a post gets when its author did not choose one: community only for sensitive help (whatever the
+     * purpose: the community posts it, so the member is anonymous outside) and for requests, public for other offers.
+     */
+    public Audience defaultAudience(Purpose purpose, List<String> categoryUris) {
+        return purpose == Purpose.REQUEST || taxonomy.anySensitive(categoryUris) ? Audience.COMMUNITY : Audience.PUBLIC;
     }
 
     /** Category ids or URIs → concept URIs, in order, without repeats. */

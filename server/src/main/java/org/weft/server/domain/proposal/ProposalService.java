@@ -75,8 +75,7 @@ public final class ProposalService {
         return db.inTransaction(s -> {
             ActorEntity member = member(s, memberUsername);
             ActorEntity community = community(s, draft.community());
-            Audience audience = draft.audience() != null ? draft.audience()
-                    : draft.purpose() == Purpose.OFFER ? Audience.PUBLIC : Audience.COMMUNITY;
+            Audience audience = draft.audience() != null ? draft.audience() : rules.defaultAudience(draft.purpose(), categories);
             ActorEntity shownAs = audience == Audience.PUBLIC ? member : community;
             ProposalEntity p = new ProposalEntity(urls.proposal(UUID.randomUUID().toString()), true, member, shownAs,
                     community, draft.purpose(), ProposalEntity.Source.LOCAL, now);

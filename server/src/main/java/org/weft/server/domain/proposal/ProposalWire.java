@@ -34,6 +34,15 @@ public final class ProposalWire {
     }
 
     public ProposalNote toWire(ProposalEntity p) {
+        return toWire(p, List.of());
+    }
+
+    /**
+     * The Note for one server. A community-only proposal is addressed ({@code to}) to {@code readers}, the approved
+     * followers on the server this copy is for, and to no collection: Mastodon then shows it to those accounts only
+     * (a "limited" post), never to its other followers of the community on that server. Other audiences ignore it.
+     */
+    public ProposalNote toWire(ProposalEntity p, List<String> readers) {
         String id = p.getUri();
         Map<String, String> contentMap = new LinkedHashMap<>();
         contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), p.getTitle(), p.getDescription()));
@@ -55,7 +64,7 @@ public final class ProposalWire {
                 .contentMap(contentMap)
                 .tags(HashtagLinks.tags(content.hashtagLinks(p)))
                 .replies(id + "/replies")
-                .to(to(p))
+                .to(to(p, readers))
                 .cc(cc(p));
         if (p.getGroup() != null) {
             note.audience(p.getGroup().getUri());
@@ -72,11 +81,14 @@ public final class ProposalWire {
         return urls.proposal(uuid);
     }
 
-    /** Primary addressees by audience (see the Audience javadoc). */
-    public List<String> to(ProposalEntity p) {
+    /**
+     * Primary addressees by audience (see the Audience javadoc). A community-only proposal names its readers, or the
+     * community alone when there are none: never a collection, never empty (an empty {@code to} would read as public).
+     */
+    public List<String> to(ProposalEntity p, List<String> readers) {
         return switch (p.getAudience()) {
             case PUBLIC, ANONYMOUS -> List.of(Vocab.PUBLIC);
-            case COMMUNITY -> List.of(urls.followers(p.getGroup().getUri()));
+            case COMMUNITY -> readers.isEmpty() ? List.of(p.getGroup().getUri()) : List.copyOf(readers);
         };
     }
 

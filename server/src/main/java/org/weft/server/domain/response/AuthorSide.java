@@ -1,17 +1,16 @@
 package org.weft.server.domain.response;
 
 import org.hibernate.Session;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.ProposalEntity;
 
 /**
  * Who may act for a local proposal's author in the conversations of its responses: the author, and for an anonymous
  * request also the community's moderators, so that someone who asked without showing their name can let a moderator
- * talk for them. A deleted proposal's side may still read its conversations (they are closed: nobody writes). Today a
- * community's moderators are this instance's operators; moderators per community (issue 13) belong in
- * {@link #isModerator}, the one place that decides it.
+ * talk for them. A deleted proposal's side may still read its conversations (they are closed: nobody writes). Who
+ * moderates a community (its chosen moderators and the operators) is {@link Moderators}' decision.
  */
 public final class AuthorSide {
     private AuthorSide() {
@@ -27,10 +26,7 @@ public final class AuthorSide {
         return p.getAudience() == Audience.ANONYMOUS && isModerator(s, memberId, p.getGroup());
     }
 
-    /** Whether a member moderates a community (today: whether they are an operator of the instance). */
     static boolean isModerator(Session s, long memberId, ActorEntity community) {
-        ActorEntity member = s.find(ActorEntity.class, memberId);
-        MemberSettingEntity setting = s.find(MemberSettingEntity.class, memberId);
-        return community != null && member != null && !member.isDeleted() && setting != null && setting.isAdmin();
+        return community != null && Moderators.moderates(s, memberId, community.getId());
     }
 }

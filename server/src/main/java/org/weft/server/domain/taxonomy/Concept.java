@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param narrower  ids of the direct children, in data-file order
  * @param labels    display label per language code
  * @param synonyms  words people write for this concept, per language code (may be empty for a language)
+ * @param sensitive whether the data file marks it as sensitive help (childcare, health, money, housing…): see
+ *                  {@link Taxonomy#isSensitive}, which also counts the marks of its broader concepts
  */
 public record Concept(String id, String uri, String hashtag, String broader, List<String> narrower,
-                      Map<String, String> labels, Map<String, List<String>> synonyms) {
+                      Map<String, String> labels, Map<String, List<String>> synonyms, boolean sensitive) {
 
     public Concept {
         Objects.requireNonNull(id, "id");

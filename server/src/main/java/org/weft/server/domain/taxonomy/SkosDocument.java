@@ -28,6 +28,7 @@ public final class SkosDocument {
         ObjectNode context = doc.putObject("@context");
         context.put("skos", "http://www.w3.org/2004/02/skos/core#");
         context.put("dcterms", "http://purl.org/dc/terms/");
+        context.put("weft", "https://w3id.org/weft/ns#");
         ArrayNode graph = doc.putArray("@graph");
         String schemeId = schemeId();
         ObjectNode scheme = graph.addObject();
@@ -57,6 +58,10 @@ public final class SkosDocument {
         node.put("@type", "skos:Concept");
         node.set("skos:inScheme", idRef(schemeId));
         node.put("skos:notation", concept.hashtag());
+        if (concept.sensitive()) {
+            // Other instances may give such help the same care (narrower concepts inherit the mark).
+            node.put("weft:sensitive", true);
+        }
         ArrayNode prefLabels = node.putArray("skos:prefLabel");
         ArrayNode altLabels = node.putArray("skos:altLabel");
         for (String lang : Taxonomy.LANGUAGES) {

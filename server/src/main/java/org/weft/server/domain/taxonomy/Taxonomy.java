@@ -107,6 +107,20 @@ public final class Taxonomy {
         return label != null ? label : concept.labels().get(FALLBACK_LANGUAGE);
     }
 
+    /**
+     * Whether help in this concept is sensitive: the data marks it or one of its broader concepts (childcare, eldercare,
+     * health, mental wellbeing, money, a place to stay). Posts in such categories default to community only, and
+     * their forms carry a safety note.
+     */
+    public boolean isSensitive(Concept concept) {
+        return concept.sensitive() || ancestors(concept).stream().anyMatch(Concept::sensitive);
+    }
+
+    /** Whether any of these category URIs (unknown ones ignored) is sensitive. */
+    public boolean anySensitive(List<String> uris) {
+        return uris != null && uris.stream().map(this::byUri).flatMap(Optional::stream).anyMatch(this::isSensitive);
+    }
+
     /** Parent first, then grandparent, up to the top level; empty for a top-level concept. */
     public List<Concept> ancestors(Concept concept) {
         List<Concept> result = new ArrayList<>();

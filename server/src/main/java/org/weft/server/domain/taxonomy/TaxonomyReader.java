@@ -43,7 +43,8 @@ final class TaxonomyReader {
         for (JsonNode node : nodes) {
             String id = requiredText(node, "id");
             result.add(new Concept(id, Taxonomy.BASE_URI + id, requiredText(node, "hashtag"), textOrNull(node, "broader"),
-                    children.getOrDefault(id, List.of()), labels(node.path("labels")), synonyms(node.path("synonyms"))));
+                    children.getOrDefault(id, List.of()), labels(node.path("labels")), synonyms(node.path("synonyms")),
+                    node.path("sensitive").asBoolean(false)));
         }
         return result;
     }

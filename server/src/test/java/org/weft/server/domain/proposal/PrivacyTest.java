@@ -44,6 +44,8 @@ class PrivacyTest {
             mastodon.deliver(URI.create(weft.base() + "/inbox"),
                     mastodon.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina", group));
             WaitFor.condition("the follow is accepted", () -> MastodonProposalTest.posted(mastodon, "Accept").size() == 1);
+            // A moderator approves rosa, so community-only requests reach her server too (issue 13).
+            weft.server().followers().approve("block3", mastodon.rosa());
 
             ProposalEntity anonymous = post(weft, Audience.ANONYMOUS, "Need a wheelchair for a week");
             ProposalEntity communityOnly = post(weft, Audience.COMMUNITY, "Need baby formula");

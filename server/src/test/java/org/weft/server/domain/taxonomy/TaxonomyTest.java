@@ -170,6 +170,30 @@ class TaxonomyTest {
     }
 
     @Test
+    void sensitiveHelpIsMarkedInTheDataAndNarrowerConceptsInheritIt() {
+        // Issue 13: childcare, health, money and housing (with eldercare and mental wellbeing) are sensitive help.
+        assertEquals(java.util.Set.of("childcare", "eldercare", "health", "mental-wellbeing", "money", "place-to-stay"),
+                taxonomy.all().stream().filter(Concept::sensitive).map(Concept::id)
+                        .collect(java.util.stream.Collectors.toSet()), "marked in v1.json");
+        for (String id : List.of("babysitting", "medicine", "support-groups", "small-loans", "money-gifts", "place-to-stay")) {
+            assertTrue(taxonomy.isSensitive(taxonomy.byId(id).orElseThrow()), id);
+        }
+        for (String id : List.of("food", "bread", "shelter", "tents", "tools", "other")) {
+            assertFalse(taxonomy.isSensitive(taxonomy.byId(id).orElseThrow()), id);
+        }
+        assertTrue(taxonomy.anySensitive(List.of(Taxonomy.BASE_URI + "bread", Taxonomy.BASE_URI + "medicine")));
+        assertFalse(taxonomy.anySensitive(List.of(Taxonomy.BASE_URI + "bread", "https://example.org/unknown")));
+        var skos = SkosDocument.toJsonLd(taxonomy, "https://camp.example/taxonomy/v1");
+        long marked = 0;
+        for (var node : skos.path("@graph")) {
+            if (node.path("weft:sensitive").asBoolean()) {
+                marked++;
+            }
+        }
+        assertEquals(6, marked, "the SKOS document other instances read carries the marks");
+    }
+
+    @Test
     void brokenDataIsRefusedWithAMessageNamingTheConcept() {
         String missingLabel = taxonomyJson(
                 "{\"id\":\"food\",\"broader\":null,\"hashtag\":\"food\",\"labels\":{\"en\":\"Food\"}}");

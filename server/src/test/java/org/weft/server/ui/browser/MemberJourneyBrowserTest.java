@@ -31,7 +31,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.domain.account.Operators;
@@ -276,7 +275,20 @@ class MemberJourneyBrowserTest {
                 throw e;
             }
         });
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clickedOn[0]));
+        // Gone from the document is stale too: Chromium may answer so instead of "stale element" while it swaps pages.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                clickedOn[0].isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         waitFor(driver, "/");
     }
 

@@ -1,0 +1,49 @@
+package org.weft.server.ui;
+
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.Audience;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
+import org.weft.web.i18n.Messages;
+
+/**
+ * Who will see a post, in plain words with numbers, for the form and the proposal page: "Only 120 members of this
+ * server and 14 approved followers on 6 servers". The numbers are those the delivery uses: this server's members, the
+ * community's approved followers (and the servers they are on), or all its followers for public posts.
+ */
+public final class AudienceReach {
+    private final Database db;
+
+    public AudienceReach(Database db) {
+        this.db = db;
+    }
+
+    /** Who a community-only post of {@code community} reaches; null when there is no such community. */
+    public String sentence(String community, Messages m) {
+        return sentence(community, Audience.COMMUNITY, m);
+    }
+
+    /** Who a post with this audience on {@code community} reaches; null when there is no such community. */
+    public String sentence(String community, Audience audience, Messages m) {
+        long[] counts = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()).map(g -> counts(s, g)).orElse(null));
+        if (counts == null) {
+            return null;
+        }
+        return switch (audience) {
+            case PUBLIC -> m.get("reach.public", counts[3]);
+            case ANONYMOUS -> m.get("reach.anonymous", counts[3]);
+            case COMMUNITY -> m.get("reach.communityOnly", m.get("reach.members", counts[0]),
+                    m.get("reach.followers", counts[1], m.get("reach.servers", counts[2])));
+        };
+    }
+
+    /** Members here, approved followers, their servers, all accepted followers. */
+    private static long[] counts(org.hibernate.Session s, ActorEntity group) {
+        long[] approved = FollowRepository.countApproved(s, group);
+        return new long[] {ActorRepository.countLocal(s, ActorKind.PERSON), approved[0], approved[1],
+                FollowRepository.countFollowers(s, group)};
+    }
+}

@@ -1,0 +1,116 @@
+package org.weft.server.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.moderation.Moderators;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.ModerationView;
+import org.weft.web.view.ModeratorRow;
+
+/**
+ * {@code /moderate/{name}}: a community's moderation page, for its moderators. It lists the moderators, lets a
+ * moderator choose another member (or remove one chosen after them, or step down), and leads to the followers page.
+ * Someone who does not moderate the community gets 403 and nothing changes. Later moderation tools (reports, the
+ * log) belong here too.
+ */
+public final class ModerationPage {
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
+
+    private final Pages pages;
+    private final Database db;
+    private final Moderators moderators;
+    private final AudienceReach reach;
+    private final LocalUrls urls;
+
+    public ModerationPage(Pages pages, Database db, Moderators moderators, AudienceReach reach, LocalUrls urls) {
+        this.pages = pages;
+        this.db = db;
+        this.moderators = moderators;
+        this.reach = reach;
+        this.urls = urls;
+    }
+
+    public void render(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (Pages.requireMember(res, v)) {
+            String notice = req.query().first("done").map(d -> v.messages().get("account.saved")).orElse(null);
+            show(res, Status.OK_200, v, community(req), notice, null);
+        }
+    }
+
+    public void add(ServerRequest req, ServerResponse res) {
+        change(req, res, true);
+    }
+
+    public void remove(ServerRequest req, ServerResponse res) {
+        change(req, res, false);
+    }
+
+    private void change(ServerRequest req, ServerResponse res, boolean adding) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String community = community(req);
+        String member = Forms.first(form, "username");
+        Optional<Long> me = Optional.of(v.member().get().memberId());
+        try {
+            if (adding) {
+                moderators.add(community, member, me);
+            } else {
+                moderators.remove(community, member, me);
+            }
+            Pages.redirect(res, "/moderate/" + community + "?done=1");
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle",
+                    adding ? "followers.forbidden" : "moderation.removeForbidden");
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (IllegalArgumentException e) {
+            show(res, Status.BAD_REQUEST_400, v, community, null, v.messages().get("moderation.noSuchMember"));
+        }
+    }
+
+    private void show(ServerResponse res, Status status, Visitor v, String community, String notice, String error) {
+        Messages m = v.messages();
+        long me = v.member().get().memberId();
+        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()));
+        if (group.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        if (!moderators.moderates(me, group.get().getId())) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        }
+        List<ModeratorRow> rows = moderators.list(group.get().getId()).stream()
+                .map(x -> new ModeratorRow(x.displayName(), "@" + x.username() + "@" + urls.domain(), x.actorUri(),
+                        x.operator(), x.operator() ? null : x.username()))
+                .toList();
+        String heading = m.get("moderation.title", group.get().getDisplayName());
+        ModerationView view = new ModerationView(heading, "/moderate/" + community, rows,
+                reach.sentence(community, m), notice, error);
+        pages.render(res, status, v, heading, "moderation.jte", Map.of("view", view));
+    }
+
+    /** The community named in the path, or "-" (no such community) when it is not a username. */
+    private static String community(ServerRequest req) {
+        String name = req.path().pathParameters().get("name").toLowerCase(java.util.Locale.ROOT);
+        return USERNAME.matcher(name).matches() ? name : "-";
+    }
+}
