@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
@@ -109,6 +110,7 @@ public final class ApiRoutes implements HttpService {
                     case InvalidInputException invalid -> Status.BAD_REQUEST_400;
                     case NotFoundException missing -> Status.NOT_FOUND_404;
                     case ForbiddenException refused -> Status.FORBIDDEN_403;
+                    case ConflictException conflict -> Status.CONFLICT_409;
                 };
                 ApiReplies.error(res, status, e.code(), e.messageIn(messages(req)), e.field().orElse(null));
             } catch (IllegalArgumentException e) {

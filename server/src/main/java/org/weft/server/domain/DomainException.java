@@ -10,17 +10,19 @@ import org.weft.web.i18n.Messages;
  * Why the domain refused to do something, in a form every adapter can say in its own way: a stable English
  * {@link #code() code} for programs (the API's {@code error}), a message key and its arguments for people (pages and
  * the API's {@code message}, in the reader's language), and the input {@link #field() field} at fault when one is.
- * Three kinds, one per answer an adapter gives: {@link InvalidInputException} (400: change the input),
- * {@link NotFoundException} (404) and {@link ForbiddenException} (403).
+ * Four kinds, one per answer an adapter gives: {@link InvalidInputException} (400: change the input),
+ * {@link NotFoundException} (404), {@link ForbiddenException} (403) and {@link ConflictException} (409: the thing is in
+ * a state that takes no more of this).
  * <p>
  * {@link #getMessage()} is the English sentence (or a developer's detail), for logs and the command line; pages and
  * the API never show it but call {@link #messageIn(Messages)}.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInputException, NotFoundException, ForbiddenException {
+        permits InvalidInputException, NotFoundException, ForbiddenException, ConflictException {
     private static final long serialVersionUID = 1L;
 
     private final String code;
+    private final String messageKey;
     private final String field;
     private final transient List<Object> arguments;
     private final String detail;
@@ -30,13 +32,23 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     DomainException(String code, String field, String detail, Object... arguments) {
+        this(code, null, field, detail, arguments);
+    }
+
+    /**
+     * With a message key of its own when one code has several sentences (why a conversation is closed). Not variable
+     * arity, so that a call with four arguments cannot land here by accident.
+     */
+    DomainException(String code, String messageKey, String field, String detail, Object[] arguments) {
         if (code == null || !code.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("An error code is lower-case words joined by _: " + code);
         }
         this.code = code;
+        this.messageKey = messageKey == null ? "error." + code : messageKey;
         this.field = field;
         this.detail = detail;
-        this.arguments = List.copyOf(Arrays.stream(arguments).map(a -> a == null ? "" : a).toList());
+        Object[] given = arguments == null ? new Object[0] : arguments;
+        this.arguments = List.copyOf(Arrays.stream(given).map(a -> a == null ? "" : a).toList());
     }
 
     /** The stable English code, e.g. {@code title_too_long}: what programs test, documented in docs/api.md. */
@@ -44,9 +56,9 @@ public abstract sealed class DomainException extends RuntimeException
         return code;
     }
 
-    /** The message files' key for people: {@code error.} and the code. */
+    /** The message files' key for people: {@code error.} and the code, unless the kind names another. */
     public String messageKey() {
-        return "error." + code;
+        return messageKey;
     }
 
     /** The input field at fault, as the API names it ({@code title}, {@code endsAt}), if one is. */

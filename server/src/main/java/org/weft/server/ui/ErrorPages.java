@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
@@ -45,6 +46,7 @@ public final class ErrorPages {
             case InvalidInputException invalid -> Status.BAD_REQUEST_400;
             case NotFoundException missing -> Status.NOT_FOUND_404;
             case ForbiddenException forbidden -> Status.FORBIDDEN_403;
+            case ConflictException conflict -> Status.CONFLICT_409;
         };
         if (!Negotiation.wantsHtml(req)) {
             json(res, status, e.code());
@@ -55,6 +57,7 @@ public final class ErrorPages {
             case NotFoundException missing -> pages.notFound(res, v);
             case ForbiddenException forbidden -> pages.forbidden(res, v);
             case InvalidInputException invalid -> pages.refused(res, v, e, null);
+            case ConflictException conflict -> pages.refused(res, Status.CONFLICT_409, v, e, null);
         }
     }
 

@@ -131,7 +131,12 @@ public final class Pages {
 
     /** 400: a refused input, said in the visitor's language, with a way back to the page the form was on. */
     public void refused(ServerResponse res, Visitor v, RuntimeException e, String backUrl) {
-        message(res, Status.BAD_REQUEST_400, v, v.messages().get("error.title"), explain(v.messages(), e), backUrl,
+        refused(res, Status.BAD_REQUEST_400, v, e, backUrl);
+    }
+
+    /** A refusal with its own status (409: the thing's state takes no more of this). */
+    public void refused(ServerResponse res, Status status, Visitor v, RuntimeException e, String backUrl) {
+        message(res, status, v, v.messages().get("error.title"), explain(v.messages(), e), backUrl,
                 backUrl == null ? null : "common.back");
     }
 
