@@ -95,8 +95,9 @@ public final class ProposalFormPage {
             return;
         }
         try {
-            ProposalEntity p = proposals.create(v.username(), draft(values, v.messages().language(), false));
-            Pages.redirect(res, p.getUri());
+            // Once per form: a second tap on "Publish" (or a resent form) posts nothing new and lands on the same page.
+            pages.once(res, v, form, "/me/proposals",
+                    () -> proposals.create(v.username(), draft(values, v.messages().language(), false)).getUri());
         } catch (InvalidInputException | IllegalArgumentException | NotFoundException e) {
             show(res, Status.BAD_REQUEST_400, v, "/new", false, values, formError(v.messages(), e), null);
         }
@@ -125,9 +126,8 @@ public final class ProposalFormPage {
         Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).map(ProposalEntity::getId));
         Values values = Values.from(form);
         try {
-            ProposalEntity p = proposals.edit(v.username(), id.orElseThrow(() -> new NotFoundException("missing")),
-                    draft(values, null, true));
-            Pages.redirect(res, p.getUri());
+            pages.once(res, v, form, req.path().path(), () -> proposals.edit(v.username(),
+                    id.orElseThrow(() -> new NotFoundException("missing")), draft(values, null, true)).getUri());
         } catch (NotFoundException | ForbiddenException e) {
             pages.notFound(res, v);
         } catch (InvalidInputException | IllegalArgumentException e) {
@@ -211,7 +211,8 @@ public final class ProposalFormPage {
                 units, f.until(), communities, board.categoryGroups(m, f.category()),
                 taxonomy.byId(f.category()).isPresent(), board.areaOptions(f.area(), m.get("form.noArea")), kinds,
                 audiences, error, ProposalRules.MAX_TITLE, ProposalRules.MAX_DESCRIPTION,
-                ProposalRules.MAX_QUANTITY.toPlainString(), BigDecimal.ONE.movePointLeft(ProposalRules.MAX_DECIMALS).toPlainString(),
+                ProposalRules.MAX_QUANTITY.toPlainString(),
+                BigDecimal.ONE.movePointLeft(ProposalRules.MAX_DECIMALS).toPlainString(),
                 today.toString(), today.plusDays(ProposalRules.MAX_LIFETIME.toDays() - 1).toString(), reaches, notice,
                 sensitive(f.category()) ? m.get("safety.note") : null, f.reviewed());
         String title = editing ? m.get("form.editTitle") : m.get("form.newTitle." + f.purpose().wire());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
-import org.weft.server.persistence.MessageEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.testing.TestServers;
@@ -175,6 +175,34 @@ class ProposalFeedbackTest {
         assertEquals(ProposalStatus.OPEN, status(laylas));
     }
 
+    @Test
+    void publishingTheSameFormTwicePostsOneProposal() {
+        Map<String, String> form = new HashMap<>(PageClient.hiddenFields(layla.get("/new?purpose=offer").body(), "/new"));
+        form.putAll(Map.of("community", "camp", "title", "A box of lentils", "category", "bread", "kind", "GIFT",
+                "audience", "PUBLIC"));
+        HttpResponse<String> first = layla.post("/new", form);
+        assertEquals(303, first.statusCode(), first.body());
+        HttpResponse<String> again = layla.post("/new", form);
+        assertEquals(303, again.statusCode(), again.body());
+        assertEquals(first.headers().firstValue("Location"), again.headers().firstValue("Location"),
+                "the repeat lands on the proposal the first one made");
+        assertEquals(1, proposalsTitled("A box of lentils"), "a second tap on Publish posts nothing new");
+    }
+
+    @Test
+    void theSameMessageFormSentTwiceWritesOneMessage() {
+        ProposalEntity offer = offer("A thermos");
+        respond(offer, "Could I borrow it?");
+        long id = responsesTo(offer).getFirst().getId();
+        String action = "/conversations/" + id + "/messages";
+        Map<String, String> form = new HashMap<>(PageClient.hiddenFields(omar.get("/conversations/" + id).body(), action));
+        form.put("text", "Tomorrow morning?");
+        assertEquals(303, omar.post(action, form).statusCode());
+        assertEquals(303, omar.post(action, form).statusCode(), "the repeat is answered the same way");
+        assertEquals(1, messagesWith("Tomorrow morning?"), "and writes nothing the second time");
+        assertEquals(2, notificationsOf("layla", offer), "Layla is told of the response and of one message");
+    }
+
     private static ProposalEntity offer(String title) {
         return weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp")
                 .purpose(Purpose.OFFER).language("en").title(title).categories("bread").build());
@@ -200,6 +228,11 @@ class ProposalFeedbackTest {
                 .getSingleResult());
     }
 
+    private static long proposalsTitled(String title) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from ProposalEntity where title = :t", Long.class).setParameter("t", title).getSingleResult());
+    }
+
     private static ProposalStatus status(ProposalEntity p) {
         return weft.server().db().inTransaction(s -> s.find(ProposalEntity.class, p.getId()).getStatus());
     }
@@ -208,8 +241,9 @@ class ProposalFeedbackTest {
         return weft.server().db().inTransaction(s -> s.find(ResponseEntity.class, responseId).getState());
     }
 
+    /** Messages in conversations (where the meeting place goes since conversations per response) with {@code text}. */
     private static long messagesWith(String text) {
-        return weft.server().db().inTransaction(s -> s.createSelectionQuery("from MessageEntity", MessageEntity.class)
-                .getResultList().stream().filter(m -> m.getContent().contains(text)).count());
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("from ConversationMessageEntity",
+                ConversationMessageEntity.class).getResultList().stream().filter(m -> m.getContent().contains(text)).count());
     }
 }
