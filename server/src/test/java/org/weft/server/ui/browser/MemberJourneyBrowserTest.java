@@ -38,6 +38,7 @@ import org.weft.server.domain.account.Invites;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * A member's journey in real headless Chromium: sign up with an invite, post an offer in Arabic and see the board
@@ -122,6 +123,8 @@ class MemberJourneyBrowserTest {
             check(layla, "new-offer-ar");
             layla.findElement(By.id("title")).sendKeys("بطانيتان للشتاء");
             layla.findElement(By.id("description")).sendKeys("بطانيتان نظيفتان، تعال إلى الخيمة ١٢");
+            // No category is chosen for her: the list starts on "choose a category".
+            new Select(layla.findElement(By.id("category"))).selectByValue("bedding");
             new Select(layla.findElement(By.id("area"))).selectByValue("camp-a");
             layla.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             waitFor(layla, "/proposals/");
@@ -135,6 +138,14 @@ class MemberJourneyBrowserTest {
             login(omar, "omar", "omar-password");
             omar.get(weft.base() + "/new?purpose=request&community=camp");
             omar.findElement(By.id("title")).sendKeys("Need a wheelchair for a week");
+            new Select(omar.findElement(By.id("category"))).selectByValue("mobility-aids");
+            omar.findElement(By.cssSelector("input[name=audience][value=PUBLIC]")).click();
+            omar.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            // Health is sensitive help: the form comes back once, set to community only, with the safety note; he
+            // chooses public again and publishes.
+            new WebDriverWait(omar, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.cssSelector("aside.safety")).isEmpty());
+            check(omar, "new-request-sensitive-en");
             omar.findElement(By.cssSelector("input[name=audience][value=PUBLIC]")).click();
             omar.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             waitFor(omar, "/proposals/");
@@ -170,7 +181,8 @@ class MemberJourneyBrowserTest {
             // Omar, the responder, is told and reads the meeting place Layla typed; Layla's own list does not show it.
             omar.get(weft.base() + "/me/notifications");
             String omarsNotifications = omar.findElement(By.tagName("main")).getText();
-            assertTrue(omarsNotifications.contains("Your response was accepted: بطانيتان للشتاء"), omarsNotifications);
+            assertTrue(omarsNotifications.contains("Your response was accepted: " + Messages.isolate("بطانيتان للشتاء")),
+                    omarsNotifications);
             assertTrue(omarsNotifications.contains("الخيمة ١٢ بعد الظهر"), omarsNotifications);
             check(omar, "notifications-en");
             layla.get(weft.base() + "/me/notifications");
@@ -179,7 +191,7 @@ class MemberJourneyBrowserTest {
             // They talk: Omar follows his notification to the conversation under his response and answers; Layla
             // follows hers and answers in Arabic; Omar reads it on "My responses".
             omar.get(weft.base() + "/me/notifications");
-            omar.findElement(By.partialLinkText("New message from Layla")).click();
+            omar.findElement(By.partialLinkText("New message from " + Messages.isolate("Layla"))).click();
             waitFor(omar, "/proposals/");
             assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("الخيمة ١٢ بعد الظهر"));
             omar.findElement(By.cssSelector("section.conversation textarea")).sendKeys("See you there, thank you!");
