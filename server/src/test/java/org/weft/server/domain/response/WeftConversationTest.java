@@ -158,7 +158,7 @@ class WeftConversationTest {
         PageClient arabic = new PageClient(b.base()).language("ar");
         arabic.login("bob", "a long enough password");
         assertTrue(arabic.get("/me/notifications").body().contains(
-                Messages.forLanguage("ar").get("notification.agreement-declined", "A spare tent")));
+                Messages.forLanguage("ar").get("notification.agreement-declined", Messages.isolate("A spare tent"))));
         long before = count(b, "select count(*) from ConversationMessageEntity");
         expect(409, bob.post("/responses/" + bobs.getId() + "/messages", "{\"text\": \"Are you sure?\"}"));
         expect(409, amina.post("/responses/" + aminasResponse + "/messages", "{\"text\": \"Sorry!\"}"));
