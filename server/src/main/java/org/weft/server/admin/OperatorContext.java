@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.weft.server.domain.DomainException;
 import org.weft.server.config.WeftConfig;
+import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.domain.taxonomy.Concept;
@@ -50,7 +51,7 @@ final class SearchParameters {
     static void allowOnly(ServerRequest req, Set<String> allowed) {
         for (String name : req.query().names()) {
             if (!allowed.contains(name)) {
-                throw ApiException.badField(name, "parameter_unknown", name, String.join(", ", new java.util.TreeSet<>(allowed)));
+                throw ApiException.badField(name, "parameter_unknown", name, String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }

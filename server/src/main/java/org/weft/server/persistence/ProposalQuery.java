@@ -2,10 +2,12 @@ package org.weft.server.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -67,7 +69,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static void bind(org.hibernate.query.SelectionQuery<?> query, Map<String, Object> params) {
+    private static void bind(SelectionQuery<?> query, Map<String, Object> params) {
         params.forEach((k, v) -> {
             if (v instanceof List<?> list) {
                 query.setParameterList(k, list);
@@ -110,7 +112,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
         if (text != null && !text.isBlank()) {
             clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!')");
-            params.put("text", "%" + likeEscaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.put("text", "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (authorId != null) {
             clauses.add("p.author.id = :author");

@@ -24,10 +24,13 @@ public class ResponseEntity {
     /** What the proposal's author decided. */
     public enum State { NEW, ACCEPTED, DECLINED }
 
+    /** The longest id kept ({@code uri}, {@code agreement_uri}). */
+    public static final int MAX_URI_LENGTH = 700;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 700)
+    @Column(nullable = false, length = MAX_URI_LENGTH)
     private String uri;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "proposal_id")
@@ -49,6 +52,8 @@ public class ResponseEntity {
     private Instant createdAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    @Column(name = "agreement_uri", length = MAX_URI_LENGTH)
+    private String agreementUri;
 
     protected ResponseEntity() {
     }
@@ -99,6 +104,18 @@ public class ResponseEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * The FEP-0837 Agreement this response offers ({@link Kind#AGREEMENT}), whose id the proposer's Accept names as its
+     * result; null for other kinds, and for agreements received before it was kept here whose Offer was gone.
+     */
+    public String getAgreementUri() {
+        return agreementUri;
+    }
+
+    public void setAgreementUri(String agreementUri) {
+        this.agreementUri = agreementUri;
     }
 
     public void decide(State decision, Instant when) {

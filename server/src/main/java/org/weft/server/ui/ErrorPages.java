@@ -12,14 +12,15 @@ import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.http.HttpReplies;
-import org.weft.server.http.Negotiation;
+import org.weft.server.http.Wants;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 
 /**
  * What a request gets when nothing answered it or something failed: a browser a styled page in its language with
- * a way back (404 for an address nothing serves, 403, 400 for a refused input, 500 for a fault), any other client
- * a small JSON body ({@code {"error": "not_found", "message": "…"}}). Registered last in the routing, and as the
+ * a way back (404 for an address nothing serves, 403, 400 for a refused input, 500 for a fault), another server or
+ * an API client a small JSON body ({@code {"error": "not_found", "message": "…"}}): {@link Wants} decides, as it does
+ * for every URL with two audiences. Registered last in the routing, and as the
  * routing's error handler, so no request ends in the web server's own plain-text English.
  */
 public final class ErrorPages {
@@ -31,9 +32,14 @@ public final class ErrorPages {
         this.pages = pages;
     }
 
+    /** A page for whoever would get pages at this address (browsers, and clients that ask for nothing in particular). */
+    private static boolean wantsPage(ServerRequest req) {
+        return Wants.of(req) == Wants.HTML;
+    }
+
     /** Any request no route answered. */
     public void notFound(ServerRequest req, ServerResponse res) {
-        if (Negotiation.wantsHtml(req)) {
+        if (wantsPage(req)) {
             pages.notFound(res, visitor(req, res));
         } else {
             json(res, Status.NOT_FOUND_404, "not_found");
@@ -48,7 +54,7 @@ public final class ErrorPages {
             case ForbiddenException forbidden -> Status.FORBIDDEN_403;
             case ConflictException conflict -> Status.CONFLICT_409;
         };
-        if (!Negotiation.wantsHtml(req)) {
+        if (!wantsPage(req)) {
             json(res, status, e.code());
             return;
         }
@@ -67,7 +73,7 @@ public final class ErrorPages {
         if (res.isSent()) {
             return;
         }
-        if (Negotiation.wantsHtml(req)) {
+        if (wantsPage(req)) {
             try {
                 pages.message(res, Status.INTERNAL_SERVER_ERROR_500, visitor(req, res), "error.serverTitle", "error.server");
                 return;

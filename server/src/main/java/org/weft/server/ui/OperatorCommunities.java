@@ -1,6 +1,5 @@
 package org.weft.server.ui;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,7 @@ import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.domain.follow.LinkService;
 import org.weft.server.persistence.ActorEntity;
@@ -16,6 +15,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.CommunityText;
 import org.weft.web.view.Confirmation;
 import org.weft.web.view.FormError;
 import org.weft.web.view.Notice;
@@ -33,13 +33,13 @@ public final class OperatorCommunities {
     private final CommunityTexts texts;
 
     public OperatorCommunities(Pages pages, Database db, ProfilePage profiles, LocalActorService actors, LinkService links,
-                               ActorUpdates actorUpdates, Clock clock) {
+                               CommunityTexts texts) {
         this.forms = new OperatorForms(pages);
         this.db = db;
         this.profiles = profiles;
         this.actors = actors;
         this.links = new InstanceLinks(links);
-        this.texts = new CommunityTexts(db, actorUpdates, clock);
+        this.texts = texts;
     }
 
     public void communities(ServerRequest req, ServerResponse res) {
@@ -133,7 +133,8 @@ public final class OperatorCommunities {
         List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
         Map<String, Object> params = new HashMap<>();
         params.put("communities", groups.stream().map(g -> profiles.card(g, m)).toList());
-        params.put("texts", texts.all());
+        params.put("texts", texts.all().stream().map(t -> new CommunityText(t.username(), t.displayName(), t.about(),
+                t.rules())).toList());
         params.put("notice", notice);
         params.put("error", error == null ? null : new FormError(fieldOf(error), Pages.explain(m, error)));
         params.put("errorCommunity", community);

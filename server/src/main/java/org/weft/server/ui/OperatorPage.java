@@ -16,6 +16,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.CommunityText;
 import org.weft.web.view.AdminView;
 import org.weft.web.view.FormError;
 import org.weft.web.view.Notice;

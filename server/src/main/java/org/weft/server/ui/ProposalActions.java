@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ProposalStatus;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
@@ -38,16 +38,14 @@ public final class ProposalActions {
     private final ProposalService proposals;
     private final ResponseService responses;
     private final ProposalLookup lookup;
-    private final LocalAnswers answers;
 
     public ProposalActions(Pages pages, Database db, ProposalService proposals, ResponseService responses,
-                           ProposalLookup lookup, java.time.Clock clock, org.weft.server.model.LocalUrls urls) {
+                           ProposalLookup lookup) {
         this.pages = pages;
         this.db = db;
         this.proposals = proposals;
         this.responses = responses;
         this.lookup = lookup;
-        this.answers = new LocalAnswers(urls, clock);
     }
 
     public void status(ServerRequest req, ServerResponse res) {
@@ -80,13 +78,7 @@ public final class ProposalActions {
 
     public void respond(ServerRequest req, ServerResponse res) {
         act(req, res, NO_QUESTION, (v, form, p) -> {
-            db.run(s -> {
-                ProposalEntity proposal = s.find(ProposalEntity.class, p.id());
-                if (proposal.getAuthor().getId().equals(v.member().get().memberId()) || !proposal.getStatus().isActive()) {
-                    throw InvalidInputException.of("cannot_respond");
-                }
-                answers.answer(s, proposal, s.find(ActorEntity.class, v.member().get().memberId()), Forms.first(form, "text"));
-            });
+            responses.respond(v.username(), p.id(), Forms.first(form, "text"));
             return Pages.done(p.path(), "responded", "respond");
         });
     }
@@ -145,7 +137,7 @@ public final class ProposalActions {
     /** What a proposal action needs to know about its proposal, read before the service call. */
     private record Target(long id, String path, String title, String lang, long authorId) {
         static Target of(ProposalEntity p) {
-            return new Target(p.getId(), java.net.URI.create(p.getUri()).getRawPath(), p.getTitle(), p.getLanguage(),
+            return new Target(p.getId(), URI.create(p.getUri()).getRawPath(), p.getTitle(), p.getLanguage(),
                     p.getAuthor().getId());
         }
     }

@@ -62,10 +62,17 @@ class ErrorPagesTest {
         assertTrue(arabic.body().contains("href=\"/\""), "a way back: " + arabic.body());
         assertFalse(arabic.body().contains("Endpoint not found"), arabic.body());
 
-        for (String accept : new String[] {"application/activity+json", "application/json", "*/*", ""}) {
+        // Wants decides, as for every URL with two audiences: ActivityPub clients get JSON; a client asking for
+        // nothing in particular (curl, */*) gets the page, as it would at a proposal's or an actor's address.
+        for (String accept : new String[] {"application/activity+json", "application/ld+json"}) {
             HttpResponse<String> program = get("/no/such/page", accept, "ar");
             assertEquals(404, program.statusCode());
             assertEquals("not_found", TestHttp.json(program.body()).path("error").asText(), accept + ": " + program.body());
+        }
+        for (String accept : new String[] {"*/*", ""}) {
+            HttpResponse<String> bare = get("/no/such/page", accept, "en");
+            assertEquals(404, bare.statusCode());
+            assertTrue(bare.body().contains("<h1>Not found</h1>"), accept + ": " + bare.body());
         }
         HttpResponse<String> api = get("/api/v1/nothing-here", BROWSER, "fr");
         assertEquals(404, api.statusCode());
@@ -124,7 +131,7 @@ class ErrorPagesTest {
             assertTrue(page.body().contains("Algo salió mal") && page.body().contains("href=\"/\""), page.body());
             assertFalse(page.body().contains("secret internal detail"), page.body());
             HttpResponse<String> json = TestHttp.send(HttpRequest.newBuilder(URI.create(base + "/broken"))
-                    .header("Accept", "application/json").GET().build());
+                    .header("Accept", "application/activity+json").GET().build());
             assertEquals(500, json.statusCode());
             assertEquals("server_error", TestHttp.json(json.body()).path("error").asText(), json.body());
             assertFalse(json.body().contains("secret"), json.body());
