@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.actor.CommunityTexts;
@@ -156,7 +157,7 @@ public final class OperatorCommunities {
         params.put("links", links.all(groups.stream().map(ActorEntity::getUsername).toList(), m));
         params.put("notice", notice);
         params.put("error", error);
-        forms.pages().render(res, error == null ? io.helidon.http.Status.OK_200 : io.helidon.http.Status.BAD_REQUEST_400, v,
+        forms.pages().render(res, error == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
                 m.get("admin.links"), "admin_links.jte", params);
     }
 }

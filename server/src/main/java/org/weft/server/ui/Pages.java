@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -193,7 +194,7 @@ public final class Pages {
      * The notice to show after a redirect from {@link #done}: the text of {@code notice.<done>} when {@code done}
      * is one the page expects ({@code allowed}), else null. Only known sentences, so a crafted link shows nothing odd.
      */
-    public static String notice(ServerRequest req, Messages m, java.util.Set<String> allowed) {
+    public static String notice(ServerRequest req, Messages m, Set<String> allowed) {
         return req.query().first("done").filter(allowed::contains).map(d -> m.get("notice." + d)).orElse(null);
     }
 

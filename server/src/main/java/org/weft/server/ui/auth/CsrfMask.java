@@ -1,5 +1,6 @@
 package org.weft.server.ui.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -21,7 +22,7 @@ final class CsrfMask {
 
     /** {@code token} masked with a new pad: base64url(pad ‖ pad⊕token). */
     static String mask(String token) {
-        byte[] secret = token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] secret = token.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[secret.length * 2];
         byte[] pad = new byte[secret.length];
         RANDOM.nextBytes(pad);
@@ -37,9 +38,9 @@ final class CsrfMask {
         if (token == null || given == null) {
             return false;
         }
-        byte[] expected = token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] expected = token.getBytes(StandardCharsets.US_ASCII);
         Optional<byte[]> unmasked = unmask(given, expected.length);
-        byte[] candidate = unmasked.orElse(given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] candidate = unmasked.orElse(given.getBytes(StandardCharsets.US_ASCII));
         return MessageDigest.isEqual(expected, candidate);
     }
 
