@@ -107,6 +107,7 @@ import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
 import org.weft.server.domain.retention.Pruner;
+import org.weft.server.domain.retention.StorageReport;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
@@ -125,6 +126,7 @@ import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
+import org.weft.server.ui.StoragePage;
 import org.weft.server.ui.ConversationPages;
 import org.weft.server.ui.MemberPages;
 import org.weft.server.ui.NotificationsPage;
@@ -430,7 +432,8 @@ public final class WeftServer implements AutoCloseable {
                 new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
-                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications);
+                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
+                new StoragePage(pages, new StorageReport(db, clock)));
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */

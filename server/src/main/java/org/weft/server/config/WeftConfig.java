@@ -123,7 +123,14 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
                         s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
                         s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
-                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")),
+                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max"),
+                        s.integer("WEFT_RETENTION_DELIVERED_DAYS", "retention.delivered-days"),
+                        s.integer("WEFT_RETENTION_GIVEN_UP_DAYS", "retention.given-up-days"),
+                        s.integer("WEFT_RETENTION_SENT_DAYS", "retention.sent-days"),
+                        s.integer("WEFT_RETENTION_OUTBOX_DAYS", "retention.outbox-days"),
+                        s.integer("WEFT_RETENTION_READ_NOTIFICATION_DAYS", "retention.read-notification-days"),
+                        s.integer("WEFT_RETENTION_DELETED_PROPOSAL_DAYS", "retention.deleted-proposal-days"),
+                        s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days")),
                 s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"));
     }
 

@@ -6,7 +6,7 @@ import io.helidon.webserver.http.HttpRouting;
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
                        MatchesPage matches, FollowersPage followers, ModerationPage moderation,
-                       ConversationPages conversations, NotificationsPage notifications) {
+                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -59,6 +59,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/admin/members", people::members)
                 .post("/admin/members/{name}/password", people::resetPassword)
                 .post("/admin/members/{name}/remove", people::remove)
+                .get("/admin/storage", storage::render)
                 .get("/account/followers", followers::mine)
                 .post("/account/followers/approval", followers::mineApproval)
                 .post("/account/followers/decide", followers::mineDecide)
