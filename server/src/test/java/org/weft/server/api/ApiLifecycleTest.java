@@ -25,15 +25,17 @@ import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * Every API action is checked against the proposal's lifecycle (the table in docs/api.md): each forbidden transition
- * answers 400 saying why, and changes nothing — the proposal as its author reads it, its responses, and what was sent
+ * answers 400 with its code and a sentence in the caller's language, and changes nothing — the proposal as its author reads it, its responses, and what was sent
  * to other servers are the same before and after. Deleting works in every status, a withdrawn proposal included
  * (it used to answer 500), through the API and the page.
  */
 class ApiLifecycleTest {
     private static final String PASSWORD = "a long enough password";
+    private static final String MOVE = "status_change_not_allowed";
     private static TestServers.Instance weft;
     private static ApiClient amina;
     /** One proposal in each status, each with one undecided response from Omar; the refusals try to change them. */
@@ -91,54 +93,77 @@ class ApiLifecycleTest {
         weft.close();
     }
 
-    /** What the lifecycle forbids: the proposal's status, and the call that must be refused. */
+    /** What the lifecycle forbids: the proposal's status, the call that must be refused, and the refusal's code. */
     static Stream<Arguments> forbidden() {
         return Stream.of(
-                forbid(ProposalStatus.FULFILLED, "PATCH", "", "{\"title\": \"Too late\"}", "can no longer be edited"),
-                forbid(ProposalStatus.WITHDRAWN, "PATCH", "", "{\"title\": \"Too late\"}", "can no longer be edited"),
-                forbid(ProposalStatus.EXPIRED, "PATCH", "", "{\"title\": \"Too late\"}", "can no longer be edited"),
-                forbid(ProposalStatus.FULFILLED, "POST", "/renew", "{}", "cannot be renewed"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "/renew", "{}", "cannot be renewed"),
-                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("open"), "cannot become open"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("open"), "cannot become open"),
-                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("open"), "cannot become open"),
-                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("promised"), "cannot become promised"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("promised"), "cannot become promised"),
-                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("promised"), "cannot become promised"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("fulfilled"), "cannot become fulfilled"),
-                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("fulfilled"), "cannot become fulfilled"),
-                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("withdrawn"), "cannot become withdrawn"),
-                forbid(ProposalStatus.OPEN, "POST", "/status", status("expired"), "cannot become expired"),
-                forbid(ProposalStatus.PROMISED, "POST", "/status", status("expired"), "cannot become expired"),
-                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("expired"), "cannot become expired"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("expired"), "cannot become expired"),
-                forbid(ProposalStatus.FULFILLED, "POST", "accept", "{}", "can no longer accept a response"),
-                forbid(ProposalStatus.WITHDRAWN, "POST", "accept", "{}", "can no longer accept a response"),
-                forbid(ProposalStatus.EXPIRED, "POST", "accept", "{}", "can no longer accept a response"));
+                forbid(ProposalStatus.FULFILLED, "PATCH", "", "{\"title\": \"Too late\"}", "proposal_not_editable"),
+                forbid(ProposalStatus.WITHDRAWN, "PATCH", "", "{\"title\": \"Too late\"}", "proposal_not_editable"),
+                forbid(ProposalStatus.EXPIRED, "PATCH", "", "{\"title\": \"Too late\"}", "proposal_not_editable"),
+                forbid(ProposalStatus.FULFILLED, "POST", "/renew", "{}", "proposal_not_renewable"),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "/renew", "{}", "proposal_not_renewable"),
+                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("open"), MOVE),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("open"), MOVE),
+                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("open"), MOVE),
+                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("promised"), MOVE),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("promised"), MOVE),
+                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("promised"), MOVE),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("fulfilled"), MOVE),
+                forbid(ProposalStatus.EXPIRED, "POST", "/status", status("fulfilled"), MOVE),
+                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("withdrawn"), MOVE),
+                forbid(ProposalStatus.OPEN, "POST", "/status", status("expired"), MOVE),
+                forbid(ProposalStatus.PROMISED, "POST", "/status", status("expired"), MOVE),
+                forbid(ProposalStatus.FULFILLED, "POST", "/status", status("expired"), MOVE),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "/status", status("expired"), MOVE),
+                forbid(ProposalStatus.FULFILLED, "POST", "accept", "{}", "proposal_not_accepting"),
+                forbid(ProposalStatus.WITHDRAWN, "POST", "accept", "{}", "proposal_not_accepting"),
+                forbid(ProposalStatus.EXPIRED, "POST", "accept", "{}", "proposal_not_accepting"));
     }
 
+    /**
+     * The refusal carries its code for programs and says why in the caller's language (asked here in Arabic: no English
+     * sentence reaches the client), naming the statuses in that language too.
+     */
     @ParameterizedTest(name = "{0} {1} {2} is refused")
     @MethodSource("forbidden")
     void aForbiddenTransitionIsRefusedAndChangesNothing(ProposalStatus status, String method, String action, String body,
-                                                        String why) {
+                                                        String code) {
         long id = PROPOSALS.get(status);
         String path = action.equals("accept") ? "/responses/" + RESPONSES.get(status) + "/accept" : "/proposals/" + id + action;
         State before = State.of(id);
-        JsonNode refused = expect(400, amina.send(method, path, ApiClient.JSON, body.getBytes()));
-        assertTrue(refused.path("error").asText().contains(why), refused.toString());
+        JsonNode refused = expect(400, amina.send(method, path + "?lang=ar", ApiClient.JSON, body.getBytes()));
+        assertEquals(code, refused.path("error").asText(), refused.toString());
+        Messages arabic = Messages.forLanguage("ar");
+        String expected = code.equals(MOVE)
+                ? arabic.get("error." + code, arabic.get("status." + status.wire()),
+                        arabic.get("status." + TestHttp.json(body).path("status").asText()))
+                : arabic.get("error." + code, arabic.get("status." + status.wire()));
+        assertEquals(expected, refused.path("message").asText(), refused.toString());
+        if (code.equals(MOVE)) {
+            assertEquals("status", refused.path("field").asText(), refused.toString());
+        }
         assertEquals(before, State.of(id), "nothing changed");
     }
 
+    /**
+     * A decision on a response is final: the other decision is refused, saying which one was made, and changes
+     * nothing; the same decision again (a second tap) answers as the first did and changes nothing either.
+     */
     @Test
     void aDecisionOnAResponseIsFinal() {
+        Messages persian = Messages.forLanguage("fa");
         for (long response : List.of(accepted, declined)) {
-            for (String decision : List.of("accept", "decline")) {
-                long of = responseProposal(response);
-                State before = State.of(of);
-                JsonNode refused = expect(400, amina.post("/responses/" + response + "/" + decision, null));
-                assertTrue(refused.path("error").asText().startsWith("This response was already"), refused.toString());
-                assertEquals(before, State.of(of), "nothing changed");
-            }
+            boolean wasAccepted = response == accepted;
+            long of = responseProposal(response);
+            State before = State.of(of);
+            String other = wasAccepted ? "decline" : "accept";
+            JsonNode refused = expect(400, amina.post("/responses/" + response + "/" + other + "?lang=fa", null));
+            assertEquals("response_already_decided", refused.path("error").asText(), refused.toString());
+            assertEquals(persian.get("error.response_already_decided",
+                    persian.get(wasAccepted ? "response.accepted" : "response.declined")), refused.path("message").asText());
+            assertEquals(before, State.of(of), "nothing changed");
+            JsonNode again = expect(200, amina.post("/responses/" + response + "/" + (wasAccepted ? "accept" : "decline"), null));
+            assertEquals(wasAccepted ? "accepted" : "declined", again.path("state").asText(), again.toString());
+            assertEquals(before, State.of(of), "the same decision again changed nothing and sent nothing");
         }
     }
 
@@ -163,7 +188,10 @@ class ApiLifecycleTest {
         }
     }
 
-    /** On the page: "my proposals" offers Delete for each, a withdrawn one too, and deleting it takes it off the list. */
+    /**
+     * On the page: "my proposals" offers Delete for each, a withdrawn one too; deleting asks first (nothing changes
+     * until the member confirms), then takes it off the list.
+     */
     @Test
     void theMemberDeletesAWithdrawnProposalFromTheirPage() {
         JsonNode created = expect(201, amina.post("/proposals", """
@@ -176,9 +204,12 @@ class ApiLifecycleTest {
         String mine = page.get("/me/proposals").body();
         assertTrue(mine.contains("Old cot to give") && mine.contains("action=\"" + created.path("uri").asText() + "/delete\""),
                 mine);
-        HttpResponse<String> done = page.submit("/me/proposals", path + "/delete", Map.of());
+        HttpResponse<String> asked = page.submit("/me/proposals", path + "/delete", Map.of());
+        assertEquals(200, asked.statusCode(), "deleting asks first: " + asked.body());
+        expect(200, amina.get("/proposals/" + id));
+        HttpResponse<String> done = page.post(path + "/delete", PageClient.hiddenFields(asked.body(), path + "/delete"));
         assertEquals(303, done.statusCode(), done.body());
-        assertEquals("/me/proposals", done.headers().firstValue("Location").orElse(""));
+        assertEquals("/me/proposals?done=deleted", done.headers().firstValue("Location").orElse(""));
         assertFalse(page.get("/me/proposals").body().contains("Old cot to give"));
         expect(404, amina.get("/proposals/" + id));
         assertEquals(1L, tombstones(created.path("uri").asText()));
@@ -220,8 +251,8 @@ class ApiLifecycleTest {
                 .setParameter("t", "%" + text + "%").getSingleResult());
     }
 
-    private static Arguments forbid(ProposalStatus status, String method, String action, String body, String why) {
-        return Arguments.of(status, method, action, body, why);
+    private static Arguments forbid(ProposalStatus status, String method, String action, String body, String code) {
+        return Arguments.of(status, method, action, body, code);
     }
 
     private static String status(String status) {

@@ -4,27 +4,38 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.model.ProposalStatus;
 
 /**
  * What may follow what in a proposal's life, in one table: which status a member may move a proposal to from each
  * status, and in which statuses each other action is allowed. The services check every action against it before they
  * change anything (docs/api.md prints the same table), and the pages offer only what it allows. Asking for the status
- * a proposal already has changes nothing and is not an error.
+ * a proposal already has changes nothing and is not an error. A refusal is an {@link InvalidInputException} with a
+ * code per action (docs/api.md lists them) and the status it is in, said in the reader's language.
  */
 public final class ProposalLifecycle {
-    /** What an author may do to their proposal, besides moving its status. */
+    /**
+     * What an author may do to their proposal, besides moving its status, with the error code of its refusal. Declining
+     * and deleting are allowed in every status today; their code serves if the table ever narrows them.
+     */
     public enum Action {
-        EDIT("can no longer be edited"),
-        RENEW("cannot be renewed"),
-        ACCEPT_RESPONSE("can no longer accept a response"),
-        DECLINE_RESPONSE("can no longer decline a response"),
-        DELETE("cannot be deleted");
+        EDIT("proposal_not_editable"),
+        RENEW("proposal_not_renewable"),
+        ACCEPT_RESPONSE("proposal_not_accepting"),
+        DECLINE_RESPONSE("proposal_action_not_allowed"),
+        DELETE("proposal_action_not_allowed");
 
         private final String refusal;
 
         Action(String refusal) {
             this.refusal = refusal;
+        }
+
+        /** The code of the error that refuses this action, e.g. {@code proposal_not_editable}. */
+        public String refusal() {
+            return refusal;
         }
     }
 
@@ -64,17 +75,28 @@ public final class ProposalLifecycle {
         return ACTIONS.get(action).contains(status);
     }
 
-    /** @throws IllegalArgumentException when the lifecycle does not allow the move (nothing has been changed yet) */
+    /**
+     * @throws InvalidInputException {@code status_change_not_allowed} (on the field {@code status}) when the lifecycle
+     *                               does not allow the move; nothing has been changed yet
+     */
     public static void requireMove(ProposalStatus from, ProposalStatus to) {
         if (!mayMove(from, to)) {
-            throw new IllegalArgumentException("A " + from.wire() + " proposal cannot become " + to.wire());
+            throw InvalidInputException.field("status", "status_change_not_allowed", term(from), term(to));
         }
     }
 
-    /** @throws IllegalArgumentException when the lifecycle does not allow the action (nothing has been changed yet) */
+    /**
+     * @throws InvalidInputException with the action's {@link Action#refusal() code} when the lifecycle does not allow
+     *                               it; nothing has been changed yet
+     */
     public static void require(Action action, ProposalStatus status) {
         if (!may(action, status)) {
-            throw new IllegalArgumentException("A " + status.wire() + " proposal " + action.refusal);
+            throw InvalidInputException.of(action.refusal(), term(status));
         }
+    }
+
+    /** The status's name, translated with the rest of the sentence. */
+    private static DomainException.Term term(ProposalStatus status) {
+        return new DomainException.Term("status." + status.wire());
     }
 }

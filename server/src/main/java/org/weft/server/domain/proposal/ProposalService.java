@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
@@ -52,7 +53,7 @@ public final class ProposalService {
     /** Publishes a new offer or request by a local member on one of this instance's communities. */
     public ProposalEntity create(String memberUsername, ProposalDraft draft) {
         if (draft.purpose() == null) {
-            throw new IllegalArgumentException("Say whether this is an offer or a request");
+            throw InvalidInputException.field("purpose", "purpose_required");
         }
         Instant now = clock.instant();
         String title = rules.title(draft.title());
@@ -92,7 +93,7 @@ public final class ProposalService {
             ProposalEntity p = own(s, memberUsername, proposalId);
             ProposalLifecycle.require(ProposalLifecycle.Action.EDIT, p.getStatus());
             if (draft.audience() != null && draft.audience() != p.getAudience()) {
-                throw new IllegalArgumentException("The audience cannot change after posting; withdraw and post again");
+                throw InvalidInputException.field("audience", "audience_fixed");
             }
             if (draft.title() != null) {
                 p.setTitle(rules.title(draft.title()));
@@ -216,12 +217,12 @@ public final class ProposalService {
     private void place(Session s, ProposalEntity p, ProposalDraft draft) {
         if (draft.areaCode() != null) {
             AreaEntity area = AreaRepository.byCode(s, draft.areaCode())
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown area: " + draft.areaCode()));
+                    .orElseThrow(() -> InvalidInputException.field("area", "area_unknown", draft.areaCode()));
             p.setArea(area.getCode(), AreaService.fullName(s, area));
         }
         if (draft.latitude() != null || draft.longitude() != null) {
             if (draft.latitude() == null || draft.longitude() == null) {
-                throw new IllegalArgumentException("Give both latitude and longitude, or neither");
+                throw InvalidInputException.field("coordinates", "coordinates_incomplete");
             }
             CoarseLocation coarse = CoarseLocation.snap(draft.latitude(), draft.longitude());
             p.setCoordinates(coarse.latitude(), coarse.longitude());
@@ -247,10 +248,10 @@ public final class ProposalService {
 
     private static ActorEntity community(Session s, String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Say which community to post to");
+            throw InvalidInputException.field("community", "community_required");
         }
         return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(Locale.ROOT))
                 .filter(a -> !a.isDeleted())
-                .orElseThrow(() -> new IllegalArgumentException("No community " + name + " here"));
+                .orElseThrow(() -> InvalidInputException.field("community", "community_unknown", name));
     }
 }

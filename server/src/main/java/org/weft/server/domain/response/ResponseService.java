@@ -10,12 +10,14 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
-import org.weft.server.domain.RemoteEdit;
-import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.Usernames;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
@@ -39,6 +41,8 @@ import org.weft.server.persistence.ResponseRepository;
 public final class ResponseService {
     public static final String NOTIFY_RESPONSE = NotificationKind.RESPONSE.wire();
     public static final String NOTIFY_ACCEPTED = NotificationKind.ACCEPTED.wire();
+    /** A hand-off note is the conversation's first message, so it has a message's limit (where, when: not a document). */
+    public static final int MAX_HAND_OFF = ConversationRules.MAX_LENGTH;
     /** The longest answer a member here may write to a proposal here, in characters. */
     public static final int MAX_ANSWER = 5000;
 
@@ -98,9 +102,9 @@ public final class ResponseService {
      * notified, exactly as for an answer arriving from Mastodon by direct message.
      *
      * @throws NotFoundException        no such member, or no such proposal here
-     * @throws IllegalArgumentException {@code proposal.cannotRespond} for one's own proposal or one no longer open or
-     *                                  promised; {@code proposal.respondInvalid} for an empty text or one over
-     *                                  {@value #MAX_ANSWER} characters
+     * @throws InvalidInputException   {@code cannot_respond} for one's own proposal or one no longer open or promised;
+     *                                  {@code response_empty} or {@code response_too_long} (over {@value #MAX_ANSWER}
+     *                                  characters) on {@code text}
      */
     public ResponseEntity respond(String memberUsername, long proposalId, String text) {
         return db.inTransaction(s -> {
@@ -111,10 +115,13 @@ public final class ResponseService {
                 throw new NotFoundException("No proposal " + proposalId);
             }
             if (proposal.getAuthor().getId().equals(responder.getId()) || !proposal.getStatus().isActive()) {
-                throw new IllegalArgumentException("proposal.cannotRespond");
+                throw InvalidInputException.of("cannot_respond");
             }
-            if (text == null || text.isBlank() || text.length() > MAX_ANSWER) {
-                throw new IllegalArgumentException("proposal.respondInvalid");
+            if (text == null || text.isBlank()) {
+                throw InvalidInputException.field("text", "response_empty");
+            }
+            if (text.codePointCount(0, text.length()) > MAX_ANSWER) {
+                throw InvalidInputException.field("text", "response_too_long", MAX_ANSWER);
             }
             ResponseEntity response = new ResponseEntity(urls.base() + "/responses/" + UUID.randomUUID(), proposal,
                     responder, ResponseEntity.Kind.DIRECT, false, PlainText.toHtml(text.strip()), clock.instant());
@@ -137,11 +144,17 @@ public final class ResponseService {
      * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
      * is notified, and {@code handOff} (where and when) is written in the response's conversation, which takes it
      * to the responder alone, whether they are on another server (a direct message) or here. The page and the API
-     * both come through here.
+     * both come through here. Accepting a response already accepted changes nothing and sends nothing again.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
+        if (handOff != null && handOff.codePointCount(0, handOff.length()) > MAX_HAND_OFF) {
+            throw InvalidInputException.field("handOff", "hand_off_too_long", MAX_HAND_OFF);
+        }
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.ACCEPTED) {
+                return r; // the same decision again (a second tap): nothing changes, nothing is sent again
+            }
             requireUndecided(r);
             ProposalLifecycle.require(ProposalLifecycle.Action.ACCEPT_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
@@ -161,6 +174,9 @@ public final class ResponseService {
     public ResponseEntity decline(String memberUsername, long responseId) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.DECLINED) {
+                return r; // the same decision again (a second tap): nothing changes, nothing is sent again
+            }
             requireUndecided(r);
             ProposalLifecycle.require(ProposalLifecycle.Action.DECLINE_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
@@ -169,10 +185,14 @@ public final class ResponseService {
         });
     }
 
-    /** A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject). */
+    /**
+     * A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject), so the
+     * other decision is refused ({@code response_already_decided}, saying which one was made).
+     */
     private static void requireUndecided(ResponseEntity r) {
         if (r.getState() != ResponseEntity.State.NEW) {
-            throw new IllegalArgumentException("This response was already " + r.getState().name().toLowerCase(Locale.ROOT));
+            throw InvalidInputException.of("response_already_decided",
+                    new DomainException.Term("response." + r.getState().name().toLowerCase(Locale.ROOT)));
         }
     }
 
