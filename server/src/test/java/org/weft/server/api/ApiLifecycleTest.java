@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +166,27 @@ class ApiLifecycleTest {
             assertEquals(wasAccepted ? "accepted" : "declined", again.path("state").asText(), again.toString());
             assertEquals(before, State.of(of), "the same decision again changed nothing and sent nothing");
         }
+    }
+
+    /**
+     * On the pages too: a refused form (sent although the page no longer offers it, e.g. from an old tab) says why in
+     * the member's language, never the domain's English, and changes nothing.
+     */
+    @Test
+    void aRefusedFormSaysWhyInTheMembersLanguageAndChangesNothing() {
+        long id = PROPOSALS.get(ProposalStatus.FULFILLED);
+        State before = State.of(id);
+        String path = URI.create(expect(200, amina.get("/proposals/" + id)).path("uri").asText()).getRawPath();
+        PageClient page = new PageClient(weft.base()).language("ar");
+        page.login("amina", PASSWORD);
+        HttpResponse<String> refused = page.submit(path, path + "/status", Map.of("status", "open"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        Messages arabic = Messages.forLanguage("ar");
+        String why = arabic.get("error.status_change_not_allowed", arabic.get("status.fulfilled"), arabic.get("status.open"));
+        assertTrue(refused.body().contains(why), "\"" + why + "\" on: " + refused.body());
+        assertFalse(refused.body().contains("cannot become") || refused.body().contains("status_change_not_allowed"),
+                refused.body());
+        assertEquals(before, State.of(id), "nothing changed");
     }
 
     /** Deleting works in every status, a withdrawn one too, and only the first deletion makes a tombstone. */
