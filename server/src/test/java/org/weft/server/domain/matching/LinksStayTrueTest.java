@@ -33,6 +33,7 @@ import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * Links that stay true (issue 14 item 4), on three instances: A's community links to B's; C's community follows A's,
@@ -81,8 +82,10 @@ class LinksStayTrueTest {
             assertEquals(town, a.server().matching().matcher().index().get(copy.getId()).viaCommunityId());
             PageClient amina = new PageClient(a.base()).language("fr");
             amina.login("amina", PASSWORD);
-            assertTrue(amina.get("/me/notifications").body().contains("nouvelle correspondance pour : We need a pram"),
-                    "the match was announced in French");
+            Messages french = Messages.forLanguage("fr");
+            // Titles are people's words, isolated inside the sentence (U+2068 … U+2069).
+            assertTrue(amina.get("/me/notifications").body().contains(
+                    french.get("notification.match", 1, Messages.isolate("We need a pram"))), "the match was announced in French");
 
             a.server().matching().links().unlink("block3", "@town@" + b.domain());
             assertNotNull(find(a, offer.getUri()).getDetachedAt(), "the copy is no longer held, from the unlink on");
@@ -97,7 +100,7 @@ class LinksStayTrueTest {
             assertFalse(matchesPage.contains("A pram, almost new"), matchesPage);
             assertTrue(matchesPage.contains("Mes correspondances"), "the page itself, in French: " + matchesPage);
             String notices = amina.get("/me/notifications").body();
-            assertTrue(notices.contains("Une correspondance pour « We need a pram » n’est plus là"), notices);
+            assertTrue(notices.contains(french.get("notification.match-gone", Messages.isolate("We need a pram"))), notices);
             // Nor is the copy shown anywhere any more: not in the search, not by its id.
             assertFalse(api(a, "/api/v1/proposals?purpose=offer", token).toString().contains(offer.getUri()));
             assertEquals(404, status(a, "/api/v1/proposals/" + copy.getId(), token));
