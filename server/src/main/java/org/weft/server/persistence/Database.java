@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
-            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class);
+            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class);
 
     private static final int DEADLOCK_ATTEMPTS = 4;
 
