@@ -190,7 +190,7 @@ class PhoneLoopBrowserTest {
                 clickLinkWithText(helper, handOffNotice);
                 helper.waitFor(requestPath);
                 assertTrue(conversationText(helper).contains(w.meetingPlace()), conversationText(helper));
-                assertTrue(conversationText(helper).contains(m.get("conversation.privateWith", COMMUNITY)),
+                assertTrue(conversationText(helper).contains(PhoneBrowser.words(m.get("conversation.privateWith", COMMUNITY))),
                         conversationText(helper));
                 helper.check("11-hand-off-read");
 
@@ -206,7 +206,8 @@ class PhoneLoopBrowserTest {
                 clickLinkWithText(newcomer, thanksNotice);
                 newcomer.waitFor(requestPath);
                 assertTrue(conversationText(newcomer).contains(w.thanks())
-                        && conversationText(newcomer).contains(m.get("conversation.privateWith", w.helperName())),
+                        && conversationText(newcomer).contains(
+                                PhoneBrowser.words(m.get("conversation.privateWith", w.helperName()))),
                         conversationText(newcomer));
                 newcomer.find("section.conversation textarea").sendKeys(w.reply());
                 newcomer.clickAndWaitForNewPage("section.conversation button");
@@ -260,12 +261,14 @@ class PhoneLoopBrowserTest {
 
     /** The conversation under the response, as the reader sees it. */
     private static String conversationText(PhoneBrowser browser) {
-        return browser.find("section.conversation").getText();
+        return PhoneBrowser.words(browser.find("section.conversation").getText());
     }
 
     /** Follows the link that reads exactly {@code text} (a notification's sentence). */
     private static void clickLinkWithText(PhoneBrowser browser, String text) {
-        List<WebElement> links = browser.findAll("main a").stream().filter(a -> a.getText().strip().equals(text)).toList();
+        String wanted = PhoneBrowser.words(text);
+        List<WebElement> links = browser.findAll("main a").stream()
+                .filter(a -> PhoneBrowser.words(a.getText()).strip().equals(wanted)).toList();
         assertFalse(links.isEmpty(), "a link reading «" + text + "» on " + browser.path() + ":\n" + browser.mainText());
         links.get(0).click();
     }
