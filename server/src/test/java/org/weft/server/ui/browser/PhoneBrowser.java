@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -156,14 +155,32 @@ final class PhoneBrowser implements AutoCloseable {
             } catch (StaleElementReferenceException e) {
                 return false;
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (leftTheDocument(e)) {
                     return false;
                 }
                 throw e;
             }
         });
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(clickedOn[0]));
+        // Gone from the document is stale too: Chromium may answer so instead of "stale element" while it swaps pages.
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                clickedOn[0].isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (leftTheDocument(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         waitFor("/");
+    }
+
+    /** Chromium's other way of saying that a node belongs to a page that has been replaced. */
+    private static boolean leftTheDocument(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     /** Waits until the address starts with {@code pathPart} and the page has loaded. */
