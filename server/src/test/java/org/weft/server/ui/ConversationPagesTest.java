@@ -81,6 +81,8 @@ class ConversationPagesTest {
             assertTrue(body.contains("Only you and " + Messages.isolate("Layla") + " see this conversation."),
                     page + ": " + body);
         }
+        // The sender's name is theirs, in any script: isolated from the date beside it, as the words are.
+        assertTrue(omar.get("/conversations/" + id).body().contains("<bdi dir=\"auto\">Layla</bdi> · "));
         assertTrue(omar.get(path(offer)).body().contains("Your response"));
         JsonNode answered = expect(201, omarApi.post("/responses/" + id + "/messages", "{\"text\": \"Tuesday works.\"}"));
         assertEquals("Omar", answered.path("from").asText());

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * {@code /me/matches}: reasons in the member's language; dismissing needs the token and hides the match from the
@@ -91,5 +93,27 @@ class MatchesPageTest {
         assertEquals(1L, (long) instance.server().db().inTransaction(s -> s.createSelectionQuery(
                 "select count(*) from NotificationEntity n, ActorEntity a where n.memberId = a.id and a.username = 'amina'"
                         + " and a.local = true and n.kind = 'match'", Long.class).getSingleResult()));
+    }
+
+    @Test
+    @Order(3)
+    void aRelatedOfferIsShownAsRelatedHelpInTheReadersLanguage() {
+        long before = instance.server().matching().matcher().applied();
+        instance.server().proposals().service().create("amina", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.REQUEST).language("ar").title("أحتاج مساعدة في ملء استمارة").description("طلب لجوء.")
+                .categories("form-filling").build());
+        instance.server().proposals().service().create("boris", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("Phone and laptop help").description("Evenings.")
+                .categories("tech-help").build());
+        WaitFor.condition("both proposals are matched", () -> instance.server().matching().matcher().applied() >= before + 2);
+
+        PageClient amina = new PageClient(instance.base()).language("ar");
+        amina.login("amina", "amina-password");
+        String html = amina.get("/me/matches").body();
+        Messages ar = Messages.forLanguage("ar");
+        Taxonomy taxonomy = Taxonomy.load();
+        String techHelp = taxonomy.label(taxonomy.byId("tech-help").orElseThrow(), "ar").toLowerCase(ar.locale());
+        assertTrue(html.contains("Phone and laptop help"), html);
+        assertTrue(html.contains(ar.get("match.reason.RELATED_CATEGORY", techHelp)), "why, in Arabic: " + html);
     }
 }

@@ -28,6 +28,12 @@ public final class MatchRules {
     static final int SAME_CONCEPT = 60;
     static final int NARROWER_OFFER = 48;
     static final int BROADER_OFFER = 36;
+    /**
+     * A related concept earns a single point: everything else a match can earn (place, time, kind, quantity: at most
+     * 38) then never lifts it to the least a same, broader or narrower concept scores (36 + 4 for overlapping times), so
+     * related help always ranks below those and shows only where there is room.
+     */
+    static final int RELATED_CONCEPT = 1;
     static final int SAME_AREA = 20;
     static final int NEARBY_AREA = 14;
     static final int SAME_TOP_AREA = 8;
@@ -95,6 +101,7 @@ public final class MatchRules {
                         case SAME -> ReasonCode.SAME_CATEGORY;
                         case NARROWER_OFFER -> ReasonCode.NARROWER_OFFER;
                         case BROADER_OFFER -> ReasonCode.BROADER_OFFER;
+                        case RELATED -> ReasonCode.RELATED_CATEGORY;
                     }, conceptId(given));
                 }
             }
@@ -114,6 +121,7 @@ public final class MatchRules {
             case SAME -> SAME_CONCEPT;
             case NARROWER_OFFER -> NARROWER_OFFER;
             case BROADER_OFFER -> BROADER_OFFER;
+            case RELATED -> RELATED_CONCEPT;
         };
     }
 

@@ -11,6 +11,11 @@ public enum ReasonCode {
     NARROWER_OFFER,
     /** The offer is only the broader concept of what was asked (some "childcare" for "babysitting"). */
     BROADER_OFFER,
+    /**
+     * The offer is of a neighbouring concept the taxonomy marks as related (tech help for a request to fill in a form
+     * online): a weaker match, ranked below the three above; the argument is the offered concept id.
+     */
+    RELATED_CATEGORY,
     SAME_AREA,
     /** One area contains the other (a block inside its camp). */
     NEARBY_AREA,

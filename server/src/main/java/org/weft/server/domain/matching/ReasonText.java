@@ -39,7 +39,7 @@ public final class ReasonText {
     public String word(Reason r, Messages m) {
         String key = "match.reason." + r.code().name();
         return switch (r.code()) {
-            case SAME_CATEGORY, NARROWER_OFFER, BROADER_OFFER -> m.get(key, concept(r.argument(), m));
+            case SAME_CATEGORY, NARROWER_OFFER, BROADER_OFFER, RELATED_CATEGORY -> m.get(key, concept(r.argument(), m));
             case WITHIN_KM -> m.get(key, r.argument() == null ? "?" : r.argument());
             // The argument names the kind both share; an unknown one reads as a gift.
             case SAME_KIND -> m.get(key + "." + switch (r.argument() == null ? "" : r.argument()) {

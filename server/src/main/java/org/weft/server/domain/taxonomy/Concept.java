@@ -12,12 +12,15 @@ import java.util.Objects;
  * @param hashtag   lowercase ASCII hashtag without {@code #}, as Mastodon would fold it
  * @param broader   id of the parent concept, or {@code null} for a top-level concept
  * @param narrower  ids of the direct children, in data-file order
+ * @param related   ids of neighbouring concepts outside its own line of broader and narrower ones (SKOS {@code related}:
+ *                  filling in forms and tech help), both ways, in data-file order; help in one often answers a need in the
+ *                  other, so matching proposes them as a weaker match
  * @param labels    display label per language code
  * @param synonyms  words people write for this concept, per language code (may be empty for a language)
  * @param sensitive whether the data file marks it as sensitive help (childcare, health, money, housing…): see
  *                  {@link Taxonomy#isSensitive}, which also counts the marks of its broader concepts
  */
-public record Concept(String id, String uri, String hashtag, String broader, List<String> narrower,
+public record Concept(String id, String uri, String hashtag, String broader, List<String> narrower, List<String> related,
                       Map<String, String> labels, Map<String, List<String>> synonyms, boolean sensitive) {
 
     public Concept {
@@ -25,6 +28,7 @@ public record Concept(String id, String uri, String hashtag, String broader, Lis
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(hashtag, "hashtag");
         narrower = List.copyOf(narrower);
+        related = List.copyOf(related);
         labels = Map.copyOf(labels);
         synonyms = Map.copyOf(synonyms);
     }

@@ -77,6 +77,10 @@ public final class SkosDocument {
             ArrayNode narrower = node.putArray("skos:narrower");
             concept.narrower().forEach(id -> narrower.add(idRef(Taxonomy.BASE_URI + id)));
         }
+        if (!concept.related().isEmpty()) {
+            ArrayNode related = node.putArray("skos:related");
+            concept.related().forEach(id -> related.add(idRef(Taxonomy.BASE_URI + id)));
+        }
         return node;
     }
 

@@ -6,18 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.weft.activitypub.jsonld.PlainJson;
 
 /** Turns the JSON data file into concepts; structural checks happen in {@link TaxonomyValidator}. */
 final class TaxonomyReader {
 
-
     private TaxonomyReader() {
     }
 
-    /** The raw concepts of a taxonomy file, narrower links filled in from the broader ones. */
+    /**
+     * The raw concepts of a taxonomy file, narrower links filled in from the broader ones and related links made
+     * symmetric (the file names each pair once, on either concept).
+     */
     static List<Concept> read(InputStream in) {
         JsonNode root;
         try {
@@ -38,12 +42,20 @@ final class TaxonomyReader {
                 children.computeIfAbsent(broader, k -> new ArrayList<>()).add(node.path("id").asText());
             }
         }
+        Map<String, Set<String>> related = new LinkedHashMap<>();
+        for (JsonNode node : nodes) {
+            String id = node.path("id").asText();
+            node.path("related").forEach(other -> {
+                related.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(other.asText());
+                related.computeIfAbsent(other.asText(), k -> new LinkedHashSet<>()).add(id);
+            });
+        }
         List<Concept> result = new ArrayList<>();
         for (JsonNode node : nodes) {
             String id = requiredText(node, "id");
             result.add(new Concept(id, Taxonomy.BASE_URI + id, requiredText(node, "hashtag"), textOrNull(node, "broader"),
-                    children.getOrDefault(id, List.of()), labels(node.path("labels")), synonyms(node.path("synonyms")),
-                    node.path("sensitive").asBoolean(false)));
+                    children.getOrDefault(id, List.of()), List.copyOf(related.getOrDefault(id, Set.of())),
+                    labels(node.path("labels")), synonyms(node.path("synonyms")), node.path("sensitive").asBoolean(false)));
         }
         return result;
     }

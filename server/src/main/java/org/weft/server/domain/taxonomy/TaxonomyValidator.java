@@ -51,6 +51,40 @@ final class TaxonomyValidator {
             }
             checkNoCycle(c, byId);
         }
+        for (Concept c : concepts) {
+            checkRelated(c, byId);
+        }
+    }
+
+    /**
+     * A related concept exists, is not the concept itself nor "other", and is not above or below it: SKOS keeps
+     * {@code related} apart from the broader/narrower hierarchy, and matching already pairs a concept with its parent
+     * and children.
+     */
+    private static void checkRelated(Concept c, Map<String, Concept> byId) {
+        for (String id : c.related()) {
+            Concept other = byId.get(id);
+            if (other == null) {
+                throw new InvalidTaxonomyException("concept \"" + c.id() + "\" has unknown related \"" + id + "\"");
+            }
+            if (id.equals(c.id()) || id.equals(Taxonomy.OTHER_ID) || c.id().equals(Taxonomy.OTHER_ID)) {
+                throw new InvalidTaxonomyException("concept \"" + c.id() + "\" cannot be related to \"" + id + "\"");
+            }
+            if (isAbove(other, c, byId) || isAbove(c, other, byId)) {
+                throw new InvalidTaxonomyException("concept \"" + c.id() + "\" is related to \"" + id
+                        + "\", which is above or below it already");
+            }
+        }
+    }
+
+    private static boolean isAbove(Concept upper, Concept lower, Map<String, Concept> byId) {
+        for (Concept c = lower.broader() == null ? null : byId.get(lower.broader()); c != null;
+                c = c.broader() == null ? null : byId.get(c.broader())) {
+            if (c.id().equals(upper.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkNoCycle(Concept start, Map<String, Concept> byId) {

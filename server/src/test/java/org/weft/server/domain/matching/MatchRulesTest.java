@@ -50,6 +50,36 @@ class MatchRulesTest {
     }
 
     @Test
+    void aRelatedConceptIsAWeakerMatchThatSaysWhy() {
+        // The related offer has everything else going for it (same block, open all week, same kind, enough); the
+        // broader one has nothing (another town, a short overlap, another kind): the related one still ranks last.
+        ProposalSnapshot related = put(Snapshots.offer("tech-help").area("camp-a/block-3").kind(HelpKind.TIME)
+                .quantity("2", "hour"));
+        ProposalSnapshot broader = put(Snapshots.offer("paperwork-and-legal").area("town-b/centre").kind(HelpKind.GIFT)
+                .window(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(2))));
+        ProposalSnapshot exact = put(Snapshots.offer("form-filling").area("town-b/centre"));
+        List<ScoredMatch> found = matches(Snapshots.request("form-filling").area("camp-a/block-3").kind(HelpKind.TIME)
+                .quantity("2", "hour").build());
+        assertEquals(List.of(exact.id(), broader.id(), related.id()), found.stream().map(ScoredMatch::offerId).toList());
+        assertEquals(new Reason(ReasonCode.RELATED_CATEGORY, "tech-help"), found.get(2).reasons().get(0));
+        assertTrue(found.get(2).reasons().contains(Reason.of(ReasonCode.SAME_AREA)), "the rest is still counted");
+        assertEquals("related help: tech help · same area · both open this week · both time given · enough for what was asked",
+                new ReasonText(TAXONOMY).english(found.get(2).reasons()));
+    }
+
+    @Test
+    void relatedWorksBothWaysButSiblingsWithoutALinkStillNeverMatch() {
+        ProposalSnapshot formFilling = put(Snapshots.offer("form-filling"));
+        ProposalSnapshot techHelp = put(Snapshots.offer("tech-help"));
+        // legal-advice is form-filling's sibling, with no link between them.
+        assertEquals(List.of(), matches(Snapshots.request("legal-advice").build()), "a sibling without a link: nothing");
+        assertEquals(List.of(techHelp.id(), formFilling.id()), matches(Snapshots.request("tech-help").build()).stream()
+                .map(ScoredMatch::offerId).toList(), "a request for tech help is answered by form filling too");
+        put(Snapshots.offer("shoes"));
+        assertEquals(List.of(), matches(Snapshots.request("winter-clothes").build()), "siblings, no link");
+    }
+
+    @Test
     void theSameBlockIsPreferredToElsewhereInTheCamp() {
         ProposalSnapshot elsewhere = put(Snapshots.offer("prams").area("camp-a/block-7"));
         ProposalSnapshot sameBlock = put(Snapshots.offer("prams").area("camp-a/block-3"));

@@ -77,6 +77,19 @@ class TaxonomyTest {
     }
 
     @Test
+    void relatedLinksGoBothWaysAndStayOutsideTheHierarchy() {
+        assertTrue(concept("form-filling").related().contains("tech-help"));
+        assertTrue(concept("tech-help").related().contains("form-filling"), "named once in the file, related both ways");
+        for (Concept c : taxonomy.all()) {
+            for (String id : c.related()) {
+                Concept other = concept(id);
+                assertTrue(other.related().contains(c.id()), c.id() + " ~ " + id);
+                assertTrue(!taxonomy.isSameOrBroader(c, other) && !taxonomy.isSameOrBroader(other, c), c.id() + " ~ " + id);
+            }
+        }
+    }
+
+    @Test
     void hierarchyIsConsistentBothWays() {
         for (Concept c : taxonomy.all()) {
             if (c.broader() != null) {
@@ -161,10 +174,13 @@ class TaxonomyTest {
             int synonyms = Taxonomy.LANGUAGES.stream().mapToInt(l -> c.synonyms(l).size()).sum();
             assertEquals(synonyms, node.path("skos:altLabel").size(), c.id());
             assertEquals(c.narrower().size(), node.path("skos:narrower").size(), c.id());
+            assertEquals(c.related().size(), node.path("skos:related").size(), c.id());
             if (c.broader() != null) {
                 assertEquals(Taxonomy.BASE_URI + c.broader(), node.path("skos:broader").path("@id").asText());
             }
         }
+        assertTrue(concepts.get(Taxonomy.BASE_URI + "tech-help").path("skos:related").toString()
+                .contains(Taxonomy.BASE_URI + "form-filling"));
         JsonNode bread = concepts.get(Taxonomy.BASE_URI + "bread");
         assertTrue(bread.path("skos:altLabel").toString().contains("\"@value\":\"خبز\",\"@language\":\"ar\""));
     }
@@ -208,6 +224,12 @@ class TaxonomyTest {
         assertMessage(sameTag, "hashtag \"tag\" is used by two concepts");
         String nonAscii = taxonomyJson(concept("a", "null", "café"));
         assertMessage(nonAscii, "lowercase ASCII");
+        String relatedUnknown = taxonomyJson(related(concept("a", "null", "a"), "cake"));
+        assertMessage(relatedUnknown, "\"a\" has unknown related \"cake\"");
+        String relatedToItself = taxonomyJson(related(concept("a", "null", "a"), "a"));
+        assertMessage(relatedToItself, "cannot be related to \"a\"");
+        String relatedToParent = taxonomyJson(concept("a", "null", "a") + "," + related(concept("b", "\"a\"", "b"), "a"));
+        assertMessage(relatedToParent, "which is above or below it already");
         String noOther = "{\"concepts\":[" + concept("a", "null", "a") + "]}";
         assertMessage(noOther, "no \"other\" concept");
     }
@@ -220,6 +242,10 @@ class TaxonomyTest {
 
     private static String taxonomyJson(String concepts) {
         return "{\"concepts\":[" + concepts + "," + concept("other", "null", "other") + "]}";
+    }
+
+    private static String related(String conceptJson, String relatedId) {
+        return conceptJson.substring(0, conceptJson.length() - 1) + ",\"related\":[\"" + relatedId + "\"]}";
     }
 
     private static String concept(String id, String broader, String hashtag) {

@@ -1,0 +1,234 @@
+package org.weft.server.ui.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's phone: headless Chromium emulating a 390×844 touch screen whose browser asks for {@code language}
+ * first, on one Weft instance. It walks pages, and {@link #check} saves each step's screenshot and collects what
+ * axe-core (serious or critical) and a sideways-scroll check find, for the test to assert at the end.
+ */
+final class PhoneBrowser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int WIDTH = 390;
+    static final int HEIGHT = 844;
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static String axe;
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path shots;
+    private final List<String> problems;
+
+    PhoneBrowser(String base, String language, Path shots, List<String> problems) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + Files.createTempDirectory("weft-phone"), "--lang=" + language);
+        // A phone: its width, height and touch, so the pages lay out as on one (CSS pixels, twice as dense).
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true)));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        this.base = base;
+        this.shots = shots;
+        this.problems = problems;
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of this instance and waits until it has loaded. */
+    void open(String path) {
+        driver.get(path.startsWith("http") ? path : base + path);
+        waitFor("/");
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The text a person reads in the page's main part, as the browser lays it out. */
+    String mainText() {
+        return words(find("main").getText());
+    }
+
+    /**
+     * Text without Unicode's isolate marks (U+2068, U+2069), which are invisible: the words are compared here, the
+     * marks around people's words by {@code RightToLeftWalkTest}. Expected sentences go through this too.
+     */
+    static String words(String text) {
+        return text.replace("\u2068", "").replace("\u2069", "");
+    }
+
+    /** The menu's unread badge, or null when the menu shows none. */
+    String badge() {
+        List<WebElement> badges = findAll("nav .badge");
+        return badges.isEmpty() ? null : badges.get(0).getText().strip();
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    void login(String username, String password) {
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        clickAndWaitForNewPage("form.stack button[type=submit]");
+    }
+
+    /** The page is in {@code language}, right to left for Arabic (and Persian), as the html element says. */
+    void assertLanguage(String language, String dir) {
+        WebElement html = find("html");
+        assertEquals(language, html.getAttribute("lang"), "the page's lang at " + path());
+        assertEquals(dir, html.getAttribute("dir"), "the page's dir at " + path());
+    }
+
+    /** Every expected sentence is in the page's main text. */
+    void assertShows(String step, String... sentences) throws IOException {
+        String text = mainText();
+        for (String expected : sentences) {
+            String sentence = words(expected);
+            if (!text.contains(sentence)) {
+                keepEvidence(step);
+            }
+            assertTrue(text.contains(sentence), step + ": expected «" + sentence + "» on " + path() + " but the page reads:\n"
+                    + text);
+        }
+    }
+
+    /** What the page looked like when a step failed: a screenshot and its HTML, next to the steps' screenshots. */
+    void keepEvidence(String step) throws IOException {
+        Files.createDirectories(shots);
+        String name = "FAILED-" + step.replaceAll("[^A-Za-z0-9-]+", "-");
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Files.writeString(shots.resolve(name + ".html"), driver.getPageSource());
+    }
+
+    /**
+     * Clicks a button that posts a form and redirects, and waits until the old page is gone and the new one loaded.
+     * Chromium can still be swapping in the previous document when the button is found; a click on a node that has
+     * left the document throws without posting anything, so it is found again and retried (never posted twice).
+     */
+    void clickAndWaitForNewPage(String css) {
+        WebElement[] clickedOn = new WebElement[1];
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                WebElement page = d.findElement(By.tagName("html"));
+                d.findElement(By.cssSelector(css)).click();
+                clickedOn[0] = page;
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (leftTheDocument(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+        // Gone from the document is stale too: Chromium may answer so instead of "stale element" while it swaps pages.
+        new WebDriverWait(driver, WAIT).until(d -> {
+            try {
+                clickedOn[0].isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (leftTheDocument(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        waitFor("/");
+    }
+
+    /** Chromium's other way of saying that a node belongs to a page that has been replaced. */
+    private static boolean leftTheDocument(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+    }
+
+    /** Waits until the address starts with {@code pathPart} and the page has loaded. */
+    void waitFor(String pathPart) {
+        new WebDriverWait(driver, WAIT).until(d -> {
+            String url = d.getCurrentUrl();
+            return url != null && url.startsWith(base) && url.substring(base.length()).startsWith(pathPart)
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+        });
+    }
+
+    /** Screenshot {@code name}.png, then the sideways-scroll check and axe-core; problems are collected. */
+    @SuppressWarnings("unchecked")
+    void check(String name) throws IOException {
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        Number overflow = (Number) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (overflow.intValue() > 1) {
+            problems.add(name + " → scrolls sideways by " + overflow + " px at " + WIDTH + " px wide");
+        }
+        js.executeScript(axeSource());
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); })"
+                + ".join(', '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+        for (Object v : (List<Object>) result) {
+            problems.add(name + " → " + v);
+        }
+    }
+
+    private static synchronized String axeSource() throws IOException {
+        if (axe == null) {
+            try (InputStream in = PhoneBrowser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                }
+                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return axe;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
