@@ -56,6 +56,7 @@ import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
+import org.weft.server.federation.inbound.LikeHandler;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
@@ -78,6 +79,7 @@ import org.weft.server.domain.matching.Matcher;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.ReasonText;
+import org.weft.server.domain.post.IncomingEdits;
 import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
@@ -89,6 +91,7 @@ import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
@@ -96,6 +99,9 @@ import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
+import org.weft.server.domain.proposal.StaleCopies;
+import org.weft.server.domain.proposal.Thanks;
+import org.weft.server.domain.response.ActorDeparture;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
@@ -251,7 +257,6 @@ public final class WeftServer implements AutoCloseable {
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
         WebFingerLookup webFinger = new WebFingerLookup(client, config.allowPrivateAddresses());
-        FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock);
 
         long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
@@ -260,6 +265,9 @@ public final class WeftServer implements AutoCloseable {
         DirectMessages direct = new DirectMessages(outbox, urls, clock);
         Matcher matcher = Matcher.create(db, taxonomy, direct, clock);
         matcher.rebuild();
+        // Copies from other servers held through links: when a follow from here ends, those it alone held are detached.
+        HeldCopies copies = new HeldCopies(clock, matcher);
+        FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock, copies::followEnded);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
@@ -271,24 +279,29 @@ public final class WeftServer implements AutoCloseable {
                 new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
-        IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
-                new BoardLimit(config.moderationPostsPerHour()), clock);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher);
+        IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
+                new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
         }
 
-        LinkBackfill backfill = new LinkBackfill(client, posts::announced);
-        ActivityRouter router = new ActivityRouter(Map.of(
-                "Follow", new FollowHandler(follows),
-                "Undo", new UndoHandler(follows),
-                "Accept", new FollowAnswerHandler(follows, agreements, backfill, true),
-                "Reject", new FollowAnswerHandler(follows, agreements, backfill, false),
-                "Offer", new OfferHandler(agreements, remoteActors),
-                "Create", new CreateHandler(posts),
-                "Announce", new AnnounceHandler(posts),
-                "Delete", new DeleteHandler(remoteActors, posts),
-                "Update", new UpdateHandler(remoteActors, posts)));
+        LinkBackfill backfill = new LinkBackfill(client, posts::announced, posts::detachedThrough);
+        Thanks thanks = new Thanks(db, clock);
+        LikeHandler likes = new LikeHandler(thanks, remoteActors);
+        ActivityRouter router = new ActivityRouter(Map.ofEntries(
+                Map.entry("Follow", new FollowHandler(follows)),
+                Map.entry("Undo", new UndoHandler(follows, thanks)),
+                Map.entry("Accept", new FollowAnswerHandler(follows, agreements, backfill, true)),
+                Map.entry("Reject", new FollowAnswerHandler(follows, agreements, backfill, false)),
+                Map.entry("Offer", new OfferHandler(agreements, remoteActors)),
+                Map.entry("Create", new CreateHandler(posts)),
+                Map.entry("Announce", new AnnounceHandler(posts)),
+                Map.entry("Delete", new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock))),
+                Map.entry("Update", new UpdateHandler(remoteActors,
+                        new IncomingEdits(db, remoteActors, remoteProposals, responses, clock))),
+                Map.entry("Like", likes),
+                Map.entry("EmojiReact", likes)));
         InboundStore inboundStore = new InboundStore(db);
         // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
@@ -376,6 +389,8 @@ public final class WeftServer implements AutoCloseable {
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
         scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
+        StaleCopies staleCopies = new StaleCopies(db, clock, matcher);
+        scheduler.scheduleWithFixedDelay(() -> expireSilent(staleCopies), 60, 600, TimeUnit.SECONDS);
         ModerationDecisions decisions = new ModerationDecisions(db, matcher);
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
@@ -469,6 +484,18 @@ public final class WeftServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Expiring proposals failed", e);
+        }
+    }
+
+    /** Copies of other servers' proposals whose server has been silent too long expire here; a failure waits for the next run. */
+    private static void expireSilent(StaleCopies copies) {
+        try {
+            int expired = copies.expireSilent();
+            if (expired > 0) {
+                LOG.info(() -> expired + " copy(ies) of proposals from other servers expired after their server fell silent");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Expiring silent copies failed", e);
         }
     }
 

@@ -22,6 +22,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.persistence.ThanksRepository;
 
 /**
  * {@code /proposals} and {@code /me/proposals}: search, read, and the author's changes (create,
@@ -117,7 +118,8 @@ final class ProposalsApi {
             if (p == null || !visible(p, viewerId)) {
                 throw new NotFoundException("No proposal " + id);
             }
-            return json.toJson(p, viewerId, responseCounts(s, List.of(p), viewerId).getOrDefault(id, 0L), lang);
+            return json.toJson(p, viewerId, responseCounts(s, List.of(p), viewerId).getOrDefault(id, 0L), lang)
+                    .put("thanks", ThanksRepository.count(s, id));
         });
     }
 
@@ -125,10 +127,12 @@ final class ProposalsApi {
         return db.inTransaction(s -> {
             ProposalQuery.Slice slice = query.slice(s);
             Map<Long, Long> counts = responseCounts(s, slice.items(), viewerId);
+            Map<Long, Long> thanks = ThanksRepository.counts(s, slice.items().stream().map(ProposalEntity::getId).toList());
             ObjectNode page = ApiJson.object();
             ArrayNode items = page.putArray("items");
             for (ProposalEntity p : slice.items()) {
-                items.add(json.toJson(p, viewerId, counts.getOrDefault(p.getId(), 0L), lang));
+                items.add(json.toJson(p, viewerId, counts.getOrDefault(p.getId(), 0L), lang)
+                        .put("thanks", thanks.getOrDefault(p.getId(), 0L)));
             }
             if (query.before() == null && query.after() == null) {
                 page.put("page", query.page());
@@ -143,11 +147,11 @@ final class ProposalsApi {
     }
 
     /**
-     * What a viewer may read by id: the same as the search shows (visible, not deleted, community-only
-     * ones to members only), plus always their own.
+     * What a viewer may read by id: the same as the search shows (visible, not deleted, still held when
+     * from another server, community-only ones to members only), plus always their own.
      */
     private static boolean visible(ProposalEntity p, Long viewerId) {
-        if (p.isDeleted()) {
+        if (p.isDeleted() || p.isDetached()) {
             return false;
         }
         if (viewerId != null && p.isLocal() && p.getAuthor().getId().equals(viewerId)) {

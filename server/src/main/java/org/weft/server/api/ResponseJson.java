@@ -28,7 +28,8 @@ final class ResponseJson {
                 .put("state", r.getState().name().toLowerCase(Locale.ROOT))
                 .put("content", r.getContent())
                 .put("text", HtmlSanitizer.toPlainText(r.getContent()))
-                .put("created", r.getCreatedAt().toString());
+                .put("created", r.getCreatedAt().toString())
+                .put("updated", r.getUpdatedAt() == null ? null : r.getUpdatedAt().toString());
         json.putObject("responder")
                 .put("uri", from.getUri())
                 .put("handle", "@" + from.getUsername() + "@" + from.getDomain())

@@ -38,6 +38,9 @@ public class ConversationMessageEntity {
     private String content;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** The {@code updated} of the last edit its sender made on another server (null: never edited). */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected ConversationMessageEntity() {
     }
@@ -88,6 +91,16 @@ public class ConversationMessageEntity {
 
     public void setContent(String content) {
         this.content = content;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Its sender edited it on their server: the new (sanitised) words, and the edit's own time. */
+    public void edit(String newContent, Instant editedAt) {
+        this.content = newContent;
+        this.updatedAt = editedAt;
     }
 
     public Instant getCreatedAt() {

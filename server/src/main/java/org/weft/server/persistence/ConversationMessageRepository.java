@@ -46,4 +46,10 @@ public final class ConversationMessageRepository {
         return s.createMutationQuery("delete from ConversationMessageEntity where uri = :u and sender = :a")
                 .setParameter("u", uri).setParameter("a", sender).executeUpdate() > 0;
     }
+
+    /** Deletes every message an actor sent, in any conversation (the actor was deleted); returns how many. */
+    public static int deleteAllFrom(Session s, ActorEntity sender) {
+        return s.createMutationQuery("delete from ConversationMessageEntity where sender = :a").setParameter("a", sender)
+                .executeUpdate();
+    }
 }

@@ -37,7 +37,8 @@ public final class Database implements AutoCloseable {
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
-            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class);
+            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class,
+            ThanksEntity.class);
 
     private static final int DEADLOCK_ATTEMPTS = 4;
 

@@ -120,4 +120,11 @@ public final class FollowRepository {
         return s.createMutationQuery("delete from FollowEntity where follower = :a or followee = :a")
                 .setParameter("a", actor).executeUpdate();
     }
+
+    /** The actors of other servers that someone here follows (accepted follows), by id. */
+    public static Set<Long> followedRemoteActorIds(Session s) {
+        return new HashSet<>(s.createSelectionQuery("select distinct f.followee.id from FollowEntity f"
+                        + " where f.follower.local = true and f.followee.local = false and f.state = :st", Long.class)
+                .setParameter("st", FollowEntity.State.ACCEPTED).getResultList());
+    }
 }

@@ -21,6 +21,13 @@ public final class MatchRepository {
                 .setParameter("p", proposalId).getResultList();
     }
 
+    /** The NEW matches that have this proposal on either side. */
+    public static List<MatchEntity> newInvolving(Session s, long proposalId) {
+        return s.createSelectionQuery("from MatchEntity where state = :n and (requestId = :p or offerId = :p)",
+                        MatchEntity.class)
+                .setParameter("n", MatchEntity.State.NEW).setParameter("p", proposalId).getResultList();
+    }
+
     /** Withdraws every NEW match of these proposals; returns how many. */
     public static int withdrawNew(Session s, Collection<Long> proposalIds, Instant now) {
         return s.createMutationQuery("update MatchEntity set state = :w, updatedAt = :now where state = :n"

@@ -30,6 +30,9 @@ public class MessageEntity {
     private Instant receivedAt;
     @Column(name = "read_at")
     private Instant readAt;
+    /** The {@code updated} of the last edit its sender made (null: never edited). */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected MessageEntity() {
     }
@@ -73,6 +76,16 @@ public class MessageEntity {
 
     public Instant getReadAt() {
         return readAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Its sender edited it: the new (sanitised) text, and the edit's own time. */
+    public void edit(String newContent, Instant editedAt) {
+        this.content = newContent;
+        this.updatedAt = editedAt;
     }
 
     public void markRead(Instant when) {

@@ -23,4 +23,16 @@ public final class MessageRepository {
                         MessageEntity.class)
                 .setParameter("m", memberId).setParameterList("ids", messageIds).getResultList();
     }
+
+    /** The copies (one per member it reached) of a message, by its ActivityPub id. */
+    public static List<MessageEntity> byUri(Session s, String uri) {
+        return s.createSelectionQuery("from MessageEntity where uri = :u", MessageEntity.class)
+                .setParameter("u", uri).getResultList();
+    }
+
+    /** Deletes every message an actor sent (the actor was deleted); returns how many. */
+    public static int deleteAllFrom(Session s, long senderId) {
+        return s.createMutationQuery("delete from MessageEntity where senderId = :a").setParameter("a", senderId)
+                .executeUpdate();
+    }
 }

@@ -104,6 +104,12 @@ public class ProposalEntity {
     private Instant updatedAt;
     @Column(name = "deleted_at")
     private Instant deletedAt;
+    /** A copy from another server no longer held because the link that brought it ended (null: held). */
+    @Column(name = "detached_at")
+    private Instant detachedAt;
+    /** When the copy's own server last told us of it (remote proposals only). */
+    @Column(name = "heard_at")
+    private Instant heardAt;
     @Column(name = "received_at")
     private Instant receivedAt;
     @Column(name = "moderated_at")
@@ -310,6 +316,27 @@ public class ProposalEntity {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    public Instant getDetachedAt() {
+        return detachedAt;
+    }
+
+    /** Stops (a time) or resumes (null) holding a copy from another server. */
+    public void setDetachedAt(Instant detachedAt) {
+        this.detachedAt = detachedAt;
+    }
+
+    public boolean isDetached() {
+        return detachedAt != null;
+    }
+
+    public Instant getHeardAt() {
+        return heardAt;
+    }
+
+    public void setHeardAt(Instant heardAt) {
+        this.heardAt = heardAt;
     }
 
     /** When this server received a remote proposal (null for local ones): what board limits count by. */

@@ -22,7 +22,8 @@ import org.weft.server.model.Purpose;
 /**
  * A search over proposals: the board of a community, a tag page, a member's own list, the API's search. Every
  * criterion is optional; results are newest first (publication time, then id), one page at a time. Only visible,
- * undeleted proposals are found, and community-only ones only when {@code includeCommunityOnly} is set.
+ * undeleted proposals are found (and of copies from other servers, only those still held through a link), and
+ * community-only ones only when {@code includeCommunityOnly} is set.
  *
  * <p>Pages are found by keyset: {@code before} gives the page of older proposals just past a cursor, {@code after}
  * the page of newer ones; neither gives the newest page. The database then seeks in an index on the sort key
@@ -188,6 +189,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("groupId", group.get().getId());
         }
         clauses.add("p.deleted_at is null");
+        clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown
         clauses.add("p.moderation = :visible");
         params.put("visible", ProposalEntity.Moderation.VISIBLE.name());
         clauses.add("p.status in (:statuses)");

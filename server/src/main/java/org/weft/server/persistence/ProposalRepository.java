@@ -16,18 +16,21 @@ import org.weft.server.model.Purpose;
 /** Queries over proposals, local and remote, inside the caller's transaction. (Searches: {@link ProposalQuery}.) */
 public final class ProposalRepository {
     private static final List<ProposalStatus> ACTIVE = List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED);
-    private static final String OPEN_FOR_INDEX = " from ProposalEntity p where p.id > :after and p.status = :open"
-            + " and p.deletedAt is null and p.moderation = :visible and p.endsAt > :now";
+    private static final String OPEN_FOR_INDEX = " from ProposalEntity p left join p.group g where p.id > :after"
+            + " and p.status = :open and p.deletedAt is null and p.detachedAt is null and p.moderation = :visible"
+            + " and p.endsAt > :now";
 
     private ProposalRepository() {
     }
 
     /**
      * What the matching index keeps of an open proposal, read as columns (no entity, no session cache). The
-     * categories come separately ({@link #categoriesOf}).
+     * categories come separately ({@link #categoriesOf}). {@code source}, {@code groupId} (with {@code groupLocal})
+     * and {@code ownerId} say through which link a copy from another server is held.
      */
     public record IndexRow(long id, boolean local, Purpose purpose, HelpKind kind, String areaCode, Double latitude,
-                           Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit) {
+                           Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit,
+                           ProposalEntity.Source source, Long groupId, boolean groupLocal, Long ownerId) {
     }
 
     /** A proposal, local or remote, by its ActivityPub id. */
@@ -97,13 +100,15 @@ public final class ProposalRepository {
     /** One page (by id, after {@code after}) of the proposals the matching index holds: open, visible, not ended. */
     public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
         return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
-                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit" + OPEN_FOR_INDEX + " order by p.id",
-                        Object[].class)
+                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit, p.source, g.id, g.local,"
+                        + " p.attributedTo.id"
+                        + OPEN_FOR_INDEX + " order by p.id", Object[].class)
                 .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
                 .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
                 .setMaxResults(pageSize).getResultList().stream()
                 .map(r -> new IndexRow((Long) r[0], (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3], (String) r[4],
-                        (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10]))
+                        (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10],
+                        (ProposalEntity.Source) r[11], (Long) r[12], Boolean.TRUE.equals(r[13]), (Long) r[14]))
                 .toList();
     }
 
@@ -115,6 +120,42 @@ public final class ProposalRepository {
                 .setParameter("after", after).setParameter("last", last).getResultList()
                 .forEach(r -> categories.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         return categories;
+    }
+
+    /**
+     * Copies from other servers held through a community link that involves {@code actorId}: those that came through
+     * it (its {@code Announce}s) or are its own, not deleted and not yet detached.
+     */
+    public static List<ProposalEntity> heldThrough(Session s, long actorId) {
+        return s.createSelectionQuery("from ProposalEntity p where p.local = false and p.source = :weft"
+                        + " and p.group.local = false and p.deletedAt is null and p.detachedAt is null"
+                        + " and (p.group.id = :a or p.attributedTo.id = :a)", ProposalEntity.class)
+                .setParameter("weft", ProposalEntity.Source.WEFT).setParameter("a", actorId).getResultList();
+    }
+
+    /** The ids (URIs) of copies that came through community {@code groupId} and were detached, oldest first. */
+    public static List<String> detachedThrough(Session s, long groupId, int limit) {
+        return s.createSelectionQuery("select p.uri from ProposalEntity p where p.local = false and p.group.id = :g"
+                        + " and p.deletedAt is null and p.detachedAt is not null order by p.id", String.class)
+                .setParameter("g", groupId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * One page (by id, after {@code after}) of the ids of copies from other servers, open or promised, whose end passed
+     * before {@code cutoff}: those that may have been silent for their whole lifetime (the caller checks when each was
+     * last heard of).
+     */
+    public static List<Long> remoteEndedBefore(Session s, Instant cutoff, long after, int limit) {
+        return s.createSelectionQuery("select id from ProposalEntity where local = false and deletedAt is null"
+                        + " and endsAt <= :cutoff and status in (:active) and id > :after order by id", Long.class)
+                .setParameter("cutoff", cutoff).setParameterList("active", ACTIVE).setParameter("after", after)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Every proposal from another server that an actor owns and that is not deleted (board posts, copies, pending). */
+    public static List<ProposalEntity> remoteOwnedBy(Session s, long actorId) {
+        return s.createSelectionQuery("from ProposalEntity p where p.local = false and p.deletedAt is null"
+                        + " and p.attributedTo.id = :a", ProposalEntity.class).setParameter("a", actorId).getResultList();
     }
 
     /** Remote posts of {@code author} on {@code group}'s board received after {@code since}. */

@@ -52,6 +52,9 @@ public class ResponseEntity {
     private Instant createdAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    /** The {@code updated} of the last edit its sender made (null: never edited). */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
     @Column(name = "agreement_uri", length = MAX_URI_LENGTH)
     private String agreementUri;
 
@@ -104,6 +107,16 @@ public class ResponseEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Its sender edited it: the new (sanitised) text, and the edit's own time. */
+    public void edit(String newContent, Instant editedAt) {
+        this.content = newContent;
+        this.updatedAt = editedAt;
     }
 
     /**

@@ -91,4 +91,10 @@ public final class ResponseRepository {
         return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
                 .setParameter("u", uri).setParameter("a", responder).executeUpdate() > 0;
     }
+
+    /** Deletes every response an actor sent (the actor was deleted); returns how many. */
+    public static int deleteAllBy(Session s, ActorEntity responder) {
+        return s.createMutationQuery("delete from ResponseEntity where responder = :a").setParameter("a", responder)
+                .executeUpdate();
+    }
 }

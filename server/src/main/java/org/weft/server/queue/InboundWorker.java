@@ -94,10 +94,13 @@ public final class InboundWorker implements AutoCloseable {
             if (failed) {
                 s.find(InboundActivityEntity.class, id).markFailed(note, now, null);
             } else {
-                // The common case, as one UPDATE: no need to read the row (and its body) back first.
-                s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = null"
+                // The common case, as one UPDATE: no need to read the row (and its body) back first. An activity ignored
+                // on purpose keeps the reason in last_error, so the operator (and a test) can see why it changed nothing.
+                s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = :note"
                         + " where id = :id").setParameter("done", InboundActivityEntity.State.DONE)
-                        .setParameter("now", now).setParameter("id", id).executeUpdate();
+                        .setParameter("now", now).setParameter("note", note == null ? null
+                                : note.substring(0, Math.min(note.length(), 1000)))
+                        .setParameter("id", id).executeUpdate();
             }
         });
         processed.incrementAndGet();

@@ -34,8 +34,8 @@ final class NotificationLinks {
     }
 
     static String target(NotificationDetail n) {
-        if (n.kind() == NotificationKind.MATCH) {
-            // Every state: the match may have been withdrawn or dismissed since.
+        if (n.kind() == NotificationKind.MATCH || n.kind() == NotificationKind.MATCH_GONE) {
+            // Every state: the match may have been withdrawn or dismissed since (a match-gone one always was).
             return n.matchId() == null ? "/me/matches" : "/me/matches?state=all#match-" + n.matchId();
         }
         if (n.responseId() != null) {

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
@@ -26,6 +27,7 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.persistence.ThanksRepository;
 import org.weft.server.persistence.TombstoneEntity;
 import org.weft.server.persistence.TombstoneRepository;
 import org.weft.server.ui.auth.Visitor;
@@ -117,7 +119,9 @@ public final class ProposalPage {
                 p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
                 v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
-                notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"));
+                notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"),
+                thanks(s, p, m), author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
+                author && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
         Map<Long, ConversationView> underResponses = new HashMap<>();
         List<ResponseItem> mine = new ArrayList<>();
         talks.values().forEach(c -> {
@@ -181,15 +185,19 @@ public final class ProposalPage {
         return m.get("proposal.amount", p.getQuantity(), unit == null ? "" : unit).strip();
     }
 
+    /** The statuses the lifecycle lets the author move it to now, in the order the buttons are shown. */
     private static List<Option> nextStatuses(ProposalEntity p, Messages m) {
         List<Option> next = new ArrayList<>();
-        switch (p.getStatus()) {
-            case OPEN -> next.addAll(List.of(action("promised", m), action("fulfilled", m), action("withdrawn", m)));
-            case PROMISED -> next.addAll(List.of(action("open", m), action("fulfilled", m), action("withdrawn", m)));
-            case EXPIRED -> next.add(action("withdrawn", m));
-            default -> { }
+        for (ProposalStatus status : ProposalLifecycle.movesFrom(p.getStatus())) {
+            next.add(action(status.wire(), m));
         }
         return next;
+    }
+
+    /** "3 thanks" (Likes and emoji reactions from anywhere, one per person), or null when nobody has thanked it. */
+    private static String thanks(Session s, ProposalEntity p, Messages m) {
+        long count = ThanksRepository.count(s, p.getId());
+        return count == 0 ? null : m.get("proposal.thanks", count);
     }
 
     private static Option action(String status, Messages m) {

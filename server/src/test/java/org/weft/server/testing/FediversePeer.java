@@ -137,6 +137,8 @@ public class FediversePeer implements AutoCloseable {
         headers.put("date", IndependentSignatures.httpDate(date));
         headers.put("digest", IndependentSignatures.digest(body));
         headers.put("content-type", "application/activity+json");
+        // Sent by the HTTP client itself; named here so that a server signing it (Pleroma) can be imitated.
+        headers.put("content-length", String.valueOf(body.length));
         String signature = IndependentSignatures.sign("POST", inbox.getRawPath(), headers, signedHeaders, keyId, key, algorithm);
         return send(HttpRequest.newBuilder(inbox)
                 .header("Date", headers.get("date"))

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ class NotificationPagesTest {
     /**
      * Someone on Mastodon sends Omar a direct message (he has posted nothing yet, so it is about nothing of his); Layla
      * asks for a pram and Omar offers one (a match for each); Omar answers her request, she writes to him and accepts
-     * with a meeting place.
+     * with a meeting place (her request is promised, so the match is withdrawn and Omar is told it is gone).
      */
     @BeforeAll
     static void start() {
@@ -70,6 +71,12 @@ class NotificationPagesTest {
                 .path("id").asLong();
         expect(201, laylaApi.post("/responses/" + responseId + "/messages", "{\"text\": \"Does it fold?\"}"));
         expect(200, laylaApi.post("/responses/" + responseId + "/accept", "{\"handOff\": \"Gate B at noon\"}"));
+        // Her request is promised now: once the matcher has taken that in, the match is withdrawn and Omar told.
+        try {
+            weft.server().matching().matcher().settled().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the matcher did not settle", e);
+        }
     }
 
     @AfterAll
@@ -83,7 +90,9 @@ class NotificationPagesTest {
         JsonNode items = expect(200, omarApi.get("/me/notifications")).path("items");
         Map<String, JsonNode> byKind = new HashMap<>();
         items.forEach(n -> byKind.putIfAbsent(n.path("kind").asText(), n));
-        assertEquals(java.util.Set.of("match", "conversation", "accepted", "message"), byKind.keySet(), items.toString());
+        // Layla's request is promised once she accepts Omar's response: the match is withdrawn and Omar told so.
+        assertEquals(java.util.Set.of("match", "match-gone", "conversation", "accepted", "message"), byKind.keySet(),
+                items.toString());
         for (String language : new String[] {"en", "ar"}) {
             Messages m = Messages.forLanguage(language);
             String html = page("omar", language).get("/me/notifications").body();
@@ -93,7 +102,8 @@ class NotificationPagesTest {
                     // A request speaks as its community unless posted publicly, so Omar hears from the community.
                     m.get("notification.conversation", Messages.isolate("We need a pram"), Messages.isolate("Camp Board")),
                     m.get("notification.accepted", Messages.isolate("We need a pram")),
-                    m.get("notification.messageFrom", Messages.isolate("Rosa Dlamini"))}) {
+                    m.get("notification.messageFrom", Messages.isolate("Rosa Dlamini")),
+                    m.get("notification.match-gone", Messages.isolate("A pram to give"))}) {
                 assertTrue(html.contains(expected), language + " lacks \"" + expected + "\": " + html);
             }
             assertTrue(html.contains("Gate B at noon") && html.contains("Does it fold?")
@@ -108,6 +118,7 @@ class NotificationPagesTest {
         assertTrue(omar.get(path(request)).body().contains("id=\"conversation-" + responseId + "\""));
         long matchId = byKind.get("match").path("matchId").asLong();
         assertEquals("/me/matches?state=all#match-" + matchId, opened(omar, byKind.get("match")));
+        assertEquals("/me/matches?state=all#match-" + matchId, opened(omar, byKind.get("match-gone")), "the same match");
         // Layla's request is promised now, so the match is withdrawn; it is still where the link leads.
         assertTrue(omar.get("/me/matches?state=all").body().contains("id=\"match-" + matchId + "\""));
         long messageId = byKind.get("message").path("id").asLong();

@@ -32,13 +32,21 @@ public final class FollowService {
     private final RemoteActors remoteActors;
     private final WebFingerLookup webFinger;
     private final Clock clock;
+    private final FollowEnds ends;
 
     public FollowService(Database db, Outbox outbox, RemoteActors remoteActors, WebFingerLookup webFinger, Clock clock) {
+        this(db, outbox, remoteActors, webFinger, clock, FollowEnds.NONE);
+    }
+
+    /** {@code ends} is told of every follow by someone here that ends (unfollowed here, or refused there). */
+    public FollowService(Database db, Outbox outbox, RemoteActors remoteActors, WebFingerLookup webFinger, Clock clock,
+                         FollowEnds ends) {
         this.db = db;
         this.outbox = outbox;
         this.remoteActors = remoteActors;
         this.webFinger = webFinger;
         this.clock = clock;
+        this.ends = ends;
     }
 
     /** A Follow arrived for a local actor. Records it and, unless approval is needed, accepts it. */
@@ -98,6 +106,7 @@ public final class FollowService {
             FollowEntity f = relation.get();
             if (!accepted) {
                 s.remove(f);
+                ends.ended(s, followee.get());
                 return false;
             }
             boolean newlyAccepted = !f.isAccepted();
@@ -151,6 +160,7 @@ public final class FollowService {
                 outbox.send(s, follower, Activities.undo(outbox.newActivityId(), follower.getUri(), follow),
                         List.of(followee), false);
                 s.remove(f);
+                ends.ended(s, followee);
             });
         });
     }

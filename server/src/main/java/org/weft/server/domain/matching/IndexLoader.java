@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
 /**
@@ -43,9 +44,12 @@ final class IndexLoader {
         Map<Long, List<String>> categories = ProposalRepository.categoriesOf(s, after, rows.get(rows.size() - 1).id());
         List<ProposalSnapshot> snapshots = new ArrayList<>(rows.size());
         for (ProposalRepository.IndexRow r : rows) {
+            // Through a link: a copy another server's community announced (a stranger's post for a community here is not).
+            boolean viaLink = !r.local() && r.source() == ProposalEntity.Source.WEFT && r.groupId() != null
+                    && !r.groupLocal();
             snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
                     categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
-                    r.endsAt(), r.quantity(), r.unit(), true));
+                    r.endsAt(), r.quantity(), r.unit(), true, viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null));
         }
         return snapshots;
     }

@@ -31,6 +31,8 @@ final class MatchNotifier {
     static final String KIND = NotificationKind.MATCH.wire();
     /** A proposal's match notification gathers the matches of this long after it was made. */
     static final Duration DIGEST = Duration.ofHours(1);
+    /** A match of the member's was withdrawn because the other proposal is no longer available here. */
+    static final String KIND_GONE = NotificationKind.MATCH_GONE.wire();
 
     private final DirectMessages direct;
     private final ReasonText words;
@@ -52,6 +54,23 @@ final class MatchNotifier {
             }
             if (offer.isLocal() && m.getOfferDismissedAt() == null) {
                 tellAuthor(s, m, offer, request);
+            }
+        }
+    }
+
+    /**
+     * Tells the local member(s) on the other side of each of these matches, withdrawn because proposal {@code goneId}
+     * stopped being available (closed, deleted, no longer held through a link), that the match is gone; not a member
+     * who had dismissed it. Only a notification: the match stays listed as withdrawn.
+     */
+    void tellGone(Session s, List<MatchEntity> withdrawn, long goneId) {
+        for (MatchEntity m : withdrawn) {
+            boolean mineIsRequest = m.getRequestId() != goneId;
+            ProposalEntity mine = s.find(ProposalEntity.class, mineIsRequest ? m.getRequestId() : m.getOfferId());
+            boolean dismissed = (mineIsRequest ? m.getRequestDismissedAt() : m.getOfferDismissedAt()) != null;
+            if (mine.isLocal() && !mine.isDeleted() && !dismissed) {
+                s.persist(NotificationEntity.ofMatch(mine.getAuthor().getId(), KIND_GONE, mine.getId(), m.getId(),
+                        clock.instant()));
             }
         }
     }

@@ -59,6 +59,13 @@ final class MatchStore {
         return fresh;
     }
 
+    /** Withdraws every NEW match of one proposal, and returns them. */
+    List<MatchEntity> withdrawAllOf(Session s, long proposalId, Instant now) {
+        List<MatchEntity> withdrawn = MatchRepository.newInvolving(s, proposalId);
+        withdrawn.forEach(m -> m.setState(MatchEntity.State.WITHDRAWN, now));
+        return withdrawn;
+    }
+
     /** Withdraws every NEW match of these proposals; returns how many. */
     int withdrawAll(Session s, Collection<Long> proposalIds, Instant now) {
         if (proposalIds.isEmpty()) {

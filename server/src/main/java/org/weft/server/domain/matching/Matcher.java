@@ -3,17 +3,22 @@ package org.weft.server.domain.matching;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.ToIntBiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.ProposalEntity;
 
@@ -111,18 +116,45 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         return applied.get();
     }
 
+    /**
+     * Completes once every change handed to the matcher before this call has been applied: the single worker takes
+     * its tasks in order, so this runs after them. A barrier for tests ("the request was matched against the index as
+     * it is now") that does not depend on counting.
+     */
+    public CompletableFuture<Void> settled() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        worker.execute(() -> done.complete(null));
+        return done;
+    }
+
     private void apply(ProposalSnapshot p) {
         Instant now = clock.instant();
+        // Matches are made only with proposals held now: whatever the stored copy says, a copy that came through a link
+        // no longer followed from here does not match (checked here, at every change, not only when a link ends).
+        // A stranger's proposal kept under a community here (approved by a moderator) names that community: it is held.
+        Set<Long> followed = db.inTransaction(s -> {
+            Set<Long> holding = FollowRepository.followedRemoteActorIds(s);
+            ActorRepository.localGroups(s).forEach(g -> holding.add(g.getId()));
+            return holding;
+        });
         index.put(p);
+        if (!p.open() || !p.heldBy(followed)) {
+            // Closed, deleted, waiting for a moderator, or no longer held: the other side's member is told it is gone.
+            index.remove(p.id());
+            db.run(s -> notifier.tellGone(s, store.withdrawAllOf(s, p.id(), now), p.id()));
+            return;
+        }
         if (!p.matchableAt(now)) {
             index.remove(p.id());
             db.run(s -> store.withdrawAll(s, List.of(p.id()), now));
             return;
         }
-        List<ScoredMatch> found = index.matchesFor(p, now, LIMIT, other -> p.local() || other.local());
+        Predicate<ProposalSnapshot> held = other -> other != null && other.heldBy(followed);
+        List<ScoredMatch> found = index.matchesFor(p, now, LIMIT, other -> (p.local() || other.local()) && held.test(other));
         db.run(s -> {
-            List<MatchEntity> fresh = store.reconcile(s, p.id(), found,
-                    (request, offer) -> index.score(request, offer, now), now);
+            List<MatchEntity> fresh = store.reconcile(s, p.id(), found, (request, offer) ->
+                    held.test(index.get(request)) && held.test(index.get(offer))
+                            ? index.score(request, offer, now) : Optional.empty(), now);
             notifier.tell(s, fresh);
         });
     }

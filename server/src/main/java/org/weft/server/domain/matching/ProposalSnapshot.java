@@ -3,6 +3,7 @@ package org.weft.server.domain.matching;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -10,23 +11,45 @@ import org.weft.server.persistence.ProposalEntity;
 
 /**
  * What the matcher needs of a proposal, copied out of the entity so the index holds no Hibernate
- * objects. {@code open} is false for anything that must not match: not open, deleted, or held for a
- * moderator.
+ * objects. {@code open} is false for anything that must not match: not open, deleted, held for a
+ * moderator, or a copy no longer held through a link. A copy that came through another community's
+ * {@code Announce}s names that community ({@code viaCommunityId}) and its owner ({@code ownerId}): it may
+ * match only while someone here follows one of them ({@link #heldBy}); both are null otherwise.
  */
 public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind kind, List<String> categories,
                                String areaCode, Double latitude, Double longitude, Instant publishedAt,
-                               Instant endsAt, BigDecimal quantity, String unit, boolean open) {
+                               Instant endsAt, BigDecimal quantity, String unit, boolean open, Long viaCommunityId,
+                               Long ownerId) {
 
     public ProposalSnapshot {
         categories = List.copyOf(categories);
     }
 
+    /** A proposal that came through no link (local ones, board posts, tests). */
+    public ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind kind, List<String> categories,
+                            String areaCode, Double latitude, Double longitude, Instant publishedAt,
+                            Instant endsAt, BigDecimal quantity, String unit, boolean open) {
+        this(id, local, purpose, kind, categories, areaCode, latitude, longitude, publishedAt, endsAt, quantity, unit,
+                open, null, null);
+    }
+
     public static ProposalSnapshot of(ProposalEntity p) {
-        boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted()
+        boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted() && !p.isDetached()
                 && p.getModeration() == ProposalEntity.Moderation.VISIBLE;
+        boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null;
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),
                 p.getAreaCode(), p.getLatitude(), p.getLongitude(), p.getPublishedAt(), p.getEndsAt(),
-                p.getQuantity(), p.getUnit(), open);
+                p.getQuantity(), p.getUnit(), open, viaLink ? p.getGroup().getId() : null,
+                viaLink ? p.getAttributedTo().getId() : null);
+    }
+
+    /**
+     * Whether this instance holds the proposal now: it came through no link, or someone here follows the community it
+     * came through or its owner ({@code followed}: the ids of the remote actors followed from here, and of the communities
+     * here, under which a stranger's post a moderator approved is kept).
+     */
+    public boolean heldBy(Set<Long> followed) {
+        return viaCommunityId == null || followed.contains(viaCommunityId) || followed.contains(ownerId);
     }
 
     /** Open and not yet past its end: the only proposals that may match. */

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.activitypub.client.FetchException;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
@@ -23,12 +24,14 @@ import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.response.ConversationThreads;
 import org.weft.server.domain.response.MessageInbox;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -49,6 +52,8 @@ import org.weft.server.persistence.ResponseRepository;
  * community announces it once it is on the board.
  */
 public final class IncomingPosts {
+    /** Copies detached from one community fetched again when it is linked anew, at most. */
+    static final int DETACHED_REFRESH = 500;
     private final Database db;
     private final RemoteActors remoteActors;
     private final RemoteProposals remoteProposals;
@@ -60,10 +65,13 @@ public final class IncomingPosts {
     private final Clock clock;
     private final MessageInbox inbox;
     private final ConversationThreads conversations;
+    private final HeldCopies copies;
 
     public IncomingPosts(Database db, RemoteActors remoteActors, RemoteProposals remoteProposals, ResponseService responses,
-                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, BoardLimit boardLimit, Clock clock) {
+                         ActivityPubClient client, CommunityBoosts boosts, LocalUrls urls, BoardLimit boardLimit, Clock clock,
+                         HeldCopies copies) {
         this.db = db;
+        this.copies = copies;
         this.remoteActors = remoteActors;
         this.remoteProposals = remoteProposals;
         this.responses = responses;
@@ -118,17 +126,26 @@ public final class IncomingPosts {
         }
     }
 
-    /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
+    /**
+     * A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. A copy
+     * kept already is left to its owner's Updates, unless it was detached when a link ended: then it is fetched afresh
+     * and held again (this is how a new link brings back what the old one brought), or, when its own server answers
+     * 404 or 410, it is gone here too.
+     */
     public void announced(String announcerUri, String objectId) throws IOException, IgnoredPost {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
         boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
             throw new IgnoredPost("Announce from " + announcerUri + ", whom nobody here follows");
         }
-        if (urls.isLocal(objectId) || db.inTransaction(s -> ProposalRepository.byUri(s, objectId)).isPresent()) {
-            return; // ours, or already known: its owner's Updates keep it current
+        if (urls.isLocal(objectId)) {
+            return; // ours
         }
-        JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
+        Optional<ProposalEntity> known = db.inTransaction(s -> ProposalRepository.byUri(s, objectId));
+        if (known.isPresent() && (known.get().isDeleted() || !known.get().isDetached())) {
+            return; // held already (its owner's Updates keep it current), or deleted for good
+        }
+        JsonNode post = fetchOrForget(objectId, known); // fetched ourselves: the id is checked, not trusted
         if (!ProposalNote.isProposal(post)) {
             throw new IgnoredPost("Announced post " + objectId + " is not a proposal");
         }
@@ -141,26 +158,27 @@ public final class IncomingPosts {
                 announcer.getKind() == ActorKind.GROUP ? s.merge(announcer) : null));
     }
 
-    /** An updated post: only its owner's update of a proposal or a conversation message we keep changes anything. */
-    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredPost {
-        requireOwnPost(actorUri, post);
-        if (!ProposalNote.isProposal(post)) {
-            if (IncomingNote.isPost(post)) {
-                IncomingNote note = IncomingNote.fromJson(post);
-                ActorEntity sender = remoteActors.resolve(actorUri);
-                if (db.inTransaction(s -> conversations.edited(s, note, s.merge(sender)))) {
-                    return;
-                }
+    /** The copies that came through {@code communityUri} and were detached when a link to it ended, to fetch again. */
+    public List<String> detachedThrough(String communityUri) {
+        return db.inTransaction(s -> ActorRepository.byUri(s, communityUri)
+                .map(community -> copies.detachedThrough(s, community, DETACHED_REFRESH)).orElse(List.of()));
+    }
+
+    /**
+     * Fetches a post; when its server says it is gone, a copy kept here is gone too: 410, or 404 for a public one (a
+     * community-only post answers 404 to a fetch its server does not authorise, which says nothing of the post).
+     */
+    private JsonNode fetchOrForget(String objectId, Optional<ProposalEntity> kept) throws IOException, IgnoredPost {
+        try {
+            return client.fetchObject(URI.create(objectId));
+        } catch (FetchException e) {
+            boolean notFound = e.status() == 404 && kept.map(p -> p.getAudience() != Audience.COMMUNITY).orElse(false);
+            if (kept.isPresent() && (e.isGone() || notFound)) {
+                db.run(s -> copies.originGone(s, objectId));
+                throw new IgnoredPost("Post " + objectId + " is gone from its server (" + e.getMessage() + ")");
             }
-            throw new IgnoredPost("Update of a post that is neither a proposal nor a conversation message");
+            throw e;
         }
-        ProposalNote note = readProposal(post);
-        ActorEntity sender = remoteActors.resolve(actorUri);
-        db.run(s -> {
-            if (ProposalRepository.byUri(s, note.id()).isPresent()) {
-                remoteProposals.upsert(s, note, s.merge(sender), null);
-            }
-        });
     }
 
     /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
@@ -299,7 +317,7 @@ public final class IncomingPosts {
                 .flatMap(Optional::stream).findFirst();
     }
 
-    private static ProposalNote readProposal(JsonNode post) throws IgnoredPost {
+    static ProposalNote readProposal(JsonNode post) throws IgnoredPost {
         try {
             return ProposalNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
@@ -308,7 +326,7 @@ public final class IncomingPosts {
     }
 
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
-    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
+    static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
         String id = post.path("id").asText(null);
         if (id == null || !WebOrigin.same(id, actorUri)) {
             throw new IgnoredPost("Post " + id + " is not on the server of its sender " + actorUri);

@@ -2,16 +2,13 @@ package org.weft.server.domain.proposal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
 import org.weft.activitypub.jsonld.PlainJson;
-import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
@@ -30,6 +27,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.TombstoneEntity;
+import org.weft.server.persistence.TombstoneRepository;
 
 /**
  * A local member's offers and requests: create, edit, renew, change status, withdraw, delete, and the
@@ -37,13 +35,6 @@ import org.weft.server.persistence.TombstoneEntity;
  * the database says and what goes out to other servers cannot drift apart.
  */
 public final class ProposalService {
-    /** Which status a member may move a proposal to, from each status. Renewing is separate. */
-    private static final Map<ProposalStatus, Set<ProposalStatus>> ALLOWED = Map.of(
-            ProposalStatus.OPEN, EnumSet.of(ProposalStatus.PROMISED, ProposalStatus.FULFILLED, ProposalStatus.WITHDRAWN),
-            ProposalStatus.PROMISED, EnumSet.of(ProposalStatus.OPEN, ProposalStatus.FULFILLED, ProposalStatus.WITHDRAWN),
-            ProposalStatus.EXPIRED, EnumSet.of(ProposalStatus.WITHDRAWN),
-            ProposalStatus.FULFILLED, EnumSet.noneOf(ProposalStatus.class),
-            ProposalStatus.WITHDRAWN, EnumSet.noneOf(ProposalStatus.class));
 
     private final Database db;
     private final LocalUrls urls;
@@ -100,9 +91,7 @@ public final class ProposalService {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             ProposalEntity p = own(s, memberUsername, proposalId);
-            if (!p.getStatus().isActive()) {
-                throw InvalidInputException.of("proposal_not_editable", new DomainException.Term("status." + p.getStatus().wire()));
-            }
+            ProposalLifecycle.require(ProposalLifecycle.Action.EDIT, p.getStatus());
             if (draft.audience() != null && draft.audience() != p.getAudience()) {
                 throw InvalidInputException.field("audience", "audience_fixed");
             }
@@ -143,10 +132,7 @@ public final class ProposalService {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
             ProposalEntity p = own(s, memberUsername, proposalId);
-            if (p.getStatus() != ProposalStatus.OPEN && p.getStatus() != ProposalStatus.EXPIRED
-                    && p.getStatus() != ProposalStatus.PROMISED) {
-                throw InvalidInputException.of("proposal_not_renewable", new DomainException.Term("status." + p.getStatus().wire()));
-            }
+            ProposalLifecycle.require(ProposalLifecycle.Action.RENEW, p.getStatus());
             p.setEndsAt(rules.endsAt(newEnd, p.getPurpose(), now));
             if (p.getStatus() == ProposalStatus.EXPIRED) {
                 p.setStatus(ProposalStatus.OPEN);
@@ -164,12 +150,9 @@ public final class ProposalService {
 
     /** As above inside a caller's transaction, for the response service (accepting makes it promised). */
     public ProposalEntity changeStatus(Session s, ProposalEntity p, ProposalStatus next) {
+        ProposalLifecycle.requireMove(p.getStatus(), next);
         if (p.getStatus() == next) {
             return p;
-        }
-        if (!ALLOWED.get(p.getStatus()).contains(next)) {
-            throw InvalidInputException.field("status", "status_change_not_allowed",
-                    new DomainException.Term("status." + p.getStatus().wire()), new DomainException.Term("status." + next.wire()));
         }
         p.setStatus(next);
         p.setUpdatedAt(clock.instant());
@@ -183,12 +166,19 @@ public final class ProposalService {
         return p;
     }
 
-    /** Removes a proposal: other servers are told to delete it and its URL answers 410 from now on. */
+    /**
+     * Removes a proposal, in any status: other servers are told to delete it and its URL answers 410 from now on. A
+     * withdrawn proposal has been deleted on other servers and answers 410 already: it only leaves the member's list.
+     */
     public void delete(String memberUsername, long proposalId) {
         db.run(s -> {
             ProposalEntity p = own(s, memberUsername, proposalId);
+            ProposalLifecycle.require(ProposalLifecycle.Action.DELETE, p.getStatus());
             Instant now = clock.instant();
             p.setDeletedAt(now);
+            if (TombstoneRepository.byUri(s, p.getUri()).isPresent()) {
+                return; // withdrawn: its Delete went out then, and it left matching then
+            }
             s.persist(new TombstoneEntity(p.getUri(), "Note", now));
             publisher.deleted(s, p);
         });

@@ -12,6 +12,7 @@ import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.classify.Classification;
 import org.weft.server.domain.classify.TextClassifier;
@@ -22,6 +23,8 @@ import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
@@ -72,13 +75,19 @@ public final class RemoteProposals {
                 && (existing.get().isLocal() || !existing.get().getAttributedTo().getId().equals(owner.getId()))) {
             throw new IllegalArgumentException("Proposal " + note.id() + " belongs to someone else");
         }
+        if (existing.isPresent() && RemoteEdit.isStale(existing.get().getUpdatedAt(), note.updated())) {
+            return existing.get(); // an older version than the one kept (a late delivery): it never wins
+        }
         Instant now = clock.instant();
         Purpose purpose = Purpose.fromWire(note.purpose()).orElseThrow(() -> new IllegalArgumentException("No purpose"));
         ProposalEntity p = existing.orElseGet(() -> new ProposalEntity(note.id(), false, owner, owner, group, purpose,
                 ProposalEntity.Source.WEFT, note.published() == null ? now : note.published()));
         if (group != null) {
             p.setGroup(group);
+            // It came (again) through a community someone here follows: held again if a link had ended.
+            p.setDetachedAt(null);
         }
+        p.setHeardAt(now);
         p.setPurpose(purpose);
         p.setStatus(ProposalStatus.fromWire(note.status()).orElse(ProposalStatus.OPEN));
         if (note.publishes() != null && note.publishes().finished()) {
@@ -117,6 +126,25 @@ public final class RemoteProposals {
     }
 
     /**
+     * Applies an owner's {@code Update} of a structured proposal kept here. Changes nothing when none is kept, when
+     * the sender is not its owner, or when the update is older than the version kept.
+     */
+    public RemoteEdit update(Session s, ProposalNote note, ActorEntity sender) {
+        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id()).filter(p -> !p.isLocal() && !p.isDeleted());
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        if (!kept.get().getAttributedTo().getId().equals(sender.getId()) || !sender.getUri().equals(note.attributedTo())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        upsert(s, note, sender, null);
+        return RemoteEdit.APPLIED;
+    }
+
+    /**
      * Turns an ordinary post (Mastodon, Lemmy…) into a proposal on a local community's board, when its
      * words or hashtags say it offers or asks for something. Returns empty when they do not.
      * {@code visible} is false for senders who do not follow the community, or past the board's hourly limit for
@@ -148,10 +176,53 @@ public final class RemoteProposals {
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
         p.setModeration(visible && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setHeardAt(now);
         p.setReceivedAt(now);
         s.persist(p);
         ProposalEvents.afterCommit(s, p, listener);
         return Optional.of(p);
+    }
+
+    /**
+     * Applies an author's edit of a post kept on a community's board: its words are read and classified again, as for
+     * a new post. It keeps its place on the board only while its author follows the community and the classifier is
+     * sure of what it offers or asks for; otherwise it waits for a moderator again (a moderator approved other words).
+     * One a moderator turned down stays turned down.
+     */
+    public RemoteEdit editPost(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id())
+                .filter(p -> !p.isLocal() && !p.isDeleted() && p.getSource() == ProposalEntity.Source.NOTE);
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        ProposalEntity p = kept.get();
+        if (!p.getAttributedTo().getId().equals(sender.getId())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(p.getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        RemoteText.TitleAndDescription text = RemoteText.of(note.content());
+        p.setTitle(text.title());
+        p.setDescription(text.description());
+        String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
+        Classification c = classifier.classify(plain, note.hashtags());
+        c.purpose().ifPresent(p::setPurpose);
+        if (c.purpose().isPresent()) {
+            p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
+            p.setKind(c.kind().orElse(HelpKind.GIFT));
+            p.setLanguage(note.language() != null ? note.language() : c.language().orElse(p.getLanguage()));
+        }
+        boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
+                .map(FollowEntity::isAccepted).orElse(false);
+        boolean sure = follows && c.purpose().isPresent() && c.isSure();
+        if (p.getModeration() == ProposalEntity.Moderation.VISIBLE && !sure) {
+            p.setModeration(ProposalEntity.Moderation.PENDING);
+        }
+        p.setUpdatedAt(note.updated());
+        p.setHeardAt(clock.instant());
+        ProposalEvents.afterCommit(s, p, listener);
+        return RemoteEdit.APPLIED;
     }
 
     /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */
@@ -163,6 +234,20 @@ public final class RemoteProposals {
         p.get().setDeletedAt(clock.instant());
         ProposalEvents.afterCommit(s, p.get(), listener);
         return true;
+    }
+
+    /**
+     * Removes everything an actor from another server left here when it is deleted: its copies, its posts on the
+     * boards and those still waiting for a moderator. Returns how many.
+     */
+    public int removeAllOf(Session s, ActorEntity actor) {
+        Instant now = clock.instant();
+        List<ProposalEntity> owned = ProposalRepository.remoteOwnedBy(s, actor.getId());
+        for (ProposalEntity p : owned) {
+            p.setDeletedAt(now);
+            ProposalEvents.afterCommit(s, p, listener);
+        }
+        return owned.size();
     }
 
     /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */

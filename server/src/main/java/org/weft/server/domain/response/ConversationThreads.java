@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -95,17 +96,28 @@ public final class ConversationThreads {
         return Threaded.JOINED;
     }
 
-    /** The sender edited one of their messages: its new words replace the old. Returns whether it was one. */
-    public boolean edited(Session s, IncomingNote note, ActorEntity sender) {
-        Optional<ConversationMessageEntity> kept = ConversationMessageRepository.byUri(s, note.id())
-                .filter(m -> m.getSender().getId().equals(sender.getId()));
-        String html = HtmlSanitizer.sanitize(note.content());
-        int length = ConversationRules.length(ConversationRules.plain(html).strip());
-        if (kept.isEmpty() || length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
-            return false;
+    /**
+     * The sender edited one of their messages: its new words replace the old. Only the sender's own edits count, an
+     * edit older than the version kept never wins, and an edit that leaves it empty or too long changes nothing.
+     */
+    public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ConversationMessageEntity> kept = ConversationMessageRepository.byUri(s, note.id());
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
         }
-        kept.get().setContent(html);
-        return true;
+        if (!kept.get().getSender().getId().equals(sender.getId())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        String html = HtmlSanitizer.sanitize(note.content() == null ? "" : note.content());
+        int length = ConversationRules.length(ConversationRules.plain(html).strip());
+        if (length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
+            return RemoteEdit.UNUSABLE;
+        }
+        kept.get().edit(html, note.updated());
+        return RemoteEdit.APPLIED;
     }
 
     /** The sender deleted one of their messages: it goes, with the notification about it. */

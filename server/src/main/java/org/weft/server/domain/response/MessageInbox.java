@@ -2,9 +2,11 @@ package org.weft.server.domain.response;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
@@ -45,5 +47,25 @@ public final class MessageInbox {
         s.persist(message);
         s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
         return true;
+    }
+
+    /**
+     * Applies its sender's edit of a direct message kept here (every member's copy of it). Only the sender's own edits
+     * count, and an edit older than the version kept never wins.
+     */
+    public RemoteEdit edited(Session s, String uri, ActorEntity sender, Instant updated, String html) {
+        List<MessageEntity> copies = MessageRepository.byUri(s, uri);
+        if (copies.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        if (copies.stream().anyMatch(m -> !m.getSenderId().equals(sender.getId()))) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (copies.stream().anyMatch(m -> RemoteEdit.isStale(m.getUpdatedAt(), updated))) {
+            return RemoteEdit.STALE;
+        }
+        String content = HtmlSanitizer.sanitize(html == null ? "" : html);
+        copies.forEach(m -> m.edit(content, updated));
+        return RemoteEdit.APPLIED;
     }
 }

@@ -2,17 +2,22 @@ package org.weft.server.domain.response;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.Usernames;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
@@ -72,6 +77,26 @@ public final class ResponseService {
     }
 
     /**
+     * Applies its sender's edit of a response (a Mastodon user editing a reply): the author then reads the new words.
+     * Only the responder's own edits count, and an edit older than the version kept never wins.
+     */
+    public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
+        Optional<ResponseEntity> kept = ResponseRepository.byUri(s, note.id());
+        if (kept.isEmpty()) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        ResponseEntity r = kept.get();
+        if (!r.getResponder().getId().equals(sender.getId())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        if (RemoteEdit.isStale(r.getUpdatedAt(), note.updated())) {
+            return RemoteEdit.STALE;
+        }
+        r.edit(HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), note.updated());
+        return RemoteEdit.APPLIED;
+    }
+
+    /**
      * A member of this instance answers a proposal of this instance (its page's respond form). Both people are here,
      * so nothing goes out to other servers: the answer is kept privately (only the author sees it) and the author is
      * notified, exactly as for an answer arriving from Mastodon by direct message.
@@ -128,8 +153,10 @@ public final class ResponseService {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
             if (r.getState() == ResponseEntity.State.ACCEPTED) {
-                return r;
+                return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
+            requireUndecided(r);
+            ProposalLifecycle.require(ProposalLifecycle.Action.ACCEPT_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -148,12 +175,25 @@ public final class ResponseService {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
             if (r.getState() == ResponseEntity.State.DECLINED) {
-                return r;
+                return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
+            requireUndecided(r);
+            ProposalLifecycle.require(ProposalLifecycle.Action.DECLINE_RESPONSE, r.getProposal().getStatus());
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;
         });
+    }
+
+    /**
+     * A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject), so the
+     * other decision is refused ({@code response_already_decided}, saying which one was made).
+     */
+    private static void requireUndecided(ResponseEntity r) {
+        if (r.getState() != ResponseEntity.State.NEW) {
+            throw InvalidInputException.of("response_already_decided",
+                    new DomainException.Term("response." + r.getState().name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     private ResponseEntity ownResponse(Session s, String memberUsername, long responseId) {

@@ -3,15 +3,25 @@ package org.weft.server.federation.inbound;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
 import org.weft.server.queue.InboundHandler;
 
-/** Sends each inbound activity to the handler for its type; unknown types are logged and dropped. */
+/**
+ * Sends each inbound activity to the handler for its type. Activities of a type no handler takes (a {@code Dislike},
+ * a {@code Bite}, whatever the fediverse invents next) are answered 202 like the rest and dropped; the first of each
+ * type is logged, the others are not (each one's row still says why it changed nothing), so a busy peer cannot fill
+ * the log with them.
+ */
 public final class ActivityRouter implements InboundHandler {
     private static final Logger LOG = Logger.getLogger(ActivityRouter.class.getName());
+    /** Unknown types logged so far; bounded, so a flood of invented type names cannot grow it without end. */
+    private static final int MAX_REPORTED_TYPES = 1_000;
     private final Map<String, ActivityHandler> handlers;
+    private final Set<String> reportedTypes = ConcurrentHashMap.newKeySet();
 
     public ActivityRouter(Map<String, ActivityHandler> handlers) {
         this.handlers = Map.copyOf(handlers);
@@ -20,6 +30,14 @@ public final class ActivityRouter implements InboundHandler {
     /** For the inbound worker: an {@link IgnoredActivity} is logged here and comes back as its reason. */
     @Override
     public Optional<String> handle(Activity activity) throws IOException {
+        if (!handlers.containsKey(activity.type())) {
+            String reason = "No handler for activity type " + activity.type();
+            if (reportedTypes.size() < MAX_REPORTED_TYPES && reportedTypes.add(activity.type())) {
+                LOG.info(() -> reason + " (" + activity.id() + " from " + activity.actor()
+                        + "); further activities of this type are dropped without a log line");
+            }
+            return Optional.of(reason);
+        }
         try {
             route(activity);
             return Optional.empty();

@@ -9,7 +9,8 @@ import org.weft.server.domain.post.IncomingPosts;
 /**
  * {@code Announce}: a community (or anyone we follow) boosting a post. The object may be an id (what
  * Mastodon and Weft send) or, FEP-1b12 style, an embedded Create; either way the post itself is
- * fetched from its own server rather than trusted from the wrapper.
+ * fetched from its own server rather than trusted from the wrapper. Other wrapped activities (Lemmy's
+ * {@code Announce} of a vote) are not posts and change nothing.
  */
 public final class AnnounceHandler implements ActivityHandler {
     private final IncomingPosts posts;
@@ -23,9 +24,12 @@ public final class AnnounceHandler implements ActivityHandler {
         if (announce.object() == null || announce.object().id() == null) {
             throw new IgnoredActivity("Announce without an object");
         }
-        String objectId = announce.objectAsActivity()
-                .filter(inner -> "Create".equals(inner.type()) || "Update".equals(inner.type()))
-                .map(inner -> inner.object() == null ? null : inner.object().id())
+        var inner = announce.objectAsActivity();
+        if (inner.isPresent() && !"Create".equals(inner.get().type()) && !"Update".equals(inner.get().type())) {
+            // Lemmy's communities announce their members' votes too (Announce{Like}); only posts are taken from a boost.
+            throw new IgnoredActivity("Announce of a " + inner.get().type() + ", not of a post");
+        }
+        String objectId = inner.map(activity -> activity.object() == null ? null : activity.object().id())
                 .orElse(announce.object().id());
         if (objectId == null) {
             throw new IgnoredActivity("Announce of an activity without an object");

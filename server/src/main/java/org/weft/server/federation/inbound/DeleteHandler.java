@@ -1,18 +1,24 @@
 package org.weft.server.federation.inbound;
 
+import java.util.logging.Logger;
+
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.post.IgnoredPost;
 import org.weft.server.domain.post.IncomingPosts;
+import org.weft.server.domain.response.ActorDeparture;
 
-/** {@code Delete}: of an actor by itself (its follows go, it is marked deleted), or of a post by its owner. */
+/**
+ * {@code Delete}: of an actor by itself (what it left here goes: follows, responses, messages, posts, thanks; it is
+ * marked deleted), or of a post by its owner.
+ */
 public final class DeleteHandler implements ActivityHandler {
-    private final RemoteActors remoteActors;
+    private static final Logger LOG = Logger.getLogger(DeleteHandler.class.getName());
     private final IncomingPosts posts;
+    private final ActorDeparture departures;
 
-    public DeleteHandler(RemoteActors remoteActors, IncomingPosts posts) {
-        this.remoteActors = remoteActors;
+    public DeleteHandler(IncomingPosts posts, ActorDeparture departures) {
         this.posts = posts;
+        this.departures = departures;
     }
 
     @Override
@@ -29,6 +35,8 @@ public final class DeleteHandler implements ActivityHandler {
             }
             return;
         }
-        remoteActors.deleted(object);
+        ActorDeparture.Removed removed = departures.departed(object)
+                .orElseThrow(() -> new IgnoredActivity("Delete of " + object + ", an actor not known here"));
+        LOG.info(() -> "Actor " + object + " was deleted; removed " + removed);
     }
 }

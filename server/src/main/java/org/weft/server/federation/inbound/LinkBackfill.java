@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,10 @@ import org.weft.server.domain.post.IncomingPosts;
  * community had just boosted it, so it is fetched from its own server, checked and kept the same way.
  * The work runs on its own thread so the inbound worker is not held up by dozens of fetches; a crash loses
  * the backfill (the link itself is stored), which costs only old posts.
+ *
+ * <p>When a link comes back, the copies this instance detached when it ended are taken the same way, after the
+ * outbox (community-only proposals, and those too old for its first pages, are not in it): each is fetched afresh
+ * and held again, or marked gone when its server answers 404 or 410.
  */
 public final class LinkBackfill implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkBackfill.class.getName());
@@ -42,47 +47,70 @@ public final class LinkBackfill implements AutoCloseable {
 
     private final ActivityPubClient client;
     private final Boosts posts;
+    private final Function<String, List<String>> detached;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("weft-link-backfill").daemon().factory());
 
     public LinkBackfill(ActivityPubClient client, Boosts posts) {
+        this(client, posts, community -> List.of());
+    }
+
+    /** {@code detached} names the copies that came through a community and were detached (IncomingPosts in the server). */
+    public LinkBackfill(ActivityPubClient client, Boosts posts, Function<String, List<String>> detached) {
         this.client = client;
         this.posts = posts;
+        this.detached = detached;
     }
 
     /**
-     * Starts fetching the earlier proposals of {@code communityUri}, whose community we now follow. The future
-     * completes with the number of posts looked at (0 when the outbox could not be read; that is logged).
+     * Starts fetching the earlier proposals of {@code communityUri}, whose community we now follow, and the copies
+     * detached from it before. The future completes with the number of posts looked at (an outbox that could not be
+     * read is logged, and counts none).
      */
     public CompletableFuture<Integer> linked(String communityUri) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                int seen = backfill(communityUri);
-                LOG.info(() -> "Link to " + communityUri + ": looked at " + seen + " earlier post(s) from its outbox");
-                return seen;
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not read the outbox of " + communityUri + "; only new posts will arrive", e);
-                return 0;
-            }
-        }, worker);
+        return CompletableFuture.supplyAsync(() -> backfill(communityUri), worker);
     }
 
-    private int backfill(String communityUri) throws IOException {
+    private int backfill(String communityUri) {
+        Set<String> fromOutbox = new LinkedHashSet<>();
+        try {
+            fromOutbox = outboxPosts(communityUri);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the outbox of " + communityUri + "; only new posts will arrive", e);
+        }
+        fromOutbox.forEach(postId -> take(communityUri, postId));
+        // Read after the outbox: those it brought back are held again and no longer listed.
+        List<String> stillDetached = List.of();
+        try {
+            stillDetached = detached.apply(communityUri);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not list the copies detached from " + communityUri, e);
+        }
+        stillDetached.forEach(postId -> take(communityUri, postId));
+        int outbox = fromOutbox.size();
+        int before = stillDetached.size();
+        LOG.info(() -> "Link to " + communityUri + ": looked at " + outbox + " earlier post(s) from its outbox and "
+                + before + " copy(ies) held before the link ended");
+        return outbox + before;
+    }
+
+    /** The posts in the newest pages of the community's outbox (none when it names no outbox). */
+    private Set<String> outboxPosts(String communityUri) throws IOException {
         JsonNode actor = client.fetchObject(URI.create(communityUri));
         String outbox = actor.path("outbox").asText("");
         if (outbox.isEmpty()) {
-            return 0;
+            return new LinkedHashSet<>();
         }
-        Set<String> postIds = collectPostIds(communityUri, client.fetchObject(URI.create(outbox)));
-        for (String postId : postIds) {
-            try {
-                posts.announced(communityUri, postId);
-            } catch (IOException | IgnoredPost | RuntimeException e) {
-                // One unreadable or withdrawn post must not stop the others.
-                LOG.fine(() -> "Backfill skipped " + postId + ": " + e.getMessage());
-            }
+        return collectPostIds(communityUri, client.fetchObject(URI.create(outbox)));
+    }
+
+    private void take(String communityUri, String postId) {
+        try {
+            posts.announced(communityUri, postId);
+        } catch (IOException | IgnoredPost | RuntimeException e) {
+            // One unreadable or withdrawn post must not stop the others.
+            LOG.fine(() -> "Backfill skipped " + postId + ": " + e.getMessage());
         }
-        return postIds.size();
     }
 
     /** The posts the community created or boosted, newest first, from the first pages of its outbox. */

@@ -7,16 +7,16 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.Actor;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.post.IgnoredPost;
-import org.weft.server.domain.post.IncomingPosts;
+import org.weft.server.domain.post.IncomingEdits;
 
-/** {@code Update}: an actor updating itself (profile, key), or an owner updating a post we keep. */
+/** {@code Update}: an actor updating itself (profile, key), or an author editing a post we keep. */
 public final class UpdateHandler implements ActivityHandler {
     private final RemoteActors remoteActors;
-    private final IncomingPosts posts;
+    private final IncomingEdits edits;
 
-    public UpdateHandler(RemoteActors remoteActors, IncomingPosts posts) {
+    public UpdateHandler(RemoteActors remoteActors, IncomingEdits edits) {
         this.remoteActors = remoteActors;
-        this.posts = posts;
+        this.edits = edits;
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class UpdateHandler implements ActivityHandler {
         }
         if (!update.actor().equals(update.object().id())) {
             try {
-                posts.updated(update.actor(), object);
+                edits.updated(update.actor(), object);
             } catch (IgnoredPost e) {
                 throw new IgnoredActivity(e);
             }

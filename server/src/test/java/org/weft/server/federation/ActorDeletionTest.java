@@ -1,0 +1,175 @@
+package org.weft.server.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.InboundActivityEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.testing.FediversePeer;
+import org.weft.server.testing.LemmyPeer;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * A remote actor deletes itself ({@code Delete} of the actor, Mastodon's and Lemmy's shapes): its responses, the direct
+ * messages it sent members, its posts on the board and those waiting for a moderator, and its thanks go, and what the
+ * other actor sent stays. Each member's own view is checked: the author's responses, the recipient's messages, the
+ * moderator's queue.
+ */
+class ActorDeletionTest {
+
+    @Test
+    void aDeletedActorsResponsesMessagesAndPostsGoAndNobodyElses() {
+        try (TestServers.Instance weft = TestServers.start();
+             MastodonPeer mastodon = new MastodonPeer(weft.base());
+             LemmyPeer lemmy = new LemmyPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            weft.server().localActors().createMember("amina", "Amina", "a long enough password", false);
+            weft.server().localActors().createMember("omar", "Omar", "a long enough password", false);
+            String amina = new ApiTokens(weft.server().db(), Clock.systemUTC()).create("amina", "test");
+            String omar = new ApiTokens(weft.server().db(), Clock.systemUTC()).create("omar", "test");
+
+            applied(weft, lemmy, lemmy.fixture("lemmy/follow.json")); // kofi follows the community; rosa does not
+            // Both send Omar, who has no proposal, a direct message.
+            applied(weft, mastodon, mastodon.fixture("mastodon/create-note-direct.json").replace("/users/amina", "/users/omar")
+                    .replace("/@amina", "/@omar"));
+            applied(weft, lemmy, lemmy.fixture("lemmy/create-note-direct.json").replace("/users/amina", "/users/omar")
+                    .replace("my door code is 4417", "the trolley is by the door"));
+            assertEquals(2, messages(weft, omar).size());
+            // Both answer Amina's offer, and thank her for it.
+            ProposalEntity offer = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).language("en").title("Fresh bread every morning")
+                    .description("Ten bundles, free.").categories("bread").build());
+            for (FediversePeer peer : List.of(mastodon, lemmy)) {
+                String server = peer == mastodon ? "mastodon" : "lemmy";
+                applied(weft, peer, peer.fixture(server + "/create-note-reply.json")
+                        .replace(weft.base() + "/proposals/7f3c9a", offer.getUri()));
+                applied(weft, peer, peer.fixture(server + "/like.json").replace(weft.base() + "/proposals/7f3c9a",
+                        offer.getUri()));
+            }
+            assertEquals(2, responses(weft, amina, offer).size());
+            // Both ask the community for help: kofi's request is on the board, rosa's waits for a moderator.
+            String rosasPost = postId(mastodon.fixture("mastodon/create-note-public.json"));
+            String kofisPost = postId(lemmy.fixture("lemmy/create-note-public.json"));
+            applied(weft, mastodon, mastodon.fixture("mastodon/create-note-public.json"));
+            applied(weft, lemmy, lemmy.fixture("lemmy/create-note-public.json"));
+            assertEquals(ProposalEntity.Moderation.PENDING, find(weft, rosasPost).getModeration());
+            assertEquals(ProposalEntity.Moderation.VISIBLE, find(weft, kofisPost).getModeration());
+            assertEquals(List.of(rosasPost), pending(weft));
+            assertEquals(2, thanks(weft, offer));
+
+            applied(weft, mastodon, mastodon.fixture("mastodon/delete-actor.json"));
+            assertEquals(List.of(lemmy.actor()), responses(weft, amina, offer), "Amina reads kofi's response only");
+            assertEquals(1L, notifications(weft, amina, "response"), "and is notified of it only");
+            List<String> omars = messages(weft, omar);
+            assertEquals(1, omars.size(), omars.toString());
+            assertTrue(omars.get(0).contains("the trolley is by the door"), "kofi's message stays, rosa's is gone: " + omars);
+            assertEquals(List.of(), pending(weft), "the moderator's queue is empty");
+            assertTrue(find(weft, rosasPost).isDeleted());
+            assertFalse(find(weft, kofisPost).isDeleted(), "kofi's post stays on the board");
+            assertEquals(1, thanks(weft, offer), "kofi's thanks stay");
+            ActorEntity rosa = actor(weft, mastodon.rosa());
+            assertTrue(rosa.isDeleted());
+            assertEquals(0L, followsOf(weft, mastodon.rosa()));
+            assertEquals(1L, followsOf(weft, lemmy.actor()), "kofi still follows the community");
+
+            // Then kofi goes too, Lemmy's way (removeData): nothing of either is left.
+            applied(weft, lemmy, lemmy.fixture("lemmy/delete-actor.json"));
+            assertEquals(List.of(), responses(weft, amina, offer));
+            assertEquals(List.of(), messages(weft, omar));
+            assertTrue(find(weft, kofisPost).isDeleted());
+            assertEquals(0, thanks(weft, offer));
+            assertEquals(0L, followsOf(weft, lemmy.actor()));
+            assertFalse(TestHttp.get(weft.base() + "/api/v1/proposals?purpose=request", "application/json").body()
+                    .contains(kofisPost), "nor on the board");
+        }
+    }
+
+    private static void applied(TestServers.Instance weft, FediversePeer peer, String json) {
+        assertEquals(202, peer.deliver(URI.create(weft.base() + "/inbox"), json).statusCode(), json);
+        InboundActivityEntity row = WaitFor.inboundDone(weft, TestHttp.json(json).path("id").asText());
+        assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
+        assertNull(row.getLastError(), "applied");
+    }
+
+    private static String postId(String create) {
+        return TestHttp.json(create).path("object").path("id").asText();
+    }
+
+    private static List<String> responses(TestServers.Instance weft, String token, ProposalEntity offer) {
+        List<String> from = new ArrayList<>();
+        api(weft, token, "/api/v1/proposals/" + offer.getId() + "/responses").path("items")
+                .forEach(r -> from.add(r.path("responder").path("uri").asText()));
+        return from;
+    }
+
+    private static List<String> messages(TestServers.Instance weft, String token) {
+        List<String> texts = new ArrayList<>();
+        api(weft, token, "/api/v1/me/notifications").path("items").forEach(n -> {
+            if ("message".equals(n.path("kind").asText())) {
+                texts.add(n.path("text").asText());
+            }
+        });
+        return texts;
+    }
+
+    private static long notifications(TestServers.Instance weft, String token, String kind) {
+        long count = 0;
+        for (JsonNode n : api(weft, token, "/api/v1/me/notifications").path("items")) {
+            count += kind.equals(n.path("kind").asText()) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static JsonNode api(TestServers.Instance weft, String token, String path) {
+        var response = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + path))
+                .header("Authorization", "Bearer " + token).GET().build());
+        assertEquals(200, response.statusCode(), response.body());
+        return TestHttp.json(response.body());
+    }
+
+    /** What the moderator's queue (`weft board pending`) lists for block3: the posts' ids. */
+    private static List<String> pending(TestServers.Instance weft) {
+        return weft.server().db().inTransaction(s -> ProposalRepository.waitingForModerator(s,
+                ActorRepository.byUri(s, weft.base() + "/groups/block3").orElseThrow()).stream()
+                .map(ProposalEntity::getUri).toList());
+    }
+
+    private static ProposalEntity find(TestServers.Instance weft, String uri) {
+        return weft.server().db().inTransaction(s -> ProposalRepository.byUri(s, uri).orElseThrow());
+    }
+
+    private static ActorEntity actor(TestServers.Instance weft, String uri) {
+        return weft.server().db().inTransaction(s -> ActorRepository.byUri(s, uri).orElseThrow());
+    }
+
+    private static long thanks(TestServers.Instance weft, ProposalEntity offer) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(distinct t.actorId) from ThanksEntity t where t.proposalId = :p", Long.class)
+                .setParameter("p", offer.getId()).getSingleResult());
+    }
+
+    private static long followsOf(TestServers.Instance weft, String actor) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from FollowEntity f"
+                        + " where f.follower.uri = :a or f.followee.uri = :a", Long.class).setParameter("a", actor)
+                .getSingleResult());
+    }
+}
