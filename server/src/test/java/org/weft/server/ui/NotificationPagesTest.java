@@ -42,11 +42,13 @@ class NotificationPagesTest {
     private static long responseId;
     private static ApiClient omarApi;
     private static ApiClient laylaApi;
+    private static ApiClient samiApi;
 
     /**
      * Someone on Mastodon sends Omar a direct message (he has posted nothing yet, so it is about nothing of his); Layla
      * asks for a pram and Omar offers one (a match for each); Omar answers her request, she writes to him and accepts
-     * with a meeting place (her request is promised, so the match is withdrawn and Omar is told it is gone).
+     * with a meeting place. Sami offers a pram too; Layla's request is promised now, so both matches are withdrawn: Sami
+     * is told his is gone, Omar (to whom it is promised) is not.
      */
     @BeforeAll
     static void start() {
@@ -55,6 +57,7 @@ class NotificationPagesTest {
         weft.server().localActors().createGroup("camp", "Camp Board", null);
         laylaApi = ApiClient.newMember(weft, "layla", "Layla");
         omarApi = ApiClient.newMember(weft, "omar", "Omar");
+        samiApi = ApiClient.newMember(weft, "sami", "Sami");
         String note = mastodon.directNote("rosa", 1L, null, weft.base() + "/users/omar", "@omar@" + weft.domain(),
                 "Welcome to the camp board!");
         assertEquals(202, mastodon.deliver(URI.create(weft.base() + "/inbox"), note).statusCode());
@@ -64,14 +67,16 @@ class NotificationPagesTest {
                 .purpose(Purpose.REQUEST).language("en").title("We need a pram").categories("prams").build());
         offer = weft.server().proposals().service().create("omar", ProposalDraft.builder().community("camp")
                 .purpose(Purpose.OFFER).language("en").title("A pram to give").categories("prams").build());
-        WaitFor.condition("both proposals are matched", () -> weft.server().matching().matcher().applied() >= before + 2);
+        weft.server().proposals().service().create("sami", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("Our old pram").categories("prams").build());
+        WaitFor.condition("the proposals are matched", () -> weft.server().matching().matcher().applied() >= before + 3);
         PageClient omar = page("omar", "en");
         assertEquals(303, omar.submit(path(request), path(request) + "/respond", Map.of("text", "Mine is blue")).statusCode());
         responseId = expect(200, laylaApi.get("/proposals/" + request.getId() + "/responses")).path("items").get(0)
                 .path("id").asLong();
         expect(201, laylaApi.post("/responses/" + responseId + "/messages", "{\"text\": \"Does it fold?\"}"));
         expect(200, laylaApi.post("/responses/" + responseId + "/accept", "{\"handOff\": \"Gate B at noon\"}"));
-        // Her request is promised now: once the matcher has taken that in, the match is withdrawn and Omar told.
+        // Her request is promised now: once the matcher has taken that in, the matches are withdrawn and Sami told.
         try {
             weft.server().matching().matcher().settled().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -90,9 +95,9 @@ class NotificationPagesTest {
         JsonNode items = expect(200, omarApi.get("/me/notifications")).path("items");
         Map<String, JsonNode> byKind = new HashMap<>();
         items.forEach(n -> byKind.putIfAbsent(n.path("kind").asText(), n));
-        // Layla's request is promised once she accepts Omar's response: the match is withdrawn and Omar told so.
-        assertEquals(java.util.Set.of("match", "match-gone", "conversation", "accepted", "message"), byKind.keySet(),
-                items.toString());
+        // Layla's request is promised to Omar once she accepts his response: the match is withdrawn, but Omar is not
+        // told it is "gone" (he was told it is accepted).
+        assertEquals(java.util.Set.of("match", "conversation", "accepted", "message"), byKind.keySet(), items.toString());
         for (String language : new String[] {"en", "ar"}) {
             Messages m = Messages.forLanguage(language);
             String html = page("omar", language).get("/me/notifications").body();
@@ -102,8 +107,7 @@ class NotificationPagesTest {
                     // A request speaks as its community unless posted publicly, so Omar hears from the community.
                     m.get("notification.conversation", Messages.isolate("We need a pram"), Messages.isolate("Camp Board")),
                     m.get("notification.accepted", Messages.isolate("We need a pram")),
-                    m.get("notification.messageFrom", Messages.isolate("Rosa Dlamini")),
-                    m.get("notification.match-gone", Messages.isolate("A pram to give"))}) {
+                    m.get("notification.messageFrom", Messages.isolate("Rosa Dlamini"))}) {
                 assertTrue(html.contains(expected), language + " lacks \"" + expected + "\": " + html);
             }
             assertTrue(html.contains("Gate B at noon") && html.contains("Does it fold?")
@@ -118,11 +122,24 @@ class NotificationPagesTest {
         assertTrue(omar.get(path(request)).body().contains("id=\"conversation-" + responseId + "\""));
         long matchId = byKind.get("match").path("matchId").asLong();
         assertEquals("/me/matches?state=all#match-" + matchId, opened(omar, byKind.get("match")));
-        assertEquals("/me/matches?state=all#match-" + matchId, opened(omar, byKind.get("match-gone")), "the same match");
         // Layla's request is promised now, so the match is withdrawn; it is still where the link leads.
         assertTrue(omar.get("/me/matches?state=all").body().contains("id=\"match-" + matchId + "\""));
         long messageId = byKind.get("message").path("id").asLong();
         assertEquals("/me/notifications#notification-" + messageId, opened(omar, byKind.get("message")));
+
+        // Sami's side: his match with her request, then a notice that it is gone, in his language, leading to the match.
+        JsonNode samis = expect(200, samiApi.get("/me/notifications")).path("items");
+        Map<String, JsonNode> samiByKind = new HashMap<>();
+        samis.forEach(n -> samiByKind.putIfAbsent(n.path("kind").asText(), n));
+        assertEquals(java.util.Set.of("match", "match-gone"), samiByKind.keySet(), samis.toString());
+        for (String language : new String[] {"en", "ar"}) {
+            String expected = Messages.forLanguage(language).get("notification.match-gone", Messages.isolate("Our old pram"));
+            String html = page("sami", language).get("/me/notifications").body();
+            assertTrue(html.contains(expected), language + " lacks \"" + expected + "\": " + html);
+        }
+        PageClient sami = page("sami", "en");
+        long samisMatch = samiByKind.get("match").path("matchId").asLong();
+        assertEquals("/me/matches?state=all#match-" + samisMatch, opened(sami, samiByKind.get("match-gone")), "the same match");
 
         // Layla's side: the response leads to it under her request, and the match to hers.
         JsonNode laylas = expect(200, laylaApi.get("/me/notifications")).path("items");

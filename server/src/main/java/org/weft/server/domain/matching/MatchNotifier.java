@@ -16,6 +16,8 @@ import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -61,18 +63,26 @@ final class MatchNotifier {
     /**
      * Tells the local member(s) on the other side of each of these matches, withdrawn because proposal {@code goneId}
      * stopped being available (closed, deleted, no longer held through a link), that the match is gone; not a member
-     * who had dismissed it. Only a notification: the match stays listed as withdrawn.
+     * who had dismissed it, nor one whose own response to it was accepted (it closed because it is now promised to
+     * them: they were told so, and "gone" would only confuse). Only a notification: the match stays listed as
+     * withdrawn.
      */
     void tellGone(Session s, List<MatchEntity> withdrawn, long goneId) {
+        ProposalEntity gone = s.find(ProposalEntity.class, goneId);
         for (MatchEntity m : withdrawn) {
             boolean mineIsRequest = m.getRequestId() != goneId;
             ProposalEntity mine = s.find(ProposalEntity.class, mineIsRequest ? m.getRequestId() : m.getOfferId());
             boolean dismissed = (mineIsRequest ? m.getRequestDismissedAt() : m.getOfferDismissedAt()) != null;
-            if (mine.isLocal() && !mine.isDeleted() && !dismissed) {
+            if (mine.isLocal() && !mine.isDeleted() && !dismissed && !promisedTo(s, gone, mine.getAuthor().getId())) {
                 s.persist(NotificationEntity.ofMatch(mine.getAuthor().getId(), KIND_GONE, mine.getId(), m.getId(),
                         clock.instant()));
             }
         }
+    }
+
+    private static boolean promisedTo(Session s, ProposalEntity gone, long memberId) {
+        return gone != null && ResponseRepository.byMemberTo(s, gone, memberId).stream()
+                .anyMatch(r -> r.getState() == ResponseEntity.State.ACCEPTED);
     }
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
