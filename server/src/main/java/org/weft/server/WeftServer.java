@@ -45,6 +45,7 @@ import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
+import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
@@ -65,6 +66,7 @@ import org.weft.server.domain.actor.StoredKeyResolver;
 import org.weft.server.domain.actor.WebFingerLookup;
 import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.domain.matching.FediverseAccounts;
@@ -81,6 +83,7 @@ import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
+import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
@@ -165,13 +168,15 @@ public final class WeftServer implements AutoCloseable {
     private final ModerationDecisions decisions;
     private final ActivityPubClient client;
     private final WebServer webServer;
+    private final Safety safety;
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
                        Matching matching, Moderators moderators, Followers followers,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
-                       ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler) {
+                       ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler, Safety safety) {
+        this.safety = safety;
         this.config = config;
         this.db = db;
         this.urls = urls;
@@ -217,8 +222,10 @@ public final class WeftServer implements AutoCloseable {
         LocalSigners signers = new LocalSigners(db);
         // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
         // that take only one scheme are remembered in the database, for every node.
+        BlockedDomains blocked = BlockedDomains.load(db);
+        // Suspended servers are refused here, for every outgoing request: nothing is ever sent to them or fetched.
         ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
-                .addressCheck(new AddressGuard(config.allowPrivateAddresses()))
+                .addressCheck(new BlockedAddressCheck(new AddressGuard(config.allowPrivateAddresses()), blocked))
                 .instanceSigner(signers.forActor(instanceActor.getId()))
                 .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
@@ -240,7 +247,7 @@ public final class WeftServer implements AutoCloseable {
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
         DirectMessages direct = new DirectMessages(outbox, urls, clock);
-        Matcher matcher = Matcher.create(db, taxonomy, direct, clock);
+        Matcher matcher = Matcher.create(db, taxonomy, direct, clock, blocked);
         matcher.rebuild();
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
@@ -254,7 +261,7 @@ public final class WeftServer implements AutoCloseable {
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
-                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher), responses, client, boosts, urls,
+                new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher, blocked), responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock);
         if (config.demo()) {
             DemoData.seedProposals(db, areas, proposals);
@@ -270,7 +277,7 @@ public final class WeftServer implements AutoCloseable {
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
                 "Delete", new DeleteHandler(db, posts, clock),
-                "Update", new UpdateHandler(remoteActors, posts)));
+                "Update", new UpdateHandler(remoteActors, posts)), blocked);
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
@@ -288,7 +295,7 @@ public final class WeftServer implements AutoCloseable {
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
-                config.inboxMaxBytes(), clock);
+                config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
@@ -349,6 +356,8 @@ public final class WeftServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
         ModerationDecisions decisions = new ModerationDecisions(db, matcher);
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
+        // Blocks made from the command line (another process) take effect within half a minute.
+        scheduler.scheduleWithFixedDelay(blocked::reload, 30, 30, TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
         pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
@@ -363,7 +372,7 @@ public final class WeftServer implements AutoCloseable {
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
                 client, webServer,
-                scheduler);
+                scheduler, new Safety(new DomainBlocks(db, blocked, urls, clock)));
     }
 
     /**
@@ -511,6 +520,15 @@ public final class WeftServer implements AutoCloseable {
      */
     public int hearModerationDecisions() {
         return decisions.poll();
+    }
+
+    /** Blocks of servers and accounts, reports and the moderation log (issue 13). */
+    public Safety safety() {
+        return safety;
+    }
+
+    /** The safety services, grouped for callers (CLI, pages, tests). */
+    public record Safety(DomainBlocks domains) {
     }
 
     /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */

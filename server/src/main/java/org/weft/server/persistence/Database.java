@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
-            org.weft.server.persistence.FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class);
+            org.weft.server.persistence.FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
+            DomainBlockEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

@@ -27,7 +27,8 @@ public final class ProposalRepository {
      * categories come separately ({@link #categoriesOf}).
      */
     public record IndexRow(long id, boolean local, Purpose purpose, HelpKind kind, String areaCode, Double latitude,
-                           Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit) {
+                           Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit,
+                           String uri) {
     }
 
     /** A proposal, local or remote, by its ActivityPub id. */
@@ -89,13 +90,14 @@ public final class ProposalRepository {
     /** One page (by id, after {@code after}) of the proposals the matching index holds: open, visible, not ended. */
     public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
         return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
-                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit" + OPEN_FOR_INDEX + " order by p.id",
+                        + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit, p.uri" + OPEN_FOR_INDEX + " order by p.id",
                         Object[].class)
                 .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
                 .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
                 .setMaxResults(pageSize).getResultList().stream()
                 .map(r -> new IndexRow((Long) r[0], (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3], (String) r[4],
-                        (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10]))
+                        (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10],
+                        (String) r[11]))
                 .toList();
     }
 

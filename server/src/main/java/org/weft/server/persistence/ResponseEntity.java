@@ -49,6 +49,9 @@ public class ResponseEntity {
     private Instant createdAt;
     @Column(name = "decided_at")
     private Instant decidedAt;
+    /** When a moderator hid it (or its server was suspended): then it is shown to nobody. */
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
 
     protected ResponseEntity() {
     }
@@ -67,6 +70,18 @@ public class ResponseEntity {
 
     public Long getId() {
         return id;
+    }
+
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public void hide(Instant when) {
+        this.hiddenAt = when;
     }
 
     public String getUri() {

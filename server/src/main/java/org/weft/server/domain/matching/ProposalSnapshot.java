@@ -22,7 +22,12 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
     }
 
     public static ProposalSnapshot of(ProposalEntity p) {
-        boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted()
+        return of(p, true);
+    }
+
+    /** {@code mayMatch} false (its server is blocked) keeps it out of matching whatever its state. */
+    public static ProposalSnapshot of(ProposalEntity p, boolean mayMatch) {
+        boolean open = mayMatch && p.getStatus() == ProposalStatus.OPEN && !p.isDeleted()
                 && p.getModeration() == ProposalEntity.Moderation.VISIBLE;
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),
                 p.getAreaCode(), p.getLatitude(), p.getLongitude(), p.getPublishedAt(), p.getEndsAt(),

@@ -81,7 +81,8 @@ public final class IncomingPosts {
             ProposalNote note = readProposal(post);
             boolean kept = db.inTransaction(s -> {
                 ActorEntity from = s.merge(sender);
-                if (FollowRepository.hasLocalFollower(s, from)) {
+                // A silenced server's posts take the strangers' way, followed or not: to a moderator.
+                if (FollowRepository.hasLocalFollower(s, from) && !remoteProposals.fromBlockedServer(from)) {
                     remoteProposals.upsert(s, note, from, from.getKind() == ActorKind.GROUP ? from : null);
                     return true;
                 }
