@@ -83,7 +83,9 @@ import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
+import org.weft.server.domain.moderation.ModerationLog;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
@@ -372,7 +374,8 @@ public final class WeftServer implements AutoCloseable {
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
                 client, webServer,
-                scheduler, new Safety(new DomainBlocks(db, blocked, urls, clock)));
+                scheduler, new Safety(new DomainBlocks(db, blocked, urls, clock),
+                        new AccountBlocks(db, remoteActors, outbox, new ModerationLog(db), clock), new ModerationLog(db)));
     }
 
     /**
@@ -528,7 +531,7 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /** The safety services, grouped for callers (CLI, pages, tests). */
-    public record Safety(DomainBlocks domains) {
+    public record Safety(DomainBlocks domains, AccountBlocks accounts, ModerationLog log) {
     }
 
     /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */

@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
             org.weft.server.persistence.FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
-            DomainBlockEntity.class);
+            DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;

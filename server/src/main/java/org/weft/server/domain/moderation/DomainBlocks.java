@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.weft.server.model.DomainNames;
 import org.weft.server.model.DomainSeverity;
+import org.weft.server.model.ModerationActionKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
@@ -25,12 +26,14 @@ import org.weft.server.persistence.DomainBlockRepository;
  */
 public final class DomainBlocks {
     private final Database db;
+    private final ModerationLog log;
     private final BlockedDomains blocked;
     private final LocalUrls urls;
     private final Clock clock;
 
     public DomainBlocks(Database db, BlockedDomains blocked, LocalUrls urls, Clock clock) {
         this.db = db;
+        this.log = new ModerationLog(db);
         this.blocked = blocked;
         this.urls = urls;
         this.clock = clock;
@@ -66,6 +69,9 @@ public final class DomainBlocks {
             if (existing.isEmpty()) {
                 s.persist(row);
             }
+            // Logged for every community (an operator's decision; the command line names no moderator).
+            log.record(s, null, block.severity() == DomainSeverity.SUSPEND ? ModerationActionKind.DOMAIN_SUSPENDED
+                    : ModerationActionKind.DOMAIN_SILENCED, domain, row.getPublicComment(), null, now);
             if (block.severity() != DomainSeverity.SUSPEND) {
                 return new Outcome(domain, block.severity(), existing.isEmpty(), 0, 0, 0);
             }
@@ -82,7 +88,10 @@ public final class DomainBlocks {
         String name = normalised(domain);
         boolean removed = db.inTransaction(s -> {
             Optional<DomainBlockEntity> row = DomainBlockRepository.byDomain(s, name);
-            row.ifPresent(s::remove);
+            row.ifPresent(r -> {
+                s.remove(r);
+                log.record(s, null, ModerationActionKind.DOMAIN_UNBLOCKED, name, null, null, clock.instant());
+            });
             return row.isPresent();
         });
         blocked.reload();
