@@ -52,6 +52,7 @@ import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
+import org.weft.server.federation.inbound.FlagHandler;
 import org.weft.server.federation.inbound.IncomingPosts;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
@@ -86,6 +87,7 @@ import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
+import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
@@ -241,6 +243,7 @@ public final class WeftServer implements AutoCloseable {
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
+        Safety safety = Safety.create(db, blocked, remoteActors, outbox, urls, clock);
         FollowService follows = new FollowService(db, outbox, remoteActors,
                 new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
 
@@ -279,7 +282,8 @@ public final class WeftServer implements AutoCloseable {
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
                 "Delete", new DeleteHandler(db, posts, clock),
-                "Update", new UpdateHandler(remoteActors, posts)), blocked);
+                "Update", new UpdateHandler(remoteActors, posts),
+                "Flag", new FlagHandler(safety.reports())), blocked);
         InboundStore inboundStore = new InboundStore(db);
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
 
@@ -374,8 +378,7 @@ public final class WeftServer implements AutoCloseable {
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
                 client, webServer,
-                scheduler, new Safety(new DomainBlocks(db, blocked, urls, clock),
-                        new AccountBlocks(db, remoteActors, outbox, new ModerationLog(db), clock), new ModerationLog(db)));
+                scheduler, safety);
     }
 
     /**
@@ -531,7 +534,14 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /** The safety services, grouped for callers (CLI, pages, tests). */
-    public record Safety(DomainBlocks domains, AccountBlocks accounts, ModerationLog log) {
+    public record Safety(DomainBlocks domains, AccountBlocks accounts, Reports reports, ModerationLog log) {
+        static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox, LocalUrls urls,
+                             Clock clock) {
+            ModerationLog log = new ModerationLog(db);
+            DomainBlocks domains = new DomainBlocks(db, blocked, urls, clock);
+            AccountBlocks accounts = new AccountBlocks(db, remoteActors, outbox, log, clock);
+            return new Safety(domains, accounts, new Reports(db, accounts, domains, log, outbox, clock), log);
+        }
     }
 
     /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */

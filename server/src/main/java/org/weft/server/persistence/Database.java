@@ -34,7 +34,8 @@ public final class Database implements AutoCloseable {
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
             org.weft.server.persistence.FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
-            DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class);
+            DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class,
+            ReportEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
