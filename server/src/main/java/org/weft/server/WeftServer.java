@@ -138,6 +138,7 @@ import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
+import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
@@ -336,6 +337,8 @@ public final class WeftServer implements AutoCloseable {
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
+                .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),
+                        config.moderationLogNames())::render)
                 .get("/proposals/{id}", proposalEndpoint::proposal)
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {

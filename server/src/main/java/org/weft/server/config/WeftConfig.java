@@ -36,7 +36,8 @@ public record WeftConfig(
         List<String> trustedProxies,
         InboxLimits inboxLimits,
         RetentionSettings retention,
-        int moderationPostsPerHour) {
+        int moderationPostsPerHour,
+        boolean moderationLogNames) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -121,7 +122,8 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
                         s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
                         s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")),
-                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"));
+                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
+                s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -133,13 +135,13 @@ public record WeftConfig(
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour);
+                moderationPostsPerHour, moderationLogNames);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour);
+                moderationPostsPerHour, moderationLogNames);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
