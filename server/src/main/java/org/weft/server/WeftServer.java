@@ -140,6 +140,7 @@ import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.ModerationPage;
+import org.weft.server.ui.ReportPages;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
@@ -316,6 +317,7 @@ public final class WeftServer implements AutoCloseable {
                 profilePage, matching, new ActorUpdates(outbox, renderer), moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
+        ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         ResponseHeaders headers = new ResponseHeaders(clock);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
@@ -337,6 +339,9 @@ public final class WeftServer implements AutoCloseable {
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
+                .post("/report", reportPages::report)
+                .get("/moderate/reports", reportPages::queue)
+                .post("/moderate/reports/{id}", reportPages::act)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),
                         config.moderationLogNames())::render)
                 .get("/proposals/{id}", proposalEndpoint::proposal)
