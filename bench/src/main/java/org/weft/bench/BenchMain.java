@@ -28,6 +28,7 @@ import org.weft.bench.report.Row;
 import org.weft.bench.server.BareHelidon;
 import org.weft.bench.server.Ports;
 import org.weft.bench.soak.Soak;
+import org.weft.bench.targets.BoardPages;
 import org.weft.bench.targets.CrashFanOut;
 import org.weft.bench.targets.FanOut;
 import org.weft.bench.targets.InboxIngest;
@@ -103,6 +104,14 @@ public final class BenchMain {
         for (DbServer db : settings.databases()) {
             if (settings.runs("g12")) {
                 guard(results, "G12", db, () -> StorageFlood.run(db, settings.work(), settings.launch(), results));
+            }
+        }
+        if (settings.runs("g14")) {
+            // G14 is a MariaDB target (the planner that a busy instance runs on); H2 would add minutes of seeding.
+            for (DbServer db : settings.databases()) {
+                if (db.kind() == DbKind.MARIADB) {
+                    guard(results, "G14", db, () -> BoardPages.run(db, settings.work(), results));
+                }
             }
         }
         if (settings.runs("crash")) {

@@ -1,5 +1,6 @@
 package org.weft.server;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -34,6 +36,7 @@ import org.weft.server.model.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
 import org.weft.server.domain.actor.ActorRenderer;
 import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.federation.CollectionsEndpoint;
 import org.weft.server.domain.follow.FollowService;
 import org.weft.server.domain.follow.Followers;
@@ -41,6 +44,7 @@ import org.weft.server.federation.InboxEndpoint;
 import org.weft.server.federation.LocalActorDocuments;
 import org.weft.server.domain.actor.LocalSigners;
 import org.weft.server.federation.NodeInfoEndpoint;
+import org.weft.server.federation.OutsideTransactions;
 import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
@@ -53,7 +57,6 @@ import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
 import org.weft.server.federation.inbound.FlagHandler;
-import org.weft.server.federation.inbound.IncomingPosts;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
@@ -77,7 +80,7 @@ import org.weft.server.domain.matching.Matcher;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.ReasonText;
-import org.weft.server.api.MatchesEndpoint;
+import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
@@ -110,6 +113,7 @@ import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
 import org.weft.server.domain.retention.Pruner;
+import org.weft.server.domain.retention.StorageReport;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
@@ -122,11 +126,13 @@ import org.weft.server.ui.auth.Visitors;
 import org.weft.server.config.IpAddresses;
 import org.weft.server.http.ResponseHeaders;
 import org.weft.server.http.SameOrigin;
+import org.weft.server.http.Wants;
 import org.weft.server.config.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
+import org.weft.server.ui.StoragePage;
 import org.weft.server.ui.ConversationPages;
 import org.weft.server.ui.MemberPages;
 import org.weft.server.ui.NotificationsPage;
@@ -173,6 +179,7 @@ public final class WeftServer implements AutoCloseable {
     private final Pruner pruner;
     private final ModerationDecisions decisions;
     private final ActivityPubClient client;
+    private final OutsideTransactions outsideTransactions;
     private final WebServer webServer;
     private final Safety safety;
 
@@ -181,7 +188,8 @@ public final class WeftServer implements AutoCloseable {
                        Matching matching, Moderators moderators, Followers followers,
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
-                       ActivityPubClient client, WebServer webServer, ScheduledExecutorService scheduler, Safety safety) {
+                       ActivityPubClient client, OutsideTransactions outsideTransactions, WebServer webServer,
+                       ScheduledExecutorService scheduler, Safety safety) {
         this.safety = safety;
         this.config = config;
         this.db = db;
@@ -202,6 +210,7 @@ public final class WeftServer implements AutoCloseable {
         this.pruner = pruner;
         this.decisions = decisions;
         this.client = client;
+        this.outsideTransactions = outsideTransactions;
         this.webServer = webServer;
     }
 
@@ -226,18 +235,22 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
+        BlockedDomains blocked = BlockedDomains.load(db);
+        // Suspended servers are refused in the address check, for every outgoing request: nothing is ever sent to them
+        // or fetched from them.
+        OutsideTransactions outsideTransactions = new OutsideTransactions(db,
+                new BlockedAddressCheck(new AddressGuard(config.allowPrivateAddresses()), blocked));
         // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
         // that take only one scheme are remembered in the database, for every node.
-        BlockedDomains blocked = BlockedDomains.load(db);
-        // Suspended servers are refused here, for every outgoing request: nothing is ever sent to them or fetched.
         ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
-                .addressCheck(new BlockedAddressCheck(new AddressGuard(config.allowPrivateAddresses()), blocked))
+                .addressCheck(outsideTransactions)
                 .instanceSigner(signers.forActor(instanceActor.getId()))
                 .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
         RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
 
+        // Deliveries are retried on Mastodon's schedule, for about two days (RetryPolicy's default).
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
                 new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
@@ -246,8 +259,8 @@ public final class WeftServer implements AutoCloseable {
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
         Safety safety = Safety.create(db, blocked, remoteActors, outbox, urls, clock);
-        FollowService follows = new FollowService(db, outbox, remoteActors,
-                new WebFingerLookup(client, config.allowPrivateAddresses()), clock);
+        WebFingerLookup webFinger = new WebFingerLookup(client, config.allowPrivateAddresses());
+        FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock);
 
         long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
@@ -260,11 +273,11 @@ public final class WeftServer implements AutoCloseable {
                 ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
-        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
-                new FediverseAccounts(db, remoteActors, new WebFingerLookup(client, config.allowPrivateAddresses()), clock),
+                new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         IncomingPosts posts = new IncomingPosts(db, remoteActors,
@@ -283,11 +296,13 @@ public final class WeftServer implements AutoCloseable {
                 "Offer", new OfferHandler(agreements, remoteActors),
                 "Create", new CreateHandler(posts),
                 "Announce", new AnnounceHandler(posts),
-                "Delete", new DeleteHandler(db, posts, clock),
+                "Delete", new DeleteHandler(remoteActors, posts),
                 "Update", new UpdateHandler(remoteActors, posts),
                 "Flag", new FlagHandler(safety.reports())), blocked);
         InboundStore inboundStore = new InboundStore(db);
-        InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec, clock, 4);
+        // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
+        InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
+                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 4);
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
@@ -297,24 +312,23 @@ public final class WeftServer implements AutoCloseable {
                 new SameOrigin(config.baseUrl()), notifications);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
-        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links());
-        ActorEndpoint actors = new ActorEndpoint(db, actorDocuments, profilePage);
+        CommunityTexts communityTexts = new CommunityTexts(db, new ActorUpdates(outbox, renderer), clock);
+        ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links(), communityTexts);
+        ActorEndpoint actors = new ActorEndpoint(actorDocuments);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
                 config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
-        WebFingerLookup visitorLookup = new WebFingerLookup(client, config.allowPrivateAddresses());
-        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, visitorLookup, templates);
-        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire,
-                new ProposalPage(pages, taxonomy, urls, new AudienceReach(db), conversations),
-                new FetchAuthorizer(verifier, db));
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, templates);
+        ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
+        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), urls);
+                new ApiTokens(db, clock), matching, urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, new ActorUpdates(outbox, renderer), moderators, followers, clock,
+                profilePage, matching, communityTexts, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
@@ -332,23 +346,23 @@ public final class WeftServer implements AutoCloseable {
                 .post("/actor/inbox", inbox::post)
                 .get("/actor/outbox", collections::instanceOutbox)
                 .post("/inbox", inbox::post)
-                .get("/users/{name}", actors::member)
-                .get("/groups/{name}", actors::group)
+                // One URL for people and servers: the page for browsers, the actor document for ActivityPub clients.
+                .get("/users/{name}", Wants.pageOr(profilePage::member, actors::member))
+                .get("/groups/{name}", Wants.pageOr(profilePage::group, actors::group))
                 .post("/users/{name}/inbox", inbox::post)
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
-                .register("/api/v1", new MatchesEndpoint(db, new ApiTokens(db, clock), matching))
                 .post("/report", reportPages::report)
                 .get("/moderate/reports", reportPages::queue)
                 .post("/moderate/reports/{id}", reportPages::act)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),
                         config.moderationLogNames())::render)
-                .get("/proposals/{id}", proposalEndpoint::proposal)
+                .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {
-                    res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
-                    res.header(io.helidon.http.HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+                    res.header(HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
+                    res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
                     res.send(skos);
                 });
 
@@ -385,8 +399,7 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
-                client, webServer,
-                scheduler, safety);
+                client, outsideTransactions, webServer, scheduler, safety);
     }
 
     /**
@@ -407,8 +420,8 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     ActorUpdates actorUpdates, Moderators moderators, Followers followers, Clock clock,
-                                     ConversationPages conversations, NotificationsPage notifications) {
+                                     CommunityTexts communityTexts, Moderators moderators, Followers followers,
+                                     Clock clock, ConversationPages conversations, NotificationsPage notifications) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -419,13 +432,14 @@ public final class WeftServer implements AutoCloseable {
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup,
                         new AudienceReach(db)),
-                new ProposalActions(pages, db, proposals, responses, lookup, clock, urls),
+                new ProposalActions(pages, db, proposals, responses, lookup),
                 new MemberPages(pages, db, taxonomy),
                 new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
-                        matching.links(), actorUpdates),
+                        matching.links(), communityTexts),
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
-                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications);
+                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
+                new StoragePage(pages, new StorageReport(db, clock)));
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */
@@ -443,7 +457,7 @@ public final class WeftServer implements AutoCloseable {
      */
     private static TrustedProxies trustedProxies(WeftConfig config) {
         boolean loopback = config.host().equals("localhost")
-                || IpAddresses.parse(config.host()).map(java.net.InetAddress::isLoopbackAddress).orElse(false);
+                || IpAddresses.parse(config.host()).map(InetAddress::isLoopbackAddress).orElse(false);
         if (loopback && config.trustedProxies().isEmpty()) {
             LOG.warning(() -> "Listening on " + config.host() + " with no WEFT_TRUSTED_PROXIES: if a reverse proxy forwards"
                     + " to Weft, every client seems to come from it, and the sign-in limit per address counts them as one"
@@ -526,6 +540,11 @@ public final class WeftServer implements AutoCloseable {
 
     public InboundWorker inboundWorker() {
         return inboundWorker;
+    }
+
+    /** HTTP requests made inside a database transaction since start: 0 unless there is a bug (it is logged). */
+    public long requestsInsideTransactions() {
+        return outsideTransactions.requestsInsideTransactions();
     }
 
     /**

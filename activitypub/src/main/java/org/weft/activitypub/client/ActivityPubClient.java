@@ -2,7 +2,6 @@ package org.weft.activitypub.client;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.weft.activitypub.client.FetchException.Reason;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.signature.ActorSigner;
 import org.weft.activitypub.signature.HttpSigner;
 
@@ -57,7 +57,6 @@ public final class ActivityPubClient implements AutoCloseable {
      */
     public static final Duration EXCHANGE_DEADLINE = Duration.ofSeconds(30);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACTIVITY_JSON = MediaTypes.ACTIVITY_JSON;
 
     private final HttpClient http;
@@ -308,7 +307,7 @@ public final class ActivityPubClient implements AutoCloseable {
             throw new FetchException(Reason.WRONG_CONTENT_TYPE, status, uri + " is " + contentType.orElse("untyped"), null);
         }
         try {
-            JsonNode json = JSON.readTree(response.body().bytes());
+            JsonNode json = PlainJson.read(response.body().bytes());
             if (json == null || !json.isObject()) {
                 throw new FetchException(Reason.INVALID_JSON, status, uri + " is not a JSON object", null);
             }

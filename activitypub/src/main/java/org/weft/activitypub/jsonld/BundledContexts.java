@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class BundledContexts {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Context URL (canonical https spelling) to the JSON text of the document served there. */
     static final Map<String, String> DOCUMENTS = Map.of(
@@ -47,7 +45,7 @@ final class BundledContexts {
      */
     static List<Object> weftContext() {
         return List.of(ContextUrls.ACTIVITY_STREAMS, ContextUrls.SECURITY_V1,
-                MAPPER.convertValue(WEFT_TERMS, Map.class));
+                PlainJson.toMap(WEFT_TERMS));
     }
 
     /**
@@ -93,7 +91,7 @@ final class BundledContexts {
 
     private static JsonNode readTree(String json) {
         try {
-            return MAPPER.readTree(json);
+            return PlainJson.read(json);
         } catch (IOException e) {
             throw new UncheckedIOException("bundled context is not JSON", e);
         }

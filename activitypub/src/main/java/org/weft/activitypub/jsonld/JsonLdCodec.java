@@ -41,6 +41,7 @@ public final class JsonLdCodec {
     private static final System.Logger LOG = System.getLogger(JsonLdCodec.class.getName());
     private static final OfflineDocumentLoader LOADER = OfflineDocumentLoader.create();
 
+
     private final int maxBytes;
     private final ObjectMapper mapper;
 
@@ -84,6 +85,52 @@ public final class JsonLdCodec {
      */
     public JsonNode parse(byte[] body) {
         return decode(body).document();
+    }
+
+    /**
+     * A received body parsed once, for a queue that keeps it and works on it later.
+     *
+     * @param document the document, as {@link #parse} gives it
+     * @param json     JSON to keep, which {@link #readStored} turns back into {@code document} with no JSON-LD
+     *                 processing: the body itself when it needed none (the usual case: no bytes written), else the
+     *                 normalised document
+     */
+    public record Received(JsonNode document, byte[] json) {
+    }
+
+    /**
+     * Parses a received body as {@link #parse} does, and gives the JSON to keep for it, so that whoever works on it
+     * later reads plain JSON ({@link #readStored}) instead of processing the body again.
+     *
+     * @param body the raw request body
+     * @return the document and the JSON to keep
+     * @throws MalformedActivityException as {@link #parse}
+     */
+    public Received receive(byte[] body) {
+        Decoded decoded = decode(body);
+        return new Received(decoded.document(), decoded.normalised() ? write(decoded.document()) : body);
+    }
+
+    /**
+     * Reads JSON that {@link #receive} gave to keep: a plain parse, no context check, no JSON-LD processing.
+     *
+     * @param json the kept JSON
+     * @return the document
+     * @throws MalformedActivityException if it is not a JSON object (it was not what {@code receive} gave)
+     */
+    public JsonNode readStored(String json) {
+        try {
+            // Checked on arrival, so read back without the limits of received bodies.
+            JsonNode node = PlainJson.read(json);
+            if (node == null || !node.isObject()) {
+                throw new MalformedActivityException(MalformedActivityException.Reason.NOT_AN_OBJECT,
+                        "kept document is not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedActivityException(MalformedActivityException.Reason.NOT_JSON,
+                    "kept document is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

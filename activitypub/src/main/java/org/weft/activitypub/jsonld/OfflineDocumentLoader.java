@@ -1,8 +1,6 @@
 package org.weft.activitypub.jsonld;
 
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.jsonldjava.core.DocumentLoader;
 import com.github.jsonldjava.core.JsonLdError;
 import com.github.jsonldjava.core.RemoteDocument;
@@ -18,7 +16,6 @@ final class OfflineDocumentLoader extends DocumentLoader {
         System.setProperty(DocumentLoader.DISALLOW_REMOTE_CONTEXT_LOADING, "true");
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OfflineDocumentLoader() {
     }
@@ -39,7 +36,7 @@ final class OfflineDocumentLoader extends DocumentLoader {
         try {
             return super.loadDocument(url);
         } catch (JsonLdError unknownContext) {
-            return new RemoteDocument(url, MAPPER.convertValue(BundledContexts.emptyContext(), Map.class));
+            return new RemoteDocument(url, PlainJson.toMap(BundledContexts.emptyContext()));
         }
     }
 }

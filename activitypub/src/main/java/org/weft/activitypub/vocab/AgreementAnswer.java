@@ -1,7 +1,10 @@
 package org.weft.activitypub.vocab;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A proposer's answer to an {@link AgreementOffer}: {@code Accept} (with {@code result} = the Agreement's id) or
@@ -20,6 +23,24 @@ public record AgreementAnswer(String id, String actor, boolean accepted, String 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(offerId, "offerId");
+    }
+
+    /**
+     * The answer as the proposer sends it, to the responder: {@code {type: Accept, actor, object: offerId,
+     * result: agreementId, to: [responder]}}, or a Reject without {@code result}.
+     *
+     * @param responder the Offer's actor, to whom the answer goes
+     * @return the activity
+     */
+    public Activity toActivity(String responder) {
+        String type = accepted ? "Accept" : "Reject";
+        Activity plain = new Activity(id, type, actor, ObjectRef.of(offerId), null, List.of(responder), List.of(), null,
+                null);
+        ObjectNode raw = plain.toJson();
+        if (accepted) {
+            raw.put("result", agreementId);
+        }
+        return new Activity(id, type, actor, plain.object(), null, plain.to(), List.of(), null, raw);
     }
 
     /**

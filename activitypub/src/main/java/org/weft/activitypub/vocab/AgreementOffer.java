@@ -1,6 +1,5 @@
 package org.weft.activitypub.vocab;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Gifts are the norm, so there is no {@code stipulatesReciprocal}; one that arrives is ignored. {@code content}
  * (optional) is the responder's message, on the Offer so that it stays out of the Agreement's terms. The Agreement's
- * id must be on the responder's host, as Mastodon requires of a Create's object.
+ * id must be on the responder's server (the same {@link WebOrigin}), as Mastodon requires of a Create's object.
  *
  * @param offerId          the Offer activity's id
  * @param actor            the responder
@@ -61,8 +60,8 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
         Intent.requireAbsoluteUri(Objects.requireNonNull(agreementId, "agreementId"), "agreement id");
         Intent.requireAbsoluteUri(Objects.requireNonNull(satisfies, "satisfies"), "satisfies");
         Intent.requireAction(action);
-        if (!sameHost(agreementId, actor)) {
-            throw new IllegalArgumentException("agreement " + agreementId + " is not on the host of its actor " + actor);
+        if (!WebOrigin.same(agreementId, actor)) {
+            throw new IllegalArgumentException("agreement " + agreementId + " is not on the server of its actor " + actor);
         }
         published = published == null ? null : published.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -128,7 +127,7 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
      * @return the activity
      */
     public Activity accept(String acceptId) {
-        return answer("Accept", acceptId, true);
+        return new AgreementAnswer(acceptId, proposer, true, offerId, agreementId).toActivity(actor);
     }
 
     /**
@@ -138,7 +137,7 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
      * @return the activity
      */
     public Activity reject(String rejectId) {
-        return answer("Reject", rejectId, false);
+        return new AgreementAnswer(rejectId, proposer, false, offerId, agreementId).toActivity(actor);
     }
 
     /**
@@ -194,30 +193,11 @@ public record AgreementOffer(String offerId, String actor, String proposer, Stri
         }
     }
 
-    private Activity answer(String type, String id, boolean withResult) {
-        Activity plain = new Activity(id, type, proposer, ObjectRef.of(offerId), null, List.of(actor), List.of(), null,
-                null);
-        ObjectNode raw = plain.toJson();
-        if (withResult) {
-            raw.put("result", agreementId);
-        }
-        return new Activity(id, type, proposer, plain.object(), null, plain.to(), List.of(), null, raw);
-    }
-
     private static String firstOf(JsonNode addresses, String message) {
         List<String> ids = JsonValues.addresses(addresses);
         if (ids.isEmpty()) {
             throw new IllegalArgumentException(message);
         }
         return ids.getFirst();
-    }
-
-    private static boolean sameHost(String a, String b) {
-        try {
-            String hostA = URI.create(a).getHost();
-            return hostA != null && hostA.equalsIgnoreCase(URI.create(b).getHost());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

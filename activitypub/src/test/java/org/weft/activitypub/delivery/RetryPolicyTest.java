@@ -83,6 +83,27 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aDoublingScheduleDoublesWithoutJitterAndGivesUpInTime() {
+        RetryPolicy doubling = RetryPolicy.doubling(Duration.ofSeconds(30), 5);
+        List<Duration> delays = new ArrayList<>();
+        for (int attempts = 1; attempts < 5; attempts++) {
+            delays.add(Duration.between(START, doubling.nextAttempt(attempts, START, MAX_JITTER).orElseThrow()));
+        }
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(240)), delays);
+        assertEquals(Optional.empty(), doubling.nextAttempt(5, START, NO_JITTER), "five attempts, then no more");
+        assertEquals(5, doubling.maxAttempts());
+        assertEquals(START.plus(Duration.ofMinutes(10)),
+                doubling.nextAttempt(1, START, NO_JITTER, Optional.of(Duration.ofMinutes(10))).orElseThrow(),
+                "a longer Retry-After wins here too");
+        RetryPolicy endless = RetryPolicy.doubling(Duration.ofSeconds(1), 100);
+        assertEquals(START.plusSeconds(1L << RetryPolicy.MAX_DOUBLINGS), endless.nextAttempt(99, START, NO_JITTER).orElseThrow(),
+                "the doubling stops growing, and never overflows");
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.doubling(Duration.ZERO, 5));
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.doubling(Duration.ofSeconds(1), 0));
+    }
+
+    @Test
     void exhaustionAndBadInput() {
         assertEquals(Optional.empty(), new RetryPolicy(3).nextAttempt(3, START, NO_JITTER));
         assertTrue(new RetryPolicy(3).nextAttempt(2, START, NO_JITTER).isPresent());

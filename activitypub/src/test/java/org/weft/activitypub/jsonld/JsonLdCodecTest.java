@@ -33,6 +33,33 @@ class JsonLdCodecTest {
         assertTrue(decoded.document().get("type").isTextual());
     }
 
+    @ParameterizedTest
+    @FieldSource("DOCUMENTS")
+    void aDocumentInTheUsualShapeIsKeptAsItCame(String path) throws Exception {
+        byte[] body = Fixtures.bytes(path);
+        JsonLdCodec.Received received = codec.receive(body);
+        assertTrue(received.json() == body, path + ": nothing rewritten, nothing copied");
+        assertEquals(mapper.readTree(body), received.document());
+        assertEquals(received.document(), codec.readStored(new String(received.json(), StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aDocumentThatNeededJsonLdIsKeptCompactedAndReadBackPlainly() {
+        String body = """
+                {"@context": ["https://www.w3.org/ns/activitystreams", {"ident": "@id", "kind": "@type"}],
+                 "ident": "https://odd.example/activities/1", "kind": "Follow",
+                 "actor": "https://odd.example/users/o", "object": "https://b.example/users/y"}""";
+        JsonLdCodec.Received received = codec.receive(Fixtures.utf8(body));
+        String kept = new String(received.json(), StandardCharsets.UTF_8);
+        assertFalse(kept.contains("ident"), kept);
+        JsonNode readBack = codec.readStored(kept);
+        assertEquals(received.document(), readBack, "read back as it was parsed, with no JSON-LD pass");
+        assertEquals("Follow", readBack.get("type").asText());
+        assertEquals("https://odd.example/activities/1", readBack.get("id").asText());
+        assertThrows(MalformedActivityException.class, () -> codec.readStored("[1, 2]"));
+        assertThrows(MalformedActivityException.class, () -> codec.readStored("{\"type\":"));
+    }
+
     @Test
     void unknownContextUrlAlongsideActivityStreamsIsRead() {
         String body = """

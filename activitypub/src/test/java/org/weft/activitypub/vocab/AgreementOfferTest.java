@@ -120,7 +120,7 @@ class AgreementOfferTest {
         MalformedActivityException e = assertThrows(MalformedActivityException.class,
                 () -> AgreementOffer.fromJson(json));
         assertEquals(MalformedActivityException.Reason.INVALID_SHAPE, e.reason());
-        assertTrue(e.getMessage().contains("is not on the host of its actor"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not on the server of its actor"), e.getMessage());
     }
 
     @Test

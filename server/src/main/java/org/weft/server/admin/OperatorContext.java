@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.weft.server.config.WeftConfig;
+import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clo
     static int run(CommandSpec spec, Function<OperatorContext, Integer> work) {
         try (OperatorContext ctx = open(spec)) {
             return work.apply(ctx);
-        } catch (IllegalArgumentException | org.weft.server.domain.NotFoundException e) {
+        } catch (IllegalArgumentException | NotFoundException e) {
             return refuse(spec, e.getMessage());
         }
     }

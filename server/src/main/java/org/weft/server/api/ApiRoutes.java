@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.ProposalService;
@@ -37,10 +38,12 @@ public final class ApiRoutes implements HttpService {
     private final NotificationsApi notifications;
     private final ConversationsApi conversations;
     private final AreasApi areas;
+    private final MatchesApi matches;
 
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
                      ConversationService conversationService, AreaService areaService,
-                     NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, LocalUrls urls) {
+                     NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
+                     LocalUrls urls) {
         ApiAuth auth = new ApiAuth(tokens, db);
         ProposalJson json = new ProposalJson(taxonomy, urls);
         this.me = new MeApi(db, auth, notificationService, urls);
@@ -49,6 +52,7 @@ public final class ApiRoutes implements HttpService {
         this.notifications = new NotificationsApi(notificationService, auth);
         this.conversations = new ConversationsApi(conversationService, auth);
         this.areas = new AreasApi(areaService);
+        this.matches = new MatchesApi(db, tokens, matching);
     }
 
     @Override
@@ -70,7 +74,14 @@ public final class ApiRoutes implements HttpService {
                 .get("/responses/{id}/messages", guard(conversations::list))
                 .post("/responses/{id}/messages", guard(conversations::post))
                 .get("/me/responses", guard(conversations::mine))
-                .get("/areas", guard(areas::list));
+                .get("/areas", guard(areas::list))
+                .get("/me/matches", guard(matches::list))
+                .post("/matches/{id}/dismiss", guard(matches::dismiss))
+                .put("/me/fediverse-account", guard(matches::linkAccount))
+                .delete("/me/fediverse-account", guard(matches::unlinkAccount))
+                .get("/groups/{name}/links", guard(matches::links))
+                .post("/groups/{name}/links", guard(matches::link))
+                .delete("/groups/{name}/links", guard(matches::unlink));
     }
 
     /** The numeric id in the path; anything else names nothing, so it is a 404 like an unknown id. */

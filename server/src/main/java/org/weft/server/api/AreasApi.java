@@ -3,6 +3,7 @@ package org.weft.server.api;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,7 @@ final class AreasApi {
     }
 
     void list(ServerRequest req, ServerResponse res) {
-        SearchParameters.allowOnly(req, java.util.Set.of());
+        SearchParameters.allowOnly(req, Set.of());
         List<AreaEntity> all = areas.all();
         Map<Long, AreaEntity> byId = new HashMap<>();
         all.forEach(a -> byId.put(a.getId(), a));

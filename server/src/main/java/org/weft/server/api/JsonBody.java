@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,12 +169,12 @@ final class JsonBody {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw ApiException.badField(name(name), "Unknown field '" + name(name) + "'; expected one of "
-                        + new java.util.TreeSet<>(allowed));
+                        + new TreeSet<>(allowed));
             }
         }
     }
 
-    private <T> T value(String field, java.util.function.Predicate<JsonNode> isRightType, String type,
+    private <T> T value(String field, Predicate<JsonNode> isRightType, String type,
                         Function<JsonNode, T> read) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {

@@ -1,6 +1,7 @@
 package org.weft.server.api;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ final class ProposalJson {
             c.put("id", concept.map(Concept::id).orElse(null)).put("uri", uri)
                     .put("label", concept.map(x -> taxonomy.label(x, lang)).orElse(null));
         }
-        json.put("kind", p.getKind().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("kind", p.getKind().name().toLowerCase(Locale.ROOT));
         json.put("quantity", p.getQuantity() == null ? null : p.getQuantity().stripTrailingZeros());
         json.put("unit", p.getUnit());
         if (p.getAreaCode() != null) {
@@ -66,7 +67,7 @@ final class ProposalJson {
             json.putNull("coordinates");
         }
         json.put("endsAt", p.getEndsAt().toString())
-                .put("audience", p.getAudience().name().toLowerCase(java.util.Locale.ROOT));
+                .put("audience", p.getAudience().name().toLowerCase(Locale.ROOT));
         json.set("community", community(p.getGroup()));
         json.put("published", p.getPublishedAt().toString())
                 .put("updated", p.getUpdatedAt() == null ? null : p.getUpdatedAt().toString());

@@ -29,6 +29,9 @@ import org.weft.server.persistence.ResponseRepository;
  * limits and tells the fediverse; this class checks who is asking and what they may see.
  */
 final class ProposalsApi {
+    /** A list's {@code total} counts no further: more is said as {@code totalCapped}, not counted row by row. */
+    static final int TOTAL_CAP = 1_000;
+
     private final Database db;
     private final ProposalService service;
     private final ProposalJson json;
@@ -120,14 +123,21 @@ final class ProposalsApi {
 
     private ObjectNode page(ProposalQuery query, Long viewerId, String lang) {
         return db.inTransaction(s -> {
-            List<ProposalEntity> found = query.run(s);
-            Map<Long, Long> counts = responseCounts(s, found, viewerId);
+            ProposalQuery.Slice slice = query.slice(s);
+            Map<Long, Long> counts = responseCounts(s, slice.items(), viewerId);
             ObjectNode page = ApiJson.object();
             ArrayNode items = page.putArray("items");
-            for (ProposalEntity p : found) {
+            for (ProposalEntity p : slice.items()) {
                 items.add(json.toJson(p, viewerId, counts.getOrDefault(p.getId(), 0L), lang));
             }
-            page.put("page", query.page()).put("size", query.pageSize()).put("total", query.count(s));
+            if (query.before() == null && query.after() == null) {
+                page.put("page", query.page());
+            }
+            page.put("size", query.pageSize());
+            page.put("older", slice.older() == null ? null : slice.older().text());
+            page.put("newer", slice.newer() == null ? null : slice.newer().text());
+            long total = query.countUpTo(s, TOTAL_CAP);
+            page.put("total", Math.min(total, TOTAL_CAP)).put("totalCapped", total > TOTAL_CAP);
             return page;
         });
     }

@@ -5,25 +5,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalCursor;
 import org.weft.server.persistence.ProposalQuery;
 
 /**
  * The query string of {@code GET /proposals} → a {@link ProposalQuery}. A category stands for itself
  * and everything narrower ({@code food} finds bread); several values of {@code category} or
  * {@code status} may be given, repeated or comma-separated. Unknown parameters are refused, so a
- * typo ({@code categroy=}) is an error rather than a silently unfiltered list.
+ * typo ({@code categroy=}) is an error rather than a silently unfiltered list. Pages are found by cursor
+ * ({@code before}, {@code after}); {@code page} still works, for clients written before cursors.
  */
 final class SearchParameters {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE = 10_000;
     static final Set<String> SEARCH = Set.of("purpose", "category", "area", "status", "q", "community", "page", "size",
-            "lang");
+            "before", "after", "lang");
 
     private SearchParameters() {
     }
@@ -35,23 +38,46 @@ final class SearchParameters {
         Purpose purpose = purposeText == null ? null : Purpose.fromWire(purposeText)
                 .orElseThrow(() -> ApiException.badField("purpose", "'purpose' must be offer or request"));
         String community = single(req, "community");
-        return new ProposalQuery(community == null ? null : community.toLowerCase(Locale.ROOT), purpose,
+        return keyset(req, new ProposalQuery(community == null ? null : community.toLowerCase(Locale.ROOT), purpose,
                 categories(req, taxonomy), single(req, "area"), statuses(req), single(req, "q"), null, member, false,
-                page(req), size(req));
+                page(req), size(req)));
     }
 
     /** A member's own list: every status unless {@code status} narrows it. */
     static ProposalQuery mine(ServerRequest req, long memberId) {
-        allowOnly(req, Set.of("status", "page", "size", "lang"));
+        allowOnly(req, Set.of("status", "page", "size", "before", "after", "lang"));
         List<ProposalStatus> statuses = values(req, "status").isEmpty() ? List.of(ProposalStatus.values()) : statuses(req);
-        return new ProposalQuery(null, null, null, null, statuses, null, memberId, true, false, page(req), size(req));
+        return keyset(req, new ProposalQuery(null, null, null, null, statuses, null, memberId, true, false, page(req),
+                size(req)));
+    }
+
+    /**
+     * The query moved to the page {@code before} or {@code after} names: a cursor from an earlier answer's
+     * {@code older} or {@code newer}. One of them, or {@code page} (kept for clients written before cursors).
+     */
+    private static ProposalQuery keyset(ServerRequest req, ProposalQuery query) {
+        ProposalCursor before = cursor(req, "before");
+        ProposalCursor after = cursor(req, "after");
+        if ((before != null ? 1 : 0) + (after != null ? 1 : 0) + (single(req, "page") != null ? 1 : 0) > 1) {
+            throw ApiException.badField(before != null ? "before" : "after", "Give at most one of 'before', 'after' and 'page'");
+        }
+        return before != null ? query.olderThan(before) : after != null ? query.newerThan(after) : query;
+    }
+
+    private static ProposalCursor cursor(ServerRequest req, String name) {
+        String text = single(req, name);
+        if (text == null) {
+            return null;
+        }
+        return ProposalCursor.parse(text).orElseThrow(() -> ApiException.badField(name,
+                "'" + name + "' must be a cursor from an earlier answer's 'older' or 'newer'"));
     }
 
     static void allowOnly(ServerRequest req, Set<String> allowed) {
         for (String name : req.query().names()) {
             if (!allowed.contains(name)) {
                 throw ApiException.badField(name, "Unknown parameter '" + name + "'; expected one of "
-                        + new java.util.TreeSet<>(allowed));
+                        + new TreeSet<>(allowed));
             }
         }
     }

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.helidon.config.Config;
@@ -53,7 +56,7 @@ public record WeftConfig(
         if (database.poolSize() < 1) {
             throw new IllegalArgumentException("weft.db.pool-size must be at least 1, got " + database.poolSize());
         }
-        if (!java.util.Set.of("open", "invite", "closed").contains(signup)) {
+        if (!Set.of("open", "invite", "closed").contains(signup)) {
             throw new IllegalArgumentException("weft.signup must be open, invite or closed, got " + signup);
         }
         if (inboxMaxBytes < 1) {
@@ -121,7 +124,14 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_INBOUND_HOURS", "retention.inbound-hours"),
                         s.integer("WEFT_RETENTION_INBOUND_IDS_HOURS", "retention.inbound-ids-hours"),
                         s.integer("WEFT_RETENTION_FAILED_DAYS", "retention.failed-days"),
-                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max")),
+                        s.integer("WEFT_RETENTION_FAILED_MAX", "retention.failed-max"),
+                        s.integer("WEFT_RETENTION_DELIVERED_DAYS", "retention.delivered-days"),
+                        s.integer("WEFT_RETENTION_GIVEN_UP_DAYS", "retention.given-up-days"),
+                        s.integer("WEFT_RETENTION_SENT_DAYS", "retention.sent-days"),
+                        s.integer("WEFT_RETENTION_OUTBOX_DAYS", "retention.outbox-days"),
+                        s.integer("WEFT_RETENTION_READ_NOTIFICATION_DAYS", "retention.read-notification-days"),
+                        s.integer("WEFT_RETENTION_DELETED_PROPOSAL_DAYS", "retention.deleted-proposal-days"),
+                        s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days")),
                 s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
                 s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"));
     }
@@ -146,12 +156,12 @@ public record WeftConfig(
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */
     private static List<String> domains(String value) {
-        return list(value).stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        return list(value).stream().map(d -> d.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     /** A comma- or space-separated list, without empty entries. */
     private static List<String> list(String value) {
-        return java.util.Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+        return Arrays.stream(value.split("[,\\s]+")).map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
 
     private static URI normaliseOrigin(URI uri) {

@@ -1,5 +1,6 @@
 package org.weft.server.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -37,7 +38,7 @@ public final class Passwords {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw new IllegalArgumentException("A password needs at least " + MIN_LENGTH + " characters");
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new IllegalArgumentException("A password can be at most " + MAX_BYTES + " bytes long");
         }
     }

@@ -3,32 +3,22 @@ package org.weft.server.federation;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.activitypub.vocab.MediaTypes;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.ActorKind;
-import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.Database;
-import org.weft.server.ui.ProfilePage;
 
 /**
- * {@code GET /users/{name}}, {@code /groups/{name}} and {@code /actor}: the actor document for
- * ActivityPub clients, the profile page for browsers (same URL, chosen by {@code Accept}). The JSON comes from
- * {@link LocalActorDocuments}, without a database round trip.
+ * {@code GET /users/{name}}, {@code /groups/{name}} and {@code /actor}: the actor documents, for ActivityPub clients.
+ * Browsers asking for the first two get the profile page instead: the routing decides ({@code http.Wants}), this
+ * endpoint only answers JSON. The JSON comes from {@link LocalActorDocuments}, without a database round trip.
  */
 public final class ActorEndpoint {
-    private final Database db;
     private final LocalActorDocuments documents;
-    private final ProfilePage profilePage;
 
-    public ActorEndpoint(Database db, LocalActorDocuments documents, ProfilePage profilePage) {
-        this.db = db;
+    public ActorEndpoint(LocalActorDocuments documents) {
         this.documents = documents;
-        this.profilePage = profilePage;
     }
 
     public void member(ServerRequest req, ServerResponse res) {
@@ -50,11 +40,6 @@ public final class ActorEndpoint {
     }
 
     private void serve(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
-        String accept = req.headers().first(HeaderNames.ACCEPT).orElse("");
-        if (!MediaTypes.wantsActivityJson(accept)) {
-            page(req, res, kind, name);
-            return;
-        }
         Optional<LocalActorDocuments.Document> actor = documents.byUsername(name).filter(d -> d.kind() == kind);
         if (actor.isEmpty()) {
             notFound(res, kind, name);
@@ -65,22 +50,6 @@ public final class ActorEndpoint {
             return;
         }
         HttpReplies.activityJson(res, actor.get().activityJson());
-    }
-
-    /** Browsers: the profile page, read from the database each time (it shows more than the actor). */
-    private void page(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
-        String username = name.toLowerCase(Locale.ROOT);
-        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
-        if (actor.isEmpty()) {
-            notFound(res, kind, name);
-            return;
-        }
-        if (actor.get().isDeleted()) {
-            gone(res);
-            return;
-        }
-        res.header(HeaderNames.VARY, "Accept");
-        profilePage.render(req, res, actor.get());
     }
 
     private static void notFound(ServerResponse res, ActorKind kind, String name) {

@@ -1,15 +1,17 @@
 package org.weft.server.federation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.server.domain.moderation.Moderator;
@@ -32,7 +34,6 @@ import org.weft.server.persistence.OutboundActivityRepository;
 public final class CollectionsEndpoint {
     static final int PAGE_SIZE = 20;
     private static final String MODERATORS = "moderators";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
 
@@ -42,7 +43,7 @@ public final class CollectionsEndpoint {
 
     /** Route handler for {@code /users/{name}/{collection}} and {@code /groups/{name}/{collection}}. */
     public void serve(ServerRequest req, ServerResponse res, ActorKind kind) {
-        String name = req.path().pathParameters().get("name").toLowerCase(java.util.Locale.ROOT);
+        String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
         String which = req.path().pathParameters().get("collection");
         Optional<Integer> page;
         try {
@@ -115,8 +116,8 @@ public final class CollectionsEndpoint {
 
     private static JsonNode parse(OutboundActivityEntity activity) {
         try {
-            return JSON.readTree(activity.getBody());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return PlainJson.read(activity.getBody());
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored activity " + activity.getActivityUri() + " is not JSON", e);
         }
     }

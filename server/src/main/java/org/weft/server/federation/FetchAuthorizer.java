@@ -3,11 +3,12 @@ package org.weft.server.federation;
 import java.net.URI;
 import java.util.Optional;
 
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.VerifiedSignature;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 
@@ -18,6 +19,7 @@ import org.weft.server.persistence.FollowRepository;
  * or draft-cavage), with the same replay protection as the inbox: a captured fetch reads once.
  */
 public final class FetchAuthorizer {
+    private static final HeaderName SIGNATURE = HeaderNames.create("Signature");
     private final RequestVerifier verifier;
     private final Database db;
 
@@ -26,9 +28,13 @@ public final class FetchAuthorizer {
         this.db = db;
     }
 
-    /** The signer's server (host[:port]) when it may read the community's community-only posts, else empty. */
-    public Optional<String> approvedServer(ServerRequest req, ActorEntity community) {
-        if (req.headers().first(io.helidon.http.HeaderNames.create("Signature")).isEmpty() || community == null) {
+    /**
+     * The signer's server (host[:port]) when this signed GET may read the community-only posts of {@code communityId}
+     * (null: no community, so nobody may), else empty. Checks the signature first, which may fetch the signer's key:
+     * call it with no transaction open.
+     */
+    public Optional<String> approvedServer(ServerRequest req, Long communityId) {
+        if (req.headers().first(SIGNATURE).isEmpty() || communityId == null) {
             return Optional.empty();
         }
         VerifiedSignature signature;
@@ -38,8 +44,7 @@ public final class FetchAuthorizer {
             return Optional.empty();
         }
         String signerHost = URI.create(signature.key().ownerId()).getAuthority();
-        boolean approved = db.inTransaction(s -> FollowRepository.hasApprovedFollowerOn(s, community.getId(), signerHost));
+        boolean approved = db.inTransaction(s -> FollowRepository.hasApprovedFollowerOn(s, communityId, signerHost));
         return approved ? Optional.of(signerHost) : Optional.empty();
     }
-
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -20,6 +21,7 @@ import org.weft.activitypub.signature.RequestVerifier;
 import org.weft.activitypub.signature.SignatureException;
 import org.weft.activitypub.signature.VerifiedSignature;
 import org.weft.activitypub.vocab.Activity;
+import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.persistence.BlockedDomains;
@@ -29,7 +31,8 @@ import org.weft.server.queue.InboxWriter;
  * {@code POST /inbox} (shared) and {@code POST …/inbox} (personal). Checks everything that can be
  * checked before storing — size, content type, digest and signature (RFC 9421 or draft-cavage) on the raw
  * bytes, JSON shape, that the signer is the activity's actor, and the sender's quotas — stores the activity once and
- * answers 202. A worker does the rest. Any failure answers with a clear status and stores nothing; a 401 also says, in
+ * answers 202. A worker does the rest, from the activity as parsed here (the body, or its compacted form when
+ * JSON-LD processing had to rewrite it). Any failure answers with a clear status and stores nothing; a 401 also says, in
  * {@code Accept-Signature} (RFC 9421 §5.1), the signature Weft asks for, so a sender can sign anew.
  */
 public final class InboxEndpoint {
@@ -104,9 +107,11 @@ public final class InboxEndpoint {
         }
 
         Activity activity;
+        JsonLdCodec.Received received;
         try {
-            JsonNode document = codec.parse(body);
-            activity = Activity.fromJson(document);
+            // Parsed (and, for an unusual context, JSON-LD compacted) once: the worker reads the kept JSON plainly.
+            received = codec.receive(body);
+            activity = Activity.fromJson(received.document());
         } catch (MalformedActivityException | IllegalArgumentException e) {
             throw new Rejection(Status.BAD_REQUEST_400, "Not a usable activity: " + e.getMessage());
         }
@@ -121,7 +126,7 @@ public final class InboxEndpoint {
             // Only reachable when a key on another server signed for this actor: the signer check above refuses that.
             throw new Rejection(Status.FORBIDDEN_403, "This server does not accept activities from the actor's server");
         }
-        if (!sameOrigin(activity.id(), activity.actor())) {
+        if (!WebOrigin.same(activity.id(), activity.actor())) {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");
         }
         // Refused here, not at the insert: MariaDB's INSERT IGNORE would store a too-long id cut short.
@@ -134,10 +139,10 @@ public final class InboxEndpoint {
         refuseIfOver(quotas.charge(activity.actor(), body.length));
         try {
             // Returns once the row is committed (group commit): a 202 is never lost in a crash.
-            writer.store(activity.id(), activity.actor(), activity.type(), new String(body, StandardCharsets.UTF_8),
+            writer.store(activity.id(), activity.actor(), activity.type(), new String(received.json(), StandardCharsets.UTF_8),
                     clock.instant());
         } catch (InboxWriter.InboxWriteException e) {
-            LOG.log(java.util.logging.Level.WARNING, "Inbox could not store " + activity.id(), e);
+            LOG.log(Level.WARNING, "Inbox could not store " + activity.id(), e);
             throw new Rejection(Status.INTERNAL_SERVER_ERROR_500, "Could not store the activity; try again later");
         }
         res.status(Status.ACCEPTED_202).send();
@@ -164,20 +169,9 @@ public final class InboxEndpoint {
 
 
     static boolean acceptableContentType(String contentType) {
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return type.equals("application/activity+json") || type.equals("application/ld+json")
                 || type.equals("application/json");
-    }
-
-    private static boolean sameOrigin(String a, String b) {
-        try {
-            java.net.URI x = java.net.URI.create(a);
-            java.net.URI y = java.net.URI.create(b);
-            return x.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost()) && x.getPort() == y.getPort()
-                    && x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** A request the inbox refuses, with the status to answer. */

@@ -3,12 +3,12 @@ package org.weft.server.federation;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
-import org.weft.activitypub.vocab.MediaTypes;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.activitypub.vocab.Tombstone;
@@ -21,61 +21,90 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.persistence.TombstoneEntity;
 import org.weft.server.persistence.TombstoneRepository;
-import org.weft.server.ui.ProposalPage;
 
 /**
- * {@code GET /proposals/{id}}: the Note for ActivityPub clients, the page for browsers, 410 once
- * deleted; and {@code /proposals/{id}/replies}, the public answers (never the private ones).
- * Community-only proposals are served as JSON only to servers that host one of the community's
- * approved followers (signed fetch), addressed to those followers, and never as a public page.
+ * {@code GET /proposals/{id}}: the Note for ActivityPub clients, a Tombstone (410) once deleted; and
+ * {@code /proposals/{id}/replies}, the public answers (never the private ones). Browsers asking for the first get
+ * the proposal's page instead: the routing decides ({@code http.Wants}), this endpoint only answers JSON.
+ * Community-only proposals are served only to servers that host one of the community's approved followers (signed
+ * fetch), addressed to those followers.
  */
 public final class ProposalEndpoint {
     private final Database db;
     private final ProposalWire wire;
-    private final ProposalPage page;
     private final FetchAuthorizer authorizer;
 
-    public ProposalEndpoint(Database db, ProposalWire wire, ProposalPage page, FetchAuthorizer authorizer) {
+    public ProposalEndpoint(Database db, ProposalWire wire, FetchAuthorizer authorizer) {
         this.db = db;
         this.wire = wire;
-        this.page = page;
         this.authorizer = authorizer;
     }
 
+    /** What the proposal's URL serves, read in one transaction; the answer is sent after it. */
+    private sealed interface Served {
+        /** A Note anyone may read. */
+        record Note(JsonNode json) implements Served {
+        }
+
+        /** A community-only Note: only for signed fetches that {@link FetchAuthorizer} allows, written for them. */
+        record CommunityOnly(String uri, Long communityId) implements Served {
+        }
+
+        record Deleted(Tombstone tombstone) implements Served {
+        }
+
+        record Missing() implements Served {
+        }
+    }
+
     public void proposal(ServerRequest req, ServerResponse res) {
-        String id = uriOf(req);
-        boolean wantsJson = MediaTypes.wantsActivityJson(req.headers().first(HeaderNames.ACCEPT).orElse(""));
-        res.header(HeaderNames.VARY, "Accept");
-        db.run(s -> {
-            Optional<ProposalEntity> found = find(s, id);
-            if (found.isEmpty()) {
-                gone(s, res, id, wantsJson);
-                return;
-            }
-            ProposalEntity p = found.get();
-            // Community-only: JSON for servers of the community's approved followers, naming only theirs; the page
-            // for this instance's members.
-            List<String> readers = List.of();
-            if (p.getAudience() == Audience.COMMUNITY && wantsJson) {
-                Optional<String> server = authorizer.approvedServer(req, p.getGroup());
-                if (server.isEmpty()) {
+        String uri = wire.uriFor(uuidOf(req));
+        Served served = db.inTransaction(s -> served(s, uri));
+        switch (served) {
+            case Served.Note note -> HttpReplies.activityJson(res, note.json());
+            case Served.CommunityOnly only -> {
+                // The signature check may fetch the signer's key: it runs here, with no transaction open.
+                Optional<JsonNode> json = authorizer.approvedServer(req, only.communityId())
+                        .flatMap(server -> db.inTransaction(s -> addressedTo(s, only.uri(), server)));
+                if (json.isPresent()) {
+                    HttpReplies.activityJson(res, json.get());
+                } else {
                     HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
-                    return;
                 }
-                readers = FollowRepository.approvedFollowerUrisOn(s, p.getGroup(), server.get());
             }
-            if (wantsJson) {
-                HttpReplies.activityJson(res, wire.toWire(p, readers).toJson());
-            } else {
-                page.render(req, res, s, p, ResponseRepository.publicPage(s, p, 0, 50));
+            case Served.Deleted deleted -> {
+                res.header(HeaderNames.CONTENT_TYPE, "application/activity+json; charset=utf-8");
+                res.status(Status.GONE_410).send(HttpReplies.bytes(deleted.tombstone().toJson()));
             }
-        });
+            case Served.Missing missing -> HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+        }
+    }
+
+    private Served served(Session s, String uri) {
+        Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
+        if (found.isPresent()) {
+            ProposalEntity p = found.get();
+            if (p.getAudience() == Audience.COMMUNITY) {
+                return new Served.CommunityOnly(uri, p.getGroup() == null ? null : p.getGroup().getId());
+            }
+            return new Served.Note(wire.toWire(p).toJson());
+        }
+        return TombstoneRepository.byUri(s, uri).<Served>map(t -> new Served.Deleted(
+                Tombstone.of(t.getUri(), t.getFormerType(), t.getDeletedAt()))).orElseGet(Served.Missing::new);
+    }
+
+    /**
+     * A community-only Note as {@code server} may read it: naming only that server's approved followers. Empty when the
+     * proposal went (or stopped being community-only) since it was first read.
+     */
+    private Optional<JsonNode> addressedTo(Session s, String uri, String server) {
+        return ProposalRepository.shownAt(s, uri).filter(p -> p.getAudience() == Audience.COMMUNITY && p.getGroup() != null)
+                .map(p -> wire.toWire(p, FollowRepository.approvedFollowerUrisOn(s, p.getGroup(), server)).toJson());
     }
 
     public void replies(ServerRequest req, ServerResponse res) {
-        String id = uriOf(req);
+        String uri = wire.uriFor(uuidOf(req));
         Optional<Integer> pageNumber = req.query().first("page").asOptional().map(v -> {
             try {
                 return Integer.parseInt(v);
@@ -88,7 +117,8 @@ public final class ProposalEndpoint {
             return;
         }
         db.run(s -> {
-            Optional<ProposalEntity> found = find(s, id).filter(p -> p.getAudience() != Audience.COMMUNITY);
+            Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri)
+                    .filter(p -> p.getAudience() != Audience.COMMUNITY);
             if (found.isEmpty()) {
                 HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
                 return;
@@ -107,28 +137,8 @@ public final class ProposalEndpoint {
         });
     }
 
-    private static String uriOf(ServerRequest req) {
-        // The id is the canonical URL built from the configured origin, not the Host the request came in on.
+    /** The UUID in the path; the id is the canonical URL built from the configured origin, not the request's Host. */
+    private static String uuidOf(ServerRequest req) {
         return req.path().pathParameters().get("id");
-    }
-
-    private Optional<ProposalEntity> find(Session s, String uuid) {
-        return ProposalRepository.localByUri(s, wire.uriFor(uuid))
-                .filter(p -> !p.isDeleted() && p.getStatus() != org.weft.server.model.ProposalStatus.WITHDRAWN);
-    }
-
-    private void gone(Session s, ServerResponse res, String uuid, boolean wantsJson) {
-        Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, wire.uriFor(uuid));
-        if (tombstone.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
-            return;
-        }
-        if (wantsJson) {
-            res.header(HeaderNames.CONTENT_TYPE, "application/activity+json; charset=utf-8");
-            res.status(Status.GONE_410).send(HttpReplies.bytes(Tombstone.of(tombstone.get().getUri(),
-                    tombstone.get().getFormerType(), tombstone.get().getDeletedAt()).toJson()));
-        } else {
-            HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
-        }
     }
 }

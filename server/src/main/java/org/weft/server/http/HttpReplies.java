@@ -3,11 +3,11 @@ package org.weft.server.http;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.Vocab;
 
 /**
@@ -15,7 +15,6 @@ import org.weft.activitypub.vocab.Vocab;
  * as a small JSON body with a message a developer can act on.
  */
 public final class HttpReplies {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpReplies() {
     }
@@ -44,18 +43,14 @@ public final class HttpReplies {
     }
 
     public static void error(ServerResponse res, Status status, String message) {
-        ObjectNode body = JSON.createObjectNode().put("error", message);
+        ObjectNode body = PlainJson.object().put("error", message);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         res.send(bytes(body));
     }
 
     public static byte[] bytes(JsonNode document) {
-        try {
-            return JSON.writeValueAsBytes(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PlainJson.bytes(document);
     }
 
     public static void text(ServerResponse res, Status status, String contentType, String body) {

@@ -1,12 +1,11 @@
 package org.weft.server.http;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import org.weft.activitypub.vocab.WebOrigin;
 
 /**
  * Whether a submitted form came from this site: the browser's {@code Origin} header, or when it sent none its
@@ -19,7 +18,7 @@ public final class SameOrigin {
 
     /** @param base this instance's public origin, as {@code WEFT_BASE_URL} normalises it */
     public SameOrigin(URI base) {
-        this.origin = originOf(base).orElseThrow(() -> new IllegalArgumentException("not an origin: " + base));
+        this.origin = WebOrigin.of(base).orElseThrow(() -> new IllegalArgumentException("not an origin: " + base));
     }
 
     public boolean allows(ServerRequest req) {
@@ -32,22 +31,6 @@ public final class SameOrigin {
 
     /** Whether a URL (an Origin or a Referer value) has this instance's scheme, host and port. */
     boolean same(String url) {
-        try {
-            return originOf(new URI(url.strip())).map(origin::equals).orElse(false);
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static Optional<String> originOf(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return Optional.empty();
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        if (port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80)) {
-            port = -1;
-        }
-        return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port == -1 ? "" : ":" + port));
+        return WebOrigin.of(url.strip()).map(origin::equals).orElse(false);
     }
 }

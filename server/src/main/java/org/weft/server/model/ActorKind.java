@@ -1,5 +1,7 @@
 package org.weft.server.model;
 
+import java.util.Optional;
+
 /** What an actor is, in Weft's terms; each maps to one ActivityStreams actor type. */
 public enum ActorKind {
     PERSON("Person"),
@@ -19,12 +21,12 @@ public enum ActorKind {
     }
 
     /** The kind for an ActivityStreams type, or empty for types that are not actors. */
-    public static java.util.Optional<ActorKind> fromWireType(String type) {
+    public static Optional<ActorKind> fromWireType(String type) {
         for (ActorKind kind : values()) {
             if (kind.wireType.equals(type)) {
-                return java.util.Optional.of(kind);
+                return Optional.of(kind);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

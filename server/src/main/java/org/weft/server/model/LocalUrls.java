@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.weft.activitypub.vocab.WebOrigin;
 
 /**
  * Every URL this instance hands out, built from the configured public origin. Ids and profile URLs
@@ -80,29 +81,16 @@ public record LocalUrls(URI origin) {
         return origin.getPort() == -1 ? origin.getHost() : origin.getHost() + ":" + origin.getPort();
     }
 
-    /** Whether a URL belongs to this instance (same scheme, host and port). */
+    /** Whether a URL belongs to this instance: the same {@link WebOrigin} (scheme, host and port). */
     public boolean isLocal(URI uri) {
-        return uri != null && origin.getScheme().equalsIgnoreCase(uri.getScheme())
-                && origin.getHost().equalsIgnoreCase(uri.getHost())
-                && effectivePort(origin) == effectivePort(uri);
+        return uri != null && isLocal(uri.toString());
     }
 
     public boolean isLocal(String uri) {
-        try {
-            return isLocal(URI.create(uri));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return WebOrigin.same(base(), uri);
     }
 
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

@@ -1,11 +1,15 @@
 package org.weft.server.persistence;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -25,22 +29,26 @@ import org.weft.server.config.DatabaseSettings;
  * factory over it. Flyway owns the schema; Hibernate only maps it.
  */
 public final class Database implements AutoCloseable {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Database.class.getName());
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
     /** Every mapped entity; kept in one list so tests can validate the mapping against the migrations. */
     public static final List<Class<?>> ENTITIES = List.of(
             ActorEntity.class, LocalAccountEntity.class, LocalUsernameEntity.class, FollowEntity.class,
             InboundActivityEntity.class, OutboundActivityEntity.class, DeliveryEntity.class,
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
-            MemberSettingEntity.class, CommunitySettingEntity.class, org.weft.server.persistence.MatchEntity.class,
-            org.weft.server.persistence.FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
-            DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class,
-            ReportEntity.class);
+            MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
+            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
+            DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class, ReportEntity.class);
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final boolean embedded;
     private final LocalActorCommits localActorCommits = new LocalActorCommits();
+    /**
+     * How many of this database's transactions each thread is inside (nested ones count too); see
+     * {@link #inTransactionOnThisThread}.
+     */
+    private final ThreadLocal<int[]> openHere = ThreadLocal.withInitial(() -> new int[1]);
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
         this.dataSource = dataSource;
@@ -81,11 +89,29 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Function<Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        int[] open = openHere.get();
+        open[0]++;
+        try {
+            return sessionFactory.fromTransaction(work);
+        } finally {
+            open[0]--;
+        }
     }
 
     public void run(Consumer<Session> work) {
-        sessionFactory.inTransaction(work);
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    /**
+     * Whether the calling thread is inside one of this database's transactions. Nothing slow may happen there (a
+     * transaction holds a pooled connection and its row locks until it ends): the HTTP client checks this before
+     * every request it makes.
+     */
+    public boolean inTransactionOnThisThread() {
+        return openHere.get()[0] > 0;
     }
 
     /**
@@ -133,7 +159,7 @@ public final class Database implements AutoCloseable {
     private static FluentConfiguration migrations() {
         return Flyway.configure()
                 .locations("classpath:db/migration")
-                .javaMigrations(new InboundBodiesOutOfRow());
+                .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers());
     }
 
     /**
@@ -166,15 +192,15 @@ public final class Database implements AutoCloseable {
         return configuration.buildSessionFactory();
     }
 
-    private static java.util.Map<String, String> describeDatabase(DataSource dataSource) {
+    private static Map<String, String> describeDatabase(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
-            return java.util.Map.of(
+            return Map.of(
                     "jakarta.persistence.database-product-name", meta.getDatabaseProductName(),
                     "jakarta.persistence.database-product-version", meta.getDatabaseProductVersion(),
                     "jakarta.persistence.database-major-version", String.valueOf(meta.getDatabaseMajorVersion()),
                     "jakarta.persistence.database-minor-version", String.valueOf(meta.getDatabaseMinorVersion()));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
         }
     }
@@ -182,7 +208,7 @@ public final class Database implements AutoCloseable {
     private static void createDirectories(Path dir) {
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
     }

@@ -31,7 +31,7 @@ import org.h2.mvstore.RandomAccessStore;
  * the space free.
  *
  * <p>Uses H2's engine classes (the version is pinned in the parent pom; a test fails if they change). On MariaDB it
- * does nothing: InnoDB reuses freed pages by itself (docs/operating.md, "Storage and retention").
+ * does nothing: InnoDB reuses freed pages by itself (docs/operating.md, "Capacity and retention").
  */
 public final class EmbeddedFileCompaction {
     private static final Logger LOG = Logger.getLogger(EmbeddedFileCompaction.class.getName());

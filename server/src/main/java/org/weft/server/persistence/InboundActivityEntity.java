@@ -97,13 +97,13 @@ public class InboundActivityEntity {
     }
 
     /**
-     * Records a failed attempt at {@code now}; gives up for good after {@code maxAttempts} (then the row's age, for
-     * keeping failed rows, counts from now).
+     * Records a failed attempt at {@code now}: tried again at {@code retryAt}, or given up for good when that is null
+     * (then the row's age, for keeping failed rows, counts from now).
      */
-    public void markFailed(String error, Instant now, Instant retryAt, int maxAttempts) {
+    public void markFailed(String error, Instant now, Instant retryAt) {
         attempts++;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
-        if (attempts >= maxAttempts) {
+        if (retryAt == null) {
             state = State.FAILED;
             processedAt = now;
         } else {

@@ -43,6 +43,14 @@ public final class ProposalRepository {
                 .setParameter("u", uri).uniqueResultOptional();
     }
 
+    /**
+     * A local proposal as its URL shows it, to a browser or another server: neither deleted nor withdrawn (such a URL
+     * answers 410 when a tombstone says so, else 404).
+     */
+    public static Optional<ProposalEntity> shownAt(Session s, String uri) {
+        return localByUri(s, uri).filter(p -> !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN);
+    }
+
     public static long countAll(Session s) {
         return s.createSelectionQuery("select count(*) from ProposalEntity", Long.class).getSingleResult();
     }

@@ -24,10 +24,13 @@ public class ResponseEntity {
     /** What the proposal's author decided. */
     public enum State { NEW, ACCEPTED, DECLINED }
 
+    /** The longest id kept ({@code uri}, {@code agreement_uri}). */
+    public static final int MAX_URI_LENGTH = 700;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(nullable = false, length = 700)
+    @Column(nullable = false, length = MAX_URI_LENGTH)
     private String uri;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "proposal_id")
@@ -52,6 +55,8 @@ public class ResponseEntity {
     /** When a moderator hid it (or its server was suspended): then it is shown to nobody. */
     @Column(name = "hidden_at")
     private Instant hiddenAt;
+    @Column(name = "agreement_uri", length = MAX_URI_LENGTH)
+    private String agreementUri;
 
     protected ResponseEntity() {
     }
@@ -114,6 +119,18 @@ public class ResponseEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * The FEP-0837 Agreement this response offers ({@link Kind#AGREEMENT}), whose id the proposer's Accept names as its
+     * result; null for other kinds, and for agreements received before it was kept here whose Offer was gone.
+     */
+    public String getAgreementUri() {
+        return agreementUri;
+    }
+
+    public void setAgreementUri(String agreementUri) {
+        this.agreementUri = agreementUri;
     }
 
     public void decide(State decision, Instant when) {

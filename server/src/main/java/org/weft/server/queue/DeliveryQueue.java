@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,11 +221,11 @@ public final class DeliveryQueue {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
         }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
+        if (value instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
         }
         return null;
     }

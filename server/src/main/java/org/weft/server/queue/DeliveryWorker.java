@@ -1,6 +1,7 @@
 package org.weft.server.queue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -183,19 +185,16 @@ public final class DeliveryWorker implements AutoCloseable {
         };
     }
 
+    /** The next attempt as the policy says, no sooner than the host's {@code Retry-After}; or give up. */
     private void retryOrGiveUp(ClaimedDelivery delivery, int status, String reason, Optional<Duration> retryAfter) {
         Instant now = clock.instant();
-        Optional<Instant> next = retryPolicy.nextAttempt(delivery.attempts() + 1, now,
-                java.util.concurrent.ThreadLocalRandom.current());
+        Optional<Instant> next = retryPolicy.nextAttempt(delivery.attempts() + 1, now, ThreadLocalRandom.current(),
+                retryAfter);
         if (next.isEmpty()) {
             recorder.add(new Outcome.GaveUp(delivery.id(), status, "retries exhausted: " + reason, now));
             return;
         }
-        Instant at = next.get();
-        if (retryAfter.isPresent() && now.plus(retryAfter.get()).isAfter(at)) {
-            at = now.plus(retryAfter.get());
-        }
-        recorder.add(new Outcome.Retry(delivery.id(), status, reason, at));
+        recorder.add(new Outcome.Retry(delivery.id(), status, reason, next.get()));
     }
 
     /**
@@ -208,7 +207,7 @@ public final class DeliveryWorker implements AutoCloseable {
             if (cached == null) {
                 cached = db.inTransaction(session -> {
                     OutboundActivityEntity activity = session.find(OutboundActivityEntity.class, activityId);
-                    return new Payload(activity.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    return new Payload(activity.getBody().getBytes(StandardCharsets.UTF_8),
                             activity.getActor().getId());
                 });
                 payloads.put(activityId, cached);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.Session;
 import org.weft.server.persistence.Database;
 
 /**
@@ -45,21 +44,12 @@ public final class InboundStore {
     }
 
     /**
-     * The body of a row as it arrived; empty once the retention pruner removed it (a row that is pruned has long been
-     * processed, so the worker never meets one). Read with a plain query: the entity does not map the body.
+     * The body of a row as the inbox kept it; empty once the retention pruner removed it (a row that is pruned has long
+     * been processed, so the worker never meets one). Read with a plain query: the entity does not map the body.
      */
     public Optional<String> body(long id) {
         return db.inTransaction(s -> s.createNativeQuery("SELECT body FROM inbound_activity WHERE id = ?1", String.class)
                 .setParameter(1, id).uniqueResultOptional()).filter(body -> !body.isEmpty());
-    }
-
-    /**
-     * The body of an activity as it arrived, by its id. The agreement service reads an Offer back from it to answer
-     * with the agreement's own id (issue 11: the response is to keep that id in its own row instead).
-     */
-    public static Optional<String> bodyOf(Session s, String activityUri) {
-        return s.createNativeQuery("SELECT body FROM inbound_activity WHERE activity_uri = ?1", String.class)
-                .setParameter(1, activityUri).uniqueResultOptional();
     }
 
     public long countPending() {

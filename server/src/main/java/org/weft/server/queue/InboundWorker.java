@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.weft.activitypub.delivery.RetryPolicy;
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.server.persistence.Database;
@@ -15,29 +17,30 @@ import org.weft.server.persistence.InboundActivityEntity;
 
 /**
  * Processes stored inbound activities in the background: claims due rows, hands each to the handler on
- * a virtual thread, records done / retry / failed. A failure is retried a few times with growing
- * delays (a remote actor may be briefly unreachable), then kept as FAILED for the operator.
+ * a virtual thread, records done / retry / failed. A failure is retried as its {@link RetryPolicy} says (a few times,
+ * with growing delays: a remote actor may be briefly unreachable), then kept as FAILED for the operator.
  */
 public final class InboundWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboundWorker.class.getName());
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
     private final InboundStore store;
     private final InboundHandler handler;
     private final JsonLdCodec codec;
+    private final RetryPolicy retries;
     private final Clock clock;
     private final WorkDispatcher dispatcher;
     private final AtomicLong processed = new AtomicLong();
 
-    public InboundWorker(Database db, InboundStore store, InboundHandler handler, JsonLdCodec codec, Clock clock,
-                         int concurrency) {
+    public InboundWorker(Database db, InboundStore store, InboundHandler handler, JsonLdCodec codec, RetryPolicy retries,
+                         Clock clock, int concurrency) {
         this.db = db;
         this.store = store;
         this.handler = handler;
         this.codec = codec;
+        this.retries = retries;
         this.clock = clock;
         this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL,
                 free -> store.claimDue(free, LEASE, clock.instant()).stream().<Runnable>map(id -> () -> process(id)).toList());
@@ -69,8 +72,9 @@ public final class InboundWorker implements AutoCloseable {
     private void process(long id) {
         Activity activity;
         try {
+            // The inbox kept the activity as it parsed it (JsonLdCodec.receive): a plain JSON read, no JSON-LD again.
             String body = store.body(id).orElseThrow(() -> new IllegalStateException("the body is gone"));
-            activity = Activity.fromJson(codec.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            activity = Activity.fromJson(codec.readStored(body));
         } catch (RuntimeException e) {
             finish(id, "unreadable: " + e.getMessage(), true);
             return;
@@ -88,7 +92,7 @@ public final class InboundWorker implements AutoCloseable {
         Instant now = clock.instant();
         db.run(s -> {
             if (failed) {
-                s.find(InboundActivityEntity.class, id).markFailed(note, now, now, 0);
+                s.find(InboundActivityEntity.class, id).markFailed(note, now, null);
             } else {
                 // The common case, as one UPDATE: no need to read the row (and its body) back first.
                 s.createMutationQuery("update InboundActivityEntity set state = :done, processedAt = :now, lastError = null"
@@ -103,8 +107,8 @@ public final class InboundWorker implements AutoCloseable {
         Instant now = clock.instant();
         db.run(s -> {
             InboundActivityEntity row = s.find(InboundActivityEntity.class, id);
-            Duration delay = Duration.ofSeconds(30L * (1L << Math.min(row.getAttempts(), 8)));
-            row.markFailed(error, now, now.plus(delay), MAX_ATTEMPTS);
+            row.markFailed(error, now,
+                    retries.nextAttempt(row.getAttempts() + 1, now, ThreadLocalRandom.current()).orElse(null));
             if (row.getState() == InboundActivityEntity.State.FAILED) {
                 processed.incrementAndGet();
             }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.transaction.Synchronization;
 import org.hibernate.Session;
 import org.weft.activitypub.delivery.InboxPlanner;
 import org.weft.activitypub.delivery.Recipient;
@@ -69,7 +70,7 @@ public final class Outbox {
         if (wakeWorker == null) {
             return;
         }
-        session.getTransaction().registerSynchronization(new jakarta.transaction.Synchronization() {
+        session.getTransaction().registerSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
             }

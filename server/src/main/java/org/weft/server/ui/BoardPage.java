@@ -27,7 +27,8 @@ import org.weft.web.view.BoardView;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalCard;
 
-/** {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged. */
+/** {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged by keyset
+ * ({@link BoardPaging}). */
 public final class BoardPage {
     static final int PAGE_SIZE = 20;
 
@@ -67,17 +68,13 @@ public final class BoardPage {
                 .findFirst().orElse(null);
         String statusValue = q.first("status").orElse("");
         List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
-        int page = parsePage(q.first("page").orElse("1"));
-        ProposalQuery query = new ProposalQuery(group.get().getUsername(), purpose,
+        ProposalQuery query = BoardPaging.at(req, new ProposalQuery(group.get().getUsername(), purpose,
                 category.map(taxonomy::withNarrowerUris).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
-                v.loggedIn(), true, page, PAGE_SIZE);
-        record Result(List<ProposalCard> cards, long total) {
-        }
-        Result result = db.inTransaction(s -> new Result(query.run(s).stream().map(p -> cards.card(p, m)).toList(), query.count(s)));
-        long pagesTotal = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        String base = "/board/" + group.get().getUsername() + "?q=" + enc(text) + "&purpose=" + (purpose == null ? "" : purpose.wire())
-                + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
-                + "&status=" + enc(statusValue) + "&page=";
+                v.loggedIn(), true, 1, PAGE_SIZE));
+        String base = "/board/" + group.get().getUsername() + "?q=" + enc(text)
+                + "&purpose=" + (purpose == null ? "" : purpose.wire()) + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
+                + "&status=" + enc(statusValue) + "&";
+        BoardPaging.Page<ProposalCard> found = db.inTransaction(s -> BoardPaging.read(s, query, m, base, p -> cards.card(p, m)));
         BoardView view = new BoardView(group.get().getUsername(), group.get().getDisplayName(),
                 "@" + group.get().getUsername() + "@" + urls.domain(), text,
                 List.of(new Option("", m.get("board.all"), purpose == null),
@@ -86,9 +83,7 @@ public final class BoardPage {
                 categoryOptions(m, category.map(Concept::id).orElse(""), m.get("board.all")),
                 areaOptions(area, m.get("board.all")),
                 statusOptions(m, statusValue),
-                result.cards(), m.get("board.total", result.total()),
-                m.get("board.page", page, pagesTotal),
-                page > 1 ? base + (page - 1) : null, page < pagesTotal ? base + (page + 1) : null);
+                found.cards(), found.total(), found.newerUrl(), found.olderUrl());
         pages.render(res, v, m.get("board.title", group.get().getDisplayName()), "board.jte", Map.of("b", view));
     }
 
@@ -122,14 +117,6 @@ public final class BoardPage {
             options.add(new Option(st.wire(), m.get("status." + st.wire()), st.wire().equals(selected)));
         }
         return options;
-    }
-
-    static int parsePage(String value) {
-        try {
-            return Math.min(Math.max(1, Integer.parseInt(value)), 10_000);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static String enc(String value) {

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class ConversationPages {
             conversations.post(v.member().get().memberId(), id, Forms.first(form, "text"));
             Conversation c = conversations.view(v.member().get().memberId(), id, 0, 1);
             Pages.redirect(res, switch (Forms.first(form, "back")) {
-                case "proposal" -> c.proposalLocal() && c.proposalOnPage() ? java.net.URI.create(c.proposalUri()).getPath()
+                case "proposal" -> c.proposalLocal() && c.proposalOnPage() ? URI.create(c.proposalUri()).getPath()
                         + "#conversation-" + id : ConversationViews.pageUrl(id, 0);
                 case "responses" -> "/me/responses#response-" + id;
                 default -> ConversationViews.pageUrl(id, 0) + "#conversation-" + id;

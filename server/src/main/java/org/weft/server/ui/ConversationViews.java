@@ -2,6 +2,7 @@ package org.weft.server.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
@@ -54,7 +55,7 @@ final class ConversationViews {
     /** One of the member's own responses with its conversation. */
     static ResponseItem item(Conversation c, Messages m, ConversationView conversation) {
         return new ResponseItem(c.proposalTitle(), c.proposalOnPage() ? c.proposalUri() : null, excerpt(c.responseText()),
-                m.date(c.responseAt()), m.get("response." + c.state().name().toLowerCase(java.util.Locale.ROOT)),
+                m.date(c.responseAt()), m.get("response." + c.state().name().toLowerCase(Locale.ROOT)),
                 pageUrl(c.responseId(), 0), conversation);
     }
 

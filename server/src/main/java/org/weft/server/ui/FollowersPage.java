@@ -2,7 +2,9 @@ package org.weft.server.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -27,7 +29,7 @@ import org.weft.web.view.Option;
  */
 public final class FollowersPage {
     private static final String ACCOUNT = "/account/followers";
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
 
     private final Pages pages;
     private final Followers followers;
@@ -180,7 +182,7 @@ public final class FollowersPage {
 
     /** The community named in the path, or "-" (no such community) when it is not a username. */
     private static String community(ServerRequest req) {
-        String name = req.path().pathParameters().get("name").toLowerCase(java.util.Locale.ROOT);
+        String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
         return USERNAME.matcher(name).matches() ? name : "-";
     }
 

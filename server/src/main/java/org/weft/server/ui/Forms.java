@@ -1,5 +1,7 @@
 package org.weft.server.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ final class Forms {
                 throw new IllegalArgumentException("form.tooLarge");
             }
             return parse(new String(body, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.weft.server.ui;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -27,7 +29,7 @@ import org.weft.web.view.ModeratorRow;
  * log) belong here too.
  */
 public final class ModerationPage {
-    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
 
     private final Pages pages;
     private final Database db;
@@ -110,7 +112,7 @@ public final class ModerationPage {
 
     /** The community named in the path, or "-" (no such community) when it is not a username. */
     private static String community(ServerRequest req) {
-        String name = req.path().pathParameters().get("name").toLowerCase(java.util.Locale.ROOT);
+        String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
         return USERNAME.matcher(name).matches() ? name : "-";
     }
 }

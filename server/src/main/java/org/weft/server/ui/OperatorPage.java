@@ -8,7 +8,7 @@ import java.util.Map;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.weft.server.domain.actor.ActorUpdates;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.domain.account.SignupMode;
 import org.weft.server.ui.auth.Visitor;
@@ -22,6 +22,7 @@ import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.CommunityText;
 import org.weft.web.view.AdminView;
 import org.weft.web.view.Option;
 
@@ -43,7 +44,7 @@ public final class OperatorPage {
 
     public OperatorPage(Pages pages, Database db, ProfilePage profiles, AreaService areas, Invites invites,
                         LocalActorService actors, SignupMode signup, Clock clock, LinkService links,
-                        ActorUpdates actorUpdates) {
+                        CommunityTexts texts) {
         this.pages = pages;
         this.db = db;
         this.profiles = profiles;
@@ -53,7 +54,7 @@ public final class OperatorPage {
         this.signup = signup;
         this.clock = clock;
         this.links = new InstanceLinks(links);
-        this.texts = new CommunityTexts(db, actorUpdates, clock);
+        this.texts = texts;
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -152,7 +153,8 @@ public final class OperatorPage {
         Map<String, Object> params = new HashMap<>();
         params.put("a", view);
         params.put("notice", notice);
-        params.put("texts", texts.all());
+        params.put("texts", texts.all().stream().map(t -> new CommunityText(t.username(), t.displayName(), t.about(),
+                t.rules())).toList());
         params.put("links", links.all(groups.stream().map(ActorEntity::getUsername).toList(), m));
         pages.render(res, status, v, m.get("admin.title"), "admin.jte", params);
     }

@@ -2,15 +2,21 @@ package org.weft.server.ui;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.domain.follow.LinkService;
+import org.weft.server.http.HttpReplies;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.ui.auth.Visitor;
@@ -20,20 +26,48 @@ import org.weft.web.view.ModeratorRow;
 
 /**
  * The HTML profile of a local member, or a community's page (about, followers, how to follow, its board, its
- * moderators, linked communities).
+ * moderators, linked communities), at the actor's own URL: browsers get this page, ActivityPub clients the actor
+ * document ({@code http.Wants} routes each request to one or the other).
  */
 public final class ProfilePage {
     private final Database db;
     private final LocalUrls urls;
     private final Pages pages;
     private final InstanceLinks links;
+    private final CommunityTexts texts;
 
-    public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links) {
+    public ProfilePage(Database db, LocalUrls urls, Pages pages, LinkService links, CommunityTexts texts) {
         this.db = db;
         this.urls = urls;
         this.pages = pages;
         this.links = new InstanceLinks(links);
+        this.texts = texts;
         // Only read here (the clock stamps edits, which the operator page makes).
+    }
+
+    /** {@code GET /users/{name}} for a browser. */
+    public void member(ServerRequest req, ServerResponse res) {
+        show(req, res, ActorKind.PERSON, req.path().pathParameters().get("name"));
+    }
+
+    /** {@code GET /groups/{name}} for a browser. */
+    public void group(ServerRequest req, ServerResponse res) {
+        show(req, res, ActorKind.GROUP, req.path().pathParameters().get("name"));
+    }
+
+    /** Read from the database each time (the page shows more than the actor document). */
+    private void show(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
+        String username = name.toLowerCase(Locale.ROOT);
+        Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
+        if (actor.isEmpty()) {
+            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
+            return;
+        }
+        if (actor.get().isDeleted()) {
+            HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
+            return;
+        }
+        render(req, res, actor.get());
     }
 
     public void render(ServerRequest req, ServerResponse res, ActorEntity actor) {
@@ -43,7 +77,7 @@ public final class ProfilePage {
         Map<String, Object> params = new HashMap<>();
         params.put("actor", card(actor, v.messages()));
         params.put("remoteFollow", community);
-        params.put("rules", community ? db.inTransaction(s -> CommunityTexts.rules(s, actor.getId())) : null);
+        params.put("rules", community ? texts.rules(actor.getId()) : null);
         params.put("links", community ? links.shown(actor.getUsername(), v.messages()) : List.of());
         params.put("moderators", community ? moderators(actor) : List.of());
         params.put("approvalRequired", community && actor.isManuallyApproves());

@@ -12,9 +12,7 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ProposalStatus;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
-import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.ui.auth.Visitor;
 
@@ -28,16 +26,14 @@ public final class ProposalActions {
     private final ProposalService proposals;
     private final ResponseService responses;
     private final ProposalLookup lookup;
-    private final LocalAnswers answers;
 
     public ProposalActions(Pages pages, Database db, ProposalService proposals, ResponseService responses,
-                           ProposalLookup lookup, java.time.Clock clock, org.weft.server.model.LocalUrls urls) {
+                           ProposalLookup lookup) {
         this.pages = pages;
         this.db = db;
         this.proposals = proposals;
         this.responses = responses;
         this.lookup = lookup;
-        this.answers = new LocalAnswers(urls, clock);
     }
 
     public void status(ServerRequest req, ServerResponse res) {
@@ -53,13 +49,7 @@ public final class ProposalActions {
     }
 
     public void respond(ServerRequest req, ServerResponse res) {
-        act(req, res, (v, form, p) -> db.run(s -> {
-            ProposalEntity proposal = s.find(ProposalEntity.class, p.id());
-            if (proposal.getAuthor().getId().equals(v.member().get().memberId()) || !proposal.getStatus().isActive()) {
-                throw new IllegalArgumentException("proposal.cannotRespond");
-            }
-            answers.answer(s, proposal, s.find(ActorEntity.class, v.member().get().memberId()), Forms.first(form, "text"));
-        }));
+        act(req, res, (v, form, p) -> responses.respond(v.username(), p.id(), Forms.first(form, "text")));
     }
 
     public void accept(ServerRequest req, ServerResponse res) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,7 +174,7 @@ public final class ProposalFormPage {
         for (Audience a : Audience.values()) {
             audiences.add(new Option(a.name(), m.get("audience." + a.name().toLowerCase()), a.name().equals(f.audience())));
         }
-        Map<String, String> reaches = new java.util.HashMap<>();
+        Map<String, String> reaches = new HashMap<>();
         String community = f.community().isEmpty() && !groups.isEmpty() ? groups.get(0).getUsername() : f.community();
         if (!editing) {
             for (Audience a : Audience.values()) {

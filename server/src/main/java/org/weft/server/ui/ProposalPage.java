@@ -15,14 +15,18 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
-import org.weft.server.ui.auth.Visitor;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.http.HttpReplies;
+import org.weft.server.model.Audience;
+import org.weft.server.model.LocalUrls;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.model.Audience;
-import org.weft.server.model.ProposalStatus;
-import org.weft.server.domain.taxonomy.Taxonomy;
-import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.TombstoneRepository;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
 import org.weft.web.view.Option;
@@ -30,7 +34,8 @@ import org.weft.web.view.ProposalView;
 import org.weft.web.view.ResponseItem;
 
 /**
- * The HTML page of a proposal, at the same URL as its ActivityPub id. Its author sees every response with accept
+ * The HTML page of a proposal, at the same URL as its ActivityPub id: browsers get this page, ActivityPub clients
+ * the Note ({@code http.Wants} routes each request to one or the other). Its author sees every response with accept
  * and decline buttons, the status actions, and under each response its conversation; for an anonymous request, a
  * moderator acting for the author sees the responses and conversations too. A member who responded sees their own
  * response and its conversation; other members see the respond form; everyone sees how to answer from Mastodon.
@@ -38,14 +43,17 @@ import org.weft.web.view.ResponseItem;
  */
 public final class ProposalPage {
     private final Pages pages;
+    private final Database db;
     private final ProposalCards cards;
     private final LocalUrls urls;
     private final Taxonomy taxonomy;
     private final AudienceReach reach;
     private final ConversationService conversations;
 
-    public ProposalPage(Pages pages, Taxonomy taxonomy, LocalUrls urls, AudienceReach reach, ConversationService conversations) {
+    public ProposalPage(Pages pages, Database db, Taxonomy taxonomy, LocalUrls urls, AudienceReach reach,
+                        ConversationService conversations) {
         this.pages = pages;
+        this.db = db;
         this.cards = new ProposalCards(taxonomy);
         this.urls = urls;
         this.taxonomy = taxonomy;
@@ -53,8 +61,24 @@ public final class ProposalPage {
         this.conversations = conversations;
     }
 
+    /** {@code GET /proposals/{id}} for a browser; 410 once deleted or withdrawn, as for other servers. */
+    public void show(ServerRequest req, ServerResponse res) {
+        String uri = urls.proposal(req.path().pathParameters().get("id"));
+        db.run(s -> {
+            Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
+            if (found.isPresent()) {
+                render(req, res, s, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
+            } else if (TombstoneRepository.byUri(s, uri).isPresent()) {
+                HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
+            } else {
+                HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+            }
+        });
+    }
+
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
-    public void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p, List<ResponseEntity> publicResponses) {
+    private void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p,
+                        List<ResponseEntity> publicResponses) {
         Visitor v = pages.visitor(req, res);
         if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");

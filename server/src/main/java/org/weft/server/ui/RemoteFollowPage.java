@@ -24,6 +24,8 @@ import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.Frame;
 
 /**
  * {@code GET /authorize_follow?acct=VISITOR&target=ACTOR}: the remote-follow form of a profile page. It asks the
@@ -125,7 +127,7 @@ public final class RemoteFollowPage {
 
     private void problem(ServerResponse res, Status status, String title, String message) {
         // Reached from another server's handle lookup: English, like the handles and errors it explains.
-        templates.render(res, status, "message.jte", Map.of("f", new org.weft.web.view.Frame("en", "ltr", title, false, null,
-                false, ""), "m", org.weft.web.i18n.Messages.forLanguage("en"), "message", message));
+        templates.render(res, status, "message.jte", Map.of("f", new Frame("en", "ltr", title, false, null,
+                false, ""), "m", Messages.forLanguage("en"), "message", message));
     }
 }

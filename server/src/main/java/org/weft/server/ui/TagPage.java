@@ -51,19 +51,12 @@ public final class TagPage {
             return;
         }
         Selection s = selection.get();
-        int page = BoardPage.parsePage(req.query().first("page").orElse("1"));
-        ProposalQuery query = new ProposalQuery(null, s.purpose(),
+        ProposalQuery query = BoardPaging.at(req, new ProposalQuery(null, s.purpose(),
                 s.category() == null ? List.of() : taxonomy.withNarrowerUris(s.category()), null, List.of(), null, null,
-                v.loggedIn(), true, page, BoardPage.PAGE_SIZE);
-        record Result(List<ProposalCard> cards, long total) {
-        }
-        Result result = db.inTransaction(tx -> new Result(
-                query.run(tx).stream().map(p -> cards.card(p, m)).toList(), query.count(tx)));
-        long pagesTotal = Math.max(1, (result.total() + BoardPage.PAGE_SIZE - 1) / BoardPage.PAGE_SIZE);
-        String base = "/tags/" + s.tag() + "?page=";
-        TagView view = new TagView(s.tag(), meaning(s, m), result.cards(), m.get("board.total", result.total()),
-                m.get("board.page", page, pagesTotal),
-                page > 1 ? base + (page - 1) : null, page < pagesTotal ? base + (page + 1) : null);
+                v.loggedIn(), true, 1, BoardPage.PAGE_SIZE));
+        BoardPaging.Page<ProposalCard> found = db.inTransaction(tx -> BoardPaging.read(tx, query, m, "/tags/" + s.tag() + "?",
+                p -> cards.card(p, m)));
+        TagView view = new TagView(s.tag(), meaning(s, m), found.cards(), found.total(), found.newerUrl(), found.olderUrl());
         pages.render(res, v, m.get("tag.title", s.tag()), "tag.jte", Map.of("t", view));
     }
 

@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -26,7 +27,7 @@ public final class Templates {
     /** Renders a page with another status, for errors a person should read rather than a bare code. */
     public void render(ServerResponse res, Status status, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render(template, new java.util.HashMap<String, Object>(params), out);
+        engine.render(template, new HashMap<String, Object>(params), out);
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=" + StandardCharsets.UTF_8.name().toLowerCase());
         // No form-action directive: browsers apply it to the redirect after a submit, and the remote-follow form

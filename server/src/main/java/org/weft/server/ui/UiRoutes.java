@@ -5,7 +5,8 @@ import io.helidon.webserver.http.HttpRouting;
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, MatchesPage matches, FollowersPage followers,
-                       ModerationPage moderation, ConversationPages conversations, NotificationsPage notifications) {
+                       ModerationPage moderation, ConversationPages conversations, NotificationsPage notifications,
+                       StoragePage storage) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -47,6 +48,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/admin/texts", operator::saveTexts)
                 .post("/admin/links", operator::link)
                 .post("/admin/links/remove", operator::unlink)
+                .get("/admin/storage", storage::render)
                 .get("/account/followers", followers::mine)
                 .post("/account/followers/approval", followers::mineApproval)
                 .post("/account/followers/decide", followers::mineDecide)

@@ -1,6 +1,7 @@
 package org.weft.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
@@ -22,7 +23,7 @@ import org.weft.server.testing.TestServers;
 
 /**
  * {@code GET /proposals}: each filter alone and together — purpose, category with its narrower concepts, area
- * with its sub-areas, status, text, community — paging, and community-only proposals for members only.
+ * with its sub-areas, status, text, community — paging (by page and by cursor), and community-only proposals for members only.
  */
 class ApiSearchTest {
     private static TestServers.Instance weft;
@@ -128,6 +129,51 @@ class ApiSearchTest {
                 "Fresh bread every morning"), all, "newest first, each once");
         assertEquals(0, expect(200, anyone.get("/proposals?size=2&page=4")).path("items").size());
         assertEquals(20, expect(200, anyone.get("/proposals")).path("size").asInt(), "20 a page by default");
+    }
+
+    @Test
+    void cursorsWalkTheSameOrderAsPagesAndBackAgain() {
+        List<String> older = new ArrayList<>();
+        List<String> cursors = new ArrayList<>();
+        JsonNode result = expect(200, anyone.get("/proposals?size=2"));
+        assertTrue(result.path("newer").isNull(), "the newest page: " + result);
+        while (true) {
+            result.path("items").forEach(p -> older.add(p.path("title").asText()));
+            assertEquals(5, result.path("total").asInt());
+            assertFalse(result.path("totalCapped").asBoolean());
+            if (result.path("older").isNull()) {
+                break;
+            }
+            cursors.add(result.path("older").asText());
+            result = expect(200, anyone.get("/proposals?size=2&before=" + cursors.getLast()));
+            assertFalse(result.has("page"), "a cursor page has no number: " + result);
+        }
+        assertEquals(List.of("Bread for anyone", "Soup on Fridays", "Wheelchair for a week", "Rice and lentils",
+                "Fresh bread every morning"), older, "newest first, each once, as with page=");
+        assertEquals(2, cursors.size());
+
+        JsonNode middle = expect(200, anyone.get("/proposals?size=2&after=" + result.path("newer").asText()));
+        assertEquals(List.of("Wheelchair for a week", "Rice and lentils"), titlesOf(middle), "newer walks back");
+        JsonNode newest = expect(200, anyone.get("/proposals?size=2&after=" + middle.path("newer").asText()));
+        assertEquals(List.of("Bread for anyone", "Soup on Fridays"), titlesOf(newest));
+        assertTrue(newest.path("newer").isNull(), "back at the newest page");
+    }
+
+    @Test
+    void aCursorThatIsNotOneOrTwoWaysOfPagingAreRefused() {
+        JsonNode junk = expect(400, anyone.get("/proposals?before=yesterday"));
+        assertEquals("before", junk.path("field").asText(), junk.toString());
+        assertTrue(junk.path("error").asText().contains("cursor"), junk.toString());
+        String cursor = expect(200, anyone.get("/proposals?size=2")).path("older").asText();
+        assertEquals(400, anyone.get("/proposals?size=2&page=2&before=" + cursor).statusCode());
+        assertEquals(400, anyone.get("/proposals?size=2&after=" + cursor + "&before=" + cursor).statusCode());
+        assertEquals(400, member.get("/me/proposals?after=1.5").statusCode());
+    }
+
+    private static List<String> titlesOf(JsonNode result) {
+        List<String> titles = new ArrayList<>();
+        result.path("items").forEach(p -> titles.add(p.path("title").asText()));
+        return titles;
     }
 
     @Test

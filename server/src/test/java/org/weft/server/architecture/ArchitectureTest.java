@@ -20,6 +20,9 @@ class ArchitectureTest {
     static final ArchRule QUERIES_IN_PERSISTENCE = HouseRules.queriesOnlyInPersistence(SERVER);
 
     @ArchTest
+    static final ArchRule ADAPTERS_STAND_APART = HouseRules.adaptersStandApart(SERVER);
+
+    @ArchTest
     static final ArchRule DOMAIN_KNOWS_NO_ADAPTERS = HouseRules.domainKnowsNoAdapters(SERVER);
 
     @ArchTest

@@ -6,12 +6,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The rules that keep the server's packages pointing one way (issue 11; docs/architecture.md draws the house).
@@ -21,6 +24,10 @@ import com.tngtech.archunit.lang.ArchRule;
 final class HouseRules {
     /** Calls that run HQL, SQL or JDBC statements: Hibernate's and JPA's {@code create…Query}, JDBC's statements. */
     private static final Pattern QUERY_METHOD = Pattern.compile("create\\w*Query|prepareStatement|prepareCall|createStatement");
+
+    /** The adapter packages, as named in {@link #layers}; the last one is what the others share. */
+    private static final List<String> ADAPTERS = List.of("admin", "api", "federation", "ui", "http");
+    private static final String SHARED_ADAPTER = "http";
 
     private HouseRules() {
     }
@@ -66,6 +73,24 @@ final class HouseRules {
                 .and().resideOutsideOfPackages(root + ".persistence..", root + ".queue..")
                 .should().callMethodWhere(aQuery())
                 .as("HQL, SQL and JDBC statements only in " + root + ".persistence (and " + root + ".queue)");
+    }
+
+    /**
+     * The adapters stand apart: ActivityPub endpoints, pages, the API and the CLI use none of each other (a page is
+     * never rendered by an endpoint, nor an endpoint called by a page: the routing hands each request to one of them).
+     * What they share is in {@code http}, which uses none of them.
+     */
+    static ArchRule adaptersStandApart(String root) {
+        List<ArchRule> rules = new ArrayList<>();
+        for (String adapter : ADAPTERS) {
+            String[] others = ADAPTERS.stream().filter(other -> !other.equals(adapter) && !other.equals(SHARED_ADAPTER))
+                    .map(other -> root + "." + other + "..").toArray(String[]::new);
+            rules.add(noClasses().that().resideInAPackage(root + "." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true)); // a house need not have every kind of adapter
+        }
+        return CompositeArchRule.of(rules).as("the adapters (" + String.join(", ", ADAPTERS)
+                + ") use none of each other, only what they share in " + root + "." + SHARED_ADAPTER);
     }
 
     /** Domain code knows no HTTP, pages or API: none of the adapters' types, Helidon's web server or view models. */

@@ -19,6 +19,9 @@ import org.weft.server.architecture.house.domain.HttpService;
 import org.weft.server.architecture.house.domain.Service;
 import org.weft.server.architecture.house.domain.one.First;
 import org.weft.server.architecture.house.domain.two.Second;
+import org.weft.server.architecture.house.federation.Endpoint;
+import org.weft.server.architecture.house.federation.PageRenderingEndpoint;
+import org.weft.server.architecture.house.http.Replies;
 import org.weft.server.architecture.house.model.Kind;
 import org.weft.server.architecture.house.model.LeakyKind;
 import org.weft.server.architecture.house.persistence.BackArrow;
@@ -26,6 +29,7 @@ import org.weft.server.architecture.house.persistence.Thing;
 import org.weft.server.architecture.house.persistence.Things;
 import org.weft.server.architecture.house.queue.Jobs;
 import org.weft.server.architecture.house.stray.Stray;
+import org.weft.server.architecture.house.ui.FederatingPage;
 import org.weft.server.architecture.house.ui.Page;
 import org.weft.server.architecture.house.ui.QueryingPage;
 import org.weft.server.architecture.library.Codec;
@@ -38,12 +42,12 @@ import org.weft.server.architecture.library.LeakyCodec;
 class HouseRulesTest {
     private static final String HOUSE = "org.weft.server.architecture.house";
     private static final String LIBRARY = "org.weft.server.architecture.library";
-    private static final List<Class<?>> GOOD_HOUSE = List.of(House.class, Page.class, Service.class, Jobs.class,
-            Things.class, Thing.class, Settings.class, Kind.class, Codec.class);
+    private static final List<Class<?>> GOOD_HOUSE = List.of(House.class, Page.class, Endpoint.class, Replies.class,
+            Service.class, Jobs.class, Things.class, Thing.class, Settings.class, Kind.class, Codec.class);
 
     static Stream<ArchRule> rules() {
         return Stream.of(HouseRules.layers(HOUSE), HouseRules.noCycles(HOUSE), HouseRules.queriesOnlyInPersistence(HOUSE),
-                HouseRules.domainKnowsNoAdapters(HOUSE), HouseRules.standsAlone(LIBRARY, HOUSE));
+                HouseRules.adaptersStandApart(HOUSE), HouseRules.domainKnowsNoAdapters(HOUSE), HouseRules.standsAlone(LIBRARY, HOUSE));
     }
 
     @ParameterizedTest
@@ -81,6 +85,16 @@ class HouseRulesTest {
     @Test
     void aQueryInAPageBreaksTheQueryRule() {
         assertBrokenBy(HouseRules.queriesOnlyInPersistence(HOUSE), QueryingPage.class);
+    }
+
+    @Test
+    void anEndpointRenderingAPageBreaksTheAdapterRule() {
+        assertBrokenBy(HouseRules.adaptersStandApart(HOUSE), PageRenderingEndpoint.class);
+    }
+
+    @Test
+    void aPageCallingAnEndpointBreaksTheAdapterRule() {
+        assertBrokenBy(HouseRules.adaptersStandApart(HOUSE), FederatingPage.class);
     }
 
     @Test

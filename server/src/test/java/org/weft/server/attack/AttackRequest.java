@@ -79,6 +79,18 @@ public final class AttackRequest {
         return signedBy(peer, "rsa-sha256", method.equals("POST") ? MastodonPeer.SIGNED_HEADERS : signedHeaders);
     }
 
+    /**
+     * Signs with another key of the same server, as Mastodon signs its fetches with its instance actor's key.
+     *
+     * @param id  the key's id, e.g. {@code https://mastodon.example/actor#main-key}
+     * @param key the matching private key
+     */
+    public AttackRequest signedWith(String id, PrivateKey key) {
+        this.keyId = id;
+        this.key = key;
+        return this;
+    }
+
     /** @param id the {@code keyId} to name instead of the signer's own (the private key stays the same) */
     public AttackRequest keyId(String id) {
         this.keyId = id;

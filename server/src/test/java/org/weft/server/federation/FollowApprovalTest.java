@@ -11,6 +11,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
@@ -25,7 +28,7 @@ import org.weft.server.ui.PageClient;
  * A community (or a member) that requires approval: a follow from Mastodon waits, with no Accept sent, until a
  * moderator approves it on the followers page; someone who does not moderate cannot decide; a rejected follow gets
  * Reject and is gone; turning approval off accepts those still waiting. A member approves their own followers on
- * their account's page.
+ * their account's page, and a follower she removes is sent nothing of hers afterwards.
  */
 class FollowApprovalTest {
     private static final String PASSWORD = "a long enough password";
@@ -124,12 +127,32 @@ class FollowApprovalTest {
             assertEquals("Accept", TestHttp.json(mastodon.inboxPosts().get(0).getBodyAsString()).path("type").asText());
             assertEquals(FollowEntity.State.ACCEPTED, state(weft, mastodon.rosa(), zoe));
 
+            // Zoe's offers under her name reach rosa while rosa follows her.
+            weft.server().localActors().createGroup("block9", "Block 9", null);
+            offer(weft, "Spare bread");
+            WaitFor.deliveriesDrained(weft);
+            JsonNode create = TestHttp.json(mastodon.inboxPosts().get(0).getBodyAsString());
+            assertEquals("Create", create.path("type").asText());
+            assertEquals(zoe, create.path("actor").asText());
+
             assertEquals(303, browser.submit("/account/followers", "/account/followers/decide",
                     Map.of("follower", mastodon.rosa(), "decision", "remove")).statusCode());
             WaitFor.deliveriesDrained(weft);
             assertEquals("Reject", TestHttp.json(mastodon.inboxPosts().get(0).getBodyAsString()).path("type").asText());
             assertEquals(null, state(weft, mastodon.rosa(), zoe));
+
+            // After the removal, her next offer is delivered nowhere on rosa's server.
+            int afterRemoval = mastodon.inboxPosts().size();
+            offer(weft, "Spare rice");
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(afterRemoval, mastodon.inboxPosts().size(), "nothing reaches a removed follower");
         }
+    }
+
+    private static void offer(TestServers.Instance weft, String title) {
+        weft.server().proposals().service().create("zoe", ProposalDraft.builder().community("block9")
+                .purpose(Purpose.OFFER).title(title).description("Ask me.").categories("bread")
+                .audience(Audience.PUBLIC).build());
     }
 
     private static FollowEntity.State state(TestServers.Instance weft, String follower, String followee) {

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.testing.TestDatabases;
@@ -24,6 +25,15 @@ import org.weft.server.testing.TestDatabases;
 class MatchDismissalMigrationTest {
     private final Path dir = TestDatabases.tempDir();
     private final DatabaseSettings settings = TestDatabases.fresh(dir);
+
+    /**
+     * This test opens the database with Flyway before Weft does: H2 must learn to keep its listener on loopback first,
+     * as {@code Database.open} makes it, or every later embedded database in this JVM refuses to open.
+     */
+    @BeforeAll
+    static void keepH2OnLoopback() {
+        EmbeddedServerAddress.ensureLoopback();
+    }
 
     @AfterEach
     void drop() {

@@ -31,14 +31,30 @@ public final class TestServers {
 
         /** Stops the server and starts a new one on the same port and database. */
         public Instance restart() {
-            server.close();
+            stop(server);
             return new Instance(WeftServer.start(config, clock), config, clock);
         }
 
         @Override
         public void close() {
+            try {
+                stop(server);
+            } finally {
+                TestDatabases.drop(config.database());
+            }
+        }
+
+        /**
+         * Stops the server, and fails the test if it ever made an HTTP request inside a database transaction (which it
+         * logged, with where it came from): such a request may also have failed at once, somewhere a test cannot see.
+         */
+        private static void stop(WeftServer server) {
             server.close();
-            TestDatabases.drop(config.database());
+            long inside = server.requestsInsideTransactions();
+            if (inside > 0) {
+                throw new AssertionError(inside + " HTTP request(s) made inside a database transaction; the log"
+                        + " (OutsideTransactions, SEVERE) says where");
+            }
         }
     }
 

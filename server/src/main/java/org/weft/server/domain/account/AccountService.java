@@ -3,6 +3,7 @@ package org.weft.server.domain.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.hibernate.Session;
@@ -153,6 +154,6 @@ public final class AccountService {
         if (code == null || code.isBlank() || code.length() > 64) {
             return Optional.empty();
         }
-        return Optional.ofNullable(s.find(InviteEntity.class, code.strip().toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(s.find(InviteEntity.class, code.strip().toLowerCase(Locale.ROOT)));
     }
 }

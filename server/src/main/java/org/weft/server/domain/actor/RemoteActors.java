@@ -18,6 +18,7 @@ import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.FollowRepository;
 
 /**
  * Actors on other servers: fetched (signed, through the address guard) the first time they are
@@ -82,6 +83,17 @@ public final class RemoteActors {
             Actor actor = Actor.fromJson(client.fetchObject(URI.create(actorUri)));
             return store(actor);
         });
+    }
+
+    /**
+     * A remote actor deleted itself (its own signed {@code Delete}): it is kept as deleted, so its name shows as
+     * such, and its follows in both directions go. A local actor is never deleted this way.
+     */
+    public void deleted(String actorUri) {
+        db.run(s -> ActorRepository.byUri(s, actorUri).filter(a -> !a.isLocal()).ifPresent(actor -> {
+            FollowRepository.deleteAllInvolving(s, actor);
+            actor.setDeletedAt(clock.instant());
+        }));
     }
 
     /** Stores a remote actor document (from a fetch or an authenticated Update). */

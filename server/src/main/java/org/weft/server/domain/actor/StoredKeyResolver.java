@@ -3,6 +3,7 @@ package org.weft.server.domain.actor;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.security.spec.InvalidKeySpecException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ public final class StoredKeyResolver implements KeyResolver {
     private final Map<String, PublicKey> parsed = new ConcurrentHashMap<>();
     /** Keys by keyId, so a busy inbox does not open a transaction per request to find the same few keys. */
     private final Map<String, CachedKey> recent = new ConcurrentHashMap<>();
-    private static final java.time.Duration KEEP = java.time.Duration.ofMinutes(10);
+    private static final Duration KEEP = Duration.ofMinutes(10);
     private static final int MAX_CACHED = 10_000;
 
     private final SingleFlight<String, Optional<ActorKey>> lookups = new SingleFlight<>();

@@ -1,7 +1,6 @@
 package org.weft.server.domain.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 
@@ -69,7 +69,7 @@ final class ClassifierCues {
             if (in == null) {
                 throw new IllegalStateException("classifier cues " + RESOURCE + " are missing from the classpath");
             }
-            return new ClassifierCues(new ObjectMapper().readTree(in));
+            return new ClassifierCues(PlainJson.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }
@@ -109,7 +109,7 @@ final class ClassifierCues {
     }
 
     private static JsonNode wrap(String label, JsonNode byLang) {
-        return new ObjectMapper().createObjectNode().set(label, byLang);
+        return PlainJson.object().set(label, byLang);
     }
 
     private static IllegalStateException unknown(String what, String value) {

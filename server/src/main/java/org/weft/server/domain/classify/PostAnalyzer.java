@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Function;
 
 import morfologik.stemming.Dictionary;
@@ -158,7 +159,7 @@ final class PostAnalyzer extends Analyzer {
 
         private static Dictionary load() {
             try {
-                return Dictionary.read(java.util.Objects.requireNonNull(
+                return Dictionary.read(Objects.requireNonNull(
                         PostAnalyzer.class.getClassLoader().getResource(UKRAINIAN_DICTIONARY),
                         UKRAINIAN_DICTIONARY + " is missing from the class path"));
             } catch (IOException e) {

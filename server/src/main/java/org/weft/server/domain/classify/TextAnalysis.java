@@ -3,6 +3,7 @@ package org.weft.server.domain.classify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class TextAnalysis {
     }
 
     private static Map<String, PostAnalyzer> analyzers() {
-        Map<String, PostAnalyzer> byLanguage = new java.util.HashMap<>();
+        Map<String, PostAnalyzer> byLanguage = new HashMap<>();
         for (String language : Taxonomy.LANGUAGES) {
             byLanguage.put(language, new PostAnalyzer(language));
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.weft.server.domain.proposal.CoarseLocation;
 import org.weft.server.model.HelpKind;
@@ -157,7 +158,7 @@ public final class MatchRules {
     private static int kind(HelpKind requested, HelpKind offered, List<Reason> reasons) {
         int points = kindPoints(requested, offered);
         if (points == SAME_KIND) {
-            reasons.add(new Reason(ReasonCode.SAME_KIND, offered.name().toLowerCase(java.util.Locale.ROOT)));
+            reasons.add(new Reason(ReasonCode.SAME_KIND, offered.name().toLowerCase(Locale.ROOT)));
         } else if (points == KIND_FITS) {
             reasons.add(new Reason(ReasonCode.KIND_FITS, "gift"));
         }

@@ -11,6 +11,8 @@ import java.util.function.ToIntBiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.weft.server.domain.proposal.ProposalListener;
+import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MatchEntity;
@@ -61,14 +63,12 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         this.loader = loader;
     }
 
-    public static Matcher create(Database db, org.weft.server.domain.taxonomy.Taxonomy taxonomy,
-                                 org.weft.server.domain.response.DirectMessages direct, Clock clock) {
+    public static Matcher create(Database db, Taxonomy taxonomy, DirectMessages direct, Clock clock) {
         return create(db, taxonomy, direct, clock, BlockedDomains.NONE);
     }
 
     /** {@code blocked}: proposals from silenced or suspended servers never match, even once on a board. */
-    public static Matcher create(Database db, org.weft.server.domain.taxonomy.Taxonomy taxonomy,
-                                 org.weft.server.domain.response.DirectMessages direct, Clock clock, BlockedDomains blocked) {
+    public static Matcher create(Database db, Taxonomy taxonomy, DirectMessages direct, Clock clock, BlockedDomains blocked) {
         return new Matcher(db, new MatchIndex(taxonomy), new MatchNotifier(direct, new ReasonText(taxonomy), clock), clock,
                 blocked);
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.weft.activitypub.content.HashtagLinks;
@@ -82,6 +83,6 @@ public final class ProposalContent {
     }
 
     private List<Concept> concepts(ProposalEntity p) {
-        return p.getCategories().stream().map(taxonomy::byUri).flatMap(java.util.Optional::stream).toList();
+        return p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream).toList();
     }
 }

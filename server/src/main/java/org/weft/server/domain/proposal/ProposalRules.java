@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.weft.server.domain.taxonomy.Concept;
@@ -102,7 +103,7 @@ public final class ProposalRules {
             throw new IllegalArgumentException("A quantity can have at most 3 decimals");
         }
         if (unit == null || !UNITS.contains(unit)) {
-            throw new IllegalArgumentException("A unit is one of " + new java.util.TreeSet<>(UNITS));
+            throw new IllegalArgumentException("A unit is one of " + new TreeSet<>(UNITS));
         }
     }
 

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.Usernames;
@@ -34,7 +35,6 @@ import org.weft.server.persistence.TombstoneEntity;
  * the database says and what goes out to other servers cannot drift apart.
  */
 public final class ProposalService {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Which status a member may move a proposal to, from each status. Renewing is separate. */
     private static final Map<ProposalStatus, Set<ProposalStatus>> ALLOWED = Map.of(
             ProposalStatus.OPEN, EnumSet.of(ProposalStatus.PROMISED, ProposalStatus.FULFILLED, ProposalStatus.WITHDRAWN),
@@ -240,7 +240,7 @@ public final class ProposalService {
         if (translations == null || translations.isEmpty()) {
             return null;
         }
-        var node = JSON.createObjectNode();
+        var node = PlainJson.object();
         translations.forEach((lang, text) -> node.putObject(rules.language(lang))
                 .put("title", rules.title(text.title()))
                 .put("description", rules.description(text.description())));
@@ -257,7 +257,7 @@ public final class ProposalService {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Say which community to post to");
         }
-        return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(java.util.Locale.ROOT))
+        return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(Locale.ROOT))
                 .filter(a -> !a.isDeleted())
                 .orElseThrow(() -> new IllegalArgumentException("No community " + name + " here"));
     }

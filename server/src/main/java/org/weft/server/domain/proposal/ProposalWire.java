@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.weft.activitypub.content.HashtagLinks;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.Intent;
 import org.weft.activitypub.vocab.Place;
 import org.weft.activitypub.vocab.ProposalNote;
@@ -24,7 +25,6 @@ import org.weft.server.persistence.ProposalEntity;
  * addressing by audience. Exact addresses never appear; coordinates only as stored (already coarse).
  */
 public final class ProposalWire {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ProposalContent content;
     private final LocalUrls urls;
 
@@ -106,8 +106,8 @@ public final class ProposalWire {
             return result;
         }
         try {
-            JSON.readTree(p.getTranslations()).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            PlainJson.read(p.getTranslations()).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored translations of " + p.getUri() + " are not JSON", e);
         }
         return result;

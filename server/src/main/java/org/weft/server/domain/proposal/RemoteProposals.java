@@ -1,15 +1,18 @@
 package org.weft.server.domain.proposal;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.classify.Classification;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Concept;
@@ -101,7 +104,7 @@ public final class RemoteProposals {
         p.setTitle(text.title());
         p.setDescription(text.description());
         p.setLanguage(language.length() > 16 ? "und" : language);
-        p.setAudience(note.to() != null && note.to().stream().anyMatch(org.weft.activitypub.vocab.Vocab::isPublic)
+        p.setAudience(note.to() != null && note.to().stream().anyMatch(Vocab::isPublic)
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
         if (note.publishes() != null) {
@@ -141,7 +144,7 @@ public final class RemoteProposals {
             return Optional.empty();
         }
         RemoteText.TitleAndDescription text = RemoteText.of(note.content());
-        String plain = org.weft.activitypub.content.HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
+        String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
         Classification c = classifier.classify(plain, note.hashtags());
         if (c.purpose().isEmpty()) {
             return Optional.empty();
@@ -191,7 +194,7 @@ public final class RemoteProposals {
             p.setQuantity(null, null);
             return;
         }
-        p.setQuantity(q.value().setScale(Math.min(3, Math.max(0, q.value().scale())), java.math.RoundingMode.HALF_UP), q.unit());
+        p.setQuantity(q.value().setScale(Math.min(3, Math.max(0, q.value().scale())), RoundingMode.HALF_UP), q.unit());
     }
 
     /** Remote end dates are clamped, not refused: the proposal is still worth showing for a while. */

@@ -1,14 +1,12 @@
 package org.weft.server.domain.response;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.AgreementAnswer;
@@ -28,7 +26,6 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -40,7 +37,6 @@ import org.weft.server.queue.Outbox;
 public final class AgreementService {
     public static final String NOTIFY_ACCEPTED = NotificationKind.AGREEMENT_ACCEPTED.wire();
     public static final String NOTIFY_DECLINED = NotificationKind.AGREEMENT_DECLINED.wire();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
     private final Outbox outbox;
@@ -74,15 +70,20 @@ public final class AgreementService {
                     amount, content, now);
             ResponseEntity sent = new ResponseEntity(offer.offerId(), p, member, ResponseEntity.Kind.AGREEMENT, false,
                     content == null ? "" : content, now);
+            sent.setAgreementUri(offer.agreementId());
             s.persist(sent);
             outbox.send(s, member, offer.toActivity(), List.of(p.getAttributedTo()), false);
             return sent;
         });
     }
 
-    /** An Offer arrived from {@code sender} (the verified signer) for one of our proposals. */
+    /**
+     * An Offer arrived from {@code sender} (the verified signer) for one of our proposals. Returns false when it
+     * changes nothing: not the sender's own, for no open proposal here, already known, or with an id too long to keep.
+     */
     public boolean offerReceived(AgreementOffer offer, ActorEntity sender) {
-        if (!offer.actor().equals(sender.getUri())) {
+        if (!offer.actor().equals(sender.getUri()) || offer.offerId().length() > ResponseEntity.MAX_URI_LENGTH
+                || offer.agreementId().length() > ResponseEntity.MAX_URI_LENGTH) {
             return false;
         }
         return db.inTransaction(s -> {
@@ -94,6 +95,8 @@ public final class AgreementService {
             }
             ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,
                     false, HtmlSanitizer.sanitize(offer.content() == null ? "" : offer.content()), clock.instant());
+            // Kept here, for the proposer's Accept to name as its result whenever the decision comes.
+            r.setAgreementUri(offer.agreementId());
             s.persist(r);
             s.persist(new NotificationEntity(target.get().getAuthor().getId(), ResponseService.NOTIFY_RESPONSE,
                     target.get().getId(), r.getId(), clock.instant()));
@@ -119,22 +122,12 @@ public final class AgreementService {
 
     /** Sends the proposer's decision on an Offer received from elsewhere (inside the deciding transaction). */
     void answer(Session s, ResponseEntity r, boolean accepted) {
-        if (r.getKind() != ResponseEntity.Kind.AGREEMENT || r.getResponder().isLocal()) {
-            return;
-        }
-        // The Offer as it arrived is kept in the inbound table; its agreement id goes back in the answer.
-        String raw = InboundStore.bodyOf(s, r.getUri()).orElse(null);
-        if (raw == null) {
-            return;
-        }
-        AgreementOffer offer;
-        try {
-            offer = AgreementOffer.fromJson(JSON.readTree(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.io.IOException | RuntimeException e) {
+        if (r.getKind() != ResponseEntity.Kind.AGREEMENT || r.getResponder().isLocal() || r.getAgreementUri() == null) {
             return;
         }
         ActorEntity proposer = r.getProposal().getAttributedTo();
-        String id = outbox.newActivityId();
-        outbox.send(s, proposer, accepted ? offer.accept(id) : offer.reject(id), List.of(r.getResponder()), false);
+        AgreementAnswer answer = new AgreementAnswer(outbox.newActivityId(), proposer.getUri(), accepted, r.getUri(),
+                r.getAgreementUri());
+        outbox.send(s, proposer, answer.toActivity(r.getResponder().getUri()), List.of(r.getResponder()), false);
     }
 }

@@ -2,6 +2,7 @@ package org.weft.server.domain.response;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
@@ -9,10 +10,15 @@ import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.PlainText;
+import org.weft.server.domain.Usernames;
 import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -29,19 +35,23 @@ import org.weft.server.persistence.ResponseRepository;
 public final class ResponseService {
     public static final String NOTIFY_RESPONSE = NotificationKind.RESPONSE.wire();
     public static final String NOTIFY_ACCEPTED = NotificationKind.ACCEPTED.wire();
+    /** The longest answer a member here may write to a proposal here, in characters. */
+    public static final int MAX_ANSWER = 5000;
 
     private final Database db;
     private final ProposalService proposals;
     private final AgreementService agreements;
     private final ConversationService conversations;
+    private final LocalUrls urls;
     private final Clock clock;
 
     public ResponseService(Database db, ProposalService proposals, AgreementService agreements,
-                           ConversationService conversations, Clock clock) {
+                           ConversationService conversations, LocalUrls urls, Clock clock) {
         this.db = db;
         this.proposals = proposals;
         this.agreements = agreements;
         this.conversations = conversations;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -56,6 +66,39 @@ public final class ResponseService {
         s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
                 response.getId(), clock.instant()));
         return response;
+    }
+
+    /**
+     * A member of this instance answers a proposal of this instance (its page's respond form). Both people are here,
+     * so nothing goes out to other servers: the answer is kept privately (only the author sees it) and the author is
+     * notified, exactly as for an answer arriving from Mastodon by direct message.
+     *
+     * @throws NotFoundException        no such member, or no such proposal here
+     * @throws IllegalArgumentException {@code proposal.cannotRespond} for one's own proposal or one no longer open or
+     *                                  promised; {@code proposal.respondInvalid} for an empty text or one over
+     *                                  {@value #MAX_ANSWER} characters
+     */
+    public ResponseEntity respond(String memberUsername, long proposalId, String text) {
+        return db.inTransaction(s -> {
+            ActorEntity responder = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
+                    .orElseThrow(() -> new NotFoundException("No member " + memberUsername));
+            ProposalEntity proposal = s.find(ProposalEntity.class, proposalId);
+            if (proposal == null || !proposal.isLocal() || proposal.isDeleted()) {
+                throw new NotFoundException("No proposal " + proposalId);
+            }
+            if (proposal.getAuthor().getId().equals(responder.getId()) || !proposal.getStatus().isActive()) {
+                throw new IllegalArgumentException("proposal.cannotRespond");
+            }
+            if (text == null || text.isBlank() || text.length() > MAX_ANSWER) {
+                throw new IllegalArgumentException("proposal.respondInvalid");
+            }
+            ResponseEntity response = new ResponseEntity(urls.base() + "/responses/" + UUID.randomUUID(), proposal,
+                    responder, ResponseEntity.Kind.DIRECT, false, PlainText.toHtml(text.strip()), clock.instant());
+            s.persist(response);
+            s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
+                    response.getId(), clock.instant()));
+            return response;
+        });
     }
 
     /** Responses to one of the member's proposals, oldest first. */

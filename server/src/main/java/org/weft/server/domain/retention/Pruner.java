@@ -17,10 +17,19 @@ import org.weft.server.config.RetentionSettings;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.EmbeddedFileCompaction;
 import org.weft.server.persistence.RetentionRuns;
+import org.weft.server.persistence.StorageSamples;
+import org.weft.server.persistence.StorageSizes;
+import org.weft.server.persistence.retention.DeletedProposals;
+import org.weft.server.persistence.retention.ExpiredAccess;
 import org.weft.server.persistence.retention.FailedInboundBodies;
+import org.weft.server.persistence.retention.FinishedDeliveries;
 import org.weft.server.persistence.retention.InboundIds;
+import org.weft.server.persistence.retention.OldStorageSamples;
 import org.weft.server.persistence.retention.ProcessedInboundBodies;
+import org.weft.server.persistence.retention.ReadNotifications;
 import org.weft.server.persistence.retention.RetentionRule;
+import org.weft.server.persistence.retention.SentActivities;
+import org.weft.server.persistence.retention.WithdrawnMatches;
 
 /**
  * Runs the retention rules on a schedule, on its own thread: each rule in batches of {@link #BATCH} rows, one short
@@ -40,6 +49,15 @@ public final class Pruner implements AutoCloseable {
      */
     static final Duration FOLLOW_UP = Duration.ofMinutes(1);
     private static final int FOLLOW_UPS = 3;
+    /**
+     * Table sizes are sampled after a run when the newest sample is this old: about once a day (a run every 10
+     * minutes lands within 10 minutes of the day), for the operator's growth figures.
+     */
+    static final Duration SAMPLE_EVERY = Duration.ofHours(23).plusMinutes(50);
+    /** Samples are kept a year and a bit. */
+    static final Duration SAMPLES_KEPT = Duration.ofDays(400);
+    /** How long a remembered browser counts after its last sign-in: the device cookie's lifetime (LoginDevices). */
+    static final Duration DEVICE_LIFETIME = Duration.ofDays(365);
 
     private final Database db;
     private final List<RetentionRule> rules;
@@ -60,17 +78,30 @@ public final class Pruner implements AutoCloseable {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending follow-up does not delay close()
     }
 
-    /** The rules Weft keeps today, from the operator's settings (issue 16 adds the other tables here). */
+    /** The rules Weft keeps, from the operator's settings (docs/operating.md, "Capacity and retention"). */
     public static Pruner standard(Database db, RetentionSettings settings, Clock clock) {
         return new Pruner(db, standardRules(settings), clock, BATCH);
     }
 
-    /** The rules, in the order they run: bodies first, so ids whose body just went are counted from now. */
+    /**
+     * The rules, in the order they run: inbound bodies first, so ids whose body just went are counted from now;
+     * deliveries before the activities they hold back; proposals (whose purge takes their matches and
+     * notifications along) before the rules for those.
+     */
     public static List<RetentionRule> standardRules(RetentionSettings settings) {
         return List.of(
                 new ProcessedInboundBodies(Duration.ofHours(settings.inboundHours())),
                 new FailedInboundBodies(Duration.ofDays(settings.failedDays()), settings.failedMax()),
-                new InboundIds(Duration.ofHours(settings.inboundIdsHours())));
+                new InboundIds(Duration.ofHours(settings.inboundIdsHours())),
+                FinishedDeliveries.delivered(Duration.ofDays(settings.deliveredDays())),
+                FinishedDeliveries.givenUp(Duration.ofDays(settings.givenUpDays())),
+                SentActivities.notPublic(Duration.ofDays(settings.sentDays())),
+                SentActivities.outbox(Duration.ofDays(settings.outboxDays())),
+                new DeletedProposals(Duration.ofDays(settings.deletedProposalDays())),
+                new WithdrawnMatches(Duration.ofDays(settings.withdrawnMatchDays())),
+                new ReadNotifications(Duration.ofDays(settings.readNotificationDays())),
+                new ExpiredAccess(DEVICE_LIFETIME),
+                new OldStorageSamples(SAMPLES_KEPT));
     }
 
     /** What one run did: rows handled per rule, and the file compaction if there was one. */
@@ -103,6 +134,9 @@ public final class Pruner implements AutoCloseable {
         record(pruned, now);
         Optional<EmbeddedFileCompaction.Result> compacted = stopping ? Optional.empty()
                 : compaction.compact(COMPACTION_BUDGET);
+        if (!stopping) {
+            sampleIfDue(now);
+        }
         Report report = new Report(now, pruned, compacted, Duration.ofNanos(System.nanoTime() - started));
         last = report;
         return report;
@@ -115,6 +149,19 @@ public final class Pruner implements AutoCloseable {
             RetentionRuns.record(db.dataSource(), removed, now);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record the pruner's run", e);
+        }
+    }
+
+    /** Records every table's size when the newest sample is about a day old (or there is none yet). */
+    private void sampleIfDue(Instant now) {
+        try {
+            db.run(s -> {
+                if (StorageSamples.newest(s).filter(t -> t.isAfter(now.minus(SAMPLE_EVERY))).isEmpty()) {
+                    StorageSamples.record(s, now, StorageSizes.tables(s), StorageSizes.databaseBytes(s));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not sample the table sizes", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.weft.server.domain.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.weft.activitypub.jsonld.PlainJson;
 
 /** Turns the JSON data file into concepts; structural checks happen in {@link TaxonomyValidator}. */
 final class TaxonomyReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TaxonomyReader() {
     }
@@ -22,7 +21,7 @@ final class TaxonomyReader {
     static List<Concept> read(InputStream in) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = PlainJson.read(in);
         } catch (IOException e) {
             throw new InvalidTaxonomyException("taxonomy data is not valid JSON: " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package org.weft.server.federation.inbound;
 import java.io.IOException;
 
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.domain.post.IgnoredPost;
+import org.weft.server.domain.post.IncomingPosts;
 
 /**
  * {@code Announce}: a community (or anyone we follow) boosting a post. The object may be an id (what
@@ -28,6 +30,10 @@ public final class AnnounceHandler implements ActivityHandler {
         if (objectId == null) {
             throw new IgnoredActivity("Announce of an activity without an object");
         }
-        posts.announced(announce.actor(), objectId);
+        try {
+            posts.announced(announce.actor(), objectId);
+        } catch (IgnoredPost e) {
+            throw new IgnoredActivity(e);
+        }
     }
 }

@@ -1,22 +1,18 @@
 package org.weft.server.federation.inbound;
 
-import java.time.Clock;
-
 import org.weft.activitypub.vocab.Activity;
-import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.Database;
-import org.weft.server.persistence.FollowRepository;
+import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.post.IgnoredPost;
+import org.weft.server.domain.post.IncomingPosts;
 
 /** {@code Delete}: of an actor by itself (its follows go, it is marked deleted), or of a post by its owner. */
 public final class DeleteHandler implements ActivityHandler {
-    private final Database db;
+    private final RemoteActors remoteActors;
     private final IncomingPosts posts;
-    private final Clock clock;
 
-    public DeleteHandler(Database db, IncomingPosts posts, Clock clock) {
-        this.db = db;
+    public DeleteHandler(RemoteActors remoteActors, IncomingPosts posts) {
+        this.remoteActors = remoteActors;
         this.posts = posts;
-        this.clock = clock;
     }
 
     @Override
@@ -26,12 +22,13 @@ public final class DeleteHandler implements ActivityHandler {
             throw new IgnoredActivity("Delete without an object");
         }
         if (!object.equals(delete.actor())) {
-            posts.deleted(delete.actor(), object);
+            try {
+                posts.deleted(delete.actor(), object);
+            } catch (IgnoredPost e) {
+                throw new IgnoredActivity(e);
+            }
             return;
         }
-        db.run(s -> ActorRepository.byUri(s, object).filter(a -> !a.isLocal()).ifPresent(actor -> {
-            FollowRepository.deleteAllInvolving(s, actor);
-            actor.setDeletedAt(clock.instant());
-        }));
+        remoteActors.deleted(object);
     }
 }

@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.weft.activitypub.client.ActivityPubClient;
+import org.weft.server.domain.post.IgnoredPost;
+import org.weft.server.domain.post.IncomingPosts;
 
 /**
  * When a local community's link to another community is accepted, the other community's earlier proposals
@@ -35,7 +37,7 @@ public final class LinkBackfill implements AutoCloseable {
     /** Takes a post as boosted by a community: {@link IncomingPosts#announced} in the server. */
     @FunctionalInterface
     public interface Boosts {
-        void announced(String communityUri, String postId) throws IOException, IgnoredActivity;
+        void announced(String communityUri, String postId) throws IOException, IgnoredPost;
     }
 
     private final ActivityPubClient client;
@@ -75,7 +77,7 @@ public final class LinkBackfill implements AutoCloseable {
         for (String postId : postIds) {
             try {
                 posts.announced(communityUri, postId);
-            } catch (IOException | IgnoredActivity | RuntimeException e) {
+            } catch (IOException | IgnoredPost | RuntimeException e) {
                 // One unreadable or withdrawn post must not stop the others.
                 LOG.fine(() -> "Backfill skipped " + postId + ": " + e.getMessage());
             }

@@ -29,7 +29,8 @@ public final class OfferHandler implements ActivityHandler {
             throw new IgnoredActivity("Unusable Offer: " + e.getMessage());
         }
         if (!agreements.offerReceived(offer, remoteActors.resolve(activity.actor()))) {
-            throw new IgnoredActivity("Offer " + offer.offerId() + " is for no open proposal here, or already known");
+            throw new IgnoredActivity("Offer " + offer.offerId() + " is for no open proposal here, already known, or"
+                    + " has an id too long to keep");
         }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.Actor;
 import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.post.IgnoredPost;
+import org.weft.server.domain.post.IncomingPosts;
 
 /** {@code Update}: an actor updating itself (profile, key), or an owner updating a post we keep. */
 public final class UpdateHandler implements ActivityHandler {
@@ -24,7 +26,11 @@ public final class UpdateHandler implements ActivityHandler {
             throw new IgnoredActivity("Update without an embedded object");
         }
         if (!update.actor().equals(update.object().id())) {
-            posts.updated(update.actor(), object);
+            try {
+                posts.updated(update.actor(), object);
+            } catch (IgnoredPost e) {
+                throw new IgnoredActivity(e);
+            }
             return;
         }
         Actor actor;

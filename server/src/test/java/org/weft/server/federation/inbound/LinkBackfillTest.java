@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.client.AddressGuard;
+import org.weft.server.domain.post.IgnoredPost;
 
 /**
  * Reading a newly linked community's outbox, against a WireMock server that plays a careless or hostile one:
@@ -66,7 +67,7 @@ class LinkBackfillTest {
         int seen = backfill((community, post) -> {
             taken.add(post);
             if (post.endsWith("/p/2")) {
-                throw new IgnoredActivity("not a proposal");
+                throw new IgnoredPost("not a proposal");
             }
         });
 

@@ -2,6 +2,7 @@ package org.weft.server.architecture.house.ui;
 
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.architecture.house.domain.Service;
+import org.weft.server.architecture.house.http.Replies;
 
 /** An adapter: answers HTTP from a domain service. */
 public final class Page {
@@ -12,6 +13,6 @@ public final class Page {
     }
 
     public void render(ServerResponse res) {
-        res.send(String.valueOf(service.count(null)));
+        Replies.send(res, service.count(null));
     }
 }

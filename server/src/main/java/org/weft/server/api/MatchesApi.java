@@ -1,17 +1,15 @@
 package org.weft.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.follow.CommunityLink;
@@ -26,37 +24,25 @@ import org.weft.server.persistence.ProposalEntity;
 import org.weft.web.i18n.Messages;
 
 /**
- * {@code /api/v1}: a member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller
- * only; the reasons in words in the member's language, see {@link ApiLanguage}), the
- * fediverse account news of matches goes to ({@code PUT|DELETE /me/fediverse-account}), and a community's
- * links ({@code GET|POST|DELETE /groups/{name}/links}). Every call needs a member's bearer token.
+ * A member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller only; the reasons
+ * in words in the member's language, see {@link ApiLanguage}), the fediverse account news of matches goes to
+ * ({@code PUT|DELETE /me/fediverse-account}), and a community's links ({@code GET|POST|DELETE /groups/{name}/links}),
+ * routed by {@link ApiRoutes}. Every call needs a member's bearer token; these calls answer their own errors.
  */
-public final class MatchesEndpoint implements HttpService {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class MatchesApi {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final Database db;
     private final ApiTokens tokens;
     private final Matching matching;
 
-    public MatchesEndpoint(Database db, ApiTokens tokens, Matching matching) {
+    MatchesApi(Database db, ApiTokens tokens, Matching matching) {
         this.db = db;
         this.tokens = tokens;
         this.matching = matching;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/me/matches", this::list)
-                .post("/matches/{id}/dismiss", this::dismiss)
-                .put("/me/fediverse-account", this::linkAccount)
-                .delete("/me/fediverse-account", this::unlinkAccount)
-                .get("/groups/{name}/links", this::links)
-                .post("/groups/{name}/links", this::link)
-                .delete("/groups/{name}/links", this::unlink);
-    }
-
-    private void list(ServerRequest req, ServerResponse res) {
+    void list(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -69,7 +55,7 @@ public final class MatchesEndpoint implements HttpService {
             HttpReplies.error(res, Status.BAD_REQUEST_400, e.getMessage());
             return;
         }
-        ArrayNode items = JSON.createArrayNode();
+        ArrayNode items = PlainJson.array();
         for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
             ObjectNode item = items.addObject();
             item.put("id", v.match().getId()).put("state", v.state())
@@ -85,14 +71,14 @@ public final class MatchesEndpoint implements HttpService {
             item.set("mine", proposal(v.mine(), true));
             item.set("other", proposal(v.other(), false));
         }
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = PlainJson.object();
         body.set("matches", items);
         HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
     }
 
     /** What a proposal already shows to anyone who can see it; never its author's name or handle. */
     private static ObjectNode proposal(ProposalEntity p, boolean mine) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = PlainJson.object();
         if (mine) {
             node.put("id", p.getId());
         }
@@ -106,7 +92,7 @@ public final class MatchesEndpoint implements HttpService {
         return node;
     }
 
-    private void dismiss(ServerRequest req, ServerResponse res) {
+    void dismiss(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -121,13 +107,13 @@ public final class MatchesEndpoint implements HttpService {
         try {
             MemberMatches.View v = matching.matches().dismiss(member.get(), id);
             HttpReplies.json(res, Status.OK_200, JSON_TYPE,
-                    JSON.createObjectNode().put("id", v.match().getId()).put("state", v.state()));
+                    PlainJson.object().put("id", v.match().getId()).put("state", v.state()));
         } catch (NotFoundException e) {
             HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
         }
     }
 
-    private void linkAccount(ServerRequest req, ServerResponse res) {
+    void linkAccount(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isEmpty()) {
             return;
@@ -139,13 +125,13 @@ public final class MatchesEndpoint implements HttpService {
         }
         try {
             String uri = matching.accounts().link(username(member.get()), account);
-            HttpReplies.json(res, Status.OK_200, JSON_TYPE, JSON.createObjectNode().put("account", account).put("actor", uri));
+            HttpReplies.json(res, Status.OK_200, JSON_TYPE, PlainJson.object().put("account", account).put("actor", uri));
         } catch (IOException | IllegalArgumentException e) {
             HttpReplies.error(res, Status.BAD_REQUEST_400, "Cannot link " + account + ": " + e.getMessage());
         }
     }
 
-    private void unlinkAccount(ServerRequest req, ServerResponse res) {
+    void unlinkAccount(ServerRequest req, ServerResponse res) {
         Optional<Long> member = member(req, res);
         if (member.isPresent()) {
             matching.accounts().unlink(username(member.get()));
@@ -153,17 +139,17 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void links(ServerRequest req, ServerResponse res) {
+    void links(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
         try {
-            ArrayNode items = JSON.createArrayNode();
+            ArrayNode items = PlainJson.array();
             for (CommunityLink l : matching.links().links(req.path().pathParameters().get("name"))) {
                 items.addObject().put("actor", l.actorUri()).put("handle", l.handle()).put("weFollow", l.weFollow())
                         .put("accepted", l.accepted()).put("theyFollow", l.theyFollow()).put("mutual", l.mutual());
             }
-            ObjectNode body = JSON.createObjectNode();
+            ObjectNode body = PlainJson.object();
             body.set("links", items);
             HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
         } catch (NotFoundException e) {
@@ -171,7 +157,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void link(ServerRequest req, ServerResponse res) {
+    void link(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
@@ -182,7 +168,7 @@ public final class MatchesEndpoint implements HttpService {
         }
         try {
             String uri = matching.links().link(req.path().pathParameters().get("name"), target);
-            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, JSON.createObjectNode().put("actor", uri));
+            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, PlainJson.object().put("actor", uri));
         } catch (NotFoundException e) {
             HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -192,7 +178,7 @@ public final class MatchesEndpoint implements HttpService {
         }
     }
 
-    private void unlink(ServerRequest req, ServerResponse res) {
+    void unlink(ServerRequest req, ServerResponse res) {
         if (member(req, res).isEmpty()) {
             return;
         }
@@ -232,7 +218,7 @@ public final class MatchesEndpoint implements HttpService {
 
     private static String field(ServerRequest req, String name) {
         try {
-            JsonNode body = JSON.readTree(req.content().as(byte[].class));
+            JsonNode body = PlainJson.read(req.content().as(byte[].class));
             String value = body == null ? null : body.path(name).asText(null);
             return value == null || value.isBlank() ? null : value.strip();
         } catch (IOException e) {

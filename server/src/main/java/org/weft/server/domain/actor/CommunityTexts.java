@@ -1,55 +1,66 @@
-package org.weft.server.ui;
+package org.weft.server.domain.actor;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
-import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
-import org.weft.server.domain.actor.ActorUpdates;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.CommunitySettingEntity;
 import org.weft.server.persistence.Database;
-import org.weft.web.view.CommunityText;
 
 /**
- * A community's "about" (its actor's summary, so other servers see it too) and its rules (kept here only), as the
- * operator edits them and its page shows them. Both are written as plain text.
+ * A community's "about" (its actor's summary, so other servers see it too: a change sends its followers an Update)
+ * and its rules (kept here only), as the operator edits them and its page shows them. Both are written as plain text.
  */
-final class CommunityTexts {
-    static final int MAX_ABOUT = 2000;
-    static final int MAX_RULES = 4000;
+public final class CommunityTexts {
+    public static final int MAX_ABOUT = 2000;
+    public static final int MAX_RULES = 4000;
+
+    /** One local community's texts as the operator edits them: {@code about} as plain text, {@code rules} as written. */
+    public record Texts(String username, String displayName, String about, String rules) {
+    }
 
     private final Database db;
     private final ActorUpdates updates;
     private final Clock clock;
 
-    CommunityTexts(Database db, ActorUpdates updates, Clock clock) {
+    public CommunityTexts(Database db, ActorUpdates updates, Clock clock) {
         this.db = db;
         this.updates = updates;
         this.clock = clock;
     }
 
     /** The rules of a community, or null when it has none. */
-    static String rules(Session s, long actorId) {
-        CommunitySettingEntity row = s.find(CommunitySettingEntity.class, actorId);
-        return row == null || row.getRules() == null || row.getRules().isBlank() ? null : row.getRules();
+    public String rules(long communityId) {
+        return db.inTransaction(s -> {
+            CommunitySettingEntity row = s.find(CommunitySettingEntity.class, communityId);
+            return row == null || row.getRules() == null || row.getRules().isBlank() ? null : row.getRules();
+        });
     }
 
     /** Every local community's texts, for the operator's forms. */
-    List<CommunityText> all() {
+    public List<Texts> all() {
         return db.inTransaction(s -> ActorRepository.localGroups(s).stream().map(g -> {
             CommunitySettingEntity row = s.find(CommunitySettingEntity.class, g.getId());
             String about = g.getSummary() == null ? "" : HtmlSanitizer.toPlainText(g.getSummary());
-            return new CommunityText(g.getUsername(), g.getDisplayName(), about,
+            return new Texts(g.getUsername(), g.getDisplayName(), about,
                     row == null || row.getRules() == null ? "" : row.getRules());
         }).toList());
     }
 
-    void save(String community, String about, String rules) {
+    /**
+     * The operator saves a community's texts.
+     *
+     * @throws IllegalArgumentException {@code admin.textTooLong} when about is over {@value #MAX_ABOUT} characters or the
+     *                                  rules over {@value #MAX_RULES}
+     * @throws NotFoundException        no such local community
+     */
+    public void save(String community, String about, String rules) {
         if (about.length() > MAX_ABOUT || rules.length() > MAX_RULES) {
             throw new IllegalArgumentException("admin.textTooLong");
         }
@@ -57,7 +68,7 @@ final class CommunityTexts {
             ActorEntity group = ActorRepository.local(s, ActorKind.GROUP, community).filter(g -> !g.isDeleted())
                     .orElseThrow(() -> new NotFoundException("No community " + community));
             String summary = about.isBlank() ? null : PlainText.toHtml(about);
-            if (!java.util.Objects.equals(summary, group.getSummary())) {
+            if (!Objects.equals(summary, group.getSummary())) {
                 group.setSummary(summary);
                 updates.changed(s, group); // the rules are not in the actor document; the summary is
             }

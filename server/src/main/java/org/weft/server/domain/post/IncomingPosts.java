@@ -1,4 +1,4 @@
-package org.weft.server.federation.inbound;
+package org.weft.server.domain.post;
 
 import java.util.Arrays;
 import java.io.IOException;
@@ -12,12 +12,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hibernate.Session;
 import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.jsonld.MalformedActivityException;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
@@ -76,7 +79,7 @@ public final class IncomingPosts {
     }
 
     /** A post created by {@code actorUri} (already verified as the signer). */
-    public void created(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void created(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         requireOwnPost(actorUri, post);
         ActorEntity sender = remoteActors.resolve(actorUri);
         if (ProposalNote.isProposal(post)) {
@@ -95,18 +98,18 @@ public final class IncomingPosts {
                 return community.isPresent();
             });
             if (!kept) {
-                throw new IgnoredActivity("Proposal " + note.id() + " from " + actorUri
+                throw new IgnoredPost("Proposal " + note.id() + " from " + actorUri
                         + ", whom nobody here follows, for no community here");
             }
             return;
         }
         if (!IncomingNote.isPost(post)) {
-            throw new IgnoredActivity("Create of something that is not a post");
+            throw new IgnoredPost("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
         ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
         if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
-            throw new IgnoredActivity("Post " + note.id() + " refused: " + threaded.reason());
+            throw new IgnoredPost("Post " + note.id() + " refused: " + threaded.reason());
         }
         if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
             return;
@@ -119,22 +122,22 @@ public final class IncomingPosts {
     }
 
     /** A post announced (boosted) by {@code announcerUri}: kept when it is a proposal and we follow the announcer. */
-    public void announced(String announcerUri, String objectId) throws IOException, IgnoredActivity {
+    public void announced(String announcerUri, String objectId) throws IOException, IgnoredPost {
         ActorEntity announcer = remoteActors.resolve(announcerUri);
         boolean followed = db.inTransaction(s -> FollowRepository.hasLocalFollower(s, s.merge(announcer)));
         if (!followed) {
-            throw new IgnoredActivity("Announce from " + announcerUri + ", whom nobody here follows");
+            throw new IgnoredPost("Announce from " + announcerUri + ", whom nobody here follows");
         }
         if (urls.isLocal(objectId) || db.inTransaction(s -> ProposalRepository.byUri(s, objectId)).isPresent()) {
             return; // ours, or already known: its owner's Updates keep it current
         }
         JsonNode post = client.fetchObject(URI.create(objectId)); // fetched ourselves: the id is checked, not trusted
         if (!ProposalNote.isProposal(post)) {
-            throw new IgnoredActivity("Announced post " + objectId + " is not a proposal");
+            throw new IgnoredPost("Announced post " + objectId + " is not a proposal");
         }
         ProposalNote note = readProposal(post);
-        if (!sameAuthority(note.id(), note.attributedTo())) {
-            throw new IgnoredActivity("Proposal " + note.id() + " claims an author on another server");
+        if (!WebOrigin.same(note.id(), note.attributedTo())) {
+            throw new IgnoredPost("Proposal " + note.id() + " claims an author on another server");
         }
         ActorEntity owner = remoteActors.resolve(note.attributedTo());
         db.run(s -> remoteProposals.upsert(s, note, s.merge(owner),
@@ -142,7 +145,7 @@ public final class IncomingPosts {
     }
 
     /** An updated post: only its owner's update of a proposal or a conversation message we keep changes anything. */
-    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredActivity {
+    public void updated(String actorUri, JsonNode post) throws IOException, IgnoredPost {
         requireOwnPost(actorUri, post);
         if (!ProposalNote.isProposal(post)) {
             if (IncomingNote.isPost(post)) {
@@ -152,7 +155,7 @@ public final class IncomingPosts {
                     return;
                 }
             }
-            throw new IgnoredActivity("Update of a post that is neither a proposal nor a conversation message");
+            throw new IgnoredPost("Update of a post that is neither a proposal nor a conversation message");
         }
         ProposalNote note = readProposal(post);
         ActorEntity sender = remoteActors.resolve(actorUri);
@@ -164,7 +167,7 @@ public final class IncomingPosts {
     }
 
     /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
-    public void deleted(String actorUri, String objectId) throws IgnoredActivity {
+    public void deleted(String actorUri, String objectId) throws IgnoredPost {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
             if (sender.isEmpty()) {
@@ -177,7 +180,7 @@ public final class IncomingPosts {
                     || conversations.deleted(s, objectId, sender.get());
         });
         if (!done) {
-            throw new IgnoredActivity("Delete of " + objectId + ": nothing of the sender's by that id");
+            throw new IgnoredPost("Delete of " + objectId + ": nothing of the sender's by that id");
         }
     }
 
@@ -211,7 +214,7 @@ public final class IncomingPosts {
         return any;
     }
 
-    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredActivity {
+    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredPost {
         boolean placed = db.inTransaction(s -> {
             boolean any = false;
             for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
@@ -234,7 +237,7 @@ public final class IncomingPosts {
             return any;
         });
         if (!placed) {
-            throw new IgnoredActivity("Post " + note.id()
+            throw new IgnoredPost("Post " + note.id()
                     + " is neither a response nor an offer or request for a community here");
         }
     }
@@ -276,7 +279,7 @@ public final class IncomingPosts {
         if (note.content() == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(" + java.util.regex.Pattern.quote(urls.base())
+        Matcher m = Pattern.compile("href=\"(" + Pattern.quote(urls.base())
                 + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
         while (m.find()) {
             Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
@@ -311,35 +314,24 @@ public final class IncomingPosts {
                 .flatMap(Optional::stream).findFirst();
     }
 
-    private static ProposalNote readProposal(JsonNode post) throws IgnoredActivity {
+    private static ProposalNote readProposal(JsonNode post) throws IgnoredPost {
         try {
             return ProposalNote.fromJson(post);
         } catch (MalformedActivityException | IllegalArgumentException e) {
-            throw new IgnoredActivity("Unusable proposal: " + e.getMessage());
+            throw new IgnoredPost("Unusable proposal: " + e.getMessage());
         }
     }
 
     /** A post must be on its sender's server and attributed to the sender (no claiming others' ids). */
-    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredActivity {
+    private static void requireOwnPost(String actorUri, JsonNode post) throws IgnoredPost {
         String id = post.path("id").asText(null);
-        if (id == null || !sameAuthority(id, actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is not on the server of its sender " + actorUri);
+        if (id == null || !WebOrigin.same(id, actorUri)) {
+            throw new IgnoredPost("Post " + id + " is not on the server of its sender " + actorUri);
         }
         JsonNode attributed = post.path("attributedTo");
         String owner = attributed.isTextual() ? attributed.asText() : attributed.path("id").asText(null);
         if (owner != null && !owner.equals(actorUri)) {
-            throw new IgnoredActivity("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
-        }
-    }
-
-    private static boolean sameAuthority(String a, String b) {
-        try {
-            URI x = URI.create(a);
-            URI y = URI.create(b);
-            return x.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getAuthority() != null
-                    && x.getAuthority().equalsIgnoreCase(y.getAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
+            throw new IgnoredPost("Post " + id + " is attributed to " + owner + ", not its sender " + actorUri);
         }
     }
 }

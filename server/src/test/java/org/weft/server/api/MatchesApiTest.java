@@ -1,0 +1,68 @@
+package org.weft.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.persistence.FediverseAccountEntity;
+import org.weft.server.testing.TestServers;
+
+/**
+ * The matching calls of the API (a member's fediverse account, a community's links) answer under {@code /api/v1} with
+ * the rest of the API: a member's token is needed, refused input says what to send, and a refusal keeps nothing.
+ * (A member's matches themselves are exercised in CrossInstanceMatchingTest.)
+ */
+class MatchesApiTest {
+    private static TestServers.Instance weft;
+    private static ApiClient amina;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("camp", "Camp", null);
+        amina = ApiClient.newMember(weft, "amina", "Amina");
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void everyCallNeedsAMembersToken() {
+        ApiClient anonymous = ApiClient.anonymous(weft);
+        List<HttpResponse<String>> refused = List.of(anonymous.get("/groups/camp/links"),
+                anonymous.send("PUT", "/me/fediverse-account", ApiClient.JSON, body("{\"account\": \"@a@b.example\"}")),
+                anonymous.delete("/me/fediverse-account"), anonymous.post("/groups/camp/links", "{}"));
+        for (HttpResponse<String> response : refused) {
+            assertEquals(401, response.statusCode(), response.request().uri().toString());
+            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void aCommunityWithoutLinksListsNoneAndRefusedInputKeepsNothing() {
+        JsonNode links = ApiClient.expect(200, amina.get("/groups/camp/links"));
+        assertEquals(0, links.path("links").size(), links.toString());
+        assertEquals(404, amina.get("/groups/nowhere/links").statusCode());
+
+        JsonNode noAccount = ApiClient.expect(400, amina.send("PUT", "/me/fediverse-account", ApiClient.JSON, body("{}")));
+        assertTrue(noAccount.path("error").asText().contains("account"), noAccount.toString());
+        JsonNode noTarget = ApiClient.expect(400, amina.delete("/groups/camp/links"));
+        assertTrue(noTarget.path("error").asText().contains("target"), noTarget.toString());
+        long kept = weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from FediverseAccountEntity", Long.class).getSingleResult());
+        assertEquals(0, kept, FediverseAccountEntity.class.getSimpleName() + " rows");
+    }
+
+    private static byte[] body(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}
