@@ -2,6 +2,7 @@ package org.weft.server.persistence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.hibernate.Session;
@@ -18,7 +19,7 @@ public final class AccountBlockRepository {
 
     /** Whether any of {@code blockerIds} (nulls ignored) blocked {@code blockedId}. */
     public static boolean anyBlocks(Session s, Collection<Long> blockerIds, long blockedId) {
-        List<Long> ids = blockerIds.stream().filter(java.util.Objects::nonNull).toList();
+        List<Long> ids = blockerIds.stream().filter(Objects::nonNull).toList();
         if (ids.isEmpty()) {
             return false;
         }
