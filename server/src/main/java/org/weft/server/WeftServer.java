@@ -51,6 +51,7 @@ import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
+import org.weft.server.http.Gzip;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
@@ -136,6 +137,8 @@ import org.weft.server.ui.StoragePage;
 import org.weft.server.ui.ConversationPages;
 import org.weft.server.ui.MemberPages;
 import org.weft.server.ui.NotificationsPage;
+import org.weft.server.ui.OperatorCommunities;
+import org.weft.server.ui.OperatorMembers;
 import org.weft.server.ui.OperatorPage;
 import org.weft.server.ui.Pages;
 import org.weft.server.ui.ProposalActions;
@@ -150,6 +153,10 @@ import org.weft.server.ui.ReportPages;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
+import org.weft.server.ui.ErrorPages;
+import org.weft.server.ui.Favicon;
+import org.weft.server.ui.auth.FormSubmissions;
+import org.weft.server.domain.DomainException;
 import org.weft.server.ui.RemoteFollowPage;
 import org.weft.server.ui.Templates;
 
@@ -306,10 +313,12 @@ public final class WeftServer implements AutoCloseable {
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
+        FormSubmissions submissions = new FormSubmissions(db, clock);
         NotificationService notifications = new NotificationService(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
-                new SameOrigin(config.baseUrl()), notifications);
+                new SameOrigin(config.baseUrl()), notifications, submissions);
+        ErrorPages errors = new ErrorPages(pages);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);
         CommunityTexts communityTexts = new CommunityTexts(db, new ActorUpdates(outbox, renderer), clock);
@@ -321,18 +330,19 @@ public final class WeftServer implements AutoCloseable {
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
                 config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
-        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, templates);
+        RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, pages);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), matching, urls);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
-                profilePage, matching, communityTexts, moderators, followers, clock,
+                profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         ResponseHeaders headers = new ResponseHeaders(clock);
+        Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
@@ -340,6 +350,8 @@ public final class WeftServer implements AutoCloseable {
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
+                .get("/favicon.svg", favicon::svg)
+                .get("/favicon.ico", favicon::ico)
                 .get("/", home::render)
                 .get("/authorize_follow", remoteFollow::authorize)
                 .get("/actor", actors::instance)
@@ -367,12 +379,17 @@ public final class WeftServer implements AutoCloseable {
                 });
 
         ui.register(routing);
+        // Last: what nothing else answered is a 404 page (or JSON), and a failure a 500 page, never Helidon's plain text.
+        routing.any(errors::notFound)
+                .error(DomainException.class, errors::refused)
+                .error(Throwable.class, errors::fault);
 
         long servicesReady = System.nanoTime();
         WebServer webServer = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .directHandlers(headers.directHandlers())
+                .contentEncoding(Gzip.context())
                 .routing(routing)
                 .build()
                 .start();
@@ -420,8 +437,9 @@ public final class WeftServer implements AutoCloseable {
     private static UiRoutes uiRoutes(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                                      ProposalService proposals, ResponseService responses, AreaService areas, Taxonomy taxonomy,
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
-                                     CommunityTexts communityTexts, Moderators moderators, Followers followers,
-                                     Clock clock, ConversationPages conversations, NotificationsPage notifications) {
+                                     CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
+                                     Followers followers, Clock clock, ConversationPages conversations,
+                                     NotificationsPage notifications) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -430,12 +448,13 @@ public final class WeftServer implements AutoCloseable {
                 new AccountPages(pages, accounts, sessions, new LoginGuard(
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
-                board, new TagPage(pages, db, taxonomy), new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup,
-                        new AudienceReach(db)),
+                board, new TagPage(pages, db, taxonomy),
+                new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, new AudienceReach(db), clock),
                 new ProposalActions(pages, db, proposals, responses, lookup),
                 new MemberPages(pages, db, taxonomy),
-                new OperatorPage(pages, db, profilePage, areas, new Invites(db, clock), localActors, signup, clock,
-                        matching.links(), communityTexts),
+                new OperatorPage(pages, db, areas, signup, clock),
+                new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), communityTexts),
+                new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
                 new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.weft.server.domain.DomainException;
 import org.weft.server.config.WeftConfig;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.LocalUrls;
@@ -28,14 +29,15 @@ record OperatorContext(WeftConfig config, Database db, LocalUrls urls, Clock clo
     }
 
     /**
-     * Opens the context, runs a command's work and closes it again. A refused input ({@link IllegalArgumentException}:
-     * a taken name, an invalid username, a short password, a bad setting) prints its message and exits with
-     * {@link #BAD_INPUT}; the work runs in the services' own transactions, so nothing is left half made.
+     * Opens the context, runs a command's work and closes it again. A refused input (a {@link DomainException}: a
+     * taken name, an invalid username, a short password, an unknown member; or an {@link IllegalArgumentException}:
+     * a bad setting) prints its message in English and exits with {@link #BAD_INPUT}; the work runs in the services'
+     * own transactions, so nothing is left half made.
      */
     static int run(CommandSpec spec, Function<OperatorContext, Integer> work) {
         try (OperatorContext ctx = open(spec)) {
             return work.apply(ctx);
-        } catch (IllegalArgumentException | NotFoundException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             return refuse(spec, e.getMessage());
         }
     }

@@ -9,6 +9,7 @@ import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.MemberSettingEntity;
 
 /**
  * Who is calling: {@code Authorization: Bearer <token>} → a local member. A missing token where one
@@ -30,8 +31,7 @@ final class ApiAuth {
     }
 
     Member required(ServerRequest req) {
-        return optional(req).orElseThrow(() -> ApiException.unauthorized(
-                "Sign in: send 'Authorization: Bearer <token>' (create one with: weft token create USERNAME)", REALM));
+        return optional(req).orElseThrow(() -> ApiException.unauthorized("token_missing", REALM));
     }
 
     /** The member, or empty when the request carries no token at all. */
@@ -42,19 +42,25 @@ final class ApiAuth {
         }
         String value = header.get().strip();
         if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            throw invalid("Use the Bearer scheme: 'Authorization: Bearer <token>'");
+            throw invalid("token_scheme");
         }
-        long id = tokens.memberFor(value.substring(7).strip()).orElseThrow(() -> invalid("This token is not valid"));
+        long id = tokens.memberFor(value.substring(7).strip()).orElseThrow(() -> invalid("token_invalid"));
         return Optional.of(db.inTransaction(s -> {
             ActorEntity actor = s.find(ActorEntity.class, id);
             if (actor == null || actor.isDeleted() || !actor.isLocal() || actor.getKind() != ActorKind.PERSON) {
-                throw invalid("This token's member no longer exists");
+                throw invalid("token_member_gone");
             }
             return new Member(actor.getId(), actor.getUsername());
         }));
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.unauthorized(message, REALM + ", error=\"invalid_token\"");
+    /** The page language the member behind the request's token chose, if there is such a member and a choice. */
+    Optional<String> language(ServerRequest req) {
+        return optional(req).flatMap(m -> db.inTransaction(s -> Optional.ofNullable(s.find(MemberSettingEntity.class, m.id()))
+                .map(MemberSettingEntity::getLanguage)));
+    }
+
+    private static ApiException invalid(String code) {
+        return ApiException.unauthorized(code, REALM + ", error=\"invalid_token\"");
     }
 }

@@ -1,6 +1,8 @@
 package org.weft.server.api;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,7 +30,7 @@ final class ApiLanguage {
         if (asked != null) {
             String lang = primary(asked);
             if (!Taxonomy.LANGUAGES.contains(lang)) {
-                throw ApiException.badField("lang", "'lang' must be one of " + Taxonomy.LANGUAGES);
+                throw ApiException.badField("lang", "lang_unknown", String.join(", ", Taxonomy.LANGUAGES));
             }
             return lang;
         }
@@ -42,6 +44,28 @@ final class ApiLanguage {
             }
         }
         return Taxonomy.FALLBACK_LANGUAGE;
+    }
+
+    /**
+     * The language of an error message, which must never fail itself: {@code ?lang=} when it names one of the six,
+     * else the first of them in {@code Accept-Language}, else the signed-in member's own choice, else English.
+     */
+    static String forMessages(ServerRequest req, Supplier<Optional<String>> memberLanguage) {
+        String asked = req.query().first("lang").map(ApiLanguage::primary).orElse("");
+        if (Taxonomy.LANGUAGES.contains(asked)) {
+            return asked;
+        }
+        for (String range : req.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("").split(",")) {
+            String lang = primary(range.split(";", 2)[0]);
+            if (Taxonomy.LANGUAGES.contains(lang)) {
+                return lang;
+            }
+        }
+        try {
+            return memberLanguage.get().filter(Taxonomy.LANGUAGES::contains).orElse(Taxonomy.FALLBACK_LANGUAGE);
+        } catch (RuntimeException e) {
+            return Taxonomy.FALLBACK_LANGUAGE; // a bad token: the answer says so, in English
+        }
     }
 
     private static String primary(String tag) {

@@ -8,7 +8,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * How the API answers: JSON, never cached (answers depend on who asks), never sniffed as HTML;
- * errors as {@code {"error": "...", "field": "..."}} with the status that says what kind of error.
+ * errors as {@code {"error": "code", "message": "...", "field": "..."}} with the status that says what kind of error:
+ * a stable English code for programs, a sentence in the caller's language for people, the field at fault if any.
  */
 final class ApiReplies {
     static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -30,8 +31,8 @@ final class ApiReplies {
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    static void error(ServerResponse res, Status status, String message, String field) {
-        ObjectNode body = ApiJson.object().put("error", message);
+    static void error(ServerResponse res, Status status, String code, String message, String field) {
+        ObjectNode body = ApiJson.object().put("error", code).put("message", message);
         if (field != null) {
             body.put("field", field);
         }

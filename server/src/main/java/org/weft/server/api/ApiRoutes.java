@@ -10,7 +10,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ConflictException;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.matching.Matching;
@@ -22,14 +25,18 @@ import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
+import org.weft.web.i18n.Messages;
 
 /**
  * Every route of the member API, registered under {@link #PREFIX}, and the one place where errors
  * become statuses: the API's own refusals keep theirs, invalid input is 400, a missing thing 404,
  * someone else's thing 403, and anything unexpected a 500 that is logged and says nothing internal.
+ * Each error carries its stable code and a message in the caller's language ({@link ApiLanguage#forMessages}).
  */
 public final class ApiRoutes implements HttpService {
     public static final String PREFIX = "/api/v1";
+    static final String INVALID_INPUT = "invalid_input";
+    static final String SERVER_ERROR = "server_error";
     private static final Logger LOG = Logger.getLogger(ApiRoutes.class.getName());
 
     private final MeApi me;
@@ -38,6 +45,7 @@ public final class ApiRoutes implements HttpService {
     private final NotificationsApi notifications;
     private final ConversationsApi conversations;
     private final AreasApi areas;
+    private final ApiAuth auth;
     private final MatchesApi matches;
 
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
@@ -45,6 +53,7 @@ public final class ApiRoutes implements HttpService {
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
                      LocalUrls urls) {
         ApiAuth auth = new ApiAuth(tokens, db);
+        this.auth = auth;
         ProposalJson json = new ProposalJson(taxonomy, urls);
         this.me = new MeApi(db, auth, notificationService, urls);
         this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls);
@@ -98,7 +107,7 @@ public final class ApiRoutes implements HttpService {
         throw new NotFoundException("No " + what + " " + text);
     }
 
-    private static Handler guard(Handler handler) {
+    private Handler guard(Handler handler) {
         return (req, res) -> {
             try {
                 handler.handle(req, res);
@@ -106,17 +115,29 @@ public final class ApiRoutes implements HttpService {
                 if (e.challenge() != null) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, e.challenge());
                 }
-                ApiReplies.error(res, e.status(), e.getMessage(), e.field());
+                ApiReplies.error(res, e.status(), e.code(), e.messageIn(messages(req)), e.field());
+            } catch (DomainException e) {
+                Status status = switch (e) {
+                    case InvalidInputException invalid -> Status.BAD_REQUEST_400;
+                    case NotFoundException missing -> Status.NOT_FOUND_404;
+                    case ForbiddenException refused -> Status.FORBIDDEN_403;
+                    case ConflictException conflict -> Status.CONFLICT_409;
+                };
+                ApiReplies.error(res, status, e.code(), e.messageIn(messages(req)), e.field().orElse(null));
             } catch (IllegalArgumentException e) {
-                ApiReplies.error(res, Status.BAD_REQUEST_400, e.getMessage(), null);
-            } catch (NotFoundException e) {
-                ApiReplies.error(res, Status.NOT_FOUND_404, e.getMessage(), null);
-            } catch (ForbiddenException e) {
-                ApiReplies.error(res, Status.FORBIDDEN_403, e.getMessage(), null);
+                // Code not yet speaking in DomainExceptions: a 400 with the general sentence, never its developer text.
+                LOG.log(Level.FINE, "API refusal without a code", e);
+                ApiReplies.error(res, Status.BAD_REQUEST_400, INVALID_INPUT, messages(req).get("error." + INVALID_INPUT), null);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "API " + req.prologue().method().text() + " " + req.path().path() + " failed", e);
-                ApiReplies.error(res, Status.INTERNAL_SERVER_ERROR_500, "Something went wrong on the server", null);
+                ApiReplies.error(res, Status.INTERNAL_SERVER_ERROR_500, SERVER_ERROR, messages(req).get("error." + SERVER_ERROR),
+                        null);
             }
         };
+    }
+
+    /** The language of an error's message: the caller's choice, else the member's, else English; never itself an error. */
+    private Messages messages(ServerRequest req) {
+        return Messages.forLanguage(ApiLanguage.forMessages(req, () -> auth.language(req)));
     }
 }

@@ -6,13 +6,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.response.Conversation;
-import org.weft.server.domain.response.ConversationRefused;
 import org.weft.server.domain.response.ConversationService;
-import org.weft.web.i18n.Messages;
 
 /**
  * The conversation after a response, for its two sides only ({@code GET|POST /responses/{id}/messages}), and the
@@ -20,9 +17,6 @@ import org.weft.web.i18n.Messages;
  * response that does not exist.
  */
 final class ConversationsApi {
-    /** English words for refusals; the API's {@code error} texts are English. */
-    private static final Messages ENGLISH = Messages.forLanguage("en");
-
     private final ConversationService conversations;
     private final ApiAuth auth;
 
@@ -52,16 +46,9 @@ final class ConversationsApi {
         long id = ApiRoutes.pathId(req, "response");
         JsonBody body = JsonBody.read(req, Set.of("text"));
         String text = body.text("text");
-        try {
-            Conversation.Message written = conversations.post(member.id(), id, text);
-            ApiReplies.created(res, ApiRoutes.PREFIX + "/responses/" + id + "/messages", message(written));
-        } catch (ConversationRefused e) {
-            String words = ENGLISH.get(e.key(), ConversationService.MAX_LENGTH);
-            if (e.closed()) {
-                throw ApiException.of(Status.CONFLICT_409, words);
-            }
-            throw ApiException.badField("text", words);
-        }
+        // An empty or too long text is a 400 on "text", a closed or full conversation a 409 (ApiRoutes says them).
+        Conversation.Message written = conversations.post(member.id(), id, text);
+        ApiReplies.created(res, ApiRoutes.PREFIX + "/responses/" + id + "/messages", message(written));
     }
 
     /** The caller's own responses, newest first, each with its newest message. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import org.weft.server.domain.DomainException;
 
 /**
  * A request's JSON object, read with the API's limits (64 KiB, {@code application/json}) and read
@@ -63,11 +64,11 @@ final class JsonBody {
     }
 
     String text(String field) {
-        return value(field, JsonNode::isTextual, "a string", JsonNode::textValue);
+        return value(field, JsonNode::isTextual, "api.type.string", JsonNode::textValue);
     }
 
     BigDecimal decimal(String field) {
-        return value(field, JsonNode::isNumber, "a number", JsonNode::decimalValue);
+        return value(field, JsonNode::isNumber, "api.type.number", JsonNode::decimalValue);
     }
 
     Double number(String field) {
@@ -84,8 +85,7 @@ final class JsonBody {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.badField(name(field), "'" + name(field)
-                    + "' must be a date and time with an offset, like 2030-05-01T18:00:00Z");
+            throw ApiException.badField(name(field), "field_date_time", name(field));
         }
     }
 
@@ -96,7 +96,7 @@ final class JsonBody {
             return null;
         }
         return parse.apply(text.toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ApiException.badField(name(field), "'" + name(field) + "' must be one of " + choices));
+                .orElseThrow(() -> ApiException.badField(name(field), "field_choice", name(field), choices));
     }
 
     List<String> textList(String field) {
@@ -105,12 +105,12 @@ final class JsonBody {
             return null;
         }
         if (!node.isArray()) {
-            throw wrongType(field, "a list of strings");
+            throw wrongType(field, "api.type.textList");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual()) {
-                throw wrongType(field, "a list of strings");
+                throw wrongType(field, "api.type.textList");
             }
             values.add(item.textValue());
         }
@@ -127,13 +127,13 @@ final class JsonBody {
         if (node.isArray()) {
             for (JsonNode item : node) {
                 if (!item.canConvertToExactIntegral() || !item.canConvertToLong()) {
-                    throw wrongType(field, "a list of ids (whole numbers)");
+                    throw wrongType(field, "api.type.idList");
                 }
                 values.add(item.longValue());
             }
             return values;
         }
-        throw wrongType(field, "a list of ids (whole numbers)");
+        throw wrongType(field, "api.type.idList");
     }
 
     /** A nested object, read with the same rules; its fields are reported as {@code outer.inner}. */
@@ -143,7 +143,7 @@ final class JsonBody {
             return null;
         }
         if (!node.isObject()) {
-            throw wrongType(field, "an object");
+            throw wrongType(field, "api.type.object");
         }
         JsonBody nested = new JsonBody((ObjectNode) node, name(field) + ".");
         nested.allowOnly(allowed);
@@ -168,8 +168,8 @@ final class JsonBody {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badField(name(name), "Unknown field '" + name(name) + "'; expected one of "
-                        + new TreeSet<>(allowed));
+                throw ApiException.badField(name(name), "field_unknown", name(name),
+                        String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -186,14 +186,15 @@ final class JsonBody {
         return read.apply(node);
     }
 
-    private ApiException wrongType(String field, String type) {
-        return ApiException.badField(name(field), "'" + name(field) + "' must be " + type);
+    /** @param type the key of the expected type's words ({@code api.type.string}, …) */
+    ApiException wrongType(String field, String type) {
+        return ApiException.badField(name(field), "field_type", name(field), new DomainException.Term(type));
     }
 
     private static byte[] readCapped(ServerRequest req, boolean required) {
         long declared = req.headers().contentLength().orElse(-1);
         if (declared > MAX_BYTES) {
-            throw ApiException.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "The body can be at most " + MAX_BYTES + " bytes");
+            throw ApiException.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large", MAX_BYTES);
         }
         if (!required && declared == 0 || !required && declared < 0 && !req.content().hasEntity()) {
             return new byte[0];
@@ -201,17 +202,16 @@ final class JsonBody {
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw ApiException.of(Status.UNSUPPORTED_MEDIA_TYPE_415,
-                    "Send the body as application/json" + (contentType.isEmpty() ? "" : ", not '" + contentType + "'"));
+            throw ApiException.of(Status.UNSUPPORTED_MEDIA_TYPE_415, "content_type_unsupported", contentType);
         }
         try (InputStream in = req.content().inputStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw ApiException.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "The body can be at most " + MAX_BYTES + " bytes");
+                throw ApiException.of(Status.REQUEST_ENTITY_TOO_LARGE_413, "body_too_large", MAX_BYTES);
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.badRequest("Could not read the body: " + e.getMessage());
+            throw ApiException.badRequest("body_unreadable");
         }
     }
 
@@ -220,12 +220,12 @@ final class JsonBody {
         try {
             node = ApiJson.MAPPER.readTree(bytes);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("json_invalid");
         } catch (IOException e) {
-            throw ApiException.badRequest("Could not read the body: " + e.getMessage());
+            throw ApiException.badRequest("body_unreadable");
         }
         if (node == null || node.isMissingNode() || !node.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object");
+            throw ApiException.badRequest("json_not_object");
         }
         return (ObjectNode) node;
     }

@@ -25,7 +25,7 @@ final class NotificationsApi {
         SearchParameters.allowOnly(req, Set.of("unread", "page", "size"));
         String unreadText = req.query().first("unread").orElse("false");
         if (!unreadText.equals("true") && !unreadText.equals("false")) {
-            throw ApiException.badField("unread", "'unread' must be true or false");
+            throw ApiException.badField("unread", "field_choice", "unread", "true, false");
         }
         boolean unreadOnly = Boolean.parseBoolean(unreadText);
         int page = SearchParameters.page(req);
@@ -55,7 +55,7 @@ final class NotificationsApi {
         ApiAuth.Member member = auth.required(req);
         List<Long> ids = JsonBody.readOptional(req, Set.of("ids")).longList("ids");
         if (ids != null && ids.size() > 1_000) {
-            throw ApiException.badField("ids", "At most 1000 ids at a time");
+            throw ApiException.badField("ids", "ids_too_many", 1_000);
         }
         int marked = service.markRead(member.id(), ids);
         ApiReplies.ok(res, ApiJson.object().put("marked", marked).put("unread", service.count(member.id(), true)));

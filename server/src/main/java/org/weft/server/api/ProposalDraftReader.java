@@ -37,7 +37,7 @@ final class ProposalDraftReader {
 
     static ProposalDraft edit(JsonBody body) {
         if (body.has("unit") && !body.has("quantity")) {
-            throw ApiException.badField("unit", "Send 'unit' together with 'quantity'");
+            throw ApiException.badField("unit", "unit_needs_quantity");
         }
         return read(body).build();
     }
@@ -63,7 +63,7 @@ final class ProposalDraftReader {
             Double latitude = coordinates.number("latitude");
             Double longitude = coordinates.number("longitude");
             if (latitude == null || longitude == null) {
-                throw ApiException.badField("coordinates", "'coordinates' needs both latitude and longitude");
+                throw ApiException.badField("coordinates", "coordinates_incomplete");
             }
             draft.coordinates(latitude, longitude);
         }
@@ -79,8 +79,7 @@ final class ProposalDraftReader {
         for (String language : languages.fieldNames()) {
             JsonBody text = languages.object(language, TEXT_FIELDS);
             if (text == null) {
-                throw ApiException.badField(languages.name(language), "'" + languages.name(language)
-                        + "' must be an object with title and description");
+                throw languages.wrongType(language, "api.type.translation");
             }
             texts.put(language, new ProposalDraft.Text(text.text("title"), text.text("description")));
         }

@@ -99,7 +99,7 @@ final class ProposalsApi {
         ProposalStatus status = JsonBody.read(req, Set.of("status"))
                 .word("status", ProposalStatus::fromWire, "open, promised, fulfilled, withdrawn");
         if (status == null) {
-            throw ApiException.badField("status", "'status' is required");
+            throw ApiException.badField("status", "field_required", "status");
         }
         service.changeStatus(member.username(), id, status);
         ApiReplies.ok(res, view(id, member.id(), lang));

@@ -17,9 +17,6 @@ import org.weft.server.persistence.ResponseRepository;
  * responder alone, in a direct message.
  */
 final class ResponsesApi {
-    /** A hand-off note is a short message (where, when), not a document. */
-    static final int MAX_HAND_OFF = 2_000;
-
     private final Database db;
     private final ResponseService service;
     private final ApiAuth auth;
@@ -45,9 +42,6 @@ final class ResponsesApi {
         ApiAuth.Member member = auth.required(req);
         long id = ApiRoutes.pathId(req, "response");
         String handOff = JsonBody.readOptional(req, Set.of("handOff")).text("handOff");
-        if (handOff != null && handOff.codePointCount(0, handOff.length()) > MAX_HAND_OFF) {
-            throw ApiException.badField("handOff", "'handOff' can be at most " + MAX_HAND_OFF + " characters");
-        }
         service.accept(member.username(), id, handOff);
         ApiReplies.ok(res, decided(id));
     }

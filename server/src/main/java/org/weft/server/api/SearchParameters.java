@@ -36,10 +36,10 @@ final class SearchParameters {
         allowOnly(req, SEARCH);
         String purposeText = single(req, "purpose");
         Purpose purpose = purposeText == null ? null : Purpose.fromWire(purposeText)
-                .orElseThrow(() -> ApiException.badField("purpose", "'purpose' must be offer or request"));
+                .orElseThrow(() -> ApiException.badField("purpose", "field_choice", "purpose", "offer, request"));
         String community = single(req, "community");
         return keyset(req, new ProposalQuery(community == null ? null : community.toLowerCase(Locale.ROOT), purpose,
-                categories(req, taxonomy), single(req, "area"), statuses(req), single(req, "q"), null, member, false,
+                categories(req, taxonomy), single(req, "area"), statuses(req), text(req), null, member, false,
                 page(req), size(req)));
     }
 
@@ -76,8 +76,7 @@ final class SearchParameters {
     static void allowOnly(ServerRequest req, Set<String> allowed) {
         for (String name : req.query().names()) {
             if (!allowed.contains(name)) {
-                throw ApiException.badField(name, "Unknown parameter '" + name + "'; expected one of "
-                        + new TreeSet<>(allowed));
+                throw ApiException.badField(name, "parameter_unknown", name, String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -94,7 +93,7 @@ final class SearchParameters {
         Set<String> uris = new LinkedHashSet<>();
         for (String value : values(req, "category")) {
             Concept concept = (value.contains(":") ? taxonomy.byUri(value) : taxonomy.byId(value))
-                    .orElseThrow(() -> ApiException.badField("category", "Unknown category: " + value));
+                    .orElseThrow(() -> ApiException.badField("category", "category_unknown", value));
             addWithNarrower(taxonomy, concept, uris);
         }
         return new ArrayList<>(uris);
@@ -112,8 +111,8 @@ final class SearchParameters {
             if (value.equalsIgnoreCase("all")) {
                 return List.of(ProposalStatus.values());
             }
-            statuses.add(ProposalStatus.fromWire(value).orElseThrow(() -> ApiException.badField("status",
-                    "'status' must be open, promised, fulfilled, withdrawn, expired or all")));
+            statuses.add(ProposalStatus.fromWire(value).orElseThrow(() -> ApiException.badField("status", "field_choice",
+                    "status", "open, promised, fulfilled, withdrawn, expired, all")));
         }
         return statuses;
     }
@@ -131,10 +130,19 @@ final class SearchParameters {
         return values;
     }
 
+    /** The search text, refused here (naming the parameter) rather than deep in the query when it is too long. */
+    private static String text(ServerRequest req) {
+        String q = single(req, "q");
+        if (q != null && q.length() > ProposalQuery.MAX_TEXT) {
+            throw ApiException.badField("q", "parameter_too_long", "q", ProposalQuery.MAX_TEXT);
+        }
+        return q;
+    }
+
     private static String single(ServerRequest req, String name) {
         List<String> values = req.query().all(name, List::of);
         if (values.size() > 1) {
-            throw ApiException.badField(name, "Give '" + name + "' at most once");
+            throw ApiException.badField(name, "parameter_repeated", name);
         }
         return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
     }
@@ -152,6 +160,6 @@ final class SearchParameters {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        throw ApiException.badField(name, "'" + name + "' must be a whole number from " + min + " to " + max);
+        throw ApiException.badField(name, "parameter_range", name, min, max);
     }
 }

@@ -1,8 +1,13 @@
 package org.weft.server.domain;
 
-/** The thing exists but the asker may not change it: 403. Invalid input stays an IllegalArgumentException (400). */
-public final class ForbiddenException extends RuntimeException {
-    public ForbiddenException(String message) {
-        super(message);
+/**
+ * The thing exists and the asker may see it but not change it: 403. People read one sentence
+ * ({@code error.forbidden}); the detail is for logs only.
+ */
+public final class ForbiddenException extends DomainException {
+    private static final long serialVersionUID = 1L;
+
+    public ForbiddenException(String detail) {
+        super("forbidden", null, detail);
     }
 }

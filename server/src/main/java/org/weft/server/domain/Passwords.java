@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 /** Password hashing with bcrypt (BouncyCastle's implementation), cost 12. */
 public final class Passwords {
     private static final int COST = 12;
-    private static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 8;
     /** bcrypt reads at most 72 bytes; longer passwords would be silently truncated. */
     private static final int MAX_BYTES = 72;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,10 +36,10 @@ public final class Passwords {
 
     public static void validate(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new IllegalArgumentException("A password needs at least " + MIN_LENGTH + " characters");
+            throw InvalidInputException.field("password", "password_too_short", MIN_LENGTH);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new IllegalArgumentException("A password can be at most " + MAX_BYTES + " bytes long");
+            throw InvalidInputException.field("password", "password_too_long", MAX_BYTES);
         }
     }
 }

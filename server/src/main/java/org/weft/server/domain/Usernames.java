@@ -12,25 +12,25 @@ public final class Usernames {
     private static final Pattern VALID = Pattern.compile("[a-z0-9_]+([a-z0-9_.-]+[a-z0-9_]+)?");
     private static final Set<String> RESERVED = Set.of("actor", "admin", "inbox", "outbox", "users", "groups",
             "api", "well-known", "nodeinfo", "instance", "root", "support", "weft", "activities", "proposals", "tags");
-    private static final int MAX_LENGTH = 30;
+    public static final int MAX_LENGTH = 30;
 
     private Usernames() {
     }
 
-    /** Lower-cases and checks a username; throws with a message a person can act on. */
+    /** Lower-cases and checks a username; refuses with an {@link InvalidInputException} a person can act on. */
     public static String normalise(String username) {
         if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("A username is required");
+            throw InvalidInputException.field("username", "username_required");
         }
         String name = username.trim().toLowerCase(Locale.ROOT);
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A username can be at most " + MAX_LENGTH + " characters");
+            throw InvalidInputException.field("username", "username_too_long", MAX_LENGTH);
         }
         if (!VALID.matcher(name).matches()) {
-            throw new IllegalArgumentException("A username may use a-z, 0-9 and _ (and . or - inside): '" + username + "'");
+            throw InvalidInputException.field("username", "username_invalid");
         }
         if (RESERVED.contains(name)) {
-            throw new IllegalArgumentException("'" + name + "' is reserved");
+            throw InvalidInputException.field("username", "username_reserved", name);
         }
         return name;
     }

@@ -42,6 +42,14 @@ public final class HttpReplies {
         res.send(document);
     }
 
+    /** An error with a stable code for programs and a sentence for people: {@code {"error": code, "message": …}}. */
+    public static void error(ServerResponse res, Status status, String code, String message) {
+        ObjectNode body = PlainJson.object().put("error", code).put("message", message);
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        res.send(bytes(body));
+    }
+
     public static void error(ServerResponse res, Status status, String message) {
         ObjectNode body = PlainJson.object().put("error", message);
         res.status(status);

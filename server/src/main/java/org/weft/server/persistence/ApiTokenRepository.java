@@ -9,6 +9,12 @@ public final class ApiTokenRepository {
     private ApiTokenRepository() {
     }
 
+    /** Revokes every API token of a member; returns how many there were. */
+    public static int deleteAllOf(Session s, long memberId) {
+        return s.createMutationQuery("delete from ApiTokenEntity where actorId = :m").setParameter("m", memberId)
+                .executeUpdate();
+    }
+
     /** The token whose SHA-256 digest is {@code hash}. */
     public static Optional<ApiTokenEntity> byHash(Session s, String hash) {
         return s.createSelectionQuery("from ApiTokenEntity where tokenHash = :h", ApiTokenEntity.class)

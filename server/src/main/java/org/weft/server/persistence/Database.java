@@ -37,8 +37,10 @@ public final class Database implements AutoCloseable {
             ApiTokenEntity.class, TombstoneEntity.class, AreaEntity.class, ProposalEntity.class, ResponseEntity.class,
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
-            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class,
+            FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class,
             DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class, ReportEntity.class);
+
+    private static final int DEADLOCK_ATTEMPTS = 4;
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -88,11 +90,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction. When the database picks this transaction as the victim of a deadlock (InnoDB
+     * does so whenever two transactions lock the same rows in opposite orders, which concurrent workers on MariaDB
+     * do now and then), the whole transaction is rolled back and {@code work} runs again, up to
+     * {@value #DEADLOCK_ATTEMPTS} times in all: so {@code work} must be database work only, with nothing outside the
+     * session that it cannot safely do twice. Only the outermost transaction of a thread is repeated; a nested one
+     * that deadlocks against its caller would only deadlock again.
+     */
     public <T> T inTransaction(Function<Session, T> work) {
         int[] open = openHere.get();
+        boolean outermost = open[0] == 0;
         open[0]++;
         try {
-            return sessionFactory.fromTransaction(work);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return sessionFactory.fromTransaction(work);
+                } catch (RuntimeException e) {
+                    if (!outermost || attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
+                        throw e;
+                    }
+                    int tried = attempt;
+                    LOG.fine(() -> "Deadlock victim, running the transaction again (attempt " + (tried + 1) + ")");
+                    DeadlockVictim.pause(attempt);
+                }
+            }
         } finally {
             open[0]--;
         }

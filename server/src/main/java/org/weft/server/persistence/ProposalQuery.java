@@ -42,6 +42,8 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
                             List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
                             boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after) {
     public static final int MAX_PAGE_SIZE = 100;
+    /** The longest search text; the board and the API cut or refuse longer text before building a query. */
+    public static final int MAX_TEXT = 200;
 
     public ProposalQuery {
         categoryUris = categoryUris == null ? List.of() : List.copyOf(categoryUris);
@@ -53,7 +55,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE_SIZE + " proposals");
         }
-        if (text != null && text.length() > 200) {
+        if (text != null && text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("Search text can be at most 200 characters");
         }
         if (before != null && after != null || page > 1 && (before != null || after != null)) {

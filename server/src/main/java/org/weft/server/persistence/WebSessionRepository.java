@@ -19,6 +19,12 @@ public final class WebSessionRepository {
         s.createMutationQuery("delete from WebSessionEntity where memberId = :m").setParameter("m", memberId).executeUpdate();
     }
 
+    /** Ends every session of a member but one (the one they are using), by the digest of its secret. */
+    public static void deleteAllOfExcept(Session s, long memberId, String keptId) {
+        s.createMutationQuery("delete from WebSessionEntity where memberId = :m and id <> :kept")
+                .setParameter("m", memberId).setParameter("kept", keptId == null ? "" : keptId).executeUpdate();
+    }
+
     /** Removes sessions expired at {@code now}; returns how many. */
     public static int deleteExpired(Session s, Instant now) {
         return s.createMutationQuery("delete from WebSessionEntity where expiresAt <= :now")

@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +20,14 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.BoardView;
 import org.weft.web.view.Option;
+import org.weft.web.view.OptionGroup;
 import org.weft.web.view.ProposalCard;
 
 /** {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged by keyset
@@ -48,13 +51,19 @@ public final class BoardPage {
         this.urls = urls;
     }
 
+    /** {@code GET /board}, the menu's link: the board itself when there is one community, else the list of them. */
+    public void index(ServerRequest req, ServerResponse res) {
+        List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
+        Pages.redirect(res, groups.size() == 1 ? "/board/" + groups.get(0).getUsername() : "/");
+    }
+
     public void render(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         Messages m = v.messages();
         String name = req.path().pathParameters().get("name");
         Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, name.toLowerCase()));
         if (group.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
             return;
         }
         var q = req.query();
@@ -80,33 +89,46 @@ public final class BoardPage {
                 List.of(new Option("", m.get("board.all"), purpose == null),
                         new Option("offer", m.get("purpose.offer"), purpose == Purpose.OFFER),
                         new Option("request", m.get("purpose.request"), purpose == Purpose.REQUEST)),
-                categoryOptions(m, category.map(Concept::id).orElse(""), m.get("board.all")),
+                categoryGroups(m, category.map(Concept::id).orElse("")), category.isPresent(),
                 areaOptions(area, m.get("board.all")),
                 statusOptions(m, statusValue),
                 found.cards(), found.total(), found.newerUrl(), found.olderUrl());
-        pages.render(res, v, m.get("board.title", group.get().getDisplayName()), "board.jte", Map.of("b", view));
+        pages.render(res, v, m.get("board.titlePrefix") + " " + group.get().getDisplayName(), "board.jte", Map.of("b", view));
     }
 
-    List<Option> categoryOptions(Messages m, String selected, String emptyLabel) {
-        List<Option> options = new ArrayList<>();
-        if (emptyLabel != null) {
-            options.add(new Option("", emptyLabel, selected.isEmpty()));
-        }
+    /**
+     * The categories as groups, one per top category holding it and the ones under it: no indenting prefix on the
+     * labels, so typing a letter in the list finds the category that starts with it.
+     */
+    List<OptionGroup> categoryGroups(Messages m, String selected) {
+        List<OptionGroup> groups = new ArrayList<>();
         for (Concept top : taxonomy.topLevel()) {
+            List<Option> options = new ArrayList<>();
             options.add(new Option(top.id(), taxonomy.label(top, m.language()), top.id().equals(selected)));
             for (Concept n : taxonomy.narrower(top)) {
-                options.add(new Option(n.id(), "— " + taxonomy.label(n, m.language()), n.id().equals(selected)));
+                options.add(new Option(n.id(), taxonomy.label(n, m.language()), n.id().equals(selected)));
             }
+            groups.add(new OptionGroup(taxonomy.label(top, m.language()), options));
         }
-        return options;
+        return groups;
     }
 
+    /** The instance's areas, each by its full name ("Camp A, Block 3"), after a first empty choice. */
     List<Option> areaOptions(String selected, String emptyLabel) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", emptyLabel, selected == null || selected.isEmpty()));
-        areas.all().forEach(a -> options.add(new Option(a.getCode(),
-                "— ".repeat((int) a.getCode().chars().filter(ch -> ch == '/').count()) + a.getName(),
-                a.getCode().equals(selected))));
+        List<AreaEntity> all = areas.all();
+        Map<String, String> names = new HashMap<>();
+        all.forEach(a -> names.put(a.getCode(), a.getName()));
+        for (AreaEntity a : all) {
+            List<String> path = new ArrayList<>();
+            String code = a.getCode();
+            for (int slash = code.indexOf('/'); slash > 0; slash = code.indexOf('/', slash + 1)) {
+                path.add(names.getOrDefault(code.substring(0, slash), code.substring(0, slash)));
+            }
+            path.add(a.getName());
+            options.add(new Option(code, String.join(", ", path), code.equals(selected)));
+        }
         return options;
     }
 

@@ -8,9 +8,10 @@ import java.util.Map;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ConflictException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.response.Conversation;
-import org.weft.server.domain.response.ConversationRefused;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
@@ -58,22 +59,32 @@ public final class ConversationPages {
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
+        long id;
         try {
-            long id = responseId(req);
-            conversations.post(v.member().get().memberId(), id, Forms.first(form, "text"));
-            Conversation c = conversations.view(v.member().get().memberId(), id, 0, 1);
-            Pages.redirect(res, switch (Forms.first(form, "back")) {
-                case "proposal" -> c.proposalLocal() && c.proposalOnPage() ? URI.create(c.proposalUri()).getPath()
-                        + "#conversation-" + id : ConversationViews.pageUrl(id, 0);
-                case "responses" -> "/me/responses#response-" + id;
-                default -> ConversationViews.pageUrl(id, 0) + "#conversation-" + id;
+            id = responseId(req);
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+            return;
+        }
+        long me = v.member().get().memberId();
+        // Once per form: a second tap, or a reload of the answer, does not write the message twice.
+        try {
+            pages.once(res, v, form, ConversationViews.pageUrl(id, 0), () -> {
+                conversations.post(me, id, Forms.first(form, "text"));
+                Conversation c = conversations.view(me, id, 0, 1);
+                return switch (Forms.first(form, "back")) {
+                    case "proposal" -> c.proposalLocal() && c.proposalOnPage() ? URI.create(c.proposalUri()).getPath()
+                            + "#conversation-" + id : ConversationViews.pageUrl(id, 0);
+                    case "responses" -> "/me/responses#response-" + id;
+                    default -> ConversationViews.pageUrl(id, 0) + "#conversation-" + id;
+                };
             });
         } catch (NotFoundException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (ConversationRefused e) {
+            pages.notFound(res, v);
+        } catch (InvalidInputException | ConflictException e) {
             Messages m = v.messages();
-            pages.render(res, e.closed() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v, m.get("conversation.notSentTitle"),
-                    "message.jte", Map.of("message", m.get(e.key(), ConversationService.MAX_LENGTH)));
+            pages.render(res, e instanceof ConflictException ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v,
+                    m.get("conversation.notSentTitle"), "message.jte", Map.of("message", e.messageIn(m)));
         }
     }
 

@@ -173,7 +173,7 @@ public final class FollowersPage {
                         g.getUsername().equals(community)))
                 .toList();
         String heading = community == null ? m.get("followers.titleMine")
-                : m.get("followers.titleCommunity", displayName(moderated, community));
+                : m.get("followers.titleCommunity", Messages.isolate(displayName(moderated, community)));
         FollowersView view = new FollowersView(heading,
                 m.get(community == null ? "followers.memberHelp" : "followers.communityHelp"), base(community), required,
                 community == null ? null : reach.sentence(community, m), waiting, current, moderated, notice, error);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.follow.LinkAllowList;
@@ -44,21 +45,21 @@ final class InstanceLinks {
         String domain;
         try {
             domain = LinkAllowList.domainOf(target);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             return m.get("admin.linkBadTarget");
         }
         if (!links.allowList().allows(domain)) {
-            return m.get("admin.linkNotAllowed", domain);
+            return m.get("admin.linkNotAllowed", Messages.isolate(domain));
         }
         try {
             links.link(community, target);
             return null;
         } catch (NotFoundException e) {
             return m.get("admin.linkNoCommunity");
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             // The handle led to another host than it named, and that one is not allowed.
-            return e.getMessage() != null && e.getMessage().contains("not allowed")
-                    ? m.get("admin.linkNotAllowed", domain) : m.get("admin.linkFailed");
+            return e.code().equals("link_not_allowed") ? m.get("admin.linkNotAllowed", Messages.isolate(String.valueOf(e.arguments().get(0))))
+                    : m.get("admin.linkFailed");
         } catch (IOException | RuntimeException e) {
             return m.get("admin.linkFailed");
         }

@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -53,20 +54,24 @@ public final class MatchesPage {
         params.put("rows", rows);
         params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE
                 ? "/me/matches?page=" + (page + 1) + (all ? "&state=all" : "") : null);
-        params.put("notice", req.query().first("done").map(d -> m.get("matches.dismissed")).orElse(null));
+        params.put("notice", Pages.notice(req, m, Set.of("dismissed")));
         pages.render(res, v, m.get("matches.title"), "matches.jte", params);
     }
 
     public void dismiss(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
-        if (pages.form(req, res, v) == null || !Pages.requireMember(res, v)) {
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
         try {
-            matches.dismiss(v.member().get().memberId(), Long.parseLong(req.path().pathParameters().get("id")));
-            Pages.redirect(res, "/me/matches?done=1");
+            long id = Long.parseLong(req.path().pathParameters().get("id"));
+            pages.once(res, v, form, "/me/matches", () -> {
+                matches.dismiss(v.member().get().memberId(), id);
+                return Pages.done("/me/matches", "dismissed", "matches");
+            });
         } catch (NotFoundException | NumberFormatException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
         }
     }
 
@@ -84,6 +89,7 @@ public final class MatchesPage {
         ProposalEntity other = view.other();
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
-                m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open());
+                m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
+                mine.getLanguage(), other.getLanguage());
     }
 }

@@ -1,7 +1,9 @@
 package org.weft.server.ui;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -47,7 +49,12 @@ public final class MemberPages {
                 ResponseRepository.newestBy(s, me, LIMIT).stream()
                         .map(r -> new ResponseRow(r.getProposal().getTitle(), ConversationViews.pageUrl(r.getId(), 0),
                                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
-                                m.get("response." + r.getState().name().toLowerCase()))).toList()));
-        pages.render(res, v, m.get("mine.title"), "mine.jte", Map.of("cards", lists.cards(), "responses", lists.responses()));
+                                m.get("response." + r.getState().name().toLowerCase()), r.getProposal().getLanguage()))
+                        .toList()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("cards", lists.cards());
+        params.put("responses", lists.responses());
+        params.put("notice", Pages.notice(req, m, Set.of("deleted")));
+        pages.render(res, v, m.get("mine.title"), "mine.jte", params);
     }
 }

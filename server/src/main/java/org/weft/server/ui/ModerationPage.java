@@ -104,7 +104,7 @@ public final class ModerationPage {
                 .map(x -> new ModeratorRow(x.displayName(), "@" + x.username() + "@" + urls.domain(), x.actorUri(),
                         x.operator(), x.operator() ? null : x.username()))
                 .toList();
-        String heading = m.get("moderation.title", group.get().getDisplayName());
+        String heading = m.get("moderation.title", Messages.isolate(group.get().getDisplayName()));
         ModerationView view = new ModerationView(heading, "/moderate/" + community, rows,
                 reach.sentence(community, m), notice, error);
         pages.render(res, status, v, heading, "moderation.jte", Map.of("view", view));

@@ -17,14 +17,16 @@ final class NotificationLinks {
     }
 
     static String title(NotificationDetail n, Messages m) {
-        String about = n.proposalTitle() != null ? n.proposalTitle() : m.get("notification.proposalGone");
+        // Titles and names are people's words, in any script: isolated, so they do not turn the sentence around.
+        String about = n.proposalTitle() != null ? Messages.isolate(n.proposalTitle()) : m.get("notification.proposalGone");
+        String from = n.from() == null ? null : Messages.isolate(n.from());
         if (n.kind() == null) {
             return m.get("notification.other", about);
         }
         return switch (n.kind()) {
             case MESSAGE -> n.proposalTitle() != null ? m.get("notification.message", about)
-                    : n.from() != null ? m.get("notification.messageFrom", n.from()) : m.get("notification.messageAlone");
-            case CONVERSATION -> m.get("notification.conversation", about, n.from() == null ? "" : n.from());
+                    : from != null ? m.get("notification.messageFrom", from) : m.get("notification.messageAlone");
+            case CONVERSATION -> m.get("notification.conversation", about, from == null ? "" : from);
             // A digest of the new matches of one proposal: how many, and for what.
             case MATCH -> m.get("notification.match", n.count(), about);
             default -> m.get("notification." + n.kind().wire(), about);

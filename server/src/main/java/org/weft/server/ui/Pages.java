@@ -3,17 +3,21 @@ package org.weft.server.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.http.SameOrigin;
+import org.weft.server.ui.auth.FormSubmissions;
 import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.server.ui.auth.Visitors;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.Frame;
 
 /**
@@ -26,13 +30,44 @@ public final class Pages {
     private final Visitors visitors;
     private final SameOrigin sameOrigin;
     private final NotificationService notifications;
+    private final FormSubmissions submissions;
 
     /** {@code notifications} gives the unread count the menu shows to a signed-in member on every page. */
-    public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin, NotificationService notifications) {
+    public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin, NotificationService notifications,
+                 FormSubmissions submissions) {
         this.templates = templates;
         this.visitors = visitors;
         this.sameOrigin = sameOrigin;
         this.notifications = notifications;
+        this.submissions = submissions;
+    }
+
+    /** A form's change, which says where to send the person after it (a path, with its notice and section). */
+    public interface Change {
+        String apply();
+    }
+
+    /**
+     * Makes a form's change once: the first submit of the form's one-time token runs {@code change} and redirects to
+     * where it says; a repeat of the token changes nothing and redirects where the first went (or to {@code fallback}
+     * while the first is still running). A change that throws gives the token back and the caller shows why.
+     */
+    public void once(ServerResponse res, Visitor v, Map<String, List<String>> form, String fallback, Change change) {
+        FormSubmissions.Claim claim = submissions.claim(Forms.first(form, "once"), v.member().map(SessionInfo::memberId)
+                .orElse(null));
+        if (claim instanceof FormSubmissions.Repeat repeat) {
+            redirect(res, repeat.outcome().orElse(fallback));
+            return;
+        }
+        String location;
+        try {
+            location = change.apply();
+        } catch (RuntimeException e) {
+            submissions.failed(claim);
+            throw e;
+        }
+        submissions.succeeded(claim, location);
+        redirect(res, location);
     }
 
     public Visitor visitor(ServerRequest req, ServerResponse res) {
@@ -51,7 +86,8 @@ public final class Pages {
         Messages m = v.messages();
         long unread = v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L);
         Frame frame = new Frame(m.language(), m.dir(), title, v.loggedIn(),
-                v.member().map(SessionInfo::displayName).orElse(null), v.admin(), v.csrfToken(), unread);
+                v.member().map(SessionInfo::displayName).orElse(null), v.admin(), Visitors.formTokens(v),
+                Menu.sectionOf(v.target()), unread);
         Map<String, Object> all = new HashMap<>(params);
         all.put("f", frame);
         all.put("m", m);
@@ -62,6 +98,47 @@ public final class Pages {
 
     public void message(ServerResponse res, Status status, Visitor v, String titleKey, String messageKey) {
         render(res, status, v, v.messages().get(titleKey), "message.jte", Map.of("message", v.messages().get(messageKey)));
+    }
+
+    /** A page with a sentence and a way back: to {@code backUrl} (named by {@code backKey}) and to the start page. */
+    public void message(ServerResponse res, Status status, Visitor v, String title, String message, String backUrl,
+                        String backKey) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("message", message);
+        params.put("backUrl", backUrl);
+        params.put("backLabel", backKey == null ? null : v.messages().get(backKey));
+        render(res, status, v, title, "message.jte", params);
+    }
+
+    /** Whether a destructive form came back from its confirmation page. */
+    public static boolean confirmed(Map<String, List<String>> form) {
+        return "yes".equals(Forms.first(form, "confirm"));
+    }
+
+    /** The page that asks before an action that cannot be undone; confirming sends the same form again. */
+    public void confirm(ServerResponse res, Visitor v, String title, Confirmation confirmation) {
+        render(res, Status.OK_200, v, title, "confirm.jte", Map.of("c", confirmation));
+    }
+
+    /** 404: nothing here, or nothing this visitor may know of. */
+    public void notFound(ServerResponse res, Visitor v) {
+        message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+    }
+
+    /** 403: the visitor may see this but not do that. */
+    public void forbidden(ServerResponse res, Visitor v) {
+        message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "error.forbidden");
+    }
+
+    /** 400: a refused input, said in the visitor's language, with a way back to the page the form was on. */
+    public void refused(ServerResponse res, Visitor v, RuntimeException e, String backUrl) {
+        refused(res, Status.BAD_REQUEST_400, v, e, backUrl);
+    }
+
+    /** A refusal with its own status (409: the thing's state takes no more of this). */
+    public void refused(ServerResponse res, Status status, Visitor v, RuntimeException e, String backUrl) {
+        message(res, status, v, v.messages().get("error.title"), explain(v.messages(), e), backUrl,
+                backUrl == null ? null : "common.back");
     }
 
     /** After a successful form: 303 so that reloading the next page does not submit again. */
@@ -95,18 +172,50 @@ public final class Pages {
         return form;
     }
 
-    /** A page only for members: sends visitors to the login page and returns false. */
+    /** A page only for members: sends visitors to the login page (which brings them back here) and returns false. */
     public static boolean requireMember(ServerResponse res, Visitor v) {
         if (v.loggedIn()) {
             return true;
         }
-        redirect(res, "/login");
+        redirect(res, ReturnTo.link("/login", v.target()));
         return false;
     }
 
-    /** A refused input as a readable sentence: a message key when the service gave one, else its own words. */
+    /**
+     * Where to go after a successful form: back to {@code location}, with the notice {@code done} (its text is the
+     * {@code notice.<done>} message) shown at the top of the section {@code anchor}, where the person was looking.
+     */
+    public static String done(String location, String done, String anchor) {
+        String separator = location.contains("?") ? "&" : "?";
+        return location + separator + "done=" + done + (anchor == null ? "" : "#" + anchor);
+    }
+
+    /**
+     * The notice to show after a redirect from {@link #done}: the text of {@code notice.<done>} when {@code done}
+     * is one the page expects ({@code allowed}), else null. Only known sentences, so a crafted link shows nothing odd.
+     */
+    public static String notice(ServerRequest req, Messages m, Set<String> allowed) {
+        return req.query().first("done").filter(allowed::contains).map(d -> m.get("notice." + d)).orElse(null);
+    }
+
+    /**
+     * A refused input as a sentence in the reader's language: a {@link DomainException}'s own message; for code that
+     * still throws {@code IllegalArgumentException} with a message key, that key's text; else the general sentence.
+     * Never the exception's own words, which are written for developers.
+     */
     public static String explain(Messages m, RuntimeException e) {
+        if (e instanceof DomainException domain) {
+            return domain.messageIn(m);
+        }
         String message = e.getMessage() == null ? "" : e.getMessage();
-        return message.matches("[a-zA-Z]+\\.[a-zA-Z.]+") ? m.get(message) : message;
+        if (message.matches("[a-z]+(\\.[a-zA-Z_]+)+") && !m.get(message).equals(message)) {
+            return m.get(message);
+        }
+        return m.get("error.invalid_input");
+    }
+
+    /** The field a refusal names, as the domain names it ({@code title}, {@code endsAt}), or null. */
+    public static String fieldOf(RuntimeException e) {
+        return e instanceof DomainException domain ? domain.field().orElse(null) : null;
     }
 }

@@ -1,26 +1,38 @@
 package org.weft.server.ui;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 
 /**
- * The buttons on a proposal page, each a plain form POST followed by a redirect back: change status, renew,
- * respond, accept or decline a response. Ownership is checked by the proposal services, never here alone.
+ * The buttons on a proposal page, each a plain form POST followed by a redirect back to the section it was in, with
+ * a notice there: change status, renew, delete, respond, accept or decline a response. Each form changes things once
+ * (a repeat of its token changes nothing); withdrawing, deleting and declining first ask on a page of their own.
+ * Ownership is checked by the proposal services, never here alone.
  */
 public final class ProposalActions {
+    /** The notices the proposal page shows after these actions ({@code notice.<name>}). */
+    static final Set<String> NOTICES = Set.of("responded", "accepted", "declined", "renewed", "status_open",
+            "status_promised", "status_fulfilled", "status_withdrawn");
+
     private final Pages pages;
     private final Database db;
     private final ProposalService proposals;
@@ -37,19 +49,38 @@ public final class ProposalActions {
     }
 
     public void status(ServerRequest req, ServerResponse res) {
-        act(req, res, (v, form, p) -> {
-            ProposalStatus next = ProposalStatus.fromWire(Forms.first(form, "status"))
-                    .orElseThrow(() -> new IllegalArgumentException("error.badInput"));
-            proposals.changeStatus(v.username(), p.id(), next);
-        });
+        act(req, res, (v, form, p) -> "withdrawn".equals(Forms.first(form, "status"))
+                ? question(v, p, "confirm.withdrawTitle", "confirm.withdraw", "/status", "action.withdrawn",
+                        new Confirmation.Field("status", "withdrawn")) : null,
+                (v, form, p) -> {
+                    ProposalStatus next = ProposalStatus.fromWire(Forms.first(form, "status"))
+                            .orElseThrow(() -> InvalidInputException.field("status", "status_unknown"));
+                    proposals.changeStatus(v.username(), p.id(), next);
+                    return Pages.done(p.path(), "status_" + next.wire(), "manage");
+                });
     }
 
     public void renew(ServerRequest req, ServerResponse res) {
-        act(req, res, (v, form, p) -> proposals.renew(v.username(), p.id(), null));
+        act(req, res, NO_QUESTION, (v, form, p) -> {
+            proposals.renew(v.username(), p.id(), null);
+            return Pages.done(p.path(), "renewed", "manage");
+        });
+    }
+
+    /** Deletes the proposal after asking: other servers are told, its address answers 410, it leaves "My proposals". */
+    public void delete(ServerRequest req, ServerResponse res) {
+        act(req, res, (v, form, p) -> question(v, p, "confirm.deleteTitle", "confirm.delete", "/delete", "proposal.delete"),
+                (v, form, p) -> {
+                    proposals.delete(v.username(), p.id());
+                    return Pages.done("/me/proposals", "deleted", null);
+                });
     }
 
     public void respond(ServerRequest req, ServerResponse res) {
-        act(req, res, (v, form, p) -> responses.respond(v.username(), p.id(), Forms.first(form, "text")));
+        act(req, res, NO_QUESTION, (v, form, p) -> {
+            responses.respond(v.username(), p.id(), Forms.first(form, "text"));
+            return Pages.done(p.path(), "responded", "respond");
+        });
     }
 
     public void accept(ServerRequest req, ServerResponse res) {
@@ -66,55 +97,107 @@ public final class ProposalActions {
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
+        Optional<Target> target = responseTarget(req, v);
+        if (target.isEmpty()) {
+            pages.notFound(res, v);
+            return;
+        }
+        Target p = target.get();
+        if (!accept && !Pages.confirmed(form)) {
+            Messages m = v.messages();
+            pages.confirm(res, v, m.get("confirm.declineTitle"), new Confirmation(p.title(), p.lang(),
+                    m.get("confirm.decline"), req.path().path(), List.of(), m.get("proposal.decline"),
+                    p.path() + "#responses"));
+            return;
+        }
+        long id = Long.parseLong(req.path().pathParameters().get("id"));
+        run(res, v, form, p, () -> {
+            if (accept) {
+                responses.accept(v.username(), id, Forms.first(form, "handoff"));
+            } else {
+                responses.decline(v.username(), id);
+            }
+            return Pages.done(p.path(), accept ? "accepted" : "declined", "responses");
+        });
+    }
+
+    /** The proposal a response answers, when the visitor may decide on it (its author); else empty, as if none. */
+    private Optional<Target> responseTarget(ServerRequest req, Visitor v) {
         long id;
         try {
             id = Long.parseLong(req.path().pathParameters().get("id"));
         } catch (NumberFormatException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-            return;
+            return Optional.empty();
         }
-        try {
-            ResponseEntity r = accept ? responses.accept(v.username(), id, Forms.first(form, "handoff"))
-                    : responses.decline(v.username(), id);
-            String uri = db.inTransaction(s -> s.find(ResponseEntity.class, r.getId()).getProposal().getUri());
-            Pages.redirect(res, uri);
-        } catch (NotFoundException | ForbiddenException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            pages.render(res, Status.BAD_REQUEST_400, v, v.messages().get("error.title"), "message.jte",
-                    Map.of("message", Pages.explain(v.messages(), e)));
-        }
+        long me = v.member().get().memberId();
+        return db.inTransaction(s -> Optional.ofNullable(s.find(ResponseEntity.class, id)).map(ResponseEntity::getProposal)
+                .filter(p -> p.isLocal() && !p.isDeleted() && p.getAuthor().getId() == me).map(Target::of));
     }
 
     /** What a proposal action needs to know about its proposal, read before the service call. */
-    private record Target(long id, String uri) {
+    private record Target(long id, String path, String title, String lang, long authorId) {
+        static Target of(ProposalEntity p) {
+            return new Target(p.getId(), URI.create(p.getUri()).getRawPath(), p.getTitle(), p.getLanguage(),
+                    p.getAuthor().getId());
+        }
     }
 
     private interface Action {
-        void run(Visitor v, Map<String, List<String>> form, Target proposal);
+        /** Does the change and says where to go next. */
+        String run(Visitor v, Map<String, List<String>> form, Target proposal);
     }
 
-    private void act(ServerRequest req, ServerResponse res, Action action) {
+    /** What to ask before an action, or null when it needs no confirmation (or has it already). */
+    private interface Asking {
+        Question ask(Visitor v, Map<String, List<String>> form, Target proposal);
+    }
+
+    private static final Asking NO_QUESTION = (v, form, p) -> null;
+
+    /** A confirmation page's title and content. */
+    private record Question(String title, Confirmation confirmation) {
+    }
+
+    private static Question question(Visitor v, Target p, String titleKey, String explanationKey, String action,
+                                     String confirmKey, Confirmation.Field... fields) {
+        Messages m = v.messages();
+        return new Question(m.get(titleKey), new Confirmation(p.title(), p.lang(), m.get(explanationKey), p.path() + action,
+                List.of(fields), m.get(confirmKey), p.path() + "#manage"));
+    }
+
+    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
-        Optional<Target> target = db.inTransaction(s -> lookup.find(s, req).map(p -> new Target(p.getId(), p.getUri())));
+        Optional<Target> target = db.inTransaction(s -> lookup.find(s, req).map(Target::of));
         if (target.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
             return;
         }
+        Target p = target.get();
+        Question question = Pages.confirmed(form) ? null : asking.ask(v, form, p);
+        if (question != null && p.authorId() != v.member().get().memberId()) {
+            pages.forbidden(res, v); // only the author is asked; the service refuses everyone else anyway
+            return;
+        }
+        if (question != null) {
+            pages.confirm(res, v, question.title(), question.confirmation());
+            return;
+        }
+        run(res, v, form, p, () -> action.run(v, form, p));
+    }
+
+    private void run(ServerResponse res, Visitor v, Map<String, List<String>> form, Target p, Pages.Change change) {
         try {
-            action.run(v, form, target.get());
-            Pages.redirect(res, target.get().uri());
+            pages.once(res, v, form, p.path(), change);
         } catch (ForbiddenException e) {
-            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "error.forbidden");
+            pages.forbidden(res, v);
         } catch (NotFoundException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            pages.render(res, Status.BAD_REQUEST_400, v, v.messages().get("error.title"), "message.jte",
-                    Map.of("message", Pages.explain(v.messages(), e)));
+            pages.notFound(res, v);
+        } catch (DomainException | IllegalArgumentException | IllegalStateException e) {
+            pages.refused(res, v, e, p.path());
         }
     }
 }

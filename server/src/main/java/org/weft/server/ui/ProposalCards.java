@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -8,6 +9,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Link;
 import org.weft.web.view.ProposalCard;
 
 /** Turns stored proposals into the plain-text cards that lists show, in the visitor's language. */
@@ -28,7 +30,7 @@ final class ProposalCards {
         }
         return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), p.getStatus().wire(),
                 m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt, categories(p, m),
-                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p));
+                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage());
     }
 
     String purposeLabel(ProposalEntity p, Messages m) {
@@ -38,6 +40,12 @@ final class ProposalCards {
     String categories(ProposalEntity p, Messages m) {
         return p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream)
                 .map(c -> taxonomy.label(c, m.language())).collect(Collectors.joining(", "));
+    }
+
+    /** Each category with the page of its hashtag, where the other offers and requests in it are. */
+    List<Link> categoryLinks(ProposalEntity p, Messages m) {
+        return p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream)
+                .map(c -> new Link(taxonomy.label(c, m.language()), "/tags/" + c.hashtag())).toList();
     }
 
     /** The name shown: the member's only for public proposals, else the community's (anonymity outside). */

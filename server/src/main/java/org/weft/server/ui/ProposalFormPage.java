@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,8 +16,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
@@ -28,11 +31,16 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.FormError;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalForm;
 
 /** The guided form for a new offer or request ({@code /new}) and for editing one ({@code /proposals/{id}/edit}). */
 public final class ProposalFormPage {
+    /** The domain's names of the fields this form has, and the form's own names for them. */
+    private static final Map<String, String> FIELDS = Map.of("title", "title", "description", "description",
+            "categories", "category", "quantity", "quantity", "unit", "unit", "area", "area", "endsAt", "until",
+            "community", "community", "audience", "audience");
     private final Pages pages;
     private final Database db;
     private final ProposalService proposals;
@@ -41,8 +49,11 @@ public final class ProposalFormPage {
     private final ProposalLookup lookup;
     private final AudienceReach reach;
 
+    private final Clock clock;
+
     public ProposalFormPage(Pages pages, Database db, ProposalService proposals, Taxonomy taxonomy, BoardPage board,
-                            ProposalLookup lookup, AudienceReach reach) {
+                            ProposalLookup lookup, AudienceReach reach, Clock clock) {
+        this.clock = clock;
         this.pages = pages;
         this.db = db;
         this.proposals = proposals;
@@ -58,6 +69,7 @@ public final class ProposalFormPage {
             return;
         }
         Purpose purpose = Purpose.fromWire(req.query().first("purpose").orElse("offer")).orElse(Purpose.OFFER);
+        // One community: chosen already. Several: the link may name one (a board's "post here"), else the first.
         // ?category=childcare preselects a category; sensitive help then starts as community only, with the note.
         String category = taxonomy.byId(req.query().first("category").orElse("")).map(c -> c.id()).orElse("");
         boolean sensitive = sensitive(category);
@@ -83,10 +95,11 @@ public final class ProposalFormPage {
             return;
         }
         try {
-            ProposalEntity p = proposals.create(v.username(), draft(values, v.messages().language(), false));
-            Pages.redirect(res, p.getUri());
-        } catch (IllegalArgumentException | NotFoundException e) {
-            show(res, Status.BAD_REQUEST_400, v, "/new", false, values, Pages.explain(v.messages(), e), null);
+            // Once per form: a second tap on "Publish" (or a resent form) posts nothing new and lands on the same page.
+            pages.once(res, v, form, "/me/proposals",
+                    () -> proposals.create(v.username(), draft(values, v.messages().language(), false)).getUri());
+        } catch (InvalidInputException | IllegalArgumentException | NotFoundException e) {
+            show(res, Status.BAD_REQUEST_400, v, "/new", false, values, formError(v.messages(), e), null);
         }
     }
 
@@ -98,7 +111,7 @@ public final class ProposalFormPage {
         Optional<Values> values = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
                 .equals(v.member().get().memberId())).map(Values::of));
         if (values.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
             return;
         }
         show(res, Status.OK_200, v, req.path().path(), true, values.get(), null, null);
@@ -113,13 +126,12 @@ public final class ProposalFormPage {
         Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).map(ProposalEntity::getId));
         Values values = Values.from(form);
         try {
-            ProposalEntity p = proposals.edit(v.username(), id.orElseThrow(() -> new NotFoundException("missing")),
-                    draft(values, null, true));
-            Pages.redirect(res, p.getUri());
+            pages.once(res, v, form, req.path().path(), () -> proposals.edit(v.username(),
+                    id.orElseThrow(() -> new NotFoundException("missing")), draft(values, null, true)).getUri());
         } catch (NotFoundException | ForbiddenException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException e) {
-            show(res, Status.BAD_REQUEST_400, v, req.path().path(), true, values, Pages.explain(v.messages(), e), null);
+            pages.notFound(res, v);
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            show(res, Status.BAD_REQUEST_400, v, req.path().path(), true, values, formError(v.messages(), e), null);
         }
     }
 
@@ -129,7 +141,7 @@ public final class ProposalFormPage {
             try {
                 quantity = new BigDecimal(f.quantity());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("form.badQuantity");
+                throw InvalidInputException.field("quantity", "quantity_not_a_number");
             }
         }
         Instant endsAt = null;
@@ -137,17 +149,18 @@ public final class ProposalFormPage {
             try {
                 endsAt = LocalDate.parse(f.until()).atTime(23, 59).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("form.badDate");
+                throw InvalidInputException.field("endsAt", "date_invalid");
             }
         }
-        String category = taxonomy.byId(f.category()).map(c -> c.id()).orElse(Taxonomy.OTHER_ID);
+        // No choice is refused (the rules' categories_required), not filed under a default category.
+        List<String> categories = f.category().isEmpty() ? List.of() : List.of(f.category());
         return ProposalDraft.builder()
                 .community(editing ? null : f.community())
                 .purpose(f.purpose())
                 .title(f.title())
                 .description(f.description())
                 .language(language)
-                .categories(category)
+                .categories(categories)
                 .kind(parse(HelpKind.class, f.kind()))
                 .quantity(quantity, quantity == null ? null : f.unit().isEmpty() ? null : f.unit())
                 .area(f.area().isEmpty() ? null : f.area())
@@ -156,12 +169,18 @@ public final class ProposalFormPage {
                 .build();
     }
 
+    /** A refusal as the form shows it: next to the form field it names, or above the form. */
+    private static FormError formError(Messages m, RuntimeException e) {
+        String field = Pages.fieldOf(e);
+        return new FormError(field == null ? null : FIELDS.getOrDefault(field, null), Pages.explain(m, e));
+    }
+
     private boolean sensitive(String categoryId) {
         return taxonomy.byId(categoryId).map(taxonomy::isSensitive).orElse(false);
     }
 
-    private void show(ServerResponse res, Status status, Visitor v, String action, boolean editing, Values f, String error,
-                      String notice) {
+    private void show(ServerResponse res, Status status, Visitor v, String action, boolean editing, Values f,
+                      FormError error, String notice) {
         Messages m = v.messages();
         List<ActorEntity> groups = db.inTransaction(ActorRepository::localGroups);
         List<Option> communities = groups.stream().map(g -> new Option(g.getUsername(), g.getDisplayName(),
@@ -174,6 +193,11 @@ public final class ProposalFormPage {
         for (Audience a : Audience.values()) {
             audiences.add(new Option(a.name(), m.get("audience." + a.name().toLowerCase()), a.name().equals(f.audience())));
         }
+        List<Option> units = new ArrayList<>();
+        units.add(new Option("", m.get("form.noUnit"), f.unit().isEmpty()));
+        for (String unit : ProposalRules.UNITS) {
+            units.add(new Option(unit, m.get("unit." + unit), unit.equals(f.unit())));
+        }
         Map<String, String> reaches = new HashMap<>();
         String community = f.community().isEmpty() && !groups.isEmpty() ? groups.get(0).getUsername() : f.community();
         if (!editing) {
@@ -182,9 +206,14 @@ public final class ProposalFormPage {
                 reaches.put(a.name(), sentence == null ? "" : sentence);
             }
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ProposalForm view = new ProposalForm(action, editing, f.purpose().wire(), f.title(), f.description(), f.quantity(),
-                f.unit(), f.until(), communities, board.categoryOptions(m, f.category(), null),
-                board.areaOptions(f.area(), m.get("form.noArea")), kinds, audiences, error, reaches, notice,
+                units, f.until(), communities, board.categoryGroups(m, f.category()),
+                taxonomy.byId(f.category()).isPresent(), board.areaOptions(f.area(), m.get("form.noArea")), kinds,
+                audiences, error, ProposalRules.MAX_TITLE, ProposalRules.MAX_DESCRIPTION,
+                ProposalRules.MAX_QUANTITY.toPlainString(),
+                BigDecimal.ONE.movePointLeft(ProposalRules.MAX_DECIMALS).toPlainString(),
+                today.toString(), today.plusDays(ProposalRules.MAX_LIFETIME.toDays() - 1).toString(), reaches, notice,
                 sensitive(f.category()) ? m.get("safety.note") : null, f.reviewed());
         String title = editing ? m.get("form.editTitle") : m.get("form.newTitle." + f.purpose().wire());
         pages.render(res, status, v, title, "proposal_form.jte", Map.of("form", view));

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,19 +17,21 @@ import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.taxonomy.Taxonomy;
-import org.weft.server.http.HttpReplies;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.persistence.TombstoneEntity;
 import org.weft.server.persistence.TombstoneRepository;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
+import org.weft.web.view.Notice;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
 import org.weft.web.view.ResponseItem;
@@ -61,17 +64,23 @@ public final class ProposalPage {
         this.conversations = conversations;
     }
 
-    /** {@code GET /proposals/{id}} for a browser; 410 once deleted or withdrawn, as for other servers. */
+    /**
+     * {@code GET /proposals/{id}} for a browser; once deleted or withdrawn a 410 page that says when, in the visitor's
+     * language (other servers get the Tombstone), and a 404 page for an address that never was.
+     */
     public void show(ServerRequest req, ServerResponse res) {
         String uri = urls.proposal(req.path().pathParameters().get("id"));
         db.run(s -> {
             Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
             if (found.isPresent()) {
                 render(req, res, s, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
-            } else if (TombstoneRepository.byUri(s, uri).isPresent()) {
-                HttpReplies.error(res, Status.GONE_410, "This proposal has been deleted");
             } else {
-                HttpReplies.error(res, Status.NOT_FOUND_404, "No such proposal");
+                Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, uri);
+                if (tombstone.isPresent()) {
+                    gone(req, res, s, tombstone.get());
+                } else {
+                    missing(req, res);
+                }
             }
         });
     }
@@ -81,12 +90,10 @@ public final class ProposalPage {
                         List<ResponseEntity> publicResponses) {
         Visitor v = pages.visitor(req, res);
         if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
             return;
         }
         Messages m = v.messages();
-        // The proposal's own words keep their language and direction; the page around them is in the visitor's.
-        Messages own = Messages.forLanguage(p.getLanguage());
         boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
         boolean authorSide = v.member().map(i -> AuthorSide.mayActFor(s, i.memberId(), p)).orElse(false);
         Map<Long, Conversation> talks = v.member().map(i -> conversations.onProposal(s, i.memberId(), p,
@@ -96,18 +103,21 @@ public final class ProposalPage {
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? m.get("response." + r.getState().name().toLowerCase()) : null,
                 r.getState() == ResponseEntity.State.NEW)).toList();
-        ProposalView view = new ProposalView(own.language(), own.isRightToLeft(), cards.purposeLabel(p, m),
+        ActorEntity community = p.getGroup();
+        String path = URI.create(p.getUri()).getRawPath();
+        String notice = Pages.notice(req, m, ProposalActions.NOTICES);
+        ProposalView view = new ProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
-                paragraphs(p.getDescription()),
-                Arrays.stream(cards.categories(p, m).split(", ")).filter(c -> !c.isEmpty()).toList(),
+                paragraphs(p.getDescription()), cards.categoryLinks(p, m),
                 p.getAreaName(), m.date(p.getEndsAt()), ProposalCards.shownAuthor(p),
-                p.getGroup() == null ? "" : p.getGroup().getDisplayName(),
-                p.getGroup() == null ? "" : "@" + p.getGroup().getUsername() + "@" + urls.domain(),
-                p.getUri(), responses,
-                p.getQuantity() == null ? null : m.number(p.getQuantity().longValue()) + Optional.ofNullable(p.getUnit())
-                        .map(u -> " " + u).orElse(""),
+                community == null ? "" : community.getDisplayName(),
+                community == null ? "" : "@" + community.getUsername() + "@" + urls.domain(),
+                community == null ? "/" : "/groups/" + community.getUsername(),
+                community == null ? "/board" : "/board/" + community.getUsername(),
+                p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of());
+                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
+                notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"));
         Map<Long, ConversationView> underResponses = new HashMap<>();
         List<ResponseItem> mine = new ArrayList<>();
         talks.values().forEach(c -> {
@@ -131,6 +141,44 @@ public final class ProposalPage {
             params.put("safetyNote", m.get("safety.note"));
         }
         pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
+    }
+
+    /**
+     * 410 for a browser at the address of a proposal that is gone: "This offer was withdrawn on 3 May", and the way to
+     * its community's board. Called inside the loading transaction {@code s}.
+     */
+    public void gone(ServerRequest req, ServerResponse res, Session s, TombstoneEntity tombstone) {
+        Visitor v = pages.visitor(req, res);
+        Messages m = v.messages();
+        Optional<ProposalEntity> former = ProposalRepository.localByUri(s, tombstone.getUri());
+        String kind = former.map(p -> p.getPurpose().wire()).orElse("proposal");
+        boolean withdrawn = former.map(p -> !p.isDeleted() && p.getStatus() == ProposalStatus.WITHDRAWN).orElse(false);
+        String text = m.get("gone." + kind + "." + (withdrawn ? "withdrawn" : "deleted"), m.date(tombstone.getDeletedAt()));
+        String board = former.map(ProposalEntity::getGroup).map(g -> "/board/" + g.getUsername()).orElse(null);
+        pages.message(res, Status.GONE_410, v, m.get("gone.title"), text, board, board == null ? null : "proposal.board");
+    }
+
+    /** 404 for a browser at a proposal address that never was (or that this visitor may not know of). */
+    public void missing(ServerRequest req, ServerResponse res) {
+        pages.notFound(res, pages.visitor(req, res));
+    }
+
+    /** The section a notice belongs to: the one the form that caused it was in. */
+    private static String noticeSection(ServerRequest req) {
+        String done = req.query().first("done").orElse("");
+        if (done.equals("responded")) {
+            return "respond";
+        }
+        return done.equals("accepted") || done.equals("declined") ? "responses" : "manage";
+    }
+
+    /** "3 kilograms" in the reader's words (the unit's name from the message files, never the stored English word). */
+    private static String quantity(ProposalEntity p, Messages m) {
+        if (p.getQuantity() == null) {
+            return null;
+        }
+        String unit = p.getUnit() == null ? null : m.get("unit." + p.getUnit());
+        return m.get("proposal.amount", p.getQuantity(), unit == null ? "" : unit).strip();
     }
 
     private static List<Option> nextStatuses(ProposalEntity p, Messages m) {

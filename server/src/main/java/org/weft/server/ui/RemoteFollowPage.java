@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +23,8 @@ import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
-import org.weft.web.view.Frame;
 
 /**
  * {@code GET /authorize_follow?acct=VISITOR&target=ACTOR}: the remote-follow form of a profile page. It asks the
@@ -39,20 +38,21 @@ public final class RemoteFollowPage {
     private final Database db;
     private final LocalUrls urls;
     private final WebFingerLookup webFinger;
-    private final Templates templates;
+    private final Pages pages;
 
-    public RemoteFollowPage(Database db, LocalUrls urls, WebFingerLookup webFinger, Templates templates) {
+    public RemoteFollowPage(Database db, LocalUrls urls, WebFingerLookup webFinger, Pages pages) {
         this.db = db;
         this.urls = urls;
         this.webFinger = webFinger;
-        this.templates = templates;
+        this.pages = pages;
     }
 
     public void authorize(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Messages m = v.messages();
         Optional<String> handle = visitorHandle(req.query().first("acct").orElse(""));
         if (handle.isEmpty()) {
-            problem(res, Status.BAD_REQUEST_400, "That is not a fediverse handle",
-                    "Type your own handle the way it appears on your server, for example @you@mastodon.social.");
+            problem(res, v, Status.BAD_REQUEST_400, m.get("remoteFollow.notHandleTitle"), m.get("remoteFollow.notHandle"));
             return;
         }
         String target = req.query().first("target").orElse("").strip();
@@ -60,8 +60,8 @@ public final class RemoteFollowPage {
                 ? Optional.empty() : db.inTransaction(s -> ActorRepository.byUri(s, target))
                         .filter(a -> a.isLocal() && !a.isDeleted() && a.getKind() != ActorKind.APPLICATION);
         if (actor.isEmpty()) {
-            problem(res, Status.NOT_FOUND_404, "Nothing to follow here", "There is no such community or member on "
-                    + urls.domain() + ".");
+            problem(res, v, Status.NOT_FOUND_404, m.get("remoteFollow.nothingTitle"),
+                    m.get("remoteFollow.nothing", Messages.isolate(urls.domain())));
             return;
         }
         Optional<URI> destination;
@@ -69,8 +69,7 @@ public final class RemoteFollowPage {
             destination = webFinger.subscribeTemplate(handle.get()).flatMap(t -> fill(t, actor.get().getUri()));
         } catch (FetchException e) {
             if (e.reason() == FetchException.Reason.FORBIDDEN_ADDRESS || e.reason() == FetchException.Reason.INVALID_URI) {
-                problem(res, Status.BAD_REQUEST_400, "We cannot look that server up",
-                        "Weft does not contact that address. Check the part of your handle after the second @.");
+                problem(res, v, Status.BAD_REQUEST_400, m.get("remoteFollow.refusedTitle"), m.get("remoteFollow.refused"));
                 return;
             }
             LOG.log(Level.FINE, "Remote follow: WebFinger for " + handle.get() + " failed", e);
@@ -80,9 +79,8 @@ public final class RemoteFollowPage {
             destination = Optional.empty();
         }
         if (destination.isEmpty()) {
-            problem(res, Status.BAD_GATEWAY_502, "Your server did not tell us where to follow from",
-                    "Search for @" + actor.get().getUsername() + "@" + urls.domain()
-                            + " on your server and press Follow there.");
+            problem(res, v, Status.BAD_GATEWAY_502, m.get("remoteFollow.noTemplateTitle"),
+                    m.get("remoteFollow.noTemplate", Messages.isolate("@" + actor.get().getUsername() + "@" + urls.domain())));
             return;
         }
         res.status(Status.FOUND_302);
@@ -125,9 +123,8 @@ public final class RemoteFollowPage {
         }
     }
 
-    private void problem(ServerResponse res, Status status, String title, String message) {
-        // Reached from another server's handle lookup: English, like the handles and errors it explains.
-        templates.render(res, status, "message.jte", Map.of("f", new Frame("en", "ltr", title, false, null,
-                false, ""), "m", Messages.forLanguage("en"), "message", message));
+    /** A page saying why the follow cannot go on, in the visitor's language, with the way back to the profile. */
+    private void problem(ServerResponse res, Visitor v, Status status, String title, String message) {
+        pages.message(res, status, v, title, message, null, null);
     }
 }

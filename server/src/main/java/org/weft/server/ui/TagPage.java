@@ -47,7 +47,7 @@ public final class TagPage {
         Messages m = v.messages();
         Optional<Selection> selection = select(req.path().pathParameters().get("tag"));
         if (selection.isEmpty()) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            pages.notFound(res, v);
             return;
         }
         Selection s = selection.get();

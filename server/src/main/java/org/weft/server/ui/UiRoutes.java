@@ -4,9 +4,9 @@ import io.helidon.webserver.http.HttpRouting;
 
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
-                       MemberPages member, OperatorPage operator, MatchesPage matches, FollowersPage followers,
-                       ModerationPage moderation, ConversationPages conversations, NotificationsPage notifications,
-                       StoragePage storage) {
+                       MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
+                       MatchesPage matches, FollowersPage followers, ModerationPage moderation,
+                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -14,12 +14,14 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/logout", accounts::logout)
                 .get("/signup", accounts::signupForm)
                 .post("/signup", accounts::signup)
+                .get("/welcome", accounts::welcome)
                 .get("/account", accounts::account)
                 .post("/account/password", accounts::changePassword)
                 .post("/account/delete", accounts::delete)
                 .post("/account/fediverse", accounts::linkFediverse)
                 .post("/account/fediverse/remove", accounts::unlinkFediverse)
                 .post("/language", accounts::language)
+                .get("/board", board::index)
                 .get("/board/{name}", board::render)
                 .get("/tags/{tag}", tags::render)
                 .get("/new", forms::newForm)
@@ -28,6 +30,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/proposals/{id}/edit", forms::edit)
                 .post("/proposals/{id}/status", actions::status)
                 .post("/proposals/{id}/renew", actions::renew)
+                .post("/proposals/{id}/delete", actions::delete)
                 .post("/proposals/{id}/respond", actions::respond)
                 .post("/responses/{id}/accept", actions::accept)
                 .post("/responses/{id}/decline", actions::decline)
@@ -42,12 +45,20 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/me/matches", matches::render)
                 .post("/me/matches/{id}/dismiss", matches::dismiss)
                 .get("/admin", operator::render)
-                .post("/admin/invites", operator::createInvite)
+                .get("/admin/queue", operator::queue)
+                .get("/admin/areas", operator::areas)
                 .post("/admin/areas", operator::createArea)
-                .post("/admin/communities", operator::createCommunity)
-                .post("/admin/texts", operator::saveTexts)
-                .post("/admin/links", operator::link)
-                .post("/admin/links/remove", operator::unlink)
+                .get("/admin/communities", communities::communities)
+                .post("/admin/communities", communities::createCommunity)
+                .post("/admin/texts", communities::saveTexts)
+                .get("/admin/links", communities::links)
+                .post("/admin/links", communities::link)
+                .post("/admin/links/remove", communities::unlink)
+                .get("/admin/invites", people::invites)
+                .post("/admin/invites", people::createInvite)
+                .get("/admin/members", people::members)
+                .post("/admin/members/{name}/password", people::resetPassword)
+                .post("/admin/members/{name}/remove", people::remove)
                 .get("/admin/storage", storage::render)
                 .get("/account/followers", followers::mine)
                 .post("/account/followers/approval", followers::mineApproval)

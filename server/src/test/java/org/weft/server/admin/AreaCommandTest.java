@@ -71,8 +71,8 @@ class AreaCommandTest {
     @Test
     void refusedAreasExitWith2AndStoreNothing() {
         int before = areas().size();
-        assertRefused(weft("area", "create", "nowhere/block-1", "Orphan"), "Create the parent area nowhere first");
-        assertRefused(weft("area", "create", "Bad Code", "Bad"), "lower-case words joined by '/'");
+        assertRefused(weft("area", "create", "nowhere/block-1", "Orphan"), "Create the area nowhere first");
+        assertRefused(weft("area", "create", "Bad Code", "Bad"), "lower-case words joined by “/”");
         assertRefused(weft("area", "create", "lonely", "Lonely", "--lat", "10"), "Give both --lat and --lon");
         assertRefused(weft("area", "create", "far", "Far", "--lat", "91", "--lon", "0"), "out of range");
         assertRefused(weft("area", "create", "blank", " "), "needs a name");

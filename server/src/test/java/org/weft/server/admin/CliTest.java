@@ -37,6 +37,7 @@ import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestDatabases;
+import org.weft.server.ui.auth.SessionStore;
 import picocli.CommandLine;
 
 /**
@@ -105,6 +106,36 @@ class CliTest {
             assertEquals(memberId, new ApiTokens(db, Clock.systemUTC()).memberFor(token).orElseThrow());
             assertTrue(new ApiTokens(db, Clock.systemUTC()).memberFor(token + "x").isEmpty());
         }
+    }
+
+    @Test
+    void memberPasswordGivesANewPasswordAndEndsSessionsAndTokens() {
+        assertEquals(0, weftWithStdin(PASSWORD, "member", "create", "forgetful", "--password-stdin").exit());
+        String token = weft("token", "create", "forgetful").out().strip();
+        long memberId = inDb(s -> ActorRepository.localByUsername(s, "forgetful")).orElseThrow().getId();
+        String session;
+        try (Database db = Database.open(database, dataDir)) {
+            session = new SessionStore(db, Clock.systemUTC()).open(memberId);
+        }
+
+        Run made = weft("member", "password", "forgetful");
+        assertEquals(0, made.exit(), made.err());
+        String printed = made.out().strip().replaceAll("^New password for forgetful: (\\S+) .*$", "$1");
+        assertTrue(printed.matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}"), "a new password to hand over: " + made.out());
+        assertTrue(Passwords.matches(printed, passwordHash("forgetful")), "the printed password is the one stored");
+        assertFalse(Passwords.matches(PASSWORD, passwordHash("forgetful")), "the old one no longer works");
+        try (Database db = Database.open(database, dataDir)) {
+            assertTrue(new SessionStore(db, Clock.systemUTC()).find(session).isEmpty(), "the login session ended");
+            assertTrue(new ApiTokens(db, Clock.systemUTC()).memberFor(token).isEmpty(), "the API token ended");
+        }
+
+        assertEquals(0, weftWithStdin("chosen by the operator\n", "member", "password", "forgetful", "--password-stdin")
+                .exit());
+        assertTrue(Passwords.matches("chosen by the operator", passwordHash("forgetful")));
+        String before = passwordHash("forgetful");
+        assertRefused(weftWithStdin("short\n", "member", "password", "forgetful", "--password-stdin"), "at least 8");
+        assertRefused(weft("member", "password", "nobody"), "no member “nobody”");
+        assertEquals(before, passwordHash("forgetful"), "a refused reset changes nothing");
     }
 
     @Test
@@ -187,7 +218,7 @@ class CliTest {
                 "the first group is untouched");
         assertRefused(weftWithStdin(PASSWORD, "member", "create", "taken", "--password-stdin"), "taken");
 
-        assertRefused(weft("group", "create", "Bad Name!"), "may use a-z");
+        assertRefused(weft("group", "create", "Bad Name!"), "a–z, 0–9");
         assertRefused(weft("group", "create", "admin"), "reserved");
         assertTrue(inDb(s -> ActorRepository.localByUsername(s, "bad name!")).isEmpty());
 
@@ -195,8 +226,8 @@ class CliTest {
         assertRefused(weftWithStdin("", "member", "create", "shorty", "--password-stdin"), "at least 8 characters");
         assertTrue(inDb(s -> ActorRepository.localByUsername(s, "shorty")).isEmpty(), "no member without a valid password");
 
-        assertRefused(weft("token", "create", "nobody"), "No member named 'nobody'");
-        assertRefused(weft("token", "create", "taken"), "No member named 'taken'");
+        assertRefused(weft("token", "create", "nobody"), "no member “nobody”");
+        assertRefused(weft("token", "create", "taken"), "no member “taken”");
         assertRefused(weft("followers", "list", "nobody"), "No local group or member named 'nobody'");
         assertRefused(weft("member", "create", "x1234567", "--password-file", dataDir.resolve("missing").toString()),
                 "Cannot read the password");

@@ -60,7 +60,8 @@ class ApiAuthTest {
         HttpResponse<String> none = ApiClient.anonymous(weft).get("/me");
         assertEquals(401, none.statusCode());
         assertEquals("Bearer realm=\"weft\"", none.headers().firstValue("WWW-Authenticate").orElse(""));
-        assertTrue(TestHttp.json(none.body()).path("error").asText().contains("Authorization: Bearer"), none.body());
+        assertEquals("token_missing", TestHttp.json(none.body()).path("error").asText(), none.body());
+        assertTrue(TestHttp.json(none.body()).path("message").asText().contains("Authorization: Bearer"), none.body());
 
         HttpResponse<String> wrong = ApiClient.withToken(weft, "weft_not-a-real-token").get("/me");
         assertEquals(401, wrong.statusCode());
@@ -112,7 +113,7 @@ class ApiAuthTest {
 
     private static void assertForbidden(HttpResponse<String> response) {
         assertEquals(403, response.statusCode(), response.request().method() + " " + response.request().uri());
-        assertTrue(TestHttp.json(response.body()).path("error").asText().contains("author"), response.body());
+        assertEquals("forbidden", TestHttp.json(response.body()).path("error").asText(), response.body());
     }
 
     private static void assertUnchanged() {

@@ -100,7 +100,8 @@ class ApiProposalLifecycleTest {
         assertEquals("fulfilled", expect(200, amina.post("/proposals/" + id + "/status", "{\"status\": \"fulfilled\"}"))
                 .path("status").asText());
         JsonNode refused = expect(400, amina.patch("/proposals/" + id, "{\"title\": \"Too late\"}"));
-        assertTrue(refused.path("error").asText().contains("fulfilled"), refused.toString());
+        assertEquals("proposal_not_editable", refused.path("error").asText(), refused.toString());
+        assertTrue(refused.path("message").asText().contains("Fulfilled"), "the status in words: " + refused);
         expect(400, amina.post("/proposals/" + id + "/status", "{\"status\": \"open\"}"));
         assertEquals("Bread on weekdays", expect(200, amina.get("/proposals/" + id)).path("title").asText());
         assertEquals("fulfilled", expect(200, amina.get("/proposals/" + id)).path("status").asText());
@@ -129,7 +130,7 @@ class ApiProposalLifecycleTest {
         assertEquals("withdrawn", expect(200, amina.post("/proposals/" + id + "/status", "{\"status\": \"withdrawn\"}"))
                 .path("status").asText());
         JsonNode refused = expect(400, amina.post("/proposals/" + id + "/renew", "{}"));
-        assertTrue(refused.path("error").asText().contains("cannot be renewed"), refused.toString());
+        assertEquals("proposal_not_renewable", refused.path("error").asText(), refused.toString());
     }
 
     @Test

@@ -28,7 +28,8 @@ import org.weft.server.testing.TestServers;
  * a proposal posted while someone pages does not push a card from one page onto the next; "Newer" walks back.
  */
 class BoardKeysetTest {
-    private static final Pattern TITLE = Pattern.compile("<h2><a href=\"[^\"]*\">(Item \\d+)</a></h2>");
+    /** A card's title (its link carries the title's own language and direction). */
+    private static final Pattern TITLE = Pattern.compile("<h2><a href=\"[^\"]*\"[^>]*>(Item \\d+)</a></h2>");
     private static final Pattern OLDER = Pattern.compile("<a href=\"([^\"]*)\" rel=\"next\">");
     private static final Pattern NEWER = Pattern.compile("<a href=\"([^\"]*)\" rel=\"prev\">");
     private static final int ITEMS = 45;

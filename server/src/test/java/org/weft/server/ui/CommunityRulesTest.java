@@ -36,7 +36,7 @@ class CommunityRulesTest {
     void theOperatorEditsAboutAndRulesAndTheCommunityPageShowsThem() {
         PageClient olga = new PageClient(weft.base());
         olga.login("olga", "olga-password");
-        assertTrue(olga.get("/admin").body().contains("Old about"));
+        assertTrue(olga.get("/admin/communities").body().contains("Old about"));
         assertEquals(303, olga.submit("/admin", "/admin/texts", Map.of("community", "camp",
                 "about", "Help between neighbours", "rules", "Be kind.\n<b>No selling.</b>")).statusCode());
         String page = new PageClient(weft.base()).get("/groups/camp").body();
@@ -44,7 +44,7 @@ class CommunityRulesTest {
         assertFalse(page.contains("Old about"), page);
         assertTrue(page.contains("<h2>Rules</h2>"), page);
         assertTrue(page.contains("Be kind.\n&lt;b&gt;No selling.&lt;/b&gt;"), page);
-        assertTrue(olga.get("/admin").body().contains("&lt;b&gt;No selling."), "the form shows the stored rules");
+        assertTrue(olga.get("/admin/communities").body().contains("&lt;b&gt;No selling."), "the form shows the stored rules");
     }
 
     @Test
@@ -66,7 +66,7 @@ class CommunityRulesTest {
         HttpResponse<String> tooLong = olga.submit("/admin", "/admin/texts", Map.of("community", "street", "about", "a",
                 "rules", "r".repeat(4001)));
         assertEquals(400, tooLong.statusCode());
-        assertTrue(tooLong.body().contains("The text is too long."), "the page says why: " + tooLong.body());
+        assertTrue(tooLong.body().contains("The text can be at most 4,000 characters."), "the page says why: " + tooLong.body());
         assertUnchanged();
     }
 

@@ -20,6 +20,7 @@ import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /** Pages that reach another instance: a member's fediverse account, and the operator's instance links. */
 class FederatedPagesTest {
@@ -75,13 +76,13 @@ class FederatedPagesTest {
         HttpResponse<String> refused = olga.submit("/admin", "/admin/links",
                 Map.of("community", "camp", "target", "@city@elsewhere.example"));
         assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().contains("Linking to elsewhere.example is not allowed"), refused.body());
+        assertTrue(refused.body().contains("Linking to " + Messages.isolate("elsewhere.example") + " is not allowed"), refused.body());
 
         assertEquals(303, olga.submit("/admin", "/admin/links", Map.of("community", "camp", "target", "@town@" + other.domain()))
                 .statusCode());
         WaitFor.condition("the other community accepts the follow", () -> here.server().matching().links().links("camp")
                 .stream().anyMatch(CommunityLink::accepted));
-        String admin = olga.get("/admin").body();
+        String admin = olga.get("/admin/links").body();
         assertTrue(admin.contains("@town@" + other.domain()), admin);
         assertTrue(admin.contains("linked"), admin);
         String community = new PageClient(here.base()).get("/groups/camp").body();
@@ -94,8 +95,12 @@ class FederatedPagesTest {
         String camp = here.base() + "/groups/camp";
         String followers = other.base() + "/groups/town/followers";
         assertEquals(List.of(camp), items(followers), "town lists camp among its followers");
-        assertEquals(303, olga.submit("/admin", "/admin/links/remove",
-                Map.of("community", "camp", "target", "@town@" + other.domain())).statusCode());
+        HttpResponse<String> asked = olga.submit("/admin/links", "/admin/links/remove",
+                Map.of("community", "camp", "target", "@town@" + other.domain()));
+        assertEquals(200, asked.statusCode(), "unlinking asks first");
+        assertEquals(1, here.server().matching().links().links("camp").size(), "asking changed nothing");
+        assertEquals(303, olga.submit("/admin/links", "/admin/links/remove",
+                Map.of("community", "camp", "target", "@town@" + other.domain(), "confirm", "yes")).statusCode());
         assertTrue(here.server().matching().links().links("camp").isEmpty());
         // The other instance's view: once camp's Undo arrives, town no longer lists camp among its followers.
         WaitFor.condition("town no longer lists camp among its followers", () -> !items(followers).contains(camp));

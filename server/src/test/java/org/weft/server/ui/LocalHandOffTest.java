@@ -24,6 +24,7 @@ import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
 
 /**
  * The hand-off between two members of this instance, as each of them sees it. Omar responds to Layla's offer from its
@@ -84,7 +85,8 @@ class LocalHandOffTest {
 
         String omarsNotifications = omar.get("/me/notifications").body();
         assertTrue(omarsNotifications.contains(handOff), "the responder reads the meeting place: " + omarsNotifications);
-        assertTrue(omarsNotifications.contains("Your response was accepted: Two warm blankets"), omarsNotifications);
+        assertTrue(omarsNotifications.contains("Your response was accepted: " + Messages.isolate("Two warm blankets")),
+                omarsNotifications);
         assertNobodyElseSees(handOff, offer);
     }
 
@@ -102,7 +104,7 @@ class LocalHandOffTest {
 
         String omarsNotifications = omar.get("/me/notifications").body();
         assertTrue(omarsNotifications.contains(handOff), "the responder reads the meeting place: " + omarsNotifications);
-        assertTrue(omarsNotifications.contains("Your response was accepted: A pram to lend"),
+        assertTrue(omarsNotifications.contains("Your response was accepted: " + Messages.isolate("A pram to lend")),
                 "accepting through the API tells the responder too: " + omarsNotifications);
         List<String> kinds = new ArrayList<>();
         String text = null;

@@ -18,6 +18,7 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * Hardening issue, case 3 (one member had 10,340 unread match notifications): a proposal's new matches make at most
@@ -55,11 +56,11 @@ class MatchDigestTest {
             PageClient page = new PageClient(weft.base()).language("ar");
             page.login("amina", "amina-password");
             String arabic = page.get("/me/notifications").body();
-            assertTrue(arabic.contains("توافقات جديدة (٥) مع ما نشرته: We need a pram"), arabic);
+            assertTrue(arabic.contains("توافقات جديدة (٥) مع ما نشرته: " + Messages.isolate("We need a pram")), arabic);
             String link = "/me/notifications/" + digests.getFirst().getId();
             assertTrue(arabic.contains("href=\"" + link + "\""), arabic);
             String english = page.language("en").get("/me/notifications").body();
-            assertTrue(english.contains("5 new matches for: We need a pram"), english);
+            assertTrue(english.contains("5 new matches for: " + Messages.isolate("We need a pram")), english);
 
             // Read (the member followed it to the matches): the next match within the hour makes it new again,
             // counting from one.
@@ -71,7 +72,7 @@ class MatchDigestTest {
             assertEquals(1, digests.size());
             assertEquals(1, digests.getFirst().getCount());
             assertNull(digests.getFirst().getReadAt(), "unread again");
-            assertTrue(page.get("/me/notifications").body().contains("A new match for: We need a pram"));
+            assertTrue(page.get("/me/notifications").body().contains("A new match for: " + Messages.isolate("We need a pram")));
             assertEquals(1, matchMessages(weft), "still one message within the hour");
 
             clock.advance(Duration.ofMinutes(61));

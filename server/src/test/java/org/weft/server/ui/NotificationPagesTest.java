@@ -88,10 +88,12 @@ class NotificationPagesTest {
             Messages m = Messages.forLanguage(language);
             String html = page("omar", language).get("/me/notifications").body();
             assertFalse(html.contains("notification."), "a raw key on the page: " + html);
-            for (String expected : new String[] {m.get("notification.match", 1, "A pram to give"),
+            // Titles and names are isolated inside the sentence (people's words, in any script).
+            for (String expected : new String[] {m.get("notification.match", 1, Messages.isolate("A pram to give")),
                     // A request speaks as its community unless posted publicly, so Omar hears from the community.
-                    m.get("notification.conversation", "We need a pram", "Camp Board"),
-                    m.get("notification.accepted", "We need a pram"), m.get("notification.messageFrom", "Rosa Dlamini")}) {
+                    m.get("notification.conversation", Messages.isolate("We need a pram"), Messages.isolate("Camp Board")),
+                    m.get("notification.accepted", Messages.isolate("We need a pram")),
+                    m.get("notification.messageFrom", Messages.isolate("Rosa Dlamini"))}) {
                 assertTrue(html.contains(expected), language + " lacks \"" + expected + "\": " + html);
             }
             assertTrue(html.contains("Gate B at noon") && html.contains("Does it fold?")

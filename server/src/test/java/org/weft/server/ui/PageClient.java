@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private final String base;
     private final HttpClient http;
     private String acceptLanguage = "en";
@@ -76,6 +77,30 @@ public final class PageClient {
         if (res.statusCode() != 303) {
             throw new AssertionError("login failed: " + res.statusCode());
         }
+    }
+
+    /**
+     * The hidden fields of the form whose {@code action} is {@code action} on {@code html} (its CSRF and one-time
+     * tokens), to send that exact form, twice if a test wants to.
+     */
+    public static Map<String, String> hiddenFields(String html, String action) {
+        Matcher start = Pattern.compile("action=\"(https?://[^/\"]+)?" + Pattern.quote(action) + "\"").matcher(html);
+        if (!start.find()) {
+            throw new AssertionError("no form posting to " + action + " on the page: " + html);
+        }
+        int form = start.start();
+        String rest = html.substring(form, html.indexOf("</form>", form));
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(rest);
+        while (hidden.find()) {
+            fields.put(hidden.group(1), unescape(hidden.group(2)));
+        }
+        return fields;
+    }
+
+    private static String unescape(String value) {
+        return value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     public static String csrf(String html) {

@@ -57,7 +57,7 @@ class ProfilePageTest {
         HttpResponse<String> response = TestHttp.get(weft.base() + "/groups/block3", BROWSER);
         assertEquals(200, response.statusCode(), response.body());
         String html = response.body();
-        assertTrue(html.contains("<h1>Block 3 mutual aid</h1>"), html);
+        assertTrue(html.contains("<h1 dir=\"auto\">Block 3 mutual aid</h1>"), html);
         assertTrue(html.contains("<code dir=\"ltr\">@block3@" + weft.domain() + "</code>"), "the handle to copy: " + html);
         assertTrue(html.contains("3 followers"), html);
         assertTrue(html.contains("<p>Offers and requests</p><p>between neighbours</p>"), html);
@@ -103,7 +103,7 @@ class ProfilePageTest {
     @Test
     void theFrontPageListsTheCommunities() {
         String html = TestHttp.get(weft.base() + "/", BROWSER).body();
-        assertTrue(html.contains("<a href=\"" + weft.base() + "/groups/block3\">Block 3 mutual aid</a>"), html);
+        assertTrue(html.contains("<a href=\"" + weft.base() + "/groups/block3\" dir=\"auto\">Block 3 mutual aid</a>"), html);
         assertTrue(html.contains("@block3@" + weft.domain()), html);
         assertFalse(html.contains("@amina@"), "members are not listed: " + html);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.domain.response.ResponseService;
@@ -78,10 +79,10 @@ class RespondToProposalTest {
         long notificationsBefore = count("NotificationEntity");
 
         assertRefused(layla, offer, "Mine, of course", "You cannot respond to this one.");
-        assertRefused(omar, offer, "   ", "Write a message of at most 5000 characters.");
-        assertRefused(omar, offer, "x".repeat(ResponseService.MAX_ANSWER + 1), "Write a message of at most 5000 characters.");
+        assertRefused(omar, offer, "   ", "Write a message.");
+        assertRefused(omar, offer, "x".repeat(ResponseService.MAX_ANSWER + 1), "A message can be at most 5,000 characters.");
         ResponseService responses = weft.server().proposals().responses();
-        assertThrows(IllegalArgumentException.class, () -> responses.respond("omar", withdrawn.getId(), "Still there?"),
+        assertThrows(InvalidInputException.class, () -> responses.respond("omar", withdrawn.getId(), "Still there?"),
                 "a withdrawn proposal takes no answers");
         assertThrows(NotFoundException.class, () -> responses.respond("omar", Long.MAX_VALUE, "Hello?"));
         assertThrows(NotFoundException.class, () -> responses.respond("nobody", offer.getId(), "Hello?"));

@@ -70,6 +70,15 @@ public final class Messages {
         return new MessageFormat(pattern, formatLocale()).format(arguments);
     }
 
+    /**
+     * Text from elsewhere (a person's words, a name, an address) to put inside a sentence of the reader's language,
+     * wrapped in Unicode's first-strong isolate and pop (U+2068, U+2069): plain text's {@code <bdi>}. An English
+     * title inside an Arabic sentence then keeps its own direction, and the sentence around it keeps its own.
+     */
+    public static String isolate(String text) {
+        return text == null || text.isEmpty() ? "" : "\u2068" + text + "\u2069";
+    }
+
     /** The locale numbers and dates are written in: Arabic uses Arabic-Indic digits, as in the Levant and Iraq. */
     public Locale formatLocale() {
         return "ar".equals(locale.getLanguage()) ? Locale.forLanguageTag("ar-u-nu-arab") : locale;

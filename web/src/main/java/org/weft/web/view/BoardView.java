@@ -7,6 +7,6 @@ import java.util.List;
  * pages around it (null when there is none): newer and older, found by the sort key of the page's first and last card.
  */
 public record BoardView(String community, String communityName, String handle, String query, List<Option> purposes,
-                        List<Option> categories, List<Option> areas, List<Option> statuses, List<ProposalCard> cards,
-                        String total, String previousUrl, String nextUrl) {
+                        List<OptionGroup> categories, boolean categoryChosen, List<Option> areas, List<Option> statuses,
+                        List<ProposalCard> cards, String total, String previousUrl, String nextUrl) {
 }

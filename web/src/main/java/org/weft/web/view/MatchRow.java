@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record MatchRow(long id, String mineTitle, String mineUrl, String otherUrl, String otherPurposeLabel,
                        String otherTitle, String otherCategories, String otherArea, String otherUntil,
-                       List<String> reasons, boolean open) {
+                       List<String> reasons, boolean open, String mineLang, String otherLang) {
 
     public MatchRow {
         reasons = List.copyOf(reasons);

@@ -4,7 +4,9 @@ package org.weft.web.view;
  * A proposal in a list (a board, "my proposals"). Plain text throughout.
  *
  * @param purpose "offer" or "request" (a CSS class), {@code status} the status's wire name (also a CSS class)
+ * @param lang    the language its author wrote the title and excerpt in
  */
 public record ProposalCard(String url, String purpose, String purposeLabel, String status, String statusLabel,
-                           String title, String excerpt, String categories, String area, String until, String author) {
+                           String title, String excerpt, String categories, String area, String until, String author,
+                           String lang) {
 }

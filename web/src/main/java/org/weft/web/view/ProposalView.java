@@ -3,15 +3,21 @@ package org.weft.web.view;
 import java.util.List;
 
 /**
- * One proposal as its page shows it. Every string is plain text (the template escapes it);
- * {@code descriptionParagraphs} are the description split at blank lines. The author sees the responses with
- * accept and decline buttons and the status actions; another logged-in member sees the respond form.
+ * One proposal as its page shows it. Every string is plain text (the template escapes it); {@code lang} is the
+ * language the author wrote in, carried by the title and description only (the labels around them are in the
+ * reader's language); {@code descriptionParagraphs} are the description split at blank lines. The author sees the
+ * responses with accept and decline buttons and the status actions; another logged-in member sees the respond form.
+ *
+ * @param categories   each category with its tag page
+ * @param communityUrl the community's page; {@code boardUrl} its offers and requests
+ * @param notice       what the reader's last action here did, or null
+ * @param loginUrl     the login page that comes back here, for visitors
  */
-public record ProposalView(String lang, boolean rightToLeft, String purposeLabel, String statusLabel, boolean open,
-                           String title, List<String> descriptionParagraphs, List<String> categories, String area,
-                           String until, String authorName, String communityName, String communityHandle, String url,
-                           List<ResponseView> responses, String quantity, String kind, boolean author, boolean canRespond,
-                           List<Option> nextStatuses) {
+public record ProposalView(String lang, String purposeLabel, String statusLabel, boolean open, String title,
+                           List<String> descriptionParagraphs, List<Link> categories, String area, String until,
+                           String authorName, String communityName, String communityHandle, String communityUrl,
+                           String boardUrl, String url, List<ResponseView> responses, String quantity, String kind,
+                           boolean author, boolean canRespond, List<Option> nextStatuses, Notice notice, String loginUrl) {
 
     /** An answer shown under the proposal; {@code id} and {@code undecided} serve the author's buttons. */
     public record ResponseView(String from, String text, String when, long id, String state, boolean undecided) {

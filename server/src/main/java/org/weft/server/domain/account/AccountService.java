@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.Passwords;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.actor.LocalActorService;
@@ -14,6 +15,7 @@ import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ApiTokenRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InviteEntity;
 import org.weft.server.persistence.LocalAccountEntity;
@@ -47,13 +49,13 @@ public final class AccountService {
     public ActorEntity signUp(SignupMode mode, String username, String displayName, String password, String inviteCode,
                               String language) {
         if (mode == SignupMode.CLOSED) {
-            throw new IllegalArgumentException("signup.closed");
+            throw InvalidInputException.of("signup_closed");
         }
         Instant now = clock.instant();
         if (mode == SignupMode.INVITE) {
             boolean usable = db.inTransaction(s -> findInvite(s, inviteCode).map(i -> i.isUsable(now)).orElse(false));
             if (!usable) {
-                throw new IllegalArgumentException("signup.badInvite");
+                throw InvalidInputException.field("invite", "invite_invalid");
             }
         }
         Passwords.validate(password);
@@ -65,7 +67,7 @@ public final class AccountService {
             if (mode == SignupMode.INVITE) {
                 InviteEntity invite = findInvite(s, inviteCode).orElseThrow();
                 if (!invite.isUsable(now)) {
-                    throw new IllegalArgumentException("signup.badInvite");
+                    throw InvalidInputException.field("invite", "invite_invalid");
                 }
                 invite.use(member.getId(), now);
             }
@@ -78,7 +80,7 @@ public final class AccountService {
         String name;
         try {
             name = Usernames.normalise(username);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             Passwords.matches(password == null ? "" : password, DUMMY_HASH);
             return Optional.empty();
         }
@@ -92,20 +94,40 @@ public final class AccountService {
     }
 
     /**
-     * Changes the password. Every browser the member had signed in from is forgotten with the old password (one of
-     * them may be why it is changed); the caller marks the browser the change was made from again.
+     * Changes the password. Every other login session ends and every browser the member had signed in from is
+     * forgotten with the old password (one of them may be why it is changed); the session the change was made in
+     * ({@code keptSession}, the digest of its secret, or null) stays, and the caller marks its browser again. API
+     * tokens stay: the operator made them, and the member cannot make new ones.
      */
-    public void changePassword(long memberId, String current, String next) {
+    public void changePassword(long memberId, String current, String next, String keptSession) {
         Passwords.validate(next);
         String hash = Passwords.hash(next);
         db.run(s -> {
             LocalAccountEntity account = s.find(LocalAccountEntity.class, memberId);
             if (account == null || !Passwords.matches(current, account.getPasswordHash())) {
-                throw new IllegalArgumentException("account.wrongPassword");
+                throw InvalidInputException.field("current", "password_wrong");
             }
             account.setPasswordHash(hash);
             LoginDeviceRepository.deleteAllOf(s, memberId);
+            WebSessionRepository.deleteAllOfExcept(s, memberId, keptSession);
         });
+    }
+
+    /**
+     * The operator gives a member who lost their password a new one: {@code chosen}, or when null a new random one
+     * that is returned to be handed over in person. Every session, API token and remembered browser of the member
+     * ends with it, as after a theft.
+     */
+    public String resetPassword(String username, String chosen) {
+        String password = chosen == null ? Tokens.password() : chosen;
+        Passwords.validate(password);
+        String hash = Passwords.hash(password);
+        db.run(s -> {
+            ActorEntity member = liveMember(s, username);
+            ActorRepository.account(s, member).setPasswordHash(hash);
+            endAccess(s, member.getId());
+        });
+        return password;
     }
 
     public void setLanguage(long memberId, String language) {
@@ -118,27 +140,44 @@ public final class AccountService {
      * are told and the URLs answer 410), their sessions end and the password stops working.
      */
     public void delete(long memberId, String password) {
-        record Member(String username, String hash) {
+        String hash = db.inTransaction(s -> ActorRepository.account(s, s.find(ActorEntity.class, memberId)).getPasswordHash());
+        if (!Passwords.matches(password, hash)) {
+            throw InvalidInputException.field("password", "password_wrong");
         }
-        Member member = db.inTransaction(s -> {
-            ActorEntity a = s.find(ActorEntity.class, memberId);
-            return new Member(a.getUsername(), ActorRepository.account(s, a).getPasswordHash());
-        });
-        if (!Passwords.matches(password, member.hash())) {
-            throw new IllegalArgumentException("account.wrongPassword");
-        }
+        removeById(memberId);
+    }
+
+    /** The operator removes a member: as if they deleted their account themselves (no password asked). */
+    public void remove(String username) {
+        long memberId = db.inTransaction(s -> liveMember(s, username).getId());
+        removeById(memberId);
+    }
+
+    private void removeById(long memberId) {
+        String username = db.inTransaction(s -> s.find(ActorEntity.class, memberId).getUsername());
         List<Long> own = db.inTransaction(s -> ProposalRepository.localIdsOf(s, memberId));
         for (Long id : own) {
-            proposals.delete(member.username(), id);
+            proposals.delete(username, id);
         }
         Instant now = clock.instant();
         db.run(s -> {
             ActorEntity a = s.find(ActorEntity.class, memberId);
             a.setDeletedAt(now);
             ActorRepository.account(s, a).setPasswordHash(null);
-            WebSessionRepository.deleteAllOf(s, memberId);
-            LoginDeviceRepository.deleteAllOf(s, memberId);
+            endAccess(s, memberId);
         });
+    }
+
+    /** Every way in ends: login sessions, remembered browsers, API tokens. */
+    private static void endAccess(Session s, long memberId) {
+        WebSessionRepository.deleteAllOf(s, memberId);
+        LoginDeviceRepository.deleteAllOf(s, memberId);
+        ApiTokenRepository.deleteAllOf(s, memberId);
+    }
+
+    private static ActorEntity liveMember(Session s, String username) {
+        return ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(username)).filter(a -> !a.isDeleted())
+                .orElseThrow(() -> InvalidInputException.field("username", "member_unknown", username));
     }
 
     static MemberSettingEntity setting(Session s, long memberId) {

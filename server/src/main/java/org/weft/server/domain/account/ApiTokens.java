@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -35,7 +36,7 @@ public final class ApiTokens {
         String token = "weft_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         db.run(s -> {
             ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(username))
-                    .orElseThrow(() -> new IllegalArgumentException("No member named '" + username + "'"));
+                    .orElseThrow(() -> InvalidInputException.field("username", "member_unknown", username));
             s.persist(new ApiTokenEntity(member.getId(), sha256(token), label == null ? "api" : label, clock.instant()));
         });
         return token;

@@ -1,5 +1,6 @@
 package org.weft.server.domain.account;
 
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -18,7 +19,7 @@ public final class Operators {
         String name = Usernames.normalise(username);
         db.run(s -> {
             ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, name).filter(a -> !a.isDeleted())
-                    .orElseThrow(() -> new IllegalArgumentException("No member " + username));
+                    .orElseThrow(() -> InvalidInputException.field("username", "member_unknown", username));
             AccountService.setting(s, member.getId()).setAdmin(admin);
         });
     }

@@ -31,6 +31,22 @@ public final class Tokens {
         return code.toString();
     }
 
+    /**
+     * A password to hand over in person: four groups of four from the same alphabet (about 79 bits), easy to read
+     * aloud and to type on a phone.
+     */
+    public static String password() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
     public static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.model.ActorKind;
@@ -56,13 +57,16 @@ public final class CommunityTexts {
     /**
      * The operator saves a community's texts.
      *
-     * @throws IllegalArgumentException {@code admin.textTooLong} when about is over {@value #MAX_ABOUT} characters or the
-     *                                  rules over {@value #MAX_RULES}
-     * @throws NotFoundException        no such local community
+     * @throws InvalidInputException {@code text_too_long} on {@code about} over {@value #MAX_ABOUT} characters or on
+     *                               {@code rules} over {@value #MAX_RULES}
+     * @throws NotFoundException     no such local community
      */
     public void save(String community, String about, String rules) {
-        if (about.length() > MAX_ABOUT || rules.length() > MAX_RULES) {
-            throw new IllegalArgumentException("admin.textTooLong");
+        if (about.length() > MAX_ABOUT) {
+            throw InvalidInputException.field("about", "text_too_long", MAX_ABOUT);
+        }
+        if (rules.length() > MAX_RULES) {
+            throw InvalidInputException.field("rules", "text_too_long", MAX_RULES);
         }
         db.run(s -> {
             ActorEntity group = ActorRepository.local(s, ActorKind.GROUP, community).filter(g -> !g.isDeleted())

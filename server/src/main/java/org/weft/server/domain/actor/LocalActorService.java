@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.hibernate.Session;
 import org.weft.activitypub.signature.RsaKeys;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.Passwords;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
@@ -59,7 +60,7 @@ public final class LocalActorService {
     private ActorEntity create(Session s, ActorKind kind, String username, String displayName, String summary,
                                String passwordHash, boolean approveFollowers) {
         if (ActorRepository.localByUsername(s, username).isPresent()) {
-            throw new IllegalArgumentException("The name '" + username + "' is taken");
+            throw InvalidInputException.field("username", "username_taken", username);
         }
         KeyPair keys = RsaKeys.generate();
         String uri = urls.actor(kind, username);

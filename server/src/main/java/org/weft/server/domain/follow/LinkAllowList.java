@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import org.weft.server.domain.InvalidInputException;
+
 /**
  * The operator's list of domains a community here may link to. Empty allows any. An entry with a port
  * allows that host and port only; without a port, every port of the host; {@code *.example.org} allows
@@ -42,13 +44,13 @@ public final class LinkAllowList {
         if (t.startsWith("http://") || t.startsWith("https://")) {
             String authority = URI.create(t).getRawAuthority();
             if (authority == null) {
-                throw new IllegalArgumentException("Not an actor URL: " + target);
+                throw InvalidInputException.field("target", "link_target_invalid");
             }
             return authority.substring(authority.indexOf('@') + 1);
         }
         int at = t.lastIndexOf('@');
         if (at <= 0 || at == t.length() - 1) {
-            throw new IllegalArgumentException("Give a community as @name@host or as its URL, not '" + target + "'");
+            throw InvalidInputException.field("target", "link_target_invalid");
         }
         return t.substring(at + 1);
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
 import org.hibernate.Session;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -47,7 +49,7 @@ public final class LinkService {
         if (!allowList.allows(actualDomain)) {
             // WebFinger sent us to another host than the handle named: undo at once rather than link there.
             follows.unfollow(name, uri);
-            throw new IllegalArgumentException("Linking to " + actualDomain + " is not allowed on this server");
+            throw InvalidInputException.field("target", "link_not_allowed", actualDomain);
         }
         return uri;
     }
@@ -57,7 +59,7 @@ public final class LinkService {
         String name = group.strip().toLowerCase(Locale.ROOT);
         requireGroup(name);
         String uri = db.inTransaction(s -> resolveKnown(s, target))
-                .orElseThrow(() -> new IllegalArgumentException("No link from " + group + " to " + target));
+                .orElseThrow(() -> InvalidInputException.field("target", "link_missing", target));
         follows.unfollow(name, uri);
     }
 
@@ -92,8 +94,7 @@ public final class LinkService {
 
     private void requireAllowed(String domain) {
         if (!allowList.allows(domain)) {
-            throw new IllegalArgumentException("Linking to " + domain + " is not allowed on this server"
-                    + " (weft.federation.link-allow)");
+            throw InvalidInputException.field("target", "link_not_allowed", domain);
         }
     }
 

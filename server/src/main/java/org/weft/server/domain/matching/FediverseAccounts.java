@@ -3,6 +3,8 @@ package org.weft.server.domain.matching;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.actor.WebFingerLookup;
@@ -32,7 +34,7 @@ public final class FediverseAccounts {
         String uri = a.startsWith("https://") || a.startsWith("http://") ? a : webFinger.actorUri(a);
         ActorEntity actor = remoteActors.resolve(uri);
         if (actor.isLocal()) {
-            throw new IllegalArgumentException("Link an account on another server; members here see their matches here");
+            throw InvalidInputException.field("account", "fediverse_account_local");
         }
         db.run(s -> {
             ActorEntity member = member(s, memberUsername);
@@ -62,6 +64,6 @@ public final class FediverseAccounts {
 
     private static ActorEntity member(org.hibernate.Session s, String username) {
         return ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(username)).filter(m -> !m.isDeleted())
-                .orElseThrow(() -> new IllegalArgumentException("No member named '" + username + "'"));
+                .orElseThrow(() -> InvalidInputException.field("username", "member_unknown", username));
     }
 }

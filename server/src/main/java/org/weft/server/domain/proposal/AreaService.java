@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.hibernate.Session;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.AreaRepository;
 import org.weft.server.persistence.Database;
@@ -13,6 +14,7 @@ import org.weft.server.persistence.Database;
  * {@code camp-a/block-3}). A child's parent must exist first.
  */
 public final class AreaService {
+    public static final int MAX_NAME = 200;
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}(/[a-z0-9][a-z0-9-]{0,40}){0,4}");
     private final Database db;
 
@@ -22,21 +24,21 @@ public final class AreaService {
 
     public AreaEntity create(String code, String name, Double latitude, Double longitude) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("An area code is lower-case words joined by '/', like camp-a/block-3");
+            throw InvalidInputException.field("code", "area_code_invalid");
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("An area needs a name of at most 200 characters");
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
+            throw InvalidInputException.field("name", "area_name_invalid", MAX_NAME);
         }
         return db.inTransaction(s -> {
             if (AreaRepository.byCode(s, code).isPresent()) {
-                throw new IllegalArgumentException("Area " + code + " exists already");
+                throw InvalidInputException.field("code", "area_exists", code);
             }
             Long parentId = null;
             int slash = code.lastIndexOf('/');
             if (slash > 0) {
                 String parent = code.substring(0, slash);
                 parentId = AreaRepository.byCode(s, parent).orElseThrow(
-                        () -> new IllegalArgumentException("Create the parent area " + parent + " first")).getId();
+                        () -> InvalidInputException.field("code", "area_parent_missing", parent)).getId();
             }
             AreaEntity area = new AreaEntity(code, name.strip(), parentId);
             if (latitude != null && longitude != null) {

@@ -1,5 +1,7 @@
 package org.weft.server.domain.proposal;
 
+import org.weft.server.domain.InvalidInputException;
+
 /**
  * Coordinates made coarse before they are stored or sent: snapped to a grid whose cells are at least
  * 1 km on each side, so a point never pins down a tent or a door. Latitude steps by 0.01° (1.11 km);
@@ -12,7 +14,7 @@ public record CoarseLocation(double latitude, double longitude) {
 
     public static CoarseLocation snap(double latitude, double longitude) {
         if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-            throw new IllegalArgumentException("Coordinates out of range: " + latitude + ", " + longitude);
+            throw InvalidInputException.field("coordinates", "coordinates_out_of_range");
         }
         double lat = round(Math.round(latitude / LATITUDE_STEP) * LATITUDE_STEP);
         double cos = Math.max(Math.cos(Math.toRadians(Math.min(Math.abs(lat), 89))), 0.0175);

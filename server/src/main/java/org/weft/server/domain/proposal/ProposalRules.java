@@ -10,21 +10,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
 
 /**
- * The limits a proposal must respect, and the defaults it gets. Every refusal says what to change.
+ * The limits a proposal must respect, and the defaults it gets. Every refusal is an {@link InvalidInputException}
+ * naming the field and what to change.
  */
 public final class ProposalRules {
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 5_000;
     public static final int MAX_CATEGORIES = 3;
     public static final BigDecimal MAX_QUANTITY = new BigDecimal("10000");
-    /** OM2 unit names accepted for quantities. */
-    public static final Set<String> UNITS = Set.of("one", "hour", "day", "kilogram", "litre", "metre");
+    public static final int MAX_DECIMALS = 3;
+    /** OM2 unit names accepted for quantities, in the order forms offer them. */
+    public static final List<String> UNITS = List.of("one", "hour", "day", "kilogram", "litre", "metre");
     /** Offers stay up two weeks and requests one week unless the member says otherwise; renewable. */
     public static final Duration DEFAULT_OFFER_LIFETIME = Duration.ofDays(14);
     public static final Duration DEFAULT_REQUEST_LIFETIME = Duration.ofDays(7);
@@ -40,10 +43,10 @@ public final class ProposalRules {
     public String title(String title) {
         String t = title == null ? "" : title.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("A title is required");
+            throw InvalidInputException.field("title", "title_required");
         }
         if (t.codePointCount(0, t.length()) > MAX_TITLE) {
-            throw new IllegalArgumentException("A title can be at most " + MAX_TITLE + " characters");
+            throw InvalidInputException.field("title", "title_too_long", MAX_TITLE);
         }
         return t;
     }
@@ -51,7 +54,7 @@ public final class ProposalRules {
     public String description(String description) {
         String d = description == null ? "" : description.strip();
         if (d.codePointCount(0, d.length()) > MAX_DESCRIPTION) {
-            throw new IllegalArgumentException("A description can be at most " + MAX_DESCRIPTION + " characters");
+            throw InvalidInputException.field("description", "description_too_long", MAX_DESCRIPTION);
         }
         return d;
     }
@@ -59,7 +62,7 @@ public final class ProposalRules {
     public String language(String language) {
         String lang = language == null || language.isBlank() ? "en" : language.strip();
         if (!LANGUAGE.matcher(lang).matches()) {
-            throw new IllegalArgumentException("Not a language tag: '" + language + "' (use e.g. en, ar, fa-IR)");
+            throw InvalidInputException.field("language", "language_invalid", language);
         }
         return lang;
     }
@@ -75,16 +78,16 @@ public final class ProposalRules {
     /** Category ids or URIs → concept URIs, in order, without repeats. */
     public List<String> categories(List<String> categories) {
         if (categories == null || categories.isEmpty()) {
-            throw new IllegalArgumentException("At least one category is required");
+            throw InvalidInputException.field("categories", "categories_required");
         }
         Set<String> uris = new LinkedHashSet<>();
         for (String category : categories) {
             Concept concept = (category != null && category.contains(":") ? taxonomy.byUri(category) : taxonomy.byId(category))
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown category: " + category));
+                    .orElseThrow(() -> InvalidInputException.field("categories", "category_unknown", category));
             uris.add(concept.uri());
         }
         if (uris.size() > MAX_CATEGORIES) {
-            throw new IllegalArgumentException("At most " + MAX_CATEGORIES + " categories");
+            throw InvalidInputException.field("categories", "categories_too_many", MAX_CATEGORIES);
         }
         return new ArrayList<>(uris);
     }
@@ -92,18 +95,21 @@ public final class ProposalRules {
     public void quantity(BigDecimal quantity, String unit) {
         if (quantity == null) {
             if (unit != null && !unit.isBlank()) {
-                throw new IllegalArgumentException("A unit needs a quantity");
+                throw InvalidInputException.field("quantity", "unit_needs_quantity");
             }
             return;
         }
         if (quantity.signum() <= 0 || quantity.compareTo(MAX_QUANTITY) > 0) {
-            throw new IllegalArgumentException("A quantity must be more than 0 and at most " + MAX_QUANTITY);
+            throw InvalidInputException.field("quantity", "quantity_out_of_range", MAX_QUANTITY);
         }
-        if (quantity.stripTrailingZeros().scale() > 3) {
-            throw new IllegalArgumentException("A quantity can have at most 3 decimals");
+        if (quantity.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw InvalidInputException.field("quantity", "quantity_too_precise", MAX_DECIMALS);
         }
-        if (unit == null || !UNITS.contains(unit)) {
-            throw new IllegalArgumentException("A unit is one of " + new TreeSet<>(UNITS));
+        if (unit == null || unit.isBlank()) {
+            throw InvalidInputException.field("unit", "unit_required");
+        }
+        if (!UNITS.contains(unit)) {
+            throw InvalidInputException.field("unit", "unit_unknown", unit);
         }
     }
 
@@ -113,11 +119,10 @@ public final class ProposalRules {
             return now.plus(purpose == Purpose.OFFER ? DEFAULT_OFFER_LIFETIME : DEFAULT_REQUEST_LIFETIME);
         }
         if (!requested.isAfter(now)) {
-            throw new IllegalArgumentException("The end date must be in the future");
+            throw InvalidInputException.field("endsAt", "ends_not_in_future");
         }
         if (requested.isAfter(now.plus(MAX_LIFETIME))) {
-            throw new IllegalArgumentException("The end date can be at most " + MAX_LIFETIME.toDays()
-                    + " days away; renew it later");
+            throw InvalidInputException.field("endsAt", "ends_too_far", MAX_LIFETIME.toDays());
         }
         return requested;
     }

@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 import org.weft.activitypub.jsonld.PlainJson;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.model.ActorKind;
@@ -60,7 +62,7 @@ public final class ProposalService {
     /** Publishes a new offer or request by a local member on one of this instance's communities. */
     public ProposalEntity create(String memberUsername, ProposalDraft draft) {
         if (draft.purpose() == null) {
-            throw new IllegalArgumentException("Say whether this is an offer or a request");
+            throw InvalidInputException.field("purpose", "purpose_required");
         }
         Instant now = clock.instant();
         String title = rules.title(draft.title());
@@ -99,10 +101,10 @@ public final class ProposalService {
         return db.inTransaction(s -> {
             ProposalEntity p = own(s, memberUsername, proposalId);
             if (!p.getStatus().isActive()) {
-                throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal can no longer be edited");
+                throw InvalidInputException.of("proposal_not_editable", new DomainException.Term("status." + p.getStatus().wire()));
             }
             if (draft.audience() != null && draft.audience() != p.getAudience()) {
-                throw new IllegalArgumentException("The audience cannot change after posting; withdraw and post again");
+                throw InvalidInputException.field("audience", "audience_fixed");
             }
             if (draft.title() != null) {
                 p.setTitle(rules.title(draft.title()));
@@ -143,7 +145,7 @@ public final class ProposalService {
             ProposalEntity p = own(s, memberUsername, proposalId);
             if (p.getStatus() != ProposalStatus.OPEN && p.getStatus() != ProposalStatus.EXPIRED
                     && p.getStatus() != ProposalStatus.PROMISED) {
-                throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal cannot be renewed");
+                throw InvalidInputException.of("proposal_not_renewable", new DomainException.Term("status." + p.getStatus().wire()));
             }
             p.setEndsAt(rules.endsAt(newEnd, p.getPurpose(), now));
             if (p.getStatus() == ProposalStatus.EXPIRED) {
@@ -166,7 +168,8 @@ public final class ProposalService {
             return p;
         }
         if (!ALLOWED.get(p.getStatus()).contains(next)) {
-            throw new IllegalArgumentException("A " + p.getStatus().wire() + " proposal cannot become " + next.wire());
+            throw InvalidInputException.field("status", "status_change_not_allowed",
+                    new DomainException.Term("status." + p.getStatus().wire()), new DomainException.Term("status." + next.wire()));
         }
         p.setStatus(next);
         p.setUpdatedAt(clock.instant());
@@ -224,12 +227,12 @@ public final class ProposalService {
     private void place(Session s, ProposalEntity p, ProposalDraft draft) {
         if (draft.areaCode() != null) {
             AreaEntity area = AreaRepository.byCode(s, draft.areaCode())
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown area: " + draft.areaCode()));
+                    .orElseThrow(() -> InvalidInputException.field("area", "area_unknown", draft.areaCode()));
             p.setArea(area.getCode(), AreaService.fullName(s, area));
         }
         if (draft.latitude() != null || draft.longitude() != null) {
             if (draft.latitude() == null || draft.longitude() == null) {
-                throw new IllegalArgumentException("Give both latitude and longitude, or neither");
+                throw InvalidInputException.field("coordinates", "coordinates_incomplete");
             }
             CoarseLocation coarse = CoarseLocation.snap(draft.latitude(), draft.longitude());
             p.setCoordinates(coarse.latitude(), coarse.longitude());
@@ -255,10 +258,10 @@ public final class ProposalService {
 
     private static ActorEntity community(Session s, String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Say which community to post to");
+            throw InvalidInputException.field("community", "community_required");
         }
         return ActorRepository.local(s, ActorKind.GROUP, name.strip().toLowerCase(Locale.ROOT))
                 .filter(a -> !a.isDeleted())
-                .orElseThrow(() -> new IllegalArgumentException("No community " + name + " here"));
+                .orElseThrow(() -> InvalidInputException.field("community", "community_unknown", name));
     }
 }

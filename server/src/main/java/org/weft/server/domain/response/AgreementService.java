@@ -12,6 +12,8 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.AgreementAnswer;
 import org.weft.activitypub.vocab.AgreementOffer;
 import org.weft.activitypub.vocab.Quantity;
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
@@ -60,7 +62,7 @@ public final class AgreementService {
                 throw new NotFoundException("No proposal from another Weft instance with id " + proposalId);
             }
             if (!p.getStatus().isActive()) {
-                throw new IllegalArgumentException("This proposal is " + p.getStatus().wire());
+                throw InvalidInputException.of("proposal_not_open", new DomainException.Term("status." + p.getStatus().wire()));
             }
             Instant now = clock.instant();
             String content = PlainText.toHtml(message == null ? "" : message);

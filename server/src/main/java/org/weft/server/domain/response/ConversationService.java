@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.weft.server.domain.ConflictException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.model.LocalUrls;
@@ -80,8 +82,10 @@ public final class ConversationService {
     /**
      * {@code memberId} writes {@code text} in the conversation of a response they are part of.
      *
-     * @throws ConversationRefused  when the text is empty or too long, or the conversation is full or closed
-     * @throws NotFoundException    when there is no such response or the member is not one of its two sides
+     * @throws InvalidInputException when the text is empty or too long ({@code message_empty}, {@code message_too_long})
+     * @throws ConflictException     when the conversation is closed or full ({@code conversation_closed},
+     *                               {@code conversation_full})
+     * @throws NotFoundException     when there is no such response or the member is not one of its two sides
      */
     public Conversation.Message post(long memberId, long responseId, String text) {
         String clean = checked(text);
@@ -101,10 +105,10 @@ public final class ConversationService {
     private ConversationMessageEntity write(Session s, ResponseEntity r, boolean authorSide, ActorEntity writer, String text) {
         String closed = ConversationRules.closedKey(r);
         if (closed != null) {
-            throw new ConversationRefused(closed, true);
+            throw new ConflictException("conversation_closed", closed);
         }
         if (ConversationMessageRepository.count(s, r) >= ConversationRules.MAX_MESSAGES) {
-            throw new ConversationRefused("conversation.full", true);
+            throw new ConflictException("conversation_full", "conversation.full");
         }
         ProposalEntity p = r.getProposal();
         ActorEntity from = authorSide ? p.getAttributedTo() : r.getResponder();
@@ -154,10 +158,10 @@ public final class ConversationService {
     private static String checked(String text) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
-            throw new ConversationRefused("conversation.empty", false);
+            throw InvalidInputException.field("text", "message_empty");
         }
         if (ConversationRules.length(clean) > ConversationRules.MAX_LENGTH) {
-            throw new ConversationRefused("conversation.tooLong", false);
+            throw InvalidInputException.field("text", "message_too_long", ConversationRules.MAX_LENGTH);
         }
         return clean;
     }

@@ -9,6 +9,7 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
@@ -35,6 +36,8 @@ import org.weft.server.persistence.ResponseRepository;
 public final class ResponseService {
     public static final String NOTIFY_RESPONSE = NotificationKind.RESPONSE.wire();
     public static final String NOTIFY_ACCEPTED = NotificationKind.ACCEPTED.wire();
+    /** A hand-off note is the conversation's first message, so it has a message's limit (where, when: not a document). */
+    public static final int MAX_HAND_OFF = ConversationRules.MAX_LENGTH;
     /** The longest answer a member here may write to a proposal here, in characters. */
     public static final int MAX_ANSWER = 5000;
 
@@ -74,9 +77,9 @@ public final class ResponseService {
      * notified, exactly as for an answer arriving from Mastodon by direct message.
      *
      * @throws NotFoundException        no such member, or no such proposal here
-     * @throws IllegalArgumentException {@code proposal.cannotRespond} for one's own proposal or one no longer open or
-     *                                  promised; {@code proposal.respondInvalid} for an empty text or one over
-     *                                  {@value #MAX_ANSWER} characters
+     * @throws InvalidInputException   {@code cannot_respond} for one's own proposal or one no longer open or promised;
+     *                                  {@code response_empty} or {@code response_too_long} (over {@value #MAX_ANSWER}
+     *                                  characters) on {@code text}
      */
     public ResponseEntity respond(String memberUsername, long proposalId, String text) {
         return db.inTransaction(s -> {
@@ -87,10 +90,13 @@ public final class ResponseService {
                 throw new NotFoundException("No proposal " + proposalId);
             }
             if (proposal.getAuthor().getId().equals(responder.getId()) || !proposal.getStatus().isActive()) {
-                throw new IllegalArgumentException("proposal.cannotRespond");
+                throw InvalidInputException.of("cannot_respond");
             }
-            if (text == null || text.isBlank() || text.length() > MAX_ANSWER) {
-                throw new IllegalArgumentException("proposal.respondInvalid");
+            if (text == null || text.isBlank()) {
+                throw InvalidInputException.field("text", "response_empty");
+            }
+            if (text.codePointCount(0, text.length()) > MAX_ANSWER) {
+                throw InvalidInputException.field("text", "response_too_long", MAX_ANSWER);
             }
             ResponseEntity response = new ResponseEntity(urls.base() + "/responses/" + UUID.randomUUID(), proposal,
                     responder, ResponseEntity.Kind.DIRECT, false, PlainText.toHtml(text.strip()), clock.instant());
@@ -113,11 +119,17 @@ public final class ResponseService {
      * The author accepts a response: the proposal becomes promised (everyone is told), a local responder
      * is notified, and {@code handOff} (where and when) is written in the response's conversation, which takes it
      * to the responder alone, whether they are on another server (a direct message) or here. The page and the API
-     * both come through here.
+     * both come through here. Accepting a response already accepted changes nothing and sends nothing again.
      */
     public ResponseEntity accept(String memberUsername, long responseId, String handOff) {
+        if (handOff != null && handOff.codePointCount(0, handOff.length()) > MAX_HAND_OFF) {
+            throw InvalidInputException.field("handOff", "hand_off_too_long", MAX_HAND_OFF);
+        }
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.ACCEPTED) {
+                return r;
+            }
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -135,6 +147,9 @@ public final class ResponseService {
     public ResponseEntity decline(String memberUsername, long responseId) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
+            if (r.getState() == ResponseEntity.State.DECLINED) {
+                return r;
+            }
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;

@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.weft.web.i18n.Messages;
 
 /**
- * Who is looking at a page: a logged-in member or not, in which language, and the CSRF token their forms carry.
+ * Who is looking at a page: a logged-in member or not, in which language, the CSRF token their forms carry, and where
+ * they are ({@code target}: the path and query asked for, so a login can bring them back).
  */
-public record Visitor(Optional<SessionInfo> member, Messages messages, String csrfToken) {
+public record Visitor(Optional<SessionInfo> member, Messages messages, String csrfToken, String target) {
     public boolean loggedIn() {
         return member.isPresent();
     }

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.account.Tokens;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.FormTokens;
 
 /** Works out the {@link Visitor} of a request, and checks the CSRF token of a submitted form. */
 public final class Visitors {
@@ -44,13 +46,42 @@ public final class Visitors {
                 .or(() -> SessionCookies.read(req, SessionCookies.LANGUAGE))
                 .filter(l -> Messages.LANGUAGES.contains(l))
                 .orElseGet(() -> fromAcceptLanguage(req.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse("")));
-        return new Visitor(member, Messages.forLanguage(chosen), csrf);
+        // Where to come back to after logging in: only a page (GET), never a form's address.
+        String query = req.query().rawValue();
+        String target = req.prologue().method() != Method.GET ? null
+                : req.path().rawPath() + (query == null || query.isEmpty() ? "" : "?" + query);
+        return new Visitor(member, Messages.forLanguage(chosen), csrf, target);
     }
 
-    /** Whether the form carries the visitor's own CSRF token. */
+    /**
+     * A visitor known only by the browser's language, with no session and no token, for the error page shown when
+     * working out the real visitor failed (the database is unreachable).
+     */
+    public Visitor stranger(ServerRequest req) {
+        return new Visitor(Optional.empty(),
+                Messages.forLanguage(fromAcceptLanguage(req.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse(""))), "",
+                null);
+    }
+
+    /** Whether the form carries the visitor's own CSRF token (masked, as pages write it, or plain). */
     public static boolean csrfOk(Visitor visitor, Map<String, List<String>> form) {
         List<String> given = form.getOrDefault(FORM_FIELD, List.of());
-        return given.size() == 1 && Tokens.same(visitor.csrfToken(), given.get(0));
+        return given.size() == 1 && CsrfMask.matches(visitor.csrfToken(), given.get(0));
+    }
+
+    /** The hidden values for the forms of one page: the visitor's token masked anew for each form, and a one-time token. */
+    public static FormTokens formTokens(Visitor visitor) {
+        return new FormTokens() {
+            @Override
+            public String csrf() {
+                return CsrfMask.mask(visitor.csrfToken());
+            }
+
+            @Override
+            public String once() {
+                return Tokens.random();
+            }
+        };
     }
 
     public SessionCookies cookies() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -51,7 +52,7 @@ class CrossInstanceMatchingTest {
             c.server().localActors().createGroup("city", "City", null);
             c.server().localActors().createMember("chen", "Chen", "a long enough password", false);
 
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
                     () -> a.server().matching().links().link("block3", "@city@" + c.domain()));
             assertTrue(refused.getMessage().contains("not allowed"), refused.getMessage());
             assertEquals(0L, followsFrom(a));

@@ -21,6 +21,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * Who moderates which community, seen by the services that ask and by the other servers and visitors who read the
@@ -122,7 +123,7 @@ class ModeratorsTest {
         amina.login("amina", "correct horse battery");
         HttpResponse<String> page = amina.get("/moderate/block7");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("Moderation of Block 7") && page.body().contains("@olga@" + weft.domain()));
+        assertTrue(page.body().contains("Moderation of " + Messages.isolate("Block 7")) && page.body().contains("@olga@" + weft.domain()));
         assertTrue(TestHttp.get(weft.base() + "/groups/block7", "text/html").body().contains("Moderators"));
 
         assertEquals(303, amina.submit("/moderate/block7", "/moderate/block7/moderators", Map.of("username", "carla"))

@@ -128,7 +128,8 @@ class MastodonConversationTest {
             expect(200, amina.post("/proposals/" + offer.path("id").asLong() + "/status", "{\"status\": \"withdrawn\"}"));
             JsonNode refused = expect(409, amina.post("/responses/" + responseId + "/messages",
                     "{\"text\": \"One more thing\"}"));
-            assertTrue(refused.path("error").asText().contains("withdrawn"), refused.toString());
+            assertEquals("conversation_closed", refused.path("error").asText(), refused.toString());
+            assertTrue(refused.path("message").asText().contains("withdrawn"), refused.toString());
             String late = mastodon.directNote("rosa", 116205900000000003L, second.path("object").path("id").asText(), aminaUri,
                     aminaHandle, "Is it still on?");
             mastodon.deliver(inbox, late);

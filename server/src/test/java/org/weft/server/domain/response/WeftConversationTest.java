@@ -75,12 +75,14 @@ class WeftConversationTest {
                 PageClient page = new PageClient(b.base()).language(language);
                 page.login("bob", "a long enough password");
                 String notifications = page.get("/me/notifications").body();
-                for (String expected : new String[] {m.get("notification.agreement-accepted", "Fresh bread"),
-                        m.get("notification.conversation", "Fresh bread", "Amina"), HAND_OFF}) {
+                for (String expected : new String[] {m.get("notification.agreement-accepted",
+                        Messages.isolate("Fresh bread")), m.get("notification.conversation", Messages.isolate("Fresh bread"),
+                        Messages.isolate("Amina")), HAND_OFF}) {
                     assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
                 }
                 String conversation = page.get("/conversations/" + bobs.getId()).body();
-                assertTrue(conversation.contains(HAND_OFF) && conversation.contains(m.get("conversation.privateWith", "Amina")),
+                assertTrue(conversation.contains(HAND_OFF)
+                        && conversation.contains(m.get("conversation.privateWith", Messages.isolate("Amina"))),
                         conversation);
             }
             JsonNode told = expect(200, bob.get("/me/notifications")).path("items");
@@ -156,7 +158,7 @@ class WeftConversationTest {
         PageClient arabic = new PageClient(b.base()).language("ar");
         arabic.login("bob", "a long enough password");
         assertTrue(arabic.get("/me/notifications").body().contains(
-                Messages.forLanguage("ar").get("notification.agreement-declined", "A spare tent")));
+                Messages.forLanguage("ar").get("notification.agreement-declined", Messages.isolate("A spare tent"))));
         long before = count(b, "select count(*) from ConversationMessageEntity");
         expect(409, bob.post("/responses/" + bobs.getId() + "/messages", "{\"text\": \"Are you sure?\"}"));
         expect(409, amina.post("/responses/" + aminasResponse + "/messages", "{\"text\": \"Sorry!\"}"));

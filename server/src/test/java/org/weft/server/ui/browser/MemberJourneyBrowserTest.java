@@ -38,6 +38,7 @@ import org.weft.server.domain.account.Invites;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * A member's journey in real headless Chromium: sign up with an invite, post an offer in Arabic and see the board
@@ -105,7 +106,9 @@ class MemberJourneyBrowserTest {
             layla.findElement(By.id("display")).sendKeys("Layla");
             layla.findElement(By.id("password")).sendKeys("layla-password");
             layla.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-            waitFor(layla, "/");
+            waitFor(layla, "/welcome");
+            assertTrue(layla.findElement(By.tagName("main")).getText().contains("Welcome"), "sign-up ends on a welcome");
+            check(layla, "welcome");
 
             // Switch to Arabic and post an offer in Arabic.
             new Select(layla.findElement(By.id("page-language"))).selectByValue("ar");
@@ -120,6 +123,8 @@ class MemberJourneyBrowserTest {
             check(layla, "new-offer-ar");
             layla.findElement(By.id("title")).sendKeys("بطانيتان للشتاء");
             layla.findElement(By.id("description")).sendKeys("بطانيتان نظيفتان، تعال إلى الخيمة ١٢");
+            // No category is chosen for her: the list starts on "choose a category".
+            new Select(layla.findElement(By.id("category"))).selectByValue("bedding");
             new Select(layla.findElement(By.id("area"))).selectByValue("camp-a");
             layla.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             waitFor(layla, "/proposals/");
@@ -133,6 +138,14 @@ class MemberJourneyBrowserTest {
             login(omar, "omar", "omar-password");
             omar.get(weft.base() + "/new?purpose=request&community=camp");
             omar.findElement(By.id("title")).sendKeys("Need a wheelchair for a week");
+            new Select(omar.findElement(By.id("category"))).selectByValue("mobility-aids");
+            omar.findElement(By.cssSelector("input[name=audience][value=PUBLIC]")).click();
+            omar.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+            // Health is sensitive help: the form comes back once, set to community only, with the safety note; he
+            // chooses public again and publishes.
+            new WebDriverWait(omar, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.cssSelector("aside.safety")).isEmpty());
+            check(omar, "new-request-sensitive-en");
             omar.findElement(By.cssSelector("input[name=audience][value=PUBLIC]")).click();
             omar.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             waitFor(omar, "/proposals/");
@@ -155,12 +168,21 @@ class MemberJourneyBrowserTest {
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("موعود"));
             clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/status'] input[value=fulfilled] + button"));
             assertTrue(layla.findElement(By.cssSelector(".proposal .status")).getText().contains("تمّ"));
+            assertTrue(layla.findElement(By.cssSelector("#manage .notice")).getText().contains("شكرًا"),
+                    "the notice is where she pressed the button, in Arabic");
             check(layla, "proposal-fulfilled-ar");
+            // Deleting asks first, on a page of its own; she keeps it.
+            clickAndWaitForNewPage(layla, By.cssSelector("form[action$='/delete'] button"));
+            assertTrue(layla.findElement(By.tagName("h1")).getText().contains("حذف"), "the confirmation page asks");
+            check(layla, "confirm-delete-ar");
+            layla.findElement(By.cssSelector("article.confirm p > a")).click();
+            waitFor(layla, "/proposals/");
 
             // Omar, the responder, is told and reads the meeting place Layla typed; Layla's own list does not show it.
             omar.get(weft.base() + "/me/notifications");
             String omarsNotifications = omar.findElement(By.tagName("main")).getText();
-            assertTrue(omarsNotifications.contains("Your response was accepted: بطانيتان للشتاء"), omarsNotifications);
+            assertTrue(omarsNotifications.contains("Your response was accepted: " + Messages.isolate("بطانيتان للشتاء")),
+                    omarsNotifications);
             assertTrue(omarsNotifications.contains("الخيمة ١٢ بعد الظهر"), omarsNotifications);
             check(omar, "notifications-en");
             layla.get(weft.base() + "/me/notifications");
@@ -169,7 +191,7 @@ class MemberJourneyBrowserTest {
             // They talk: Omar follows his notification to the conversation under his response and answers; Layla
             // follows hers and answers in Arabic; Omar reads it on "My responses".
             omar.get(weft.base() + "/me/notifications");
-            omar.findElement(By.partialLinkText("New message from Layla")).click();
+            omar.findElement(By.partialLinkText("New message from " + Messages.isolate("Layla"))).click();
             waitFor(omar, "/proposals/");
             assertTrue(omar.findElement(By.cssSelector("section.conversation")).getText().contains("الخيمة ١٢ بعد الظهر"));
             omar.findElement(By.cssSelector("section.conversation textarea")).sendKeys("See you there, thank you!");
@@ -189,7 +211,7 @@ class MemberJourneyBrowserTest {
             // The operator links two communities: camp here follows town on a second Weft, which accepts at once.
             try (TestServers.Instance other = TestServers.start()) {
                 other.server().localActors().createGroup("town", "Town mutual aid", null);
-                omar.get(weft.base() + "/admin");
+                omar.get(weft.base() + "/admin/links");
                 omar.findElement(By.id("l-target")).sendKeys("@town@" + other.domain());
                 omar.findElement(By.cssSelector("form[action='/admin/links'] button")).click();
                 waitFor(omar, "/admin");
@@ -199,7 +221,7 @@ class MemberJourneyBrowserTest {
                     return d.findElements(By.cssSelector("ul.links li")).stream()
                             .anyMatch(li -> li.getText().contains(handle) && li.getText().contains("linked"));
                 });
-                check(omar, "admin");
+                check(omar, "admin-links");
                 omar.get(weft.base() + "/groups/camp");
                 assertTrue(omar.getPageSource().contains(handle), "the community page lists the link");
                 check(omar, "community-en");
@@ -213,6 +235,20 @@ class MemberJourneyBrowserTest {
             check(omar, "account-en");
             omar.get(weft.base() + "/me/proposals");
             check(omar, "mine-en");
+            omar.get(weft.base() + "/admin");
+            check(omar, "admin");
+            omar.get(weft.base() + "/admin/invites");
+            omar.findElement(By.id("i-note")).sendKeys("for Yusuf");
+            omar.findElement(By.cssSelector("form[action='/admin/invites'] button")).click();
+            waitFor(omar, "/admin/invites");
+            assertTrue(omar.findElement(By.cssSelector(".invite-link")).getText().contains("/signup?invite="), "the link");
+            assertTrue(omar.findElement(By.cssSelector("svg.qr")).isDisplayed(), "and its QR code, next to the form");
+            check(omar, "admin-invite-qr");
+            omar.get(weft.base() + "/admin/members");
+            check(omar, "admin-members");
+            omar.get(weft.base() + "/no/such/page");
+            assertTrue(omar.findElement(By.tagName("h1")).getText().contains("Not found"), "a page, not plain text");
+            check(omar, "not-found-en");
         } finally {
             layla.quit();
             omar.quit();

@@ -1,0 +1,115 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalRules;
+import org.weft.server.model.Purpose;
+import org.weft.server.testing.TestServers;
+
+/**
+ * The new-proposal form asks for what the rules allow and no more (lengths, numbers, dates, a unit from a list, a
+ * category chosen on purpose), and what the rules refuse comes back next to its field in the member's language,
+ * with nothing stored. User text in another script carries its language and dir="auto".
+ */
+class FormLimitsTest {
+    private static TestServers.Instance weft;
+    private static PageClient layla;
+
+    @BeforeAll
+    static void start() {
+        weft = TestServers.start();
+        weft.server().localActors().createGroup("camp", "Camp Board", null);
+        weft.server().proposals().areas().create("camp-a", "Camp A", null, null);
+        weft.server().proposals().areas().create("camp-a/block-3", "Block 3", null, null);
+        weft.server().localActors().createMember("layla", "Layla", "layla-password", false);
+        layla = new PageClient(weft.base()).language("ar");
+        layla.login("layla", "layla-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        weft.close();
+    }
+
+    @Test
+    void theFormsLimitsAreTheRules() {
+        String form = layla.get("/new?purpose=offer").body();
+        assertTrue(form.contains("name=\"title\" type=\"text\" required maxlength=\"" + ProposalRules.MAX_TITLE + "\""), form);
+        assertTrue(form.contains("maxlength=\"" + ProposalRules.MAX_DESCRIPTION + "\""), form);
+        assertTrue(form.contains("min=\"0.001\" max=\"10000\"") && form.contains("step=\"0.001\""), form);
+        assertTrue(form.matches("(?s).*type=\"date\" value=\"\" min=\"\\d{4}-\\d\\d-\\d\\d\" max=\"\\d{4}-\\d\\d-\\d\\d\".*"), form);
+        assertTrue(form.contains("<select id=\"unit\" name=\"unit\""), "units are a list, not free text: " + form);
+        assertTrue(form.contains("<option value=\"kilogram\">كيلوغرام</option>"), "with translated names: " + form);
+        assertTrue(form.contains("<select id=\"category\" name=\"category\" required"), form);
+        assertTrue(form.contains("<option value=\"\" selected>اختر فئة</option>"), "nothing chosen at first: " + form);
+        assertTrue(form.contains("<optgroup label="), "categories grouped under their top category: " + form);
+        assertFalse(form.contains(">— "), "no dash prefixes, so typing a letter finds a category: " + form);
+        assertTrue(form.contains("<option value=\"camp-a/block-3\" dir=\"auto\">Camp A, Block 3</option>"), "areas by full name: " + form);
+    }
+
+    @Test
+    void refusalsComeBackNextToTheirFieldInTheMembersLanguageAndStoreNothing() {
+        long before = proposals();
+        Map<String, String> fields = new HashMap<>(Map.of("purpose", "offer", "community", "camp", "title", "Bread",
+                "category", "", "kind", "GIFT", "audience", "PUBLIC"));
+        HttpResponse<String> noCategory = layla.submit("/new?purpose=offer", "/new", fields);
+        assertEquals(400, noCategory.statusCode());
+        assertTrue(noCategory.body().contains("<p class=\"error\" id=\"category-error\" role=\"alert\">اختر فئة.</p>"),
+                "an untouched category is refused, not filed under Food: " + noCategory.body());
+        assertTrue(noCategory.body().contains("value=\"Bread\""), "the form comes back as typed");
+
+        fields.put("category", "bread");
+        fields.put("title", "x".repeat(ProposalRules.MAX_TITLE + 1));
+        HttpResponse<String> long1 = layla.submit("/new?purpose=offer", "/new", fields);
+        assertTrue(long1.body().contains("id=\"title-error\"") && long1.body().contains("لا يزيد العنوان عن ١٢٠ حرفًا."),
+                long1.body());
+
+        fields.put("title", "Bread");
+        fields.put("quantity", "3");
+        fields.put("unit", "lorry-loads");
+        HttpResponse<String> unit = layla.submit("/new?purpose=offer", "/new", fields);
+        assertTrue(unit.body().contains("id=\"unit-error\""), unit.body());
+        assertFalse(unit.body().contains("A unit is one of"), "no English developer sentence: " + unit.body());
+
+        fields.put("unit", "kilogram");
+        fields.put("until", "2001-01-01");
+        HttpResponse<String> past = layla.submit("/new?purpose=offer", "/new", fields);
+        assertTrue(past.body().contains("id=\"until-error\"") && past.body().contains("يجب أن يكون تاريخ الانتهاء في المستقبل."),
+                past.body());
+        assertEquals(before, proposals(), "nothing was stored");
+
+        fields.remove("until");
+        HttpResponse<String> made = layla.submit("/new?purpose=offer", "/new", fields);
+        assertEquals(303, made.statusCode(), made.body());
+        String page = layla.get(java.net.URI.create(made.headers().firstValue("Location").orElseThrow()).getPath()).body();
+        assertTrue(page.contains("<dd>٣ كيلوغرام</dd>"), "the quantity in the reader's words: " + page);
+    }
+
+    @Test
+    void userTextInAnotherScriptCarriesItsLanguageAndDirection() {
+        weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp").purpose(Purpose.OFFER)
+                .language("en").title("Anything warm helps.").description("Coats, blankets.").categories("clothing")
+                .build());
+        String board = layla.get("/board/camp").body();
+        assertTrue(board.contains("<html lang=\"ar\" dir=\"rtl\">"), board);
+        assertTrue(board.contains("lang=\"en\" dir=\"auto\">Anything warm helps.</a>"), "the English title keeps its own"
+                + " direction on the Arabic board: " + board);
+        assertTrue(board.contains("<p lang=\"en\" dir=\"auto\">Coats, blankets.</p>"), board);
+        assertTrue(board.contains("<bdi dir=\"auto\">Layla</bdi>"), "names too: " + board);
+    }
+
+    private static long proposals() {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from ProposalEntity", Long.class)
+                .getSingleResult());
+    }
+}

@@ -1,0 +1,5 @@
+package org.weft.web.view;
+
+/** A link with its text. */
+public record Link(String label, String url) {
+}
