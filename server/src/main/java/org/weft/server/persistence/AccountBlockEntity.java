@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** An account blocked by a community (its moderators decided) or by a member for themselves (see V38). */
+/** An account blocked by a community (its moderators decided) or by a member for themselves (see V49). */
 @Entity
 @Table(name = "account_block")
 public class AccountBlockEntity {

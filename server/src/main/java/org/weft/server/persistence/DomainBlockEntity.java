@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.weft.server.model.DomainSeverity;
 
-/** Another server blocked by this instance's operator (see V37). */
+/** Another server blocked by this instance's operator (see V48). */
 @Entity
 @Table(name = "domain_block")
 public class DomainBlockEntity {

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.weft.server.model.ModerationActionKind;
 
-/** One line of the public moderation log (see V39). */
+/** One line of the public moderation log (see V50). */
 @Entity
 @Table(name = "moderation_action")
 public class ModerationActionEntity {

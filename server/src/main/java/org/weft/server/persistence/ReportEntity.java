@@ -16,7 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A report of an account and some of its posts, by a member or another server (see V40). */
+/** A report of an account and some of its posts, by a member or another server (see V51). */
 @Entity
 @Table(name = "report")
 public class ReportEntity {
