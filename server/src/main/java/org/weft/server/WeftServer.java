@@ -149,6 +149,7 @@ import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.ModerationPage;
+import org.weft.server.ui.MemberBlockPage;
 import org.weft.server.ui.ReportPages;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
@@ -341,6 +342,7 @@ public final class WeftServer implements AutoCloseable {
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
+        MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -366,6 +368,9 @@ public final class WeftServer implements AutoCloseable {
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .post("/report", reportPages::report)
+                .get("/report/sent", reportPages::sent)
+                .post("/block", memberBlocks::block)
+                .get("/block/done", memberBlocks::done)
                 .get("/moderate/reports", reportPages::queue)
                 .post("/moderate/reports/{id}", reportPages::act)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),

@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import org.hibernate.Session;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
+import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
@@ -23,15 +26,21 @@ import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.ReportsView;
 
 /**
- * Reporting, for members: {@code POST /report} (a proposal or a response, from the proposal page, with a comment);
+ * Reporting, for members: {@code POST /report} (a proposal, a response or a conversation message, from the page it is
+ * on, with a comment);
  * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, the account's
  * history of reports and the actions (dismiss, hide the posts, block the account for the community, forward the
- * report to its server, and, for operators, suspend its server). Anyone else gets 403 and nothing changes.
+ * report to its server, and, for operators, suspend its server). Blocking and suspending ask first on a page of their
+ * own; every form changes things once (a repeat of its token changes nothing). Anyone else gets 403 and nothing changes.
  */
 public final class ReportPages {
+    private static final String QUEUE = "/moderate/reports";
+    private static final String SENT = "/report/sent";
+
     private final Pages pages;
     private final Database db;
     private final Reports reports;
@@ -42,7 +51,10 @@ public final class ReportPages {
         this.reports = reports;
     }
 
-    /** {@code POST /report}: {@code proposal} (its address) or {@code response} (an id), {@code comment}. */
+    /**
+     * {@code POST /report}: {@code proposal} (its address), {@code response} or {@code message} (a conversation
+     * message; both by id), with a {@code comment}. Once per form.
+     */
     public void report(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
@@ -51,18 +63,31 @@ public final class ReportPages {
         }
         String proposal = Forms.first(form, "proposal");
         long responseId = number(Forms.first(form, "response"));
+        long messageId = number(Forms.first(form, "message"));
         Optional<String> uri = db.inTransaction(s -> responseId > 0
                 ? Optional.ofNullable(s.find(ResponseEntity.class, responseId)).map(ResponseEntity::getUri)
-                : proposal == null ? Optional.<String>empty() : ProposalRepository.byUri(s, proposal).map(ProposalEntity::getUri));
+                : messageId > 0 ? Optional.ofNullable(s.find(ConversationMessageEntity.class, messageId))
+                        .map(ConversationMessageEntity::getUri)
+                : ProposalRepository.byUri(s, proposal).map(ProposalEntity::getUri));
         if (uri.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
             return;
         }
         try {
-            reports.fromMember(v.member().get().memberId(), uri.get(), Forms.first(form, "comment"));
-            pages.message(res, Status.OK_200, v, "report.doneTitle", "report.done");
-        } catch (IllegalArgumentException e) {
+            pages.once(res, v, form, SENT, () -> {
+                reports.fromMember(v.member().get().memberId(), uri.get(), Forms.first(form, "comment"));
+                return SENT;
+            });
+        } catch (DomainException | IllegalArgumentException e) {
             pages.message(res, Status.BAD_REQUEST_400, v, "error.title", "report.refused");
+        }
+    }
+
+    /** {@code GET /report/sent}: where a report goes after it is stored (reloading it sends nothing again). */
+    public void sent(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (Pages.requireMember(res, v)) {
+            pages.message(res, Status.OK_200, v, "report.doneTitle", "report.done");
         }
     }
 
@@ -84,23 +109,59 @@ public final class ReportPages {
         }
         long id = number(req.path().pathParameters().get("id"));
         Optional<Long> me = Optional.of(v.member().get().memberId());
+        String action = Forms.first(form, "action");
         String reason = Forms.first(form, "reason");
+        if (("block".equals(action) || "suspend".equals(action)) && !Pages.confirmed(form)) {
+            ask(res, v, id, action, reason);
+            return;
+        }
         try {
-            switch (Forms.first(form, "action") == null ? "" : Forms.first(form, "action")) {
-                case "dismiss" -> reports.dismiss(id, me);
-                case "hide" -> reports.hideContent(id, me, reason);
-                case "block" -> reports.blockAccount(id, me, reason);
-                case "forward" -> reports.forward(id, me);
-                case "suspend" -> reports.suspendServer(id, me, reason);
-                default -> throw new IllegalArgumentException("reports.unknownAction");
-            }
-            Pages.redirect(res, "/moderate/reports?done=1");
+            pages.once(res, v, form, QUEUE, () -> {
+                switch (action) {
+                    case "dismiss" -> reports.dismiss(id, me);
+                    case "hide" -> reports.hideContent(id, me, reason);
+                    case "block" -> blockAccount(id, me, reason);
+                    case "forward" -> reports.forward(id, me);
+                    case "suspend" -> reports.suspendServer(id, me, reason);
+                    default -> throw new IllegalArgumentException("reports.unknownAction");
+                }
+                return QUEUE + "?done=1";
+            });
         } catch (ForbiddenException e) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (DomainException | IllegalArgumentException | UncheckedIOException e) {
             show(res, Status.BAD_REQUEST_400, v, null, v.messages().get("reports.refused"));
+        }
+    }
+
+    /**
+     * Blocking the account and suspending its server ask first, on a page of their own, with the public reason carried
+     * through; only someone who may act on the report is asked (suspending: an operator), anyone else gets 403.
+     */
+    private void ask(ServerResponse res, Visitor v, long id, String action, String reason) {
+        Optional<ReportEntity> report = reports.openFor(v.member().get().memberId()).stream()
+                .filter(r -> r.getId() == id).findFirst();
+        if (report.isEmpty() || "suspend".equals(action) && !v.admin()) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        }
+        Messages m = v.messages();
+        String account = report.get().getAccount().getUri();
+        String explanation = "block".equals(action) ? m.get("confirm.blockAccount")
+                : m.get("confirm.suspendServer", BlockedDomains.hostOf(account));
+        pages.confirm(res, v, m.get("block".equals(action) ? "confirm.blockAccountTitle" : "confirm.suspendServerTitle"),
+                new Confirmation(account, null, explanation, QUEUE + "/" + id,
+                        List.of(new Confirmation.Field("action", action), new Confirmation.Field("reason", reason)),
+                        m.get("block".equals(action) ? "reports.block" : "reports.suspend"), QUEUE + "#report-" + id));
+    }
+
+    private void blockAccount(long id, Optional<Long> me, String reason) {
+        try {
+            reports.blockAccount(id, me, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -115,7 +176,8 @@ public final class ReportPages {
 
     private ReportsView.Item item(ReportEntity r, Messages m) {
         ActorEntity account = r.getAccount();
-        List<String> content = db.inTransaction(s -> r.getContentUris().stream().map(uri -> uri + text(s, uri)).toList());
+        List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
+                .map(uri -> new ReportsView.Post(uri, text(s, uri))).toList());
         String from = db.inTransaction(s -> r.getReporterId() != null
                 ? Optional.ofNullable(s.find(ActorEntity.class, r.getReporterId())).map(ActorEntity::getDisplayName)
                         .orElse(m.get("reports.fromGone"))
@@ -131,7 +193,7 @@ public final class ReportPages {
         String text = ProposalRepository.byUri(s, uri).map(ProposalEntity::getTitle)
                 .or(() -> ResponseRepository.byUri(s, uri).map(r -> HtmlSanitizer.toPlainText(r.getContent())))
                 .orElse("");
-        return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private static long number(String value) {

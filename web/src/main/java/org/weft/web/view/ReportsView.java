@@ -18,14 +18,23 @@ public record ReportsView(String heading, String notice, String error, List<Item
      * @param id        the report's id (the actions post to {@code /moderate/reports/{id}/…})
      * @param community the community it is for, or the translated "the operators"
      * @param account   the reported account's address
-     * @param content   the reported posts' addresses, with their text where known
+     * @param content   the reported posts: their addresses, with their text where known
      * @param comment   the reporter's comment, or null
      * @param from      who reported (a member's name, or "a person on SERVER"), for the moderators only
      * @param when      when it was made
      * @param history   how many reports of the same account there were, this one included (translated)
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
      */
-    public record Item(long id, String community, String account, List<String> content, String comment, String from,
+    public record Item(long id, String community, String account, List<Post> content, String comment, String from,
                        String when, String history, boolean remote) {
+    }
+
+    /**
+     * A reported post.
+     *
+     * @param uri  its address
+     * @param text the start of its text as its author wrote it, or empty when it is not known here
+     */
+    public record Post(String uri, String text) {
     }
 }
