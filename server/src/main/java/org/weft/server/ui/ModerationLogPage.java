@@ -64,7 +64,7 @@ public final class ModerationLogPage {
         List<ModerationLogView.Row> rows = actions.stream().map(a -> new ModerationLogView.Row(m.date(a.getCreatedAt()),
                 a.getCreatedAt().toString(), m.get(a.getKind().messageKey()), a.getTarget(), a.getReason(),
                 moderator(a, m))).toList();
-        String heading = m.get("moderationLog.title", group.get().getDisplayName());
+        String heading = m.get("moderationLog.title", Messages.isolate(group.get().getDisplayName()));
         pages.render(res, Status.OK_200, v, heading, "moderation_log.jte", Map.of("view", new ModerationLogView(heading,
                 m.get("moderationLog.intro"), "/moderation-log/" + name + "?format=json", rows)));
     }
@@ -88,7 +88,7 @@ public final class ModerationLogPage {
     private String moderator(ModerationActionEntity a, Messages m) {
         String name = showNames ? moderatorName(a) : null;
         if (name != null) {
-            return name;
+            return Messages.isolate(name);
         }
         return m.get(a.getModeratorId() == null ? "moderationLog.byOperators" : "moderationLog.byModerator");
     }

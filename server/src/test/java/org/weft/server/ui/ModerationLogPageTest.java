@@ -21,6 +21,7 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * A community's public moderation log, read by anyone: the page in English and Arabic (right to left) and the JSON
@@ -37,7 +38,7 @@ class ModerationLogPageTest {
 
             HttpResponse<String> english = page(weft, "/moderation-log/block3", "en");
             assertEquals(200, english.statusCode());
-            assertTrue(english.body().contains("Moderation log of Block 3"), english.body());
+            assertTrue(english.body().contains("Moderation log of " + Messages.isolate("Block 3")), english.body());
             assertTrue(english.body().contains("Account blocked") && english.body().contains(rosa.actor()));
             assertTrue(english.body().contains("Asks for money in advance"));
             assertTrue(english.body().contains("Server suspended") && english.body().contains("spam.example"));
@@ -47,7 +48,7 @@ class ModerationLogPageTest {
 
             HttpResponse<String> arabic = page(weft, "/moderation-log/block3", "ar");
             assertTrue(arabic.body().contains("dir=\"rtl\""), "Arabic reads right to left");
-            assertTrue(arabic.body().contains("سجل الإشراف على Block 3") && arabic.body().contains("حظر حساب"));
+            assertTrue(arabic.body().contains("سجل الإشراف على " + Messages.isolate("Block 3")) && arabic.body().contains("حظر حساب"));
 
             JsonNode json = TestHttp.json(page(weft, "/moderation-log/block3?format=json", "en").body());
             assertEquals("account_blocked", json.path("items").get(0).path("kind").asText());
