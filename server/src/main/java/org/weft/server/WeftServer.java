@@ -49,6 +49,7 @@ import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
 import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
+import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.Gzip;
 import org.weft.server.http.HttpReplies;
@@ -57,6 +58,7 @@ import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
 import org.weft.server.federation.inbound.CreateHandler;
 import org.weft.server.federation.inbound.LikeHandler;
+import org.weft.server.federation.inbound.FlagHandler;
 import org.weft.server.federation.inbound.OfferHandler;
 import org.weft.server.federation.inbound.DeleteHandler;
 import org.weft.server.federation.inbound.FollowAnswerHandler;
@@ -70,6 +72,7 @@ import org.weft.server.domain.actor.StoredKeyResolver;
 import org.weft.server.domain.actor.WebFingerLookup;
 import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.domain.matching.FediverseAccounts;
@@ -87,6 +90,10 @@ import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
+import org.weft.server.domain.moderation.AccountBlocks;
+import org.weft.server.domain.moderation.DomainBlocks;
+import org.weft.server.domain.moderation.ModerationLog;
+import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
@@ -146,7 +153,10 @@ import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
+import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.ModerationPage;
+import org.weft.server.ui.MemberBlockPage;
+import org.weft.server.ui.ReportPages;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
@@ -185,6 +195,7 @@ public final class WeftServer implements AutoCloseable {
     private final ActivityPubClient client;
     private final OutsideTransactions outsideTransactions;
     private final WebServer webServer;
+    private final Safety safety;
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
@@ -192,7 +203,8 @@ public final class WeftServer implements AutoCloseable {
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, OutsideTransactions outsideTransactions, WebServer webServer,
-                       ScheduledExecutorService scheduler) {
+                       ScheduledExecutorService scheduler, Safety safety) {
+        this.safety = safety;
         this.config = config;
         this.db = db;
         this.urls = urls;
@@ -237,7 +249,11 @@ public final class WeftServer implements AutoCloseable {
 
         JsonLdCodec codec = new JsonLdCodec(config.inboxMaxBytes(), JsonLdCodec.DEFAULT_MAX_DEPTH);
         LocalSigners signers = new LocalSigners(db);
-        OutsideTransactions outsideTransactions = new OutsideTransactions(db, new AddressGuard(config.allowPrivateAddresses()));
+        BlockedDomains blocked = BlockedDomains.load(db);
+        // Suspended servers are refused in the address check, for every outgoing request: nothing is ever sent to them
+        // or fetched from them.
+        OutsideTransactions outsideTransactions = new OutsideTransactions(db,
+                new BlockedAddressCheck(new AddressGuard(config.allowPrivateAddresses()), blocked));
         // Signed GETs and deliveries double-knock (draft-cavage first for GETs, RFC 9421 first for POSTs); the hosts
         // that take only one scheme are remembered in the database, for every node.
         ActivityPubClient client = ActivityPubClient.builder(WeftVersion.userAgent(urls.base()))
@@ -256,6 +272,7 @@ public final class WeftServer implements AutoCloseable {
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
+        Safety safety = Safety.create(db, blocked, remoteActors, outbox, urls, clock);
         WebFingerLookup webFinger = new WebFingerLookup(client, config.allowPrivateAddresses());
 
         long federationReady = System.nanoTime();
@@ -263,7 +280,7 @@ public final class WeftServer implements AutoCloseable {
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
         DirectMessages direct = new DirectMessages(outbox, urls, clock);
-        Matcher matcher = Matcher.create(db, taxonomy, direct, clock);
+        Matcher matcher = Matcher.create(db, taxonomy, direct, clock, blocked);
         matcher.rebuild();
         // Copies from other servers held through links: when a follow from here ends, those it alone held are detached.
         HeldCopies copies = new HeldCopies(clock, matcher);
@@ -279,7 +296,8 @@ public final class WeftServer implements AutoCloseable {
                 new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
-        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher,
+                blocked);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {
@@ -301,7 +319,8 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("Update", new UpdateHandler(remoteActors,
                         new IncomingEdits(db, remoteActors, remoteProposals, responses, clock))),
                 Map.entry("Like", likes),
-                Map.entry("EmojiReact", likes)));
+                Map.entry("EmojiReact", likes),
+                Map.entry("Flag", new FlagHandler(safety.reports()))), blocked);
         InboundStore inboundStore = new InboundStore(db);
         // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
@@ -324,7 +343,7 @@ public final class WeftServer implements AutoCloseable {
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
-                config.inboxMaxBytes(), clock);
+                config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, pages);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
@@ -336,6 +355,8 @@ public final class WeftServer implements AutoCloseable {
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
 
+        ReportPages reportPages = new ReportPages(pages, db, safety.reports());
+        MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -360,6 +381,14 @@ public final class WeftServer implements AutoCloseable {
                 .post("/groups/{name}/inbox", inbox::post)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
+                .post("/report", reportPages::report)
+                .get("/report/sent", reportPages::sent)
+                .post("/block", memberBlocks::block)
+                .get("/block/done", memberBlocks::done)
+                .get("/moderate/reports", reportPages::queue)
+                .post("/moderate/reports/{id}", reportPages::act)
+                .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),
+                        config.moderationLogNames())::render)
                 .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
                 .get("/taxonomy/v1", (req, res) -> {
@@ -393,6 +422,8 @@ public final class WeftServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> expireSilent(staleCopies), 60, 600, TimeUnit.SECONDS);
         ModerationDecisions decisions = new ModerationDecisions(db, matcher);
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
+        // Blocks made from the command line (another process) take effect within half a minute.
+        scheduler.scheduleWithFixedDelay(blocked::reload, 30, 30, TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
         pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
         long ready = System.nanoTime();
@@ -406,7 +437,7 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
-                client, outsideTransactions, webServer, scheduler);
+                client, outsideTransactions, webServer, scheduler, safety);
     }
 
     /**
@@ -574,6 +605,22 @@ public final class WeftServer implements AutoCloseable {
      */
     public int hearModerationDecisions() {
         return decisions.poll();
+    }
+
+    /** Blocks of servers and accounts, reports and the moderation log (issue 13). */
+    public Safety safety() {
+        return safety;
+    }
+
+    /** The safety services, grouped for callers (CLI, pages, tests). */
+    public record Safety(DomainBlocks domains, AccountBlocks accounts, Reports reports, ModerationLog log) {
+        static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox, LocalUrls urls,
+                             Clock clock) {
+            ModerationLog log = new ModerationLog(db);
+            DomainBlocks domains = new DomainBlocks(db, blocked, urls, clock);
+            AccountBlocks accounts = new AccountBlocks(db, remoteActors, outbox, log, clock);
+            return new Safety(domains, accounts, new Reports(db, accounts, domains, log, outbox, clock), log);
+        }
     }
 
     /** Removes what is no longer kept (runs on its own schedule; tests call {@link Pruner#runOnce()}). */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "A federated ActivityPub server for mutual aid.",
         subcommands = {ServeCommand.class, GroupCommand.class, MemberCommand.class, TokenCommand.class,
                 FollowersCommand.class, QueueCommand.class, AreaCommand.class, BoardCommand.class, InviteCommand.class,
-                LinkCommand.class, ModeratorCommand.class, StorageCommand.class})
+                LinkCommand.class, ModeratorCommand.class, StorageCommand.class, DomainCommand.class,
+                ReportCommand.class})
 public final class WeftCli implements Callable<Integer> {
     private final Map<String, String> environment;
     private final InputStream stdin;

@@ -39,7 +39,8 @@ public record WeftConfig(
         List<String> trustedProxies,
         InboxLimits inboxLimits,
         RetentionSettings retention,
-        int moderationPostsPerHour) {
+        int moderationPostsPerHour,
+        boolean moderationLogNames) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -131,7 +132,8 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_READ_NOTIFICATION_DAYS", "retention.read-notification-days"),
                         s.integer("WEFT_RETENTION_DELETED_PROPOSAL_DAYS", "retention.deleted-proposal-days"),
                         s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days")),
-                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"));
+                s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
+                s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -143,13 +145,13 @@ public record WeftConfig(
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour);
+                moderationPostsPerHour, moderationLogNames);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour);
+                moderationPostsPerHour, moderationLogNames);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */

@@ -24,6 +24,7 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.http.HttpReplies;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.queue.InboxWriter;
 
 /**
@@ -46,9 +47,17 @@ public final class InboxEndpoint {
     private final InboxQuotas quotas;
     private final int maxBytes;
     private final Clock clock;
+    private final BlockedDomains blocked;
 
     public InboxEndpoint(RequestVerifier verifier, JsonLdCodec codec, InboxWriter writer, InboxQuotas quotas, int maxBytes,
                          Clock clock) {
+        this(verifier, codec, writer, quotas, maxBytes, clock, BlockedDomains.NONE);
+    }
+
+    /** {@code blocked}: suspended servers are turned away before their signature is checked or their key fetched. */
+    public InboxEndpoint(RequestVerifier verifier, JsonLdCodec codec, InboxWriter writer, InboxQuotas quotas, int maxBytes,
+                         Clock clock, BlockedDomains blocked) {
+        this.blocked = blocked;
         this.verifier = verifier;
         this.codec = codec;
         this.writer = writer;
@@ -81,8 +90,13 @@ public final class InboxEndpoint {
             throw new Rejection(Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "Send application/activity+json or application/ld+json, not '" + contentType + "'");
         }
+        String keyHost = SignatureKeys.host(req.headers());
+        // A suspended server is turned away before anything is read, verified or fetched: its key is never asked for.
+        if (blocked.isSuspended(keyHost)) {
+            throw new Rejection(Status.FORBIDDEN_403, "This server does not accept activities from " + keyHost);
+        }
         // A server already over its limits is turned away before its signature costs anything (nothing is counted).
-        refuseIfOver(quotas.precheck(SignatureKeys.host(req.headers()), req.headers().contentLength().orElse(0)));
+        refuseIfOver(quotas.precheck(keyHost, req.headers().contentLength().orElse(0)));
         byte[] body = readCapped(req);
 
         VerifiedSignature signature;
@@ -107,6 +121,10 @@ public final class InboxEndpoint {
         if (!signature.isSignedBy(activity.actor())) {
             throw new Rejection(Status.UNAUTHORIZED_401,
                     "Signed by " + signature.key().ownerId() + " but the activity's actor is " + activity.actor());
+        }
+        if (blocked.isSuspendedUri(activity.actor())) {
+            // Only reachable when a key on another server signed for this actor: the signer check above refuses that.
+            throw new Rejection(Status.FORBIDDEN_403, "This server does not accept activities from the actor's server");
         }
         if (!WebOrigin.same(activity.id(), activity.actor())) {
             throw new Rejection(Status.BAD_REQUEST_400, "The activity id must be on the actor's server");

@@ -38,7 +38,8 @@ public final class Database implements AutoCloseable {
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
             FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class,
-            ThanksEntity.class);
+            ThanksEntity.class, DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class,
+            ReportEntity.class);
 
     private static final int DEADLOCK_ATTEMPTS = 4;
 

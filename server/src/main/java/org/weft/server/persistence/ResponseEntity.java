@@ -55,6 +55,9 @@ public class ResponseEntity {
     /** The {@code updated} of the last edit its sender made (null: never edited). */
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When a moderator hid it (or its server was suspended): then it is shown to nobody. */
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
     @Column(name = "agreement_uri", length = MAX_URI_LENGTH)
     private String agreementUri;
 
@@ -75,6 +78,18 @@ public class ResponseEntity {
 
     public Long getId() {
         return id;
+    }
+
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public void hide(Instant when) {
+        this.hiddenAt = when;
     }
 
     public String getUri() {

@@ -19,10 +19,10 @@ public final class ResponseRepository {
                 .setParameter("u", uri).getSingleResult() > 0;
     }
 
-    /** Every response to a proposal, oldest first, with its responder. */
+    /** Every response to a proposal that is not hidden, oldest first, with its responder. */
     public static List<ResponseEntity> toProposal(Session s, ProposalEntity p) {
-        return s.createSelectionQuery(
-                        "from ResponseEntity r join fetch r.responder where r.proposal = :p order by r.createdAt",
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
+                        + " and r.hiddenAt is null order by r.createdAt",
                         ResponseEntity.class)
                 .setParameter("p", p).getResultList();
     }
@@ -42,7 +42,7 @@ public final class ResponseRepository {
     /** A member's responses to one proposal, newest first. */
     public static List<ResponseEntity> byMemberTo(Session s, ProposalEntity p, long memberId) {
         return s.createSelectionQuery("from ResponseEntity r where r.proposal = :p and r.responder.id = :me"
-                        + " order by r.createdAt desc, r.id desc", ResponseEntity.class)
+                        + " and r.hiddenAt is null order by r.createdAt desc, r.id desc", ResponseEntity.class)
                 .setParameter("p", p).setParameter("me", memberId).getResultList();
     }
 
@@ -57,7 +57,8 @@ public final class ResponseRepository {
     /** The public responses to a proposal (its {@code replies} collection). */
     public static long countPublic(Session s, ProposalEntity p) {
         return s.createSelectionQuery(
-                        "select count(*) from ResponseEntity where proposal = :p and publicResponse = true",
+                        "select count(*) from ResponseEntity where proposal = :p and publicResponse = true"
+                                + " and hiddenAt is null",
                         Long.class)
                 .setParameter("p", p).getSingleResult();
     }
@@ -65,7 +66,7 @@ public final class ResponseRepository {
     /** One page of the public responses to a proposal, oldest first. */
     public static List<ResponseEntity> publicPage(Session s, ProposalEntity p, int offset, int limit) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
-                        + " and r.publicResponse = true order by r.createdAt", ResponseEntity.class)
+                        + " and r.publicResponse = true and r.hiddenAt is null order by r.createdAt", ResponseEntity.class)
                 .setParameter("p", p).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
@@ -80,7 +81,7 @@ public final class ResponseRepository {
     public static Map<Long, Long> countsByProposal(Session s, Collection<Long> proposalIds) {
         Map<Long, Long> counts = new HashMap<>();
         s.createSelectionQuery("select r.proposal.id, count(r) from ResponseEntity r where r.proposal.id in (:ids)"
-                        + " group by r.proposal.id", Object[].class)
+                        + " and r.hiddenAt is null group by r.proposal.id", Object[].class)
                 .setParameterList("ids", proposalIds).getResultList()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         return counts;

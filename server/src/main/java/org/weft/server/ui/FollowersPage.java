@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.follow.Follower;
@@ -17,6 +18,7 @@ import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.FollowerRow;
 import org.weft.web.view.FollowersView;
 import org.weft.web.view.Option;
@@ -25,7 +27,8 @@ import org.weft.web.view.Option;
  * Who follows, and the decisions on them: {@code /moderate/{name}/followers} for a community's moderators, and
  * {@code /account/followers} for a member's own account. Both pages say whether new follows wait for approval (and
  * switch it), list the waiting follows (approve, reject) and the followers (approve for community-only posts,
- * remove). Someone who does not moderate the community gets 403 and nothing changes.
+ * remove). Rejecting and removing ask first; every form changes things once. Someone who does not moderate the
+ * community gets 403 and nothing changes.
  */
 public final class FollowersPage {
     private static final String ACCOUNT = "/account/followers";
@@ -83,7 +86,7 @@ public final class FollowersPage {
             return;
         }
         boolean required = "on".equals(Forms.first(form, "required"));
-        act(res, v, community, () -> {
+        act(res, v, form, community, () -> {
             if (community == null) {
                 followers.requireApproval(v.username(), required);
             } else {
@@ -101,7 +104,11 @@ public final class FollowersPage {
         String follower = Forms.first(form, "follower");
         String decision = Forms.first(form, "decision");
         long me = v.member().get().memberId();
-        act(res, v, community, () -> {
+        if (("reject".equals(decision) || "remove".equals(decision)) && !Pages.confirmed(form)) {
+            ask(res, v, community, follower, decision);
+            return;
+        }
+        act(res, v, form, community, () -> {
             switch (decision) {
                 case "approve" -> {
                     if (community == null) {
@@ -129,16 +136,44 @@ public final class FollowersPage {
         });
     }
 
-    /** Runs a decision; success goes back to the page, a refusal shows it again with the reason. */
-    private void act(ServerResponse res, Visitor v, String community, Runnable decision) {
+    /**
+     * Rejecting or removing a follower asks first, on a page of its own (its server is told, and the follower would
+     * have to follow again): only someone who may decide is asked; anyone else gets 403 as the decision would.
+     */
+    private void ask(ServerResponse res, Visitor v, String community, String follower, String decision) {
         try {
-            decision.run();
-            Pages.redirect(res, base(community) + "?done=1");
+            if (community != null) {
+                communityFollowers.requiresApproval(v.member().get().memberId(), community);
+            }
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        Messages m = v.messages();
+        pages.confirm(res, v, m.get("confirm." + decision + "FollowerTitle"), new Confirmation(follower, null,
+                m.get("confirm." + decision + "Follower"), base(community) + "/decide",
+                List.of(new Confirmation.Field("follower", follower), new Confirmation.Field("decision", decision)),
+                m.get("followers." + decision), base(community)));
+    }
+
+    /**
+     * Runs a decision once (a repeat of the form's token changes nothing); success goes back to the page, a refusal
+     * shows it again with the reason.
+     */
+    private void act(ServerResponse res, Visitor v, Map<String, List<String>> form, String community, Runnable decision) {
+        try {
+            pages.once(res, v, form, base(community), () -> {
+                decision.run();
+                return base(community) + "?done=1";
+            });
         } catch (ForbiddenException e) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             show(res, Status.BAD_REQUEST_400, v, community, null, v.messages().get("followers.refused"));
         }
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Moderators;
@@ -19,14 +20,15 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.ModerationView;
 import org.weft.web.view.ModeratorRow;
 
 /**
  * {@code /moderate/{name}}: a community's moderation page, for its moderators. It lists the moderators, lets a
- * moderator choose another member (or remove one chosen after them, or step down), and leads to the followers page.
- * Someone who does not moderate the community gets 403 and nothing changes. Later moderation tools (reports, the
- * log) belong here too.
+ * moderator choose another member (or remove one chosen after them, or step down, after a confirmation page), and
+ * leads to the followers page and the reports. Each form changes things once.
+ * Someone who does not moderate the community gets 403 and nothing changes.
  */
 public final class ModerationPage {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
@@ -70,21 +72,46 @@ public final class ModerationPage {
         String community = community(req);
         String member = Forms.first(form, "username");
         Optional<Long> me = Optional.of(v.member().get().memberId());
+        if (!adding && !Pages.confirmed(form)) {
+            ask(res, v, community, member);
+            return;
+        }
         try {
-            if (adding) {
-                moderators.add(community, member, me);
-            } else {
-                moderators.remove(community, member, me);
-            }
-            Pages.redirect(res, "/moderate/" + community + "?done=1");
+            pages.once(res, v, form, "/moderate/" + community, () -> {
+                if (adding) {
+                    moderators.add(community, member, me);
+                } else {
+                    moderators.remove(community, member, me);
+                }
+                return "/moderate/" + community + "?done=1";
+            });
         } catch (ForbiddenException e) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle",
                     adding ? "followers.forbidden" : "moderation.removeForbidden");
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
-        } catch (IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             show(res, Status.BAD_REQUEST_400, v, community, null, v.messages().get("moderation.noSuchMember"));
         }
+    }
+
+    /** Removing a moderator asks first, and only a moderator of the community is asked (anyone else: 403). */
+    private void ask(ServerResponse res, Visitor v, String community, String member) {
+        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()));
+        if (group.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        if (!moderators.moderates(v.member().get().memberId(), group.get().getId())) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "moderation.removeForbidden");
+            return;
+        }
+        Messages m = v.messages();
+        String base = "/moderate/" + community;
+        pages.confirm(res, v, m.get("confirm.removeModeratorTitle"), new Confirmation(member, null,
+                m.get("confirm.removeModerator", Messages.isolate(group.get().getDisplayName())), base + "/moderators/remove",
+                List.of(new Confirmation.Field("username", member)), m.get("followers.remove"), base));
     }
 
     private void show(ServerResponse res, Status status, Visitor v, String community, String notice, String error) {

@@ -104,7 +104,7 @@ public final class ProposalPage {
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? m.get("response." + r.getState().name().toLowerCase()) : null,
-                r.getState() == ResponseEntity.State.NEW)).toList();
+                r.getState() == ResponseEntity.State.NEW, !r.getResponder().isLocal())).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         String notice = Pages.notice(req, m, ProposalActions.NOTICES);

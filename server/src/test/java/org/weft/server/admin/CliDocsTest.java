@@ -52,7 +52,8 @@ class CliDocsTest {
         for (String line : usage.split("\n")) {
             String text = line.strip();
             // Server commands in the usage text, after the launcher's own (demo, test, build, jdk).
-            if (text.matches("(serve|group|member|invite|token|area|followers|queue|board|link|moderator|storage)\\b.*")) {
+            if (text.matches("(serve|group|member|invite|token|area|followers|queue|board|link|moderator|storage|domain|report)"
+                    + "\\b.*")) {
                 documented.add(text.replaceAll("\\s{2,}.*", ""));
             }
         }

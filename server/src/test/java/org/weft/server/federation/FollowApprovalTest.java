@@ -84,7 +84,11 @@ class FollowApprovalTest {
             assertTrue(approved(weft, rosa, group));
 
             // Eve is rejected: Reject of her Follow, and no follow is kept.
-            assertEquals(303, moderator.submit(page, page + "/decide", Map.of("follower", eve, "decision", "reject"))
+            // Rejecting asks first; the confirmation page sends the same form again with its one-time token.
+            HttpResponse<String> asked = moderator.submit(page, page + "/decide", Map.of("follower", eve, "decision", "reject"));
+            assertEquals(200, asked.statusCode());
+            assertTrue(asked.body().contains("Reject this follow?"), asked.body());
+            assertEquals(303, moderator.post(page + "/decide", PageClient.hiddenFields(asked.body(), page + "/decide"))
                     .statusCode());
             WaitFor.deliveriesDrained(weft);
             JsonNode reject = TestHttp.json(m2.inboxPosts().get(0).getBodyAsString());
@@ -135,8 +139,14 @@ class FollowApprovalTest {
             assertEquals("Create", create.path("type").asText());
             assertEquals(zoe, create.path("actor").asText());
 
-            assertEquals(303, browser.submit("/account/followers", "/account/followers/decide",
-                    Map.of("follower", mastodon.rosa(), "decision", "remove")).statusCode());
+            // Removing asks first on a page of its own; only the confirmation removes her.
+            HttpResponse<String> asked = browser.submit("/account/followers", "/account/followers/decide",
+                    Map.of("follower", mastodon.rosa(), "decision", "remove"));
+            assertEquals(200, asked.statusCode());
+            assertTrue(asked.body().contains("Remove this follower?"), asked.body());
+            assertEquals(FollowEntity.State.ACCEPTED, state(weft, mastodon.rosa(), zoe), "asking changes nothing");
+            assertEquals(303, browser.post("/account/followers/decide",
+                    PageClient.hiddenFields(asked.body(), "/account/followers/decide")).statusCode());
             WaitFor.deliveriesDrained(weft);
             assertEquals("Reject", TestHttp.json(mastodon.inboxPosts().get(0).getBodyAsString()).path("type").asText());
             assertEquals(null, state(weft, mastodon.rosa(), zoe));

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.DomainSeverity;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestServers;
@@ -22,7 +24,8 @@ import org.weft.server.testing.WaitFor;
 /**
  * Every page type stays under 50 KB for a phone on a weak connection (the issue's budget; the shared stylesheet is
  * cached and not counted): the member's and the operator's pages (each operator section, the invite's QR code
- * included), the confirmation pages, the welcome, and the error pages (404, 410, 403, 500-shaped refusals). Measured
+ * included), the moderators' pages (reports queue, moderation log, followers, moderation) full, the confirmation
+ * pages, the welcome, and the error pages (404, 410, 403, 500-shaped refusals). Measured
  * uncompressed, so the budget holds even where nothing compresses the page.
  */
 class PageWeightTest {
@@ -60,6 +63,14 @@ class PageWeightTest {
                 .purpose(Purpose.OFFER).language("en").title("Taken back").categories("bread").build());
         weft.server().proposals().service().delete("amina", gone.getId());
         withdrawnPath = URI.create(gone.getUri()).getPath();
+        // The moderators' pages, weighed full: twenty open reports with comments, and twenty blocked servers in the log.
+        for (int i = 0; i < 20; i++) {
+            long reporter = weft.server().localActors().createMember("reporter" + i, "Reporter " + i, "reporter-password",
+                    false).getId();
+            weft.server().safety().reports().fromMember(reporter, last.getUri(), TEXT);
+            weft.server().safety().domains().block(new DomainBlocks.Block("spam" + i + ".example", DomainSeverity.SUSPEND,
+                    false, "Sends the same advert to every community, again and again", false));
+        }
         long target = 25;
         WaitFor.condition("the matcher has seen every proposal",
                 () -> weft.server().matching().matcher().applied() >= target);
@@ -80,12 +91,18 @@ class PageWeightTest {
                 "/new?purpose=offer", "/new?purpose=request", "/me/proposals", "/me/matches", "/me/notifications",
                 "/account", "/admin", "/admin/communities", "/admin/links", "/admin/areas", "/admin/invites",
                 "/admin/invites?show=" + invite, "/admin/members", "/admin/queue", "/welcome", "/users/amina", "/tags/bread",
-                "/tags/MutualAidOffer"}) {
+                "/tags/MutualAidOffer", "/moderate/reports", "/moderation-log/camp", "/moderate/camp",
+                "/moderate/camp/followers", "/account/followers"}) {
             sizes.put(path, weigh(member, path, 200));
         }
         sizes.put("confirm withdraw", weighPost(member, proposalPath, proposalPath + "/status", Map.of("status", "withdrawn")));
         sizes.put("confirm delete", weighPost(member, proposalPath, proposalPath + "/delete", Map.of()));
         sizes.put("confirm reset", weighPost(member, "/admin/members", "/admin/members/member1/password", Map.of()));
+        sizes.put("confirm remove moderator", weighPost(member, "/moderate/camp", "/moderate/camp/moderators/remove",
+                Map.of("username", "amina")));
+        long report = weft.server().safety().reports().all(1).get(0).getId();
+        sizes.put("confirm suspend server", weighPost(member, "/moderate/reports", "/moderate/reports/" + report,
+                Map.of("action", "suspend", "reason", "Spam")));
         sizes.put("refused form", member.submit("/new?purpose=offer", "/new", Map.of("purpose", "offer", "title", "t",
                 "category", "")).body().getBytes(StandardCharsets.UTF_8).length);
         sizes.put("403 /admin (member)", weigh(other(), "/admin/members", 403));
@@ -104,6 +121,8 @@ class PageWeightTest {
         assertTrue(member.get("/me/matches").body().contains("rel=\"next\""), "the matches page is full and pages on");
         assertTrue(member.get("/admin/invites?show=" + invite).body().contains("<svg"), "weighed with its QR code");
         assertTrue(member.get("/admin/members").body().contains("Member number 19"), "weighed with its members");
+        assertTrue(member.get("/moderate/reports").body().contains("Reporter 19"), "the queue is weighed full");
+        assertTrue(visitor.get("/moderation-log/camp").body().contains("spam19.example"), "the log is weighed full");
         String tag = member.get("/tags/bread").body();
         assertTrue(tag.contains("Proposal number 23") && tag.contains("Proposal number 1<"),
                 "the tag page is weighed full, with the newest and the oldest bread proposals");

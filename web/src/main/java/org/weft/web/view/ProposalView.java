@@ -23,7 +23,11 @@ public record ProposalView(String lang, String purposeLabel, String statusLabel,
                            boolean author, boolean canRespond, List<Option> nextStatuses, Notice notice, String loginUrl,
                            String thanks, boolean canRenew, boolean canEdit) {
 
-    /** An answer shown under the proposal; {@code id} and {@code undecided} serve the author's buttons. */
-    public record ResponseView(String from, String text, String when, long id, String state, boolean undecided) {
+    /**
+     * An answer shown under the proposal; {@code id} and {@code undecided} serve the author's buttons; {@code remote}:
+     * from an account on another server, which the reader may block for themselves.
+     */
+    public record ResponseView(String from, String text, String when, long id, String state, boolean undecided,
+                               boolean remote) {
     }
 }

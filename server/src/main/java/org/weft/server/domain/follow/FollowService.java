@@ -12,6 +12,7 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.server.domain.actor.RemoteActors;
 import org.weft.server.domain.actor.WebFingerLookup;
 import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -60,6 +61,10 @@ public final class FollowService {
             }
             ActorEntity followee = target.get();
             ActorEntity followerHere = s.merge(follower);
+            if (AccountBlockRepository.anyBlocks(s, List.of(followee.getId()), followerHere.getId())) {
+                LOG.info(() -> "Follow " + follow.id() + " from " + follow.actor() + ", whom " + followee.getUri() + " blocked");
+                return;
+            }
             FollowEntity relation = FollowRepository.between(s, followerHere, followee).orElse(null);
             if (relation == null) {
                 relation = new FollowEntity(followerHere, followee, follow.id(), clock.instant());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
@@ -18,8 +19,16 @@ final class IndexLoader {
 
     private final Database db;
 
+    private final BlockedDomains blocked;
+
     IndexLoader(Database db) {
+        this(db, BlockedDomains.NONE);
+    }
+
+    /** {@code blocked}: proposals from silenced or suspended servers are not loaded. */
+    IndexLoader(Database db, BlockedDomains blocked) {
         this.db = db;
+        this.blocked = blocked;
     }
 
     /** Loads everything into {@code index}; returns how many proposals it holds. */
@@ -28,7 +37,7 @@ final class IndexLoader {
         while (true) {
             long from = after;
             List<ProposalSnapshot> page = db.inTransaction(s -> page(s, from, now));
-            page.forEach(index::put);
+            page.stream().filter(ProposalSnapshot::open).forEach(index::put);
             if (page.size() < PAGE) {
                 return index.size();
             }
@@ -36,7 +45,7 @@ final class IndexLoader {
         }
     }
 
-    private static List<ProposalSnapshot> page(Session s, long after, Instant now) {
+    private List<ProposalSnapshot> page(Session s, long after, Instant now) {
         List<ProposalRepository.IndexRow> rows = ProposalRepository.openForIndex(s, after, now, PAGE);
         if (rows.isEmpty()) {
             return List.of();
@@ -49,7 +58,8 @@ final class IndexLoader {
                     && !r.groupLocal();
             snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
                     categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
-                    r.endsAt(), r.quantity(), r.unit(), true, viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null));
+                    r.endsAt(), r.quantity(), r.unit(), r.local() || !blocked.isBlockedUri(r.uri()),
+                    viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null));
         }
         return snapshots;
     }

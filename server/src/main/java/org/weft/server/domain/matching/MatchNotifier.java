@@ -1,5 +1,6 @@
 package org.weft.server.domain.matching;
 
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import org.hibernate.Session;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FediverseAccountEntity;
 import org.weft.server.persistence.MatchEntity;
@@ -87,6 +89,11 @@ final class MatchNotifier {
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
         Long memberId = mine.getAuthor().getId();
+        // Nothing from an account the member (or the proposal's community) blocked reaches them, a match neither.
+        if (AccountBlockRepository.anyBlocks(s, Arrays.asList(memberId,
+                mine.getGroup() == null ? null : mine.getGroup().getId()), other.getAuthor().getId())) {
+            return;
+        }
         Instant now = clock.instant();
         Optional<NotificationEntity> digest = NotificationRepository.latestSince(s, memberId, KIND, mine.getId(),
                 now.minus(DIGEST));

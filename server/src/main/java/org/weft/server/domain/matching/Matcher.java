@@ -17,6 +17,7 @@ import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MatchEntity;
@@ -41,6 +42,7 @@ public final class Matcher implements ProposalListener, AutoCloseable {
     private final MatchStore store = new MatchStore();
     private final MatchNotifier notifier;
     private final Clock clock;
+    private final BlockedDomains blocked;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("weft-matcher").daemon().factory());
     private final AtomicLong applied = new AtomicLong();
@@ -48,11 +50,17 @@ public final class Matcher implements ProposalListener, AutoCloseable {
     private final ToIntBiFunction<MatchIndex, Instant> loader;
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
 
-    Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock) {
-        this(db, index, notifier, clock, new IndexLoader(db)::load);
+    Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock, BlockedDomains blocked) {
+        this(db, index, notifier, clock, new IndexLoader(db, blocked)::load, blocked);
     }
 
     Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock, ToIntBiFunction<MatchIndex, Instant> loader) {
+        this(db, index, notifier, clock, loader, BlockedDomains.NONE);
+    }
+
+    private Matcher(Database db, MatchIndex index, MatchNotifier notifier, Clock clock,
+                    ToIntBiFunction<MatchIndex, Instant> loader, BlockedDomains blocked) {
+        this.blocked = blocked;
         this.db = db;
         this.index = index;
         this.notifier = notifier;
@@ -60,9 +68,14 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         this.loader = loader;
     }
 
-    public static Matcher create(Database db, Taxonomy taxonomy,
-                                 DirectMessages direct, Clock clock) {
-        return new Matcher(db, new MatchIndex(taxonomy), new MatchNotifier(direct, new ReasonText(taxonomy), clock), clock);
+    public static Matcher create(Database db, Taxonomy taxonomy, DirectMessages direct, Clock clock) {
+        return create(db, taxonomy, direct, clock, BlockedDomains.NONE);
+    }
+
+    /** {@code blocked}: proposals from silenced or suspended servers never match, even once on a board. */
+    public static Matcher create(Database db, Taxonomy taxonomy, DirectMessages direct, Clock clock, BlockedDomains blocked) {
+        return new Matcher(db, new MatchIndex(taxonomy), new MatchNotifier(direct, new ReasonText(taxonomy), clock), clock,
+                blocked);
     }
 
     /**
@@ -92,7 +105,9 @@ public final class Matcher implements ProposalListener, AutoCloseable {
 
     @Override
     public void changed(ProposalEntity proposal) {
-        ProposalSnapshot snapshot = ProposalSnapshot.of(proposal);
+        // A remote proposal's id is on its author's server (checked when it arrived), so it names the server.
+        ProposalSnapshot snapshot = ProposalSnapshot.of(proposal,
+                proposal.isLocal() || !blocked.isBlockedUri(proposal.getUri()));
         worker.execute(() -> safely(() -> apply(snapshot)));
     }
 

@@ -34,7 +34,12 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
     }
 
     public static ProposalSnapshot of(ProposalEntity p) {
-        boolean open = p.getStatus() == ProposalStatus.OPEN && !p.isDeleted() && !p.isDetached()
+        return of(p, true);
+    }
+
+    /** {@code mayMatch} false (its server is blocked) keeps it out of matching whatever its state. */
+    public static ProposalSnapshot of(ProposalEntity p, boolean mayMatch) {
+        boolean open = mayMatch && p.getStatus() == ProposalStatus.OPEN && !p.isDeleted() && !p.isDetached()
                 && p.getModeration() == ProposalEntity.Moderation.VISIBLE;
         boolean viaLink = !p.isLocal() && p.getSource() == ProposalEntity.Source.WEFT && p.getGroup() != null;
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),

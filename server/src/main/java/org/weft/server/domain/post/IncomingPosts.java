@@ -1,5 +1,6 @@
 package org.weft.server.domain.post;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -92,13 +94,14 @@ public final class IncomingPosts {
             ProposalNote note = readProposal(post);
             boolean kept = db.inTransaction(s -> {
                 ActorEntity from = s.merge(sender);
-                if (FollowRepository.hasLocalFollower(s, from)) {
+                // A silenced server's posts take the strangers' way, followed or not: to a moderator.
+                if (FollowRepository.hasLocalFollower(s, from) && !remoteProposals.fromBlockedServer(from)) {
                     remoteProposals.upsert(s, note, from, from.getKind() == ActorKind.GROUP ? from : null);
                     return true;
                 }
                 // Nobody here follows the sender and no linked community brought it (that is an Announce): it goes
                 // to a moderator of a community it addresses, and matches nothing unless one lets it on the board.
-                Optional<ActorEntity> community = addressedCommunity(s, note);
+                Optional<ActorEntity> community = addressedCommunity(s, note).filter(c -> !blockedBy(s, from, c));
                 community.ifPresent(c -> remoteProposals.upsert(s, note, from, c, ProposalEntity.Moderation.PENDING));
                 return community.isPresent();
             });
@@ -208,6 +211,9 @@ public final class IncomingPosts {
         if (target.isEmpty() || ResponseRepository.existsWithUri(s, note.id())) {
             return target.isPresent();
         }
+        if (blockedBy(s, sender, target.get().getAuthor(), target.get().getGroup())) {
+            return true; // handled: its author (or its community) blocked the sender, so it is dropped
+        }
         responses.record(s, note, sender, target.get());
         return true;
     }
@@ -218,7 +224,7 @@ public final class IncomingPosts {
                 .map(ProposalEntity::getId).orElse(null);
         boolean any = false;
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri);
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri).filter(m -> !blockedBy(s, sender, m));
             if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content())) {
                 any = true;
             }
@@ -230,6 +236,9 @@ public final class IncomingPosts {
         boolean placed = db.inTransaction(s -> {
             boolean any = false;
             for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
+                if (blockedBy(s, s.merge(sender), community)) {
+                    continue;
+                }
                 boolean follows = FollowRepository.between(s, s.merge(sender), community).map(FollowEntity::isAccepted)
                         .orElse(false);
                 boolean visible = follows && boardLimit.allows(s, s.merge(sender), community, clock.instant());
@@ -251,6 +260,12 @@ public final class IncomingPosts {
         }
     }
 
+
+    /** Whether any of these local actors (members, communities; nulls ignored) blocked {@code sender}. */
+    private static boolean blockedBy(Session s, ActorEntity sender, ActorEntity... blockers) {
+        return AccountBlockRepository.anyBlocks(s, Arrays.stream(blockers)
+                .map(a -> a == null ? null : a.getId()).toList(), sender.getId());
+    }
 
     /**
      * Local communities a post is for: those it mentions or addresses, or, with a mutual-aid hashtag, those the sender follows.

@@ -25,6 +25,7 @@ import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
@@ -38,6 +39,7 @@ public final class RemoteProposals {
     private final TextClassifier classifier;
     private final Clock clock;
     private final ProposalListener listener;
+    private final BlockedDomains blocked;
 
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
         this(taxonomy, classifier, clock, ProposalListener.NONE);
@@ -45,10 +47,22 @@ public final class RemoteProposals {
 
     /** {@code listener} hears of every remote proposal stored, changed or deleted, after commit. */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener) {
+        this(taxonomy, classifier, clock, listener, BlockedDomains.NONE);
+    }
+
+    /** {@code blocked}: new posts from silenced servers wait for a moderator. */
+    public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
+                           BlockedDomains blocked) {
+        this.blocked = blocked;
         this.taxonomy = taxonomy;
         this.classifier = classifier;
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /** Whether {@code actor}'s server is silenced or suspended here: its new posts wait for a moderator. */
+    public boolean fromBlockedServer(ActorEntity actor) {
+        return !actor.isLocal() && blocked.isBlockedUri(actor.getUri());
     }
 
     /**
@@ -117,7 +131,8 @@ public final class RemoteProposals {
         p.setEndsAt(endDate(note.endTime(), purpose, p.getPublishedAt(), now));
         p.setUpdatedAt(note.updated());
         if (p.getId() == null) {
-            p.setModeration(moderation);
+            // A silenced server's posts wait for a moderator, whoever follows it.
+            p.setModeration(blocked.isBlockedUri(owner.getUri()) ? ProposalEntity.Moderation.PENDING : moderation);
             p.setReceivedAt(now);
             s.persist(p);
         }
@@ -175,7 +190,8 @@ public final class RemoteProposals {
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
-        p.setModeration(visible && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        p.setModeration(visible && c.isSure() && !blocked.isBlockedUri(sender.getUri())
+                ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
         p.setHeardAt(now);
         p.setReceivedAt(now);
         s.persist(p);

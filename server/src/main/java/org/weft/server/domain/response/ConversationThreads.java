@@ -1,5 +1,6 @@
 package org.weft.server.domain.response;
 
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -65,6 +67,10 @@ public final class ConversationThreads {
             return Threaded.NOT_A_CONVERSATION;
         }
         ResponseEntity r = response.get();
+        if (AccountBlockRepository.anyBlocks(s, Arrays.asList(r.getProposal().getAuthor().getId(),
+                r.getProposal().getGroup() == null ? null : r.getProposal().getGroup().getId()), sender.getId())) {
+            return Threaded.refused(sender.getUri() + " is blocked by the author or the community of " + note.inReplyTo());
+        }
         ActorEntity otherSide = otherSide(r);
         if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
             // Only a reply to a message of the conversation is the conversation's business; a reply to the response

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.queue.InboundHandler;
 
 /**
@@ -22,9 +23,16 @@ public final class ActivityRouter implements InboundHandler {
     private static final int MAX_REPORTED_TYPES = 1_000;
     private final Map<String, ActivityHandler> handlers;
     private final Set<String> reportedTypes = ConcurrentHashMap.newKeySet();
+    private final BlockedDomains blocked;
 
     public ActivityRouter(Map<String, ActivityHandler> handlers) {
+        this(handlers, BlockedDomains.NONE);
+    }
+
+    /** {@code blocked}: an activity stored before its server was suspended is dropped when its turn comes. */
+    public ActivityRouter(Map<String, ActivityHandler> handlers, BlockedDomains blocked) {
         this.handlers = Map.copyOf(handlers);
+        this.blocked = blocked;
     }
 
     /** For the inbound worker: an {@link IgnoredActivity} is logged here and comes back as its reason. */
@@ -48,6 +56,9 @@ public final class ActivityRouter implements InboundHandler {
     }
 
     public void route(Activity activity) throws IOException, IgnoredActivity {
+        if (blocked.isSuspendedUri(activity.actor())) {
+            throw new IgnoredActivity("The actor's server is suspended here");
+        }
         ActivityHandler handler = handlers.get(activity.type());
         if (handler == null) {
             throw new IgnoredActivity("No handler for activity type " + activity.type());

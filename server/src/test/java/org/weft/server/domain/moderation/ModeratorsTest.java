@@ -138,8 +138,12 @@ class ModeratorsTest {
         // Carla came after amina: she may not remove her. Dina moderates nothing here: she may neither look nor act.
         PageClient carla = new PageClient(weft.base());
         carla.login("carla", "correct horse battery");
-        assertEquals(403, carla.submit("/moderate/block7", "/moderate/block7/moderators/remove",
-                Map.of("username", "amina")).statusCode());
+        // Removing asks first (carla moderates, so she is asked); confirming is still refused.
+        HttpResponse<String> carlaAsked = carla.submit("/moderate/block7", "/moderate/block7/moderators/remove",
+                Map.of("username", "amina"));
+        assertEquals(200, carlaAsked.statusCode());
+        assertEquals(403, carla.post("/moderate/block7/moderators/remove",
+                PageClient.hiddenFields(carlaAsked.body(), "/moderate/block7/moderators/remove")).statusCode());
         PageClient dina = new PageClient(weft.base());
         dina.login("dina", "correct horse battery");
         assertEquals(403, dina.get("/moderate/block7").statusCode());
@@ -149,8 +153,17 @@ class ModeratorsTest {
                 "the community page offers moderation to its moderators only");
         assertTrue(amina.get("/groups/block7").body().contains("href=\"/moderate/block7\""));
 
-        assertEquals(303, amina.submit("/moderate/block7", "/moderate/block7/moderators/remove",
-                Map.of("username", "carla")).statusCode());
+        HttpResponse<String> asked = amina.submit("/moderate/block7", "/moderate/block7/moderators/remove",
+                Map.of("username", "carla"));
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("Remove this moderator?") && asked.body().contains("name=\"confirm\" value=\"yes\""),
+                asked.body());
+        assertEquals(List.of("amina", "carla", "olga"), names(block7), "asking changes nothing");
+        Map<String, String> confirmation = PageClient.hiddenFields(asked.body(), "/moderate/block7/moderators/remove");
+        assertEquals(303, amina.post("/moderate/block7/moderators/remove", confirmation).statusCode());
+        assertEquals(List.of("amina", "olga"), names(block7));
+        // The same confirmation sent again (its one-time token repeated) is sent on and changes nothing more.
+        assertEquals(303, amina.post("/moderate/block7/moderators/remove", confirmation).statusCode());
         assertEquals(List.of("amina", "olga"), names(block7));
     }
 

@@ -133,7 +133,10 @@ class CommunityOnlyAudienceTest {
 
             // The moderator removes rosa: her server gets a Reject of her follow, signed by the community.
             int beforeRemoval = m1.inboxPosts().size();
-            assertEquals(303, moderator.submit(page, page + "/decide", Map.of("follower", rosa, "decision", "remove"))
+            // Removing asks first on a page of its own; its button sends the same form again with confirm=yes.
+            HttpResponse<String> asked = moderator.submit(page, page + "/decide", Map.of("follower", rosa, "decision", "remove"));
+            assertEquals(200, asked.statusCode());
+            assertEquals(303, moderator.post(page + "/decide", PageClient.hiddenFields(asked.body(), page + "/decide"))
                     .statusCode());
             WaitFor.deliveriesDrained(a);
             List<JsonNode> rejects = bodies(m1, beforeRemoval);

@@ -1,0 +1,320 @@
+package org.weft.server.domain.moderation;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hibernate.Session;
+import org.weft.activitypub.vocab.Activity;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.model.ActorKind;
+import org.weft.server.model.DomainNames;
+import org.weft.server.model.DomainSeverity;
+import org.weft.server.model.ModerationActionKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.BlockedDomains;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.DomainBlockEntity;
+import org.weft.server.persistence.DomainBlockRepository;
+import org.weft.server.persistence.ModeratorRepository;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ReportEntity;
+import org.weft.server.persistence.ReportRepository;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.queue.Outbox;
+
+/**
+ * Reports of accounts and their posts: from a member (a proposal, a response, a conversation message or an account),
+ * or from another server (a {@code Flag}, Mastodon's shape: the reporting server's instance actor, the account and
+ * posts as {@code object}, the comment as {@code content}). A report goes to the moderators of the community the
+ * reported post is in (the operators when there is none). Their actions: dismiss; hide the reported posts; block the
+ * account for the community; suspend its server (operators); forward the report to the account's server as a
+ * {@code Flag} from this server's instance actor, which names no member of this server. Who reported is kept for the
+ * moderators only: never logged, never forwarded.
+ */
+public final class Reports {
+    private final Database db;
+    private final AccountBlocks accounts;
+    private final DomainBlocks domains;
+    private final ModerationLog log;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Reports(Database db, AccountBlocks accounts, DomainBlocks domains, ModerationLog log, Outbox outbox, Clock clock) {
+        this.db = db;
+        this.accounts = accounts;
+        this.domains = domains;
+        this.log = log;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * A member reports what is at {@code targetUri} (a proposal, response, conversation message or account).
+     *
+     * @return the report's id
+     * @throws IllegalArgumentException when nothing reportable is there, or it is the member's own
+     */
+    public long fromMember(long memberId, String targetUri, String comment) {
+        return db.inTransaction(s -> {
+            Target target = target(s, targetUri)
+                    .orElseThrow(() -> new IllegalArgumentException("Nothing to report at " + targetUri));
+            if (target.account().getId() == memberId) {
+                throw new IllegalArgumentException("A member cannot report their own post or account");
+            }
+            ReportEntity report = new ReportEntity(target.community(), target.account(), target.content(), comment,
+                    clock.instant());
+            report.byMember(memberId);
+            s.persist(report);
+            return report.getId();
+        });
+    }
+
+    /**
+     * A {@code Flag} from another server. The first object that names an account known here is the reported account
+     * (else the author of the first known post), the known posts are the reported content. Returns empty when it
+     * names nothing known here, when the same Flag came before, or when its server's reports are rejected.
+     */
+    public Optional<Long> fromFlag(Activity flag) {
+        List<String> objects = objectIds(flag);
+        String comment = flag.raw().path("content").asText(null);
+        return db.inTransaction(s -> {
+            if (ReportRepository.existsFlag(s, flag.id()) || reportsRejected(s, flag.actor())) {
+                return Optional.empty();
+            }
+            ActorEntity account = null;
+            ActorEntity community = null;
+            List<String> content = new ArrayList<>();
+            for (String id : objects) {
+                Optional<ActorEntity> actor = ActorRepository.byUri(s, id).filter(a -> !a.isDeleted());
+                if (actor.isPresent() && account == null) {
+                    account = actor.get();
+                    continue;
+                }
+                Optional<Target> post = target(s, id).filter(t -> !t.content().isEmpty());
+                if (post.isPresent()) {
+                    content.add(id);
+                    community = community == null ? post.get().community() : community;
+                    account = account == null ? post.get().account() : account;
+                }
+            }
+            if (account == null) {
+                return Optional.empty();
+            }
+            if (community == null && account.isLocal() && account.getKind() == ActorKind.GROUP) {
+                community = account;
+            }
+            ReportEntity report = new ReportEntity(community, account, content, comment, clock.instant());
+            report.byFlag(flag.actor(), flag.id());
+            s.persist(report);
+            return Optional.of(report.getId());
+        });
+    }
+
+    /** The open reports a member may handle: of the communities they moderate, and all of them for an operator. */
+    public List<ReportEntity> openFor(long memberId) {
+        return db.inTransaction(s -> {
+            List<ReportEntity> open = new ArrayList<>();
+            boolean operator = ModeratorRepository.isOperator(s, memberId);
+            List<ActorEntity> communities = operator ? ActorRepository.localGroups(s) : ModeratorRepository.communitiesOf(s,
+                    memberId);
+            for (ActorEntity c : communities) {
+                open.addAll(ReportRepository.open(s, c.getId()));
+            }
+            if (operator) {
+                open.addAll(ReportRepository.open(s, null));
+            }
+            open.forEach(r -> r.getAccount().getUri());
+            return open;
+        });
+    }
+
+    /** Earlier reports of the same account (its history), newest first. */
+    public List<ReportEntity> history(long accountId) {
+        return db.inTransaction(s -> ReportRepository.ofAccount(s, accountId, 50));
+    }
+
+    /** Every report, newest first (the command line). */
+    public List<ReportEntity> all(int limit) {
+        return db.inTransaction(s -> {
+            List<ReportEntity> all = ReportRepository.all(s, limit);
+            return all;
+        });
+    }
+
+    /** Closes a report with nothing done. {@code moderatorId} empty: an operator at the command line. */
+    public void dismiss(long reportId, Optional<Long> moderatorId) {
+        db.run(s -> open(s, reportId, moderatorId).decide(ReportEntity.State.DISMISSED, clock.instant()));
+    }
+
+    /** Hides the reported posts (proposals leave boards and matching; responses and messages are shown to nobody). */
+    public int hideContent(long reportId, Optional<Long> moderatorId, String publicReason) {
+        return db.inTransaction(s -> {
+            ReportEntity report = open(s, reportId, moderatorId);
+            Instant now = clock.instant();
+            int hidden = 0;
+            for (String uri : report.getContentUris()) {
+                Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri);
+                if (p.isPresent() && p.get().getModeration() != ProposalEntity.Moderation.REJECTED) {
+                    p.get().moderate(ProposalEntity.Moderation.REJECTED, now);
+                    hidden++;
+                }
+                Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
+                if (r.isPresent() && !r.get().isHidden()) {
+                    r.get().hide(now);
+                    hidden++;
+                }
+                if (p.isPresent() || r.isPresent()) {
+                    log.record(s, report.getCommunity(), ModerationActionKind.POST_HIDDEN, uri, publicReason,
+                            moderatorId.orElse(null), now);
+                }
+            }
+            report.decide(ReportEntity.State.RESOLVED, now);
+            return hidden;
+        });
+    }
+
+    /** Blocks the reported (remote) account for the report's community, then closes the report. */
+    public void blockAccount(long reportId, Optional<Long> moderatorId, String publicReason) throws IOException {
+        ReportEntity report = db.inTransaction(s -> {
+            ReportEntity r = open(s, reportId, moderatorId);
+            if (r.getCommunity() == null) {
+                throw new IllegalArgumentException("This report is about no community: suspend the server, or dismiss it");
+            }
+            r.getCommunity().getUsername();
+            r.getAccount().getUri();
+            return r;
+        });
+        accounts.blockForCommunity(report.getCommunity().getUsername(), report.getAccount().getUri(), moderatorId,
+                publicReason);
+        db.run(s -> s.find(ReportEntity.class, reportId).decide(ReportEntity.State.RESOLVED, clock.instant()));
+    }
+
+    /** Suspends the reported account's server (operators only), then closes the report. */
+    public DomainBlocks.Outcome suspendServer(long reportId, Optional<Long> moderatorId, String publicReason) {
+        String host = db.inTransaction(s -> {
+            ReportEntity r = open(s, reportId, moderatorId);
+            if (moderatorId.isPresent() && !ModeratorRepository.isOperator(s, moderatorId.get())) {
+                throw new ForbiddenException("Only an operator may suspend a server");
+            }
+            if (r.getAccount().isLocal()) {
+                throw new IllegalArgumentException("The reported account is on this server");
+            }
+            return BlockedDomains.hostOf(r.getAccount().getUri());
+        });
+        DomainBlocks.Outcome outcome = domains.block(new DomainBlocks.Block(host, DomainSeverity.SUSPEND, false,
+                publicReason, false));
+        db.run(s -> s.find(ReportEntity.class, reportId).decide(ReportEntity.State.RESOLVED, clock.instant()));
+        return outcome;
+    }
+
+    /**
+     * Sends the report to the reported account's server as a {@code Flag} from this server's instance actor: the
+     * account, the reported posts that are on its server, and the comment. No member of this server is named.
+     */
+    public void forward(long reportId, Optional<Long> moderatorId) {
+        db.run(s -> {
+            ReportEntity report = open(s, reportId, moderatorId);
+            ActorEntity account = report.getAccount();
+            if (account.isLocal()) {
+                throw new IllegalArgumentException("The reported account is on this server: there is nowhere to forward to");
+            }
+            ActorEntity instance = ActorRepository.instanceActor(s).orElseThrow();
+            String host = BlockedDomains.hostOf(account.getUri());
+            ObjectNode flag = new Activity(outbox.newActivityId(), "Flag", instance.getUri(), null, null, List.of(), List.of(),
+                    null, null).toJson();
+            ArrayNode object = flag.putArray("object").add(account.getUri());
+            report.getContentUris().stream().filter(uri -> host != null && host.equals(BlockedDomains.hostOf(uri)))
+                    .forEach(object::add);
+            if (report.getComment() != null) {
+                flag.put("content", report.getComment());
+            }
+            Instant now = clock.instant();
+            outbox.send(s, instance, Activity.fromJson(flag), List.of(account), false);
+            report.forwarded(now);
+            log.record(s, report.getCommunity(), ModerationActionKind.REPORT_FORWARDED, account.getUri(), null,
+                    moderatorId.orElse(null), now);
+        });
+    }
+
+    private static ReportEntity open(Session s, long reportId, Optional<Long> moderatorId) {
+        ReportEntity r = s.find(ReportEntity.class, reportId);
+        if (r == null || r.getState() != ReportEntity.State.OPEN) {
+            throw new NotFoundException("No open report " + reportId);
+        }
+        if (moderatorId.isPresent()) {
+            boolean allowed = r.getCommunity() == null ? ModeratorRepository.isOperator(s, moderatorId.get())
+                    : Moderators.moderates(s, moderatorId.get(), r.getCommunity().getId());
+            if (!allowed) {
+                throw new ForbiddenException("Only the community's moderators may act on report " + reportId);
+            }
+        }
+        return r;
+    }
+
+    /** What a reported id is: the account behind it, the community it is in (a local one, or null) and the post. */
+    private record Target(ActorEntity account, ActorEntity community, List<String> content) {
+    }
+
+    private static Optional<Target> target(Session s, String uri) {
+        Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri).filter(x -> !x.isDeleted());
+        if (p.isPresent()) {
+            return Optional.of(new Target(p.get().getAuthor(), localGroup(p.get().getGroup()), List.of(uri)));
+        }
+        Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
+        if (r.isPresent()) {
+            return Optional.of(new Target(r.get().getResponder(), localGroup(r.get().getProposal().getGroup()), List.of(uri)));
+        }
+        Optional<ConversationMessageEntity> m = ConversationMessageRepository.byUri(s, uri);
+        if (m.isPresent()) {
+            return Optional.of(new Target(m.get().getSender(), localGroup(m.get().getResponse().getProposal().getGroup()),
+                    List.of(uri)));
+        }
+        return ActorRepository.byUri(s, uri).filter(a -> !a.isDeleted() && a.getKind() != ActorKind.APPLICATION)
+                .map(a -> new Target(a, null, List.of()));
+    }
+
+    private static ActorEntity localGroup(ActorEntity group) {
+        return group != null && group.isLocal() ? group : null;
+    }
+
+    private static boolean reportsRejected(Session s, String actorUri) {
+        String host = BlockedDomains.hostOf(actorUri);
+        if (host == null) {
+            return true;
+        }
+        for (String name : DomainNames.coveringNames(host)) {
+            Optional<DomainBlockEntity> block = DomainBlockRepository.byDomain(s, name);
+            if (block.isPresent()) {
+                return block.get().isRejectReports();
+            }
+        }
+        return false;
+    }
+
+    private static List<String> objectIds(Activity flag) {
+        List<String> ids = new ArrayList<>();
+        var node = flag.raw().get("object");
+        if (node == null) {
+            return ids;
+        }
+        for (var item : node.isArray() ? node : List.of(node)) {
+            String id = item.isTextual() ? item.asText() : item.path("id").asText(null);
+            if (id != null && !id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,39 @@
+package org.weft.server.persistence;
+
+import java.util.List;
+
+import org.hibernate.Session;
+
+/** Queries over reports. */
+public final class ReportRepository {
+    private ReportRepository() {
+    }
+
+    public static boolean existsFlag(Session s, String flagUri) {
+        return s.createSelectionQuery("select count(*) from ReportEntity where flagUri = :f", Long.class)
+                .setParameter("f", flagUri).getSingleResult() > 0;
+    }
+
+    /** Open reports for a community's moderators (or, {@code communityId} null, for the operators), oldest first. */
+    public static List<ReportEntity> open(Session s, Long communityId) {
+        String where = communityId == null ? "r.community is null" : "r.community.id = :c";
+        var q = s.createSelectionQuery("from ReportEntity r join fetch r.account where r.state = :open and " + where
+                + " order by r.createdAt, r.id", ReportEntity.class).setParameter("open", ReportEntity.State.OPEN);
+        if (communityId != null) {
+            q.setParameter("c", communityId);
+        }
+        return q.getResultList();
+    }
+
+    /** Every report, newest first, with the account (for the command line). */
+    public static List<ReportEntity> all(Session s, int limit) {
+        return s.createSelectionQuery("from ReportEntity r join fetch r.account left join fetch r.community"
+                + " order by r.createdAt desc, r.id desc", ReportEntity.class).setMaxResults(limit).getResultList();
+    }
+
+    /** Earlier reports of the same account, newest first (the account's history in the queue). */
+    public static List<ReportEntity> ofAccount(Session s, long accountId, int limit) {
+        return s.createSelectionQuery("from ReportEntity r where r.account.id = :a order by r.createdAt desc, r.id desc",
+                ReportEntity.class).setParameter("a", accountId).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,97 @@
+package org.weft.server.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.moderation.AccountBlocks;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
+
+/**
+ * A member blocks, for themselves, the account that answered them: {@code POST /block} with {@code response} (an id
+ * of a response from another server, as the proposal page shows it). It asks first on a page of its own; confirmed,
+ * nothing from that account reaches the member any more (responses, matches, messages) and the account is not told.
+ * The form changes things once. Accounts of this server are for its moderators: they can be reported, not blocked here.
+ */
+public final class MemberBlockPage {
+    private static final String DONE = "/block/done";
+
+    private final Pages pages;
+    private final Database db;
+    private final AccountBlocks blocks;
+
+    public MemberBlockPage(Pages pages, Database db, AccountBlocks blocks) {
+        this.pages = pages;
+        this.db = db;
+        this.blocks = blocks;
+    }
+
+    /** What the form names: the responding account and where the response is shown, when it is from elsewhere. */
+    private record Target(String account, String name, String back) {
+    }
+
+    public void block(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        long responseId = number(Forms.first(form, "response"));
+        Optional<Target> target = db.inTransaction(s -> Optional.ofNullable(s.find(ResponseEntity.class, responseId))
+                .filter(r -> !r.getResponder().isLocal())
+                .map(r -> new Target(r.getResponder().getUri(), r.getResponder().getDisplayName(),
+                        URI.create(r.getProposal().getUri()).getRawPath() + "#response-" + responseId)));
+        if (target.isEmpty()) {
+            pages.notFound(res, v);
+            return;
+        }
+        Target t = target.get();
+        if (!Pages.confirmed(form)) {
+            Messages m = v.messages();
+            pages.confirm(res, v, m.get("confirm.blockForMeTitle"), new Confirmation(t.name() + " · " + t.account(), null,
+                    m.get("confirm.blockForMe"), "/block", List.of(new Confirmation.Field("response",
+                    String.valueOf(responseId))), m.get("block.forMe"), t.back()));
+            return;
+        }
+        long me = v.member().get().memberId();
+        try {
+            pages.once(res, v, form, DONE, () -> {
+                try {
+                    blocks.blockForMember(me, t.account());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return DONE;
+            });
+        } catch (DomainException | IllegalArgumentException | UncheckedIOException e) {
+            pages.refused(res, v, e, t.back());
+        }
+    }
+
+    /** {@code GET /block/done}: where a block goes once stored (reloading it does nothing again). */
+    public void done(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (Pages.requireMember(res, v)) {
+            pages.message(res, Status.OK_200, v, "block.doneTitle", "block.done");
+        }
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.weft.server.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import org.hibernate.Session;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.moderation.Reports;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.BlockedDomains;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ReportEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
+import org.weft.web.view.ReportsView;
+
+/**
+ * Reporting, for members: {@code POST /report} (a proposal, a response or a conversation message, from the page it is
+ * on, with a comment);
+ * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, the account's
+ * history of reports and the actions (dismiss, hide the posts, block the account for the community, forward the
+ * report to its server, and, for operators, suspend its server). Blocking and suspending ask first on a page of their
+ * own; every form changes things once (a repeat of its token changes nothing). Anyone else gets 403 and nothing changes.
+ */
+public final class ReportPages {
+    private static final String QUEUE = "/moderate/reports";
+    private static final String SENT = "/report/sent";
+
+    private final Pages pages;
+    private final Database db;
+    private final Reports reports;
+
+    public ReportPages(Pages pages, Database db, Reports reports) {
+        this.pages = pages;
+        this.db = db;
+        this.reports = reports;
+    }
+
+    /**
+     * {@code POST /report}: {@code proposal} (its address), {@code response} or {@code message} (a conversation
+     * message; both by id), with a {@code comment}. Once per form.
+     */
+    public void report(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String proposal = Forms.first(form, "proposal");
+        long responseId = number(Forms.first(form, "response"));
+        long messageId = number(Forms.first(form, "message"));
+        Optional<String> uri = db.inTransaction(s -> responseId > 0
+                ? Optional.ofNullable(s.find(ResponseEntity.class, responseId)).map(ResponseEntity::getUri)
+                : messageId > 0 ? Optional.ofNullable(s.find(ConversationMessageEntity.class, messageId))
+                        .map(ConversationMessageEntity::getUri)
+                : ProposalRepository.byUri(s, proposal).map(ProposalEntity::getUri));
+        if (uri.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        try {
+            pages.once(res, v, form, SENT, () -> {
+                reports.fromMember(v.member().get().memberId(), uri.get(), Forms.first(form, "comment"));
+                return SENT;
+            });
+        } catch (DomainException | IllegalArgumentException e) {
+            pages.message(res, Status.BAD_REQUEST_400, v, "error.title", "report.refused");
+        }
+    }
+
+    /** {@code GET /report/sent}: where a report goes after it is stored (reloading it sends nothing again). */
+    public void sent(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (Pages.requireMember(res, v)) {
+            pages.message(res, Status.OK_200, v, "report.doneTitle", "report.done");
+        }
+    }
+
+    /** {@code GET /moderate/reports}. */
+    public void queue(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        show(res, Status.OK_200, v, req.query().first("done").isPresent() ? v.messages().get("reports.done") : null, null);
+    }
+
+    /** {@code POST /moderate/reports/{id}}: {@code action} dismiss, hide, block, forward or suspend; {@code reason}. */
+    public void act(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        long id = number(req.path().pathParameters().get("id"));
+        Optional<Long> me = Optional.of(v.member().get().memberId());
+        String action = Forms.first(form, "action");
+        String reason = Forms.first(form, "reason");
+        if (("block".equals(action) || "suspend".equals(action)) && !Pages.confirmed(form)) {
+            ask(res, v, id, action, reason);
+            return;
+        }
+        try {
+            pages.once(res, v, form, QUEUE, () -> {
+                switch (action) {
+                    case "dismiss" -> reports.dismiss(id, me);
+                    case "hide" -> reports.hideContent(id, me, reason);
+                    case "block" -> blockAccount(id, me, reason);
+                    case "forward" -> reports.forward(id, me);
+                    case "suspend" -> reports.suspendServer(id, me, reason);
+                    default -> throw new IllegalArgumentException("reports.unknownAction");
+                }
+                return QUEUE + "?done=1";
+            });
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (DomainException | IllegalArgumentException | UncheckedIOException e) {
+            show(res, Status.BAD_REQUEST_400, v, null, v.messages().get("reports.refused"));
+        }
+    }
+
+    /**
+     * Blocking the account and suspending its server ask first, on a page of their own, with the public reason carried
+     * through; only someone who may act on the report is asked (suspending: an operator), anyone else gets 403.
+     */
+    private void ask(ServerResponse res, Visitor v, long id, String action, String reason) {
+        Optional<ReportEntity> report = reports.openFor(v.member().get().memberId()).stream()
+                .filter(r -> r.getId() == id).findFirst();
+        if (report.isEmpty() || "suspend".equals(action) && !v.admin()) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        }
+        Messages m = v.messages();
+        String account = report.get().getAccount().getUri();
+        String explanation = "block".equals(action) ? m.get("confirm.blockAccount")
+                : m.get("confirm.suspendServer", BlockedDomains.hostOf(account));
+        pages.confirm(res, v, m.get("block".equals(action) ? "confirm.blockAccountTitle" : "confirm.suspendServerTitle"),
+                new Confirmation(account, null, explanation, QUEUE + "/" + id,
+                        List.of(new Confirmation.Field("action", action), new Confirmation.Field("reason", reason)),
+                        m.get("block".equals(action) ? "reports.block" : "reports.suspend"), QUEUE + "#report-" + id));
+    }
+
+    private void blockAccount(long id, Optional<Long> me, String reason) {
+        try {
+            reports.blockAccount(id, me, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void show(ServerResponse res, Status status, Visitor v, String notice, String error) {
+        Messages m = v.messages();
+        long me = v.member().get().memberId();
+        List<ReportsView.Item> items = reports.openFor(me).stream().map(r -> item(r, m)).toList();
+        String heading = m.get("reports.title");
+        pages.render(res, status, v, heading, "moderation_reports.jte",
+                Map.of("view", new ReportsView(heading, notice, error, items)));
+    }
+
+    private ReportsView.Item item(ReportEntity r, Messages m) {
+        ActorEntity account = r.getAccount();
+        List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
+                .map(uri -> new ReportsView.Post(uri, text(s, uri))).toList());
+        String from = db.inTransaction(s -> r.getReporterId() != null
+                ? Optional.ofNullable(s.find(ActorEntity.class, r.getReporterId())).map(ActorEntity::getDisplayName)
+                        .orElse(m.get("reports.fromGone"))
+                : m.get("reports.fromServer", BlockedDomains.hostOf(r.getReporterUri())));
+        String community = db.inTransaction(s -> r.getCommunity() == null ? m.get("reports.operators")
+                : s.find(ActorEntity.class, r.getCommunity().getId()).getDisplayName());
+        return new ReportsView.Item(r.getId(), community, account.getUri(), content, r.getComment(), from,
+                m.date(r.getCreatedAt()), m.get("reports.history", reports.history(account.getId()).size()),
+                !account.isLocal());
+    }
+
+    private static String text(Session s, String uri) {
+        String text = ProposalRepository.byUri(s, uri).map(ProposalEntity::getTitle)
+                .or(() -> ResponseRepository.byUri(s, uri).map(r -> HtmlSanitizer.toPlainText(r.getContent())))
+                .orElse("");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private static long number(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

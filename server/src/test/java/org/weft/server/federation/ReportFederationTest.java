@@ -1,0 +1,130 @@
+package org.weft.server.federation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.model.ModerationActionKind;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ModerationActionEntity;
+import org.weft.server.persistence.ReportEntity;
+import org.weft.server.testing.IndependentRfc9421;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * Reports across servers: a Mastodon-shaped {@code Flag} (the instance actor, the account and a post, a comment) makes
+ * a report for the community's moderators; a member's report of a Mastodon reply, forwarded, reaches Mastodon's inbox as
+ * a {@code Flag} signed by Weft's instance actor that names no member of Weft; hiding the reply takes it off the
+ * proposal, and the public log shows both actions and never the reporter.
+ */
+class ReportFederationTest {
+
+    @Test
+    void aMastodonFlagMakesAReport() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
+                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
+            String flag = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+
+            assertEquals(202, deliverAsInstance(mastodon, weft, flag));
+            WaitFor.inboundDone(weft, TestHttp.json(flag).path("id").asText());
+
+            List<ReportEntity> reports = weft.server().safety().reports().all(10);
+            assertEquals(1, reports.size());
+            ReportEntity report = reports.get(0);
+            assertEquals(weft.base() + "/users/amina", report.getAccount().getUri());
+            assertEquals("block3", report.getCommunity().getUsername());
+            assertEquals(List.of(offer.path("uri").asText()), report.getContentUris());
+            assertEquals("This account keeps asking people for money in advance.", report.getComment());
+            assertEquals(mastodon.origin() + "/actor", report.getReporterUri());
+            long operator = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina")
+                    .orElseThrow().getId());
+            assertTrue(weft.server().safety().reports().openFor(operator).isEmpty(), "amina moderates nothing");
+        }
+    }
+
+    @Test
+    void aForwardedReportIsAFlagFromTheInstanceNamingNoMember() throws Exception {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String responses = "/proposals/" + offer.path("id").asLong() + "/responses";
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            String replyId = TestHttp.json(reply).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
+            WaitFor.condition("rosa's reply reaches amina", () -> expect(200, amina.get(responses)).path("items").size() == 1);
+
+            long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
+                    .getId());
+            long reportId = weft.server().safety().reports().fromMember(aminaId, replyId, "She asked me to pay first");
+            weft.server().safety().reports().forward(reportId, Optional.empty());
+
+            LoggedRequest sent = WaitFor.value("the Flag reaches Mastodon", () -> mastodon.inboxPosts().stream()
+                    .filter(r -> "Flag".equals(json(r).path("type").asText())).findFirst().orElse(null));
+            JsonNode flag = json(sent);
+            String instance = weft.base() + "/actor";
+            assertEquals(instance, flag.path("actor").asText());
+            assertEquals(List.of(mastodon.rosa(), replyId), List.of(flag.path("object").get(0).asText(),
+                    flag.path("object").get(1).asText()));
+            assertEquals("She asked me to pay first", flag.path("content").asText());
+            String body = new String(sent.getBody(), StandardCharsets.UTF_8);
+            assertFalse(body.contains("amina"), "no member of Weft is named: " + body);
+            assertFalse(body.contains(offer.path("uri").asText()), "nor her proposal");
+            assertEquals(instance + "#main-key", IndependentRfc9421.keyIdOf(sent::getHeader));
+            JsonNode published = TestHttp.activityJson(instance);
+            assertTrue(IndependentRfc9421.verify("POST", URI.create(sent.getAbsoluteUrl()), sent::getHeader,
+                    sent.getHeader("Signature-Input"), sent.getHeader("Signature"),
+                    MastodonFollowTest.publicKey(published.path("publicKey").path("publicKeyPem").asText())),
+                    "signed by the instance actor's published key");
+
+            assertEquals(1, weft.server().safety().reports().hideContent(reportId, Optional.empty(), "Scam"));
+            assertEquals(0, expect(200, amina.get(responses)).path("items").size(), "the reply is hidden");
+
+            long community = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "block3").orElseThrow()
+                    .getId());
+            List<ModerationActionEntity> log = weft.server().safety().log().forCommunity(community);
+            assertEquals(List.of(ModerationActionKind.POST_HIDDEN, ModerationActionKind.REPORT_FORWARDED),
+                    log.stream().map(ModerationActionEntity::getKind).toList());
+            assertTrue(log.stream().noneMatch(l -> (l.getTarget() + l.getReason()).contains("amina")
+                    || l.getModeratorId() != null && l.getModeratorId() == aminaId), "never the reporter");
+        }
+    }
+
+    private static int deliverAsInstance(MastodonPeer mastodon, TestServers.Instance weft, String json) {
+        return mastodon.deliver(URI.create(weft.base() + "/inbox"), json.getBytes(StandardCharsets.UTF_8),
+                ZonedDateTime.now(), MastodonPeer.privateKey("keys/mastodon-instance.pem"),
+                mastodon.origin() + "/actor#main-key").statusCode();
+    }
+
+    private static JsonNode json(LoggedRequest r) {
+        return TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,84 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * A member blocks, from her offer's page, the Mastodon account that answered: the button asks first (nothing is
+ * blocked by asking), the confirmation blocks once (the repeated form changes nothing), and then what that account
+ * sends does not reach her: its next answer to her offer is not among her responses. An answer from a member of this
+ * server has no such button (its moderators handle it: it can be reported).
+ */
+class MemberBlockPageTest {
+    private static final String PASSWORD = "a long enough password";
+
+    @Test
+    void aMemberBlocksTheAccountThatAnsweredHer() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block5", "Block 5", null);
+            ApiClient api = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, api.post("/proposals", """
+                    {"community": "block5", "purpose": "offer", "title": "A pram to lend", "categories": ["prams"],
+                     "kind": "loan"}"""));
+            String responses = "/proposals/" + offer.path("id").asLong() + "/responses";
+            URI inbox = URI.create(weft.base() + "/inbox");
+            String reply = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, rosa.deliver(inbox, reply).statusCode());
+            long responseId = WaitFor.value("rosa's reply", () -> {
+                JsonNode items = expect(200, api.get(responses)).path("items");
+                return items.isEmpty() ? null : items.get(0).path("id").asLong();
+            });
+            String page = URI.create(offer.path("uri").asText()).getPath();
+            long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
+                    .getId());
+
+            PageClient amina = new PageClient(weft.base());
+            amina.login("amina", PASSWORD);
+            HttpResponse<String> asked = amina.submit(page, "/block", Map.of("response", String.valueOf(responseId)));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertTrue(asked.body().contains("Block this account?") && asked.body().contains(rosa.actor()), asked.body());
+            assertTrue(weft.server().safety().accounts().blockedBy(aminaId).isEmpty(), "asking blocks nothing");
+
+            Map<String, String> confirmation = PageClient.hiddenFields(asked.body(), "/block");
+            HttpResponse<String> blocked = amina.post("/block", confirmation);
+            assertEquals(303, blocked.statusCode(), blocked.body());
+            assertEquals("/block/done", blocked.headers().firstValue("Location").orElseThrow());
+            assertTrue(amina.get("/block/done").body().contains("Nothing from this account will reach you any more."));
+            assertEquals(303, amina.post("/block", confirmation).statusCode(), "the repeated form is sent on");
+            assertEquals(1, weft.server().safety().accounts().blockedBy(aminaId).size(), "one block");
+
+            // rosa answers again: it does not reach amina.
+            String second = reply.replace("116205830011223344", "116205830011229999");
+            assertEquals(202, rosa.deliver(inbox, second).statusCode());
+            WaitFor.inboundDone(weft, TestHttp.json(second).path("id").asText());
+            assertEquals(1, expect(200, api.get(responses)).path("items").size(), "the second answer does not reach her");
+
+            // A local member's answer has no block button, and the form refuses it (404, nothing stored).
+            weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false);
+            long zaidResponse = weft.server().proposals().responses().respond("zaid", offer.path("id").asLong(),
+                    "I could use it on Friday").getId();
+            String withZaid = amina.get(page).body();
+            assertTrue(withZaid.contains("name=\"response\" value=\"" + zaidResponse + "\""), "zaid's answer can be reported");
+            assertEquals(1, withZaid.split("action=\"/block\"", -1).length - 1,
+                    "one block form, under rosa's answer; none under zaid's");
+            assertEquals(404, amina.submit(page, "/block", Map.of("response", String.valueOf(zaidResponse), "confirm", "yes"))
+                    .statusCode());
+            assertEquals(1, weft.server().safety().accounts().blockedBy(aminaId).size(), "nothing more blocked");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.Operators;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ReportEntity;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+
+/**
+ * The report path through the pages, as people use it: amina reports rosa's reply from her proposal's page; Olga, an
+ * operator, finds it in the reports queue with the reply's text and amina's name, blocks rosa for the community; rosa's
+ * server receives the Block (after a confirmation page; a repeated form blocks once), the queue is empty again, and
+ * the public log shows the block and not amina. Someone who
+ * moderates nothing sees an empty queue and cannot act on the report (403, nothing changes).
+ */
+class ReportPagesTest {
+    private static final String PASSWORD = "a long enough password";
+
+    private static long communityId(TestServers.Instance weft, String name) {
+        return weft.server().db().inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, name).orElseThrow().getId());
+    }
+
+    @Test
+    void aMemberReportsAResponseAndAModeratorBlocksTheAccount() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient api = ApiClient.newMember(weft, "amina", "Amina Reporter");
+            JsonNode offer = expect(201, api.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String reply = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, rosa.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
+            String responses = "/proposals/" + offer.path("id").asLong() + "/responses";
+            long responseId = WaitFor.value("rosa's reply", () -> {
+                JsonNode items = expect(200, api.get(responses)).path("items");
+                return items.isEmpty() ? null : items.get(0).path("id").asLong();
+            });
+            String page = URI.create(offer.path("uri").asText()).getPath();
+
+            PageClient amina = new PageClient(weft.base());
+            amina.login("amina", PASSWORD);
+            assertTrue(amina.get(page).body().contains("name=\"response\" value=\"" + responseId + "\""), "a report form");
+            Map<String, String> reportForm = new HashMap<>(PageClient.hiddenFields(amina.get(page).body(), "/report"));
+            reportForm.put("response", String.valueOf(responseId));
+            reportForm.put("comment", "She wants money first");
+            HttpResponse<String> reported = amina.post("/report", reportForm);
+            assertEquals(303, reported.statusCode(), reported.body());
+            assertEquals("/report/sent", reported.headers().firstValue("Location").orElseThrow());
+            assertTrue(amina.get("/report/sent").body().contains("Report sent"));
+            // The same form sent again (a double tap: its one-time token repeated) stores no second report.
+            assertEquals(303, amina.post("/report", reportForm).statusCode());
+            assertEquals(1, weft.server().safety().reports().all(10).size(), "one report");
+
+            weft.server().localActors().createMember("mo", "Mo Nobody", PASSWORD, false);
+            PageClient mo = new PageClient(weft.base());
+            mo.login("mo", PASSWORD);
+            assertTrue(mo.get("/moderate/reports").body().contains("No open report."), "mo moderates nothing");
+            long reportId = weft.server().safety().reports().all(1).get(0).getId();
+            HttpResponse<String> refused = mo.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "block", "reason", "x"));
+            assertEquals(403, refused.statusCode(), "not even asked");
+            assertEquals(403, mo.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "block", "reason", "x", "confirm", "yes")).statusCode());
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains(rosa.actor()) && queue.contains("She wants money first") && queue.contains("Amina Reporter"),
+                    queue);
+            // Blocking asks first, on a page that carries the public reason; nothing is blocked or sent until she confirms.
+            HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "block", "reason", "Asks for money in advance"));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertTrue(asked.body().contains("Block this account for the community?") && asked.body().contains(rosa.actor()),
+                    asked.body());
+            assertTrue(weft.server().safety().accounts().blockedBy(communityId(weft, "block3")).isEmpty(), "not yet");
+            Map<String, String> confirmation = PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId);
+            assertEquals("Asks for money in advance", confirmation.get("reason"));
+            HttpResponse<String> blocked = olga.post("/moderate/reports/" + reportId, confirmation);
+            assertEquals(303, blocked.statusCode(), blocked.body());
+            assertEquals(1, weft.server().safety().accounts().blockedBy(communityId(weft, "block3")).size());
+            // Confirming twice (the token repeated) is sent on, not refused, and blocks nothing more.
+            HttpResponse<String> again = olga.post("/moderate/reports/" + reportId, confirmation);
+            assertEquals(303, again.statusCode(), again.body());
+            JsonNode block = WaitFor.value("rosa's server receives the Block", () -> rosa.inboxPosts().stream()
+                    .map(r -> TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8)))
+                    .filter(j -> "Block".equals(j.path("type").asText())).findFirst().orElse(null));
+            assertEquals(rosa.actor(), block.path("object").asText());
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(1, rosa.inboxPosts().stream().filter(r -> new String(r.getBody(), StandardCharsets.UTF_8)
+                    .contains("\"Block\"")).count(), "one Block, not one per submit");
+            assertTrue(olga.get("/moderate/reports").body().contains("No open report."));
+
+            String log = new PageClient(weft.base()).get("/moderation-log/block3").body();
+            assertTrue(log.contains("Account blocked") && log.contains("Asks for money in advance"), log);
+            assertFalse(log.contains("Amina") || log.contains("amina"), "never the reporter");
+        }
+    }
+
+    @Test
+    void aMemberReportsAMessageFromTheConversationPage() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block4", "Block 4", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block4", "purpose": "offer", "title": "A spare heater", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false);
+            long responseId = weft.server().proposals().responses().respond("zaid", offer.path("id").asLong(),
+                    "I would like it for the winter").getId();
+            expect(201, amina.post("/responses/" + responseId + "/messages", """
+                    {"text": "Send me twenty euros first"}"""));
+
+            PageClient zaid = new PageClient(weft.base());
+            zaid.login("zaid", PASSWORD);
+            String conversation = zaid.get("/conversations/" + responseId).body();
+            Map<String, String> form = new HashMap<>(PageClient.hiddenFields(conversation, "/report"));
+            assertTrue(form.containsKey("message"), "a report form under amina's message: " + form);
+            form.put("comment", "Money before the hand-over");
+            HttpResponse<String> reported = zaid.post("/report", form);
+            assertEquals(303, reported.statusCode(), reported.body());
+
+            long reportId = weft.server().safety().reports().all(1).get(0).getId();
+            String messageUri = weft.server().db().inTransaction(s -> s.find(ConversationMessageEntity.class,
+                    Long.parseLong(form.get("message"))).getUri());
+            ReportEntity report = weft.server().db().inTransaction(s -> {
+                ReportEntity r = s.find(ReportEntity.class, reportId);
+                r.getAccount().getUri();
+                return r;
+            });
+            assertEquals(weft.base() + "/users/amina", report.getAccount().getUri(), "amina's account is reported");
+            assertEquals(List.of(messageUri), report.getContentUris());
+            assertEquals("Money before the hand-over", report.getComment());
+        }
+    }
+}

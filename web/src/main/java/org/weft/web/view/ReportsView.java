@@ -1,0 +1,40 @@
+package org.weft.web.view;
+
+import java.util.List;
+
+/**
+ * The moderators' report queue: the open reports of the communities the reader moderates (all, for an operator).
+ *
+ * @param heading the page's title
+ * @param notice  a confirmation to show, or null
+ * @param error   a refusal to show, or null
+ * @param reports the open reports, oldest first
+ */
+public record ReportsView(String heading, String notice, String error, List<Item> reports) {
+
+    /**
+     * One report.
+     *
+     * @param id        the report's id (the actions post to {@code /moderate/reports/{id}/…})
+     * @param community the community it is for, or the translated "the operators"
+     * @param account   the reported account's address
+     * @param content   the reported posts: their addresses, with their text where known
+     * @param comment   the reporter's comment, or null
+     * @param from      who reported (a member's name, or "a person on SERVER"), for the moderators only
+     * @param when      when it was made
+     * @param history   how many reports of the same account there were, this one included (translated)
+     * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
+     */
+    public record Item(long id, String community, String account, List<Post> content, String comment, String from,
+                       String when, String history, boolean remote) {
+    }
+
+    /**
+     * A reported post.
+     *
+     * @param uri  its address
+     * @param text the start of its text as its author wrote it, or empty when it is not known here
+     */
+    public record Post(String uri, String text) {
+    }
+}
