@@ -195,8 +195,8 @@ class PhoneLoopBrowserTest {
                 helper.check("11-hand-off-read");
 
                 // 10. Two messages: the helper thanks, the newcomer replies.
-                helper.find("section.conversation textarea").sendKeys(w.thanks());
-                helper.clickAndWaitForNewPage("section.conversation button");
+                helper.find("section.conversation > form textarea").sendKeys(w.thanks());
+                helper.clickAndWaitForNewPage("section.conversation > form button");
                 assertTrue(conversationText(helper).contains(w.thanks()), conversationText(helper));
                 helper.check("12-message-sent");
 
@@ -209,8 +209,8 @@ class PhoneLoopBrowserTest {
                         && conversationText(newcomer).contains(
                                 PhoneBrowser.words(m.get("conversation.privateWith", w.helperName()))),
                         conversationText(newcomer));
-                newcomer.find("section.conversation textarea").sendKeys(w.reply());
-                newcomer.clickAndWaitForNewPage("section.conversation button");
+                newcomer.find("section.conversation > form textarea").sendKeys(w.reply());
+                newcomer.clickAndWaitForNewPage("section.conversation > form button");
                 assertTrue(conversationText(newcomer).contains(w.reply()), conversationText(newcomer));
                 newcomer.check("13-reply-sent");
 
