@@ -34,6 +34,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How many deliveries may be sent (or being sent) with their outcome not yet stored: what a {@code kill -9} makes
+     * this server send twice. 1 % of a fan-out to a thousand inboxes; the recorder's writes set the pace around it.
+     */
+    static final int MAX_UNRECORDED = 10;
+    /** A delivery unanswered for this long is to a slow or hanging host; it stops counting against MAX_UNRECORDED. */
+    static final Duration SLOW = Duration.ofSeconds(1);
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final DeliveryQueue queue;
@@ -44,7 +51,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final WorkDispatcher dispatcher;
     private final Duration lease;
-    private final OutcomeRecorder recorder;
+    private final OutcomeRecorder<Outcome> recorder;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
     /**
@@ -55,6 +62,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private final int claimBatch;
     /** Claimed rows whose outcome is not stored yet (claimed ahead, being sent, or waiting in the recorder). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Rows handed to a worker whose outcome is not stored yet, with when they were handed out (System.nanoTime). A
+     * process killed now sends these again after the lease, so at most {@link #MAX_UNRECORDED} of the recent ones are
+     * allowed at once; one older than {@link #SLOW} (a host that hangs) no longer counts, or a few dead hosts would stop
+     * every delivery.
+     */
+    private final Map<Long, Long> unrecorded = new ConcurrentHashMap<>();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
                           RetryPolicy retryPolicy, Clock clock, int concurrency) {
@@ -63,7 +77,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** As the public constructor, with the lease and the outcome writer of a test. */
     DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate, RetryPolicy retryPolicy,
-                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer outcomes) {
+                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer<Outcome> outcomes) {
         this.db = db;
         this.queue = queue;
         this.transport = transport;
@@ -72,7 +86,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.lease = lease;
         this.claimBatch = concurrency;
-        this.recorder = new OutcomeRecorder(outcomes, batch -> batch.forEach(o -> inFlight.remove(o.deliveryId())));
+        this.recorder = new OutcomeRecorder<>("weft-delivery-outcomes", outcomes, this::stored);
         this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
 
@@ -117,7 +131,11 @@ public final class DeliveryWorker implements AutoCloseable {
      * one or two slots that came free would make the claims, not the POSTs, the pace of a fan-out.
      */
     private List<Runnable> claim(int freeSlots) {
-        if (ready.size() < freeSlots) {
+        int room = Math.min(freeSlots, MAX_UNRECORDED - recentUnrecorded());
+        if (room <= 0) {
+            return List.of(); // the recorder's next write (it pokes) or the next poll makes room
+        }
+        if (ready.size() < room) {
             List<ClaimedDelivery> claimed = queue.claimDue(claimBatch - ready.size(), gate.blockedHosts(), lease,
                     clock.instant());
             claimed.forEach(delivery -> inFlight.add(delivery.id()));
@@ -125,9 +143,10 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         List<Runnable> tasks = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
-        while (tasks.size() < freeSlots && !ready.isEmpty()) {
+        while (tasks.size() < room && !ready.isEmpty()) {
             ClaimedDelivery delivery = ready.poll();
             if (gate.tryEnter(delivery.host())) {
+                unrecorded.put(delivery.id(), System.nanoTime());
                 tasks.add(() -> send(delivery));
             } else {
                 busy.add(delivery.id());
@@ -140,6 +159,27 @@ public final class DeliveryWorker implements AutoCloseable {
             busy.forEach(inFlight::remove);
         }
         return tasks;
+    }
+
+    /** A batch of outcomes is stored: those rows are no longer held, and there is room to send more. */
+    private void stored(List<Outcome> batch) {
+        batch.forEach(o -> {
+            inFlight.remove(o.deliveryId());
+            unrecorded.remove(o.deliveryId());
+        });
+        dispatcher.poke();
+    }
+
+    /** Deliveries handed out within {@link #SLOW} whose outcome is not stored yet. */
+    private int recentUnrecorded() {
+        long since = System.nanoTime() - SLOW.toNanos();
+        int recent = 0;
+        for (long handedOut : unrecorded.values()) {
+            if (handedOut - since > 0) {
+                recent++;
+            }
+        }
+        return recent;
     }
 
     private void send(ClaimedDelivery delivery) {

@@ -191,11 +191,11 @@ class DeliveryWorkerTest {
         assertTrue(posts.values().stream().allMatch(n -> n.get() == 1));
     }
 
-    private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer writer) {
+    private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer<Outcome> writer) {
         return worker(lease, this::answer, writer);
     }
 
-    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer writer) {
+    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer<Outcome> writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
         return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
     }
