@@ -41,6 +41,7 @@ public final class DeliveryWorker implements AutoCloseable {
     static final int MAX_UNRECORDED = 10;
     /** A delivery unanswered for this long is to a slow or hanging host; it stops counting against MAX_UNRECORDED. */
     static final Duration SLOW = Duration.ofSeconds(1);
+    private static final long ANSWERED = Long.MAX_VALUE;
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final DeliveryQueue queue;
@@ -63,10 +64,11 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Claimed rows whose outcome is not stored yet (claimed ahead, being sent, or waiting in the recorder). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /**
-     * Rows handed to a worker whose outcome is not stored yet, with when they were handed out (System.nanoTime). A
-     * process killed now sends these again after the lease, so at most {@link #MAX_UNRECORDED} of the recent ones are
-     * allowed at once; one older than {@link #SLOW} (a host that hangs) no longer counts, or a few dead hosts would stop
-     * every delivery.
+     * Rows handed to a worker whose outcome is not stored yet, with when they were handed out (System.nanoTime), or
+     * {@link #ANSWERED} once the host answered. A process killed now sends these again after the lease, so at most
+     * {@link #MAX_UNRECORDED} are allowed at once. One still unanswered after {@link #SLOW} (a host that hangs) no
+     * longer counts, or a few dead hosts would stop every delivery; an answered one counts until it is stored, however
+     * slow the database.
      */
     private final Map<Long, Long> unrecorded = new ConcurrentHashMap<>();
 
@@ -86,7 +88,15 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.lease = lease;
         this.claimBatch = concurrency;
-        this.recorder = new OutcomeRecorder<>("weft-delivery-outcomes", outcomes, this::stored);
+        this.recorder = new OutcomeRecorder<>("weft-delivery-outcomes", batch -> {
+            try {
+                outcomes.write(batch);
+            } catch (RuntimeException e) {
+                // Not stored: the rows stay leased and are sent again after the lease, and no longer hold up others.
+                batch.forEach(o -> unrecorded.remove(o.deliveryId()));
+                throw e;
+            }
+        }, this::stored);
         this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
 
@@ -175,7 +185,7 @@ public final class DeliveryWorker implements AutoCloseable {
         long since = System.nanoTime() - SLOW.toNanos();
         int recent = 0;
         for (long handedOut : unrecorded.values()) {
-            if (handedOut - since > 0) {
+            if (handedOut == ANSWERED || handedOut - since > 0) {
                 recent++;
             }
         }
@@ -193,6 +203,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 return;
             }
             // The row leaves inFlight once the recorder has stored its outcome, not now.
+            unrecorded.replace(delivery.id(), ANSWERED);
             hostAnswered = record(delivery, outcome);
         } catch (RuntimeException e) {
             if (!dispatcher.isRunning()) {

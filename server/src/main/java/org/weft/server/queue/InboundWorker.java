@@ -75,7 +75,15 @@ public final class InboundWorker implements AutoCloseable {
         this.clock = clock;
         // Two rounds of the workers ahead: a claim is a commit, and the next batch is at hand when a round ends.
         this.claimBatch = 2 * concurrency;
-        this.recorder = new OutcomeRecorder<>("weft-inbound-outcomes", outcomes, this::recorded);
+        this.recorder = new OutcomeRecorder<>("weft-inbound-outcomes", batch -> {
+            try {
+                outcomes.write(batch);
+            } catch (RuntimeException e) {
+                // Not stored: the rows stay leased and are taken again after the lease; until then, nothing waits on them.
+                batch.forEach(o -> held.remove(o.id()));
+                throw e;
+            }
+        }, this::recorded);
         this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL, this::claim);
     }
 
