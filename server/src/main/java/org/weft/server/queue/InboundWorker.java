@@ -37,9 +37,9 @@ import org.weft.server.persistence.Database;
  *
  * <p>Effects once: the handler's changes commit in its own transactions and the row is marked done in the recorder's
  * next write, a few milliseconds later. A crash in between leaves the row leased; after the lease it is processed
- * again, so handlers must treat an activity they already applied as a no-op (they do: follows, posts and deletions
- * are keyed by the ids the activity carries). A redelivery by the sender never gets this far: the inbox stores one
- * row per activity id.
+ * again, so a handler should treat an activity it already applied as a no-op. The window is one outcome write long,
+ * as it was when each row was finished in its own transaction. A redelivery by the sender never gets this far: the
+ * inbox stores one row per activity id.
  */
 public final class InboundWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboundWorker.class.getName());
