@@ -324,7 +324,7 @@ public final class WeftServer implements AutoCloseable {
         InboundStore inboundStore = new InboundStore(db);
         // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
-                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 4);
+                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 8);
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);

@@ -34,6 +34,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     /** How long a claimed row stays hidden from other workers; longer than any single attempt can take. */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How many deliveries may be sent (or being sent) with their outcome not yet stored: what a {@code kill -9} makes
+     * this server send twice. 1 % of a fan-out to a thousand inboxes; the recorder's writes set the pace around it.
+     */
+    static final int MAX_UNRECORDED = 10;
+    /** A delivery unanswered for this long is to a slow or hanging host; it stops counting against MAX_UNRECORDED. */
+    static final Duration SLOW = Duration.ofSeconds(1);
+    private static final long ANSWERED = Long.MAX_VALUE;
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final DeliveryQueue queue;
@@ -44,7 +52,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final WorkDispatcher dispatcher;
     private final Duration lease;
-    private final OutcomeRecorder recorder;
+    private final OutcomeRecorder<Outcome> recorder;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
     /**
@@ -55,6 +63,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private final int claimBatch;
     /** Claimed rows whose outcome is not stored yet (claimed ahead, being sent, or waiting in the recorder). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Rows handed to a worker whose outcome is not stored yet, with when they were handed out (System.nanoTime), or
+     * {@link #ANSWERED} once the host answered. A process killed now sends these again after the lease, so at most
+     * {@link #MAX_UNRECORDED} are allowed at once. One still unanswered after {@link #SLOW} (a host that hangs) no
+     * longer counts, or a few dead hosts would stop every delivery; an answered one counts until it is stored, however
+     * slow the database.
+     */
+    private final Map<Long, Long> unrecorded = new ConcurrentHashMap<>();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
                           RetryPolicy retryPolicy, Clock clock, int concurrency) {
@@ -63,7 +79,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** As the public constructor, with the lease and the outcome writer of a test. */
     DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate, RetryPolicy retryPolicy,
-                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer outcomes) {
+                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer<Outcome> outcomes) {
         this.db = db;
         this.queue = queue;
         this.transport = transport;
@@ -72,7 +88,15 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.lease = lease;
         this.claimBatch = concurrency;
-        this.recorder = new OutcomeRecorder(outcomes, batch -> batch.forEach(o -> inFlight.remove(o.deliveryId())));
+        this.recorder = new OutcomeRecorder<>("weft-delivery-outcomes", batch -> {
+            try {
+                outcomes.write(batch);
+            } catch (RuntimeException e) {
+                // Not stored: the rows stay leased and are sent again after the lease, and no longer hold up others.
+                batch.forEach(o -> unrecorded.remove(o.deliveryId()));
+                throw e;
+            }
+        }, this::stored);
         this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
     }
 
@@ -117,7 +141,11 @@ public final class DeliveryWorker implements AutoCloseable {
      * one or two slots that came free would make the claims, not the POSTs, the pace of a fan-out.
      */
     private List<Runnable> claim(int freeSlots) {
-        if (ready.size() < freeSlots) {
+        int room = Math.min(freeSlots, MAX_UNRECORDED - recentUnrecorded());
+        if (room <= 0) {
+            return List.of(); // the recorder's next write (it pokes) or the next poll makes room
+        }
+        if (ready.size() < room) {
             List<ClaimedDelivery> claimed = queue.claimDue(claimBatch - ready.size(), gate.blockedHosts(), lease,
                     clock.instant());
             claimed.forEach(delivery -> inFlight.add(delivery.id()));
@@ -125,9 +153,10 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         List<Runnable> tasks = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
-        while (tasks.size() < freeSlots && !ready.isEmpty()) {
+        while (tasks.size() < room && !ready.isEmpty()) {
             ClaimedDelivery delivery = ready.poll();
             if (gate.tryEnter(delivery.host())) {
+                unrecorded.put(delivery.id(), System.nanoTime());
                 tasks.add(() -> send(delivery));
             } else {
                 busy.add(delivery.id());
@@ -142,6 +171,27 @@ public final class DeliveryWorker implements AutoCloseable {
         return tasks;
     }
 
+    /** A batch of outcomes is stored: those rows are no longer held, and there is room to send more. */
+    private void stored(List<Outcome> batch) {
+        batch.forEach(o -> {
+            inFlight.remove(o.deliveryId());
+            unrecorded.remove(o.deliveryId());
+        });
+        dispatcher.poke();
+    }
+
+    /** Deliveries handed out within {@link #SLOW} whose outcome is not stored yet. */
+    private int recentUnrecorded() {
+        long since = System.nanoTime() - SLOW.toNanos();
+        int recent = 0;
+        for (long handedOut : unrecorded.values()) {
+            if (handedOut == ANSWERED || handedOut - since > 0) {
+                recent++;
+            }
+        }
+        return recent;
+    }
+
     private void send(ClaimedDelivery delivery) {
         boolean hostAnswered = false;
         try {
@@ -153,6 +203,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 return;
             }
             // The row leaves inFlight once the recorder has stored its outcome, not now.
+            unrecorded.replace(delivery.id(), ANSWERED);
             hostAnswered = record(delivery, outcome);
         } catch (RuntimeException e) {
             if (!dispatcher.isRunning()) {

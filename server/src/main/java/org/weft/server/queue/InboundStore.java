@@ -1,10 +1,24 @@
 package org.weft.server.queue;
 
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.hibernate.Session;
 import org.weft.server.persistence.Database;
 
 /**
@@ -13,6 +27,23 @@ import org.weft.server.persistence.Database;
  * into a no-op.
  */
 public final class InboundStore {
+    /**
+     * Activity types that act on something an earlier activity of the same actor made (its Follow, its post): each waits
+     * until every older activity of its actor is finished, so an Undo never overtakes its Follow, nor a Delete its Create.
+     */
+    static final Set<String> ORDERED_TYPES = Set.of("Undo", "Update", "Delete");
+    /** Bodies up to this many characters come with the claim; longer ones (rare, up to the inbox's limit) are read alone. */
+    static final int INLINE_BODY = 64 * 1024;
+    /** How long an activity that must wait for an older one of its actor in another process stays out of the claims. */
+    static final Duration HOLD_BACK = Duration.ofSeconds(1);
+
+    private static final String DONE = "UPDATE inbound_activity SET state = 'DONE', processed_at = ?, last_error = ?"
+            + " WHERE id = ?";
+    private static final String RETRY = "UPDATE inbound_activity SET attempts = attempts + 1, next_attempt_at = ?,"
+            + " last_error = ? WHERE id = ?";
+    private static final String FAILED = "UPDATE inbound_activity SET state = 'FAILED', attempts = attempts + 1,"
+            + " processed_at = ?, last_error = ? WHERE id = ?";
+
     private final Database db;
 
     public InboundStore(Database db) {
@@ -26,21 +57,167 @@ public final class InboundStore {
      * which with a backlog of thousands made each claim take a second on H2 and held up every other worker.
      */
     static String claimQuery(int limit) {
-        return "SELECT id FROM inbound_activity WHERE state = 'PENDING' AND next_attempt_at <= ?1"
-                + " LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
+        return "SELECT id, actor_uri, activity_type, attempts, CHAR_LENGTH(body) FROM inbound_activity"
+                + " WHERE state = 'PENDING' AND next_attempt_at <= ?1 LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
     }
 
-    /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea). */
+    /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea); their ids, oldest first. */
     public List<Long> claimDue(int limit, Duration lease, Instant now) {
+        return claimBatch(limit, lease, now, Set.of()).stream().map(ClaimedActivity::id).toList();
+    }
+
+    /**
+     * Leases up to {@code limit} due rows in one transaction, with their bodies (up to {@link #INLINE_BODY}). An
+     * activity of an {@link #ORDERED_TYPES ordered type} whose actor has an older unfinished row that is neither in this
+     * claim nor in {@code heldHere} (the rows this process holds already) is not taken: it is made due again after
+     * {@link #HOLD_BACK}, so another process (or a retry's wait) finishes the older one first.
+     */
+    List<ClaimedActivity> claimBatch(int limit, Duration lease, Instant now, Collection<Long> heldHere) {
+        if (limit <= 0) {
+            return List.of();
+        }
         return db.inTransaction(session -> {
-            List<Long> ids = session.createNativeQuery(claimQuery(limit), Long.class)
+            List<Object[]> rows = session.createNativeQuery(claimQuery(limit), Object[].class)
                     .setParameter(1, now).getResultList();
-            if (!ids.isEmpty()) {
-                session.createNativeMutationQuery("UPDATE inbound_activity SET next_attempt_at = ?1 WHERE id IN (?2)")
-                        .setParameter(1, now.plus(lease)).setParameterList(2, ids).executeUpdate();
+            if (rows.isEmpty()) {
+                return List.of();
             }
-            return ids;
+            List<Object[]> taken = new ArrayList<>(rows);
+            List<Long> heldBack = heldBack(session, rows, heldHere);
+            taken.removeIf(row -> heldBack.contains(id(row)));
+            if (!heldBack.isEmpty()) {
+                setDue(session, heldBack, now.plus(HOLD_BACK));
+            }
+            if (taken.isEmpty()) {
+                return List.of();
+            }
+            List<Long> ids = taken.stream().map(InboundStore::id).toList();
+            setDue(session, ids, now.plus(lease));
+            List<Long> inline = taken.stream().filter(r -> ((Number) r[4]).longValue() <= INLINE_BODY)
+                    .map(InboundStore::id).toList();
+            Map<Long, String> bodies = new HashMap<>();
+            if (!inline.isEmpty()) {
+                session.createNativeQuery("SELECT id, body FROM inbound_activity WHERE id IN (?1)", Object[].class)
+                        .setParameterList(1, inline).getResultList()
+                        .forEach(r -> bodies.put(((Number) r[0]).longValue(), text(r[1])));
+            }
+            return taken.stream().map(r -> new ClaimedActivity(id(r), (String) r[1], (String) r[2],
+                    ((Number) r[3]).intValue(), bodies.get(id(r)))).toList();
         });
+    }
+
+    /** The claimed rows of an ordered type that an older unfinished row of their actor, held elsewhere, must precede. */
+    private static List<Long> heldBack(Session session, List<Object[]> rows, Collection<Long> heldHere) {
+        Set<String> actors = new HashSet<>();
+        for (Object[] row : rows) {
+            if (ORDERED_TYPES.contains((String) row[2])) {
+                actors.add((String) row[1]);
+            }
+        }
+        if (actors.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> ours = new HashSet<>(heldHere);
+        rows.forEach(row -> ours.add(id(row)));
+        // Uses the (actor_uri, state) index: only the few unfinished rows of these actors are read.
+        Map<String, Long> oldestElsewhere = new HashMap<>();
+        session.createNativeQuery("SELECT actor_uri, id FROM inbound_activity WHERE actor_uri IN (?1) AND state = 'PENDING'",
+                        Object[].class).setParameterList(1, actors).getResultList().stream()
+                .filter(r -> !ours.contains(((Number) r[1]).longValue()))
+                .forEach(r -> oldestElsewhere.merge((String) r[0], ((Number) r[1]).longValue(), Math::min));
+        List<Long> held = new ArrayList<>();
+        for (Object[] row : rows) {
+            Long older = oldestElsewhere.get((String) row[1]);
+            if (ORDERED_TYPES.contains((String) row[2]) && older != null && older < id(row)) {
+                held.add(id(row));
+            }
+        }
+        return held;
+    }
+
+    private static void setDue(Session session, List<Long> ids, Instant due) {
+        session.createNativeMutationQuery("UPDATE inbound_activity SET next_attempt_at = ?1 WHERE id IN (?2)")
+                .setParameter(1, due).setParameterList(2, ids).executeUpdate();
+    }
+
+    /** A body as the driver gives it: a String on MariaDB, a Clob from H2's CLOB column (InboundBodiesOutOfRow). */
+    private static String text(Object body) {
+        if (body instanceof Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read an inbound body: " + e.getMessage(), e);
+            }
+        }
+        return (String) body;
+    }
+
+    private static long id(Object[] row) {
+        return ((Number) row[0]).longValue();
+    }
+
+    /**
+     * Writes the outcomes of many activities in one transaction (plain JDBC statement batches: one commit, no ORM
+     * session). All or nothing: on failure nothing is written and the rows stay leased.
+     */
+    void finish(List<InboundOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // Rows in id order, so two processes writing overlapping batches take their row locks in the same order.
+        List<InboundOutcome> sorted = outcomes.stream().sorted(Comparator.comparingLong(InboundOutcome::id)).toList();
+        try (Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement done = connection.prepareStatement(DONE);
+                 PreparedStatement retry = connection.prepareStatement(RETRY);
+                 PreparedStatement failed = connection.prepareStatement(FAILED)) {
+                boolean[] used = new boolean[3];
+                for (InboundOutcome outcome : sorted) {
+                    switch (outcome) {
+                        case InboundOutcome.Done d -> add(done, d.id(), utc(d.at()), d.note());
+                        case InboundOutcome.Retry r -> add(retry, r.id(), utc(r.retryAt()), r.error());
+                        case InboundOutcome.Failed f -> add(failed, f.id(), utc(f.at()), f.error());
+                    }
+                    used[outcome instanceof InboundOutcome.Done ? 0 : outcome instanceof InboundOutcome.Retry ? 1 : 2] = true;
+                }
+                if (used[0]) {
+                    done.executeBatch();
+                }
+                if (used[1]) {
+                    retry.executeBatch();
+                }
+                if (used[2]) {
+                    failed.executeBatch();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording " + outcomes.size() + " inbound outcomes failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes leased rows due at {@code dueAt} without counting an attempt (a shutdown hands back what it holds). */
+    void release(Collection<Long> ids, Instant dueAt) {
+        db.run(session -> session.createNativeMutationQuery(
+                        "UPDATE inbound_activity SET next_attempt_at = ?1 WHERE id IN (?2) AND state = 'PENDING'")
+                .setParameter(1, dueAt).setParameterList(2, ids).executeUpdate());
+    }
+
+    private static void add(PreparedStatement statement, long id, LocalDateTime at, String text) throws SQLException {
+        statement.setObject(1, at);
+        statement.setString(2, text == null ? null : text.substring(0, Math.min(text.length(), 1000)));
+        statement.setLong(3, id);
+        statement.addBatch();
+    }
+
+    /** Instants are stored as UTC wall-clock times, as Hibernate is configured to write them. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /**

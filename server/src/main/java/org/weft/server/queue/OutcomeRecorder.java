@@ -11,7 +11,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes delivery outcomes in batches, on one thread: each batch is whatever arrived while the previous one was
+ * Writes the outcomes of a queue's work in batches, on one thread (one recorder per queue: delivery outcomes, inbound
+ * activities' states): each batch is whatever arrived while the previous one was
  * being written, so a busy fan-out costs one commit (one log flush) per batch rather than one per inbox, and an idle
  * queue writes an outcome as soon as it comes.
  *
@@ -19,11 +20,11 @@ import java.util.logging.Logger;
  * them, and are sent again when the lease runs out. The cost is a duplicate POST, which is why there is no timer
  * that waits for a batch to fill: the window between an answer and its record stays as short as one write.
  */
-final class OutcomeRecorder implements AutoCloseable {
+final class OutcomeRecorder<T> implements AutoCloseable {
     /** Writes one batch in one transaction, or throws and writes none of it. */
     @FunctionalInterface
-    interface Writer {
-        void write(List<Outcome> batch);
+    interface Writer<T> {
+        void write(List<T> batch);
     }
 
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class.getName());
@@ -33,9 +34,10 @@ final class OutcomeRecorder implements AutoCloseable {
     private static final Duration IDLE_CHECK = Duration.ofMillis(50);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
 
-    private final BlockingQueue<Outcome> waiting = new LinkedBlockingQueue<>();
-    private final Writer writer;
-    private final Consumer<List<Outcome>> written;
+    private final BlockingQueue<T> waiting = new LinkedBlockingQueue<>();
+    private final Writer<T> writer;
+    private final String name;
+    private final Consumer<List<T>> written;
     private volatile boolean closing;
     private Thread thread;
 
@@ -43,19 +45,20 @@ final class OutcomeRecorder implements AutoCloseable {
      * @param writer stores a batch
      * @param written told of each batch once it is stored (not of batches whose write failed)
      */
-    OutcomeRecorder(Writer writer, Consumer<List<Outcome>> written) {
+    OutcomeRecorder(String name, Writer<T> writer, Consumer<List<T>> written) {
+        this.name = name;
         this.writer = writer;
         this.written = written;
     }
 
     synchronized void start() {
         if (thread == null) {
-            thread = Thread.ofPlatform().name("weft-delivery-outcomes").daemon().start(this::loop);
+            thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
         }
     }
 
     /** Queues an outcome for the next batch. */
-    void add(Outcome outcome) {
+    void add(T outcome) {
         waiting.add(outcome);
     }
 
@@ -84,9 +87,9 @@ final class OutcomeRecorder implements AutoCloseable {
     private void loop() {
         while (!closing) {
             try {
-                Outcome first = waiting.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                T first = waiting.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    List<Outcome> batch = new ArrayList<>();
+                    List<T> batch = new ArrayList<>();
                     batch.add(first);
                     waiting.drainTo(batch, MAX_BATCH - 1);
                     write(batch);
@@ -101,19 +104,19 @@ final class OutcomeRecorder implements AutoCloseable {
 
     /** Writes everything still waiting (at shutdown). */
     private void drain() {
-        List<Outcome> batch = new ArrayList<>();
+        List<T> batch = new ArrayList<>();
         while (waiting.drainTo(batch, MAX_BATCH) > 0) {
             write(batch);
             batch = new ArrayList<>();
         }
     }
 
-    private void write(List<Outcome> batch) {
+    private void write(List<T> batch) {
         try {
             writer.write(batch);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record " + batch.size() + " delivery outcomes; those rows stay leased and"
-                    + " are sent again when the lease runs out", e);
+            LOG.log(Level.WARNING, name + ": could not record " + batch.size() + " outcomes; those rows stay leased and"
+                    + " are taken again when the lease runs out", e);
             return;
         }
         written.accept(batch);

@@ -121,9 +121,10 @@ class DeliveryWorkerTest {
 
     @Test
     void closeStoresTheOutcomesStillWaitingToBeWritten() throws Exception {
-        enqueue(30, "ok");
+        // As many as may be out with their outcome unstored: all of them answer while the writer hangs.
+        enqueue(DeliveryWorker.MAX_UNRECORDED, "ok");
         // A slow disk: the writer's first write hangs. Only one inbox answers before that write has begun, so
-        // the other 29 answers must wait behind it, whatever the machine's speed.
+        // the other answers must wait behind it, whatever the machine's speed.
         CountDownLatch writerStuck = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger answered = new AtomicInteger();
@@ -143,7 +144,7 @@ class DeliveryWorkerTest {
         });
         worker.start();
         worker.poke();
-        WaitFor.condition("every inbox answered", () -> posts.size() == 30);
+        WaitFor.condition("every inbox answered", () -> posts.size() == DeliveryWorker.MAX_UNRECORDED);
         assertEquals(1, batches.get(), "the writer is still in its first batch");
         assertTrue(rows().stream().noneMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED),
                 "every answer is still waiting to be written when close() begins");
@@ -191,11 +192,43 @@ class DeliveryWorkerTest {
         assertTrue(posts.values().stream().allMatch(n -> n.get() == 1));
     }
 
-    private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer writer) {
+    /**
+     * What a kill -9 sends twice is what was sent and not yet stored: while the outcome writer is stuck, no more than
+     * MAX_UNRECORDED deliveries go out, however many workers are free; once it writes, the rest follow.
+     */
+    @Test
+    void noMoreThanTenDeliveriesAreOutWithTheirOutcomeUnstored() {
+        enqueue(60, "ok");
+        CountDownLatch writerStuck = new CountDownLatch(1);
+        try (DeliveryWorker worker = worker(Duration.ofMinutes(2), batch -> {
+            await(writerStuck);
+            queue.record(batch);
+        })) {
+            worker.start();
+            worker.poke();
+            WaitFor.condition("ten POSTs answered", () -> sent() == DeliveryWorker.MAX_UNRECORDED);
+            Thread dispatcher = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("weft-delivery")).findFirst().orElseThrow();
+            WaitFor.condition("the dispatcher has looked for room again and waits",
+                    () -> waitingIn(dispatcher, WorkDispatcher.class, "idle"));
+            assertEquals(DeliveryWorker.MAX_UNRECORDED, sent(), "nothing more sent while no outcome is stored");
+            writerStuck.countDown();
+            WaitFor.condition("every row delivered",
+                    () -> rows().stream().allMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED));
+        }
+        assertEquals(60, sent());
+        assertTrue(posts.values().stream().allMatch(n -> n.get() == 1));
+    }
+
+    private int sent() {
+        return posts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private DeliveryWorker worker(Duration lease, OutcomeRecorder.Writer<Outcome> writer) {
         return worker(lease, this::answer, writer);
     }
 
-    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer writer) {
+    private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer<Outcome> writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
         return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
     }

@@ -30,7 +30,7 @@ class OutcomeRecorderTest {
     void outcomesFromManyThreadsAreAllWrittenOnceInFewerBatches() throws Exception {
         List<List<Outcome>> batches = Collections.synchronizedList(new ArrayList<>());
         Set<Long> written = ConcurrentHashMap.newKeySet();
-        OutcomeRecorder recorder = new OutcomeRecorder(batch -> {
+        OutcomeRecorder<Outcome> recorder = new OutcomeRecorder<>("test-outcomes", batch -> {
             batches.add(List.copyOf(batch));
             pause(5); // a write takes a while, as a commit does: what arrives meanwhile joins the next batch
         }, batch -> batch.forEach(o -> written.add(o.deliveryId())));
@@ -52,7 +52,7 @@ class OutcomeRecorderTest {
     void aBatchThatCouldNotBeWrittenIsNotReportedAsWritten() {
         AtomicInteger writes = new AtomicInteger();
         Set<Long> written = ConcurrentHashMap.newKeySet();
-        OutcomeRecorder recorder = new OutcomeRecorder(batch -> {
+        OutcomeRecorder<Outcome> recorder = new OutcomeRecorder<>("test-outcomes", batch -> {
             if (writes.incrementAndGet() == 1) {
                 throw new IllegalStateException("database unreachable");
             }
@@ -71,7 +71,7 @@ class OutcomeRecorderTest {
         List<List<Long>> batches = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        OutcomeRecorder recorder = new OutcomeRecorder(batch -> {
+        OutcomeRecorder<Outcome> recorder = new OutcomeRecorder<>("test-outcomes", batch -> {
             if (batches.isEmpty()) {
                 writing.countDown();
                 await(release); // the first write hangs, so what arrives meanwhile is still waiting at close()
