@@ -34,7 +34,8 @@ import org.weft.server.model.Purpose;
  * @param categoryUris  any of these concepts (the caller expands narrower concepts if wanted)
  * @param statuses      empty means open and promised
  * @param text          words to find in the title or description
- * @param localOnly     only proposals hosted here, not those kept from other servers
+ * @param localOnly     only proposals hosted here, not those kept from other servers (nor, on a community's
+ *                      board, those held from the communities it links to)
  * @param page          1 unless an old client pages by offset; not with a cursor
  * @param before        the older page just past this cursor, or null
  * @param after         the newer page just past this cursor, or null
@@ -135,7 +136,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
 
     /** The ids of this query's page, in page order, at most {@code limit}. */
     private List<Long> ids(Session s, int limit) {
-        Optional<Sql> sql = idSql(s);
+        Optional<Sql> sql = idSql(s, limit);
         if (sql.isEmpty()) {
             return List.of();
         }
@@ -178,15 +179,34 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * ({@code BoardPlanTest}); empty when the named community does not exist here (nothing can match).
      */
     Optional<Sql> idSql(Session s) {
+        return idSql(s, pageSize + 1);
+    }
+
+    /**
+     * The statement for a page of at most {@code limit} ids. A community's board lists what the community holds: its
+     * own proposals and its followers' posts (both under its id) and, unless {@code localOnly}, the copies held from
+     * the communities it links to (under theirs). One community is one range of the board index; several are one such
+     * range each, every one cut at the page's length, and the few rows they give are merged in order: each part stays
+     * index-driven however many proposals the linked communities hold.
+     */
+    Optional<Sql> idSql(Session s, int limit) {
         Map<String, Object> params = new TreeMap<>();
         List<String> clauses = new ArrayList<>();
+        List<Long> groupIds = List.of();
         if (community != null) {
             Optional<ActorEntity> group = ActorRepository.local(s, ActorKind.GROUP, community);
             if (group.isEmpty()) {
                 return Optional.empty();
             }
-            clauses.add("p.group_id = :groupId");
-            params.put("groupId", group.get().getId());
+            groupIds = new ArrayList<>();
+            groupIds.add(group.get().getId());
+            if (!localOnly && authorId == null) {
+                groupIds.addAll(FollowRepository.linkedRemoteIds(s, group.get().getId()));
+            }
+            if (groupIds.size() == 1) {
+                clauses.add("p.group_id = :groupId");
+                params.put("groupId", group.get().getId());
+            }
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown
@@ -233,8 +253,20 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("keyId", cursor.id());
         }
         String order = after != null ? "asc" : "desc";
-        return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where " + String.join(" and ", clauses)
-                + " order by p.published_at " + order + ", p.id " + order, params));
+        String sortKey = " order by p.published_at " + order + ", p.id " + order;
+        if (groupIds.size() <= 1) {
+            return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where "
+                    + String.join(" and ", clauses) + sortKey, params));
+        }
+        int perGroup = limit + (before == null && after == null && page > 1 ? (page - 1) * pageSize : 0);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < groupIds.size(); i++) {
+            parts.add("(select p.id, p.published_at from proposal p" + indexHint(s) + " where p.group_id = :group" + i
+                    + " and " + String.join(" and ", clauses) + sortKey + " limit " + perGroup + ")");
+            params.put("group" + i, groupIds.get(i));
+        }
+        return Optional.of(new Sql("select u.id from (" + String.join(" union all ", parts) + ") u order by u.published_at "
+                + order + ", u.id " + order, params));
     }
 
     /**

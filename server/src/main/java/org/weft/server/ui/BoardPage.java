@@ -79,7 +79,7 @@ public final class BoardPage {
         List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
         ProposalQuery query = BoardPaging.at(req, new ProposalQuery(group.get().getUsername(), purpose,
                 category.map(taxonomy::withNarrowerUris).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
-                v.loggedIn(), true, 1, PAGE_SIZE));
+                v.loggedIn(), false, 1, PAGE_SIZE));
         String base = "/board/" + group.get().getUsername() + "?q=" + enc(text)
                 + "&purpose=" + (purpose == null ? "" : purpose.wire()) + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
                 + "&status=" + enc(statusValue) + "&";
