@@ -84,6 +84,7 @@ import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
+import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
@@ -97,6 +98,7 @@ import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.proposal.ProposalTermsBackfill;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.proposal.StaleCopies;
@@ -279,7 +281,9 @@ public final class WeftServer implements AutoCloseable {
                 new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
-        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher);
+        TextClassifier classifier = new TextClassifier(taxonomy);
+        BoardSearch boardSearch = new BoardSearch(taxonomy, classifier);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {
@@ -323,6 +327,7 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
+        ProposalTermsBackfill.startInBackground(db); // rows older than V54, or analysed by an older version
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
                 config.inboxMaxBytes(), clock);
         HomePage home = new HomePage(db, profilePage, pages, urls);
@@ -331,10 +336,10 @@ public final class WeftServer implements AutoCloseable {
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), matching, urls);
+                new ApiTokens(db, clock), matching, urls, boardSearch);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
-                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
+                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch);
 
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
@@ -429,11 +434,11 @@ public final class WeftServer implements AutoCloseable {
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
-                                     NotificationsPage notifications) {
+                                     NotificationsPage notifications, BoardSearch boardSearch) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
-        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
+        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch);
         return new UiRoutes(
                 new AccountPages(pages, accounts, sessions, new LoginGuard(
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,7 +43,8 @@ import org.weft.server.model.Purpose;
  */
 public record ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
                             List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
-                            boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after) {
+                            boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after,
+                            TextMeaning meaning) {
     public static final int MAX_PAGE_SIZE = 100;
     /** The longest search text; the board and the API cut or refuse longer text before building a query. */
     public static final int MAX_TEXT = 200;
@@ -65,6 +67,33 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
     }
 
+    /**
+     * What the search text means besides its letters: the concepts it names in any language (with the narrower ones)
+     * and its words, each as the set of its readings (stems in the six languages). A proposal is found by its text
+     * when its title or description holds the text, when it is in one of the concepts, or when it holds a reading of
+     * every word among its stored terms (V54).
+     */
+    public record TextMeaning(List<String> conceptUris, List<Set<String>> words) {
+        public TextMeaning {
+            conceptUris = List.copyOf(conceptUris);
+            words = words.stream().map(Set::copyOf).toList();
+        }
+    }
+
+    /** A page by cursor, without a meaning for its text (letters only). */
+    public ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
+                         List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
+                         boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after) {
+        this(community, purpose, categoryUris, areaCode, statuses, text, authorId, includeCommunityOnly, localOnly, page,
+                pageSize, before, after, null);
+    }
+
+    /** The same search, its text also found by what it means. */
+    public ProposalQuery withMeaning(TextMeaning textMeaning) {
+        return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
+                includeCommunityOnly, localOnly, page, pageSize, before, after, textMeaning);
+    }
+
     /** The newest page of a search; {@link #olderThan} and {@link #newerThan} move from there. */
     public ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
                          List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
@@ -76,19 +105,19 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     /** The same search, the page of older proposals just past {@code cursor}. */
     public ProposalQuery olderThan(ProposalCursor cursor) {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, cursor, null);
+                includeCommunityOnly, localOnly, 1, pageSize, cursor, null, meaning);
     }
 
     /** The same search, the page of newer proposals just past {@code cursor}. */
     public ProposalQuery newerThan(ProposalCursor cursor) {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, null, cursor);
+                includeCommunityOnly, localOnly, 1, pageSize, null, cursor, meaning);
     }
 
     /** The same search from its newest page. */
     public ProposalQuery newest() {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, null, null);
+                includeCommunityOnly, localOnly, 1, pageSize, null, null, meaning);
     }
 
     /**
@@ -236,8 +265,9 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("areaPrefix", likeEscaped(areaCode) + "/%");
         }
         if (text != null && !text.isBlank()) {
-            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!')");
             params.put("text", "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!'"
+                    + meaningSql(params) + ")");
         }
         if (authorId != null) {
             clauses.add("p.author_id = :author");
@@ -281,6 +311,29 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             return "";
         }
         return community != null ? " force index (ix_proposal_board_newest)" : " force index (ix_proposal_newest)";
+    }
+
+    /** The alternatives the text's meaning adds to the letters ({@code or ...}), with their parameters; "" if none. */
+    private String meaningSql(Map<String, Object> params) {
+        if (meaning == null) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder();
+        if (!meaning.conceptUris().isEmpty()) {
+            sql.append(" or exists (select 1 from proposal_category tc where tc.proposal_id = p.id"
+                    + " and tc.concept_uri in (:textConcepts))");
+            params.put("textConcepts", meaning.conceptUris());
+        }
+        if (!meaning.words().isEmpty()) {
+            List<String> every = new ArrayList<>();
+            for (int i = 0; i < meaning.words().size(); i++) {
+                every.add("exists (select 1 from proposal_term t" + i + " where t" + i + ".proposal_id = p.id and t" + i
+                        + ".term in (:word" + i + "))");
+                params.put("word" + i, List.copyOf(meaning.words().get(i)));
+            }
+            sql.append(" or (").append(String.join(" and ", every)).append(")");
+        }
+        return sql.toString();
     }
 
     /** Makes LIKE's wildcards literal, so searching "a_b" finds "a_b" and nothing else. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,12 @@ class BoardPlanTest {
         queries.put("board with a linked community, every filter, older page", new ProposalQuery("camp", Purpose.OFFER,
                 List.of(BoardSeed.CATEGORIES.get(0)), "camp-a", List.of(ProposalStatus.OPEN), "share", null, true, false, 1,
                 20).olderThan(middle));
+        ProposalQuery.TextMeaning meaning = new ProposalQuery.TextMeaning(List.of(BoardSeed.CATEGORIES.get(2)),
+                List.of(Set.of("share", "shar"), Set.of("number")));
+        queries.put("text by meaning", board(null, List.of(), null, List.of(), "share number", false).withMeaning(meaning));
+        queries.put("text by meaning, linked, older page", linked.newest().withMeaning(meaning).olderThan(middle));
+        queries.put("API search by meaning", new ProposalQuery(null, null, List.of(), null, List.of(), "share number", null,
+                false, false, 1, 20).withMeaning(meaning));
         queries.put("tag page", new ProposalQuery(null, null, List.of(BoardSeed.CATEGORIES.get(2)), null, List.of(), null,
                 null, false, true, 1, 20));
         queries.put("tag page by purpose, older", new ProposalQuery(null, Purpose.OFFER, List.of(), null, List.of(), null,
@@ -129,6 +136,12 @@ class BoardPlanTest {
         int communities = db.inTransaction(s -> query.community() == null || query.localOnly() ? 1
                 : 1 + FollowRepository.linkedRemoteIds(s, 1).size());
         assertEquals(communities, proposalRows.size(), shown);
+        for (Object[] row : plan) {
+            if (String.valueOf(row[2]).startsWith("t")) {
+                // A search's words and concepts are looked up by proposal id in their tables' keys, never scanned.
+                assertTrue(!"ALL".equals(row[3]) && row[5] != null, name + ": a term table is scanned\n" + shown);
+            }
+        }
         for (Object[] p : proposalRows) {
             assertTrue(!"ALL".equals(p[3]) && p[5] != null, name + ": the proposal table is scanned, not read by index\n"
                     + shown);

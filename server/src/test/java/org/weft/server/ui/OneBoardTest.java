@@ -51,7 +51,9 @@ class OneBoardTest {
             ProposalEntity fromFollower = WaitFor.value("the follower's request is kept", () -> visible(a, postId));
             assertEquals(Purpose.REQUEST, fromFollower.getPurpose());
 
-            offer(a, "amina", "block3", "Soup from Block 3", Audience.PUBLIC);
+            a.server().proposals().service().create("amina", ProposalDraft.builder().community("block3")
+                    .purpose(Purpose.OFFER).language("en").title("Soup from Block 3").description("Hot soup")
+                    .categories("cooked-meals").audience(Audience.PUBLIC).build());
             ProposalEntity linked = offer(b, "bruno", "town", "A pram, almost new", Audience.PUBLIC);
             ProposalEntity quiet = offer(b, "bruno", "town", "A cot for the town only", Audience.COMMUNITY);
             ProposalEntity given = offer(b, "bruno", "town", "A bicycle given away", Audience.PUBLIC);
