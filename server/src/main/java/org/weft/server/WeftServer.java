@@ -87,6 +87,7 @@ import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
+import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
@@ -104,6 +105,7 @@ import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.proposal.ProposalTermsBackfill;
 import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.proposal.StaleCopies;
@@ -296,8 +298,9 @@ public final class WeftServer implements AutoCloseable {
                 new FediverseAccounts(db, remoteActors, webFinger, clock),
                 new ReasonText(taxonomy));
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
-        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, new TextClassifier(taxonomy), clock, matcher,
-                blocked);
+        TextClassifier classifier = new TextClassifier(taxonomy);
+        BoardSearch boardSearch = new BoardSearch(taxonomy, classifier);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher, blocked);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {
@@ -342,6 +345,7 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
+        ProposalTermsBackfill.startInBackground(db); // rows older than V54, or analysed by an older version
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
                 config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
@@ -350,10 +354,10 @@ public final class WeftServer implements AutoCloseable {
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), matching, urls);
+                new ApiTokens(db, clock), matching, urls, boardSearch);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
-                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications));
+                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
@@ -460,11 +464,11 @@ public final class WeftServer implements AutoCloseable {
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
-                                     NotificationsPage notifications) {
+                                     NotificationsPage notifications, BoardSearch boardSearch) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
-        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls);
+        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch);
         return new UiRoutes(
                 new AccountPages(pages, accounts, sessions, new LoginGuard(
                         new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),

@@ -19,6 +19,7 @@ import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
@@ -51,12 +52,12 @@ public final class ApiRoutes implements HttpService {
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
                      ConversationService conversationService, AreaService areaService,
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
-                     LocalUrls urls) {
+                     LocalUrls urls, BoardSearch boardSearch) {
         ApiAuth auth = new ApiAuth(tokens, db);
         this.auth = auth;
         ProposalJson json = new ProposalJson(taxonomy, urls);
         this.me = new MeApi(db, auth, notificationService, urls);
-        this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls);
+        this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls, boardSearch);
         this.responses = new ResponsesApi(db, responseService, auth);
         this.notifications = new NotificationsApi(notificationService, auth);
         this.conversations = new ConversationsApi(conversationService, auth);

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
@@ -40,7 +41,11 @@ final class ProposalsApi {
     private final Taxonomy taxonomy;
     private final LocalUrls urls;
 
-    ProposalsApi(Database db, ProposalService service, ProposalJson json, ApiAuth auth, Taxonomy taxonomy, LocalUrls urls) {
+    private final BoardSearch search;
+
+    ProposalsApi(Database db, ProposalService service, ProposalJson json, ApiAuth auth, Taxonomy taxonomy, LocalUrls urls,
+                 BoardSearch search) {
+        this.search = search;
         this.db = db;
         this.service = service;
         this.json = json;
@@ -52,7 +57,7 @@ final class ProposalsApi {
     void search(ServerRequest req, ServerResponse res) {
         Optional<ApiAuth.Member> viewer = auth.optional(req);
         String lang = ApiLanguage.of(req);
-        ProposalQuery query = SearchParameters.search(req, taxonomy, viewer.isPresent());
+        ProposalQuery query = search.withMeaning(SearchParameters.search(req, taxonomy, viewer.isPresent()));
         ApiReplies.ok(res, page(query, viewer.map(ApiAuth.Member::id).orElse(null), lang));
     }
 

@@ -111,6 +111,16 @@ public final class FollowRepository {
                 Long.class).setParameter("a", follower).getResultList());
     }
 
+    /**
+     * The ids of the actors on other servers that a local community follows, accepted: the communities it links to,
+     * whose proposals it holds and lists on its board.
+     */
+    public static List<Long> linkedRemoteIds(Session s, long groupId) {
+        return s.createSelectionQuery("select f.followee.id from FollowEntity f where f.follower.id = :g"
+                        + " and f.followee.local = false and f.state = :st order by f.followee.id", Long.class)
+                .setParameter("g", groupId).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
+    }
+
     /** Whether this accepted follow is approved: explicitly, or because the followee follows the follower back. */
     public static boolean isApproved(Session s, FollowEntity f) {
         return f.isAccepted() && (f.isApprovedExplicitly() || between(s, f.getFollowee(), f.getFollower()).isPresent());

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -114,6 +116,14 @@ public class ProposalEntity {
     private Instant receivedAt;
     @Column(name = "moderated_at")
     private Instant moderatedAt;
+    /** Its words as a board search looks for them (V54), analysed when it was written; see {@code SearchTerms}. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "proposal_term", joinColumns = @JoinColumn(name = "proposal_id"))
+    @Column(name = "term", length = 64, nullable = false)
+    private Set<String> searchTerms = new HashSet<>();
+    /** The analysis version its terms were stored under; null when they never were (rows older than V54). */
+    @Column(name = "terms_version")
+    private Integer termsVersion;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "proposal_category", joinColumns = @JoinColumn(name = "proposal_id"))
     @OrderColumn(name = "position")
@@ -366,5 +376,16 @@ public class ProposalEntity {
     public void setCategories(List<String> conceptUris) {
         categories.clear();
         categories.addAll(conceptUris);
+    }
+
+    /** Stores its words for the board search, analysed under {@code version}. */
+    public void setSearchTerms(Set<String> terms, int version) {
+        searchTerms.clear();
+        searchTerms.addAll(terms);
+        termsVersion = version;
+    }
+
+    public Integer getTermsVersion() {
+        return termsVersion;
     }
 }

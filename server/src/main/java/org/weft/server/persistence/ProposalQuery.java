@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,14 +35,16 @@ import org.weft.server.model.Purpose;
  * @param categoryUris  any of these concepts (the caller expands narrower concepts if wanted)
  * @param statuses      empty means open and promised
  * @param text          words to find in the title or description
- * @param localOnly     only proposals hosted here, not those kept from other servers
+ * @param localOnly     only proposals hosted here, not those kept from other servers (nor, on a community's
+ *                      board, those held from the communities it links to)
  * @param page          1 unless an old client pages by offset; not with a cursor
  * @param before        the older page just past this cursor, or null
  * @param after         the newer page just past this cursor, or null
  */
 public record ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
                             List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
-                            boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after) {
+                            boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after,
+                            TextMeaning meaning) {
     public static final int MAX_PAGE_SIZE = 100;
     /** The longest search text; the board and the API cut or refuse longer text before building a query. */
     public static final int MAX_TEXT = 200;
@@ -64,6 +67,33 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
     }
 
+    /**
+     * What the search text means besides its letters: the concepts it names in any language (with the narrower ones)
+     * and its words, each as the set of its readings (stems in the six languages). A proposal is found by its text
+     * when its title or description holds the text, when it is in one of the concepts, or when it holds a reading of
+     * every word among its stored terms (V54).
+     */
+    public record TextMeaning(List<String> conceptUris, List<Set<String>> words) {
+        public TextMeaning {
+            conceptUris = List.copyOf(conceptUris);
+            words = words.stream().map(Set::copyOf).toList();
+        }
+    }
+
+    /** A page by cursor, without a meaning for its text (letters only). */
+    public ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
+                         List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
+                         boolean localOnly, int page, int pageSize, ProposalCursor before, ProposalCursor after) {
+        this(community, purpose, categoryUris, areaCode, statuses, text, authorId, includeCommunityOnly, localOnly, page,
+                pageSize, before, after, null);
+    }
+
+    /** The same search, its text also found by what it means. */
+    public ProposalQuery withMeaning(TextMeaning textMeaning) {
+        return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
+                includeCommunityOnly, localOnly, page, pageSize, before, after, textMeaning);
+    }
+
     /** The newest page of a search; {@link #olderThan} and {@link #newerThan} move from there. */
     public ProposalQuery(String community, Purpose purpose, List<String> categoryUris, String areaCode,
                          List<ProposalStatus> statuses, String text, Long authorId, boolean includeCommunityOnly,
@@ -75,19 +105,19 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     /** The same search, the page of older proposals just past {@code cursor}. */
     public ProposalQuery olderThan(ProposalCursor cursor) {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, cursor, null);
+                includeCommunityOnly, localOnly, 1, pageSize, cursor, null, meaning);
     }
 
     /** The same search, the page of newer proposals just past {@code cursor}. */
     public ProposalQuery newerThan(ProposalCursor cursor) {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, null, cursor);
+                includeCommunityOnly, localOnly, 1, pageSize, null, cursor, meaning);
     }
 
     /** The same search from its newest page. */
     public ProposalQuery newest() {
         return new ProposalQuery(community, purpose, categoryUris, areaCode, statuses, text, authorId,
-                includeCommunityOnly, localOnly, 1, pageSize, null, null);
+                includeCommunityOnly, localOnly, 1, pageSize, null, null, meaning);
     }
 
     /**
@@ -135,7 +165,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
 
     /** The ids of this query's page, in page order, at most {@code limit}. */
     private List<Long> ids(Session s, int limit) {
-        Optional<Sql> sql = idSql(s);
+        Optional<Sql> sql = idSql(s, limit);
         if (sql.isEmpty()) {
             return List.of();
         }
@@ -178,15 +208,34 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * ({@code BoardPlanTest}); empty when the named community does not exist here (nothing can match).
      */
     Optional<Sql> idSql(Session s) {
+        return idSql(s, pageSize + 1);
+    }
+
+    /**
+     * The statement for a page of at most {@code limit} ids. A community's board lists what the community holds: its
+     * own proposals and its followers' posts (both under its id) and, unless {@code localOnly}, the copies held from
+     * the communities it links to (under theirs). One community is one range of the board index; several are one such
+     * range each, every one cut at the page's length, and the few rows they give are merged in order: each part stays
+     * index-driven however many proposals the linked communities hold.
+     */
+    Optional<Sql> idSql(Session s, int limit) {
         Map<String, Object> params = new TreeMap<>();
         List<String> clauses = new ArrayList<>();
+        List<Long> groupIds = List.of();
         if (community != null) {
             Optional<ActorEntity> group = ActorRepository.local(s, ActorKind.GROUP, community);
             if (group.isEmpty()) {
                 return Optional.empty();
             }
-            clauses.add("p.group_id = :groupId");
-            params.put("groupId", group.get().getId());
+            groupIds = new ArrayList<>();
+            groupIds.add(group.get().getId());
+            if (!localOnly && authorId == null) {
+                groupIds.addAll(FollowRepository.linkedRemoteIds(s, group.get().getId()));
+            }
+            if (groupIds.size() == 1) {
+                clauses.add("p.group_id = :groupId");
+                params.put("groupId", group.get().getId());
+            }
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown
@@ -216,8 +265,9 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("areaPrefix", likeEscaped(areaCode) + "/%");
         }
         if (text != null && !text.isBlank()) {
-            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!')");
             params.put("text", "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!'"
+                    + meaningSql(params) + ")");
         }
         if (authorId != null) {
             clauses.add("p.author_id = :author");
@@ -233,8 +283,20 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("keyId", cursor.id());
         }
         String order = after != null ? "asc" : "desc";
-        return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where " + String.join(" and ", clauses)
-                + " order by p.published_at " + order + ", p.id " + order, params));
+        String sortKey = " order by p.published_at " + order + ", p.id " + order;
+        if (groupIds.size() <= 1) {
+            return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where "
+                    + String.join(" and ", clauses) + sortKey, params));
+        }
+        int perGroup = limit + (before == null && after == null && page > 1 ? (page - 1) * pageSize : 0);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < groupIds.size(); i++) {
+            parts.add("(select p.id, p.published_at from proposal p" + indexHint(s) + " where p.group_id = :group" + i
+                    + " and " + String.join(" and ", clauses) + sortKey + " limit " + perGroup + ")");
+            params.put("group" + i, groupIds.get(i));
+        }
+        return Optional.of(new Sql("select u.id from (" + String.join(" union all ", parts) + ") u order by u.published_at "
+                + order + ", u.id " + order, params));
     }
 
     /**
@@ -249,6 +311,29 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             return "";
         }
         return community != null ? " force index (ix_proposal_board_newest)" : " force index (ix_proposal_newest)";
+    }
+
+    /** The alternatives the text's meaning adds to the letters ({@code or ...}), with their parameters; "" if none. */
+    private String meaningSql(Map<String, Object> params) {
+        if (meaning == null) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder();
+        if (!meaning.conceptUris().isEmpty()) {
+            sql.append(" or exists (select 1 from proposal_category tc where tc.proposal_id = p.id"
+                    + " and tc.concept_uri in (:textConcepts))");
+            params.put("textConcepts", meaning.conceptUris());
+        }
+        if (!meaning.words().isEmpty()) {
+            List<String> every = new ArrayList<>();
+            for (int i = 0; i < meaning.words().size(); i++) {
+                every.add("exists (select 1 from proposal_term t" + i + " where t" + i + ".proposal_id = p.id and t" + i
+                        + ".term in (:word" + i + "))");
+                params.put("word" + i, List.copyOf(meaning.words().get(i)));
+            }
+            sql.append(" or (").append(String.join(" and ", every)).append(")");
+        }
+        return sql.toString();
     }
 
     /** Makes LIKE's wildcards literal, so searching "a_b" finds "a_b" and nothing else. */

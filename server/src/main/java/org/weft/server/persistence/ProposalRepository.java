@@ -166,6 +166,13 @@ public final class ProposalRepository {
                 .setParameter("a", author).setParameter("g", group).setParameter("since", since).getSingleResult();
     }
 
+    /** Proposals whose search terms were stored under an analysis older than {@code version}, or never; by id. */
+    public static List<ProposalEntity> withTermsOlderThan(Session s, int version, int limit) {
+        return s.createSelectionQuery("from ProposalEntity p where p.termsVersion is null or p.termsVersion < :v"
+                        + " order by p.id", ProposalEntity.class).setParameter("v", version).setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The time of the latest moderator's decision, if any was ever taken. */
     public static Optional<Instant> lastModeratedAt(Session s) {
         return Optional.ofNullable(s.createSelectionQuery("select max(p.moderatedAt) from ProposalEntity p", Instant.class)

@@ -12,6 +12,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.ActorKind;
@@ -42,7 +43,10 @@ public final class BoardPage {
     private final ProposalCards cards;
     private final LocalUrls urls;
 
-    public BoardPage(Pages pages, Database db, Taxonomy taxonomy, AreaService areas, LocalUrls urls) {
+    private final BoardSearch search;
+
+    public BoardPage(Pages pages, Database db, Taxonomy taxonomy, AreaService areas, LocalUrls urls, BoardSearch search) {
+        this.search = search;
         this.pages = pages;
         this.db = db;
         this.taxonomy = taxonomy;
@@ -77,9 +81,9 @@ public final class BoardPage {
                 .findFirst().orElse(null);
         String statusValue = q.first("status").orElse("");
         List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
-        ProposalQuery query = BoardPaging.at(req, new ProposalQuery(group.get().getUsername(), purpose,
+        ProposalQuery query = BoardPaging.at(req, search.withMeaning(new ProposalQuery(group.get().getUsername(), purpose,
                 category.map(taxonomy::withNarrowerUris).orElse(List.of()), area, statuses, text.isEmpty() ? null : text, null,
-                v.loggedIn(), true, 1, PAGE_SIZE));
+                v.loggedIn(), false, 1, PAGE_SIZE)));
         String base = "/board/" + group.get().getUsername() + "?q=" + enc(text)
                 + "&purpose=" + (purpose == null ? "" : purpose.wire()) + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
                 + "&status=" + enc(statusValue) + "&";

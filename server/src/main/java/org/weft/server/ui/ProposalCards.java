@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
+import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.Link;
@@ -30,7 +31,23 @@ final class ProposalCards {
         }
         return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), p.getStatus().wire(),
                 m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt, categories(p, m),
-                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage());
+                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage(),
+                origin(p, m));
+    }
+
+    /**
+     * Where a proposal held here comes from, when not from this instance: a linked community (its name and server), or
+     * a follower's post from another server (that server). Null for proposals posted here.
+     */
+    static String origin(ProposalEntity p, Messages m) {
+        if (p.isLocal()) {
+            return null;
+        }
+        ActorEntity group = p.getGroup();
+        if (group != null && !group.isLocal()) {
+            return m.get("card.fromCommunity", Messages.isolate(group.getDisplayName()), Messages.isolate(group.getDomain()));
+        }
+        return m.get("card.fromFollower", Messages.isolate(p.getAttributedTo().getDomain()));
     }
 
     String purposeLabel(ProposalEntity p, Messages m) {

@@ -21,7 +21,8 @@ import org.weft.web.view.TagView;
 
 /**
  * {@code GET /tags/{tag}}: where the hashtag links in every federated proposal lead. A category's hashtag
- * ({@code #food}) lists the open offers and requests hosted here in that category or below it;
+ * ({@code #food}) lists the open offers and requests held here (posted here, followers' posts, copies from linked
+ * communities, each marked with where it comes from) in that category or below it;
  * {@code #MutualAidOffer} and {@code #MutualAidRequest} list all offers or all requests. Other tags are not ours:
  * 404, as for any unknown page.
  */
@@ -53,7 +54,7 @@ public final class TagPage {
         Selection s = selection.get();
         ProposalQuery query = BoardPaging.at(req, new ProposalQuery(null, s.purpose(),
                 s.category() == null ? List.of() : taxonomy.withNarrowerUris(s.category()), null, List.of(), null, null,
-                v.loggedIn(), true, 1, BoardPage.PAGE_SIZE));
+                v.loggedIn(), false, 1, BoardPage.PAGE_SIZE));
         BoardPaging.Page<ProposalCard> found = db.inTransaction(tx -> BoardPaging.read(tx, query, m, "/tags/" + s.tag() + "?",
                 p -> cards.card(p, m)));
         TagView view = new TagView(s.tag(), meaning(s, m), found.cards(), found.total(), found.newerUrl(), found.olderUrl());

@@ -3,9 +3,11 @@ package org.weft.server.domain.classify;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +101,26 @@ public final class TextClassifier {
         Optional<HelpKind> kind = p.kinds().detect(tokens, language, concepts.get(0));
         double confidence = confidence(ranked, concepts, purpose);
         return new Classification(purpose.purpose(), concepts, kind, language, confidence);
+    }
+
+    /**
+     * The concepts a board search's words name, in any of the six languages ("babysitting", "رعاية أطفال", "garde
+     * d'enfants" all name a kind of childcare): each language's vocabulary, read with that language's analyzer. Weak
+     * and negated words name nothing; "other" is never named.
+     */
+    public List<Concept> conceptsNamedIn(String text) {
+        Parts p = parts.join();
+        Set<String> ids = new LinkedHashSet<>();
+        for (String language : Taxonomy.LANGUAGES) {
+            List<Token> tokens = TextAnalysis.tokens(language, text == null ? "" : text);
+            Optional<String> lang = Optional.of(language);
+            for (ConceptHit hit : p.lexicon().find(tokens, lang, p.negations().scope(tokens, lang))) {
+                if (hit.weight() >= MIN_EXTRA_SCORE) {
+                    ids.add(hit.conceptId());
+                }
+            }
+        }
+        return ids.stream().map(taxonomy::byId).flatMap(Optional::stream).filter(c -> !c.equals(taxonomy.other())).toList();
     }
 
     /**

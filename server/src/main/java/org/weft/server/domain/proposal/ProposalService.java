@@ -80,6 +80,7 @@ public final class ProposalService {
             p.setQuantity(draft.quantity(), draft.quantity() == null ? null : draft.unit());
             p.setEndsAt(endsAt);
             place(s, p, draft);
+            ProposalTerms.index(p);
             s.persist(p);
             publisher.published(s, p);
             return p;
@@ -103,6 +104,9 @@ public final class ProposalService {
             }
             if (draft.language() != null) {
                 p.setLanguage(rules.language(draft.language()));
+            }
+            if (draft.title() != null || draft.description() != null || draft.language() != null) {
+                ProposalTerms.index(p);
             }
             if (draft.categories() != null) {
                 p.setCategories(rules.categories(draft.categories()));

@@ -113,6 +113,7 @@ public final class RemoteProposals {
         p.setTitle(text.title());
         p.setDescription(text.description());
         p.setLanguage(language.length() > 16 ? "und" : language);
+        ProposalTerms.index(p);
         p.setAudience(note.to() != null && note.to().stream().anyMatch(Vocab::isPublic)
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
@@ -184,6 +185,7 @@ public final class RemoteProposals {
         p.setTitle(text.title());
         p.setDescription(text.description());
         p.setLanguage(note.language() != null ? note.language() : c.language().orElse("und"));
+        ProposalTerms.index(p);
         p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
         p.setKind(c.kind().orElse(HelpKind.GIFT));
         Visibility visibility = note.visibility();
@@ -221,6 +223,7 @@ public final class RemoteProposals {
         RemoteText.TitleAndDescription text = RemoteText.of(note.content());
         p.setTitle(text.title());
         p.setDescription(text.description());
+        ProposalTerms.index(p);
         String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
         Classification c = classifier.classify(plain, note.hashtags());
         c.purpose().ifPresent(p::setPurpose);
