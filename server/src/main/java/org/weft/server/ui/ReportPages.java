@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.persistence.ActorEntity;
@@ -78,6 +79,10 @@ public final class ReportPages {
                 reports.fromMember(v.member().get().memberId(), uri.get(), Forms.first(form, "comment"));
                 return SENT;
             });
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (InvalidInputException e) {
+            pages.refused(res, v, e, null);
         } catch (DomainException | IllegalArgumentException e) {
             pages.message(res, Status.BAD_REQUEST_400, v, "error.title", "report.refused");
         }
@@ -131,6 +136,8 @@ public final class ReportPages {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        } catch (InvalidInputException e) {
+            show(res, Status.BAD_REQUEST_400, v, null, Pages.explain(v.messages(), e));
         } catch (DomainException | IllegalArgumentException | UncheckedIOException e) {
             show(res, Status.BAD_REQUEST_400, v, null, v.messages().get("reports.refused"));
         }

@@ -24,6 +24,7 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * The report path through the pages, as people use it: amina reports rosa's reply from her proposal's page; Olga, an
@@ -154,5 +155,57 @@ class ReportPagesTest {
             assertEquals(List.of(messageUri), report.getContentUris());
             assertEquals("Money before the hand-over", report.getComment());
         }
+    }
+
+    /**
+     * Refusals say why, in the reader's language, and change nothing: zaid (reading Arabic) cannot report his own
+     * offer; an operator cannot forward a report about a member of this server, because there is no other server.
+     */
+    @Test
+    void refusalsAreExplainedInTheReadersLanguageAndStoreNothing() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block5", "Block 5", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode hers = expect(201, amina.post("/proposals", """
+                    {"community": "block5", "purpose": "offer", "title": "A pram to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            ApiClient zaidApi = ApiClient.newMember(weft, "zaid", "Zaid");
+            JsonNode his = expect(201, zaidApi.post("/proposals", """
+                    {"community": "block5", "purpose": "offer", "title": "Winter boots", "categories": ["kitchenware"],
+                     "kind": "gift"}"""));
+
+            PageClient zaid = new PageClient(weft.base()).language("ar");
+            zaid.login("zaid", PASSWORD);
+            Map<String, String> form = new HashMap<>(PageClient.hiddenFields(
+                    zaid.get(URI.create(hers.path("uri").asText()).getPath()).body(), "/report"));
+            form.put("proposal", his.path("uri").asText());
+            form.put("comment", "mine");
+            HttpResponse<String> own = zaid.post("/report", form);
+            assertEquals(400, own.statusCode(), own.body());
+            assertTrue(own.body().contains(ar.get("error.report_own")), own.body());
+            assertTrue(weft.server().safety().reports().all(10).isEmpty(), "nothing stored");
+
+            form = new HashMap<>(PageClient.hiddenFields(zaid.get(URI.create(hers.path("uri").asText()).getPath()).body(),
+                    "/report"));
+            form.put("comment", "Asks for money");
+            assertEquals(303, zaid.post("/report", form).statusCode());
+            long reportId = weft.server().safety().reports().all(1).get(0).getId();
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base()).language("ar");
+            olga.login("olga", PASSWORD);
+            HttpResponse<String> forward = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "forward"));
+            assertEquals(400, forward.statusCode(), forward.body());
+            assertTrue(forward.body().contains(ar.get("error.report_forward_local")), forward.body());
+            assertFalse(forward.body().contains("nowhere to forward"), "no English developer text");
+            assertEquals(1, weft.server().safety().reports().openFor(olgaId(weft)).size(), "the report stays open");
+        }
+    }
+
+    private static long olgaId(TestServers.Instance weft) {
+        return weft.server().db().inTransaction(s -> ActorRepository.local(s, ActorKind.PERSON, "olga").orElseThrow().getId());
     }
 }

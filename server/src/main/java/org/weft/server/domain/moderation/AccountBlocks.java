@@ -12,6 +12,7 @@ import org.weft.activitypub.vocab.Activities;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.activitypub.vocab.ObjectRef;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.actor.RemoteActors;
@@ -59,7 +60,8 @@ public final class AccountBlocks {
      * an operator at the command line). Blocking again changes nothing.
      *
      * @throws ForbiddenException       when that member does not moderate the community
-     * @throws IllegalArgumentException when the account is this server's own, or cannot be found
+     * @throws InvalidInputException    when the account is this server's own ({@code block_account_local}), or cannot be
+     *                                  found ({@code block_account_unknown})
      */
     public void blockForCommunity(String community, String accountUri, Optional<Long> moderatorId, String reason)
             throws IOException {
@@ -143,7 +145,7 @@ public final class AccountBlocks {
     private ActorEntity remote(String accountUri) throws IOException {
         Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byUri(s, accountUri));
         if (known.isPresent() && known.get().isLocal()) {
-            throw new IllegalArgumentException(accountUri + " is an account of this server: its moderators act on it here");
+            throw InvalidInputException.of("block_account_local");
         }
         if (known.isPresent()) {
             return known.get();
@@ -151,7 +153,7 @@ public final class AccountBlocks {
         try {
             return remoteActors.resolve(accountUri);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("No account found at " + accountUri, e);
+            throw InvalidInputException.of("block_account_unknown", accountUri);
         }
     }
 

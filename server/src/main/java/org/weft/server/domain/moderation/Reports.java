@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.DomainNames;
@@ -64,14 +65,15 @@ public final class Reports {
      * A member reports what is at {@code targetUri} (a proposal, response, conversation message or account).
      *
      * @return the report's id
-     * @throws IllegalArgumentException when nothing reportable is there, or it is the member's own
+     * @throws NotFoundException when nothing reportable is there
+     * @throws InvalidInputException ({@code report_own}) when it is the member's own post or account
      */
     public long fromMember(long memberId, String targetUri, String comment) {
         return db.inTransaction(s -> {
             Target target = target(s, targetUri)
-                    .orElseThrow(() -> new IllegalArgumentException("Nothing to report at " + targetUri));
+                    .orElseThrow(() -> new NotFoundException("Nothing to report at " + targetUri));
             if (target.account().getId() == memberId) {
-                throw new IllegalArgumentException("A member cannot report their own post or account");
+                throw InvalidInputException.of("report_own");
             }
             ReportEntity report = new ReportEntity(target.community(), target.account(), target.content(), comment,
                     clock.instant());
@@ -190,7 +192,7 @@ public final class Reports {
         ReportEntity report = db.inTransaction(s -> {
             ReportEntity r = open(s, reportId, moderatorId);
             if (r.getCommunity() == null) {
-                throw new IllegalArgumentException("This report is about no community: suspend the server, or dismiss it");
+                throw InvalidInputException.of("report_without_community");
             }
             r.getCommunity().getUsername();
             r.getAccount().getUri();
@@ -209,7 +211,7 @@ public final class Reports {
                 throw new ForbiddenException("Only an operator may suspend a server");
             }
             if (r.getAccount().isLocal()) {
-                throw new IllegalArgumentException("The reported account is on this server");
+                throw InvalidInputException.of("report_account_local");
             }
             return BlockedDomains.hostOf(r.getAccount().getUri());
         });
@@ -228,7 +230,7 @@ public final class Reports {
             ReportEntity report = open(s, reportId, moderatorId);
             ActorEntity account = report.getAccount();
             if (account.isLocal()) {
-                throw new IllegalArgumentException("The reported account is on this server: there is nowhere to forward to");
+                throw InvalidInputException.of("report_forward_local");
             }
             ActorEntity instance = ActorRepository.instanceActor(s).orElseThrow();
             String host = BlockedDomains.hostOf(account.getUri());
