@@ -389,6 +389,8 @@ public final class WeftServer implements AutoCloseable {
                 .get("/report/sent", reportPages::sent)
                 .post("/block", memberBlocks::block)
                 .get("/block/done", memberBlocks::done)
+                .get("/account/blocks", memberBlocks::list)
+                .post("/account/blocks/remove", memberBlocks::unblock)
                 .get("/moderate/reports", reportPages::queue)
                 .post("/moderate/reports/{id}", reportPages::act)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),

@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.BlockedAccount;
 import org.weft.web.view.Confirmation;
+import org.weft.web.view.Notice;
 
 /**
  * A member blocks, for themselves, the account that answered them: {@code POST /block} with {@code response} (an id
@@ -26,6 +29,7 @@ import org.weft.web.view.Confirmation;
  */
 public final class MemberBlockPage {
     private static final String DONE = "/block/done";
+    private static final String LIST = "/account/blocks";
 
     private final Pages pages;
     private final Database db;
@@ -83,8 +87,45 @@ public final class MemberBlockPage {
     public void done(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         if (Pages.requireMember(res, v)) {
-            pages.message(res, Status.OK_200, v, "block.doneTitle", "block.done");
+            Messages m = v.messages();
+            pages.message(res, Status.OK_200, v, m.get("block.doneTitle"), m.get("block.done"), LIST, "account.blocksLink");
         }
+    }
+
+    /** {@code GET /account/blocks}: the accounts the member blocked, newest first, each with a button to unblock it. */
+    public void list(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        Messages m = v.messages();
+        Notice notice = req.query().first("done").filter("unblocked"::equals)
+                .map(d -> new Notice("blocks", m.get("blocks.unblocked"))).orElse(null);
+        List<BlockedAccount> blocked = blocks.blockedBy(v.member().get().memberId()).stream()
+                .map(b -> new BlockedAccount(b.getBlocked().getDisplayName(), b.getBlocked().getUri(),
+                        m.date(b.getCreatedAt())))
+                .toList();
+        Map<String, Object> params = new HashMap<>();
+        params.put("notice", notice);
+        params.put("blocked", blocked);
+        pages.render(res, Status.OK_200, v, m.get("blocks.title"), "blocks.jte", params);
+    }
+
+    /**
+     * {@code POST /account/blocks/remove} with {@code account}: lifts the member's own block. Not asked first: it takes
+     * nothing away, and blocking again is one form. What the account sent while blocked stays unseen.
+     */
+    public void unblock(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        if (!blocks.unblockForMember(v.member().get().memberId(), Forms.first(form, "account"))) {
+            pages.notFound(res, v);
+            return;
+        }
+        Pages.redirect(res, LIST + "?done=unblocked");
     }
 
     private static long number(String value) {

@@ -1,9 +1,11 @@
 package org.weft.server.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * A member blocks, from her offer's page, the Mastodon account that answered: the button asks first (nothing is
@@ -79,6 +82,49 @@ class MemberBlockPageTest {
             assertEquals(404, amina.submit(page, "/block", Map.of("response", String.valueOf(zaidResponse), "confirm", "yes"))
                     .statusCode());
             assertEquals(1, weft.server().safety().accounts().blockedBy(aminaId).size(), "nothing more blocked");
+
+            // Later she finds rosa on her blocks page (in Arabic here) and unblocks her: what rosa sends from then on
+            // reaches amina again; what rosa sent while blocked stays unseen.
+            amina.language("ar");
+            Messages ar = Messages.forLanguage("ar");
+            String list = amina.get("/account/blocks").body();
+            assertTrue(list.contains(ar.get("blocks.title")) && list.contains(rosa.actor()), list);
+            assertTrue(amina.get("/account").body().contains("href=\"/account/blocks\""), "linked from the account page");
+            HttpResponse<String> unblocked = amina.submit("/account/blocks", "/account/blocks/remove",
+                    Map.of("account", rosa.actor()));
+            assertEquals(303, unblocked.statusCode(), unblocked.body());
+            String after = amina.get(unblocked.headers().firstValue("Location").orElseThrow()).body();
+            assertTrue(after.contains(ar.get("blocks.unblocked")) && after.contains(ar.get("blocks.empty")), after);
+            assertTrue(weft.server().safety().accounts().blockedBy(aminaId).isEmpty(), "the block is gone");
+            assertEquals(404, amina.submit("/account/blocks", "/account/blocks/remove", Map.of("account", rosa.actor()))
+                    .statusCode(), "nothing left to unblock");
+
+            String third = reply.replace("116205830011223344", "116205830011227777");
+            assertEquals(202, rosa.deliver(inbox, third).statusCode());
+            WaitFor.inboundDone(weft, TestHttp.json(third).path("id").asText());
+            String seen = expect(200, api.get(responses)).path("items").toString();
+            assertTrue(seen.contains(TestHttp.json(third).path("object").path("id").asText()), "the answer after the unblock");
+            assertFalse(seen.contains(TestHttp.json(second).path("object").path("id").asText()),
+                    "the answer sent while blocked was dropped, and stays so");
+            assertEquals(3, expect(200, api.get(responses)).path("items").size(), "rosa's first and last, and zaid's");
+        }
+    }
+
+    @Test
+    void anotherMemberCannotLiftHerBlock() throws IOException {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false);
+            long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
+                    .getId());
+            weft.server().safety().accounts().blockForMember(aminaId, rosa.actor());
+            PageClient zaid = new PageClient(weft.base());
+            zaid.login("zaid", PASSWORD);
+            assertTrue(zaid.get("/account/blocks").body().contains("You have not blocked any account."), "his own list");
+            assertEquals(404, zaid.submit("/account/blocks", "/account/blocks/remove", Map.of("account", rosa.actor()))
+                    .statusCode());
+            assertEquals(1, weft.server().safety().accounts().blockedBy(aminaId).size(), "amina's block stays");
+            assertEquals(303, new PageClient(weft.base()).get("/account/blocks").statusCode(), "visitors are sent to log in");
         }
     }
 }
