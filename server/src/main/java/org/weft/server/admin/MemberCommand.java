@@ -1,12 +1,5 @@
 package org.weft.server.admin;
 
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.weft.server.domain.account.AccountService;
@@ -14,6 +7,7 @@ import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.persistence.ActorEntity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,61 +28,19 @@ final class MemberCommand {
         String username;
         @Option(names = "--display-name", description = "Name people see")
         String displayName;
-        @Option(names = "--password-file", description = "Read the password from the first line of this file")
-        Path passwordFile;
-        @Option(names = "--password-stdin", description = "Read the password from standard input")
-        boolean passwordStdin;
+        @Mixin
+        PasswordSource password;
         @Option(names = "--approve-followers", description = "Follows wait for the member's approval")
         boolean approveFollowers;
 
         @Override
         public Integer call() {
-            String password;
-            try {
-                password = readPassword();
-            } catch (IllegalArgumentException e) {
-                return OperatorContext.refuse(spec, e.getMessage());
-            } catch (IOException e) {
-                return OperatorContext.refuse(spec, "Cannot read the password: " + e.getMessage());
-            }
-            return OperatorContext.run(spec, ctx -> {
+            return password.readThen(spec, username, true, chosen -> OperatorContext.run(spec, ctx -> {
                 ActorEntity member = new LocalActorService(ctx.db(), ctx.urls(), ctx.clock())
-                        .createMember(username, displayName, password, approveFollowers);
+                        .createMember(username, displayName, chosen, approveFollowers);
                 ctx.out().println("Created member @" + member.getUsername() + "@" + ctx.urls().domain() + " " + member.getUri());
                 return 0;
-            });
-        }
-
-        private String readPassword() throws IOException {
-            if (passwordFile != null && passwordStdin) {
-                throw new IllegalArgumentException("Use --password-file or --password-stdin, not both");
-            }
-            if (passwordFile != null) {
-                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            }
-            if (passwordStdin) {
-                var in = new BufferedReader(new InputStreamReader(OperatorContext.stdin(spec), StandardCharsets.UTF_8));
-                String line = in.readLine();
-                return line == null ? "" : line;
-            }
-            Console console = System.console();
-            if (console == null || !isTerminal(console)) {
-                throw new IllegalArgumentException("No terminal to ask for a password: use --password-file or --password-stdin");
-            }
-            return new String(console.readPassword("Password for %s: ", username));
-        }
-
-        /**
-         * Whether the console is a real terminal. Since JDK 22, {@code System.console()} is not null when input is
-         * redirected, and asking it for a password would then read a pipe (or wait for one) instead of refusing.
-         * {@code Console.isTerminal()} says which, but exists only from JDK 22 while Weft compiles for 21.
-         */
-        private static boolean isTerminal(Console console) {
-            try {
-                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-            } catch (ReflectiveOperationException e) {
-                return true; // JDK 21: a non-null console is a terminal
-            }
+            }));
         }
     }
 
@@ -99,43 +51,18 @@ final class MemberCommand {
         CommandSpec spec;
         @Parameters(index = "0", description = "The member's username")
         String username;
-        @Option(names = "--password-file", description = "Read the new password from the first line of this file")
-        Path passwordFile;
-        @Option(names = "--password-stdin", description = "Read the new password from standard input")
-        boolean passwordStdin;
+        @Mixin
+        PasswordSource password;
 
         @Override
         public Integer call() {
-            String chosen;
-            try {
-                chosen = chosenPassword();
-            } catch (IllegalArgumentException e) {
-                return OperatorContext.refuse(spec, e.getMessage());
-            } catch (IOException e) {
-                return OperatorContext.refuse(spec, "Cannot read the password: " + e.getMessage());
-            }
-            return OperatorContext.run(spec, ctx -> {
-                String password = new AccountService(ctx.db(), new LocalActorService(ctx.db(), ctx.urls(), ctx.clock()),
+            return password.readThen(spec, username, false, chosen -> OperatorContext.run(spec, ctx -> {
+                String given = new AccountService(ctx.db(), new LocalActorService(ctx.db(), ctx.urls(), ctx.clock()),
                         null, ctx.clock()).resetPassword(username, chosen);
-                ctx.out().println("New password for " + username + (chosen == null ? ": " + password : " set")
+                ctx.out().println("New password for " + username + (chosen == null ? ": " + given : " set")
                         + " (their sessions and API tokens have ended)");
                 return 0;
-            });
-        }
-
-        private String chosenPassword() throws IOException {
-            if (passwordFile != null && passwordStdin) {
-                throw new IllegalArgumentException("Use --password-file or --password-stdin, not both");
-            }
-            if (passwordFile != null) {
-                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            }
-            if (passwordStdin) {
-                var in = new BufferedReader(new InputStreamReader(OperatorContext.stdin(spec), StandardCharsets.UTF_8));
-                String line = in.readLine();
-                return line == null ? "" : line;
-            }
-            return null;
+            }));
         }
     }
 

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.Database;
-import org.weft.server.testing.TestDatabases;
 
 /**
  * {@code weft area create} and {@code weft area list}, run in-process against a database of their own: what
@@ -24,32 +19,24 @@ import org.weft.server.testing.TestDatabases;
  * says why and stores nothing.
  */
 class AreaCommandTest {
-    private static Path dataDir;
-    private static DatabaseSettings database;
-    private static Map<String, String> env;
+    private static OperatorInstance cli;
 
     @BeforeAll
     static void createDatabase() {
-        dataDir = TestDatabases.tempDir();
-        database = TestDatabases.fresh(dataDir);
-        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", "https://camp.weft.test"));
-        if (!database.isEmbedded()) {
-            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
-                    "WEFT_DB_PASSWORD", database.password()));
-        }
+        cli = OperatorInstance.fresh("https://camp.weft.test");
     }
 
     @AfterAll
     static void dropDatabase() {
-        TestDatabases.drop(database);
+        cli.close();
     }
 
     @Test
     void createStoresAHierarchyWithCoarseCentresAndListShowsIt() {
-        CliTest.Run camp = weft("area", "create", "north-camp", "North Camp", "--lat", "32.291234", "--lon", "36.323456");
+        OperatorInstance.Run camp = weft("area", "create", "north-camp", "North Camp", "--lat", "32.291234", "--lon", "36.323456");
         assertEquals(0, camp.exit(), camp.err());
         assertTrue(camp.out().startsWith("Created area north-camp (North Camp) centred at 32.29, "), camp.out());
-        CliTest.Run block = weft("area", "create", "north-camp/block-7", "Block 7");
+        OperatorInstance.Run block = weft("area", "create", "north-camp/block-7", "Block 7");
         assertEquals(0, block.exit(), block.err());
         assertEquals("Created area north-camp/block-7 (Block 7)", block.out().strip());
 
@@ -59,7 +46,7 @@ class AreaCommandTest {
         AreaEntity child = areas().stream().filter(a -> a.getCode().equals("north-camp/block-7")).findFirst().orElseThrow();
         assertEquals(stored.getId(), child.getParentId());
 
-        CliTest.Run list = weft("area", "list");
+        OperatorInstance.Run list = weft("area", "list");
         assertEquals(0, list.exit(), list.err());
         List<String> lines = list.out().lines().toList();
         int parentLine = indexOf(lines, "north-camp  North Camp  (32.29, ");
@@ -92,7 +79,7 @@ class AreaCommandTest {
         return -1;
     }
 
-    private static void assertRefused(CliTest.Run run, String why) {
+    private static void assertRefused(OperatorInstance.Run run, String why) {
         assertEquals(2, run.exit(), "exit code; out: " + run.out() + " err: " + run.err());
         assertTrue(run.err().startsWith("weft: ") && run.err().contains(why), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -100,12 +87,12 @@ class AreaCommandTest {
     }
 
     private static List<AreaEntity> areas() {
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             return new AreaService(db).all();
         }
     }
 
-    private static CliTest.Run weft(String... args) {
-        return CliTest.run(env, "", args);
+    private static OperatorInstance.Run weft(String... args) {
+        return cli.weft(args);
     }
 }

@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +21,7 @@ import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
+import org.weft.server.admin.OperatorInstance.Run;
 import org.weft.server.domain.Passwords;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.model.ActorKind;
@@ -36,9 +31,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.queue.DeliveryQueue;
-import org.weft.server.testing.TestDatabases;
 import org.weft.server.ui.auth.SessionStore;
-import picocli.CommandLine;
 
 /**
  * The operator commands, run as {@code ./weft …} runs them but in-process, against a database of their own
@@ -48,24 +41,16 @@ import picocli.CommandLine;
 class CliTest {
     private static final String ORIGIN = "https://camp.weft.test";
     private static final String PASSWORD = "correct horse battery";
-    private static Path dataDir;
-    private static DatabaseSettings database;
-    private static Map<String, String> env;
+    private static OperatorInstance cli;
 
     @BeforeAll
     static void createDatabase() {
-        dataDir = TestDatabases.tempDir();
-        database = TestDatabases.fresh(dataDir);
-        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", ORIGIN));
-        if (!database.isEmbedded()) {
-            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
-                    "WEFT_DB_PASSWORD", database.password()));
-        }
+        cli = OperatorInstance.fresh(ORIGIN);
     }
 
     @AfterAll
     static void dropDatabase() {
-        TestDatabases.drop(database);
+        cli.close();
     }
 
     @Test
@@ -87,7 +72,7 @@ class CliTest {
         assertEquals("Created member @amina@camp.weft.test " + ORIGIN + "/users/amina", fromStdin.out().strip());
         assertTrue(Passwords.matches(PASSWORD, passwordHash("amina")), "the password typed is the one stored");
 
-        Path file = Files.writeString(dataDir.resolve("bilal.pw"), "another long secret\r\nignored second line\n");
+        Path file = Files.writeString(cli.dataDir().resolve("bilal.pw"), "another long secret\r\nignored second line\n");
         Run fromFile = weft("member", "create", "bilal", "--password-file", file.toString(), "--approve-followers");
         assertEquals(0, fromFile.exit(), fromFile.err());
         assertTrue(Passwords.matches("another long secret", passwordHash("bilal")));
@@ -102,7 +87,7 @@ class CliTest {
         String token = run.out().strip();
         assertTrue(token.startsWith("weft_") && !token.contains("\n"), "one line, the token alone: " + token);
         long memberId = inDb(s -> ActorRepository.localByUsername(s, "tokenholder")).orElseThrow().getId();
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             assertEquals(memberId, new ApiTokens(db, Clock.systemUTC()).memberFor(token).orElseThrow());
             assertTrue(new ApiTokens(db, Clock.systemUTC()).memberFor(token + "x").isEmpty());
         }
@@ -114,7 +99,7 @@ class CliTest {
         String token = weft("token", "create", "forgetful").out().strip();
         long memberId = inDb(s -> ActorRepository.localByUsername(s, "forgetful")).orElseThrow().getId();
         String session;
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             session = new SessionStore(db, Clock.systemUTC()).open(memberId);
         }
 
@@ -124,7 +109,7 @@ class CliTest {
         assertTrue(printed.matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}"), "a new password to hand over: " + made.out());
         assertTrue(Passwords.matches(printed, passwordHash("forgetful")), "the printed password is the one stored");
         assertFalse(Passwords.matches(PASSWORD, passwordHash("forgetful")), "the old one no longer works");
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             assertTrue(new SessionStore(db, Clock.systemUTC()).find(session).isEmpty(), "the login session ended");
             assertTrue(new ApiTokens(db, Clock.systemUTC()).memberFor(token).isEmpty(), "the API token ended");
         }
@@ -141,7 +126,7 @@ class CliTest {
     @Test
     void followersListShowsEachFollowerAndItsState() {
         assertEquals(0, weft("group", "create", "street9").exit());
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             db.run(s -> {
                 ActorEntity group = ActorRepository.localByUsername(s, "street9").orElseThrow();
                 Instant now = Instant.now();
@@ -167,7 +152,7 @@ class CliTest {
         // Deliveries in every state, for two hosts, and inbound activities waiting and done. Nothing else in this
         // class queues anything, so the counts are exact.
         Instant now = Instant.now();
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             db.run(s -> {
                 ActorEntity sender = new ActorEntity(ORIGIN + "/groups/queued", ActorKind.GROUP, true, "queued",
                         "camp.weft.test", now);
@@ -229,16 +214,16 @@ class CliTest {
         assertRefused(weft("token", "create", "nobody"), "no member “nobody”");
         assertRefused(weft("token", "create", "taken"), "no member “taken”");
         assertRefused(weft("followers", "list", "nobody"), "No local group or member named 'nobody'");
-        assertRefused(weft("member", "create", "x1234567", "--password-file", dataDir.resolve("missing").toString()),
+        assertRefused(weft("member", "create", "x1234567", "--password-file", cli.dataDir().resolve("missing").toString()),
                 "Cannot read the password");
         assertRefused(weft("member", "create", "nopass"), "use --password-file or --password-stdin");
     }
 
     @Test
     void aBadSettingIsRefusedBeforeTouchingTheDatabase() {
-        Map<String, String> broken = new HashMap<>(env);
+        Map<String, String> broken = cli.env();
         broken.put("WEFT_BASE_URL", "https://camp.weft.test/weft");
-        Run run = run(broken, "", "group", "create", "pathgroup");
+        Run run = OperatorInstance.run(broken, "", "group", "create", "pathgroup");
         assertRefused(run, "without a path");
         assertTrue(inDb(s -> ActorRepository.localByUsername(s, "pathgroup")).isEmpty());
     }
@@ -259,28 +244,15 @@ class CliTest {
     }
 
     private static Run weft(String... args) {
-        return run(env, "", args);
+        return cli.weft(args);
     }
 
     private static Run weftWithStdin(String stdin, String... args) {
-        return run(env, stdin, args);
-    }
-
-    static Run run(Map<String, String> environment, String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new WeftCli(environment,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return cli.weftWithStdin(stdin, args);
     }
 
     private static <T> T inDb(Function<Session, T> query) {
-        try (Database db = Database.open(database, dataDir)) {
-            return db.inTransaction(query);
-        }
+        return cli.inDb(query);
     }
 
     private static String passwordHash(String username) {
@@ -290,6 +262,4 @@ class CliTest {
         return hash;
     }
 
-    record Run(int exit, String out, String err) {
-    }
 }

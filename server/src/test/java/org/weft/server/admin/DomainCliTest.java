@@ -8,16 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.DomainBlockRepository;
-import org.weft.server.testing.TestDatabases;
 
 /**
  * {@code weft domain block|unblock|list|import|export}, run in-process against a database of their own: the 200-domain
@@ -26,33 +22,25 @@ import org.weft.server.testing.TestDatabases;
  */
 class DomainCliTest {
     private static final String ORIGIN = "https://camp.weft.test";
-    private static Path dataDir;
-    private static DatabaseSettings database;
-    private static Map<String, String> env;
+    private static OperatorInstance cli;
 
     @BeforeAll
     static void createDatabase() {
-        dataDir = TestDatabases.tempDir();
-        database = TestDatabases.fresh(dataDir);
-        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", ORIGIN));
-        if (!database.isEmbedded()) {
-            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
-                    "WEFT_DB_PASSWORD", database.password()));
-        }
+        cli = OperatorInstance.fresh(ORIGIN);
     }
 
     @AfterAll
     static void dropDatabase() {
-        TestDatabases.drop(database);
+        cli.close();
     }
 
     @Test
     void importsTheMastodonBlocklistAndExportsItBack() throws IOException {
-        Path file = dataDir.resolve("blocklist.csv");
+        Path file = cli.dataDir().resolve("blocklist.csv");
         String csv = resource();
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-        CliTest.Run imported = weft("domain", "import", file.toString());
+        OperatorInstance.Run imported = weft("domain", "import", file.toString());
         assertEquals(2, imported.exit(), "some lines were bad: " + imported.err());
         assertEquals("Applied 200 block(s); 4 line(s) refused, 4 skipped", imported.out().strip());
         for (int line : new int[] {65, 96, 127, 179}) {
@@ -60,31 +48,31 @@ class DomainCliTest {
         }
         assertEquals(200, blocks());
 
-        CliTest.Run listed = weft("domain", "list");
+        OperatorInstance.Run listed = weft("domain", "list");
         assertEquals(0, listed.exit(), listed.err());
         assertTrue(listed.out().startsWith("200 blocked server(s)\n"), listed.out());
         assertTrue(listed.out().contains("harass012.example.net\tsuspend\t\n"), listed.out());
         assertTrue(listed.out().contains("harass021.example.net\tsilence\tSpam, scams and harassment\n"), listed.out());
 
-        CliTest.Run exported = weft("domain", "export");
+        OperatorInstance.Run exported = weft("domain", "export");
         assertEquals(0, exported.exit(), exported.err());
         // Importing the export changes nothing and refuses nothing: the same 200 blocks, read back the same.
-        Path again = dataDir.resolve("exported.csv");
+        Path again = cli.dataDir().resolve("exported.csv");
         Files.writeString(again, exported.out(), StandardCharsets.UTF_8);
-        CliTest.Run reimported = weft("domain", "import", again.toString());
+        OperatorInstance.Run reimported = weft("domain", "import", again.toString());
         assertEquals(0, reimported.exit(), reimported.err());
         assertEquals("Applied 200 block(s); 0 line(s) refused, 0 skipped", reimported.out().strip());
         assertEquals(200, blocks());
         assertTrue(exported.out().contains("\"Multi-line reason:\nthey asked for money in advance\""), exported.out());
 
-        CliTest.Run unblocked = weft("domain", "unblock", "spam001.example");
+        OperatorInstance.Run unblocked = weft("domain", "unblock", "spam001.example");
         assertEquals(0, unblocked.exit(), unblocked.err());
         assertEquals(199, blocks());
     }
 
     @Test
     void blockUnblockAndRefusals() {
-        CliTest.Run blocked = weft("domain", "block", "Bad.Example", "--severity", "suspend", "--reason", "Scams");
+        OperatorInstance.Run blocked = weft("domain", "block", "Bad.Example", "--severity", "suspend", "--reason", "Scams");
         assertEquals(0, blocked.exit(), blocked.err());
         assertTrue(blocked.out().startsWith("Blocked bad.example suspend\n"), blocked.out());
         long before = blocks();
@@ -99,19 +87,19 @@ class DomainCliTest {
         assertEquals(before - 1, blocks());
     }
 
-    private static void assertRefused(CliTest.Run run, String message) {
+    private static void assertRefused(OperatorInstance.Run run, String message) {
         assertEquals(OperatorContext.BAD_INPUT, run.exit(), run.out());
         assertTrue(run.err().contains(message), run.err());
     }
 
     private static long blocks() {
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             return db.inTransaction(s -> DomainBlockRepository.all(s).size());
         }
     }
 
-    private static CliTest.Run weft(String... args) {
-        return CliTest.run(env, "", args);
+    private static OperatorInstance.Run weft(String... args) {
+        return cli.weft(args);
     }
 
     private static String resource() throws IOException {

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -23,7 +19,6 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ModeratorRepository;
-import org.weft.server.testing.TestDatabases;
 
 /**
  * The operator's moderation commands ({@code moderator …}, {@code followers …}), run in-process against a database
@@ -33,46 +28,38 @@ import org.weft.server.testing.TestDatabases;
 class ModerationCliTest {
     private static final String ORIGIN = "https://camp.weft.test";
     private static final String PASSWORD = "correct horse battery";
-    private static Path dataDir;
-    private static DatabaseSettings database;
-    private static Map<String, String> env;
+    private static OperatorInstance cli;
 
     @BeforeAll
     static void createDatabase() {
-        dataDir = TestDatabases.tempDir();
-        database = TestDatabases.fresh(dataDir);
-        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", ORIGIN));
-        if (!database.isEmbedded()) {
-            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
-                    "WEFT_DB_PASSWORD", database.password()));
-        }
+        cli = OperatorInstance.fresh(ORIGIN);
         assertEquals(0, weft("group", "create", "block3").exit());
         for (String member : new String[] {"olga", "amina"}) {
-            assertEquals(0, CliTest.run(env, PASSWORD, "member", "create", member, "--password-stdin").exit());
+            assertEquals(0, OperatorInstance.run(cli.env(), PASSWORD, "member", "create", member, "--password-stdin").exit());
         }
         assertEquals(0, weft("member", "admin", "olga").exit());
     }
 
     @AfterAll
     static void dropDatabase() {
-        TestDatabases.drop(database);
+        cli.close();
     }
 
     @Test
     void moderatorAddListAndRemove() {
-        CliTest.Run added = weft("moderator", "add", "block3", "Amina");
+        OperatorInstance.Run added = weft("moderator", "add", "block3", "Amina");
         assertEquals(0, added.exit(), added.err());
         assertEquals("amina now moderates block3", added.out().strip());
         assertEquals(1, moderatorRows());
 
-        CliTest.Run listed = weft("moderator", "list", "block3");
+        OperatorInstance.Run listed = weft("moderator", "list", "block3");
         assertEquals(0, listed.exit(), listed.err());
         String[] lines = listed.out().strip().split("\n");
         assertEquals("2 moderator(s) of block3", lines[0]);
         assertEquals("chosen    amina  (" + ORIGIN + "/users/amina)", lines[1]);
         assertEquals("operator  olga  (" + ORIGIN + "/users/olga)", lines[2]);
 
-        CliTest.Run removed = weft("moderator", "remove", "block3", "amina");
+        OperatorInstance.Run removed = weft("moderator", "remove", "block3", "amina");
         assertEquals(0, removed.exit(), removed.err());
         assertEquals(0, moderatorRows());
         assertRefused(weft("moderator", "remove", "block3", "amina"), "amina was not chosen to moderate block3");
@@ -90,7 +77,7 @@ class ModerationCliTest {
     void followersPendingApproveRejectRemoveAndApproval() {
         assertEquals(0, weft("group", "create", "street9").exit());
         int start = queued().size();
-        CliTest.Run on = weft("followers", "approval", "street9", "on");
+        OperatorInstance.Run on = weft("followers", "approval", "street9", "on");
         assertEquals(0, on.exit(), on.err());
         assertEquals("New follows of street9 now wait for approval", on.out().strip());
         assertTrue(ModerationCliTest.<Boolean>inDb(s -> ActorRepository.localByUsername(s, "street9").orElseThrow()
@@ -99,7 +86,7 @@ class ModerationCliTest {
         String tom = follower("tom", FollowEntity.State.PENDING);
         String eve = follower("eve", FollowEntity.State.ACCEPTED);
 
-        CliTest.Run pending = weft("followers", "pending", "street9");
+        OperatorInstance.Run pending = weft("followers", "pending", "street9");
         assertEquals(0, pending.exit(), pending.err());
         assertTrue(pending.out().startsWith("2 follow(s) waiting for street9\n"), pending.out());
         assertTrue(pending.out().contains(rosa + "  (@rosa@mastodon.example)") && pending.out().contains(tom));
@@ -113,7 +100,7 @@ class ModerationCliTest {
         assertEquals(null, state(eve));
         // The Group's Update (now manuallyApprovesFollowers), then the Accept and the two Rejects, for the server to send.
         assertEquals(List.of("Update", "Accept", "Reject", "Reject"), queued().subList(start, queued().size()));
-        CliTest.Run listed = weft("followers", "list", "street9");
+        OperatorInstance.Run listed = weft("followers", "list", "street9");
         assertTrue(listed.out().contains("ACCEPTED  " + rosa + "  (@rosa@mastodon.example)  approved"), listed.out());
     }
 
@@ -142,7 +129,7 @@ class ModerationCliTest {
     /** A Mastodon account following the group, as the inbox would have stored it. */
     private static String follower(String name, String group, FollowEntity.State state) {
         String uri = "https://mastodon.example/users/" + name;
-        try (Database db = Database.open(database, dataDir)) {
+        try (Database db = cli.openDatabase()) {
             db.run(s -> {
                 Instant now = Instant.now();
                 ActorEntity actor = ActorRepository.byUri(s, uri).orElseGet(() -> {
@@ -179,7 +166,7 @@ class ModerationCliTest {
                 .getResultList());
     }
 
-    static void assertRefused(CliTest.Run run, String why) {
+    static void assertRefused(OperatorInstance.Run run, String why) {
         assertEquals(2, run.exit(), "exit code; out: " + run.out() + " err: " + run.err());
         assertTrue(run.err().startsWith("weft: ") && run.err().contains(why), run.err());
         assertFalse(run.err().contains("Exception"), "a message, not a stack trace: " + run.err());
@@ -190,13 +177,11 @@ class ModerationCliTest {
                 ActorRepository.localByUsername(s, "block3").orElseThrow().getId()).size());
     }
 
-    static CliTest.Run weft(String... args) {
-        return CliTest.run(env, "", args);
+    static OperatorInstance.Run weft(String... args) {
+        return cli.weft(args);
     }
 
     private static <T> T inDb(Function<Session, T> query) {
-        try (Database db = Database.open(database, dataDir)) {
-            return db.inTransaction(query);
-        }
+        return cli.inDb(query);
     }
 }

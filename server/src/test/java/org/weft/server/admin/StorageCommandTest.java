@@ -3,7 +3,6 @@ package org.weft.server.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,39 +11,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
 import org.weft.server.persistence.Database;
-import org.weft.server.testing.TestDatabases;
 
 /**
  * {@code weft storage prune} and {@code weft storage show}, run in-process against a database of their own: prune
  * removes what the rules no longer keep and keeps the rest, and show then reports the tables and that prune.
  */
 class StorageCommandTest {
-    private static Path dataDir;
-    private static DatabaseSettings database;
-    private static Map<String, String> env;
+    private static OperatorInstance cli;
 
     @BeforeAll
     static void createDatabase() {
-        dataDir = TestDatabases.tempDir();
-        database = TestDatabases.fresh(dataDir);
-        env = new HashMap<>(Map.of("WEFT_DATA_DIR", dataDir.toString(), "WEFT_BASE_URL", "https://camp.weft.test"));
-        if (!database.isEmbedded()) {
-            env.putAll(Map.of("WEFT_DB_URL", database.url(), "WEFT_DB_USER", database.user(),
-                    "WEFT_DB_PASSWORD", database.password()));
-        }
+        cli = OperatorInstance.fresh("https://camp.weft.test");
     }
 
     @AfterAll
     static void dropDatabase() {
-        TestDatabases.drop(database);
+        cli.close();
     }
 
     @Test
@@ -59,14 +46,14 @@ class StorageCommandTest {
         notification(now.minus(Duration.ofDays(1)));
         notification(null);
 
-        CliTest.Run prune = CliTest.run(env, "", "storage", "prune");
+        OperatorInstance.Run prune = cli.weft("storage", "prune");
         assertEquals(0, prune.exit(), prune.err());
         assertTrue(prune.out().lines().anyMatch(l -> l.matches("read notifications\\s+1")), prune.out());
         assertTrue(prune.out().contains("removed 1 rows"), prune.out());
         assertEquals(2, count("notification"), "the one read yesterday and the unread one stay");
         assertEquals(1, count("notification WHERE read_at IS NULL"));
 
-        CliTest.Run show = CliTest.run(env, "", "storage", "show");
+        OperatorInstance.Run show = cli.weft("storage", "show");
         assertEquals(0, show.exit(), show.err());
         assertTrue(show.out().startsWith("database: "), show.out());
         assertTrue(show.out().contains("inbound activities waiting: 0; deliveries pending: 0"), show.out());
@@ -74,7 +61,7 @@ class StorageCommandTest {
                 show.out());
         assertTrue(show.out().lines().anyMatch(l -> l.matches("notification\\s+\\d+\\s+.*")), show.out());
 
-        CliTest.Run alone = CliTest.run(env, "", "storage");
+        OperatorInstance.Run alone = cli.weft("storage");
         assertEquals(0, alone.exit(), alone.err());
         assertTrue(alone.out().startsWith("database: "), "'storage' alone shows: " + alone.out());
     }
@@ -85,7 +72,7 @@ class StorageCommandTest {
     }
 
     private static long count(String tableAndWhere) throws SQLException {
-        try (Database db = Database.open(database, dataDir); Connection c = db.dataSource().getConnection();
+        try (Database db = cli.openDatabase(); Connection c = db.dataSource().getConnection();
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + tableAndWhere)) {
             rs.next();
             return rs.getLong(1);
@@ -93,7 +80,7 @@ class StorageCommandTest {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Database db = Database.open(database, dataDir); Connection c = db.dataSource().getConnection();
+        try (Database db = cli.openDatabase(); Connection c = db.dataSource().getConnection();
              Statement st = c.createStatement()) {
             st.executeUpdate(statement);
         }
