@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.helidon.http.Status;
 import org.hibernate.Session;
@@ -35,11 +36,13 @@ import org.weft.web.view.ReportsView;
  * on, with a comment);
  * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, the account's
  * history of reports and the actions (dismiss, hide the posts, block the account for the community, forward the
- * report to its server, and, for operators, suspend its server). Blocking and suspending ask first on a page of their
+ * report to its server, and, for operators, suspend its server). All but dismissing ask first on a page of their
  * own; every form changes things once (a repeat of its token changes nothing). Anyone else gets 403 and nothing changes.
  */
 public final class ReportPages {
     private static final String QUEUE = "/moderate/reports";
+    /** What cannot be taken back quietly: posts hidden from members, a report sent to another server, blocks. */
+    private static final Set<String> ASKS_FIRST = Set.of("hide", "forward", "block", "suspend");
     private static final String SENT = "/report/sent";
 
     private final Pages pages;
@@ -116,7 +119,7 @@ public final class ReportPages {
         Optional<Long> me = Optional.of(v.member().get().memberId());
         String action = Forms.first(form, "action");
         String reason = Forms.first(form, "reason");
-        if (("block".equals(action) || "suspend".equals(action)) && !Pages.confirmed(form)) {
+        if (ASKS_FIRST.contains(action) && !Pages.confirmed(form)) {
             ask(res, v, id, action, reason);
             return;
         }
@@ -144,8 +147,8 @@ public final class ReportPages {
     }
 
     /**
-     * Blocking the account and suspending its server ask first, on a page of their own, with the public reason carried
-     * through; only someone who may act on the report is asked (suspending: an operator), anyone else gets 403.
+     * Hiding the posts, forwarding the report, blocking the account and suspending its server ask first, on a page of
+     * their own, with the public reason carried through; only someone who may act on the report is asked (suspending: an operator), anyone else gets 403.
      */
     private void ask(ServerResponse res, Visitor v, long id, String action, String reason) {
         Optional<ReportEntity> report = reports.openFor(v.member().get().memberId()).stream()
@@ -156,12 +159,16 @@ public final class ReportPages {
         }
         Messages m = v.messages();
         String account = report.get().getAccount().getUri();
-        String explanation = "block".equals(action) ? m.get("confirm.blockAccount")
-                : m.get("confirm.suspendServer", BlockedDomains.hostOf(account));
-        pages.confirm(res, v, m.get("block".equals(action) ? "confirm.blockAccountTitle" : "confirm.suspendServerTitle"),
-                new Confirmation(account, null, explanation, QUEUE + "/" + id,
-                        List.of(new Confirmation.Field("action", action), new Confirmation.Field("reason", reason)),
-                        m.get("block".equals(action) ? "reports.block" : "reports.suspend"), QUEUE + "#report-" + id));
+        String host = BlockedDomains.hostOf(account);
+        String[] keys = switch (action) {
+            case "block" -> new String[] {"confirm.blockAccountTitle", "confirm.blockAccount", "reports.block"};
+            case "suspend" -> new String[] {"confirm.suspendServerTitle", "confirm.suspendServer", "reports.suspend"};
+            case "hide" -> new String[] {"confirm.hideContentTitle", "confirm.hideContent", "reports.hide"};
+            default -> new String[] {"confirm.forwardTitle", "confirm.forward", "reports.forward"};
+        };
+        pages.confirm(res, v, m.get(keys[0], host), new Confirmation(account, null, m.get(keys[1], host), QUEUE + "/" + id,
+                List.of(new Confirmation.Field("action", action), new Confirmation.Field("reason", reason)), m.get(keys[2]),
+                QUEUE + "#report-" + id));
     }
 
     private void blockAccount(long id, Optional<Long> me, String reason) {

@@ -90,6 +90,29 @@ class ReportPagesTest {
             String queue = olga.get("/moderate/reports").body();
             assertTrue(queue.contains(rosa.actor()) && queue.contains("She wants money first") && queue.contains("Amina Reporter"),
                     queue);
+            // Forwarding asks first, naming the server it goes to; only the confirmation sends the Flag, from the
+            // instance, with the comment and without amina.
+            HttpResponse<String> forwardAsked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "forward"));
+            assertEquals(200, forwardAsked.statusCode(), forwardAsked.body());
+            assertTrue(forwardAsked.body().contains("Send this report to " + URI.create(rosa.actor()).getAuthority() + "?"),
+                    forwardAsked.body());
+            WaitFor.deliveriesDrained(weft);
+            assertTrue(flags(rosa).isEmpty(), "asking sends nothing");
+            assertEquals(303, olga.post("/moderate/reports/" + reportId,
+                    PageClient.hiddenFields(forwardAsked.body(), "/moderate/reports/" + reportId)).statusCode());
+            JsonNode flag = WaitFor.value("rosa's server receives the Flag", () -> flags(rosa).stream().findFirst().orElse(null));
+            assertTrue(flag.path("actor").asText().startsWith(weft.base()) && !flag.path("actor").asText().contains("amina"),
+                    "from this server's instance actor: " + flag.path("actor"));
+            assertTrue(flag.toString().contains("She wants money first") && !flag.toString().contains("amina"), flag.toString());
+
+            // Hiding asks first too; asking hides nothing.
+            HttpResponse<String> hideAsked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "hide", "reason", "Spam"));
+            assertEquals(200, hideAsked.statusCode(), hideAsked.body());
+            assertTrue(hideAsked.body().contains("Hide the reported posts?"), hideAsked.body());
+            assertEquals(1, expect(200, api.get(responses)).path("items").size(), "rosa's reply is still shown");
+
             // Blocking asks first, on a page that carries the public reason; nothing is blocked or sent until she confirms.
             HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
                     Map.of("action", "block", "reason", "Asks for money in advance"));
@@ -197,12 +220,17 @@ class ReportPagesTest {
             PageClient olga = new PageClient(weft.base()).language("ar");
             olga.login("olga", PASSWORD);
             HttpResponse<String> forward = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
-                    Map.of("action", "forward"));
+                    Map.of("action", "forward", "confirm", "yes"));
             assertEquals(400, forward.statusCode(), forward.body());
             assertTrue(forward.body().contains(ar.get("error.report_forward_local")), forward.body());
             assertFalse(forward.body().contains("nowhere to forward"), "no English developer text");
             assertEquals(1, weft.server().safety().reports().openFor(olgaId(weft)).size(), "the report stays open");
         }
+    }
+
+    private static List<JsonNode> flags(MastodonPeer peer) {
+        return peer.inboxPosts().stream().map(r -> TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8)))
+                .filter(j -> "Flag".equals(j.path("type").asText())).toList();
     }
 
     private static long olgaId(TestServers.Instance weft) {
