@@ -150,6 +150,9 @@ class BoardPlanTest {
                 assertEquals("range", p[3], name + ": the page is not found by seeking to the cursor\n" + shown);
             }
         }
+        // The statement runs as explained (with its optimizer switch and the page's LIMIT), and finds a page.
+        ProposalQuery.Slice slice = db.inTransaction(s -> query.slice(s));
+        assertTrue(!slice.items().isEmpty(), name + ": the page is empty");
     }
 
     /** Searches for a word few proposals hold: the page is found from the term index, not by walking the board. */
