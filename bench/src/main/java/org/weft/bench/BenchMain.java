@@ -29,6 +29,7 @@ import org.weft.bench.server.BareHelidon;
 import org.weft.bench.server.Ports;
 import org.weft.bench.soak.Soak;
 import org.weft.bench.targets.BoardPages;
+import org.weft.bench.targets.BoardSearch100k;
 import org.weft.bench.targets.CrashFanOut;
 import org.weft.bench.targets.FanOut;
 import org.weft.bench.targets.InboxIngest;
@@ -111,6 +112,14 @@ public final class BenchMain {
             for (DbServer db : settings.databases()) {
                 if (db.kind() == DbKind.MARIADB) {
                     guard(results, "G14", db, () -> BoardPages.run(db, settings.work(), results));
+                }
+            }
+        }
+        if (settings.runs("g10")) {
+            // G10, like G14, is a MariaDB target.
+            for (DbServer db : settings.databases()) {
+                if (db.kind() == DbKind.MARIADB) {
+                    guard(results, "G10", db, () -> BoardSearch100k.run(db, settings.work(), results));
                 }
             }
         }

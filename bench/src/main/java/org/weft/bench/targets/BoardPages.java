@@ -104,7 +104,7 @@ public final class BoardPages {
         }
     }
 
-    private static LoadResult measure(int port, byte[] request) throws InterruptedException {
+    static LoadResult measure(int port, byte[] request) throws InterruptedException {
         new ClosedLoopLoad("127.0.0.1", port, 4).run(List.of(request), 2_000, Duration.ofSeconds(5)); // JIT, caches
         int total = (int) (PER_SECOND * LENGTH.toSeconds());
         return new OpenLoopLoad("127.0.0.1", port, CONNECTIONS).run(Collections.nCopies(total, request), PER_SECOND,
@@ -164,7 +164,7 @@ public final class BoardPages {
         }
     }
 
-    private static long idOf(Connection c, String username) throws SQLException {
+    static long idOf(Connection c, String username) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT actor_id FROM local_username WHERE username = ?")) {
             q.setString(1, username);
             try (ResultSet r = q.executeQuery()) {

@@ -12,8 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
-import org.hibernate.dialect.H2Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.NativeQuery;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.Audience;
@@ -70,10 +68,11 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     /**
      * What the search text means besides its letters: the concepts it names in any language (with the narrower ones)
      * and its words, each as the set of its readings (stems in the six languages). A proposal is found by its text
-     * when its title or description holds the text, when it is in one of the concepts, or when it holds a reading of
-     * every word among its stored terms (V54).
+     * when it is in one of the concepts, or when it holds a reading of every word among its stored terms (V54); its
+     * title and description are read for the text's letters only while its terms are older than {@code termsVersion}
+     * (the analysis the words were read with) or missing. See {@link BoardTextSearch}.
      */
-    public record TextMeaning(List<String> conceptUris, List<Set<String>> words) {
+    public record TextMeaning(List<String> conceptUris, List<Set<String>> words, int termsVersion) {
         public TextMeaning {
             conceptUris = List.copyOf(conceptUris);
             words = words.stream().map(Set::copyOf).toList();
@@ -169,27 +168,47 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         if (sql.isEmpty()) {
             return List.of();
         }
-        NativeQuery<Long> query = sql.get().bind(s.createNativeQuery(sql.get().text(), Long.class));
+        NativeQuery<Long> query = sql.get().bind(s.createNativeQuery(sql.get().statement(), Long.class));
         if (before == null && after == null && page > 1) {
             query.setFirstResult((page - 1) * pageSize);
         }
         return query.setMaxResults(limit).getResultList().stream().map(Number::longValue).toList();
     }
 
+    /**
+     * The page's proposals in one statement, with what every card shows (categories, author, the community): loaded
+     * one by one, a page of 20 cost some 30 statements (the "board cards N+1" of G14).
+     */
     private static List<ProposalEntity> load(Session s, List<Long> ids) {
         if (ids.isEmpty()) {
             return new ArrayList<>();
         }
-        Map<Long, ProposalEntity> byId = s.createSelectionQuery("from ProposalEntity p where p.id in (:ids)",
-                        ProposalEntity.class).setParameterList("ids", ids).getResultList().stream()
-                .collect(Collectors.toMap(ProposalEntity::getId, Function.identity()));
+        Map<Long, ProposalEntity> byId = s.createSelectionQuery("select distinct p from ProposalEntity p"
+                        + " left join fetch p.categories left join fetch p.author left join fetch p.attributedTo"
+                        + " left join fetch p.group where p.id in (:ids)", ProposalEntity.class)
+                .setParameterList("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(ProposalEntity::getId, Function.identity(), (a, b) -> a));
         List<ProposalEntity> ordered = new ArrayList<>(ids.size());
         ids.stream().map(byId::get).filter(p -> p != null).forEach(ordered::add);
         return ordered;
     }
 
     /** A native statement and its named parameters. */
-    record Sql(String text, Map<String, Object> params) {
+    record Sql(String text, Map<String, Object> params, String optimizerSwitch) {
+        Sql(String text, Map<String, Object> params) {
+            this(text, params, null);
+        }
+
+        /** The statement to run: its text, under its optimizer switch when it has one (MariaDB's SET STATEMENT). */
+        String statement() {
+            return optimizerSwitch == null ? text : "SET STATEMENT optimizer_switch='" + optimizerSwitch + "' FOR " + text;
+        }
+
+        /** The statement's plan as it would run, {@code tail} (a LIMIT) appended. */
+        String explain(String tail) {
+            return new Sql("EXPLAIN " + text + tail, params, optimizerSwitch).statement();
+        }
+
         /** Binds the parameters to {@code query}: this statement's text, or the same with EXPLAIN in front. */
         <Q extends NativeQuery<?>> Q bind(Q query) {
             params.forEach((k, v) -> {
@@ -264,10 +283,17 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("area", areaCode);
             params.put("areaPrefix", likeEscaped(areaCode) + "/%");
         }
-        if (text != null && !text.isBlank()) {
+        Optional<String> candidates = Optional.empty();
+        if (text != null && !text.isBlank() && meaning != null) {
+            BoardTextSearch search = new BoardTextSearch(meaning);
+            clauses.add(search.matchClause(text, params));
+            candidates = search.candidates(s, params);
+            if (candidates.isPresent() && candidates.get().isEmpty()) {
+                return Optional.empty(); // no word, no concept, nothing unanalysed: nothing can match
+            }
+        } else if (text != null && !text.isBlank()) {
             params.put("text", "%" + likeEscaped(text.strip().toLowerCase(Locale.ROOT)) + "%");
-            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!'"
-                    + meaningSql(params) + ")");
+            clauses.add("(lower(p.title) like :text escape '!' or lower(p.description) like :text escape '!')");
         }
         if (authorId != null) {
             clauses.add("p.author_id = :author");
@@ -284,9 +310,25 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
         String order = after != null ? "asc" : "desc";
         String sortKey = " order by p.published_at " + order + ", p.id " + order;
+        if (candidates.isPresent()) {
+            // Few can match: read those few by id (in the order written: MariaDB would otherwise start from the board)
+            // and sort them, rather than walk the board's index for them.
+            if (groupIds.size() > 1) {
+                clauses.add("p.group_id in (:groupIds)");
+                params.put("groupIds", groupIds);
+            }
+            return Optional.of(new Sql("select p.id from (" + candidates.get() + ") m"
+                    + (BoardTextSearch.isH2(s) ? " join" : " straight_join") + " proposal p on p.id = m.id where "
+                    + String.join(" and ", clauses) + sortKey, params));
+        }
+        // Walking the board for a text, MariaDB would turn each EXISTS into IN and build the whole list of proposals
+        // holding the word or concept (25,000 rows for a common one, measured 60-400 ms) before reading the first
+        // row; tested row by row through the term and category keys instead, a page costs its own rows.
+        String textWalk = text != null && !text.isBlank() && meaning != null && !BoardTextSearch.isH2(s)
+                ? "exists_to_in=off,materialization=off" : null;
         if (groupIds.size() <= 1) {
             return Optional.of(new Sql("select p.id from proposal p" + indexHint(s) + " where "
-                    + String.join(" and ", clauses) + sortKey, params));
+                    + String.join(" and ", clauses) + sortKey, params, textWalk));
         }
         int perGroup = limit + (before == null && after == null && page > 1 ? (page - 1) * pageSize : 0);
         List<String> parts = new ArrayList<>();
@@ -296,7 +338,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             params.put("group" + i, groupIds.get(i));
         }
         return Optional.of(new Sql("select u.id from (" + String.join(" union all ", parts) + ") u order by u.published_at "
-                + order + ", u.id " + order, params));
+                + order + ", u.id " + order, params, textWalk));
     }
 
     /**
@@ -306,38 +348,14 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * same index is read as a range from the cursor: one page of rows. H2 has no such hint and no such trouble.
      */
     private String indexHint(Session s) {
-        if (authorId != null || ((SessionFactoryImplementor) s.getSessionFactory()).getJdbcServices()
-                .getDialect() instanceof H2Dialect) {
+        if (authorId != null || BoardTextSearch.isH2(s)) {
             return "";
         }
         return community != null ? " force index (ix_proposal_board_newest)" : " force index (ix_proposal_newest)";
     }
 
-    /** The alternatives the text's meaning adds to the letters ({@code or ...}), with their parameters; "" if none. */
-    private String meaningSql(Map<String, Object> params) {
-        if (meaning == null) {
-            return "";
-        }
-        StringBuilder sql = new StringBuilder();
-        if (!meaning.conceptUris().isEmpty()) {
-            sql.append(" or exists (select 1 from proposal_category tc where tc.proposal_id = p.id"
-                    + " and tc.concept_uri in (:textConcepts))");
-            params.put("textConcepts", meaning.conceptUris());
-        }
-        if (!meaning.words().isEmpty()) {
-            List<String> every = new ArrayList<>();
-            for (int i = 0; i < meaning.words().size(); i++) {
-                every.add("exists (select 1 from proposal_term t" + i + " where t" + i + ".proposal_id = p.id and t" + i
-                        + ".term in (:word" + i + "))");
-                params.put("word" + i, List.copyOf(meaning.words().get(i)));
-            }
-            sql.append(" or (").append(String.join(" and ", every)).append(")");
-        }
-        return sql.toString();
-    }
-
     /** Makes LIKE's wildcards literal, so searching "a_b" finds "a_b" and nothing else. */
-    private static String likeEscaped(String value) {
+    static String likeEscaped(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -30,6 +30,8 @@ class CrossLanguageSearchTest {
     private static final String ENGLISH = "Babysitting on Saturday afternoons";
     private static final String SPANISH = "Regalo una mesa de madera";
     private static final String FRENCH = "Du pain frais chaque matin";
+    /** A title that says nothing of what is offered: the word searched for is in the description alone. */
+    private static final String GIFT = "A small gift";
 
     @Test
     void searchFindsTheSameOffersWhateverLanguageItIsWrittenIn() throws Exception {
@@ -41,6 +43,9 @@ class CrossLanguageSearchTest {
             offer(weft, "en", ENGLISH, "babysitting");
             offer(weft, "es", SPANISH, "furniture");
             offer(weft, "fr", FRENCH, "bread");
+            weft.server().proposals().service().create("omar", ProposalDraft.builder().community("camp")
+                    .purpose(Purpose.OFFER).language("en").title(GIFT).description("An old harmonica, it still plays well")
+                    .categories("furniture").audience(Audience.PUBLIC).build());
             assertFinds(weft);
 
             // Rows from before V54 have no terms: lose them, restart, and the start-up backfill stores them again.
@@ -48,7 +53,11 @@ class CrossLanguageSearchTest {
                 s.createNativeMutationQuery("delete from proposal_term").executeUpdate();
                 return s.createNativeMutationQuery("update proposal set terms_version = null").executeUpdate();
             });
-            assertEquals(4, cleared);
+            assertEquals(5, cleared);
+            // Until the backfill reaches them, rows without terms are found by their letters (and only by them).
+            assertEquals(Set.of(GIFT), api(weft, "harmonica"), "a stored row without terms is found by its description");
+            assertEquals(Set.of(ENGLISH), api(weft, "saturday"), "and by its title");
+            assertEquals(Set.of(), api(weft, "bicycle"), "a word none of them holds still finds none");
             weft = weft.restart();
             TestServers.Instance restarted = weft;
             WaitFor.condition("the terms are stored again", () -> restarted.server().db().inTransaction(s ->
@@ -68,6 +77,10 @@ class CrossLanguageSearchTest {
         assertEquals(Set.of(SPANISH), api(weft, "maderas"), "a plural finds the Spanish singular by its stem");
         assertEquals(Set.of(FRENCH), api(weft, "matins"), "and a French one");
         assertEquals(Set.of(), api(weft, "bicycle"), "a word none of them holds or names finds none");
+        // A word no concept names, in the title or the description only, found through the stored terms.
+        assertEquals(Set.of(GIFT), api(weft, "harmonicas"), "a word of the description alone finds the post");
+        assertEquals(Set.of(ENGLISH), api(weft, "Saturdays"), "a word of the title alone finds the post");
+        assertEquals(Set.of(), api(weft, "harmonica saturday"), "each word must be in the same post");
         assertEquals(Set.of(), api(weft, "maderas matins"), "every word must be found: no offer has both");
         String board = new PageClient(weft.base()).get("/board/camp?q=" + enc("babysitting")).body();
         assertTrue(board.contains(ARABIC) && board.contains(ENGLISH), board);

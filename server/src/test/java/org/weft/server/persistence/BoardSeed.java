@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.weft.server.domain.classify.SearchTerms;
 
 /**
  * Fills a migrated database with a board big enough for the planner to choose as it would in production: a
@@ -17,6 +20,9 @@ import java.util.List;
 final class BoardSeed {
     static final List<String> CATEGORIES = List.of("https://w3id.org/weft/taxonomy/v1#bread",
             "https://w3id.org/weft/taxonomy/v1#tools", "https://w3id.org/weft/taxonomy/v1#babysitting");
+    /** A word a few proposals hold (one in {@value #RARE_EVERY}), stored among their terms as the analyzer reads it. */
+    static final String RARE_WORD = "harmonica";
+    static final int RARE_EVERY = 1_000;
     static final List<String> AREAS = List.of("camp-a/block-3", "camp-a/block-5", "camp-b");
 
     private BoardSeed() {
@@ -43,9 +49,11 @@ final class BoardSeed {
         c.setAutoCommit(false);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO proposal (id, uri, is_local, author_id, attributed_to_id,"
                 + " group_id, purpose, kind, status, audience, source, moderation, title, description, language, area_code,"
-                + " ends_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'GIFT', ?, ?, 'LOCAL', 'VISIBLE', ?, ?, 'en', ?, ?, ?)");
+                + " ends_at, published_at, terms_version) VALUES (?, ?, ?, ?, ?, ?, ?, 'GIFT', ?, ?, 'LOCAL', 'VISIBLE', ?, ?,"
+                + " 'en', ?, ?, ?, " + SearchTerms.VERSION + ")");
              PreparedStatement cat = c.prepareStatement(
-                     "INSERT INTO proposal_category (proposal_id, concept_uri, position) VALUES (?, ?, 0)")) {
+                     "INSERT INTO proposal_category (proposal_id, concept_uri, position) VALUES (?, ?, 0)");
+             PreparedStatement term = c.prepareStatement("INSERT INTO proposal_term (proposal_id, term) VALUES (?, ?)")) {
             for (int id = 1; id <= proposals; id++) {
                 boolean remote = id % 10 == 0;
                 long author = remote ? 11 + id % 2 : 3 + id % 8;
@@ -59,7 +67,7 @@ final class BoardSeed {
                 p.setString(8, statuses[id % statuses.length]);
                 p.setString(9, id % 6 == 0 ? "COMMUNITY" : "PUBLIC");
                 p.setString(10, "Proposal " + id);
-                p.setString(11, "Something to share, number " + id);
+                p.setString(11, "Something to share, number " + id + (id % RARE_EVERY == 7 ? ", a harmonica" : ""));
                 p.setString(12, AREAS.get(id % AREAS.size()));
                 p.setTimestamp(13, Timestamp.from(now.plusSeconds(86_400L * 14)));
                 // A few share an instant, as proposals received in one batch do.
@@ -68,9 +76,19 @@ final class BoardSeed {
                 cat.setLong(1, id);
                 cat.setString(2, CATEGORIES.get(id % CATEGORIES.size()));
                 cat.addBatch();
+                List<String> terms = new ArrayList<>(List.of("proposal", String.valueOf(id), "someth", "share", "number"));
+                if (id % RARE_EVERY == 7) {
+                    terms.add(RARE_WORD);
+                }
+                for (String t : terms) {
+                    term.setLong(1, id);
+                    term.setString(2, t);
+                    term.addBatch();
+                }
                 if (id % 1_000 == 0 || id == proposals) {
                     p.executeBatch();
                     cat.executeBatch();
+                    term.executeBatch();
                     c.commit();
                 }
             }

@@ -28,6 +28,7 @@ public final class BoardSearch {
         }
         List<String> concepts = classifier.conceptsNamedIn(query.text()).stream()
                 .flatMap(c -> taxonomy.withNarrowerUris(c).stream()).distinct().toList();
-        return query.withMeaning(new ProposalQuery.TextMeaning(concepts, SearchTerms.ofQuery(query.text())));
+        return query.withMeaning(new ProposalQuery.TextMeaning(concepts, SearchTerms.ofQuery(query.text()),
+                SearchTerms.VERSION));
     }
 }
