@@ -28,26 +28,38 @@ import org.weft.server.model.Purpose;
  */
 class FreeTextEvaluationTest {
 
+    /** Posts per language in the three tuning parts: 40 + 20 (spent) + 40. */
+    static final int TUNING_PER_LANGUAGE = 100;
+    /**
+     * The floors of the tuning parts, per language. TODO set from the measurement.
+     */
+    static final FreeTextTargets.Bounds FLOORS = FreeTextTargets.TARGETS;
+
     @Test
-    void everyLanguageMeetsTheTargetsOnTheDevelopmentPart() {
+    void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
-        List<FreeTextPost> posts = FreeTextSet.read(FreeTextSet.DEVELOPMENT);
         List<String> misses = new ArrayList<>();
-        Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(posts, post -> {
-            Classification result = classify(classifier, post);
-            miss(post, result).ifPresent(misses::add);
-            return result;
-        });
-        System.out.println("Free-text set, development part (" + FreeTextSet.DEVELOPMENT + ")\n" + FreeTextScore.table(scores));
-        System.out.println("Board view (sure posts go on the board, the others wait for a moderator)\n"
+        List<FreeTextPost> all = new ArrayList<>();
+        for (String part : FreeTextSet.TUNING) {
+            List<FreeTextPost> posts = FreeTextSet.read(part);
+            all.addAll(posts);
+            Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(posts, post -> {
+                Classification result = classify(classifier, post);
+                miss(post, result).ifPresent(misses::add);
+                return result;
+            });
+            System.out.println("Free-text set, " + part + "\n" + FreeTextScore.table(scores)
+                    + "Board view\n" + FreeTextScore.boardTable(scores));
+        }
+        Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(all, post -> classify(classifier, post));
+        System.out.println("Free-text set, the three tuning parts together\n" + FreeTextScore.table(scores)
+                + "Board view (sure posts go on the board, the others wait for a moderator)\n"
                 + FreeTextScore.boardTable(scores));
         System.out.println("Misses (concept, purpose or kind):");
         misses.forEach(System.out::println);
-        assertEquals(posts.size(), FreeTextScore.pooled(scores.values()).posts);
-        Taxonomy.LANGUAGES.forEach(lang -> assertEquals(FreeTextSetTest.DEVELOPMENT_PER_LANGUAGE, scores.get(lang).posts));
-        List<String> below = FreeTextTargets.misses(scores);
-        assertTrue(below.isEmpty(), "development part under the targets of issue 14: " + below + "\n"
-                + FreeTextScore.boardTable(scores));
+        Taxonomy.LANGUAGES.forEach(lang -> assertEquals(TUNING_PER_LANGUAGE, scores.get(lang).posts, lang));
+        List<String> below = FreeTextTargets.missesOfFloors(scores, FLOORS);
+        assertTrue(below.isEmpty(), "tuning parts under their floors: " + below + "\n" + FreeTextScore.boardTable(scores));
     }
 
     /** The classifier as the server calls it for a post from another server: its text, and the hashtags in it. */
