@@ -14,16 +14,16 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * Runs the classifier on the <em>development</em> two-thirds of the free-text set
- * ({@code classify/free-text/development.tsv}) and prints, per language, the classifier's figures (concept precision
- * and recall, purpose, posts that are neither offer nor request given no purpose, kind, language), the board view
- * (what goes on the board without a moderator and how precise it is, what waits for a moderator, what is dropped,
- * the non-offers kept off the board), and every post it got wrong. This is the set to tune on; the figures are in
- * {@code docs/classifier-evaluation.md}.
+ * Runs the classifier on the parts of the free-text sets that may be tuned on ({@link FreeTextSet#TUNING}: both
+ * development parts and the spent first frozen third) and prints, per part and pooled, per language, the classifier's
+ * figures (concept precision and recall, purpose, posts that are neither offer nor request given no purpose, kind,
+ * language), the board view (what goes on the board without a moderator and how precise it is, what waits for a
+ * moderator, what is dropped, the non-offers kept off the board), and every post it got wrong. These are the parts to
+ * tune on; the figures are in {@code docs/classifier-evaluation.md}.
  *
- * <p>It fails when a language misses a target of issue 14 ({@link FreeTextTargets}): the development part, which
- * the lexicon was fitted to, reaches all of them, so this is a regression guard at the targets, not the quality
- * figure; that is the frozen third's, {@link FrozenFreeTextEvaluationTest}. The data is checked by
+ * <p>It fails when a language falls under the {@link #FLOORS} on the three parts together: they were tuned on, so
+ * this is a regression guard, not the quality figure; that is the frozen third's ({@link
+ * FrozenFreeTextEvaluationTest}, against the targets of issue 14 in {@link FreeTextTargets}). The data is checked by
  * {@link FreeTextSetTest}, the arithmetic by {@link FreeTextScoreTest}.
  */
 class FreeTextEvaluationTest {
@@ -31,9 +31,12 @@ class FreeTextEvaluationTest {
     /** Posts per language in the three tuning parts: 40 + 20 (spent) + 40. */
     static final int TUNING_PER_LANGUAGE = 100;
     /**
-     * The floors of the tuning parts, per language. TODO set from the measurement.
+     * The floors of the tuning parts, for every language: about a post or two under the weakest language's figure when
+     * the tuning of session 23 ended (board precision 0.86, recall 0.81, non-offers kept off 0.92, held 0.31; see
+     * docs/classifier-evaluation.md). These parts were tuned on, so the floors guard against regressions; the
+     * targets of issue 14 are measured on the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = FreeTextTargets.TARGETS;
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.83, 0.78, 0.88, 0.35);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
