@@ -2,7 +2,7 @@ package org.weft.server.domain.classify;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +19,11 @@ import org.weft.server.domain.taxonomy.Taxonomy;
  */
 final class ConceptLexicon {
 
-    /** A phrase of one language pointing at a concept ({@link #IGNORED} for a phrase that means something else). */
-    private record Phrase(List<Token> words, String conceptId, String lang) {
+    /**
+     * A phrase of one language pointing at a concept ({@link #IGNORED} for a phrase that means something else);
+     * {@code added} when it comes from the cue file's concept words rather than the taxonomy.
+     */
+    private record Phrase(List<Token> words, String conceptId, String lang, boolean added) {
     }
 
     private static final String IGNORED = "";
@@ -49,20 +52,20 @@ final class ConceptLexicon {
                 continue; // the fallback, never something a word points at ("other" is also an English word)
             }
             for (String lang : Taxonomy.LANGUAGES) {
-                add(concept.id(), lang, concept.labels().get(lang));
-                concept.synonyms(lang).forEach(s -> add(concept.id(), lang, s));
+                add(concept.id(), lang, concept.labels().get(lang), false);
+                concept.synonyms(lang).forEach(s -> add(concept.id(), lang, s, false));
             }
         }
         cues.conceptWords.forEach((conceptId, byLang) -> {
             if (taxonomy.byId(conceptId).isEmpty()) {
                 throw new IllegalStateException("classifier cues name an unknown concept \"" + conceptId + "\"");
             }
-            byLang.forEach((lang, words) -> words.forEach(w -> add(conceptId, lang, w)));
+            byLang.forEach((lang, words) -> words.forEach(w -> add(conceptId, lang, w, true)));
         });
-        cues.ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p)));
+        cues.ignoredPhrases.forEach((lang, phrases) -> phrases.forEach(p -> add(IGNORED, lang, p, false)));
     }
 
-    private void add(String conceptId, String lang, String text) {
+    private void add(String conceptId, String lang, String text, boolean added) {
         if (text == null) {
             return;
         }
@@ -70,7 +73,7 @@ final class ConceptLexicon {
         if (words.isEmpty()) {
             return;
         }
-        Phrase phrase = new Phrase(words, conceptId, lang);
+        Phrase phrase = new Phrase(words, conceptId, lang, added);
         for (String term : words.get(0).terms()) {
             List<Phrase> phrases = byFirstTerm.computeIfAbsent(term, k -> new ArrayList<>());
             if (phrases.stream().noneMatch(p -> p.conceptId().equals(conceptId) && p.lang().equals(lang)
@@ -86,7 +89,8 @@ final class ConceptLexicon {
         int i = 0;
         while (i < tokens.size()) {
             int length = 0;
-            Set<String> concepts = new LinkedHashSet<>();
+            // Concept -> whether only added words name it here (a taxonomy word for the same concept wins).
+            Map<String, Boolean> concepts = new LinkedHashMap<>();
             for (Phrase phrase : candidates(tokens.get(i))) {
                 int size = phrase.words().size();
                 if (size < length || !LanguageGate.allows(phrase.lang(), language) || !matchesAt(phrase, tokens, i)) {
@@ -96,7 +100,7 @@ final class ConceptLexicon {
                     length = size;
                     concepts.clear();
                 }
-                concepts.add(phrase.conceptId());
+                concepts.merge(phrase.conceptId(), phrase.added(), Boolean::logicalAnd);
             }
             if (length > 0) {
                 double weight = WORD_WEIGHT + EXTRA_WORD_WEIGHT * (length - 1);
@@ -106,9 +110,9 @@ final class ConceptLexicon {
                 if (length == 1 && isWeak(tokens.get(i), language)) {
                     weight *= WEAK_FACTOR;
                 }
-                for (String conceptId : concepts) {
-                    if (!conceptId.equals(IGNORED)) {
-                        hits.add(new ConceptHit(conceptId, weight, i));
+                for (Map.Entry<String, Boolean> concept : concepts.entrySet()) {
+                    if (!concept.getKey().equals(IGNORED)) {
+                        hits.add(new ConceptHit(concept.getKey(), weight, i, concept.getValue()));
                     }
                 }
             }

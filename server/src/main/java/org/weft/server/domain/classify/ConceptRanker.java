@@ -2,9 +2,11 @@ package org.weft.server.domain.classify;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -29,8 +31,11 @@ final class ConceptRanker {
      * @param familyScore   all evidence under its top-level concept
      * @param firstPosition word index of its first mention (-1 for a hashtag)
      * @param family        id of its top-level concept
+     * @param ownWords      whether a label or synonym of the taxonomy (or a hashtag) names it or a mentioned ancestor,
+     *                      rather than only words added for the classifier
      */
-    record Ranked(Concept concept, double score, double familyScore, int firstPosition, String family) {
+    record Ranked(Concept concept, double score, double familyScore, int firstPosition, String family,
+                  boolean ownWords) {
     }
 
     private final Taxonomy taxonomy;
@@ -43,7 +48,11 @@ final class ConceptRanker {
         Map<String, Double> own = new LinkedHashMap<>();
         Map<String, Integer> first = new LinkedHashMap<>();
         Map<String, Double> family = new LinkedHashMap<>();
+        Set<String> byOwnWords = new HashSet<>();
         for (ConceptHit hit : hits) {
+            if (!hit.added()) {
+                byOwnWords.add(hit.conceptId());
+            }
             own.merge(hit.conceptId(), hit.weight(), Double::sum);
             first.merge(hit.conceptId(), hit.position(), Math::min);
             family.merge(topLevelId(concept(hit.conceptId())), hit.weight(), Double::sum);
@@ -56,11 +65,14 @@ final class ConceptRanker {
             }
             double score = own.get(id);
             int position = first.get(id);
+            boolean ownWords = byOwnWords.contains(id);
             for (Concept ancestor : taxonomy.ancestors(concept)) {
                 score += own.getOrDefault(ancestor.id(), 0.0);
                 position = Math.min(position, first.getOrDefault(ancestor.id(), Integer.MAX_VALUE));
+                ownWords |= byOwnWords.contains(ancestor.id());
             }
-            ranked.add(new Ranked(concept, score, family.get(topLevelId(concept)), position, topLevelId(concept)));
+            ranked.add(new Ranked(concept, score, family.get(topLevelId(concept)), position, topLevelId(concept),
+                    ownWords));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::familyScore).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::score).reversed())

@@ -46,6 +46,24 @@ final class KindDetector {
         return cues.contains("time") ? Optional.of(HelpKind.TIME) : Optional.empty();
     }
 
+    /**
+     * Whether the post's kind words speak against the concept: they name gift or loan for a concept that is a
+     * service (time), or only time for a concept usually given or lent. "Giving away a cot" read as babysitting,
+     * or "I can drive" read as a bicycle, are mostly wrong concepts.
+     */
+    boolean disagrees(List<Token> tokens, Optional<String> language, Concept topConcept) {
+        Optional<HelpKind> usual = usualKind(topConcept);
+        if (usual.isEmpty()) {
+            return false;
+        }
+        Set<String> cues = new HashSet<>();
+        phrases.find(tokens, language).forEach(hit -> cues.add(hit.label()));
+        if (usual.get() == HelpKind.TIME) {
+            return cues.contains("gift") || cues.contains("loan");
+        }
+        return cues.equals(Set.of("time"));
+    }
+
     /** The kind listed for the concept or, failing that, for its nearest ancestor. */
     Optional<HelpKind> usualKind(Concept concept) {
         HelpKind kind = conceptKinds.get(concept.id());

@@ -14,40 +14,55 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * Runs the classifier on the <em>development</em> two-thirds of the free-text set
- * ({@code classify/free-text/development.tsv}) and prints, per language, the classifier's figures (concept precision
- * and recall, purpose, posts that are neither offer nor request given no purpose, kind, language), the board view
- * (what goes on the board without a moderator and how precise it is, what waits for a moderator, what is dropped,
- * the non-offers kept off the board), and every post it got wrong. This is the set to tune on; the figures are in
- * {@code docs/classifier-evaluation.md}.
+ * Runs the classifier on the parts of the free-text sets that may be tuned on ({@link FreeTextSet#TUNING}: both
+ * development parts and the spent first frozen third) and prints, per part and pooled, per language, the classifier's
+ * figures (concept precision and recall, purpose, posts that are neither offer nor request given no purpose, kind,
+ * language), the board view (what goes on the board without a moderator and how precise it is, what waits for a
+ * moderator, what is dropped, the non-offers kept off the board), and every post it got wrong. These are the parts to
+ * tune on; the figures are in {@code docs/classifier-evaluation.md}.
  *
- * <p>It fails when a language misses a target of issue 14 ({@link FreeTextTargets}): the development part, which
- * the lexicon was fitted to, reaches all of them, so this is a regression guard at the targets, not the quality
- * figure; that is the frozen third's, {@link FrozenFreeTextEvaluationTest}. The data is checked by
+ * <p>It fails when a language falls under the {@link #FLOORS} on the three parts together: they were tuned on, so
+ * this is a regression guard, not the quality figure; that is the frozen third's ({@link
+ * FrozenFreeTextEvaluationTest}, against the targets of issue 14 in {@link FreeTextTargets}). The data is checked by
  * {@link FreeTextSetTest}, the arithmetic by {@link FreeTextScoreTest}.
  */
 class FreeTextEvaluationTest {
 
+    /** Posts per language in the three tuning parts: 40 + 20 (spent) + 40. */
+    static final int TUNING_PER_LANGUAGE = 100;
+    /**
+     * The floors of the tuning parts, for every language: about a post or two under the weakest language's figure when
+     * the tuning of session 23 ended (board precision 0.86, recall 0.81, non-offers kept off 0.92, held 0.31; see
+     * docs/classifier-evaluation.md). These parts were tuned on, so the floors guard against regressions; the
+     * targets of issue 14 are measured on the frozen third.
+     */
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.83, 0.78, 0.88, 0.35);
+
     @Test
-    void everyLanguageMeetsTheTargetsOnTheDevelopmentPart() {
+    void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
-        List<FreeTextPost> posts = FreeTextSet.read(FreeTextSet.DEVELOPMENT);
         List<String> misses = new ArrayList<>();
-        Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(posts, post -> {
-            Classification result = classify(classifier, post);
-            miss(post, result).ifPresent(misses::add);
-            return result;
-        });
-        System.out.println("Free-text set, development part (" + FreeTextSet.DEVELOPMENT + ")\n" + FreeTextScore.table(scores));
-        System.out.println("Board view (sure posts go on the board, the others wait for a moderator)\n"
+        List<FreeTextPost> all = new ArrayList<>();
+        for (String part : FreeTextSet.TUNING) {
+            List<FreeTextPost> posts = FreeTextSet.read(part);
+            all.addAll(posts);
+            Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(posts, post -> {
+                Classification result = classify(classifier, post);
+                miss(post, result).ifPresent(misses::add);
+                return result;
+            });
+            System.out.println("Free-text set, " + part + "\n" + FreeTextScore.table(scores)
+                    + "Board view\n" + FreeTextScore.boardTable(scores));
+        }
+        Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(all, post -> classify(classifier, post));
+        System.out.println("Free-text set, the three tuning parts together\n" + FreeTextScore.table(scores)
+                + "Board view (sure posts go on the board, the others wait for a moderator)\n"
                 + FreeTextScore.boardTable(scores));
         System.out.println("Misses (concept, purpose or kind):");
         misses.forEach(System.out::println);
-        assertEquals(posts.size(), FreeTextScore.pooled(scores.values()).posts);
-        Taxonomy.LANGUAGES.forEach(lang -> assertEquals(FreeTextSetTest.DEVELOPMENT_PER_LANGUAGE, scores.get(lang).posts));
-        List<String> below = FreeTextTargets.misses(scores);
-        assertTrue(below.isEmpty(), "development part under the targets of issue 14: " + below + "\n"
-                + FreeTextScore.boardTable(scores));
+        Taxonomy.LANGUAGES.forEach(lang -> assertEquals(TUNING_PER_LANGUAGE, scores.get(lang).posts, lang));
+        List<String> below = FreeTextTargets.missesOfFloors(scores, FLOORS);
+        assertTrue(below.isEmpty(), "tuning parts under their floors: " + below + "\n" + FreeTextScore.boardTable(scores));
     }
 
     /** The classifier as the server calls it for a post from another server: its text, and the hashtags in it. */

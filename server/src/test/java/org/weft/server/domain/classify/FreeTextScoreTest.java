@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -147,7 +148,8 @@ class FreeTextScoreTest {
     void malformedLinesAreRefusedWithTheirNumber() {
         List<String> bad = List.of(
                 "en-01\ten\trequest\tdiapers\tgift",                  // five columns
-                "en-1\ten\trequest\tdiapers\tgift\tx",                 // id not two digits
+                "en-1\ten\trequest\tdiapers\tgift\tx",                 // id not two or three digits
+                "en-1234\ten\trequest\tdiapers\tgift\tx",              // id not two or three digits
                 "fr-01\ten\trequest\tdiapers\tgift\tx",                // id of another language
                 "xx-01\txx\trequest\tdiapers\tgift\tx",                // unknown language
                 "en-01\ten\tgive\tdiapers\tgift\tx",                   // unknown purpose
@@ -178,5 +180,15 @@ class FreeTextScoreTest {
                 "en-04\ten\tnone\tother\t-\tf", "fr-04\tfr\trequest\tfood\tgift\tg",
                 "en-05\ten\tnone\tother\t-\th", "en-06\ten\tnone\tother\t-\ti"), "scenes");
         assertEquals(Set.of(2, 5), FreeTextSet.frozenNumbers(scenes));
+    }
+
+    /** The second set's rule: of scenes 61 to 120, the third, sixth, ... sixtieth of each language are frozen. */
+    @Test
+    void theSecondSetFreezesEveryThirdPostOfALanguage() {
+        List<Integer> frozen = IntStream.rangeClosed(61, 120).filter(FreeTextSet::inSecondFrozenThird)
+                .boxed().toList();
+        assertEquals(20, frozen.size());
+        assertEquals(List.of(63, 66, 69), frozen.subList(0, 3));
+        assertEquals(120, frozen.get(19));
     }
 }

@@ -32,15 +32,43 @@ final class FreeTextSet {
 
     /** The development two-thirds: tune on it. */
     static final String DEVELOPMENT = "/classify/free-text/development.tsv";
-    /** The frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest} and the data checks. */
+    /**
+     * The first set's frozen third. It was measured once (issue 14, session 22) and is now <em>spent</em>: it may be
+     * tuned on like the development part.
+     */
     static final String FROZEN = "/classify/free-text/frozen.tsv";
+    /** The second set's development two-thirds (session 23, scenes 61 to 120): tune on it. */
+    static final String DEVELOPMENT_2 = "/classify/free-text/development2.tsv";
+    /**
+     * The second set's frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest} and the data
+     * checks, which never print it.
+     */
+    static final String FROZEN_2 = "/classify/free-text/frozen2.tsv";
+    /** Every part that may be tuned on: both development parts and the spent first frozen third. */
+    static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2);
+    /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
+    static final int SECOND_SET_FIRST = 61;
 
-    private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2})");
+    private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
     /** Stratum order of a scene's purpose in the split, and the tie-break when a scene's posts disagree. */
     private static final List<String> PURPOSES = List.of("none", "offer", "request");
 
     private FreeTextSet() {
+    }
+
+    /** The posts of several parts, in order. */
+    static List<FreeTextPost> readAll(List<String> resources) {
+        return resources.stream().flatMap(r -> read(r).stream()).toList();
+    }
+
+    /**
+     * The split rule of the second set: in each language, posts are numbered in the order they were written, and every
+     * third one (the third, sixth, ... sixtieth) is in the frozen third. Scenes are told in every language under the
+     * same number, so a frozen post never has a sister post in the development part.
+     */
+    static boolean inSecondFrozenThird(int number) {
+        return (number - SECOND_SET_FIRST + 1) % 3 == 0;
     }
 
     static List<FreeTextPost> read(String resource) {
@@ -78,7 +106,7 @@ final class FreeTextSet {
         }
         var id = ID.matcher(f[0]);
         if (!id.matches() || !id.group(1).equals(f[1])) {
-            throw new IllegalArgumentException("id " + f[0] + " is not <language>-<two digits> of language " + f[1]);
+            throw new IllegalArgumentException("id " + f[0] + " is not <language>-<number> of language " + f[1]);
         }
         if (!Taxonomy.LANGUAGES.contains(f[1])) {
             throw new IllegalArgumentException("unknown language " + f[1]);

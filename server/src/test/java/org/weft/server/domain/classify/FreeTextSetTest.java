@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
- * The free-text evaluation set is well formed and its two parts are kept apart: sizes per language, a quarter of
- * posts that are neither offer nor request, labels that exist in the taxonomy, the split rule of
- * {@link FreeTextSet#frozenNumbers}, and no post shared between the parts or with the older classifier sets. It reads
- * the frozen file only to check these; it never classifies it.
+ * The two free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
+ * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
+ * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
+ * or with the older classifier sets. It reads the frozen files only to check these; it never classifies them.
  */
 class FreeTextSetTest {
 
@@ -30,9 +31,16 @@ class FreeTextSetTest {
 
     private final List<FreeTextPost> development = FreeTextSet.read(FreeTextSet.DEVELOPMENT);
     private final List<FreeTextPost> frozen = FreeTextSet.read(FreeTextSet.FROZEN);
+    private final List<FreeTextPost> development2 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_2);
+    private final List<FreeTextPost> frozen2 = FreeTextSet.read(FreeTextSet.FROZEN_2);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
+        eachLanguageHasSixtyPosts(development, frozen);
+        eachLanguageHasSixtyPosts(development2, frozen2);
+    }
+
+    private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
         for (String lang : Taxonomy.LANGUAGES) {
             List<FreeTextPost> dev = inLanguage(development, lang);
             List<FreeTextPost> fro = inLanguage(frozen, lang);
@@ -55,9 +63,22 @@ class FreeTextSetTest {
         }
     }
 
+    /** The second set: scenes 61 to 120 in every language, every third one of a language in the frozen third. */
+    @Test
+    void eachPostOfTheSecondSetSitsInThePartItsSplitRuleGivesIt() {
+        for (String lang : Taxonomy.LANGUAGES) {
+            List<Integer> numbers = Stream.concat(inLanguage(development2, lang).stream(), inLanguage(frozen2, lang).stream())
+                    .map(FreeTextPost::number).sorted().toList();
+            assertEquals(IntStream.rangeClosed(FreeTextSet.SECOND_SET_FIRST, FreeTextSet.SECOND_SET_FIRST + 59).boxed().toList(),
+                    numbers, lang + " scene numbers");
+        }
+        development2.forEach(p -> assertTrue(!FreeTextSet.inSecondFrozenThird(p.number()), p.id() + " belongs in frozen2"));
+        frozen2.forEach(p -> assertTrue(FreeTextSet.inSecondFrozenThird(p.number()), p.id() + " belongs in development2"));
+    }
+
     @Test
     void eachPostSitsInThePartTheSplitRuleGivesIt() {
-        Set<Integer> frozenNumbers = FreeTextSet.frozenNumbers(both());
+        Set<Integer> frozenNumbers = FreeTextSet.frozenNumbers(Stream.concat(development.stream(), frozen.stream()).toList());
         assertEquals(FROZEN_PER_LANGUAGE, frozenNumbers.size());
         development.forEach(p -> assertTrue(!frozenNumbers.contains(p.number()), p.id() + " belongs in the frozen part"));
         frozen.forEach(p -> assertTrue(frozenNumbers.contains(p.number()), p.id() + " belongs in the development part"));
@@ -94,8 +115,9 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
+    /** Every post of both sets, all four files. */
     private List<FreeTextPost> both() {
-        return Stream.concat(development.stream(), frozen.stream()).toList();
+        return Stream.of(development, frozen, development2, frozen2).flatMap(List::stream).toList();
     }
 
     private static List<FreeTextPost> inLanguage(List<FreeTextPost> posts, String lang) {

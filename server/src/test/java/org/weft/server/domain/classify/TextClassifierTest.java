@@ -50,9 +50,16 @@ class TextClassifierTest {
 
     @Test
     void atMostThreeConceptsBestFirst() {
-        Classification c = classify("I can give blankets, a tent, a heater, a mattress and a sleeping bag");
+        Classification c = classify("I can give blankets, a tent, a heater, some soap and a pair of shoes");
         assertEquals(3, c.concepts().size(), c.concepts().toString());
         assertEquals(c.concepts().stream().distinct().count(), c.concepts().size());
+    }
+
+    /** A third concept needs evidence as strong as the best one's; a sibling with one word is enough for a second. */
+    @Test
+    void aThirdConceptNeedsAsMuchEvidenceAsTheBest() {
+        Classification c = classify("I can give blankets, a tent, a heater, a mattress and a sleeping bag");
+        assertEquals(List.of("bedding", "tents"), ids(c.concepts()));
     }
 
     @Test

@@ -48,8 +48,9 @@ class UnsureClassificationTest {
             assertEquals(List.of(waiting.getId()), moderation.pending("block3").stream().map(ProposalEntity::getId).toList());
             assertEquals(0, onBoard(weft), "an unsure post is not on the board");
 
-            // A clear request in the same words goes on the board at once and is announced.
-            String sure = post(mastodon, "102", "does anyone have a kettle we could have? ours just died");
+            // A clear request, its concept named by two words (one word alone always waits), goes on the board at once
+            // and is announced.
+            String sure = post(mastodon, "102", "does anyone have a kettle and a few mugs we could have? ours just died");
             assertEquals(202, mastodon.deliver(inbox, sure).statusCode());
             WaitFor.inboundDone(weft, TestHttp.json(sure).path("id").asText());
             assertEquals(ProposalEntity.Moderation.VISIBLE, TwoInstanceProposalTest.find(weft, noteId(sure)).getModeration());
