@@ -204,7 +204,7 @@ public final class WeftServer implements AutoCloseable {
     static final String PROPOSAL_EXPIRY = "proposal-expiry";
 
     /** What keeps this node in step with the others sharing the database. */
-    record Cluster(ChangeFeedTailer changes, ClusterJobs jobs) {
+    record Cluster(ChangeFeedTailer changes, ClusterJobs jobs, NodeHeartbeat heartbeat, HostGate hostGate) {
     }
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
@@ -277,9 +277,11 @@ public final class WeftServer implements AutoCloseable {
         RequestVerifier verifier = verifier(config, keys, clock);
 
         // Deliveries are retried on Mastodon's schedule, for about two days (RetryPolicy's default).
+        // Each host's limit is shared among the nodes running on this database (NodeHeartbeat counts them).
+        HostGate hostGate = new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock);
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
-                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
+                hostGate,
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
@@ -442,6 +444,8 @@ public final class WeftServer implements AutoCloseable {
                 .on(ChangeKind.PROPOSAL, id -> matcher.changedElsewhere(Long.parseLong(id)))
                 .on(ChangeKind.DOMAIN_BLOCK, domain -> blocked.reload());
         changes.start(ChangeFeedTailer.DEFAULT_EVERY);
+        NodeHeartbeat heartbeat = new NodeHeartbeat(db, clock, hostGate::shareWith);
+        heartbeat.start();
         // Jobs that write run on one node at a time (a lease each); those that keep this node's memory in step run on
         // every node (the matcher's index drops expired proposals; decisions and blocks reach this node's matcher).
         ClusterJobs jobs = new ClusterJobs(db, clock);
@@ -461,9 +465,9 @@ public final class WeftServer implements AutoCloseable {
         Duration pruneEvery = Duration.ofMinutes(config.retention().everyMinutes());
         pruner.start(pruneEvery, () -> jobs.ourTurn("retention", pruneEvery.multipliedBy(2).plusMinutes(1)));
         long ready = System.nanoTime();
-        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
+        LOG.info(() -> String.format("Weft %s ready at %s (node %s, listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
-                WeftVersion.VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                WeftVersion.VERSION, urls.base(), db.nodeId(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));
@@ -471,7 +475,7 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
-                client, outsideTransactions, webServer, scheduler, safety, new Cluster(changes, jobs));
+                client, outsideTransactions, webServer, scheduler, safety, new Cluster(changes, jobs, heartbeat, hostGate));
     }
 
     /**
@@ -679,6 +683,7 @@ public final class WeftServer implements AutoCloseable {
         scheduler.shutdownNow();
         cluster.changes().close();
         cluster.jobs().releaseAll();
+        cluster.heartbeat().close();
         pruner.close();
         matching.matcher().close();
         webServer.stop();

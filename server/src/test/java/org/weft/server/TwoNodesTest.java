@@ -62,6 +62,8 @@ import org.weft.server.testing.WaitFor;
 class TwoNodesTest {
     /** The claim under test: another node follows a change within a second (a deadline, not a speed measurement). */
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    /** How long the mock inboxes take to answer. */
+    private static final int ANSWER_MS = 100;
 
     private DatabaseSettings database;
     private WeftServer node1;
@@ -168,9 +170,15 @@ class TwoNodesTest {
         WireMockServer inboxes = new WireMockServer(options().dynamicPort());
         inboxes.start();
         try {
-            // A little slow to answer, so both nodes' workers are busy with the fan-out at the same time.
+            // Slow to answer, so both nodes' workers are busy with the fan-out at the same time.
             inboxes.stubFor(post(urlPathMatching("/users/.*/inbox")).willReturn(aResponse().withStatus(202)
-                    .withFixedDelay(20)));
+                    .withFixedDelay(ANSWER_MS)));
+            // Both nodes know of each other (they beat every 5 s; here at once) and share the host's limit (2).
+            node1.cluster().heartbeat().beat();
+            node2.cluster().heartbeat().beat();
+            assertEquals(2, node1.cluster().heartbeat().running());
+            assertEquals(1, node1.cluster().hostGate().perHostHere());
+            assertEquals(1, node2.cluster().hostGate().perHostHere());
             ActorEntity sender = node1.localActors().createGroup("camp", "Camp Board", null);
             List<ActorEntity> recipients = new ArrayList<>();
             node1.db().run(s -> {
@@ -200,6 +208,14 @@ class TwoNodesTest {
             Map<String, Long> twice = new HashMap<>(perInbox);
             twice.values().removeIf(count -> count == 1);
             assertEquals(Map.of(), twice, "no inbox got it twice");
+            // The host's limit held for the instance: never more than 2 requests within one answer time of each other
+            // (each node alone would allow 2, so without sharing 4 arrive together).
+            List<Long> arrivals = inboxes.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime())
+                    .sorted().toList();
+            for (int i = 2; i < arrivals.size(); i++) {
+                assertTrue(arrivals.get(i) - arrivals.get(i - 2) >= ANSWER_MS * 9 / 10,
+                        "three requests to one host at once: " + arrivals.subList(i - 2, i + 1));
+            }
         } finally {
             inboxes.stop();
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.hibernate.Session;
 
@@ -47,7 +48,8 @@ public final class JobLeases {
 
     /** Who holds the lease now, if anyone (tests, the operator). */
     public static String holder(Session s, String job) {
-        return s.createNativeQuery("SELECT holder FROM job_lease WHERE name = ?1", String.class).setParameter(1, job)
-                .getResultStream().findFirst().orElse(null);
+        List<String> holders = s.createNativeQuery("SELECT holder FROM job_lease WHERE name = ?1", String.class)
+                .setParameter(1, job).getResultList();
+        return holders.isEmpty() ? null : holders.get(0); // the row's holder may be null too: nobody holds it
     }
 }
