@@ -73,6 +73,7 @@ import org.weft.server.domain.actor.WebFingerLookup;
 import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
+import org.weft.server.persistence.ChangeKind;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.domain.matching.FediverseAccounts;
@@ -198,6 +199,13 @@ public final class WeftServer implements AutoCloseable {
     private final OutsideTransactions outsideTransactions;
     private final WebServer webServer;
     private final Safety safety;
+    private final Cluster cluster;
+    /** The lease name of proposal expiry (tests run it by hand). */
+    static final String PROPOSAL_EXPIRY = "proposal-expiry";
+
+    /** What keeps this node in step with the others sharing the database. */
+    record Cluster(ChangeFeedTailer changes, ClusterJobs jobs, NodeHeartbeat heartbeat, HostGate hostGate) {
+    }
 
     private WeftServer(WeftConfig config, Database db, LocalUrls urls, LocalActorService localActors,
                        LocalActorDocuments actorDocuments, FollowService follows, Outbox outbox, Proposals proposals,
@@ -205,8 +213,9 @@ public final class WeftServer implements AutoCloseable {
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, OutsideTransactions outsideTransactions, WebServer webServer,
-                       ScheduledExecutorService scheduler, Safety safety) {
+                       ScheduledExecutorService scheduler, Safety safety, Cluster cluster) {
         this.safety = safety;
+        this.cluster = cluster;
         this.config = config;
         this.db = db;
         this.urls = urls;
@@ -264,12 +273,15 @@ public final class WeftServer implements AutoCloseable {
                 .schemeMemory(new StoredSchemeMemory(db, clock))
                 .build();
         RemoteActors remoteActors = new RemoteActors(db, client, urls, clock);
-        RequestVerifier verifier = verifier(config, db, urls, client, remoteActors, clock);
+        StoredKeyResolver keys = new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls);
+        RequestVerifier verifier = verifier(config, keys, clock);
 
         // Deliveries are retried on Mastodon's schedule, for about two days (RetryPolicy's default).
+        // Each host's limit is shared among the nodes running on this database (NodeHeartbeat counts them).
+        HostGate hostGate = new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock);
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
-                new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock),
+                hostGate,
                 new RetryPolicy(), clock, config.deliveryWorkers());
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
@@ -342,6 +354,7 @@ public final class WeftServer implements AutoCloseable {
         CommunityTexts communityTexts = new CommunityTexts(db, new ActorUpdates(outbox, renderer), clock);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links(), communityTexts);
         ActorEndpoint actors = new ActorEndpoint(actorDocuments);
+        NodeInfoEndpoint nodeInfo = new NodeInfoEndpoint(db, urls, WeftVersion.VERSION);
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
@@ -366,7 +379,7 @@ public final class WeftServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
-                .register(new NodeInfoEndpoint(db, urls, WeftVersion.VERSION))
+                .register(nodeInfo)
                 .register(ApiRoutes.PREFIX, api)
                 .register("/static", StaticContentService.builder("static").build())
                 .get("/health", (req, res) -> res.send("{\"status\":\"UP\"}"))
@@ -420,22 +433,43 @@ public final class WeftServer implements AutoCloseable {
                 .start();
         inboundWorker.start();
         deliveryWorker.start();
+        // Other nodes' changes (and this node's own) reach what is kept in memory within a fifth of a second.
+        ChangeFeedTailer changes = new ChangeFeedTailer(db)
+                .on(ChangeKind.ACTOR, actorDocuments::invalidate)
+                .on(ChangeKind.ACTOR, uri -> {
+                    if (urls.isLocal(uri)) {
+                        nodeInfo.invalidate();
+                    }
+                })
+                .on(ChangeKind.ACTOR, remoteActors::forget)
+                .on(ChangeKind.ACTOR, keys::forget)
+                .on(ChangeKind.PROPOSAL, id -> matcher.changedElsewhere(Long.parseLong(id)))
+                .on(ChangeKind.DOMAIN_BLOCK, domain -> blocked.reload());
+        changes.start(ChangeFeedTailer.DEFAULT_EVERY);
+        NodeHeartbeat heartbeat = new NodeHeartbeat(db, clock, hostGate::shareWith);
+        heartbeat.start();
+        // Jobs that write run on one node at a time (a lease each); those that keep this node's memory in step run on
+        // every node (the matcher's index drops expired proposals; decisions and blocks reach this node's matcher).
+        ClusterJobs jobs = new ClusterJobs(db, clock);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("weft-expiry").daemon().factory());
-        scheduler.scheduleWithFixedDelay(() -> expire(proposals), 5, 60, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(jobs.once(PROPOSAL_EXPIRY, Duration.ofSeconds(60), () -> expire(proposals)),
+                5, 60, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(matcher::expireDue, 60, 60, TimeUnit.SECONDS);
         StaleCopies staleCopies = new StaleCopies(db, clock, matcher);
-        scheduler.scheduleWithFixedDelay(() -> expireSilent(staleCopies), 60, 600, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(jobs.once("stale-copies", Duration.ofSeconds(600),
+                () -> expireSilent(staleCopies)), 60, 600, TimeUnit.SECONDS);
         ModerationDecisions decisions = new ModerationDecisions(db, matcher);
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
-        // Blocks made from the command line (another process) take effect within half a minute.
+        // Blocks reach every node through the change feed at once; this reload is the safety net.
         scheduler.scheduleWithFixedDelay(blocked::reload, 30, 30, TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
-        pruner.start(Duration.ofMinutes(config.retention().everyMinutes()));
+        Duration pruneEvery = Duration.ofMinutes(config.retention().everyMinutes());
+        pruner.start(pruneEvery, () -> jobs.ourTurn("retention", pruneEvery.multipliedBy(2).plusMinutes(1)));
         long ready = System.nanoTime();
-        LOG.info(() -> String.format("Weft %s ready at %s (listening on %s:%d, %s database) in %d ms"
+        LOG.info(() -> String.format("Weft %s ready at %s (node %s, listening on %s:%d, %s database) in %d ms"
                         + " (database %d ms, keys and federation %d ms, proposals and matching %d ms, web server %d ms)",
-                WeftVersion.VERSION, urls.base(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
+                WeftVersion.VERSION, urls.base(), db.nodeId(), config.host(), webServer.port(), db.isEmbedded() ? "embedded H2" : "MariaDB",
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));
@@ -443,7 +477,7 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
-                client, outsideTransactions, webServer, scheduler, safety);
+                client, outsideTransactions, webServer, scheduler, safety, new Cluster(changes, jobs, heartbeat, hostGate));
     }
 
     /**
@@ -451,9 +485,7 @@ public final class WeftServer implements AutoCloseable {
      * with one key resolver, one expected host and one seen-signature memory, so a signature is accepted once
      * whichever scheme carries it.
      */
-    private static RequestVerifier verifier(WeftConfig config, Database db, LocalUrls urls, ActivityPubClient client,
-                                            RemoteActors remoteActors, Clock clock) {
-        StoredKeyResolver keys = new StoredKeyResolver(db, new KeyDocumentResolver(client), remoteActors, urls);
+    private static RequestVerifier verifier(WeftConfig config, StoredKeyResolver keys, Clock clock) {
         ExpectedHost host = ExpectedHost.of(config.baseUrl());
         SeenSignatures seen = new SeenSignatures();
         return new AnySchemeVerifier(new SignatureVerifier(keys, clock, host, seen)::verify,
@@ -634,9 +666,26 @@ public final class WeftServer implements AutoCloseable {
         return pruner;
     }
 
+    /** The change feed and job leases of this node (tests). */
+    Cluster cluster() {
+        return cluster;
+    }
+
+    /** Runs proposal expiry now if this node holds its lease (or takes it), as the schedule does; tests call it. */
+    boolean expireProposalsIfOurTurn() {
+        if (!cluster.jobs().ourTurn(PROPOSAL_EXPIRY, Duration.ofMinutes(3))) {
+            return false;
+        }
+        expire(proposals.service());
+        return true;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
+        cluster.changes().close();
+        cluster.jobs().releaseAll();
+        cluster.heartbeat().close();
         pruner.close();
         matching.matcher().close();
         webServer.stop();

@@ -24,9 +24,9 @@ import org.weft.server.persistence.Database;
  * <ul>
  *   <li><b>Fresh.</b> Every commit that inserts, updates or deletes a local actor drops that actor's entries
  *   ({@link Database#onLocalActorCommit}, which sees every write through Hibernate in this process), so the next GET
- *   after an edit or a deletion renders it again. A load that raced with such a commit is not kept. Entries are also
- *   reloaded after {@link #MAX_AGE}, which bounds how long an edit made by another process sharing the database
- *   (a second server) can go unseen.</li>
+ *   after an edit or a deletion renders it again. A load that raced with such a commit is not kept. An edit made by another
+ *   node sharing the database reaches {@link #invalidate} through the change feed within a second; entries are also
+ *   reloaded after {@link #MAX_AGE}, in case a node fell behind on the feed.</li>
  *   <li><b>Bounded.</b> Only actors that exist are kept, deleted ones included (they answer 410); a name that does not
  *   exist is looked up in the database each time and never stored, so lookups of made-up names cannot fill memory,
  *   and an actor created by an operator command in another process is found at once. At most {@code capacity}

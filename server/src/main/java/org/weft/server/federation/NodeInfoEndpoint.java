@@ -64,8 +64,11 @@ public final class NodeInfoEndpoint implements HttpService {
         HttpReplies.json(res, Status.OK_200, nodeInfoVersion.mediaType(), current().bytes(nodeInfoVersion));
     }
 
-    /** Drops the kept document: a local actor (a member or a community) was created, changed or deleted. */
-    void invalidate() {
+    /**
+     * Drops the kept document: a local actor (a member or a community) was created, changed or deleted, here or on
+     * another node (then the change feed calls it).
+     */
+    public void invalidate() {
         generation.incrementAndGet();
         kept.set(null);
     }

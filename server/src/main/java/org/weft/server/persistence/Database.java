@@ -47,6 +47,8 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final boolean embedded;
     private final LocalActorCommits localActorCommits = new LocalActorCommits();
+    /** This process among those sharing the database: names its change-feed rows and the job leases it holds. */
+    private final String nodeId = NodeIds.newId();
     /**
      * How many of this database's transactions each thread is inside (nested ones count too); see
      * {@link #inTransactionOnThisThread}.
@@ -61,6 +63,10 @@ public final class Database implements AutoCloseable {
         events.appendListeners(EventType.POST_COMMIT_INSERT, localActorCommits);
         events.appendListeners(EventType.POST_COMMIT_UPDATE, localActorCommits);
         events.appendListeners(EventType.POST_COMMIT_DELETE, localActorCommits);
+        ChangeFeed feed = new ChangeFeed(nodeId);
+        events.appendListeners(EventType.POST_INSERT, feed);
+        events.appendListeners(EventType.POST_UPDATE, feed);
+        events.appendListeners(EventType.POST_DELETE, feed);
     }
 
     /** Opens the pool, migrates the schema and maps the entities. */
@@ -145,6 +151,14 @@ public final class Database implements AutoCloseable {
      */
     public void onLocalActorCommit(Consumer<String> listener) {
         localActorCommits.add(listener);
+    }
+
+    /**
+     * The id of this node among the processes sharing the database (a new one each time the database is opened):
+     * it names the change-feed rows this process writes and the job leases it holds.
+     */
+    public String nodeId() {
+        return nodeId;
     }
 
     public DataSource dataSource() {

@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * last attempt failed, gets a single slot. A fan-out reaches hundreds of hosts at once, and a host that hangs
  * until the timeout would otherwise hold {@code perHost} workers each time, so a few dead hosts could take
  * every worker while the live ones wait.
+ *
+ * <p>Several nodes sharing one database each have a gate: {@link #shareWith} tells this one how many there are, and a
+ * host then gets {@code perHost} divided among them (at least one each), so the limit holds for the instance and not
+ * per process. Kept in memory on purpose: a count in the database would be a write before and after every delivery.
  */
 public final class HostGate {
     private final int perHost;
@@ -24,6 +28,8 @@ public final class HostGate {
     private final Duration openFor;
     private final Clock clock;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    /** How many nodes share the per-host limit (this one included). */
+    private volatile int nodes = 1;
 
     public HostGate(int perHost, int failuresToOpen, Duration openFor, Clock clock) {
         this.perHost = perHost;
@@ -86,8 +92,18 @@ public final class HostGate {
         }
     }
 
+    /** Shares each host's limit with this many nodes in all (this one included); 1 when it runs alone. */
+    public void shareWith(int nodeCount) {
+        this.nodes = Math.max(1, nodeCount);
+    }
+
+    /** How many deliveries to a host that answers this node may have out at once now. */
+    public int perHostHere() {
+        return Math.max(1, perHost / nodes);
+    }
+
     private int limit(HostState state) {
-        return state.answered ? perHost : 1;
+        return state.answered ? perHostHere() : 1;
     }
 
     private static boolean isOpen(HostState state, Instant now) {

@@ -29,6 +29,27 @@ class HostGateTest {
     }
 
     @Test
+    void nodesSharingTheDatabaseShareEachHostsLimit() {
+        HostGate six = new HostGate(6, 3, Duration.ofMinutes(1), clock);
+        six.tryEnter("busy.example");
+        six.leave("busy.example", true);
+        six.shareWith(2);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(six.tryEnter("busy.example"));
+        }
+        assertFalse(six.tryEnter("busy.example"), "two nodes: half of the host's six each");
+        six.shareWith(1);
+        assertTrue(six.tryEnter("busy.example"), "alone again: the whole limit");
+        // More nodes than slots: each node still gets one, so deliveries never stop.
+        gate.tryEnter("small.example");
+        gate.leave("small.example", true);
+        gate.shareWith(5);
+        assertEquals(1, gate.perHostHere());
+        assertTrue(gate.tryEnter("small.example"));
+        assertFalse(gate.tryEnter("small.example"));
+    }
+
+    @Test
     void aHostThatStopsAnsweringFallsBackToOneSlot() {
         gate.tryEnter("flaky.example");
         gate.leave("flaky.example", true);

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -32,12 +34,20 @@ public final class RemoteActors {
     private static final Logger LOG = Logger.getLogger(RemoteActors.class.getName());
     /** Attempts at storing an actor that another transaction keeps inserting first; in practice two suffice. */
     private static final int STORE_ATTEMPTS = 3;
+    /** Actors kept in memory at most; past it the memory starts again (a busy inbox sees the same few thousand). */
+    private static final int MAX_KEPT = 10_000;
 
     private final Database db;
     private final ActivityPubClient client;
     private final LocalUrls urls;
     private final Clock clock;
     private final SingleFlight<String, ActorEntity> fetches = new SingleFlight<>();
+    /**
+     * Actors as last read from the database, so the inbound worker does not open a transaction for the same actor at
+     * every activity (that look-up was a quarter of its time). Dropped when this process stores the actor, and when
+     * any node changes its row (the change feed calls {@link #forget}), so it is never staler than a fifth of a second.
+     */
+    private final Map<String, ActorEntity> kept = new ConcurrentHashMap<>();
 
     public RemoteActors(Database db, ActivityPubClient client, LocalUrls urls, Clock clock) {
         this.db = db;
@@ -48,11 +58,28 @@ public final class RemoteActors {
 
     /** The stored actor, or a fresh fetch when unknown. */
     public ActorEntity resolve(String actorUri) throws IOException {
+        ActorEntity cached = kept.get(actorUri);
+        if (cached != null) {
+            return cached;
+        }
         Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byUri(s, actorUri));
         if (known.isPresent()) {
-            return known.get();
+            return keep(known.get());
         }
         return fetchUnless(actorUri, stored -> true);
+    }
+
+    /** Drops what is kept of this actor: its row changed, on this node or another. */
+    public void forget(String actorUri) {
+        kept.remove(actorUri);
+    }
+
+    private ActorEntity keep(ActorEntity actor) {
+        if (kept.size() >= MAX_KEPT) {
+            kept.clear();
+        }
+        kept.put(actor.getUri(), actor);
+        return actor;
     }
 
     /** Fetches the actor document again and stores what it says now (or joins such a fetch already running). */
@@ -94,13 +121,16 @@ public final class RemoteActors {
             FollowRepository.deleteAllInvolving(s, actor);
             actor.setDeletedAt(clock.instant());
         }));
+        kept.remove(actorUri);
     }
 
     /** Stores a remote actor document (from a fetch or an authenticated Update). */
     public ActorEntity store(Actor actor) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return db.inTransaction(s -> upsert(s, actor));
+                ActorEntity stored = db.inTransaction(s -> upsert(s, actor));
+                kept.remove(actor.id()); // after the commit: a read that raced with it may have kept the old row
+                return stored;
             } catch (RuntimeException e) {
                 if (attempt == STORE_ATTEMPTS || !isUniqueViolation(e)) {
                     throw e;

@@ -107,6 +107,14 @@ public final class StoredKeyResolver implements KeyResolver {
         return owner.isEmpty() ? Optional.empty() : Optional.of(remember(toKey(owner.get())));
     }
 
+    /**
+     * Forgets the keys kept for this actor: it changed, on this node or another (the change feed calls this), and its
+     * key may be a new one. The next request with its key id looks in the database again.
+     */
+    public void forget(String actorUri) {
+        recent.values().removeIf(cached -> actorUri.equals(cached.key().ownerId()));
+    }
+
     private ActorKey remember(ActorKey key) {
         if (recent.size() > MAX_CACHED) {
             recent.clear();

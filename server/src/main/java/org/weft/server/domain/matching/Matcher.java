@@ -111,6 +111,24 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         worker.execute(() -> safely(() -> apply(snapshot)));
     }
 
+    /**
+     * A proposal changed on another node sharing the database (read from the change feed): the index here takes it as
+     * stored now, or lets it go. Matches are not stored or told from here: the node that made the change did that, and
+     * doing it twice would tell members twice. Harmless when the change was this node's own (the index gets what it
+     * already holds).
+     */
+    public void changedElsewhere(long proposalId) {
+        worker.execute(() -> safely(() -> {
+            Optional<ProposalSnapshot> stored = db.inTransaction(s -> Optional.ofNullable(s.find(ProposalEntity.class,
+                    proposalId)).map(p -> ProposalSnapshot.of(p, p.isLocal() || !blocked.isBlockedUri(p.getUri()))));
+            if (stored.isPresent() && stored.get().matchableAt(clock.instant())) {
+                index.put(stored.get());
+            } else {
+                index.remove(proposalId);
+            }
+        }));
+    }
+
     /** Proposals whose end has passed leave the index and their matches are withdrawn (remote ones too). */
     public void expireDue() {
         worker.execute(() -> safely(() -> {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +25,7 @@ import org.weft.server.persistence.retention.ExpiredAccess;
 import org.weft.server.persistence.retention.FailedInboundBodies;
 import org.weft.server.persistence.retention.FinishedDeliveries;
 import org.weft.server.persistence.retention.InboundIds;
+import org.weft.server.persistence.retention.OldChanges;
 import org.weft.server.persistence.retention.OldStorageSamples;
 import org.weft.server.persistence.retention.ProcessedInboundBodies;
 import org.weft.server.persistence.retention.ReadNotifications;
@@ -58,6 +60,8 @@ public final class Pruner implements AutoCloseable {
     static final Duration SAMPLES_KEPT = Duration.ofDays(400);
     /** How long a remembered browser counts after its last sign-in: the device cookie's lifetime (LoginDevices). */
     static final Duration DEVICE_LIFETIME = Duration.ofDays(365);
+    /** Every running node reads the change feed within a second; a few minutes spare a node that stalled briefly. */
+    static final Duration CHANGES_KEPT = Duration.ofMinutes(10);
 
     private final Database db;
     private final List<RetentionRule> rules;
@@ -101,7 +105,8 @@ public final class Pruner implements AutoCloseable {
                 new WithdrawnMatches(Duration.ofDays(settings.withdrawnMatchDays())),
                 new ReadNotifications(Duration.ofDays(settings.readNotificationDays())),
                 new ExpiredAccess(DEVICE_LIFETIME),
-                new OldStorageSamples(SAMPLES_KEPT));
+                new OldStorageSamples(SAMPLES_KEPT),
+                new OldChanges(CHANGES_KEPT));
     }
 
     /** What one run did: rows handled per rule, and the file compaction if there was one. */
@@ -114,7 +119,19 @@ public final class Pruner implements AutoCloseable {
 
     /** Runs every {@code every}, the first time one interval after start. */
     public void start(Duration every) {
-        thread.scheduleWithFixedDelay(this::runLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        start(every, () -> true);
+    }
+
+    /**
+     * Runs every {@code every} when {@code ourTurn} says so (several nodes share the database: one of them prunes,
+     * the others skip the run), the first time one interval after start.
+     */
+    public void start(Duration every, BooleanSupplier ourTurn) {
+        thread.scheduleWithFixedDelay(() -> {
+            if (ourTurn.getAsBoolean()) {
+                runLogged();
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One run now, on the caller's thread (tests; an operator command). */
