@@ -40,6 +40,12 @@ public final class Soak {
     static final String ACTOR = "actor";
     private static final Duration READY_LIMIT = Duration.ofSeconds(120);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+    /**
+     * After the load, the server sits idle this long before the end readings, with no forced GC: whether the collector
+     * gives memory back by itself when the load stops (SerialGC shrinks only at a collection, G1 and ZGC uncommit on a
+     * timer).
+     */
+    static final Duration IDLE_AFTER_LOAD = Duration.ofMinutes(2);
     /** How old a signature's Date may be for the server: 5 minutes of validity plus an hour of clock skew. */
     private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(65);
     /** Time from the end of signing to the first request: the server's start, the readings before the load. */
@@ -137,6 +143,11 @@ public final class Soak {
         run.drained(drain(dbGauge));
         run.tablesAtEnd(dbGauge.tables(true), dbGauge.bytes(), dbGauge.queues());
         run.mocks(hosts.gets(), hosts.totalPosts());
+        double rssAtLoadEnd = server.rssMB();
+        Thread.sleep(IDLE_AFTER_LOAD);
+        run.idleAfterLoad(rssAtLoadEnd, server.rssMB(), jvm.read().heapCommittedMB());
+        System.out.printf("bench: [G15] %s RSS %.0f MB when the load stopped and the queues drained, %.0f MB after %d min"
+                + " idle%n", setup.label(), rssAtLoadEnd, run.rssIdleAfterLoadMB(), IDLE_AFTER_LOAD.toMinutes());
         double rssBeforeGc = server.rssMB();
         double live = jvm.liveAfterFullGc();
         Thread.sleep(1_000);

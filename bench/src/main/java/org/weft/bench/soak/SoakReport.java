@@ -75,6 +75,11 @@ final class SoakReport {
                 "max " + num(max) + " MB, last " + num(samples.getLast().rssMB()) + " MB; slope " + perMinute(rss, "MB"),
                 "noise ±" + num(rss.noise()) + " MB/min (2 SE, this run)" + bare, noiseRatio(rss), "≤ 300 MB and flat",
                 both(Verdict.atMost(max, RSS_LIMIT_MB, "MB"), flatness(rss, "MB"))));
+        results.row(new Row(SECTION, run.setup().label(), "RSS when the load stopped (queues drained) → after "
+                + Soak.IDLE_AFTER_LOAD.toMinutes() + " min idle, no forced GC (context: is memory given back when idle?)",
+                num(run.rssAtLoadEndMB()) + " → " + num(run.rssIdleAfterLoadMB()) + " MB (heap committed then "
+                + num(run.heapCommittedIdleAfterLoadMB()) + " MB)", "RSS idle before the load " + num(run.idleRssMB())
+                + " MB", Fmt.ratio(run.rssIdleAfterLoadMB(), run.idleRssMB()), "—", "—"));
     }
 
     private static void board(SoakRun run, Results results) {

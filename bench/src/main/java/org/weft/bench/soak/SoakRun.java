@@ -27,6 +27,9 @@ final class SoakRun {
     private Duration drained;
     private long mockGets;
     private long mockPosts;
+    private double rssAtLoadEndMB;
+    private double rssIdleAfterLoadMB;
+    private double heapCommittedIdleAfterLoadMB;
     private double rssBeforeGcMB;
     private double liveHeapMB;
     private double rssAfterGcMB;
@@ -88,6 +91,13 @@ final class SoakRun {
     void mocks(long gets, long posts) {
         mockGets = gets;
         mockPosts = posts;
+    }
+
+    /** RSS once the queues drained, and again after {@link Soak#IDLE_AFTER_LOAD} with no request and no forced GC. */
+    void idleAfterLoad(double rssAtLoadEnd, double rssIdle, double heapCommittedIdle) {
+        rssAtLoadEndMB = rssAtLoadEnd;
+        rssIdleAfterLoadMB = rssIdle;
+        heapCommittedIdleAfterLoadMB = heapCommittedIdle;
     }
 
     void end(double rssBeforeGc, double liveHeap, double rssAfterGc, JvmGauge.Reading reading) {
@@ -191,6 +201,18 @@ final class SoakRun {
 
     long mockPosts() {
         return mockPosts;
+    }
+
+    double rssAtLoadEndMB() {
+        return rssAtLoadEndMB;
+    }
+
+    double rssIdleAfterLoadMB() {
+        return rssIdleAfterLoadMB;
+    }
+
+    double heapCommittedIdleAfterLoadMB() {
+        return heapCommittedIdleAfterLoadMB;
     }
 
     double rssBeforeGcMB() {

@@ -21,7 +21,10 @@ import org.weft.server.domain.taxonomy.Taxonomy;
  * The open proposals, in memory, by concept and purpose. Finding the offers for a request looks only
  * at the postings of the request's concepts and their parent and children (a few thousand entries at
  * 100,000 proposals), never at every proposal. Kept in step by {@link #put} and {@link #remove}; expired
- * entries leave through {@link #removeExpired}, which pops an end-date queue rather than scanning.
+ * entries leave through {@link #removeExpired}, which pops an end-date queue rather than scanning. An update or a
+ * removal leaves its old copy in that queue (taking it out of a heap is linear); once the stale copies outnumber the
+ * live ones the queue is rebuilt from the live ones, so the index holds at most about two copies per open proposal
+ * however often proposals are edited.
  *
  * <p>Reads (many threads) and writes (the matcher's one thread) share a read-write lock.
  */
@@ -38,6 +41,8 @@ public final class MatchIndex {
     private final PriorityQueue<ProposalSnapshot> byEnd = new PriorityQueue<>(
             Comparator.comparing(ProposalSnapshot::endsAt));
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Below this many entries the end-date queue is left alone: rebuilding a tiny queue often gains nothing. */
+    private static final int REBUILD_FLOOR = 64;
 
     public MatchIndex(Taxonomy taxonomy) {
         this(new ConceptRelations(taxonomy));
@@ -67,6 +72,7 @@ public final class MatchIndex {
                         .computeIfAbsent(p.areaCode(), a -> new HashMap<>()).put(p.id(), p);
             }
             byEnd.add(p);
+            dropStaleEnds();
         } finally {
             lock.writeLock().unlock();
         }
@@ -76,8 +82,19 @@ public final class MatchIndex {
         lock.writeLock().lock();
         try {
             removeLocked(id);
+            dropStaleEnds();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Entries in the end-date queue, current and stale (for tests: it must stay in proportion to the open ones). */
+    int queuedEnds() {
+        lock.readLock().lock();
+        try {
+            return byEnd.size();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -217,6 +234,17 @@ public final class MatchIndex {
                 posted.remove(id);
             }
         }
-        // The end-date queue keeps the stale copy; removeExpired skips it (removing from a heap is linear).
+        // The end-date queue keeps the stale copy: removeExpired skips it, and dropStaleEnds bounds how many pile up.
+    }
+
+    /**
+     * Rebuilds the end-date queue from the live proposals once it holds more than twice as many entries: each rebuild
+     * follows at least as many updates as there are live entries, so its cost is constant per update on average.
+     */
+    private void dropStaleEnds() {
+        if (byEnd.size() > REBUILD_FLOOR && byEnd.size() > 2 * byId.size()) {
+            byEnd.clear();
+            byEnd.addAll(byId.values());
+        }
     }
 }
