@@ -39,12 +39,13 @@ final class ChangeFeedTailer implements AutoCloseable {
     private static final int MAX_SKIPPED = 10_000;
 
     private final Database db;
-    private final Map<ChangeKind, List<Consumer<String>>> handlers = new EnumMap<>(ChangeKind.class);
+    private final Map<ChangeKind, List<Consumer<Change>>> handlers = new EnumMap<>(ChangeKind.class);
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("weft-change-feed").daemon().factory());
     /** Skipped ids, with when they were first skipped (nanoTime). */
     private final Map<Long, Long> skipped = new LinkedHashMap<>();
     private long last;
+    private volatile long readTo;
     private volatile long applied;
 
     ChangeFeedTailer(Database db) {
@@ -53,7 +54,21 @@ final class ChangeFeedTailer implements AutoCloseable {
 
     /** Calls {@code handler} with the subject of every change of this kind (on the tailer's own thread). */
     ChangeFeedTailer on(ChangeKind kind, Consumer<String> handler) {
-        handlers.computeIfAbsent(kind, k -> new ArrayList<>()).add(handler);
+        handlers.computeIfAbsent(kind, k -> new ArrayList<>()).add(change -> handler.accept(change.subject()));
+        return this;
+    }
+
+    /**
+     * Calls {@code handler} with the subject of every change of this kind made by another node: for changes that are
+     * events rather than reloads (a failed sign-in), which this node has already counted when it made them.
+     */
+    ChangeFeedTailer onOthers(ChangeKind kind, Consumer<String> handler) {
+        String self = db.nodeId();
+        handlers.computeIfAbsent(kind, k -> new ArrayList<>()).add(change -> {
+            if (!self.equals(change.node())) {
+                handler.accept(change.subject());
+            }
+        });
         return this;
     }
 
@@ -61,6 +76,11 @@ final class ChangeFeedTailer implements AutoCloseable {
     void start(Duration every) {
         last = db.inTransaction(ChangeFeedEntries::maxId);
         thread.scheduleWithFixedDelay(this::readLogged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The id of the newest change this node has read (tests wait on it to know what it has seen). */
+    long readTo() {
+        return readTo;
     }
 
     /** How many changes this node has applied (tests wait on it). */
@@ -95,6 +115,7 @@ final class ChangeFeedTailer implements AutoCloseable {
                 apply(change);
             }
         } while (page.size() == PAGE);
+        readTo = last;
         forgetOldSkips();
     }
 
@@ -108,9 +129,9 @@ final class ChangeFeedTailer implements AutoCloseable {
     }
 
     private void apply(Change change) {
-        for (Consumer<String> handler : handlers.getOrDefault(change.kind(), List.of())) {
+        for (Consumer<Change> handler : handlers.getOrDefault(change.kind(), List.of())) {
             try {
-                handler.accept(change.subject());
+                handler.accept(change);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Applying change " + change + " failed", e);
             }

@@ -129,6 +129,7 @@ import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
 import org.weft.server.ui.auth.LoginGuard;
 import org.weft.server.ui.auth.LoginRateLimiter;
+import org.weft.server.ui.auth.SignInsSharedByFeed;
 import org.weft.server.ui.auth.SessionCookies;
 import org.weft.server.ui.auth.SessionStore;
 import org.weft.server.domain.account.SignupMode;
@@ -368,9 +369,13 @@ public final class WeftServer implements AutoCloseable {
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), matching, urls, boardSearch);
+        // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
+        LoginRateLimiter signIns = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock,
+                new SignInsSharedByFeed(db, clock));
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
-                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch);
+                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch,
+                signIns);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
@@ -444,7 +449,9 @@ public final class WeftServer implements AutoCloseable {
                 .on(ChangeKind.ACTOR, remoteActors::forget)
                 .on(ChangeKind.ACTOR, keys::forget)
                 .on(ChangeKind.PROPOSAL, id -> matcher.changedElsewhere(Long.parseLong(id)))
-                .on(ChangeKind.DOMAIN_BLOCK, domain -> blocked.reload());
+                .on(ChangeKind.DOMAIN_BLOCK, domain -> blocked.reload())
+                .onOthers(ChangeKind.LOGIN_FAILED, line -> LoginRateLimiter.Keys.parse(line).ifPresent(signIns::failedElsewhere))
+                .onOthers(ChangeKind.LOGIN_OK, line -> LoginRateLimiter.Keys.parse(line).ifPresent(signIns::succeededElsewhere));
         changes.start(ChangeFeedTailer.DEFAULT_EVERY);
         NodeHeartbeat heartbeat = new NodeHeartbeat(db, clock, hostGate::shareWith);
         heartbeat.start();
@@ -498,14 +505,14 @@ public final class WeftServer implements AutoCloseable {
                                      Pages pages, SessionStore sessions, ProfilePage profilePage, Matching matching,
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
-                                     NotificationsPage notifications, BoardSearch boardSearch) {
+                                     NotificationsPage notifications, BoardSearch boardSearch,
+                                     LoginRateLimiter signIns) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch);
         return new UiRoutes(
-                new AccountPages(pages, accounts, sessions, new LoginGuard(
-                        new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock), new LoginDevices(db, clock),
+                new AccountPages(pages, accounts, sessions, new LoginGuard(signIns, new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy),
                 new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, new AudienceReach(db), clock),

@@ -40,6 +40,7 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ChangeFeedEntries;
 import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.JobLeases;
@@ -50,6 +51,7 @@ import org.weft.server.testing.TestDatabases;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.server.ui.PageClient;
 
 /**
  * Two Weft nodes serving one instance from one MariaDB database, as behind a reverse proxy (issue 17, the CI check of
@@ -256,6 +258,37 @@ class TwoNodesTest {
         } finally {
             both.shutdownNow();
         }
+    }
+
+    @Test
+    void signInLimitsHoldForTheInstanceNotOncePerNode() {
+        node1.localActors().createMember("zora", "Zora", "zora-password", false);
+        PageClient toNode1 = new PageClient(base);
+        PageClient toNode2 = new PageClient(node2Base);
+        Map<String, String> wrong = Map.of("username", "zora", "password", "a wrong guess");
+        Map<String, String> right = Map.of("username", "zora", "password", "zora-password");
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, toNode1.submit("/login", "/login", wrong).statusCode());
+        }
+        // Node 1 reads its own three failures back from the feed: it must not count them a second time. Once it has
+        // read them, a fourth guess there is still only checked (401), not held back as a sixth would be (429).
+        bothNodesHaveRead();
+        assertEquals(401, toNode1.submit("/login", "/login", wrong).statusCode());
+        bothNodesHaveRead();
+        // Node 2 counts node 1's four: the fifth guess, made there, ends the account's free failures for the instance.
+        assertEquals(401, toNode2.submit("/login", "/login", wrong).statusCode());
+        assertEquals(429, toNode2.submit("/login", "/login", right).statusCode(), "held back on the node of the fifth");
+        // The right password is not tried on node 1 before it has read node 2's failure: a success would end the streak.
+        bothNodesHaveRead();
+        assertEquals(429, toNode1.submit("/login", "/login", right).statusCode(), "held back on node 1 too");
+    }
+
+    /** Waits until each node's change-feed reader has read every change written so far. */
+    private void bothNodesHaveRead() {
+        long newest = node1.db().inTransaction(ChangeFeedEntries::maxId);
+        WaitFor.condition("both nodes have read the change feed to " + newest, ONE_SECOND,
+                () -> node1.cluster().changes().readTo() >= newest && node2.cluster().changes().readTo() >= newest);
     }
 
     private JsonNode actorOnNode2() {

@@ -39,6 +39,16 @@ public final class ChangeFeedEntries {
                 Object[].class).setParameterList(1, ids).getResultList());
     }
 
+    /**
+     * Adds a change that is not a row's (a sign-in the other nodes count), in the caller's transaction; row changes are
+     * added by {@link ChangeFeed} itself.
+     */
+    public static void add(Session s, ChangeKind kind, String subject, String node, Instant at) {
+        s.createNativeMutationQuery("INSERT INTO change_feed (kind, subject, node, changed_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, kind.name()).setParameter(2, subject).setParameter(3, node)
+                .setParameter(4, LocalDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate();
+    }
+
     /** Removes up to {@code limit} changes made before {@code before}; returns how many. */
     public static int deleteBefore(Session s, Instant before, int limit) {
         List<Long> ids = s.createNativeQuery("SELECT id FROM change_feed WHERE changed_at < ?1 ORDER BY id LIMIT " + limit,

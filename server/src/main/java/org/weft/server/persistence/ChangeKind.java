@@ -7,5 +7,12 @@ public enum ChangeKind {
     /** A proposal's row, local or a copy; the subject is its id. */
     PROPOSAL,
     /** The server blocklist; the subject is the blocked domain. */
-    DOMAIN_BLOCK
+    DOMAIN_BLOCK,
+    /**
+     * A failed sign-in, which the other nodes count as their own (not a row's change: written on its own); the subject
+     * is the digests the sign-in limits count by.
+     */
+    LOGIN_FAILED,
+    /** A successful sign-in, which ends a back-off on the other nodes too; the subject as for {@link #LOGIN_FAILED}. */
+    LOGIN_OK
 }

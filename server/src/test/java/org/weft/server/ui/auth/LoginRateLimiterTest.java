@@ -138,4 +138,62 @@ class LoginRateLimiterTest {
         assertTrue(limiter.tracked() < 1_000, "the idle entries went: " + limiter.tracked());
         assertEquals(Optional.of(Duration.ofMinutes(1)), limiter.refusal(target), "the earned back-off stays");
     }
+
+    /** Tells another limiter what this one counted, as the change feed does between nodes (here at once). */
+    private record Relay(LoginRateLimiter[] to) implements LoginRateLimiter.Peers {
+        @Override
+        public void failed(LoginRateLimiter.Keys keys) {
+            to[0].failedElsewhere(LoginRateLimiter.Keys.parse(keys.line()).orElseThrow());
+        }
+
+        @Override
+        public void succeeded(LoginRateLimiter.Keys keys) {
+            to[0].succeededElsewhere(LoginRateLimiter.Keys.parse(keys.line()).orElseThrow());
+        }
+    }
+
+    @Test
+    void twoNodesTellingEachOtherHoldAnAccountBackAsOneWould() {
+        LoginRateLimiter[] toNode2 = new LoginRateLimiter[1];
+        LoginRateLimiter[] toNode1 = new LoginRateLimiter[1];
+        LoginRateLimiter node1 = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock, new Relay(toNode2));
+        LoginRateLimiter node2 = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock, new Relay(toNode1));
+        toNode1[0] = node1;
+        toNode2[0] = node2;
+        Attempt guess = stranger("192.0.2.9", "zora");
+        for (int i = 0; i < 5; i++) {
+            LoginRateLimiter node = i % 2 == 0 ? node1 : node2;
+            assertEquals(Optional.empty(), node.refusal(guess), "guess " + (i + 1) + " may go ahead");
+            node.failed(guess);
+        }
+        assertEquals(Optional.of(Duration.ofMinutes(1)), node1.refusal(guess), "five guesses over two nodes count as five");
+        assertEquals(Optional.of(Duration.ofMinutes(1)), node2.refusal(guess));
+        // A known browser's own failures stay its own on the other node too: the account is not held back by them.
+        Attempt phone = new Attempt("192.0.2.10", "amina", "device-of-amina");
+        for (int i = 0; i < 10; i++) {
+            node1.failed(phone);
+        }
+        assertEquals(Optional.empty(), node2.refusal(stranger("192.0.2.11", "amina")), "the account is not locked");
+        // Ten failures cost the browser its trust on node 2 as well: its next failures there count against the account.
+        for (int i = 0; i < 5; i++) {
+            node2.failed(phone);
+        }
+        assertTrue(node1.refusal(stranger("192.0.2.11", "amina")).isPresent(), "now the account waits, on node 1 too");
+        // The member signs in through node 2 after the wait: node 1 forgets the account's back-off as well.
+        clock.advance(Duration.ofMinutes(1));
+        node2.succeeded(guess);
+        node1.failed(guess);
+        assertEquals(Optional.empty(), node1.refusal(guess), "one failure after a success is free again");
+        assertEquals(Optional.empty(), node2.refusal(guess));
+    }
+
+    @Test
+    void whatTravelsBetweenNodesNamesNeitherTheAddressNorTheAccount() {
+        String line = new Attempt("192.0.2.44", "Zora", "device-key-1").keys().line();
+        assertTrue(!line.contains("192.0.2.44") && !line.toLowerCase(java.util.Locale.ROOT).contains("zora")
+                && !line.contains("device-key-1"), line);
+        assertEquals(new Attempt("192.0.2.44", " zora ", "device-key-1").keys(), LoginRateLimiter.Keys.parse(line).orElseThrow(),
+                "the same digests on every node, for the name as typed in any case");
+        assertEquals(Optional.empty(), LoginRateLimiter.Keys.parse("written by another version"));
+    }
 }
