@@ -131,7 +131,8 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_OUTBOX_DAYS", "retention.outbox-days"),
                         s.integer("WEFT_RETENTION_READ_NOTIFICATION_DAYS", "retention.read-notification-days"),
                         s.integer("WEFT_RETENTION_DELETED_PROPOSAL_DAYS", "retention.deleted-proposal-days"),
-                        s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days")),
+                        s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days"),
+                        s.integer("WEFT_RETENTION_CLOSED_COPY_DAYS", "retention.closed-copy-days")),
                 s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
                 s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"));
     }

@@ -20,6 +20,7 @@ import org.weft.server.persistence.EmbeddedFileCompaction;
 import org.weft.server.persistence.RetentionRuns;
 import org.weft.server.persistence.StorageSamples;
 import org.weft.server.persistence.StorageSizes;
+import org.weft.server.persistence.retention.ClosedCopies;
 import org.weft.server.persistence.retention.DeletedProposals;
 import org.weft.server.persistence.retention.ExpiredAccess;
 import org.weft.server.persistence.retention.FailedInboundBodies;
@@ -102,6 +103,7 @@ public final class Pruner implements AutoCloseable {
                 SentActivities.notPublic(Duration.ofDays(settings.sentDays())),
                 SentActivities.outbox(Duration.ofDays(settings.outboxDays())),
                 new DeletedProposals(Duration.ofDays(settings.deletedProposalDays())),
+                new ClosedCopies(Duration.ofDays(settings.closedCopyDays())),
                 new WithdrawnMatches(Duration.ofDays(settings.withdrawnMatchDays())),
                 new ReadNotifications(Duration.ofDays(settings.readNotificationDays())),
                 new ExpiredAccess(DEVICE_LIFETIME),

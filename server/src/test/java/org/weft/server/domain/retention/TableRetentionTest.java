@@ -142,6 +142,57 @@ class TableRetentionTest {
     }
 
     @Test
+    void aClosedCopyOfAnotherServersProposalGoesAfterItsDaysUnlessAMemberHereTookPart() throws SQLException {
+        // Copies from rosa's server, all ending a week after START: 20 expired there, 21 past its end date while still
+        // open here (its server never said), 22 withdrawn, 23 answered by amina, 24 with an unread notification,
+        // 25 with amina's message in rosa's conversation; 26 is amina's own, expired; 27 a copy still open.
+        Instant week = START.plus(Duration.ofDays(7));
+        copy(20, "EXPIRED", week, null);
+        copy(21, "OPEN", week, null);
+        copy(22, "WITHDRAWN", START.plus(Duration.ofDays(90)), week);
+        copy(23, "EXPIRED", week, null);
+        copy(24, "EXPIRED", week, null);
+        copy(25, "EXPIRED", week, null);
+        proposal(26, "https://camp.example/proposals/26", true, "EXPIRED", null);
+        copy(27, "OPEN", START.plus(Duration.ofDays(120)), null);
+        update("INSERT INTO response (id, uri, proposal_id, responder_id, kind, state, is_public, content, created_at)"
+                + " VALUES (230, 'https://camp.example/notes/r230', 23, 1, 'REPLY', 'NEW', FALSE, 'I can', " + at(START) + ")");
+        notification(240, 24L, null);
+        response(250, 25);
+        update("INSERT INTO conversation_message (id, response_id, uri, author_side, sender_id, content, created_at)"
+                + " VALUES (251, 250, 'https://camp.example/notes/m251', FALSE, 1, 'See you at noon', " + at(START) + ")");
+        match(260, 21, 20, "WITHDRAWN");
+        update("INSERT INTO proposal_term (proposal_id, term) VALUES (20, 'bread'), (22, 'bread'), (27, 'bread')");
+
+        prune(Duration.ofDays(36)); // a day before the 30 days after the week's end
+        for (long id = 20; id <= 27; id++) {
+            assertTrue(exists("proposal", id), "within 30 days of closing every copy is kept: " + id);
+        }
+
+        prune(Duration.ofDays(1).plusMinutes(1));
+        assertFalse(exists("proposal", 20), "an expired copy goes");
+        assertFalse(exists("proposal", 21), "a copy past its end date goes whatever its server last said");
+        assertFalse(exists("proposal", 22), "a withdrawn copy goes 30 days after it was withdrawn, before its end date");
+        assertEquals(1, count("proposal_term"), "their search terms went with them");
+        assertEquals(0, count("proposal_match"), "so did the match between them");
+        assertTrue(exists("proposal", 23), "a copy a member here answered stays: it is part of their history");
+        assertTrue(exists("proposal", 24), "an unread notification still points at it");
+        assertTrue(exists("proposal", 25), "a member here wrote in its conversation");
+        assertTrue(exists("proposal", 26), "a member's own proposal stays while their account does");
+        assertTrue(exists("proposal", 27), "an open copy stays");
+        assertEquals(0, count("tombstone"), "no tombstone for another server's URL");
+    }
+
+    /** A copy of a proposal from rosa's server, with its end date and when it last changed. */
+    private void copy(long id, String status, Instant endsAt, Instant updatedAt) throws SQLException {
+        update("INSERT INTO proposal (id, uri, is_local, author_id, attributed_to_id, purpose, kind, status, audience,"
+                + " source, moderation, title, description, language, ends_at, published_at, updated_at) VALUES (" + id
+                + ", 'https://remote.example/notes/" + id + "', FALSE, 2, 2, 'OFFER', 'GIFT', '" + status
+                + "', 'PUBLIC', 'WEFT', 'VISIBLE', 'Bread', '', 'en', " + at(endsAt) + ", " + at(START) + ", "
+                + at(updatedAt) + ")");
+    }
+
+    @Test
     void aWithdrawnMatchGoesAfterItsDaysUnlessAnUnreadNotificationAnnouncesIt() throws SQLException {
         proposal(10, "https://camp.example/proposals/10", true, "OPEN", null);
         proposal(11, "https://camp.example/proposals/11", true, "EXPIRED", null);
