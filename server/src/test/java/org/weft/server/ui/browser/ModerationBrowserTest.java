@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,18 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.model.ActorKind;
@@ -47,13 +33,11 @@ import org.weft.web.i18n.Messages;
  * Mastodon-shaped server, answers Layla's offer; Layla reports the answer with the small form under it; Omar, an
  * operator (a moderator of every community), finds it in the reports queue, blocks the account after the confirmation
  * page; rosa's server receives the Block, and the community's public moderation log shows the block with its public
- * reason and never Layla. Every sentence checked is the language's own ({@link Messages#forLanguage}); the Arabic pages
- * are right to left. Each page is screenshotted to target/screenshots and checked by axe-core (no serious or critical
- * violation) and for sideways scrolling at 360 px.
+ * reason and never Layla. Layla also blocks rosa for herself, finds the block on her list of blocks and lifts it. Every sentence checked is the language's own ({@link Messages#forLanguage}); the Arabic pages
+ * are right to left. On a phone ({@link PhoneBrowser}), each page is screenshotted to target/screenshots and checked
+ * by axe-core (no serious or critical violation) and for sideways scrolling.
  */
 class ModerationBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "a long enough password";
 
@@ -62,8 +46,8 @@ class ModerationBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)";
+        boolean installed = Files.isExecutable(PhoneBrowser.CHROMIUM) && Files.isExecutable(PhoneBrowser.CHROMEDRIVER);
+        String missing = PhoneBrowser.CHROMIUM + " or " + PhoneBrowser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)";
         assertTrue(installed || !MemberJourneyBrowserTest.inCi(), "CI is set, so the browser test must run, but " + missing);
         assumeTrue(installed, "Skipped: " + missing);
         weft = TestServers.start();
@@ -105,139 +89,70 @@ class ModerationBrowserTest {
             assertEquals(202, rosa.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
             WaitFor.condition("rosa's reply is stored", () -> !expect(200, api.get("/proposals/"
                     + offer.path("id").asLong() + "/responses")).path("items").isEmpty());
-            WebDriver layla = browser();
-            WebDriver omar = browser();
-            try {
+            try (PhoneBrowser layla = new PhoneBrowser(weft.base(), lang, SHOTS, violations);
+                 PhoneBrowser omar = new PhoneBrowser(weft.base(), lang, SHOTS, violations)) {
                 // Layla reports rosa's answer from her offer's page.
-                login(layla, author, lang);
-                layla.get(weft.base() + page);
-                assertEquals(dir, layla.findElement(By.tagName("html")).getAttribute("dir"));
-                WebElement response = layla.findElement(By.cssSelector("#responses .response"));
-                response.findElement(By.cssSelector("details.report summary")).click();
-                check(layla, "report-form-" + lang);
-                response.findElement(By.cssSelector("details.report textarea")).sendKeys(comment);
-                response.findElement(By.cssSelector("details.report button")).click();
-                waitFor(layla, "/report/sent");
-                assertTrue(main(layla).contains(m.get("report.done")), main(layla));
-                check(layla, "report-sent-" + lang);
+                layla.login(author, PASSWORD);
+                layla.open(page);
+                layla.assertLanguage(lang, dir);
+                layla.find("#responses .response details.report summary").click();
+                layla.check("report-form-" + lang);
+                layla.find("#responses .response details.report textarea").sendKeys(comment);
+                layla.clickAndWaitForNewPage("#responses .response details.report button");
+                layla.assertShows("report sent", m.get("report.done"));
+                layla.check("report-sent-" + lang);
 
-                // Omar sees it in the queue, with the account, the answer and Layla's comment, and blocks the account.
-                login(omar, "omar", lang);
-                omar.get(weft.base() + "/moderate/reports");
-                assertEquals(dir, omar.findElement(By.tagName("html")).getAttribute("dir"));
-                WebElement report = omar.findElement(By.cssSelector("section.report"));
-                assertTrue(report.getText().contains(rosa.actor()) && report.getText().contains(comment), report.getText());
-                check(omar, "reports-queue-" + lang);
-                report.findElement(By.cssSelector("input[name=reason]")).sendKeys(reason);
-                report.findElement(By.cssSelector("button[value=block]")).click();
-                new WebDriverWait(omar, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                        .until(d -> !d.findElements(By.cssSelector("article.confirm")).isEmpty());
-                assertEquals(m.get("confirm.blockAccountTitle"), omar.findElement(By.tagName("h1")).getText());
-                assertTrue(main(omar).contains(m.get("confirm.blockAccount")), main(omar));
+                // She also blocks rosa for herself, finds the block in her list, and lifts it again.
+                layla.open(page);
+                layla.clickAndWaitForNewPage("#responses .response form[action='/block'] button");
+                layla.assertShows("asked first", m.get("confirm.blockForMe"));
+                layla.clickAndWaitForNewPage("article.confirm button");
+                layla.assertShows("block done", m.get("block.done"));
+                layla.open("/account/blocks");
+                layla.assertLanguage(lang, dir);
+                layla.assertShows("her blocks", m.get("blocks.title"), rosa.actor());
+                layla.check("account-blocks-" + lang);
+                layla.clickAndWaitForNewPage("ul.blocked form button");
+                layla.assertShows("unblocked", m.get("blocks.unblocked"), m.get("blocks.empty"));
+                layla.check("account-blocks-lifted-" + lang);
+
+                // Omar sees the report in the queue, with the account, the answer and Layla's comment, and blocks the
+                // account for the community.
+                omar.login("omar", PASSWORD);
+                omar.open("/moderate/reports");
+                omar.assertLanguage(lang, dir);
+                String report = omar.find("section.report").getText();
+                assertTrue(report.contains(rosa.actor()) && report.contains(comment), report);
+                omar.check("reports-queue-" + lang);
+                omar.find("section.report input[name=reason]").sendKeys(reason);
+                omar.clickAndWaitForNewPage("section.report button[value=block]");
+                assertEquals(m.get("confirm.blockAccountTitle"), omar.find("h1").getText());
+                omar.assertShows("asked first", m.get("confirm.blockAccount"));
                 assertTrue(weft.server().safety().accounts().blockedBy(groupId(community)).isEmpty(), "asking blocks nothing");
-                check(omar, "confirm-block-" + lang);
-                omar.findElement(By.cssSelector("article.confirm button")).click();
-                waitFor(omar, "/moderate/reports?done");
-                assertTrue(main(omar).contains(m.get("reports.done")) && main(omar).contains(m.get("reports.empty")),
-                        main(omar));
-                check(omar, "reports-done-" + lang);
+                omar.check("confirm-block-" + lang);
+                omar.clickAndWaitForNewPage("article.confirm button");
+                omar.waitFor("/moderate/reports?done");
+                omar.assertShows("block done", m.get("reports.done"), m.get("reports.empty"));
+                omar.check("reports-done-" + lang);
                 JsonNode block = WaitFor.value("rosa's server receives the Block", () -> rosa.inboxPosts().stream()
                         .map(r -> TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8)))
                         .filter(j -> "Block".equals(j.path("type").asText())).findFirst().orElse(null));
                 assertEquals(rosa.actor(), block.path("object").asText());
 
                 // Anyone reads the public log: the block, its reason, never who reported it.
-                layla.get(weft.base() + "/moderation-log/" + community);
-                assertEquals(dir, layla.findElement(By.tagName("html")).getAttribute("dir"));
-                String log = main(layla);
-                assertTrue(log.contains(m.get("moderationLog.kind.accountBlocked")) && log.contains(reason)
-                        && log.contains(rosa.actor()), log);
+                layla.open("/moderation-log/" + community);
+                layla.assertLanguage(lang, dir);
+                String log = layla.mainText();
+                assertTrue(log.contains(PhoneBrowser.words(m.get("moderationLog.kind.accountBlocked")))
+                        && log.contains(reason) && log.contains(rosa.actor()), log);
                 assertFalse(log.contains("Layla") || log.contains(author) || log.contains(comment), "never the reporter");
-                check(layla, "moderation-log-" + lang);
-            } finally {
-                layla.quit();
-                omar.quit();
+                layla.check("moderation-log-" + lang);
             }
         }
-        assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling at 360 px: " + violations);
+        assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
     }
 
     private static long groupId(String name) {
         return weft.server().db().inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, name).orElseThrow().getId());
-    }
-
-    private static String main(WebDriver driver) {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    private static WebDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory("weft-chromium"), "--window-size=360,900", "--lang=en");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return driver;
-    }
-
-    /** Logs in, then chooses the page language with the footer's form, as a person would. */
-    private static void login(WebDriver driver, String username, String lang) {
-        driver.get(weft.base() + "/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        waitFor(driver, "/me/proposals");
-        new Select(driver.findElement(By.id("page-language"))).selectByValue(lang);
-        driver.findElement(By.cssSelector("footer form button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d ->
-                lang.equals(d.findElement(By.tagName("html")).getAttribute("lang"))
-                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private static void waitFor(WebDriver driver, String pathPart) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            String url = d.getCurrentUrl();
-            return url != null && url.substring(weft.base().length()).startsWith(pathPart)
-                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-        });
-    }
-
-    /** Screenshot, sideways scrolling at 360 px, then axe-core; problems are collected for the final assert. */
-    @SuppressWarnings("unchecked")
-    private static void check(WebDriver driver, String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        Number overflow = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        if (overflow.intValue() > 1) {
-            violations.add(name + " → scrolls sideways by " + overflow + " px at 360 px wide");
-        }
-        js.executeScript(axeSource());
-        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
-                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
-        for (Object v : (List<Object>) result) {
-            violations.add(name + " → " + v);
-        }
-    }
-
-    private static String axe;
-
-    private static synchronized String axeSource() throws IOException {
-        if (axe == null) {
-            try (InputStream in = ModerationBrowserTest.class.getResourceAsStream("/axe.min.js")) {
-                if (in == null) {
-                    throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
-                }
-                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return axe;
     }
 }
