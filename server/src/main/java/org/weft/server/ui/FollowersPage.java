@@ -27,7 +27,7 @@ import org.weft.web.view.Option;
  * Who follows, and the decisions on them: {@code /moderate/{name}/followers} for a community's moderators, and
  * {@code /account/followers} for a member's own account. Both pages say whether new follows wait for approval (and
  * switch it), list the waiting follows (approve, reject) and the followers (approve for community-only posts,
- * remove). Rejecting and removing ask first; every form changes things once. Someone who does not moderate the
+ * remove). Rejecting, removing and turning approval off ask first; every form changes things once. Someone who does not moderate the
  * community gets 403 and nothing changes.
  */
 public final class FollowersPage {
@@ -86,6 +86,10 @@ public final class FollowersPage {
             return;
         }
         boolean required = "on".equals(Forms.first(form, "required"));
+        if (!required && !Pages.confirmed(form)) {
+            askApprovalOff(res, v, community);
+            return;
+        }
         act(res, v, form, community, () -> {
             if (community == null) {
                 followers.requireApproval(v.username(), required);
@@ -141,15 +145,7 @@ public final class FollowersPage {
      * have to follow again): only someone who may decide is asked; anyone else gets 403 as the decision would.
      */
     private void ask(ServerResponse res, Visitor v, String community, String follower, String decision) {
-        try {
-            if (community != null) {
-                communityFollowers.requiresApproval(v.member().get().memberId(), community);
-            }
-        } catch (ForbiddenException e) {
-            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
-            return;
-        } catch (NotFoundException e) {
-            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        if (!mayDecide(res, v, community)) {
             return;
         }
         Messages m = v.messages();
@@ -157,6 +153,35 @@ public final class FollowersPage {
                 m.get("confirm." + decision + "Follower"), base(community) + "/decide",
                 List.of(new Confirmation.Field("follower", follower), new Confirmation.Field("decision", decision)),
                 m.get("followers." + decision), base(community)));
+    }
+
+    /**
+     * Turning approval off asks first: everyone waiting is accepted at once (their servers told), and anyone may follow
+     * from then on without being asked about.
+     */
+    private void askApprovalOff(ServerResponse res, Visitor v, String community) {
+        if (!mayDecide(res, v, community)) {
+            return;
+        }
+        Messages m = v.messages();
+        pages.confirm(res, v, m.get("confirm.approvalOffTitle"), new Confirmation(community == null ? v.username()
+                : community, null, m.get("confirm.approvalOff"), base(community) + "/approval",
+                List.of(new Confirmation.Field("required", "off")), m.get("followers.turnOff"), base(community)));
+    }
+
+    /** Whether this member may decide on these followers; if not, the refusal is shown and false returned. */
+    private boolean mayDecide(ServerResponse res, Visitor v, String community) {
+        try {
+            if (community != null) {
+                communityFollowers.requiresApproval(v.member().get().memberId(), community);
+            }
+            return true;
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+        }
+        return false;
     }
 
     /**

@@ -23,6 +23,7 @@ import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * A community (or a member) that requires approval: a follow from Mastodon waits, with no Accept sent, until a
@@ -98,8 +99,15 @@ class FollowApprovalTest {
             assertEquals(400, moderator.submit(page, page + "/decide", Map.of("follower", eve, "decision", "approve"))
                     .statusCode(), "a decision on someone no longer following is refused");
 
-            // Approval off: tom, still waiting, is accepted, and may read public posts only.
-            assertEquals(303, moderator.submit(page, page + "/approval", Map.of("required", "off")).statusCode());
+            // Approval off asks first: asking accepts nobody.
+            HttpResponse<String> askedOff = moderator.submit(page, page + "/approval", Map.of("required", "off"));
+            assertEquals(200, askedOff.statusCode());
+            assertTrue(askedOff.body().contains(Messages.forLanguage("en").get("confirm.approvalOff")), askedOff.body());
+            assertEquals(FollowEntity.State.PENDING, state(weft, tom, group), "asking accepts nobody");
+            assertTrue(TestHttp.activityJson(group).path("manuallyApprovesFollowers").asBoolean(), "nor turns it off");
+            // Confirmed: tom, still waiting, is accepted, and may read public posts only.
+            assertEquals(303, moderator.submit(page, page + "/approval", Map.of("required", "off", "confirm", "yes"))
+                    .statusCode());
             WaitFor.deliveriesDrained(weft);
             assertEquals(FollowEntity.State.ACCEPTED, state(weft, tom, group));
             assertFalse(approved(weft, tom, group), "accepted because approval was turned off, not approved");
