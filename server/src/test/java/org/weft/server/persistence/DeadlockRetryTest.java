@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.Session;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
-import org.weft.server.testing.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.weft.server.testing.FreshDatabase;
 
 /**
  * Two transactions that lock the same two rows in opposite orders deadlock; the database rolls one back, and
@@ -25,25 +23,19 @@ import org.weft.server.testing.TestDatabases;
  * a run to exactly this on MariaDB: a test's update of proposals against the matcher's.) Runs on H2 and MariaDB.
  */
 class DeadlockRetryTest {
-    private Path dir;
-    private DatabaseSettings settings;
-    private Database db;
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase();
+
+    private Database db() {
+        return fresh.db();
+    }
 
     @BeforeEach
     void open() {
-        dir = TestDatabases.tempDir();
-        settings = TestDatabases.fresh(dir);
-        db = Database.open(settings, dir);
-        db.run(s -> {
+        db().run(s -> {
             s.createNativeMutationQuery("create table deadlock_probe (id int primary key, n int not null)").executeUpdate();
             s.createNativeMutationQuery("insert into deadlock_probe (id, n) values (1, 0), (2, 0)").executeUpdate();
         });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        TestDatabases.drop(settings);
     }
 
     @Test
@@ -52,8 +44,8 @@ class DeadlockRetryTest {
         AtomicInteger attempts = new AtomicInteger();
         // A thread each: the common pool may have a single worker on a small machine, which would run them in turn.
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            Future<?> forward = threads.submit(() -> db.run(s -> lockInOrder(s, 1, 2, bothHoldTheirFirstRow, attempts)));
-            Future<?> backward = threads.submit(() -> db.run(s -> lockInOrder(s, 2, 1, bothHoldTheirFirstRow, attempts)));
+            Future<?> forward = threads.submit(() -> db().run(s -> lockInOrder(s, 1, 2, bothHoldTheirFirstRow, attempts)));
+            Future<?> backward = threads.submit(() -> db().run(s -> lockInOrder(s, 2, 1, bothHoldTheirFirstRow, attempts)));
             forward.get(60, TimeUnit.SECONDS);
             backward.get(60, TimeUnit.SECONDS);
         }
@@ -66,7 +58,7 @@ class DeadlockRetryTest {
     @Test
     void anyOtherFailureIsNotRepeated() {
         AtomicInteger attempts = new AtomicInteger();
-        assertThrows(RuntimeException.class, () -> db.run(s -> {
+        assertThrows(RuntimeException.class, () -> db().run(s -> {
             attempts.incrementAndGet();
             s.createNativeMutationQuery("insert into deadlock_probe (id, n) values (1, 0)").executeUpdate();
         }));
@@ -93,7 +85,7 @@ class DeadlockRetryTest {
     }
 
     private int count(int id) {
-        return db.inTransaction(s -> ((Number) s.createNativeQuery("select n from deadlock_probe where id = :id", Object.class)
+        return db().inTransaction(s -> ((Number) s.createNativeQuery("select n from deadlock_probe where id = :id", Object.class)
                 .setParameter("id", id).getSingleResult()).intValue());
     }
 }

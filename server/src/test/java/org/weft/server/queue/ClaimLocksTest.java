@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,15 +17,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.OutboundActivityEntity;
-import org.weft.server.testing.TestDatabases;
+import org.weft.server.testing.FreshDatabase;
 
 /**
  * Two workers claiming at once (two server processes on one database, or two threads): a claim locks only the
@@ -37,21 +34,11 @@ import org.weft.server.testing.TestDatabases;
  */
 class ClaimLocksTest {
     private static final Instant NOW = Instant.now();
-    private Path dir;
-    private DatabaseSettings settings;
-    private Database db;
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase();
 
-    @BeforeEach
-    void open() {
-        dir = TestDatabases.tempDir();
-        settings = TestDatabases.fresh(dir);
-        db = Database.open(settings, dir, false);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        TestDatabases.drop(settings);
+    private Database db() {
+        return fresh.db();
     }
 
     @Test
@@ -62,7 +49,7 @@ class ClaimLocksTest {
                     + " received_at, next_attempt_at) VALUES ('https://a.example/activities/" + i
                     + "', 'https://a.example/users/rosa', 'Create', '{}', 'PENDING', 0, ?, ?)", dueAt(i)));
         }
-        InboundStore store = new InboundStore(db);
+        InboundStore store = new InboundStore(db());
         assertOpenClaimLeavesTheRest(InboundStore.claimQuery(1), ids,
                 () -> store.claimDue(10, Duration.ofMinutes(5), NOW));
     }
@@ -75,7 +62,7 @@ class ClaimLocksTest {
         sender.setKey(sender.getUri() + "#main-key", "PEM");
         OutboundActivityEntity activity = new OutboundActivityEntity("https://here.example/activities/1", sender,
                 "Announce", "{}", true, NOW);
-        db.run(s -> {
+        db().run(s -> {
             s.persist(sender);
             s.persist(activity);
             List<URI> inboxes = new ArrayList<>();
@@ -86,12 +73,12 @@ class ClaimLocksTest {
         });
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            long id = db.inTransaction(s -> s.createNativeQuery("SELECT id FROM delivery WHERE inbox = ?1", Long.class)
+            long id = db().inTransaction(s -> s.createNativeQuery("SELECT id FROM delivery WHERE inbox = ?1", Long.class)
                     .setParameter(1, "https://host" + ids.size() + ".example/inbox").getSingleResult());
             ids.add(id);
             setDue("delivery", id, dueAt(i));
         }
-        DeliveryQueue queue = new DeliveryQueue(db);
+        DeliveryQueue queue = new DeliveryQueue(db());
         assertOpenClaimLeavesTheRest(DeliveryQueue.claimQuery(1, 0), ids,
                 () -> queue.claimDue(10, Set.of(), Duration.ofMinutes(2), NOW).stream().map(ClaimedDelivery::id).toList());
     }
@@ -99,7 +86,7 @@ class ClaimLocksTest {
     /** {@code ids} are oldest due first. One claim stays open holding a row; the other claim must get the rest. */
     private void assertOpenClaimLeavesTheRest(String openClaim, List<Long> ids,
                                               java.util.function.Supplier<List<Long>> claim) throws Exception {
-        try (Connection other = db.dataSource().getConnection()) {
+        try (Connection other = db().dataSource().getConnection()) {
             other.setAutoCommit(false);
             List<Long> held = new ArrayList<>();
             // The claims are written for Hibernate (?1, ?2…); plain JDBC on MariaDB wants bare ?.
@@ -125,7 +112,7 @@ class ClaimLocksTest {
     }
 
     private long insert(String sql, Instant due) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
+        try (Connection c = db().dataSource().getConnection();
              PreparedStatement insert = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setTimestamp(1, Timestamp.from(due));
             insert.setTimestamp(2, Timestamp.from(due));
@@ -138,7 +125,7 @@ class ClaimLocksTest {
     }
 
     private void setDue(String table, long id, Instant due) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
+        try (Connection c = db().dataSource().getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET next_attempt_at = ? WHERE id = ?")) {
             update.setTimestamp(1, Timestamp.from(due));
             update.setLong(2, id);

@@ -3,20 +3,17 @@ package org.weft.server.domain.actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.weft.activitypub.client.SchemeMemory.Remembered;
 import org.weft.activitypub.signature.SignatureScheme;
-import org.weft.server.config.DatabaseSettings;
 import org.weft.server.persistence.Database;
 import org.weft.server.testing.TestClock;
-import org.weft.server.testing.TestDatabases;
+import org.weft.server.testing.FreshDatabase;
 
 /**
  * The double-knock's memory in the database, as two nodes sharing one database see it, and how long a row lives.
@@ -26,27 +23,17 @@ class StoredSchemeMemoryTest {
     private static final Instant LEARNED = Instant.parse("2026-11-07T09:05:03.123456Z");
 
     private final TestClock clock = new TestClock(LEARNED.plus(Duration.ofMinutes(5)));
-    private Path dir;
-    private DatabaseSettings settings;
-    private Database db;
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase();
 
-    @BeforeEach
-    void open() {
-        dir = TestDatabases.tempDir();
-        settings = TestDatabases.fresh(dir);
-        db = Database.open(settings, dir);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        TestDatabases.drop(settings);
+    private Database db() {
+        return fresh.db();
     }
 
     @Test
     void whatOneNodeLearnsAnotherRecallsWithTheMomentItWasLearned() {
-        StoredSchemeMemory one = new StoredSchemeMemory(db, clock, Duration.ZERO);
-        StoredSchemeMemory other = new StoredSchemeMemory(db, clock, Duration.ZERO);
+        StoredSchemeMemory one = new StoredSchemeMemory(db(), clock, Duration.ZERO);
+        StoredSchemeMemory other = new StoredSchemeMemory(db(), clock, Duration.ZERO);
 
         assertEquals(Optional.empty(), other.recall("draft.example"));
         one.remember("draft.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
@@ -57,7 +44,7 @@ class StoredSchemeMemoryTest {
 
     @Test
     void rememberingAgainReplacesAndForgettingRemoves() {
-        StoredSchemeMemory memory = new StoredSchemeMemory(db, clock, Duration.ZERO);
+        StoredSchemeMemory memory = new StoredSchemeMemory(db(), clock, Duration.ZERO);
         memory.remember("peer.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
         memory.remember("peer.example", SignatureScheme.RFC_9421, LEARNED.plusSeconds(60));
 
@@ -73,14 +60,14 @@ class StoredSchemeMemoryTest {
 
     @Test
     void aNodeReadsTheTableAgainOnlyOnceItsCachedAnswerIsOld() {
-        StoredSchemeMemory cached = new StoredSchemeMemory(db, clock, Duration.ofDays(1));
-        StoredSchemeMemory writer = new StoredSchemeMemory(db, clock, Duration.ZERO);
+        StoredSchemeMemory cached = new StoredSchemeMemory(db(), clock, Duration.ofDays(1));
+        StoredSchemeMemory writer = new StoredSchemeMemory(db(), clock, Duration.ZERO);
         assertEquals(Optional.empty(), cached.recall("peer.example"));
 
         writer.remember("peer.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
 
         assertEquals(Optional.empty(), cached.recall("peer.example"), "the answer read a moment ago is reused");
-        assertTrue(new StoredSchemeMemory(db, clock, Duration.ZERO).recall("peer.example").isPresent(),
+        assertTrue(new StoredSchemeMemory(db(), clock, Duration.ZERO).recall("peer.example").isPresent(),
                 "though the table has it");
         cached.remember("own.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
         assertEquals(Optional.of(new Remembered(SignatureScheme.DRAFT_CAVAGE, LEARNED)), cached.recall("own.example"),
@@ -89,11 +76,11 @@ class StoredSchemeMemoryTest {
 
     @Test
     void aRowWithASchemeThisVersionDoesNotKnowCountsAsNone() {
-        db.run(s -> s.createNativeMutationQuery(
+        db().run(s -> s.createNativeMutationQuery(
                 "INSERT INTO signature_scheme_host (host, scheme, learned_at) VALUES ('future.example', 'RFC_9999', ?1)")
                 .setParameter(1, java.time.LocalDateTime.of(2026, 11, 7, 9, 5)).executeUpdate());
 
-        StoredSchemeMemory memory = new StoredSchemeMemory(db, clock, Duration.ZERO);
+        StoredSchemeMemory memory = new StoredSchemeMemory(db(), clock, Duration.ZERO);
         assertEquals(Optional.empty(), memory.recall("future.example"));
         memory.remember("future.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
         assertTrue(memory.recall("future.example").isPresent());
@@ -101,7 +88,7 @@ class StoredSchemeMemoryTest {
 
     @Test
     void rowsAWeekOldAreDeletedWhenANodeReadsTheTable() {
-        StoredSchemeMemory memory = new StoredSchemeMemory(db, clock, Duration.ZERO);
+        StoredSchemeMemory memory = new StoredSchemeMemory(db(), clock, Duration.ZERO);
         memory.remember("old.example", SignatureScheme.DRAFT_CAVAGE, LEARNED);
         memory.remember("recent.example", SignatureScheme.DRAFT_CAVAGE, LEARNED.plus(Duration.ofDays(3)));
 
@@ -114,7 +101,7 @@ class StoredSchemeMemoryTest {
     }
 
     private long rows() {
-        return db.inTransaction(s -> s.createNativeQuery("SELECT COUNT(*) FROM signature_scheme_host", Long.class)
+        return db().inTransaction(s -> s.createNativeQuery("SELECT COUNT(*) FROM signature_scheme_host", Long.class)
                 .getSingleResult());
     }
 }
