@@ -42,8 +42,22 @@ public final class LocalActorService {
         return db.inTransaction(s -> create(s, ActorKind.PERSON, username, displayName, null, hash, approveFollowers));
     }
 
-    /** The Application actor that signs fetches; made once, on first start. */
+    /**
+     * The Application actor that signs fetches; made once, on first start. Several nodes sharing one database may start
+     * at the same moment: the one whose insert loses to the unique uri takes the other's.
+     */
     public ActorEntity ensureInstanceActor() {
+        try {
+            return findOrCreateInstanceActor();
+        } catch (RuntimeException e) {
+            if (!RemoteActors.isUniqueViolation(e)) {
+                throw e;
+            }
+            return db.inTransaction(ActorRepository::instanceActor).orElseThrow(() -> e);
+        }
+    }
+
+    private ActorEntity findOrCreateInstanceActor() {
         return db.inTransaction(s -> ActorRepository.instanceActor(s).orElseGet(() -> {
             KeyPair keys = RsaKeys.generate();
             String uri = urls.actor(ActorKind.APPLICATION, null);

@@ -141,7 +141,8 @@ public final class RemoteActors {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** Whether {@code e} is a unique key refusing a row another transaction inserted first. */
+    static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException || cause instanceof SQLIntegrityConstraintViolationException) {
                 return true;
