@@ -3,6 +3,7 @@ package org.weft.server.domain.overview;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +85,7 @@ public final class NeedsOverview {
     }
 
     private Overview count(Session s, Overview.Scope kind, String name, String displayName, Scope scope) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant from = now.minus(Duration.ofDays(7L * WEEKS));
         Set<String> areaCodes = new HashSet<>(AreaRepository.all(s).stream().map(AreaEntity::getCode).toList());
 
