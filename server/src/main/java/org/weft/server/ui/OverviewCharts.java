@@ -161,7 +161,8 @@ final class OverviewCharts {
     }
 
     private String chartText(Cell c) {
-        return c.hidden() ? m.get("overview.fewerShort", threshold) : m.number(c.shown());
+        // The words, not "< 3": in a right-to-left line the bidi algorithm mirrors "<", and it would read "> 3".
+        return c.hidden() ? m.get("overview.fewer", threshold) : m.number(c.shown());
     }
 
     private static String shortened(String label) {

@@ -85,7 +85,12 @@ public final class NeedsOverview {
     }
 
     private Overview count(Session s, Overview.Scope kind, String name, String displayName, Scope scope) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Whole seconds for the data's readers, rounded up so that what happened this very second is counted.
+        Instant exact = clock.instant();
+        Instant now = exact.truncatedTo(ChronoUnit.SECONDS);
+        if (now.isBefore(exact)) {
+            now = now.plusSeconds(1);
+        }
         Instant from = now.minus(Duration.ofDays(7L * WEEKS));
         Set<String> areaCodes = new HashSet<>(AreaRepository.all(s).stream().map(AreaEntity::getCode).toList());
 
