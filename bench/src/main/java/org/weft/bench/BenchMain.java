@@ -35,6 +35,7 @@ import org.weft.bench.targets.FanOut;
 import org.weft.bench.targets.InboxIngest;
 import org.weft.bench.targets.InboxWorkload;
 import org.weft.bench.targets.Memory;
+import org.weft.bench.targets.Overview100k;
 import org.weft.bench.targets.ReadLatency;
 import org.weft.bench.targets.ReadProbe;
 import org.weft.bench.targets.Startup;
@@ -112,6 +113,14 @@ public final class BenchMain {
             for (DbServer db : settings.databases()) {
                 if (db.kind() == DbKind.MARIADB) {
                     guard(results, "G14", db, () -> BoardPages.run(db, settings.work(), results));
+                }
+            }
+        }
+        if (settings.runs("g11")) {
+            // G11, like G14, is a MariaDB target.
+            for (DbServer db : settings.databases()) {
+                if (db.kind() == DbKind.MARIADB) {
+                    guard(results, "G11", db, () -> Overview100k.run(db, settings.work(), results));
                 }
             }
         }

@@ -86,6 +86,7 @@ import org.weft.server.domain.matching.ReasonText;
 import org.weft.server.domain.post.IncomingEdits;
 import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
+import org.weft.server.domain.overview.NeedsOverview;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.BoardSearch;
@@ -141,6 +142,7 @@ import org.weft.server.http.Wants;
 import org.weft.server.config.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
+import org.weft.server.ui.OverviewPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.StoragePage;
@@ -524,7 +526,8 @@ public final class WeftServer implements AutoCloseable {
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
                 new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
-                new StoragePage(pages, new StorageReport(db, clock)));
+                new StoragePage(pages, new StorageReport(db, clock)),
+                new OverviewPage(pages, new NeedsOverview(db, taxonomy, clock, config.overviewThreshold()), taxonomy, areas));
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */

@@ -111,7 +111,7 @@ public final class BoardPages {
                 Duration.ofSeconds(30));
     }
 
-    private static LoadResult bareRoute() throws InterruptedException {
+    static LoadResult bareRoute() throws InterruptedException {
         WebServer bare = BareHelidon.start(Ports.free());
         try {
             return measure(bare.port(), RawRequests.get("127.0.0.1:" + bare.port(), BareHelidon.PATH, "text/plain"));

@@ -40,7 +40,8 @@ public record WeftConfig(
         InboxLimits inboxLimits,
         RetentionSettings retention,
         int moderationPostsPerHour,
-        boolean moderationLogNames) {
+        boolean moderationLogNames,
+        int overviewThreshold) {
 
     public WeftConfig {
         linkAllow = linkAllow == null ? List.of() : List.copyOf(linkAllow);
@@ -66,6 +67,9 @@ public record WeftConfig(
         if (moderationPostsPerHour < 0) {
             throw new IllegalArgumentException("weft.moderation.posts-per-hour must be 0 (no limit) or more, got "
                     + moderationPostsPerHour);
+        }
+        if (overviewThreshold < 1) {
+            throw new IllegalArgumentException("weft.overview.threshold must be at least 1, got " + overviewThreshold);
         }
     }
 
@@ -134,7 +138,8 @@ public record WeftConfig(
                         s.integer("WEFT_RETENTION_WITHDRAWN_MATCH_DAYS", "retention.withdrawn-match-days"),
                         s.integer("WEFT_RETENTION_CLOSED_COPY_DAYS", "retention.closed-copy-days")),
                 s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
-                s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"));
+                s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"),
+                s.integer("WEFT_OVERVIEW_THRESHOLD", "overview.threshold"));
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
@@ -146,13 +151,13 @@ public record WeftConfig(
     public WeftConfig withOrigin(URI newBaseUrl, int newPort) {
         return new WeftConfig(host, newPort, newBaseUrl, dataDir, demo, database, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour, moderationLogNames);
+                moderationPostsPerHour, moderationLogNames, overviewThreshold);
     }
 
     public WeftConfig withDatabase(DatabaseSettings newDatabase) {
         return new WeftConfig(host, port, baseUrl, dataDir, demo, newDatabase, allowPrivateAddresses,
                 deliveryWorkers, deliveryPerHost, inboxMaxBytes, signup, linkAllow, trustedProxies, inboxLimits, retention,
-                moderationPostsPerHour, moderationLogNames);
+                moderationPostsPerHour, moderationLogNames, overviewThreshold);
     }
 
     /** A comma- or space-separated list of domains, lower-cased; empty means no restriction. */

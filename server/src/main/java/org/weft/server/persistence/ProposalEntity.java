@@ -110,6 +110,11 @@ public class ProposalEntity {
     @Column(name = "detached_at")
     private Instant detachedAt;
     /** When the copy's own server last told us of it (remote proposals only). */
+    /** When it was first promised, and when fulfilled (V61): the overview's median times, null before. */
+    @Column(name = "promised_at")
+    private Instant promisedAt;
+    @Column(name = "fulfilled_at")
+    private Instant fulfilledAt;
     @Column(name = "heard_at")
     private Instant heardAt;
     @Column(name = "received_at")
@@ -201,8 +206,32 @@ public class ProposalEntity {
         return status;
     }
 
+    /**
+     * Also notes, once, when it was first promised and when it was fulfilled (the overview's medians): the time of
+     * the change as this server saw it, whoever made it.
+     */
     public void setStatus(ProposalStatus status) {
+        setStatus(status, Instant.now());
+    }
+
+    /** As {@link #setStatus(ProposalStatus)}, the change made at {@code at} (the service's clock). */
+    public void setStatus(ProposalStatus status, Instant at) {
+        if (status != this.status) {
+            if (status == ProposalStatus.PROMISED && promisedAt == null) {
+                promisedAt = at;
+            } else if (status == ProposalStatus.FULFILLED && fulfilledAt == null) {
+                fulfilledAt = at;
+            }
+        }
         this.status = status;
+    }
+
+    public Instant getPromisedAt() {
+        return promisedAt;
+    }
+
+    public Instant getFulfilledAt() {
+        return fulfilledAt;
     }
 
     public Audience getAudience() {

@@ -6,7 +6,8 @@ import io.helidon.webserver.http.HttpRouting;
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
                        MatchesPage matches, FollowersPage followers, ModerationPage moderation,
-                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage) {
+                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage,
+                       OverviewPage overview) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -23,6 +24,11 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/language", accounts::language)
                 .get("/board", board::index)
                 .get("/board/{name}", board::render)
+                .get("/overview", overview::instance)
+                .get("/overview.json", overview::instance)
+                .get("/overview.csv", overview::instance)
+                .get("/overview.hxl.csv", overview::instance)
+                .get("/overview/{name}", overview::community)
                 .get("/tags/{tag}", tags::render)
                 .get("/new", forms::newForm)
                 .post("/new", forms::create)

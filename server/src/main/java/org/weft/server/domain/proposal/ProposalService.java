@@ -158,7 +158,7 @@ public final class ProposalService {
         if (p.getStatus() == next) {
             return p;
         }
-        p.setStatus(next);
+        p.setStatus(next, clock.instant());
         p.setUpdatedAt(clock.instant());
         publisher.updated(s, p);
         if (next == ProposalStatus.WITHDRAWN) {
