@@ -1,5 +1,6 @@
 package org.weft.server.domain.poll;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,6 @@ public record PollResults(String uri, String community, String communityName, St
 
     /** The path of the poll's page on this server. */
     public String path() {
-        return java.net.URI.create(uri).getRawPath();
+        return URI.create(uri).getRawPath();
     }
 }
