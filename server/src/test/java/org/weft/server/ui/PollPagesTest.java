@@ -60,6 +60,8 @@ class PollPagesTest {
             // Dina, in Arabic: the page reads right to left, its words are the Arabic messages; she votes Friday.
             PageClient dina = new PageClient(weft.base()).language("ar");
             dina.login("dina", PASSWORD);
+            assertTrue(dina.get("/groups/block3").body().contains("href=\"/groups/block3/polls\""),
+                    "the community's page leads to its polls");
             String page = dina.get(pollPath).body();
             assertTrue(page.contains("dir=\"rtl\""), "Arabic reads right to left");
             assertTrue(page.contains(ar.get("poll.vote")) && page.contains(ar.get("poll.chooseOne"))
