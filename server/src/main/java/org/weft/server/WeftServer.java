@@ -53,6 +53,7 @@ import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.Gzip;
 import org.weft.server.http.HttpReplies;
+import org.weft.server.federation.PollEndpoint;
 import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
 import org.weft.server.federation.inbound.AnnounceHandler;
@@ -96,6 +97,11 @@ import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
+import org.weft.server.domain.poll.PollFederation;
+import org.weft.server.domain.poll.PollService;
+import org.weft.server.domain.poll.PollTimer;
+import org.weft.server.domain.poll.PollWire;
+import org.weft.server.domain.poll.RemoteVotes;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
@@ -160,6 +166,7 @@ import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
+import org.weft.server.ui.PollPages;
 import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.MemberBlockPage;
 import org.weft.server.ui.ReportPages;
@@ -205,6 +212,8 @@ public final class WeftServer implements AutoCloseable {
     private final Cluster cluster;
     /** The lease name of proposal expiry (tests run it by hand). */
     static final String PROPOSAL_EXPIRY = "proposal-expiry";
+    /** The lease name of the polls' timer (closing at the end time, coalesced Updates). */
+    static final String POLL_TIMER = "polls";
 
     /** What keeps this node in step with the others sharing the database. */
     record Cluster(ChangeFeedTailer changes, ClusterJobs jobs, NodeHeartbeat heartbeat, HostGate hostGate) {
@@ -324,6 +333,7 @@ public final class WeftServer implements AutoCloseable {
 
         LinkBackfill backfill = new LinkBackfill(client, posts::announced, posts::detachedThrough);
         Thanks thanks = new Thanks(db, clock);
+        PollService polls = new PollService(db, urls, new PollFederation(new PollWire(urls), outbox), safety.log(), clock);
         LikeHandler likes = new LikeHandler(thanks, remoteActors);
         ActivityRouter router = new ActivityRouter(Map.ofEntries(
                 Map.entry("Follow", new FollowHandler(follows)),
@@ -331,7 +341,7 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("Accept", new FollowAnswerHandler(follows, agreements, backfill, true)),
                 Map.entry("Reject", new FollowAnswerHandler(follows, agreements, backfill, false)),
                 Map.entry("Offer", new OfferHandler(agreements, remoteActors)),
-                Map.entry("Create", new CreateHandler(posts)),
+                Map.entry("Create", new CreateHandler(posts, new RemoteVotes(db, clock))),
                 Map.entry("Announce", new AnnounceHandler(posts)),
                 Map.entry("Delete", new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock))),
                 Map.entry("Update", new UpdateHandler(remoteActors,
@@ -370,7 +380,7 @@ public final class WeftServer implements AutoCloseable {
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), matching, urls, boardSearch);
+                new ApiTokens(db, clock), matching, urls, boardSearch, polls);
         // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
         LoginRateLimiter signIns = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock,
                 new SignInsSharedByFeed(db, clock));
@@ -380,6 +390,8 @@ public final class WeftServer implements AutoCloseable {
                 signIns);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
+        PollPages pollPages = new PollPages(pages, polls, urls, clock);
+        PollEndpoint pollEndpoint = new PollEndpoint(polls, urls);
         MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
@@ -403,6 +415,12 @@ public final class WeftServer implements AutoCloseable {
                 .get("/groups/{name}", Wants.pageOr(profilePage::group, actors::group))
                 .post("/users/{name}/inbox", inbox::post)
                 .post("/groups/{name}/inbox", inbox::post)
+                .get("/groups/{name}/polls", pollPages::list)
+                .post("/groups/{name}/polls", pollPages::open)
+                .post("/groups/{name}/polls/setting", pollPages::setting)
+                .get("/polls/{id}", Wants.pageOr(pollPages::show, pollEndpoint::question))
+                .post("/polls/{id}/vote", pollPages::vote)
+                .post("/polls/{id}/close", pollPages::close)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .post("/report", reportPages::report)
@@ -468,6 +486,9 @@ public final class WeftServer implements AutoCloseable {
         StaleCopies staleCopies = new StaleCopies(db, clock, matcher);
         scheduler.scheduleWithFixedDelay(jobs.once("stale-copies", Duration.ofSeconds(600),
                 () -> expireSilent(staleCopies)), 60, 600, TimeUnit.SECONDS);
+        // Polls become final at their end time, and coalesced Updates of their counts go out, once across the nodes.
+        scheduler.scheduleWithFixedDelay(jobs.once(POLL_TIMER, Duration.ofSeconds(30), new PollTimer(polls)),
+                1, 1, TimeUnit.SECONDS);
         ModerationDecisions decisions = new ModerationDecisions(db, matcher);
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
         // Blocks reach every node through the change feed at once; this reload is the safety net.

@@ -18,6 +18,7 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.poll.PollService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalService;
@@ -48,11 +49,12 @@ public final class ApiRoutes implements HttpService {
     private final AreasApi areas;
     private final ApiAuth auth;
     private final MatchesApi matches;
+    private final PollsApi polls;
 
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
                      ConversationService conversationService, AreaService areaService,
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
-                     LocalUrls urls, BoardSearch boardSearch) {
+                     LocalUrls urls, BoardSearch boardSearch, PollService pollService) {
         ApiAuth auth = new ApiAuth(tokens, db);
         this.auth = auth;
         ProposalJson json = new ProposalJson(taxonomy, urls);
@@ -63,6 +65,7 @@ public final class ApiRoutes implements HttpService {
         this.conversations = new ConversationsApi(conversationService, auth);
         this.areas = new AreasApi(areaService);
         this.matches = new MatchesApi(db, tokens, matching);
+        this.polls = new PollsApi(pollService, auth, urls);
     }
 
     @Override
@@ -91,7 +94,13 @@ public final class ApiRoutes implements HttpService {
                 .delete("/me/fediverse-account", guard(matches::unlinkAccount))
                 .get("/groups/{name}/links", guard(matches::links))
                 .post("/groups/{name}/links", guard(matches::link))
-                .delete("/groups/{name}/links", guard(matches::unlink));
+                .delete("/groups/{name}/links", guard(matches::unlink))
+                .get("/groups/{name}/polls", guard(polls::list))
+                .post("/groups/{name}/polls", guard(polls::open))
+                .put("/groups/{name}/poll-setting", guard(polls::setting))
+                .get("/polls/{id}", guard(polls::show))
+                .post("/polls/{id}/votes", guard(polls::vote))
+                .post("/polls/{id}/close", guard(polls::close));
     }
 
     /** The numeric id in the path; anything else names nothing, so it is a 404 like an unknown id. */

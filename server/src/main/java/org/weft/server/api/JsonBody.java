@@ -67,6 +67,10 @@ final class JsonBody {
         return value(field, JsonNode::isTextual, "api.type.string", JsonNode::textValue);
     }
 
+    Boolean bool(String field) {
+        return value(field, JsonNode::isBoolean, "api.type.boolean", JsonNode::booleanValue);
+    }
+
     BigDecimal decimal(String field) {
         return value(field, JsonNode::isNumber, "api.type.number", JsonNode::decimalValue);
     }

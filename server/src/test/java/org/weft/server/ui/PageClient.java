@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,13 @@ public final class PageClient {
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Posts a form whose fields may repeat (several check boxes, several inputs of one name), in the order given. */
+    public HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept-Language", acceptLanguage).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
