@@ -468,7 +468,8 @@ public final class WeftServer implements AutoCloseable {
                 })
                 .on(ChangeKind.ACTOR, remoteActors::forget)
                 .on(ChangeKind.ACTOR, keys::forget)
-                .on(ChangeKind.PROPOSAL, id -> matcher.changedElsewhere(Long.parseLong(id)))
+                // This node's own proposal changes reached its matcher at commit; applying them again costs a transaction each.
+                .onOthers(ChangeKind.PROPOSAL, id -> matcher.changedElsewhere(Long.parseLong(id)))
                 .on(ChangeKind.DOMAIN_BLOCK, domain -> blocked.reload())
                 .onOthers(ChangeKind.LOGIN_FAILED, line -> LoginRateLimiter.Keys.parse(line).ifPresent(signIns::failedElsewhere))
                 .onOthers(ChangeKind.LOGIN_OK, line -> LoginRateLimiter.Keys.parse(line).ifPresent(signIns::succeededElsewhere));
