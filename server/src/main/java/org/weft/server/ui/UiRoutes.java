@@ -6,7 +6,8 @@ import io.helidon.webserver.http.HttpRouting;
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
                        MatchesPage matches, FollowersPage followers, ModerationPage moderation,
-                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage) {
+                       ConversationPages conversations, NotificationsPage notifications, StoragePage storage,
+                       PrintBoardPage print) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -23,6 +24,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/language", accounts::language)
                 .get("/board", board::index)
                 .get("/board/{name}", board::render)
+                .get("/board/{name}/print", print::render)
                 .get("/tags/{tag}", tags::render)
                 .get("/new", forms::newForm)
                 .post("/new", forms::create)
