@@ -52,6 +52,9 @@ import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
 import org.weft.server.http.Gzip;
+import org.weft.server.opendata.FeedEndpoint;
+import org.weft.server.opendata.OpenDataEndpoint;
+import org.weft.server.opendata.OpenDataRoutes;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.PollEndpoint;
 import org.weft.server.federation.ProposalEndpoint;
@@ -91,6 +94,7 @@ import org.weft.server.domain.overview.NeedsOverview;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.BoardSearch;
+import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
@@ -149,6 +153,7 @@ import org.weft.server.config.TrustedProxies;
 import org.weft.server.ui.AccountPages;
 import org.weft.server.ui.BoardPage;
 import org.weft.server.ui.OverviewPage;
+import org.weft.server.ui.PrintBoardPage;
 import org.weft.server.ui.TagPage;
 import org.weft.server.ui.HomePage;
 import org.weft.server.ui.StoragePage;
@@ -441,6 +446,9 @@ public final class WeftServer implements AutoCloseable {
                     res.send(skos);
                 });
 
+        OpenProposals openProposals = new OpenProposals(db);
+        new OpenDataRoutes(new OpenDataEndpoint(openProposals, taxonomy, areas),
+                new FeedEndpoint(openProposals, taxonomy, areas, urls)).register(routing);
         ui.register(routing);
         // Last: what nothing else answered is a 404 page (or JSON), and a failure a 500 page, never Helidon's plain text.
         routing.any(errors::notFound)
@@ -549,7 +557,8 @@ public final class WeftServer implements AutoCloseable {
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
                 new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
                 new StoragePage(pages, new StorageReport(db, clock)),
-                new OverviewPage(pages, new NeedsOverview(db, taxonomy, clock, config.overviewThreshold()), taxonomy, areas));
+                new OverviewPage(pages, new NeedsOverview(db, taxonomy, clock, config.overviewThreshold()), taxonomy, areas),
+                new PrintBoardPage(pages, new OpenProposals(db), taxonomy, urls, clock));
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */

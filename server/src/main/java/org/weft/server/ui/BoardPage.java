@@ -15,6 +15,7 @@ import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.http.BoardLinks;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
@@ -27,6 +28,7 @@ import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.BoardView;
+import org.weft.web.view.Link;
 import org.weft.web.view.Option;
 import org.weft.web.view.OptionGroup;
 import org.weft.web.view.ProposalCard;
@@ -96,8 +98,33 @@ public final class BoardPage {
                 categoryGroups(m, category.map(Concept::id).orElse("")), category.isPresent(),
                 areaOptions(area, m.get("board.all")),
                 statusOptions(m, statusValue),
-                found.cards(), found.total(), found.newerUrl(), found.olderUrl());
+                found.cards(), found.total(), found.newerUrl(), found.olderUrl(),
+                feeds(group.get().getUsername(), purpose, category.map(Concept::id).orElse(null), area, m),
+                downloads(group.get().getUsername(), m));
         pages.render(res, v, m.get("board.titlePrefix") + " " + group.get().getDisplayName(), "board.jte", Map.of("b", view));
+    }
+
+    /**
+     * The Atom feeds the head and the foot of the board name: the whole board's, and, when the filters chose a purpose,
+     * a category or an area, the feed of just that (a search text and a status have no feed: feeds carry open
+     * proposals, found by what they are and where). In the page's language.
+     */
+    static List<Link> feeds(String community, Purpose purpose, String category, String area, Messages m) {
+        List<Link> feeds = new ArrayList<>();
+        feeds.add(new Link(m.get("board.feedAll"), BoardLinks.feed(community, null, null, null, m.language())));
+        if (purpose != null || category != null || area != null) {
+            feeds.add(new Link(m.get("board.feedFiltered"),
+                    BoardLinks.feed(community, purpose == null ? null : purpose.wire(), category, area, m.language())));
+        }
+        return feeds;
+    }
+
+    /** The open data files and the printable board. */
+    static List<Link> downloads(String community, Messages m) {
+        return List.of(new Link(m.get("board.csv"), BoardLinks.data(community, "proposals.csv", m.language())),
+                new Link(m.get("board.hxl"), BoardLinks.data(community, "proposals.hxl.csv", m.language())),
+                new Link(m.get("board.json"), BoardLinks.data(community, "proposals.json", m.language())),
+                new Link(m.get("board.print"), BoardLinks.print(community, m.language())));
     }
 
     /**

@@ -7,7 +7,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
                        MatchesPage matches, FollowersPage followers, ModerationPage moderation,
                        ConversationPages conversations, NotificationsPage notifications, StoragePage storage,
-                       OverviewPage overview) {
+                       OverviewPage overview, PrintBoardPage print) {
 
     public void register(HttpRouting.Builder routing) {
         routing.get("/login", accounts::loginForm)
@@ -29,6 +29,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/overview.csv", overview::instance)
                 .get("/overview.hxl.csv", overview::instance)
                 .get("/overview/{name}", overview::community)
+                .get("/board/{name}/print", print::render)
                 .get("/tags/{tag}", tags::render)
                 .get("/new", forms::newForm)
                 .post("/new", forms::create)

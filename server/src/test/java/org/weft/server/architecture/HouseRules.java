@@ -26,7 +26,7 @@ final class HouseRules {
     private static final Pattern QUERY_METHOD = Pattern.compile("create\\w*Query|prepareStatement|prepareCall|createStatement");
 
     /** The adapter packages, as named in {@link #layers}; the last one is what the others share. */
-    private static final List<String> ADAPTERS = List.of("admin", "api", "federation", "ui", "http");
+    private static final List<String> ADAPTERS = List.of("admin", "api", "federation", "opendata", "ui", "http");
     private static final String SHARED_ADAPTER = "http";
 
     private HouseRules() {
@@ -41,7 +41,7 @@ final class HouseRules {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(root)
                 .layer("adapters").definedBy(root + ".admin..", root + ".api..", root + ".federation..", root + ".http..",
-                        root + ".ui..")
+                        root + ".opendata..", root + ".ui..")
                 .layer("domain").definedBy(root + ".domain..")
                 .layer("queue").definedBy(root + ".queue..")
                 .layer("persistence").definedBy(root + ".persistence..")
@@ -97,7 +97,8 @@ final class HouseRules {
     static ArchRule domainKnowsNoAdapters(String root) {
         return noClasses().that().resideInAPackage(root + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".admin..", root + ".api..",
-                        root + ".federation..", root + ".http..", root + ".ui..", "io.helidon.webserver..",
+                        root + ".federation..", root + ".http..", root + ".opendata..", root + ".ui..",
+                        "io.helidon.webserver..",
                         "io.helidon.http..", "org.weft.web.view..")
                 .as("domain code uses no ui, api, federation or HTTP types");
     }

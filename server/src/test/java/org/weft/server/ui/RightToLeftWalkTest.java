@@ -246,9 +246,11 @@ class RightToLeftWalkTest {
                 if (href.startsWith(weft.base())) {
                     href = href.substring(weft.base().length());
                 }
-                // Links to the same data as JSON (the moderation log's) are for programs, not pages to read.
+                // Links to the same data as JSON (the moderation log's), and a board's feeds and data files, are for
+                // programs, not pages to read.
                 if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/static/")
-                        && !href.startsWith("/favicon") && !href.contains("format=json")) {
+                        && !href.startsWith("/favicon") && !href.contains("format=json")
+                        && !href.split("\\?", 2)[0].matches(".*\\.(atom|csv|json)")) {
                     queue.add(href);
                 }
             }

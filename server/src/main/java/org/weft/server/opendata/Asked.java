@@ -1,0 +1,46 @@
+package org.weft.server.opendata;
+
+import java.util.Optional;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaService;
+import org.weft.server.domain.proposal.OpenProposals;
+import org.weft.server.domain.proposal.OpenProposals.Community;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.web.i18n.Messages;
+
+/** A request for a community's open data or feed, read: the community named in the path, and what was asked of it. */
+record Asked(Community community, DataRequest request) {
+
+    /**
+     * Reads the request; on a parameter that names nothing (400) or a community that does not exist here (404), sends
+     * the error, in the asker's language, and gives nothing.
+     */
+    static Optional<Asked> read(ServerRequest req, ServerResponse res, OpenProposals proposals, Taxonomy taxonomy,
+                                AreaService areas) {
+        DataRequest asked;
+        try {
+            asked = DataRequest.read(req, taxonomy, areas);
+        } catch (DataRequest.Refused e) {
+            Messages m = Messages.forLanguage(safeLanguage(req));
+            OpenDataEndpoint.refuse(res, Status.BAD_REQUEST_400, e.code(), e.message(m));
+            return Optional.empty();
+        }
+        Optional<Community> community = proposals.community(req.path().pathParameters().get("name"));
+        if (community.isEmpty()) {
+            OpenDataEndpoint.refuse(res, Status.NOT_FOUND_404, "not_found", asked.messages().get("error.not_found"));
+            return Optional.empty();
+        }
+        return Optional.of(new Asked(community.get(), asked));
+    }
+
+    private static String safeLanguage(ServerRequest req) {
+        try {
+            return DataRequest.language(req);
+        } catch (DataRequest.Refused e) {
+            return "en";
+        }
+    }
+}
