@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.weft.server.http.CsvCells;
 import org.weft.server.domain.overview.FigureRows.Figure;
 import org.weft.server.domain.overview.Overview;
 
@@ -102,7 +103,7 @@ final class OverviewData {
         }
     }
 
-    /** A cell's text; one a spreadsheet would take for a formula is neutralised with a leading apostrophe. */
+    /** A cell's text; one a spreadsheet would take for a formula is neutralised (the open data's one rule, CsvCells). */
     static String text(Object value) {
         if (value == null) {
             return "";
@@ -110,10 +111,6 @@ final class OverviewData {
         if (value instanceof Number || value instanceof Instant) {
             return value.toString(); // a negative longitude stays a number
         }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return s;
+        return CsvCells.neutral(value.toString());
     }
 }
