@@ -50,8 +50,11 @@ final class OverviewCharts {
         this.rtl = m.isRightToLeft();
     }
 
-    /** A breakdown's bars and table; {@code labelOf} names a row's key (null: the row of proposals naming none). */
-    BarChart bars(String title, String dimension, Breakdown b, Function<String, String> labelOf) {
+    /**
+     * A breakdown's bars and table; {@code labelOf} names a row's key (null: the row of proposals naming none), and
+     * {@code names} says whether those are names someone typed (areas), which the page marks as such.
+     */
+    BarChart bars(String title, String dimension, Breakdown b, Function<String, String> labelOf, boolean names) {
         long max = Math.max(1, b.rows().stream().mapToLong(r -> Math.max(r.requests().shown(), r.offers().shown())).max()
                 .orElse(1));
         int room = WIDTH - LABEL - 70;
@@ -62,7 +65,7 @@ final class OverviewCharts {
             String label = labelOf.apply(r.key());
             bars.add(new Bar(shortened(label), rtl ? WIDTH - LABEL + 6 : LABEL - 6, y,
                     bar(r.requests(), y + 4, max, room), bar(r.offers(), y + 16, max, room)));
-            rows.add(new TableRow(label, List.of(cellText(r.requests()), cellText(r.offers()))));
+            rows.add(new TableRow(label, List.of(cellText(r.requests()), cellText(r.offers())), names && r.key() != null));
             y += ROW;
         }
         TableRow total = new TableRow(m.get("overview.total"), List.of(totalText(b.requests()), totalText(b.offers())));

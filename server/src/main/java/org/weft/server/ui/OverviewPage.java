@@ -111,8 +111,8 @@ public final class OverviewPage {
         Function<String, String> areaName = code -> code == null ? m.get("overview.noArea")
                 : Optional.ofNullable(places.get(code)).map(Place::name).orElse(code);
         OverviewView view = new OverviewView(heading, notes, scopeLinks,
-                charts.bars(m.get("overview.byCategory"), m.get("overview.category"), o.byCategory(), categoryName),
-                charts.bars(m.get("overview.byArea"), m.get("overview.area"), o.byArea(), areaName),
+                charts.bars(m.get("overview.byCategory"), m.get("overview.category"), o.byCategory(), categoryName, false),
+                charts.bars(m.get("overview.byArea"), m.get("overview.area"), o.byArea(), areaName, true),
                 charts.map(o.byArea(), places), charts.weeks(o),
                 List.of(new TableRow(m.get("overview.outcome.met"), List.of(charts.cellText(o.outcomes().met()))),
                         new TableRow(m.get("overview.outcome.promised"), List.of(charts.cellText(o.outcomes().promised()))),

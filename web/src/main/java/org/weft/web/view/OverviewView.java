@@ -23,7 +23,11 @@ public record OverviewView(String heading, List<String> notes, List<Link> scopeL
                            String mostNeededRule, List<String> mostNeeded, List<Link> dataLinks) {
 
     /** A table's line: a label and its values, each as shown ("12", "fewer than 3"). */
-    public record TableRow(String label, List<String> values) {
+    public record TableRow(String label, List<String> values, boolean name) {
+        /** A row whose label is the page's own words (from the message files), not a name. */
+        public TableRow(String label, List<String> values) {
+            this(label, values, false);
+        }
     }
 
     /**
