@@ -91,6 +91,7 @@ import org.weft.server.domain.post.IncomingEdits;
 import org.weft.server.domain.post.IncomingPosts;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.overview.NeedsOverview;
+import org.weft.server.domain.overview.RecentOverviews;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.BoardSearch;
@@ -557,7 +558,8 @@ public final class WeftServer implements AutoCloseable {
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
                 new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
                 new StoragePage(pages, new StorageReport(db, clock)),
-                new OverviewPage(pages, new NeedsOverview(db, taxonomy, clock, config.overviewThreshold()), taxonomy, areas),
+                new OverviewPage(pages, new RecentOverviews(new NeedsOverview(db, taxonomy, clock,
+                        config.overviewThreshold())), taxonomy, areas),
                 new PrintBoardPage(pages, new OpenProposals(db), taxonomy, urls, clock));
     }
 

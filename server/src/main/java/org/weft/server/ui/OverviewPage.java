@@ -15,7 +15,7 @@ import org.weft.server.domain.overview.FigureRows;
 import org.weft.server.domain.overview.FigureRows.Place;
 import org.weft.server.domain.overview.MedianTime;
 import org.weft.server.domain.overview.MostNeeded;
-import org.weft.server.domain.overview.NeedsOverview;
+import org.weft.server.domain.overview.RecentOverviews;
 import org.weft.server.domain.overview.Overview;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -36,11 +36,11 @@ public final class OverviewPage {
     private static final String HXL = ".hxl.csv";
 
     private final Pages pages;
-    private final NeedsOverview overview;
+    private final RecentOverviews overview;
     private final Taxonomy taxonomy;
     private final AreaService areas;
 
-    public OverviewPage(Pages pages, NeedsOverview overview, Taxonomy taxonomy, AreaService areas) {
+    public OverviewPage(Pages pages, RecentOverviews overview, Taxonomy taxonomy, AreaService areas) {
         this.pages = pages;
         this.overview = overview;
         this.taxonomy = taxonomy;
@@ -120,7 +120,8 @@ public final class OverviewPage {
                         new TableRow(m.get("overview.total"), List.of(charts.totalText(o.outcomes().total())))),
                 List.of(median(m, charts, "overview.toPromised", o.toPromised()),
                         median(m, charts, "overview.toFulfilled", o.toFulfilled())),
-                m.get("overview.mostNeededRule", o.threshold()), o.mostNeeded().stream().map(MostNeeded::conceptId).map(categoryName).toList(), data);
+                m.get("overview.mostNeededRule", o.threshold()),
+                o.mostNeeded().stream().map(MostNeeded::conceptId).map(categoryName).toList(), data);
         pages.render(res, v, heading, "overview.jte", Map.of("o", view));
     }
 
