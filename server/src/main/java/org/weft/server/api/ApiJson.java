@@ -3,14 +3,13 @@ package org.weft.server.api;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.weft.server.http.HtmlSafeJson;
 
 /**
  * The API's one JSON mapper. Reading is strict (a repeated key or text after the document is an
@@ -43,29 +42,7 @@ final class ApiJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
-        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        mapper.getFactory().setCharacterEscapes(HtmlSafeJson.escapes());
         return mapper;
-    }
-
-    /** Standard JSON escapes plus the characters that mean something in HTML. */
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
-        private final int[] escapes;
-
-        HtmlSafeEscapes() {
-            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-            for (char c : new char[] {'<', '>', '&', '\''}) {
-                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
-            }
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
     }
 }

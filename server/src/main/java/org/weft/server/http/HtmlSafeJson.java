@@ -11,15 +11,22 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
  * same way). Streams, for documents too long to build in memory.
  */
 public final class HtmlSafeJson {
+    /** Declared before {@link #FACTORY}, which is built with it. */
+    private static final CharacterEscapes ESCAPES = new Escapes();
     /** A factory whose generators write HTML-safe strings and plain decimals. */
     public static final JsonFactory FACTORY = factory();
 
     private HtmlSafeJson() {
     }
 
+    /** The escapes alone, for a mapper of its own (the API's); they hold no state, so one serves every writer. */
+    public static CharacterEscapes escapes() {
+        return ESCAPES;
+    }
+
     private static JsonFactory factory() {
         JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        factory.setCharacterEscapes(new Escapes());
+        factory.setCharacterEscapes(ESCAPES);
         return factory;
     }
 

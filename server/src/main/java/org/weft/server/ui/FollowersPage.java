@@ -27,8 +27,8 @@ import org.weft.web.view.Option;
  * Who follows, and the decisions on them: {@code /moderate/{name}/followers} for a community's moderators, and
  * {@code /account/followers} for a member's own account. Both pages say whether new follows wait for approval (and
  * switch it), list the waiting follows (approve, reject) and the followers (approve for community-only posts,
- * remove). Rejecting, removing and turning approval off ask first; every form changes things once. Someone who does not moderate the
- * community gets 403 and nothing changes.
+ * remove). Rejecting, removing and turning approval off ask first; every form changes things once. Someone who does
+ * not moderate the community gets 403 and nothing changes.
  */
 public final class FollowersPage {
     private static final String ACCOUNT = "/account/followers";

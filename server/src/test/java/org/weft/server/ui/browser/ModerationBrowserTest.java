@@ -3,13 +3,11 @@ package org.weft.server.ui.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,9 @@ import org.weft.web.i18n.Messages;
  * Mastodon-shaped server, answers Layla's offer; Layla reports the answer with the small form under it; Omar, an
  * operator (a moderator of every community), finds it in the reports queue, blocks the account after the confirmation
  * page; rosa's server receives the Block, and the community's public moderation log shows the block with its public
- * reason and never Layla. Layla also blocks rosa for herself, finds the block on her list of blocks and lifts it. Every sentence checked is the language's own ({@link Messages#forLanguage}); the Arabic pages
- * are right to left. On a phone ({@link PhoneBrowser}), each page is screenshotted to target/screenshots and checked
+ * reason and never Layla. Layla also blocks rosa for herself, finds the block on her list of blocks and lifts it.
+ * Every sentence checked is the language's own ({@link Messages#forLanguage}); the Arabic pages are right to left.
+ * On a phone ({@link PhoneBrowser}), each page is screenshotted to target/screenshots and checked
  * by axe-core (no serious or critical violation) and for sideways scrolling.
  */
 class ModerationBrowserTest {
@@ -46,10 +45,7 @@ class ModerationBrowserTest {
 
     @BeforeAll
     static void start() {
-        boolean installed = Files.isExecutable(PhoneBrowser.CHROMIUM) && Files.isExecutable(PhoneBrowser.CHROMEDRIVER);
-        String missing = PhoneBrowser.CHROMIUM + " or " + PhoneBrowser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)";
-        assertTrue(installed || !MemberJourneyBrowserTest.inCi(), "CI is set, so the browser test must run, but " + missing);
-        assumeTrue(installed, "Skipped: " + missing);
+        PhoneBrowser.requireChromium();
         weft = TestServers.start();
         weft.server().localActors().createMember("omar", "Omar", PASSWORD, false);
         new Operators(weft.server().db()).setAdmin("omar", true);

@@ -2,6 +2,7 @@ package org.weft.server.ui.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -43,16 +45,46 @@ final class PhoneBrowser implements AutoCloseable {
     private final String base;
     private final Path shots;
     private final List<String> problems;
+    private final Screen screen;
+
+    /**
+     * Skips the calling test when Chromium or its driver is not installed, except in CI ({@code CI} is true or 1, as
+     * {@code .ci/run} and most CI services set it), where a skip would leave the pages unchecked while the build
+     * stays green: there it fails instead.
+     */
+    static void requireChromium() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = CHROMIUM + " or " + CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)";
+        String ci = System.getenv("CI");
+        assertTrue(installed || !("true".equalsIgnoreCase(ci) || "1".equals(ci)),
+                "CI is set, so the browser test must run, but " + missing);
+        assumeTrue(installed, "Skipped: " + missing);
+    }
+
+    /** The screens the pages are checked on: a phone (emulated: its size, density and touch) or a desktop window. */
+    enum Screen { PHONE, DESKTOP }
+
+    /** A desktop window's size: wide, and tall enough that a long page is screenshotted whole. */
+    static final int DESKTOP_WIDTH = 1280;
+    static final int DESKTOP_HEIGHT = 2600;
 
     PhoneBrowser(String base, String language, Path shots, List<String> problems) throws IOException {
+        this(base, language, shots, problems, Screen.PHONE);
+    }
+
+    PhoneBrowser(String base, String language, Path shots, List<String> problems, Screen screen) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + Files.createTempDirectory("weft-phone"), "--lang=" + language);
-        // A phone: its width, height and touch, so the pages lay out as on one (CSS pixels, twice as dense).
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true)));
+        if (screen == Screen.PHONE) {
+            // A phone: its width, height and touch, so the pages lay out as on one (CSS pixels, twice as dense).
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true)));
+        } else {
+            options.addArguments("--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT);
+        }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
@@ -61,6 +93,7 @@ final class PhoneBrowser implements AutoCloseable {
         this.base = base;
         this.shots = shots;
         this.problems = problems;
+        this.screen = screen;
     }
 
     WebDriver driver() {
@@ -192,24 +225,34 @@ final class PhoneBrowser implements AutoCloseable {
         });
     }
 
-    /** Screenshot {@code name}.png, then the sideways-scroll check and axe-core; problems are collected. */
-    @SuppressWarnings("unchecked")
+    /** Screenshot {@code name}.png, the sideways-scroll check, then axe-core (serious and critical); problems are collected. */
     void check(String name) throws IOException {
+        check(name, false);
+    }
+
+    /** As {@link #check}, but every axe-core violation counts, whatever its impact (for pages held to that). */
+    void checkEveryImpact(String name) throws IOException {
+        check(name, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void check(String name, boolean everyImpact) throws IOException {
         Files.createDirectories(shots);
         Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         JavascriptExecutor js = (JavascriptExecutor) driver;
         Number overflow = (Number) js.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         if (overflow.intValue() > 1) {
-            problems.add(name + " → scrolls sideways by " + overflow + " px at " + WIDTH + " px wide");
+            problems.add(name + " → scrolls sideways by " + overflow + " px on a " + screen.name().toLowerCase(Locale.ROOT));
         }
         js.executeScript(axeSource());
         Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var every = arguments[0];"
                 + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                + " .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); })"
-                + ".join(', '); }));"
-                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+                + " done(r.violations.filter(function (v) { return every || v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
+                + " return n.target.join(' '); }).join(', '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });", everyImpact);
         for (Object v : (List<Object>) result) {
             problems.add(name + " → " + v);
         }
