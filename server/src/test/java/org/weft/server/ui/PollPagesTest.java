@@ -76,6 +76,8 @@ class PollPagesTest {
             String after = dina.get(voted.headers().firstValue("Location").orElseThrow()).body();
             assertTrue(after.contains(ar.get("notice.pollVoted")), after);
             assertTrue(after.contains(ar.get("poll.youVoted", Messages.isolate("Friday"))), after);
+            // The counts in Arabic's own digits, as every other number on an Arabic page: one vote, all of them.
+            assertTrue(after.contains(ar.number(1) + " (" + ar.percent(100) + ")") && ar.percent(100).contains("١٠٠"), after);
             assertTrue(after.contains(ar.get("poll.voterCount", 1)), after);
             assertFalse(after.contains("type=\"radio\""), "no second vote form");
             assertFalse(after.contains(pollPath + "/close"), "Dina moderates nothing: no close form");

@@ -89,6 +89,11 @@ public final class Messages {
         return NumberFormat.getIntegerInstance(formatLocale()).format(value);
     }
 
+    /** A share of a whole, given in hundredths, written for this language: 45 is "45%", and "٪٤٥" in Arabic. */
+    public String percent(int hundredths) {
+        return NumberFormat.getPercentInstance(formatLocale()).format(hundredths / 100.0);
+    }
+
     /** A day written for this language, with its own digits. */
     public String date(Instant instant) {
         Locale l = formatLocale();
