@@ -29,7 +29,10 @@ final class ClassifierCues {
     final Map<String, HelpKind> conceptKinds = new HashMap<>();
     final Map<String, Set<String>> weakWords = new HashMap<>();
     final Map<String, List<String>> ignoredPhrases = new HashMap<>();
-    /** Per concept id, per language: words people use for the concept besides the taxonomy's labels and synonyms. */
+    /**
+     * Per concept id, per language: words people use for the concept besides the taxonomy's labels and synonyms, from
+     * both the {@code conceptWords} and the {@code conceptVocabulary} sections of the cue file.
+     */
     final Map<String, Map<String, List<String>>> conceptWords = new HashMap<>();
 
     private ClassifierCues(JsonNode root) {
@@ -50,17 +53,20 @@ final class ClassifierCues {
                 ignoredPhrases.put(e.getKey(), phrases);
             }
         });
-        root.path("conceptWords").fields().forEachRemaining(concept -> {
-            if (!concept.getKey().startsWith("_")) {
-                Map<String, List<String>> byLang = new HashMap<>();
-                concept.getValue().fields().forEachRemaining(lang -> {
-                    List<String> words = new ArrayList<>();
-                    lang.getValue().forEach(w -> words.add(w.asText()));
-                    byLang.put(lang.getKey(), words);
-                });
-                conceptWords.put(concept.getKey(), byLang);
-            }
-        });
+        // Words added from the misses of the tuning posts (conceptWords, sessions 22-23) and words written concept by
+        // concept from its meaning (conceptVocabulary, session 25): the same kind of evidence, kept apart in the file
+        // so that each can be measured, or taken out, on its own.
+        for (String section : List.of("conceptWords", "conceptVocabulary")) {
+            root.path(section).fields().forEachRemaining(concept -> {
+                if (!concept.getKey().startsWith("_")) {
+                    Map<String, List<String>> byLang = conceptWords.computeIfAbsent(concept.getKey(), k -> new HashMap<>());
+                    concept.getValue().fields().forEachRemaining(lang -> {
+                        List<String> words = byLang.computeIfAbsent(lang.getKey(), k -> new ArrayList<>());
+                        lang.getValue().forEach(w -> words.add(w.asText()));
+                    });
+                }
+            });
+        }
         root.path("conceptKinds").fields().forEachRemaining(e -> conceptKinds.put(e.getKey(), kind(e.getValue().asText())));
     }
 

@@ -40,14 +40,23 @@ final class FreeTextSet {
     /** The second set's development two-thirds (session 23, scenes 61 to 120): tune on it. */
     static final String DEVELOPMENT_2 = "/classify/free-text/development2.tsv";
     /**
-     * The second set's frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest} and the data
-     * checks, which never print it.
+     * The second set's frozen third. It was measured once (issue 14, session 23) and is now <em>spent</em>: it may be
+     * tuned on like the development parts.
      */
     static final String FROZEN_2 = "/classify/free-text/frozen2.tsv";
-    /** Every part that may be tuned on: both development parts and the spent first frozen third. */
-    static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2);
+    /** The third set's development two-thirds (session 25, scenes 121 to 180): tune on it. */
+    static final String DEVELOPMENT_3 = "/classify/free-text/development3.tsv";
+    /**
+     * The third set's frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest} and the data
+     * checks, which never print it.
+     */
+    static final String FROZEN_3 = "/classify/free-text/frozen3.tsv";
+    /** Every part that may be tuned on: the three development parts and the two spent frozen thirds. */
+    static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
+    /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */
+    static final int THIRD_SET_FIRST = 121;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -69,6 +78,11 @@ final class FreeTextSet {
      */
     static boolean inSecondFrozenThird(int number) {
         return (number - SECOND_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The third set's split rule, the second's moved to its numbers: scenes 123, 126, ... 180 are frozen. */
+    static boolean inThirdFrozenThird(int number) {
+        return (number - THIRD_SET_FIRST + 1) % 3 == 0;
     }
 
     static List<FreeTextPost> read(String resource) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
- * The two free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
+ * The three free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
  * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
  * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
  * or with the older classifier sets. It reads the frozen files only to check these; it never classifies them.
@@ -33,11 +33,14 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen = FreeTextSet.read(FreeTextSet.FROZEN);
     private final List<FreeTextPost> development2 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_2);
     private final List<FreeTextPost> frozen2 = FreeTextSet.read(FreeTextSet.FROZEN_2);
+    private final List<FreeTextPost> development3 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_3);
+    private final List<FreeTextPost> frozen3 = FreeTextSet.read(FreeTextSet.FROZEN_3);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
         eachLanguageHasSixtyPosts(development, frozen);
         eachLanguageHasSixtyPosts(development2, frozen2);
+        eachLanguageHasSixtyPosts(development3, frozen3);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -66,14 +69,26 @@ class FreeTextSetTest {
     /** The second set: scenes 61 to 120 in every language, every third one of a language in the frozen third. */
     @Test
     void eachPostOfTheSecondSetSitsInThePartItsSplitRuleGivesIt() {
-        for (String lang : Taxonomy.LANGUAGES) {
-            List<Integer> numbers = Stream.concat(inLanguage(development2, lang).stream(), inLanguage(frozen2, lang).stream())
-                    .map(FreeTextPost::number).sorted().toList();
-            assertEquals(IntStream.rangeClosed(FreeTextSet.SECOND_SET_FIRST, FreeTextSet.SECOND_SET_FIRST + 59).boxed().toList(),
-                    numbers, lang + " scene numbers");
-        }
+        scenesRunFrom(FreeTextSet.SECOND_SET_FIRST, development2, frozen2);
         development2.forEach(p -> assertTrue(!FreeTextSet.inSecondFrozenThird(p.number()), p.id() + " belongs in frozen2"));
         frozen2.forEach(p -> assertTrue(FreeTextSet.inSecondFrozenThird(p.number()), p.id() + " belongs in development2"));
+    }
+
+    /** The third set: scenes 121 to 180 in every language, every third one of a language in the frozen third. */
+    @Test
+    void eachPostOfTheThirdSetSitsInThePartItsSplitRuleGivesIt() {
+        scenesRunFrom(FreeTextSet.THIRD_SET_FIRST, development3, frozen3);
+        development3.forEach(p -> assertTrue(!FreeTextSet.inThirdFrozenThird(p.number()), p.id() + " belongs in frozen3"));
+        frozen3.forEach(p -> assertTrue(FreeTextSet.inThirdFrozenThird(p.number()), p.id() + " belongs in development3"));
+    }
+
+    /** Every language tells scenes {@code first} to {@code first + 59}, each once, across the two parts of a set. */
+    private static void scenesRunFrom(int first, List<FreeTextPost> development, List<FreeTextPost> frozen) {
+        for (String lang : Taxonomy.LANGUAGES) {
+            List<Integer> numbers = Stream.concat(inLanguage(development, lang).stream(), inLanguage(frozen, lang).stream())
+                    .map(FreeTextPost::number).sorted().toList();
+            assertEquals(IntStream.rangeClosed(first, first + 59).boxed().toList(), numbers, lang + " scene numbers");
+        }
     }
 
     @Test
@@ -115,9 +130,9 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
-    /** Every post of both sets, all four files. */
+    /** Every post of the three sets, all six files. */
     private List<FreeTextPost> both() {
-        return Stream.of(development, frozen, development2, frozen2).flatMap(List::stream).toList();
+        return Stream.of(development, frozen, development2, frozen2, development3, frozen3).flatMap(List::stream).toList();
     }
 
     private static List<FreeTextPost> inLanguage(List<FreeTextPost> posts, String lang) {
