@@ -69,6 +69,7 @@ import org.weft.server.federation.inbound.FollowAnswerHandler;
 import org.weft.server.federation.inbound.LinkBackfill;
 import org.weft.server.federation.inbound.FollowHandler;
 import org.weft.server.queue.InboundWorker;
+import org.weft.server.federation.inbound.QuestionHandler;
 import org.weft.server.federation.inbound.UndoHandler;
 import org.weft.server.federation.inbound.UpdateHandler;
 import org.weft.server.domain.actor.RemoteActors;
@@ -102,10 +103,14 @@ import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
+import org.weft.server.domain.decision.DecisionOutcomes;
+import org.weft.server.domain.decision.DecisionService;
 import org.weft.server.domain.poll.PollFederation;
 import org.weft.server.domain.poll.PollService;
 import org.weft.server.domain.poll.PollTimer;
 import org.weft.server.domain.poll.PollWire;
+import org.weft.server.domain.poll.RemotePollVoting;
+import org.weft.server.domain.poll.RemotePolls;
 import org.weft.server.domain.poll.RemoteVotes;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.moderation.ModerationService;
@@ -173,6 +178,8 @@ import org.weft.server.ui.UiRoutes;
 import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.PollPages;
+import org.weft.server.ui.RemotePollPages;
+import org.weft.server.ui.DecisionsPage;
 import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.MemberBlockPage;
 import org.weft.server.ui.ReportPages;
@@ -339,7 +346,11 @@ public final class WeftServer implements AutoCloseable {
 
         LinkBackfill backfill = new LinkBackfill(client, posts::announced, posts::detachedThrough);
         Thanks thanks = new Thanks(db, clock);
-        PollService polls = new PollService(db, urls, new PollFederation(new PollWire(urls), outbox), safety.log(), clock);
+        RemotePolls remotePolls = new RemotePolls(db, clock);
+        // A decision's outcome is settled in the transaction that closes its poll (domain.poll knows only the interface).
+        PollService polls = new PollService(db, urls, new PollFederation(new PollWire(urls), outbox), safety.log(), clock,
+                new DecisionOutcomes(safety.log()));
+        DecisionService communityDecisions = new DecisionService(db, polls, safety.log(), clock);
         LikeHandler likes = new LikeHandler(thanks, remoteActors);
         ActivityRouter router = new ActivityRouter(Map.ofEntries(
                 Map.entry("Follow", new FollowHandler(follows)),
@@ -347,11 +358,12 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("Accept", new FollowAnswerHandler(follows, agreements, backfill, true)),
                 Map.entry("Reject", new FollowAnswerHandler(follows, agreements, backfill, false)),
                 Map.entry("Offer", new OfferHandler(agreements, remoteActors)),
-                Map.entry("Create", new CreateHandler(posts, new RemoteVotes(db, clock))),
+                Map.entry("Create", new QuestionHandler(remotePolls, new CreateHandler(posts, new RemoteVotes(db, clock)))),
                 Map.entry("Announce", new AnnounceHandler(posts)),
-                Map.entry("Delete", new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock))),
-                Map.entry("Update", new UpdateHandler(remoteActors,
-                        new IncomingEdits(db, remoteActors, remoteProposals, responses, clock))),
+                Map.entry("Delete", new QuestionHandler(remotePolls,
+                        new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock)))),
+                Map.entry("Update", new QuestionHandler(remotePolls, new UpdateHandler(remoteActors,
+                        new IncomingEdits(db, remoteActors, remoteProposals, responses, clock)))),
                 Map.entry("Like", likes),
                 Map.entry("EmojiReact", likes),
                 Map.entry("Flag", new FlagHandler(safety.reports()))), blocked);
@@ -386,7 +398,7 @@ public final class WeftServer implements AutoCloseable {
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), matching, urls, boardSearch, polls);
+                new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions);
         // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
         LoginRateLimiter signIns = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock,
                 new SignInsSharedByFeed(db, clock));
@@ -396,8 +408,11 @@ public final class WeftServer implements AutoCloseable {
                 signIns);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
-        PollPages pollPages = new PollPages(pages, polls, urls, clock);
+        RemotePollPages remotePollPages = new RemotePollPages(pages, remotePolls,
+                new RemotePollVoting(db, outbox, clock));
+        PollPages pollPages = new PollPages(pages, polls, urls, clock, remotePollPages);
         PollEndpoint pollEndpoint = new PollEndpoint(polls, urls);
+        DecisionsPage decisionsPage = new DecisionsPage(pages, communityDecisions, polls, clock);
         MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
@@ -427,6 +442,11 @@ public final class WeftServer implements AutoCloseable {
                 .get("/polls/{id}", Wants.pageOr(pollPages::show, pollEndpoint::question))
                 .post("/polls/{id}/vote", pollPages::vote)
                 .post("/polls/{id}/close", pollPages::close)
+                .get("/remote-polls/{id}", remotePollPages::show)
+                .post("/remote-polls/{id}/vote", remotePollPages::vote)
+                .get("/groups/{name}/decisions", decisionsPage::list)
+                .post("/groups/{name}/decisions", decisionsPage::open)
+                .post("/groups/{name}/decisions/majority", decisionsPage::majority)
                 .get("/users/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.PERSON))
                 .get("/groups/{name}/{collection}", (req, res) -> collections.serve(req, res, ActorKind.GROUP))
                 .post("/report", reportPages::report)
@@ -448,8 +468,9 @@ public final class WeftServer implements AutoCloseable {
                 });
 
         OpenProposals openProposals = new OpenProposals(db);
-        new OpenDataRoutes(new OpenDataEndpoint(openProposals, taxonomy, areas),
-                new FeedEndpoint(openProposals, taxonomy, areas, urls)).register(routing);
+        ApiTokens dataTokens = new ApiTokens(db, clock);
+        new OpenDataRoutes(new OpenDataEndpoint(openProposals, taxonomy, areas, dataTokens, db),
+                new FeedEndpoint(openProposals, taxonomy, areas, urls, dataTokens, db)).register(routing);
         ui.register(routing);
         // Last: what nothing else answered is a 404 page (or JSON), and a failure a 500 page, never Helidon's plain text.
         routing.any(errors::notFound)
@@ -503,6 +524,9 @@ public final class WeftServer implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> hearDecisions(decisions), 30, 30, TimeUnit.SECONDS);
         // Blocks reach every node through the change feed at once; this reload is the safety net.
         scheduler.scheduleWithFixedDelay(blocked::reload, 30, 30, TimeUnit.SECONDS);
+        // A server that falls quiet gives back the heap its last busy spell grew (the serial collector shrinks only then).
+        scheduler.scheduleWithFixedDelay(IdleMemory.forThisProcess()::check, IdleMemory.EVERY.toSeconds(),
+                IdleMemory.EVERY.toSeconds(), TimeUnit.SECONDS);
         Pruner pruner = Pruner.standard(db, config.retention(), clock);
         Duration pruneEvery = Duration.ofMinutes(config.retention().everyMinutes());
         pruner.start(pruneEvery, () -> jobs.ourTurn("retention", pruneEvery.multipliedBy(2).plusMinutes(1)));

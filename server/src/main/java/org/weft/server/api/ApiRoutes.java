@@ -18,6 +18,7 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.decision.DecisionService;
 import org.weft.server.domain.poll.PollService;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
@@ -50,11 +51,13 @@ public final class ApiRoutes implements HttpService {
     private final ApiAuth auth;
     private final MatchesApi matches;
     private final PollsApi polls;
+    private final DecisionsApi decisions;
 
     public ApiRoutes(Database db, ProposalService proposalService, ResponseService responseService,
                      ConversationService conversationService, AreaService areaService,
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
-                     LocalUrls urls, BoardSearch boardSearch, PollService pollService) {
+                     LocalUrls urls, BoardSearch boardSearch, PollService pollService,
+                     DecisionService decisionService) {
         ApiAuth auth = new ApiAuth(tokens, db);
         this.auth = auth;
         ProposalJson json = new ProposalJson(taxonomy, urls);
@@ -66,6 +69,7 @@ public final class ApiRoutes implements HttpService {
         this.areas = new AreasApi(areaService);
         this.matches = new MatchesApi(db, tokens, matching);
         this.polls = new PollsApi(pollService, auth, urls);
+        this.decisions = new DecisionsApi(decisionService, auth);
     }
 
     @Override
@@ -100,7 +104,10 @@ public final class ApiRoutes implements HttpService {
                 .put("/groups/{name}/poll-setting", guard(polls::setting))
                 .get("/polls/{id}", guard(polls::show))
                 .post("/polls/{id}/votes", guard(polls::vote))
-                .post("/polls/{id}/close", guard(polls::close));
+                .post("/polls/{id}/close", guard(polls::close))
+                .get("/groups/{name}/decisions", guard(decisions::list))
+                .post("/groups/{name}/decisions", guard(decisions::open))
+                .put("/groups/{name}/decision-majority", guard(decisions::majority));
     }
 
     /** The numeric id in the path; anything else names nothing, so it is a 404 like an unknown id. */

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** What a moderation action did, as the public moderation log lists it (each has a translated name). */
 public enum ModerationActionKind {
     DOMAIN_SILENCED, DOMAIN_SUSPENDED, DOMAIN_UNBLOCKED, ACCOUNT_BLOCKED, ACCOUNT_UNBLOCKED, POST_HIDDEN,
-    REPORT_FORWARDED, FOLLOWER_REMOVED, POLL_CLOSED;
+    REPORT_FORWARDED, FOLLOWER_REMOVED, POLL_CLOSED, DECISION_MAJORITY_SET, DECISION_ADOPTED, DECISION_REJECTED,
+    DECISION_VOID;
 
     /** The message key of its name in the log: {@code moderationLog.kind.accountBlocked}, … */
     public String messageKey() {

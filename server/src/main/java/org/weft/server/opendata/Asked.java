@@ -2,6 +2,7 @@ package org.weft.server.opendata;
 
 import java.util.Optional;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -11,15 +12,18 @@ import org.weft.server.domain.proposal.OpenProposals.Community;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.web.i18n.Messages;
 
-/** A request for a community's open data or feed, read: the community named in the path, and what was asked of it. */
-record Asked(Community community, DataRequest request) {
+/**
+ * A request for a community's open data or feed, read: the community named in the path, what was asked of it, and
+ * whether a member asks (a valid API token: community-only proposals too).
+ */
+record Asked(Community community, DataRequest request, boolean member) {
 
     /**
      * Reads the request; on a parameter that names nothing (400) or a community that does not exist here (404), sends
      * the error, in the asker's language, and gives nothing.
      */
     static Optional<Asked> read(ServerRequest req, ServerResponse res, OpenProposals proposals, Taxonomy taxonomy,
-                                AreaService areas) {
+                                AreaService areas, BearerReader bearer) {
         DataRequest asked;
         try {
             asked = DataRequest.read(req, taxonomy, areas);
@@ -33,7 +37,14 @@ record Asked(Community community, DataRequest request) {
             OpenDataEndpoint.refuse(res, Status.NOT_FOUND_404, "not_found", asked.messages().get("error.not_found"));
             return Optional.empty();
         }
-        return Optional.of(new Asked(community.get(), asked));
+        BearerReader.Reader reader = bearer.read(req);
+        if (reader.refusal() != null) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, BearerReader.CHALLENGE);
+            OpenDataEndpoint.refuse(res, Status.UNAUTHORIZED_401, reader.refusal(),
+                    asked.messages().get("error." + reader.refusal()));
+            return Optional.empty();
+        }
+        return Optional.of(new Asked(community.get(), asked, reader.member()));
     }
 
     private static String safeLanguage(ServerRequest req) {

@@ -32,6 +32,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.OpenProposals.Community;
@@ -40,6 +41,7 @@ import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.http.BoardLinks;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.persistence.Database;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -59,9 +61,13 @@ public final class FeedEndpoint {
     private final OpenProposals proposals;
     private final Taxonomy taxonomy;
     private final AreaService areas;
+    private final BearerReader bearer;
     private final LocalUrls urls;
 
-    public FeedEndpoint(OpenProposals proposals, Taxonomy taxonomy, AreaService areas, LocalUrls urls) {
+    /** {@code tokens} and {@code db}: a member's API token lets a feed reader read the community-only proposals too. */
+    public FeedEndpoint(OpenProposals proposals, Taxonomy taxonomy, AreaService areas, LocalUrls urls, ApiTokens tokens,
+                        Database db) {
+        this.bearer = new BearerReader(tokens, db);
         this.proposals = proposals;
         this.taxonomy = taxonomy;
         this.areas = areas;
@@ -69,14 +75,14 @@ public final class FeedEndpoint {
     }
 
     public void atom(ServerRequest req, ServerResponse res) {
-        Optional<Asked> asked = Asked.read(req, res, proposals, taxonomy, areas);
+        Optional<Asked> asked = Asked.read(req, res, proposals, taxonomy, areas, bearer);
         if (asked.isEmpty()) {
             return;
         }
         Community community = asked.get().community();
         DataRequest request = asked.get().request();
-        List<PublicProposal> newest = proposals.newest(community, request.filter(), ENTRIES);
-        OpenDataEndpoint.headers(res, ATOM, community.name() + ".atom");
+        List<PublicProposal> newest = proposals.newest(community, request.filter(), ENTRIES, asked.get().member());
+        OpenDataEndpoint.headers(res, ATOM, community.name() + ".atom", asked.get().member());
         try (Writer writer = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
             Document xml = new WireFeedOutput().outputJDom(feed(community, request, newest).createWireFeed());
             // ROME writes a feed's language as Dublin Core at best; Atom readers take it from xml:lang on the root.

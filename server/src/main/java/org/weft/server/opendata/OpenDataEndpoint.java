@@ -14,6 +14,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.apache.commons.csv.CSVPrinter;
+import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.OpenProposals.Community;
@@ -23,6 +24,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.http.CsvCells;
 import org.weft.server.http.HtmlSafeJson;
 import org.weft.server.http.HttpReplies;
+import org.weft.server.persistence.Database;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -37,11 +39,15 @@ public final class OpenDataEndpoint {
     private final OpenProposals proposals;
     private final Taxonomy taxonomy;
     private final AreaService areas;
+    private final BearerReader bearer;
 
-    public OpenDataEndpoint(OpenProposals proposals, Taxonomy taxonomy, AreaService areas) {
+    /** {@code tokens} and {@code db}: a member's API token lets a tool read the community-only proposals too. */
+    public OpenDataEndpoint(OpenProposals proposals, Taxonomy taxonomy, AreaService areas, ApiTokens tokens,
+                            Database db) {
         this.proposals = proposals;
         this.taxonomy = taxonomy;
         this.areas = areas;
+        this.bearer = new BearerReader(tokens, db);
     }
 
     public void csv(ServerRequest req, ServerResponse res) {
@@ -60,14 +66,14 @@ public final class OpenDataEndpoint {
         }
         Community community = asked.get().community();
         ProposalColumns.Labels labels = new ProposalColumns.Labels(taxonomy, asked.get().request().messages());
-        headers(res, CSV, community.name() + (hxl ? "-proposals.hxl.csv" : "-proposals.csv"));
+        headers(res, CSV, community.name() + (hxl ? "-proposals.hxl.csv" : "-proposals.csv"), asked.get().member());
         try (OutputStream out = res.outputStream();
              CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CsvCells.FORMAT)) {
             CsvCells.row(printer, ProposalColumns.names());
             if (hxl) {
                 CsvCells.row(printer, ProposalColumns.hxlTags());
             }
-            proposals.each(community, asked.get().request().filter(),
+            proposals.each(community, asked.get().request().filter(), asked.get().member(),
                     batch -> batch.forEach(p -> CsvCells.row(printer, ProposalColumns.cells(p, labels))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,7 +89,7 @@ public final class OpenDataEndpoint {
         Community community = asked.get().community();
         Messages m = asked.get().request().messages();
         ProposalColumns.Labels labels = new ProposalColumns.Labels(taxonomy, m);
-        headers(res, "application/json; charset=utf-8", community.name() + "-proposals.json");
+        headers(res, "application/json; charset=utf-8", community.name() + "-proposals.json", asked.get().member());
         try (OutputStream out = res.outputStream(); Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              JsonGenerator json = HtmlSafeJson.FACTORY.createGenerator(writer)) {
             json.writeStartObject();
@@ -94,7 +100,8 @@ public final class OpenDataEndpoint {
             json.writeEndObject();
             json.writeStringField("language", m.language());
             json.writeArrayFieldStart("items");
-            proposals.each(community, asked.get().request().filter(), batch -> batch.forEach(p -> item(json, p, labels)));
+            proposals.each(community, asked.get().request().filter(), asked.get().member(),
+                    batch -> batch.forEach(p -> item(json, p, labels)));
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
@@ -133,15 +140,19 @@ public final class OpenDataEndpoint {
 
     /** The community and the request, or an error answer already sent (empty). */
     private Optional<Asked> asked(ServerRequest req, ServerResponse res) {
-        return Asked.read(req, res, proposals, taxonomy, areas);
+        return Asked.read(req, res, proposals, taxonomy, areas, bearer);
     }
 
-    /** Open data is for anyone: any site may read it, and a cache asks again each time (a withdrawn one leaves). */
-    static void headers(ServerResponse res, String contentType, String filename) {
+    /**
+     * Open data is for anyone: any site may read it, and a cache asks again each time (a withdrawn one leaves). What a
+     * member's token read is for that member only: no shared cache keeps it, and caches keep the two apart.
+     */
+    static void headers(ServerResponse res, String contentType, String filename, boolean member) {
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        res.header(HeaderNames.CACHE_CONTROL, member ? "private, no-cache" : "no-cache");
+        res.header(HeaderNames.VARY, "Authorization");
         res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"");
     }
 

@@ -2,12 +2,16 @@ package org.weft.server.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
+import org.weft.server.model.DecisionMajority;
+
 /** A local community's settings kept beside its actor: its rules (plain text), which only its page
- * shows, and whether its members may open polls. */
+ * shows, whether its members may open polls, and the majority its decisions need (V74). */
 @Entity
 @Table(name = "community_setting")
 public class CommunitySettingEntity {
@@ -20,6 +24,9 @@ public class CommunitySettingEntity {
     private Instant updatedAt;
     @Column(name = "members_open_polls", nullable = false)
     private boolean membersOpenPolls;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decision_majority", nullable = false, length = 16)
+    private DecisionMajority decisionMajority = DecisionMajority.SIMPLE;
 
     protected CommunitySettingEntity() {
     }
@@ -48,6 +55,15 @@ public class CommunitySettingEntity {
 
     public void setMembersOpenPolls(boolean membersOpenPolls, Instant now) {
         this.membersOpenPolls = membersOpenPolls;
+        this.updatedAt = now;
+    }
+
+    public DecisionMajority getDecisionMajority() {
+        return decisionMajority;
+    }
+
+    public void setDecisionMajority(DecisionMajority majority, Instant now) {
+        this.decisionMajority = majority;
         this.updatedAt = now;
     }
 

@@ -39,7 +39,9 @@ public final class Database implements AutoCloseable {
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
             FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class,
             ThanksEntity.class, DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class,
-            ReportEntity.class, PollEntity.class, PollOptionEntity.class, PollVoteEntity.class);
+            ReportEntity.class, PollEntity.class, PollOptionEntity.class, PollVoteEntity.class,
+            RemotePollEntity.class, RemotePollOptionEntity.class, RemotePollVoteEntity.class,
+            DecisionEntity.class);
 
     private static final int DEADLOCK_ATTEMPTS = 4;
 

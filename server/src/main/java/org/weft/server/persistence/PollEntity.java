@@ -31,6 +31,9 @@ public class PollEntity {
     private Long authorId;
     @Column(nullable = false, length = 1000)
     private String question;
+    /** Longer text shown under the question and sent with it (a decision's proposed rules, V74); null for most. */
+    @Column(length = 4000)
+    private String details;
     @Column(nullable = false)
     private boolean multiple;
     @Enumerated(EnumType.STRING)
@@ -82,6 +85,15 @@ public class PollEntity {
 
     public String getQuestion() {
         return question;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    /** Sets the text shown under the question; only before the poll is sent, as its Question carries it. */
+    public void setDetails(String details) {
+        this.details = details;
     }
 
     public boolean isMultiple() {

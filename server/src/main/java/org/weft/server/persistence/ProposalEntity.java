@@ -134,6 +134,12 @@ public class ProposalEntity {
     @OrderColumn(name = "position")
     @Column(name = "concept_uri", length = 190, nullable = false)
     private List<String> categories = new ArrayList<>();
+    /**
+     * Its top-level categories as the needs overview counts them (V80), kept beside the categories so the overview
+     * counts them from an index; null until the next count fills it in ({@link OverviewCounts#fillTopCategories}).
+     */
+    @Column(name = "top_categories", length = 255)
+    private String topCategories;
 
     protected ProposalEntity() {
     }
@@ -403,6 +409,9 @@ public class ProposalEntity {
     }
 
     public void setCategories(List<String> conceptUris) {
+        if (!categories.equals(conceptUris)) {
+            topCategories = null; // counted afresh by the next overview
+        }
         categories.clear();
         categories.addAll(conceptUris);
     }

@@ -1,9 +1,11 @@
 package org.weft.server.ui;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.moderation.ModerationLog;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.ModerationActionKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -33,6 +36,8 @@ import org.weft.web.view.ModerationLogView;
 public final class ModerationLogPage {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<ModerationActionKind> BY_VOTE = EnumSet.of(ModerationActionKind.DECISION_ADOPTED,
+            ModerationActionKind.DECISION_REJECTED, ModerationActionKind.DECISION_VOID);
 
     private final Pages pages;
     private final Database db;
@@ -89,6 +94,9 @@ public final class ModerationLogPage {
         String name = showNames ? moderatorName(a) : null;
         if (name != null) {
             return Messages.isolate(name);
+        }
+        if (a.getModeratorId() == null && BY_VOTE.contains(a.getKind())) {
+            return m.get("moderationLog.byVote"); // a decision reached at its poll's end time: nobody acted but the voters
         }
         return m.get(a.getModeratorId() == null ? "moderationLog.byOperators" : "moderationLog.byModerator");
     }

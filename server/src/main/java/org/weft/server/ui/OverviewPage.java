@@ -93,8 +93,11 @@ public final class OverviewPage {
         String heading = o.community() == null ? m.get("overview.titleInstance")
                 : m.get(o.scope() == Overview.Scope.LINKED ? "overview.titleLinked" : "overview.title",
                         Messages.isolate(o.communityName()));
-        List<String> notes = List.of(m.get("overview.intro", o.threshold()),
-                m.get(o.withCommunityOnly() ? "overview.memberNote" : "overview.visitorNote"));
+        List<String> notes = new ArrayList<>(List.of(m.get("overview.intro", o.threshold())));
+        if (o.threshold() > 1) {
+            notes.add(m.get("overview.rounded", o.threshold()));
+        }
+        notes.add(m.get(o.withCommunityOnly() ? "overview.memberNote" : "overview.visitorNote"));
         String base = o.community() == null ? "/overview" : "/overview/" + o.community();
         List<Link> scopeLinks = new ArrayList<>();
         if (o.community() != null) {

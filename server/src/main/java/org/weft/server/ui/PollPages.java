@@ -45,12 +45,14 @@ public final class PollPages {
     private final PollService polls;
     private final LocalUrls urls;
     private final Clock clock;
+    private final RemotePollPages remote;
 
-    public PollPages(Pages pages, PollService polls, LocalUrls urls, Clock clock) {
+    public PollPages(Pages pages, PollService polls, LocalUrls urls, Clock clock, RemotePollPages remote) {
         this.pages = pages;
         this.polls = polls;
         this.urls = urls;
         this.clock = clock;
+        this.remote = remote;
     }
 
     /** {@code GET /groups/{name}/polls}. */
@@ -82,6 +84,7 @@ public final class PollPages {
         Map<String, Object> params = new HashMap<>();
         params.put("view", new PollListView(heading, name, rows, may.mayOpen(), may.moderates(), may.membersMayOpen(),
                 notice, error));
+        params.put("remote", remote.rows(m, name, me)); // polls of those the community follows
         pages.render(res, status, v, heading, "polls.jte", params);
     }
 
@@ -168,7 +171,8 @@ public final class PollPages {
         params.put("view", new PollView(heading, poll.question(), status(m, poll), m.get("poll.voterCount",
                 poll.voterCount()), options, poll.multiple(), me != null && poll.open() && poll.mine().isEmpty(),
                 poll.path() + "/vote", youVoted, may.moderates() && poll.open(), poll.path() + "/close",
-                Pages.notice(req, m, NOTICES), "/groups/" + poll.community() + "/polls"));
+                Pages.notice(req, m, NOTICES), "/groups/" + poll.community() + "/polls", poll.details(),
+                poll.details() == null ? null : "/groups/" + poll.community() + "/decisions"));
         pages.render(res, Status.OK_200, v, heading, "poll.jte", params);
     }
 

@@ -3,19 +3,14 @@ package org.weft.server.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.weft.activitypub.vocab.AgreementOffer;
-import org.weft.server.config.DatabaseSettings;
-import org.weft.server.testing.TestDatabases;
 
 /**
  * V22 and V23 give an agreement response its Agreement's id in its own row. One received before them takes it from
@@ -24,23 +19,15 @@ import org.weft.server.testing.TestDatabases;
  */
 class AgreementIdMigrationTest {
     private static final String NOW = "2026-11-01 10:00:00";
-    private final Path dir = TestDatabases.tempDir();
-    private final DatabaseSettings settings = TestDatabases.fresh(dir);
-
-    @AfterEach
-    void drop() {
-        TestDatabases.drop(settings);
-    }
+    @RegisterExtension
+    final OlderSchema older = new OlderSchema();
 
     @Test
     void anAgreementReceivedBeforeV22TakesItsIdFromItsKeptOffer() throws SQLException {
         // Weft's own migrations (the Java one, 14, included) up to the last before the response kept its agreement id.
-        Database.migrationsUpTo("20", settings, dir).load().migrate();
+        older.migrateTo("20");
         String kept = offer("https://camp-b.example/activities/offer/1", "https://camp-b.example/agreements/1");
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(dir), settings.userOrDefault(),
-                settings.passwordOrDefault()); Statement st = c.createStatement()) {
-            // Only the response and inbound rows matter: the proposal and actors they name are left out.
-            st.execute(settings.isEmbedded() ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET FOREIGN_KEY_CHECKS = 0");
+        older.insertWithoutForeignKeys(c -> {
             insertResponse(c, 1, "https://camp-b.example/activities/offer/1", "AGREEMENT");
             insertResponse(c, 2, "https://camp-b.example/activities/offer/2", "AGREEMENT"); // its Offer was pruned
             insertResponse(c, 3, "https://camp-b.example/activities/offer/3", "AGREEMENT"); // its Offer is unreadable
@@ -48,9 +35,9 @@ class AgreementIdMigrationTest {
             insertInbound(c, 1, "https://camp-b.example/activities/offer/1", "Offer", kept);
             insertInbound(c, 3, "https://camp-b.example/activities/offer/3", "Offer", "{\"type\": \"Offer\"}");
             insertInbound(c, 4, "https://mastodon.example/users/rosa/statuses/4/activity", "Create", "{}");
-        }
+        });
 
-        try (Database db = Database.open(settings, dir, true)) {
+        try (Database db = older.upgrade()) {
             assertEquals("https://camp-b.example/agreements/1", agreementOf(db, 1));
             assertNull(agreementOf(db, 2), "no Offer left to read it from");
             assertNull(agreementOf(db, 3));

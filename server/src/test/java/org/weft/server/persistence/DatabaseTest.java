@@ -5,47 +5,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.weft.server.model.ActorKind;
+import org.weft.server.queue.ClaimedDelivery;
+import org.weft.server.queue.DeliveryQueue;
+import org.weft.server.queue.InboundStore;
+import org.weft.server.queue.InboxWriter;
+import org.weft.server.testing.FreshDatabase;
 import org.weft.server.testing.TestDatabases;
 
 /** Runs on H2 by default and on MariaDB when WEFT_TEST_DB_URL is set (CI does both). */
 class DatabaseTest {
-    private Path dir;
-    private DatabaseSettings settings;
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase();
     private Database db;
 
     @BeforeEach
     void open() {
-        dir = TestDatabases.tempDir();
-        settings = TestDatabases.fresh(dir);
-        db = Database.open(settings, dir);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-        TestDatabases.drop(settings);
+        db = fresh.db();
     }
 
     @Test
     void migrationsProduceTheSchemaTheEntitiesMap() {
         // Another handle on the freshly migrated database, asking Hibernate to check every mapped column against it.
-        assertDoesNotThrow(() -> Database.open(settings, dir, true).close());
+        assertDoesNotThrow(() -> Database.open(fresh.settings(), fresh.dir(), true).close());
     }
 
     @Test
     void aColumnAnEntityMapsButTheSchemaLacksIsCaught() {
         db.run(s -> s.createNativeMutationQuery("ALTER TABLE message DROP COLUMN read_at").executeUpdate());
-        RuntimeException refused = assertThrows(RuntimeException.class, () -> Database.open(settings, dir, true).close());
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> Database.open(fresh.settings(), fresh.dir(), true).close());
         String messages = Stream.iterate((Throwable) refused, t -> t != null, Throwable::getCause).map(Throwable::getMessage)
                 .toList().toString();
         assertTrue(messages.contains("read_at"), "the validation names the missing column: " + messages);
@@ -60,8 +64,7 @@ class DatabaseTest {
     void reopeningAnExistingDatabaseKeepsItsRows() {
         Instant created = Instant.now().truncatedTo(ChronoUnit.MICROS);
         db.run(s -> s.persist(actor("https://a.example/users/rosa", created)));
-        db.close();
-        db = Database.open(settings, dir, false);
+        db = fresh.reopen(false);
         ActorEntity again = db.inTransaction(s -> s.createSelectionQuery("from ActorEntity where uri = :u", ActorEntity.class)
                 .setParameter("u", "https://a.example/users/rosa").getSingleResult());
         assertEquals(created, again.getCreatedAt());
@@ -92,35 +95,34 @@ class DatabaseTest {
         ActorEntity sender = actor("https://a.example/users/sender", Instant.now());
         db.run(s -> {
             s.persist(sender);
-            var activity = new OutboundActivityEntity("https://a.example/activities/1", sender, "Create", "{}", true,
+            OutboundActivityEntity activity = new OutboundActivityEntity("https://a.example/activities/1", sender, "Create", "{}", true,
                     Instant.now().minusSeconds(60));
             s.persist(activity);
-            org.weft.server.queue.DeliveryQueue.enqueue(s, activity, java.util.List.of(
-                    java.net.URI.create("https://b.example/inbox"), java.net.URI.create("https://c.example/inbox")),
+            DeliveryQueue.enqueue(s, activity, List.of(URI.create("https://b.example/inbox"),
+                    URI.create("https://c.example/inbox")),
                     Instant.now().minusSeconds(60));
         });
-        try (java.sql.Connection other = db.dataSource().getConnection()) {
+        try (Connection other = db.dataSource().getConnection()) {
             // Another worker (another process, say) holds the row for b.example in an open transaction.
             other.setAutoCommit(false);
-            try (var statement = other.prepareStatement(
+            try (PreparedStatement statement = other.prepareStatement(
                     "SELECT id FROM delivery WHERE host = 'b.example' FOR UPDATE");
-                 var held = statement.executeQuery()) {
+                 ResultSet held = statement.executeQuery()) {
                 assertTrue(held.next());
             }
-            var claimed = java.util.concurrent.CompletableFuture.supplyAsync(() -> new org.weft.server.queue.DeliveryQueue(db)
-                    .claimDue(10, java.util.Set.of(), java.time.Duration.ofMinutes(2), Instant.now()))
-                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(java.util.List.of("c.example"),
-                    claimed.stream().map(org.weft.server.queue.ClaimedDelivery::host).toList());
+            List<ClaimedDelivery> claimed = CompletableFuture.supplyAsync(() -> new DeliveryQueue(db)
+                    .claimDue(10, Set.of(), Duration.ofMinutes(2), Instant.now()))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("c.example"), claimed.stream().map(ClaimedDelivery::host).toList());
             other.rollback();
         }
     }
 
     @Test
     void redeliveredInboundActivityIsStoredOnce() {
-        var store = new org.weft.server.queue.InboundStore(db);
+        InboundStore store = new InboundStore(db);
         Instant now = Instant.now();
-        try (var writer = new org.weft.server.queue.InboxWriter(db.dataSource(), () -> { })) {
+        try (InboxWriter writer = new InboxWriter(db.dataSource(), () -> { })) {
             writer.start();
             assertTrue(writer.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}", now));
             assertEquals(false, writer.store("https://a.example/activities/1", "https://a.example/users/rosa", "Follow", "{}",

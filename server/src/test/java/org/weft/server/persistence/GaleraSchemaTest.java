@@ -2,9 +2,7 @@ package org.weft.server.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.config.DatabaseSettings;
-import org.weft.server.testing.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What MariaDB Galera asks of the schema (docs/operating.md, "On a Galera cluster"): a primary key in every table, and
@@ -25,34 +20,19 @@ import org.weft.server.testing.TestDatabases;
  * with an id of its own. Runs on H2 and on MariaDB (WEFT_TEST_DB_URL); deploy/cluster/check checks the same on Galera.
  */
 class GaleraSchemaTest {
-    private final Path dir = TestDatabases.tempDir();
-    private final DatabaseSettings settings = TestDatabases.fresh(dir);
-
-    /** Flyway opens the database before Weft does here: H2 must keep its listener on loopback first (see Database.open). */
-    @BeforeAll
-    static void keepH2OnLoopback() {
-        EmbeddedServerAddress.ensureLoopback();
-    }
-
-    @AfterEach
-    void drop() {
-        TestDatabases.drop(settings);
-    }
+    @RegisterExtension
+    final OlderSchema older = new OlderSchema();
 
     @Test
     void everyTableHasAPrimaryKeyAndTermsStoredBeforeV70KeepTheirRows() throws SQLException {
-        Database.migrationsUpTo("59", settings, dir).load().migrate();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            // Only the term rows matter here: the proposals they name are left out, so foreign keys are off meanwhile.
-            st.execute(settings.isEmbedded() ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET FOREIGN_KEY_CHECKS = 0");
-            st.execute("INSERT INTO proposal_term (proposal_id, term) VALUES (7, 'pram'), (7, 'pram'), (8, 'bread')");
-            st.execute(settings.isEmbedded() ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET FOREIGN_KEY_CHECKS = 1");
-        }
+        older.migrateTo("59");
+        older.insertWithoutForeignKeys(
+                "INSERT INTO proposal_term (proposal_id, term) VALUES (7, 'pram'), (7, 'pram'), (8, 'bread')");
         assertEquals(List.of("proposal_term"), tablesWithoutPrimaryKey(), "before V70, the one table Galera would refuse");
 
-        Database.migrationsUpTo("70", settings, dir).load().migrate();
+        older.migrateTo("70");
         assertEquals(List.of(), tablesWithoutPrimaryKey(), "every table has a primary key");
-        try (Connection c = connect(); Statement st = c.createStatement();
+        try (Connection c = older.connect(); Statement st = c.createStatement();
              ResultSet rows = st.executeQuery("SELECT id, proposal_id, term FROM proposal_term ORDER BY proposal_id, id")) {
             Set<Long> ids = new HashSet<>();
             List<String> terms = new ArrayList<>();
@@ -63,7 +43,7 @@ class GaleraSchemaTest {
             assertEquals(List.of("7 pram", "7 pram", "8 bread"), terms, "no term lost, the repeated one kept");
             assertEquals(3, ids.size(), "each row its own id");
         }
-        if (!settings.isEmbedded()) {
+        if (!older.isEmbedded()) {
             assertEquals(List.of(), tablesNotInnoDb(), "Galera replicates InnoDB tables only");
         }
     }
@@ -83,20 +63,16 @@ class GaleraSchemaTest {
 
     /** The schema Weft's tables are in: the database on MariaDB, H2's current schema. */
     private String schema() {
-        return settings.isEmbedded() ? "CURRENT_SCHEMA" : "DATABASE()";
+        return older.isEmbedded() ? "CURRENT_SCHEMA" : "DATABASE()";
     }
 
     private List<String> names(String sql) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rows = st.executeQuery(sql)) {
+        try (Connection c = older.connect(); Statement st = c.createStatement(); ResultSet rows = st.executeQuery(sql)) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
         }
         return names;
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(dir), settings.userOrDefault(), settings.passwordOrDefault());
     }
 }

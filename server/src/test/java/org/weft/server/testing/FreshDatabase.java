@@ -38,6 +38,16 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
         }
     }
 
+    /**
+     * Closes the database and opens it again on the same data, as a restart does; with {@code validate} Hibernate also
+     * checks every mapped column against the schema. Later calls to {@link #db()} answer the new handle.
+     */
+    public Database reopen(boolean validate) {
+        db.close();
+        db = Database.open(settings, dir, validate);
+        return db;
+    }
+
     public Database db() {
         return db;
     }

@@ -74,6 +74,7 @@ class OverviewPageTest {
         assertTrue(html.contains("<td>at least 0</td>"), "two offers, each alone in its row: the total would tell");
         assertFalse(html.contains(">Health<"), "community-only medicine requests are not counted for a visitor");
         assertTrue(html.contains("are not counted here"), html);
+        assertTrue(html.contains("rounded to the nearest multiple of 3"), "the rounding rule is said");
         assertFalse(html.contains("Bread for a family"), "counts only, never a proposal");
         assertFalse(html.contains("omar") || html.contains("Omar"), "never a person");
         assertTrue(html.contains("<circle"), "the areas' map");
@@ -96,6 +97,7 @@ class OverviewPageTest {
         assertTrue(html.contains("lang=\"ar\"") && html.contains("dir=\"rtl\""), html);
         assertTrue(html.contains("نظرة عامة على الاحتياجات"), html);
         assertTrue(html.contains("<td>أقل من ٣</td>"), "fewer than three, in Arabic digits");
+        assertTrue(html.contains("أقرب مضاعف لـ ٣"), "the rounding rule, in Arabic");
         assertTrue(html.contains("direction=\"rtl\""), "the charts' bars mirrored");
         assertTrue(html.contains("<td>٣</td>"), html);
         assertFalse(html.contains("overview.") || html.contains("Needs overview"), "no raw key, no English");

@@ -19,10 +19,20 @@ import java.util.List;
  * @param closeAction where the early-close form posts
  * @param notice      what the last form did (null: nothing)
  * @param backHref    the community's polls
+ * @param details     the text under the question, in full (a decision's proposed rules), or null
+ * @param decisionsHref the community's decisions page when this poll is a decision, else null
  */
 public record PollView(String heading, String question, String status, String votersLine, List<Option> options,
                        boolean multiple, boolean canVote, String voteAction, String youVoted, boolean canClose,
-                       String closeAction, String notice, String backHref) {
+                       String closeAction, String notice, String backHref, String details, String decisionsHref) {
+    /** A poll with nothing under its question. */
+    public PollView(String heading, String question, String status, String votersLine, List<Option> options,
+                    boolean multiple, boolean canVote, String voteAction, String youVoted, boolean canClose,
+                    String closeAction, String notice, String backHref) {
+        this(heading, question, status, votersLine, options, multiple, canVote, voteAction, youVoted, canClose,
+                closeAction, notice, backHref, null, null);
+    }
+
     /**
      * @param position what the form sends
      * @param name     the option's text

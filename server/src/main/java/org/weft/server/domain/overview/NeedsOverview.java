@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.hibernate.Session;
@@ -27,7 +30,6 @@ import org.weft.server.persistence.AreaRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.OverviewCounts;
-import org.weft.server.persistence.OverviewCounts.Count;
 import org.weft.server.persistence.OverviewCounts.Scope;
 
 /**
@@ -39,12 +41,15 @@ public final class NeedsOverview {
     /** "Far outnumber": at least this many times the offers, and at least the threshold more. */
     static final int MOST_NEEDED_RATIO = 2;
     static final int MOST_NEEDED_SHOWN = 5;
+    /** How many proposals' top-level categories are filled in per statement (V80). */
+    static final int FILL_BATCH = 1_000;
+    /** In {@code top_categories}, a category this taxonomy does not know (counted under no top-level: key null). */
+    static final String UNKNOWN = "-";
 
     private final Database db;
     private final Taxonomy taxonomy;
     private final Clock clock;
     private final SmallCounts small;
-
     public NeedsOverview(Database db, Taxonomy taxonomy, Clock clock, int threshold) {
         this.db = db;
         this.taxonomy = taxonomy;
@@ -94,37 +99,35 @@ public final class NeedsOverview {
         Instant from = now.minus(Duration.ofDays(7L * WEEKS));
         Set<String> areaCodes = new HashSet<>(AreaRepository.all(s).stream().map(AreaEntity::getCode).toList());
 
-        Map<Purpose, Map<String, Long>> areas = byPurpose(OverviewCounts.openByArea(s, scope),
-                code -> code != null && areaCodes.contains(code) ? code : null);
-        Map<Purpose, Map<String, Long>> categories = byPurpose(OverviewCounts.openByCategory(s, scope), this::topLevelId);
-
+        OverviewCounts.fillTopCategories(s, this::topCategories, FILL_BATCH);
+        List<OverviewCounts.Open> open = OverviewCounts.open(s, scope);
+        Map<Purpose, Map<String, Long>> areas = byPurpose(open, o -> Collections.singletonList(areaKey(o.areaCode(), areaCodes)));
+        Map<Purpose, Map<String, Long>> categories = byPurpose(open, o -> topLevels(o.topCategories()));
         List<Row> areaRows = small.rows(keys(areas, Comparator.nullsLast(Comparator.naturalOrder())),
                 areas.get(Purpose.REQUEST), areas.get(Purpose.OFFER));
         List<Row> categoryRows = small.rows(categoryKeys(categories), categories.get(Purpose.REQUEST),
                 categories.get(Purpose.OFFER));
         long requests = sum(areas.get(Purpose.REQUEST));
         long offers = sum(areas.get(Purpose.OFFER));
-        List<Cell> areaRequests = areaRows.stream().map(Row::requests).toList();
-        List<Cell> areaOffers = areaRows.stream().map(Row::offers).toList();
-        List<Cell> categoryRequests = categoryRows.stream().map(Row::requests).toList();
-        List<Cell> categoryOffers = categoryRows.stream().map(Row::offers).toList();
-        Breakdown byArea = new Breakdown(areaRows, small.total(requests, areaRequests, categoryRequests),
-                small.total(offers, areaOffers, categoryOffers));
-        // The categories' cells do not add up to the total (a proposal counts in each category it names): the total
-        // shown beside them is the same as beside the areas, "at least" when either hides a cell.
+        Breakdown byArea = new Breakdown(areaRows,
+                small.total(requests, areas.get(Purpose.REQUEST).values(), categories.get(Purpose.REQUEST).values()),
+                small.total(offers, areas.get(Purpose.OFFER).values(), categories.get(Purpose.OFFER).values()));
         Breakdown byCategory = new Breakdown(categoryRows, byArea.requests(), byArea.offers());
 
-        List<Week> weeks = weeks(s, scope, from);
-        Outcomes outcomes = outcomes(s, scope, from, now, weeks);
-        MedianTime toPromised = median(OverviewCounts.medianSeconds(s, scope, "promised_at", from, now));
-        MedianTime toFulfilled = median(OverviewCounts.medianSeconds(s, scope, "fulfilled_at", from, now));
+        List<OverviewCounts.Published> published = OverviewCounts.requestsPublished(s, scope, from, WEEKS);
+        List<OverviewCounts.Reached> fulfilled = OverviewCounts.requestsReaching(s, scope, "fulfilled_at", from, WEEKS);
+        List<Week> weeks = weeks(from, published, fulfilled);
+        Outcomes outcomes = outcomes(published, fulfilled);
+        MedianTime toPromised = median(OverviewCounts.requestsReaching(s, scope, "promised_at", from, WEEKS));
+        MedianTime toFulfilled = median(fulfilled);
         return new Overview(kind, name, displayName, now, small.threshold(), scope.includeCommunityOnly(), byCategory,
                 byArea, outcomes, weeks, toPromised, toFulfilled, mostNeeded(categories));
     }
 
-    private List<Week> weeks(Session s, Scope scope, Instant from) {
-        long[] opened = OverviewCounts.requestsByWeek(s, scope, "published_at", from, WEEKS);
-        long[] met = OverviewCounts.requestsByWeek(s, scope, "fulfilled_at", from, WEEKS);
+    private List<Week> weeks(Instant from, List<OverviewCounts.Published> published,
+                             List<OverviewCounts.Reached> fulfilled) {
+        long[] opened = opened(published);
+        long[] met = met(fulfilled);
         List<Week> weeks = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
             weeks.add(new Week(from.plus(Duration.ofDays(7L * i)), from.plus(Duration.ofDays(7L * (i + 1))),
@@ -133,26 +136,62 @@ public final class NeedsOverview {
         return weeks;
     }
 
-    /** The last four weeks' requests by outcome; its total is exact only when neither it nor the weeks hide a cell. */
-    private Outcomes outcomes(Session s, Scope scope, Instant from, Instant to, List<Week> weeks) {
-        Map<ProposalStatus, Long> by = new HashMap<>();
-        OverviewCounts.requestOutcomes(s, scope, from, to).forEach(o -> by.merge(o.status(), o.count(), Long::sum));
-        Cell met = small.cell(by.getOrDefault(ProposalStatus.FULFILLED, 0L));
-        Cell promised = small.cell(by.getOrDefault(ProposalStatus.PROMISED, 0L));
-        Cell unmet = small.cell(by.getOrDefault(ProposalStatus.OPEN, 0L) + by.getOrDefault(ProposalStatus.EXPIRED, 0L));
-        long total = by.entrySet().stream().filter(e -> e.getKey() != ProposalStatus.WITHDRAWN)
-                .mapToLong(Map.Entry::getValue).sum();
-        List<Cell> weekCells = new ArrayList<>();
-        weeks.forEach(w -> {
-            weekCells.add(w.opened());
-            weekCells.add(w.met());
-        });
-        return new Outcomes(met, promised, unmet, small.total(total, List.of(met, promised, unmet), weekCells));
+    private static long[] opened(List<OverviewCounts.Published> published) {
+        long[] opened = new long[WEEKS];
+        published.forEach(p -> opened[p.week()] += p.count());
+        return opened;
     }
 
-    private MedianTime median(OverviewCounts.Median m) {
-        Cell requests = small.cell(m.count());
-        return new MedianTime(requests, requests.hidden() ? null : m.median());
+    private static long[] met(List<OverviewCounts.Reached> fulfilled) {
+        long[] met = new long[WEEKS];
+        fulfilled.forEach(r -> met[r.week()] += r.count());
+        return met;
+    }
+
+    /** The last four weeks' requests by outcome; its total is exact only when neither it nor the weeks hide a cell. */
+    private Outcomes outcomes(List<OverviewCounts.Published> published, List<OverviewCounts.Reached> fulfilled) {
+        Map<ProposalStatus, Long> by = new HashMap<>();
+        published.forEach(p -> by.merge(p.status(), p.count(), Long::sum));
+        long met = by.getOrDefault(ProposalStatus.FULFILLED, 0L);
+        long promised = by.getOrDefault(ProposalStatus.PROMISED, 0L);
+        long unmet = by.getOrDefault(ProposalStatus.OPEN, 0L) + by.getOrDefault(ProposalStatus.EXPIRED, 0L);
+        long total = by.entrySet().stream().filter(e -> e.getKey() != ProposalStatus.WITHDRAWN)
+                .mapToLong(Map.Entry::getValue).sum();
+        List<Long> weekCounts = new ArrayList<>();
+        for (long n : opened(published)) {
+            weekCounts.add(n);
+        }
+        for (long n : met(fulfilled)) {
+            weekCounts.add(n);
+        }
+        return new Outcomes(small.cell(met), small.cell(promised), small.cell(unmet),
+                small.total(total, List.of(met, promised, unmet), weekCounts));
+    }
+
+    /** The median of the minutes taken, from their histogram: the middle one, or the mean of the middle two. */
+    private MedianTime median(List<OverviewCounts.Reached> reached) {
+        Map<Long, Long> byMinutes = new TreeMap<>();
+        reached.forEach(r -> byMinutes.merge(r.minutes(), r.count(), Long::sum));
+        long n = byMinutes.values().stream().mapToLong(Long::longValue).sum();
+        Cell requests = small.cell(n);
+        if (n == 0 || requests.hidden()) {
+            return new MedianTime(requests, null);
+        }
+        long lower = nth(byMinutes, (n - 1) / 2);
+        long upper = nth(byMinutes, n / 2);
+        return new MedianTime(requests, Duration.ofSeconds((lower + upper) * 60 / 2));
+    }
+
+    /** The {@code index}-th smallest value (from 0) of a histogram in ascending order. */
+    private static long nth(Map<Long, Long> histogram, long index) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (index < seen) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("No value " + index + " in a histogram of " + seen);
     }
 
     private List<MostNeeded> mostNeeded(Map<Purpose, Map<String, Long>> categories) {
@@ -177,17 +216,52 @@ public final class NeedsOverview {
         return (ancestors.isEmpty() ? concept.get() : ancestors.getLast()).id();
     }
 
-    /** Counts by purpose, then by the key {@code keyOf} makes of each row's (rows mapping to one key are summed). */
-    private static Map<Purpose, Map<String, Long>> byPurpose(List<Count> counts,
-                                                            Function<String, String> keyOf) {
+    /** Counts by purpose, then under each key {@code keysOf} gives a row (a row counts once under each of its keys). */
+    private static Map<Purpose, Map<String, Long>> byPurpose(List<OverviewCounts.Open> counts,
+                                                            Function<OverviewCounts.Open, List<String>> keysOf) {
         Map<Purpose, Map<String, Long>> by = new HashMap<>();
         for (Purpose p : Purpose.values()) {
             by.put(p, new HashMap<>());
         }
-        for (Count c : counts) {
-            by.get(c.purpose()).merge(keyOf.apply(c.key()), c.count(), Long::sum);
+        for (OverviewCounts.Open c : counts) {
+            for (String key : keysOf.apply(c)) {
+                by.get(c.purpose()).merge(key, c.count(), Long::sum);
+            }
         }
         return by;
+    }
+
+    private static String areaKey(String code, Set<String> known) {
+        return code != null && known.contains(code) ? code : null;
+    }
+
+    /**
+     * What {@code top_categories} holds for these category URIs: the distinct top-level ids in order, each between
+     * spaces, {@value #UNKNOWN} for a URI this taxonomy does not know, "" for none.
+     */
+    String topCategories(List<String> uris) {
+        Set<String> ids = new TreeSet<>();
+        for (String uri : uris) {
+            String id = topLevelId(uri);
+            ids.add(id == null ? UNKNOWN : id);
+        }
+        return ids.isEmpty() ? "" : " " + String.join(" ", ids) + " ";
+    }
+
+    /** The keys a stored {@code top_categories} counts under (null for an unknown category); none for none. */
+    private static List<String> topLevels(String stored) {
+        List<String> keys = new ArrayList<>();
+        if (stored == null) {
+            return keys;
+        }
+        for (String id : stored.strip().split(" ")) {
+            if (id.equals(UNKNOWN)) {
+                keys.add(null);
+            } else if (!id.isEmpty()) {
+                keys.add(id);
+            }
+        }
+        return keys;
     }
 
     private static List<String> keys(Map<Purpose, Map<String, Long>> by, Comparator<String> order) {

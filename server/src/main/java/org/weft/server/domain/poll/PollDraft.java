@@ -13,9 +13,16 @@ import org.weft.server.model.PollVoters;
  * @param multiple whether a voter may choose several options (Mastodon's {@code anyOf}) or one ({@code oneOf})
  * @param voters   who may vote
  * @param endsAt   when voting stops
+ * @param details  longer text shown under the question and sent with it (a decision's proposed rules), or null
  */
-public record PollDraft(String question, List<String> options, boolean multiple, PollVoters voters, Instant endsAt) {
+public record PollDraft(String question, List<String> options, boolean multiple, PollVoters voters, Instant endsAt,
+                        String details) {
     public PollDraft {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A poll with nothing under its question. */
+    public PollDraft(String question, List<String> options, boolean multiple, PollVoters voters, Instant endsAt) {
+        this(question, options, multiple, voters, endsAt, null);
     }
 }

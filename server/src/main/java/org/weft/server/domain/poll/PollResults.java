@@ -23,10 +23,20 @@ import org.weft.server.model.PollVoters;
  * @param voterCount  how many voted
  * @param mine        the asking member's own choices
  * @param open        whether votes are still taken now
+ * @param details     the text under the question (a decision's proposed rules), or null
  */
 public record PollResults(String uri, String community, String communityName, String question, boolean multiple,
                           PollVoters voters, Instant endsAt, Instant closedAt, boolean closedEarly,
-                          List<OptionCount> options, long voterCount, List<Integer> mine, boolean open) {
+                          List<OptionCount> options, long voterCount, List<Integer> mine, boolean open,
+                          String details) {
+    /** A poll with nothing under its question. */
+    public PollResults(String uri, String community, String communityName, String question, boolean multiple,
+                       PollVoters voters, Instant endsAt, Instant closedAt, boolean closedEarly,
+                       List<OptionCount> options, long voterCount, List<Integer> mine, boolean open) {
+        this(uri, community, communityName, question, multiple, voters, endsAt, closedAt, closedEarly, options,
+                voterCount, mine, open, null);
+    }
+
     /** One option: its position (what a vote names), its text, and how many chose it. */
     public record OptionCount(int position, String name, long count) {
     }

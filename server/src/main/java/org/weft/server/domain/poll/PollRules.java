@@ -15,6 +15,8 @@ public final class PollRules {
     public static final int MAX_OPTIONS = 10;
     public static final int QUESTION_MAX = 1000;
     public static final int OPTION_MAX = 200;
+    /** As long as a community's rules may be: a decision's details are the proposed rules. */
+    public static final int DETAILS_MAX = 4000;
     /** Shorter than this, hardly anyone could vote; Mastodon's shortest poll is five minutes. */
     public static final Duration SHORTEST = Duration.ofMinutes(5);
     /** Longer than this is not a poll but a standing question; Mastodon allows a month too. */
@@ -56,6 +58,10 @@ public final class PollRules {
         if (draft.endsAt().isBefore(now.plus(SHORTEST)) || draft.endsAt().isAfter(now.plus(LONGEST))) {
             throw InvalidInputException.field("endsAt", "poll_end_out_of_range", SHORTEST.toMinutes(), LONGEST.toDays());
         }
-        return new PollDraft(question, options, draft.multiple(), draft.voters(), draft.endsAt());
+        String details = draft.details() == null || draft.details().isBlank() ? null : draft.details().strip();
+        if (details != null && details.length() > DETAILS_MAX) {
+            throw InvalidInputException.field("details", "text_too_long", DETAILS_MAX);
+        }
+        return new PollDraft(question, options, draft.multiple(), draft.voters(), draft.endsAt(), details);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
@@ -48,13 +49,20 @@ public final class PollService {
     private final PollFederation federation;
     private final ModerationLog log;
     private final Clock clock;
+    private final PollClosings closings;
 
     public PollService(Database db, LocalUrls urls, PollFederation federation, ModerationLog log, Clock clock) {
+        this(db, urls, federation, log, clock, PollClosings.NONE);
+    }
+
+    public PollService(Database db, LocalUrls urls, PollFederation federation, ModerationLog log, Clock clock,
+                       PollClosings closings) {
         this.db = db;
         this.urls = urls;
         this.federation = federation;
         this.log = log;
         this.clock = clock;
+        this.closings = closings;
     }
 
     /**
@@ -65,6 +73,15 @@ public final class PollService {
      * @throws InvalidInputException the draft breaks a rule of {@link PollRules}
      */
     public PollResults open(long memberId, String communityName, PollDraft draft) {
+        return open(memberId, communityName, draft, (s, poll) -> { });
+    }
+
+    /**
+     * Opens a poll as {@link #open(long, String, PollDraft)} does, and calls {@code alsoOpened} with it in the same
+     * transaction, before its Question is sent (a decision stores itself there: both are kept, or neither).
+     */
+    public PollResults open(long memberId, String communityName, PollDraft draft,
+                            BiConsumer<Session, PollEntity> alsoOpened) {
         return db.inTransaction(s -> {
             ActorEntity community = community(s, communityName);
             requireMember(s, memberId);
@@ -75,11 +92,14 @@ public final class PollService {
             PollDraft checked = PollRules.check(draft, now);
             PollEntity poll = new PollEntity(urls.base() + "/polls/" + UUID.randomUUID(), community, memberId,
                     checked.question(), checked.multiple(), checked.voters(), checked.endsAt(), now);
+            poll.setDetails(checked.details());
             s.persist(poll);
             s.flush();
             for (int i = 0; i < checked.options().size(); i++) {
                 s.persist(new PollOptionEntity(poll.getId(), i, checked.options().get(i)));
             }
+            s.flush();
+            alsoOpened.accept(s, poll);
             s.flush();
             PollResults results = results(s, poll, null);
             federation.opened(s, poll, results);
@@ -204,6 +224,8 @@ public final class PollService {
             }
             poll.close(now, true);
             log.record(s, poll.getCommunity(), ModerationActionKind.POLL_CLOSED, poll.getUri(), reason, moderatorId, now);
+            s.flush();
+            closings.closed(s, poll, moderatorId, now);
             sendResults(s, poll, now);
             return results(s, poll, moderatorId);
         });
@@ -229,16 +251,28 @@ public final class PollService {
                 .map(p -> results(s, p, viewerId)).toList());
     }
 
-    /** Makes final every poll whose end time has come, each with a last Update to followers. Returns how many. */
+    /**
+     * Makes final every poll whose end time has come, each with a last Update to followers and what depends on it
+     * settled ({@link PollClosings}). Returns how many. Each poll is locked and looked at again first: if the job ever
+     * runs twice at once (a lease that lapsed, two nodes), a poll is closed by one of them only.
+     */
     public int closeEnded() {
         return db.inTransaction(s -> {
             Instant now = clock.instant();
-            List<PollEntity> ended = PollRepository.endedButOpen(s, now, 100);
-            for (PollEntity poll : ended) {
+            int closed = 0;
+            for (PollEntity poll : PollRepository.endedButOpen(s, now, 100)) {
+                PollRepository.lockByUri(s, poll.getUri());
+                s.refresh(poll); // as it is now that we hold its lock: another run may have closed it meanwhile
+                if (poll.isClosed()) {
+                    continue;
+                }
                 poll.close(poll.getEndsAt(), false);
+                s.flush();
+                closings.closed(s, poll, null, now);
                 sendResults(s, poll, now);
+                closed++;
             }
-            return ended.size();
+            return closed;
         });
     }
 
@@ -278,7 +312,7 @@ public final class PollService {
         ActorEntity community = poll.getCommunity();
         return new PollResults(poll.getUri(), community.getUsername(), community.getDisplayName(), poll.getQuestion(),
                 poll.isMultiple(), poll.getVoters(), poll.getEndsAt(), poll.getClosedAt(), poll.isClosedEarly(), rows,
-                PollRepository.voterCount(s, poll.getId()), mine, poll.isOpenAt(clock.instant()));
+                PollRepository.voterCount(s, poll.getId()), mine, poll.isOpenAt(clock.instant()), poll.getDetails());
     }
 
     private static ActorEntity community(Session s, String name) {

@@ -36,7 +36,9 @@ public final class PollWire {
         q.put("published", published.toString());
         q.putArray("to").add(Vocab.PUBLIC);
         q.putArray("cc").add(urls.followers(communityUri));
-        q.put("content", PlainText.toHtml(poll.question()));
+        // A decision's proposed rules follow the question, so a Mastodon follower reads in full what they vote on.
+        q.put("content", PlainText.toHtml(poll.details() == null ? poll.question()
+                : poll.question() + "\n\n" + poll.details()));
         q.put("endTime", poll.endsAt().toString());
         if (poll.closedAt() != null) {
             q.put("closed", poll.closedAt().toString());

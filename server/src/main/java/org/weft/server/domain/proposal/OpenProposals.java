@@ -20,7 +20,8 @@ import org.weft.server.persistence.ProposalQuery;
  * A community's open public proposals, for whoever reads its open data, its feeds and its printed board. One rule
  * for all three: only proposals still open (not promised, fulfilled, withdrawn, expired or deleted), visible (not
  * hidden by a moderator), posted here to this community (not copies held from other servers, whose people never
- * agreed to this instance publishing them), and never community-only ones; each comes out as a {@link PublicProposal},
+ * agreed to this instance publishing them), and community-only ones only when a member reads ({@code member}: the open
+ * data and feeds read with a member's API token; the printed board never); each comes out as a {@link PublicProposal},
  * which holds no person and no coordinates.
  */
 public final class OpenProposals {
@@ -56,23 +57,28 @@ public final class OpenProposals {
 
     /** The newest {@code limit} (at most {@link ProposalQuery#MAX_PAGE_SIZE}) matching proposals, newest first. */
     public List<PublicProposal> newest(Community community, Filter filter, int limit) {
-        ProposalQuery query = query(community, filter, limit);
+        return newest(community, filter, limit, false);
+    }
+
+    /** The same, community-only proposals too when {@code member}. */
+    public List<PublicProposal> newest(Community community, Filter filter, int limit, boolean member) {
+        ProposalQuery query = query(community, filter, limit, member);
         return db.inTransaction(s -> query.run(s).stream().map(OpenProposals::shown).toList());
     }
 
     /** How many match, counting no further than {@code cap + 1} (the caller says "more than"). */
     public long countUpTo(Community community, Filter filter, int cap) {
-        ProposalQuery query = query(community, filter, 1);
+        ProposalQuery query = query(community, filter, 1, false);
         return db.inTransaction(s -> query.countUpTo(s, cap));
     }
 
     /**
      * Every matching proposal, newest first, handed over a batch at a time: each batch is read in its own short
      * transaction (the keyset of the board's index moves from one to the next), so a board of any size is walked
-     * without holding a connection or the whole list.
+     * without holding a connection or the whole list. Community-only proposals too when {@code member}.
      */
-    public void each(Community community, Filter filter, Consumer<List<PublicProposal>> batch) {
-        ProposalQuery query = query(community, filter, BATCH);
+    public void each(Community community, Filter filter, boolean member, Consumer<List<PublicProposal>> batch) {
+        ProposalQuery query = query(community, filter, BATCH, member);
         while (query != null) {
             ProposalQuery current = query;
             Batch read = db.inTransaction(s -> {
@@ -89,9 +95,9 @@ public final class OpenProposals {
     private record Batch(List<PublicProposal> shown, ProposalCursor older) {
     }
 
-    private static ProposalQuery query(Community community, Filter filter, int pageSize) {
+    private static ProposalQuery query(Community community, Filter filter, int pageSize, boolean member) {
         return new ProposalQuery(community.name(), filter.purpose(), filter.categoryUris(), filter.areaCode(),
-                List.of(ProposalStatus.OPEN), null, null, false, true, 1, pageSize);
+                List.of(ProposalStatus.OPEN), null, null, member, true, 1, pageSize);
     }
 
     private static Community community(ActorEntity group) {

@@ -51,6 +51,12 @@ final class OverviewSeed {
         return id;
     }
 
+    /** One more category of proposal {@code id}, at {@code position} in its list. */
+    void category(long id, String category, int position) throws SQLException {
+        update("INSERT INTO proposal_category (proposal_id, concept_uri, position) VALUES (" + id + ", '" + TAXONOMY
+                + category + "', " + position + ")");
+    }
+
     /** {@code n} open public proposals alike, published at {@code at}. */
     void open(int n, long group, String purpose, String category, String area, Instant at) throws SQLException {
         for (int i = 0; i < n; i++) {
