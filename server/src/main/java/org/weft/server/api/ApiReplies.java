@@ -26,6 +26,11 @@ final class ApiReplies {
         send(res, Status.CREATED_201, body);
     }
 
+    /** 202: the request was taken and goes on elsewhere (a Follow sent to another server). */
+    static void accepted(ServerResponse res, JsonNode body) {
+        send(res, Status.ACCEPTED_202, body);
+    }
+
     static void noContent(ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.status(Status.NO_CONTENT_204).send();

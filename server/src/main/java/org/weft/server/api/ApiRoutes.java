@@ -67,7 +67,7 @@ public final class ApiRoutes implements HttpService {
         this.notifications = new NotificationsApi(notificationService, auth);
         this.conversations = new ConversationsApi(conversationService, auth);
         this.areas = new AreasApi(areaService);
-        this.matches = new MatchesApi(db, tokens, matching);
+        this.matches = new MatchesApi(db, auth, matching);
         this.polls = new PollsApi(pollService, auth, urls);
         this.decisions = new DecisionsApi(decisionService, auth);
     }

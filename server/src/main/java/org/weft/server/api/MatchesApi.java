@@ -1,23 +1,18 @@
 package org.weft.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.weft.activitypub.jsonld.PlainJson;
-import org.weft.server.domain.NotFoundException;
-import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.Reason;
-import org.weft.server.http.HttpReplies;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -27,36 +22,26 @@ import org.weft.web.i18n.Messages;
  * A member's matches ({@code GET /me/matches}, {@code POST /matches/{id}/dismiss}, for the caller only; the reasons
  * in words in the member's language, see {@link ApiLanguage}), the fediverse account news of matches goes to
  * ({@code PUT|DELETE /me/fediverse-account}), and a community's links ({@code GET|POST|DELETE /groups/{name}/links}),
- * routed by {@link ApiRoutes}. Every call needs a member's bearer token; these calls answer their own errors.
+ * routed by {@link ApiRoutes}. Every call needs a member's bearer token. Refusals are thrown, so that {@link ApiRoutes}
+ * answers them as every other call does: a stable code and a sentence in the caller's language, never the cause's text.
  */
 final class MatchesApi {
-    private static final String JSON_TYPE = "application/json; charset=utf-8";
-
     private final Database db;
-    private final ApiTokens tokens;
+    private final ApiAuth auth;
     private final Matching matching;
 
-    MatchesApi(Database db, ApiTokens tokens, Matching matching) {
+    MatchesApi(Database db, ApiAuth auth, Matching matching) {
         this.db = db;
-        this.tokens = tokens;
+        this.auth = auth;
         this.matching = matching;
     }
 
     void list(ServerRequest req, ServerResponse res) {
-        Optional<Long> member = member(req, res);
-        if (member.isEmpty()) {
-            return;
-        }
+        ApiAuth.Member member = auth.required(req);
         boolean all = req.query().first("state").asOptional().map("all"::equals).orElse(false);
-        Messages language;
-        try {
-            language = Messages.forLanguage(ApiLanguage.forMember(req, chosenLanguage(member.get())));
-        } catch (ApiException e) {
-            HttpReplies.error(res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
-        }
+        Messages language = Messages.forLanguage(ApiLanguage.forMember(req, chosenLanguage(member.id())));
         ArrayNode items = PlainJson.array();
-        for (MemberMatches.View v : matching.matches().forMember(member.get(), all, 200)) {
+        for (MemberMatches.View v : matching.matches().forMember(member.id(), all, 200)) {
             ObjectNode item = items.addObject();
             item.put("id", v.match().getId()).put("state", v.state())
                     .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString());
@@ -73,7 +58,7 @@ final class MatchesApi {
         }
         ObjectNode body = PlainJson.object();
         body.set("matches", items);
-        HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
+        ApiReplies.ok(res, body);
     }
 
     /** What a proposal already shows to anyone who can see it; never its author's name or handle. */
@@ -93,117 +78,58 @@ final class MatchesApi {
     }
 
     void dismiss(ServerRequest req, ServerResponse res) {
-        Optional<Long> member = member(req, res);
-        if (member.isEmpty()) {
-            return;
-        }
-        long id;
-        try {
-            id = Long.parseLong(req.path().pathParameters().get("id"));
-        } catch (NumberFormatException e) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such match");
-            return;
-        }
-        try {
-            MemberMatches.View v = matching.matches().dismiss(member.get(), id);
-            HttpReplies.json(res, Status.OK_200, JSON_TYPE,
-                    PlainJson.object().put("id", v.match().getId()).put("state", v.state()));
-        } catch (NotFoundException e) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
-        }
+        ApiAuth.Member member = auth.required(req);
+        MemberMatches.View v = matching.matches().dismiss(member.id(), ApiRoutes.pathId(req, "match"));
+        ApiReplies.ok(res, PlainJson.object().put("id", v.match().getId()).put("state", v.state()));
     }
 
     void linkAccount(ServerRequest req, ServerResponse res) {
-        Optional<Long> member = member(req, res);
-        if (member.isEmpty()) {
-            return;
-        }
-        String account = field(req, "account");
-        if (account == null) {
-            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give {\"account\": \"@you@your.server\"}");
-            return;
-        }
+        ApiAuth.Member member = auth.required(req);
+        String account = required(JsonBody.read(req, Set.of("account")), "account");
         try {
-            String uri = matching.accounts().link(username(member.get()), account);
-            HttpReplies.json(res, Status.OK_200, JSON_TYPE, PlainJson.object().put("account", account).put("actor", uri));
-        } catch (IOException | IllegalArgumentException e) {
-            HttpReplies.error(res, Status.BAD_REQUEST_400, "Cannot link " + account + ": " + e.getMessage());
+            String uri = matching.accounts().link(member.username(), account);
+            ApiReplies.ok(res, PlainJson.object().put("account", account).put("actor", uri));
+        } catch (IOException e) {
+            // WebFinger or the actor could not be fetched: the caller needs one sentence, not the network's cause.
+            throw ApiException.badField("account", "account_unreachable");
         }
     }
 
     void unlinkAccount(ServerRequest req, ServerResponse res) {
-        Optional<Long> member = member(req, res);
-        if (member.isPresent()) {
-            matching.accounts().unlink(username(member.get()));
-            res.status(Status.NO_CONTENT_204).send();
-        }
+        ApiAuth.Member member = auth.required(req);
+        matching.accounts().unlink(member.username());
+        ApiReplies.noContent(res);
     }
 
     void links(ServerRequest req, ServerResponse res) {
-        if (member(req, res).isEmpty()) {
-            return;
+        auth.required(req);
+        ArrayNode items = PlainJson.array();
+        for (CommunityLink l : matching.links().links(req.path().pathParameters().get("name"))) {
+            items.addObject().put("actor", l.actorUri()).put("handle", l.handle()).put("weFollow", l.weFollow())
+                    .put("accepted", l.accepted()).put("theyFollow", l.theyFollow()).put("mutual", l.mutual());
         }
-        try {
-            ArrayNode items = PlainJson.array();
-            for (CommunityLink l : matching.links().links(req.path().pathParameters().get("name"))) {
-                items.addObject().put("actor", l.actorUri()).put("handle", l.handle()).put("weFollow", l.weFollow())
-                        .put("accepted", l.accepted()).put("theyFollow", l.theyFollow()).put("mutual", l.mutual());
-            }
-            ObjectNode body = PlainJson.object();
-            body.set("links", items);
-            HttpReplies.json(res, Status.OK_200, JSON_TYPE, body);
-        } catch (NotFoundException e) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
-        }
+        ObjectNode body = PlainJson.object();
+        body.set("links", items);
+        ApiReplies.ok(res, body);
     }
 
     void link(ServerRequest req, ServerResponse res) {
-        if (member(req, res).isEmpty()) {
-            return;
-        }
-        String target = field(req, "target");
-        if (target == null) {
-            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give {\"target\": \"@community@other.server\"}");
-            return;
-        }
+        auth.required(req);
+        String target = required(JsonBody.read(req, Set.of("target")), "target");
         try {
             String uri = matching.links().link(req.path().pathParameters().get("name"), target);
-            HttpReplies.json(res, Status.ACCEPTED_202, JSON_TYPE, PlainJson.object().put("actor", uri));
-        } catch (NotFoundException e) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            HttpReplies.error(res, Status.FORBIDDEN_403, e.getMessage());
+            ApiReplies.accepted(res, PlainJson.object().put("actor", uri));
         } catch (IOException e) {
-            HttpReplies.error(res, Status.BAD_GATEWAY_502, "Cannot reach " + target + ": " + e.getMessage());
+            throw ApiException.of(Status.BAD_GATEWAY_502, "link_unreachable");
         }
     }
 
     void unlink(ServerRequest req, ServerResponse res) {
-        if (member(req, res).isEmpty()) {
-            return;
-        }
-        String target = req.query().first("target").asOptional().orElse(null);
-        if (target == null) {
-            HttpReplies.error(res, Status.BAD_REQUEST_400, "Give ?target=@community@other.server");
-            return;
-        }
-        try {
-            matching.links().unlink(req.path().pathParameters().get("name"), target);
-            res.status(Status.NO_CONTENT_204).send();
-        } catch (NotFoundException | IllegalArgumentException e) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, e.getMessage());
-        }
-    }
-
-    private Optional<Long> member(ServerRequest req, ServerResponse res) {
-        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-        Optional<Long> member = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? tokens.memberFor(header.substring(7)) : Optional.empty();
-        if (member.isEmpty()) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-            HttpReplies.error(res, Status.UNAUTHORIZED_401, "A member's API token is needed");
-        }
-        return member;
+        auth.required(req);
+        String target = req.query().first("target").asOptional().filter(t -> !t.isBlank()).orElseThrow(
+                () -> ApiException.badField("target", "field_required", "target"));
+        matching.links().unlink(req.path().pathParameters().get("name"), target);
+        ApiReplies.noContent(res);
     }
 
     /** The page language the member chose, or null. */
@@ -212,17 +138,11 @@ final class MatchesApi {
                 .map(MemberSettingEntity::getLanguage).orElse(null));
     }
 
-    private String username(long memberId) {
-        return db.inTransaction(s -> s.find(ActorEntity.class, memberId).getUsername());
-    }
-
-    private static String field(ServerRequest req, String name) {
-        try {
-            JsonNode body = PlainJson.read(req.content().as(byte[].class));
-            String value = body == null ? null : body.path(name).asText(null);
-            return value == null || value.isBlank() ? null : value.strip();
-        } catch (IOException e) {
-            return null;
+    private static String required(JsonBody body, String field) {
+        String value = body.text(field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badField(field, "field_required", field);
         }
+        return value.strip();
     }
 }

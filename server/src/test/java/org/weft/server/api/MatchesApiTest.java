@@ -1,6 +1,7 @@
 package org.weft.server.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -16,7 +17,8 @@ import org.weft.server.testing.TestServers;
 
 /**
  * The matching calls of the API (a member's fediverse account, a community's links) answer under {@code /api/v1} with
- * the rest of the API: a member's token is needed, refused input says what to send, and a refusal keeps nothing.
+ * the rest of the API: a member's token is needed, refused input says what to send in the API's one error shape, and a
+ * refusal keeps nothing.
  * (A member's matches themselves are exercised in CrossInstanceMatchingTest.)
  */
 class MatchesApiTest {
@@ -54,12 +56,40 @@ class MatchesApiTest {
         assertEquals(404, amina.get("/groups/nowhere/links").statusCode());
 
         JsonNode noAccount = ApiClient.expect(400, amina.send("PUT", "/me/fediverse-account", ApiClient.JSON, body("{}")));
-        assertTrue(noAccount.path("error").asText().contains("account"), noAccount.toString());
+        assertRefused(noAccount, "field_required", "account");
         JsonNode noTarget = ApiClient.expect(400, amina.delete("/groups/camp/links"));
-        assertTrue(noTarget.path("error").asText().contains("target"), noTarget.toString());
+        assertRefused(noTarget, "field_required", "target");
+        JsonNode unknownField = ApiClient.expect(400, amina.post("/groups/camp/links", "{\"target\": \"@a@b.example\", \"x\": 1}"));
+        assertEquals("field_unknown", unknownField.path("error").asText(), unknownField.toString());
+        JsonNode notJson = ApiClient.expect(400, amina.send("PUT", "/me/fediverse-account", ApiClient.JSON, body("{\"account\":")));
+        assertEquals("json_invalid", notJson.path("error").asText(), notJson.toString());
+        assertRefused(ApiClient.expect(400, amina.delete("/groups/camp/links?target=@town@town.example")), "link_missing", "target");
+        assertEquals(404, amina.post("/matches/abc/dismiss", "").statusCode());
+        assertEquals(404, amina.post("/matches/999999/dismiss", "").statusCode());
         long kept = weft.server().db().inTransaction(s -> s.createSelectionQuery(
                 "select count(*) from FediverseAccountEntity", Long.class).getSingleResult());
         assertEquals(0, kept, FediverseAccountEntity.class.getSimpleName() + " rows");
+    }
+
+    @Test
+    void anAccountThatCannotBeReachedIsRefusedInTheMembersLanguageWithoutTheCause() {
+        // A name under .invalid never resolves (RFC 2606): WebFinger fails inside the network code.
+        JsonNode refused = ApiClient.expect(400, amina.send("PUT", "/me/fediverse-account?lang=fr", ApiClient.JSON,
+                body("{\"account\": \"@nobody@weft-nowhere.invalid\"}")));
+        assertRefused(refused, "account_unreachable", "account");
+        assertEquals("Ce compte est introuvable. Vérifiez l’orthographe, et qu’il est sur un autre serveur.",
+                refused.path("message").asText(), refused.toString());
+        long kept = weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from FediverseAccountEntity", Long.class).getSingleResult());
+        assertEquals(0, kept, FediverseAccountEntity.class.getSimpleName() + " rows");
+    }
+
+    /** The API's one error shape: a stable code, the field at fault, and a sentence for a person (no exception text). */
+    private static void assertRefused(JsonNode answer, String code, String field) {
+        assertEquals(code, answer.path("error").asText(), answer.toString());
+        assertEquals(field, answer.path("field").asText(), answer.toString());
+        String message = answer.path("message").asText();
+        assertFalse(message.isBlank() || message.contains("Exception") || message.contains("error."), answer.toString());
     }
 
     private static byte[] body(String json) {
