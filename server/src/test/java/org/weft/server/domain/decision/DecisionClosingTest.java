@@ -72,7 +72,11 @@ class DecisionClosingTest {
                 held.await();
                 Future<Integer> one = threads.submit(nodeOne::closeEnded);
                 Future<Integer> two = threads.submit(nodeTwo::closeEnded);
-                WaitFor.condition("both nodes wait for the poll's row", () -> lockWaits(db) >= 2);
+                // A loaded CI machine once took more than 20 s to get both nodes this far (cause not found): a minute,
+                // and on a timeout what the nodes were doing, so that the next failure says why.
+                WaitFor.condition(() -> "both nodes wait for the poll's row; node one done: " + one.isDone()
+                        + ", node two done: " + two.isDone() + "; waiting now: " + transactions(db),
+                        Duration.ofSeconds(60), () -> lockWaits(db) >= 2);
                 release.countDown();
                 holder.get();
                 assertEquals(1, one.get() + two.get(), "one of them closed it");
@@ -103,6 +107,17 @@ class DecisionClosingTest {
                 ? "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
         return db.inTransaction(s -> ((Number) s.createNativeQuery(sql, Object.class).getSingleResult())).intValue();
+    }
+
+    /** What the database's transactions are doing, for a timeout's message. */
+    private static String transactions(Database db) {
+        String sql = TestDatabases.usingMariaDb()
+                ? "select group_concat(concat(trx_state, ': ', coalesce(trx_query, '-')) separator ' | ')"
+                        + " from information_schema.innodb_trx"
+                : "select group_concat(concat(coalesce(cast(blocker_id as varchar), 'none'), ': ',"
+                        + " coalesce(executing_statement, '-')) separator ' | ') from information_schema.sessions";
+        Object waiting = db.inTransaction(s -> s.createNativeQuery(sql, Object.class).getSingleResult());
+        return String.valueOf(waiting);
     }
 
     private static PollService node(Database db, TestServers.Instance weft, Clock clock) {
