@@ -46,6 +46,19 @@ public final class RemotePollRepository {
         s.remove(poll);
     }
 
+    /**
+     * Removes every poll {@code sender} sent, with their options and the votes members here sent in them (the actor
+     * deleted itself); the number of polls removed.
+     */
+    public static int deleteAllBy(Session s, ActorEntity sender) {
+        s.createMutationQuery("delete from RemotePollVoteEntity where pollId in (select p.id from RemotePollEntity p"
+                + " where p.sender = :a)").setParameter("a", sender).executeUpdate();
+        s.createMutationQuery("delete from RemotePollOptionEntity where pollId in (select p.id from RemotePollEntity p"
+                + " where p.sender = :a)").setParameter("a", sender).executeUpdate();
+        return s.createMutationQuery("delete from RemotePollEntity where sender = :a").setParameter("a", sender)
+                .executeUpdate();
+    }
+
     /** The options {@code memberId} chose in the poll (to refuse a second vote, and to tell the member alone). */
     public static List<Long> optionsChosenBy(Session s, long pollId, long memberId) {
         return s.createSelectionQuery("select optionId from RemotePollVoteEntity where pollId = :p and memberId = :m",

@@ -20,7 +20,6 @@ import org.weft.server.domain.decision.DecisionDraft;
 import org.weft.server.domain.decision.DecisionService;
 import org.weft.server.domain.poll.PollService;
 import org.weft.server.model.DecisionMajority;
-import org.weft.server.model.PollVoters;
 import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
@@ -114,10 +113,9 @@ public final class DecisionsPage {
             pages.notFound(res, v);
             return;
         }
-        PollVoters voters = "followers".equals(Forms.first(form, "voters")) ? PollVoters.FOLLOWERS : PollVoters.MEMBERS;
         String rules = Forms.first(form, "rules");
-        DecisionDraft draft = new DecisionDraft(rules, voters,
-                clock.instant().plus(Duration.ofHours(hours(Forms.first(form, "hours")))), v.messages().language());
+        DecisionDraft draft = new DecisionDraft(rules, PollForms.voters(form),
+                clock.instant().plus(Duration.ofHours(PollForms.hours(form, HOURS, 168))), v.messages().language());
         long me = v.member().get().memberId();
         try {
             pages.once(res, v, form, "/groups/" + name + "/decisions",
@@ -159,14 +157,5 @@ public final class DecisionsPage {
     private static String communityName(ServerRequest req) {
         String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
         return USERNAME.matcher(name).matches() ? name : null;
-    }
-
-    private static int hours(String value) {
-        try {
-            int hours = Integer.parseInt(value == null ? "" : value.strip());
-            return HOURS.contains(hours) ? hours : 168;
-        } catch (NumberFormatException e) {
-            return 168;
-        }
     }
 }

@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.moderation.ModerationLog;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.DecisionMajority;
 import org.weft.server.model.ModerationActionKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -66,12 +67,29 @@ public final class ModerationLogPage {
             return;
         }
         Messages m = v.messages();
-        List<ModerationLogView.Row> rows = actions.stream().map(a -> new ModerationLogView.Row(m.date(a.getCreatedAt()),
-                a.getCreatedAt().toString(), m.get(a.getKind().messageKey()), a.getTarget(), a.getReason(),
-                moderator(a, m))).toList();
+        List<ModerationLogView.Row> rows = actions.stream().map(a -> row(a, m)).toList();
         String heading = m.get("moderationLog.title", Messages.isolate(group.get().getDisplayName()));
         pages.render(res, Status.OK_200, v, heading, "moderation_log.jte", Map.of("view", new ModerationLogView(heading,
                 m.get("moderationLog.intro"), "/moderation-log/" + name + "?format=json", rows)));
+    }
+
+    private ModerationLogView.Row row(ModerationActionEntity a, Messages m) {
+        String setting = setting(a, m);
+        return new ModerationLogView.Row(m.date(a.getCreatedAt()), a.getCreatedAt().toString(),
+                m.get(a.getKind().messageKey()), setting == null ? a.getTarget() : setting, setting == null, a.getReason(),
+                moderator(a, m));
+    }
+
+    /**
+     * A changed setting's new value by its translated name (the log stores the API's word, {@code two_thirds}, which the
+     * JSON keeps); null when the target is an address or a server name.
+     */
+    private static String setting(ModerationActionEntity a, Messages m) {
+        if (a.getKind() != ModerationActionKind.DECISION_MAJORITY_SET) {
+            return null;
+        }
+        DecisionMajority majority = DecisionMajority.fromWord(a.getTarget());
+        return majority == null ? null : m.get(majority.messageKey());
     }
 
     private void json(ServerResponse res, ActorEntity group, List<ModerationActionEntity> actions) {

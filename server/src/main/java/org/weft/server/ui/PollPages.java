@@ -22,7 +22,6 @@ import org.weft.server.domain.poll.PollDraft;
 import org.weft.server.domain.poll.PollResults;
 import org.weft.server.domain.poll.PollService;
 import org.weft.server.model.LocalUrls;
-import org.weft.server.model.PollVoters;
 import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
@@ -101,10 +100,9 @@ public final class PollPages {
             return;
         }
         List<String> options = new ArrayList<>(form.getOrDefault("option", List.of()));
-        PollVoters voters = "followers".equals(Forms.first(form, "voters")) ? PollVoters.FOLLOWERS : PollVoters.MEMBERS;
-        int hours = hours(Forms.first(form, "hours"));
+        int hours = PollForms.hours(form, HOURS, 24);
         PollDraft draft = new PollDraft(Forms.first(form, "question"), options, "yes".equals(Forms.first(form, "multiple")),
-                voters, clock.instant().plus(Duration.ofHours(hours)));
+                PollForms.voters(form), clock.instant().plus(Duration.ofHours(hours)));
         long me = v.member().get().memberId();
         try {
             pages.once(res, v, form, "/groups/" + name + "/polls",
@@ -161,11 +159,8 @@ public final class PollPages {
             return;
         }
         Messages m = v.messages();
-        long voters = Math.max(1, poll.voterCount());
-        List<PollView.Option> options = poll.options().stream().map(o -> new PollView.Option(o.position(), o.name(),
-                o.count(), (int) Math.round(100.0 * o.count() / voters))).toList();
-        String youVoted = poll.mine().isEmpty() ? null : m.get("poll.youVoted", String.join(", ", poll.mine().stream()
-                .map(i -> Messages.isolate(poll.options().get(i).name())).toList()));
+        List<PollView.Option> options = PollForms.options(poll.options(), poll.voterCount());
+        String youVoted = PollForms.youVoted(m, poll.options(), poll.mine());
         String heading = m.get("poll.title", Messages.isolate(poll.communityName()));
         Map<String, Object> params = new HashMap<>();
         params.put("view", new PollView(heading, poll.question(), status(m, poll), m.get("poll.voterCount",
@@ -188,7 +183,7 @@ public final class PollPages {
             pages.notFound(res, v);
             return;
         }
-        List<Integer> choices = form.getOrDefault("choice", List.of()).stream().map(PollPages::position).toList();
+        List<Integer> choices = PollForms.choices(form);
         long me = v.member().get().memberId();
         String back = URI.create(uri).getRawPath();
         act(res, v, form, back, () -> {
@@ -247,22 +242,5 @@ public final class PollPages {
     private String pollUri(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
         return POLL_ID.matcher(id).matches() ? urls.base() + "/polls/" + id : null;
-    }
-
-    private static int hours(String value) {
-        try {
-            int hours = Integer.parseInt(value == null ? "" : value.strip());
-            return HOURS.contains(hours) ? hours : 24;
-        } catch (NumberFormatException e) {
-            return 24;
-        }
-    }
-
-    private static int position(String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

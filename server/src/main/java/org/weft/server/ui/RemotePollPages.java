@@ -66,11 +66,8 @@ public final class RemotePollPages {
             return;
         }
         Messages m = v.messages();
-        long voters = Math.max(1, poll.voterCount());
-        List<PollView.Option> options = poll.options().stream().map(o -> new PollView.Option(o.position(), o.name(),
-                o.count(), (int) Math.min(100, Math.round(100.0 * o.count() / voters)))).toList();
-        String youVoted = poll.mine().isEmpty() ? null : m.get("poll.youVoted", String.join(", ", poll.mine().stream()
-                .map(i -> Messages.isolate(poll.options().get(i).name())).toList()));
+        List<PollView.Option> options = PollForms.options(poll.options(), poll.voterCount());
+        String youVoted = PollForms.youVoted(m, poll.options(), poll.mine());
         String heading = m.get("remotePoll.title", Messages.isolate(poll.senderName()), Messages.isolate(poll.senderHost()));
         String back = poll.community() == null ? "/" : "/groups/" + poll.community() + "/polls";
         Map<String, Object> params = new HashMap<>();
@@ -93,7 +90,7 @@ public final class RemotePollPages {
             pages.notFound(res, v);
             return;
         }
-        List<Integer> choices = form.getOrDefault("choice", List.of()).stream().map(RemotePollPages::position).toList();
+        List<Integer> choices = PollForms.choices(form);
         long me = v.member().get().memberId();
         String back = "/remote-polls/" + id;
         try {
@@ -125,13 +122,5 @@ public final class RemotePollPages {
     private static Long id(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
         return ID.matcher(id).matches() ? Long.parseLong(id) : null;
-    }
-
-    private static int position(String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -33,7 +33,8 @@ import org.weft.web.i18n.Messages;
  * actor a community here follows, shown on that community's polls page with the reported counts and hostile markup
  * gone; only the sender updates or deletes one, an older {@code updated} never wins, malformed ones are refused with
  * the reason and store nothing; a member's vote goes to rosa's server in Mastodon's shape; a Misskey Update of a
- * Question (no {@code updated}) brings a poll in too.
+ * Question (no {@code updated}) brings a poll in too; an actor's {@code Delete} of itself takes its polls and the votes
+ * members sent in them, and an address that is no poll is the ordinary not-found page.
  */
 class RemoteQuestionsTest {
     private static final String PASSWORD = "a long enough password";
@@ -165,6 +166,53 @@ class RemoteQuestionsTest {
         }
     }
 
+    @Test
+    void aDeletedActorsPollGoesWithItsVotesAndAnAddressThatIsNoPollIsNotFound() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            weft.server().localActors().createMember("dina", "Dina", PASSWORD, false);
+            Messages ar = Messages.forLanguage("ar");
+            String rosa = mastodon.rosa();
+            follow(weft, mastodon, "block3", rosa);
+            ObjectNode question = question(mastodon, Instant.now().plus(Duration.ofDays(3)));
+            assertNull(deliver(weft, mastodon, rosa, create(question, 1)).getLastError());
+            PageClient dina = new PageClient(weft.base()).language("ar");
+            dina.login("dina", PASSWORD);
+            Matcher link = REMOTE_POLL.matcher(dina.get("/groups/block3/polls").body());
+            assertTrue(link.find());
+            String page = link.group(1);
+
+            // Addresses that are no poll: the ordinary page in Arabic, never an error's text; a vote posted there neither.
+            String form = dina.get(page).body();
+            String csrf = PageClient.csrf(form);
+            for (String id : new String[] {"abc", "-1", "99999999999999999999", "999999999999999999", "1.5", "%20"}) {
+                HttpResponse<String> shown = dina.get("/remote-polls/" + id);
+                assertEquals(404, shown.statusCode(), id);
+                assertTrue(shown.body().contains(ar.get("error.notFound")) && shown.body().contains("lang=\"ar\""), id);
+                assertFalse(shown.body().contains("Exception") || shown.body().contains("No remote poll"), shown.body());
+                HttpResponse<String> voted = dina.post("/remote-polls/" + id + "/vote", Map.of("csrf", csrf, "choice", "0"));
+                assertEquals(404, voted.statusCode(), id);
+                assertTrue(voted.body().contains(ar.get("error.notFound")), id);
+            }
+
+            Map<String, String> vote = new LinkedHashMap<>(PageClient.hiddenFields(form, page + "/vote"));
+            vote.put("choice", "0");
+            assertEquals(303, dina.post(page + "/vote", vote).statusCode());
+            assertEquals(1L, count(weft, "RemotePollVoteEntity"));
+
+            // Rosa deletes her account: her poll goes with its options and Dina's vote.
+            assertNull(deliver(weft, mastodon, rosa, delete(rosa, rosa, 2)).getLastError());
+            String list = dina.get("/groups/block3/polls").body();
+            assertFalse(list.contains(page + "\"") || list.contains(Messages.isolate("Rosa Dlamini")), list);
+            HttpResponse<String> gone = dina.get(page);
+            assertEquals(404, gone.statusCode());
+            assertTrue(gone.body().contains(ar.get("error.notFound")), gone.body());
+            assertEquals(0, remotePolls(weft));
+            assertEquals(0L, count(weft, "RemotePollOptionEntity"));
+            assertEquals(0L, count(weft, "RemotePollVoteEntity"));
+        }
+    }
+
     /** {@code local} follows {@code actor}, and the actor's server accepts, signed as that actor. */
     static void follow(TestServers.Instance weft, FediversePeer peer, String local, String actor) {
         try {
@@ -223,6 +271,11 @@ class RemoteQuestionsTest {
     static InboundActivityEntity deliver(TestServers.Instance weft, MastodonPeer peer, String actor, String json) {
         assertEquals(202, peer.deliverAs(actor, URI.create(weft.base() + "/inbox"), json).statusCode(), json);
         return WaitFor.inboundDone(weft, TestHttp.json(json).path("id").asText());
+    }
+
+    private static long count(TestServers.Instance weft, String entity) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from " + entity, Long.class)
+                .getSingleResult());
     }
 
     static long remotePolls(TestServers.Instance weft) {

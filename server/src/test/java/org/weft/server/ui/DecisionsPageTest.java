@@ -21,7 +21,8 @@ import org.weft.web.i18n.Messages;
  * The decisions page's forms, without JavaScript: Amina, a moderator reading Persian (right to left), sets the majority
  * to consent and proposes new rules; a proposal with no text is refused in her language and stores nothing; the poll
  * shows the proposed text and the three fixed options in Persian. Dina, a member who moderates nothing, sees neither
- * form and cannot change the majority by posting it anyway.
+ * form and cannot change the majority by posting it anyway. The moderation log names each majority Amina set in the
+ * reader's language (Persian, Arabic), never by the API's word.
  */
 class DecisionsPageTest {
     private static final String PASSWORD = "a long enough password";
@@ -89,6 +90,22 @@ class DecisionsPageTest {
             assertEquals("consent", api.path("majority").asText());
             String log = TestHttp.get(weft.base() + "/moderation-log/block3?format=json", "application/json").body();
             assertEquals(1, TestHttp.json(log).path("items").size(), "one change of majority, logged once");
+            assertEquals("consent", TestHttp.json(log).path("items").path(0).path("target").asText(), "JSON keeps the word");
+
+            // The log names each majority in the reader's language, never by the API's word.
+            Map<String, String> twoThirds = new LinkedHashMap<>(PageClient.hiddenFields(
+                    amina.get("/groups/block3/decisions").body(), "/groups/block3/decisions/majority"));
+            twoThirds.put("majority", "two_thirds");
+            assertEquals(303, amina.post("/groups/block3/decisions/majority", twoThirds).statusCode());
+            for (String language : new String[] {"fa", "ar"}) {
+                Messages lang = Messages.forLanguage(language);
+                String read = new PageClient(weft.base()).language(language).get("/moderation-log/block3").body();
+                assertTrue(read.contains("lang=\"" + language + "\"") && read.contains(lang.get(
+                        "moderationLog.kind.decisionMajoritySet")), read);
+                assertTrue(read.contains(lang.get("decision.majority.consent"))
+                        && read.contains(lang.get("decision.majority.two_thirds")), read);
+                assertFalse(read.contains("two_thirds") || read.contains(">consent<"), read);
+            }
         }
     }
 }

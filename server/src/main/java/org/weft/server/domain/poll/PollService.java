@@ -3,11 +3,8 @@ package org.weft.server.domain.poll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -181,22 +178,7 @@ public final class PollService {
             if (!PollRepository.optionsChosenBy(s, poll.getId(), memberId).isEmpty()) {
                 throw new ConflictException("poll_already_voted", "poll.alreadyVoted");
             }
-            Set<Integer> chosen = new LinkedHashSet<>(positions == null ? List.of() : positions);
-            if (chosen.isEmpty()) {
-                throw InvalidInputException.field("choices", "poll_choice_missing");
-            }
-            if (!poll.isMultiple() && chosen.size() > 1) {
-                throw InvalidInputException.field("choices", "poll_one_choice");
-            }
-            List<PollOptionEntity> options = PollRepository.options(s, poll.getId());
-            List<PollOptionEntity> picked = new ArrayList<>();
-            for (int position : chosen) {
-                if (position < 0 || position >= options.size()) {
-                    throw InvalidInputException.field("choices", "poll_choice_unknown");
-                }
-                picked.add(options.get(position));
-            }
-            for (PollOptionEntity option : picked) {
+            for (PollOptionEntity option : Ballot.pick(PollRepository.options(s, poll.getId()), poll.isMultiple(), positions)) {
                 s.persist(new PollVoteEntity(poll.getId(), option.getId(), memberId, now));
             }
             poll.resultsChanged(now.plus(COALESCE));

@@ -2,10 +2,7 @@ package org.weft.server.domain.poll;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.weft.activitypub.jsonld.PlainJson;
@@ -66,7 +63,8 @@ public final class RemotePollVoting {
             if (!RemotePollRepository.optionsChosenBy(s, poll.getId(), memberId).isEmpty()) {
                 throw new ConflictException("poll_already_voted", "poll.alreadyVoted");
             }
-            List<RemotePollOptionEntity> picked = picked(poll, RemotePollRepository.options(s, poll.getId()), positions);
+            List<RemotePollOptionEntity> picked = Ballot.pick(RemotePollRepository.options(s, poll.getId()),
+                    poll.isMultiple(), positions);
             for (RemotePollOptionEntity option : picked) {
                 RemotePollVoteEntity vote = new RemotePollVoteEntity(poll.getId(), option.getId(), memberId, now);
                 s.persist(vote);
@@ -77,25 +75,6 @@ public final class RemotePollVoting {
             }
             return RemotePolls.results(s, poll, memberId, now);
         });
-    }
-
-    private static List<RemotePollOptionEntity> picked(RemotePollEntity poll, List<RemotePollOptionEntity> options,
-                                                       List<Integer> positions) {
-        Set<Integer> chosen = new LinkedHashSet<>(positions == null ? List.of() : positions);
-        if (chosen.isEmpty()) {
-            throw InvalidInputException.field("choices", "poll_choice_missing");
-        }
-        if (!poll.isMultiple() && chosen.size() > 1) {
-            throw InvalidInputException.field("choices", "poll_one_choice");
-        }
-        List<RemotePollOptionEntity> picked = new ArrayList<>();
-        for (int position : chosen) {
-            if (position < 0 || position >= options.size()) {
-                throw InvalidInputException.field("choices", "poll_choice_unknown");
-            }
-            picked.add(options.get(position));
-        }
-        return picked;
     }
 
     /** Mastodon's vote: a Note naming the option, in reply to the Question, to its author alone (never public). */

@@ -11,13 +11,15 @@ import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MessageRepository;
+import org.weft.server.persistence.RemotePollRepository;
 import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.persistence.ThanksRepository;
 
 /**
  * An actor on another server deleted itself ({@code Delete} of the actor, by the actor): what it left here goes, in one
  * transaction. Its follows in both directions, its responses (with their notifications), the direct messages it sent
- * members, its posts on the boards and those waiting for a moderator, the proposals it owned and its thanks; copies
+ * members, its posts on the boards and those waiting for a moderator, the proposals it owned, its thanks and its polls
+ * (with their options and the votes members here sent in them, so that none is listed or voted in any more); copies
  * held only through a link to it (a deleted community) are detached. The actor is kept, marked deleted, so that
  * nothing it sent before is taken again. Nothing of any other actor changes.
  *
@@ -26,7 +28,7 @@ import org.weft.server.persistence.ThanksRepository;
  */
 public final class ActorDeparture {
     /** What was removed, for the log. */
-    public record Removed(int responses, int messages, int proposals, int thanks, int detached) {
+    public record Removed(int responses, int messages, int proposals, int thanks, int polls, int detached) {
     }
 
     private final Database db;
@@ -58,8 +60,9 @@ public final class ActorDeparture {
                     + MessageRepository.deleteAllFrom(s, actor.getId());
             int removed = proposals.removeAllOf(s, actor);
             int thanks = ThanksRepository.deleteAllBy(s, actor.getId());
+            int polls = RemotePollRepository.deleteAllBy(s, actor);
             actor.setDeletedAt(clock.instant());
-            return Optional.of(new Removed(responses, messages, removed, thanks, detached));
+            return Optional.of(new Removed(responses, messages, removed, thanks, polls, detached));
         });
     }
 }
