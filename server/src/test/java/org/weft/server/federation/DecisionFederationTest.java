@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.jsonld.JsonLdCodec;
@@ -67,7 +64,7 @@ class DecisionFederationTest {
             new CommunityTexts(weft.server().db(), new ActorUpdates(weft.server().outbox(),
                     new ActorRenderer(weft.server().urls())), clock).save("block3", "", OLD_RULES);
             String group = weft.base() + "/groups/block3";
-            follow(weft, mastodon, mastodon.rosa(), group, clock);
+            PollFederationTest.follow(weft, mastodon, mastodon.rosa(), group, clock);
             weft.server().followers().approve("block3", mastodon.rosa());
 
             String body = "{\"rules\":" + TestHttp.json("\"" + NEW_RULES.replace("\n", "\\n") + "\"")
@@ -76,7 +73,7 @@ class DecisionFederationTest {
 
             // The follower's server: the Question carries the proposed text in full, and the fixed options.
             WaitFor.deliveriesDrained(weft);
-            List<LoggedRequest> creates = sent(mastodon, "Create");
+            List<LoggedRequest> creates = PollFederationTest.sent(mastodon, "Create");
             assertEquals(1, creates.size());
             JsonNode question = TestHttp.json(creates.get(0).getBodyAsString()).path("object");
             assertEquals("Question", question.path("type").asText());
@@ -89,7 +86,7 @@ class DecisionFederationTest {
             assertEquals(2, question.path("oneOf").size());
 
             // Rosa votes For from Mastodon; Dina For and Amina Against here: two to one.
-            assertNull(WaitFor.inboundDone(weft, vote(weft, mastodon, "For", pollUri, clock)).getLastError());
+            assertNull(WaitFor.inboundDone(weft, PollFederationTest.vote(weft, mastodon, mastodon.rosa(), 1, "For", pollUri, clock)).getLastError());
             ApiClient.expect(200, dina.post(path(pollUri) + "/votes", "{\"choices\":[0]}"));
             ApiClient.expect(200, amina.post(path(pollUri) + "/votes", "{\"choices\":[1]}"));
 
@@ -112,7 +109,7 @@ class DecisionFederationTest {
             start.countDown();
             int closedByNodes = two.get() + three.get();
             assertTrue(closedByNodes <= 1, "at most one of the two closed it: " + closedByNodes);
-            JsonNode closed = WaitFor.value("the final Update", () -> sent(mastodon, "Update").stream()
+            JsonNode closed = WaitFor.value("the final Update", () -> PollFederationTest.sent(mastodon, "Update").stream()
                     .map(r -> TestHttp.json(r.getBodyAsString())).filter(u -> u.path("object").has("closed"))
                     .findFirst().orElse(null));
             assertEquals(3, closed.path("object").path("votersCount").asInt());
@@ -120,7 +117,7 @@ class DecisionFederationTest {
             assertTrue(closed.path("object").path("content").asText().contains("Fridays &amp; everyone helps"));
             assertEquals(0, nodeTwo.closeEnded(), "run again later: nothing left to close");
             WaitFor.deliveriesDrained(weft);
-            assertEquals(1, sent(mastodon, "Update").stream().filter(r -> TestHttp.json(r.getBodyAsString())
+            assertEquals(1, PollFederationTest.sent(mastodon, "Update").stream().filter(r -> TestHttp.json(r.getBodyAsString())
                     .path("object").has("closed")).count(), "one final Update, not one per node");
             JsonNode log = TestHttp.json(TestHttp.get(weft.base() + "/moderation-log/block3?format=json",
                     "application/json").body());
@@ -179,34 +176,5 @@ class DecisionFederationTest {
 
     private static String path(String pollUri) {
         return URI.create(pollUri).getRawPath();
-    }
-
-    /** A follow signed at the test clock's time (the clock stands still, so a real-time Date would be refused). */
-    private static void follow(TestServers.Instance weft, MastodonPeer peer, String actor, String target, TestClock clock) {
-        String id = peer.origin() + "/follows/" + actor.hashCode();
-        String json = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Follow\","
-                + "\"actor\":\"" + actor + "\",\"object\":\"" + target + "\"}";
-        assertEquals(202, peer.deliver(URI.create(weft.base() + "/inbox"), json.getBytes(StandardCharsets.UTF_8),
-                clock.instant().atZone(ZoneOffset.UTC), peer.key(), actor + "#main-key").statusCode());
-        WaitFor.inboundDone(weft, id);
-    }
-
-    /** The Mastodon fixture's vote, from rosa, for {@code option}; returns the Create's id. */
-    private static String vote(TestServers.Instance weft, MastodonPeer peer, String option, String pollUri,
-                               TestClock clock) {
-        ObjectNode create = (ObjectNode) TestHttp.json(peer.fixture("mastodon/moderation-and-polls/vote.json")
-                .replace(weft.base() + "/polls/3c1e", pollUri));
-        String id = peer.rosa() + "#votes/1";
-        create.put("id", id + "/activity");
-        ((ObjectNode) create.path("object")).put("id", id).put("name", option);
-        assertEquals(202, peer.deliver(URI.create(weft.base() + "/groups/block3/inbox"),
-                create.toString().getBytes(StandardCharsets.UTF_8), clock.instant().atZone(ZoneOffset.UTC), peer.key(),
-                peer.rosa() + "#main-key").statusCode());
-        return id + "/activity";
-    }
-
-    private static List<LoggedRequest> sent(MastodonPeer peer, String type) {
-        return peer.inboxPosts().stream().filter(r -> type.equals(TestHttp.json(r.getBodyAsString()).path("type").asText()))
-                .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate())).toList();
     }
 }

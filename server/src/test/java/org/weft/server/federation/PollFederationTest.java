@@ -253,7 +253,7 @@ class PollFederationTest {
     }
 
     /** A follow signed at the test clock's time (the clock stands still, so a real-time Date would be refused). */
-    private static void follow(TestServers.Instance weft, MastodonPeer peer, String actor, String target, TestClock clock) {
+    static void follow(TestServers.Instance weft, MastodonPeer peer, String actor, String target, TestClock clock) {
         String id = peer.origin() + "/follows/" + actor.hashCode();
         String json = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Follow\","
                 + "\"actor\":\"" + actor + "\",\"object\":\"" + target + "\"}";

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +45,7 @@ class PollFloodTest {
             for (int i = 0; i < VOTERS; i++) {
                 String voter = mastodon.serveUser("voter" + i);
                 voters.add(voter);
-                follow(weft, mastodon, voter, group, clock);
+                PollFederationTest.follow(weft, mastodon, voter, group, clock);
                 weft.server().followers().approve("block3", voter);
             }
             String pollUri = ApiClient.expect(201, amina.post("/groups/block3/polls",
@@ -86,15 +83,5 @@ class PollFloodTest {
     private static List<JsonNode> updates(MastodonPeer peer) {
         return PollFederationTest.sent(peer, "Update").stream().map(r -> TestHttp.json(r.getBodyAsString()))
                 .distinct().toList();
-    }
-
-    /** A follow signed at the test clock's time (the clock stands still, so a real-time Date would be refused). */
-    private static void follow(TestServers.Instance weft, MastodonPeer peer, String actor, String target, TestClock clock) {
-        String id = actor + "#follows/1";
-        String json = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Follow\","
-                + "\"actor\":\"" + actor + "\",\"object\":\"" + target + "\"}";
-        assertEquals(202, peer.deliver(URI.create(weft.base() + "/inbox"), json.getBytes(StandardCharsets.UTF_8),
-                clock.instant().atZone(ZoneOffset.UTC), peer.key(), actor + "#main-key").statusCode());
-        WaitFor.inboundDone(weft, id);
     }
 }
