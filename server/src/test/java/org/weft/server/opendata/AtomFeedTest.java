@@ -140,6 +140,10 @@ class AtomFeedTest {
         assertEquals(etag, again.headers().firstValue("ETag").orElse(null), "a 304 names the tag it confirms");
         assertEquals(304, conditional("/board/camp/feed.atom", "If-None-Match", "\"other\", " + etag).statusCode());
         assertEquals(304, conditional("/board/camp/feed.atom", "If-Modified-Since", lastModified).statusCode());
+        HttpResponse<String> zipped = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/board/camp/feed.atom"))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag).GET().build());
+        assertEquals(304, zipped.statusCode(), "a reader asking for gzip is told the same");
+        assertEquals("", zipped.body(), "and gets no body, not even an empty gzip stream");
 
         String arabic = get("/board/camp/feed.atom?lang=ar").headers().firstValue("ETag").orElseThrow();
         String offers = get("/board/camp/feed.atom?purpose=offer").headers().firstValue("ETag").orElseThrow();
