@@ -121,6 +121,7 @@ import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
+import org.weft.server.domain.proposal.ProposalReferences;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.proposal.ProposalTermsBackfill;
@@ -567,7 +568,8 @@ public final class WeftServer implements AutoCloseable {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
-        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch);
+        BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch,
+                new ProposalReferences(db, urls));
         return new UiRoutes(
                 new AccountPages(pages, accounts, sessions, new LoginGuard(signIns, new LoginDevices(db, clock),
                         trustedProxies(config)), signup, urls, matching.accounts()),

@@ -10,6 +10,8 @@ import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.OpenProposals.Community;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.http.ConditionalGet;
+import org.weft.server.persistence.ChangeFeedEntries;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -45,6 +47,19 @@ record Asked(Community community, DataRequest request, boolean member) {
             return Optional.empty();
         }
         return Optional.of(new Asked(community.get(), asked, reader.member()));
+    }
+
+    /**
+     * The validators of the answer to this request: the instance's last change to any proposal, and this variant of the
+     * answer (the file or feed, its query as written, the language it is in, whether a member reads, the community's
+     * name as its title shows it). Read before the answer is built, so a change made while it is written leaves the
+     * tag behind and the next poll reads the whole answer again.
+     */
+    ConditionalGet.Validators validators(ServerRequest req, OpenProposals proposals) {
+        Optional<ChangeFeedEntries.Latest> last = proposals.lastChange();
+        return ConditionalGet.of(last.map(ChangeFeedEntries.Latest::id).orElse(0L),
+                last.map(ChangeFeedEntries.Latest::at).orElse(null), req.path().path(), req.query().rawValue(),
+                request.messages().language(), String.valueOf(member), community.displayName());
     }
 
     private static String safeLanguage(ServerRequest req) {

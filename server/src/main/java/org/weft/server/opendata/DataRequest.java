@@ -18,10 +18,15 @@ import org.weft.web.i18n.Messages;
  * ({@code purpose}, {@code category}, {@code area}). A value that names nothing is refused rather than read as "all":
  * a feed subscribed with a misspelt category would otherwise quietly carry every proposal.
  *
+ * <p>{@code bom=1} asks the CSV files to start with a UTF-8 byte order mark: Excel on Windows reads a CSV file
+ * without one in the machine's legacy code page, and shows Arabic, Persian or Ukrainian as mojibake. Tools that follow
+ * RFC 4180 take the mark for part of the first column's name, so it is only there when asked for.
+ *
  * @param category the concept asked for, or null
  * @param area     the area's code, or null
+ * @param bom      whether a CSV file starts with a byte order mark ({@code bom=1}; {@code 0} or nothing: not)
  */
-record DataRequest(Messages messages, OpenProposals.Filter filter, Concept category, String area) {
+record DataRequest(Messages messages, OpenProposals.Filter filter, Concept category, String area, boolean bom) {
 
     /** A parameter that names nothing; {@link #code} is the API's error code, the message key is {@code error.<code>}. */
     static final class Refused extends RuntimeException {
@@ -55,8 +60,12 @@ record DataRequest(Messages messages, OpenProposals.Filter filter, Concept categ
         String areaValue = q.first("area").orElse("");
         String area = areaValue.isEmpty() ? null : areas.all().stream().map(a -> a.getCode())
                 .filter(areaValue::equals).findFirst().orElseThrow(() -> new Refused("area_unknown", areaValue));
+        String bomValue = q.first("bom").orElse("");
+        if (!bomValue.isEmpty() && !bomValue.equals("0") && !bomValue.equals("1")) {
+            throw new Refused("field_choice", "bom", "0, 1");
+        }
         List<String> uris = category == null ? List.of() : taxonomy.withNarrowerUris(category);
-        return new DataRequest(m, new OpenProposals.Filter(purpose, uris, area), category, area);
+        return new DataRequest(m, new OpenProposals.Filter(purpose, uris, area), category, area, bomValue.equals("1"));
     }
 
     /**

@@ -40,6 +40,7 @@ import org.weft.server.domain.proposal.PublicProposal;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.http.BoardLinks;
+import org.weft.server.http.ConditionalGet;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 import org.weft.web.i18n.Messages;
@@ -50,7 +51,8 @@ import org.weft.web.i18n.Messages;
  * (a category takes the ones under it, an area the areas inside it); {@code lang} chooses the language of its title
  * and labels (the proposals keep their own). Entries are the newest {@value #ENTRIES} open public proposals, each
  * linking to its page; one that is promised, withdrawn, expired, hidden or deleted is simply no longer in it. ROME
- * writes the XML.
+ * writes the XML. A reader that sends back the feed's {@code ETag} is answered 304 while nothing changed
+ * ({@link ConditionalGet}).
  */
 public final class FeedEndpoint {
     static final int ENTRIES = 50;
@@ -81,8 +83,12 @@ public final class FeedEndpoint {
         }
         Community community = asked.get().community();
         DataRequest request = asked.get().request();
-        List<PublicProposal> newest = proposals.newest(community, request.filter(), ENTRIES, asked.get().member());
+        ConditionalGet.Validators validators = asked.get().validators(req, proposals);
         OpenDataEndpoint.headers(res, ATOM, community.name() + ".atom", asked.get().member());
+        if (ConditionalGet.notModified(req, res, validators)) {
+            return;
+        }
+        List<PublicProposal> newest = proposals.newest(community, request.filter(), ENTRIES, asked.get().member());
         try (Writer writer = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
             Document xml = new WireFeedOutput().outputJDom(feed(community, request, newest).createWireFeed());
             // ROME writes a feed's language as Dublin Core at best; Atom readers take it from xml:lang on the root.

@@ -21,6 +21,7 @@ import org.weft.server.domain.proposal.OpenProposals.Community;
 import org.weft.server.domain.proposal.PublicProposal;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.http.ConditionalGet;
 import org.weft.server.http.CsvCells;
 import org.weft.server.http.HtmlSafeJson;
 import org.weft.server.http.HttpReplies;
@@ -35,6 +36,8 @@ import org.weft.web.i18n.Messages;
  */
 public final class OpenDataEndpoint {
     static final String CSV = "text/csv; charset=utf-8; header=present";
+    /** U+FEFF, written in UTF-8 as EF BB BF: how Excel on Windows knows a CSV file is UTF-8. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final OpenProposals proposals;
     private final Taxonomy taxonomy;
@@ -66,9 +69,16 @@ public final class OpenDataEndpoint {
         }
         Community community = asked.get().community();
         ProposalColumns.Labels labels = new ProposalColumns.Labels(taxonomy, asked.get().request().messages());
+        ConditionalGet.Validators validators = asked.get().validators(req, proposals);
         headers(res, CSV, community.name() + (hxl ? "-proposals.hxl.csv" : "-proposals.csv"), asked.get().member());
-        try (OutputStream out = res.outputStream();
-             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CsvCells.FORMAT)) {
+        if (ConditionalGet.notModified(req, res, validators)) {
+            return;
+        }
+        try (OutputStream out = res.outputStream(); Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CsvCells.FORMAT)) {
+            if (asked.get().request().bom()) {
+                writer.write(BYTE_ORDER_MARK); // before the header, outside any cell; see DataRequest#bom
+            }
             CsvCells.row(printer, ProposalColumns.names());
             if (hxl) {
                 CsvCells.row(printer, ProposalColumns.hxlTags());
@@ -89,7 +99,11 @@ public final class OpenDataEndpoint {
         Community community = asked.get().community();
         Messages m = asked.get().request().messages();
         ProposalColumns.Labels labels = new ProposalColumns.Labels(taxonomy, m);
+        ConditionalGet.Validators validators = asked.get().validators(req, proposals);
         headers(res, "application/json; charset=utf-8", community.name() + "-proposals.json", asked.get().member());
+        if (ConditionalGet.notModified(req, res, validators)) {
+            return;
+        }
         try (OutputStream out = res.outputStream(); Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              JsonGenerator json = HtmlSafeJson.FACTORY.createGenerator(writer)) {
             json.writeStartObject();
@@ -145,14 +159,16 @@ public final class OpenDataEndpoint {
 
     /**
      * Open data is for anyone: any site may read it, and a cache asks again each time (a withdrawn one leaves). What a
-     * member's token read is for that member only: no shared cache keeps it, and caches keep the two apart.
+     * member's token read is for that member only: no shared cache keeps it, and caches keep the two apart. Without
+     * {@code ?lang=} the language comes from {@code Accept-Language}, so caches keep languages apart too. Asking again
+     * costs little: {@link ConditionalGet} answers 304 while nothing changed.
      */
     static void headers(ServerResponse res, String contentType, String filename, boolean member) {
         res.status(Status.OK_200);
         res.header(HeaderNames.CONTENT_TYPE, contentType);
         res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         res.header(HeaderNames.CACHE_CONTROL, member ? "private, no-cache" : "no-cache");
-        res.header(HeaderNames.VARY, "Authorization");
+        res.header(HeaderNames.VARY, "Authorization, Accept-Language");
         res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"");
     }
 

@@ -1,11 +1,13 @@
 package org.weft.server.persistence;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.hibernate.Session;
 
@@ -22,6 +24,25 @@ public final class ChangeFeedEntries {
     public static long maxId(Session s) {
         Long max = s.createNativeQuery("SELECT MAX(id) FROM change_feed", Long.class).getSingleResult();
         return max == null ? 0 : max;
+    }
+
+    /** The newest change of one kind: its id and when it was made. */
+    public record Latest(long id, Instant at) {
+    }
+
+    /**
+     * The newest change of {@code kind}, if any is kept: read backwards along the primary key, it stops at the first
+     * row of that kind, which for proposals is one of the last few.
+     */
+    public static Optional<Latest> latest(Session s, ChangeKind kind) {
+        List<Object[]> rows = s.createNativeQuery("SELECT id, changed_at FROM change_feed WHERE kind = ?1 ORDER BY id DESC"
+                + " LIMIT 1", Object[].class).setParameter(1, kind.name()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object at = rows.getFirst()[1];
+        LocalDateTime utc = at instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) at;
+        return Optional.of(new Latest(((Number) rows.getFirst()[0]).longValue(), utc.toInstant(ZoneOffset.UTC)));
     }
 
     /** Up to {@code limit} changes after {@code id}, oldest first. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.server.model.Audience;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -51,6 +52,27 @@ public final class ProposalRepository {
      */
     public static Optional<ProposalEntity> shownAt(Session s, String uri) {
         return localByUri(s, uri).filter(p -> !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN);
+    }
+
+    /**
+     * A community's own proposals whose address starts with {@code uriPrefix} (the address up to a reference, which is
+     * the start of the id) and which a reader may open: not deleted, not withdrawn, not held back or hidden by a
+     * moderator, and community-only ones only when {@code withCommunityOnly}. At most {@code limit} addresses, so
+     * the caller can tell one from several. The prefix is a range of the unique index on the address.
+     */
+    public static List<String> byReference(Session s, long groupId, String uriPrefix, boolean withCommunityOnly,
+                                           int limit) {
+        String hql = "select p.uri from ProposalEntity p where p.uri like :prefix escape '!' and p.local = true"
+                + " and p.group.id = :g and p.deletedAt is null and p.status <> :withdrawn and p.moderation = :visible"
+                + (withCommunityOnly ? "" : " and p.audience <> :communityOnly");
+        var query = s.createSelectionQuery(hql, String.class)
+                .setParameter("prefix", ProposalQuery.likeEscaped(uriPrefix) + "%").setParameter("g", groupId)
+                .setParameter("withdrawn", ProposalStatus.WITHDRAWN)
+                .setParameter("visible", ProposalEntity.Moderation.VISIBLE);
+        if (!withCommunityOnly) {
+            query.setParameter("communityOnly", Audience.COMMUNITY);
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     public static long countAll(Session s) {

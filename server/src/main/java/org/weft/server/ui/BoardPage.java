@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
+import org.weft.server.domain.proposal.ProposalReferences;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.http.BoardLinks;
@@ -33,8 +34,11 @@ import org.weft.web.view.Option;
 import org.weft.web.view.OptionGroup;
 import org.weft.web.view.ProposalCard;
 
-/** {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged by keyset
- * ({@link BoardPaging}). */
+/**
+ * {@code GET /board/{name}}: a community's offers and requests, filtered, searched, newest first, paged by keyset
+ * ({@link BoardPaging}). A search that is the reference of a proposal the visitor may see ({@link ProposalReferences})
+ * opens that proposal instead.
+ */
 public final class BoardPage {
     static final int PAGE_SIZE = 20;
 
@@ -46,9 +50,12 @@ public final class BoardPage {
     private final LocalUrls urls;
 
     private final BoardSearch search;
+    private final ProposalReferences references;
 
-    public BoardPage(Pages pages, Database db, Taxonomy taxonomy, AreaService areas, LocalUrls urls, BoardSearch search) {
+    public BoardPage(Pages pages, Database db, Taxonomy taxonomy, AreaService areas, LocalUrls urls, BoardSearch search,
+                     ProposalReferences references) {
         this.search = search;
+        this.references = references;
         this.pages = pages;
         this.db = db;
         this.taxonomy = taxonomy;
@@ -76,6 +83,12 @@ public final class BoardPage {
         String text = q.first("q").orElse("").strip();
         if (text.length() > 200) {
             text = text.substring(0, 200);
+        }
+        // A reference read off the printed board opens its proposal; one the visitor may not see is searched as text.
+        Optional<String> referenced = references.find(group.get().getId(), text, v.loggedIn());
+        if (referenced.isPresent()) {
+            Pages.redirect(res, "/proposals/" + referenced.get());
+            return;
         }
         Purpose purpose = Purpose.fromWire(q.first("purpose").orElse("")).orElse(null);
         Optional<Concept> category = taxonomy.byId(q.first("category").orElse(""));

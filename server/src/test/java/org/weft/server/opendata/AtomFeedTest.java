@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -122,6 +123,60 @@ class AtomFeedTest {
         assertFalse(after.contains("Offer: Blankets, soon withdrawn"), after.toString());
         assertFalse(after.contains("Offer: Lentils, soon promised"), after.toString());
         assertTrue(after.contains("Offer: Fresh bread every morning"), after.toString());
+    }
+
+    @Test
+    void aReaderPollingWithItsETagIsToldNothingChangedUntilSomethingDoes() throws Exception {
+        HttpResponse<String> first = get("/board/camp/feed.atom");
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("W/\"[0-9a-f]{16}\""), etag);
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertTrue(first.headers().firstValue("Vary").orElse("").contains("Accept-Language"), first.headers().toString());
+
+        HttpResponse<String> again = conditional("/board/camp/feed.atom", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(null), "a 304 names the tag it confirms");
+        assertEquals(304, conditional("/board/camp/feed.atom", "If-None-Match", "\"other\", " + etag).statusCode());
+        assertEquals(304, conditional("/board/camp/feed.atom", "If-Modified-Since", lastModified).statusCode());
+        HttpResponse<String> zipped = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/board/camp/feed.atom"))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag).GET().build());
+        assertEquals(304, zipped.statusCode(), "a reader asking for gzip is told the same");
+        assertEquals("", zipped.body(), "and gets no body, not even an empty gzip stream");
+
+        String arabic = get("/board/camp/feed.atom?lang=ar").headers().firstValue("ETag").orElseThrow();
+        String offers = get("/board/camp/feed.atom?purpose=offer").headers().firstValue("ETag").orElseThrow();
+        String french = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/board/camp/feed.atom"))
+                .header("Accept-Language", "fr").GET().build()).headers().firstValue("ETag").orElseThrow();
+        assertEquals(4, Set.of(etag, arabic, offers, french).size(), "each language and filter has its own tag");
+        assertEquals(200, conditional("/board/camp/feed.atom?lang=ar", "If-None-Match", etag).statusCode());
+
+        ProposalEntity added = post(Purpose.OFFER, "Rice, just posted", "food", Audience.PUBLIC, null);
+        HttpResponse<String> afterNew = conditional("/board/camp/feed.atom", "If-None-Match", etag);
+        assertEquals(200, afterNew.statusCode(), "a new proposal changes the feed");
+        assertTrue(titles(parse(afterNew.body())).contains("Offer: Rice, just posted"));
+        String newTag = afterNew.headers().firstValue("ETag").orElseThrow();
+        assertFalse(newTag.equals(etag));
+        assertEquals(304, conditional("/board/camp/feed.atom", "If-None-Match", newTag).statusCode());
+
+        weft.server().proposals().service().edit("lina", added.getId(), ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("Rice and lentils").description("About rice")
+                .categories("food").audience(Audience.PUBLIC).build());
+        HttpResponse<String> afterEdit = conditional("/board/camp/feed.atom", "If-None-Match", newTag);
+        assertEquals(200, afterEdit.statusCode(), "an edit changes the feed");
+        assertTrue(titles(parse(afterEdit.body())).contains("Offer: Rice and lentils"));
+        String editedTag = afterEdit.headers().firstValue("ETag").orElseThrow();
+
+        weft.server().proposals().service().changeStatus("lina", added.getId(), ProposalStatus.WITHDRAWN);
+        HttpResponse<String> afterWithdrawal = conditional("/board/camp/feed.atom", "If-None-Match", editedTag);
+        assertEquals(200, afterWithdrawal.statusCode(), "a withdrawal changes the feed");
+        assertFalse(afterWithdrawal.body().contains("Rice and lentils"));
+        assertFalse(Set.of(etag, newTag, editedTag).contains(afterWithdrawal.headers().firstValue("ETag").orElseThrow()));
+    }
+
+    private static HttpResponse<String> conditional(String path, String header, String value) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + path)).header(header, value).GET().build());
     }
 
     @Test

@@ -59,7 +59,7 @@ class MemberOpenDataTest {
             assertTrue(res.body().contains(PUBLIC), path);
             assertFalse(res.body().contains(COMMUNITY_ONLY), path + ": community-only, not for a visitor");
             assertEquals("no-cache", res.headers().firstValue("Cache-Control").orElse(null), path);
-            assertEquals("Authorization", res.headers().firstValue("Vary").orElse(null), path);
+            assertEquals("Authorization, Accept-Language", res.headers().firstValue("Vary").orElse(null), path);
         }
     }
 
@@ -72,6 +72,11 @@ class MemberOpenDataTest {
             assertTrue(res.body().contains(COMMUNITY_ONLY), path + ": a member's tool sees what the member sees");
             assertEquals("private, no-cache", res.headers().firstValue("Cache-Control").orElse(null),
                     path + ": no shared cache keeps a member's list");
+            String visitorsTag = get(path, null).headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> withVisitorsTag = TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + path))
+                    .header("Authorization", "Bearer " + token).header("If-None-Match", visitorsTag).GET().build());
+            assertEquals(200, withVisitorsTag.statusCode(), path + ": a visitor's copy is not the member's");
+            assertTrue(withVisitorsTag.body().contains(COMMUNITY_ONLY), path);
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -206,6 +208,67 @@ class OpenDataFilesTest {
         HttpResponse<String> missing = get("/board/nobody/proposals.csv");
         assertEquals(404, missing.statusCode());
         assertEquals("not_found", TestHttp.json(missing.body()).get("error").asText());
+    }
+
+    @Test
+    void eachFileAnswers304ToItsOwnTagUntilAProposalChanges() {
+        for (String path : List.of("/board/camp/proposals.csv", "/board/camp/proposals.hxl.csv",
+                "/board/camp/proposals.json")) {
+            HttpResponse<String> first = get(path);
+            assertEquals(200, first.statusCode(), path);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertTrue(first.headers().firstValue("Last-Modified").isPresent(), path);
+            HttpResponse<String> again = conditional(path, etag);
+            assertEquals(304, again.statusCode(), path);
+            assertEquals("", again.body());
+            assertEquals("*", again.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "as a 200 has it");
+            assertEquals(200, conditional(path + "?lang=ar", etag).statusCode(), "another language, another tag");
+            assertEquals(200, conditional(path + "?purpose=offer", etag).statusCode(), "another filter, another tag");
+        }
+        String csv = "/board/camp/proposals.csv";
+        String before = get(csv).headers().firstValue("ETag").orElseThrow();
+        assertFalse(before.equals(get("/board/camp/proposals.json").headers().firstValue("ETag").orElseThrow()));
+        ProposalEntity added = create("camp", Purpose.REQUEST, "Nappies, asked just now", "baby-food", Audience.PUBLIC);
+        HttpResponse<String> afterNew = conditional(csv, before);
+        assertEquals(200, afterNew.statusCode(), "a new proposal changes the file");
+        assertTrue(afterNew.body().contains("Nappies, asked just now"));
+        String newTag = afterNew.headers().firstValue("ETag").orElseThrow();
+        assertFalse(newTag.equals(before));
+        assertEquals(304, conditional(csv, newTag).statusCode());
+        weft.server().proposals().service().changeStatus("omar", added.getId(), ProposalStatus.WITHDRAWN);
+        HttpResponse<String> afterWithdrawal = conditional(csv, newTag);
+        assertEquals(200, afterWithdrawal.statusCode(), "a withdrawal changes the file");
+        assertFalse(afterWithdrawal.body().contains("Nappies, asked just now"));
+        assertFalse(afterWithdrawal.headers().firstValue("ETag").orElseThrow().equals(newTag));
+    }
+
+    @Test
+    void bomOneStartsTheCsvFilesWithAByteOrderMarkForExcelAndNothingElseChanges() throws Exception {
+        for (String file : List.of("proposals.csv", "proposals.hxl.csv")) {
+            byte[] marked = bytes("/board/camp/" + file + "?lang=ar&bom=1");
+            assertEquals(List.of(0xEF, 0xBB, 0xBF), List.of(marked[0] & 0xFF, marked[1] & 0xFF, marked[2] & 0xFF), file);
+            String rest = new String(marked, 3, marked.length - 3, StandardCharsets.UTF_8);
+            byte[] plain = bytes("/board/camp/" + file + "?lang=ar");
+            assertEquals('"', plain[0], "without the parameter, no mark: " + file);
+            assertEquals(new String(plain, StandardCharsets.UTF_8), rest, "the rest is the same file");
+            List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(rest)).getRecords();
+            assertEquals("reference", records.getFirst().get(0), "the first column's name is read cleanly");
+            assertTrue(rest.contains(Messages.forLanguage("ar").get("purpose.request")), "Arabic labels in UTF-8");
+            assertEquals('"', bytes("/board/camp/" + file + "?bom=0")[0], "bom=0 is no mark");
+        }
+        HttpResponse<String> wrong = get("/board/camp/proposals.csv?bom=yes");
+        assertEquals(400, wrong.statusCode());
+        assertEquals("field_choice", TestHttp.json(wrong.body()).get("error").asText());
+    }
+
+    private static byte[] bytes(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(weft.base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private static HttpResponse<String> conditional(String path, String etag) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + path)).header("If-None-Match", etag).GET()
+                .build());
     }
 
     private static List<CSVRecord> parse(String csv, int skip) throws IOException {

@@ -11,6 +11,8 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ChangeFeedEntries;
+import org.weft.server.persistence.ChangeKind;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalCursor;
 import org.weft.server.persistence.ProposalEntity;
@@ -53,6 +55,16 @@ public final class OpenProposals {
         }
         return db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, name.toLowerCase(Locale.ROOT)))
                 .map(OpenProposals::community);
+    }
+
+    /**
+     * The newest change to any proposal on this instance, as the change feed keeps it: the open data and feeds are
+     * built from proposals alone, so while this stays the same they do too, and a reader polling them can be told so
+     * without reading them ({@code http/ConditionalGet}). Every insert, edit, status change and deletion of a proposal
+     * adds a row there in its own transaction; empty when none is kept.
+     */
+    public Optional<ChangeFeedEntries.Latest> lastChange() {
+        return db.inTransaction(s -> ChangeFeedEntries.latest(s, ChangeKind.PROPOSAL));
     }
 
     /** The newest {@code limit} (at most {@link ProposalQuery#MAX_PAGE_SIZE}) matching proposals, newest first. */
