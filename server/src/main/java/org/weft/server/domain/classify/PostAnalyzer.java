@@ -99,6 +99,11 @@ final class PostAnalyzer extends Analyzer {
         return language;
     }
 
+    /** Drops the Ukrainian dictionary as the collector does once it has gone unused (for tests of reading it again). */
+    static void forgetUkrainianDictionary() {
+        UkrainianDictionary.forget();
+    }
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
         return switch (language) {
@@ -187,6 +192,10 @@ final class PostAnalyzer extends Analyzer {
                 held = new SoftReference<>(dictionary);
             }
             return dictionary;
+        }
+
+        static synchronized void forget() {
+            held.clear();
         }
 
         private static Dictionary load() {
