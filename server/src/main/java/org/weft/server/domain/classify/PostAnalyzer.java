@@ -3,6 +3,7 @@ package org.weft.server.domain.classify;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
@@ -70,17 +71,37 @@ final class PostAnalyzer extends Analyzer {
     /** No language: case, diacritics and Arabic-script letters folded, nothing stemmed (for hashtags). */
     static final String NEUTRAL = "und";
 
+    /**
+     * Lucene keeps each thread's last chain for reuse; the Ukrainian chain is built afresh for each text instead, so
+     * that no thread holds the dictionary once the text is read (see {@link UkrainianDictionary}). Building it costs
+     * a few small objects.
+     */
+    private static final ReuseStrategy FRESH_CHAIN_EACH_TIME = new ReuseStrategy() {
+        @Override
+        public TokenStreamComponents getReusableComponents(Analyzer analyzer, String fieldName) {
+            return null;
+        }
+
+        @Override
+        public void setReusableComponents(Analyzer analyzer, String fieldName, TokenStreamComponents components) {
+        }
+    };
+
     private final String language;
-    private final Dictionary ukrainian;
 
     /** @param language en, fr, es, ar, fa, uk or {@link #NEUTRAL} */
     PostAnalyzer(String language) {
+        super(language.equals("uk") ? FRESH_CHAIN_EACH_TIME : GLOBAL_REUSE_STRATEGY);
         this.language = language;
-        this.ukrainian = language.equals("uk") ? UkrainianDictionary.INSTANCE : null;
     }
 
     String language() {
         return language;
+    }
+
+    /** Drops the Ukrainian dictionary as the collector does once it has gone unused (for tests of reading it again). */
+    static void forgetUkrainianDictionary() {
+        UkrainianDictionary.forget();
     }
 
     @Override
@@ -107,7 +128,7 @@ final class PostAnalyzer extends Analyzer {
             case "fa" -> new PersianStemFilter(new ArabicScriptSuffixFilter(latinAsEnglish(new KeywordRepeatFilter(
                     new PersianVerbPrefixFilter(arabicScript(source)))), true));
             case "uk" -> new LowerCaseFilter(new MorfologikFilter(latinAsEnglish(new KeywordRepeatFilter(
-                    new LowerCaseFilter(source))), ukrainian));
+                    new LowerCaseFilter(source))), UkrainianDictionary.get()));
             case NEUTRAL -> new ASCIIFoldingFilter(arabicScript(source));
             default -> throw new IllegalArgumentException("no analysis for language " + language);
         };
@@ -153,9 +174,29 @@ final class PostAnalyzer extends Analyzer {
         return map.build();
     }
 
-    /** The morfologik dictionary of Ukrainian (7 MB of automaton), read once and shared: it is immutable. */
+    /**
+     * The morfologik dictionary of Ukrainian, 7 MB of automaton: a seventh of an idle server's live heap. It is read
+     * when a Ukrainian text (or the Ukrainian vocabulary, at start-up) needs it and then held only softly, so the
+     * collector drops it once it has gone unused for a while (the JVM's default: one second per MB of the maximum heap
+     * left free, at a full collection, such as the one {@code IdleMemory} asks for when the server falls quiet). An
+     * instance that reads Ukrainian posts keeps it; the next text after it was dropped reads it again (about 0.15 s).
+     * Immutable, so one copy is shared by all threads.
+     */
     private static final class UkrainianDictionary {
-        static final Dictionary INSTANCE = load();
+        private static SoftReference<Dictionary> held = new SoftReference<>(null);
+
+        static synchronized Dictionary get() {
+            Dictionary dictionary = held.get();
+            if (dictionary == null) {
+                dictionary = load();
+                held = new SoftReference<>(dictionary);
+            }
+            return dictionary;
+        }
+
+        static synchronized void forget() {
+            held.clear();
+        }
 
         private static Dictionary load() {
             try {

@@ -99,6 +99,19 @@ class TextClassifierTest {
         assertEquals("medicine", top("Немає ліків для мами"));
     }
 
+    /** A quiet server drops the Ukrainian dictionary (it is held softly); the next Ukrainian text reads it again. */
+    @Test
+    void ukrainianIsReadTheSameAfterTheDictionaryWasDropped() {
+        Classification before = classify("Можу поділитися ковдрами");
+        PostAnalyzer.forgetUkrainianDictionary();
+        Classification after = classify("Можу поділитися ковдрами");
+        assertEquals("bedding", after.primary().id(), "only the dictionary knows ковдрами is ковдра");
+        assertEquals(ids(before.concepts()), ids(after.concepts()));
+        assertEquals(before.confidence(), after.confidence());
+        PostAnalyzer.forgetUkrainianDictionary();
+        assertTrue(ids(CLASSIFIER.conceptsNamedIn("ковдрами")).contains("bedding"), "a board search for ковдрами");
+    }
+
     @Test
     void wordsAreReadInTheirOwnLanguageOnly() {
         assertEquals("kitchenware", top("Anyone have a pan? Ours has a hole"));
