@@ -286,7 +286,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         Optional<String> candidates = Optional.empty();
         if (text != null && !text.isBlank() && meaning != null) {
             BoardTextSearch search = new BoardTextSearch(meaning);
-            clauses.add(search.matchClause(text, params));
+            clauses.add(search.matchClause(text, params, BoardTextSearch.isH2(s)));
             candidates = search.candidates(s, params);
             if (candidates.isPresent() && candidates.get().isEmpty()) {
                 return Optional.empty(); // no word, no concept, nothing unanalysed: nothing can match

@@ -137,6 +137,12 @@ class BoardPlanTest {
                 // And tested for each row the board gives, not gathered whole first (MariaDB's materialisation of an
                 // EXISTS read every proposal holding a common word before the first card).
                 assertTrue(!"MATERIALIZED".equals(row[1]), name + ": a term table is read whole first\n" + shown);
+                if (String.valueOf(row[2]).matches("t\\d+(r\\d+)?")) {
+                    // A word's reading is looked up by (proposal, term); a ref on the proposal id alone read every term
+                    // the proposal holds (some 15 rows for each row of the board walked).
+                    assertTrue(String.valueOf(row[7]).endsWith(",const"), name + ": a word's reading is not looked up by"
+                            + " proposal and term\n" + shown);
+                }
             }
         }
         for (Object[] p : proposalRows) {
