@@ -77,11 +77,10 @@ final class BoardTextSearch {
     }
 
     /**
-     * The derived table of candidate ids ({@code select ... }) when few proposals can match, its parameters put into
-     * {@code params}; empty when the words are common and the board's index should be walked. A candidate list with
-     * no part (no word, no concept, nothing stale) is {@code Optional.of("")}: nothing can match.
+     * How a page is read: from the few candidates when few proposals can match, or by walking the board's index. The
+     * candidates are counted here, once for a page and its count ({@link ProposalQuery#sliceAndCount}).
      */
-    Optional<String> candidates(Session s, Map<String, Object> params) {
+    Drive drive(Session s) {
         // The concepts' and the stale rows' counts first: when they alone pass the limit (a concept is often a whole
         // category, thousands of posts), the page is found by walking the board and the words are not counted at all.
         Map<String, Object> countParams = new TreeMap<>();
@@ -105,7 +104,7 @@ final class BoardTextSearch {
         long stale = ((Number) row[1]).longValue();
         long total = conceptCount + stale;
         if (total > DRIVE_LIMIT) {
-            return Optional.empty();
+            return Drive.WALK;
         }
         int rarest = -1;
         for (int i = 0; i < meaning.words().size(); i++) {
@@ -119,10 +118,7 @@ final class BoardTextSearch {
             parts.add("select w.proposal_id as id from proposal_term w where w.term in (:drive)");
         }
         if (total > DRIVE_LIMIT) {
-            return Optional.empty();
-        }
-        if (rarest >= 0) {
-            params.put("drive", List.copyOf(meaning.words().get(rarest)));
+            return Drive.WALK;
         }
         if (!meaning.conceptUris().isEmpty()) {
             parts.add("select c.proposal_id as id from proposal_category c where c.concept_uri in (:textConcepts)");
@@ -130,7 +126,28 @@ final class BoardTextSearch {
         if (stale > 0) {
             parts.add("select s.id as id from " + STALE_ROWS);
         }
-        return Optional.of(String.join(" union ", parts));
+        return new Drive(Optional.of(String.join(" union ", parts)),
+                rarest < 0 ? null : List.copyOf(meaning.words().get(rarest)));
+    }
+
+    /**
+     * A search's way to its page.
+     *
+     * @param candidates the derived table of candidate ids ({@code select ...}) when few proposals can match; empty
+     *                   when the board's index should be walked; {@code ""} when nothing can match (no word, no
+     *                   concept, nothing stale)
+     * @param readings   the rarest word's readings, which drive the candidates ({@code :drive}), or null
+     */
+    record Drive(Optional<String> candidates, List<String> readings) {
+        static final Drive WALK = new Drive(Optional.empty(), null);
+
+        /** The candidates, their parameter put into {@code params}. */
+        Optional<String> candidates(Map<String, Object> params) {
+            if (readings != null) {
+                params.put("drive", readings);
+            }
+            return candidates;
+        }
     }
 
     /** The rows whose stored terms are missing or older than the analysis (found by their letters). */
