@@ -130,7 +130,8 @@ final class ProposalsApi {
 
     private ObjectNode page(ProposalQuery query, Long viewerId, String lang) {
         return db.inTransaction(s -> {
-            ProposalQuery.Slice slice = query.slice(s);
+            ProposalQuery.Counted counted = query.sliceAndCount(s, TOTAL_CAP);
+            ProposalQuery.Slice slice = counted.slice();
             Map<Long, Long> counts = responseCounts(s, slice.items(), viewerId);
             Map<Long, Long> thanks = ThanksRepository.counts(s, slice.items().stream().map(ProposalEntity::getId).toList());
             ObjectNode page = ApiJson.object();
@@ -145,7 +146,7 @@ final class ProposalsApi {
             page.put("size", query.pageSize());
             page.put("older", slice.older() == null ? null : slice.older().text());
             page.put("newer", slice.newer() == null ? null : slice.newer().text());
-            long total = query.countUpTo(s, TOTAL_CAP);
+            long total = counted.count();
             page.put("total", Math.min(total, TOTAL_CAP)).put("totalCapped", total > TOTAL_CAP);
             return page;
         });

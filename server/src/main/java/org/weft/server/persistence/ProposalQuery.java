@@ -135,18 +135,35 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         return slice(s).items();
     }
 
+    /** A page and how many proposals match (counted as {@link #countUpTo} counts). */
+    public record Counted(Slice slice, long count) {
+    }
+
     /** The page this query names, with the cursors of the pages on either side. */
     public Slice slice(Session s) {
+        return slice(s, textDrive(s));
+    }
+
+    /**
+     * The page and how many match, counting no further than {@code cap + 1} (as {@link #countUpTo}): a search's
+     * candidates are counted once for both, not once for each.
+     */
+    public Counted sliceAndCount(Session s, int cap) {
+        BoardTextSearch.Drive drive = textDrive(s);
+        return new Counted(slice(s, drive), newest().ids(s, cap + 1, drive).size());
+    }
+
+    private Slice slice(Session s, BoardTextSearch.Drive drive) {
         if (after != null) {
-            List<Long> ids = ids(s, pageSize + 1);
+            List<Long> ids = ids(s, pageSize + 1, drive);
             if (ids.size() <= pageSize) {
-                return newest().slice(s); // nothing newer than this page: it is the newest one
+                return newest().slice(s, drive); // nothing newer than this page: it is the newest one
             }
             List<ProposalEntity> items = load(s, ids.subList(0, pageSize));
             Collections.reverse(items);
             return new Slice(items, ProposalCursor.of(items.getLast()), ProposalCursor.of(items.getFirst()), true);
         }
-        List<Long> ids = ids(s, pageSize + 1);
+        List<Long> ids = ids(s, pageSize + 1, drive);
         List<ProposalEntity> items = load(s, ids.subList(0, Math.min(pageSize, ids.size())));
         ProposalCursor older = ids.size() > pageSize ? ProposalCursor.of(items.getLast()) : null;
         boolean hasNewer = before != null || page > 1;
@@ -159,12 +176,17 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * walk a whole board for a number. Counts from the newest, whatever page this query names.
      */
     public long countUpTo(Session s, int cap) {
-        return newest().ids(s, cap + 1).size();
+        return newest().ids(s, cap + 1, textDrive(s)).size();
+    }
+
+    /** How a search by meaning reads its page (its candidates counted), or null when this query has no such search. */
+    private BoardTextSearch.Drive textDrive(Session s) {
+        return text != null && !text.isBlank() && meaning != null ? new BoardTextSearch(meaning).drive(s) : null;
     }
 
     /** The ids of this query's page, in page order, at most {@code limit}. */
-    private List<Long> ids(Session s, int limit) {
-        Optional<Sql> sql = idSql(s, limit);
+    private List<Long> ids(Session s, int limit, BoardTextSearch.Drive drive) {
+        Optional<Sql> sql = idSql(s, limit, drive);
         if (sql.isEmpty()) {
             return List.of();
         }
@@ -227,7 +249,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * ({@code BoardPlanTest}); empty when the named community does not exist here (nothing can match).
      */
     Optional<Sql> idSql(Session s) {
-        return idSql(s, pageSize + 1);
+        return idSql(s, pageSize + 1, textDrive(s));
     }
 
     /**
@@ -235,9 +257,10 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * own proposals and its followers' posts (both under its id) and, unless {@code localOnly}, the copies held from
      * the communities it links to (under theirs). One community is one range of the board index; several are one such
      * range each, every one cut at the page's length, and the few rows they give are merged in order: each part stays
-     * index-driven however many proposals the linked communities hold.
+     * index-driven however many proposals the linked communities hold. {@code drive} is how a search by meaning reads
+     * its page ({@link #textDrive}), null without one.
      */
-    Optional<Sql> idSql(Session s, int limit) {
+    Optional<Sql> idSql(Session s, int limit, BoardTextSearch.Drive drive) {
         Map<String, Object> params = new TreeMap<>();
         List<String> clauses = new ArrayList<>();
         List<Long> groupIds = List.of();
@@ -286,8 +309,8 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         Optional<String> candidates = Optional.empty();
         if (text != null && !text.isBlank() && meaning != null) {
             BoardTextSearch search = new BoardTextSearch(meaning);
-            clauses.add(search.matchClause(text, params));
-            candidates = search.candidates(s, params);
+            clauses.add(search.matchClause(text, params, BoardTextSearch.isH2(s)));
+            candidates = drive.candidates(params);
             if (candidates.isPresent() && candidates.get().isEmpty()) {
                 return Optional.empty(); // no word, no concept, nothing unanalysed: nothing can match
             }

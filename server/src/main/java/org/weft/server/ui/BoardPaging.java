@@ -47,9 +47,10 @@ final class BoardPaging {
      *             ({@code ?} or {@code &})
      */
     static <C> Page<C> read(Session s, ProposalQuery query, Messages m, String base, Function<ProposalEntity, C> card) {
-        ProposalQuery.Slice slice = query.slice(s);
         int cap = query.text() == null ? COUNT_CAP : SEARCH_COUNT_CAP;
-        long count = query.countUpTo(s, cap);
+        ProposalQuery.Counted counted = query.sliceAndCount(s, cap);
+        ProposalQuery.Slice slice = counted.slice();
+        long count = counted.count();
         String total = count > cap ? m.get("board.totalMore", cap) : m.get("board.total", count);
         String newer = !slice.hasNewer() ? null
                 : slice.newer() == null ? trimmed(base) : base + "after=" + slice.newer().text();

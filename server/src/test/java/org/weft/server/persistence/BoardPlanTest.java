@@ -137,6 +137,12 @@ class BoardPlanTest {
                 // And tested for each row the board gives, not gathered whole first (MariaDB's materialisation of an
                 // EXISTS read every proposal holding a common word before the first card).
                 assertTrue(!"MATERIALIZED".equals(row[1]), name + ": a term table is read whole first\n" + shown);
+                if (String.valueOf(row[2]).matches("t\\d+(r\\d+)?")) {
+                    // A word's reading is looked up by (proposal, term); a ref on the proposal id alone read every term
+                    // the proposal holds (some 15 rows for each row of the board walked).
+                    assertTrue(String.valueOf(row[7]).endsWith(",const"), name + ": a word's reading is not looked up by"
+                            + " proposal and term\n" + shown);
+                }
             }
         }
         for (Object[] p : proposalRows) {
@@ -153,6 +159,11 @@ class BoardPlanTest {
         // The statement runs as explained (with its optimizer switch and the page's LIMIT), and finds a page.
         ProposalQuery.Slice slice = db.inTransaction(s -> query.slice(s));
         assertTrue(!slice.items().isEmpty(), name + ": the page is empty");
+        // Read with its count as the board does (a search's candidates counted once for both), the same page and count.
+        ProposalQuery.Counted counted = db.inTransaction(s -> query.sliceAndCount(s, 100));
+        assertEquals(ids(slice), ids(counted.slice()), name);
+        long count = db.inTransaction(s -> query.countUpTo(s, 100));
+        assertEquals(count, counted.count(), name);
     }
 
     /** Searches for a word few proposals hold: the page is found from the term index, not by walking the board. */
@@ -204,6 +215,10 @@ class BoardPlanTest {
         }
         List<Long> found = db.inTransaction(s -> query.newest().run(s).stream().map(ProposalEntity::getId).toList());
         assertTrue(!found.isEmpty() && found.stream().allMatch(id -> id % BoardSeed.RARE_EVERY == 7), name + ": " + found);
+    }
+
+    private static List<Long> ids(ProposalQuery.Slice slice) {
+        return slice.items().stream().map(ProposalEntity::getId).toList();
     }
 
     private static List<Object[]> explain(ProposalQuery query) {
