@@ -3,6 +3,10 @@ package org.weft.server.domain.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,8 +79,8 @@ class DecisionClosingTest {
                 Future<Integer> two = threads.submit(nodeTwo::closeEnded);
                 // A loaded CI machine once took more than 20 s to get both nodes this far (cause not found): a minute,
                 // and on a timeout what the nodes were doing, so that the next failure says why.
-                WaitFor.condition(() -> "both nodes wait for the poll's row; node one done: " + one.isDone()
-                        + ", node two done: " + two.isDone() + "; waiting now: " + transactions(db),
+                WaitFor.condition(() -> "both nodes wait for the poll's row; node one: " + outcome(one)
+                        + ", node two: " + outcome(two) + "; transactions now: " + transactions(db),
                         Duration.ofSeconds(60), () -> lockWaits(db) >= 2);
                 release.countDown();
                 holder.get();
@@ -101,12 +106,40 @@ class DecisionClosingTest {
         }
     }
 
-    /** Transactions waiting for a row lock now (H2's sessions with a blocker; InnoDB's transactions in lock wait). */
+    /**
+     * Transactions waiting for a row lock now (H2's sessions with a blocker; InnoDB's transactions in lock wait). On
+     * MariaDB the question goes through a connection of its own: asked through the server's pool, it once waited
+     * behind the pool's other users for as long as the nodes waited for the lock, and never saw them waiting.
+     */
     private static int lockWaits(Database db) {
-        String sql = TestDatabases.usingMariaDb()
-                ? "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'"
-                : "select count(*) from information_schema.sessions where blocker_id is not null";
-        return db.inTransaction(s -> ((Number) s.createNativeQuery(sql, Object.class).getSingleResult())).intValue();
+        if (!TestDatabases.usingMariaDb()) {
+            return db.inTransaction(s -> ((Number) s.createNativeQuery(
+                    "select count(*) from information_schema.sessions where blocker_id is not null", Object.class)
+                    .getSingleResult())).intValue();
+        }
+        try (Connection c = TestDatabases.serverConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from information_schema.innodb_trx"
+                     + " where trx_state = 'LOCK WAIT'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a node's run ended, or that it has not, for a timeout's message. */
+    private static String outcome(Future<Integer> node) {
+        if (!node.isDone()) {
+            return "still running";
+        }
+        try {
+            return "closed " + node.get();
+        } catch (ExecutionException e) {
+            return "failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** What the database's transactions are doing, for a timeout's message. */
