@@ -484,6 +484,9 @@ public final class WeftServer implements AutoCloseable {
                 .port(config.port())
                 .directHandlers(headers.directHandlers())
                 .contentEncoding(Gzip.context())
+                // Helidon leaves Nagle's algorithm on: a page written in more than one piece then waits for the
+                // client's delayed acknowledgement (40 ms on Linux) before its last piece leaves.
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing)
                 .build()
                 .start();
