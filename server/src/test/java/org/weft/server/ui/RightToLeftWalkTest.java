@@ -127,7 +127,7 @@ class RightToLeftWalkTest {
         for (String lang : List.of("ar", "fa")) {
             List<String> problems = walk(new PageClient(weft.base()).language(lang), lang, List.of("/", "/login", "/signup",
                     "/signup?invite=" + invite, requestPath, "/groups/camp", "/tags/prams", "/tags/MutualAidRequest",
-                    "/authorize_follow?acct=not-a-handle", "/authorize_follow?acct=%40rosa%40example.org&target=nothing"));
+                    "/board/camp/print?lang=" + lang, "/authorize_follow?acct=not-a-handle", "/authorize_follow?acct=%40rosa%40example.org&target=nothing"));
             assertTrue(problems.isEmpty(), lang + ":\n" + String.join("\n", problems));
         }
     }

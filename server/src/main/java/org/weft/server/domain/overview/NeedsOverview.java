@@ -191,7 +191,9 @@ public final class NeedsOverview {
                 return e.getKey();
             }
         }
-        throw new IllegalArgumentException("No value " + index + " in a histogram of " + seen);
+        // The index comes from the histogram's own total: this is a broken invariant, not bad input (the API answers
+        // IllegalArgumentException as a 400).
+        throw new IllegalStateException("No value " + index + " in a histogram of " + seen);
     }
 
     private List<MostNeeded> mostNeeded(Map<Purpose, Map<String, Long>> categories) {
