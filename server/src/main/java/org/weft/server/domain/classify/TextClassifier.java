@@ -98,9 +98,10 @@ public final class TextClassifier {
      * @param ownWords        the best concept is named by the taxonomy's own words (or a hashtag), not only by
      *                        words added for the classifier
      * @param kindDisagrees   the post's kind words speak against the best concept (gift words for a service)
+     * @param ranked          every concept the post's words named, best first, with its evidence
      */
     record Explanation(Classification result, double purposeStrength, double conceptEvidence, boolean rival,
-                       boolean ownWords, boolean kindDisagrees) {
+                       boolean ownWords, boolean kindDisagrees, List<ConceptRanker.Ranked> ranked) {
     }
 
     Explanation explain(String text, List<String> hashtags) {
@@ -166,7 +167,7 @@ public final class TextClassifier {
         if (ranked.isEmpty()) {
             double confidence = Math.round(0.5 * purpose.strength() * 100) / 100.0;
             return new Explanation(new Classification(purpose.purpose(), concepts, kind, language, confidence),
-                    purpose.strength(), 0, false, false, false);
+                    purpose.strength(), 0, false, false, false, ranked);
         }
         ConceptRanker.Ranked best = ranked.get(0);
         double concept = Math.min(1.0, best.score() / CONCLUSIVE_SCORE);
@@ -176,7 +177,7 @@ public final class TextClassifier {
                 * (concept < TWO_WORDS ? ONE_WORD_FACTOR : 1.0);
         double confidence = Math.round(value * 100) / 100.0;
         return new Explanation(new Classification(purpose.purpose(), concepts, kind, language, confidence),
-                purpose.strength(), concept, rival, best.ownWords(), kindDisagrees);
+                purpose.strength(), concept, rival, best.ownWords(), kindDisagrees, ranked);
     }
 
     /** An extra concept needs at least one full word of its own: a weak, negated or other-language word is not enough. */

@@ -39,7 +39,7 @@ class FreeTextEvaluationTest {
      * These parts were tuned on, so the floors guard against regressions; the targets of issue 14 are measured on
      * the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.81, 0.76, 0.90, 0.28);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.81, 0.76, 0.90, 0.30);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
