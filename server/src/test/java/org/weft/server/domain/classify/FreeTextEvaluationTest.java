@@ -32,14 +32,13 @@ class FreeTextEvaluationTest {
     static final int TUNING_PER_LANGUAGE = 180;
     /**
      * The floors of the tuning parts, for every language: a post or two under the weakest language's figure when the
-     * tuning of session 25 ended on the five parts (board precision 0.83 in Arabic, 81/98; recall 0.78 in Spanish,
-     * 103/132; non-offers kept off 0.95, 38/40; held at most 0.26 in Persian, 31/120; see
+     * tuning of session 26 ended on the six parts (board precision 0.86 in Arabic, 96/112, and Spanish, 91/106; recall
+     * 0.81 in Spanish, 123/151; non-offers kept off 0.93 in Persian, 42/45; held at most 0.29 in Spanish, 39/135; see
      * docs/classifier-evaluation.md). Without the concept-driven vocabulary of session 25 ({@code conceptVocabulary}
-     * in classifier-cues.json) Spanish and Persian recall fall to 0.73-0.74 and Ukrainian holds 0.32, under these.
-     * These parts were tuned on, so the floors guard against regressions; the targets of issue 14 are measured on
-     * the frozen third.
+     * in classifier-cues.json) Spanish and Persian recall fell to 0.73-0.74. These parts were tuned on, so the floors
+     * guard against regressions; the targets of issue 14 are measured on the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.81, 0.76, 0.90, 0.30);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.84, 0.79, 0.90, 0.30);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
