@@ -15,31 +15,30 @@ import org.weft.server.model.Purpose;
 
 /**
  * Runs the classifier on the parts of the free-text sets that may be tuned on ({@link FreeTextSet#TUNING}: the
- * three development parts and the two spent frozen thirds) and prints, per part and pooled, per language, the classifier's
+ * three development parts and the three spent frozen thirds) and prints, per part and pooled, per language, the classifier's
  * figures (concept precision and recall, purpose, posts that are neither offer nor request given no purpose, kind,
  * language), the board view (what goes on the board without a moderator and how precise it is, what waits for a
  * moderator, what is dropped, the non-offers kept off the board), and every post it got wrong. These are the parts to
  * tune on; the figures are in {@code docs/classifier-evaluation.md}.
  *
- * <p>It fails when a language falls under the {@link #FLOORS} on the five parts together: they were tuned on, so
+ * <p>It fails when a language falls under the {@link #FLOORS} on the six parts together: they were tuned on, so
  * this is a regression guard, not the quality figure; that is the frozen third's ({@link
  * FrozenFreeTextEvaluationTest}, against the targets of issue 14 in {@link FreeTextTargets}). The data is checked by
  * {@link FreeTextSetTest}, the arithmetic by {@link FreeTextScoreTest}.
  */
 class FreeTextEvaluationTest {
 
-    /** Posts per language in the five tuning parts: 40 + 20 (spent) + 40 + 20 (spent) + 40. */
-    static final int TUNING_PER_LANGUAGE = 160;
+    /** Posts per language in the six tuning parts: 40 + 20 (spent) + 40 + 20 (spent) + 40 + 20 (spent). */
+    static final int TUNING_PER_LANGUAGE = 180;
     /**
      * The floors of the tuning parts, for every language: a post or two under the weakest language's figure when the
-     * tuning of session 25 ended on the five parts (board precision 0.83 in Arabic, 81/98; recall 0.78 in Spanish,
-     * 103/132; non-offers kept off 0.95, 38/40; held at most 0.26 in Persian, 31/120; see
+     * tuning of session 26 ended on the six parts (board precision 0.86 in Arabic, 96/112, and Spanish, 91/106; recall
+     * 0.81 in Spanish, 123/151; non-offers kept off 0.93 in Persian, 42/45; held at most 0.29 in Spanish, 39/135; see
      * docs/classifier-evaluation.md). Without the concept-driven vocabulary of session 25 ({@code conceptVocabulary}
-     * in classifier-cues.json) Spanish and Persian recall fall to 0.73-0.74 and Ukrainian holds 0.32, under these.
-     * These parts were tuned on, so the floors guard against regressions; the targets of issue 14 are measured on
-     * the frozen third.
+     * in classifier-cues.json) Spanish and Persian recall fell to 0.73-0.74. These parts were tuned on, so the floors
+     * guard against regressions; the targets of issue 14 are measured on the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.81, 0.76, 0.90, 0.28);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.84, 0.79, 0.90, 0.30);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
@@ -58,7 +57,7 @@ class FreeTextEvaluationTest {
                     + "Board view\n" + FreeTextScore.boardTable(scores));
         }
         Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(all, post -> classify(classifier, post));
-        System.out.println("Free-text set, the five tuning parts together\n" + FreeTextScore.table(scores)
+        System.out.println("Free-text set, the six tuning parts together\n" + FreeTextScore.table(scores)
                 + "Board view (sure posts go on the board, the others wait for a moderator)\n"
                 + FreeTextScore.boardTable(scores));
         System.out.println("Misses (concept, purpose or kind):");
