@@ -32,6 +32,10 @@ import org.weft.server.testing.TestServers;
  */
 class DecisionsApiTest {
     private static final String FIRST_RULES = "Be kind. Share what you can.";
+    /** The fixed options' positions: for, against, and under consent an objection. */
+    private static final int FOR = 0;
+    private static final int AGAINST = 1;
+    private static final int OBJECT = 2;
 
     @Test
     void eachMajorityAppliesTheRulesOnlyWhenItIsReached() {
@@ -52,15 +56,11 @@ class DecisionsApiTest {
             JsonNode poll = ApiClient.expect(200, dina.get(path(tie)));
             assertEquals(List.of("For", "Against"), names(poll), "fixed options, from the message files");
             assertFalse(poll.path("multiple").asBoolean());
-            vote(dina, tie, 0);
-            vote(omar, tie, 1);
+            vote(dina, tie, FOR);
+            vote(omar, tie, AGAINST);
             closeEarly(amina, tie, "Meeting decided to count now");
             assertEquals(FIRST_RULES, rules(weft), "a tie changes nothing");
-            String simple = open(amina, "Rules 2: meet on Fridays.", clock);
-            vote(dina, simple, 0);
-            vote(omar, simple, 0);
-            vote(lina, simple, 1);
-            closeEarly(amina, simple, null);
+            decide(amina, clock, "Rules 2: meet on Fridays.", Map.of(dina, FOR, omar, FOR, lina, AGAINST));
             assertEquals("Rules 2: meet on Fridays.", rules(weft));
 
             // Only a moderator sets the majority; the change is logged.
@@ -72,31 +72,18 @@ class DecisionsApiTest {
             assertEquals("two_thirds", set.path("target").asText());
 
             // Two thirds: exactly two thirds is enough; one for, one against is not.
-            String twoThirds = open(amina, "Rules 3: meet on Sundays.", clock);
-            vote(dina, twoThirds, 0);
-            vote(omar, twoThirds, 0);
-            vote(lina, twoThirds, 1);
-            closeEarly(amina, twoThirds, null);
+            decide(amina, clock, "Rules 3: meet on Sundays.", Map.of(dina, FOR, omar, FOR, lina, AGAINST));
             assertEquals("Rules 3: meet on Sundays.", rules(weft), "2 of 3 is two thirds");
-            String half = open(amina, "Rules 4: no meetings.", clock);
-            vote(dina, half, 0);
-            vote(omar, half, 1);
-            closeEarly(amina, half, null);
+            decide(amina, clock, "Rules 4: no meetings.", Map.of(dina, FOR, omar, AGAINST));
             assertEquals("Rules 3: meet on Sundays.", rules(weft), "1 of 2 is not two thirds");
 
             // Consent: one objection blocks; "against" alone does not.
             ApiClient.expect(204, put(amina, "consent"));
             String objected = open(amina, "Rules 5: meet when needed.", clock);
             assertEquals(List.of("For", "Against", "I object"), names(ApiClient.expect(200, dina.get(path(objected)))));
-            vote(dina, objected, 0);
-            vote(omar, objected, 0);
-            vote(lina, objected, 2);
-            closeEarly(amina, objected, null);
+            voteAndClose(amina, objected, Map.of(dina, FOR, omar, FOR, lina, OBJECT));
             assertEquals("Rules 3: meet on Sundays.", rules(weft), "one objection blocks");
-            String consented = open(amina, "Rules 5: meet when needed.", clock);
-            vote(dina, consented, 0);
-            vote(omar, consented, 1);
-            closeEarly(amina, consented, null);
+            decide(amina, clock, "Rules 5: meet when needed.", Map.of(dina, FOR, omar, AGAINST));
             assertEquals("Rules 5: meet when needed.", rules(weft), "against without objecting does not block");
 
             // What anyone sees: every decision, newest first, with its majority and counts, and nobody's vote.
@@ -214,6 +201,16 @@ class DecisionsApiTest {
     static String open(ApiClient who, String rules, TestClock clock) {
         return ApiClient.expect(201, who.post("/groups/block3/decisions",
                 body(rules, clock.instant().plus(Duration.ofDays(3)).toString()))).path("uri").asText();
+    }
+
+    /** A decision from its opening to a moderator's early close, with each voter's choice: the count decides it. */
+    private static void decide(ApiClient moderator, TestClock clock, String rules, Map<ApiClient, Integer> choices) {
+        voteAndClose(moderator, open(moderator, rules, clock), choices);
+    }
+
+    private static void voteAndClose(ApiClient moderator, String pollUri, Map<ApiClient, Integer> choices) {
+        choices.forEach((who, position) -> vote(who, pollUri, position));
+        closeEarly(moderator, pollUri, null);
     }
 
     static void vote(ApiClient who, String pollUri, int position) {
