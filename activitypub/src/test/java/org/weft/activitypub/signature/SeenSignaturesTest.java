@@ -71,4 +71,21 @@ class SeenSignaturesTest {
         }
         assertTrue(seen.size() <= 100);
     }
+
+    @Test
+    void underASteadyStreamEveryReplayInsideItsWindowIsCaughtAndOnlyTheWindowIsKept() {
+        // 40 a second for two hours, each signature good for 65 minutes, as the soak of issue 16 sends them.
+        SeenSignatures seen = new SeenSignatures();
+        for (int i = 0; i < 40 * 7_200; i++) {
+            Instant now = NOW.plusMillis(25L * i);
+            Instant until = now.plus(Duration.ofMinutes(65));
+            assertEquals(Sighting.FIRST, seen.see(signature(i), until, now), "signature " + i);
+            if (i >= 40 * 600) {
+                int earlier = i - 40 * 600;
+                Instant itsUntil = NOW.plusMillis(25L * earlier).plus(Duration.ofMinutes(65));
+                assertEquals(Sighting.REPEATED, seen.see(signature(earlier), itsUntil, now), "replay of " + earlier);
+            }
+        }
+        assertEquals(SeenSignatures.DEFAULT_CAPACITY, seen.size(), "65 minutes at 40/s is more than it keeps");
+    }
 }

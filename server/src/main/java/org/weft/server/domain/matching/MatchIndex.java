@@ -65,11 +65,12 @@ public final class MatchIndex {
             if (!p.open()) {
                 return;
             }
-            byId.put(p.id(), p);
+            Long id = p.id(); // one boxed key for every map, not one per concept
+            byId.put(id, p);
             for (String concept : p.categories()) {
                 postings.computeIfAbsent(concept, c -> new EnumMap<>(Purpose.class))
                         .computeIfAbsent(p.purpose(), x -> new HashMap<>())
-                        .computeIfAbsent(p.areaCode(), a -> new HashMap<>()).put(p.id(), p);
+                        .computeIfAbsent(p.areaCode(), a -> new HashMap<>()).put(id, p);
             }
             byEnd.add(p);
             dropStaleEnds();

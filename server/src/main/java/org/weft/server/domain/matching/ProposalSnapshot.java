@@ -21,8 +21,15 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
                                Instant endsAt, BigDecimal quantity, String unit, boolean open, Long viaCommunityId,
                                Long ownerId) {
 
+    /**
+     * The strings are interned: each snapshot read from a row brings its own copies of the same few concept URIs, area
+     * codes and units (about 80 bytes each), and the index keeps one snapshot per open proposal. The JVM's string table
+     * holds its entries weakly, so a URI no snapshot uses any more is collected.
+     */
     public ProposalSnapshot {
-        categories = List.copyOf(categories);
+        categories = List.copyOf(categories.stream().map(String::intern).toList());
+        areaCode = areaCode == null ? null : areaCode.intern();
+        unit = unit == null ? null : unit.intern();
     }
 
     /** A proposal that came through no link (local ones, board posts, tests). */
