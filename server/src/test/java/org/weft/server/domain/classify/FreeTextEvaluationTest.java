@@ -32,14 +32,13 @@ class FreeTextEvaluationTest {
     static final int TUNING_PER_LANGUAGE = 220;
     /**
      * The floors of the tuning parts, for every language: a post or two under the weakest language's figure when the
-     * tuning of session 26 ended on the six parts (board precision 0.86 in Arabic, 96/112, and Spanish, 91/106; recall
-     * 0.81 in Spanish, 123/151; non-offers kept off 0.93 in Persian, 42/45; held at most 0.29 in Spanish, 39/135; see
+     * tuning of session 27 ended on the seven parts (board precision 0.87 in Spanish, 121/139; recall 0.83 in
+     * Spanish, 156/187; non-offers kept off 0.93 in Persian, 51/55; held at most 0.27 in Ukrainian, 44/165; see
      * docs/classifier-evaluation.md). Without the concept-driven vocabulary of session 25 ({@code conceptVocabulary}
      * in classifier-cues.json) Spanish and Persian recall fell to 0.73-0.74. These parts were tuned on, so the floors
-     * guard against regressions; the targets of issue 14 are measured on the frozen third. With the fourth set's
-     * development part (written blind, measured once untuned) the held floor moved to 0.31: Spanish held 50/165.
+     * guard against regressions; the targets of issue 14 are measured on the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.84, 0.79, 0.90, 0.31);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.85, 0.82, 0.90, 0.29);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
