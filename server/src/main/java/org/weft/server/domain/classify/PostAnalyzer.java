@@ -66,6 +66,7 @@ final class PostAnalyzer extends Analyzer {
     private static final CharArraySet FRENCH_ELISIONS = new CharArraySet(
             Arrays.asList("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
     private static final NormalizeCharMap UKRAINIAN_CHARACTERS = ukrainianCharacters();
+    private static final NormalizeCharMap ARABIC_BORROWED_LETTERS = arabicBorrowedLetters();
     private static final String UKRAINIAN_DICTIONARY = "ua/net/nlp/ukrainian.dict";
 
     /** No language: case, diacritics and Arabic-script letters folded, nothing stemmed (for hashtags). */
@@ -109,6 +110,7 @@ final class PostAnalyzer extends Analyzer {
         return switch (language) {
             case "fa" -> new PersianCharFilter(reader);
             case "uk" -> new MappingCharFilter(UKRAINIAN_CHARACTERS, reader);
+            case "ar" -> new MappingCharFilter(ARABIC_BORROWED_LETTERS, reader);
             default -> reader;
         };
     }
@@ -160,6 +162,19 @@ final class PostAnalyzer extends Analyzer {
                 return term.length() > 0 && Script.of(term.charAt(0)) == Script.LATIN;
             }
         };
+    }
+
+    /**
+     * Letters Arabic writers borrow for foreign and dialect sounds, folded to the letter the vocabulary spells them
+     * with: Levantine and Maghrebi "ڤ" for v ("سي ڤي", a CV, is "سي في"), Maghrebi "ڨ" for g, "پ" for p. Only for
+     * Arabic: in Persian "پ" is a letter of its own.
+     */
+    private static NormalizeCharMap arabicBorrowedLetters() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add("\u06A4", "\u0641"); // veh -> feh
+        map.add("\u06A8", "\u0642"); // qaf with three dots -> qaf
+        map.add("\u067E", "\u0628"); // peh -> beh
+        return map.build();
     }
 
     private static NormalizeCharMap ukrainianCharacters() {

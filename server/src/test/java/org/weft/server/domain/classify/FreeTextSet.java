@@ -52,16 +52,24 @@ final class FreeTextSet {
      */
     static final String FROZEN_3 = "/classify/free-text/frozen3.tsv";
     /**
+     * The fourth set's development two-thirds (scenes 181 to 240, written blind by someone who had not read the
+     * classifier): measured once untuned (session 26), then tuned on like the others.
+     */
+    static final String DEVELOPMENT_4 = "/classify/free-text/development4.tsv";
+    /**
      * The fourth set's frozen third, written apart from the classifier's tuning and added by the lead when it is
      * measured: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never prints it.
      */
     static final String FROZEN_4 = "/classify/free-text/frozen4.tsv";
-    /** Every part that may be tuned on: the three development parts and the three spent frozen thirds. */
-    static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3);
+    /** Every part that may be tuned on: the four development parts and the three spent frozen thirds. */
+    static final List<String> TUNING =
+            List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3, DEVELOPMENT_4);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */
     static final int THIRD_SET_FIRST = 121;
+    /** The scene numbers of the fourth set run from here to {@code FOURTH_SET_FIRST + 59}. */
+    static final int FOURTH_SET_FIRST = 181;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -88,6 +96,11 @@ final class FreeTextSet {
     /** The third set's split rule, the second's moved to its numbers: scenes 123, 126, ... 180 are frozen. */
     static boolean inThirdFrozenThird(int number) {
         return (number - THIRD_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The fourth set's split rule, the same moved to its numbers: scenes 183, 186, ... 240 are frozen. */
+    static boolean inFourthFrozenThird(int number) {
+        return (number - FOURTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the fourth frozen third is added only when it is measured). */

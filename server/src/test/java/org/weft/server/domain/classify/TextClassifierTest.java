@@ -79,6 +79,7 @@ class TextClassifierTest {
         assertEquals("bedding", top("محتاجين بالبطانيات"));
         assertEquals("tents", top("في مكان بالخيمة؟ بدنا خيمة"));
         assertEquals("place-to-stay", top("نحتاج مكانًا للنوم"));
+        assertEquals("job-search", top("شي حد يشوف السي ڤي ديالي؟"), "ڤ for v, as Maghrebi and Levantine posts write it");
     }
 
     @Test
