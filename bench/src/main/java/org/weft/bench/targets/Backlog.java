@@ -50,8 +50,11 @@ final class Backlog {
 
         long leftByG1 = pending(server);
         long copies = leftByG1 >= MIN_BACKLOG ? 0 : outage(server);
-        long backlog = pending(server);
+        long backlog = pending(server); // the copies are pending, not yet due: the worker has not started on them
         long started = System.nanoTime();
+        if (copies > 0) {
+            makeDue(server);
+        }
         long left = backlog;
         while (left > 0 && System.nanoTime() - started < LIMIT.toNanos()) {
             int n = (int) (PAGE_GETS_PER_SECOND * CHUNK.toSeconds());
@@ -81,8 +84,8 @@ final class Backlog {
 
     /**
      * A backlog as an outage leaves one, for when the worker kept up with G1 and left too little to time: a copy of every
-     * activity G1 stored (new activity ids, the same bodies and senders), written not yet due and then made due in one
-     * statement, so the worker meets them all at once. The handlers treat them as they treated the originals.
+     * activity G1 stored (new activity ids, the same bodies and senders), written not yet due; {@link #makeDue} then
+     * makes them due in one statement once the clock runs, so the worker meets them all at once. The handlers treat them as they treated the originals.
      */
     private static long outage(WeftServer server) throws SQLException {
         try (Connection c = server.db().dataSource().getConnection(); Statement st = c.createStatement()) {
@@ -90,11 +93,16 @@ final class Backlog {
                     + " state, attempts, received_at, next_attempt_at) SELECT CONCAT(activity_uri, '#g8'), actor_uri,"
                     + " activity_type, body, 'PENDING', 0, received_at, TIMESTAMP '2999-01-01 00:00:00'"
                     + " FROM inbound_activity WHERE activity_uri NOT LIKE '%#g8'");
-            st.executeUpdate("UPDATE inbound_activity SET next_attempt_at = received_at WHERE activity_uri LIKE '%#g8'"
-                    + " AND state = 'PENDING'");
-            server.inboundWorker().poke();
             return copies;
         }
+    }
+
+    private static void makeDue(WeftServer server) throws SQLException {
+        try (Connection c = server.db().dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE inbound_activity SET next_attempt_at = received_at WHERE activity_uri LIKE '%#g8'"
+                    + " AND state = 'PENDING'");
+        }
+        server.inboundWorker().poke();
     }
 
     private static long pending(WeftServer server) throws SQLException {
