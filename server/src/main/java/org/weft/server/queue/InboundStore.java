@@ -1,8 +1,8 @@
 package org.weft.server.queue;
 
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hibernate.Session;
 import org.weft.server.persistence.Database;
 
 /**
@@ -51,14 +51,16 @@ public final class InboundStore {
     }
 
     /**
-     * The claim: due rows, locked, skipping rows another worker holds. No ORDER BY: both databases then read the
-     * (state, next_attempt_at) index in order and stop at the limit, so the oldest due rows come first and only
-     * they are locked. With an ORDER BY, H2 locks every due row before sorting (InnoDB may too, when it sorts),
-     * which with a backlog of thousands made each claim take a second on H2 and held up every other worker.
+     * The claim: due rows, locked, skipping rows another worker holds, with the bodies up to {@link #INLINE_BODY} (a
+     * longer one comes as null and is read alone). No ORDER BY: both databases then read the (state, next_attempt_at)
+     * index in order and stop at the limit, so the oldest due rows come first and only they are locked. With an ORDER
+     * BY, H2 locks every due row before sorting (InnoDB may too, when it sorts), which with a backlog of thousands made
+     * each claim take a second on H2 and held up every other worker.
      */
     static String claimQuery(int limit) {
-        return "SELECT id, actor_uri, activity_type, attempts, CHAR_LENGTH(body) FROM inbound_activity"
-                + " WHERE state = 'PENDING' AND next_attempt_at <= ?1 LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
+        return "SELECT id, actor_uri, activity_type, attempts, CASE WHEN CHAR_LENGTH(body) <= " + INLINE_BODY
+                + " THEN body END FROM inbound_activity"
+                + " WHERE state = 'PENDING' AND next_attempt_at <= ? LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
     }
 
     /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea); their ids, oldest first. */
@@ -71,89 +73,105 @@ public final class InboundStore {
      * activity of an {@link #ORDERED_TYPES ordered type} whose actor has an older unfinished row that is neither in this
      * claim nor in {@code heldHere} (the rows this process holds already) is not taken: it is made due again after
      * {@link #HOLD_BACK}, so another process (or a retry's wait) finishes the older one first.
+     *
+     * <p>Plain JDBC, as {@link #finish}: two statements and a commit for a batch without ordered types. Through the
+     * ORM's native queries the claim cost the dispatcher thread more CPU than handling the batch's activities did.
      */
     List<ClaimedActivity> claimBatch(int limit, Duration lease, Instant now, Collection<Long> heldHere) {
         if (limit <= 0) {
             return List.of();
         }
-        return db.inTransaction(session -> {
-            List<Object[]> rows = session.createNativeQuery(claimQuery(limit), Object[].class)
-                    .setParameter(1, now).getResultList();
-            if (rows.isEmpty()) {
-                return List.of();
+        try (Connection connection = db.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<ClaimedActivity> claimed = claimIn(connection, limit, lease, now, heldHere);
+                connection.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
-            List<Object[]> taken = new ArrayList<>(rows);
-            List<Long> heldBack = heldBack(session, rows, heldHere);
-            taken.removeIf(row -> heldBack.contains(id(row)));
-            if (!heldBack.isEmpty()) {
-                setDue(session, heldBack, now.plus(HOLD_BACK));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming inbound activities failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ClaimedActivity> claimIn(Connection connection, int limit, Duration lease, Instant now,
+                                                 Collection<Long> heldHere) throws SQLException {
+        List<ClaimedActivity> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(claimQuery(limit))) {
+            select.setObject(1, utc(now));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ClaimedActivity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5)));
+                }
             }
-            if (taken.isEmpty()) {
-                return List.of();
-            }
-            List<Long> ids = taken.stream().map(InboundStore::id).toList();
-            setDue(session, ids, now.plus(lease));
-            List<Long> inline = taken.stream().filter(r -> ((Number) r[4]).longValue() <= INLINE_BODY)
-                    .map(InboundStore::id).toList();
-            Map<Long, String> bodies = new HashMap<>();
-            if (!inline.isEmpty()) {
-                session.createNativeQuery("SELECT id, body FROM inbound_activity WHERE id IN (?1)", Object[].class)
-                        .setParameterList(1, inline).getResultList()
-                        .forEach(r -> bodies.put(((Number) r[0]).longValue(), text(r[1])));
-            }
-            return taken.stream().map(r -> new ClaimedActivity(id(r), (String) r[1], (String) r[2],
-                    ((Number) r[3]).intValue(), bodies.get(id(r)))).toList();
-        });
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> heldBack = heldBack(connection, rows, heldHere);
+        if (!heldBack.isEmpty()) {
+            setDue(connection, heldBack, now.plus(HOLD_BACK));
+            rows.removeIf(row -> heldBack.contains(row.id()));
+        }
+        if (!rows.isEmpty()) {
+            setDue(connection, rows.stream().map(ClaimedActivity::id).toList(), now.plus(lease));
+        }
+        return rows;
     }
 
     /** The claimed rows of an ordered type that an older unfinished row of their actor, held elsewhere, must precede. */
-    private static List<Long> heldBack(Session session, List<Object[]> rows, Collection<Long> heldHere) {
-        Set<String> actors = new HashSet<>();
-        for (Object[] row : rows) {
-            if (ORDERED_TYPES.contains((String) row[2])) {
-                actors.add((String) row[1]);
-            }
-        }
+    private static List<Long> heldBack(Connection connection, List<ClaimedActivity> rows, Collection<Long> heldHere)
+            throws SQLException {
+        List<String> actors = rows.stream().filter(row -> ORDERED_TYPES.contains(row.type()))
+                .map(ClaimedActivity::actorUri).distinct().toList();
         if (actors.isEmpty()) {
             return List.of();
         }
         Set<Long> ours = new HashSet<>(heldHere);
-        rows.forEach(row -> ours.add(id(row)));
+        rows.forEach(row -> ours.add(row.id()));
         // Uses the (actor_uri, state) index: only the few unfinished rows of these actors are read.
         Map<String, Long> oldestElsewhere = new HashMap<>();
-        session.createNativeQuery("SELECT actor_uri, id FROM inbound_activity WHERE actor_uri IN (?1) AND state = 'PENDING'",
-                        Object[].class).setParameterList(1, actors).getResultList().stream()
-                .filter(r -> !ours.contains(((Number) r[1]).longValue()))
-                .forEach(r -> oldestElsewhere.merge((String) r[0], ((Number) r[1]).longValue(), Math::min));
+        try (PreparedStatement select = connection.prepareStatement("SELECT actor_uri, id FROM inbound_activity"
+                + " WHERE actor_uri IN (" + placeholders(actors.size()) + ") AND state = 'PENDING'")) {
+            for (int i = 0; i < actors.size(); i++) {
+                select.setString(i + 1, actors.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (!ours.contains(rs.getLong(2))) {
+                        oldestElsewhere.merge(rs.getString(1), rs.getLong(2), Math::min);
+                    }
+                }
+            }
+        }
         List<Long> held = new ArrayList<>();
-        for (Object[] row : rows) {
-            Long older = oldestElsewhere.get((String) row[1]);
-            if (ORDERED_TYPES.contains((String) row[2]) && older != null && older < id(row)) {
-                held.add(id(row));
+        for (ClaimedActivity row : rows) {
+            Long older = oldestElsewhere.get(row.actorUri());
+            if (ORDERED_TYPES.contains(row.type()) && older != null && older < row.id()) {
+                held.add(row.id());
             }
         }
         return held;
     }
 
-    private static void setDue(Session session, List<Long> ids, Instant due) {
-        session.createNativeMutationQuery("UPDATE inbound_activity SET next_attempt_at = ?1 WHERE id IN (?2)")
-                .setParameter(1, due).setParameterList(2, ids).executeUpdate();
-    }
-
-    /** A body as the driver gives it: a String on MariaDB, a Clob from H2's CLOB column (InboundBodiesOutOfRow). */
-    private static String text(Object body) {
-        if (body instanceof Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read an inbound body: " + e.getMessage(), e);
+    private static void setDue(Connection connection, List<Long> ids, Instant due) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE inbound_activity SET next_attempt_at = ?"
+                + " WHERE id IN (" + placeholders(ids.size()) + ")")) {
+            update.setObject(1, utc(due));
+            for (int i = 0; i < ids.size(); i++) {
+                update.setLong(i + 2, ids.get(i));
             }
+            update.executeUpdate();
         }
-        return (String) body;
     }
 
-    private static long id(Object[] row) {
-        return ((Number) row[0]).longValue();
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /**

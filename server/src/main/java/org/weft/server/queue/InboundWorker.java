@@ -45,6 +45,12 @@ public final class InboundWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InboundWorker.class.getName());
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofSeconds(1);
+    /**
+     * Rows leased per claim, at least. A claim is a commit (a log flush) and a few round trips on the one dispatcher
+     * thread, while most activities take well under a millisecond to handle: with claims of 16 (two rounds of the
+     * workers) the drain waited on the claims. A crash leaves at most this many rows to their lease.
+     */
+    static final int CLAIM_AT_LEAST = 128;
 
     private final InboundStore store;
     private final InboundHandler handler;
@@ -73,8 +79,7 @@ public final class InboundWorker implements AutoCloseable {
         this.codec = codec;
         this.retries = retries;
         this.clock = clock;
-        // Two rounds of the workers ahead: a claim is a commit, and the next batch is at hand when a round ends.
-        this.claimBatch = 2 * concurrency;
+        this.claimBatch = Math.max(2 * concurrency, CLAIM_AT_LEAST);
         this.recorder = new OutcomeRecorder<>("weft-inbound-outcomes", batch -> {
             try {
                 outcomes.write(batch);

@@ -115,18 +115,47 @@ public final class IncomingPosts {
             throw new IgnoredPost("Create of something that is not a post");
         }
         IncomingNote note = IncomingNote.fromJson(post);
-        ConversationThreads.Threaded threaded = db.inTransaction(s -> conversations.received(s, note, s.merge(sender)));
-        if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
-            throw new IgnoredPost("Post " + note.id() + " refused: " + threaded.reason());
+        if (concernsNothingHere(note)) {
+            throw new IgnoredPost(notPlaced(note)); // what the lookups below would conclude, without a transaction
         }
-        if (threaded.outcome() == ConversationThreads.Outcome.JOINED) {
-            return;
+        // One transaction for the conversation, the response, the message and the boards: the inbound worker's cost per
+        // post is mostly its transactions, and the first three change nothing when they do not apply.
+        String ignored = db.inTransaction(s -> {
+            ActorEntity from = s.merge(sender);
+            ConversationThreads.Threaded threaded = conversations.received(s, note, from);
+            if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
+                return "Post " + note.id() + " refused: " + threaded.reason();
+            }
+            if (threaded.outcome() == ConversationThreads.Outcome.JOINED || asResponse(s, note, from)
+                    || note.visibility() == Visibility.DIRECT && asMessage(s, note, from)) {
+                return null;
+            }
+            return onBoards(s, note, from) ? null : notPlaced(note);
+        });
+        if (ignored != null) {
+            throw new IgnoredPost(ignored);
         }
-        boolean handled = db.inTransaction(s -> asResponse(s, note, s.merge(sender))
-                || note.visibility() == Visibility.DIRECT && asMessage(s, note, s.merge(sender)));
-        if (!handled) {
-            onBoards(note, sender);
+    }
+
+    /**
+     * A post that replies to nothing, is not direct, names no local actor and carries no offer or request hashtag: no
+     * conversation, response, message or board can take it (the fediverse's commonest post, pushed to a follower here).
+     */
+    private boolean concernsNothingHere(IncomingNote note) {
+        if (note.inReplyTo() != null || note.visibility() == Visibility.DIRECT || isTagged(note)) {
+            return false;
         }
+        List<String> addressed = new ArrayList<>(note.mentions());
+        addressed.addAll(note.to());
+        addressed.addAll(note.cc());
+        if (note.audience() != null) {
+            addressed.add(note.audience());
+        }
+        return addressed.stream().noneMatch(urls::isLocal);
+    }
+
+    private static String notPlaced(IncomingNote note) {
+        return "Post " + note.id() + " is neither a response nor an offer or request for a community here";
     }
 
     /**
@@ -232,34 +261,27 @@ public final class IncomingPosts {
         return any;
     }
 
-    private void onBoards(IncomingNote note, ActorEntity sender) throws IgnoredPost {
-        boolean placed = db.inTransaction(s -> {
-            boolean any = false;
-            for (ActorEntity community : targetCommunities(s, note, s.merge(sender))) {
-                if (blockedBy(s, s.merge(sender), community)) {
-                    continue;
-                }
-                boolean follows = FollowRepository.between(s, s.merge(sender), community).map(FollowEntity::isAccepted)
-                        .orElse(false);
-                boolean visible = follows && boardLimit.allows(s, s.merge(sender), community, clock.instant());
-                Optional<ProposalEntity> p = remoteProposals.fromPost(s, note, s.merge(sender), community, visible);
-                if (p.isPresent()) {
-                    any = true;
-                    Visibility v = note.visibility();
-                    boolean onBoard = p.get().getModeration() == ProposalEntity.Moderation.VISIBLE;
-                    if (onBoard && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
-                        boosts.boost(s, community, note.id());
-                    }
+    /** Places the post on the boards of the communities it is for; false when it is for none. */
+    private boolean onBoards(Session s, IncomingNote note, ActorEntity sender) {
+        boolean any = false;
+        for (ActorEntity community : targetCommunities(s, note, sender)) {
+            if (blockedBy(s, sender, community)) {
+                continue;
+            }
+            boolean follows = FollowRepository.between(s, sender, community).map(FollowEntity::isAccepted).orElse(false);
+            boolean visible = follows && boardLimit.allows(s, sender, community, clock.instant());
+            Optional<ProposalEntity> p = remoteProposals.fromPost(s, note, sender, community, visible);
+            if (p.isPresent()) {
+                any = true;
+                Visibility v = note.visibility();
+                boolean onBoard = p.get().getModeration() == ProposalEntity.Moderation.VISIBLE;
+                if (onBoard && (v == Visibility.PUBLIC || v == Visibility.UNLISTED)) {
+                    boosts.boost(s, community, note.id());
                 }
             }
-            return any;
-        });
-        if (!placed) {
-            throw new IgnoredPost("Post " + note.id()
-                    + " is neither a response nor an offer or request for a community here");
         }
+        return any;
     }
-
 
     /** Whether any of these local actors (members, communities; nulls ignored) blocked {@code sender}. */
     private static boolean blockedBy(Session s, ActorEntity sender, ActorEntity... blockers) {
@@ -284,13 +306,16 @@ public final class IncomingPosts {
                         .ifPresent(targets::add);
             }
         }
-        boolean tagged = note.hashtags().stream().anyMatch(t -> t.equalsIgnoreCase(ProposalContent.OFFER_TAG)
-                || t.equalsIgnoreCase(ProposalContent.REQUEST_TAG));
-        if (targets.isEmpty() && tagged) {
+        if (targets.isEmpty() && isTagged(note)) {
             FollowRepository.followingOf(s, sender, 0, 50).stream().map(FollowEntity::getFollowee)
                     .filter(a -> a.isLocal() && a.getKind() == ActorKind.GROUP).forEach(targets::add);
         }
         return targets;
+    }
+
+    private static boolean isTagged(IncomingNote note) {
+        return note.hashtags().stream().anyMatch(t -> t.equalsIgnoreCase(ProposalContent.OFFER_TAG)
+                || t.equalsIgnoreCase(ProposalContent.REQUEST_TAG));
     }
 
     private Optional<ProposalEntity> linkedProposal(Session s, IncomingNote note) {

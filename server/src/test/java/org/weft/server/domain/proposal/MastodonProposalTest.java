@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
@@ -88,6 +91,68 @@ class MastodonProposalTest {
             WaitFor.condition("the community boosts it", () -> posted(mastodon, "Announce").stream()
                     .anyMatch(a -> postId.equals(a.path("object").asText())));
         }
+    }
+
+    /**
+     * A followed author's everyday post (public, no reply, naming no one here, no offer or request hashtag) changes
+     * nothing and says why in its inbound row; the worker concludes that without a transaction, so the same author's
+     * post with #MutualAidRequest and no mention must still reach the board of the community they follow.
+     */
+    @Test
+    void anEverydayPostIsIgnoredAndATaggedOneStillReachesTheBoard() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            String group = weft.base() + "/groups/block3";
+            URI inbox = URI.create(weft.base() + "/inbox");
+            mastodon.deliver(inbox, mastodon.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina", group));
+            WaitFor.condition("the Accept", () -> posted(mastodon, "Accept").size() == 1);
+
+            String everyday = unaddressed(mastodon, 2, "<p>Lovely sunset over the allotments tonight.</p>", null);
+            String everydayId = TestHttp.json(everyday).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(inbox, everyday).statusCode());
+            WaitFor.condition("the everyday post is done", () -> "DONE".equals(inboundRow(weft, everyday)[0]));
+            assertEquals("ignored: Post " + everydayId + " is neither a response nor an offer or request for a community"
+                    + " here", inboundRow(weft, everyday)[1]);
+            assertEquals(null, TwoInstanceProposalTest.find(weft, everydayId));
+
+            String tagged = unaddressed(mastodon, 3, "<p>Anyone with a spare ladder this weekend? #MutualAidRequest</p>",
+                    "#MutualAidRequest");
+            String taggedId = TestHttp.json(tagged).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(inbox, tagged).statusCode());
+            ProposalEntity request = WaitFor.value("the tagged post on the board", () -> TwoInstanceProposalTest.find(weft,
+                    taggedId));
+            assertEquals(Purpose.REQUEST, request.getPurpose());
+            assertEquals(group, weft.server().db().inTransaction(s -> ProposalRepository.byUri(s, taggedId)
+                    .map(p -> p.getGroup().getUri()).orElse(null)), "on the board of the community Rosa follows");
+        }
+    }
+
+    /** Rosa's public post {@code status}, to her followers only: no mention, no reply; one hashtag when given. */
+    private static String unaddressed(MastodonPeer mastodon, long status, String html, String hashtag) {
+        ObjectNode create = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/create-note-public.json"));
+        String id = mastodon.rosa() + "/statuses/" + status;
+        create.put("id", id + "/activity");
+        create.putArray("cc").add(mastodon.rosa() + "/followers");
+        ObjectNode note = (ObjectNode) create.get("object");
+        note.put("id", id).put("atomUri", id);
+        note.putArray("cc").add(mastodon.rosa() + "/followers");
+        note.put("content", html);
+        note.putObject("contentMap").put("en", html);
+        ArrayNode tags = note.putArray("tag");
+        if (hashtag != null) {
+            tags.addObject().put("type", "Hashtag").put("name", hashtag)
+                    .put("href", "https://mastodon.example/tags/" + hashtag.substring(1));
+        }
+        note.remove("replies");
+        return create.toString();
+    }
+
+    /** The inbound row of {@code activity}: its state and last_error (null, null before it is stored). */
+    private static Object[] inboundRow(TestServers.Instance weft, String activity) {
+        String uri = TestHttp.json(activity).path("id").asText();
+        return weft.server().db().inTransaction(s -> s.createNativeQuery(
+                        "SELECT state, last_error FROM inbound_activity WHERE activity_uri = ?1", Object[].class)
+                .setParameter(1, uri).uniqueResultOptional().orElse(new Object[2]));
     }
 
     static List<JsonNode> posted(MastodonPeer peer, String type) {
