@@ -21,8 +21,8 @@ import org.weft.web.i18n.Messages;
 /**
  * The printed board as an Arabic reader sees it on a phone before printing it, in real headless Chromium: an English
  * title that wraps inside an Arabic table keeps its own direction on every line (a closing ":)" stays after the
- * title's last word, not moved before it and mirrored), the sheet fits the phone without sideways scrolling, and axe-core finds
- * nothing serious.
+ * title's last word, not moved before it and mirrored), a reference stays on one line, the sheet fits the phone without
+ * sideways scrolling, and axe-core finds nothing serious.
  */
 class PrintBoardBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -71,6 +71,13 @@ class PrintBoardBrowserTest {
                     return box(close).top > box(nine).top || box(close).left > box(nine).left;
                     """, TITLE);
             assertEquals(true, rightOfNine, "the title's closing \":)\" follows the 9 (not drawn before the title as \"(:\")");
+            // A reference is read aloud or typed back ("A5C35AC9"): broken over two lines on a phone it reads as two.
+            Object referenceLines = ((JavascriptExecutor) browser.driver()).executeScript("""
+                    const ref = document.querySelector('td.ref');
+                    const r = document.createRange(); r.selectNodeContents(ref);
+                    return new Set([...r.getClientRects()].map(box => Math.round(box.top))).size;
+                    """);
+            assertEquals(1L, referenceLines, "the request's reference stays on one line on a phone");
             browser.check("print-board-ar-phone");
         }
         assertTrue(problems.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + problems);
