@@ -3,10 +3,13 @@ package org.weft.server.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
 import org.weft.server.model.Audience;
@@ -209,5 +212,14 @@ public final class ProposalRepository {
                 : s.createSelectionQuery("from ProposalEntity p where p.moderatedAt >= :at order by p.moderatedAt, p.id",
                         ProposalEntity.class).setParameter("at", at))
                 .setMaxResults(limit).getResultList();
+    }
+
+    /** Which of {@code ids} still have a row (the pruner purges rows the matcher may not have heard of yet). */
+    public static Set<Long> existingIds(Session s, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(s.createSelectionQuery("select p.id from ProposalEntity p where p.id in :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
     }
 }

@@ -13,6 +13,7 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.LocalAccountEntity;
 import org.weft.server.persistence.LocalUsernameEntity;
@@ -50,7 +51,7 @@ public final class LocalActorService {
         try {
             return findOrCreateInstanceActor();
         } catch (RuntimeException e) {
-            if (!RemoteActors.isUniqueViolation(e)) {
+            if (!ConstraintViolation.was(e)) {
                 throw e;
             }
             return db.inTransaction(ActorRepository::instanceActor).orElseThrow(() -> e);

@@ -2,8 +2,6 @@ package org.weft.server.domain.actor;
 
 import java.io.IOException;
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +10,13 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import org.hibernate.Session;
-import org.hibernate.exception.ConstraintViolationException;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.vocab.Actor;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 
@@ -132,26 +130,13 @@ public final class RemoteActors {
                 kept.remove(actor.id()); // after the commit: a read that raced with it may have kept the old row
                 return stored;
             } catch (RuntimeException e) {
-                if (attempt == STORE_ATTEMPTS || !isUniqueViolation(e)) {
+                if (attempt == STORE_ATTEMPTS || !ConstraintViolation.was(e)) {
                     throw e;
                 }
                 // Another transaction inserted this actor between our look-up and our insert: update its row.
                 LOG.fine(() -> "Actor " + actor.id() + " was stored concurrently; updating that row");
             }
         }
-    }
-
-    /** Whether {@code e} is a unique key refusing a row another transaction inserted first. */
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException || cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     ActorEntity upsert(Session s, Actor actor) {

@@ -18,10 +18,12 @@ import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.BlockedDomains;
+import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * Keeps the index in step with every proposal change and the stored matches in step with the index.
@@ -183,13 +185,40 @@ public final class Matcher implements ProposalListener, AutoCloseable {
             return;
         }
         Predicate<ProposalSnapshot> held = other -> other != null && other.heldBy(followed);
-        List<ScoredMatch> found = index.matchesFor(p, now, LIMIT, other -> (p.local() || other.local()) && held.test(other));
+        Predicate<ProposalSnapshot> candidate = other -> (p.local() || other.local()) && held.test(other);
+        List<ScoredMatch> found = index.matchesFor(p, now, LIMIT, candidate);
+        try {
+            storeMatches(p, found, held, now);
+        } catch (RuntimeException e) {
+            // The pruner purges rows of proposals that ended long ago; with short retention windows it can purge one
+            // before its last change reached this thread, and a match naming it then fails its foreign key. Forget
+            // the proposals the database no longer holds and match again, so the others' matches are not lost.
+            if (!ConstraintViolation.was(e) || forgetPurged(found, p.id()) == 0) {
+                throw e;
+            }
+            storeMatches(p, index.matchesFor(p, now, LIMIT, candidate), held, now);
+        }
+    }
+
+    private void storeMatches(ProposalSnapshot p, List<ScoredMatch> found, Predicate<ProposalSnapshot> held, Instant now) {
         db.run(s -> {
             List<MatchEntity> fresh = store.reconcile(s, p.id(), found, (request, offer) ->
                     held.test(index.get(request)) && held.test(index.get(offer))
                             ? index.score(request, offer, now) : Optional.empty(), now);
             notifier.tell(s, fresh);
         });
+    }
+
+    /** Removes from the index the other sides of {@code found} whose rows are gone; returns how many. */
+    private int forgetPurged(List<ScoredMatch> found, long subjectId) {
+        List<Long> candidates = found.stream().map(m -> m.requestId() == subjectId ? m.offerId() : m.requestId()).toList();
+        Set<Long> stored = db.inTransaction(s -> ProposalRepository.existingIds(s, candidates));
+        List<Long> purged = candidates.stream().filter(id -> !stored.contains(id)).toList();
+        purged.forEach(index::remove);
+        if (!purged.isEmpty()) {
+            LOG.info(() -> "Matching index forgot " + purged.size() + " proposal(s) purged before the matcher heard");
+        }
+        return purged.size();
     }
 
     private void safely(Runnable work) {
