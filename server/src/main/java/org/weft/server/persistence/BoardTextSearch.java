@@ -61,14 +61,14 @@ final class BoardTextSearch {
             for (int i = 0; i < meaning.words().size(); i++) {
                 // One lookup of (proposal, term) per reading: with "term in (...)" MariaDB read every term the
                 // proposal holds (a ref on the proposal id alone, some 15 rows a proposal) instead of the few asked for.
-                // Named, the (proposal, term) key is used whole; left to itself MariaDB may read a rare reading's range
-                // of the term key for each row of the board instead.
+                // Named, the (proposal, term) key (the table's primary key since V84) is used whole; left to itself
+                // MariaDB may read a rare reading's range of the term key for each row of the board instead.
                 List<String> readings = List.copyOf(new TreeSet<>(meaning.words().get(i)));
                 List<String> oneOf = new ArrayList<>();
                 for (int j = 0; j < readings.size(); j++) {
                     String alias = "t" + i + "r" + j;
                     oneOf.add("exists (select 1 from proposal_term " + alias + (h2 ? "" : " force index"
-                            + " (ix_proposal_term_proposal)") + " where " + alias + ".proposal_id = p.id and "
+                            + " (PRIMARY)") + " where " + alias + ".proposal_id = p.id and "
                             + alias + ".term = :word" + i + "r" + j + ")");
                     params.put("word" + i + "r" + j, readings.get(j));
                 }

@@ -198,7 +198,8 @@ public final class Database implements AutoCloseable {
     private static FluentConfiguration migrations() {
         return Flyway.configure()
                 .locations("classpath:db/migration")
-                .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers());
+                .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers(),
+                        new ProposalTermsKeyedByProposal());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.weft.server.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What MariaDB Galera asks of the schema (docs/operating.md, "On a Galera cluster"): a primary key in every table, and
  * on MariaDB InnoDB only. V70 gave proposal_term the one key it lacked; the terms stored before it keep their rows, each
- * with an id of its own. Runs on H2 and on MariaDB (WEFT_TEST_DB_URL); deploy/cluster/check checks the same on Galera.
+ * with an id of its own; V84 keys them by (proposal, term) instead. Runs on H2 and on MariaDB (WEFT_TEST_DB_URL); deploy/cluster/check checks the same on Galera.
  */
 class GaleraSchemaTest {
     @RegisterExtension
@@ -46,6 +47,35 @@ class GaleraSchemaTest {
         if (!older.isEmbedded()) {
             assertEquals(List.of(), tablesNotInnoDb(), "Galera replicates InnoDB tables only");
         }
+    }
+
+    @Test
+    void fromV84TermsAreKeyedByProposalAndTermAndTellAccentsApart() throws SQLException {
+        older.migrateTo("80");
+        older.insertWithoutForeignKeys(
+                "INSERT INTO proposal_term (proposal_id, term) VALUES (7, 'pram'), (7, 'pram'), (7, 'cafe'), (8, 'bread')");
+
+        older.migrateTo("84");
+        assertEquals(List.of(), tablesWithoutPrimaryKey(), "every table still has a primary key");
+        assertEquals(List.of("7 cafe", "7 pram", "8 bread"), terms(), "a repeated term kept once, no other lost");
+        // The analyzer keeps "café" and "cafe" apart (a folded and an unfolded reading); so does the key, on both
+        // databases: under MariaDB's utf8mb4_unicode_ci the second would have been refused as the first.
+        older.insertWithoutForeignKeys("INSERT INTO proposal_term (proposal_id, term) VALUES (7, 'café'), (7, 'Pram')");
+        assertEquals(List.of("7 Pram", "7 cafe", "7 café", "7 pram", "8 bread"), terms());
+        assertThrows(SQLException.class, () -> older.insertWithoutForeignKeys(
+                "INSERT INTO proposal_term (proposal_id, term) VALUES (8, 'bread')"), "one row per proposal and term");
+    }
+
+    private List<String> terms() throws SQLException {
+        List<String> terms = new ArrayList<>();
+        try (Connection c = older.connect(); Statement st = c.createStatement();
+             ResultSet rows = st.executeQuery("SELECT proposal_id, term FROM proposal_term")) {
+            while (rows.next()) {
+                terms.add(rows.getLong(1) + " " + rows.getString(2));
+            }
+        }
+        terms.sort(null); // by code point, as the key itself orders them on neither database
+        return terms;
     }
 
     private List<String> tablesWithoutPrimaryKey() throws SQLException {
