@@ -43,6 +43,18 @@ final class PurposeDetector {
         return phrases.find(tokens, language).stream().mapToInt(CueHit::weight).sum();
     }
 
+    /**
+     * The offer and request phrases of the post, where they sit (all languages' phrases if the post's own language
+     * finds none, as {@link #detect} reads them).
+     */
+    List<CueHit> purposePhrases(List<Token> tokens, Optional<String> language) {
+        List<CueHit> hits = phrases.find(tokens, language);
+        if (hits.isEmpty() && language.isPresent()) {
+            hits = phrases.find(tokens, Optional.empty());
+        }
+        return hits.stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+    }
+
     Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
         Set<Purpose> tagged = EnumSet.noneOf(Purpose.class);
         for (String tag : postHashtags) {

@@ -50,13 +50,15 @@ final class TextAnalysis {
             Set<String> terms = new LinkedHashSet<>();
             int clause = 0;
             int lastEnd = 0;
+            int start = 0;
             while (stream.incrementToken()) {
                 if (increment.getPositionIncrement() > 0) {
-                    add(tokens, surface, terms, clause);
+                    add(tokens, surface, terms, clause, start);
                     surface = null;
                     terms = new LinkedHashSet<>();
                     clause += clauseEnds(text, lastEnd, offset.startOffset());
                     lastEnd = Math.max(lastEnd, offset.endOffset());
+                    start = offset.startOffset();
                 }
                 String word = term.toString();
                 if (keyword.isKeyword() && surface == null) {
@@ -65,7 +67,7 @@ final class TextAnalysis {
                     terms.add(word);
                 }
             }
-            add(tokens, surface, terms, clause);
+            add(tokens, surface, terms, clause, start);
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysis of an in-memory string failed", e); // cannot happen
@@ -90,7 +92,7 @@ final class TextAnalysis {
         return tokens(language, text).stream().map(Token::surface).toList();
     }
 
-    private static void add(List<Token> tokens, String surface, Set<String> terms, int clause) {
+    private static void add(List<Token> tokens, String surface, Set<String> terms, int clause, int start) {
         if (surface == null && terms.isEmpty()) {
             return;
         }
@@ -101,7 +103,7 @@ final class TextAnalysis {
         if (terms.isEmpty()) {
             terms.add(word);
         }
-        tokens.add(new Token(word, List.copyOf(terms), Script.of(word), clause));
+        tokens.add(new Token(word, List.copyOf(terms), Script.of(word), clause, start));
     }
 
     private static int clauseEnds(String text, int from, int to) {

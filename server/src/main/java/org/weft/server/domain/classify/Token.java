@@ -12,8 +12,10 @@ import java.util.List;
  * @param script  its writing system
  * @param clause  index of the clause it sits in (clauses end at . , ; : ! ? and their Arabic forms, and at line
  *                breaks), so that a negation in "no food, but blankets" does not reach past the comma
+ * @param start   offset of the word's first character in the text, so that {@link PostStructure} can tell which
+ *                sentence, line or clause of the post it sits in
  */
-record Token(String surface, List<String> terms, Script script, int clause) {
+record Token(String surface, List<String> terms, Script script, int clause, int start) {
 
     Token {
         terms = List.copyOf(terms);

@@ -10,6 +10,11 @@
  * taxonomy/classifier-cues.json}, each analysed by the same analyzer as a post of its language, so a translator can
  * improve it without touching code and a moderator can see why a post landed where it did. No network.
  *
+ * <p>A post is also read as a structure ({@link org.weft.server.domain.classify.PostStructure}: sentences by ICU's
+ * rules, lines, list items, clauses at "and/but/also" and their equivalents, hashtags): a concept named only in a
+ * sentence that no offer or request phrase governs, the poster's story, is not kept beside a need that a purpose
+ * phrase names ({@link org.weft.server.domain.classify.Governance}).
+ *
  * <p>Each {@link org.weft.server.domain.classify.Classification} carries a confidence; {@link
  * org.weft.server.domain.classify.Classification#isSure()} decides whether a follower's post goes on the board at once or
  * waits for a moderator (see {@code RemoteProposals.fromPost}). How well all this works, and on which sets it is

@@ -27,6 +27,18 @@ class TextClassifierTest {
     }
 
     @Test
+    void aConceptNamedOnlyInThePostersStoryIsNotKeptBesideTheNeedAPurposePhraseNames() {
+        TextClassifier.Explanation e =
+                CLASSIFIER.explain("Does anyone have nappies size 4? We are staying in the shelter.", List.of());
+        assertEquals(List.of("diapers"), e.result().concepts().stream().map(Concept::id).toList());
+        assertEquals(2, e.units().size());
+        assertTrue(e.units().get(0).governed());
+        assertEquals(List.of("diapers"), e.units().get(0).concepts());
+        assertFalse(e.units().get(1).governed(), "the story is not governed by the request");
+        assertEquals(List.of("shelter"), e.units().get(1).concepts(), "the explanation still tells what the story named");
+    }
+
+    @Test
     void hashtagsDecidePurposeAndCategory() {
         Classification c = CLASSIFIER.classify("something for whoever", List.of("#MutualAidOffer", "Prams"));
         assertEquals(Optional.of(Purpose.OFFER), c.purpose());
