@@ -3,6 +3,7 @@ package org.weft.server.persistence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,56 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             open[0]--;
+        }
+    }
+
+    /**
+     * Runs plain JDBC {@code work} on one pooled connection in one transaction, committed when it returns and rolled back
+     * when it throws; for the queues' claims and outcome batches, where an ORM session cost more than their statements.
+     * A deadlock victim or a Galera certification failure (SQLSTATE 40001, MariaDB error 1213, at any statement or at
+     * the commit) is rolled back and run again, as {@link #inTransaction} does, so {@code work} must be database work
+     * only. Any other failure is rolled back and thrown as an {@link IllegalStateException} that starts with
+     * {@code what}.
+     */
+    public <T> T inJdbcTransaction(String what, SqlWork<T> work) {
+        int[] open = openHere.get();
+        boolean outermost = open[0] == 0;
+        open[0]++;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return once(work);
+                } catch (SQLException e) {
+                    if (!outermost || attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
+                        throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+                    }
+                    int tried = attempt;
+                    LOG.fine(() -> what + ": deadlock victim, running the transaction again (attempt " + (tried + 1) + ")");
+                    DeadlockVictim.pause(attempt);
+                }
+            }
+        } finally {
+            open[0]--;
+        }
+    }
+
+    private <T> T once(SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package org.weft.server.queue;
 
 import java.net.URI;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -92,8 +91,8 @@ public final class DeliveryQueue {
 
     /**
      * Writes the outcomes of many attempts in one transaction: plain JDBC statement batches, so a whole batch costs
-     * one commit (one log flush) and no ORM session. All or nothing: on failure nothing is written and the rows stay
-     * leased.
+     * one commit (one log flush) and no ORM session; run again if it was a deadlock's victim. All or nothing: on failure
+     * nothing is written and the rows stay leased.
      */
     public void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -101,8 +100,7 @@ public final class DeliveryQueue {
         }
         // Rows in id order, so two processes writing overlapping batches take their row locks in the same order.
         List<Outcome> sorted = outcomes.stream().sorted(Comparator.comparingLong(Outcome::deliveryId)).toList();
-        try (Connection connection = db.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
+        db.inJdbcTransaction("Recording " + outcomes.size() + " delivery outcomes", connection -> {
             try (PreparedStatement finish = connection.prepareStatement(FINISH);
                  PreparedStatement retry = connection.prepareStatement(RETRY)) {
                 boolean finished = false;
@@ -122,16 +120,9 @@ public final class DeliveryQueue {
                 if (retried) {
                     retry.executeBatch();
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording " + outcomes.size() + " delivery outcomes failed: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /**

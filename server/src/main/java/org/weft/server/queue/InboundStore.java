@@ -75,27 +75,15 @@ public final class InboundStore {
      * {@link #HOLD_BACK}, so another process (or a retry's wait) finishes the older one first.
      *
      * <p>Plain JDBC, as {@link #finish}: two statements and a commit for a batch without ordered types. Through the
-     * ORM's native queries the claim cost the dispatcher thread more CPU than handling the batch's activities did.
+     * ORM's native queries the claim cost the dispatcher thread more CPU than handling the batch's activities did. A
+     * deadlock victim or a Galera certification failure is run again ({@link Database#inJdbcTransaction}).
      */
     List<ClaimedActivity> claimBatch(int limit, Duration lease, Instant now, Collection<Long> heldHere) {
         if (limit <= 0) {
             return List.of();
         }
-        try (Connection connection = db.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<ClaimedActivity> claimed = claimIn(connection, limit, lease, now, heldHere);
-                connection.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Claiming inbound activities failed: " + e.getMessage(), e);
-        }
+        return db.inJdbcTransaction("Claiming inbound activities",
+                connection -> claimIn(connection, limit, lease, now, heldHere));
     }
 
     private static List<ClaimedActivity> claimIn(Connection connection, int limit, Duration lease, Instant now,
@@ -176,7 +164,8 @@ public final class InboundStore {
 
     /**
      * Writes the outcomes of many activities in one transaction (plain JDBC statement batches: one commit, no ORM
-     * session). All or nothing: on failure nothing is written and the rows stay leased.
+     * session), run again if it was a deadlock's victim. All or nothing: on failure nothing is written and the rows stay
+     * leased.
      */
     void finish(List<InboundOutcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -184,8 +173,7 @@ public final class InboundStore {
         }
         // Rows in id order, so two processes writing overlapping batches take their row locks in the same order.
         List<InboundOutcome> sorted = outcomes.stream().sorted(Comparator.comparingLong(InboundOutcome::id)).toList();
-        try (Connection connection = db.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
+        db.inJdbcTransaction("Recording " + outcomes.size() + " inbound outcomes", connection -> {
             try (PreparedStatement done = connection.prepareStatement(DONE);
                  PreparedStatement retry = connection.prepareStatement(RETRY);
                  PreparedStatement failed = connection.prepareStatement(FAILED)) {
@@ -207,16 +195,9 @@ public final class InboundStore {
                 if (used[2]) {
                     failed.executeBatch();
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording " + outcomes.size() + " inbound outcomes failed: " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /** Makes leased rows due at {@code dueAt} without counting an attempt (a shutdown hands back what it holds). */
