@@ -44,23 +44,24 @@ public final class DeliveryQueue {
     }
 
     /**
-     * The claim: due rows (parameter 1: now), not for the blocked hosts (parameters 2…), locked, skipping rows
-     * another worker holds. No ORDER BY: both databases then read the (state, next_attempt_at) index in order and
-     * stop at the limit, so the longest-waiting rows come first and only the rows taken are locked. With an ORDER
-     * BY, H2 locks every due row before sorting (InnoDB may too, when it sorts): a fan-out's thousand rows, held
-     * by each claim in turn.
+     * The claim: due rows (parameter 1: now), at most parameter 2 of them, not for the blocked hosts (parameters 3…),
+     * locked, skipping rows another worker holds. No ORDER BY: both databases then read the (state, next_attempt_at)
+     * index in order and stop at the limit, so the longest-waiting rows come first and only the rows taken are locked.
+     * With an ORDER BY, H2 locks every due row before sorting (InnoDB may too, when it sorts): a fan-out's thousand
+     * rows, held by each claim in turn. The limit is a parameter, so the statement's text depends only on how many
+     * hosts are blocked.
      */
-    static String claimQuery(int limit, int blockedHosts) {
+    static String claimQuery(int blockedHosts) {
         StringBuilder sql = new StringBuilder("SELECT id, activity_id, inbox, host, attempts FROM delivery"
                 + " WHERE state = 'PENDING' AND next_attempt_at <= ?1");
         if (blockedHosts > 0) {
             sql.append(" AND host NOT IN (");
             for (int i = 0; i < blockedHosts; i++) {
-                sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+                sql.append(i == 0 ? "" : ", ").append('?').append(i + 3);
             }
             sql.append(')');
         }
-        return sql.append(" LIMIT ").append(limit).append(" FOR UPDATE SKIP LOCKED").toString();
+        return sql.append(" LIMIT ?2 FOR UPDATE SKIP LOCKED").toString();
     }
 
     /**
@@ -74,9 +75,10 @@ public final class DeliveryQueue {
         }
         return db.inTransaction(session -> {
             List<String> hosts = new ArrayList<>(blockedHosts);
-            var query = session.createNativeQuery(claimQuery(limit, hosts.size()), Object[].class).setParameter(1, now);
+            var query = session.createNativeQuery(claimQuery(hosts.size()), Object[].class).setParameter(1, now)
+                    .setParameter(2, limit);
             for (int i = 0; i < hosts.size(); i++) {
-                query.setParameter(i + 2, hosts.get(i));
+                query.setParameter(i + 3, hosts.get(i));
             }
             List<ClaimedDelivery> claimed = query.getResultList().stream().map(DeliveryQueue::toClaim).toList();
             if (!claimed.isEmpty()) {

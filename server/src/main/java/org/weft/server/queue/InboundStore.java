@@ -55,13 +55,12 @@ public final class InboundStore {
      * longer one comes as null and is read alone). No ORDER BY: both databases then read the (state, next_attempt_at)
      * index in order and stop at the limit, so the oldest due rows come first and only they are locked. With an ORDER
      * BY, H2 locks every due row before sorting (InnoDB may too, when it sorts), which with a backlog of thousands made
-     * each claim take a second on H2 and held up every other worker.
+     * each claim take a second on H2 and held up every other worker. Its parameters are now and the limit: one statement
+     * for every claim size.
      */
-    static String claimQuery(int limit) {
-        return "SELECT id, actor_uri, activity_type, attempts, CASE WHEN CHAR_LENGTH(body) <= " + INLINE_BODY
-                + " THEN body END FROM inbound_activity"
-                + " WHERE state = 'PENDING' AND next_attempt_at <= ? LIMIT " + limit + " FOR UPDATE SKIP LOCKED";
-    }
+    static final String CLAIM = "SELECT id, actor_uri, activity_type, attempts, CASE WHEN CHAR_LENGTH(body) <= "
+            + INLINE_BODY + " THEN body END FROM inbound_activity"
+            + " WHERE state = 'PENDING' AND next_attempt_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED";
 
     /** Leases due rows for processing (see {@link DeliveryQueue#claimDue} for the lease idea); their ids, oldest first. */
     public List<Long> claimDue(int limit, Duration lease, Instant now) {
@@ -89,8 +88,9 @@ public final class InboundStore {
     private static List<ClaimedActivity> claimIn(Connection connection, int limit, Duration lease, Instant now,
                                                  Collection<Long> heldHere) throws SQLException {
         List<ClaimedActivity> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(claimQuery(limit))) {
+        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
             select.setObject(1, utc(now));
+            select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ClaimedActivity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),

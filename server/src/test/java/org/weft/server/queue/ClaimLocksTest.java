@@ -50,7 +50,7 @@ class ClaimLocksTest {
                     + "', 'https://a.example/users/rosa', 'Create', '{}', 'PENDING', 0, ?, ?)", dueAt(i)));
         }
         InboundStore store = new InboundStore(db());
-        assertOpenClaimLeavesTheRest(InboundStore.claimQuery(1), ids,
+        assertOpenClaimLeavesTheRest(InboundStore.CLAIM, ids,
                 () -> store.claimDue(10, Duration.ofMinutes(5), NOW));
     }
 
@@ -79,11 +79,14 @@ class ClaimLocksTest {
             setDue("delivery", id, dueAt(i));
         }
         DeliveryQueue queue = new DeliveryQueue(db());
-        assertOpenClaimLeavesTheRest(DeliveryQueue.claimQuery(1, 0), ids,
+        assertOpenClaimLeavesTheRest(DeliveryQueue.claimQuery(0), ids,
                 () -> queue.claimDue(10, Set.of(), Duration.ofMinutes(2), NOW).stream().map(ClaimedDelivery::id).toList());
     }
 
-    /** {@code ids} are oldest due first. One claim stays open holding a row; the other claim must get the rest. */
+    /**
+     * {@code ids} are oldest due first. One claim (parameters: now, then the limit) stays open holding a row; the other
+     * claim must get the rest.
+     */
     private void assertOpenClaimLeavesTheRest(String openClaim, List<Long> ids,
                                               java.util.function.Supplier<List<Long>> claim) throws Exception {
         try (Connection other = db().dataSource().getConnection()) {
@@ -92,6 +95,7 @@ class ClaimLocksTest {
             // The claims are written for Hibernate (?1, ?2…); plain JDBC on MariaDB wants bare ?.
             try (PreparedStatement select = other.prepareStatement(openClaim.replaceAll("\\?\\d+", "?"))) {
                 select.setTimestamp(1, Timestamp.from(NOW));
+                select.setInt(2, 1);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         held.add(rs.getLong(1));
