@@ -62,10 +62,20 @@ final class FreeTextSet {
      */
     static final String FROZEN_4 = "/classify/free-text/frozen4.tsv";
     /**
-     * A fifth set's frozen third, written blind apart from this tuning and added by the lead when it is measured: do
-     * not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never prints it.
+     * The fifth set's development two-thirds (scenes 241 to 300, written blind): measured once untuned (session 28),
+     * not yet tuned on.
+     */
+    static final String DEVELOPMENT_5 = "/classify/free-text/development5.tsv";
+    /**
+     * The fifth set's frozen third. It was measured once (issue 14, session 28) and is now <em>spent</em>: it may be
+     * tuned on like the development parts.
      */
     static final String FROZEN_5 = "/classify/free-text/frozen5.tsv";
+    /**
+     * A sixth set's frozen third, written blind apart from the tuning and added by the lead when it is measured: do
+     * not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never prints it.
+     */
+    static final String FROZEN_6 = "/classify/free-text/frozen6.tsv";
     /** Every part that may be tuned on: the four development parts and the four spent frozen thirds. */
     static final List<String> TUNING =
             List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3, DEVELOPMENT_4, FROZEN_4);
@@ -75,6 +85,8 @@ final class FreeTextSet {
     static final int THIRD_SET_FIRST = 121;
     /** The scene numbers of the fourth set run from here to {@code FOURTH_SET_FIRST + 59}. */
     static final int FOURTH_SET_FIRST = 181;
+    /** The scene numbers of the fifth set run from here to {@code FIFTH_SET_FIRST + 59}. */
+    static final int FIFTH_SET_FIRST = 241;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -106,6 +118,11 @@ final class FreeTextSet {
     /** The fourth set's split rule, the same moved to its numbers: scenes 183, 186, ... 240 are frozen. */
     static boolean inFourthFrozenThird(int number) {
         return (number - FOURTH_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The fifth set's split rule, the same moved to its numbers: scenes 243, 246, ... 300 are frozen. */
+    static boolean inFifthFrozenThird(int number) {
+        return (number - FIFTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the fourth frozen third is added only when it is measured). */

@@ -22,8 +22,8 @@ import org.weft.server.domain.taxonomy.Taxonomy;
  * The four free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
  * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
  * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
- * or with the older classifier sets. All four frozen thirds are spent (measured once each, then tuned on); a fifth
- * set's frozen third is never read here.
+ * or with the older classifier sets. All five frozen thirds are spent (measured once each); a sixth set's frozen
+ * third is never read here.
  */
 class FreeTextSetTest {
 
@@ -38,6 +38,8 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen3 = FreeTextSet.read(FreeTextSet.FROZEN_3);
     private final List<FreeTextPost> development4 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_4);
     private final List<FreeTextPost> frozen4 = FreeTextSet.read(FreeTextSet.FROZEN_4);
+    private final List<FreeTextPost> development5 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_5);
+    private final List<FreeTextPost> frozen5 = FreeTextSet.read(FreeTextSet.FROZEN_5);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
@@ -45,6 +47,7 @@ class FreeTextSetTest {
         eachLanguageHasSixtyPosts(development2, frozen2);
         eachLanguageHasSixtyPosts(development3, frozen3);
         eachLanguageHasSixtyPosts(development4, frozen4);
+        eachLanguageHasSixtyPosts(development5, frozen5);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -103,6 +106,14 @@ class FreeTextSetTest {
         }
     }
 
+    /** The fifth set: scenes 241 to 300, every third one of a language (243, 246, ... 300) in the frozen third. */
+    @Test
+    void eachPostOfTheFifthSetSitsInThePartItsSplitRuleGivesIt() {
+        scenesRunFrom(FreeTextSet.FIFTH_SET_FIRST, development5, frozen5);
+        development5.forEach(p -> assertTrue(!FreeTextSet.inFifthFrozenThird(p.number()), p.id() + " belongs in frozen5"));
+        frozen5.forEach(p -> assertTrue(FreeTextSet.inFifthFrozenThird(p.number()), p.id() + " belongs in development5"));
+    }
+
     /** Every language tells scenes {@code first} to {@code first + 59}, each once, across the two parts of a set. */
     private static void scenesRunFrom(int first, List<FreeTextPost> development, List<FreeTextPost> frozen) {
         for (String lang : Taxonomy.LANGUAGES) {
@@ -151,9 +162,10 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
-    /** Every post of the four sets: eight files. */
+    /** Every post of the five sets: ten files. */
     private List<FreeTextPost> both() {
-        return Stream.of(development, frozen, development2, frozen2, development3, frozen3, development4, frozen4)
+        return Stream.of(development, frozen, development2, frozen2, development3, frozen3, development4, frozen4,
+                        development5, frozen5)
                 .flatMap(List::stream).toList();
     }
 
