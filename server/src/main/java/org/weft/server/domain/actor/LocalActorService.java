@@ -13,8 +13,8 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.KeyViolation;
 import org.weft.server.persistence.LocalAccountEntity;
 import org.weft.server.persistence.LocalUsernameEntity;
 
@@ -51,7 +51,7 @@ public final class LocalActorService {
         try {
             return findOrCreateInstanceActor();
         } catch (RuntimeException e) {
-            if (!ConstraintViolation.was(e)) {
+            if (!KeyViolation.was(e)) {
                 throw e;
             }
             return db.inTransaction(ActorRepository::instanceActor).orElseThrow(() -> e);

@@ -16,9 +16,9 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.KeyViolation;
 
 /**
  * Actors on other servers: fetched (signed, through the address guard) the first time they are
@@ -130,7 +130,7 @@ public final class RemoteActors {
                 kept.remove(actor.id()); // after the commit: a read that raced with it may have kept the old row
                 return stored;
             } catch (RuntimeException e) {
-                if (attempt == STORE_ATTEMPTS || !ConstraintViolation.was(e)) {
+                if (attempt == STORE_ATTEMPTS || !KeyViolation.was(e)) {
                     throw e;
                 }
                 // Another transaction inserted this actor between our look-up and our insert: update its row.

@@ -18,9 +18,9 @@ import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.BlockedDomains;
-import org.weft.server.persistence.ConstraintViolation;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.KeyViolation;
 import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
@@ -193,7 +193,7 @@ public final class Matcher implements ProposalListener, AutoCloseable {
             // The pruner purges rows of proposals that ended long ago; with short retention windows it can purge one
             // before its last change reached this thread, and a match naming it then fails its foreign key. Forget
             // the proposals the database no longer holds and match again, so the others' matches are not lost.
-            if (!ConstraintViolation.was(e) || forgetPurged(found, p.id()) == 0) {
+            if (!KeyViolation.was(e) || forgetPurged(found, p.id()) == 0) {
                 throw e;
             }
             storeMatches(p, index.matchesFor(p, now, LIMIT, candidate), held, now);
