@@ -147,6 +147,25 @@ class WaitingPostReadingsTest {
     }
 
     @Test
+    void anEditedPostIsReadAgainAndTheModeratorChoosesAmongTheNewWordsReadings() {
+        ProposalEntity held = receive("rosa", UNSURE);
+        edit(held, "baby clothes anyone? my daughter grew out of them");
+        ProposalEntity edited = find(held.getId());
+        assertEquals(ProposalEntity.Moderation.PENDING, edited.getModeration());
+        Messages fr = Messages.forLanguage("fr");
+        String section = section(moderator("fr").get("/moderate/block3/posts").body(), held.getId());
+        assertTrue(section.contains(reading(fr, "offer", List.of("children-clothes"), "gift")), section);
+        assertFalse(section.contains(taxonomy.label(taxonomy.byId("kitchenware").orElseThrow(), "fr")),
+                "the old words' readings are gone: " + section);
+        assertEquals(303, moderator("en").submit("/moderate/block3/posts", "/moderate/block3/posts/reading",
+                Map.of("post", "" + held.getId(), "reading", "1")).statusCode());
+        ProposalEntity placed = find(held.getId());
+        assertEquals(ProposalEntity.Moderation.VISIBLE, placed.getModeration());
+        assertEquals(Purpose.OFFER, placed.getPurpose());
+        assertEquals(List.of(uri("children-clothes")), placed.getCategories());
+    }
+
+    @Test
     void aNonModeratorAStalePostAReadingNotShownAndAMissingTokenChangeNothing() {
         ProposalEntity held = receive("rosa", UNSURE);
         String readings = held.getReadings();
@@ -224,6 +243,32 @@ class WaitingPostReadingsTest {
 
     /** Delivers a public post by {@code author} on the Mastodon peer mentioning block3, and waits until it is handled. */
     private static ProposalEntity receive(String author, String text) {
+        ObjectNode create = create(author, text);
+        String json = create.toString();
+        HttpResponse<String> delivered = "rosa".equals(author) ? mastodon.deliver(inbox, json)
+                : mastodon.deliverAs(mastodon.serveUser(author), inbox, json);
+        assertEquals(202, delivered.statusCode());
+        WaitFor.inboundDone(weft, create.path("id").asText());
+        String noteId = create.path("object").path("id").asText();
+        ProposalEntity kept = weft.server().db().inTransaction(s -> ProposalRepository.byUri(s, noteId).orElseThrow());
+        assertEquals(ProposalEntity.Moderation.PENDING, kept.getModeration(), "the classifier is unsure of " + text);
+        return kept;
+    }
+
+    /** Rosa's {@code Update} of her post {@code held} to {@code text}, as Mastodon sends an edit; waits until handled. */
+    private static void edit(ProposalEntity held, String text) {
+        String suffix = held.getUri().substring(held.getUri().lastIndexOf('/') + 1);
+        ObjectNode create = create("rosa", text);
+        ObjectNode note = (ObjectNode) create.path("object");
+        String id = held.getUri();
+        note.put("id", id).put("updated", Instant.now().toString());
+        ObjectNode update = create.put("type", "Update").put("id", id + "#updates/" + suffix);
+        assertEquals(202, mastodon.deliver(inbox, update.toString()).statusCode());
+        WaitFor.inboundDone(weft, update.path("id").asText());
+    }
+
+    /** A Create of a public post by {@code author} mentioning block3, under ids of its own, published now. */
+    private static ObjectNode create(String author, String text) {
         String suffix = String.valueOf(++posts);
         ObjectNode create = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/create-note-public.json")
                 .replace(STATUS, STATUS.substring(0, STATUS.length() - suffix.length()) + suffix)
@@ -237,15 +282,7 @@ class WaitingPostReadingsTest {
         ArrayNode tags = note.putArray("tag");
         tags.addObject().put("type", "Mention").put("href", mention).put("name", "@block3");
         create.remove("signature");
-        String json = create.toString();
-        HttpResponse<String> delivered = "rosa".equals(author) ? mastodon.deliver(inbox, json)
-                : mastodon.deliverAs(mastodon.serveUser(author), inbox, json);
-        assertEquals(202, delivered.statusCode());
-        WaitFor.inboundDone(weft, create.path("id").asText());
-        String noteId = note.path("id").asText();
-        ProposalEntity kept = weft.server().db().inTransaction(s -> ProposalRepository.byUri(s, noteId).orElseThrow());
-        assertEquals(ProposalEntity.Moderation.PENDING, kept.getModeration(), "the classifier is unsure of " + text);
-        return kept;
+        return create;
     }
 
     private static ProposalEntity find(long id) {
