@@ -98,6 +98,7 @@ import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.HeldReadings;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.AccountBlocks;
@@ -113,6 +114,7 @@ import org.weft.server.domain.poll.RemotePollVoting;
 import org.weft.server.domain.poll.RemotePolls;
 import org.weft.server.domain.poll.RemoteVotes;
 import org.weft.server.domain.moderation.Reports;
+import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.moderation.CommunityFollowers;
 import org.weft.server.domain.moderation.Moderators;
@@ -176,6 +178,7 @@ import org.weft.server.ui.ProposalFormPage;
 import org.weft.server.ui.ProposalLookup;
 import org.weft.server.ui.MatchesPage;
 import org.weft.server.ui.UiRoutes;
+import org.weft.server.ui.WaitingPostsPage;
 import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.PollPages;
@@ -403,10 +406,13 @@ public final class WeftServer implements AutoCloseable {
         // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
         LoginRateLimiter signIns = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock,
                 new SignInsSharedByFeed(db, clock));
+        ModerationService moderation = new ModerationService(db, boosts, matcher, clock);
+        WaitingPostsPage waitingPosts = new WaitingPostsPage(pages, db, moderators,
+                new ModerationQueue(moderation, new HeldReadings(taxonomy)), taxonomy);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch,
-                signIns);
+                signIns, waitingPosts);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         RemotePollPages remotePollPages = new RemotePollPages(pages, remotePolls,
@@ -543,7 +549,7 @@ public final class WeftServer implements AutoCloseable {
                 (ready - servicesReady) / 1_000_000));
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
-                new ModerationService(db, boosts, matcher, clock), taxonomy, conversations),
+                moderation, taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
                 client, outsideTransactions, webServer, scheduler, safety, new Cluster(changes, jobs, heartbeat, hostGate));
     }
@@ -567,7 +573,7 @@ public final class WeftServer implements AutoCloseable {
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
                                      NotificationsPage notifications, BoardSearch boardSearch,
-                                     LoginRateLimiter signIns) {
+                                     LoginRateLimiter signIns, WaitingPostsPage waitingPosts) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -585,7 +591,8 @@ public final class WeftServer implements AutoCloseable {
                 new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
                 new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
-                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), conversations, notifications,
+                new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), waitingPosts, conversations,
+                notifications,
                 new StoragePage(pages, new StorageReport(db, clock)),
                 new OverviewPage(pages, new RecentOverviews(new NeedsOverview(db, taxonomy, clock,
                         config.overviewThreshold())), taxonomy, areas),

@@ -140,6 +140,12 @@ public class ProposalEntity {
      */
     @Column(name = "top_categories", length = 255)
     private String topCategories;
+    /**
+     * The classifier's two best readings of a post it was unsure of (V85), as JSON, while the post waits for a moderator;
+     * null for every other proposal and once a moderator has decided.
+     */
+    @Column(name = "readings", length = 1000)
+    private String readings;
 
     protected ProposalEntity() {
     }
@@ -398,10 +404,20 @@ public class ProposalEntity {
         return moderatedAt;
     }
 
-    /** A moderator's decision, at {@code when}. */
+    /** A moderator's decision, at {@code when}: the readings offered for it are no longer needed. */
     public void moderate(Moderation decision, Instant when) {
         this.moderation = decision;
         this.moderatedAt = when;
+        this.readings = null;
+    }
+
+    /** The classifier's readings for a moderator, as JSON, or null. */
+    public String getReadings() {
+        return readings;
+    }
+
+    public void setReadings(String readings) {
+        this.readings = readings;
     }
 
     public List<String> getCategories() {

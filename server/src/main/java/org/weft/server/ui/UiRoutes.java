@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 /** The member and operator pages' routes, registered in one place so the composition root stays short. */
 public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, ProposalFormPage forms, ProposalActions actions,
                        MemberPages member, OperatorPage operator, OperatorCommunities communities, OperatorMembers people,
-                       MatchesPage matches, FollowersPage followers, ModerationPage moderation,
+                       MatchesPage matches, FollowersPage followers, ModerationPage moderation, WaitingPostsPage waitingPosts,
                        ConversationPages conversations, NotificationsPage notifications, StoragePage storage,
                        OverviewPage overview, PrintBoardPage print) {
 
@@ -73,6 +73,9 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/moderate/{name}", moderation::render)
                 .post("/moderate/{name}/moderators", moderation::add)
                 .post("/moderate/{name}/moderators/remove", moderation::remove)
+                .get("/moderate/{name}/posts", waitingPosts::render)
+                .post("/moderate/{name}/posts/decide", waitingPosts::decide)
+                .post("/moderate/{name}/posts/reading", waitingPosts::reading)
                 .get("/moderate/{name}/followers", followers::community)
                 .post("/moderate/{name}/followers/approval", followers::communityApproval)
                 .post("/moderate/{name}/followers/decide", followers::communityDecide);

@@ -2,7 +2,10 @@ package org.weft.server.domain.moderation;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 
+import org.hibernate.Session;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalEvents;
@@ -49,8 +52,17 @@ public final class ModerationService {
     }
 
     public ProposalEntity approve(long proposalId) {
+        return approve(proposalId, (s, p) -> { });
+    }
+
+    /**
+     * As {@link #approve(long)}, with {@code choice} first checking and setting what the moderator chose (who may
+     * choose, and which of the classifier's readings) in the same transaction: when it throws, nothing changes.
+     */
+    public ProposalEntity approve(long proposalId, BiConsumer<Session, ProposalEntity> choice) {
         return db.inTransaction(s -> {
             ProposalEntity p = waiting(s, proposalId);
+            choice.accept(s, p);
             p.moderate(ProposalEntity.Moderation.VISIBLE, clock.instant());
             if (p.getAudience() == Audience.PUBLIC) {
                 boosts.boost(s, p.getGroup(), p.getUri());
@@ -61,17 +73,27 @@ public final class ModerationService {
     }
 
     public ProposalEntity reject(long proposalId) {
+        return reject(proposalId, (s, p) -> { });
+    }
+
+    /** As {@link #reject(long)}, after {@code check} (who may decide) in the same transaction. */
+    public ProposalEntity reject(long proposalId, BiConsumer<Session, ProposalEntity> check) {
         return db.inTransaction(s -> {
             ProposalEntity p = waiting(s, proposalId);
+            check.accept(s, p);
             p.moderate(ProposalEntity.Moderation.REJECTED, clock.instant());
             return p;
         });
     }
 
-    private static ProposalEntity waiting(org.hibernate.Session s, long proposalId) {
+    private static ProposalEntity waiting(Session s, long proposalId) {
         ProposalEntity p = s.find(ProposalEntity.class, proposalId);
-        if (p == null || p.getModeration() != ProposalEntity.Moderation.PENDING) {
-            throw new NotFoundException("No post " + proposalId + " is waiting for a moderator");
+        if (p == null || p.isDeleted()) {
+            throw new NotFoundException("No post " + proposalId);
+        }
+        if (p.getModeration() != ProposalEntity.Moderation.PENDING) {
+            // Another moderator decided first (or the CLI did): the page says so rather than deciding twice.
+            throw new ConflictException("post_not_waiting", "moderation.notWaiting");
         }
         return p;
     }

@@ -15,6 +15,7 @@ import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.RemoteEdit;
 import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.classify.Classification;
+import org.weft.server.domain.classify.ClassifiedPost;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -174,7 +175,8 @@ public final class RemoteProposals {
         }
         RemoteText.TitleAndDescription text = RemoteText.of(note.content());
         String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
-        Classification c = classifier.classify(plain, note.hashtags());
+        ClassifiedPost classified = classifier.classifyWithReadings(plain, note.hashtags());
+        Classification c = classified.result();
         if (c.purpose().isEmpty()) {
             return Optional.empty();
         }
@@ -192,8 +194,9 @@ public final class RemoteProposals {
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
-        p.setModeration(visible && c.isSure() && !blocked.isBlockedUri(sender.getUri())
-                ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        boolean welcome = visible && !blocked.isBlockedUri(sender.getUri());
+        p.setModeration(welcome && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        keepReadings(p, classified, welcome);
         p.setHeardAt(now);
         p.setReceivedAt(now);
         s.persist(p);
@@ -225,7 +228,8 @@ public final class RemoteProposals {
         p.setDescription(text.description());
         ProposalTerms.index(p);
         String plain = HtmlSanitizer.toPlainText(note.content() == null ? "" : note.content());
-        Classification c = classifier.classify(plain, note.hashtags());
+        ClassifiedPost classified = classifier.classifyWithReadings(plain, note.hashtags());
+        Classification c = classified.result();
         c.purpose().ifPresent(p::setPurpose);
         if (c.purpose().isPresent()) {
             p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
@@ -238,10 +242,24 @@ public final class RemoteProposals {
         if (p.getModeration() == ProposalEntity.Moderation.VISIBLE && !sure) {
             p.setModeration(ProposalEntity.Moderation.PENDING);
         }
+        // The moderator chooses among the new words' readings, not the old ones'.
+        keepReadings(p, classified, follows && !blocked.isBlockedUri(sender.getUri()));
         p.setUpdatedAt(note.updated());
         p.setHeardAt(clock.instant());
         ProposalEvents.afterCommit(s, p, listener);
         return RemoteEdit.APPLIED;
+    }
+
+    /**
+     * Keeps the classifier's two best readings with a post that waits for a moderator only because the classifier was
+     * unsure of it ({@code welcome}: nothing else holds it), so the moderator can confirm one; a post that waits for
+     * another reason (its author does not follow the community, a silenced server, the hourly limit) or is on the board
+     * keeps none: the moderator decides on the post itself, not on its words.
+     */
+    private static void keepReadings(ProposalEntity p, ClassifiedPost classified, boolean welcome) {
+        boolean unsure = welcome && p.getModeration() == ProposalEntity.Moderation.PENDING
+                && !classified.result().isSure() && !classified.readings().isEmpty();
+        p.setReadings(unsure ? HeldReadings.write(classified.readings()) : null);
     }
 
     /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */

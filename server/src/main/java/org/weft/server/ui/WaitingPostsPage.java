@@ -1,0 +1,168 @@
+package org.weft.server.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.ConflictException;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.InvalidInputException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.classify.PostReading;
+import org.weft.server.domain.moderation.ModerationQueue;
+import org.weft.server.domain.moderation.Moderators;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.Database;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.WaitingPostsView;
+
+/**
+ * {@code /moderate/{name}/posts}: the posts waiting for a moderator of a community, for its moderators. Each can be put
+ * on the board or kept off it; a post only the classifier held shows its two best readings as sentences in the
+ * moderator's language, each with a button that puts the post on the board under exactly that reading. Someone who does
+ * not moderate the community gets 403, a post no longer waiting 409, a reading not shown 400; none of them changes
+ * anything.
+ */
+public final class WaitingPostsPage {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Set<String> NOTICES = Set.of("postApproved", "postRejected");
+
+    private final Pages pages;
+    private final Database db;
+    private final Moderators moderators;
+    private final ModerationQueue queue;
+    private final Taxonomy taxonomy;
+
+    public WaitingPostsPage(Pages pages, Database db, Moderators moderators, ModerationQueue queue, Taxonomy taxonomy) {
+        this.pages = pages;
+        this.db = db;
+        this.moderators = moderators;
+        this.queue = queue;
+        this.taxonomy = taxonomy;
+    }
+
+    public void render(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        if (!Pages.requireMember(res, v)) {
+            return;
+        }
+        String community = community(req);
+        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()));
+        if (group.isEmpty()) {
+            pages.notFound(res, v);
+            return;
+        }
+        if (!moderators.moderates(v.member().get().memberId(), group.get().getId())) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        }
+        Messages m = v.messages();
+        List<WaitingPostsView.Post> posts = queue.waiting(community).stream().map(held -> new WaitingPostsView.Post(
+                held.post().getId(), held.post().getTitle(), plain(held.post().getDescription()),
+                held.post().getAuthor().getUri(), held.post().getUri(), readings(held.readings(), m))).toList();
+        String heading = m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
+        WaitingPostsView view = new WaitingPostsView(heading, base(community), posts, Pages.notice(req, m, NOTICES));
+        pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
+    }
+
+    /** Puts a post on the board as it is, or keeps it off ({@code decision}: approve or reject). */
+    public void decide(ServerRequest req, ServerResponse res) {
+        act(req, res, (me, post, form) -> {
+            String decision = Forms.first(form, "decision");
+            if ("approve".equals(decision)) {
+                queue.approve(me, post);
+                return "postApproved";
+            }
+            if ("reject".equals(decision)) {
+                queue.reject(me, post);
+                return "postRejected";
+            }
+            throw InvalidInputException.field("decision", "invalid_input");
+        });
+    }
+
+    /** "This one": puts a post on the board under the classifier's reading number {@code reading}. */
+    public void reading(ServerRequest req, ServerResponse res) {
+        act(req, res, (me, post, form) -> {
+            String index = Forms.first(form, "reading");
+            if (index == null || !NUMBER.matcher(index).matches()) {
+                throw InvalidInputException.field("reading", "no_such_reading");
+            }
+            queue.approveReading(me, post, Integer.parseInt(index));
+            return "postApproved";
+        });
+    }
+
+    private interface Decision {
+        /** Decides, and returns the notice to show. */
+        String apply(long moderatorId, long postId, Map<String, List<String>> form);
+    }
+
+    private void act(ServerRequest req, ServerResponse res, Decision decision) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String base = base(community(req));
+        String post = Forms.first(form, "post");
+        if (post == null || !NUMBER.matcher(post).matches()) {
+            pages.notFound(res, v);
+            return;
+        }
+        long me = v.member().get().memberId();
+        try {
+            pages.once(res, v, form, base, () -> Pages.done(base, decision.apply(me, Long.parseLong(post), form), null));
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+        } catch (ConflictException e) {
+            pages.refused(res, Status.CONFLICT_409, v, e, base);
+        } catch (InvalidInputException e) {
+            pages.refused(res, v, e, base);
+        }
+    }
+
+    /** Each reading as a sentence: "Request: childcare, babysitting (Time given)", labels in the page's language. */
+    private List<WaitingPostsView.Reading> readings(List<PostReading> readings, Messages m) {
+        return IntStream.range(0, readings.size()).mapToObj(i -> {
+            PostReading r = readings.get(i);
+            String concepts = r.concepts().stream().map(c -> taxonomy.label(c, m.language()))
+                    .reduce((a, b) -> m.get("moderation.readingList", a, b)).orElseThrow();
+            String purpose = m.get("purpose." + r.purpose().wire());
+            String sentence = r.kind().map(k -> m.get("moderation.readingWithKind", purpose, concepts,
+                    m.get("kind." + k.name().toLowerCase(Locale.ROOT)))).orElseGet(() -> m.get("moderation.reading", purpose,
+                    concepts));
+            return new WaitingPostsView.Reading(i, sentence);
+        }).toList();
+    }
+
+    private static String plain(String html) {
+        return html == null ? "" : HtmlSanitizer.toPlainText(html);
+    }
+
+    private static String base(String community) {
+        return "/moderate/" + community + "/posts";
+    }
+
+    /** The community named in the path, or "-" (no such community) when it is not a username. */
+    private static String community(ServerRequest req) {
+        String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
+        return USERNAME.matcher(name).matches() ? name : "-";
+    }
+}

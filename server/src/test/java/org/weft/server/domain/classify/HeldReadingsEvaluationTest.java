@@ -1,0 +1,91 @@
+package org.weft.server.domain.classify;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.weft.server.domain.taxonomy.Concept;
+import org.weft.server.domain.taxonomy.Taxonomy;
+
+/**
+ * How often the two readings a moderator sees hold the right one, on the offers and requests the classifier holds
+ * (it gives them a purpose but is not sure). A reading is right when its purpose is the label's and every concept in it
+ * rightly describes one of the post's needs, and it names at least one; "every need" asks that it name them all. Over
+ * every part written so far, all of them read while tuning or spent, so these are tuning figures
+ * (docs/classifier-evaluation.md, "The two readings in front of a moderator").
+ */
+class HeldReadingsEvaluationTest {
+    /** Just under what was measured when the second reading was made (session 29): a guard against regressions. */
+    static final double EITHER_RIGHT_FLOOR = 0.47;
+    static final double SECOND_ADDS_FLOOR = 0.10;
+
+    @Test
+    void theSecondReadingAddsRightReadingsForHeldPosts() {
+        TextClassifier classifier = new TextClassifier(Taxonomy.load());
+        List<String> parts = new ArrayList<>(FreeTextSet.TUNING);
+        parts.addAll(List.of(FreeTextSet.DEVELOPMENT_5, FreeTextSet.FROZEN_5));
+        int held = 0;
+        int first = 0;
+        int second = 0;
+        int firstAll = 0;
+        int eitherAll = 0;
+        Map<String, int[]> bySort = new TreeMap<>(); // what the second reading changed: {given, right when the first is not}
+        for (FreeTextPost post : FreeTextSet.readAll(parts)) {
+            ClassifiedPost c = classifier.classifyWithReadings(post.text(), ClassifierEvaluationTest.hashtagsOf(post.text()));
+            if (post.purpose().isEmpty() || c.result().purpose().isEmpty() || c.result().isSure()) {
+                continue;
+            }
+            held++;
+            List<PostReading> readings = c.readings();
+            boolean one = right(post, readings.get(0), false);
+            boolean two = readings.size() > 1 && right(post, readings.get(1), false);
+            first += one ? 1 : 0;
+            second += !one && two ? 1 : 0;
+            if (readings.size() > 1) {
+                int[] sort = bySort.computeIfAbsent(sort(readings.get(0), readings.get(1)), k -> new int[2]);
+                sort[0]++;
+                sort[1] += !one && two ? 1 : 0;
+            }
+            boolean oneAll = right(post, readings.get(0), true);
+            firstAll += oneAll ? 1 : 0;
+            eitherAll += oneAll || readings.size() > 1 && right(post, readings.get(1), true) ? 1 : 0;
+        }
+        double either = (first + second) / (double) held;
+        System.out.printf(Locale.ROOT, "Held offers and requests: %d%n first reading right %.2f (%d), second right when the"
+                        + " first is not %.2f (%d), either right %.2f (%d)%n every need: first %.2f (%d), either %.2f (%d)%n",
+                held, first / (double) held, first, second / (double) held, second, either, first + second,
+                firstAll / (double) held, firstAll, eitherAll / (double) held, eitherAll);
+        bySort.forEach((sort, n) -> System.out.printf(Locale.ROOT, " second reading %-22s %3d, right when the first is not %d%n",
+                sort, n[0], n[1]));
+        assertTrue(either >= EITHER_RIGHT_FLOOR, "either reading right for " + either + " of held posts");
+        assertTrue(second / (double) held >= SECOND_ADDS_FLOOR, "the second reading adds " + second + " of " + held);
+    }
+
+    /** What the second reading changed from the first. */
+    private static String sort(PostReading first, PostReading second) {
+        if (first.purpose() != second.purpose()) {
+            return "the other purpose";
+        }
+        if (first.concepts().containsAll(second.concepts())) {
+            return "the first need alone";
+        }
+        return "other concepts";
+    }
+
+    private static boolean right(FreeTextPost post, PostReading reading, boolean everyNeed) {
+        if (!post.purpose().get().equals(reading.purpose())) {
+            return false;
+        }
+        List<String> ids = reading.concepts().stream().map(Concept::id).filter(id -> !id.equals(Taxonomy.OTHER_ID)).toList();
+        if (post.needs().isEmpty()) {
+            return ids.isEmpty();
+        }
+        boolean allAcceptable = !ids.isEmpty() && post.acceptableConcepts().containsAll(ids);
+        return allAcceptable && (!everyNeed || post.needs().stream().allMatch(need -> need.stream().anyMatch(ids::contains)));
+    }
+}
