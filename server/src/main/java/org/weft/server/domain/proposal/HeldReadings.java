@@ -3,6 +3,7 @@ package org.weft.server.domain.proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.weft.server.model.Purpose;
  * {@code {"purpose": "request", "concepts": ["childcare", "babysitting"], "kind": "TIME"}}, concepts by taxonomy id.
  */
 public final class HeldReadings {
+    private static final Logger LOG = Logger.getLogger(HeldReadings.class.getName());
     private final Taxonomy taxonomy;
 
     public HeldReadings(Taxonomy taxonomy) {
@@ -41,7 +43,9 @@ public final class HeldReadings {
 
     /**
      * The readings kept, in order; a reading whose purpose or every concept this taxonomy no longer knows is left out
-     * (the queue and a moderator's choice by number read the same list). Empty for null.
+     * (the queue and a moderator's choice by number read the same list). Empty for null, and for a value that is not
+     * readings at all: the post then waits with "put on the board" and "keep off" only, and the rest of the queue
+     * still shows, rather than one damaged row taking the whole page down.
      */
     public List<PostReading> read(String json) {
         if (json == null || json.isBlank()) {
@@ -51,7 +55,8 @@ public final class HeldReadings {
         try {
             all = PlainJson.read(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable readings kept with a post", e);
+            LOG.warning(() -> "Readings kept with a post are not JSON; shown without them: " + e.getOriginalMessage());
+            return List.of();
         }
         List<PostReading> readings = new ArrayList<>();
         for (JsonNode one : all) {
