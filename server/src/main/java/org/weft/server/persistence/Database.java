@@ -163,25 +163,7 @@ public final class Database implements AutoCloseable {
      * that deadlocks against its caller would only deadlock again.
      */
     public <T> T inTransaction(Function<Session, T> work) {
-        int[] open = openHere.get();
-        boolean outermost = open[0] == 0;
-        open[0]++;
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return sessionFactory.fromTransaction(work);
-                } catch (RuntimeException e) {
-                    if (!outermost || attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
-                        throw e;
-                    }
-                    int tried = attempt;
-                    LOG.fine(() -> "Deadlock victim, running the transaction again (attempt " + (tried + 1) + ")");
-                    DeadlockVictim.pause(attempt);
-                }
-            }
-        } finally {
-            open[0]--;
-        }
+        return retryingDeadlocks("Transaction", () -> sessionFactory.fromTransaction(work));
     }
 
     /**
@@ -193,20 +175,38 @@ public final class Database implements AutoCloseable {
      * {@code what}.
      */
     public <T> T inJdbcTransaction(String what, SqlWork<T> work) {
+        try {
+            return retryingDeadlocks(what, () -> once(work));
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One attempt at a transaction, which may fail with {@code X} (or an unchecked exception). */
+    private interface Attempt<T, X extends Exception> {
+        T run() throws X;
+    }
+
+    /**
+     * Runs {@code attempt}, and again while it fails as a deadlock victim or a Galera certification failure, up to
+     * {@value #DEADLOCK_ATTEMPTS} times in all; only in the thread's outermost transaction, since a nested one that
+     * deadlocks against its caller would only deadlock again. Any other failure is thrown as it came.
+     */
+    private <T, X extends Exception> T retryingDeadlocks(String what, Attempt<T, X> attempt) throws X {
         int[] open = openHere.get();
         boolean outermost = open[0] == 0;
         open[0]++;
         try {
-            for (int attempt = 1; ; attempt++) {
+            for (int tried = 1; ; tried++) {
                 try {
-                    return once(work);
-                } catch (SQLException e) {
-                    if (!outermost || attempt >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
-                        throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+                    return attempt.run();
+                } catch (Exception e) {
+                    if (!outermost || tried >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
+                        throw e;
                     }
-                    int tried = attempt;
-                    LOG.fine(() -> what + ": deadlock victim, running the transaction again (attempt " + (tried + 1) + ")");
-                    DeadlockVictim.pause(attempt);
+                    int next = tried + 1;
+                    LOG.fine(() -> what + ": deadlock victim, running the transaction again (attempt " + next + ")");
+                    DeadlockVictim.pause(tried);
                 }
             }
         } finally {
