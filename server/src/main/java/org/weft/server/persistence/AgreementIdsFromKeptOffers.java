@@ -9,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.AgreementOffer;
 
@@ -21,26 +19,10 @@ import org.weft.activitypub.vocab.AgreementOffer;
  * none, and its decision then sends no Accept or Reject, as before. Java, because H2 and MariaDB share no JSON
  * functions.
  */
-final class AgreementIdsFromKeptOffers implements JavaMigration {
+final class AgreementIdsFromKeptOffers extends WeftJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("23");
-    }
-
-    @Override
-    public String getDescription() {
-        return "agreement ids from kept offers";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public AgreementIdsFromKeptOffers() {
+        super("23", "agreement ids from kept offers", null);
     }
 
     @Override

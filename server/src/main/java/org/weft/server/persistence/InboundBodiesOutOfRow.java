@@ -3,9 +3,7 @@ package org.weft.server.persistence;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 14, embedded H2 only: inbound bodies become a {@code CLOB}, so a large body lives outside its row.
@@ -20,34 +18,18 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * row already and does not copy them when other columns change. Written in Java because the two databases need
  * different statements; SQL migrations are shared by both.
  */
-public final class InboundBodiesOutOfRow implements JavaMigration {
+public final class InboundBodiesOutOfRow extends WeftJavaMigration {
     /** Bodies up to this many bytes stay in the row (H2's own default is 256). */
     static final int IN_ROW_BYTES = 16 * 1024;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "inbound bodies out of row (H2)";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 14_001; // change it whenever the statements below change
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public InboundBodiesOutOfRow() {
+        super("14", "inbound bodies out of row (H2)", 14_001); // change the checksum whenever the statements change
     }
 
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+        if (!isH2(connection)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {

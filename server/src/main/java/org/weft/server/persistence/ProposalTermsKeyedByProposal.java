@@ -3,9 +3,7 @@ package org.weft.server.persistence;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 84: a proposal's search terms are keyed by (proposal, term), and the surrogate id and the second
@@ -19,32 +17,16 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * proposal's terms are a set in Java, so no two rows of one proposal are equal. H2 already compares strings that
  * way. Java because the two databases need different statements.
  */
-public final class ProposalTermsKeyedByProposal implements JavaMigration {
+public final class ProposalTermsKeyedByProposal extends WeftJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("84");
-    }
-
-    @Override
-    public String getDescription() {
-        return "proposal terms keyed by proposal and term";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 84_001; // change it whenever the statements below change
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public ProposalTermsKeyedByProposal() {
+        super("84", "proposal terms keyed by proposal and term", 84_001); // change it with the statements
     }
 
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        boolean h2 = isH2(connection);
         try (Statement statement = connection.createStatement()) {
             // Rows stored twice for one proposal (none are expected: its terms are a set) would refuse the key.
             statement.execute("DELETE FROM proposal_term WHERE EXISTS (SELECT 1 FROM (SELECT proposal_id, term, id"
