@@ -1,6 +1,7 @@
 package org.weft.server.testing;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -28,12 +29,20 @@ public final class WaitFor {
 
     /** As {@link #condition(String, BooleanSupplier)}, with a description worked out only on a timeout (it may say why). */
     public static void condition(Supplier<String> what, Duration timeout, BooleanSupplier condition) {
+        condition(what, timeout, Duration.ofMillis(25), condition);
+    }
+
+    /**
+     * As {@link #condition(Supplier, Duration, BooleanSupplier)}, looking every {@code interval}: for a condition read
+     * from something that must be left alone between looks (InnoDB refreshes its lock tables only after 0.1 s unread).
+     */
+    public static void condition(Supplier<String> what, Duration timeout, Duration interval, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for: " + what.get());
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 

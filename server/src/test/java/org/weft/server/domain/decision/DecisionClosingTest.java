@@ -77,11 +77,12 @@ class DecisionClosingTest {
                 held.await();
                 Future<Integer> one = threads.submit(nodeOne::closeEnded);
                 Future<Integer> two = threads.submit(nodeTwo::closeEnded);
-                // A loaded CI machine once took more than 20 s to get both nodes this far (cause not found): a minute,
-                // and on a timeout what the nodes were doing, so that the next failure says why.
+                // Looked at every 250 ms: InnoDB refreshes the lock tables' copy only once it has gone unread for
+                // 0.1 s, and looking every 25 ms kept the first copy, taken before the nodes waited, until their waits
+                // timed out (50 s: the stall CI saw). On a timeout, what the nodes were doing.
                 WaitFor.condition(() -> "both nodes wait for the poll's row; node one: " + outcome(one)
                         + ", node two: " + outcome(two) + "; transactions now: " + transactions(db),
-                        Duration.ofSeconds(60), () -> lockWaits(db) >= 2);
+                        Duration.ofSeconds(30), Duration.ofMillis(250), () -> lockWaits(db) >= 2);
                 release.countDown();
                 holder.get();
                 assertEquals(1, one.get() + two.get(), "one of them closed it");
@@ -107,9 +108,8 @@ class DecisionClosingTest {
     }
 
     /**
-     * Transactions waiting for a row lock now (H2's sessions with a blocker; InnoDB's transactions in lock wait). On
-     * MariaDB the question goes through a connection of its own: asked through the server's pool, it once waited
-     * behind the pool's other users for as long as the nodes waited for the lock, and never saw them waiting.
+     * Transactions waiting for a row lock now (H2's sessions with a blocker; InnoDB's transactions in lock wait, as of
+     * the lock tables' last refresh). On MariaDB through a connection of its own, so that a busy pool cannot delay it.
      */
     private static int lockWaits(Database db) {
         if (!TestDatabases.usingMariaDb()) {
