@@ -16,7 +16,8 @@ import org.weft.server.model.Purpose;
  * case the language guess was wrong). "Neither" phrases are thanks, announcements and questions that ask for news
  * rather than help ("does anyone know if the bus is running"); they win only when they outweigh both purposes. A
  * question mark leans towards a request ("anyone have a pram?"), but only a little: "Need a lift? I can drive you"
- * is an offer. A question with no phrase at all ("anyone handy?") is taken as a weak request.
+ * is an offer. A question with no phrase at all is taken as a weak request when a word aims it at the reader
+ * ("anyone handy?"), and as one too weak for the board without a moderator when none does ("snow tonight?").
  */
 final class PurposeDetector {
 
@@ -29,13 +30,20 @@ final class PurposeDetector {
     static final String NEITHER = "none";
     static final double QUESTION_BONUS = 0.5;
     static final double BARE_QUESTION_STRENGTH = 0.2;
+    /**
+     * A question with no phrase and no word aimed at the reader ("is it going to snow tonight?", "where will we wash our
+     * clothes now?"): a request this weak never reaches {@link Classification#SURE}, so the post waits for a moderator.
+     */
+    static final double UNADDRESSED_QUESTION_STRENGTH = 0.1;
 
     private final Map<String, Purpose> hashtags;
     private final CueSet phrases;
+    private final CueSet readerWords;
 
-    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases) {
+    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases, CueSet readerWords) {
         this.hashtags = hashtags;
         this.phrases = phrases;
+        this.readerWords = readerWords;
     }
 
     /** How many words of the post the purpose phrases of {@code language} account for. */
@@ -48,11 +56,22 @@ final class PurposeDetector {
      * finds none, as {@link #detect} reads them).
      */
     List<CueHit> purposePhrases(List<Token> tokens, Optional<String> language) {
+        return phrasesFound(tokens, language).stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+    }
+
+    /**
+     * Every offer, request and "neither" phrase of the post, as {@link #detect} weighs them: the post's own language's
+     * phrases, or all languages' when its own find none.
+     */
+    List<CueHit> phrasesFound(List<Token> tokens, Optional<String> language) {
         List<CueHit> hits = phrases.find(tokens, language);
-        if (hits.isEmpty() && language.isPresent()) {
-            hits = phrases.find(tokens, Optional.empty());
-        }
-        return hits.stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+        return hits.isEmpty() && language.isPresent() ? phrases.find(tokens, Optional.empty()) : hits;
+    }
+
+    /** Whether the post has a word that aims a question at the reader: someone, anyone, who has. */
+    private boolean addressesReader(List<Token> tokens, Optional<String> language) {
+        return !readerWords.find(tokens, language).isEmpty()
+                || language.isPresent() && !readerWords.find(tokens, Optional.empty()).isEmpty();
     }
 
     Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
@@ -66,12 +85,13 @@ final class PurposeDetector {
         if (tagged.size() == 1) {
             return new Signal(Optional.of(tagged.iterator().next()), 1.0);
         }
-        List<CueHit> hits = phrases.find(tokens, language);
-        if (hits.isEmpty() && language.isPresent()) {
-            hits = phrases.find(tokens, Optional.empty());
-        }
+        List<CueHit> hits = phrasesFound(tokens, language);
         if (hits.isEmpty()) {
-            return question ? new Signal(Optional.of(Purpose.REQUEST), BARE_QUESTION_STRENGTH) : Signal.NONE;
+            if (!question) {
+                return Signal.NONE;
+            }
+            return new Signal(Optional.of(Purpose.REQUEST),
+                    addressesReader(tokens, language) ? BARE_QUESTION_STRENGTH : UNADDRESSED_QUESTION_STRENGTH);
         }
         Map<String, Double> score = new HashMap<>();
         for (CueHit hit : hits) {
