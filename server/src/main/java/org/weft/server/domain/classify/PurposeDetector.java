@@ -68,6 +68,17 @@ final class PurposeDetector {
         return hits.isEmpty() && language.isPresent() ? phrases.find(tokens, Optional.empty()) : hits;
     }
 
+    /**
+     * Whether a "neither" phrase is the sign-off of a request: in the post's last clause, after a request phrase
+     * ("... and diapers size 3 for the baby. Anything helps, thank you"). Thanking in advance is part of asking, so it
+     * does not make the post a thank-you.
+     */
+    private static boolean closingThanks(CueHit hit, List<CueHit> hits, List<Token> tokens) {
+        int lastClause = tokens.get(tokens.size() - 1).clause();
+        return hit.label().equals(NEITHER) && tokens.get(hit.start()).clause() == lastClause
+                && hits.stream().anyMatch(h -> h.label().equals(Purpose.REQUEST.wire()) && h.start() < hit.start());
+    }
+
     /** Whether the post has a word that aims a question at the reader: someone, anyone, who has. */
     private boolean addressesReader(List<Token> tokens, Optional<String> language) {
         return !readerWords.find(tokens, language).isEmpty()
@@ -95,7 +106,9 @@ final class PurposeDetector {
         }
         Map<String, Double> score = new HashMap<>();
         for (CueHit hit : hits) {
-            score.merge(hit.label(), (double) hit.weight(), Double::sum);
+            if (!closingThanks(hit, hits, tokens)) {
+                score.merge(hit.label(), (double) hit.weight(), Double::sum);
+            }
         }
         double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);
         double neither = score.getOrDefault(NEITHER, 0.0);
