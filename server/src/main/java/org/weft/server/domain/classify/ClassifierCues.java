@@ -26,6 +26,8 @@ final class ClassifierCues {
     final CueSet kindPhrases;
     /** Words that aim a question at the reader ("anyone", "alguien", "хтось", "کسی"): see {@link PurposeDetector}. */
     final CueSet readerWords;
+    /** One-word purpose phrases that are a verb with its person ("віддам", "busco"): see {@link PurposeDetector}. */
+    final CueSet firstPersonVerbs;
     final CueSet negationsBefore;
     final CueSet negationsAfter;
     final Map<String, HelpKind> conceptKinds = new HashMap<>();
@@ -45,6 +47,7 @@ final class ClassifierCues {
         purposePhrases = cueSet(root.path("purposePhrases"));
         kindPhrases = cueSet(root.path("kindPhrases"));
         readerWords = cueSet(wrap("reader", withoutComments(root.path("readerWords"))));
+        firstPersonVerbs = cueSet(wrap("verb", withoutComments(root.path("firstPersonVerbs"))));
         JsonNode negations = root.path("negations");
         negationsBefore = cueSet(wrap("negation", negations.path("before")));
         negationsAfter = cueSet(wrap("negation", negations.path("after")));

@@ -39,11 +39,13 @@ final class PurposeDetector {
     private final Map<String, Purpose> hashtags;
     private final CueSet phrases;
     private final CueSet readerWords;
+    private final CueSet firstPersonVerbs;
 
-    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases, CueSet readerWords) {
+    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases, CueSet readerWords, CueSet firstPersonVerbs) {
         this.hashtags = hashtags;
         this.phrases = phrases;
         this.readerWords = readerWords;
+        this.firstPersonVerbs = firstPersonVerbs;
     }
 
     /** How many words of the post the purpose phrases of {@code language} account for. */
@@ -79,6 +81,15 @@ final class PurposeDetector {
                 && hits.stream().anyMatch(h -> h.label().equals(Purpose.REQUEST.wire()) && h.start() < hit.start());
     }
 
+    /**
+     * A phrase's words; a one-word phrase that is a verb with its person in it ("віддам", "busco", "نحتاج") weighs as
+     * the two words its English translation has ("I'll give away", "I'm looking for", "we need").
+     */
+    private static int weight(CueHit hit, List<CueHit> verbs) {
+        boolean verb = hit.weight() == 1 && verbs.stream().anyMatch(v -> v.start() == hit.start());
+        return verb ? 2 : hit.weight();
+    }
+
     /** Whether the post has a word that aims a question at the reader: someone, anyone, who has. */
     private boolean addressesReader(List<Token> tokens, Optional<String> language) {
         return !readerWords.find(tokens, language).isEmpty()
@@ -105,9 +116,10 @@ final class PurposeDetector {
                     addressesReader(tokens, language) ? BARE_QUESTION_STRENGTH : UNADDRESSED_QUESTION_STRENGTH);
         }
         Map<String, Double> score = new HashMap<>();
+        List<CueHit> verbs = firstPersonVerbs.find(tokens, Optional.empty());
         for (CueHit hit : hits) {
             if (!closingThanks(hit, hits, tokens)) {
-                score.merge(hit.label(), (double) hit.weight(), Double::sum);
+                score.merge(hit.label(), (double) weight(hit, verbs), Double::sum);
             }
         }
         double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);

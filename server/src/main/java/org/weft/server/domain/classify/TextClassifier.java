@@ -71,7 +71,7 @@ public final class TextClassifier {
         ClassifierCues cues = ClassifierCues.load();
         Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
                 new Negations(cues.negationsBefore, cues.negationsAfter),
-                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords),
+                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords, cues.firstPersonVerbs),
                 new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases));
         LanguageDetector.warmUp();
         return parts;
