@@ -31,10 +31,11 @@ final class PurposeDetector {
     static final double QUESTION_BONUS = 0.5;
     static final double BARE_QUESTION_STRENGTH = 0.2;
     /**
-     * A question with no phrase and no word aimed at the reader ("is it going to snow tonight?", "where will we wash our
-     * clothes now?"): a request this weak never reaches {@link Classification#SURE}, so the post waits for a moderator.
+     * A purpose too doubtful for the board without a moderator: it never reaches {@link Classification#SURE}. Given to a
+     * question with no phrase and no word aimed at the reader ("is it going to snow tonight?", "where will we wash our
+     * clothes now?"), and to a post with as many words of thanks or news as of offering or asking.
      */
-    static final double UNADDRESSED_QUESTION_STRENGTH = 0.1;
+    static final double TOO_DOUBTFUL_FOR_THE_BOARD = 0.1;
 
     private final Map<String, Purpose> hashtags;
     private final CueSet phrases;
@@ -113,7 +114,7 @@ final class PurposeDetector {
                 return Signal.NONE;
             }
             return new Signal(Optional.of(Purpose.REQUEST),
-                    addressesReader(tokens, language) ? BARE_QUESTION_STRENGTH : UNADDRESSED_QUESTION_STRENGTH);
+                    addressesReader(tokens, language) ? BARE_QUESTION_STRENGTH : TOO_DOUBTFUL_FOR_THE_BOARD);
         }
         Map<String, Double> score = new HashMap<>();
         List<CueHit> verbs = firstPersonVerbs.find(tokens, Optional.empty());
@@ -136,6 +137,11 @@ final class PurposeDetector {
         } else {
             winner = hits.stream().map(CueHit::label).map(Purpose::fromWire).flatMap(Optional::stream).findFirst()
                     .orElse(Purpose.REQUEST);
+        }
+        if (neither == best) {
+            // As many words of thanks or news as of offering or asking ("Shoutout to the bakery who give away their
+            // bread"): the purpose stays, for a moderator to judge, but never goes on the board alone.
+            return new Signal(Optional.of(winner), TOO_DOUBTFUL_FOR_THE_BOARD);
         }
         double margin = (best - Math.max(Math.min(offer, request), neither)) / best;
         return new Signal(Optional.of(winner), Math.min(1.0, best / 3.0) * (0.5 + 0.5 * margin));

@@ -180,6 +180,8 @@ class TextClassifierTest {
         assertFalse(question.isSure(), "'pregunta' against 'gratis': too doubtful for the board: " + question);
         assertEquals(Optional.empty(), classify("До відома: безкоштовна пральня переїхала на іншу вулицю").purpose());
         assertEquals(Optional.empty(), classify("Does anybody know what time the pharmacy opens on Sundays?").purpose());
+        Classification shoutout = classify("Shoutout to the corner bakery who give away their leftover bread every night");
+        assertFalse(shoutout.isSure(), "as many words of thanks as of giving: for a moderator: " + shoutout);
     }
 
     @Test
