@@ -39,10 +39,12 @@ class FreeTextEvaluationTest {
      * in classifier-cues.json) Spanish and Persian recall fell to 0.73-0.74. With the fifth set's two parts, written
      * blind and not tuned to, as the ninth and tenth (session 30, before tuning on them) the weakest figures fell to
      * board precision 0.85 in Spanish (159/187), recall 0.79 in Spanish (204/257), non-offers kept off 0.88 in English
-     * (66/75) and held 0.33 in Ukrainian (74/225), and the floors with them. These parts were tuned on, so the floors
-     * guard against regressions; the targets of issue 14 are measured on the frozen third.
+     * (66/75) and held 0.33 in Ukrainian (74/225), and the floors with them. After tuning on them (session 30) the
+     * weakest are board precision 0.86 in Spanish (169/196), recall 0.84 in Spanish (216/257), kept off 0.95 in Persian
+     * (71/75) and held 0.31 in Ukrainian (69/225), and the floors sit a post or two under. These parts were tuned on, so
+     * the floors guard against regressions; the targets of issue 14 are measured on the frozen third.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.84, 0.78, 0.87, 0.34);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.85, 0.83, 0.93, 0.32);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {
