@@ -24,6 +24,10 @@ final class ClassifierCues {
     final Map<String, Purpose> purposeHashtags = new HashMap<>();
     final CueSet purposePhrases;
     final CueSet kindPhrases;
+    /** Words that aim a question at the reader ("anyone", "alguien", "хтось", "کسی"): see {@link PurposeDetector}. */
+    final CueSet readerWords;
+    /** One-word purpose phrases that are a verb with its person ("віддам", "busco"): see {@link PurposeDetector}. */
+    final CueSet firstPersonVerbs;
     final CueSet negationsBefore;
     final CueSet negationsAfter;
     final Map<String, HelpKind> conceptKinds = new HashMap<>();
@@ -42,6 +46,8 @@ final class ClassifierCues {
         });
         purposePhrases = cueSet(root.path("purposePhrases"));
         kindPhrases = cueSet(root.path("kindPhrases"));
+        readerWords = cueSet(wrap("reader", withoutComments(root.path("readerWords"))));
+        firstPersonVerbs = cueSet(wrap("verb", withoutComments(root.path("firstPersonVerbs"))));
         JsonNode negations = root.path("negations");
         negationsBefore = cueSet(wrap("negation", negations.path("before")));
         negationsAfter = cueSet(wrap("negation", negations.path("after")));
@@ -112,6 +118,16 @@ final class ClassifierCues {
         byLabel.fields().forEachRemaining(label -> label.getValue().fields().forEachRemaining(lang ->
                 lang.getValue().forEach(p -> patterns.add(CuePattern.parse(label.getKey(), lang.getKey(), p.asText())))));
         return new CueSet(patterns);
+    }
+
+    private static JsonNode withoutComments(JsonNode byLang) {
+        var copy = PlainJson.object();
+        byLang.fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("_")) {
+                copy.set(e.getKey(), e.getValue());
+            }
+        });
+        return copy;
     }
 
     private static JsonNode wrap(String label, JsonNode byLang) {

@@ -16,7 +16,8 @@ import org.weft.server.model.Purpose;
  * case the language guess was wrong). "Neither" phrases are thanks, announcements and questions that ask for news
  * rather than help ("does anyone know if the bus is running"); they win only when they outweigh both purposes. A
  * question mark leans towards a request ("anyone have a pram?"), but only a little: "Need a lift? I can drive you"
- * is an offer. A question with no phrase at all ("anyone handy?") is taken as a weak request.
+ * is an offer. A question with no phrase at all is taken as a weak request when a word aims it at the reader
+ * ("anyone handy?"), and as one too weak for the board without a moderator when none does ("snow tonight?").
  */
 final class PurposeDetector {
 
@@ -29,13 +30,23 @@ final class PurposeDetector {
     static final String NEITHER = "none";
     static final double QUESTION_BONUS = 0.5;
     static final double BARE_QUESTION_STRENGTH = 0.2;
+    /**
+     * A purpose too doubtful for the board without a moderator: it never reaches {@link Classification#SURE}. Given to a
+     * question with no phrase and no word aimed at the reader ("is it going to snow tonight?", "where will we wash our
+     * clothes now?"), and to a post with as many words of thanks or news as of offering or asking.
+     */
+    static final double TOO_DOUBTFUL_FOR_THE_BOARD = 0.1;
 
     private final Map<String, Purpose> hashtags;
     private final CueSet phrases;
+    private final CueSet readerWords;
+    private final CueSet firstPersonVerbs;
 
-    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases) {
+    PurposeDetector(Map<String, Purpose> hashtags, CueSet phrases, CueSet readerWords, CueSet firstPersonVerbs) {
         this.hashtags = hashtags;
         this.phrases = phrases;
+        this.readerWords = readerWords;
+        this.firstPersonVerbs = firstPersonVerbs;
     }
 
     /** How many words of the post the purpose phrases of {@code language} account for. */
@@ -48,11 +59,42 @@ final class PurposeDetector {
      * finds none, as {@link #detect} reads them).
      */
     List<CueHit> purposePhrases(List<Token> tokens, Optional<String> language) {
+        return phrasesFound(tokens, language).stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+    }
+
+    /**
+     * Every offer, request and "neither" phrase of the post, as {@link #detect} weighs them: the post's own language's
+     * phrases, or all languages' when its own find none.
+     */
+    List<CueHit> phrasesFound(List<Token> tokens, Optional<String> language) {
         List<CueHit> hits = phrases.find(tokens, language);
-        if (hits.isEmpty() && language.isPresent()) {
-            hits = phrases.find(tokens, Optional.empty());
-        }
-        return hits.stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+        return hits.isEmpty() && language.isPresent() ? phrases.find(tokens, Optional.empty()) : hits;
+    }
+
+    /**
+     * Whether a "neither" phrase is the sign-off of a request: in the post's last clause, after a request phrase
+     * ("... and diapers size 3 for the baby. Anything helps, thank you"). Thanking in advance is part of asking, so it
+     * does not make the post a thank-you.
+     */
+    private static boolean closingThanks(CueHit hit, List<CueHit> hits, List<Token> tokens) {
+        int lastClause = tokens.get(tokens.size() - 1).clause();
+        return hit.label().equals(NEITHER) && tokens.get(hit.start()).clause() == lastClause
+                && hits.stream().anyMatch(h -> h.label().equals(Purpose.REQUEST.wire()) && h.start() < hit.start());
+    }
+
+    /**
+     * A phrase's words; a one-word phrase that is a verb with its person in it ("віддам", "busco", "نحتاج") weighs as
+     * the two words its English translation has ("I'll give away", "I'm looking for", "we need").
+     */
+    private static int weight(CueHit hit, List<CueHit> verbs) {
+        boolean verb = hit.weight() == 1 && verbs.stream().anyMatch(v -> v.start() == hit.start());
+        return verb ? 2 : hit.weight();
+    }
+
+    /** Whether the post has a word that aims a question at the reader: someone, anyone, who has. */
+    private boolean addressesReader(List<Token> tokens, Optional<String> language) {
+        return !readerWords.find(tokens, language).isEmpty()
+                || language.isPresent() && !readerWords.find(tokens, Optional.empty()).isEmpty();
     }
 
     Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
@@ -66,16 +108,20 @@ final class PurposeDetector {
         if (tagged.size() == 1) {
             return new Signal(Optional.of(tagged.iterator().next()), 1.0);
         }
-        List<CueHit> hits = phrases.find(tokens, language);
-        if (hits.isEmpty() && language.isPresent()) {
-            hits = phrases.find(tokens, Optional.empty());
-        }
+        List<CueHit> hits = phrasesFound(tokens, language);
         if (hits.isEmpty()) {
-            return question ? new Signal(Optional.of(Purpose.REQUEST), BARE_QUESTION_STRENGTH) : Signal.NONE;
+            if (!question) {
+                return Signal.NONE;
+            }
+            return new Signal(Optional.of(Purpose.REQUEST),
+                    addressesReader(tokens, language) ? BARE_QUESTION_STRENGTH : TOO_DOUBTFUL_FOR_THE_BOARD);
         }
         Map<String, Double> score = new HashMap<>();
+        List<CueHit> verbs = firstPersonVerbs.find(tokens, Optional.empty());
         for (CueHit hit : hits) {
-            score.merge(hit.label(), (double) hit.weight(), Double::sum);
+            if (!closingThanks(hit, hits, tokens)) {
+                score.merge(hit.label(), (double) weight(hit, verbs), Double::sum);
+            }
         }
         double offer = score.getOrDefault(Purpose.OFFER.wire(), 0.0);
         double neither = score.getOrDefault(NEITHER, 0.0);
@@ -91,6 +137,11 @@ final class PurposeDetector {
         } else {
             winner = hits.stream().map(CueHit::label).map(Purpose::fromWire).flatMap(Optional::stream).findFirst()
                     .orElse(Purpose.REQUEST);
+        }
+        if (neither == best) {
+            // As many words of thanks or news as of offering or asking ("Shoutout to the bakery who give away their
+            // bread"): the purpose stays, for a moderator to judge, but never goes on the board alone.
+            return new Signal(Optional.of(winner), TOO_DOUBTFUL_FOR_THE_BOARD);
         }
         double margin = (best - Math.max(Math.min(offer, request), neither)) / best;
         return new Signal(Optional.of(winner), Math.min(1.0, best / 3.0) * (0.5 + 0.5 * margin));

@@ -71,7 +71,7 @@ public final class TextClassifier {
         ClassifierCues cues = ClassifierCues.load();
         Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
                 new Negations(cues.negationsBefore, cues.negationsAfter),
-                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases),
+                new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords, cues.firstPersonVerbs),
                 new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases));
         LanguageDetector.warmUp();
         return parts;
@@ -113,10 +113,11 @@ public final class TextClassifier {
      * @param ranked          every concept the post's words named, best first, with its evidence
      * @param units           the post's sentences and clauses ({@link PostStructure}) in order, each with what it gave
      * @param readings        the result's reading and the next best ({@link #readings}); empty without a purpose
+     * @param phrases         the offer, request and "neither" phrases the purpose was read from, as "label: words"
      */
     record Explanation(Classification result, double purposeStrength, double conceptEvidence, boolean rival,
                        boolean ownWords, boolean kindDisagrees, List<ConceptRanker.Ranked> ranked,
-                       List<UnitReading> units, List<PostReading> readings) {
+                       List<UnitReading> units, List<PostReading> readings, List<String> phrases) {
     }
 
     /**
@@ -165,8 +166,10 @@ public final class TextClassifier {
         List<ConceptRanker.Ranked> named = ranked;
         List<PostReading> readings = purpose.purpose().map(first -> readings(new PostReading(first, concepts, kind),
                 purpose.strength(), named, c -> p.kinds().detect(tokens, language, c))).orElse(List.of());
+        List<String> phrases = p.purposes().phrasesFound(tokens, language).stream()
+                .map(h -> h.label() + ": " + String.join(" ", h.pattern().parts())).toList();
         return new Explanation(e.result(), e.purposeStrength(), e.conceptEvidence(), e.rival(), e.ownWords(),
-                e.kindDisagrees(), e.ranked(), e.units(), readings);
+                e.kindDisagrees(), e.ranked(), e.units(), readings, phrases);
     }
 
     /** A purpose this weak (a bare question, or offer and request phrases nearly even) leaves the other one open. */
@@ -265,7 +268,7 @@ public final class TextClassifier {
         if (ranked.isEmpty()) {
             double confidence = Math.round(0.5 * purpose.strength() * 100) / 100.0;
             return new Explanation(new Classification(purpose.purpose(), concepts, kind, language, confidence),
-                    purpose.strength(), 0, false, false, false, ranked, units, List.of());
+                    purpose.strength(), 0, false, false, false, ranked, units, List.of(), List.of());
         }
         ConceptRanker.Ranked best = ranked.get(0);
         double concept = Math.min(1.0, best.score() / CONCLUSIVE_SCORE);
@@ -281,7 +284,7 @@ public final class TextClassifier {
         }
         double confidence = Math.round(value * 100) / 100.0;
         return new Explanation(new Classification(purpose.purpose(), concepts, kind, language, confidence),
-                purpose.strength(), concept, rival, best.ownWords(), kindDisagrees, ranked, units, List.of());
+                purpose.strength(), concept, rival, best.ownWords(), kindDisagrees, ranked, units, List.of(), List.of());
     }
 
     /**

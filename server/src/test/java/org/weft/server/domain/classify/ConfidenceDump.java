@@ -25,7 +25,7 @@ class ConfidenceDump {
     void writeTheEvidenceBehindEachConfidence() throws IOException {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
         List<String> lines = new ArrayList<>();
-        lines.add("part\tid\twant\tgot\tneeds\tpredicted\tright\tconfidence\tsure\tpurpose\tconcept\trival\town\tkindDisagrees\ttext");
+        lines.add("part\tid\twant\tgot\tneeds\tpredicted\tright\tconfidence\tsure\tpurpose\tconcept\trival\town\tkindDisagrees\tphrases\ttext");
         for (String part : FreeTextSet.TUNING) {
             for (FreeTextPost post : FreeTextSet.read(part)) {
                 TextClassifier.Explanation e =
@@ -39,7 +39,7 @@ class ConfidenceDump {
                         Boolean.toString(c.isSure()), String.format(Locale.ROOT, "%.2f", e.purposeStrength()),
                         String.format(Locale.ROOT, "%.2f", e.conceptEvidence()), Boolean.toString(e.rival()),
                         Boolean.toString(e.ownWords()), Boolean.toString(e.kindDisagrees()),
-                        post.text().replace('\n', ' ')));
+                        String.join("; ", e.phrases()), post.text().replace('\n', ' ')));
             }
         }
         Files.write(Path.of("target", "confidence.tsv"), lines);

@@ -63,12 +63,12 @@ final class FreeTextSet {
     static final String FROZEN_4 = "/classify/free-text/frozen4.tsv";
     /**
      * The fifth set's development two-thirds (scenes 241 to 300, written blind): measured once untuned (session 28),
-     * not yet tuned on.
+     * tuned on since session 30.
      */
     static final String DEVELOPMENT_5 = "/classify/free-text/development5.tsv";
     /**
-     * The fifth set's frozen third. It was measured once (issue 14, session 28) and is now <em>spent</em>: it may be
-     * tuned on like the development parts.
+     * The fifth set's frozen third. It was measured once (issue 14, session 28) and is now <em>spent</em>: since
+     * session 30 it is tuned on like the development parts.
      */
     static final String FROZEN_5 = "/classify/free-text/frozen5.tsv";
     /**
@@ -76,9 +76,9 @@ final class FreeTextSet {
      * not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never prints it.
      */
     static final String FROZEN_6 = "/classify/free-text/frozen6.tsv";
-    /** Every part that may be tuned on: the four development parts and the four spent frozen thirds. */
-    static final List<String> TUNING =
-            List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3, DEVELOPMENT_4, FROZEN_4);
+    /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
+    static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
+            DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */
@@ -125,7 +125,7 @@ final class FreeTextSet {
         return (number - FIFTH_SET_FIRST + 1) % 3 == 0;
     }
 
-    /** Whether a part is on the test class path (the fourth frozen third is added only when it is measured). */
+    /** Whether a part is on the test class path (the sixth frozen third is added only when it is measured). */
     static boolean exists(String resource) {
         return FreeTextSet.class.getResource(resource) != null;
     }

@@ -2,7 +2,6 @@ package org.weft.server.domain.classify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,19 +15,21 @@ import org.weft.server.domain.taxonomy.Taxonomy;
  * How often the two readings a moderator sees hold the right one, on the offers and requests the classifier holds
  * (it gives them a purpose but is not sure). A reading is right when its purpose is the label's and every concept in it
  * rightly describes one of the post's needs, and it names at least one; "every need" asks that it name them all. Over
- * every part written so far, all of them read while tuning or spent, so these are tuning figures
+ * the ten tuning parts (every part written so far, all of them read while tuning), so these are tuning figures
  * (docs/classifier-evaluation.md, "The two readings in front of a moderator").
  */
 class HeldReadingsEvaluationTest {
-    /** Just under what was measured when the second reading was made (session 29): a guard against regressions. */
-    static final double EITHER_RIGHT_FLOOR = 0.47;
+    /**
+     * Just under what was measured: 0.49 when the second reading was made (session 29), 0.54 (180 of 333) after the
+     * purpose and vocabulary work of session 30. A guard against regressions.
+     */
+    static final double EITHER_RIGHT_FLOOR = 0.52;
     static final double SECOND_ADDS_FLOOR = 0.10;
 
     @Test
     void theSecondReadingAddsRightReadingsForHeldPosts() {
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
-        List<String> parts = new ArrayList<>(FreeTextSet.TUNING);
-        parts.addAll(List.of(FreeTextSet.DEVELOPMENT_5, FreeTextSet.FROZEN_5));
+        List<String> parts = FreeTextSet.TUNING;
         int held = 0;
         int first = 0;
         int second = 0;

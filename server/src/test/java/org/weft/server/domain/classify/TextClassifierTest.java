@@ -154,6 +154,45 @@ class TextClassifierTest {
     }
 
     @Test
+    void aQuestionAboutTheReadersNeedIsAnOfferAndOneAboutWhatTheReaderHasIsARequest() {
+        assertEquals(Optional.of(Purpose.OFFER), classify("anyone need a pram or baby clothes? ours are too small now").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("¿Alguien necesita una cuna? La nuestra ya no se usa").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("Хтось потребує дитячий візок? Віддамо").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("حدا محتاج عربية أطفال؟ ما عدنا نستعملها").purpose());
+        assertEquals(Optional.of(Purpose.OFFER), classify("کسی کالسکه بچه لازم داره؟ ما دیگه لازم نداریم").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("Anyone have a pram we could borrow?").purpose());
+        assertEquals(Optional.of(Purpose.REQUEST), classify("مدرسه‌ها باز شده، اگه کسی اضافه داره کیف مدرسه لطفا").purpose());
+    }
+
+    @Test
+    void aQuestionAimedAtNobodyWaitsForAModeratorAndOneToTheReaderMayGoOnTheBoard() {
+        Classification news = classify("The laundrette on the corner shut for good. Where will we all wash our clothes now?");
+        assertFalse(news.isSure(), "a question to nobody with the words of a need: " + news);
+        Classification asked = classify("Our washing machine broke. Anyone nearby who'd let us do a load of laundry at theirs?");
+        assertEquals(Optional.of(Purpose.REQUEST), asked.purpose());
+        assertEquals("laundry", asked.primary().id());
+    }
+
+    @Test
+    void newsComplaintsAndQuestionsForNewsAreNeitherOfferNorRequest() {
+        assertEquals(Optional.empty(), classify("PSA: the free dental clinic moved to the library building. Spread the word").purpose());
+        Classification question = classify("Pregunta: ¿el autobús es gratis para los mayores ahora?");
+        assertFalse(question.isSure(), "'pregunta' against 'gratis': too doubtful for the board: " + question);
+        assertEquals(Optional.empty(), classify("До відома: безкоштовна пральня переїхала на іншу вулицю").purpose());
+        assertEquals(Optional.empty(), classify("Does anybody know what time the pharmacy opens on Sundays?").purpose());
+        Classification shoutout = classify("Shoutout to the corner bakery who give away their leftover bread every night");
+        assertFalse(shoutout.isSure(), "as many words of thanks as of giving: for a moderator: " + shoutout);
+    }
+
+    @Test
+    void thanksClosingARequestDoNotMakeItAThankYou() {
+        Classification c = classify("We just moved in with nothing. Need blankets and towels for 3 people. Anything helps, thank you");
+        assertEquals(Optional.of(Purpose.REQUEST), c.purpose());
+        Classification thanks = classify("Thank you to whoever left two packs of nappies on our porch yesterday. You have no idea.");
+        assertFalse(thanks.isSure(), "a thank-you naming what was given stays off the board: " + thanks);
+    }
+
+    @Test
     void kindFollowsLoanWordsGiveawaysAndServices() {
         assertEquals(Optional.of(HelpKind.LOAN), classify("I can lend my drill for the weekend").kind());
         assertEquals(Optional.of(HelpKind.GIFT), classify("Giving away a table, free").kind());
