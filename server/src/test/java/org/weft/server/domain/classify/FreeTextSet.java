@@ -72,8 +72,13 @@ final class FreeTextSet {
      */
     static final String FROZEN_5 = "/classify/free-text/frozen5.tsv";
     /**
-     * A sixth set's frozen third, written blind apart from the tuning and added by the lead when it is measured: do
-     * not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never prints it.
+     * The sixth set's development two-thirds (scenes 301 to 360, written blind in session 30 while the classifier was
+     * tuned on the fifth set): untouched, measured once with its frozen third by {@code FrozenFreeTextEvaluationTest}.
+     */
+    static final String DEVELOPMENT_6 = "/classify/free-text/development6.tsv";
+    /**
+     * The sixth set's frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never
+     * prints a post of it.
      */
     static final String FROZEN_6 = "/classify/free-text/frozen6.tsv";
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
@@ -87,6 +92,8 @@ final class FreeTextSet {
     static final int FOURTH_SET_FIRST = 181;
     /** The scene numbers of the fifth set run from here to {@code FIFTH_SET_FIRST + 59}. */
     static final int FIFTH_SET_FIRST = 241;
+    /** The scene numbers of the sixth set run from here to {@code SIXTH_SET_FIRST + 59}. */
+    static final int SIXTH_SET_FIRST = 301;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -123,6 +130,11 @@ final class FreeTextSet {
     /** The fifth set's split rule, the same moved to its numbers: scenes 243, 246, ... 300 are frozen. */
     static boolean inFifthFrozenThird(int number) {
         return (number - FIFTH_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The sixth set's split rule, the same moved to its numbers: scenes 303, 306, ... 360 are frozen. */
+    static boolean inSixthFrozenThird(int number) {
+        return (number - SIXTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the sixth frozen third is added only when it is measured). */

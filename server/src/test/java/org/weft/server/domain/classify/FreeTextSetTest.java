@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Purpose;
 
 /**
- * The four free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
+ * The six free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
  * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
  * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
- * or with the older classifier sets. All five frozen thirds are spent (measured once each); a sixth set's frozen
- * third is never read here.
+ * or with the older classifier sets. The first five sets are spent (measured once each); the sixth set's posts
+ * are never classified here, only its labels and split checked.
  */
 class FreeTextSetTest {
 
@@ -40,6 +42,8 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen4 = FreeTextSet.read(FreeTextSet.FROZEN_4);
     private final List<FreeTextPost> development5 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_5);
     private final List<FreeTextPost> frozen5 = FreeTextSet.read(FreeTextSet.FROZEN_5);
+    private final List<FreeTextPost> development6 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_6);
+    private final List<FreeTextPost> frozen6 = FreeTextSet.read(FreeTextSet.FROZEN_6);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
@@ -48,6 +52,7 @@ class FreeTextSetTest {
         eachLanguageHasSixtyPosts(development3, frozen3);
         eachLanguageHasSixtyPosts(development4, frozen4);
         eachLanguageHasSixtyPosts(development5, frozen5);
+        eachLanguageHasSixtyPosts(development6, frozen6);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -114,6 +119,22 @@ class FreeTextSetTest {
         frozen5.forEach(p -> assertTrue(FreeTextSet.inFifthFrozenThird(p.number()), p.id() + " belongs in development5"));
     }
 
+    /**
+     * The sixth set: scenes 301 to 360, every third one of a language (303, 306, ... 360) in the frozen third, 5 posts
+     * that are neither offer nor request, 7 offers and 8 requests a language. Only the labels are read here.
+     */
+    @Test
+    void eachPostOfTheSixthSetSitsInThePartItsSplitRuleGivesIt() {
+        scenesRunFrom(FreeTextSet.SIXTH_SET_FIRST, development6, frozen6);
+        development6.forEach(p -> assertTrue(!FreeTextSet.inSixthFrozenThird(p.number()), p.id() + " belongs in frozen6"));
+        frozen6.forEach(p -> assertTrue(FreeTextSet.inSixthFrozenThird(p.number()), p.id() + " belongs in development6"));
+        for (String lang : Taxonomy.LANGUAGES) {
+            Map<String, Long> purposes = inLanguage(frozen6, lang).stream().collect(Collectors.groupingBy(
+                    p -> p.purpose().map(Purpose::wire).orElse("none"), Collectors.counting()));
+            assertEquals(Map.of("none", 5L, "offer", 7L, "request", 8L), purposes, lang + " frozen6 purposes");
+        }
+    }
+
     /** Every language tells scenes {@code first} to {@code first + 59}, each once, across the two parts of a set. */
     private static void scenesRunFrom(int first, List<FreeTextPost> development, List<FreeTextPost> frozen) {
         for (String lang : Taxonomy.LANGUAGES) {
@@ -162,10 +183,10 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
-    /** Every post of the five sets: ten files. */
+    /** Every post of the six sets: twelve files. */
     private List<FreeTextPost> both() {
         return Stream.of(development, frozen, development2, frozen2, development3, frozen3, development4, frozen4,
-                        development5, frozen5)
+                        development5, frozen5, development6, frozen6)
                 .flatMap(List::stream).toList();
     }
 
