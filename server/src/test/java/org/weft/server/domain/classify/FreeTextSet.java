@@ -73,12 +73,12 @@ final class FreeTextSet {
     static final String FROZEN_5 = "/classify/free-text/frozen5.tsv";
     /**
      * The sixth set's development two-thirds (scenes 301 to 360, written blind in session 30 while the classifier was
-     * tuned on the fifth set): untouched, measured once with its frozen third by {@code FrozenFreeTextEvaluationTest}.
+     * tuned on the fifth set): measured once untouched with its frozen third (session 30), spent, not yet tuned on.
      */
     static final String DEVELOPMENT_6 = "/classify/free-text/development6.tsv";
     /**
-     * The sixth set's frozen third: do not tune on it; read only by {@code FrozenFreeTextEvaluationTest}, which never
-     * prints a post of it.
+     * The sixth set's frozen third: measured once (session 30) and spent; read only by
+     * {@code FrozenFreeTextEvaluationTest}, which never prints a post of it.
      */
     static final String FROZEN_6 = "/classify/free-text/frozen6.tsv";
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
