@@ -74,7 +74,8 @@ public final class WaitingPostsPage {
         Messages m = v.messages();
         List<WaitingPostsView.Post> posts = queue.waiting(community).stream().map(held -> new WaitingPostsView.Post(
                 held.post().getId(), held.post().getTitle(), plain(held.post().getDescription()),
-                held.post().getAuthor().getUri(), held.post().getUri(), readings(held.readings(), m))).toList();
+                held.post().getAuthor().getUri(), held.post().getUri(), held.post().getLanguage(),
+                readings(held.readings(), m))).toList();
         String heading = m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
         WaitingPostsView view = new WaitingPostsView(heading, base(community), posts, Pages.notice(req, m, NOTICES));
         pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
