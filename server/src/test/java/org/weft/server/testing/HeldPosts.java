@@ -45,11 +45,7 @@ public final class HeldPosts {
 
     /** Delivers rosa's public post of {@code text} mentioning the community, waits until it is handled, and finds it. */
     public ProposalEntity receive(String text) {
-        ObjectNode create = create(text);
-        HttpResponse<String> delivered = mastodon.deliver(inbox, create.toString());
-        if (delivered.statusCode() != 202) {
-            throw new AssertionError("the inbox answered " + delivered.statusCode() + ": " + delivered.body());
-        }
+        ObjectNode create = deliver(text);
         WaitFor.inboundDone(weft, create.path("id").asText());
         String noteId = create.path("object").path("id").asText();
         return weft.server().db().inTransaction(s -> {
@@ -57,6 +53,20 @@ public final class HeldPosts {
             p.getCategories().size();
             return p;
         });
+    }
+
+    /** Delivers rosa's post of {@code text} and returns as soon as the inbox took it; the Create's id. */
+    public String send(String text) {
+        return deliver(text).path("id").asText();
+    }
+
+    private ObjectNode deliver(String text) {
+        ObjectNode create = create(text);
+        HttpResponse<String> delivered = mastodon.deliver(inbox, create.toString());
+        if (delivered.statusCode() != 202) {
+            throw new AssertionError("the inbox answered " + delivered.statusCode() + ": " + delivered.body());
+        }
+        return create;
     }
 
     /** A Create of a public post by rosa mentioning the community, under ids of its own, published now. */
