@@ -45,35 +45,58 @@ public final class HeldPosts {
 
     /** Delivers rosa's public post of {@code text} mentioning the community, waits until it is handled, and finds it. */
     public ProposalEntity receive(String text) {
-        ObjectNode create = deliver(text);
+        return receiveFrom("rosa", text);
+    }
+
+    /**
+     * As {@link #receive}, by {@code author} on the same Mastodon server: someone other than rosa does not follow the
+     * community, so the post waits for its author, not for its words.
+     */
+    public ProposalEntity receiveFrom(String author, String text) {
+        ObjectNode create = deliver(author, create(author, text));
         WaitFor.inboundDone(weft, create.path("id").asText());
-        String noteId = create.path("object").path("id").asText();
+        return find(create.path("object").path("id").asText());
+    }
+
+    /** Delivers rosa's post of {@code text} and returns as soon as the inbox took it; the Create's id. */
+    public String send(String text) {
+        return deliver("rosa", create("rosa", text)).path("id").asText();
+    }
+
+    /** Rosa's {@code Update} of her post {@code held} to {@code text}, as Mastodon sends an edit; waits until handled. */
+    public ProposalEntity edit(ProposalEntity held, String text) {
+        String suffix = held.getUri().substring(held.getUri().lastIndexOf('/') + 1);
+        ObjectNode update = create("rosa", text);
+        ((ObjectNode) update.path("object")).put("id", held.getUri()).put("updated", Instant.now().toString());
+        update.put("type", "Update").put("id", held.getUri() + "#updates/" + suffix);
+        deliver("rosa", update);
+        WaitFor.inboundDone(weft, update.path("id").asText());
+        return find(held.getUri());
+    }
+
+    private ProposalEntity find(String uri) {
         return weft.server().db().inTransaction(s -> {
-            ProposalEntity p = ProposalRepository.byUri(s, noteId).orElseThrow();
+            ProposalEntity p = ProposalRepository.byUri(s, uri).orElseThrow();
             p.getCategories().size();
             return p;
         });
     }
 
-    /** Delivers rosa's post of {@code text} and returns as soon as the inbox took it; the Create's id. */
-    public String send(String text) {
-        return deliver(text).path("id").asText();
-    }
-
-    private ObjectNode deliver(String text) {
-        ObjectNode create = create(text);
-        HttpResponse<String> delivered = mastodon.deliver(inbox, create.toString());
+    private ObjectNode deliver(String author, ObjectNode activity) {
+        HttpResponse<String> delivered = "rosa".equals(author) ? mastodon.deliver(inbox, activity.toString())
+                : mastodon.deliverAs(mastodon.serveUser(author), inbox, activity.toString());
         if (delivered.statusCode() != 202) {
             throw new AssertionError("the inbox answered " + delivered.statusCode() + ": " + delivered.body());
         }
-        return create;
+        return activity;
     }
 
-    /** A Create of a public post by rosa mentioning the community, under ids of its own, published now. */
-    private ObjectNode create(String text) {
+    /** A Create of a public post by {@code author} mentioning the community, under ids of its own, published now. */
+    private ObjectNode create(String author, String text) {
         String suffix = String.valueOf(1000 + POSTS.incrementAndGet());
         ObjectNode create = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/create-note-public.json")
                 .replace(STATUS, STATUS.substring(0, STATUS.length() - suffix.length()) + suffix)
+                .replace("/users/rosa", "/users/" + author).replace("/@rosa", "/@" + author)
                 .replace(weft.base() + "/groups/block3", weft.base() + "/groups/" + community));
         ObjectNode note = (ObjectNode) create.path("object");
         String mention = weft.base() + "/groups/" + community;
