@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.weft.server.persistence.BackgroundTasks;
 import org.weft.server.persistence.ChangeFeedEntries;
 import org.weft.server.persistence.ChangeFeedEntries.Change;
 import org.weft.server.persistence.ChangeKind;
@@ -141,6 +142,6 @@ final class ChangeFeedTailer implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        BackgroundTasks.stop(thread, "The change-feed tailer");
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.weft.server.persistence.BackgroundTasks;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.NodesSeen;
 
@@ -63,7 +64,7 @@ final class NodeHeartbeat implements AutoCloseable {
     /** Stops beating and takes this node off the list, so the others take its share at their next beat. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        BackgroundTasks.stop(thread, "The heartbeat");
         try {
             db.run(s -> NodesSeen.forget(s, db.nodeId(), clock.instant().minus(Duration.ofDays(1))));
         } catch (RuntimeException e) {

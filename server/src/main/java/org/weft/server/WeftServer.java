@@ -77,6 +77,7 @@ import org.weft.server.domain.actor.StoredKeyResolver;
 import org.weft.server.domain.actor.WebFingerLookup;
 import org.weft.server.domain.actor.StoredSchemeMemory;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.BackgroundTasks;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ChangeKind;
 import org.weft.server.model.ActorKind;
@@ -216,6 +217,7 @@ public final class WeftServer implements AutoCloseable {
     private final Moderators moderators;
     private final Followers followers;
     private final ScheduledExecutorService scheduler;
+    private final ProposalTermsBackfill.Running searchTerms;
     private final DeliveryWorker deliveryWorker;
     private final InboundWorker inboundWorker;
     private final InboxWriter inboxWriter;
@@ -242,7 +244,8 @@ public final class WeftServer implements AutoCloseable {
                        DeliveryWorker deliveryWorker, InboundWorker inboundWorker, InboxWriter inboxWriter,
                        LinkBackfill backfill, Pruner pruner, ModerationDecisions decisions,
                        ActivityPubClient client, OutsideTransactions outsideTransactions, WebServer webServer,
-                       ScheduledExecutorService scheduler, Safety safety, Cluster cluster) {
+                       ScheduledExecutorService scheduler, ProposalTermsBackfill.Running searchTerms, Safety safety,
+                       Cluster cluster) {
         this.safety = safety;
         this.cluster = cluster;
         this.config = config;
@@ -257,6 +260,7 @@ public final class WeftServer implements AutoCloseable {
         this.moderators = moderators;
         this.followers = followers;
         this.scheduler = scheduler;
+        this.searchTerms = searchTerms;
         this.deliveryWorker = deliveryWorker;
         this.inboundWorker = inboundWorker;
         this.inboxWriter = inboxWriter;
@@ -393,7 +397,8 @@ public final class WeftServer implements AutoCloseable {
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
-        ProposalTermsBackfill.startInBackground(db); // rows older than V54, or analysed by an older version
+        // Rows older than V54, or analysed by an older version.
+        ProposalTermsBackfill.Running searchTerms = ProposalTermsBackfill.startInBackground(db);
         InboxEndpoint inbox = new InboxEndpoint(verifier, codec, inboxWriter, new InboxQuotas(config.inboxLimits(), clock),
                 config.inboxMaxBytes(), clock, blocked);
         HomePage home = new HomePage(db, profilePage, pages, urls);
@@ -551,7 +556,8 @@ public final class WeftServer implements AutoCloseable {
                 new Proposals(proposals, responses, agreements, areas,
                 moderation, taxonomy, conversations),
                 matching, moderators, followers, deliveryWorker, inboundWorker, inboxWriter, backfill, pruner, decisions,
-                client, outsideTransactions, webServer, scheduler, safety, new Cluster(changes, jobs, heartbeat, hostGate));
+                client, outsideTransactions, webServer, scheduler, searchTerms, safety,
+                new Cluster(changes, jobs, heartbeat, hostGate));
     }
 
     /**
@@ -759,17 +765,22 @@ public final class WeftServer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops the server: first what brings work in (requests, then the schedules, the catch-ups and the change feed), then
+     * the workers once their running tasks end, then the matcher once what they handed it is stored, and the database
+     * last. Each background task is let finish what it is doing, for a bounded time ({@link BackgroundTasks}), never
+     * interrupted inside the database and never left running after it closed: a stop leaves no "Database is already
+     * closed" in the log.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        cluster.changes().close();
-        cluster.jobs().releaseAll();
-        cluster.heartbeat().close();
-        pruner.close();
-        matching.matcher().close();
         webServer.stop();
         // Requests still waiting for the inbox writer get their rows written (or an error), before the pool closes.
         inboxWriter.close();
+        BackgroundTasks.stop(scheduler, "The scheduled jobs");
+        searchTerms.close();
+        cluster.changes().close();
+        pruner.close();
         // Stop claiming, then abort outgoing requests, so running tasks end promptly without being interrupted
         // mid-write and know it was a shutdown (a cut-off delivery is handed back, not counted as a failure).
         inboundWorker.stopClaiming();
@@ -778,6 +789,10 @@ public final class WeftServer implements AutoCloseable {
         backfill.close();
         inboundWorker.close();
         deliveryWorker.close();
+        // Last of the tasks: requests, incoming activities and the change feed hand the matcher work until they stop.
+        matching.matcher().close();
+        cluster.jobs().releaseAll();
+        cluster.heartbeat().close();
         db.close();
     }
 }

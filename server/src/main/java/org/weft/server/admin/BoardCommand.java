@@ -1,32 +1,48 @@
 package org.weft.server.admin;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.server.domain.classify.PostReading;
+import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.moderation.ReadingSentences;
 import org.weft.server.domain.proposal.CommunityBoosts;
+import org.weft.server.domain.proposal.HeldReadings;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.queue.Outbox;
+import org.weft.web.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code weft board pending|approve|reject}: posts from people who do not follow a community, posts whose offer or
  * request the classifier was unsure of (and others, see {@link ModerationService}) wait for a moderator. Approving
- * puts one on the board; the running server then delivers the community's boost and, within half a minute, matches
- * it.
+ * puts one on the board, as it is or under one of the classifier's readings (as "This one" does on the waiting-posts
+ * page); the running server then delivers the community's boost and, within half a minute, matches it.
  */
 @Command(name = "board", description = "Moderate what goes on a community's board.",
         subcommands = {BoardCommand.Pending.class, BoardCommand.Approve.class, BoardCommand.Reject.class})
 final class BoardCommand {
+    /** The command line has no language of its own: the readings are said as an English-speaking moderator reads them. */
+    private static final Messages ENGLISH = Messages.forLanguage("en");
+
     private static ModerationService moderation(OperatorContext ctx) {
         Outbox outbox = new Outbox(ctx.urls(), new JsonLdCodec(), Clock.systemUTC());
         return new ModerationService(ctx.db(), new CommunityBoosts(outbox, ctx.urls()), ctx.clock());
     }
 
-    @Command(name = "pending", description = "List posts waiting for a moderator.")
+    private static ModerationQueue queue(OperatorContext ctx, Taxonomy taxonomy) {
+        return new ModerationQueue(moderation(ctx), new HeldReadings(taxonomy));
+    }
+
+    @Command(name = "pending", description = "List posts waiting for a moderator, with the classifier's readings of "
+            + "those it was unsure of.")
     static final class Pending implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -36,10 +52,23 @@ final class BoardCommand {
         @Override
         public Integer call() {
             return OperatorContext.run(spec, ctx -> {
-                var waiting = moderation(ctx).pending(community);
+                Taxonomy taxonomy = Taxonomy.load();
+                ReadingSentences sentences = new ReadingSentences(taxonomy);
+                List<ModerationQueue.HeldPost> waiting = queue(ctx, taxonomy).waiting(community);
                 ctx.out().printf("%d post(s) waiting on %s%n", waiting.size(), community);
-                waiting.forEach(p -> ctx.out().printf("%6d  %-7s %s  from %s  %s%n", p.getId(), p.getPurpose().wire(),
-                        p.getTitle(), p.getAuthor().getUri(), p.getUri()));
+                for (ModerationQueue.HeldPost held : waiting) {
+                    var p = held.post();
+                    ctx.out().printf("%6d  %-7s %s  from %s  %s%n", p.getId(), p.getPurpose().wire(), p.getTitle(),
+                            p.getAuthor().getUri(), p.getUri());
+                    List<PostReading> readings = held.readings();
+                    // Numbered from 1, the number 'board approve ID --reading N' takes.
+                    for (int i = 0; i < readings.size(); i++) {
+                        ctx.out().printf("        reading %d: %s%n", i + 1, sentences.say(readings.get(i), ENGLISH));
+                    }
+                }
+                if (waiting.stream().anyMatch(h -> !h.readings().isEmpty())) {
+                    ctx.out().println("Put a post on the board under one reading: weft board approve ID --reading N");
+                }
                 return 0;
             });
         }
@@ -51,11 +80,21 @@ final class BoardCommand {
         CommandSpec spec;
         @Parameters(index = "0", description = "The post's number, from 'board pending'")
         long id;
+        @Option(names = "--reading", paramLabel = "N", description = "Put it on the board under the classifier's "
+                + "reading N, as 'board pending' lists it: exactly that offer or request, those categories and kind")
+        Integer reading;
 
         @Override
         public Integer call() {
             return OperatorContext.run(spec, ctx -> {
-                ctx.out().println("Approved " + moderation(ctx).approve(id).getUri());
+                if (reading == null) {
+                    ctx.out().println("Approved " + moderation(ctx).approve(id).getUri());
+                    return 0;
+                }
+                Taxonomy taxonomy = Taxonomy.load();
+                ModerationQueue.Placed placed = queue(ctx, taxonomy).approveReadingAsOperator(id, reading - 1);
+                ctx.out().println("Approved " + placed.post().getUri() + " as "
+                        + new ReadingSentences(taxonomy).say(placed.reading(), ENGLISH));
                 return 0;
             });
         }

@@ -21,8 +21,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(ServerStarter server, Map<String, String> environment) throws InterruptedException {
-        Runnable stop = server.start(WeftConfig.load(environment));
+        // Before the start: a stop asked for while the server starts waits for it, then stops it in order.
+        StopWhenStarted stop = new StopWhenStarted();
+        stop.handleStopSignals();
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "weft-shutdown"));
+        try {
+            stop.started(server.start(WeftConfig.load(environment)));
+        } catch (RuntimeException | Error e) {
+            stop.failed();
+            throw e;
+        }
         new CountDownLatch(1).await();
         return 0;
     }

@@ -19,6 +19,7 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.classify.PostReading;
 import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.Moderators;
+import org.weft.server.domain.moderation.ReadingSentences;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -44,14 +45,14 @@ public final class WaitingPostsPage {
     private final Database db;
     private final Moderators moderators;
     private final ModerationQueue queue;
-    private final Taxonomy taxonomy;
+    private final ReadingSentences sentences;
 
     public WaitingPostsPage(Pages pages, Database db, Moderators moderators, ModerationQueue queue, Taxonomy taxonomy) {
         this.pages = pages;
         this.db = db;
         this.moderators = moderators;
         this.queue = queue;
-        this.taxonomy = taxonomy;
+        this.sentences = new ReadingSentences(taxonomy);
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -73,7 +74,8 @@ public final class WaitingPostsPage {
         Messages m = v.messages();
         List<WaitingPostsView.Post> posts = queue.waiting(community).stream().map(held -> new WaitingPostsView.Post(
                 held.post().getId(), held.post().getTitle(), plain(held.post().getDescription()),
-                held.post().getAuthor().getUri(), held.post().getUri(), readings(held.readings(), m))).toList();
+                held.post().getAuthor().getUri(), held.post().getUri(), held.post().getLanguage(),
+                readings(held.readings(), m))).toList();
         String heading = m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
         WaitingPostsView view = new WaitingPostsView(heading, base(community), posts, Pages.notice(req, m, NOTICES));
         pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
@@ -140,16 +142,8 @@ public final class WaitingPostsPage {
 
     /** Each reading as a sentence: "Request: childcare, babysitting (Time given)", labels in the page's language. */
     private List<WaitingPostsView.Reading> readings(List<PostReading> readings, Messages m) {
-        return IntStream.range(0, readings.size()).mapToObj(i -> {
-            PostReading r = readings.get(i);
-            String concepts = r.concepts().stream().map(c -> taxonomy.label(c, m.language()))
-                    .reduce((a, b) -> m.get("moderation.readingList", a, b)).orElseThrow();
-            String purpose = m.get("purpose." + r.purpose().wire());
-            String sentence = r.kind().map(k -> m.get("moderation.readingWithKind", purpose, concepts,
-                    m.get("kind." + k.name().toLowerCase(Locale.ROOT)))).orElseGet(() -> m.get("moderation.reading", purpose,
-                    concepts));
-            return new WaitingPostsView.Reading(i, sentence);
-        }).toList();
+        return IntStream.range(0, readings.size())
+                .mapToObj(i -> new WaitingPostsView.Reading(i, sentences.say(readings.get(i), m))).toList();
     }
 
     private static String plain(String html) {

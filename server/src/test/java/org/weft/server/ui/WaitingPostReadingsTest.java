@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +24,9 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.testing.HeldPosts;
 import org.weft.server.testing.MastodonPeer;
-import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
-import org.weft.server.testing.WaitFor;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -45,15 +39,12 @@ import org.weft.web.i18n.Messages;
  */
 class WaitingPostReadingsTest {
     private static final String PASSWORD = "correct horse battery";
-    private static final String STATUS = "116205812345678901";
-    /** A bare question and one concept word: a request for kitchen things, or an offer of them; the classifier waits. */
-    private static final String UNSURE = "spare kettle anyone? we got a new one";
+    private static final String UNSURE = HeldPosts.UNSURE;
 
     private static TestServers.Instance weft;
     private static MastodonPeer mastodon;
     private static Taxonomy taxonomy;
-    private static URI inbox;
-    private static int posts;
+    private static HeldPosts posts;
 
     @BeforeAll
     static void start() {
@@ -66,11 +57,7 @@ class WaitingPostReadingsTest {
             actors.createMember(name, name, PASSWORD, false);
         }
         weft.server().moderators().add("block3", "amina", Optional.empty());
-        inbox = URI.create(weft.base() + "/inbox");
-        mastodon.deliver(inbox, mastodon.fixture("mastodon/follow.json")
-                .replace(weft.base() + "/users/amina", weft.base() + "/groups/block3"));
-        WaitFor.condition("rosa's follow is accepted", () -> mastodon.inboxPosts().stream()
-                .anyMatch(r -> "Accept".equals(TestHttp.json(r.getBodyAsString()).path("type").asText())));
+        posts = HeldPosts.following(weft, mastodon, "block3");
     }
 
     @AfterAll
@@ -149,8 +136,7 @@ class WaitingPostReadingsTest {
     @Test
     void anEditedPostIsReadAgainAndTheModeratorChoosesAmongTheNewWordsReadings() {
         ProposalEntity held = receive("rosa", UNSURE);
-        edit(held, "baby clothes anyone? my daughter grew out of them");
-        ProposalEntity edited = find(held.getId());
+        ProposalEntity edited = posts.edit(held, "baby clothes anyone? my daughter grew out of them");
         assertEquals(ProposalEntity.Moderation.PENDING, edited.getModeration());
         Messages fr = Messages.forLanguage("fr");
         String section = section(moderator("fr").get("/moderate/block3/posts").body(), held.getId());
@@ -241,48 +227,11 @@ class WaitingPostReadingsTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
-    /** Delivers a public post by {@code author} on the Mastodon peer mentioning block3, and waits until it is handled. */
+    /** A public post by {@code author} on the Mastodon peer mentioning block3, once handled: it waits. */
     private static ProposalEntity receive(String author, String text) {
-        ObjectNode create = create(author, text);
-        String json = create.toString();
-        HttpResponse<String> delivered = "rosa".equals(author) ? mastodon.deliver(inbox, json)
-                : mastodon.deliverAs(mastodon.serveUser(author), inbox, json);
-        assertEquals(202, delivered.statusCode());
-        WaitFor.inboundDone(weft, create.path("id").asText());
-        String noteId = create.path("object").path("id").asText();
-        ProposalEntity kept = weft.server().db().inTransaction(s -> ProposalRepository.byUri(s, noteId).orElseThrow());
+        ProposalEntity kept = "rosa".equals(author) ? posts.receive(text) : posts.receiveFrom(author, text);
         assertEquals(ProposalEntity.Moderation.PENDING, kept.getModeration(), "the classifier is unsure of " + text);
         return kept;
-    }
-
-    /** Rosa's {@code Update} of her post {@code held} to {@code text}, as Mastodon sends an edit; waits until handled. */
-    private static void edit(ProposalEntity held, String text) {
-        String suffix = held.getUri().substring(held.getUri().lastIndexOf('/') + 1);
-        ObjectNode create = create("rosa", text);
-        ObjectNode note = (ObjectNode) create.path("object");
-        String id = held.getUri();
-        note.put("id", id).put("updated", Instant.now().toString());
-        ObjectNode update = create.put("type", "Update").put("id", id + "#updates/" + suffix);
-        assertEquals(202, mastodon.deliver(inbox, update.toString()).statusCode());
-        WaitFor.inboundDone(weft, update.path("id").asText());
-    }
-
-    /** A Create of a public post by {@code author} mentioning block3, under ids of its own, published now. */
-    private static ObjectNode create(String author, String text) {
-        String suffix = String.valueOf(++posts);
-        ObjectNode create = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/create-note-public.json")
-                .replace(STATUS, STATUS.substring(0, STATUS.length() - suffix.length()) + suffix)
-                .replace("/users/rosa", "/users/" + author).replace("/@rosa", "/@" + author));
-        ObjectNode note = (ObjectNode) create.path("object");
-        String mention = note.path("cc").get(1).asText();
-        String html = "<p><span class=\"h-card\"><a href=\"" + mention + "\" class=\"u-url mention\">@<span>block3</span></a>"
-                + "</span> " + text + "</p>";
-        note.put("content", html).put("published", Instant.now().toString()); // open now, so it can match
-        ((ObjectNode) note.path("contentMap")).put("en", html);
-        ArrayNode tags = note.putArray("tag");
-        tags.addObject().put("type", "Mention").put("href", mention).put("name", "@block3");
-        create.remove("signature");
-        return create;
     }
 
     private static ProposalEntity find(long id) {

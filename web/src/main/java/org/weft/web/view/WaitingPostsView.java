@@ -20,10 +20,12 @@ public record WaitingPostsView(String heading, String base, List<Post> posts, St
      * @param text     the rest of its words, as plain text
      * @param author   its author's fediverse address or name
      * @param link     where it is on its own server
+     * @param lang     the language its author wrote it in, so that it is read out in that language, not the page's
      * @param readings the classifier's best readings of it, each a sentence in the page's language; empty when
      *                 something else than the classifier held it
      */
-    public record Post(long id, String title, String text, String author, String link, List<Reading> readings) {
+    public record Post(long id, String title, String text, String author, String link, String lang,
+                       List<Reading> readings) {
     }
 
     /**

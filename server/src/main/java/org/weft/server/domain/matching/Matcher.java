@@ -17,6 +17,7 @@ import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.BackgroundTasks;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
@@ -233,6 +234,7 @@ public final class Matcher implements ProposalListener, AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        // What is queued (matches to store for proposals just written) still runs; then the worker ends.
+        BackgroundTasks.stop(worker, "The matcher");
     }
 }

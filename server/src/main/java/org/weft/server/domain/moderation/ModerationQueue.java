@@ -1,6 +1,7 @@
 package org.weft.server.domain.moderation;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.hibernate.Session;
 import org.weft.server.domain.ForbiddenException;
@@ -46,17 +47,35 @@ public final class ModerationQueue {
      * classifier's reading number {@code index} (0 the best), as it was shown; it is then matched like any approved post.
      */
     public ProposalEntity approveReading(long moderatorId, long proposalId, int index) {
-        return moderation.approve(proposalId, (s, p) -> {
-            requireModerator(s, moderatorId, p);
+        return approveReading(proposalId, index, (s, p) -> requireModerator(s, moderatorId, p)).post();
+    }
+
+    /** A post put on the board under one of the classifier's readings, and that reading. */
+    public record Placed(ProposalEntity post, PostReading reading) {
+    }
+
+    /**
+     * As {@link #approveReading(long, long, int)}, for the operator at the command line ({@code weft board approve ID
+     * --reading N}), who decides for every community as the operators do on the page.
+     */
+    public Placed approveReadingAsOperator(long proposalId, int index) {
+        return approveReading(proposalId, index, (s, p) -> { });
+    }
+
+    private Placed approveReading(long proposalId, int index, BiConsumer<Session, ProposalEntity> check) {
+        PostReading[] chosen = new PostReading[1];
+        ProposalEntity placed = moderation.approve(proposalId, (s, p) -> {
+            check.accept(s, p);
             List<PostReading> held = readings.read(p.getReadings());
             if (index < 0 || index >= held.size()) {
                 throw InvalidInputException.field("reading", "no_such_reading");
             }
-            PostReading chosen = held.get(index);
-            p.setPurpose(chosen.purpose());
-            p.setCategories(chosen.concepts().stream().map(Concept::uri).toList());
-            chosen.kind().ifPresent(p::setKind);
+            chosen[0] = held.get(index);
+            p.setPurpose(chosen[0].purpose());
+            p.setCategories(chosen[0].concepts().stream().map(Concept::uri).toList());
+            chosen[0].kind().ifPresent(p::setKind);
         });
+        return new Placed(placed, chosen[0]);
     }
 
     private static void requireModerator(Session s, long moderatorId, ProposalEntity p) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.server.domain.post.IgnoredPost;
 import org.weft.server.domain.post.IncomingPosts;
+import org.weft.server.persistence.BackgroundTasks;
 
 /**
  * When a local community's link to another community is accepted, the other community's earlier proposals
@@ -159,11 +159,7 @@ public final class LinkBackfill implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The HTTP client is closed first, so a backfill waiting on another server ends at once.
+        BackgroundTasks.stop(worker, "The link backfill");
     }
 }

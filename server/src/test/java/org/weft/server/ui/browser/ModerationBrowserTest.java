@@ -10,16 +10,27 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.HeldPosts;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -66,6 +77,87 @@ class ModerationBrowserTest {
     @Test
     void reportBlockAndTheLogInEnglish() throws IOException {
         journey("en", "ltr", "She asks for money first", "Asks for money before meeting");
+    }
+
+    /**
+     * The waiting-posts page on a phone, for a moderator whose language is Arabic (her browser asks for English: the
+     * member's own choice wins): right to left, no sideways scrolling, both of the classifier's readings of rosa's
+     * post said in Arabic from the message files and the taxonomy's labels, and each "This one" button on screen and
+     * not covered. Tapping the second puts the post on the board as that reading: an offer, under both its categories.
+     */
+    @Test
+    void waitingPostsWithTheirReadingsInArabicOnAPhone() throws IOException {
+        Messages ar = Messages.forLanguage("ar");
+        Taxonomy taxonomy = weft.server().proposals().taxonomy();
+        weft.server().localActors().createGroup("camphold", "مخيم الحي", null);
+        weft.server().localActors().createMember("salma", "Salma", PASSWORD, false);
+        long salma = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "salma")).orElseThrow().getId();
+        new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
+                Clock.systemUTC()).setLanguage(salma, "ar");
+        weft.server().moderators().add("camphold", "salma", Optional.empty());
+        List<String> labels = Stream.of("kitchenware", "appliances")
+                .map(id -> taxonomy.label(taxonomy.byId(id).orElseThrow(), "ar")).toList();
+        String concepts = ar.get("moderation.readingList", labels.get(0), labels.get(1));
+        List<String> expected = Stream.of("request", "offer").map(purpose -> ar.get("moderation.readingWithKind",
+                ar.get("purpose." + purpose), concepts, ar.get("kind.gift"))).map(PhoneBrowser::words).toList();
+        violations.clear();
+        try (MastodonPeer mastodon = new MastodonPeer(weft.base());
+             PhoneBrowser phone = new PhoneBrowser(weft.base(), "en", SHOTS, violations)) {
+            ProposalEntity held = HeldPosts.following(weft, mastodon, "camphold").receive(HeldPosts.UNSURE);
+            phone.login("salma", PASSWORD);
+            phone.open("/moderate/camphold/posts");
+            phone.assertLanguage("ar", "rtl");
+            String post = "#post-" + held.getId();
+            // rosa's English words are read out in English, not with the page's Arabic voice.
+            assertEquals("en", phone.find(post + " h2 bdi").getAttribute("lang"));
+            List<String> sentences = phone.findAll(post + " .readings .reading").stream()
+                    .map(e -> PhoneBrowser.words(e.getText())).toList();
+            assertEquals(expected, sentences, "both readings, best first, in Arabic");
+            for (String sentence : sentences) {
+                assertFalse(sentence.matches(".*[A-Za-z].*"), "no English or raw key in «" + sentence + "»");
+            }
+            String text = phone.mainText();
+            assertFalse(text.contains("moderation.") || text.contains("This one") || text.contains("How the server read it"),
+                    text);
+            List<WebElement> buttons = phone.findAll(post + " .readings button");
+            assertEquals(2, buttons.size());
+            for (WebElement button : buttons) {
+                assertEquals(PhoneBrowser.words(ar.get("moderation.thisOne")), button.getText().strip());
+                assertOnScreenAndUncovered(phone, button);
+            }
+            phone.check("waiting-posts-readings-ar");
+
+            phone.clickAndWaitForNewPage(post + " .readings li:nth-child(2) button");
+            phone.assertShows("post approved", ar.get("notice.postApproved"));
+            phone.check("waiting-posts-approved-ar");
+            phone.open("/board/camphold");
+            phone.assertLanguage("ar", "rtl");
+            WebElement card = phone.findAll("li.card").stream()
+                    .filter(c -> c.findElement(By.cssSelector("h2")).getText().contains(held.getTitle().strip()))
+                    .findFirst().orElseThrow(() -> new AssertionError("not on the board: " + phone.mainText()));
+            assertEquals(PhoneBrowser.words(ar.get("purpose.offer")),
+                    PhoneBrowser.words(card.findElement(By.cssSelector(".purpose")).getText()).strip());
+            String facts = PhoneBrowser.words(card.findElement(By.cssSelector(".facts")).getText());
+            assertTrue(facts.contains(labels.get(0)) && facts.contains(labels.get(1)), facts);
+            phone.check("board-after-reading-ar");
+        }
+        assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
+    }
+
+    /** Scrolled to, the button lies within the phone's width and is what a tap at its centre reaches. */
+    private static void assertOnScreenAndUncovered(PhoneBrowser phone, WebElement button) {
+        JavascriptExecutor js = (JavascriptExecutor) phone.driver();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        assertTrue(button.isDisplayed(), "the button is visible");
+        Rectangle box = button.getRect();
+        Number scrollX = (Number) js.executeScript("return window.scrollX;");
+        double left = box.getX() - scrollX.doubleValue();
+        assertTrue(left >= 0 && left + box.getWidth() <= PhoneBrowser.WIDTH, "within the screen's width: " + box.getX()
+                + "+" + box.getWidth());
+        Object reached = js.executeScript("var r = arguments[0].getBoundingClientRect();"
+                + "var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + "return hit === arguments[0] || arguments[0].contains(hit);", button);
+        assertEquals(Boolean.TRUE, reached, "a tap on the button reaches it");
     }
 
     private void journey(String lang, String dir, String comment, String reason) throws IOException {
