@@ -2,12 +2,14 @@ package org.weft.server.admin;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.server.domain.classify.PostReading;
 import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.ModerationService;
+import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.moderation.ReadingSentences;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.HeldReadings;
@@ -21,13 +23,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code weft board pending|approve|reject}: posts from people who do not follow a community, posts whose offer or
+ * {@code weft board pending|approve|reject|review}: posts from people who do not follow a community, posts whose offer or
  * request the classifier was unsure of (and others, see {@link ModerationService}) wait for a moderator. Approving
  * puts one on the board, as it is or under one of the classifier's readings (as "This one" does on the waiting-posts
  * page); the running server then delivers the community's boost and, within half a minute, matches it.
  */
 @Command(name = "board", description = "Moderate what goes on a community's board.",
-        subcommands = {BoardCommand.Pending.class, BoardCommand.Approve.class, BoardCommand.Reject.class})
+        subcommands = {BoardCommand.Pending.class, BoardCommand.Approve.class, BoardCommand.Reject.class,
+                BoardCommand.Review.class})
 final class BoardCommand {
     /** The command line has no language of its own: the readings are said as an English-speaking moderator reads them. */
     private static final Messages ENGLISH = Messages.forLanguage("en");
@@ -111,6 +114,36 @@ final class BoardCommand {
         public Integer call() {
             return OperatorContext.run(spec, ctx -> {
                 ctx.out().println("Rejected " + moderation(ctx).reject(id).getUri());
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "review", description = "Show, or choose, which posts from other servers wait for a moderator "
+            + "before they go on a community's board: 'every' one, or those the classifier is 'unsure' of (the default).")
+    static final class Review implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", description = "Username of the community")
+        String community;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "every|unsure", description = "The choice; without it, "
+                + "the command says what is chosen now")
+        String choice;
+
+        @Override
+        public Integer call() {
+            return OperatorContext.run(spec, ctx -> {
+                Moderators moderators = new Moderators(ctx.db(), ctx.clock());
+                if (choice != null) {
+                    if (!choice.equals("every") && !choice.equals("unsure")) {
+                        throw new IllegalArgumentException("Choose 'every' or 'unsure', not '" + choice + "'");
+                    }
+                    moderators.reviewFreeText(community, choice.equals("every"), Optional.empty());
+                }
+                ctx.out().println(moderators.reviewsFreeText(community)
+                        ? "Every post from another server waits for a moderator before it goes on " + community + "'s board"
+                        : "Posts from other servers go on " + community + "'s board at once when the classifier is sure "
+                                + "of them; the others wait for a moderator");
                 return 0;
             });
         }

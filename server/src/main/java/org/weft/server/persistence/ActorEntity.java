@@ -46,6 +46,9 @@ public class ActorEntity {
     private String publicKeyPem;
     @Column(name = "manually_approves", nullable = false)
     private boolean manuallyApproves;
+    /** A community's choice: every post from another server waits for a moderator, however sure its reading. */
+    @Column(name = "reviews_free_text", nullable = false)
+    private boolean reviewsFreeText;
     @Column(nullable = false)
     private boolean discoverable;
     @Column(name = "created_at", nullable = false)
@@ -160,6 +163,14 @@ public class ActorEntity {
 
     public void setManuallyApproves(boolean manuallyApproves) {
         this.manuallyApproves = manuallyApproves;
+    }
+
+    public boolean isReviewsFreeText() {
+        return reviewsFreeText;
+    }
+
+    public void setReviewsFreeText(boolean reviewsFreeText) {
+        this.reviewsFreeText = reviewsFreeText;
     }
 
     public boolean isDiscoverable() {

@@ -26,8 +26,8 @@ import org.weft.web.view.ModeratorRow;
 
 /**
  * {@code /moderate/{name}}: a community's moderation page, for its moderators. It lists the moderators, lets a
- * moderator choose another member (or remove one chosen after them, or step down, after a confirmation page), and
- * leads to the followers page and the reports. Each form changes things once.
+ * moderator choose another member (or remove one chosen after them, or step down, after a confirmation page), choose
+ * whether every post from another server waits for a moderator, and leads to the followers page and the reports. Each form changes things once.
  * Someone who does not moderate the community gets 403 and nothing changes.
  */
 public final class ModerationPage {
@@ -52,6 +52,27 @@ public final class ModerationPage {
         if (Pages.requireMember(res, v)) {
             String notice = req.query().first("done").map(d -> v.messages().get("account.saved")).orElse(null);
             show(res, Status.OK_200, v, community(req), notice, null);
+        }
+    }
+
+    /** Every post from another server waits for a moderator ({@code every=on}), or only those the classifier is unsure of. */
+    public void review(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String community = community(req);
+        boolean every = "on".equals(Forms.first(form, "every"));
+        try {
+            pages.once(res, v, form, "/moderate/" + community, () -> {
+                moderators.reviewFreeText(community, every, Optional.of(v.member().get().memberId()));
+                return "/moderate/" + community + "?done=1";
+            });
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
         }
     }
 
@@ -133,7 +154,7 @@ public final class ModerationPage {
                 .toList();
         String heading = m.get("moderation.title", Messages.isolate(group.get().getDisplayName()));
         ModerationView view = new ModerationView(heading, "/moderate/" + community, rows,
-                reach.sentence(community, m), notice, error);
+                reach.sentence(community, m), group.get().isReviewsFreeText(), notice, error);
         pages.render(res, status, v, heading, "moderation.jte", Map.of("view", view));
     }
 

@@ -71,6 +71,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/account/followers/approval", followers::mineApproval)
                 .post("/account/followers/decide", followers::mineDecide)
                 .get("/moderate/{name}", moderation::render)
+                .post("/moderate/{name}/review", moderation::review)
                 .post("/moderate/{name}/moderators", moderation::add)
                 .post("/moderate/{name}/moderators/remove", moderation::remove)
                 .get("/moderate/{name}/posts", waitingPosts::render)

@@ -50,7 +50,8 @@ class BoardPendingCliTest {
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
+        // No hourly limit: every test posts as rosa, and a post past the limit waits for its author, not its words.
+        weft = TestServers.start(Map.of("WEFT_MODERATION_POSTS_PER_HOUR", "0"));
         taxonomy = weft.server().proposals().taxonomy();
         weft.server().localActors().createGroup("block3", "Block 3", null);
         weft.server().localActors().createMember("amina", "Amina", PASSWORD, false);
@@ -148,6 +149,38 @@ class BoardPendingCliTest {
         assertEquals(ProposalEntity.Moderation.REJECTED, find(decided.getId()).getModeration());
         assertTrue(weft("board", "pending", "block3").out().contains(held.getUri()), "still waiting");
         assertFalse(new PageClient(weft.base()).get("/board/block3").body().contains(held.getUri()));
+    }
+
+    /**
+     * {@code board review GROUP every}: the running server then holds even a post the classifier is sure of, with its
+     * readings, until a moderator decides; {@code unsure} lets the next sure post onto the board at once. A choice that
+     * is neither, and a community that is not here, are refused and change nothing.
+     */
+    @Test
+    void reviewEveryHoldsASurePostAndUnsureLetsTheNextOneOnTheBoard() {
+        String sure = "I can give two winter coats, size M, to anyone who needs them";
+        Run now = weft("board", "review", "block3");
+        assertEquals(0, now.exit(), now.err());
+        assertTrue(now.out().contains("at once when the classifier is sure"), now.out());
+        refused(weft("board", "review", "block3", "sometimes"), "Choose 'every' or 'unsure'");
+        refused(weft("board", "review", "nowhere", "every"), "No community nowhere");
+        assertFalse(weft.server().moderators().reviewsFreeText("block3"));
+
+        Run every = weft("board", "review", "block3", "every");
+        assertEquals(0, every.exit(), every.err());
+        assertTrue(every.out().startsWith("Every post from another server waits"), every.out());
+        try {
+            ProposalEntity held = rosa.receive(sure);
+            assertEquals(ProposalEntity.Moderation.PENDING, held.getModeration(), "sure, and waits all the same");
+            String pending = weft("board", "pending", "block3").out();
+            assertTrue(pending.contains(held.getUri()) && pending.contains("reading 2: "), pending);
+            assertFalse(new PageClient(weft.base()).get("/board/block3").body().contains("winter coats"));
+        } finally {
+            assertEquals(0, weft("board", "review", "block3", "unsure").exit());
+        }
+        ProposalEntity placed = rosa.receive(sure.replace("coats", "boots"));
+        assertEquals(ProposalEntity.Moderation.VISIBLE, placed.getModeration(), "a sure post goes on the board at once");
+        assertTrue(new PageClient(weft.base()).get("/board/block3").body().contains("winter boots"));
     }
 
     /** Exit 2 and one line, "weft: " and why. */

@@ -26,6 +26,7 @@ import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.HeldPosts;
 import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.web.i18n.Messages;
 
@@ -48,7 +49,8 @@ class WaitingPostReadingsTest {
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
+        // No hourly limit: every test posts as rosa, and a post past the limit waits for its author, not its words.
+        weft = TestServers.start(Map.of("WEFT_MODERATION_POSTS_PER_HOUR", "0"));
         mastodon = new MastodonPeer(weft.base());
         taxonomy = weft.server().proposals().taxonomy();
         var actors = weft.server().localActors();
@@ -221,6 +223,58 @@ class WaitingPostReadingsTest {
     private static String section(String html, long id) {
         Matcher m = Pattern.compile("<section[^>]*id=\"post-" + id + "\".*?</section>", Pattern.DOTALL).matcher(html);
         return m.find() ? m.group() : "";
+    }
+
+    /**
+     * A community that reviews every post: a post the classifier is sure of, placed at once before, waits with its
+     * readings once a moderator has chosen so; an anonymous reader does not see it until "This one", and an edit of it
+     * waits again. A member who does not moderate cannot choose it. Chosen off again, sure posts go on the board at once.
+     */
+    @Test
+    void aCommunityThatReviewsEveryPostHoldsEvenASurePostUntilAModeratorChooses() {
+        String sure = "I can give two winter coats, size M, to anyone who needs them";
+        ProposalEntity before = posts.receive(sure);
+        assertEquals(ProposalEntity.Moderation.VISIBLE, before.getModeration(), "the classifier is sure of: " + sure);
+        assertNull(before.getReadings());
+
+        PageClient carla = new PageClient(weft.base());
+        carla.login("carla", PASSWORD);
+        assertEquals(403, carla.submit("/me/matches", "/moderate/block3/review", Map.of("every", "on")).statusCode());
+        assertFalse(weft.server().moderators().reviewsFreeText("block3"), "a member who does not moderate changed nothing");
+
+        Messages fr = Messages.forLanguage("fr");
+        PageClient amina = moderator("fr");
+        assertTrue(amina.get("/moderate/block3").body().contains(fr.get("moderation.reviewUnsure")));
+        assertEquals(303, amina.submit("/moderate/block3", "/moderate/block3/review", Map.of("every", "on")).statusCode());
+        try {
+            assertTrue(amina.get("/moderate/block3").body().contains(fr.get("moderation.reviewAll")));
+            ProposalEntity held = posts.receive(sure.replace("coats", "jackets"));
+            assertEquals(ProposalEntity.Moderation.PENDING, held.getModeration(), "sure, and still waits");
+            String section = section(amina.get("/moderate/block3/posts").body(), held.getId());
+            assertEquals(2, count(section, fr.get("moderation.thisOne")), section);
+            String anonymousBoard = TestHttp.get(weft.base() + "/board/block3", "text/html").body();
+            assertFalse(anonymousBoard.contains("winter jackets"), "not on the board before a moderator chooses");
+
+            assertEquals(303, amina.submit("/moderate/block3/posts", "/moderate/block3/posts/reading",
+                    Map.of("post", "" + held.getId(), "reading", "0")).statusCode());
+            ProposalEntity placed = find(held.getId());
+            assertEquals(ProposalEntity.Moderation.VISIBLE, placed.getModeration());
+            assertEquals(Purpose.OFFER, placed.getPurpose());
+            assertTrue(TestHttp.get(weft.base() + "/board/block3", "text/html").body().contains("winter jackets"));
+
+            // Rosa changes her words: the moderator approved other words, so it waits again, with the new readings.
+            ProposalEntity edited = posts.edit(placed, "I can give two winter jackets and a scarf to anyone who needs them");
+            assertEquals(ProposalEntity.Moderation.PENDING, edited.getModeration());
+            assertEquals(2, count(section(amina.get("/moderate/block3/posts").body(), held.getId()),
+                    fr.get("moderation.thisOne")), "the new words' two readings");
+            assertFalse(TestHttp.get(weft.base() + "/board/block3", "text/html").body().contains("winter jackets"));
+        } finally {
+            assertEquals(303, amina.submit("/moderate/block3", "/moderate/block3/review", Map.of("every", "off"))
+                    .statusCode());
+        }
+        assertTrue(amina.get("/moderate/block3").body().contains(fr.get("moderation.reviewUnsure")));
+        assertEquals(ProposalEntity.Moderation.VISIBLE, posts.receive(sure.replace("coats", "boots")).getModeration(),
+                "chosen off again: a sure post goes on the board at once");
     }
 
     private static int count(String text, String part) {

@@ -113,6 +113,31 @@ public final class Moderators {
         });
     }
 
+    /**
+     * Whether every post from another server waits for a moderator of {@code community} before it goes on its board,
+     * however sure the classifier is of what it offers or asks for.
+     *
+     * @throws NotFoundException when there is no such community
+     */
+    public boolean reviewsFreeText(String community) {
+        return db.inTransaction(s -> community(s, community).isReviewsFreeText());
+    }
+
+    /**
+     * Sets {@link #reviewsFreeText}. {@code by} is the member id of whoever asks (empty for an operator at the command
+     * line). Posts already on the board stay there; posts already waiting keep waiting.
+     *
+     * @throws NotFoundException  when there is no such community
+     * @throws ForbiddenException when {@code by} does not moderate the community
+     */
+    public void reviewFreeText(String community, boolean every, Optional<Long> by) {
+        db.run(s -> {
+            ActorEntity group = community(s, community);
+            requireModerator(s, by, group);
+            group.setReviewsFreeText(every);
+        });
+    }
+
     private static void requireModerator(Session s, Optional<Long> memberId, ActorEntity community) {
         if (memberId.isPresent() && !moderates(s, memberId.get(), community.getId())) {
             throw new ForbiddenException("Only a moderator of " + community.getUsername() + " may do that");

@@ -166,7 +166,8 @@ public final class RemoteProposals {
      * words or hashtags say it offers or asks for something. Returns empty when they do not.
      * {@code visible} is false for senders who do not follow the community, or past the board's hourly limit for
      * one account: a moderator decides. A moderator also decides when the classifier is unsure of what the post
-     * offers or asks for ({@link Classification#isSure()}): it waits rather than matching wrongly.
+     * offers or asks for ({@link Classification#isSure()}): it waits rather than matching wrongly; and always, when the
+     * community has chosen to review every such post ({@link ActorEntity#isReviewsFreeText()}).
      */
     public Optional<ProposalEntity> fromPost(Session s, IncomingNote note, ActorEntity sender, ActorEntity community,
                                              boolean visible) {
@@ -195,8 +196,9 @@ public final class RemoteProposals {
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setEndsAt(endDate(null, purpose, p.getPublishedAt(), now));
         boolean welcome = visible && !blocked.isBlockedUri(sender.getUri());
-        p.setModeration(welcome && c.isSure() ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
-        keepReadings(p, classified, welcome);
+        boolean atOnce = welcome && c.isSure() && !community.isReviewsFreeText();
+        p.setModeration(atOnce ? ProposalEntity.Moderation.VISIBLE : ProposalEntity.Moderation.PENDING);
+        keepReadings(p, classified, welcome, community.isReviewsFreeText());
         p.setHeardAt(now);
         p.setReceivedAt(now);
         s.persist(p);
@@ -238,12 +240,13 @@ public final class RemoteProposals {
         }
         boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
                 .map(FollowEntity::isAccepted).orElse(false);
-        boolean sure = follows && c.purpose().isPresent() && c.isSure();
+        boolean reviewed = p.getGroup() != null && p.getGroup().isReviewsFreeText();
+        boolean sure = follows && c.purpose().isPresent() && c.isSure() && !reviewed;
         if (p.getModeration() == ProposalEntity.Moderation.VISIBLE && !sure) {
             p.setModeration(ProposalEntity.Moderation.PENDING);
         }
         // The moderator chooses among the new words' readings, not the old ones'.
-        keepReadings(p, classified, follows && !blocked.isBlockedUri(sender.getUri()));
+        keepReadings(p, classified, follows && !blocked.isBlockedUri(sender.getUri()), reviewed);
         p.setUpdatedAt(note.updated());
         p.setHeardAt(clock.instant());
         ProposalEvents.afterCommit(s, p, listener);
@@ -251,15 +254,15 @@ public final class RemoteProposals {
     }
 
     /**
-     * Keeps the classifier's two best readings with a post that waits for a moderator only because the classifier was
-     * unsure of it ({@code welcome}: nothing else holds it), so the moderator can confirm one; a post that waits for
-     * another reason (its author does not follow the community, a silenced server, the hourly limit) or is on the board
-     * keeps none: the moderator decides on the post itself, not on its words.
+     * Keeps the classifier's two best readings with a post that waits for a moderator only because of its words
+     * ({@code welcome}: nothing else holds it; the classifier was unsure of it, or the community reviews every post), so
+     * the moderator can confirm one; a post that waits for another reason (its author does not follow the community, a
+     * silenced server, the hourly limit) or is on the board keeps none: the moderator decides on the post itself.
      */
-    private static void keepReadings(ProposalEntity p, ClassifiedPost classified, boolean welcome) {
-        boolean unsure = welcome && p.getModeration() == ProposalEntity.Moderation.PENDING
-                && !classified.result().isSure() && !classified.readings().isEmpty();
-        p.setReadings(unsure ? HeldReadings.write(classified.readings()) : null);
+    private static void keepReadings(ProposalEntity p, ClassifiedPost classified, boolean welcome, boolean reviewed) {
+        boolean byItsWords = welcome && p.getModeration() == ProposalEntity.Moderation.PENDING
+                && (reviewed || !classified.result().isSure()) && !classified.readings().isEmpty();
+        p.setReadings(byItsWords ? HeldReadings.write(classified.readings()) : null);
     }
 
     /** Marks a remote proposal deleted, if {@code owner} is its owner. Returns whether it did. */
