@@ -3,10 +3,13 @@ package org.weft.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.persistence.InboundActivityEntity;
@@ -14,6 +17,7 @@ import org.weft.server.testing.CapturedLog;
 import org.weft.server.testing.HeldPosts;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
 
 /**
  * Stopping the server, at once after it started and while its inbound worker is busy, stops every background task
@@ -33,10 +37,11 @@ class QuietShutdownTest {
         // catch-up, the heartbeat) differs from one start to the next.
         List<String> noise = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
+            Set<Thread> others = weftThreads();
             TestServers.Instance weft = TestServers.start();
             try (CapturedLog log = CapturedLog.start()) {
                 weft.close();
-                noise.addAll(closedDatabase(log));
+                noise.addAll(closedDatabase(log, others));
             }
         }
         assertEquals(List.of(), noise, "logged while stopping");
@@ -44,6 +49,7 @@ class QuietShutdownTest {
 
     @Test
     void stoppingWhileTheInboundWorkerIsBusyLogsNothingAboutAClosedDatabase() {
+        Set<Thread> others = weftThreads();
         TestServers.Instance weft = TestServers.start();
         List<String> noise;
         try (MastodonPeer mastodon = new MastodonPeer(weft.base())) {
@@ -55,23 +61,31 @@ class QuietShutdownTest {
             assertTrue(pendingInbound(weft) > 0, "the worker still has work when the server stops");
             try (CapturedLog log = CapturedLog.start()) {
                 weft.close();
-                noise = closedDatabase(log);
+                noise = closedDatabase(log, others);
             }
         }
         assertEquals(List.of(), noise, "logged while stopping");
     }
 
     /**
-     * The warnings and errors about a closed database, logged during the stop and in the moment after it: a task that
-     * outlived the stop says so a little later, from its own thread.
+     * The warnings and errors about a closed database, logged during the stop and until the server's own threads
+     * have ended: a task that outlived the stop says so a little later, from its own thread. {@code others} are the
+     * threads of servers other tests left behind in this JVM, alive before this one started.
      */
-    private static List<String> closedDatabase(CapturedLog log) {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static List<String> closedDatabase(CapturedLog log, Set<Thread> others) {
+        WaitFor.condition(() -> "the stopped server's threads to end: " + threadNames(weftThreads(), others),
+                Duration.ofSeconds(10), () -> others.containsAll(weftThreads()));
         return log.warningsAndErrors().stream().filter(line -> CLOSED.matcher(line.toLowerCase(Locale.ROOT)).find()).toList();
+    }
+
+    /** The live platform threads Weft names (weft-inbound, weft-matcher, weft-retention, weft-db housekeeper, ...). */
+    private static Set<Thread> weftThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("weft-"))
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> threadNames(Set<Thread> alive, Set<Thread> others) {
+        return alive.stream().filter(t -> !others.contains(t)).map(Thread::getName).sorted().toList();
     }
 
     private static long pendingInbound(TestServers.Instance weft) {

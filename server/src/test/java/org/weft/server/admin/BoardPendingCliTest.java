@@ -78,8 +78,8 @@ class BoardPendingCliTest {
         ProposalEntity held = rosa.receive(HeldPosts.UNSURE);
         assertEquals(ProposalEntity.Moderation.PENDING, held.getModeration());
         Messages en = Messages.forLanguage("en");
-        String first = reading(en, "request", List.of("kitchenware", "appliances"), "gift");
-        String second = reading(en, "offer", List.of("kitchenware", "appliances"), "gift");
+        String first = HeldPosts.readingSentence(weft, en, "request", List.of("kitchenware", "appliances"), "gift");
+        String second = HeldPosts.readingSentence(weft, en, "offer", List.of("kitchenware", "appliances"), "gift");
 
         Run pending = weft("board", "pending", "block3");
         assertEquals(0, pending.exit(), pending.err());
@@ -193,13 +193,6 @@ class BoardPendingCliTest {
 
     private static Run weft(String... args) {
         return OperatorInstance.run(env, "", args);
-    }
-
-    /** The sentence a reading is shown as, built from the message files and the taxonomy's labels in that language. */
-    private static String reading(Messages m, String purpose, List<String> concepts, String kind) {
-        String labels = concepts.stream().map(id -> taxonomy.label(taxonomy.byId(id).orElseThrow(), m.language()))
-                .reduce((a, b) -> m.get("moderation.readingList", a, b)).orElseThrow();
-        return m.get("moderation.readingWithKind", m.get("purpose." + purpose), labels, m.get("kind." + kind));
     }
 
     private static String uri(String conceptId) {

@@ -3,12 +3,15 @@ package org.weft.server.testing;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
+import org.weft.web.i18n.Messages;
 
 /**
  * Posts the classifier is unsure of, as a Mastodon follower of a community sends them: rosa follows the community,
@@ -31,6 +34,18 @@ public final class HeldPosts {
         this.mastodon = mastodon;
         this.community = community;
         this.inbox = URI.create(weft.base() + "/inbox");
+    }
+
+    /**
+     * The sentence a moderator is shown for one reading of a waiting post (on the page and by {@code weft board
+     * pending}), built from the message files and {@code weft}'s taxonomy labels in {@code m}'s language.
+     */
+    public static String readingSentence(TestServers.Instance weft, Messages m, String purpose, List<String> concepts,
+            String kind) {
+        Taxonomy taxonomy = weft.server().proposals().taxonomy();
+        String labels = concepts.stream().map(id -> taxonomy.label(taxonomy.byId(id).orElseThrow(), m.language()))
+                .reduce((a, b) -> m.get("moderation.readingList", a, b)).orElseThrow();
+        return m.get("moderation.readingWithKind", m.get("purpose." + purpose), labels, m.get("kind." + kind));
     }
 
     /** Rosa, on {@code mastodon}, follows the local community {@code community} (already created); waits for the Accept. */

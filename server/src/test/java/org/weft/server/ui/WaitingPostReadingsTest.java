@@ -83,8 +83,8 @@ class WaitingPostReadingsTest {
             String html = page.body();
             assertTrue(html.contains("<html lang=\"" + lang + "\" dir=\"" + m.dir() + "\""), "the page speaks " + lang);
             assertEquals("ar".equals(lang) ? "rtl" : "ltr", m.dir());
-            String first = reading(m, "request", List.of("kitchenware", "appliances"), "gift");
-            String second = reading(m, "offer", List.of("kitchenware", "appliances"), "gift");
+            String first = HeldPosts.readingSentence(weft, m, "request", List.of("kitchenware", "appliances"), "gift");
+            String second = HeldPosts.readingSentence(weft, m, "offer", List.of("kitchenware", "appliances"), "gift");
             String held3 = section(html, held.getId());
             assertTrue(held3.contains(first) && held3.indexOf(first) < held3.indexOf(second), held3);
             assertEquals(2, count(held3, m.get("moderation.thisOne")), "one button per reading");
@@ -142,7 +142,7 @@ class WaitingPostReadingsTest {
         assertEquals(ProposalEntity.Moderation.PENDING, edited.getModeration());
         Messages fr = Messages.forLanguage("fr");
         String section = section(moderator("fr").get("/moderate/block3/posts").body(), held.getId());
-        assertTrue(section.contains(reading(fr, "offer", List.of("children-clothes"), "gift")), section);
+        assertTrue(section.contains(HeldPosts.readingSentence(weft, fr, "offer", List.of("children-clothes"), "gift")), section);
         assertFalse(section.contains(taxonomy.label(taxonomy.byId("kitchenware").orElseThrow(), "fr")),
                 "the old words' readings are gone: " + section);
         assertEquals(303, moderator("en").submit("/moderate/block3/posts", "/moderate/block3/posts/reading",
@@ -200,13 +200,6 @@ class WaitingPostReadingsTest {
         assertEquals(before.getPurpose(), now.getPurpose());
         assertEquals(before.getCategories(), now.getCategories());
         assertEquals(readings, now.getReadings());
-    }
-
-    /** The sentence a reading is shown as, built from the message files and the taxonomy's labels in that language. */
-    private static String reading(Messages m, String purpose, List<String> concepts, String kind) {
-        String labels = concepts.stream().map(id -> taxonomy.label(taxonomy.byId(id).orElseThrow(), m.language()))
-                .reduce((a, b) -> m.get("moderation.readingList", a, b)).orElseThrow();
-        return m.get("moderation.readingWithKind", m.get("purpose." + purpose), labels, m.get("kind." + kind));
     }
 
     private static String uri(String conceptId) {

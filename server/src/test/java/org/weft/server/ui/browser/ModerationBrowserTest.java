@@ -90,11 +90,7 @@ class ModerationBrowserTest {
         Messages ar = Messages.forLanguage("ar");
         Taxonomy taxonomy = weft.server().proposals().taxonomy();
         weft.server().localActors().createGroup("camphold", "مخيم الحي", null);
-        weft.server().localActors().createMember("salma", "Salma", PASSWORD, false);
-        long salma = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "salma")).orElseThrow().getId();
-        new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
-                Clock.systemUTC()).setLanguage(salma, "ar");
-        weft.server().moderators().add("camphold", "salma", Optional.empty());
+        arabicModerator("salma", "camphold");
         List<String> labels = Stream.of("kitchenware", "appliances")
                 .map(id -> taxonomy.label(taxonomy.byId(id).orElseThrow(), "ar")).toList();
         String concepts = ar.get("moderation.readingList", labels.get(0), labels.get(1));
@@ -142,6 +138,57 @@ class ModerationBrowserTest {
             phone.check("board-after-reading-ar");
         }
         assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
+    }
+
+    /**
+     * The moderation page's "Posts from the fediverse" section on a phone, for a moderator whose language is Arabic:
+     * right to left, no sideways scrolling, the sentence saying what happens to followers' posts now and the button
+     * that changes it in Arabic, the button on screen and not covered. Her tap makes every such post wait (the section
+     * says so, the server holds it), and a second tap lets the posts Weft is sure of straight through again.
+     */
+    @Test
+    void everyPostWaitingSwitchedInArabicOnAPhone() throws IOException {
+        Messages ar = Messages.forLanguage("ar");
+        weft.server().localActors().createGroup("campreview", "مخيم المراجعة", null);
+        arabicModerator("huda", "campreview");
+        String form = "form[action$='/review']";
+        violations.clear();
+        try (PhoneBrowser phone = new PhoneBrowser(weft.base(), "en", SHOTS, violations)) {
+            phone.login("huda", PASSWORD);
+            phone.open("/moderate/campreview");
+            phone.assertLanguage("ar", "rtl");
+            assertReviewSection(phone, form, ar.get("moderation.reviewUnsure"), ar.get("moderation.reviewTurnOn"));
+            phone.check("review-unsure-ar");
+
+            phone.clickAndWaitForNewPage(form + " button");
+            phone.assertLanguage("ar", "rtl");
+            assertReviewSection(phone, form, ar.get("moderation.reviewAll"), ar.get("moderation.reviewTurnOff"));
+            assertTrue(weft.server().moderators().reviewsFreeText("campreview"), "every post waits now");
+            phone.check("review-every-ar");
+
+            phone.clickAndWaitForNewPage(form + " button");
+            assertReviewSection(phone, form, ar.get("moderation.reviewUnsure"), ar.get("moderation.reviewTurnOn"));
+            assertFalse(weft.server().moderators().reviewsFreeText("campreview"), "sure posts go straight through again");
+        }
+        assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
+    }
+
+    /** The section's sentence and its button say {@code sentence} and {@code button}; the button is there to tap. */
+    private static void assertReviewSection(PhoneBrowser phone, String form, String sentence, String button) {
+        WebElement said = phone.find(form).findElement(By.xpath("preceding-sibling::p[1]"));
+        assertEquals(PhoneBrowser.words(sentence), PhoneBrowser.words(said.getText()).strip());
+        WebElement tap = phone.find(form + " button");
+        assertEquals(PhoneBrowser.words(button), PhoneBrowser.words(tap.getText()).strip());
+        assertOnScreenAndUncovered(phone, tap);
+    }
+
+    /** A member who reads Arabic (her own choice, whatever her browser asks for), moderator of {@code community}. */
+    private static void arabicModerator(String username, String community) {
+        weft.server().localActors().createMember(username, username, PASSWORD, false);
+        long id = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, username)).orElseThrow().getId();
+        new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
+                Clock.systemUTC()).setLanguage(id, "ar");
+        weft.server().moderators().add(community, username, Optional.empty());
     }
 
     /** Scrolled to, the button lies within the phone's width and is what a tap at its centre reaches. */
