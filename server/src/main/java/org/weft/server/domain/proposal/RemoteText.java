@@ -20,6 +20,11 @@ final class RemoteText {
      * date, and the respond link followed by hashtags. Built from the same message bundle that wrote them.
      */
     private static final List<Pattern> GENERATED_LINES = generatedLines();
+    /**
+     * The handles a post opens with ("@block3 @rosa@example.social ..."): Mastodon puts the people and communities a
+     * post is addressed to first. They say who it is for, not what is offered, so a title does not begin with them.
+     */
+    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:@[\\p{L}\\p{N}_.-]+(?:@[\\p{L}\\p{N}_.-]+)?[\\s,:]*)+");
 
     record TitleAndDescription(String title, String description) {
     }
@@ -35,6 +40,17 @@ final class RemoteText {
             paragraphs.removeFirst();
         }
         paragraphs.removeIf(p -> GENERATED_LINES.stream().anyMatch(pattern -> pattern.matcher(p).matches()));
+        List<String> addressed = List.copyOf(paragraphs);
+        while (!paragraphs.isEmpty() && LEADING_MENTIONS.matcher(paragraphs.getFirst()).lookingAt()) {
+            String rest = LEADING_MENTIONS.matcher(paragraphs.removeFirst()).replaceFirst("").strip();
+            if (!rest.isEmpty()) {
+                paragraphs.addFirst(rest);
+                break;
+            }
+        }
+        if (paragraphs.isEmpty()) {
+            paragraphs.addAll(addressed); // a post of handles only: they are all it says
+        }
         if (paragraphs.isEmpty()) {
             return new TitleAndDescription("(no text)", "");
         }

@@ -131,6 +131,8 @@ class ModerationBrowserTest {
             WebElement card = phone.findAll("li.card").stream()
                     .filter(c -> c.findElement(By.cssSelector("h2")).getText().contains(held.getTitle().strip()))
                     .findFirst().orElseThrow(() -> new AssertionError("not on the board: " + phone.mainText()));
+            // rosa's post opens with "@camphold", as Mastodon writes it; the card's title is what she offers.
+            assertEquals(HeldPosts.UNSURE, card.findElement(By.cssSelector("h2")).getText().strip());
             assertEquals(PhoneBrowser.words(ar.get("purpose.offer")),
                     PhoneBrowser.words(card.findElement(By.cssSelector(".purpose")).getText()).strip());
             String facts = PhoneBrowser.words(card.findElement(By.cssSelector(".facts")).getText());
