@@ -66,11 +66,11 @@ public final class TestDatabases {
      * A connection of its own to the MariaDB server (no database chosen), for a test that watches the server from
      * outside the application's pool: a busy pool must not delay what the test observes.
      */
-    public static java.sql.Connection serverConnection() throws java.sql.SQLException {
+    public static Connection serverConnection() throws SQLException {
         if (MARIADB_URL == null) {
             throw new IllegalStateException("no MariaDB server: WEFT_TEST_DB_URL is not set");
         }
-        return java.sql.DriverManager.getConnection(MARIADB_URL, user(), password());
+        return DriverManager.getConnection(MARIADB_URL, user(), password());
     }
 
     private static String user() {
