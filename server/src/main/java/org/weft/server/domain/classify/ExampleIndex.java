@@ -40,14 +40,16 @@ final class ExampleIndex {
 
     private final List<LabelledExample> examples;
     private final IndexSearcher searcher;
+    private final long indexBytes;
 
     /** One labelled post near a new one, and how near (its BM25 score, only comparable within one look-up). */
     record Neighbour(LabelledExample example, float score) {
     }
 
-    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher) {
+    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher, long indexBytes) {
         this.examples = examples;
         this.searcher = searcher;
+        this.indexBytes = indexBytes;
     }
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
@@ -67,7 +69,11 @@ final class ExampleIndex {
             throw new UncheckedIOException("an in-memory index failed", e); // no disk involved
         }
         try {
-            return new ExampleIndex(copy, new IndexSearcher(DirectoryReader.open(directory)));
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            return new ExampleIndex(copy, new IndexSearcher(DirectoryReader.open(directory)), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index failed", e);
         }
@@ -75,6 +81,11 @@ final class ExampleIndex {
 
     int size() {
         return examples.size();
+    }
+
+    /** The bytes the index's files take on the heap (the examples' texts and the reader's structures come on top). */
+    long indexBytes() {
+        return indexBytes;
     }
 
     /**
