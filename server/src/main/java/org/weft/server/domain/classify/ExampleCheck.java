@@ -53,7 +53,8 @@ final class ExampleCheck {
     /**
      * The word list's reading with the examples' say: the same purpose and kind, the same concepts unless it found
      * none, and a confidence moved across {@link Classification#SURE} where the examples disagree or agree strongly.
-     * A concept the poster chose by its hashtag ({@code #Prams}) is not doubted: the neighbours only guess.
+     * A concept the poster chose by its hashtag ({@code #Prams}), or one under it ({@code #food} for fruit and
+     * vegetables), is not doubted: the neighbours only guess.
      */
     ClassifiedPost check(String text, Collection<String> hashtags, ClassifiedPost words) {
         Classification w = words.result();
@@ -90,6 +91,7 @@ final class ExampleCheck {
     }
 
     private boolean namedByHashtag(Concept concept, Collection<String> hashtags) {
-        return hashtags.stream().anyMatch(tag -> taxonomy.byHashtag(tag).filter(concept::equals).isPresent());
+        return hashtags.stream().anyMatch(tag -> taxonomy.byHashtag(tag)
+                .filter(tagged -> taxonomy.isSameOrBroader(tagged, concept)).isPresent());
     }
 }

@@ -53,6 +53,14 @@ class ExampleCheckTest {
         Classification c = classifier.classify("something for whoever", List.of("#MutualAidOffer", "Prams"));
         assertEquals("prams", c.primary().id());
         assertTrue(c.isSure(), c.toString());
+
+        String veg = "Veg boxes are packed for Saturday, we still need two drivers and cool bags #MutualAidRequest";
+        TextClassifier doubting = new TextClassifier(TAXONOMY, () -> examples(Purpose.REQUEST, "heating"));
+        Classification words = doubting.explain(veg, List.of("#food")).result();
+        assertTrue(words.isSure() && TAXONOMY.isSameOrBroader(TAXONOMY.byId("food").orElseThrow(), words.primary()),
+                "the word list reads a kind of food, sure: " + words);
+        assertTrue(doubting.classify(veg, List.of("#food")).isSure(), "a concept under the post's #food is not doubted");
+        assertFalse(doubting.classify(veg, List.of()).isSure(), "without the hashtag the examples hold it");
     }
 
     @Test
