@@ -16,8 +16,9 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 /**
  * The sweep behind {@link ExampleCheck}'s settings (session 32): each of the six free-text sets read with the other five
  * as examples, the word list's reading cached, and every setting tried printed as each set's pooled recall, board
- * precision, non-offers kept off and held share, their mean and the worst set. Two rounds were run (378 and 246
- * settings, 624 in all; this file holds the second, with the word list's own threshold raised as a yardstick);
+ * precision, non-offers kept off and held share, their mean and the worst set. Three rounds were run (378, 246 and
+ * 12 settings, 636 in all; this file holds the second, with the word list's own threshold raised as a yardstick, and
+ * with {@code -Dweft.eval.examples.family=true} the third, agreement by the concept's family);
  * docs/classifier-evaluation.md, "Session 32", says what they showed. Figures only, never a post:
  * {@code ./mvnw -B -ntp -pl server -am -Dtest=ExampleResearchTest -Dweft.eval.examples=true
  * -Dsurefire.failIfNoSpecifiedTests=false verify}.
@@ -84,6 +85,16 @@ class ExampleResearchTest {
                 }
             }
         }
+        if (Boolean.getBoolean("weft.eval.examples.family")) { // third round: agreement by the concept's family
+            settings.clear();
+            settings.add(new S("words", 0, 1, false, 0, 0, 2, false, 2, 2));
+            for (double agree : new double[] {0.1, 0.2, 0.3}) {
+                settings.add(new S("family", 5, 1, false, 0.3, agree, 2, true, 2, 2));
+                for (double promote : new double[] {0.4, 0.5, 0.6}) {
+                    settings.add(new S("family+promote", 5, 1, false, 0.3, agree, 2, true, promote, 0.3));
+                }
+            }
+        }
         System.out.println("settings tried: " + (settings.size() - 1));
         System.out.println("setting | per set (recall bp keptoff held) | mean | worst");
         for (S st : settings) {
@@ -134,7 +145,7 @@ class ExampleResearchTest {
             }
         }
         if (!noConcept && w.purpose().isPresent()) {
-            double agreement = v.conceptShare(w.primary().id());
+            double agreement = s.name().startsWith("family") ? familyShare(v, w.primary()) : v.conceptShare(w.primary().id());
             boolean vetoed = v.purposeShare(Optional.empty()) >= s.noneVeto();
             if (w.isSure() && (agreement < s.agree() || vetoed)) {
                 confidence = below;
@@ -144,5 +155,18 @@ class ExampleResearchTest {
             }
         }
         return new Classification(w.purpose(), concepts, w.kind(), w.language(), confidence);
+    }
+
+    /** The share of the vote for any concept under the same top-level concept as {@code concept}, at most 1. */
+    static double familyShare(ExampleVotes v, Concept concept) {
+        Concept top = top(concept);
+        return Math.min(1.0, v.concepts().entrySet().stream()
+                .filter(e -> TAXONOMY.byId(e.getKey()).map(c -> top(c).equals(top)).orElse(false))
+                .mapToDouble(java.util.Map.Entry::getValue).sum());
+    }
+
+    private static Concept top(Concept concept) {
+        List<Concept> ancestors = TAXONOMY.ancestors(concept);
+        return ancestors.isEmpty() ? concept : ancestors.get(ancestors.size() - 1);
     }
 }
