@@ -23,14 +23,14 @@ final class ExampleCheck {
     static final int NEIGHBOURS = 5;
     /**
      * A sure post stays sure only when at least this share of the voting offers and requests name its first concept:
-     * one in ten (0.1, 0.2, 0.3 tried; higher holds more posts for little more precision).
+     * one in ten (0.1, 0.2, 0.3, 0.4 tried; higher holds more posts for little more precision).
      */
     static final double AGREEMENT = 0.1;
-    /** A held post goes on the board when this share of the voters name its first concept (0.4, 0.5, 0.6 tried)... */
+    /** A held post goes on the board when this share of the voters name its first concept (0.4 to 0.7 tried)... */
     static final double STRONG_AGREEMENT = 0.4;
-    /** ... and as much of the vote is for its purpose... */
+    /** ... and half the vote is for its purpose... */
     static final double PURPOSE_AGREEMENT = 0.5;
-    /** ... and the word list's own confidence was at least this (0, 0.3 and 0.4 tried). */
+    /** ... and the word list's own confidence was at least this (0, 0.3, 0.4 and 0.5 tried). */
     static final double PROMOTED_FROM = 0.3;
     /** Where the word list found no concept, the examples' concepts with this share of the vote are offered. */
     static final double FILL_SHARE = 0.3;
