@@ -16,6 +16,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -40,16 +41,23 @@ final class ExampleIndex {
 
     private final List<LabelledExample> examples;
     private final IndexSearcher searcher;
+    /** Each document's example, read once at build time: a stored field read per hit costs more than the search. */
+    private final int[] exampleOfDoc;
     private final long indexBytes;
 
     /** One labelled post near a new one, and how near (its BM25 score, only comparable within one look-up). */
     record Neighbour(LabelledExample example, float score) {
     }
 
-    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher, long indexBytes) {
+    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher, long indexBytes) throws IOException {
         this.examples = examples;
         this.searcher = searcher;
         this.indexBytes = indexBytes;
+        this.exampleOfDoc = new int[searcher.getIndexReader().maxDoc()];
+        StoredFields stored = searcher.storedFields();
+        for (int doc = 0; doc < exampleOfDoc.length; doc++) {
+            exampleOfDoc[doc] = stored.document(doc).getField(ORDINAL).numericValue().intValue();
+        }
     }
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
@@ -104,8 +112,7 @@ final class ExampleIndex {
         try {
             List<Neighbour> found = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query.build(), k).scoreDocs) {
-                int ordinal = searcher.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue();
-                found.add(new Neighbour(examples.get(ordinal), hit.score));
+                found.add(new Neighbour(examples.get(exampleOfDoc[hit.doc]), hit.score));
             }
             return found;
         } catch (IOException e) {
