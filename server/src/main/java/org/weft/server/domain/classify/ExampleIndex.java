@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -81,7 +82,9 @@ final class ExampleIndex {
             for (String file : directory.listAll()) {
                 bytes += directory.fileLength(file);
             }
-            return new ExampleIndex(copy, new IndexSearcher(DirectoryReader.open(directory)), bytes);
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setQueryCache(null); // no two posts ask the same question
+            return new ExampleIndex(copy, searcher, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index failed", e);
         }
@@ -111,7 +114,8 @@ final class ExampleIndex {
                 .forEach(t -> query.add(new TermQuery(new Term(TERMS, t)), BooleanClause.Occur.SHOULD));
         try {
             List<Neighbour> found = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query.build(), k).scoreDocs) {
+            // Only the k best are wanted, not how many matched: Lucene may then skip documents that cannot make it.
+            for (ScoreDoc hit : searcher.search(query.build(), new TopScoreDocCollectorManager(k, k)).scoreDocs) {
                 found.add(new Neighbour(examples.get(exampleOfDoc[hit.doc]), hit.score));
             }
             return found;
