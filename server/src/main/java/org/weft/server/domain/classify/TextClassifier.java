@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,9 @@ import org.weft.server.model.Purpose;
 
 /**
  * Classifies the text of a post (for example from Mastodon) into purpose, taxonomy concepts, kind of help and
- * language. Thread-safe once built; build one per taxonomy and share it.
+ * language. Thread-safe once built; build one per taxonomy and share it. A post is read twice: by the word list (the
+ * taxonomy's words and the cue file), and by the labelled posts nearest to it ({@link ExampleCheck}), which decide
+ * whether the word list's reading may go on a board without a moderator.
  */
 public final class TextClassifier {
 
@@ -54,25 +57,35 @@ public final class TextClassifier {
 
     /** What the classifier reads with, built once from the taxonomy and the cue file. */
     private record Parts(ConceptLexicon lexicon, ConceptRanker ranker, Negations negations, PurposeDetector purposes,
-                         KindDetector kinds) {
+                         KindDetector kinds, ExampleCheck examples) {
     }
 
     /**
      * Starts building the classifier in a background thread and returns at once: analysing the vocabulary and
-     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, which would otherwise add to
-     * the server's start-up. The first {@link #classify} waits for them; an error in the cue file surfaces there.
+     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 2,160 shipped
+     * examples 0.5-1.2 s (about 1.5 MB of heap), which would otherwise add to the server's start-up. The first {@link
+     * #classify} waits for them; an error in the cue file surfaces there.
      */
     public TextClassifier(Taxonomy taxonomy) {
-        this.taxonomy = taxonomy;
-        this.parts = CompletableFuture.supplyAsync(() -> build(taxonomy), TextClassifier::inDaemonThread);
+        this(taxonomy, ExampleSet::shipped);
     }
 
-    private static Parts build(Taxonomy taxonomy) {
+    /**
+     * A classifier whose second reading is by {@code examples} (the shipped ones, {@link ExampleSet#shipped()}, in
+     * the server; some of them, when a test reads a set that must not be among its own examples).
+     */
+    TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
+        this.taxonomy = taxonomy;
+        this.parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples), TextClassifier::inDaemonThread);
+    }
+
+    private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
         ClassifierCues cues = ClassifierCues.load();
         Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
                 new Negations(cues.negationsBefore, cues.negationsAfter),
                 new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords, cues.firstPersonVerbs),
-                new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases));
+                new KindDetector(taxonomy, cues.conceptKinds, cues.kindPhrases),
+                new ExampleCheck(taxonomy, ExampleIndex.of(examples.get())));
         LanguageDetector.warmUp();
         return parts;
     }
@@ -88,7 +101,7 @@ public final class TextClassifier {
      * @param hashtags the post's hashtags, with or without '#'; hashtags written in the text are read as well
      */
     public Classification classify(String text, List<String> hashtags) {
-        return explain(text, hashtags).result();
+        return classifyWithReadings(text, hashtags).result();
     }
 
     /**
@@ -97,12 +110,13 @@ public final class TextClassifier {
      */
     public ClassifiedPost classifyWithReadings(String text, List<String> hashtags) {
         Explanation e = explain(text, hashtags);
-        return new ClassifiedPost(e.result(), e.readings());
+        String body = text == null ? "" : text;
+        return parts.join().examples().check(body, hashtags(body, hashtags), new ClassifiedPost(e.result(), e.readings()));
     }
 
     /**
-     * What the classifier made of a post and the evidence its confidence was built from, for tests and for telling a
-     * moderator why a post waits.
+     * What the word list made of a post and the evidence its confidence was built from, for tests and for telling a
+     * moderator why a post waits; before the examples' check ({@link ExampleCheck}), which {@link #classify} adds.
      *
      * @param purposeStrength 0..1, how clearly the post offers or asks
      * @param conceptEvidence 0..1, the best concept's score over {@value #CONCLUSIVE_SCORE}

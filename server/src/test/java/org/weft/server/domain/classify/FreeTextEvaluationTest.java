@@ -42,9 +42,13 @@ class FreeTextEvaluationTest {
      * (66/75) and held 0.33 in Ukrainian (74/225), and the floors with them. After tuning on them (session 30) the
      * weakest are board precision 0.86 in Spanish (169/196), recall 0.84 in Spanish (216/257), kept off 0.95 in Persian
      * (71/75) and held 0.31 in Ukrainian (69/225), and the floors sit a post or two under. These parts were tuned on, so
-     * the floors guard against regressions; the targets of issue 14 are measured on the frozen third.
+     * the floors guard against regressions; the targets of issue 14 are measured on the frozen third. Since session
+     * 32 these posts are also the classifier's examples ({@link ExampleCheck}), each read through itself: board
+     * precision rose to 0.88 (French, Spanish), kept off to 0.97 (English), held fell to 0.21 (Persian), recall stayed;
+     * the floors follow, as a guard only. What the examples do for posts they have not seen is {@link
+     * LeaveOneSetOutEvaluationTest}'s to say.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.85, 0.83, 0.93, 0.32);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.86, 0.83, 0.95, 0.24);
 
     @Test
     void everyLanguageStaysAboveItsFloorsOnThePartsThatMayBeTunedOn() {

@@ -7,7 +7,7 @@ import org.weft.server.model.HelpKind;
 import org.weft.server.model.Purpose;
 
 /**
- * One labelled post of the free-text evaluation set ({@code classify/free-text/}, see the README there).
+ * One labelled post of the free-text evaluation set ({@code classify/examples/}, see the README there).
  *
  * @param id      {@code <language>-<number>}; posts with the same number are one scene in several languages
  * @param lang    the language the post is written in (en, ar, fr, es, uk, fa)

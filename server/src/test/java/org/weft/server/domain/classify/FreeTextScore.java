@@ -12,7 +12,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * The counts behind the free-text figures, for one language or pooled; definitions in
- * {@code classify/free-text/README.md}. A figure with nothing to count is NaN (printed "-"), never 1: a classifier
+ * {@code classify/examples/README.md}. A figure with nothing to count is NaN (printed "-"), never 1: a classifier
  * that predicts nothing has no precision to boast of, and any floor compared with NaN fails.
  */
 final class FreeTextScore {

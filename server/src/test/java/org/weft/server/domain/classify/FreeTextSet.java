@@ -26,64 +26,70 @@ import org.weft.server.model.Purpose;
 
 /**
  * Reads the free-text evaluation set and knows its split rule. The two files and the rules for using them are
- * described in {@code classify/free-text/README.md}.
+ * described in {@code classify/examples/README.md}.
  */
 final class FreeTextSet {
 
     /** The development two-thirds: tune on it. */
-    static final String DEVELOPMENT = "/classify/free-text/development.tsv";
+    static final String DEVELOPMENT = "/classify/examples/development.tsv";
     /**
      * The first set's frozen third. It was measured once (issue 14, session 22) and is now <em>spent</em>: it may be
      * tuned on like the development part.
      */
-    static final String FROZEN = "/classify/free-text/frozen.tsv";
+    static final String FROZEN = "/classify/examples/frozen.tsv";
     /** The second set's development two-thirds (session 23, scenes 61 to 120): tune on it. */
-    static final String DEVELOPMENT_2 = "/classify/free-text/development2.tsv";
+    static final String DEVELOPMENT_2 = "/classify/examples/development2.tsv";
     /**
      * The second set's frozen third. It was measured once (issue 14, session 23) and is now <em>spent</em>: it may be
      * tuned on like the development parts.
      */
-    static final String FROZEN_2 = "/classify/free-text/frozen2.tsv";
+    static final String FROZEN_2 = "/classify/examples/frozen2.tsv";
     /** The third set's development two-thirds (session 25, scenes 121 to 180): tune on it. */
-    static final String DEVELOPMENT_3 = "/classify/free-text/development3.tsv";
+    static final String DEVELOPMENT_3 = "/classify/examples/development3.tsv";
     /**
      * The third set's frozen third. It was measured once (issue 14, session 25) and is now <em>spent</em>: it may be
      * tuned on like the development parts.
      */
-    static final String FROZEN_3 = "/classify/free-text/frozen3.tsv";
+    static final String FROZEN_3 = "/classify/examples/frozen3.tsv";
     /**
      * The fourth set's development two-thirds (scenes 181 to 240, written blind by someone who had not read the
      * classifier): measured once untuned (session 26), then tuned on like the others.
      */
-    static final String DEVELOPMENT_4 = "/classify/free-text/development4.tsv";
+    static final String DEVELOPMENT_4 = "/classify/examples/development4.tsv";
     /**
      * The fourth set's frozen third. It was measured once (issue 14, session 27) and is now <em>spent</em>: since
      * session 28 it is tuned on like the development parts.
      */
-    static final String FROZEN_4 = "/classify/free-text/frozen4.tsv";
+    static final String FROZEN_4 = "/classify/examples/frozen4.tsv";
     /**
      * The fifth set's development two-thirds (scenes 241 to 300, written blind): measured once untuned (session 28),
      * tuned on since session 30.
      */
-    static final String DEVELOPMENT_5 = "/classify/free-text/development5.tsv";
+    static final String DEVELOPMENT_5 = "/classify/examples/development5.tsv";
     /**
      * The fifth set's frozen third. It was measured once (issue 14, session 28) and is now <em>spent</em>: since
      * session 30 it is tuned on like the development parts.
      */
-    static final String FROZEN_5 = "/classify/free-text/frozen5.tsv";
+    static final String FROZEN_5 = "/classify/examples/frozen5.tsv";
     /**
      * The sixth set's development two-thirds (scenes 301 to 360, written blind in session 30 while the classifier was
      * tuned on the fifth set): measured once untouched with its frozen third (session 30), spent, not yet tuned on.
      */
-    static final String DEVELOPMENT_6 = "/classify/free-text/development6.tsv";
+    static final String DEVELOPMENT_6 = "/classify/examples/development6.tsv";
     /**
      * The sixth set's frozen third: measured once (session 30) and spent; read only by
      * {@code FrozenFreeTextEvaluationTest}, which never prints a post of it.
      */
-    static final String FROZEN_6 = "/classify/free-text/frozen6.tsv";
+    static final String FROZEN_6 = "/classify/examples/frozen6.tsv";
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
+    /**
+     * Every part of the six sets, each measured once and spent: the examples the server reads by ({@code
+     * classify/examples/}, {@link ExampleSet}), in the same order.
+     */
+    static final List<String> ALL = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
+            DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5, DEVELOPMENT_6, FROZEN_6);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */

@@ -68,6 +68,22 @@ class FreeTextSetTest {
         }
     }
 
+    /**
+     * The server reads its examples ({@link ExampleSet}) from the same files this test checks, one copy: every post,
+     * its language, purpose, needs and text as {@link FreeTextSet} reads them.
+     */
+    @Test
+    void theShippedExamplesAreTheSixSetsAsLabelled() {
+        List<LabelledExample> shipped = ExampleSet.shipped();
+        List<FreeTextPost> sets = both();
+        assertEquals(sets.size(), shipped.size());
+        for (int i = 0; i < sets.size(); i++) {
+            FreeTextPost post = sets.get(i);
+            assertEquals(new LabelledExample(post.id(), post.lang(), post.purpose(), post.needs(), post.text()), shipped.get(i));
+        }
+        assertEquals(FreeTextSet.ALL.stream().map(r -> r.substring(r.lastIndexOf('/') + 1)).toList(), ExampleSet.FILES);
+    }
+
     @Test
     void everyLabelIsAConceptOfTheTaxonomy() {
         Taxonomy taxonomy = Taxonomy.load();

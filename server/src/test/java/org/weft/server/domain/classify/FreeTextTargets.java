@@ -11,7 +11,7 @@ import java.util.Map;
  * by the classifier (a post that waits for a moderator reaches the board with those concepts once approved); of the
  * posts that are neither offer nor request, ≥ {@value #KEPT_OFF} kept off the board. A classifier could reach the
  * first and third by holding everything for a moderator, so the moderators' load is capped too: at most
- * {@value #HELD} of the offers and requests wait. Definitions in {@code classify/free-text/README.md}.
+ * {@value #HELD} of the offers and requests wait. Definitions in {@code classify/examples/README.md}.
  */
 final class FreeTextTargets {
 

@@ -48,13 +48,22 @@ class UnsureClassificationTest {
             assertEquals(List.of(waiting.getId()), moderation.pending("block3").stream().map(ProposalEntity::getId).toList());
             assertEquals(0, onBoard(weft), "an unsure post is not on the board");
 
-            // A clear request, its concept named by two words (one word alone always waits), goes on the board at once
-            // and is announced.
-            String sure = post(mastodon, "102", "does anyone have a kettle and a few mugs we could have? ours just died");
+            // A clear request, its concept named by two words (one word alone always waits), that the labelled posts
+            // nearest to it file under that concept too, goes on the board at once and is announced.
+            String sure = post(mastodon, "102", "we need a kettle and a microwave, ours just died, can anyone give one?");
             assertEquals(202, mastodon.deliver(inbox, sure).statusCode());
             WaitFor.inboundDone(weft, TestHttp.json(sure).path("id").asText());
             assertEquals(ProposalEntity.Moderation.VISIBLE, TwoInstanceProposalTest.find(weft, noteId(sure)).getModeration());
             WaitFor.condition("the sure post is announced", () -> announced(mastodon, noteId(sure)));
+            assertEquals(1, onBoard(weft));
+
+            // Words as clear, but the labelled posts nearest to it are about other needs ("died", "have"): the examples
+            // do not vouch for it, so it waits for a moderator too (docs/classifier-evaluation.md, "Session 32").
+            String doubted = post(mastodon, "104", "does anyone have a kettle and a few mugs we could have? ours just died");
+            assertEquals(202, mastodon.deliver(inbox, doubted).statusCode());
+            WaitFor.inboundDone(weft, TestHttp.json(doubted).path("id").asText());
+            ProposalEntity doubtedWaiting = TwoInstanceProposalTest.find(weft, noteId(doubted));
+            assertEquals(ProposalEntity.Moderation.PENDING, doubtedWaiting.getModeration());
             assertEquals(1, onBoard(weft));
 
             // Thanks are neither offer nor request: nothing is kept.
@@ -66,11 +75,13 @@ class UnsureClassificationTest {
             // By now the unsure post would have been announced too: it was not.
             WaitFor.deliveriesDrained(weft);
             assertTrue(!announced(mastodon, noteId(unsure)), "an unsure post is not announced before a moderator's look");
+            assertTrue(!announced(mastodon, noteId(doubted)), "nor one the examples did not vouch for");
 
             moderation.approve(waiting.getId());
             assertEquals(2, onBoard(weft));
             WaitFor.condition("the approved post is announced", () -> announced(mastodon, noteId(unsure)));
-            assertTrue(moderation.pending("block3").isEmpty());
+            assertEquals(List.of(doubtedWaiting.getId()),
+                    moderation.pending("block3").stream().map(ProposalEntity::getId).toList());
         }
     }
 

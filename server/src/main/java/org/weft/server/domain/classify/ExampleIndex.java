@@ -1,0 +1,135 @@
+package org.weft.server.domain.classify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The labelled posts ({@link LabelledExample}) in an in-memory Lucene index, to find the ones nearest to a new post:
+ * each example is indexed as the stems its own language's {@link PostAnalyzer} gives ({@link TextAnalysis}), and a post
+ * is read with the analyzer of its detected language and looked up by BM25 over those stems. Examples in other
+ * languages are found only through words the languages share (loanwords, names, hashtags). Built once, read by any
+ * number of threads.
+ */
+final class ExampleIndex {
+
+    private static final String TERMS = "terms";
+    private static final String ORDINAL = "n";
+    /** Lucene refuses larger boolean queries; a post is far shorter. */
+    private static final int MAX_TERMS = 1000;
+
+    private final List<LabelledExample> examples;
+    private final IndexSearcher searcher;
+    /** Each document's example, read once at build time: a stored field read per hit costs more than the search. */
+    private final int[] exampleOfDoc;
+    private final long indexBytes;
+
+    /** One labelled post near a new one, and how near (its BM25 score, only comparable within one look-up). */
+    record Neighbour(LabelledExample example, float score) {
+    }
+
+    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher, long indexBytes) throws IOException {
+        this.examples = examples;
+        this.searcher = searcher;
+        this.indexBytes = indexBytes;
+        this.exampleOfDoc = new int[searcher.getIndexReader().maxDoc()];
+        StoredFields stored = searcher.storedFields();
+        for (int doc = 0; doc < exampleOfDoc.length; doc++) {
+            exampleOfDoc[doc] = stored.document(doc).getField(ORDINAL).numericValue().intValue();
+        }
+    }
+
+    /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
+    static ExampleIndex of(List<LabelledExample> examples) {
+        List<LabelledExample> copy = List.copyOf(examples);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+            for (int i = 0; i < copy.size(); i++) {
+                LabelledExample example = copy.get(i);
+                Document doc = new Document();
+                doc.add(new TextField(TERMS, String.join(" ", terms(example.language(), example.text())), Field.Store.NO));
+                doc.add(new StoredField(ORDINAL, i));
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index failed", e); // no disk involved
+        }
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setQueryCache(null); // no two posts ask the same question
+            return new ExampleIndex(copy, searcher, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index failed", e);
+        }
+    }
+
+    int size() {
+        return examples.size();
+    }
+
+    /** The bytes the index's files take on the heap (the examples' texts and the reader's structures come on top). */
+    long indexBytes() {
+        return indexBytes;
+    }
+
+    /**
+     * The {@code k} examples nearest to {@code text}, nearest first, read in {@code language} (or the language of most
+     * of its letters when none was detected). Empty when no word of the post is in any example.
+     */
+    List<Neighbour> nearest(String text, Optional<String> language, int k) {
+        String lang = language.orElseGet(() -> Script.majorityLanguage(text));
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<String> terms = terms(lang, text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        terms.stream().limit(MAX_TERMS)
+                .forEach(t -> query.add(new TermQuery(new Term(TERMS, t)), BooleanClause.Occur.SHOULD));
+        try {
+            List<Neighbour> found = new ArrayList<>();
+            // Only the k best are wanted, not how many matched: Lucene may then skip documents that cannot make it.
+            for (ScoreDoc hit : searcher.search(query.build(), new TopScoreDocCollectorManager(k, k)).scoreDocs) {
+                found.add(new Neighbour(examples.get(exampleOfDoc[hit.doc]), hit.score));
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("an in-memory index failed", e);
+        }
+    }
+
+    /** The distinct stems of a text, as the classifier's analyzer of that language gives them. */
+    private static List<String> terms(String language, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Token token : TextAnalysis.tokens(language, text)) {
+            token.terms().stream().filter(t -> t.indexOf(' ') < 0 && !t.isEmpty()).forEach(terms::add);
+        }
+        return List.copyOf(terms);
+    }
+}
