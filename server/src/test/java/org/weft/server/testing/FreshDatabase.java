@@ -21,7 +21,7 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
     @Override
     public void beforeEach(ExtensionContext context) {
         dir = TestDatabases.tempDir();
-        settings = TestDatabases.fresh(dir);
+        settings = TestDatabases.migrated(dir);
         db = Database.open(settings, dir);
     }
 

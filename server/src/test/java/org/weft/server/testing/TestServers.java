@@ -70,7 +70,7 @@ public final class TestServers {
     /** As {@link #start(Map)}, with a clock the test controls (see {@link TestClock}). */
     public static Instance start(Map<String, String> env, Clock clock) {
         Path dir = TestDatabases.tempDir();
-        DatabaseSettings database = TestDatabases.fresh(dir);
+        DatabaseSettings database = TestDatabases.migrated(dir);
         int port = freePort();
         Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "WEFT_PORT", String.valueOf(port),

@@ -109,7 +109,7 @@ class MemberJourneyBrowserTest {
             // Health is sensitive help: the form comes back once, set to community only, with the safety note; he
             // chooses public again and publishes.
             new WebDriverWait(omar, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> !d.findElements(By.cssSelector("aside.safety")).isEmpty());
+                    .until(d -> !omarPhone.findAll("aside.safety").isEmpty());
             omarPhone.check("new-request-sensitive-en");
             omar.findElement(By.cssSelector("input[name=audience][value=PUBLIC]")).click();
             omar.findElement(By.cssSelector("form.stack button[type=submit]")).click();
@@ -184,7 +184,7 @@ class MemberJourneyBrowserTest {
                 String handle = "@town@" + other.domain();
                 new WebDriverWait(omar, Duration.ofSeconds(20)).until(d -> {
                     d.navigate().refresh();
-                    return d.findElements(By.cssSelector("ul.links li")).stream()
+                    return omarPhone.findAll("ul.links li").stream()
                             .anyMatch(li -> li.getText().contains(handle) && li.getText().contains("linked"));
                 });
                 omarPhone.check("admin-links");

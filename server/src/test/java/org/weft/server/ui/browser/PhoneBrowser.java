@@ -38,6 +38,8 @@ final class PhoneBrowser implements AutoCloseable {
     static final int WIDTH = 390;
     static final int HEIGHT = 844;
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long {@link #find} looks for an element that the page just being loaded may not have yet. */
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
     private static String axe;
 
@@ -89,7 +91,7 @@ final class PhoneBrowser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         this.base = base;
         this.shots = shots;
         this.problems = problems;
@@ -110,8 +112,18 @@ final class PhoneBrowser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * Every element the page has now, without the implicit wait: an empty answer came only after 5 s of it, and a page
+     * here has no scripts, so once loaded (every step waits for that) an element it lacks will not appear. An absence
+     * check therefore still looks at the finished page; a wait for an element polls this.
+     */
     List<WebElement> findAll(String css) {
-        return driver.findElements(By.cssSelector(css));
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(By.cssSelector(css));
+        } finally {
+            driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     /** The text a person reads in the page's main part, as the browser lays it out. */
