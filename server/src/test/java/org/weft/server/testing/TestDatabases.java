@@ -1,5 +1,6 @@
 package org.weft.server.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.persistence.Database;
 
 /**
  * Gives each test server a database of its own: an H2 file in a temporary directory by default, or a
@@ -51,7 +53,7 @@ public final class TestDatabases {
         if (settings.isEmbedded()) {
             try {
                 Files.copy(EmbeddedTemplate.FILE, dataDir.resolve(EmbeddedTemplate.FILE.getFileName()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("Cannot copy the migrated template database into " + dataDir, e);
             }
         }
@@ -66,7 +68,7 @@ public final class TestDatabases {
             Path dir = tempDir();
             DatabaseSettings settings = new DatabaseSettings("", "", "", 8);
             // Closing the pool closes H2 (no DB_CLOSE_DELAY): the file is complete and nothing holds it.
-            org.weft.server.persistence.Database.open(settings, dir).close();
+            Database.open(settings, dir).close();
             return dir.resolve("weft.mv.db");
         }
     }
@@ -88,7 +90,7 @@ public final class TestDatabases {
     public static Path tempDir() {
         try {
             return Files.createTempDirectory("weft-test");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
