@@ -19,7 +19,8 @@ import org.weft.server.model.Purpose;
 
 /**
  * What the examples' check ({@link ExampleCheck}) does to what the server gets from {@link TextClassifier}: a sure post
- * stays sure only where the nearest labelled posts name its concept, a concept chosen by hashtag is not doubted, a post
+ * stays sure only where the nearest labelled posts name its concept (else it waits, offered their reading as the second),
+ * a concept chosen by hashtag is not doubted, a post
  * the word list found no concept for waits with the examples' concepts as its first reading, and the shipped index is
  * small and quick to build. Figures on the sets themselves are in {@link LeaveOneSetOutEvaluationTest}.
  */
@@ -43,6 +44,12 @@ class ExampleCheckTest {
         assertFalse(doubted.isSure(), "examples that name another concept hold it for a moderator: " + doubted);
         assertEquals(words.purpose(), doubted.purpose());
         assertEquals(words.concepts(), doubted.concepts(), "the moderator sees the word list's concepts");
+        List<PostReading> readings = new TextClassifier(TAXONOMY, () -> examples(Purpose.OFFER, other))
+                .classifyWithReadings(OFFER, List.of()).readings();
+        assertEquals(words.concepts(), readings.get(0).concepts(), "first, the word list's reading");
+        assertEquals(List.of(TAXONOMY.byId(other).orElseThrow()), readings.get(1).concepts(),
+                "then the one the examples hold it for: one tap settles it either way");
+        assertEquals(Purpose.OFFER, readings.get(1).purpose());
 
         assertFalse(wordsOnly.classify(OFFER, List.of()).isSure(), "no example near it: nothing vouches, it waits");
     }
