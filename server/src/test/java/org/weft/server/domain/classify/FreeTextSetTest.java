@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -144,14 +145,7 @@ class FreeTextSetTest {
      */
     @Test
     void eachPostOfTheSixthSetSitsInThePartItsSplitRuleGivesIt() {
-        scenesRunFrom(FreeTextSet.SIXTH_SET_FIRST, development6, frozen6);
-        development6.forEach(p -> assertTrue(!FreeTextSet.inSixthFrozenThird(p.number()), p.id() + " belongs in frozen6"));
-        frozen6.forEach(p -> assertTrue(FreeTextSet.inSixthFrozenThird(p.number()), p.id() + " belongs in development6"));
-        for (String lang : Taxonomy.LANGUAGES) {
-            Map<String, Long> purposes = inLanguage(frozen6, lang).stream().collect(Collectors.groupingBy(
-                    p -> p.purpose().map(Purpose::wire).orElse("none"), Collectors.counting()));
-            assertEquals(Map.of("none", 5L, "offer", 7L, "request", 8L), purposes, lang + " frozen6 purposes");
-        }
+        splitAsTheSixth(FreeTextSet.SIXTH_SET_FIRST, development6, frozen6, FreeTextSet::inSixthFrozenThird, "6");
     }
 
     /**
@@ -160,17 +154,27 @@ class FreeTextSetTest {
      */
     @Test
     void eachPostOfTheSeventhSetSitsInThePartItsSplitRuleGivesItAndNoneIsAnExample() {
-        scenesRunFrom(FreeTextSet.SEVENTH_SET_FIRST, development7, frozen7);
-        development7.forEach(p -> assertTrue(!FreeTextSet.inSeventhFrozenThird(p.number()), p.id() + " belongs in frozen7"));
-        frozen7.forEach(p -> assertTrue(FreeTextSet.inSeventhFrozenThird(p.number()), p.id() + " belongs in development7"));
-        for (String lang : Taxonomy.LANGUAGES) {
-            Map<String, Long> purposes = inLanguage(frozen7, lang).stream().collect(Collectors.groupingBy(
-                    p -> p.purpose().map(Purpose::wire).orElse("none"), Collectors.counting()));
-            assertEquals(Map.of("none", 5L, "offer", 7L, "request", 8L), purposes, lang + " frozen7 purposes");
-        }
+        splitAsTheSixth(FreeTextSet.SEVENTH_SET_FIRST, development7, frozen7, FreeTextSet::inSeventhFrozenThird, "7");
         Set<String> examples = ExampleSet.shipped().stream().map(e -> normalised(e.text())).collect(Collectors.toSet());
         Stream.concat(development7.stream(), frozen7.stream()).forEach(p ->
                 assertTrue(!examples.contains(normalised(p.text())), p.id() + " is one of the server's examples"));
+    }
+
+    /**
+     * The split of the second to seventh sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
+     * every third one of a language ({@code inFrozen}) in the frozen third, which holds 5 posts that are neither offer
+     * nor request, 7 offers and 8 requests a language.
+     */
+    private static void splitAsTheSixth(int first, List<FreeTextPost> development, List<FreeTextPost> frozen,
+            IntPredicate inFrozen, String set) {
+        scenesRunFrom(first, development, frozen);
+        development.forEach(p -> assertTrue(!inFrozen.test(p.number()), p.id() + " belongs in frozen" + set));
+        frozen.forEach(p -> assertTrue(inFrozen.test(p.number()), p.id() + " belongs in development" + set));
+        for (String lang : Taxonomy.LANGUAGES) {
+            Map<String, Long> purposes = inLanguage(frozen, lang).stream().collect(Collectors.groupingBy(
+                    p -> p.purpose().map(Purpose::wire).orElse("none"), Collectors.counting()));
+            assertEquals(Map.of("none", 5L, "offer", 7L, "request", 8L), purposes, lang + " frozen" + set + " purposes");
+        }
     }
 
     /** Every language tells scenes {@code first} to {@code first + 59}, each once, across the two parts of a set. */
