@@ -10,6 +10,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.classify.PostReading;
+import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalQuery;
@@ -65,6 +67,15 @@ class UnsureClassificationTest {
             ProposalEntity doubtedWaiting = TwoInstanceProposalTest.find(weft, noteId(doubted));
             assertEquals(ProposalEntity.Moderation.PENDING, doubtedWaiting.getModeration());
             assertEquals(1, onBoard(weft));
+            // What its moderator is offered: the words' reading (kitchen things) first, then the examples' own, which
+            // names other needs (that they name other needs is why it waits).
+            List<PostReading> offered = new HeldReadings(weft.server().proposals().taxonomy()).read(doubtedWaiting.getReadings());
+            assertEquals(2, offered.size(), "two readings to choose from: " + offered);
+            List<String> words = offered.get(0).concepts().stream().map(Concept::id).toList();
+            List<String> theirs = offered.get(1).concepts().stream().map(Concept::id).toList();
+            assertTrue(words.contains("kitchenware"), words.toString());
+            assertEquals(Purpose.REQUEST, offered.get(1).purpose());
+            assertTrue(theirs.stream().noneMatch(words::contains), "the examples' reading is another: " + theirs);
 
             // Thanks are neither offer nor request: nothing is kept.
             String thanks = post(mastodon, "103", "thank you all for the kettles, we are set now");
