@@ -51,6 +51,7 @@ import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.BlockedAddressCheck;
 import org.weft.server.federation.FetchAuthorizer;
+import org.weft.server.http.ForegroundFilter;
 import org.weft.server.http.Gzip;
 import org.weft.server.opendata.FeedEndpoint;
 import org.weft.server.opendata.OpenDataEndpoint;
@@ -139,6 +140,7 @@ import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.SkosDocument;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.queue.DeliveryQueue;
+import org.weft.server.queue.ForegroundRequests;
 import org.weft.server.queue.DeliveryWorker;
 import org.weft.server.queue.HostGate;
 import org.weft.server.queue.InboundStore;
@@ -312,10 +314,12 @@ public final class WeftServer implements AutoCloseable {
         // Deliveries are retried on Mastodon's schedule, for about two days (RetryPolicy's default).
         // Each host's limit is shared among the nodes running on this database (NodeHeartbeat counts them).
         HostGate hostGate = new HostGate(config.deliveryPerHost(), 5, Duration.ofMinutes(1), clock);
+        // Requests someone waits on (pages, API reads, actor fetches): both queues step aside while they are served.
+        ForegroundRequests foreground = new ForegroundRequests();
         DeliveryWorker deliveryWorker = new DeliveryWorker(db, new DeliveryQueue(db),
                 new SignedDelivery(new InboxPoster(client, new OutcomeClassifier()), signers),
                 hostGate,
-                new RetryPolicy(), clock, config.deliveryWorkers());
+                new RetryPolicy(), clock, config.deliveryWorkers(), foreground);
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
@@ -378,7 +382,7 @@ public final class WeftServer implements AutoCloseable {
         InboundStore inboundStore = new InboundStore(db);
         // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
-                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 8);
+                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 8, foreground);
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);
@@ -430,6 +434,7 @@ public final class WeftServer implements AutoCloseable {
         Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(headers)
+                .addFilter(new ForegroundFilter(foreground))
                 .register("/.well-known", new WebFingerEndpoint(actorDocuments, urls))
                 .register(nodeInfo)
                 .register(ApiRoutes.PREFIX, api)

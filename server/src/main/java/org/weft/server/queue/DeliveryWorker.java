@@ -73,13 +73,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Map<Long, Long> unrecorded = new ConcurrentHashMap<>();
 
     public DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate,
-                          RetryPolicy retryPolicy, Clock clock, int concurrency) {
-        this(db, queue, transport, gate, retryPolicy, clock, concurrency, LEASE, queue::record);
+                          RetryPolicy retryPolicy, Clock clock, int concurrency, ForegroundRequests foreground) {
+        this(db, queue, transport, gate, retryPolicy, clock, concurrency, foreground, LEASE, queue::record);
     }
 
     /** As the public constructor, with the lease and the outcome writer of a test. */
     DeliveryWorker(Database db, DeliveryQueue queue, DeliveryTransport transport, HostGate gate, RetryPolicy retryPolicy,
-                   Clock clock, int concurrency, Duration lease, OutcomeRecorder.Writer<Outcome> outcomes) {
+                   Clock clock, int concurrency, ForegroundRequests foreground, Duration lease,
+                   OutcomeRecorder.Writer<Outcome> outcomes) {
         this.db = db;
         this.queue = queue;
         this.transport = transport;
@@ -97,7 +98,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 throw e;
             }
         }, this::stored);
-        this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, this::claim);
+        this.dispatcher = new WorkDispatcher("weft-delivery", concurrency, POLL, foreground, this::claim);
     }
 
     public void start() {

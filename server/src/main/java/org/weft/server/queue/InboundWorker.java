@@ -67,13 +67,13 @@ public final class InboundWorker implements AutoCloseable {
     private final Map<Long, ClaimedActivity> held = new ConcurrentHashMap<>();
 
     public InboundWorker(Database db, InboundStore store, InboundHandler handler, JsonLdCodec codec, RetryPolicy retries,
-                         Clock clock, int concurrency) {
-        this(store, handler, codec, retries, clock, concurrency, store::finish);
+                         Clock clock, int concurrency, ForegroundRequests foreground) {
+        this(store, handler, codec, retries, clock, concurrency, foreground, store::finish);
     }
 
     /** As the public constructor, with the outcome writer of a test. */
     InboundWorker(InboundStore store, InboundHandler handler, JsonLdCodec codec, RetryPolicy retries, Clock clock,
-                  int concurrency, OutcomeRecorder.Writer<InboundOutcome> outcomes) {
+                  int concurrency, ForegroundRequests foreground, OutcomeRecorder.Writer<InboundOutcome> outcomes) {
         this.store = store;
         this.handler = handler;
         this.codec = codec;
@@ -89,7 +89,7 @@ public final class InboundWorker implements AutoCloseable {
                 throw e;
             }
         }, this::recorded);
-        this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL, this::claim);
+        this.dispatcher = new WorkDispatcher("weft-inbound", concurrency, POLL, foreground, this::claim);
     }
 
     public void start() {

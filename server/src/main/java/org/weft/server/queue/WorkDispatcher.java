@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * The loop both work queues share: ask a source for as many tasks as there are free slots, run each
  * on its own virtual thread, and sleep until poked (new work committed, a task finished) or until the
- * poll interval passes, which also picks up work that another process added or that became due.
+ * poll interval passes, which also picks up work that another process added or that became due. While someone waits
+ * on a request ({@link ForegroundRequests}), it runs one task at a time, so that request is not queued behind them.
  */
 public final class WorkDispatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkDispatcher.class.getName());
@@ -30,19 +32,26 @@ public final class WorkDispatcher implements AutoCloseable {
 
     private final String name;
     private final Source source;
+    private final int concurrency;
     private final Semaphore slots;
+    private final ForegroundRequests foreground;
     private final Duration pollInterval;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean running = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private boolean poked;
+    /** Times the loop went to sleep with nothing to start: a test waits for one to know a decision was made. */
+    private final AtomicLong sleeps = new AtomicLong();
     private Thread thread;
 
-    public WorkDispatcher(String name, int concurrency, Duration pollInterval, Source source) {
+    public WorkDispatcher(String name, int concurrency, Duration pollInterval, ForegroundRequests foreground,
+                          Source source) {
         this.name = name;
         this.source = source;
+        this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
+        this.foreground = foreground;
         this.pollInterval = pollInterval;
     }
 
@@ -76,6 +85,11 @@ public final class WorkDispatcher implements AutoCloseable {
         }
     }
 
+    /** How many times the loop has gone to sleep (for tests: each sleep follows a decision on what to start). */
+    long sleeps() {
+        return sleeps.get();
+    }
+
     /** False once {@link #stop()} or {@link #close()} has begun: tasks use it to tell a shutdown from a failure. */
     public boolean isRunning() {
         return running.get();
@@ -104,7 +118,7 @@ public final class WorkDispatcher implements AutoCloseable {
     private void loop() {
         while (running.get()) {
             try {
-                int free = slots.availablePermits();
+                int free = freeSlots();
                 List<Runnable> tasks = free == 0 ? List.of() : source.claim(free);
                 tasks.forEach(this::run);
                 if (tasks.isEmpty()) {
@@ -116,6 +130,18 @@ public final class WorkDispatcher implements AutoCloseable {
                 idle();
             }
         }
+    }
+
+    /**
+     * The slots to fill now. While a request is served, only an empty dispatcher starts one task; it waits for its
+     * running task otherwise (that task's end pokes it), so the queue neither stops nor crowds the request.
+     */
+    private int freeSlots() {
+        int free = slots.availablePermits();
+        if (foreground.busy()) {
+            return free == concurrency ? 1 : 0;
+        }
+        return free;
     }
 
     private void run(Runnable task) {
@@ -136,6 +162,7 @@ public final class WorkDispatcher implements AutoCloseable {
         lock.lock();
         try {
             if (!poked && running.get()) {
+                sleeps.incrementAndGet();
                 wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
             poked = false;

@@ -183,7 +183,7 @@ class DeliveryWorkerTest {
         Clock stopped = Clock.fixed(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), java.time.ZoneOffset.UTC);
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), stopped);
         try (DeliveryWorker worker = new DeliveryWorker(db, queue, this::answer, gate, new RetryPolicy(), stopped, 16,
-                Duration.ofMinutes(2), queue::record)) {
+                new ForegroundRequests(), Duration.ofMinutes(2), queue::record)) {
             worker.start();
             worker.poke();
             WaitFor.condition("every row for the one host delivered",
@@ -230,7 +230,8 @@ class DeliveryWorkerTest {
 
     private DeliveryWorker worker(Duration lease, DeliveryTransport transport, OutcomeRecorder.Writer<Outcome> writer) {
         HostGate gate = new HostGate(2, 5, Duration.ofMinutes(1), Clock.systemUTC());
-        return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, lease, writer);
+        return new DeliveryWorker(db, queue, transport, gate, new RetryPolicy(), Clock.systemUTC(), 16, new ForegroundRequests(),
+                lease, writer);
     }
 
     /** The inbox's last path segment says how it answers. */

@@ -192,7 +192,7 @@ class InboundBatchTest {
 
     private void worker(InboundHandler handler, int concurrency, RetryPolicy retries) {
         InboundWorker worker = new InboundWorker(db, new InboundStore(db), handler, new JsonLdCodec(), retries,
-                Clock.systemUTC(), concurrency);
+                Clock.systemUTC(), concurrency, new ForegroundRequests());
         workers.add(worker);
         worker.start();
     }

@@ -48,7 +48,7 @@ class InboundWorkerRetryTest {
         };
         try (Database db = Database.open(settings, dir)) {
             InboundWorker worker = new InboundWorker(db, new InboundStore(db), handler, new JsonLdCodec(),
-                    RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 1);
+                    RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 1, new ForegroundRequests());
             try (InboxWriter writer = new InboxWriter(db.dataSource(), worker::poke)) {
                 writer.start();
                 worker.start();
