@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -39,10 +40,17 @@ final class ExampleCheck {
 
     private final Taxonomy taxonomy;
     private final ExampleIndex index;
+    private final Optional<ExampleAdditions> additions;
 
     ExampleCheck(Taxonomy taxonomy, ExampleIndex index) {
+        this(taxonomy, index, true);
+    }
+
+    /** @param addsNeeds whether the examples add the needs the reading left out (false: session 32's check, to compare) */
+    ExampleCheck(Taxonomy taxonomy, ExampleIndex index, boolean addsNeeds) {
         this.taxonomy = taxonomy;
         this.index = index;
+        this.additions = addsNeeds ? Optional.of(new ExampleAdditions(taxonomy)) : Optional.empty();
     }
 
     /** The examples' vote on a post, read in the language the word list detected. */
@@ -54,9 +62,12 @@ final class ExampleCheck {
      * The word list's reading with the examples' say: the same purpose and kind, the same concepts unless it found
      * none, and a confidence moved across {@link Classification#SURE} where the examples disagree or agree strongly.
      * A concept the poster chose by its hashtag ({@code #Prams}), or one under it ({@code #food} for fruit and
-     * vegetables), is not doubted: the neighbours only guess.
+     * vegetables), is not doubted: the neighbours only guess. Then the needs the examples name and the reading left
+     * out are added ({@link ExampleAdditions}).
+     *
+     * @param named the concepts the post's words named, whether the word list kept them or not
      */
-    ClassifiedPost check(String text, Collection<String> hashtags, ClassifiedPost words) {
+    ClassifiedPost check(String text, Collection<String> hashtags, ClassifiedPost words, Set<String> named) {
         Classification w = words.result();
         if (w.purpose().isEmpty()) {
             return words; // a post that neither offers nor asks stays off the board whatever its neighbours say
@@ -75,6 +86,13 @@ final class ExampleCheck {
             readings.addAll(words.readings());
             return new ClassifiedPost(filled, readings.subList(0, Math.min(2, readings.size())));
         }
+        ClassifiedPost checked = confidenceChecked(hashtags, words, votes);
+        return additions.map(a -> a.add(checked, votes, named)).orElse(checked);
+    }
+
+    /** The word list's reading, held where the examples disagree and placed where they agree strongly. */
+    private ClassifiedPost confidenceChecked(Collection<String> hashtags, ClassifiedPost words, ExampleVotes votes) {
+        Classification w = words.result();
         double agreement = votes.conceptShare(w.primary().id());
         double confidence = w.confidence();
         if (w.isSure() && agreement < AGREEMENT && !namedByHashtag(w.primary(), hashtags)) {
