@@ -162,7 +162,8 @@ class ExampleCheckTest {
         }
         byLanguage.forEach((lang, times) -> {
             long[] t = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf("  %s look-up p50 %.2f ms, p99 %.2f ms%n", lang, t[t.length / 2] / 1e6, t[t.length * 99 / 100] / 1e6);
+            System.out.printf("  %s look-up p50 %.2f ms, p99 %.2f ms%n", lang, t[t.length / 2] / 1e6,
+                    t[t.length * 99 / 100] / 1e6);
         });
         long[] sorted = lookups.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("example index: %d examples, built in %d ms, index files %d kB, heap held %d kB;"
