@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -111,7 +112,9 @@ public final class TextClassifier {
     public ClassifiedPost classifyWithReadings(String text, List<String> hashtags) {
         Explanation e = explain(text, hashtags);
         String body = text == null ? "" : text;
-        return parts.join().examples().check(body, hashtags(body, hashtags), new ClassifiedPost(e.result(), e.readings()));
+        Set<String> named = e.ranked().stream().map(r -> r.concept().id()).collect(Collectors.toSet());
+        return parts.join().examples().check(body, hashtags(body, hashtags), new ClassifiedPost(e.result(), e.readings()),
+                named);
     }
 
     /**

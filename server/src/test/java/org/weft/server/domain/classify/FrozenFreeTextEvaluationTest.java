@@ -2,6 +2,7 @@ package org.weft.server.domain.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
- * The final report of issue 14: the classifier as shipped (the word list, checked against the 2,160 labelled posts of
- * the six spent sets, {@link ExampleCheck}) on the seventh free-text set, written blind apart from the tuning and not
- * among the examples ({@code classify/free-text/development7.tsv} and {@code frozen7.tsv}), against the issue's targets
+ * The final report of issue 14: the classifier as shipped (the word list, checked against the labelled posts of the
+ * spent sets, {@link ExampleCheck}) on a free-text set written blind apart from the tuning and not among the examples
+ * ({@link FreeTextSet#BLIND}: its development part, then its frozen third, in {@code classify/free-text/}; the seventh
+ * set was measured so in session 32 and is spent; none is there until the lead adds the next), against the issue's targets
  * per language ({@link FreeTextTargets}): concept precision ≥ 0.90 on what goes on the board without a moderator,
  * recall ≥ 0.85, ≥ 0.95 of the posts that are neither offer nor request kept off the board, and at most a quarter of
  * the offers and requests held for a moderator. Both parts are printed, and the 360 together, for the shipped reading
@@ -32,15 +34,18 @@ class FrozenFreeTextEvaluationTest {
 
     @Test
     void everyLanguageMeetsTheTargetsOfIssue14OnTheFrozenThird() {
+        assumeTrue(FreeTextSet.BLIND.size() == 2, "no set written blind is waiting to be measured");
+        String developmentPart = FreeTextSet.BLIND.get(0);
+        String frozenPart = FreeTextSet.BLIND.get(1);
         TextClassifier classifier = new TextClassifier(Taxonomy.load());
         Reader shipped = post -> FreeTextEvaluationTest.classify(classifier, post);
         Reader words = post -> classifier.explain(post.text(), ClassifierEvaluationTest.hashtagsOf(post.text())).result();
-        Map<String, FreeTextScore> development = measure(shipped, "as shipped, development part", FreeTextSet.DEVELOPMENT_7);
-        Map<String, FreeTextScore> frozen = measure(shipped, "as shipped, FROZEN third", FreeTextSet.FROZEN_7);
-        measure(shipped, "as shipped, both parts (360 posts)", FreeTextSet.DEVELOPMENT_7, FreeTextSet.FROZEN_7);
-        measure(words, "word list alone, development part", FreeTextSet.DEVELOPMENT_7);
-        measure(words, "word list alone, FROZEN third", FreeTextSet.FROZEN_7);
-        measure(words, "word list alone, both parts (360 posts)", FreeTextSet.DEVELOPMENT_7, FreeTextSet.FROZEN_7);
+        Map<String, FreeTextScore> development = measure(shipped, "as shipped, development part", developmentPart);
+        Map<String, FreeTextScore> frozen = measure(shipped, "as shipped, FROZEN third", frozenPart);
+        measure(shipped, "as shipped, both parts (360 posts)", developmentPart, frozenPart);
+        measure(words, "word list alone, development part", developmentPart);
+        measure(words, "word list alone, FROZEN third", frozenPart);
+        measure(words, "word list alone, both parts (360 posts)", developmentPart, frozenPart);
         Taxonomy.LANGUAGES.forEach(lang -> {
             assertEquals(FreeTextSetTest.DEVELOPMENT_PER_LANGUAGE, development.get(lang).posts);
             assertEquals(FreeTextSetTest.FROZEN_PER_LANGUAGE, frozen.get(lang).posts);
@@ -56,7 +61,7 @@ class FrozenFreeTextEvaluationTest {
     private static Map<String, FreeTextScore> measure(Reader reader, String what, String... parts) {
         List<FreeTextPost> posts = FreeTextSet.readAll(List.of(parts));
         Map<String, FreeTextScore> scores = FreeTextScore.byLanguage(posts, reader);
-        System.out.println("Free-text seventh set, " + what + " (final report of issue 14)\n" + FreeTextScore.table(scores)
+        System.out.println("Free-text set written blind, " + what + " (final report of issue 14)\n" + FreeTextScore.table(scores)
                 + "\nBoard view\n" + FreeTextScore.boardTable(scores));
         return scores;
     }

@@ -33,9 +33,9 @@ class HeldReadingsEvaluationTest {
     void theSecondReadingAddsRightReadingsForHeldPosts() {
         Taxonomy taxonomy = Taxonomy.load();
         List<FreeTextPost> all = FreeTextSet.readAll(FreeTextSet.ALL);
-        // Each set is read with the other five as examples: a post that is its own example proves nothing.
+        // Each set is read with the other sets as examples: a post that is its own example proves nothing.
         Map<Integer, TextClassifier> bySet = new TreeMap<>();
-        for (int s = 0; s < LeaveOneSetOutEvaluationTest.SETS - 1; s++) {
+        for (int s = 0; s < FreeTextSet.TUNING.size() / 2; s++) { // the five sets the tuning parts come from
             int set = s;
             List<LabelledExample> others = all.stream().filter(p -> LeaveOneSetOutEvaluationTest.setOf(p) != set)
                     .map(LeaveOneSetOutEvaluationTest::example).toList();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
@@ -17,30 +18,33 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * Reading by example measured where it proves something: for each of the six free-text sets, the classifier is built
- * with the other five sets as its examples and reads the sixth, which it has never seen as an example. Three readings
+ * Reading by example measured where it proves something: for each of the seven free-text sets, the classifier is built
+ * with the other six sets as its examples and reads the seventh, which it has never seen as an example. Three readings
  * of the same posts: the word list alone ({@link TextClassifier#explain}), the examples alone (their vote), and the
  * two combined as the server reads ({@link TextClassifier#classifyWithReadings}, {@link ExampleCheck}). Prints, per
  * language and pooled, each set's figures, their mean and the worst set; fails when the combined reading falls under
  * its floors on the held-out sets or no longer places posts more precisely than the word list alone.
  *
- * <p>The word list was tuned on sets one to five, so its figures there are optimistic and only the sixth set is
- * held out for it; the examples are held out on every set. Figures in docs/classifier-evaluation.md, "Session 32".
+ * <p>The word list was tuned on sets one to five, so its figures there are optimistic and only the sixth and seventh
+ * sets are held out for it; the examples are held out on every set. Figures in docs/classifier-evaluation.md, "Session 32".
  */
 class LeaveOneSetOutEvaluationTest {
 
-    static final int SETS = 6;
+    static final int SETS = 7;
     static final int PER_SET = 360;
     /**
-     * Floors for the combined reading over the six held-out sets pooled, every language: a post or two under the
-     * weakest language when session 32 ended (board precision 0.89 in Spanish, 178/201; non-offers kept off 0.98,
-     * 88/90, in English, Ukrainian and Persian; held 0.42 in Arabic, 114/270; recall 0.80 in Arabic and Persian; see
-     * the doc). Recall is the word list's: the examples do not add needs.
+     * Floors for the combined reading over the held-out sets pooled, every language: a post or two under the weakest
+     * language. Session 32 ended, on six sets, at board precision 0.89 in Spanish (178/201), non-offers kept off 0.98
+     * (88/90) in English, Ukrainian and Persian, held 0.42 in Arabic (114/270), recall 0.80 in Arabic and Persian.
+     * With the seventh set (session 34), before the examples added needs: board precision 0.90 in Spanish (209/233),
+     * kept off 0.95 in Persian (100/105: the seventh set kept 13 of 15 Persian non-offers off), held 0.43 in Arabic
+     * (135/315), recall 0.77 in Arabic (282/364); with the needs they add ({@link ExampleAdditions}) recall 0.80 in
+     * Arabic (292/364) and Persian (293/365), the rest unchanged. See the doc, "Session 34".
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.88, 0.78, 0.96, 0.44);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.89, 0.79, 0.95, 0.44);
 
     private static final Taxonomy TAXONOMY = Taxonomy.load();
-    private static final String[] READINGS = {"word list", "examples", "combined"};
+    private static final String[] READINGS = {"word list", "examples", "check alone (session 32)", "combined"};
 
     @Test
     void examplesFromOtherSetsMakeWhatGoesOnTheBoardMorePrecise() {
@@ -52,41 +56,50 @@ class LeaveOneSetOutEvaluationTest {
             scores.add(new ArrayList<>());
         }
         List<Map<FreeTextPost, Classification>> pooled = List.of(new LinkedHashMap<>(), new LinkedHashMap<>(),
-                new LinkedHashMap<>());
+                new LinkedHashMap<>(), new LinkedHashMap<>());
         for (int s = 0; s < SETS; s++) {
             int set = s;
             List<LabelledExample> others = all.stream().filter(p -> setOf(p) != set).map(LeaveOneSetOutEvaluationTest::example)
                     .toList();
             TextClassifier classifier = new TextClassifier(TAXONOMY, () -> others);
-            ExampleCheck alone = new ExampleCheck(TAXONOMY, ExampleIndex.of(others));
+            ExampleIndex index = ExampleIndex.of(others);
+            ExampleCheck alone = new ExampleCheck(TAXONOMY, index);
+            ExampleCheck checkOnly = new ExampleCheck(TAXONOMY, index, false);
             List<FreeTextPost> posts = all.stream().filter(p -> setOf(p) == set).toList();
             assertEquals(PER_SET, posts.size());
             for (FreeTextPost post : posts) {
                 List<String> tags = ClassifierEvaluationTest.hashtagsOf(post.text());
-                Classification words = classifier.explain(post.text(), tags).result();
+                TextClassifier.Explanation explained = classifier.explain(post.text(), tags);
+                Classification words = explained.result();
                 pooled.get(0).put(post, words);
                 pooled.get(1).put(post, examplesAlone(alone.votes(post.text(), words.language()), words));
-                pooled.get(2).put(post, classifier.classifyWithReadings(post.text(), tags).result());
+                pooled.get(2).put(post, checkOnly.check(post.text(), tags,
+                        new ClassifiedPost(words, explained.readings()), Set.of()).result());
+                pooled.get(3).put(post, classifier.classifyWithReadings(post.text(), tags).result());
             }
             for (int r = 0; r < READINGS.length; r++) {
                 Map<FreeTextPost, Classification> read = pooled.get(r);
                 scores.get(r).add(FreeTextScore.byLanguage(posts, read::get));
             }
         }
-        StringBuilder out = new StringBuilder("Leave-one-set-out: each set read with the other five as examples\n");
+        StringBuilder out = new StringBuilder("Leave-one-set-out: each set read with the other six as examples\n");
         for (int r = 0; r < READINGS.length; r++) {
             out.append('\n').append(READINGS[r]).append(": recall, board precision, non-offers kept off, held;")
-                    .append(" mean of the six sets (worst set)\n").append(summary(scores.get(r)));
+                    .append(" mean of the seven sets (worst set)\n").append(summary(scores.get(r)));
         }
-        Map<String, FreeTextScore> combined = FreeTextScore.byLanguage(all, pooled.get(2)::get);
+        Map<String, FreeTextScore> combined = FreeTextScore.byLanguage(all, pooled.get(3)::get);
+        Map<String, FreeTextScore> checkAlone = FreeTextScore.byLanguage(all, pooled.get(2)::get);
         Map<String, FreeTextScore> words = FreeTextScore.byLanguage(all, pooled.get(0)::get);
-        out.append("\nCombined, the six held-out sets pooled\n").append(FreeTextScore.table(combined))
+        out.append("\nCombined, the seven held-out sets pooled\n").append(FreeTextScore.table(combined))
                 .append(FreeTextScore.boardTable(combined))
+                .append("\nCheck alone (session 32), the same posts\n").append(FreeTextScore.table(checkAlone))
+                .append(FreeTextScore.boardTable(checkAlone))
                 .append("\nWord list, the same posts\n").append(FreeTextScore.boardTable(words));
         for (int s = 0; s < SETS; s++) {
-            out.append("\nset ").append(s + 1).append(", word list then combined\n")
+            out.append("\nset ").append(s + 1).append(", word list, check alone, then combined\n")
                     .append(FreeTextScore.boardTable(scores.get(0).get(s)))
-                    .append(FreeTextScore.boardTable(scores.get(2).get(s)));
+                    .append(FreeTextScore.boardTable(scores.get(2).get(s)))
+                    .append(FreeTextScore.boardTable(scores.get(3).get(s)));
         }
         System.out.println(out);
         List<String> below = FreeTextTargets.missesOfFloors(combined, FLOORS);
@@ -95,6 +108,10 @@ class LeaveOneSetOutEvaluationTest {
         FreeTextScore w = FreeTextScore.pooled(words.values());
         assertTrue(c.boardPrecision() > w.boardPrecision() + 0.03, "examples no longer make the board more precise");
         assertTrue(c.keptOffRate() >= w.keptOffRate(), "examples let more non-offers onto the board");
+        FreeTextScore k = FreeTextScore.pooled(checkAlone.values());
+        assertTrue(c.recall() >= k.recall() + 0.02, "the examples no longer add the needs the reading left out"); // 0.03
+        assertTrue(c.boardPrecision() >= k.boardPrecision() - 0.005, "the needs the examples add make the board less precise");
+        assertTrue(c.held == k.held, "the needs the examples add move posts on or off the board");
     }
 
     /** The examples' own reading: their purpose, their concepts with 0.3 of the vote, sure when most agree. */
