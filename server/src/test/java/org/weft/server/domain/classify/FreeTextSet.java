@@ -89,10 +89,17 @@ final class FreeTextSet {
     /** The seventh set's frozen third: measured once (session 32), spent; among the examples since session 34. */
     static final String FROZEN_7 = "/classify/examples/frozen7.tsv";
     /**
-     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: none since the seventh set was spent (the lead adds the next).
+     * The eighth set's development two-thirds (scenes 421 to 480, written blind in session 34 while the examples
+     * learnt to add needs): untouched until {@code FrozenFreeTextEvaluationTest} measures it once.
      */
-    static final List<String> BLIND = List.of();
+    static final String DEVELOPMENT_8 = "/classify/free-text/development8.tsv";
+    /** The eighth set's frozen third: untouched until it is measured once. */
+    static final String FROZEN_8 = "/classify/free-text/frozen8.tsv";
+    /**
+     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
+     * FrozenFreeTextEvaluationTest} measures once: the eighth set's.
+     */
+    static final List<String> BLIND = List.of(DEVELOPMENT_8, FROZEN_8);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
@@ -114,6 +121,8 @@ final class FreeTextSet {
     static final int SIXTH_SET_FIRST = 301;
     /** The scene numbers of the seventh set run from here to {@code SEVENTH_SET_FIRST + 59}. */
     static final int SEVENTH_SET_FIRST = 361;
+    /** The scene numbers of the eighth set run from here to {@code EIGHTH_SET_FIRST + 59}. */
+    static final int EIGHTH_SET_FIRST = 421;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -160,6 +169,11 @@ final class FreeTextSet {
     /** The seventh set's split rule, the same moved to its numbers: scenes 363, 366, ... 420 are frozen. */
     static boolean inSeventhFrozenThird(int number) {
         return (number - SEVENTH_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The eighth set's split rule, the same moved to its numbers: scenes 423, 426, ... 480 are frozen. */
+    static boolean inEighthFrozenThird(int number) {
+        return (number - EIGHTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the sixth frozen third is added only when it is measured). */

@@ -47,6 +47,8 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen6 = FreeTextSet.read(FreeTextSet.FROZEN_6);
     private final List<FreeTextPost> development7 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_7);
     private final List<FreeTextPost> frozen7 = FreeTextSet.read(FreeTextSet.FROZEN_7);
+    private final List<FreeTextPost> development8 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_8);
+    private final List<FreeTextPost> frozen8 = FreeTextSet.read(FreeTextSet.FROZEN_8);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
@@ -57,6 +59,7 @@ class FreeTextSetTest {
         eachLanguageHasSixtyPosts(development5, frozen5);
         eachLanguageHasSixtyPosts(development6, frozen6);
         eachLanguageHasSixtyPosts(development7, frozen7);
+        eachLanguageHasSixtyPosts(development8, frozen8);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -152,6 +155,12 @@ class FreeTextSetTest {
     @Test
     void eachPostOfTheSeventhSetSitsInThePartItsSplitRuleGivesIt() {
         splitAsTheSixth(FreeTextSet.SEVENTH_SET_FIRST, development7, frozen7, FreeTextSet::inSeventhFrozenThird, "7");
+    }
+
+    /** The eighth set, written blind and not yet measured: scenes 421 to 480, split as the sixth. */
+    @Test
+    void eachPostOfTheEighthSetSitsInThePartItsSplitRuleGivesIt() {
+        splitAsTheSixth(FreeTextSet.EIGHTH_SET_FIRST, development8, frozen8, FreeTextSet::inEighthFrozenThird, "8");
     }
 
     /**
