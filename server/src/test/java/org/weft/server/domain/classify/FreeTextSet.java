@@ -90,14 +90,15 @@ final class FreeTextSet {
     static final String FROZEN_7 = "/classify/examples/frozen7.tsv";
     /**
      * The eighth set's development two-thirds (scenes 421 to 480, written blind in session 34 while the examples
-     * learnt to add needs): untouched until {@code FrozenFreeTextEvaluationTest} measures it once.
+     * learnt to add needs): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 34), spent; out of
+     * the examples, so its figures can be re-read with the classifier they were taken with.
      */
     static final String DEVELOPMENT_8 = "/classify/free-text/development8.tsv";
-    /** The eighth set's frozen third: untouched until it is measured once. */
+    /** The eighth set's frozen third: measured once (session 34), spent. */
     static final String FROZEN_8 = "/classify/free-text/frozen8.tsv";
     /**
-     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: the eighth set's.
+     * The parts of the last set written blind ({@code classify/free-text/}), which {@code FrozenFreeTextEvaluationTest}
+     * reads: the eighth set's, measured in session 34 (the next set written blind replaces them).
      */
     static final List<String> BLIND = List.of(DEVELOPMENT_8, FROZEN_8);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
