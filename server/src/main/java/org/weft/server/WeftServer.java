@@ -557,6 +557,9 @@ public final class WeftServer implements AutoCloseable {
                 (ready - started) / 1_000_000, (databaseReady - started) / 1_000_000,
                 (federationReady - databaseReady) / 1_000_000, (servicesReady - federationReady) / 1_000_000,
                 (ready - servicesReady) / 1_000_000));
+        // Built once the server is ready rather than beside its start-up, which it slowed by competing for two cores;
+        // a post that needs it before then waits for it, as it always did.
+        classifier.startLoading();
         return new WeftServer(config, db, urls, localActors, actorDocuments, follows, outbox,
                 new Proposals(proposals, responses, agreements, areas,
                 moderation, taxonomy, conversations),

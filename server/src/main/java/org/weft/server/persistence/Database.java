@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -334,6 +335,8 @@ public final class Database implements AutoCloseable {
         // the JDBC metadata at start (validation still does), and without the warning an explicit dialect gives.
         describeDatabase(dataSource).forEach(configuration::setProperty);
         configuration.setProperty("hibernate.boot.allow_jdbc_metadata_access", String.valueOf(validateMapping));
+        configuration.getStandardServiceRegistryBuilder()
+                .addService(BytecodeProvider.class, ProxiesWhenNeeded.aroundHibernates());
         return configuration.buildSessionFactory();
     }
 

@@ -54,7 +54,9 @@ public final class TextClassifier {
     private static final Pattern HASHTAG_IN_TEXT = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_]+)");
 
     private final Taxonomy taxonomy;
-    private final CompletableFuture<Parts> parts;
+    private final Supplier<List<LabelledExample>> examples;
+    /** Null until {@link #startLoading} or the first reading starts the build. */
+    private volatile CompletableFuture<Parts> parts;
 
     /** What the classifier reads with, built once from the taxonomy and the cue file. */
     private record Parts(ConceptLexicon lexicon, ConceptRanker ranker, Negations negations, PurposeDetector purposes,
@@ -62,10 +64,11 @@ public final class TextClassifier {
     }
 
     /**
-     * Starts building the classifier in a background thread and returns at once: analysing the vocabulary and
+     * A classifier not built yet: {@link #startLoading} builds it in a background thread, and the first {@link
+     * #classify} waits for that (or starts it); an error in the cue file surfaces there. Analysing the vocabulary and
      * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 2,160 shipped
-     * examples 0.5-1.2 s (about 1.5 MB of heap), which would otherwise add to the server's start-up. The first {@link
-     * #classify} waits for them; an error in the cue file surfaces there.
+     * examples 0.5-1.2 s (about 1.5 MB of heap): the server starts the build once it is ready, so that this work
+     * does not compete with its start-up for the CPU.
      */
     public TextClassifier(Taxonomy taxonomy) {
         this(taxonomy, ExampleSet::shipped);
@@ -77,7 +80,25 @@ public final class TextClassifier {
      */
     TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
         this.taxonomy = taxonomy;
-        this.parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples), TextClassifier::inDaemonThread);
+        this.examples = examples;
+    }
+
+    /** Starts building the classifier in a background thread, if nothing has started it yet, and returns at once. */
+    public void startLoading() {
+        loading();
+    }
+
+    private CompletableFuture<Parts> loading() {
+        CompletableFuture<Parts> started = parts;
+        if (started == null) {
+            synchronized (this) {
+                if (parts == null) {
+                    parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples), TextClassifier::inDaemonThread);
+                }
+                started = parts;
+            }
+        }
+        return started;
     }
 
     private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
@@ -113,8 +134,8 @@ public final class TextClassifier {
         Explanation e = explain(text, hashtags);
         String body = text == null ? "" : text;
         Set<String> named = e.ranked().stream().map(r -> r.concept().id()).collect(Collectors.toSet());
-        return parts.join().examples().check(body, hashtags(body, hashtags), new ClassifiedPost(e.result(), e.readings()),
-                named);
+        return loading().join().examples().check(body, hashtags(body, hashtags),
+                new ClassifiedPost(e.result(), e.readings()), named);
     }
 
     /**
@@ -151,7 +172,7 @@ public final class TextClassifier {
     }
 
     Explanation explain(String text, List<String> hashtags) {
-        Parts p = parts.join();
+        Parts p = loading().join();
         String body = text == null ? "" : text;
         Collection<String> tags = hashtags(body, hashtags);
         Reading reading = bestReading(p, body);
@@ -254,7 +275,7 @@ public final class TextClassifier {
      * and negated words name nothing; "other" is never named.
      */
     public List<Concept> conceptsNamedIn(String text) {
-        Parts p = parts.join();
+        Parts p = loading().join();
         Set<String> ids = new LinkedHashSet<>();
         for (String language : Taxonomy.LANGUAGES) {
             List<Token> tokens = TextAnalysis.tokens(language, text == null ? "" : text);
