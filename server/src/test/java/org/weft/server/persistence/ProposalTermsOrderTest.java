@@ -52,8 +52,7 @@ class ProposalTermsOrderTest {
         });
         List<String> expected = new ArrayList<>(inKeyOrder(ids[0], first));
         expected.addAll(inKeyOrder(ids[1], second));
-        assertEquals(expected, inserted(db),
-                "each proposal's terms inserted in key order");
+        assertEquals(expected, inserted(db), "each proposal's terms inserted in key order");
 
         clearLog(db);
         Set<String> edited = new LinkedHashSet<>(List.of("stroller", "pram", "bicycle", "zip"));
