@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,6 +23,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.SortNatural;
 import org.weft.server.model.Audience;
 import org.weft.server.model.HelpKind;
 import org.weft.server.model.ProposalStatus;
@@ -121,11 +123,17 @@ public class ProposalEntity {
     private Instant receivedAt;
     @Column(name = "moderated_at")
     private Instant moderatedAt;
-    /** Its words as a board search looks for them (V54), analysed when it was written; see {@code SearchTerms}. */
+    /**
+     * Its words as a board search looks for them (V54), analysed when it was written; see {@code SearchTerms}. Sorted,
+     * so that a proposal's terms are inserted in the order of the table's (proposal, term) key: InnoDB then appends
+     * them to the last page and fills it, where inserts in a hash set's order split pages in the middle and left the
+     * rows' pages about 40 % empty (G15 soak, 2026-12-05: 72 of 114 bytes a term were rows; in key order, 38).
+     */
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "proposal_term", joinColumns = @JoinColumn(name = "proposal_id"))
     @Column(name = "term", length = 64, nullable = false)
-    private Set<String> searchTerms = new HashSet<>();
+    @SortNatural
+    private SortedSet<String> searchTerms = new TreeSet<>();
     /** The analysis version its terms were stored under; null when they never were (rows older than V54). */
     @Column(name = "terms_version")
     private Integer termsVersion;
