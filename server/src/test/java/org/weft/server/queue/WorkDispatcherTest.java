@@ -27,7 +27,7 @@ class WorkDispatcherTest {
     private final ForegroundRequests foreground = new ForegroundRequests();
     /** The free slots the dispatcher asked for, claim by claim. */
     private final BlockingQueue<Integer> asked = new LinkedBlockingQueue<>();
-    /** One latch per task handed out; counting one down lets that task end. */
+    /** One latch per task that has started and not been let go; counting one down lets that task end. */
     private final BlockingQueue<CountDownLatch> running = new LinkedBlockingQueue<>();
     private WorkDispatcher dispatcher;
 
@@ -49,9 +49,9 @@ class WorkDispatcherTest {
             asked.add(free);
             List<Runnable> tasks = new ArrayList<>();
             for (int i = 0; i < free; i++) {
-                CountDownLatch done = new CountDownLatch(1);
-                running.add(done);
                 tasks.add(() -> {
+                    CountDownLatch done = new CountDownLatch(ending ? 0 : 1);
+                    running.add(done);
                     try {
                         done.await();
                     } catch (InterruptedException e) {
@@ -81,7 +81,8 @@ class WorkDispatcherTest {
         assertEquals(1, next(), "still waiting: the next task starts only when the last one ended");
         foreground.end();
         finishOne();
-        assertEquals(CONCURRENCY, next(), "nobody waits any more: every slot is filled");
+        // Whether the free slots are filled before or after that task's end, all of them are filled now.
+        WaitFor.condition("nobody waits any more: every slot is filled", () -> running.size() == CONCURRENCY);
     }
 
     @Test
