@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why: requests and queue tasks run on virtual threads, and virtual threads share a few carrier threads (one per
  * core) in the order they became runnable. A page's thread that wakes from a database call queues behind every
- * runnable task; with a backlog draining on eight inbound tasks, each step of a board page waited for eight handlers'
- * turns, and its p99 went from about 15 ms to 170 ms on two cores (BENCHMARKS.md, G8). While a request counted here is
- * in flight, a {@link WorkDispatcher} starts a task only when none of its own is running: the queue goes on, one task
- * at a time, and the page waits behind one task's turn at most.
+ * runnable task, eight inbound tasks while a backlog drains. While a request counted here is in flight, a {@link
+ * WorkDispatcher} starts a task only when none of its own is running: the queue goes on, one task at a time, and the
+ * page waits behind one task's turn at most. Measured (BENCHMARKS.md, G8): with the CPU contended, a board page's
+ * median while a backlog drained fell from 30-247 ms to 15-19 ms; on a quiet machine it was 18 ms before and after,
+ * and a tail of 140-250 ms that has another cause remains.
  */
 public final class ForegroundRequests {
     private final AtomicInteger inFlight = new AtomicInteger();
