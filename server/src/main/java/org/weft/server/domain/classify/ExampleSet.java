@@ -13,7 +13,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * The labelled posts shipped with the server ({@code classify/examples/*.tsv}: the six free-text sets of issue 14,
+ * The labelled posts shipped with the server ({@code classify/examples/*.tsv}: the seven free-text sets of issue 14,
  * each measured once and spent), read as {@link LabelledExample}s. The files' format and history are in {@code
  * classify/examples/README.md}; {@code FreeTextSetTest} checks them strictly, so this reader only splits columns.
  */
