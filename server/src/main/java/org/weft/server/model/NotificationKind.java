@@ -18,7 +18,10 @@ public enum NotificationKind {
     CONVERSATION("conversation"),
     /** A new match for one of the member's proposals. */
     MATCH("match"),
-    /** A match of the member's was withdrawn: the other proposal is no longer available here (closed, deleted, unlinked). */
+    /**
+     * A match of the member's was withdrawn: the other proposal changed so that it no longer fits, or is no longer
+     * available here (closed, deleted, unlinked).
+     */
     MATCH_GONE("match-gone"),
     /** Another Weft member accepted the member's agreement offer. */
     AGREEMENT_ACCEPTED("agreement-accepted"),

@@ -14,13 +14,19 @@ import org.weft.server.persistence.ProposalRepository;
 import org.weft.web.i18n.Messages;
 
 /**
- * Posts the classifier is unsure of, as a Mastodon follower of a community sends them: rosa follows the community,
- * then each {@link #receive} delivers a public post mentioning it, which waits for a moderator with the classifier's
- * two best readings kept beside it. For tests of the waiting posts, wherever a moderator looks at them.
+ * Posts as a Mastodon follower of a community sends them: rosa follows the community, then each {@link #receive}
+ * delivers a public post mentioning it. Most tests send posts the classifier is unsure of, which wait for a moderator
+ * with the classifier's two best readings kept beside it, wherever a moderator looks at them.
  */
 public final class HeldPosts {
     /** A bare question and one concept word: a request for kitchen things, or an offer of them; the classifier waits. */
     public static final String UNSURE = "spare kettle anyone? we got a new one";
+    /**
+     * A request for baby formula and nappies and a jacket whose nappies the word list leaves out (it keeps baby food)
+     * and the labelled posts nearest to it add back ({@code ExampleCheckTest} checks both readings); the classifier is
+     * sure of it, so it goes on the board at once.
+     */
+    public static final String NEED_THE_EXAMPLES_ADD = "need nappies size 4 and baby formula, and a warm jacket for my son";
     private static final String STATUS = "116205812345678901";
     private static final AtomicInteger POSTS = new AtomicInteger();
 

@@ -19,13 +19,17 @@ import org.weft.server.persistence.MatchRepository;
  */
 final class MatchStore {
 
+    /** What one proposal's change did to its stored matches: those new now, and those it withdrew. */
+    record Reconciled(List<MatchEntity> fresh, List<MatchEntity> withdrawn) {
+    }
+
     /**
      * Brings the stored matches of {@code proposalId} in line with what the index found. A NEW match that
      * is not among {@code found} is asked once more through {@code rescore} (it may simply have ranked
-     * below the limit) and withdrawn only when it no longer fits. Returns the matches that are new now.
+     * below the limit) and withdrawn only when it no longer fits.
      */
-    List<MatchEntity> reconcile(Session s, long proposalId, Collection<ScoredMatch> found,
-                                BiFunction<Long, Long, Optional<ScoredMatch>> rescore, Instant now) {
+    Reconciled reconcile(Session s, long proposalId, Collection<ScoredMatch> found,
+                         BiFunction<Long, Long, Optional<ScoredMatch>> rescore, Instant now) {
         Map<String, MatchEntity> existing = new HashMap<>();
         for (MatchEntity m : MatchRepository.involving(s, proposalId)) {
             existing.put(key(m.getRequestId(), m.getOfferId()), m);
@@ -46,6 +50,7 @@ final class MatchStore {
                 }
             }
         }
+        List<MatchEntity> withdrawn = new ArrayList<>();
         for (MatchEntity row : existing.values()) {
             if (row.getState() == MatchEntity.State.NEW) {
                 Optional<ScoredMatch> still = rescore.apply(row.getRequestId(), row.getOfferId());
@@ -53,10 +58,11 @@ final class MatchStore {
                     rescore(row, still.get(), now);
                 } else {
                     row.setState(MatchEntity.State.WITHDRAWN, now);
+                    withdrawn.add(row);
                 }
             }
         }
-        return fresh;
+        return new Reconciled(fresh, withdrawn);
     }
 
     /** Withdraws every NEW match of one proposal, and returns them. */

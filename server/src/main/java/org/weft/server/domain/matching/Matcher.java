@@ -22,7 +22,6 @@ import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.KeyViolation;
-import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 
@@ -203,10 +202,13 @@ public final class Matcher implements ProposalListener, AutoCloseable {
 
     private void storeMatches(ProposalSnapshot p, List<ScoredMatch> found, Predicate<ProposalSnapshot> held, Instant now) {
         db.run(s -> {
-            List<MatchEntity> fresh = store.reconcile(s, p.id(), found, (request, offer) ->
+            MatchStore.Reconciled changed = store.reconcile(s, p.id(), found, (request, offer) ->
                     held.test(index.get(request)) && held.test(index.get(offer))
                             ? index.score(request, offer, now) : Optional.empty(), now);
-            notifier.tell(s, fresh);
+            notifier.tell(s, changed.fresh());
+            // An edit that takes a need out (a remote author's Update, read again) withdraws a match a member
+            // was told of: they are told it is gone, as when the other proposal closes.
+            notifier.tellGone(s, changed.withdrawn(), p.id());
         });
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
+import org.weft.server.testing.HeldPosts;
 
 /**
  * What the examples' check ({@link ExampleCheck}) does to what the server gets from {@link TextClassifier}: a sure post
@@ -112,6 +113,21 @@ class ExampleCheckTest {
         TextClassifier heating = new TextClassifier(TAXONOMY, () -> twoNeeds("bedding", "heating"));
         assertEquals(List.of("bedding"), ids(heating.classify(post, List.of()).concepts()),
                 "a need the words never named is not added");
+    }
+
+    /**
+     * The shipped examples, on the post whose match a member meets in {@code AddedNeedTest}: the word list reads baby
+     * food alone; the examples add the nappies the words named, and the post is placed at once.
+     */
+    @Test
+    void theShippedExamplesAddTheNappiesTheWordListLeftOut() {
+        String post = HeldPosts.NEED_THE_EXAMPLES_ADD;
+        Classification words = new TextClassifier(TAXONOMY, List::of).classify(post, List.of());
+        assertEquals(List.of("baby-food"), ids(words.concepts()), words.toString());
+        Classification shipped = new TextClassifier(TAXONOMY).classify(post, List.of());
+        assertEquals(List.of("baby-food", "diapers"), ids(shipped.concepts()), shipped.toString());
+        assertEquals(Optional.of(Purpose.REQUEST), shipped.purpose());
+        assertTrue(shipped.isSure(), "placed without a moderator: " + shipped);
     }
 
     private static List<String> ids(List<Concept> concepts) {
