@@ -106,6 +106,11 @@ public final class InboundWorker implements AutoCloseable {
         dispatcher.poke();
     }
 
+    /** Whether it handles one activity batch at a time now, because someone waits on a request (diagnostics, tests). */
+    public boolean steppingAside() {
+        return dispatcher.steppingAside();
+    }
+
     /** Activities finished (done, ignored or failed for good) since start. */
     public long processed() {
         return processed.get();

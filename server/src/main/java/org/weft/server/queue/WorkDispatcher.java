@@ -90,6 +90,11 @@ public final class WorkDispatcher implements AutoCloseable {
         return sleeps.get();
     }
 
+    /** Whether it runs one task at a time now, because someone waits on a request. */
+    public boolean steppingAside() {
+        return foreground.busy();
+    }
+
     /** False once {@link #stop()} or {@link #close()} has begun: tasks use it to tell a shutdown from a failure. */
     public boolean isRunning() {
         return running.get();
