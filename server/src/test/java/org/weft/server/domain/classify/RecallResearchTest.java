@@ -16,7 +16,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * Research for issue 14 item 2 (session 34), skipped unless {@code -Dweft.eval.recall=true}: what raises concept
- * recall on writers the classifier has not seen. Each of the seven spent sets is read with the other six as examples
+ * recall on writers the classifier has not seen. Each of the eight spent sets is read with the other seven as examples
  * (leave-one-set-out); the needs the shipped reading misses are counted by cause, then readings that add concepts are
  * tried on top of the shipped one and printed as each set's pooled recall, board precision, non-offers kept off and
  * held share, their mean and the worst set. docs/classifier-evaluation.md, "Session 34", says what they showed.
