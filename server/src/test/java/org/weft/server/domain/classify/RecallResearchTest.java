@@ -149,7 +149,7 @@ class RecallResearchTest {
     }
 
     /** Either of the two readings right for the held offers and requests (as {@code HeldReadingsEvaluationTest}). */
-    private static String heldReadings(List<FreeTextPost> all, Function<FreeTextPost, ClassifiedPost> reader) {
+    static String heldReadings(List<FreeTextPost> all, Function<FreeTextPost, ClassifiedPost> reader) {
         int held = 0;
         int either = 0;
         int first = 0;
@@ -207,7 +207,7 @@ class RecallResearchTest {
         return new Classification(r.purpose(), concepts, r.kind(), r.language(), confidence);
     }
 
-    private static String line(String name, List<FreeTextPost> all, Function<FreeTextPost, Classification> reader) {
+    static String line(String name, List<FreeTextPost> all, Function<FreeTextPost, Classification> reader) {
         StringBuilder line = new StringBuilder(name).append('\n');
         double[] mean = new double[4];
         double[] worst = {1, 1, 1, 0};
