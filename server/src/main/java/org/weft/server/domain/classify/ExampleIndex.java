@@ -41,6 +41,7 @@ final class ExampleIndex {
     private static final int MAX_TERMS = 1000;
 
     private final List<LabelledExample> examples;
+    private final Terms terms;
     private final IndexSearcher searcher;
     /** Each document's example, read once at build time: a stored field read per hit costs more than the search. */
     private final int[] exampleOfDoc;
@@ -50,8 +51,15 @@ final class ExampleIndex {
     record Neighbour(LabelledExample example, float score) {
     }
 
-    private ExampleIndex(List<LabelledExample> examples, IndexSearcher searcher, long indexBytes) throws IOException {
+    /** What a text is indexed and looked up by: distinct words without spaces, given the text's language. */
+    interface Terms {
+        List<String> of(String language, String text);
+    }
+
+    private ExampleIndex(List<LabelledExample> examples, Terms terms, IndexSearcher searcher, long indexBytes)
+            throws IOException {
         this.examples = examples;
+        this.terms = terms;
         this.searcher = searcher;
         this.indexBytes = indexBytes;
         this.exampleOfDoc = new int[searcher.getIndexReader().maxDoc()];
@@ -63,13 +71,22 @@ final class ExampleIndex {
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
     static ExampleIndex of(List<LabelledExample> examples) {
+        return of(examples, ExampleIndex::stems);
+    }
+
+    /**
+     * As {@link #of(List)}, with other terms than the stems: character n-grams were measured this way (session 35,
+     * {@code NewWriterResearchTest}) and not kept, as they held fewer posts at the cost of board precision.
+     */
+    static ExampleIndex of(List<LabelledExample> examples, Terms terms) {
         List<LabelledExample> copy = List.copyOf(examples);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
             for (int i = 0; i < copy.size(); i++) {
                 LabelledExample example = copy.get(i);
                 Document doc = new Document();
-                doc.add(new TextField(TERMS, String.join(" ", terms(example.language(), example.text())), Field.Store.NO));
+                String indexed = String.join(" ", terms.of(example.language(), example.text()));
+                doc.add(new TextField(TERMS, indexed, Field.Store.NO));
                 doc.add(new StoredField(ORDINAL, i));
                 writer.addDocument(doc);
             }
@@ -84,7 +101,7 @@ final class ExampleIndex {
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setQueryCache(null); // no two posts ask the same question
-            return new ExampleIndex(copy, searcher, bytes);
+            return new ExampleIndex(copy, terms, searcher, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index failed", e);
         }
@@ -106,11 +123,11 @@ final class ExampleIndex {
     List<Neighbour> nearest(String text, Optional<String> language, int k) {
         String lang = language.orElseGet(() -> Script.majorityLanguage(text));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        List<String> terms = terms(lang, text);
-        if (terms.isEmpty()) {
+        List<String> words = terms.of(lang, text);
+        if (words.isEmpty()) {
             return List.of();
         }
-        terms.stream().limit(MAX_TERMS)
+        words.stream().limit(MAX_TERMS)
                 .forEach(t -> query.add(new TermQuery(new Term(TERMS, t)), BooleanClause.Occur.SHOULD));
         try {
             List<Neighbour> found = new ArrayList<>();
@@ -125,7 +142,7 @@ final class ExampleIndex {
     }
 
     /** The distinct stems of a text, as the classifier's analyzer of that language gives them. */
-    private static List<String> terms(String language, String text) {
+    static List<String> stems(String language, String text) {
         Set<String> terms = new LinkedHashSet<>();
         for (Token token : TextAnalysis.tokens(language, text)) {
             token.terms().stream().filter(t -> t.indexOf(' ') < 0 && !t.isEmpty()).forEach(terms::add);

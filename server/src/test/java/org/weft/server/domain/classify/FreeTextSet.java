@@ -90,26 +90,27 @@ final class FreeTextSet {
     static final String FROZEN_7 = "/classify/examples/frozen7.tsv";
     /**
      * The eighth set's development two-thirds (scenes 421 to 480, written blind in session 34 while the examples
-     * learnt to add needs): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 34), spent; out of
-     * the examples, so its figures can be re-read with the classifier they were taken with.
+     * learnt to add needs): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 34), spent; among
+     * the examples since session 35.
      */
-    static final String DEVELOPMENT_8 = "/classify/free-text/development8.tsv";
-    /** The eighth set's frozen third: measured once (session 34), spent. */
-    static final String FROZEN_8 = "/classify/free-text/frozen8.tsv";
+    static final String DEVELOPMENT_8 = "/classify/examples/development8.tsv";
+    /** The eighth set's frozen third: measured once (session 34), spent; among the examples since session 35. */
+    static final String FROZEN_8 = "/classify/examples/frozen8.tsv";
     /**
-     * The parts of the last set written blind ({@code classify/free-text/}), which {@code FrozenFreeTextEvaluationTest}
-     * reads: the eighth set's, measured in session 34 (the next set written blind replaces them).
+     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
+     * FrozenFreeTextEvaluationTest} measures once: none since the eighth set was spent (the lead adds the next).
      */
-    static final List<String> BLIND = List.of(DEVELOPMENT_8, FROZEN_8);
+    static final List<String> BLIND = List.of();
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
     /**
-     * Every part of the seven sets, each measured once and spent: the examples the server reads by ({@code
+     * Every part of the eight sets, each measured once and spent: the examples the server reads by ({@code
      * classify/examples/}, {@link ExampleSet}), in the same order.
      */
     static final List<String> ALL = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
-            DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5, DEVELOPMENT_6, FROZEN_6, DEVELOPMENT_7, FROZEN_7);
+            DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5, DEVELOPMENT_6, FROZEN_6, DEVELOPMENT_7, FROZEN_7,
+            DEVELOPMENT_8, FROZEN_8);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */

@@ -22,10 +22,10 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * The seven free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
+ * The eight free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
  * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
  * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
- * or with the older classifier sets. All seven sets are spent (measured once each) and are the server's examples;
+ * or with the older classifier sets. All eight sets are spent (measured once each) and are the server's examples;
  * posts are never classified here, only their labels and split checked.
  */
 class FreeTextSetTest {
@@ -80,7 +80,7 @@ class FreeTextSetTest {
      * its language, purpose, needs and text as {@link FreeTextSet} reads them.
      */
     @Test
-    void theShippedExamplesAreTheSevenSetsAsLabelled() {
+    void theShippedExamplesAreTheEightSetsAsLabelled() {
         List<LabelledExample> shipped = ExampleSet.shipped();
         List<FreeTextPost> sets = both();
         assertEquals(sets.size(), shipped.size());
@@ -157,7 +157,7 @@ class FreeTextSetTest {
         splitAsTheSixth(FreeTextSet.SEVENTH_SET_FIRST, development7, frozen7, FreeTextSet::inSeventhFrozenThird, "7");
     }
 
-    /** The eighth set, written blind and not yet measured: scenes 421 to 480, split as the sixth. */
+    /** The eighth set: scenes 421 to 480, split as the sixth (spent, among the examples since session 35). */
     @Test
     void eachPostOfTheEighthSetSitsInThePartItsSplitRuleGivesIt() {
         splitAsTheSixth(FreeTextSet.EIGHTH_SET_FIRST, development8, frozen8, FreeTextSet::inEighthFrozenThird, "8");
@@ -175,7 +175,7 @@ class FreeTextSetTest {
     }
 
     /**
-     * The split of the second to seventh sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
+     * The split of the second to eighth sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
      * every third one of a language ({@code inFrozen}) in the frozen third, which holds 5 posts that are neither offer
      * nor request, 7 offers and 8 requests a language.
      */
@@ -239,14 +239,14 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
-    /** Every post of the seven spent sets: fourteen files. */
+    /** Every post of the eight spent sets: sixteen files. */
     private List<FreeTextPost> both() {
         return Stream.of(development, frozen, development2, frozen2, development3, frozen3, development4, frozen4,
-                        development5, frozen5, development6, frozen6, development7, frozen7)
+                        development5, frozen5, development6, frozen6, development7, frozen7, development8, frozen8)
                 .flatMap(List::stream).toList();
     }
 
-    /** The seven spent sets and the parts of a set not yet measured. */
+    /** The eight spent sets and the parts of a set not yet measured. */
     private List<FreeTextPost> everySet() {
         return Stream.concat(both().stream(), FreeTextSet.readAll(FreeTextSet.BLIND).stream()).toList();
     }

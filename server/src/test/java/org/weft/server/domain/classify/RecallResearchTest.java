@@ -16,7 +16,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 
 /**
  * Research for issue 14 item 2 (session 34), skipped unless {@code -Dweft.eval.recall=true}: what raises concept
- * recall on writers the classifier has not seen. Each of the seven spent sets is read with the other six as examples
+ * recall on writers the classifier has not seen. Each of the eight spent sets is read with the other seven as examples
  * (leave-one-set-out); the needs the shipped reading misses are counted by cause, then readings that add concepts are
  * tried on top of the shipped one and printed as each set's pooled recall, board precision, non-offers kept off and
  * held share, their mean and the worst set. docs/classifier-evaluation.md, "Session 34", says what they showed.
@@ -149,7 +149,7 @@ class RecallResearchTest {
     }
 
     /** Either of the two readings right for the held offers and requests (as {@code HeldReadingsEvaluationTest}). */
-    private static String heldReadings(List<FreeTextPost> all, Function<FreeTextPost, ClassifiedPost> reader) {
+    static String heldReadings(List<FreeTextPost> all, Function<FreeTextPost, ClassifiedPost> reader) {
         int held = 0;
         int either = 0;
         int first = 0;
@@ -207,7 +207,7 @@ class RecallResearchTest {
         return new Classification(r.purpose(), concepts, r.kind(), r.language(), confidence);
     }
 
-    private static String line(String name, List<FreeTextPost> all, Function<FreeTextPost, Classification> reader) {
+    static String line(String name, List<FreeTextPost> all, Function<FreeTextPost, Classification> reader) {
         StringBuilder line = new StringBuilder(name).append('\n');
         double[] mean = new double[4];
         double[] worst = {1, 1, 1, 0};
