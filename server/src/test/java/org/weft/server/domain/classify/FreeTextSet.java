@@ -97,10 +97,17 @@ final class FreeTextSet {
     /** The eighth set's frozen third: measured once (session 34), spent; among the examples since session 35. */
     static final String FROZEN_8 = "/classify/examples/frozen8.tsv";
     /**
-     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: none since the eighth set was spent (the lead adds the next).
+     * The ninth set's development two-thirds (scenes 481 to 540, written blind in session 35 while the eighth set's
+     * misses were studied): untouched, to be measured once, whole, by {@code FrozenFreeTextEvaluationTest}.
      */
-    static final List<String> BLIND = List.of();
+    static final String DEVELOPMENT_9 = "/classify/free-text/development9.tsv";
+    /** The ninth set's frozen third: untouched, to be measured once (session 35). */
+    static final String FROZEN_9 = "/classify/free-text/frozen9.tsv";
+    /**
+     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
+     * FrozenFreeTextEvaluationTest} measures once: the ninth set's.
+     */
+    static final List<String> BLIND = List.of(DEVELOPMENT_9, FROZEN_9);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
@@ -125,6 +132,8 @@ final class FreeTextSet {
     static final int SEVENTH_SET_FIRST = 361;
     /** The scene numbers of the eighth set run from here to {@code EIGHTH_SET_FIRST + 59}. */
     static final int EIGHTH_SET_FIRST = 421;
+    /** The scene numbers of the ninth set run from here to {@code NINTH_SET_FIRST + 59}. */
+    static final int NINTH_SET_FIRST = 481;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -176,6 +185,11 @@ final class FreeTextSet {
     /** The eighth set's split rule, the same moved to its numbers: scenes 423, 426, ... 480 are frozen. */
     static boolean inEighthFrozenThird(int number) {
         return (number - EIGHTH_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The ninth set's split rule, the same moved to its numbers: scenes 483, 486, ... 540 are frozen. */
+    static boolean inNinthFrozenThird(int number) {
+        return (number - NINTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the sixth frozen third is added only when it is measured). */

@@ -49,6 +49,8 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen7 = FreeTextSet.read(FreeTextSet.FROZEN_7);
     private final List<FreeTextPost> development8 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_8);
     private final List<FreeTextPost> frozen8 = FreeTextSet.read(FreeTextSet.FROZEN_8);
+    private final List<FreeTextPost> development9 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_9);
+    private final List<FreeTextPost> frozen9 = FreeTextSet.read(FreeTextSet.FROZEN_9);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
@@ -60,6 +62,7 @@ class FreeTextSetTest {
         eachLanguageHasSixtyPosts(development6, frozen6);
         eachLanguageHasSixtyPosts(development7, frozen7);
         eachLanguageHasSixtyPosts(development8, frozen8);
+        eachLanguageHasSixtyPosts(development9, frozen9);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -163,6 +166,12 @@ class FreeTextSetTest {
         splitAsTheSixth(FreeTextSet.EIGHTH_SET_FIRST, development8, frozen8, FreeTextSet::inEighthFrozenThird, "8");
     }
 
+    /** The ninth set: scenes 481 to 540, split as the sixth (written blind in session 35, not yet measured). */
+    @Test
+    void eachPostOfTheNinthSetSitsInThePartItsSplitRuleGivesIt() {
+        splitAsTheSixth(FreeTextSet.NINTH_SET_FIRST, development9, frozen9, FreeTextSet::inNinthFrozenThird, "9");
+    }
+
     /**
      * A set written blind and not yet measured ({@link FreeTextSet#BLIND}) is not among the examples the server reads
      * by: a post that is its own example would be read through its label.
@@ -175,7 +184,7 @@ class FreeTextSetTest {
     }
 
     /**
-     * The split of the second to eighth sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
+     * The split of the second to ninth sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
      * every third one of a language ({@code inFrozen}) in the frozen third, which holds 5 posts that are neither offer
      * nor request, 7 offers and 8 requests a language.
      */
