@@ -98,14 +98,15 @@ final class FreeTextSet {
     static final String FROZEN_8 = "/classify/examples/frozen8.tsv";
     /**
      * The ninth set's development two-thirds (scenes 481 to 540, written blind in session 35 while the eighth set's
-     * misses were studied): untouched, to be measured once, whole, by {@code FrozenFreeTextEvaluationTest}.
+     * misses were studied): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent.
      */
     static final String DEVELOPMENT_9 = "/classify/free-text/development9.tsv";
-    /** The ninth set's frozen third: untouched, to be measured once (session 35). */
+    /** The ninth set's frozen third: measured once (session 35), spent. */
     static final String FROZEN_9 = "/classify/free-text/frozen9.tsv";
     /**
      * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: the ninth set's.
+     * FrozenFreeTextEvaluationTest} measures once: the ninth set's, measured in session 35 and spent (it may join the
+     * examples, and the next set written blind take its place).
      */
     static final List<String> BLIND = List.of(DEVELOPMENT_9, FROZEN_9);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
