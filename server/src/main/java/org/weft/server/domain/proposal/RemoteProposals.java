@@ -29,6 +29,7 @@ import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
+import org.weft.web.i18n.Messages;
 
 /**
  * Proposals from other servers, kept as their owner describes them: structured ones from Weft (or
@@ -118,6 +119,9 @@ public final class RemoteProposals {
         p.setAudience(note.to() != null && note.to().stream().anyMatch(Vocab::isPublic)
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
+        if (p.getTitle().isBlank()) {
+            p.setTitle(untitled(p));
+        }
         if (note.publishes() != null) {
             p.setKind(HelpKind.fromAction(note.publishes().action()).orElse(HelpKind.GIFT));
             Quantity q = purpose == Purpose.OFFER ? note.publishes().availableQuantity() : note.publishes().resourceQuantity();
@@ -190,6 +194,9 @@ public final class RemoteProposals {
         p.setLanguage(note.language() != null ? note.language() : c.language().orElse("und"));
         ProposalTerms.index(p);
         p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
+        if (p.getTitle().isBlank()) {
+            p.setTitle(untitled(p));
+        }
         p.setKind(c.kind().orElse(HelpKind.GIFT));
         Visibility visibility = note.visibility();
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
@@ -237,6 +244,9 @@ public final class RemoteProposals {
             p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
             p.setKind(c.kind().orElse(HelpKind.GIFT));
             p.setLanguage(note.language() != null ? note.language() : c.language().orElse(p.getLanguage()));
+        }
+        if (p.getTitle().isBlank()) {
+            p.setTitle(untitled(p)); // edited down to no words: it waits for a moderator (below), under a name
         }
         boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
                 .map(FollowEntity::isAccepted).orElse(false);
@@ -291,6 +301,17 @@ public final class RemoteProposals {
     }
 
     /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */
+    /**
+     * A title for a proposal whose post had no words (only the header and links Weft adds, or nothing): what it offers
+     * or asks for, as the taxonomy names its first category in the post's language, else the purpose, from the
+     * message files. Readers see a name from the vocabulary rather than an empty heading or a developer's placeholder.
+     */
+    private String untitled(ProposalEntity p) {
+        return p.getCategories().stream().map(uri -> taxonomy.byUri(uri)).flatMap(Optional::stream).findFirst()
+                .map(c -> taxonomy.label(c, p.getLanguage()))
+                .orElseGet(() -> Messages.forLanguage(p.getLanguage()).get("purpose." + p.getPurpose().wire()));
+    }
+
     private List<String> knownCategories(List<String> uris) {
         List<String> known = uris.stream().map(taxonomy::byUri).flatMap(Optional::stream).map(Concept::uri)
                 .distinct().limit(ProposalRules.MAX_CATEGORIES).toList();

@@ -52,7 +52,7 @@ final class RemoteText {
             paragraphs.addAll(addressed); // a post of handles only: they are all it says
         }
         if (paragraphs.isEmpty()) {
-            return new TitleAndDescription("(no text)", "");
+            return new TitleAndDescription("", ""); // the caller names it from what it offers or asks for
         }
         String first = paragraphs.removeFirst();
         String title = first.codePointCount(0, first.length()) <= TITLE_LENGTH ? first : shorten(first);

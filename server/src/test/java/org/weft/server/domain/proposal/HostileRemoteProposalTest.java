@@ -86,6 +86,30 @@ class HostileRemoteProposalTest {
         assertFalse(String.valueOf(stored.getLongitude()).contains("6543"), String.valueOf(stored.getLongitude()));
     }
 
+    /**
+     * A proposal with no words (its content empty, as software other than Weft may send) reads on the board as what it
+     * offers, named by the taxonomy in the post's language, not as an empty heading or a placeholder in English.
+     */
+    @Test
+    void aProposalWithNoWordsIsNamedByWhatItOffersInItsOwnLanguage() {
+        String id = nextId();
+        ProposalNote wordless = ProposalNote.builder(id, peer.rosa(), ProposalNote.OFFER,
+                        Intent.primary(id, "transfer", List.of("https://w3id.org/weft/taxonomy/v1#tents"), null,
+                                Quantity.count(2)))
+                .content("").contentIn("ar", "").published(Instant.now()).to(List.of(Vocab.PUBLIC)).cc(List.of(group))
+                .build();
+        send(wordless);
+        ProposalEntity stored = WaitFor.value("the proposal is kept", () -> TwoInstanceProposalTest.find(weft, id));
+        var taxonomy = weft.server().proposals().taxonomy();
+        String tents = taxonomy.label(taxonomy.byId("tents").orElseThrow(), "ar");
+        assertEquals(tents, stored.getTitle());
+        assertEquals("", stored.getDescription());
+        // It waits for a moderator (rosa does not follow the community), under that name.
+        assertEquals(ProposalEntity.Moderation.PENDING, stored.getModeration());
+        assertEquals(List.of(stored.getId()), weft.server().proposals().moderation().pending("block3").stream()
+                .map(ProposalEntity::getId).toList());
+    }
+
     private String nextId() {
         return peer.origin() + "/proposals/" + (++sequence);
     }

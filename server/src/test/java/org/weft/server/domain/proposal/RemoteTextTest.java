@@ -39,4 +39,10 @@ class RemoteTextTest {
     void aPostOfHandlesOnlyKeepsThemRatherThanReadingAsEmpty() {
         assertEquals("@block3", RemoteText.of("<p>" + MENTION + "</p>").title());
     }
+
+    @Test
+    void aPostWithNoWordsHasNoTitleForItsCallerToName() {
+        assertEquals(new RemoteText.TitleAndDescription("", ""), RemoteText.of("<p> </p>"));
+        assertEquals(new RemoteText.TitleAndDescription("", ""), RemoteText.of(null));
+    }
 }
