@@ -104,11 +104,17 @@ final class FreeTextSet {
     /** The ninth set's frozen third: measured once (session 35), spent. */
     static final String FROZEN_9 = "/classify/free-text/frozen9.tsv";
     /**
-     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: the ninth set's, measured in session 35 and spent (it may join the
-     * examples, and the next set written blind take its place).
+     * The tenth set's development two-thirds (scenes 541 to 600, written blind in session 35 while the word list learnt
+     * new writers' words): untouched, to be measured once, whole, by {@code FrozenFreeTextEvaluationTest}.
      */
-    static final List<String> BLIND = List.of(DEVELOPMENT_9, FROZEN_9);
+    static final String DEVELOPMENT_10 = "/classify/free-text/development10.tsv";
+    /** The tenth set's frozen third: untouched, to be measured once. */
+    static final String FROZEN_10 = "/classify/free-text/frozen10.tsv";
+    /**
+     * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
+     * FrozenFreeTextEvaluationTest} measures once: the tenth set's.
+     */
+    static final List<String> BLIND = List.of(DEVELOPMENT_10, FROZEN_10);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
@@ -135,6 +141,8 @@ final class FreeTextSet {
     static final int EIGHTH_SET_FIRST = 421;
     /** The scene numbers of the ninth set run from here to {@code NINTH_SET_FIRST + 59}. */
     static final int NINTH_SET_FIRST = 481;
+    /** The scene numbers of the tenth set run from here to {@code TENTH_SET_FIRST + 59}. */
+    static final int TENTH_SET_FIRST = 541;
 
     private static final Pattern ID = Pattern.compile("([a-z]{2})-(\\d{2,3})");
     private static final Pattern CONCEPT_ID = Pattern.compile("[a-z][a-z-]*");
@@ -191,6 +199,11 @@ final class FreeTextSet {
     /** The ninth set's split rule, the same moved to its numbers: scenes 483, 486, ... 540 are frozen. */
     static boolean inNinthFrozenThird(int number) {
         return (number - NINTH_SET_FIRST + 1) % 3 == 0;
+    }
+
+    /** The tenth set's split rule, the same moved to its numbers: scenes 543, 546, ... 600 are frozen. */
+    static boolean inTenthFrozenThird(int number) {
+        return (number - TENTH_SET_FIRST + 1) % 3 == 0;
     }
 
     /** Whether a part is on the test class path (the sixth frozen third is added only when it is measured). */

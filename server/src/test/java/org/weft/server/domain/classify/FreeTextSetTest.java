@@ -51,6 +51,8 @@ class FreeTextSetTest {
     private final List<FreeTextPost> frozen8 = FreeTextSet.read(FreeTextSet.FROZEN_8);
     private final List<FreeTextPost> development9 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_9);
     private final List<FreeTextPost> frozen9 = FreeTextSet.read(FreeTextSet.FROZEN_9);
+    private final List<FreeTextPost> development10 = FreeTextSet.read(FreeTextSet.DEVELOPMENT_10);
+    private final List<FreeTextPost> frozen10 = FreeTextSet.read(FreeTextSet.FROZEN_10);
 
     @Test
     void everyLanguageHasSixtyPostsTwoThirdsForDevelopmentAndAQuarterNeitherOfferNorRequest() {
@@ -63,6 +65,7 @@ class FreeTextSetTest {
         eachLanguageHasSixtyPosts(development7, frozen7);
         eachLanguageHasSixtyPosts(development8, frozen8);
         eachLanguageHasSixtyPosts(development9, frozen9);
+        eachLanguageHasSixtyPosts(development10, frozen10);
     }
 
     private static void eachLanguageHasSixtyPosts(List<FreeTextPost> development, List<FreeTextPost> frozen) {
@@ -172,6 +175,12 @@ class FreeTextSetTest {
         splitAsTheSixth(FreeTextSet.NINTH_SET_FIRST, development9, frozen9, FreeTextSet::inNinthFrozenThird, "9");
     }
 
+    /** The tenth set: scenes 541 to 600, split as the sixth (written blind in session 35, not yet measured). */
+    @Test
+    void eachPostOfTheTenthSetSitsInThePartItsSplitRuleGivesIt() {
+        splitAsTheSixth(FreeTextSet.TENTH_SET_FIRST, development10, frozen10, FreeTextSet::inTenthFrozenThird, "10");
+    }
+
     /**
      * A set written blind and not yet measured ({@link FreeTextSet#BLIND}) is not among the examples the server reads
      * by: a post that is its own example would be read through its label.
@@ -184,7 +193,7 @@ class FreeTextSetTest {
     }
 
     /**
-     * The split of the second to ninth sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
+     * The split of the second to tenth sets, moved to a set's numbers: scenes {@code first} to {@code first + 59},
      * every third one of a language ({@code inFrozen}) in the frozen third, which holds 5 posts that are neither offer
      * nor request, 7 offers and 8 requests a language.
      */
@@ -255,9 +264,9 @@ class FreeTextSetTest {
                 .flatMap(List::stream).toList();
     }
 
-    /** The eight spent sets and the parts of a set not yet measured. */
+    /** The eight sets among the examples, the ninth (spent, not yet among them) and the parts of a set not yet measured. */
     private List<FreeTextPost> everySet() {
-        return Stream.concat(both().stream(), FreeTextSet.readAll(FreeTextSet.BLIND).stream()).toList();
+        return Stream.of(both(), development9, frozen9, FreeTextSet.readAll(FreeTextSet.BLIND)).flatMap(List::stream).toList();
     }
 
     private static List<FreeTextPost> inLanguage(List<FreeTextPost> posts, String lang) {
