@@ -86,13 +86,23 @@ public final class HeldPosts {
 
     /** Rosa's {@code Update} of her post {@code held} to {@code text}, as Mastodon sends an edit; waits until handled. */
     public ProposalEntity edit(ProposalEntity held, String text) {
-        String suffix = held.getUri().substring(held.getUri().lastIndexOf('/') + 1);
         ObjectNode update = create("rosa", text);
         ((ObjectNode) update.path("object")).put("id", held.getUri()).put("updated", Instant.now().toString());
-        update.put("type", "Update").put("id", held.getUri() + "#updates/" + suffix);
+        // Mastodon names each edit of a status apart (#updates/<time>): a second edit with the first's id is a replay.
+        update.put("type", "Update").put("id", held.getUri() + "#updates/" + POSTS.incrementAndGet());
         deliver("rosa", update);
         WaitFor.inboundDone(weft, update.path("id").asText());
         return find(held.getUri());
+    }
+
+    /** Rosa's {@code Delete} of her post {@code held}, as Mastodon sends it (a Tombstone); waits until handled. */
+    public void delete(ProposalEntity held) {
+        ObjectNode delete = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/delete-note.json"));
+        ((ObjectNode) delete.path("object")).put("id", held.getUri()).put("atomUri", held.getUri());
+        delete.put("id", held.getUri() + "#delete");
+        delete.remove("signature");
+        deliver("rosa", delete);
+        WaitFor.inboundDone(weft, delete.path("id").asText());
     }
 
     private ProposalEntity find(String uri) {

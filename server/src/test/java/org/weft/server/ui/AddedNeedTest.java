@@ -25,12 +25,13 @@ import org.weft.web.i18n.Messages;
  * follower asks for formula, nappies and a jacket; the word list reads baby food only and the examples add the nappies
  * ({@code ExampleCheckTest} pins both readings). Amina, who offers nappies here, is matched with the request and told;
  * a visitor finds it on the board under nappies, in Arabic; the follower's server sees it announced. When the follower
- * edits the nappies out, the post is read again: it leaves the nappies' board and Amina is told the match is gone.
+ * edits the nappies out, the post is read again: it leaves the nappies' board and Amina is told the match is gone. Put
+ * back, the match returns; deleted, it is gone again, and so is the post from the board.
  */
 class AddedNeedTest {
 
     @Test
-    void theMemberWhoOffersTheAddedNeedIsMatchedUntilTheWriterTakesItOut() throws Exception {
+    void theMemberWhoOffersTheAddedNeedIsMatchedUntilTheWriterTakesItOutOrDeletesThePost() throws Exception {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
             weft.server().localActors().createGroup("block3", "Block 3", null);
             ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
@@ -76,7 +77,23 @@ class AddedNeedTest {
             assertEquals(0, expect(200, amina.get("/me/matches")).path("matches").size());
             String after = visitor.get("/board/block3?category=diapers").body();
             assertFalse(after.contains(request.getTitle()), "no longer under nappies: " + after);
+
+            // She puts them back: the match is new again; then she deletes the post, and the match is gone for good.
+            posts.edit(request, HeldPosts.NEED_THE_EXAMPLES_ADD);
+            WaitFor.condition("the match is back", () -> expect(200, amina.get("/me/matches")).path("matches").size() == 1);
+            posts.delete(request);
+            WaitFor.condition("Amina is told again that it is gone", () -> count(amina, "match-gone") == 2);
+            assertEquals(0, expect(200, amina.get("/me/matches")).path("matches").size());
+            assertFalse(visitor.get("/board/block3").body().contains(request.getTitle()), "off the board");
         }
+    }
+
+    private static int count(ApiClient member, String kind) {
+        int n = 0;
+        for (JsonNode item : expect(200, member.get("/me/notifications")).path("items")) {
+            n += kind.equals(item.path("kind").asText()) ? 1 : 0;
+        }
+        return n;
     }
 
     private static JsonNode notification(ApiClient member, String kind) {
