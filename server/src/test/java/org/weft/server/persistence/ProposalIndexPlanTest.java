@@ -36,8 +36,8 @@ import org.weft.server.testing.TestDatabases;
  * {@code EXPLAIN} of that query, on a seeded board, must name the index (and read no table whole). The board's and
  * the needs overview's indexes are guarded by {@code BoardPlanTest} and {@code OverviewPlanTest}; this test guards
  * the others, so that dropping one of them, or changing its query so that it no longer uses it, fails here. An index
- * no plan used was dropped by V88 (BENCHMARKS.md, "G15: what the proposal's indexes cost"); {@link #theIndexesAreThese}
- * lists what is left, so that a new index comes with a query that needs it.
+ * no plan used was dropped by V88 (BENCHMARKS.md, "G15: what the proposal's indexes and the match rows cost");
+ * {@link #theIndexesAreThese} lists what is left, so that a new index comes with a query that needs it.
  *
  * <p>The statements are the SQL of the repository methods named, as Hibernate writes them (columns for fields); a
  * change of one of those queries wants the same change here. MariaDB only, like {@code BoardPlanTest}.
