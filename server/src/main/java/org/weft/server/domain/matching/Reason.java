@@ -10,15 +10,16 @@ public record Reason(ReasonCode code, String argument) {
         return new Reason(code, null);
     }
 
-    /** Stored form: {@code CODE} or {@code CODE:argument}. */
+    /** Stored form: {@code code} or {@code code:argument}, with the code's short stored form ({@code c:prams}). */
     public String encoded() {
-        return argument == null ? code.name() : code.name() + ":" + argument;
+        return argument == null ? code.stored() : code.stored() + ":" + argument;
     }
 
+    /** Reads the stored form, and the older one with the code's name ({@code SAME_CATEGORY:prams}). */
     public static Reason decode(String text) {
         int colon = text.indexOf(':');
-        return colon < 0 ? of(ReasonCode.valueOf(text))
-                : new Reason(ReasonCode.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+        return colon < 0 ? of(ReasonCode.fromStored(text))
+                : new Reason(ReasonCode.fromStored(text.substring(0, colon)), text.substring(colon + 1));
     }
 
     /** Reasons joined with spaces for the {@code reasons} column; codes and arguments hold no spaces. */

@@ -77,7 +77,8 @@ class CrossInstanceMatchingTest {
             MatchEntity match = WaitFor.value("the request matches B's offer", () -> onlyMatch(a, request.getId()));
             assertEquals(find(a, offerB.getUri()).getId(), match.getOfferId());
             assertEquals(MatchEntity.State.NEW, match.getState());
-            assertTrue(match.getReasons().contains("SAME_CATEGORY:prams"), match.getReasons());
+            assertTrue(Reason.decodeAll(match.getReasons()).contains(new Reason(ReasonCode.SAME_CATEGORY, "prams")),
+                    match.getReasons());
 
             // C's offer does not come to A through the link C made. C then delivers its own signed Create of the offer,
             // and its community's Announce, straight to A's inbox (as a server A once followed would): A verifies and

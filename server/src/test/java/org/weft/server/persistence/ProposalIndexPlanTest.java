@@ -1,0 +1,214 @@
+package org.weft.server.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.weft.server.config.DatabaseSettings;
+import org.weft.server.domain.classify.SearchTerms;
+import org.weft.server.testing.TestDatabases;
+
+/**
+ * Every secondary index of the proposal and match tables is there for a query whose plan reads it: MariaDB's
+ * {@code EXPLAIN} of that query, on a seeded board, must name the index (and read no table whole). The board's and
+ * the needs overview's indexes are guarded by {@code BoardPlanTest} and {@code OverviewPlanTest}; this test guards
+ * the others, so that dropping one of them, or changing its query so that it no longer uses it, fails here. An index
+ * no plan used was dropped by V88 (BENCHMARKS.md, "G15: what the proposal's indexes and the match rows cost");
+ * {@link #theIndexesAreThese} lists what is left, so that a new index comes with a query that needs it.
+ *
+ * <p>The statements are the SQL of the repository methods named, as Hibernate writes them (columns for fields); a
+ * change of one of those queries wants the same change here. MariaDB only, like {@code BoardPlanTest}.
+ */
+class ProposalIndexPlanTest {
+    private static final int PROPOSALS = 6_000;
+    private static final Path DIR = TestDatabases.tempDir();
+    private static final Instant NOW = Instant.now();
+    private static DatabaseSettings settings;
+    private static Database db;
+
+    /** A statement, its parameters in order, and the index its plan must read the named table through. */
+    private record Expected(String sql, List<Object> params, String table, String index) {
+    }
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        assumeTrue(TestDatabases.usingMariaDb(), "reads MariaDB's EXPLAIN: runs in the MariaDB pass (WEFT_TEST_DB_URL)");
+        settings = TestDatabases.fresh(DIR);
+        db = Database.open(settings, DIR, true);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            BoardSeed.seed(c, PROPOSALS);
+            // As on a living instance: remote posts carry the time they came, a few were moderated or deleted, a third
+            // ended (most of those closed), and matches were found and some withdrawn.
+            st.executeUpdate("UPDATE proposal SET received_at = published_at WHERE is_local = false");
+            st.executeUpdate("UPDATE proposal SET moderated_at = published_at WHERE id % 50 = 1");
+            st.executeUpdate("UPDATE proposal SET deleted_at = published_at WHERE id % 40 = 3");
+            st.executeUpdate("UPDATE proposal SET ends_at = published_at WHERE id % 3 = 0");
+            st.executeUpdate("INSERT INTO proposal_match (request_id, offer_id, score, reasons, state, created_at, updated_at)"
+                    + " SELECT r.id, r.id + 1, 50, 'SAME_KIND:gift', CASE WHEN r.id % 9 = 1 THEN 'WITHDRAWN' ELSE 'NEW' END,"
+                    + " r.published_at, r.published_at FROM proposal r WHERE r.purpose = 'REQUEST' AND r.id < " + PROPOSALS);
+            st.execute("ANALYZE TABLE proposal, proposal_match, proposal_category");
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.close();
+            TestDatabases.drop(settings);
+        }
+    }
+
+    static Map<String, Expected> statements() {
+        Timestamp now = Timestamp.from(NOW);
+        Timestamp hourAgo = Timestamp.from(NOW.minus(Duration.ofHours(1)));
+        Timestamp monthAgo = Timestamp.from(NOW.minus(Duration.ofDays(30)));
+        Map<String, Expected> all = new LinkedHashMap<>();
+        // The address is the proposal's ActivityPub id: the unique key keeps one row per id (a Create received twice
+        // cannot make two), and finds a proposal by id and by reference (a range of the key).
+        all.put("ProposalRepository.byUri", new Expected("SELECT * FROM proposal WHERE uri = ?",
+                List.of("http://localhost/p/77"), "proposal", "uq_proposal_uri"));
+        all.put("ProposalRepository.byReference", new Expected("SELECT p.uri FROM proposal p WHERE p.uri LIKE ? ESCAPE '!'"
+                + " AND p.is_local = true AND p.group_id = ? AND p.deleted_at IS NULL AND p.status <> 'WITHDRAWN'"
+                + " AND p.moderation = 'VISIBLE' LIMIT 2", List.of("http://localhost/p/77%", 1), "proposal",
+                "uq_proposal_uri"));
+        // A member's own, newest first (their page, the reminder of their newest open one).
+        all.put("ProposalRepository.newestOf", new Expected("SELECT * FROM proposal p WHERE p.author_id = ?"
+                + " AND p.is_local = true AND p.deleted_at IS NULL ORDER BY p.published_at DESC, p.id DESC LIMIT 20",
+                List.of(5), "proposal", "ix_proposal_author"));
+        // One remote account's posts on a board in the last hour (BoardLimit, for each post received).
+        all.put("ProposalRepository.receivedOnBoardSince", new Expected("SELECT count(*) FROM proposal p"
+                + " WHERE p.author_id = ? AND p.group_id = ? AND p.is_local = false AND p.received_at > ?",
+                List.of(11, 1, hourAgo), "proposal", "ix_proposal_received"));
+        // Local proposals whose end has come (every minute); copies of other servers' that ended (the pruner).
+        all.put("ProposalRepository.dueToExpire", new Expected("SELECT id FROM proposal WHERE is_local = true"
+                + " AND deleted_at IS NULL AND ends_at <= ? AND status IN ('OPEN', 'PROMISED') LIMIT 500",
+                List.of(now), "proposal", "ix_proposal_copy_ends"));
+        all.put("ProposalRepository.remoteEndedBefore", new Expected("SELECT id FROM proposal WHERE is_local = false"
+                + " AND deleted_at IS NULL AND ends_at <= ? AND status IN ('OPEN', 'PROMISED') AND id > ? ORDER BY id"
+                + " LIMIT 500", List.of(monthAgo, 0), "proposal", "ix_proposal_copy_ends"));
+        all.put("ClosedCopies", new Expected("SELECT p.id FROM proposal p WHERE p.is_local = FALSE AND p.deleted_at IS NULL"
+                + " AND (p.ends_at < ? OR (p.status IN ('WITHDRAWN', 'FULFILLED')"
+                + " AND COALESCE(p.updated_at, p.published_at) < ?)) ORDER BY p.is_local, p.ends_at LIMIT 500",
+                List.of(monthAgo, monthAgo), "proposal", "ix_proposal_copy_ends"));
+        all.put("DeletedProposals", new Expected("SELECT id FROM proposal WHERE deleted_at < ? LIMIT 500",
+                List.of(monthAgo), "proposal", "ix_proposal_deleted"));
+        // The moderators' decisions the matcher has not heard of (polled every few seconds; the latest, at start).
+        all.put("ProposalRepository.moderatedSince", new Expected("SELECT * FROM proposal p WHERE p.moderated_at >= ?"
+                + " ORDER BY p.moderated_at, p.id LIMIT 1000", List.of(hourAgo), "proposal", "ix_proposal_moderated"));
+        all.put("ProposalRepository.lastModeratedAt", new Expected("SELECT max(p.moderated_at) FROM proposal p",
+                List.of(), null, null));
+        // Proposals whose search terms are older than the analysis (at each start; none, almost always).
+        all.put("ProposalRepository.withTermsOlderThan", new Expected("SELECT * FROM proposal p"
+                + " WHERE p.terms_version IS NULL OR p.terms_version < ? ORDER BY p.id LIMIT 1000",
+                List.of(SearchTerms.VERSION), "proposal", "ix_proposal_terms_version"));
+        // An actor's posts and copies (an actor's Delete, a community link ended); the actor's cascade.
+        all.put("ProposalRepository.remoteOwnedBy", new Expected("SELECT * FROM proposal p WHERE p.is_local = false"
+                + " AND p.deleted_at IS NULL AND p.attributed_to_id = ?", List.of(12), "proposal", "fk_proposal_attributed"));
+        // A proposal's matches, and the withdrawn ones the pruner purges.
+        all.put("MatchRepository.involving, offer", new Expected("SELECT * FROM proposal_match WHERE offer_id = ?",
+                List.of(78), "proposal_match", "ix_match_offer"));
+        all.put("MatchRepository.involving, request", new Expected("SELECT * FROM proposal_match WHERE request_id = ?",
+                List.of(77), "proposal_match", "uq_match_pair"));
+        all.put("WithdrawnMatches", new Expected("SELECT m.id FROM proposal_match m WHERE m.state = 'WITHDRAWN'"
+                + " AND m.updated_at < ? LIMIT 500", List.of(now), "proposal_match", "ix_match_withdrawn"));
+        return all;
+    }
+
+    static List<String> names() {
+        return List.copyOf(statements().keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void readsThroughItsIndex(String name) throws SQLException {
+        Expected expected = statements().get(name);
+        List<Object[]> plan = explain(expected);
+        String shown = plan.stream().map(Arrays::toString).collect(Collectors.joining("\n"));
+        if (expected.index() == null) {
+            // max() of an indexed column is read from the end of its index: no table at all.
+            assertTrue(String.valueOf(plan.get(0)[9]).contains("Select tables optimized away"), name + "\n" + shown);
+            return;
+        }
+        Object[] row = plan.stream().filter(r -> String.valueOf(r[2]).equals(expected.table())
+                || String.valueOf(r[2]).equals("p") || String.valueOf(r[2]).equals("m")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + "\n" + shown));
+        assertFalse("ALL".equals(row[3]) || "index".equals(row[3]) && !expected.index().equals(row[5]),
+                name + ": the table is scanned\n" + shown);
+        // "ix_a|ix_b": read through ix_a, filtered by the row ids ix_b gives (a rowid filter).
+        assertEquals(expected.index(), String.valueOf(row[5]).split("\\|")[0], name + "\n" + shown);
+    }
+
+    /**
+     * The indexes left after V88, each read by a plan above or by BoardPlanTest's ({@code ix_proposal_board_newest},
+     * {@code ix_proposal_newest}) or OverviewPlanTest's (the four {@code ix_proposal_overview*},
+     * {@code ix_proposal_top_categories}): a new index belongs here with the plan that reads it.
+     */
+    @Test
+    void theIndexesAreThese() throws SQLException {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("SELECT DISTINCT table_name, index_name"
+                + " FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                + " AND table_name IN ('proposal', 'proposal_match') ORDER BY table_name, index_name")) {
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1) + "." + rs.getString(2));
+                }
+            }
+            assertEquals(List.of("proposal.fk_proposal_attributed", "proposal.ix_proposal_author",
+                    "proposal.ix_proposal_board_newest", "proposal.ix_proposal_copy_ends", "proposal.ix_proposal_deleted",
+                    "proposal.ix_proposal_moderated", "proposal.ix_proposal_newest", "proposal.ix_proposal_overview",
+                    "proposal.ix_proposal_overview_fulfilled", "proposal.ix_proposal_overview_promised",
+                    "proposal.ix_proposal_overview_published", "proposal.ix_proposal_received",
+                    "proposal.ix_proposal_terms_version", "proposal.ix_proposal_top_categories", "proposal.PRIMARY",
+                    "proposal.uq_proposal_uri", "proposal_match.ix_match_offer", "proposal_match.ix_match_withdrawn",
+                    "proposal_match.PRIMARY", "proposal_match.uq_match_pair"), indexes);
+        }
+    }
+
+    private static List<Object[]> explain(Expected expected) throws SQLException {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("EXPLAIN " + expected.sql())) {
+            for (int i = 0; i < expected.params().size(); i++) {
+                st.setObject(i + 1, expected.params().get(i));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(settings.jdbcUrl(DIR), settings.userOrDefault(), settings.passwordOrDefault());
+    }
+}
