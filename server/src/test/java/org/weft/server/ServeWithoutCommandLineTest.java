@@ -57,7 +57,8 @@ class ServeWithoutCommandLineTest {
             HttpResponse<String> actor = TestHttp.get("http://127.0.0.1:" + port + "/actor", "application/activity+json");
             assertEquals(200, actor.statusCode(), "the server serves, not only its health:\n" + actor.body());
             String loaded = Files.readString(classes, StandardCharsets.UTF_8);
-            assertTrue(loaded.contains("org.weft.server.WeftServer "), "the log names the classes loaded (the check is not blind)");
+            assertTrue(loaded.contains("org.weft.server.WeftServer "),
+                    "the log names the classes loaded (the check is not blind)");
             assertFalse(loaded.contains(" picocli."), "picocli's classes were loaded by serve");
         } finally {
             server.destroy();
