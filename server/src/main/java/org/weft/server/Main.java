@@ -2,8 +2,9 @@ package org.weft.server;
 
 import java.util.Locale;
 
+import org.weft.server.admin.ServerStarter;
+import org.weft.server.admin.Serving;
 import org.weft.server.admin.WeftCli;
-import picocli.CommandLine;
 
 /** Entry point: the operator CLI, whose default command runs the server. */
 public final class Main {
@@ -13,16 +14,11 @@ public final class Main {
     public static void main(String[] args) {
         // HTTP dates and signature strings must not depend on the machine's locale.
         Locale.setDefault(Locale.ROOT);
-        int exit = new CommandLine(new WeftCli(config -> WeftServer.start(config)::close))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof IllegalArgumentException) {
-                        cmd.getErr().println("weft: " + e.getMessage());
-                        return 2;
-                    }
-                    throw e;
-                })
-                .execute(args);
-        // serve blocks until the process is stopped, so returning here means a command finished.
+        ServerStarter server = config -> WeftServer.start(config)::close;
+        // The server itself is started without the command line's parser: picocli's classes are the one part of a
+        // start that the start-up cache cannot hold (BENCHMARKS.md, "G5 start-up: the launcher without picocli").
+        int exit = Serving.asked(args) ? Serving.fromMain(server) : WeftCli.execute(server, args);
+        // serve blocks until the process is stopped, so returning here means a command finished (or a start failed).
         System.exit(exit);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import org.weft.server.config.WeftVersion;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -41,6 +42,22 @@ public final class WeftCli implements Callable<Integer> {
         this.server = Objects.requireNonNull(server, "server");
     }
 
+    /**
+     * Runs the command {@code args} name and returns the process's exit code. A bad setting or input that a command
+     * did not catch itself prints "weft: " and its message and gives 2, as picocli's usage errors do.
+     */
+    public static int execute(ServerStarter server, String[] args) {
+        return new CommandLine(new WeftCli(server))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("weft: " + e.getMessage());
+                        return OperatorContext.BAD_INPUT;
+                    }
+                    throw e;
+                })
+                .execute(args);
+    }
+
     Map<String, String> environment() {
         return environment;
     }
@@ -55,6 +72,6 @@ public final class WeftCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServeCommand.serve(server, environment);
+        return Serving.serve(server, environment);
     }
 }
