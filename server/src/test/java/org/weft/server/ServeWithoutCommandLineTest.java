@@ -93,13 +93,17 @@ class ServeWithoutCommandLineTest {
         assertTrue(help.output().contains("Usage: weft") && help.output().contains("serve")
                 && help.output().contains("Run the server (the default command)."), help.output());
 
-        // serve takes no options: anything after it is the parser's usage error, with serve's own usage, as before.
-        for (String extra : List.of("--help", "now")) {
-            Finished refused = run(main(Map.of("WEFT_DATA_DIR", dir.toString()), List.of(), List.of("serve", extra)));
-            assertEquals(2, refused.exitCode(), refused.output());
-            assertTrue(refused.output().contains("Usage: weft serve") && refused.output().contains("Run the server"),
-                    refused.output());
+        // Every command takes --help, serve and a nested one too; anything else after serve is the parser's usage error.
+        for (List<String> asked : List.of(List.of("serve", "--help"), List.of("member", "create", "--help"))) {
+            Finished usage = run(main(Map.of("WEFT_DATA_DIR", dir.toString()), List.of(), asked));
+            assertEquals(0, usage.exitCode(), usage.output());
+            assertTrue(usage.output().contains("Usage: weft " + String.join(" ", asked.subList(0, asked.size() - 1))),
+                    usage.output());
         }
+        Finished refused = run(main(Map.of("WEFT_DATA_DIR", dir.toString()), List.of(), List.of("serve", "now")));
+        assertEquals(2, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Usage: weft serve") && refused.output().contains("Run the server"),
+                refused.output());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "no server started, no database made");
         }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
  * <p>It holds what the commands read from the process (the environment that configures them, standard input for
  * passwords), so that tests can run every command against their own settings without touching global state.
  */
-@Command(name = "weft", mixinStandardHelpOptions = true, version = "Weft " + WeftVersion.VERSION,
+// INHERIT: every command, at every depth, takes --help (and --version), as docs/operating.md and ./weft's usage say.
+@Command(name = "weft", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "Weft " + WeftVersion.VERSION,
         description = "A federated ActivityPub server for mutual aid.",
         subcommands = {ServeCommand.class, GroupCommand.class, MemberCommand.class, TokenCommand.class,
                 FollowersCommand.class, QueueCommand.class, AreaCommand.class, BoardCommand.class, InviteCommand.class,
