@@ -55,6 +55,7 @@ public final class TextClassifier {
 
     private final Taxonomy taxonomy;
     private final Supplier<List<LabelledExample>> examples;
+    private final Supplier<ClassifierCues> cues;
     /** Null until {@link #startLoading} or the first reading starts the build. */
     private volatile CompletableFuture<Parts> parts;
 
@@ -79,8 +80,14 @@ public final class TextClassifier {
      * the server; some of them, when a test reads a set that must not be among its own examples).
      */
     TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
+        this(taxonomy, examples, ClassifierCues::load);
+    }
+
+    /** A classifier reading with other cues than the shipped file's: a test compares two cue files in one JVM. */
+    TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples, Supplier<ClassifierCues> cues) {
         this.taxonomy = taxonomy;
         this.examples = examples;
+        this.cues = cues;
     }
 
     /** Starts building the classifier in a background thread, if nothing has started it yet, and returns at once. */
@@ -93,7 +100,8 @@ public final class TextClassifier {
         if (started == null) {
             synchronized (this) {
                 if (parts == null) {
-                    parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples), TextClassifier::inDaemonThread);
+                    parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples, cues.get()),
+                            TextClassifier::inDaemonThread);
                 }
                 started = parts;
             }
@@ -101,8 +109,7 @@ public final class TextClassifier {
         return started;
     }
 
-    private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
-        ClassifierCues cues = ClassifierCues.load();
+    private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples, ClassifierCues cues) {
         Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
                 new Negations(cues.negationsBefore, cues.negationsAfter),
                 new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords, cues.firstPersonVerbs),
