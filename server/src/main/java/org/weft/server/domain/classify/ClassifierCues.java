@@ -35,7 +35,7 @@ final class ClassifierCues {
     final Map<String, List<String>> ignoredPhrases = new HashMap<>();
     /**
      * Per concept id, per language: words people use for the concept besides the taxonomy's labels and synonyms, from
-     * both the {@code conceptWords} and the {@code conceptVocabulary} sections of the cue file.
+     * the {@code conceptWords}, {@code conceptVocabulary} and {@code conceptSayings} sections of the cue file.
      */
     final Map<String, Map<String, List<String>>> conceptWords = new HashMap<>();
 
@@ -59,10 +59,11 @@ final class ClassifierCues {
                 ignoredPhrases.put(e.getKey(), phrases);
             }
         });
-        // Words added from the misses of the tuning posts (conceptWords, sessions 22-23) and words written concept by
-        // concept from its meaning (conceptVocabulary, session 25): the same kind of evidence, kept apart in the file
-        // so that each can be measured, or taken out, on its own.
-        for (String section : List.of("conceptWords", "conceptVocabulary")) {
+        // Words added from the misses of the tuning posts (conceptWords, sessions 22-23), words written concept by
+        // concept from its meaning (conceptVocabulary, session 25) and the ways people say a need, as an action or in
+        // dialect, written from knowledge of the languages (conceptSayings, session 35): the same kind of evidence, kept
+        // apart in the file so that each can be measured, or taken out, on its own.
+        for (String section : List.of("conceptWords", "conceptVocabulary", "conceptSayings")) {
             root.path(section).fields().forEachRemaining(concept -> {
                 if (!concept.getKey().startsWith("_")) {
                     Map<String, List<String>> byLang = conceptWords.computeIfAbsent(concept.getKey(), k -> new HashMap<>());
@@ -81,10 +82,15 @@ final class ClassifierCues {
             if (in == null) {
                 throw new IllegalStateException("classifier cues " + RESOURCE + " are missing from the classpath");
             }
-            return new ClassifierCues(PlainJson.read(in));
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE, e);
         }
+    }
+
+    /** Cues in the cue file's format from elsewhere: a test reads an older cue file beside the shipped one. */
+    static ClassifierCues read(InputStream in) throws IOException {
+        return new ClassifierCues(PlainJson.read(in));
     }
 
     /** Hashtags compare without '#', case, underscores or letter variants: see {@link TextAnalysis#hashtagKey}. */

@@ -23,7 +23,8 @@ final class ExampleSet {
     /** The files, a set's development part then its frozen third, oldest set first. */
     static final List<String> FILES = List.of("development.tsv", "frozen.tsv", "development2.tsv", "frozen2.tsv",
             "development3.tsv", "frozen3.tsv", "development4.tsv", "frozen4.tsv", "development5.tsv", "frozen5.tsv",
-            "development6.tsv", "frozen6.tsv", "development7.tsv", "frozen7.tsv", "development8.tsv", "frozen8.tsv");
+            "development6.tsv", "frozen6.tsv", "development7.tsv", "frozen7.tsv", "development8.tsv", "frozen8.tsv",
+            "development9.tsv", "frozen9.tsv");
 
     private ExampleSet() {
     }

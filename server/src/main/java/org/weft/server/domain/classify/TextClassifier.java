@@ -55,6 +55,7 @@ public final class TextClassifier {
 
     private final Taxonomy taxonomy;
     private final Supplier<List<LabelledExample>> examples;
+    private final Supplier<ClassifierCues> cues;
     /** Null until {@link #startLoading} or the first reading starts the build. */
     private volatile CompletableFuture<Parts> parts;
 
@@ -66,8 +67,8 @@ public final class TextClassifier {
     /**
      * A classifier not built yet: {@link #startLoading} builds it in a background thread, and the first {@link
      * #classify} waits for that (or starts it); an error in the cue file surfaces there. Analysing the vocabulary and
-     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 2,880 shipped
-     * examples 0.5-1.7 s (about 2.0 MB of heap): the server starts the build once it is ready, so that this work
+     * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 3,240 shipped
+     * examples 0.5-1.7 s (about 2.2 MB of heap): the server starts the build once it is ready, so that this work
      * does not compete with its start-up for the CPU.
      */
     public TextClassifier(Taxonomy taxonomy) {
@@ -79,8 +80,14 @@ public final class TextClassifier {
      * the server; some of them, when a test reads a set that must not be among its own examples).
      */
     TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
+        this(taxonomy, examples, ClassifierCues::load);
+    }
+
+    /** A classifier reading with other cues than the shipped file's: a test compares two cue files in one JVM. */
+    TextClassifier(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples, Supplier<ClassifierCues> cues) {
         this.taxonomy = taxonomy;
         this.examples = examples;
+        this.cues = cues;
     }
 
     /** Starts building the classifier in a background thread, if nothing has started it yet, and returns at once. */
@@ -93,7 +100,8 @@ public final class TextClassifier {
         if (started == null) {
             synchronized (this) {
                 if (parts == null) {
-                    parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples), TextClassifier::inDaemonThread);
+                    parts = CompletableFuture.supplyAsync(() -> build(taxonomy, examples, cues.get()),
+                            TextClassifier::inDaemonThread);
                 }
                 started = parts;
             }
@@ -101,8 +109,7 @@ public final class TextClassifier {
         return started;
     }
 
-    private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples) {
-        ClassifierCues cues = ClassifierCues.load();
+    private static Parts build(Taxonomy taxonomy, Supplier<List<LabelledExample>> examples, ClassifierCues cues) {
         Parts parts = new Parts(new ConceptLexicon(taxonomy, cues), new ConceptRanker(taxonomy),
                 new Negations(cues.negationsBefore, cues.negationsAfter),
                 new PurposeDetector(cues.purposeHashtags, cues.purposePhrases, cues.readerWords, cues.firstPersonVerbs),

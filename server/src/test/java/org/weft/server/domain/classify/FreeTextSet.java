@@ -98,11 +98,12 @@ final class FreeTextSet {
     static final String FROZEN_8 = "/classify/examples/frozen8.tsv";
     /**
      * The ninth set's development two-thirds (scenes 481 to 540, written blind in session 35 while the eighth set's
-     * misses were studied): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent.
+     * misses were studied): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent; among the
+     * examples since session 35.
      */
-    static final String DEVELOPMENT_9 = "/classify/free-text/development9.tsv";
-    /** The ninth set's frozen third: measured once (session 35), spent. */
-    static final String FROZEN_9 = "/classify/free-text/frozen9.tsv";
+    static final String DEVELOPMENT_9 = "/classify/examples/development9.tsv";
+    /** The ninth set's frozen third: measured once (session 35), spent; among the examples since session 35. */
+    static final String FROZEN_9 = "/classify/examples/frozen9.tsv";
     /**
      * The tenth set's development two-thirds (scenes 541 to 600, written blind in session 35 while the word list learnt
      * new writers' words): untouched, to be measured once, whole, by {@code FrozenFreeTextEvaluationTest}.
@@ -119,12 +120,12 @@ final class FreeTextSet {
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
     /**
-     * Every part of the eight sets, each measured once and spent: the examples the server reads by ({@code
+     * Every part of the nine sets, each measured once and spent: the examples the server reads by ({@code
      * classify/examples/}, {@link ExampleSet}), in the same order.
      */
     static final List<String> ALL = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5, DEVELOPMENT_6, FROZEN_6, DEVELOPMENT_7, FROZEN_7,
-            DEVELOPMENT_8, FROZEN_8);
+            DEVELOPMENT_8, FROZEN_8, DEVELOPMENT_9, FROZEN_9);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */

@@ -15,8 +15,8 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 /**
  * The final report of issue 14: the classifier as shipped (the word list, checked against the labelled posts of the
  * spent sets, {@link ExampleCheck}) on a free-text set written blind apart from the tuning and not among the examples
- * ({@link FreeTextSet#BLIND}: its development part, then its frozen third, in {@code classify/free-text/}; the seventh
- * and eighth sets were measured so in sessions 32 and 34 and are spent; the ninth waits there, written in session 35),
+ * ({@link FreeTextSet#BLIND}: its development part, then its frozen third, in {@code classify/free-text/}; the seventh,
+ * eighth and ninth sets were measured so in sessions 32, 34 and 35 and are spent; the tenth waits there),
  * against the issue's targets
  * per language ({@link FreeTextTargets}): concept precision ≥ 0.90 on what goes on the board without a moderator,
  * recall ≥ 0.85, ≥ 0.95 of the posts that are neither offer nor request kept off the board, and at most a quarter of
