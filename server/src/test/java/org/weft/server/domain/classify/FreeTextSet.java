@@ -106,14 +106,15 @@ final class FreeTextSet {
     static final String FROZEN_9 = "/classify/examples/frozen9.tsv";
     /**
      * The tenth set's development two-thirds (scenes 541 to 600, written blind in session 35 while the word list learnt
-     * new writers' words): untouched, to be measured once, whole, by {@code FrozenFreeTextEvaluationTest}.
+     * new writers' words): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent.
      */
     static final String DEVELOPMENT_10 = "/classify/free-text/development10.tsv";
-    /** The tenth set's frozen third: untouched, to be measured once. */
+    /** The tenth set's frozen third: measured once (session 35), spent. */
     static final String FROZEN_10 = "/classify/free-text/frozen10.tsv";
     /**
      * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: the tenth set's.
+     * FrozenFreeTextEvaluationTest} measures once: the tenth set's, measured in session 35 and spent (it may join the
+     * examples, and the next set written blind take its place).
      */
     static final List<String> BLIND = List.of(DEVELOPMENT_10, FROZEN_10);
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
