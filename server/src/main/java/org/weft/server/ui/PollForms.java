@@ -51,7 +51,7 @@ final class PollForms {
 
     /** The member's own choices, said to them alone; null when they have not voted. */
     static String youVoted(Messages m, List<PollResults.OptionCount> options, List<Integer> mine) {
-        return mine.isEmpty() ? null : m.get("poll.youVoted", String.join(", ", mine.stream()
+        return mine.isEmpty() ? null : m.get("poll.youVoted", m.list(mine.stream()
                 .map(i -> Messages.isolate(options.get(i).name())).toList()));
     }
 

@@ -2,7 +2,6 @@ package org.weft.server.ui;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -55,8 +54,8 @@ final class ProposalCards {
     }
 
     String categories(ProposalEntity p, Messages m) {
-        return p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream)
-                .map(c -> taxonomy.label(c, m.language())).collect(Collectors.joining(", "));
+        return m.list(p.getCategories().stream().map(taxonomy::byUri).flatMap(Optional::stream)
+                .map(c -> taxonomy.label(c, m.language())).toList());
     }
 
     /** Each category with the page of its hashtag, where the other offers and requests in it are. */

@@ -13,6 +13,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -92,6 +93,15 @@ public final class Messages {
     /** A share of a whole, given in hundredths, written for this language: 45 is "45%", and "٪٤٥" in Arabic. */
     public String percent(int hundredths) {
         return NumberFormat.getPercentInstance(formatLocale()).format(hundredths / 100.0);
+    }
+
+    /**
+     * Items joined as this language joins a list ("Baby food and nappies", "طعام وحفاضات", "A, B et C"), by ICU's list
+     * patterns from CLDR: a comma and a space joined Arabic and Persian labels with a Latin comma.
+     */
+    public String list(List<String> items) {
+        return ListFormatter.getInstance(ULocale.forLocale(locale), ListFormatter.Type.AND, ListFormatter.Width.WIDE)
+                .format(items);
     }
 
     /** A day written for this language, with its own digits. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -106,5 +107,19 @@ class MessagesTest {
         assertFalse(Messages.forLanguage("uk").isRightToLeft());
         assertEquals("عرض", Messages.forLanguage("ar").get("wire.purpose.offer"));
         assertEquals("Until 3 May", Messages.forLanguage("en").get("wire.until", "3 May"));
+    }
+
+    /** A list reads as its language joins one: no Latin comma between Arabic or Persian words. */
+    @Test
+    void aListIsJoinedAsItsLanguageJoinsOne() {
+        List<String> two = List.of("طعام", "حفاضات");
+        assertEquals("Food and Nappies", Messages.forLanguage("en").list(List.of("Food", "Nappies")));
+        assertEquals("Food, Nappies, and Coats", Messages.forLanguage("en").list(List.of("Food", "Nappies", "Coats")));
+        for (String lang : List.of("ar", "fa")) {
+            String joined = Messages.forLanguage(lang).list(two);
+            assertTrue(joined.startsWith("طعام") && joined.endsWith("حفاضات") && !joined.contains(","), lang + ": " + joined);
+            assertTrue(joined.contains("و"), lang + " joins with its own and: " + joined);
+        }
+        assertEquals("A", Messages.forLanguage("fr").list(List.of("A")));
     }
 }
