@@ -119,9 +119,7 @@ public final class RemoteProposals {
         p.setAudience(note.to() != null && note.to().stream().anyMatch(Vocab::isPublic)
                 ? Audience.PUBLIC : Audience.COMMUNITY);
         p.setCategories(knownCategories(note.publishes() == null ? List.of() : note.publishes().resourceClassifiedAs()));
-        if (p.getTitle().isBlank()) {
-            p.setTitle(untitled(p));
-        }
+        nameIfWordless(p);
         if (note.publishes() != null) {
             p.setKind(HelpKind.fromAction(note.publishes().action()).orElse(HelpKind.GIFT));
             Quantity q = purpose == Purpose.OFFER ? note.publishes().availableQuantity() : note.publishes().resourceQuantity();
@@ -194,9 +192,7 @@ public final class RemoteProposals {
         p.setLanguage(note.language() != null ? note.language() : c.language().orElse("und"));
         ProposalTerms.index(p);
         p.setCategories(c.concepts().stream().map(Concept::uri).limit(ProposalRules.MAX_CATEGORIES).toList());
-        if (p.getTitle().isBlank()) {
-            p.setTitle(untitled(p));
-        }
+        nameIfWordless(p);
         p.setKind(c.kind().orElse(HelpKind.GIFT));
         Visibility visibility = note.visibility();
         p.setAudience(visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED
@@ -245,9 +241,7 @@ public final class RemoteProposals {
             p.setKind(c.kind().orElse(HelpKind.GIFT));
             p.setLanguage(note.language() != null ? note.language() : c.language().orElse(p.getLanguage()));
         }
-        if (p.getTitle().isBlank()) {
-            p.setTitle(untitled(p)); // edited down to no words: it waits for a moderator (below), under a name
-        }
+        nameIfWordless(p); // edited down to no words: it waits for a moderator (below), under a name
         boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
                 .map(FollowEntity::isAccepted).orElse(false);
         boolean reviewed = p.getGroup() != null && p.getGroup().isReviewsFreeText();
@@ -300,18 +294,21 @@ public final class RemoteProposals {
         return owned.size();
     }
 
-    /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */
     /**
-     * A title for a proposal whose post had no words (only the header and links Weft adds, or nothing): what it offers
+     * Names a proposal whose post had no words (only the header and links Weft adds, or nothing) by what it offers
      * or asks for, as the taxonomy names its first category in the post's language, else the purpose, from the
      * message files. Readers see a name from the vocabulary rather than an empty heading or a developer's placeholder.
      */
-    private String untitled(ProposalEntity p) {
-        return p.getCategories().stream().map(uri -> taxonomy.byUri(uri)).flatMap(Optional::stream).findFirst()
+    private void nameIfWordless(ProposalEntity p) {
+        if (!p.getTitle().isBlank()) {
+            return;
+        }
+        p.setTitle(p.getCategories().stream().map(uri -> taxonomy.byUri(uri)).flatMap(Optional::stream).findFirst()
                 .map(c -> taxonomy.label(c, p.getLanguage()))
-                .orElseGet(() -> Messages.forLanguage(p.getLanguage()).get("purpose." + p.getPurpose().wire()));
+                .orElseGet(() -> Messages.forLanguage(p.getLanguage()).get("purpose." + p.getPurpose().wire())));
     }
 
+    /** The taxonomy concepts among the given URIs; unknown ones are dropped, and none known means "other". */
     private List<String> knownCategories(List<String> uris) {
         List<String> known = uris.stream().map(taxonomy::byUri).flatMap(Optional::stream).map(Concept::uri)
                 .distinct().limit(ProposalRules.MAX_CATEGORIES).toList();
