@@ -2,12 +2,19 @@ package org.weft.server.persistence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hibernate.Session;
 
 /** Queries over stored matches, inside the caller's transaction. */
 public final class MatchRepository {
+    /** The order of a member's matches: by score, then newest first, as the page lists them. */
+    private static final Comparator<Pair> BEST_FIRST = Comparator.comparingInt((Pair p) -> p.match().getScore())
+            .thenComparing(p -> p.match().getId()).reversed();
+
     private MatchRepository() {
     }
 
@@ -38,18 +45,33 @@ public final class MatchRepository {
 
     /**
      * The matches of a member's own proposals, best first: only NEW ones the member has not dismissed on their side,
-     * unless {@code all}.
+     * unless {@code all}. Read one side at a time, each from the member's own proposals (the author index) to their
+     * matches: asked as one statement with both sides joined by OR, the database read every NEW match of the
+     * instance and sorted them (ProposalIndexPlanTest). A match between two of the member's own proposals comes once.
      */
     public static List<Pair> ofMember(Session s, long memberId, boolean all, int limit) {
-        return s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r,"
-                        + " ProposalEntity o where r.id = m.requestId and o.id = m.offerId"
-                        + " and ((r.local = true and r.author.id = :me"
-                        + "       and (:all = true or (m.state = :new and m.requestDismissedAt is null)))"
-                        + "   or (o.local = true and o.author.id = :me"
-                        + "       and (:all = true or (m.state = :new and m.offerDismissedAt is null))))"
-                        + " order by m.score desc, m.id desc", Object[].class)
-                .setParameter("all", all).setParameter("new", MatchEntity.State.NEW).setParameter("me", memberId)
-                .setMaxResults(limit).getResultList().stream()
+        Map<Long, Pair> byMatch = new LinkedHashMap<>();
+        for (Pair p : ofMemberSide(s, "r", "requestDismissedAt", memberId, all, limit)) {
+            byMatch.put(p.match().getId(), p);
+        }
+        for (Pair p : ofMemberSide(s, "o", "offerDismissedAt", memberId, all, limit)) {
+            byMatch.putIfAbsent(p.match().getId(), p);
+        }
+        return byMatch.values().stream().sorted(BEST_FIRST).limit(limit).toList();
+    }
+
+    /** The matches of the member's proposals on one side ({@code mine}: {@code r} requests, {@code o} offers). */
+    private static List<Pair> ofMemberSide(Session s, String mine, String dismissedAt, long memberId, boolean all,
+                                           int limit) {
+        String open = all ? "" : " and m.state = :new and m." + dismissedAt + " is null";
+        var query = s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r, ProposalEntity o"
+                        + " where r.id = m.requestId and o.id = m.offerId and " + mine + ".local = true and " + mine
+                        + ".author.id = :me" + open + " order by m.score desc, m.id desc", Object[].class)
+                .setParameter("me", memberId);
+        if (!all) {
+            query.setParameter("new", MatchEntity.State.NEW);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
                 .map(row -> new Pair((MatchEntity) row[0], (ProposalEntity) row[1], (ProposalEntity) row[2]))
                 .toList();
     }

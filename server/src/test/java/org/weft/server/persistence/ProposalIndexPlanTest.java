@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.domain.classify.SearchTerms;
@@ -46,6 +47,8 @@ class ProposalIndexPlanTest {
     private static final int PROPOSALS = 6_000;
     private static final Path DIR = TestDatabases.tempDir();
     private static final Instant NOW = Instant.now();
+    /** The member with a handful of proposals, whose matches {@link #aMembersMatchesReadNoTableWhole} reads. */
+    private static final int FEW = 13;
     private static DatabaseSettings settings;
     private static Database db;
 
@@ -69,6 +72,13 @@ class ProposalIndexPlanTest {
             st.executeUpdate("INSERT INTO proposal_match (request_id, offer_id, score, reasons, state, created_at, updated_at)"
                     + " SELECT r.id, r.id + 1, 50, 'SAME_KIND:gift', CASE WHEN r.id % 9 = 1 THEN 'WITHDRAWN' ELSE 'NEW' END,"
                     + " r.published_at, r.published_at FROM proposal r WHERE r.purpose = 'REQUEST' AND r.id < " + PROPOSALS);
+            // A member as most are: a handful of proposals (the seed's own members each wrote an eighth of the board).
+            st.executeUpdate("INSERT INTO actor (id, uri, kind, is_local, username, domain, display_name, inbox, key_id,"
+                    + " public_key_pem, manually_approves, discoverable, created_at) VALUES (" + FEW + ", 'http://localhost/a/few',"
+                    + " 'PERSON', true, 'few', 'localhost', 'few', 'http://localhost/a/few/inbox', 'http://localhost/a/few#key',"
+                    + " 'pem', false, true, CURRENT_TIMESTAMP)");
+            st.executeUpdate("UPDATE proposal SET author_id = " + FEW + ", attributed_to_id = " + FEW
+                    + " WHERE id IN (101, 102, 203, 1004, 2005)");
             st.execute("ANALYZE TABLE proposal, proposal_match, proposal_category");
         }
     }
@@ -159,6 +169,36 @@ class ProposalIndexPlanTest {
                 name + ": the table is scanned\n" + shown);
         // "ix_a|ix_b": read through ix_a, filtered by the row ids ix_b gives (a rowid filter).
         assertEquals(expected.index(), String.valueOf(row[5]).split("\\|")[0], name + "\n" + shown);
+    }
+
+    /**
+     * A member's matches (their page, {@code MatchRepository.ofMember}), one side at a time: from the member's
+     * proposals by the author index to their matches by the pair key or the offer index, and the other proposal by
+     * its key. No table is read whole, whatever the board's size. (Both sides in one statement, joined by OR, read
+     * every NEW match of the instance and sorted them: 2,666 rows here for a member with five proposals.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("memberMatchSides")
+    void aMembersMatchesReadNoTableWhole(String side, String sql) throws SQLException {
+        List<Object[]> plan = explain(new Expected(sql, List.of(), null, null));
+        String shown = plan.stream().map(Arrays::toString).collect(Collectors.joining("\n"));
+        for (Object[] row : plan) {
+            assertFalse("ALL".equals(row[3]) || "index".equals(row[3]), side + ": a table is scanned\n" + shown);
+        }
+        assertEquals("ix_proposal_author", String.valueOf(plan.get(0)[5]).split("\\|")[0],
+                side + ": begins with the member's own proposals\n" + shown);
+    }
+
+    static List<Arguments> memberMatchSides() {
+        String select = "SELECT m.*, r.id, o.id FROM proposal_match m JOIN proposal r ON r.id = m.request_id"
+                + " JOIN proposal o ON o.id = m.offer_id WHERE ";
+        String order = " ORDER BY m.score DESC, m.id DESC LIMIT 50";
+        return List.of(
+                Arguments.of("their requests' matches", select + "r.is_local = true AND r.author_id = " + FEW
+                        + " AND m.state = 'NEW' AND m.request_dismissed_at IS NULL" + order),
+                Arguments.of("their offers' matches", select + "o.is_local = true AND o.author_id = " + FEW
+                        + " AND m.state = 'NEW' AND m.offer_dismissed_at IS NULL" + order),
+                Arguments.of("all of their requests' matches", select + "r.is_local = true AND r.author_id = " + FEW + order));
     }
 
     /**
