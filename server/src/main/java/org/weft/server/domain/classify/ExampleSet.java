@@ -13,7 +13,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * The labelled posts shipped with the server ({@code classify/examples/*.tsv}: the eight free-text sets of issue 14,
+ * The labelled posts shipped with the server ({@code classify/examples/*.tsv}: the ten free-text sets of issue 14,
  * each measured once and spent), read as {@link LabelledExample}s. The files' format and history are in {@code
  * classify/examples/README.md}; {@code FreeTextSetTest} checks them strictly, so this reader only splits columns.
  */
@@ -24,7 +24,7 @@ final class ExampleSet {
     static final List<String> FILES = List.of("development.tsv", "frozen.tsv", "development2.tsv", "frozen2.tsv",
             "development3.tsv", "frozen3.tsv", "development4.tsv", "frozen4.tsv", "development5.tsv", "frozen5.tsv",
             "development6.tsv", "frozen6.tsv", "development7.tsv", "frozen7.tsv", "development8.tsv", "frozen8.tsv",
-            "development9.tsv", "frozen9.tsv");
+            "development9.tsv", "frozen9.tsv", "development10.tsv", "frozen10.tsv");
 
     private ExampleSet() {
     }

@@ -15,7 +15,7 @@
  * sentence that no offer or request phrase governs, the poster's story, is not kept beside a need that a purpose
  * phrase names ({@link org.weft.server.domain.classify.Governance}).
  *
- * <p>A post is read a second time by example: the 3,240 labelled posts of the nine spent free-text sets ({@code
+ * <p>A post is read a second time by example: the 3,600 labelled posts of the ten spent free-text sets ({@code
  * classify/examples/}) sit in an in-memory Lucene index ({@link org.weft.server.domain.classify.ExampleIndex}), and the
  * five nearest to a post vote; a post the word list is sure of goes on a board without a moderator only when they
  * name its concept too ({@link org.weft.server.domain.classify.ExampleCheck}), and a need the post's words named and

@@ -16,7 +16,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 /**
  * What the cue file's size costs one post (session 35, classifier9), skipped unless {@code -Dweft.eval.cuecost} names
  * an older cue file: the shipped classifier (word list and examples) with that file and with the shipped one, in one
- * JVM, over the 3,240 posts of the spent sets, alternating which goes first, three rounds (the first warms the JIT
+ * JVM, over the posts of the spent sets (3,240 when it was run), alternating which goes first, three rounds (the first warms the JIT
  * up, all are counted). docs/classifier-evaluation.md, "Session 35: words a new writer uses", gives the figures.
  */
 @EnabledIfSystemProperty(named = "weft.eval.cuecost", matches = ".+")

@@ -185,7 +185,7 @@ class ExampleCheckTest {
         System.out.printf("example index: %d examples, built in %d ms, index files %d kB, heap held %d kB;"
                         + " look-up p50 %.2f ms, p99 %.2f ms%n", index.size(), millis, index.indexBytes() / 1024, heap / 1024,
                 sorted[sorted.length / 2] / 1e6, sorted[sorted.length * 99 / 100] / 1e6);
-        assertEquals(3240, index.size());
+        assertEquals(3600, index.size());
         assertTrue(index.indexBytes() < 4 * 1024 * 1024, "index files " + index.indexBytes());
         assertTrue(heap < 24 * 1024 * 1024, "heap held " + heap);
         assertFalse(index.nearest(shipped.get(0).text(), Optional.of(shipped.get(0).language()), 1).isEmpty());

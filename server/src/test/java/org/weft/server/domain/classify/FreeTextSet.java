@@ -106,27 +106,28 @@ final class FreeTextSet {
     static final String FROZEN_9 = "/classify/examples/frozen9.tsv";
     /**
      * The tenth set's development two-thirds (scenes 541 to 600, written blind in session 35 while the word list learnt
-     * new writers' words): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent.
+     * new writers' words): measured once, whole, by {@code FrozenFreeTextEvaluationTest} (session 35), spent; among the
+     * examples since session 36.
      */
-    static final String DEVELOPMENT_10 = "/classify/free-text/development10.tsv";
-    /** The tenth set's frozen third: measured once (session 35), spent. */
-    static final String FROZEN_10 = "/classify/free-text/frozen10.tsv";
+    static final String DEVELOPMENT_10 = "/classify/examples/development10.tsv";
+    /** The tenth set's frozen third: measured once (session 35), spent; among the examples since session 36. */
+    static final String FROZEN_10 = "/classify/examples/frozen10.tsv";
     /**
      * The parts of a set written blind and not yet measured ({@code classify/free-text/}), which {@code
-     * FrozenFreeTextEvaluationTest} measures once: the tenth set's, measured in session 35 and spent (it may join the
-     * examples, and the next set written blind take its place).
+     * FrozenFreeTextEvaluationTest} measures once: none now (the tenth, measured in session 35, joined the examples;
+     * the lead adds the eleventh, written blind, when it is ready).
      */
-    static final List<String> BLIND = List.of(DEVELOPMENT_10, FROZEN_10);
+    static final List<String> BLIND = List.of();
     /** Every part that may be tuned on: the five development parts and the five spent frozen thirds. */
     static final List<String> TUNING = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5);
     /**
-     * Every part of the nine sets, each measured once and spent: the examples the server reads by ({@code
+     * Every part of the ten sets, each measured once and spent: the examples the server reads by ({@code
      * classify/examples/}, {@link ExampleSet}), in the same order.
      */
     static final List<String> ALL = List.of(DEVELOPMENT, FROZEN, DEVELOPMENT_2, FROZEN_2, DEVELOPMENT_3, FROZEN_3,
             DEVELOPMENT_4, FROZEN_4, DEVELOPMENT_5, FROZEN_5, DEVELOPMENT_6, FROZEN_6, DEVELOPMENT_7, FROZEN_7,
-            DEVELOPMENT_8, FROZEN_8, DEVELOPMENT_9, FROZEN_9);
+            DEVELOPMENT_8, FROZEN_8, DEVELOPMENT_9, FROZEN_9, DEVELOPMENT_10, FROZEN_10);
     /** The scene numbers of the second set run from here to {@code SECOND_SET_FIRST + 59}. */
     static final int SECOND_SET_FIRST = 61;
     /** The scene numbers of the third set run from here to {@code THIRD_SET_FIRST + 59}. */

@@ -22,10 +22,10 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * The eight free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
+ * The ten free-text evaluation sets are well formed and their parts are kept apart: sizes per language, a quarter of
  * posts that are neither offer nor request, labels that exist in the taxonomy, the split rules
  * ({@link FreeTextSet#frozenNumbers}, {@link FreeTextSet#inSecondFrozenThird}), and no post shared between the parts
- * or with the older classifier sets. All nine sets are spent (measured once each) and are the server's examples;
+ * or with the older classifier sets. All ten sets are spent (measured once each) and are the server's examples;
  * posts are never classified here, only their labels and split checked.
  */
 class FreeTextSetTest {
@@ -86,7 +86,7 @@ class FreeTextSetTest {
      * its language, purpose, needs and text as {@link FreeTextSet} reads them.
      */
     @Test
-    void theShippedExamplesAreTheEightSetsAsLabelled() {
+    void theShippedExamplesAreTheTenSetsAsLabelled() {
         List<LabelledExample> shipped = ExampleSet.shipped();
         List<FreeTextPost> sets = both();
         assertEquals(sets.size(), shipped.size());
@@ -175,7 +175,7 @@ class FreeTextSetTest {
         splitAsTheSixth(FreeTextSet.NINTH_SET_FIRST, development9, frozen9, FreeTextSet::inNinthFrozenThird, "9");
     }
 
-    /** The tenth set: scenes 541 to 600, split as the sixth (written blind in session 35, not yet measured). */
+    /** The tenth set: scenes 541 to 600, split as the sixth (spent, among the examples since session 36). */
     @Test
     void eachPostOfTheTenthSetSitsInThePartItsSplitRuleGivesIt() {
         splitAsTheSixth(FreeTextSet.TENTH_SET_FIRST, development10, frozen10, FreeTextSet::inTenthFrozenThird, "10");
@@ -257,15 +257,15 @@ class FreeTextSetTest {
                 .replaceAll("[^\\p{L}\\p{M}\\p{N}]+", " ").strip();
     }
 
-    /** Every post of the nine spent sets: eighteen files. */
+    /** Every post of the ten spent sets: twenty files. */
     private List<FreeTextPost> both() {
         return Stream.of(development, frozen, development2, frozen2, development3, frozen3, development4, frozen4,
                         development5, frozen5, development6, frozen6, development7, frozen7, development8, frozen8,
-                        development9, frozen9)
+                        development9, frozen9, development10, frozen10)
                 .flatMap(List::stream).toList();
     }
 
-    /** The nine spent sets and the parts of a set not yet measured. */
+    /** The ten spent sets and the parts of a set not yet measured. */
     private List<FreeTextPost> everySet() {
         return Stream.concat(both().stream(), FreeTextSet.readAll(FreeTextSet.BLIND).stream()).toList();
     }

@@ -16,7 +16,7 @@ import org.weft.server.domain.taxonomy.Taxonomy;
  * The final report of issue 14: the classifier as shipped (the word list, checked against the labelled posts of the
  * spent sets, {@link ExampleCheck}) on a free-text set written blind apart from the tuning and not among the examples
  * ({@link FreeTextSet#BLIND}: its development part, then its frozen third, in {@code classify/free-text/}; the seventh,
- * eighth and ninth sets were measured so in sessions 32, 34 and 35 and are spent; the tenth waits there),
+ * eighth, ninth and tenth sets were measured so in sessions 32, 34 and 35 and are spent; none waits there now),
  * against the issue's targets
  * per language ({@link FreeTextTargets}): concept precision ≥ 0.90 on what goes on the board without a moderator,
  * recall ≥ 0.85, ≥ 0.95 of the posts that are neither offer nor request kept off the board, and at most a quarter of

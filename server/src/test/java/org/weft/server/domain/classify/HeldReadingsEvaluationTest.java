@@ -28,7 +28,9 @@ class HeldReadingsEvaluationTest {
      * examples (session 34). With the eighth set among them too (session 35, no code changed): 0.55 (228 of 413), the
      * second adding 0.15 (61): the new writer's posts change the vote on the tuning parts. With the ninth set among
      * them (session 35, classifier9, no code changed): 0.55 (222 of 406, 0.547), the second adding 0.15 (61): more
-     * examples again change the vote on the tuning parts. A guard against regressions.
+     * examples again change the vote on the tuning parts. With the words of session 35 0.56 (224 of 403); with the tenth
+     * set among the examples too (session 36, classifier10, no code changed) 0.56 (225 of 403), the second adding 0.16
+     * (65). A guard against regressions.
      */
     static final double EITHER_RIGHT_FLOOR = 0.54;
     static final double SECOND_ADDS_FLOOR = 0.13;

