@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaPaths;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.persistence.AreaEntity;
 
@@ -28,12 +29,13 @@ final class AreasApi {
         List<AreaEntity> all = areas.all();
         Map<Long, AreaEntity> byId = new HashMap<>();
         all.forEach(a -> byId.put(a.getId(), a));
+        Map<String, List<String>> paths = AreaPaths.of(all);
         ObjectNode body = ApiJson.object();
         ArrayNode items = body.putArray("items");
         for (AreaEntity area : all) {
             AreaEntity parent = area.getParentId() == null ? null : byId.get(area.getParentId());
             ObjectNode item = items.addObject().put("code", area.getCode()).put("name", area.getName())
-                    .put("fullName", fullName(area, byId)).put("parent", parent == null ? null : parent.getCode());
+                    .put("fullName", String.join(AreaPaths.DATA_SEPARATOR, paths.get(area.getCode()))).put("parent", parent == null ? null : parent.getCode());
             if (area.getLatitude() != null && area.getLongitude() != null) {
                 item.putObject("centre").put("latitude", area.getLatitude()).put("longitude", area.getLongitude());
             } else {
@@ -41,14 +43,5 @@ final class AreasApi {
             }
         }
         ApiReplies.ok(res, body);
-    }
-
-    /** "Camp A, Block 3": the same as {@link AreaService#fullName}, from the list already loaded. */
-    private static String fullName(AreaEntity area, Map<Long, AreaEntity> byId) {
-        StringBuilder name = new StringBuilder(area.getName());
-        for (AreaEntity p = byId.get(area.getParentId()); p != null; p = byId.get(p.getParentId())) {
-            name.insert(0, p.getName() + ", ");
-        }
-        return name.toString();
     }
 }

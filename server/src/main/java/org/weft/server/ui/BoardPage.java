@@ -3,7 +3,6 @@ package org.weft.server.ui;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaPaths;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalReferences;
@@ -23,7 +23,6 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
-import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.ui.auth.Visitor;
@@ -109,7 +108,7 @@ public final class BoardPage {
                         new Option("offer", m.get("purpose.offer"), purpose == Purpose.OFFER),
                         new Option("request", m.get("purpose.request"), purpose == Purpose.REQUEST)),
                 categoryGroups(m, category.map(Concept::id).orElse("")), category.isPresent(),
-                areaOptions(area, m.get("board.all")),
+                areaOptions(area, m.get("board.all"), m),
                 statusOptions(m, statusValue),
                 found.cards(), found.total(), found.newerUrl(), found.olderUrl(),
                 feeds(group.get().getUsername(), purpose, category.map(Concept::id).orElse(null), area, m),
@@ -157,22 +156,14 @@ public final class BoardPage {
         return groups;
     }
 
-    /** The instance's areas, each by its full name ("Camp A, Block 3"), after a first empty choice. */
-    List<Option> areaOptions(String selected, String emptyLabel) {
+    /**
+     * The instance's areas, each by its full name in the reader's language ("Camp A, Block 3"), after a first empty
+     * choice.
+     */
+    List<Option> areaOptions(String selected, String emptyLabel, Messages m) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", emptyLabel, selected == null || selected.isEmpty()));
-        List<AreaEntity> all = areas.all();
-        Map<String, String> names = new HashMap<>();
-        all.forEach(a -> names.put(a.getCode(), a.getName()));
-        for (AreaEntity a : all) {
-            List<String> path = new ArrayList<>();
-            String code = a.getCode();
-            for (int slash = code.indexOf('/'); slash > 0; slash = code.indexOf('/', slash + 1)) {
-                path.add(names.getOrDefault(code.substring(0, slash), code.substring(0, slash)));
-            }
-            path.add(a.getName());
-            options.add(new Option(code, String.join(", ", path), code.equals(selected)));
-        }
+        AreaPaths.of(areas.all()).forEach((code, path) -> options.add(new Option(code, m.place(path), code.equals(selected))));
         return options;
     }
 

@@ -17,6 +17,7 @@ import org.weft.server.domain.overview.MedianTime;
 import org.weft.server.domain.overview.MostNeeded;
 import org.weft.server.domain.overview.RecentOverviews;
 import org.weft.server.domain.overview.Overview;
+import org.weft.server.domain.proposal.AreaPaths;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.http.HttpReplies;
@@ -76,9 +77,8 @@ public final class OverviewPage {
     }
 
     private void answer(ServerResponse res, Visitor v, Overview o, String format) {
-        Map<String, Place> places = places();
         if (!format.isEmpty()) {
-            List<FigureRows.Figure> figures = FigureRows.of(o, taxonomy, places);
+            List<FigureRows.Figure> figures = FigureRows.of(o, taxonomy, places(path -> String.join(AreaPaths.DATA_SEPARATOR, path)));
             res.header(HeaderNames.CACHE_CONTROL, v.loggedIn() ? "private, no-store" : "no-cache");
             if (format.equals(".json")) {
                 HttpReplies.json(res, Status.OK_200, "application/json; charset=utf-8", OverviewData.json(o, figures));
@@ -89,6 +89,7 @@ public final class OverviewPage {
             return;
         }
         Messages m = v.messages();
+        Map<String, Place> places = places(m::place);
         OverviewCharts charts = new OverviewCharts(m, o.threshold());
         String heading = o.community() == null ? m.get("overview.titleInstance")
                 : m.get(o.scope() == Overview.Scope.LINKED ? "overview.titleLinked" : "overview.title",
@@ -134,21 +135,17 @@ public final class OverviewPage {
         return new TableRow(m.get(key), List.of(value, charts.cellText(t.requests())));
     }
 
-    /** The instance's areas by code: their full names ("Camp A, Block 3") and coordinates. */
-    private Map<String, Place> places() {
+    /**
+     * The instance's areas by code: their full names and coordinates. The page writes a name in its reader's language
+     * ({@code named} is {@link Messages#place}); the data files, read by programs, with a comma and a space.
+     */
+    private Map<String, Place> places(Function<List<String>, String> named) {
+        Map<String, AreaEntity> byCode = new HashMap<>();
         List<AreaEntity> all = areas.all();
-        Map<String, String> names = new HashMap<>();
-        all.forEach(a -> names.put(a.getCode(), a.getName()));
+        all.forEach(a -> byCode.put(a.getCode(), a));
         Map<String, Place> places = new HashMap<>();
-        for (AreaEntity a : all) {
-            List<String> path = new ArrayList<>();
-            String code = a.getCode();
-            for (int slash = code.indexOf('/'); slash > 0; slash = code.indexOf('/', slash + 1)) {
-                path.add(names.getOrDefault(code.substring(0, slash), code.substring(0, slash)));
-            }
-            path.add(a.getName());
-            places.put(code, new Place(String.join(", ", path), a.getLatitude(), a.getLongitude()));
-        }
+        AreaPaths.of(all).forEach((code, path) -> places.put(code,
+                new Place(named.apply(path), byCode.get(code).getLatitude(), byCode.get(code).getLongitude())));
         return places;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -86,8 +85,8 @@ public final class PrintBoardPage {
     }
 
     private PrintBoardView.Row row(PublicProposal p, Messages m) {
-        String categories = p.categoryUris().stream().map(taxonomy::byUri).flatMap(Optional::stream)
-                .map(concept -> taxonomy.label(concept, m.language())).collect(Collectors.joining(", "));
+        String categories = m.list(p.categoryUris().stream().map(taxonomy::byUri).flatMap(Optional::stream)
+                .map(concept -> taxonomy.label(concept, m.language())).toList());
         String kind = p.kind() == null ? "" : m.get("kind." + p.kind().name().toLowerCase(Locale.ROOT));
         return new PrintBoardView.Row(p.reference(), p.title(), p.language(), kind, categories,
                 p.areaName() == null ? "" : p.areaName(), m.date(p.endsAt()));

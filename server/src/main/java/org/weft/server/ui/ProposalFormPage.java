@@ -209,7 +209,7 @@ public final class ProposalFormPage {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         ProposalForm view = new ProposalForm(action, editing, f.purpose().wire(), f.title(), f.description(), f.quantity(),
                 units, f.until(), communities, board.categoryGroups(m, f.category()),
-                taxonomy.byId(f.category()).isPresent(), board.areaOptions(f.area(), m.get("form.noArea")), kinds,
+                taxonomy.byId(f.category()).isPresent(), board.areaOptions(f.area(), m.get("form.noArea"), m), kinds,
                 audiences, error, ProposalRules.MAX_TITLE, ProposalRules.MAX_DESCRIPTION,
                 ProposalRules.MAX_QUANTITY.toPlainString(),
                 BigDecimal.ONE.movePointLeft(ProposalRules.MAX_DECIMALS).toPlainString(),

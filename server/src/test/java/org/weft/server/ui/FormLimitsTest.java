@@ -54,7 +54,8 @@ class FormLimitsTest {
         assertTrue(form.contains("<option value=\"\" selected>اختر فئة</option>"), "nothing chosen at first: " + form);
         assertTrue(form.contains("<optgroup label="), "categories grouped under their top category: " + form);
         assertFalse(form.contains(">— "), "no dash prefixes, so typing a letter finds a category: " + form);
-        assertTrue(form.contains("<option value=\"camp-a/block-3\" dir=\"auto\">Camp A, Block 3</option>"), "areas by full name: " + form);
+        assertTrue(form.contains("<option value=\"camp-a/block-3\" dir=\"auto\">Camp A\u060c Block 3</option>"),
+                "areas by full name, with the reader's comma: " + form);
     }
 
     @Test

@@ -104,6 +104,14 @@ public final class Messages {
                 .format(items);
     }
 
+    /**
+     * An area's full name from its names, outermost first ("Camp A, Block 3", "المخيم أ، البلوك 3"): each step joined
+     * by this language's comma from the message files.
+     */
+    public String place(List<String> path) {
+        return path.stream().reduce((outer, inner) -> get("area.within", outer, inner)).orElse("");
+    }
+
     /** A day written for this language, with its own digits. */
     public String date(Instant instant) {
         Locale l = formatLocale();

@@ -122,4 +122,15 @@ class MessagesTest {
         }
         assertEquals("A", Messages.forLanguage("fr").list(List.of("A")));
     }
+
+    /** An area within a larger one is written with the reader's comma: no Latin comma inside an Arabic or Persian name. */
+    @Test
+    void anAreasFullNameIsJoinedWithItsLanguagesComma() {
+        assertEquals("Camp A, Block 3, Row 2", Messages.forLanguage("en").place(List.of("Camp A", "Block 3", "Row 2")));
+        for (String lang : List.of("ar", "fa")) {
+            assertEquals("المخيم أ\u060c البلوك 3", Messages.forLanguage(lang).place(List.of("المخيم أ", "البلوك 3")), lang);
+        }
+        assertEquals("Bloc 3", Messages.forLanguage("fr").place(List.of("Bloc 3")));
+        assertEquals("", Messages.forLanguage("fr").place(List.of()));
+    }
 }

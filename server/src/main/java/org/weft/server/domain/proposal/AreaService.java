@@ -54,13 +54,16 @@ public final class AreaService {
         return db.inTransaction(AreaRepository::all);
     }
 
-    /** A readable name for an area path: "Camp A, Block 3" from the names along the path. */
+    /**
+     * A readable name for an area path: "Camp A, Block 3" from the names along the path, as proposals keep it and send
+     * it to other servers (pages write it in their reader's language from {@link AreaPaths}).
+     */
     public static String fullName(Session s, AreaEntity area) {
         StringBuilder name = new StringBuilder(area.getName());
         Long parent = area.getParentId();
         while (parent != null) {
             AreaEntity p = s.find(AreaEntity.class, parent);
-            name.insert(0, p.getName() + ", ");
+            name.insert(0, p.getName() + AreaPaths.DATA_SEPARATOR);
             parent = p.getParentId();
         }
         return name.toString();
