@@ -40,6 +40,8 @@ final class SoakReport {
         Trend storage = Trend.fit(samples.stream().mapToDouble(Sample::accepted).toArray(),
                 samples.stream().mapToDouble(Sample::dbBytes).toArray());
         storage(run, storage, results);
+        List<TableGrowth> growth = TableGrowth.secondHalf(samples);
+        steadyStorage(run, growth, results);
         backlog(run, results);
         heap(run, results);
         otherLatencies(run, results);
@@ -49,6 +51,7 @@ final class SoakReport {
         results.block(SECTION, SoakTables.tables(db, run.kind() == DbKind.MARIADB
                         ? "DATA_LENGTH + INDEX_LENGTH after ANALYZE TABLE" : "H2's DISK_SPACE_USED", run.tablesAtStart(),
                 run.tablesAtEnd(), acceptedInAll(run)));
+        results.block(SECTION, SoakTables.secondHalf(db, growth, run.tablesAtStart(), run.tablesAtEnd(), acceptedInAll(run)));
         csv(run, results);
     }
 
@@ -101,6 +104,25 @@ final class SoakReport {
                 * SoakPlan.INBOX_PER_SECOND * 86_400 / 1e9) + " GB a day at " + Fmt.num(SoakPlan.INBOX_PER_SECOND) + "/s)",
                 "inbound body " + Fmt.num(body) + " B on average", Fmt.ratio(perActivity, body), "≤ 1 kB after pruning",
                 Verdict.atMost(perActivity, BYTES_PER_ACTIVITY_LIMIT, "B") + pruned(run)));
+    }
+
+    /**
+     * The steady-state slope beside the end-to-end figure: table bytes against activities accepted over the second half
+     * of the run, so that a table the pruner holds level counts as about 0 (see {@link TableGrowth}).
+     */
+    private static void steadyStorage(SoakRun run, List<TableGrowth> growth, Results results) {
+        TableGrowth all = growth.getLast();
+        long endToEnd = run.tablesAtEnd().stream().mapToLong(DbGauge.TableSize::bytes).sum()
+                - run.tablesAtStart().stream().mapToLong(DbGauge.TableSize::bytes).sum();
+        String figure = all.trend().known() ? num(all.trend().slope()) + " B ± " + num(all.trend().noise()) + " ("
+                + all.trend().samples() + " samples)" : "— (too few samples)";
+        results.row(new Row(SECTION, run.setup().label(), "table bytes per accepted activity in the second half of the run"
+                + " (" + (run.kind() == DbKind.MARIADB ? "DATA_LENGTH + INDEX_LENGTH after ANALYZE TABLE"
+                : "H2's DISK_SPACE_USED") + " of every table at each sample, least squares against activities accepted;"
+                + " a table held level by the pruner counts ≈ 0)", figure, "end to end (growth from before the warm-up to"
+                + " after the drain / all accepted): " + num(endToEnd / (double) acceptedInAll(run)) + " B", "—",
+                "≤ 1 kB after pruning", all.trend().known() ? Verdict.atMost(all.trend().slope(), BYTES_PER_ACTIVITY_LIMIT,
+                "B") + pruned(run) : "**not measured**: too few samples"));
     }
 
     private static void backlog(SoakRun run, Results results) {
