@@ -114,15 +114,34 @@ final class SoakReport {
         TableGrowth all = growth.getLast();
         long endToEnd = run.tablesAtEnd().stream().mapToLong(DbGauge.TableSize::bytes).sum()
                 - run.tablesAtStart().stream().mapToLong(DbGauge.TableSize::bytes).sum();
+        List<Sample> samples = run.samples();
+        Sample middle = samples.get(samples.size() / 2);
         String figure = all.trend().known() ? num(all.trend().slope()) + " B ± " + num(all.trend().noise()) + " ("
-                + all.trend().samples() + " samples)" : "— (too few samples)";
+                + all.trend().samples() + " samples; inbound backlog " + middle.queues().inboundBacklog() + " → "
+                + samples.getLast().queues().inboundBacklog() + " rows over them)" : "— (too few samples)";
         results.row(new Row(SECTION, run.setup().label(), "table bytes per accepted activity in the second half of the run"
                 + " (" + (run.kind() == DbKind.MARIADB ? "DATA_LENGTH + INDEX_LENGTH after ANALYZE TABLE"
                 : "H2's DISK_SPACE_USED") + " of every table at each sample, least squares against activities accepted;"
                 + " a table held level by the pruner counts ≈ 0)", figure, "end to end (growth from before the warm-up to"
                 + " after the drain / all accepted): " + num(endToEnd / (double) acceptedInAll(run)) + " B", "—",
-                "≤ 1 kB after pruning", all.trend().known() ? Verdict.atMost(all.trend().slope(), BYTES_PER_ACTIVITY_LIMIT,
-                "B") + pruned(run) : "**not measured**: too few samples"));
+                "≤ 1 kB after pruning", steadyVerdict(all.trend()) + pruned(run)));
+    }
+
+    /**
+     * Met or missed only when the whole noise band is on one side of the target: a 10-minute run's second half is a
+     * few minutes, and one table moving by an extent or the backlog draining moves the slope by hundreds of bytes.
+     */
+    static String steadyVerdict(Trend t) {
+        if (!t.known()) {
+            return "**not measured**: too few samples";
+        }
+        if (t.slope() + t.noise() <= BYTES_PER_ACTIVITY_LIMIT) {
+            return "target met";
+        }
+        if (t.slope() - t.noise() > BYTES_PER_ACTIVITY_LIMIT) {
+            return Verdict.atMost(t.slope(), BYTES_PER_ACTIVITY_LIMIT, "B");
+        }
+        return "**not settled**: the target lies within the noise ±" + num(t.noise()) + " B";
     }
 
     private static void backlog(SoakRun run, Results results) {

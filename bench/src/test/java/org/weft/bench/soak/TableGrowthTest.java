@@ -62,6 +62,17 @@ class TableGrowthTest {
         assertEquals(last.tableBytes().get("proposal_term"), find(TableGrowth.secondHalf(samples), "proposal_term").last());
     }
 
+    @Test
+    void theSecondHalfsVerdictWaitsUntilTheNoiseIsOnOneSideOfTheTarget() {
+        double[] at = {0, 1, 2, 3, 4};
+
+        assertEquals("target met", SoakReport.steadyVerdict(Trend.fit(at, new double[] {0, 400, 800, 1_200, 1_600})));
+        assertTrue(SoakReport.steadyVerdict(Trend.fit(at, new double[] {0, 1_500, 3_000, 4_500, 6_000}))
+                .startsWith("**missed** by 500 B"));
+        assertTrue(SoakReport.steadyVerdict(Trend.fit(at, new double[] {0, 1_400, 1_200, 2_600, 3_600}))
+                .startsWith("**not settled**"), "a slope of 840 ± 277 B");
+    }
+
     private static TableGrowth find(List<TableGrowth> growth, String table) {
         return growth.stream().filter(g -> g.table().equals(table)).findFirst().orElseThrow();
     }
