@@ -11,9 +11,10 @@ import org.weft.bench.load.IntervalReading;
  *
  * @param minute   minutes since the end of the warm-up
  * @param accepted inbound activities answered 202 since the load started
+ * @param tableBytes each table's bytes by its lower-case name ({@link DbGauge#tableBytes()}); empty where not read
  */
 record Sample(double minute, double rssMB, int openFiles, JvmGauge.Reading jvm, long dbBytes, long accepted,
-              DbGauge.Queues queues, Map<String, IntervalReading> streams) {
+              DbGauge.Queues queues, Map<String, IntervalReading> streams, Map<String, Long> tableBytes) {
 
     /** A percentile of one stream in this interval, NaN when it had no answers (or for the first sample). */
     double millis(String stream, double percentile) {

@@ -192,7 +192,7 @@ public final class Soak {
         }
         double rss = server.rssMB();
         return new Sample(minute, rss, openFiles(server.pid()), jvm.read(), db.bytes(),
-                streams.get(INBOX).succeededSoFar(), db.queues(), readings);
+                streams.get(INBOX).succeededSoFar(), db.queues(), readings, db.tableBytes());
     }
 
     /** After the load: how long until the inbound backlog and the delivery queue are empty (or the limit). */

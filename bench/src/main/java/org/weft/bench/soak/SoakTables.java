@@ -133,6 +133,34 @@ final class SoakTables {
         return md.toString();
     }
 
+    /**
+     * Each table's growth over the second half of the samples ({@link TableGrowth}), beside its growth from before the
+     * warm-up to after the drain divided by every activity accepted (the figure of {@link #tables}).
+     */
+    static String secondHalf(String db, List<TableGrowth> growth, List<DbGauge.TableSize> atStart,
+                             List<DbGauge.TableSize> atEnd, long activities) {
+        long all = Math.max(1, activities);
+        Map<String, Long> endToEnd = new HashMap<>();
+        atEnd.forEach(t -> endToEnd.merge(t.name().toLowerCase(Locale.ROOT), t.bytes(), Long::sum));
+        atStart.forEach(t -> endToEnd.merge(t.name().toLowerCase(Locale.ROOT), -t.bytes(), Long::sum));
+        endToEnd.put(TableGrowth.ALL, endToEnd.values().stream().mapToLong(Long::longValue).sum());
+        int samples = growth.isEmpty() ? 0 : growth.getLast().trend().samples();
+        StringBuilder md = new StringBuilder("**G15 on " + db + ": tables in the second half** (bytes of each table read at"
+                + " every sample of the second half, " + samples + " samples; per activity = least-squares slope of its"
+                + " bytes against the activities accepted, ± 2 standard errors; flat = within that noise, as a table the"
+                + " pruner holds level should be; end to end = the figure of the table above)\n\n| table | MB at the"
+                + " first sample | MB at the last | bytes per activity, second half | reading | bytes per activity, end to"
+                + " end |\n|---|---|---|---|---|---|\n");
+        for (TableGrowth g : growth) {
+            boolean sum = g.table().equals(TableGrowth.ALL);
+            Long whole = endToEnd.get(g.table());
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s ± %s | %s | %s |\n", sum ? "**all**" : g.table(),
+                    g.first() / 1e6, g.last() / 1e6, signed(g.trend().slope()), num(g.trend().noise()),
+                    SoakText.reading(g.trend()), whole == null ? "—" : num(whole / (double) all)));
+        }
+        return md.toString();
+    }
+
     /** Writes the samples to {@code file}, one row each, every stream's answers and percentiles included. */
     static void csv(List<Sample> samples, Path file) throws IOException {
         StringBuilder csv = new StringBuilder("minute,rss_mb,heap_after_gc_mb,heap_after_full_gc_mb,heap_committed_mb,threads,"
