@@ -10,15 +10,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +80,7 @@ class ModerationQueueFloodTest {
             for (String name : List.of("amina", "carla")) {
                 actors.createMember(name, name, PASSWORD, false);
             }
-            weft.server().moderators().add("block3", "amina", java.util.Optional.empty());
+            weft.server().moderators().add("block3", "amina", Optional.empty());
             weft.server().proposals().service().create("carla", ProposalDraft.builder().community("block3")
                     .purpose(Purpose.REQUEST).language("en").title("We need a tent").description("For a family of five.")
                     .categories("tents").build());
@@ -114,7 +117,10 @@ class ModerationQueueFloodTest {
             assertEquals(202, mastodon.deliverAs(sam, inbox, samOffer).statusCode());
             WaitFor.inboundDone(weft, TestHttp.json(samOffer).path("id").asText());
             ProposalEntity samPost = byUri(weft, TestHttp.json(samOffer).path("object").path("id").asText());
-            List<Long> others = List.of(ngozi.getId(), rosa.getId(), samPost.getId());
+            // In the page's order: by publication time as each server wrote it (FEP-0837's to the second), then number.
+            List<Long> others = Stream.of(ngozi, rosa, samPost)
+                    .sorted(Comparator.comparing(ProposalEntity::getPublishedAt).thenComparing(ProposalEntity::getId))
+                    .map(ProposalEntity::getId).toList();
             for (long id : others) {
                 assertEquals(ProposalEntity.Moderation.PENDING, find(weft, id).getModeration());
             }
@@ -234,7 +240,7 @@ class ModerationQueueFloodTest {
             actors.createGroup("block3", "Block 3", null);
             actors.createGroup("port", "Port", null);
             actors.createMember("amina", "amina", PASSWORD, false);
-            weft.server().moderators().add("block3", "amina", java.util.Optional.empty());
+            weft.server().moderators().add("block3", "amina", Optional.empty());
             String flooder = mastodon.serveUser("flood");
             URI inbox = URI.create(weft.base() + "/inbox");
             for (int i = 0; i < 4; i++) {
