@@ -103,6 +103,8 @@ import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.HeldReadings;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.domain.moderation.ModerationDecisions;
+import org.weft.server.domain.moderation.WaitingPosts;
+import org.weft.server.domain.moderation.WaitingPostsTurnDown;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
@@ -417,7 +419,8 @@ public final class WeftServer implements AutoCloseable {
                 new SignInsSharedByFeed(db, clock));
         ModerationService moderation = new ModerationService(db, boosts, matcher, clock);
         WaitingPostsPage waitingPosts = new WaitingPostsPage(pages, db, moderators,
-                new ModerationQueue(moderation, new HeldReadings(taxonomy)), taxonomy);
+                new ModerationQueue(moderation, new HeldReadings(taxonomy)), new WaitingPosts(db,
+                new HeldReadings(taxonomy), new WaitingPostsTurnDown(safety.log()), clock), safety.accounts(), taxonomy);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch,

@@ -32,6 +32,9 @@ public class ModerationActionEntity {
     private Long moderatorId;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** How many posts a {@link ModerationActionKind#POSTS_TURNED_DOWN} turned down; null for the other kinds. */
+    @Column(name = "post_count")
+    private Integer postCount;
 
     protected ModerationActionEntity() {
     }
@@ -44,6 +47,13 @@ public class ModerationActionEntity {
         this.reason = reason == null || reason.isBlank() ? null : reason.strip().substring(0, Math.min(1000, reason.strip().length()));
         this.moderatorId = moderatorId;
         this.createdAt = createdAt;
+    }
+
+    /** An action on {@code postCount} posts at once, logged as one line. */
+    public ModerationActionEntity(Long communityId, ModerationActionKind kind, String target, Long moderatorId,
+                                  Instant createdAt, int postCount) {
+        this(communityId, kind, target, null, moderatorId, createdAt);
+        this.postCount = postCount;
     }
 
     public Long getId() {
@@ -72,5 +82,9 @@ public class ModerationActionEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Integer getPostCount() {
+        return postCount;
     }
 }

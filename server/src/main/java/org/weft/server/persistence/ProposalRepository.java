@@ -122,6 +122,64 @@ public final class ProposalRepository {
                 .setParameter("g", group).setParameter("m", ProposalEntity.Moderation.PENDING).getResultList();
     }
 
+    /** An account with several posts waiting in one community: how many, and the number of the last one to arrive. */
+    public record WaitingAccount(long authorId, long count, long lastId) {
+    }
+
+    /**
+     * One page of a community's waiting posts, oldest first by (publication time, id), just past {@code after} (null:
+     * from the oldest), with their authors: only {@code author}'s when it is not null, else leaving out the posts of
+     * {@code exceptAuthors} (shown grouped). {@code limit} rows at most; ix_proposal_waiting holds them in this order.
+     */
+    public static List<ProposalEntity> waitingPage(Session s, long groupId, ProposalCursor after, Long author,
+                                                   Collection<Long> exceptAuthors, int limit) {
+        String hql = "from ProposalEntity p join fetch p.author where p.group.id = :g and p.moderation = :m"
+                + " and p.deletedAt is null"
+                + (after == null ? "" : " and (p.publishedAt > :at or (p.publishedAt = :at and p.id > :id))")
+                + (author != null ? " and p.author.id = :author" : "")
+                + (author == null && !exceptAuthors.isEmpty() ? " and p.author.id not in (:except)" : "")
+                + " order by p.publishedAt, p.id";
+        var query = s.createSelectionQuery(hql, ProposalEntity.class).setParameter("g", groupId)
+                .setParameter("m", ProposalEntity.Moderation.PENDING);
+        if (after != null) {
+            query.setParameter("at", after.publishedAt()).setParameter("id", after.id());
+        }
+        if (author != null) {
+            query.setParameter("author", author);
+        } else if (!exceptAuthors.isEmpty()) {
+            query.setParameterList("except", exceptAuthors);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** How many posts wait for a moderator in a community (read from ix_proposal_waiting alone). */
+    public static long countWaiting(Session s, long groupId) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.group.id = :g and p.moderation = :m"
+                        + " and p.deletedAt is null", Long.class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING).getSingleResult();
+    }
+
+    /**
+     * The accounts with at least {@code atLeast} posts waiting in a community, most first (then the one whose last post
+     * came last), {@code limit} at most; read from ix_proposal_waiting alone.
+     */
+    public static List<WaitingAccount> waitingAccounts(Session s, long groupId, int atLeast, int limit) {
+        return s.createSelectionQuery("select p.author.id, count(*), max(p.id) from ProposalEntity p"
+                        + " where p.group.id = :g and p.moderation = :m and p.deletedAt is null group by p.author.id"
+                        + " having count(*) >= :least order by count(*) desc, max(p.id) desc", Object[].class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameter("least", (long) atLeast).setMaxResults(limit).getResultList().stream()
+                .map(r -> new WaitingAccount((Long) r[0], (Long) r[1], (Long) r[2])).toList();
+    }
+
+    /** Up to {@code limit} of one account's posts waiting in a community, in no particular order. */
+    public static List<ProposalEntity> waitingOf(Session s, long groupId, long authorId, int limit) {
+        return s.createSelectionQuery("from ProposalEntity p where p.group.id = :g and p.moderation = :m"
+                        + " and p.deletedAt is null and p.author.id = :a", ProposalEntity.class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameter("a", authorId).setMaxResults(limit).getResultList();
+    }
+
     /** One page (by id, after {@code after}) of the proposals the matching index holds: open, visible, not ended. */
     public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
         return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
@@ -204,12 +262,24 @@ public final class ProposalRepository {
                 .getSingleResult());
     }
 
-    /** Proposals a moderator decided on at {@code at} or later (all decided ones when null), oldest decision first. */
-    public static List<ProposalEntity> moderatedSince(Session s, Instant at, int limit) {
+    /** The numbers of the proposals a moderator decided on at exactly {@code at} (read from ix_proposal_moderated). */
+    public static List<Long> idsModeratedAt(Session s, Instant at) {
+        return s.createSelectionQuery("select p.id from ProposalEntity p where p.moderatedAt = :at", Long.class)
+                .setParameter("at", at).getResultList();
+    }
+
+    /** The proposals numbered {@code ids}, with their authors, in no particular order. */
+    public static List<ProposalEntity> byIds(Session s, Collection<Long> ids) {
+        return s.createSelectionQuery("from ProposalEntity p join fetch p.author where p.id in (:ids)", ProposalEntity.class)
+                .setParameterList("ids", ids).getResultList();
+    }
+
+    /** Proposals a moderator decided on after {@code at} (all decided ones when null), oldest decision first. */
+    public static List<ProposalEntity> moderatedAfter(Session s, Instant at, int limit) {
         return (at == null
                 ? s.createSelectionQuery("from ProposalEntity p where p.moderatedAt is not null order by p.moderatedAt, p.id",
                         ProposalEntity.class)
-                : s.createSelectionQuery("from ProposalEntity p where p.moderatedAt >= :at order by p.moderatedAt, p.id",
+                : s.createSelectionQuery("from ProposalEntity p where p.moderatedAt > :at order by p.moderatedAt, p.id",
                         ProposalEntity.class).setParameter("at", at))
                 .setMaxResults(limit).getResultList();
     }

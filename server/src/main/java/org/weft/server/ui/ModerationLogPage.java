@@ -76,8 +76,13 @@ public final class ModerationLogPage {
     private ModerationLogView.Row row(ModerationActionEntity a, Messages m) {
         String setting = setting(a, m);
         return new ModerationLogView.Row(m.date(a.getCreatedAt()), a.getCreatedAt().toString(),
-                m.get(a.getKind().messageKey()), setting == null ? a.getTarget() : setting, setting == null, a.getReason(),
+                kind(a, m), setting == null ? a.getTarget() : setting, setting == null, a.getReason(),
                 moderator(a, m));
+    }
+
+    /** What was done, translated; with how many posts for a turn-down of one account's waiting posts. */
+    private static String kind(ModerationActionEntity a, Messages m) {
+        return a.getPostCount() == null ? m.get(a.getKind().messageKey()) : m.get(a.getKind().messageKey(), a.getPostCount());
     }
 
     /**
@@ -99,6 +104,9 @@ public final class ModerationLogPage {
             ObjectNode item = items.addObject().put("time", a.getCreatedAt().toString())
                     .put("kind", a.getKind().name().toLowerCase(Locale.ROOT)).put("target", a.getTarget())
                     .put("reason", a.getReason()).put("scope", a.getCommunityId() == null ? "instance" : "community");
+            if (a.getPostCount() != null) {
+                item.put("count", a.getPostCount());
+            }
             if (showNames) {
                 item.put("moderator", moderatorName(a));
             }

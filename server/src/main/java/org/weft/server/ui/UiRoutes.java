@@ -77,6 +77,8 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/moderate/{name}/posts", waitingPosts::render)
                 .post("/moderate/{name}/posts/decide", waitingPosts::decide)
                 .post("/moderate/{name}/posts/reading", waitingPosts::reading)
+                .post("/moderate/{name}/posts/turn-down", waitingPosts::turnDown)
+                .post("/moderate/{name}/posts/block", waitingPosts::block)
                 .get("/moderate/{name}/followers", followers::community)
                 .post("/moderate/{name}/followers/approval", followers::communityApproval)
                 .post("/moderate/{name}/followers/decide", followers::communityDecide);

@@ -1,5 +1,7 @@
 package org.weft.server.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,21 +19,29 @@ import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.classify.PostReading;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.moderation.ReadingSentences;
+import org.weft.server.domain.moderation.WaitingPosts;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalCursor;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.WaitingPostsView;
 
 /**
- * {@code /moderate/{name}/posts}: the posts waiting for a moderator of a community, for its moderators. Each can be put
- * on the board or kept off it; a post only the classifier held shows its two best readings as sentences in the
+ * {@code /moderate/{name}/posts}: the posts waiting for a moderator of a community, for its moderators, a page at a
+ * time ({@code ?after=} a cursor; {@code ?account=} one account's alone) under their total. An account with several
+ * waiting posts is shown once, with one button that keeps all of them off the board and one that blocks it in the
+ * community (which does the same), so a flood from one account is one entry. Each post can be put on the board or
+ * kept off it; a post only the classifier held shows its two best readings as sentences in the
  * moderator's language, each with a button that puts the post on the board under exactly that reading. Someone who does
  * not moderate the community gets 403, a post no longer waiting 409, a reading not shown 400; none of them changes
  * anything.
@@ -39,19 +49,25 @@ import org.weft.web.view.WaitingPostsView;
 public final class WaitingPostsPage {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
-    private static final Set<String> NOTICES = Set.of("postApproved", "postRejected");
+    private static final Set<String> NOTICES = Set.of("postApproved", "postRejected", "postsTurnedDown",
+            "accountBlocked");
 
     private final Pages pages;
     private final Database db;
     private final Moderators moderators;
     private final ModerationQueue queue;
+    private final WaitingPosts waiting;
+    private final AccountBlocks blocks;
     private final ReadingSentences sentences;
 
-    public WaitingPostsPage(Pages pages, Database db, Moderators moderators, ModerationQueue queue, Taxonomy taxonomy) {
+    public WaitingPostsPage(Pages pages, Database db, Moderators moderators, ModerationQueue queue, WaitingPosts waiting,
+                            AccountBlocks blocks, Taxonomy taxonomy) {
         this.pages = pages;
         this.db = db;
         this.moderators = moderators;
         this.queue = queue;
+        this.waiting = waiting;
+        this.blocks = blocks;
         this.sentences = new ReadingSentences(taxonomy);
     }
 
@@ -72,13 +88,120 @@ public final class WaitingPostsPage {
             return;
         }
         Messages m = v.messages();
-        List<WaitingPostsView.Post> posts = queue.waiting(community).stream().map(held -> new WaitingPostsView.Post(
+        ProposalCursor after = ProposalCursor.parse(req.query().first("after").orElse(null)).orElse(null);
+        String accountParam = req.query().first("account").orElse(null);
+        if (accountParam != null && !NUMBER.matcher(accountParam).matches()) {
+            pages.notFound(res, v);
+            return;
+        }
+        Long account = accountParam == null ? null : Long.parseLong(accountParam);
+        WaitingPosts.Page page;
+        try {
+            page = waiting.page(community, after, account);
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+            return;
+        }
+        String base = base(community);
+        List<WaitingPostsView.Post> posts = page.posts().stream().map(held -> new WaitingPostsView.Post(
                 held.post().getId(), held.post().getTitle(), plain(held.post().getDescription()),
                 held.post().getAuthor().getUri(), held.post().getUri(), held.post().getLanguage(),
                 readings(held.readings(), m))).toList();
-        String heading = m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
-        WaitingPostsView view = new WaitingPostsView(heading, base(community), posts, Pages.notice(req, m, NOTICES));
+        List<WaitingPostsView.Account> accounts = page.accounts().stream().map(a -> new WaitingPostsView.Account(
+                a.account().getId(), a.account().getUri(), m.get("moderation.accountCount", a.count()),
+                m.get("moderation.turnDownAll", a.count()), a.sample().getTitle(), plain(a.sample().getDescription()),
+                a.sample().getLanguage(), base + "?account=" + a.account().getId())).toList();
+        String heading = page.only() == null ? m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()))
+                : m.get("moderation.onlyAccount", Messages.isolate(page.only().getUri()));
+        String next = page.next() == null ? null : base + "?" + (account == null ? "" : "account=" + account + "&")
+                + "after=" + page.next().text();
+        WaitingPostsView view = new WaitingPostsView(heading, base,
+                page.total() == 0 ? null : m.get("moderation.postsTotal", page.total()), accounts, posts, next,
+                page.only() == null ? null : base, Pages.notice(req, m, NOTICES));
         pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
+    }
+
+    /** Keeps every waiting post of one account ({@code account}, its number) off the board, in one go. */
+    public void turnDown(ServerRequest req, ServerResponse res) {
+        actOnAccount(req, res, false, (me, community, account) -> {
+            waiting.turnDownAll(me, community, account);
+            return "postsTurnedDown";
+        });
+    }
+
+    /**
+     * Blocks one account ({@code account}, its number) in the community, as a report's "block" does: its waiting posts
+     * are kept off the board with it. It asks first, as every block does.
+     */
+    public void block(ServerRequest req, ServerResponse res) {
+        actOnAccount(req, res, true, (me, community, account) -> {
+            String uri = accountUri(account);
+            try {
+                blocks.blockForCommunity(community, uri, Optional.of(me), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "accountBlocked";
+        });
+    }
+
+    /** The page that asks before a block, for a moderator of the community only (anyone else: 403). */
+    private void askBlock(ServerResponse res, Visitor v, long me, String community, long account) {
+        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()));
+        if (group.isEmpty()) {
+            throw new NotFoundException("No community " + community);
+        }
+        if (!moderators.moderates(me, group.get().getId())) {
+            throw new ForbiddenException("Member " + me + " does not moderate " + community);
+        }
+        String uri = accountUri(account);
+        Messages m = v.messages();
+        String host = BlockedDomains.hostOf(uri);
+        pages.confirm(res, v, m.get("confirm.blockAccountTitle", host), new Confirmation(uri, null,
+                m.get("confirm.blockWaitingAccount"), base(community) + "/block",
+                List.of(new Confirmation.Field("account", String.valueOf(account))), m.get("moderation.blockAccount"),
+                base(community) + "#account-" + account));
+    }
+
+    private interface AccountDecision {
+        /** Decides, and returns the notice to show. */
+        String apply(long moderatorId, String community, long accountId);
+    }
+
+    private String accountUri(long account) {
+        return db.inTransaction(s -> Optional.ofNullable(s.find(ActorEntity.class, account)).map(ActorEntity::getUri))
+                .orElseThrow(() -> new NotFoundException("No account " + account));
+    }
+
+    private void actOnAccount(ServerRequest req, ServerResponse res, boolean asksFirst, AccountDecision decision) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String community = community(req);
+        String base = base(community);
+        String account = Forms.first(form, "account");
+        if (account == null || !NUMBER.matcher(account).matches()) {
+            pages.notFound(res, v);
+            return;
+        }
+        long me = v.member().get().memberId();
+        try {
+            if (asksFirst && !Pages.confirmed(form)) {
+                askBlock(res, v, me, community, Long.parseLong(account));
+                return;
+            }
+            pages.once(res, v, form, base, () -> Pages.done(base,
+                    decision.apply(me, community, Long.parseLong(account)), null));
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+        } catch (InvalidInputException e) {
+            pages.refused(res, v, e, base);
+        }
     }
 
     /** Puts a post on the board as it is, or keeps it off ({@code decision}: approve or reject). */

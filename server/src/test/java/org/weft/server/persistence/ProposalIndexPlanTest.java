@@ -69,6 +69,11 @@ class ProposalIndexPlanTest {
             st.executeUpdate("UPDATE proposal SET moderated_at = published_at WHERE id % 50 = 1");
             st.executeUpdate("UPDATE proposal SET deleted_at = published_at WHERE id % 40 = 3");
             st.executeUpdate("UPDATE proposal SET ends_at = published_at WHERE id % 3 = 0");
+            // A flood: 400 posts of one remote account wait in camp (and, as always, a few of other people's), beside
+            // a board of thousands that do not wait.
+            st.executeUpdate("UPDATE proposal SET moderation = 'PENDING', group_id = 1, author_id = 11"
+                    + " WHERE is_local = false AND id % 30 = 10 AND id <= 4000");
+            st.executeUpdate("UPDATE proposal SET moderation = 'PENDING' WHERE id % 97 = 5");
             st.executeUpdate("INSERT INTO proposal_match (request_id, offer_id, score, reasons, state, created_at, updated_at)"
                     + " SELECT r.id, r.id + 1, 50, 'SAME_KIND:gift', CASE WHEN r.id % 9 = 1 THEN 'WITHDRAWN' ELSE 'NEW' END,"
                     + " r.published_at, r.published_at FROM proposal r WHERE r.purpose = 'REQUEST' AND r.id < " + PROPOSALS);
@@ -126,8 +131,30 @@ class ProposalIndexPlanTest {
         all.put("DeletedProposals", new Expected("SELECT id FROM proposal WHERE deleted_at < ? LIMIT 500",
                 List.of(monthAgo), "proposal", "ix_proposal_deleted"));
         // The moderators' decisions the matcher has not heard of (polled every few seconds; the latest, at start).
-        all.put("ProposalRepository.moderatedSince", new Expected("SELECT * FROM proposal p WHERE p.moderated_at >= ?"
+        all.put("ProposalRepository.moderatedAfter", new Expected("SELECT * FROM proposal p WHERE p.moderated_at > ?"
                 + " ORDER BY p.moderated_at, p.id LIMIT 1000", List.of(hourAgo), "proposal", "ix_proposal_moderated"));
+        all.put("ProposalRepository.idsModeratedAt", new Expected("SELECT p.id FROM proposal p WHERE p.moderated_at = ?",
+                List.of(hourAgo), "proposal", "ix_proposal_moderated"));
+        // The moderators' page of waiting posts (V89): one page past a cursor, the others' posts with the flooding
+        // account left out; the total; the accounts with several; the first batch of one account's to turn down.
+        all.put("ProposalRepository.waitingPage", new Expected("SELECT * FROM proposal p JOIN actor a ON a.id = p.author_id"
+                + " WHERE p.group_id = ? AND p.moderation = 'PENDING' AND p.deleted_at IS NULL"
+                + " AND (p.published_at > ? OR (p.published_at = ? AND p.id > ?)) AND p.author_id NOT IN (?)"
+                + " ORDER BY p.published_at, p.id LIMIT 51", List.of(1, monthAgo, monthAgo, 1, 11), "p",
+                "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingPage, one account", new Expected("SELECT * FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND p.author_id = ? ORDER BY p.published_at, p.id LIMIT 51",
+                List.of(1, 11), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.countWaiting", new Expected("SELECT count(*) FROM proposal p WHERE p.group_id = ?"
+                + " AND p.moderation = 'PENDING' AND p.deleted_at IS NULL", List.of(1), "proposal", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingAccounts", new Expected("SELECT p.author_id, count(*), max(p.id) FROM proposal p"
+                + " WHERE p.group_id = ? AND p.moderation = 'PENDING' AND p.deleted_at IS NULL GROUP BY p.author_id"
+                + " HAVING count(*) >= 3 ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20", List.of(1), "proposal",
+                "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingOf", new Expected("SELECT * FROM proposal p WHERE p.group_id = ?"
+                + " AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND p.author_id = ? LIMIT 200",
+                List.of(1, 11), "proposal", "ix_proposal_waiting"));
         all.put("ProposalRepository.lastModeratedAt", new Expected("SELECT max(p.moderated_at) FROM proposal p",
                 List.of(), null, null));
         // Proposals whose search terms are older than the analysis (at each start; none, almost always).
@@ -222,7 +249,8 @@ class ProposalIndexPlanTest {
                     "proposal.ix_proposal_moderated", "proposal.ix_proposal_newest", "proposal.ix_proposal_overview",
                     "proposal.ix_proposal_overview_fulfilled", "proposal.ix_proposal_overview_promised",
                     "proposal.ix_proposal_overview_published", "proposal.ix_proposal_received",
-                    "proposal.ix_proposal_terms_version", "proposal.ix_proposal_top_categories", "proposal.PRIMARY",
+                    "proposal.ix_proposal_terms_version", "proposal.ix_proposal_top_categories",
+                    "proposal.ix_proposal_waiting", "proposal.PRIMARY",
                     "proposal.uq_proposal_uri", "proposal_match.ix_match_offer", "proposal_match.ix_match_withdrawn",
                     "proposal_match.PRIMARY", "proposal_match.uq_match_pair"), indexes);
         }

@@ -5,12 +5,33 @@ import java.util.List;
 /**
  * The posts waiting for a moderator of one community, on its moderators' page.
  *
- * @param heading the page's title
- * @param base    the page's path ({@code /moderate/NAME/posts}); the forms post below it
- * @param posts   oldest first
- * @param notice  a confirmation to show, or null
+ * @param heading  the page's title
+ * @param base     the page's path ({@code /moderate/NAME/posts}); the forms post below it
+ * @param total    how many posts wait, as a sentence ("2,013 posts wait for a moderator."), or null when none
+ * @param accounts the accounts with several waiting posts, each shown once, most posts first
+ * @param posts    this page's posts, oldest first (those of {@code accounts} left out)
+ * @param nextHref the next page of posts, or null when this is the last
+ * @param allHref  back to every waiting post, when this page lists one account's only; else null
+ * @param notice   a confirmation to show, or null
  */
-public record WaitingPostsView(String heading, String base, List<Post> posts, String notice) {
+public record WaitingPostsView(String heading, String base, String total, List<Account> accounts, List<Post> posts,
+                               String nextHref, String allHref, String notice) {
+
+    /**
+     * An account shown once for all its waiting posts.
+     *
+     * @param id          its number, which the forms send back
+     * @param author      its fediverse address
+     * @param count       how many of its posts wait, as words ("2,000 posts waiting")
+     * @param turnDown    the button that keeps them all off the board, with their number
+     * @param sampleTitle the title of its last post to arrive
+     * @param sampleText  the rest of that post's words, as plain text
+     * @param sampleLang  the language of that post
+     * @param postsHref   the page of its posts one by one
+     */
+    public record Account(long id, String author, String count, String turnDown, String sampleTitle,
+                          String sampleText, String sampleLang, String postsHref) {
+    }
 
     /**
      * One waiting post.

@@ -29,7 +29,8 @@ import org.weft.server.queue.Outbox;
 /**
  * Blocks of single accounts. A community's moderator blocks a remote account for the community: the community sends it
  * a {@code Block} (actor the Group, object the account, target the Group, as Lemmy's community ban), its follow of the
- * community is removed, and from then on its follows, posts and responses there are refused. A member blocks an
+ * community is removed, its posts still waiting for a moderator there are turned down, and from then on its follows,
+ * posts and responses there are refused. A member blocks an
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
  * would tell someone hostile that they were noticed). Checks are {@link #blocks} (used by the inbound handlers, the
  * matcher's notices and the pages).
@@ -39,6 +40,7 @@ public final class AccountBlocks {
     private final RemoteActors remoteActors;
     private final Outbox outbox;
     private final ModerationLog log;
+    private final WaitingPostsTurnDown turnDown;
     private final Clock clock;
 
     public AccountBlocks(Database db, RemoteActors remoteActors, Outbox outbox, ModerationLog log, Clock clock) {
@@ -46,6 +48,7 @@ public final class AccountBlocks {
         this.remoteActors = remoteActors;
         this.outbox = outbox;
         this.log = log;
+        this.turnDown = new WaitingPostsTurnDown(log);
         this.clock = clock;
     }
 
@@ -84,6 +87,9 @@ public final class AccountBlocks {
             outbox.send(s, group, sent, List.of(blocked), false);
             log.record(s, group, ModerationActionKind.ACCOUNT_BLOCKED, blocked.getUri(), block.getReason(),
                     moderatorId.orElse(null), now);
+            // What it sent before the block and still waits would otherwise stay in the moderators' queue, where
+            // "Put on the board" would still publish it.
+            turnDown.turnDown(s, group, blocked, moderatorId.orElse(null), now);
         });
     }
 

@@ -31,20 +31,28 @@ public final class ModerationDecisions {
         // Decisions taken before start are in what the matcher loads at start.
         this.since = db.inTransaction(ProposalRepository::lastModeratedAt).orElse(null);
         if (since != null) {
-            db.inTransaction(s -> ProposalRepository.moderatedSince(s, since, PAGE)).stream()
-                    .filter(p -> p.getModeratedAt().equals(since)).forEach(p -> handedAtSince.add(p.getId()));
+            handedAtSince.addAll(db.inTransaction(s -> ProposalRepository.idsModeratedAt(s, since)));
         }
     }
 
     /** Tells the listener of the decisions taken since the last call; returns how many. */
     public synchronized int poll() {
-        Instant from = since;
-        List<ProposalEntity> decided = db.inTransaction(s -> ProposalRepository.moderatedSince(s, from, PAGE));
         int handed = 0;
-        for (ProposalEntity p : decided) {
-            if (p.getModeratedAt().equals(since) && handedAtSince.contains(p.getId())) {
-                continue;
+        if (since != null) {
+            // Those taken at exactly the last time heard, not yet handed on, are read by number: a moderator who turns
+            // down a flood decides on thousands at one instant, and pages from that instant would read the same first
+            // page of them at every poll, never reaching the decisions after it.
+            List<Long> fresh = db.inTransaction(s -> ProposalRepository.idsModeratedAt(s, since)).stream()
+                    .filter(id -> !handedAtSince.contains(id)).toList();
+            for (int i = 0; i < fresh.size(); i += PAGE) {
+                List<Long> ids = fresh.subList(i, Math.min(fresh.size(), i + PAGE));
+                db.inTransaction(s -> ProposalRepository.byIds(s, ids)).forEach(listener::changed);
+                handedAtSince.addAll(ids);
+                handed += ids.size();
             }
+        }
+        Instant from = since;
+        for (ProposalEntity p : db.inTransaction(s -> ProposalRepository.moderatedAfter(s, from, PAGE))) {
             listener.changed(p);
             handed++;
             if (!p.getModeratedAt().equals(since)) {

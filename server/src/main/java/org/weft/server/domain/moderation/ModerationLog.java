@@ -33,6 +33,17 @@ public final class ModerationLog {
                 moderatorId, when));
     }
 
+    /**
+     * Writes that {@code count} waiting posts of the account {@code accountUri} were turned down at once in
+     * {@code community}: one line however many, since a reader wants to know that a flood was turned away and from
+     * whom, not each post of it.
+     */
+    public void recordTurnedDown(Session s, ActorEntity community, String accountUri, int count, Long moderatorId,
+                                 Instant when) {
+        s.persist(new ModerationActionEntity(community.getId(), ModerationActionKind.POSTS_TURNED_DOWN, accountUri,
+                moderatorId, when, count));
+    }
+
     /** A community's log, newest first (its own actions and the instance-wide ones). */
     public List<ModerationActionEntity> forCommunity(long communityId) {
         return db.inTransaction(s -> ModerationActionRepository.forCommunity(s, communityId, PAGE));
