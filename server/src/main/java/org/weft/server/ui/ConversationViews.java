@@ -71,11 +71,16 @@ final class ConversationViews {
                 "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH);
     }
 
-    /** Who reads the conversation besides the viewer: for an anonymous request's author, the moderators too. */
+    /**
+     * Who reads the conversation besides the viewer: on an anonymous request's side, its author and the community's
+     * moderators both, each told of the other.
+     */
     private static String privacy(Conversation c, Messages m) {
-        return c.sharedWith() == null ? m.get("conversation.privateWith", Messages.isolate(c.otherName()))
-                : m.get("conversation.privateWithModerators", Messages.isolate(c.otherName()),
-                        Messages.isolate(c.sharedWith()));
+        if (c.sharedWith() == null) {
+            return m.get("conversation.privateWith", Messages.isolate(c.otherName()));
+        }
+        return m.get(c.actingFor() ? "conversation.privateActingFor" : "conversation.privateWithModerators",
+                Messages.isolate(c.otherName()), Messages.isolate(c.sharedWith()));
     }
 
     private static ConversationView.MessageLine line(Conversation.Message msg, Messages m, boolean shorten) {

@@ -237,7 +237,7 @@ class ConversationPagesTest {
     }
 
     @Test
-    void theAuthorOfAnAnonymousRequestIsToldTheModeratorsReadItsConversations() {
+    void eachOnAnAnonymousRequestsSideIsToldTheAuthorAndTheModeratorsBothRead() {
         ProposalEntity request = post("layla", Purpose.REQUEST, Audience.ANONYMOUS, "Formula for a baby");
         long id = respond(request, "I have a tin");
         for (String lang : List.of("en", "ar")) {
@@ -251,6 +251,12 @@ class ConversationPagesTest {
                 assertFalse(html.contains(twoOnly), "not told it is between the two of them alone: " + html);
             }
         }
+        // A moderator, who may write for her, is told she and the other moderators read it too.
+        String asModerator = words(oscar.get("/conversations/" + id).body());
+        assertTrue(asModerator.contains(words(Messages.forLanguage("en").get("conversation.privateActingFor", "Omar",
+                "Camp Board"))), asModerator);
+        assertFalse(asModerator.contains(words(Messages.forLanguage("en").get("conversation.privateWith", "Omar"))),
+                asModerator);
         // Her public offer's conversation is between the two of them only, and says so.
         ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "A spare tin opener");
         respond(offer, "I would use it");

@@ -169,11 +169,10 @@ public final class ConversationService {
 
     /**
      * The community whose moderators share an anonymous request's side with its author ({@link AuthorSide}), when the
-     * viewer is that author; else null.
+     * viewer is on that side; else null.
      */
-    private static String sharedWith(long memberId, ProposalEntity p, boolean authorSide) {
-        boolean author = authorSide && p.isLocal() && p.getAuthor().getId() == memberId;
-        return author && p.getAudience() == Audience.ANONYMOUS && p.getGroup() != null
+    private static String sharedWith(ProposalEntity p, boolean authorSide) {
+        return authorSide && p.isLocal() && p.getAudience() == Audience.ANONYMOUS && p.getGroup() != null
                 ? ConversationRules.name(p.getGroup()) : null;
     }
 
@@ -193,7 +192,7 @@ public final class ConversationService {
         // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted.
         boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage, authorSide, otherName,
-                responderName, sharedWith(memberId, p, authorSide),
+                responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
                 ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(r),
                 messages, ConversationMessageRepository.count(s, r));
     }
