@@ -265,6 +265,15 @@ class ConversationPagesTest {
     }
 
     @Test
+    void whoAnswersARequestInArabicIsNotToldTheyAnsweredAnOffer() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.COMMUNITY, "Nappies, size 3");
+        respond(request, "I have a pack");
+        String html = loggedIn("omar").language("ar").get(path(request) + "?done=responded").body();
+        assertTrue(html.contains("<p class=\"notice\" role=\"status\">أُرسل ردّك. صاحب المنشور وحده يراه.</p>"), html);
+        assertFalse(html.contains("صاحب العرض"), "«the offer's owner», under a request: " + html);
+    }
+
+    @Test
     void theLinkToAWholeConversationCountsItsMessagesInArabicPlural() {
         ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "Three jars of jam");
         long id = respond(offer, "One jar, please");
