@@ -20,24 +20,37 @@ public final class AudienceReach {
         this.db = db;
     }
 
-    /** Who a community-only post of {@code community} reaches; null when there is no such community. */
+    /**
+     * Who a community-only post of {@code community} reaches, told to its moderators (not to someone posting, so
+     * without "never under your name"); null when there is no such community.
+     */
     public String sentence(String community, Messages m) {
-        return sentence(community, Audience.COMMUNITY, m);
+        long[] counts = counts(community);
+        return counts == null ? null : communityOnly("reach.communityPosts", counts, m);
     }
 
     /** Who a post with this audience on {@code community} reaches; null when there is no such community. */
     public String sentence(String community, Audience audience, Messages m) {
-        long[] counts = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
-                .filter(g -> !g.isDeleted()).map(g -> counts(s, g)).orElse(null));
+        long[] counts = counts(community);
         if (counts == null) {
             return null;
         }
         return switch (audience) {
             case PUBLIC -> m.get("reach.public", counts[3]);
             case ANONYMOUS -> m.get("reach.anonymous", counts[3]);
-            case COMMUNITY -> m.get("reach.communityOnly", m.get("reach.members", counts[0]),
-                    m.get("reach.followers", counts[1], m.get("reach.servers", counts[2])));
+            case COMMUNITY -> communityOnly("reach.communityOnly", counts, m);
         };
+    }
+
+    private long[] counts(String community) {
+        return db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
+                .filter(g -> !g.isDeleted()).map(g -> counts(s, g)).orElse(null));
+    }
+
+    /** The sentence {@code key} naming who a community-only post reaches: the members here, the approved followers. */
+    private static String communityOnly(String key, long[] counts, Messages m) {
+        return m.get(key, m.get("reach.members", counts[0]),
+                m.get("reach.followers", counts[1], m.get("reach.servers", counts[2])));
     }
 
     /** Members here, approved followers, their servers, all accepted followers. */

@@ -65,11 +65,22 @@ final class ConversationViews {
 
     private static ConversationView view(Conversation c, Messages m, List<ConversationView.MessageLine> lines, String earlier,
                                          String whole, String back) {
-        return new ConversationView(c.responseId(), "conversation-" + c.responseId(), m.get("conversation.privateWith",
-                Messages.isolate(c.otherName())), lines, earlier, whole, m.get("conversation.whole", c.total()),
+        return new ConversationView(c.responseId(), "conversation-" + c.responseId(), privacy(c, m), lines, earlier, whole, m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
                 "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH);
+    }
+
+    /**
+     * Who reads the conversation besides the viewer: on an anonymous request's side, its author and the community's
+     * moderators both, each told of the other.
+     */
+    private static String privacy(Conversation c, Messages m) {
+        if (c.sharedWith() == null) {
+            return m.get("conversation.privateWith", Messages.isolate(c.otherName()));
+        }
+        return m.get(c.actingFor() ? "conversation.privateActingFor" : "conversation.privateWithModerators",
+                Messages.isolate(c.otherName()), Messages.isolate(c.sharedWith()));
     }
 
     private static ConversationView.MessageLine line(Conversation.Message msg, Messages m, boolean shorten) {

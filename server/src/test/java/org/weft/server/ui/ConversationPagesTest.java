@@ -236,6 +236,62 @@ class ConversationPagesTest {
         assertFalse(nadia.get(path(request)).body().contains("/conversations/" + id + "/messages"));
     }
 
+    @Test
+    void eachOnAnAnonymousRequestsSideIsToldTheAuthorAndTheModeratorsBothRead() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.ANONYMOUS, "Formula for a baby");
+        long id = respond(request, "I have a tin");
+        for (String lang : List.of("en", "ar")) {
+            Messages m = Messages.forLanguage(lang);
+            PageClient laylaIn = loggedIn("layla").language(lang);
+            String told = words(m.get("conversation.privateWithModerators", "Omar", "Camp Board"));
+            String twoOnly = words(m.get("conversation.privateWith", "Omar"));
+            for (String page : List.of(path(request), "/conversations/" + id)) {
+                String html = words(laylaIn.get(page).body());
+                assertTrue(html.contains(told), lang + " " + page + ": " + html);
+                assertFalse(html.contains(twoOnly), "not told it is between the two of them alone: " + html);
+            }
+        }
+        // A moderator, who may write for her, is told she and the other moderators read it too.
+        String asModerator = words(oscar.get("/conversations/" + id).body());
+        assertTrue(asModerator.contains(words(Messages.forLanguage("en").get("conversation.privateActingFor", "Omar",
+                "Camp Board"))), asModerator);
+        assertFalse(asModerator.contains(words(Messages.forLanguage("en").get("conversation.privateWith", "Omar"))),
+                asModerator);
+        // Her public offer's conversation is between the two of them only, and says so.
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "A spare tin opener");
+        respond(offer, "I would use it");
+        String html = words(layla.get(path(offer)).body());
+        assertTrue(html.contains(words(Messages.forLanguage("en").get("conversation.privateWith", "Omar"))), html);
+    }
+
+    @Test
+    void whoAnswersARequestInArabicIsNotToldTheyAnsweredAnOffer() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.COMMUNITY, "Nappies, size 3");
+        respond(request, "I have a pack");
+        String html = loggedIn("omar").language("ar").get(path(request) + "?done=responded").body();
+        assertTrue(html.contains("<p class=\"notice\" role=\"status\">أُرسل ردّك. صاحب المنشور وحده يراه.</p>"), html);
+        assertFalse(html.contains("صاحب العرض"), "«the offer's owner», under a request: " + html);
+    }
+
+    @Test
+    void theLinkToAWholeConversationCountsItsMessagesInArabicPlural() {
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "Three jars of jam");
+        long id = respond(offer, "One jar, please");
+        for (String text : List.of("Saturday?", "Saturday morning is good.", "Then at ten.")) {
+            PageClient writer = text.startsWith("Saturday m") ? omar : layla;
+            assertEquals(303, writer.submit(path(offer), "/conversations/" + id + "/messages",
+                    Map.of("text", text, "back", "proposal")).statusCode());
+        }
+        // Three to ten take the plural «رسائل», not the singular after a number.
+        String html = words(loggedIn("omar").language("ar").get(path(offer)).body());
+        assertTrue(html.contains("المحادثة كاملة (٣ رسائل)"), html);
+    }
+
+    /** Text without the isolate marks around people's names, which a reader does not see. */
+    private static String words(String text) {
+        return text.replace("\u2068", "").replace("\u2069", "");
+    }
+
     private static PageClient loggedIn(String username) {
         PageClient client = new PageClient(weft.base());
         client.login(username, "a long enough password");

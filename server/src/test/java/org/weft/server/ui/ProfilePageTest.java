@@ -30,17 +30,23 @@ class ProfilePageTest {
         weft.server().localActors().createGroup("block3", "Block 3 mutual aid", "Offers and requests\n\nbetween neighbours");
         weft.server().localActors().createGroup("evil", HOSTILE_NAME, HOSTILE_SUMMARY);
         weft.server().localActors().createMember("amina", "Amina", "correct horse battery", false);
+        follow("block3", 3);
+        follow("amina", 1);
+    }
+
+    /** {@code count} accepted followers from another server for the local actor {@code username}. */
+    private static void follow(String username, int count) {
         weft.server().db().run(s -> {
-            ActorEntity group = ActorRepository.localByUsername(s, "block3").orElseThrow();
+            ActorEntity followed = ActorRepository.localByUsername(s, username).orElseThrow();
             Instant now = Instant.now();
-            for (int i = 0; i < 3; i++) {
-                String uri = "https://remote.example/users/fan" + i;
-                ActorEntity fan = new ActorEntity(uri, ActorKind.PERSON, false, "fan" + i, "remote.example", now);
+            for (int i = 0; i < count; i++) {
+                String uri = "https://remote.example/users/" + username + "-fan" + i;
+                ActorEntity fan = new ActorEntity(uri, ActorKind.PERSON, false, username + "-fan" + i, "remote.example", now);
                 fan.setDisplayName("fan" + i);
                 fan.setInbox(uri + "/inbox");
                 fan.setKey(uri + "#main-key", "unused");
                 s.persist(fan);
-                FollowEntity follow = new FollowEntity(fan, group, uri + "#follow", now);
+                FollowEntity follow = new FollowEntity(fan, followed, uri + "#follow", now);
                 follow.accept(now);
                 s.persist(follow);
             }
@@ -78,6 +84,25 @@ class ProfilePageTest {
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html; charset=utf-8"));
         }
+    }
+
+    @Test
+    void theCountOfFollowersTakesItsLanguagesPluralForm() {
+        PageClient english = new PageClient(weft.base());
+        assertTrue(text(english.get("/users/amina").body()).contains("1 follower · follows 0"), "not «1 followers»");
+        assertTrue(text(english.get("/groups/block3").body()).contains("3 followers · follows 0"));
+        // Arabic: one follower is «متابِع واحد», three take the plural of three to ten.
+        PageClient arabic = new PageClient(weft.base()).language("ar");
+        assertTrue(text(arabic.get("/users/amina").body()).contains("متابِع واحد · يتابع ٠"),
+                text(arabic.get("/users/amina").body()));
+        assertTrue(text(arabic.get("/groups/block3").body()).contains("٣ متابِعين · يتابع ٠"),
+                text(arabic.get("/groups/block3").body()));
+        assertTrue(text(arabic.get("/").body()).contains("٣ متابِعين"), text(arabic.get("/").body()));
+    }
+
+    /** A page's words without its isolate marks, which a reader does not see. */
+    private static String text(String html) {
+        return html.replace("\u2068", "").replace("\u2069", "");
     }
 
     @Test

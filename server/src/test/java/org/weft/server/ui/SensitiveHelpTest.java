@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,23 @@ class SensitiveHelpTest {
         String arabic = browser.language("ar").get("/new?purpose=request&category=health").body();
         assertTrue(arabic.contains("التقِ في مكان عام أو برفقة شخص تثق به."), "the note in Arabic");
         assertTrue(arabic.contains("فقط عضوان في هذا الخادم ومتابع معتمد واحد على خادم واحد"), arabic);
+    }
+
+    @Test
+    void aModeratorIsToldWhoCommunityOnlyPostsReachNotThatTheyPostUnderNoName() {
+        weft.server().moderators().add("block3", "nadia", Optional.empty());
+        PageClient browser = new PageClient(weft.base());
+        browser.login("nadia", PASSWORD);
+        for (String page : List.of("/moderate/block3", "/moderate/block3/followers")) {
+            String html = browser.get(page).body();
+            assertTrue(html.contains("Community-only posts reach only 2 members of this server and 1 approved follower"
+                    + " on 1 server."), page + ": " + html);
+            assertFalse(html.contains("never under your name"), "a sentence for someone posting: " + html);
+            String arabic = browser.language("ar").get(page).body();
+            browser.language("en");
+            assertTrue(arabic.contains("لا يرى منشورات المجتمع الخاصة إلا عضوان في هذا الخادم"
+                    + " ومتابع معتمد واحد على خادم واحد."), page + ": " + arabic);
+        }
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.weft.server.persistence.ResponseEntity;
  *                        here for a local one, on its own server otherwise
  * @param otherName       the other side's name as the viewer is shown it (for an anonymous or community-only
  *                        proposal the responder sees the community, never the member)
+ * @param sharedWith      for an anonymous request's side, the community whose moderators also read and may write in
+ *                        the conversation (so nobody on that side is told it is between two people only); else null
+ * @param actingFor       whether the viewer is on that side as a moderator, not as the author
  * @param responseText    the response, as plain text
  * @param closedKey       the message key saying why the conversation takes no more messages, or null while open
  * @param messages        the newest messages shown, oldest first
@@ -22,7 +25,7 @@ import org.weft.server.persistence.ResponseEntity;
  */
 public record Conversation(long responseId, long proposalId, String proposalUri, String proposalTitle,
                            boolean proposalLocal, boolean proposalOnPage, boolean authorSide, String otherName,
-                           String responderName,
+                           String responderName, String sharedWith, boolean actingFor,
                            String responseText, Instant responseAt, ResponseEntity.State state, String closedKey,
                            List<Message> messages, long total) {
 

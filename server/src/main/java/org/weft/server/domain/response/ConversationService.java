@@ -13,6 +13,7 @@ import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
@@ -166,6 +167,15 @@ public final class ConversationService {
         return clean;
     }
 
+    /**
+     * The community whose moderators share an anonymous request's side with its author ({@link AuthorSide}), when the
+     * viewer is on that side; else null.
+     */
+    private static String sharedWith(ProposalEntity p, boolean authorSide) {
+        return authorSide && p.isLocal() && p.getAudience() == Audience.ANONYMOUS && p.getGroup() != null
+                ? ConversationRules.name(p.getGroup()) : null;
+    }
+
     private static Conversation read(Session s, long memberId, ResponseEntity r, boolean authorSide, int skip, int limit) {
         ProposalEntity p = r.getProposal();
         String responderName = ConversationRules.name(r.getResponder());
@@ -182,7 +192,7 @@ public final class ConversationService {
         // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted.
         boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage, authorSide, otherName,
-                responderName,
+                responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
                 ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(r),
                 messages, ConversationMessageRepository.count(s, r));
     }

@@ -75,7 +75,8 @@ class CommunityOnlyAudienceTest {
                     "decision", "approve"));
             assertEquals(303, approved.statusCode(), approved.body());
             String listing = moderator.get(page).body();
-            assertTrue(listing.contains("Only 2 members of this server and 2 approved followers on 2 servers"), listing);
+            assertTrue(listing.contains("Community-only posts reach only 2 members of this server and 2 approved followers on 2"
+                    + " servers."), listing);
 
             WaitFor.deliveriesDrained(a);
             int m1Before = m1.inboxPosts().size();
