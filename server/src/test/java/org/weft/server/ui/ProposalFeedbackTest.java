@@ -64,7 +64,7 @@ class ProposalFeedbackTest {
         String back = first.headers().firstValue("Location").orElseThrow();
         assertEquals(path(offer) + "?done=responded#respond", back, "back to the respond section, with a notice");
         String after = omar.get(back.substring(0, back.indexOf('#'))).body();
-        assertTrue(after.contains("<p class=\"notice\" role=\"status\">أُرسل ردّك. صاحب العرض وحده يراه.</p>"),
+        assertTrue(after.contains("<p class=\"notice\" role=\"status\">أُرسل ردّك. صاحب المنشور وحده يراه.</p>"),
                 "the notice, in Omar's language, at the top of the section he answered in: " + after);
         assertTrue(after.indexOf("id=\"respond\"") < after.indexOf("أُرسل ردّك"), "inside the respond section");
 
