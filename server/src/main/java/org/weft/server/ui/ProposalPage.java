@@ -107,11 +107,19 @@ public final class ProposalPage {
                 r.getState() == ResponseEntity.State.NEW, !r.getResponder().isLocal())).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
+        boolean anonymous = p.getAudience() == Audience.ANONYMOUS;
         String notice = Pages.notice(req, m, ProposalActions.NOTICES);
+        if (anonymous && notice != null && noticeSection(req).equals("respond")) {
+            // The person who asked without their name lets the community's moderators read and answer for them.
+            notice = m.get("notice.respondedAnonymous");
+        }
+        // Posted under the community's name (anonymously, or as the community): the community, not twice.
+        String shownAuthor = community != null && p.getAttributedTo().getId().equals(community.getId())
+                && p.getAudience() != Audience.PUBLIC ? null : ProposalCards.shownAuthor(p);
         ProposalView view = new ProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
                 paragraphs(p.getDescription()), cards.categoryLinks(p, m),
-                p.getAreaName(), m.date(p.getEndsAt()), ProposalCards.shownAuthor(p),
+                p.getAreaName(), m.date(p.getEndsAt()), shownAuthor,
                 community == null ? "" : community.getDisplayName(),
                 community == null ? "" : "@" + community.getUsername() + "@" + urls.domain(),
                 community == null ? "/" : "/groups/" + community.getUsername(),
@@ -137,6 +145,7 @@ public final class ProposalPage {
         params.put("conversations", underResponses);
         params.put("own", mine);
         params.put("actingForAuthor", authorSide);
+        params.put("respondLabel", m.get(anonymous ? "proposal.respondLabelAnonymous" : "proposal.respondLabel"));
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
         if (author && p.getGroup() != null) {
             params.put("reach", reach.sentence(p.getGroup().getUsername(), p.getAudience(), m));

@@ -264,6 +264,29 @@ class ConversationPagesTest {
         assertTrue(html.contains(words(Messages.forLanguage("en").get("conversation.privateWith", "Omar"))), html);
     }
 
+    /**
+     * Omar, answering a request posted without its author's name, is told before and after that the community's
+     * moderators read his message too (they may answer for her); the page names the community once as who posted it.
+     */
+    @Test
+    void whoAnswersAnAnonymousRequestIsToldTheModeratorsReadIt() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.ANONYMOUS, "A winter coat for a child");
+        for (String lang : List.of("en", "ar")) {
+            Messages m = Messages.forLanguage(lang);
+            String before = loggedIn("omar").language(lang).get(path(request)).body();
+            assertTrue(before.contains(">" + m.get("proposal.respondLabelAnonymous") + "</label>"), lang + ": " + before);
+            assertFalse(before.contains(m.get("proposal.respondLabel") + "<"), "not 'only the author': " + before);
+            assertFalse(before.contains("Camp Board</bdi> ·"), "the community is named once as who posted it: " + before);
+        }
+        respond(request, "I have one in size 6");
+        for (String lang : List.of("en", "ar")) {
+            Messages m = Messages.forLanguage(lang);
+            String after = loggedIn("omar").language(lang).get(path(request) + "?done=responded").body();
+            assertTrue(after.contains("<p class=\"notice\" role=\"status\">" + m.get("notice.respondedAnonymous") + "</p>"),
+                    lang + ": " + after);
+        }
+    }
+
     @Test
     void whoAnswersARequestInArabicIsNotToldTheyAnsweredAnOffer() {
         ProposalEntity request = post("layla", Purpose.REQUEST, Audience.COMMUNITY, "Nappies, size 3");

@@ -3,13 +3,13 @@ package org.weft.web.view;
 import java.util.List;
 
 /**
-/**
  * One proposal as its page shows it. Every string is plain text (the template escapes it); {@code lang} is the
  * language the author wrote in, carried by the title and description only (the labels around them are in the
  * reader's language); {@code descriptionParagraphs} are the description split at blank lines. The author sees the
  * responses with accept and decline buttons and the actions the lifecycle allows now ({@code nextStatuses},
  * {@code canRenew}, {@code canEdit}, and deleting); another logged-in member sees the respond form.
  *
+ * @param authorName   who posted it, or null when it was posted under the community's name (shown once, as the community)
  * @param categories   each category with its tag page
  * @param communityUrl the community's page; {@code boardUrl} its offers and requests
  * @param notice       what the reader's last action here did, or null
