@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,13 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.jsonld.JsonLdCodec;
-import org.weft.activitypub.vocab.Intent;
-import org.weft.activitypub.vocab.ProposalNote;
-import org.weft.activitypub.vocab.Quantity;
-import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -97,7 +91,7 @@ class ModerationQueueFloodTest {
             try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < FLOOD; i++) {
-                    String body = offer(mastodon, flooder, "flood-" + i, "Flood tent " + i, group);
+                    String body = TentOffers.create(mastodon.origin(), flooder, "flood-" + i, "Flood tent " + i, group);
                     answers.add(senders.submit(() -> mastodon.deliverAs(flooder, inbox, body)));
                 }
                 for (Future<HttpResponse<String>> answer : answers) {
@@ -113,7 +107,7 @@ class ModerationQueueFloodTest {
             ProposalEntity ngozi = posts.receiveFrom("ngozi", HeldPosts.UNSURE);
             ProposalEntity rosa = posts.receive(HeldPosts.UNSURE.replace("kettle", "toaster"));
             String sam = mastodon.serveUser("sam");
-            String samOffer = offer(mastodon, sam, "sam-1", "A spare tent for four", group);
+            String samOffer = TentOffers.create(mastodon.origin(), sam, "sam-1", "A spare tent for four", group);
             assertEquals(202, mastodon.deliverAs(sam, inbox, samOffer).statusCode());
             WaitFor.inboundDone(weft, TestHttp.json(samOffer).path("id").asText());
             ProposalEntity samPost = byUri(weft, TestHttp.json(samOffer).path("object").path("id").asText());
@@ -245,8 +239,8 @@ class ModerationQueueFloodTest {
             URI inbox = URI.create(weft.base() + "/inbox");
             for (int i = 0; i < 4; i++) {
                 for (String community : List.of("block3", "port")) {
-                    String body = offer(mastodon, flooder, community + "-" + i, "Flood tent " + community + i,
-                            weft.base() + "/groups/" + community);
+                    String body = TentOffers.create(mastodon.origin(), flooder, community + "-" + i,
+                            "Flood tent " + community + i, weft.base() + "/groups/" + community);
                     assertEquals(202, mastodon.deliverAs(flooder, inbox, body).statusCode());
                     WaitFor.inboundDone(weft, TestHttp.json(body).path("id").asText());
                 }
@@ -282,22 +276,6 @@ class ModerationQueueFloodTest {
             WaitFor.condition("the Block reaches Mastodon", () -> mastodon.inboxPosts().stream()
                     .anyMatch(r -> "Block".equals(TestHttp.json(r.getBodyAsString()).path("type").asText())));
         }
-    }
-
-    /** An FEP-0837 offer by {@code actor} for {@code group} (its actor id), numbered {@code n}, titled {@code title}. */
-    private static String offer(MastodonPeer peer, String actor, String n, String title, String group) {
-        String id = peer.origin() + "/proposals/" + n;
-        ProposalNote note = ProposalNote.builder(id, actor, ProposalNote.OFFER,
-                        Intent.primary(id, "transfer", List.of("https://w3id.org/weft/taxonomy/v1#tents"), null,
-                                Quantity.count(1)))
-                .content("<p>" + title + "</p>").contentIn("en", "<p>" + title + "</p>").published(Instant.now())
-                .to(List.of(Vocab.PUBLIC)).cc(List.of(group)).build();
-        ObjectNode json = note.toJson();
-        ObjectNode activity = TestHttp.JSON.createObjectNode();
-        activity.set("@context", json.get("@context"));
-        activity.put("id", actor + "/activities/" + n).put("type", "Create").put("actor", actor);
-        activity.set("object", json);
-        return activity.toString();
     }
 
     private static long waitingOf(TestServers.Instance weft, long authorId) {

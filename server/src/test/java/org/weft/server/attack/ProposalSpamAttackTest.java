@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.jsonld.JsonLdCodec;
-import org.weft.activitypub.vocab.Intent;
-import org.weft.activitypub.vocab.ProposalNote;
-import org.weft.activitypub.vocab.Quantity;
-import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.queue.Outbox;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.domain.proposal.CommunityBoosts;
@@ -29,7 +23,6 @@ import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Purpose;
 import org.weft.server.testing.MastodonPeer;
-import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -62,7 +55,8 @@ class ProposalSpamAttackTest {
             try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < SPAM; i++) {
-                    String body = create(stranger, i, group);
+                    String body = TentOffers.create(stranger.origin(), stranger.rosa(), String.valueOf(i), "Tent " + i,
+                            group);
                     answers.add(senders.submit(() -> stranger.deliver(inbox, body)));
                 }
                 for (Future<HttpResponse<String>> answer : answers) {
@@ -100,21 +94,6 @@ class ProposalSpamAttackTest {
             assertEquals(2L, (long) weft.server().db().inTransaction(s -> s.createSelectionQuery(
                     "select n.count from NotificationEntity n", Integer.class).getSingleResult()), "counting two matches");
         }
-    }
-
-    private static String create(MastodonPeer stranger, int n, String group) {
-        String id = stranger.origin() + "/proposals/" + n;
-        ProposalNote note = ProposalNote.builder(id, stranger.rosa(), ProposalNote.OFFER,
-                        Intent.primary(id, "transfer", List.of("https://w3id.org/weft/taxonomy/v1#tents"), null,
-                                Quantity.count(1)))
-                .content("<p>Tent " + n + "</p>").contentIn("en", "<p>Tent " + n + "</p>").published(Instant.now())
-                .to(List.of(Vocab.PUBLIC)).cc(List.of(group)).build();
-        ObjectNode json = note.toJson();
-        ObjectNode activity = TestHttp.JSON.createObjectNode();
-        activity.set("@context", json.get("@context"));
-        activity.put("id", stranger.rosa() + "/activities/" + n).put("type", "Create").put("actor", stranger.rosa());
-        activity.set("object", json);
-        return activity.toString();
     }
 
     private static List<ProposalEntity> spam(TestServers.Instance weft, String actor) {
