@@ -194,6 +194,42 @@ class RemoteEditsTest {
         assertTrue(text.contains("one more driver") && !text.contains("two drivers"), text);
     }
 
+    /**
+     * A post on the board edited down to no words (a photo left alone, as Mastodon allows) keeps a heading readers can
+     * read: what it asked for, as the taxonomy names it in the post's language. While its hashtags still say it is a
+     * request for food it stays on the board, as the same post would on arrival; edited down to nothing at all, it
+     * waits for a moderator, under that name.
+     */
+    @Test
+    void aMastodonPostEditedDownToNoWordsKeepsTheNameOfWhatItAskedFor() {
+        applied(mastodon, mastodon.fixture("mastodon/follow.json").replace(weft.base() + "/users/amina",
+                weft.base() + "/groups/block3"));
+        WaitFor.condition("rosa follows block3", () -> follows(mastodon.rosa()));
+        String post = mastodon.fixture("mastodon/create-note-public.json").replace("116205812345678901", "116205812345670042");
+        applied(mastodon, post);
+        String postId = TestHttp.json(post).path("object").path("id").asText();
+        assertEquals(ProposalEntity.Moderation.VISIBLE, find(postId).getModeration(), "on the board before the edit");
+
+        applied(mastodon, update(post, "", "2026-03-14T10:05:00Z", "1773482700"));
+        ProposalEntity photoAndTags = find(postId);
+        var taxonomy = weft.server().proposals().taxonomy();
+        String named = taxonomy.label(taxonomy.byUri(photoAndTags.getCategories().get(0)).orElseThrow(),
+                photoAndTags.getLanguage());
+        assertFalse(named.isBlank());
+        assertEquals(named, photoAndTags.getTitle(), "named by what it asks for, not an empty heading");
+        assertEquals("", photoAndTags.getDescription());
+        assertEquals(ProposalEntity.Moderation.VISIBLE, photoAndTags.getModeration(), "#MutualAidRequest #food still say");
+
+        ObjectNode nothing = (ObjectNode) TestHttp.json(update(post, "", "2026-03-14T10:10:00Z", "1773483000"));
+        ((ObjectNode) nothing.path("object")).remove("tag");
+        applied(mastodon, nothing.toString());
+        ProposalEntity bare = find(postId);
+        assertEquals(named, bare.getTitle(), "still named by what it asked for");
+        assertEquals(ProposalEntity.Moderation.PENDING, bare.getModeration(), "nothing left to be sure of");
+        assertTrue(weft.server().proposals().moderation().pending("block3").stream()
+                .anyMatch(p -> p.getId().equals(bare.getId())), "in the moderators' queue");
+    }
+
     @Test
     void aMisskeyQuestionUpdateOfNothingKeptHereChangesNothing() {
         long before = proposals();

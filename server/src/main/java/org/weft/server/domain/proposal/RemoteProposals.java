@@ -241,7 +241,9 @@ public final class RemoteProposals {
             p.setKind(c.kind().orElse(HelpKind.GIFT));
             p.setLanguage(note.language() != null ? note.language() : c.language().orElse(p.getLanguage()));
         }
-        nameIfWordless(p); // edited down to no words: it waits for a moderator (below), under a name
+        // Edited down to no words: named by what it offers or asks for; it waits for a moderator (below) unless its
+        // hashtags still make the classifier sure, as the same post would on arrival.
+        nameIfWordless(p);
         boolean follows = p.getGroup() != null && FollowRepository.between(s, sender, p.getGroup())
                 .map(FollowEntity::isAccepted).orElse(false);
         boolean reviewed = p.getGroup() != null && p.getGroup().isReviewsFreeText();
