@@ -62,7 +62,8 @@ public final class ConversationThreads {
         Optional<ConversationMessageEntity> parent = ConversationMessageRepository.byUri(s, note.inReplyTo());
         Optional<ResponseEntity> response = parent.map(ConversationMessageEntity::getResponse)
                 .or(() -> ResponseRepository.byUri(s, note.inReplyTo()))
-                .or(() -> answeredProposal(s, note, sender));
+                .or(() -> answeredProposal(s, note, sender))
+                .or(() -> earlierAnswer(s, note, sender));
         if (response.isEmpty()) {
             return Threaded.NOT_A_CONVERSATION;
         }
@@ -139,6 +140,21 @@ public final class ConversationThreads {
     private static ActorEntity otherSide(ResponseEntity r) {
         ActorEntity other = r.getProposal().isLocal() ? r.getResponder() : r.getProposal().getAttributedTo();
         return other.isLocal() ? null : other;
+    }
+
+    /**
+     * A further reply to a proposal here from someone whose answer to it is still open: it is said in that answer's
+     * conversation. Its author then sees one answer from them with what they added, not a new answer each time, and a
+     * flood of replies from one account meets the conversation's limit. Not for a redelivery of the answer itself, nor
+     * once that answer is declined or closed (a new reply is then a new answer, as before).
+     */
+    private static Optional<ResponseEntity> earlierAnswer(Session s, IncomingNote note, ActorEntity sender) {
+        if (ResponseRepository.existsWithUri(s, note.id())) {
+            return Optional.empty();
+        }
+        return ProposalRepository.byUri(s, note.inReplyTo()).filter(p -> p.isLocal() && !p.isDeleted())
+                .flatMap(p -> ResponseRepository.byMemberTo(s, p, sender.getId()).stream().findFirst())
+                .filter(r -> ConversationRules.closedKey(r) == null);
     }
 
     /**

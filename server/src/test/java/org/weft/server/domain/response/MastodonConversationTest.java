@@ -141,6 +141,73 @@ class MastodonConversationTest {
         }
     }
 
+    /**
+     * Someone on Mastodon replies to a proposal twice, as people add a thought: its author sees one answer from them, the
+     * second reply said in its conversation (and told of it as such), not two answers. Once she has declined it, a new
+     * reply is a new answer again; someone else's reply is their own answer. Over time, the same account replying a
+     * hundred times fills one conversation, not a hundred answers.
+     */
+    @Test
+    void aSecondReplyFromTheSameAccountIsSaidInItsFirstAnswersConversation() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            long offerId = offer.path("id").asLong();
+            String offerUri = offer.path("uri").asText();
+            URI inbox = URI.create(weft.base() + "/inbox");
+            String first = mastodon.fixture("mastodon/create-note-reply.json").replace(weft.base() + "/proposals/7f3c9a", offerUri);
+            assertEquals(202, mastodon.deliver(inbox, first).statusCode());
+            assertDone(weft, TestHttp.json(first).path("id").asText());
+
+            String again = first.replace("116205830011223344", "116205830011229999")
+                    .replace("I can cover the Thursday slot", "Also Friday if that suits you better");
+            assertEquals(202, mastodon.deliver(inbox, again).statusCode());
+            assertDone(weft, TestHttp.json(again).path("id").asText());
+            JsonNode answers = expect(200, amina.get("/proposals/" + offerId + "/responses"));
+            assertEquals(1, answers.path("total").asInt(), "one answer from rosa: " + answers);
+            long rosas = answers.path("items").get(0).path("id").asLong();
+            JsonNode messages = expect(200, amina.get("/responses/" + rosas + "/messages"));
+            assertEquals(1, messages.path("total").asInt(), messages.toString());
+            assertTrue(messages.path("items").get(0).path("text").asText().contains("Also Friday"), messages.toString());
+            JsonNode told = expect(200, amina.get("/me/notifications?unread=true")).path("items");
+            assertEquals(List.of("conversation", "response"), texts(told, "kind"), told.toString());
+            // A redelivery of the first reply changes nothing.
+            assertEquals(202, mastodon.deliver(inbox, first.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now().plusSeconds(2),
+                    mastodon.key(), mastodon.keyId()).statusCode());
+            assertDone(weft, TestHttp.json(first).path("id").asText());
+            assertEquals(1, expect(200, amina.get("/responses/" + rosas + "/messages")).path("total").asInt());
+            assertEquals(1, expect(200, amina.get("/proposals/" + offerId + "/responses")).path("total").asInt());
+
+            // A hundred more replies from rosa: still one answer, its conversation holding them.
+            for (int i = 0; i < 100; i++) {
+                mastodon.deliver(inbox, first.replace("116205830011223344", String.valueOf(116205830011300000L + i))
+                        .replace("I can cover the Thursday slot", "Reply number " + i));
+            }
+            WaitFor.condition("rosa's hundred replies are read", () -> expect(200, amina.get("/responses/" + rosas
+                    + "/messages")).path("total").asInt() == 101);
+            assertEquals(1, expect(200, amina.get("/proposals/" + offerId + "/responses")).path("total").asInt());
+
+            // Someone else's reply is their own answer.
+            PrivateKey carlKey = mastodon.addUser("carl");
+            String carls = first.replace("116205830011223344", "7").replace("/users/rosa", "/users/carl");
+            assertEquals(202, mastodon.deliver(inbox, carls.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), carlKey,
+                    mastodon.actorOf("carl") + "#main-key").statusCode());
+            assertDone(weft, TestHttp.json(carls).path("id").asText());
+            assertEquals(2, expect(200, amina.get("/proposals/" + offerId + "/responses")).path("total").asInt());
+
+            // Declined, rosa's conversation is closed: her next reply is a new answer, as before.
+            expect(200, amina.post("/responses/" + rosas + "/decline", "{}"));
+            String afterDecline = first.replace("116205830011223344", "116205830011238888")
+                    .replace("I can cover the Thursday slot", "I have bigger bags now");
+            assertEquals(202, mastodon.deliver(inbox, afterDecline).statusCode());
+            assertDone(weft, TestHttp.json(afterDecline).path("id").asText());
+            assertEquals(3, expect(200, amina.get("/proposals/" + offerId + "/responses")).path("total").asInt());
+        }
+    }
+
     @Test
     void anAnonymousRequestSpeaksAsItsCommunityAndAModeratorMayActForItsAuthor() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
