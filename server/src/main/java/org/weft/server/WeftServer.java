@@ -410,7 +410,8 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, pages);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
-        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
+        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations,
+                notifications);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions);
