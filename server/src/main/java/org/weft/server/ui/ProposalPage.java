@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
@@ -123,7 +124,7 @@ public final class ProposalPage {
         ProposalView view = new ProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
                 paragraphs(p.getDescription()), cards.categoryLinks(p, m),
-                p.getAreaName(), m.date(p.getEndsAt()), shownAuthor,
+                p.getAreaName() == null ? null : AreaNames.read(s).name(p, m), m.date(p.getEndsAt()), shownAuthor,
                 community == null ? "" : community.getDisplayName(),
                 community == null ? "" : "@" + community.getUsername() + "@" + urls.domain(),
                 community == null ? "/" : "/groups/" + community.getUsername(),
