@@ -410,7 +410,8 @@ public final class WeftServer implements AutoCloseable {
         HomePage home = new HomePage(db, profilePage, pages, urls);
         RemoteFollowPage remoteFollow = new RemoteFollowPage(db, urls, webFinger, pages);
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
-        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations);
+        ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations,
+                notifications);
         byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions);
@@ -606,14 +607,14 @@ public final class WeftServer implements AutoCloseable {
                 new OperatorPage(pages, db, areas, signup, clock),
                 new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), communityTexts),
                 new OperatorMembers(pages, db, new Invites(db, clock), accounts, signup, urls, submissions),
-                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy),
+                new MatchesPage(pages, matching.matches(), matching.words(), taxonomy, areas),
                 new FollowersPage(pages, followers, new CommunityFollowers(db, followers), moderators, new AudienceReach(db)),
                 new ModerationPage(pages, db, moderators, new AudienceReach(db), urls), waitingPosts, conversations,
                 notifications,
                 new StoragePage(pages, new StorageReport(db, clock)),
                 new OverviewPage(pages, new RecentOverviews(new NeedsOverview(db, taxonomy, clock,
                         config.overviewThreshold())), taxonomy, areas),
-                new PrintBoardPage(pages, new OpenProposals(db), taxonomy, urls, clock));
+                new PrintBoardPage(pages, new OpenProposals(db), taxonomy, areas, urls, clock));
     }
 
     /** Moderators' decisions taken from the command line reach the matcher; a failure is tried again next time. */

@@ -33,6 +33,7 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.account.ApiTokens;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.OpenProposals.Community;
@@ -115,14 +116,15 @@ public final class FeedEndpoint {
         feed.setPublishedDate(Date.from(entries.stream().map(PublicProposal::lastChanged)
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH)));
         List<SyndEntry> items = new ArrayList<>(entries.size());
+        AreaNames areaNames = AreaNames.of(areas.all());
         for (PublicProposal p : entries) {
-            items.add(entry(p, m));
+            items.add(entry(p, m, areaNames));
         }
         feed.setEntries(items);
         return feed;
     }
 
-    private SyndEntry entry(PublicProposal p, Messages m) {
+    private SyndEntry entry(PublicProposal p, Messages m, AreaNames areaNames) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(p.url());
         entry.setLink(p.url());
@@ -136,17 +138,18 @@ public final class FeedEndpoint {
         entry.setCategories(categories);
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(summary(p, m));
+        summary.setValue(summary(p, m, areaNames));
         entry.setDescription(summary);
         return entry;
     }
 
-    /** The member's text, cut, then where and until when, in the feed's language. */
-    private static String summary(PublicProposal p, Messages m) {
+    /** The member's text, cut, then where (its area in the feed's language) and until when. */
+    private static String summary(PublicProposal p, Messages m, AreaNames areaNames) {
         String text = p.description().length() > SUMMARY ? p.description().substring(0, SUMMARY) + "…" : p.description();
         List<String> facts = new ArrayList<>();
         if (p.areaName() != null) {
-            facts.add(m.get("feed.area", p.areaName()));
+            // Proposals posted here only (OpenProposals): their area is one of ours.
+            facts.add(m.get("feed.area", areaNames.name(true, p.areaCode(), p.areaName(), m)));
         }
         facts.add(m.get("card.until", m.date(p.endsAt())));
         String tail = String.join(" · ", facts);

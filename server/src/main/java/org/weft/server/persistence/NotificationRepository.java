@@ -1,6 +1,7 @@
 package org.weft.server.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,20 @@ public final class NotificationRepository {
             update.setParameterList("ids", ids);
         }
         return update.executeUpdate();
+    }
+
+    /**
+     * Marks read a member's unread notifications of {@code kind} about any of these responses: those a page has just
+     * shown them. Another member's, and other kinds about the same responses, stay as they are.
+     */
+    public static int markReadAbout(Session s, long memberId, String kind, Collection<Long> responseIds, Instant now) {
+        if (responseIds.isEmpty()) {
+            return 0;
+        }
+        return s.createMutationQuery("update NotificationEntity set readAt = :now where memberId = :m and kind = :k"
+                        + " and readAt is null and responseId in (:ids)")
+                .setParameter("now", now).setParameter("m", memberId).setParameter("k", kind)
+                .setParameterList("ids", responseIds).executeUpdate();
     }
 
     /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */

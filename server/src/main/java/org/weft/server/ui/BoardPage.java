@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.AreaPaths;
 import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.BoardSearch;
@@ -23,6 +24,7 @@ import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.AreaEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalQuery;
 import org.weft.server.ui.auth.Visitor;
@@ -91,7 +93,10 @@ public final class BoardPage {
         }
         Purpose purpose = Purpose.fromWire(q.first("purpose").orElse("")).orElse(null);
         Optional<Concept> category = taxonomy.byId(q.first("category").orElse(""));
-        String area = areas.all().stream().map(a -> a.getCode()).filter(c -> c.equals(q.first("area").orElse("")))
+        // The areas, read once for the page: the filter, its menu and every card's area in the reader's language.
+        List<AreaEntity> allAreas = areas.all();
+        AreaNames areaNames = AreaNames.of(allAreas);
+        String area = allAreas.stream().map(a -> a.getCode()).filter(c -> c.equals(q.first("area").orElse("")))
                 .findFirst().orElse(null);
         String statusValue = q.first("status").orElse("");
         List<ProposalStatus> statuses = ProposalStatus.fromWire(statusValue).map(List::of).orElse(List.of());
@@ -101,14 +106,15 @@ public final class BoardPage {
         String base = "/board/" + group.get().getUsername() + "?q=" + enc(text)
                 + "&purpose=" + (purpose == null ? "" : purpose.wire()) + "&category=" + category.map(Concept::id).orElse("") + "&area=" + (area == null ? "" : enc(area))
                 + "&status=" + enc(statusValue) + "&";
-        BoardPaging.Page<ProposalCard> found = db.inTransaction(s -> BoardPaging.read(s, query, m, base, p -> cards.card(p, m)));
+        BoardPaging.Page<ProposalCard> found = db.inTransaction(s -> BoardPaging.read(s, query, m, base,
+                p -> cards.card(p, m, areaNames)));
         BoardView view = new BoardView(group.get().getUsername(), group.get().getDisplayName(),
                 "@" + group.get().getUsername() + "@" + urls.domain(), text,
                 List.of(new Option("", m.get("board.all"), purpose == null),
                         new Option("offer", m.get("purpose.offer"), purpose == Purpose.OFFER),
                         new Option("request", m.get("purpose.request"), purpose == Purpose.REQUEST)),
                 categoryGroups(m, category.map(Concept::id).orElse("")), category.isPresent(),
-                areaOptions(area, m.get("board.all"), m),
+                areaOptions(allAreas, area, m.get("board.all"), m),
                 statusOptions(m, statusValue),
                 found.cards(), found.total(), found.newerUrl(), found.olderUrl(),
                 feeds(group.get().getUsername(), purpose, category.map(Concept::id).orElse(null), area, m),
@@ -161,9 +167,13 @@ public final class BoardPage {
      * choice.
      */
     List<Option> areaOptions(String selected, String emptyLabel, Messages m) {
+        return areaOptions(areas.all(), selected, emptyLabel, m);
+    }
+
+    private static List<Option> areaOptions(List<AreaEntity> all, String selected, String emptyLabel, Messages m) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", emptyLabel, selected == null || selected.isEmpty()));
-        AreaPaths.of(areas.all()).forEach((code, path) -> options.add(new Option(code, m.place(path), code.equals(selected))));
+        AreaPaths.of(all).forEach((code, path) -> options.add(new Option(code, m.place(path), code.equals(selected))));
         return options;
     }
 

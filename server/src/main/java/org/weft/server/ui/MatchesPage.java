@@ -11,6 +11,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.ReasonText;
+import org.weft.server.domain.proposal.AreaNames;
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.ui.auth.Visitor;
@@ -31,12 +33,14 @@ public final class MatchesPage {
     private final MemberMatches matches;
     private final ProposalCards cards;
     private final ReasonText reasons;
+    private final AreaService areas;
 
-    public MatchesPage(Pages pages, MemberMatches matches, ReasonText reasons, Taxonomy taxonomy) {
+    public MatchesPage(Pages pages, MemberMatches matches, ReasonText reasons, Taxonomy taxonomy, AreaService areas) {
         this.pages = pages;
         this.matches = matches;
         this.cards = new ProposalCards(taxonomy);
         this.reasons = reasons;
+        this.areas = areas;
     }
 
     public void render(ServerRequest req, ServerResponse res) {
@@ -49,7 +53,9 @@ public final class MatchesPage {
         boolean all = "all".equals(req.query().first("state").orElse(""));
         // One more than the page holds tells whether there is a next page.
         List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), all, (page + 1) * PAGE + 1);
-        List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m)).toList();
+        AreaNames areaNames = AreaNames.of(areas.all());
+        List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m, areaNames))
+                .toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE
@@ -84,11 +90,11 @@ public final class MatchesPage {
     }
 
     /** Only what the other proposal shows publicly: no author, and the link goes to wherever it lives. */
-    private MatchRow row(MemberMatches.View view, Messages m) {
+    private MatchRow row(MemberMatches.View view, Messages m, AreaNames areaNames) {
         ProposalEntity mine = view.mine();
         ProposalEntity other = view.other();
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
-                cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), other.getAreaName(),
+                cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), areaNames.name(other, m),
                 m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
                 mine.getLanguage(), other.getLanguage());
     }

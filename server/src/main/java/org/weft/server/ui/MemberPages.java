@@ -8,6 +8,7 @@ import java.util.Set;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalRepository;
@@ -44,13 +45,15 @@ public final class MemberPages {
         long me = v.member().get().memberId();
         record Lists(List<ProposalCard> cards, List<ResponseRow> responses) {
         }
-        Lists lists = db.inTransaction(s -> new Lists(
-                ProposalRepository.newestOf(s, me, LIMIT).stream().map(p -> cards.card(p, m)).toList(),
-                ResponseRepository.newestBy(s, me, LIMIT).stream()
-                        .map(r -> new ResponseRow(r.getProposal().getTitle(), ConversationViews.pageUrl(r.getId(), 0),
-                                HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
-                                m.get("response." + r.getState().name().toLowerCase()), r.getProposal().getLanguage()))
-                        .toList()));
+        Lists lists = db.inTransaction(s -> {
+            AreaNames areas = AreaNames.read(s);
+            return new Lists(ProposalRepository.newestOf(s, me, LIMIT).stream().map(p -> cards.card(p, m, areas)).toList(),
+                    ResponseRepository.newestBy(s, me, LIMIT).stream()
+                            .map(r -> new ResponseRow(r.getProposal().getTitle(), ConversationViews.pageUrl(r.getId(), 0),
+                                    HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
+                                    m.get("response." + r.getState().name().toLowerCase()), r.getProposal().getLanguage()))
+                            .toList());
+        });
         Map<String, Object> params = new HashMap<>();
         params.put("cards", lists.cards());
         params.put("responses", lists.responses());

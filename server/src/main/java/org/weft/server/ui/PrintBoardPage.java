@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaNames;
+import org.weft.server.domain.proposal.AreaService;
 import org.weft.server.domain.proposal.OpenProposals;
 import org.weft.server.domain.proposal.OpenProposals.Community;
 import org.weft.server.domain.proposal.PublicProposal;
@@ -36,13 +38,16 @@ public final class PrintBoardPage {
     private final Pages pages;
     private final OpenProposals proposals;
     private final Taxonomy taxonomy;
+    private final AreaService areas;
     private final LocalUrls urls;
     private final Clock clock;
 
-    public PrintBoardPage(Pages pages, OpenProposals proposals, Taxonomy taxonomy, LocalUrls urls, Clock clock) {
+    public PrintBoardPage(Pages pages, OpenProposals proposals, Taxonomy taxonomy, AreaService areas, LocalUrls urls,
+                          Clock clock) {
         this.pages = pages;
         this.proposals = proposals;
         this.taxonomy = taxonomy;
+        this.areas = areas;
         this.urls = urls;
         this.clock = clock;
     }
@@ -60,7 +65,9 @@ public final class PrintBoardPage {
         }
         Messages m = v.messages();
         Community c = community.get();
-        List<PrintBoardView.Section> sections = List.of(section(c, Purpose.REQUEST, m), section(c, Purpose.OFFER, m));
+        AreaNames areaNames = AreaNames.of(areas.all());
+        List<PrintBoardView.Section> sections = List.of(section(c, Purpose.REQUEST, m, areaNames),
+                section(c, Purpose.OFFER, m, areaNames));
         List<PrintBoardView.Language> languages = new ArrayList<>();
         for (String l : Messages.LANGUAGES) {
             languages.add(new PrintBoardView.Language(l, NATIVE_NAMES.get(l), l.equals(lang)));
@@ -71,9 +78,9 @@ public final class PrintBoardPage {
         pages.render(res, v, m.get("print.title", Messages.isolate(c.displayName())), "print_board.jte", Map.of("p", view));
     }
 
-    private PrintBoardView.Section section(Community c, Purpose purpose, Messages m) {
+    private PrintBoardView.Section section(Community c, Purpose purpose, Messages m, AreaNames areaNames) {
         OpenProposals.Filter filter = new OpenProposals.Filter(purpose, List.of(), null);
-        List<PrintBoardView.Row> rows = proposals.newest(c, filter, ROWS).stream().map(p -> row(p, m)).toList();
+        List<PrintBoardView.Row> rows = proposals.newest(c, filter, ROWS).stream().map(p -> row(p, m, areaNames)).toList();
         String more = null;
         if (rows.size() == ROWS) {
             long all = proposals.countUpTo(c, filter, 10_000);
@@ -84,11 +91,11 @@ public final class PrintBoardPage {
                 m.get(purpose == Purpose.OFFER ? "print.noOffers" : "print.noRequests"), more);
     }
 
-    private PrintBoardView.Row row(PublicProposal p, Messages m) {
+    private PrintBoardView.Row row(PublicProposal p, Messages m, AreaNames areaNames) {
         String categories = m.list(p.categoryUris().stream().map(taxonomy::byUri).flatMap(Optional::stream)
                 .map(concept -> taxonomy.label(concept, m.language())).toList());
         String kind = p.kind() == null ? "" : m.get("kind." + p.kind().name().toLowerCase(Locale.ROOT));
         return new PrintBoardView.Row(p.reference(), p.title(), p.language(), kind, categories,
-                p.areaName() == null ? "" : p.areaName(), m.date(p.endsAt()));
+                p.areaName() == null ? "" : areaNames.name(true, p.areaCode(), p.areaName(), m), m.date(p.endsAt()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
@@ -21,8 +22,11 @@ final class ProposalCards {
         this.taxonomy = taxonomy;
     }
 
-    /** Call inside the transaction that loaded the proposal (it reads the author lazily). */
-    ProposalCard card(ProposalEntity p, Messages m) {
+    /**
+     * Call inside the transaction that loaded the proposal (it reads the author lazily); {@code areas} were read once
+     * for the page.
+     */
+    ProposalCard card(ProposalEntity p, Messages m, AreaNames areas) {
         String text = p.isLocal() ? p.getDescription() : HtmlSanitizer.toPlainText(p.getDescription());
         String excerpt = text == null ? "" : text.strip();
         if (excerpt.length() > EXCERPT) {
@@ -30,7 +34,7 @@ final class ProposalCards {
         }
         return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), p.getStatus().wire(),
                 m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt, categories(p, m),
-                p.getAreaName(), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage(),
+                areas.name(p, m), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage(),
                 origin(p, m));
     }
 

@@ -13,6 +13,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.notification.NotificationService;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
@@ -44,7 +46,8 @@ import org.weft.web.view.ResponseItem;
  * and decline buttons, the status actions, and under each response its conversation; for an anonymous request, a
  * moderator acting for the author sees the responses and conversations too. A member who responded sees their own
  * response and its conversation; other members see the respond form; everyone sees how to answer from Mastodon.
- * Community-only proposals are shown to this instance's logged-in members only.
+ * Community-only proposals are shown to this instance's logged-in members only. The responses the author reads here are
+ * no longer new in their notifications.
  */
 public final class ProposalPage {
     private final Pages pages;
@@ -54,9 +57,10 @@ public final class ProposalPage {
     private final Taxonomy taxonomy;
     private final AudienceReach reach;
     private final ConversationService conversations;
+    private final NotificationService notifications;
 
     public ProposalPage(Pages pages, Database db, Taxonomy taxonomy, LocalUrls urls, AudienceReach reach,
-                        ConversationService conversations) {
+                        ConversationService conversations, NotificationService notifications) {
         this.pages = pages;
         this.db = db;
         this.cards = new ProposalCards(taxonomy);
@@ -64,6 +68,7 @@ public final class ProposalPage {
         this.taxonomy = taxonomy;
         this.reach = reach;
         this.conversations = conversations;
+        this.notifications = notifications;
     }
 
     /**
@@ -119,7 +124,7 @@ public final class ProposalPage {
         ProposalView view = new ProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
                 paragraphs(p.getDescription()), cards.categoryLinks(p, m),
-                p.getAreaName(), m.date(p.getEndsAt()), shownAuthor,
+                p.getAreaName() == null ? null : AreaNames.read(s).name(p, m), m.date(p.getEndsAt()), shownAuthor,
                 community == null ? "" : community.getDisplayName(),
                 community == null ? "" : "@" + community.getUsername() + "@" + urls.domain(),
                 community == null ? "/" : "/groups/" + community.getUsername(),
@@ -140,6 +145,11 @@ public final class ProposalPage {
                 mine.add(ConversationViews.item(c, m, shownConversation));
             }
         });
+        if (author) {
+            // The author has read them here: the menu stops counting them as new (their own notifications, these only).
+            // Its own short transaction, committed before the menu's count below is read.
+            notifications.markResponsesRead(p.getAuthor().getId(), shown.stream().map(ResponseEntity::getId).toList());
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("p", view);
         params.put("conversations", underResponses);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -55,8 +56,10 @@ public final class TagPage {
         ProposalQuery query = BoardPaging.at(req, new ProposalQuery(null, s.purpose(),
                 s.category() == null ? List.of() : taxonomy.withNarrowerUris(s.category()), null, List.of(), null, null,
                 v.loggedIn(), false, 1, BoardPage.PAGE_SIZE));
-        BoardPaging.Page<ProposalCard> found = db.inTransaction(tx -> BoardPaging.read(tx, query, m, "/tags/" + s.tag() + "?",
-                p -> cards.card(p, m)));
+        BoardPaging.Page<ProposalCard> found = db.inTransaction(tx -> {
+            AreaNames areas = AreaNames.read(tx);
+            return BoardPaging.read(tx, query, m, "/tags/" + s.tag() + "?", p -> cards.card(p, m, areas));
+        });
         TagView view = new TagView(s.tag(), meaning(s, m), found.cards(), found.total(), found.newerUrl(), found.olderUrl());
         pages.render(res, v, m.get("tag.title", s.tag()), "tag.jte", Map.of("t", view));
     }

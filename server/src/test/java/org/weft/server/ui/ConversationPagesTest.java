@@ -287,6 +287,28 @@ class ConversationPagesTest {
         }
     }
 
+    /**
+     * Layla, choosing to ask without her name, is told beside that choice (in English and Arabic) that the community's
+     * moderators know it is her and read the answers with her, and that whoever answers and every other reader never
+     * learn it; her request's page says the same once posted. Omar, who answers it, reads neither her name nor that.
+     */
+    @Test
+    void whoAsksWithoutHerNameIsToldBeforeThatTheModeratorsKnowItIsHer() {
+        ProposalEntity request = post("layla", Purpose.REQUEST, Audience.ANONYMOUS, "Formula for a baby");
+        for (String lang : List.of("en", "ar")) {
+            String known = Messages.forLanguage(lang).get("reach.anonymousKnownTo");
+            String form = loggedIn("layla").language(lang).get("/new?purpose=request").body();
+            assertTrue(help(form, "ANONYMOUS").contains(known), lang + ": " + form);
+            assertFalse(help(form, "PUBLIC").contains(known), "said of the anonymous choice only: " + form);
+            assertFalse(help(form, "COMMUNITY").contains(known), "said of the anonymous choice only: " + form);
+            String hers = loggedIn("layla").language(lang).get(path(request)).body();
+            assertTrue(hers.contains(known), "her request's page says the same: " + hers);
+            String his = loggedIn("omar").language(lang).get(path(request)).body();
+            assertFalse(his.contains(known), his);
+            assertFalse(his.contains(">Layla<"), "whoever answers never learns it is her: " + his);
+        }
+    }
+
     @Test
     void whoAnswersARequestInArabicIsNotToldTheyAnsweredAnOffer() {
         ProposalEntity request = post("layla", Purpose.REQUEST, Audience.COMMUNITY, "Nappies, size 3");
@@ -313,6 +335,13 @@ class ConversationPagesTest {
     /** Text without the isolate marks around people's names, which a reader does not see. */
     private static String words(String text) {
         return text.replace("\u2068", "").replace("\u2069", "");
+    }
+
+    /** The help the posting form gives beside one audience choice: who will see the post. */
+    private static String help(String form, String audience) {
+        Matcher help = Pattern.compile("<p class=\"help\" id=\"reach-" + audience + "\">([^<]*)</p>").matcher(form);
+        assertTrue(help.find(), "no help beside " + audience + ": " + form);
+        return help.group(1);
     }
 
     private static PageClient loggedIn(String username) {

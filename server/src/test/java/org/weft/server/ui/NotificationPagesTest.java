@@ -9,7 +9,9 @@ import static org.weft.server.api.ApiClient.expect;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -195,6 +197,45 @@ class NotificationPagesTest {
         assertEquals(0, unread(laylaApi));
         assertFalse(layla.get("/me/notifications").body().contains("class=\"badge\""));
         assertEquals(1, unread(nadiaApi), "marking all is the member's own all");
+    }
+
+    /**
+     * Huda, told of Omar's response by the count in her menu, reads it on her request's page: that page's menu no
+     * longer counts it, her match (which the page does not show) stays new, and Omar's second response, after she read
+     * the first, is new again.
+     */
+    @Test
+    void readingAResponseOnTheProposalPageReadsItsNotificationOnly() {
+        ApiClient hudaApi = ApiClient.newMember(weft, "huda", "Huda");
+        ProposalEntity asked = weft.server().proposals().service().create("huda", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.REQUEST).language("en").title("A pram for my son").categories("prams").build());
+        WaitFor.condition("Huda is told of her matches", () -> unread(hudaApi) == 1);
+        Messages ar = Messages.forLanguage("ar");
+        PageClient huda = page("huda", "ar");
+        PageClient omar = page("omar", "en");
+        assertEquals(303, omar.submit(path(asked), path(asked) + "/respond", Map.of("text", "Mine has a hood")).statusCode());
+        assertTrue(huda.get("/me/proposals").body().contains(badge(ar, 2)), "the match and Omar's response");
+
+        String read = huda.get(path(asked)).body();
+        assertTrue(read.contains("Mine has a hood"), read);
+        assertTrue(read.contains(badge(ar, 1)), "the page that shows the response no longer counts it: " + read);
+        assertEquals(List.of("match"), unreadKinds(hudaApi), "the match is still new");
+
+        assertEquals(303, omar.submit(path(asked), path(asked) + "/respond", Map.of("text", "And a rain cover")).statusCode());
+        assertTrue(huda.get("/me/proposals").body().contains(badge(ar, 2)), "his second response is new");
+        assertEquals(List.of("response", "match"), unreadKinds(hudaApi));
+        assertTrue(huda.get(path(asked)).body().contains(badge(ar, 1)));
+    }
+
+    /** The count in the menu, as a page shows it. */
+    private static String badge(Messages m, long unread) {
+        return "<span class=\"badge\">" + m.get("notification.unreadBadge", unread) + "</span>";
+    }
+
+    private static List<String> unreadKinds(ApiClient member) {
+        List<String> kinds = new ArrayList<>();
+        expect(200, member.get("/me/notifications?unread=true")).path("items").forEach(n -> kinds.add(n.path("kind").asText()));
+        return kinds;
     }
 
     @Test

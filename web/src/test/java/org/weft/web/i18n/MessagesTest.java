@@ -72,6 +72,33 @@ class MessagesTest {
         assertEquals("1 member of this server", en.get("reach.members", 1));
     }
 
+    /**
+     * The counts a reader meets most, the unread badge and the printed board's "and 100 more", and the limits an error
+     * names take the forms of their language: Arabic's one, two, few (3 to 10), many (11 to 99) and other; French and
+     * Spanish one and other; Ukrainian one, few and many.
+     */
+    @Test
+    void theBadgeAndThePrintedBoardCountInTheirLanguagesForms() {
+        Messages ar = Messages.forLanguage("ar");
+        assertEquals("إشعار جديد", ar.get("notification.unreadBadge", 1));
+        assertEquals("إشعاران جديدان", ar.get("notification.unreadBadge", 2));
+        assertEquals("٣ إشعارات جديدة", ar.get("notification.unreadBadge", 3));
+        assertEquals("١١ إشعارًا جديدًا", ar.get("notification.unreadBadge", 11));
+        assertEquals("١٠٠ إشعار جديد", ar.get("notification.unreadBadge", 100));
+        assertEquals("…و٥ منشورات أخرى على صفحة اللوحة في الويب.", ar.get("print.more", 5));
+        assertEquals("…و٢٥ منشورًا آخر على صفحة اللوحة في الويب.", ar.get("print.more", 25));
+        assertEquals("لا يزيد العنوان عن ١٠٠ حرف.", ar.get("error.title_too_long", 100));
+        assertEquals("لا يزيد العنوان عن ٨٠ حرفًا.", ar.get("error.title_too_long", 80));
+        assertEquals("1 nouveau", Messages.forLanguage("fr").get("notification.unreadBadge", 1));
+        assertEquals("2 nouveaux", Messages.forLanguage("fr").get("notification.unreadBadge", 2));
+        assertEquals("…et 1 autre sur la page web du tableau.", Messages.forLanguage("fr").get("print.more", 1));
+        assertEquals("1 nuevo", Messages.forLanguage("es").get("notification.unreadBadge", 1));
+        assertEquals("1 resultado", Messages.forLanguage("es").get("board.total", 1));
+        // A poll lasts at most 31 days: "31 день" in Ukrainian (one), not "днів".
+        assertEquals("Опитування завершується не раніше ніж через 5 хвилин і не пізніше ніж через 31 день.",
+                Messages.forLanguage("uk").get("error.poll_end_out_of_range", 5, 31));
+    }
+
     @Test
     void everyPluralPatternHasAnOtherFormInEveryLanguage() throws IOException {
         for (String lang : Messages.LANGUAGES) {
@@ -80,9 +107,10 @@ class MessagesTest {
                 String value = p.getProperty(key);
                 if (value.contains(", plural,")) {
                     assertTrue(value.contains("other {"), lang + " " + key + " lacks its 'other' form");
-                    // Formatting must not throw for any count (ICU refuses a malformed pattern only when used).
+                    // Formatting must not throw for any count (ICU refuses a malformed pattern only when used); a second
+                    // argument is a count too when the pattern formats it, else a word.
                     for (long n : new long[] {0, 1, 2, 3, 11, 21, 100}) {
-                        Messages.forLanguage(lang).get(key, n, "x");
+                        Messages.forLanguage(lang).get(key, n, value.contains("{1,") ? n : "x");
                     }
                 }
             }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.Purpose;
@@ -108,13 +109,17 @@ final class MatchNotifier {
         }
         MemberSettingEntity setting = s.find(MemberSettingEntity.class, memberId);
         Messages language = Messages.forLanguage(setting == null ? null : setting.getLanguage());
+        String area = other.getAreaName() == null ? null : AreaNames.read(s).name(other, language);
         ActorRepository.byUri(s, account.getActorUri()).filter(a -> !a.isDeleted()).ifPresent(to ->
-                direct.send(s, mine.getGroup(), to, null, message(m, mine, other, language)));
+                direct.send(s, mine.getGroup(), to, null, message(m, mine, other, area, language)));
     }
 
-    /** The message, in the member's page language (English when they chose none). */
-    String message(MatchEntity m, ProposalEntity mine, ProposalEntity other, Messages l) {
-        String where = other.getAreaName() == null ? "" : l.get("notification.matchDirect.area", other.getAreaName());
+    /**
+     * The message, in the member's page language (English when they chose none); {@code area} is the other proposal's,
+     * in that language too, or null.
+     */
+    String message(MatchEntity m, ProposalEntity mine, ProposalEntity other, String area, Messages l) {
+        String where = area == null ? "" : l.get("notification.matchDirect.area", area);
         String intro = mine.getPurpose() == Purpose.REQUEST ? "notification.matchDirect.forRequest"
                 : "notification.matchDirect.forOffer";
         return l.get(intro, mine.getTitle(), other.getTitle(), where) + "\n"

@@ -71,6 +71,18 @@ public final class NotificationService {
         return db.inTransaction(s -> NotificationRepository.markRead(s, memberId, ids, clock.instant()));
     }
 
+    /**
+     * Marks read the member's notifications of new responses among {@code responseIds}, once a page has shown them those
+     * responses (their proposal's page, to its author): read there, they are not news in the menu any more.
+     */
+    public int markResponsesRead(long memberId, List<Long> responseIds) {
+        if (responseIds.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(s -> NotificationRepository.markReadAbout(s, memberId, NotificationKind.RESPONSE.wire(),
+                responseIds, clock.instant()));
+    }
+
     private static NotificationDetail detail(Session s, NotificationEntity n, long memberId) {
         ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
         boolean exists = p != null && !p.isDeleted();

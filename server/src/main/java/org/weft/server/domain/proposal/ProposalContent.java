@@ -1,8 +1,5 @@
 package org.weft.server.domain.proposal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,9 +63,8 @@ public final class ProposalContent {
                     p.getQuantity().stripTrailingZeros().toPlainString(),
                     "one".equals(p.getUnit()) ? "" : p.getUnit()).strip())).append("</p>");
         }
-        String until = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale())
-                .format(p.getEndsAt().atZone(ZoneOffset.UTC));
-        html.append("<p>").append(PlainText.escape(m.get("wire.until", until))).append("</p>");
+        // Written as the pages write a day, with the language's own digits (Arabic-Indic in Arabic).
+        html.append("<p>").append(PlainText.escape(m.get("wire.until", m.date(p.getEndsAt())))).append("</p>");
         html.append("<p><a href=\"").append(PlainText.escape(p.getUri())).append("\">")
                 .append(PlainText.escape(m.get("wire.respond"))).append("</a>");
         for (HashtagLinks.Rendered link : hashtagLinks(p)) {

@@ -27,7 +27,7 @@ import org.weft.web.i18n.Messages;
 /**
  * A match's reasons reach the member in their language, not always in English: in the API (the page language they
  * chose, unless the call asks for another with {@code ?lang=}, else their browser's) and in the direct message the
- * community sends to their own fediverse account.
+ * community sends to their own fediverse account, which names the other proposal's area in that language too.
  */
 class MatchReasonsLanguageTest {
 
@@ -35,6 +35,8 @@ class MatchReasonsLanguageTest {
     void reasonsAndMatchMessagesAreInTheMembersLanguage() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
             weft.server().localActors().createGroup("camp", "Camp Board", null);
+            weft.server().proposals().areas().create("camp-a", "Camp A", null, null);
+            weft.server().proposals().areas().create("camp-a/block-3", "Block 3", null, null);
             ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
             ApiClient boris = ApiClient.newMember(weft, "boris", "Boris");
             // Amina reads Weft in Arabic (she chose it on a page) and gets news of matches on her Mastodon account.
@@ -48,7 +50,8 @@ class MatchReasonsLanguageTest {
             weft.server().proposals().service().create("amina", ProposalDraft.builder().community("camp")
                     .purpose(Purpose.REQUEST).language("en").title("We need a pram").categories("prams").build());
             weft.server().proposals().service().create("boris", ProposalDraft.builder().community("camp")
-                    .purpose(Purpose.OFFER).language("en").title("A pram to give").categories("prams").build());
+                    .purpose(Purpose.OFFER).language("en").title("A pram to give").categories("prams")
+                    .area("camp-a/block-3").build());
             WaitFor.condition("both are matched", () -> weft.server().matching().matcher().applied() >= before + 2);
 
             Messages ar = Messages.forLanguage("ar");
@@ -75,6 +78,8 @@ class MatchReasonsLanguageTest {
             assertTrue(content.contains(ar.get("notification.matchDirect.forRequest", "We need a pram", "A pram to give", "")
                     .replace(".", "")), content);
             assertTrue(content.contains(bothGifts), content);
+            // Where the offer is, in her language too: the Arabic comma between the area and the one it is in.
+            assertTrue(content.contains(ar.get("notification.matchDirect.area", "Camp A\u060c Block 3")), content);
             assertFalse(content.contains("A possible match") || content.contains("Why:"), "not in English: " + content);
             assertEquals(mastodon.rosa(), message.path("object").path("to").get(0).asText());
         }

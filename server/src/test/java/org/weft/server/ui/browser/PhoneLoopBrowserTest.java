@@ -151,8 +151,9 @@ class PhoneLoopBrowserTest {
                 assertEquals(m.get("notice.responded"), helper.find("#respond .notice").getText().strip());
                 helper.check("08-responded");
 
-                // 7. The newcomer is told: the match of their request and the response, two unread.
-                newcomer.open(requestPath);
+                // 7. The newcomer is told: the match of their request and the response, two unread (on a page other
+                //    than the request's, which would show the response and so read its notification).
+                newcomer.open("/me/proposals");
                 assertEquals(m.get("notification.unreadBadge", 2), newcomer.badge());
                 newcomer.find("nav a[href='/me/notifications']").click();
                 newcomer.waitFor("/me/notifications");
