@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.weft.server.model.Audience;
@@ -207,21 +208,35 @@ public final class ProposalRepository {
     }
 
     /**
-     * The other servers whose accounts have at least {@code atLeast} posts waiting in a community, from at least
-     * {@code accountsAtLeast} accounts, most posts first (then the one whose last post came last), {@code limit} at
-     * most: ix_proposal_waiting gives the community's waiting posts, each author's row read by its key for its server.
+     * The other servers with at least {@code atLeast} posts waiting in a community from accounts that each have fewer
+     * than {@code accountGroupedAt} waiting there (a flood spread thin over many accounts; an account with more is
+     * shown on its own), most such posts first (then the one whose last post came last), {@code limit} at most. Each
+     * comes with all its waiting posts counted, from all its accounts, and the last of them. Both statements read the
+     * community's waiting posts through ix_proposal_waiting and each author's row by its key, for its server.
      */
-    public static List<WaitingServer> waitingServers(Session s, long groupId, int atLeast, int accountsAtLeast,
+    public static List<WaitingServer> waitingServers(Session s, long groupId, int atLeast, int accountGroupedAt,
                                                      int limit) {
-        return s.createSelectionQuery("select a.domain, count(*), count(distinct a.id), max(p.id) from ProposalEntity p"
-                        + " join p.author a where p.group.id = :g and p.moderation = :m and p.deletedAt is null"
-                        + " and a.local = false group by a.domain"
-                        + " having count(*) >= :least and count(distinct a.id) >= :accounts"
-                        + " order by count(*) desc, max(p.id) desc", Object[].class)
+        List<String> spread = s.createSelectionQuery("select a.domain from ProposalEntity p join p.author a"
+                        + " where p.group.id = :g and p.moderation = :m and p.deletedAt is null and a.local = false"
+                        + " and p.author.id not in (select q.author.id from ProposalEntity q where q.group.id = :g"
+                        + " and q.moderation = :m and q.deletedAt is null group by q.author.id having count(*) >= :grouped)"
+                        + " group by a.domain having count(*) >= :least order by count(*) desc, max(p.id) desc",
+                        String.class)
                 .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
-                .setParameter("least", (long) atLeast).setParameter("accounts", (long) accountsAtLeast)
-                .setMaxResults(limit).getResultList().stream()
-                .map(r -> new WaitingServer((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3])).toList();
+                .setParameter("grouped", (long) accountGroupedAt).setParameter("least", (long) atLeast)
+                .setMaxResults(limit).getResultList();
+        if (spread.isEmpty()) {
+            return List.of();
+        }
+        Map<String, WaitingServer> counted = s.createSelectionQuery("select a.domain, count(*), count(distinct a.id),"
+                        + " max(p.id) from ProposalEntity p join p.author a where p.group.id = :g and p.moderation = :m"
+                        + " and p.deletedAt is null and a.local = false and a.domain in (:d) group by a.domain",
+                        Object[].class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameterList("d", spread).getResultList().stream()
+                .map(r -> new WaitingServer((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3]))
+                .collect(Collectors.toMap(WaitingServer::domain, w -> w));
+        return spread.stream().map(counted::get).toList();
     }
 
     /** Up to {@code limit} of the posts waiting in a community from accounts of the server {@code domain}. */

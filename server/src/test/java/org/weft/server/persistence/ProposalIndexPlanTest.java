@@ -89,7 +89,7 @@ class ProposalIndexPlanTest {
                         + "#key', 'pem', false, true, CURRENT_TIMESTAMP)");
             }
             st.executeUpdate("UPDATE proposal SET moderation = 'PENDING', group_id = 1, author_id = " + SPAM_FIRST
-                    + " + id % " + SPAM_ACCOUNTS + " WHERE is_local = false AND id % 30 = 20 AND id <= 4000");
+                    + " + (id DIV 30) % " + SPAM_ACCOUNTS + " WHERE is_local = false AND id % 30 = 20 AND id <= 4000");
             st.executeUpdate("INSERT INTO proposal_match (request_id, offer_id, score, reasons, state, created_at, updated_at)"
                     + " SELECT r.id, r.id + 1, 50, 'SAME_KIND:gift', CASE WHEN r.id % 9 = 1 THEN 'WITHDRAWN' ELSE 'NEW' END,"
                     + " r.published_at, r.published_at FROM proposal r WHERE r.purpose = 'REQUEST' AND r.id < " + PROPOSALS);
@@ -170,11 +170,16 @@ class ProposalIndexPlanTest {
                 "ix_proposal_waiting"));
         // The servers whose many accounts flood (V89's index, each author's row by its key), the page without the
         // grouped servers' posts and accounts, one server's posts one by one, and a batch of them to turn down.
-        all.put("ProposalRepository.waitingServers", new Expected("SELECT a.domain, count(*), count(DISTINCT a.id),"
-                + " max(p.id) FROM proposal p JOIN actor a ON a.id = p.author_id WHERE p.group_id = ?"
-                + " AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND a.is_local = false GROUP BY a.domain"
-                + " HAVING count(*) >= 10 AND count(DISTINCT a.id) >= 2 ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20",
-                List.of(1), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingServers", new Expected("SELECT a.domain FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND a.is_local = false AND p.author_id NOT IN (SELECT q.author_id"
+                + " FROM proposal q WHERE q.group_id = ? AND q.moderation = 'PENDING' AND q.deleted_at IS NULL"
+                + " GROUP BY q.author_id HAVING count(*) >= 3) GROUP BY a.domain HAVING count(*) >= 10"
+                + " ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20", List.of(1, 1), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingServers, their counts", new Expected("SELECT a.domain, count(*),"
+                + " count(DISTINCT a.id), max(p.id) FROM proposal p JOIN actor a ON a.id = p.author_id"
+                + " WHERE p.group_id = ? AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND a.is_local = false"
+                + " AND a.domain IN (?) GROUP BY a.domain", List.of(1, SPAM_SERVER), "p", "ix_proposal_waiting"));
         all.put("ProposalRepository.waitingPage, without a server", new Expected("SELECT * FROM proposal p"
                 + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
                 + " AND p.deleted_at IS NULL AND p.author_id NOT IN (?) AND a.domain NOT IN (?)"

@@ -26,13 +26,14 @@ import org.weft.server.persistence.ProposalRepository;
  * else are on the first page. A moderator can still open one account's posts one by one ({@code account}).
  *
  * <p>A spam server spreads its flood over many accounts, a few posts each, under the account threshold: each server
- * whose accounts have at least {@value #SERVER_GROUPED_AT} posts waiting, from at least {@value #SERVER_ACCOUNTS_AT}
- * accounts, is shown once too (its counts and its last post), with one decision for all of them, and neither its
- * posts nor its accounts are listed again. Ten, not three: a large general server's people may well have several
- * ordinary posts waiting together, and each of them deserves a look of its own; ten waiting at once from one server
- * is more than a community usually gets from one between two looks, and the page is then shorter by nine at least.
- * A server with one flooding account is shown as that account (one account is not "several"), and its posts one by
- * one are there too ({@code server}).
+ * with at least {@value #SERVER_GROUPED_AT} posts waiting from accounts that each have fewer than {@value #GROUPED_AT}
+ * (so from four accounts at least) is shown once too, with all its waiting posts counted (its larger accounts' too)
+ * and its last post, and one decision for all of them; neither its posts nor its accounts are listed again. Ten, not
+ * three: a large general server's people may well have several ordinary posts waiting together, and each of them
+ * deserves a look of its own; ten at once from one server's small senders is more than a community usually gets
+ * between two looks, and the page is then shorter by nine at least. A server whose flood is one account is shown as
+ * that account, and its other people's posts stay in the list, where a server's entry would have hidden them. Its
+ * posts one by one are there too ({@code server}).
  */
 public final class WaitingPosts {
     /** How many posts a page shows. */
@@ -41,10 +42,11 @@ public final class WaitingPosts {
     public static final int GROUPED_AT = 3;
     /** How many grouped accounts a page shows at most (the ones with most posts); the others' posts are listed. */
     static final int ACCOUNTS = 20;
-    /** From how many waiting posts a server is shown once, grouped (see the class comment for why ten). */
+    /**
+     * From how many waiting posts of its accounts not shown on their own a server is shown once, grouped (see the
+     * class comment for why ten).
+     */
     public static final int SERVER_GROUPED_AT = 10;
-    /** From how many of its accounts with waiting posts a server is shown grouped (fewer: as its account). */
-    public static final int SERVER_ACCOUNTS_AT = 2;
     /** How many grouped servers a page shows at most (the ones with most posts). */
     static final int SERVERS = 20;
 
@@ -154,7 +156,7 @@ public final class WaitingPosts {
 
     private static List<Server> servers(Session s, ActorEntity group) {
         List<ProposalRepository.WaitingServer> counted = ProposalRepository.waitingServers(s, group.getId(),
-                SERVER_GROUPED_AT, SERVER_ACCOUNTS_AT, SERVERS);
+                SERVER_GROUPED_AT, GROUPED_AT, SERVERS);
         if (counted.isEmpty()) {
             return List.of();
         }
