@@ -312,8 +312,8 @@ class ServerFloodQueueTest {
             assertEquals(0, follows(weft, late), "cannot follow");
             String elsewhere = TentOffers.create(spam.origin(), late, "late-2", "Spam tent", weft.base() + "/groups/port");
             deliver(weft, spam, late, elsewhere);
-            assertEquals(ProposalEntity.Moderation.PENDING, proposal(weft, elsewhere).getModeration(),
-                    "another community still hears it");
+            assertEquals(ProposalEntity.Moderation.PENDING, Optional.ofNullable(proposal(weft, elsewhere))
+                    .map(ProposalEntity::getModeration).orElse(null), "another community still hears it");
             assertFalse(TestHttp.get(weft.base() + "/board/block3", "text/html").body().contains("Spam tent"));
 
             // Lifted: a new post waits again.
@@ -323,7 +323,8 @@ class ServerFloodQueueTest {
             assertTrue(logLines(weft, "block3").contains("server_unblocked " + server + " 0 null"));
             String again = TentOffers.create(spam.origin(), late, "late-3", "Spam tent", group);
             deliver(weft, spam, late, again);
-            assertEquals(ProposalEntity.Moderation.PENDING, proposal(weft, again).getModeration(), "it waits again");
+            assertEquals(ProposalEntity.Moderation.PENDING, Optional.ofNullable(proposal(weft, again))
+                    .map(ProposalEntity::getModeration).orElse(null), "it waits again");
         }
     }
 
