@@ -106,6 +106,7 @@ import org.weft.server.domain.moderation.ModerationDecisions;
 import org.weft.server.domain.moderation.WaitingPosts;
 import org.weft.server.domain.moderation.WaitingPostsTurnDown;
 import org.weft.server.domain.moderation.AccountBlocks;
+import org.weft.server.domain.moderation.CommunityServerBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
 import org.weft.server.domain.decision.DecisionOutcomes;
@@ -192,6 +193,7 @@ import org.weft.server.ui.DecisionsPage;
 import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.MemberBlockPage;
 import org.weft.server.ui.ReportPages;
+import org.weft.server.ui.CommunityServerBlockPage;
 import org.weft.server.ui.AudienceReach;
 import org.weft.server.ui.ProfilePage;
 import org.weft.server.ui.ProposalPage;
@@ -421,7 +423,7 @@ public final class WeftServer implements AutoCloseable {
         ModerationService moderation = new ModerationService(db, boosts, matcher, clock);
         WaitingPostsPage waitingPosts = new WaitingPostsPage(pages, db, moderators,
                 new ModerationQueue(moderation, new HeldReadings(taxonomy)), new WaitingPosts(db,
-                new HeldReadings(taxonomy), new WaitingPostsTurnDown(safety.log()), clock), safety.accounts(), taxonomy);
+                new HeldReadings(taxonomy), new WaitingPostsTurnDown(safety.log()), clock), safety.accounts(), safety.servers(), taxonomy);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch,
@@ -434,6 +436,7 @@ public final class WeftServer implements AutoCloseable {
         PollEndpoint pollEndpoint = new PollEndpoint(polls, urls);
         DecisionsPage decisionsPage = new DecisionsPage(pages, communityDecisions, polls, clock);
         MemberBlockPage memberBlocks = new MemberBlockPage(pages, db, safety.accounts());
+        CommunityServerBlockPage serverBlocks = new CommunityServerBlockPage(pages, safety.servers());
         ResponseHeaders headers = new ResponseHeaders(clock);
         Favicon favicon = new Favicon();
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -478,6 +481,8 @@ public final class WeftServer implements AutoCloseable {
                 .post("/account/blocks/remove", memberBlocks::unblock)
                 .get("/moderate/reports", reportPages::queue)
                 .post("/moderate/reports/{id}", reportPages::act)
+                .post("/moderate/{name}/posts/block-server", serverBlocks::block)
+                .post("/moderate/{name}/posts/unblock-server", serverBlocks::unblock)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),
                         config.moderationLogNames())::render)
                 .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
@@ -748,13 +753,15 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /** The safety services, grouped for callers (CLI, pages, tests). */
-    public record Safety(DomainBlocks domains, AccountBlocks accounts, Reports reports, ModerationLog log) {
+    public record Safety(DomainBlocks domains, AccountBlocks accounts, CommunityServerBlocks servers, Reports reports,
+                         ModerationLog log) {
         static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox, LocalUrls urls,
                              Clock clock) {
             ModerationLog log = new ModerationLog(db);
             DomainBlocks domains = new DomainBlocks(db, blocked, urls, clock);
             AccountBlocks accounts = new AccountBlocks(db, remoteActors, outbox, log, clock);
-            return new Safety(domains, accounts, new Reports(db, accounts, domains, log, outbox, clock), log);
+            return new Safety(domains, accounts, new CommunityServerBlocks(db, outbox, log, clock),
+                    new Reports(db, accounts, domains, log, outbox, clock), log);
         }
     }
 

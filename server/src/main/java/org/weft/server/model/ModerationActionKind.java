@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ModerationActionKind {
     DOMAIN_SILENCED, DOMAIN_SUSPENDED, DOMAIN_UNBLOCKED, ACCOUNT_BLOCKED, ACCOUNT_UNBLOCKED, POST_HIDDEN,
     REPORT_FORWARDED, FOLLOWER_REMOVED, POLL_CLOSED, DECISION_MAJORITY_SET, DECISION_ADOPTED, DECISION_REJECTED,
-    DECISION_VOID, POSTS_TURNED_DOWN;
+    DECISION_VOID, POSTS_TURNED_DOWN, SERVER_BLOCKED, SERVER_UNBLOCKED;
 
     /** The message key of its name in the log: {@code moderationLog.kind.accountBlocked}, … */
     public String messageKey() {

@@ -42,7 +42,8 @@ public final class Database implements AutoCloseable {
             NotificationEntity.class, MessageEntity.class, WebSessionEntity.class, LoginDeviceEntity.class, InviteEntity.class,
             MemberSettingEntity.class, CommunitySettingEntity.class, MatchEntity.class,
             FediverseAccountEntity.class, ModeratorEntity.class, ConversationMessageEntity.class, FormSubmissionEntity.class,
-            ThanksEntity.class, DomainBlockEntity.class, AccountBlockEntity.class, ModerationActionEntity.class,
+            ThanksEntity.class, DomainBlockEntity.class, AccountBlockEntity.class, CommunityServerBlockEntity.class,
+            ModerationActionEntity.class,
             ReportEntity.class, PollEntity.class, PollOptionEntity.class, PollVoteEntity.class,
             RemotePollEntity.class, RemotePollOptionEntity.class, RemotePollVoteEntity.class,
             DecisionEntity.class);

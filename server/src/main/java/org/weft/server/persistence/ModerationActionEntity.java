@@ -50,9 +50,9 @@ public class ModerationActionEntity {
     }
 
     /** An action on {@code postCount} posts at once, logged as one line. */
-    public ModerationActionEntity(Long communityId, ModerationActionKind kind, String target, Long moderatorId,
-                                  Instant createdAt, int postCount) {
-        this(communityId, kind, target, null, moderatorId, createdAt);
+    public ModerationActionEntity(Long communityId, ModerationActionKind kind, String target, String reason,
+                                  Long moderatorId, Instant createdAt, int postCount) {
+        this(communityId, kind, target, reason, moderatorId, createdAt);
         this.postCount = postCount;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 import org.weft.server.model.Audience;
@@ -126,28 +127,54 @@ public final class ProposalRepository {
     public record WaitingAccount(long authorId, long count, long lastId) {
     }
 
+    /** A server whose accounts have many posts waiting in one community: how many, from how many accounts, the last. */
+    public record WaitingServer(String domain, long count, long accounts, long lastId) {
+    }
+
+    /**
+     * Which of a community's waiting posts a page lists: only {@code author}'s, or only those of accounts of the server
+     * {@code server} (host, or host:port, as actors' {@code domain}), when not null; else all but those of
+     * {@code exceptAuthors} and of the servers {@code exceptServers} (each shown grouped).
+     */
+    public record WaitingScope(Long author, String server, Collection<Long> exceptAuthors,
+                               Collection<String> exceptServers) {
+        public static WaitingScope all(Collection<Long> exceptAuthors, Collection<String> exceptServers) {
+            return new WaitingScope(null, null, exceptAuthors, exceptServers);
+        }
+    }
+
     /**
      * One page of a community's waiting posts, oldest first by (publication time, id), just past {@code after} (null:
-     * from the oldest), with their authors: only {@code author}'s when it is not null, else leaving out the posts of
-     * {@code exceptAuthors} (shown grouped). {@code limit} rows at most; ix_proposal_waiting holds them in this order.
+     * from the oldest), with their authors, those {@code scope} keeps. {@code limit} rows at most;
+     * ix_proposal_waiting holds them in this order.
      */
-    public static List<ProposalEntity> waitingPage(Session s, long groupId, ProposalCursor after, Long author,
-                                                   Collection<Long> exceptAuthors, int limit) {
-        String hql = "from ProposalEntity p join fetch p.author where p.group.id = :g and p.moderation = :m"
+    public static List<ProposalEntity> waitingPage(Session s, long groupId, ProposalCursor after, WaitingScope scope,
+                                                   int limit) {
+        boolean everyone = scope.author() == null && scope.server() == null;
+        String hql = "from ProposalEntity p join fetch p.author a where p.group.id = :g and p.moderation = :m"
                 + " and p.deletedAt is null"
                 + (after == null ? "" : " and (p.publishedAt > :at or (p.publishedAt = :at and p.id > :id))")
-                + (author != null ? " and p.author.id = :author" : "")
-                + (author == null && !exceptAuthors.isEmpty() ? " and p.author.id not in (:except)" : "")
+                + (scope.author() != null ? " and a.id = :author" : "")
+                + (scope.server() != null ? " and a.local = false and a.domain = :server" : "")
+                + (everyone && !scope.exceptAuthors().isEmpty() ? " and a.id not in (:except)" : "")
+                + (everyone && !scope.exceptServers().isEmpty() ? " and a.domain not in (:exceptServers)" : "")
                 + " order by p.publishedAt, p.id";
         var query = s.createSelectionQuery(hql, ProposalEntity.class).setParameter("g", groupId)
                 .setParameter("m", ProposalEntity.Moderation.PENDING);
         if (after != null) {
             query.setParameter("at", after.publishedAt()).setParameter("id", after.id());
         }
-        if (author != null) {
-            query.setParameter("author", author);
-        } else if (!exceptAuthors.isEmpty()) {
-            query.setParameterList("except", exceptAuthors);
+        if (scope.author() != null) {
+            query.setParameter("author", scope.author());
+        }
+        if (scope.server() != null) {
+            query.setParameter("server", scope.server());
+        }
+        if (everyone && !scope.exceptAuthors().isEmpty()) {
+            query.setParameterList("except", scope.exceptAuthors());
+        }
+        if (everyone && !scope.exceptServers().isEmpty()) {
+            query.setParameterList("exceptServers", scope.exceptServers());
         }
         return query.setMaxResults(limit).getResultList();
     }
@@ -161,15 +188,64 @@ public final class ProposalRepository {
 
     /**
      * The accounts with at least {@code atLeast} posts waiting in a community, most first (then the one whose last post
-     * came last), {@code limit} at most; read from ix_proposal_waiting alone.
+     * came last), {@code limit} at most, leaving out the accounts of {@code exceptServers} (shown grouped by server);
+     * read from ix_proposal_waiting alone when no server is left out.
      */
-    public static List<WaitingAccount> waitingAccounts(Session s, long groupId, int atLeast, int limit) {
-        return s.createSelectionQuery("select p.author.id, count(*), max(p.id) from ProposalEntity p"
-                        + " where p.group.id = :g and p.moderation = :m and p.deletedAt is null group by p.author.id"
-                        + " having count(*) >= :least order by count(*) desc, max(p.id) desc", Object[].class)
+    public static List<WaitingAccount> waitingAccounts(Session s, long groupId, int atLeast,
+                                                       Collection<String> exceptServers, int limit) {
+        var query = s.createSelectionQuery("select p.author.id, count(*), max(p.id) from ProposalEntity p"
+                        + " where p.group.id = :g and p.moderation = :m and p.deletedAt is null"
+                        + (exceptServers.isEmpty() ? "" : " and p.author.domain not in (:except)")
+                        + " group by p.author.id having count(*) >= :least order by count(*) desc, max(p.id) desc",
+                        Object[].class)
                 .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
-                .setParameter("least", (long) atLeast).setMaxResults(limit).getResultList().stream()
+                .setParameter("least", (long) atLeast);
+        if (!exceptServers.isEmpty()) {
+            query.setParameterList("except", exceptServers);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
                 .map(r -> new WaitingAccount((Long) r[0], (Long) r[1], (Long) r[2])).toList();
+    }
+
+    /**
+     * The other servers with at least {@code atLeast} posts waiting in a community from accounts that each have fewer
+     * than {@code accountGroupedAt} waiting there (a flood spread thin over many accounts; an account with more is
+     * shown on its own), most such posts first (then the one whose last post came last), {@code limit} at most. Each
+     * comes with all its waiting posts counted, from all its accounts, and the last of them. Both statements read the
+     * community's waiting posts through ix_proposal_waiting and each author's row by its key, for its server.
+     */
+    public static List<WaitingServer> waitingServers(Session s, long groupId, int atLeast, int accountGroupedAt,
+                                                     int limit) {
+        List<String> spread = s.createSelectionQuery("select a.domain from ProposalEntity p join p.author a"
+                        + " where p.group.id = :g and p.moderation = :m and p.deletedAt is null and a.local = false"
+                        + " and p.author.id not in (select q.author.id from ProposalEntity q where q.group.id = :g"
+                        + " and q.moderation = :m and q.deletedAt is null group by q.author.id having count(*) >= :grouped)"
+                        + " group by a.domain having count(*) >= :least order by count(*) desc, max(p.id) desc",
+                        String.class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameter("grouped", (long) accountGroupedAt).setParameter("least", (long) atLeast)
+                .setMaxResults(limit).getResultList();
+        if (spread.isEmpty()) {
+            return List.of();
+        }
+        Map<String, WaitingServer> counted = s.createSelectionQuery("select a.domain, count(*), count(distinct a.id),"
+                        + " max(p.id) from ProposalEntity p join p.author a where p.group.id = :g and p.moderation = :m"
+                        + " and p.deletedAt is null and a.local = false and a.domain in (:d) group by a.domain",
+                        Object[].class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameterList("d", spread).getResultList().stream()
+                .map(r -> new WaitingServer((String) r[0], (Long) r[1], (Long) r[2], (Long) r[3]))
+                .collect(Collectors.toMap(WaitingServer::domain, w -> w));
+        return spread.stream().map(counted::get).toList();
+    }
+
+    /** Up to {@code limit} of the posts waiting in a community from accounts of the server {@code domain}. */
+    public static List<ProposalEntity> waitingFromServer(Session s, long groupId, String domain, int limit) {
+        return s.createSelectionQuery("select p from ProposalEntity p join p.author a where p.group.id = :g"
+                        + " and p.moderation = :m and p.deletedAt is null and a.local = false and a.domain = :d",
+                        ProposalEntity.class)
+                .setParameter("g", groupId).setParameter("m", ProposalEntity.Moderation.PENDING)
+                .setParameter("d", domain).setMaxResults(limit).getResultList();
     }
 
     /** Up to {@code limit} of one account's posts waiting in a community, in no particular order. */

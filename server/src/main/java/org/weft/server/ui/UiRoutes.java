@@ -78,6 +78,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .post("/moderate/{name}/posts/decide", waitingPosts::decide)
                 .post("/moderate/{name}/posts/reading", waitingPosts::reading)
                 .post("/moderate/{name}/posts/turn-down", waitingPosts::turnDown)
+                .post("/moderate/{name}/posts/turn-down-server", waitingPosts::turnDownServer)
                 .post("/moderate/{name}/posts/block", waitingPosts::block)
                 .get("/moderate/{name}/followers", followers::community)
                 .post("/moderate/{name}/followers/approval", followers::communityApproval)

@@ -20,6 +20,7 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.classify.PostReading;
 import org.weft.server.domain.moderation.AccountBlocks;
+import org.weft.server.domain.moderation.CommunityServerBlocks;
 import org.weft.server.domain.moderation.ModerationQueue;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.domain.moderation.ReadingSentences;
@@ -38,9 +39,10 @@ import org.weft.web.view.WaitingPostsView;
 
 /**
  * {@code /moderate/{name}/posts}: the posts waiting for a moderator of a community, for its moderators, a page at a
- * time ({@code ?after=} a cursor; {@code ?account=} one account's alone) under their total. An account with several
- * waiting posts is shown once, with one button that keeps all of them off the board and one that blocks it in the
- * community (which does the same), so a flood from one account is one entry. Each post can be put on the board or
+ * time ({@code ?after=} a cursor; {@code ?account=} one account's alone, {@code ?server=} one server's) under their
+ * total. An account with several waiting posts is shown once, with one button that keeps all of them off the board
+ * and one that blocks it in the community (which does the same), so a flood from one account is one entry; a server
+ * whose many accounts each sent a few is shown once the same way, with one button for all of them. Each post can be put on the board or
  * kept off it; a post only the classifier held shows its two best readings as sentences in the
  * moderator's language, each with a button that puts the post on the board under exactly that reading. Someone who does
  * not moderate the community gets 403, a post no longer waiting 409, a reading not shown 400; none of them changes
@@ -49,8 +51,10 @@ import org.weft.web.view.WaitingPostsView;
 public final class WaitingPostsPage {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    /** A server's name as actors' {@code domain} holds it: host, or host:port. */
+    static final Pattern SERVER = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,252})(:\\d{1,5})?");
     private static final Set<String> NOTICES = Set.of("postApproved", "postRejected", "postsTurnedDown",
-            "accountBlocked");
+            "serverPostsTurnedDown", "accountBlocked", "serverBlocked", "serverUnblocked");
 
     private final Pages pages;
     private final Database db;
@@ -58,16 +62,18 @@ public final class WaitingPostsPage {
     private final ModerationQueue queue;
     private final WaitingPosts waiting;
     private final AccountBlocks blocks;
+    private final CommunityServerBlocks serverBlocks;
     private final ReadingSentences sentences;
 
     public WaitingPostsPage(Pages pages, Database db, Moderators moderators, ModerationQueue queue, WaitingPosts waiting,
-                            AccountBlocks blocks, Taxonomy taxonomy) {
+                            AccountBlocks blocks, CommunityServerBlocks serverBlocks, Taxonomy taxonomy) {
         this.pages = pages;
         this.db = db;
         this.moderators = moderators;
         this.queue = queue;
         this.waiting = waiting;
         this.blocks = blocks;
+        this.serverBlocks = serverBlocks;
         this.sentences = new ReadingSentences(taxonomy);
     }
 
@@ -95,9 +101,14 @@ public final class WaitingPostsPage {
             return;
         }
         Long account = accountParam == null ? null : Long.parseLong(accountParam);
+        String server = req.query().first("server").map(h -> h.toLowerCase(Locale.ROOT)).orElse(null);
+        if (server != null && (account != null || !SERVER.matcher(server).matches())) {
+            pages.notFound(res, v);
+            return;
+        }
         WaitingPosts.Page page;
         try {
-            page = waiting.page(community, after, account);
+            page = waiting.page(community, after, new WaitingPosts.Only(account, server));
         } catch (NotFoundException e) {
             pages.notFound(res, v);
             return;
@@ -111,22 +122,69 @@ public final class WaitingPostsPage {
                 a.account().getId(), a.account().getUri(), m.get("moderation.accountCount", a.count()),
                 m.get("moderation.turnDownAll", a.count()), a.sample().getTitle(), plain(a.sample().getDescription()),
                 a.sample().getLanguage(), base + "?account=" + a.account().getId())).toList();
-        String heading = page.only() == null ? m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()))
-                : m.get("moderation.onlyAccount", Messages.isolate(page.only().getUri()));
-        String next = page.next() == null ? null : base + "?" + (account == null ? "" : "account=" + account + "&")
-                + "after=" + page.next().text();
+        List<WaitingPostsView.Server> servers = page.servers().stream().map(h -> server(h, m, base)).toList();
+        String heading = page.only() != null ? m.get("moderation.onlyAccount", Messages.isolate(page.only().getUri()))
+                : page.onlyServer() != null ? m.get("moderation.onlyServer", Messages.isolate(page.onlyServer()))
+                : m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
+        List<WaitingPostsView.BlockedServer> refused = page.only() != null || page.onlyServer() != null ? List.of()
+                : serverBlocks.list(v.member().get().memberId(), community).stream()
+                .map(b -> new WaitingPostsView.BlockedServer(b.getDomain(), b.getReason())).toList();
+        String scope = account != null ? "account=" + account + "&" : server != null ? "server=" + server + "&" : "";
+        String next = page.next() == null ? null : base + "?" + scope + "after=" + page.next().text();
         WaitingPostsView view = new WaitingPostsView(heading, base,
-                page.total() == 0 ? null : m.get("moderation.postsTotal", page.total()), accounts, posts, next,
-                page.only() == null ? null : base, Pages.notice(req, m, NOTICES));
+                page.total() == 0 ? null : m.get("moderation.postsTotal", page.total()), servers, accounts, posts, next,
+                page.only() == null && page.onlyServer() == null ? null : base, refused, Pages.notice(req, m, NOTICES));
         pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
     }
 
-    /** Keeps every waiting post of one account ({@code account}, its number) off the board, in one go. */
+    /** A server shown once: "812 posts waiting from 406 accounts", its button with the count, its last post. */
+    private static WaitingPostsView.Server server(WaitingPosts.Server h, Messages m, String base) {
+        return new WaitingPostsView.Server(h.domain(),
+                m.get("moderation.serverCount", h.count(), m.get("moderation.serverAccounts", h.accounts())),
+                m.get("moderation.turnDownServer", h.count()), h.sample().getAuthor().getUri(), h.sample().getTitle(),
+                plain(h.sample().getDescription()), h.sample().getLanguage(), base + "?server=" + h.domain());
+    }
+
+    /**
+     * Keeps every waiting post of one account ({@code account}, its number) off the board, in one go, for the public
+     * {@code reason} the moderator may write.
+     */
     public void turnDown(ServerRequest req, ServerResponse res) {
-        actOnAccount(req, res, false, (me, community, account) -> {
-            waiting.turnDownAll(me, community, account);
+        actOnAccount(req, res, false, (me, community, account, reason) -> {
+            waiting.turnDownAll(me, community, account, reason);
             return "postsTurnedDown";
         });
+    }
+
+    /**
+     * Keeps every post waiting from any account of one server ({@code server}, its name) off the board, in one go, for
+     * the public {@code reason} the moderator may write.
+     */
+    public void turnDownServer(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        String community = community(req);
+        String base = base(community);
+        String server = Optional.ofNullable(Forms.first(form, "server")).map(h -> h.toLowerCase(Locale.ROOT)).orElse(null);
+        if (server == null || !SERVER.matcher(server).matches()) {
+            pages.notFound(res, v);
+            return;
+        }
+        long me = v.member().get().memberId();
+        String reason = Forms.first(form, "reason");
+        try {
+            pages.once(res, v, form, base, () -> {
+                waiting.turnDownServer(me, community, server, reason);
+                return Pages.done(base, "serverPostsTurnedDown", null);
+            });
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+        }
     }
 
     /**
@@ -134,7 +192,7 @@ public final class WaitingPostsPage {
      * are kept off the board with it. It asks first, as every block does.
      */
     public void block(ServerRequest req, ServerResponse res) {
-        actOnAccount(req, res, true, (me, community, account) -> {
+        actOnAccount(req, res, true, (me, community, account, reason) -> {
             String uri = accountUri(account);
             try {
                 blocks.blockForCommunity(community, uri, Optional.of(me), null);
@@ -165,8 +223,8 @@ public final class WaitingPostsPage {
     }
 
     private interface AccountDecision {
-        /** Decides, and returns the notice to show. */
-        String apply(long moderatorId, String community, long accountId);
+        /** Decides, for the public {@code reason} (may be null), and returns the notice to show. */
+        String apply(long moderatorId, String community, long accountId, String reason);
     }
 
     private String accountUri(long account) {
@@ -194,7 +252,7 @@ public final class WaitingPostsPage {
                 return;
             }
             pages.once(res, v, form, base, () -> Pages.done(base,
-                    decision.apply(me, community, Long.parseLong(account)), null));
+                    decision.apply(me, community, Long.parseLong(account), Forms.first(form, "reason")), null));
         } catch (ForbiddenException e) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
         } catch (NotFoundException e) {

@@ -49,6 +49,10 @@ class ProposalIndexPlanTest {
     private static final Instant NOW = Instant.now();
     /** The member with a handful of proposals, whose matches {@link #aMembersMatchesReadNoTableWhole} reads. */
     private static final int FEW = 13;
+    /** The first of the other servers' accounts the seed adds; the first {@link #SPAM_ACCOUNTS} are a spam server's. */
+    private static final int SPAM_FIRST = 5_000;
+    private static final int SPAM_ACCOUNTS = 50;
+    private static final String SPAM_SERVER = "spam.example";
     private static DatabaseSettings settings;
     private static Database db;
 
@@ -74,6 +78,18 @@ class ProposalIndexPlanTest {
             st.executeUpdate("UPDATE proposal SET moderation = 'PENDING', group_id = 1, author_id = 11"
                     + " WHERE is_local = false AND id % 30 = 10 AND id <= 4000");
             st.executeUpdate("UPDATE proposal SET moderation = 'PENDING' WHERE id % 97 = 5");
+            // And a spam server's flood spread over 50 of its accounts, among 3,000 other servers' accounts (the
+            // actor table of a living instance is mostly other servers'): read by the server's entry in the queue.
+            for (int i = 0; i < 3_000; i++) {
+                String domain = i < SPAM_ACCOUNTS ? SPAM_SERVER : "r" + i % 300 + ".example";
+                st.executeUpdate("INSERT INTO actor (id, uri, kind, is_local, username, domain, display_name, inbox,"
+                        + " key_id, public_key_pem, manually_approves, discoverable, created_at) VALUES (" + (SPAM_FIRST + i)
+                        + ", 'https://" + domain + "/u/" + i + "', 'PERSON', false, 'u" + i + "', '" + domain + "', 'u"
+                        + i + "', 'https://" + domain + "/u/" + i + "/inbox', 'https://" + domain + "/u/" + i
+                        + "#key', 'pem', false, true, CURRENT_TIMESTAMP)");
+            }
+            st.executeUpdate("UPDATE proposal SET moderation = 'PENDING', group_id = 1, author_id = " + SPAM_FIRST
+                    + " + (id DIV 30) % " + SPAM_ACCOUNTS + " WHERE is_local = false AND id % 30 = 20 AND id <= 4000");
             st.executeUpdate("INSERT INTO proposal_match (request_id, offer_id, score, reasons, state, created_at, updated_at)"
                     + " SELECT r.id, r.id + 1, 50, 'SAME_KIND:gift', CASE WHEN r.id % 9 = 1 THEN 'WITHDRAWN' ELSE 'NEW' END,"
                     + " r.published_at, r.published_at FROM proposal r WHERE r.purpose = 'REQUEST' AND r.id < " + PROPOSALS);
@@ -84,7 +100,7 @@ class ProposalIndexPlanTest {
                     + " 'pem', false, true, CURRENT_TIMESTAMP)");
             st.executeUpdate("UPDATE proposal SET author_id = " + FEW + ", attributed_to_id = " + FEW
                     + " WHERE id IN (101, 102, 203, 1004, 2005)");
-            st.execute("ANALYZE TABLE proposal, proposal_match, proposal_category");
+            st.execute("ANALYZE TABLE actor, proposal, proposal_match, proposal_category");
         }
     }
 
@@ -152,6 +168,35 @@ class ProposalIndexPlanTest {
                 + " WHERE p.group_id = ? AND p.moderation = 'PENDING' AND p.deleted_at IS NULL GROUP BY p.author_id"
                 + " HAVING count(*) >= 3 ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20", List.of(1), "proposal",
                 "ix_proposal_waiting"));
+        // The servers whose many accounts flood (V89's index, each author's row by its key), the page without the
+        // grouped servers' posts and accounts, one server's posts one by one, and a batch of them to turn down.
+        all.put("ProposalRepository.waitingServers", new Expected("SELECT a.domain FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND a.is_local = false AND p.author_id NOT IN (SELECT q.author_id"
+                + " FROM proposal q WHERE q.group_id = ? AND q.moderation = 'PENDING' AND q.deleted_at IS NULL"
+                + " GROUP BY q.author_id HAVING count(*) >= 3) GROUP BY a.domain HAVING count(*) >= 10"
+                + " ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20", List.of(1, 1), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingServers, their counts", new Expected("SELECT a.domain, count(*),"
+                + " count(DISTINCT a.id), max(p.id) FROM proposal p JOIN actor a ON a.id = p.author_id"
+                + " WHERE p.group_id = ? AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND a.is_local = false"
+                + " AND a.domain IN (?) GROUP BY a.domain", List.of(1, SPAM_SERVER), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingPage, without a server", new Expected("SELECT * FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND p.author_id NOT IN (?) AND a.domain NOT IN (?)"
+                + " ORDER BY p.published_at, p.id LIMIT 51", List.of(1, 11, SPAM_SERVER), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingPage, one server", new Expected("SELECT * FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND a.is_local = false AND a.domain = ?"
+                + " ORDER BY p.published_at, p.id LIMIT 51", List.of(1, SPAM_SERVER), "p", "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingAccounts, without a server", new Expected("SELECT p.author_id, count(*),"
+                + " max(p.id) FROM proposal p JOIN actor a ON a.id = p.author_id WHERE p.group_id = ?"
+                + " AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND a.domain NOT IN (?) GROUP BY p.author_id"
+                + " HAVING count(*) >= 3 ORDER BY count(*) DESC, max(p.id) DESC LIMIT 20", List.of(1, SPAM_SERVER), "p",
+                "ix_proposal_waiting"));
+        all.put("ProposalRepository.waitingFromServer", new Expected("SELECT p.* FROM proposal p"
+                + " JOIN actor a ON a.id = p.author_id WHERE p.group_id = ? AND p.moderation = 'PENDING'"
+                + " AND p.deleted_at IS NULL AND a.is_local = false AND a.domain = ? LIMIT 200", List.of(1, SPAM_SERVER),
+                "p", "ix_proposal_waiting"));
         all.put("ProposalRepository.waitingOf", new Expected("SELECT * FROM proposal p WHERE p.group_id = ?"
                 + " AND p.moderation = 'PENDING' AND p.deleted_at IS NULL AND p.author_id = ? LIMIT 200",
                 List.of(1, 11), "proposal", "ix_proposal_waiting"));
@@ -196,6 +241,24 @@ class ProposalIndexPlanTest {
                 name + ": the table is scanned\n" + shown);
         // "ix_a|ix_b": read through ix_a, filtered by the row ids ix_b gives (a rowid filter).
         assertEquals(expected.index(), String.valueOf(row[5]).split("\\|")[0], name + "\n" + shown);
+    }
+
+    /**
+     * The server's entry in the queue and its turn-down join each waiting post to its author for the author's server:
+     * the actor table, mostly other servers' accounts, is read by its key for those rows only, never whole.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("serverStatements")
+    void aServersWaitingPostsReadNoTableWhole(String name) throws SQLException {
+        List<Object[]> plan = explain(statements().get(name));
+        String shown = plan.stream().map(Arrays::toString).collect(Collectors.joining("\n"));
+        for (Object[] row : plan) {
+            assertFalse(Explain.readsWhole(row), name + ": a table is scanned\n" + shown);
+        }
+    }
+
+    static List<String> serverStatements() {
+        return names().stream().filter(n -> n.contains("Server") || n.contains("server")).toList();
     }
 
     /**

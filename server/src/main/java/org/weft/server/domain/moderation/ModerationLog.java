@@ -34,14 +34,14 @@ public final class ModerationLog {
     }
 
     /**
-     * Writes that {@code count} waiting posts of the account {@code accountUri} were turned down at once in
-     * {@code community}: one line however many, since a reader wants to know that a flood was turned away and from
-     * whom, not each post of it.
+     * Writes that {@code count} waiting posts of {@code target} (an account's address, or a server's name for all
+     * its accounts) were turned down at once in {@code community}, for the public {@code reason} (may be null): one
+     * line however many, since a reader wants to know that a flood was turned away and from whom, not each post of it.
      */
-    public void recordTurnedDown(Session s, ActorEntity community, String accountUri, int count, Long moderatorId,
-                                 Instant when) {
-        s.persist(new ModerationActionEntity(community.getId(), ModerationActionKind.POSTS_TURNED_DOWN, accountUri,
-                moderatorId, when, count));
+    public void recordTurnedDown(Session s, ActorEntity community, String target, int count, String reason,
+                                 Long moderatorId, Instant when) {
+        s.persist(new ModerationActionEntity(community.getId(), ModerationActionKind.POSTS_TURNED_DOWN, target,
+                reason, moderatorId, when, count));
     }
 
     /** A community's log, newest first (its own actions and the instance-wide ones). */
