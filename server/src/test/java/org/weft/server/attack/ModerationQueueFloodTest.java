@@ -3,6 +3,9 @@ package org.weft.server.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.attack.WaitingQueueHtml.cards;
+import static org.weft.server.attack.WaitingQueueHtml.section;
+import static org.weft.server.attack.WaitingQueueHtml.shownPosts;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -61,7 +64,6 @@ import org.weft.web.i18n.Messages;
 class ModerationQueueFloodTest {
     private static final int FLOOD = 1_050;
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern POST_SECTION = Pattern.compile("<section class=\"report waiting-post\" id=\"post-(\\d+)\"");
 
     @Test
     void aFloodFromOneAccountIsOneEntryAndOneClickKeepsItAllOffTheBoard() throws Exception {
@@ -296,31 +298,8 @@ class ModerationQueueFloodTest {
                 .setMaxResults(1).getSingleResult());
     }
 
-    /** The ids of the posts listed one by one on a page of the queue, in page order. */
-    private static List<Long> shownPosts(String html) {
-        List<Long> ids = new ArrayList<>();
-        Matcher m = POST_SECTION.matcher(html);
-        while (m.find()) {
-            ids.add(Long.parseLong(m.group(1)));
-        }
-        return ids;
-    }
 
-    /** The section with {@code id}, or "" when there is none. */
-    private static String section(String html, String id) {
-        Matcher m = Pattern.compile("<section[^>]*id=\"" + id + "\".*?</section>", Pattern.DOTALL).matcher(html);
-        return m.find() ? m.group() : "";
-    }
 
-    /** The board's cards' titles, in order: what a reader sees of it, without the times that change. */
-    private static String cards(String html) {
-        List<String> titles = new ArrayList<>();
-        Matcher m = Pattern.compile("<h[23][^>]*>\\s*<a[^>]*>([^<]+)</a>").matcher(html);
-        while (m.find()) {
-            titles.add(m.group(1).strip());
-        }
-        return String.join("\n", titles);
-    }
 
     private static ProposalEntity byUri(TestServers.Instance weft, String uri) {
         return weft.server().db().inTransaction(s -> s.createSelectionQuery("from ProposalEntity where uri = :u",

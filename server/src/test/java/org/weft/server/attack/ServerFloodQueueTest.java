@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.attack.WaitingQueueHtml.cards;
+import static org.weft.server.attack.WaitingQueueHtml.section;
+import static org.weft.server.attack.WaitingQueueHtml.shownPosts;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -74,7 +77,6 @@ class ServerFloodQueueTest {
     /** The inbox quotas would stop these senders first (429); turned off to see the moderators' queue alone. */
     private static final Map<String, String> NO_QUOTAS = Map.of("WEFT_INBOX_ACTOR_ACTIVITIES_PER_HOUR", "0",
             "WEFT_INBOX_HOST_ACTIVITIES_PER_HOUR", "0", "WEFT_INBOX_HOST_RATE", "0");
-    private static final Pattern POST_SECTION = Pattern.compile("<section class=\"report waiting-post\" id=\"post-(\\d+)\"");
 
     @Test
     void aFloodSpreadOverManyAccountsOfOneServerIsOneEntryAndOneClick() throws Exception {
@@ -430,32 +432,8 @@ class ServerFloodQueueTest {
                 .setMaxResults(1).getSingleResult());
     }
 
-    /** The ids of the posts listed one by one on a page of the queue, in page order. */
-    private static List<Long> shownPosts(String html) {
-        List<Long> ids = new ArrayList<>();
-        Matcher m = POST_SECTION.matcher(html);
-        while (m.find()) {
-            ids.add(Long.parseLong(m.group(1)));
-        }
-        return ids;
-    }
 
-    /** The section with {@code id}, or "" when there is none. */
-    private static String section(String html, String id) {
-        Matcher m = Pattern.compile("<section[^>]*id=\"" + Pattern.quote(id) + "\".*?</section>", Pattern.DOTALL)
-                .matcher(html);
-        return m.find() ? m.group() : "";
-    }
 
-    /** The board's cards' titles, in order: what a reader sees of it, without the times that change. */
-    private static String cards(String html) {
-        List<String> titles = new ArrayList<>();
-        Matcher m = Pattern.compile("<h[23][^>]*>\\s*<a[^>]*>([^<]+)</a>").matcher(html);
-        while (m.find()) {
-            titles.add(m.group(1).strip());
-        }
-        return String.join("\n", titles);
-    }
 
     /** The post a Create carries, or null when none was kept. */
     private static ProposalEntity proposal(TestServers.Instance weft, String create) {
