@@ -3,7 +3,6 @@ package org.weft.server.domain.proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.weft.activitypub.content.HashtagLinks;
 import org.weft.server.domain.PlainText;
@@ -48,7 +47,8 @@ public final class ProposalContent {
             html.append(m.get("wire.status." + p.getStatus().wire())).append(" · ");
         }
         html.append(m.get("wire.purpose." + p.getPurpose().wire()));
-        String categories = concepts(p).stream().map(c -> taxonomy.label(c, m.language())).collect(Collectors.joining(", "));
+        // Read by people (Mastodon shows it as the post): joined as their language joins a list ("A و B" in Arabic).
+        String categories = m.list(concepts(p).stream().map(c -> taxonomy.label(c, m.language())).toList());
         html.append(" · ").append(PlainText.escape(categories));
         if (p.getAreaName() != null) {
             html.append(" · ").append(PlainText.escape(p.getAreaName()));
