@@ -54,7 +54,25 @@ final class ExampleIndex {
     /** What a text is indexed and looked up by: distinct words without spaces, given the text's language. */
     interface Terms {
         List<String> of(String language, String text);
+
+        /** As {@link #of(String, String)}, given the text's words as {@link TextAnalysis#tokens} gives them. */
+        default List<String> of(String language, String text, List<Token> tokens) {
+            return of(language, text);
+        }
     }
+
+    /** The stems ({@link #stems}), taken from the words when the classifier has read them already. */
+    private static final Terms STEMS = new Terms() {
+        @Override
+        public List<String> of(String language, String text) {
+            return stems(language, text);
+        }
+
+        @Override
+        public List<String> of(String language, String text, List<Token> tokens) {
+            return stems(tokens);
+        }
+    };
 
     private ExampleIndex(List<LabelledExample> examples, Terms terms, IndexSearcher searcher, long indexBytes)
             throws IOException {
@@ -71,7 +89,7 @@ final class ExampleIndex {
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
     static ExampleIndex of(List<LabelledExample> examples) {
-        return of(examples, ExampleIndex::stems);
+        return of(examples, STEMS);
     }
 
     /**
@@ -121,9 +139,20 @@ final class ExampleIndex {
      * of its letters when none was detected). Empty when no word of the post is in any example.
      */
     List<Neighbour> nearest(String text, Optional<String> language, int k) {
-        String lang = language.orElseGet(() -> Script.majorityLanguage(text));
+        return nearest(terms.of(language.orElseGet(() -> Script.majorityLanguage(text)), text), k);
+    }
+
+    /**
+     * As {@link #nearest(String, Optional, int)}, for a text already analysed: {@code tokens} are its words as {@link
+     * TextAnalysis#tokens} gives them in {@code language} (or in the language of most of its letters when none was
+     * detected), as the classifier's reading has them.
+     */
+    List<Neighbour> nearest(String text, Optional<String> language, List<Token> tokens, int k) {
+        return nearest(terms.of(language.orElseGet(() -> Script.majorityLanguage(text)), text, tokens), k);
+    }
+
+    private List<Neighbour> nearest(List<String> words, int k) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        List<String> words = terms.of(lang, text);
         if (words.isEmpty()) {
             return List.of();
         }
@@ -143,8 +172,12 @@ final class ExampleIndex {
 
     /** The distinct stems of a text, as the classifier's analyzer of that language gives them. */
     static List<String> stems(String language, String text) {
+        return stems(TextAnalysis.tokens(language, text));
+    }
+
+    private static List<String> stems(List<Token> tokens) {
         Set<String> terms = new LinkedHashSet<>();
-        for (Token token : TextAnalysis.tokens(language, text)) {
+        for (Token token : tokens) {
             token.terms().stream().filter(t -> t.indexOf(' ') < 0 && !t.isEmpty()).forEach(terms::add);
         }
         return List.copyOf(terms);
