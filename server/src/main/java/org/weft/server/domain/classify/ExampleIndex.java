@@ -3,8 +3,10 @@ package org.weft.server.domain.classify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,9 +17,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,6 +31,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The labelled posts ({@link LabelledExample}) in an in-memory Lucene index, to find the ones nearest to a new post:
@@ -45,6 +52,12 @@ final class ExampleIndex {
     private final IndexSearcher searcher;
     /** Each document's example, read once at build time: a stored field read per hit costs more than the search. */
     private final int[] exampleOfDoc;
+    /**
+     * Where each indexed term's postings are and how many examples hold it, read once at build time: looking every
+     * word of a post up in the terms dictionary was most of a look-up's time (G9, BENCHMARKS.md). A word no example
+     * has is not here, and is looked up as before.
+     */
+    private final Map<String, TermStates> termStates;
     private final long indexBytes;
 
     /** One labelled post near a new one, and how near (its BM25 score, only comparable within one look-up). */
@@ -85,6 +98,30 @@ final class ExampleIndex {
         for (int doc = 0; doc < exampleOfDoc.length; doc++) {
             exampleOfDoc[doc] = stored.document(doc).getField(ORDINAL).numericValue().intValue();
         }
+        this.termStates = termStates(searcher);
+    }
+
+    /** Every term of the index with its place in each segment and its statistics, as a term query would find them. */
+    private static Map<String, TermStates> termStates(IndexSearcher searcher) throws IOException {
+        Map<String, TermStates> states = new HashMap<>();
+        IndexReaderContext top = searcher.getTopReaderContext();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            var terms = leaf.reader().terms(TERMS);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum term = terms.iterator();
+            for (BytesRef bytes = term.next(); bytes != null; bytes = term.next()) {
+                TermStates known = states.get(bytes.utf8ToString());
+                if (known == null) {
+                    states.put(bytes.utf8ToString(), new TermStates(top, term.termState(), leaf.ord, term.docFreq(),
+                            term.totalTermFreq()));
+                } else {
+                    known.register(term.termState(), leaf.ord, term.docFreq(), term.totalTermFreq());
+                }
+            }
+        }
+        return states;
     }
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
@@ -157,7 +194,7 @@ final class ExampleIndex {
             return List.of();
         }
         words.stream().limit(MAX_TERMS)
-                .forEach(t -> query.add(new TermQuery(new Term(TERMS, t)), BooleanClause.Occur.SHOULD));
+                .forEach(t -> query.add(termQuery(t), BooleanClause.Occur.SHOULD));
         try {
             List<Neighbour> found = new ArrayList<>();
             // Only the k best are wanted, not how many matched: Lucene may then skip documents that cannot make it.
@@ -168,6 +205,12 @@ final class ExampleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index failed", e);
         }
+    }
+
+    /** A query for {@code term}, told where the term is when the index has it (the same query, without the seek). */
+    private TermQuery termQuery(String term) {
+        TermStates states = termStates.get(term);
+        return states == null ? new TermQuery(new Term(TERMS, term)) : new TermQuery(new Term(TERMS, term), states);
     }
 
     /** The distinct stems of a text, as the classifier's analyzer of that language gives them. */
