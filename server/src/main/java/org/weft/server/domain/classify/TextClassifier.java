@@ -68,7 +68,7 @@ public final class TextClassifier {
      * A classifier not built yet: {@link #startLoading} builds it in a background thread, and the first {@link
      * #classify} waits for that (or starts it); an error in the cue file surfaces there. Analysing the vocabulary and
      * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 3,600 shipped
-     * examples 0.5-1.7 s (about 2.4 MB of heap): the server starts the build once it is ready, so that this work
+     * examples 0.5-1.7 s (about 6.6 MB of heap): the server starts the build once it is ready, so that this work
      * does not compete with its start-up for the CPU.
      */
     public TextClassifier(Taxonomy taxonomy) {
