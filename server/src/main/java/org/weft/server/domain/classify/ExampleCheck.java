@@ -60,6 +60,11 @@ final class ExampleCheck {
         return ExampleVotes.of(index.nearest(text, language, NEIGHBOURS), NEIGHBOURS, 1.0);
     }
 
+    /** As {@link #votes(String, Optional)}, by the words the word list read ({@link ExampleIndex#nearest}). */
+    private ExampleVotes votes(String text, Optional<String> language, List<Token> tokens) {
+        return ExampleVotes.of(index.nearest(text, language, tokens, NEIGHBOURS), NEIGHBOURS, 1.0);
+    }
+
     /**
      * The word list's reading with the examples' say: the same purpose and kind, the same concepts unless it found
      * none, and a confidence moved across {@link Classification#SURE} where the examples disagree or agree strongly.
@@ -70,11 +75,21 @@ final class ExampleCheck {
      * @param named the concepts the post's words named, whether the word list kept them or not
      */
     ClassifiedPost check(String text, Collection<String> hashtags, ClassifiedPost words, Set<String> named) {
+        return check(text, hashtags, words, named, null);
+    }
+
+    /**
+     * As {@link #check(String, Collection, ClassifiedPost, Set)}, for a post whose words the word list has read:
+     * {@code tokens} are the text's words in the language of {@code words}' result ({@link TextAnalysis#tokens}), so
+     * that the look-up need not analyse the text again; null to analyse it here.
+     */
+    ClassifiedPost check(String text, Collection<String> hashtags, ClassifiedPost words, Set<String> named,
+                         List<Token> tokens) {
         Classification w = words.result();
         if (w.purpose().isEmpty()) {
             return words; // a post that neither offers nor asks stays off the board whatever its neighbours say
         }
-        ExampleVotes votes = votes(text, w.language());
+        ExampleVotes votes = tokens == null ? votes(text, w.language()) : votes(text, w.language(), tokens);
         if (w.primary().id().equals(Taxonomy.OTHER_ID)) {
             List<Concept> theirs = votes.conceptsWith(FILL_SHARE, TextClassifier.MAX_CONCEPTS).stream()
                     .map(taxonomy::byId).flatMap(Optional::stream).toList();

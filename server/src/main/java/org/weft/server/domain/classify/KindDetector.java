@@ -27,9 +27,15 @@ final class KindDetector {
         this.phrases = phrases;
     }
 
-    Optional<HelpKind> detect(List<Token> tokens, Optional<String> language, Concept topConcept) {
+    /** What the post's kind words say: the labels ("gift", "loan", "time") of the kind phrases found in it. */
+    Set<String> cues(List<Token> tokens, Optional<String> language) {
         Set<String> cues = new HashSet<>();
         phrases.find(tokens, language).forEach(hit -> cues.add(hit.label()));
+        return cues;
+    }
+
+    /** @param cues the post's kind words, as {@link #cues} gives them */
+    Optional<HelpKind> detect(Set<String> cues, Concept topConcept) {
         Optional<HelpKind> usual = usualKind(topConcept);
         if (usual.equals(Optional.of(HelpKind.TIME))) {
             return usual;
@@ -51,13 +57,11 @@ final class KindDetector {
      * service (time), or only time for a concept usually given or lent. "Giving away a cot" read as babysitting,
      * or "I can drive" read as a bicycle, are mostly wrong concepts.
      */
-    boolean disagrees(List<Token> tokens, Optional<String> language, Concept topConcept) {
+    boolean disagrees(Set<String> cues, Concept topConcept) {
         Optional<HelpKind> usual = usualKind(topConcept);
         if (usual.isEmpty()) {
             return false;
         }
-        Set<String> cues = new HashSet<>();
-        phrases.find(tokens, language).forEach(hit -> cues.add(hit.label()));
         if (usual.get() == HelpKind.TIME) {
             return cues.contains("gift") || cues.contains("loan");
         }

@@ -49,26 +49,27 @@ final class PurposeDetector {
         this.firstPersonVerbs = firstPersonVerbs;
     }
 
-    /** How many words of the post the purpose phrases of {@code language} account for. */
-    int cueWeight(List<Token> tokens, Optional<String> language) {
-        return phrases.find(tokens, language).stream().mapToInt(CueHit::weight).sum();
+    /** The offer, request and "neither" phrases of {@code language} (all languages' when empty) in the post. */
+    List<CueHit> phrasesIn(List<Token> tokens, Optional<String> language) {
+        return phrases.find(tokens, language);
     }
 
-    /**
-     * The offer and request phrases of the post, where they sit (all languages' phrases if the post's own language
-     * finds none, as {@link #detect} reads them).
-     */
-    List<CueHit> purposePhrases(List<Token> tokens, Optional<String> language) {
-        return phrasesFound(tokens, language).stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
+    /** How many words of the post the phrases {@link #phrasesIn} found account for. */
+    static int cueWeight(List<CueHit> phrases) {
+        return phrases.stream().mapToInt(CueHit::weight).sum();
+    }
+
+    /** The offer and request phrases among {@code found} ({@link #phrasesFound}), where they sit. */
+    static List<CueHit> purposePhrases(List<CueHit> found) {
+        return found.stream().filter(h -> Purpose.fromWire(h.label()).isPresent()).toList();
     }
 
     /**
      * Every offer, request and "neither" phrase of the post, as {@link #detect} weighs them: the post's own language's
-     * phrases, or all languages' when its own find none.
+     * phrases ({@code own}, as {@link #phrasesIn} found them), or all languages' when its own find none.
      */
-    List<CueHit> phrasesFound(List<Token> tokens, Optional<String> language) {
-        List<CueHit> hits = phrases.find(tokens, language);
-        return hits.isEmpty() && language.isPresent() ? phrases.find(tokens, Optional.empty()) : hits;
+    List<CueHit> phrasesFound(List<Token> tokens, Optional<String> language, List<CueHit> own) {
+        return own.isEmpty() && language.isPresent() ? phrases.find(tokens, Optional.empty()) : own;
     }
 
     /**
@@ -97,7 +98,9 @@ final class PurposeDetector {
                 || language.isPresent() && !readerWords.find(tokens, Optional.empty()).isEmpty();
     }
 
-    Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question) {
+    /** @param hits the post's phrases, as {@link #phrasesFound} gives them */
+    Signal detect(Collection<String> postHashtags, List<Token> tokens, Optional<String> language, boolean question,
+                  List<CueHit> hits) {
         Set<Purpose> tagged = EnumSet.noneOf(Purpose.class);
         for (String tag : postHashtags) {
             Purpose purpose = hashtags.get(ClassifierCues.hashtagKey(tag));
@@ -108,7 +111,6 @@ final class PurposeDetector {
         if (tagged.size() == 1) {
             return new Signal(Optional.of(tagged.iterator().next()), 1.0);
         }
-        List<CueHit> hits = phrasesFound(tokens, language);
         if (hits.isEmpty()) {
             if (!question) {
                 return Signal.NONE;

@@ -68,7 +68,7 @@ public final class TextClassifier {
      * A classifier not built yet: {@link #startLoading} builds it in a background thread, and the first {@link
      * #classify} waits for that (or starts it); an error in the cue file surfaces there. Analysing the vocabulary and
      * reading the Ukrainian dictionary take about 0.7 s, loading Lingua's models 0.8 s, indexing the 3,600 shipped
-     * examples 0.5-1.7 s (about 2.4 MB of heap): the server starts the build once it is ready, so that this work
+     * examples 0.5-1.7 s (about 6.6 MB of heap): the server starts the build once it is ready, so that this work
      * does not compete with its start-up for the CPU.
      */
     public TextClassifier(Taxonomy taxonomy) {
@@ -138,11 +138,14 @@ public final class TextClassifier {
      * moderator chooses from when the classifier is not sure ({@link Classification#isSure()}).
      */
     public ClassifiedPost classifyWithReadings(String text, List<String> hashtags) {
-        Explanation e = explain(text, hashtags);
+        Parts p = loading().join();
         String body = text == null ? "" : text;
+        Collection<String> tags = hashtags(body, hashtags);
+        Reading reading = bestReading(p, body);
+        Explanation e = explain(p, body, tags, reading);
         Set<String> named = e.ranked().stream().map(r -> r.concept().id()).collect(Collectors.toSet());
-        return loading().join().examples().check(body, hashtags(body, hashtags),
-                new ClassifiedPost(e.result(), e.readings()), named);
+        // The examples are looked up by the words the word list read, in the language it read them in.
+        return p.examples().check(body, tags, new ClassifiedPost(e.result(), e.readings()), named, reading.tokens());
     }
 
     /**
@@ -181,12 +184,19 @@ public final class TextClassifier {
     Explanation explain(String text, List<String> hashtags) {
         Parts p = loading().join();
         String body = text == null ? "" : text;
-        Collection<String> tags = hashtags(body, hashtags);
-        Reading reading = bestReading(p, body);
+        return explain(p, body, hashtags(body, hashtags), bestReading(p, body));
+    }
+
+    /**
+     * The word list's reading of {@code body} read as {@code reading}. Each group of cue phrases is looked for once
+     * per post, and what it found is handed to every step that asks.
+     */
+    private Explanation explain(Parts p, String body, Collection<String> tags, Reading reading) {
         Optional<String> language = reading.language();
         List<Token> tokens = reading.tokens();
         boolean question = body.indexOf('?') >= 0 || body.indexOf('؟') >= 0;
-        PurposeDetector.Signal purpose = p.purposes().detect(tags, tokens, language, question);
+        List<CueHit> phrasesFound = p.purposes().phrasesFound(tokens, language, reading.purposePhrases());
+        PurposeDetector.Signal purpose = p.purposes().detect(tags, tokens, language, question, phrasesFound);
 
         List<ConceptHit> hits = new ArrayList<>();
         for (String tag : tags) {
@@ -195,7 +205,7 @@ public final class TextClassifier {
         }
         hits.addAll(reading.hits().isEmpty() ? otherLanguageHits(p, tokens) : reading.hits());
         PostStructure structure = PostStructure.of(body, language, tokens);
-        Governance governance = Governance.of(structure, p.purposes().purposePhrases(tokens, language), hits);
+        Governance governance = Governance.of(structure, PurposeDetector.purposePhrases(phrasesFound), hits);
         List<ConceptRanker.Ranked> ranked = p.ranker().rank(hits);
         // Each concept's evidence in the units a purpose phrase governs; empty when no governed unit names a concept.
         Map<String, Double> governed = governance.applies() ? scores(p.ranker().rank(governance.governedOnly(hits))) : Map.of();
@@ -204,14 +214,15 @@ public final class TextClassifier {
         }
 
         List<Concept> concepts = ranked.isEmpty() ? List.of(taxonomy.other()) : surest(ranked, governed);
-        Optional<HelpKind> kind = p.kinds().detect(tokens, language, concepts.get(0));
-        boolean kindDisagrees = !ranked.isEmpty() && p.kinds().disagrees(tokens, language, concepts.get(0));
+        Set<String> kindCues = p.kinds().cues(tokens, language);
+        Optional<HelpKind> kind = p.kinds().detect(kindCues, concepts.get(0));
+        boolean kindDisagrees = !ranked.isEmpty() && p.kinds().disagrees(kindCues, concepts.get(0));
         Explanation e = explained(purpose, ranked, concepts, kind, language, kindDisagrees,
                 units(structure, governance, hits));
         List<ConceptRanker.Ranked> named = ranked;
         List<PostReading> readings = purpose.purpose().map(first -> readings(new PostReading(first, concepts, kind),
-                purpose.strength(), named, c -> p.kinds().detect(tokens, language, c))).orElse(List.of());
-        List<String> phrases = p.purposes().phrasesFound(tokens, language).stream()
+                purpose.strength(), named, c -> p.kinds().detect(kindCues, c))).orElse(List.of());
+        List<String> phrases = phrasesFound.stream()
                 .map(h -> h.label() + ": " + String.join(" ", h.pattern().parts())).toList();
         return new Explanation(e.result(), e.purposeStrength(), e.conceptEvidence(), e.rival(), e.ownWords(),
                 e.kindDisagrees(), e.ranked(), e.units(), readings, phrases);
@@ -384,10 +395,11 @@ public final class TextClassifier {
 
     /**
      * The post read in one language: its words as that language's analyzer gives them, the concept words found in
-     * that language's vocabulary, and how much of the post the language explains (concept words plus purpose cue
-     * words), which settles close calls between languages.
+     * that language's vocabulary, the offer, request and "neither" phrases of that language, and how much of the post
+     * the language explains (concept words plus purpose cue words), which settles close calls between languages.
      */
-    private record Reading(Optional<String> language, List<Token> tokens, List<ConceptHit> hits, double evidence) {
+    private record Reading(Optional<String> language, List<Token> tokens, List<ConceptHit> hits,
+                           List<CueHit> purposePhrases, double evidence) {
     }
 
     /**
@@ -412,8 +424,9 @@ public final class TextClassifier {
     private static Reading read(Parts p, String body, Optional<String> language) {
         List<Token> tokens = TextAnalysis.tokens(language.orElseGet(() -> Script.majorityLanguage(body)), body);
         List<ConceptHit> hits = p.lexicon().find(tokens, language, p.negations().scope(tokens, language));
-        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + p.purposes().cueWeight(tokens, language);
-        return new Reading(language, tokens, hits, evidence);
+        List<CueHit> purposePhrases = p.purposes().phrasesIn(tokens, language);
+        double evidence = hits.stream().mapToDouble(ConceptHit::weight).sum() + PurposeDetector.cueWeight(purposePhrases);
+        return new Reading(language, tokens, hits, purposePhrases, evidence);
     }
 
     /** Words of any language, weaker, for a post whose own language found none (the guess may be wrong). */
