@@ -426,7 +426,7 @@ public final class WeftServer implements AutoCloseable {
                 new HeldReadings(taxonomy), new WaitingPostsTurnDown(safety.log()), clock), safety.accounts(), safety.servers(), taxonomy);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
-                new ConversationPages(pages, conversations), new NotificationsPage(pages, notifications), boardSearch,
+                new ConversationPages(pages, conversations, notifications), new NotificationsPage(pages, notifications), boardSearch,
                 signIns, waitingPosts);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());

@@ -46,6 +46,20 @@ public final class NotificationRepository {
     }
 
     /**
+     * Marks read a member's unread notifications of these conversation messages: those a page has just shown them.
+     * Another member's notifications of the same messages stay as they are.
+     */
+    public static int markMessagesRead(Session s, long memberId, Collection<Long> conversationMessageIds, Instant now) {
+        if (conversationMessageIds.isEmpty()) {
+            return 0;
+        }
+        return s.createMutationQuery("update NotificationEntity set readAt = :now where memberId = :m"
+                        + " and readAt is null and conversationMessageId in (:ids)")
+                .setParameter("now", now).setParameter("m", memberId).setParameterList("ids", conversationMessageIds)
+                .executeUpdate();
+    }
+
+    /**
      * Marks read a member's unread notifications of {@code kind} about any of these responses: those a page has just
      * shown them. Another member's, and other kinds about the same responses, stay as they are.
      */

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.ui.auth.Visitor;
@@ -30,10 +31,12 @@ public final class ConversationPages {
 
     private final Pages pages;
     private final ConversationService conversations;
+    private final NotificationService notifications;
 
-    public ConversationPages(Pages pages, ConversationService conversations) {
+    public ConversationPages(Pages pages, ConversationService conversations, NotificationService notifications) {
         this.pages = pages;
         this.conversations = conversations;
+        this.notifications = notifications;
     }
 
     public void conversation(ServerRequest req, ServerResponse res) {
@@ -44,7 +47,10 @@ public final class ConversationPages {
         Messages m = v.messages();
         int skip = number(req, "skip");
         try {
-            Conversation c = conversations.view(v.member().get().memberId(), responseId(req), skip, ConversationViews.PAGE);
+            long me = v.member().get().memberId();
+            Conversation c = conversations.view(me, responseId(req), skip, ConversationViews.PAGE);
+            // The messages shown here are read: their notifications (the reader's own) are not news any more.
+            notifications.markMessagesRead(me, c.messages().stream().map(Conversation.Message::id).toList());
             ResponseItem item = ConversationViews.item(c, m, ConversationViews.page(c, m, skip));
             pages.render(res, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", Map.of("r", item));
         } catch (NotFoundException e) {

@@ -150,6 +150,10 @@ public final class ProposalPage {
             // Its own short transaction, committed before the menu's count below is read.
             notifications.markResponsesRead(p.getAuthor().getId(), shown.stream().map(ResponseEntity::getId).toList());
         }
+        // So has whoever reads a conversation's messages here (the author's side under a response, a responder under
+        // their own): those messages' notifications, theirs only, are not news any more.
+        v.member().ifPresent(i -> notifications.markMessagesRead(i.memberId(), talks.values().stream()
+                .flatMap(c -> c.messages().stream()).map(Conversation.Message::id).toList()));
         Map<String, Object> params = new HashMap<>();
         params.put("p", view);
         params.put("conversations", underResponses);

@@ -227,6 +227,38 @@ class NotificationPagesTest {
         assertTrue(huda.get(path(asked)).body().contains(badge(ar, 1)));
     }
 
+    /**
+     * A conversation's messages read on a page (the proposal's, where a responder sees their own conversation; the
+     * conversation's own page) are not news any more: their notifications are read, the reader's only, and the next
+     * message is new again.
+     */
+    @Test
+    void readingAConversationOnAPageReadsItsMessagesNotifications() {
+        ApiClient noorApi = ApiClient.newMember(weft, "noor", "Noor");
+        ApiClient zaidApi = ApiClient.newMember(weft, "zaid", "Zaid");
+        ProposalEntity kettle = weft.server().proposals().service().create("noor", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.REQUEST).language("en").title("A kettle for tea").categories("kitchenware").build());
+        PageClient zaid = page("zaid", "en");
+        assertEquals(303, zaid.submit(path(kettle), path(kettle) + "/respond", Map.of("text", "I have a spare kettle"))
+                .statusCode());
+        long answer = expect(200, noorApi.get("/proposals/" + kettle.getId() + "/responses")).path("items").get(0)
+                .path("id").asLong();
+        expect(201, noorApi.post("/responses/" + answer + "/messages", "{\"text\": \"Is it electric?\"}"));
+        assertEquals(List.of("conversation"), unreadKinds(zaidApi));
+
+        assertTrue(zaid.get(path(kettle)).body().contains("Is it electric?"), "his conversation, under the request");
+        assertEquals(List.of(), unreadKinds(zaidApi), "read where he read it");
+
+        expect(201, zaidApi.post("/responses/" + answer + "/messages", "{\"text\": \"Yes, it plugs in\"}"));
+        assertTrue(unreadKinds(noorApi).contains("conversation"), unreadKinds(noorApi).toString());
+        PageClient noor = page("noor", "en");
+        assertTrue(noor.get("/conversations/" + answer).body().contains("Yes, it plugs in"));
+        assertFalse(unreadKinds(noorApi).contains("conversation"), "read on the conversation's page");
+
+        expect(201, noorApi.post("/responses/" + answer + "/messages", "{\"text\": \"See you at five\"}"));
+        assertEquals(List.of("conversation"), unreadKinds(zaidApi), "the next message is new again");
+    }
+
     /** The count in the menu, as a page shows it. */
     private static String badge(Messages m, long unread) {
         return "<span class=\"badge\">" + m.get("notification.unreadBadge", unread) + "</span>";

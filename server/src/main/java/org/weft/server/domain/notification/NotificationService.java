@@ -83,6 +83,18 @@ public final class NotificationService {
                 responseIds, clock.instant()));
     }
 
+    /**
+     * Marks read the member's notifications of these conversation messages, once a page has shown them those messages
+     * (a proposal's page, under a response or under their own; a conversation's page): read there, they are not news.
+     */
+    public int markMessagesRead(long memberId, List<Long> conversationMessageIds) {
+        if (conversationMessageIds.isEmpty()) {
+            return 0;
+        }
+        return db.inTransaction(s -> NotificationRepository.markMessagesRead(s, memberId, conversationMessageIds,
+                clock.instant()));
+    }
+
     private static NotificationDetail detail(Session s, NotificationEntity n, long memberId) {
         ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
         boolean exists = p != null && !p.isDeleted();
