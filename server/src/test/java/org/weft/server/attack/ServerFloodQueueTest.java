@@ -282,8 +282,11 @@ class ServerFloodQueueTest {
             assertEquals(1, follows(weft, fan));
             PageClient carla = new PageClient(weft.base());
             carla.login("carla", PASSWORD);
-            assertEquals(403, carla.submit("/me/matches", "/moderate/block3/posts/block-server",
-                    Map.of("server", server, "confirm", "yes")).statusCode(), "not a moderator");
+            HttpResponse<String> notHers = carla.submit("/me/matches", "/moderate/block3/posts/block-server",
+                    Map.of("server", server, "confirm", "yes"));
+            assertEquals(403, notHers.statusCode(), "not a moderator");
+            assertTrue(notHers.body().contains(Messages.forLanguage("en").get("followers.forbidden")), notHers.body());
+            assertFalse(notHers.body().contains("does not moderate"), "no developer's words: " + notHers.body());
 
             HttpResponse<String> blocked = amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block-server",
                     Map.of("server", server, "reason", "A spam farm", "confirm", "yes"));

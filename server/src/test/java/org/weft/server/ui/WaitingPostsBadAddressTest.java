@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.Operators;
@@ -35,6 +36,12 @@ class WaitingPostsBadAddressTest {
                 assertFalse(page.body().contains("No account") || page.body().contains("No community"),
                         path + ": no developer's words: " + page.body());
             }
+            // Refusing a server for a community that does not exist: the same sentence, not the exception's detail.
+            HttpResponse<String> refused = amina.submit("/moderate/camp/posts", "/moderate/nowhere/posts/block-server",
+                    Map.of("server", "spam.example", "confirm", "yes"));
+            assertEquals(404, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains(ar.get("error.notFound")), refused.body());
+            assertFalse(refused.body().contains("No community"), "no developer's words: " + refused.body());
         }
     }
 }
