@@ -739,6 +739,11 @@ public final class WeftServer implements AutoCloseable {
         return outsideTransactions.requestsInsideTransactions();
     }
 
+    /** Database transactions opened inside another since start: 0 unless there is a bug (it is logged). */
+    public long transactionsInsideTransactions() {
+        return db.transactionsInsideTransactions();
+    }
+
     /**
      * Hands the matcher what moderators decided since the last look, also from the command line (runs every 30 s;
      * tests call it). Returns how many decisions it handed on.

@@ -54,8 +54,10 @@ public record WeftConfig(
         if (deliveryWorkers < 1 || deliveryPerHost < 1) {
             throw new IllegalArgumentException("weft.delivery.workers and per-host must be at least 1");
         }
-        if (database.poolSize() < 1) {
-            throw new IllegalArgumentException("weft.db.pool-size must be at least 1, got " + database.poolSize());
+        // The start migrates and reads the mapping side by side, each on a connection of its own: with one
+        // connection the start waits out the pool's timeout (30 s) and fails.
+        if (database.poolSize() < 2) {
+            throw new IllegalArgumentException("weft.db.pool-size must be at least 2, got " + database.poolSize());
         }
         if (!Set.of("open", "invite", "closed").contains(signup)) {
             throw new IllegalArgumentException("weft.signup must be open, invite or closed, got " + signup);

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -61,6 +63,8 @@ public final class Database implements AutoCloseable {
      * {@link #inTransactionOnThisThread}.
      */
     private final ThreadLocal<int[]> openHere = ThreadLocal.withInitial(() -> new int[1]);
+    /** Transactions opened while their thread was inside another: see {@link #transactionsInsideTransactions}. */
+    private final LongAdder insideAnother = new LongAdder();
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
         this.dataSource = dataSource;
@@ -197,6 +201,11 @@ public final class Database implements AutoCloseable {
     private <T, X extends Exception> T retryingDeadlocks(String what, Attempt<T, X> attempt) throws X {
         int[] open = openHere.get();
         boolean outermost = open[0] == 0;
+        if (!outermost) {
+            insideAnother.increment();
+            LOG.log(Level.WARNING, what + " opened inside another transaction of the same thread: it holds a second"
+                    + " pooled connection while the first waits", new Throwable("opened here"));
+        }
         open[0]++;
         try {
             for (int tried = 1; ; tried++) {
@@ -250,6 +259,16 @@ public final class Database implements AutoCloseable {
      */
     public boolean inTransactionOnThisThread() {
         return openHere.get()[0] > 0;
+    }
+
+    /**
+     * How many transactions were opened, since start, by a thread already inside one: 0 unless there is a bug (each is
+     * logged with where it came from). Such a transaction holds a second pooled connection while its caller's waits, so
+     * as many threads doing it at once as the pool has connections wait on each other until the pool's timeout (30 s)
+     * and fail: a page that did so broke as soon as that many signed-in people looked at it at once.
+     */
+    public long transactionsInsideTransactions() {
+        return insideAnother.sum();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import org.hibernate.Session;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
@@ -32,7 +33,15 @@ public final class AudienceReach {
 
     /** Who a post with this audience on {@code community} reaches; null when there is no such community. */
     public String sentence(String community, Audience audience, Messages m) {
-        long[] counts = counts(community);
+        return sentence(counts(community), audience, m);
+    }
+
+    /** {@link #sentence(String, Audience, Messages)} for {@code community}, counted inside the caller's transaction {@code s}. */
+    public String sentence(Session s, ActorEntity community, Audience audience, Messages m) {
+        return sentence(community.isDeleted() ? null : counts(s, community), audience, m);
+    }
+
+    private static String sentence(long[] counts, Audience audience, Messages m) {
         if (counts == null) {
             return null;
         }
@@ -57,7 +66,7 @@ public final class AudienceReach {
     }
 
     /** Members here, approved followers, their servers, all accepted followers. */
-    private static long[] counts(org.hibernate.Session s, ActorEntity group) {
+    private static long[] counts(Session s, ActorEntity group) {
         long[] approved = FollowRepository.countApproved(s, group);
         return new long[] {ActorRepository.countLocal(s, ActorKind.PERSON), approved[0], approved[1],
                 FollowRepository.countFollowers(s, group)};

@@ -9,6 +9,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.hibernate.Session;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.http.SameOrigin;
@@ -83,8 +84,31 @@ public final class Pages {
     }
 
     public void render(ServerResponse res, Status status, Visitor v, String title, String template, Map<String, ?> params) {
+        render(res, status, v, v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L), title,
+                template, params);
+    }
+
+    /**
+     * {@link #render(ServerResponse, Visitor, String, String, Map)} for a page that renders inside its loading
+     * transaction {@code s}: the menu's count is read there too, not in a second transaction that would hold a second
+     * pooled connection while the first waits (as many signed-in views at once as the pool has connections would then
+     * wait for each other until the pool's timeout).
+     */
+    public void render(ServerResponse res, Session s, Visitor v, String title, String template, Map<String, ?> params) {
+        render(res, Status.OK_200, v, v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L),
+                title, template, params);
+    }
+
+    /** {@link #message(ServerResponse, Status, Visitor, String, String, String, String)} inside the transaction {@code s}. */
+    public void message(ServerResponse res, Session s, Status status, Visitor v, String title, String message,
+                        String backUrl, String backKey) {
+        render(res, status, v, v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L),
+                title, "message.jte", messageParams(v, message, backUrl, backKey));
+    }
+
+    private void render(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
+                        Map<String, ?> params) {
         Messages m = v.messages();
-        long unread = v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L);
         Frame frame = new Frame(m.language(), m.dir(), title, v.loggedIn(),
                 v.member().map(SessionInfo::displayName).orElse(null), v.admin(), Visitors.formTokens(v),
                 Menu.sectionOf(v.target()), unread);
@@ -103,11 +127,15 @@ public final class Pages {
     /** A page with a sentence and a way back: to {@code backUrl} (named by {@code backKey}) and to the start page. */
     public void message(ServerResponse res, Status status, Visitor v, String title, String message, String backUrl,
                         String backKey) {
+        render(res, status, v, title, "message.jte", messageParams(v, message, backUrl, backKey));
+    }
+
+    private static Map<String, Object> messageParams(Visitor v, String message, String backUrl, String backKey) {
         Map<String, Object> params = new HashMap<>();
         params.put("message", message);
         params.put("backUrl", backUrl);
         params.put("backLabel", backKey == null ? null : v.messages().get(backKey));
-        render(res, status, v, title, "message.jte", params);
+        return params;
     }
 
     /** Whether a destructive form came back from its confirmation page. */
@@ -123,6 +151,12 @@ public final class Pages {
     /** 404: nothing here, or nothing this visitor may know of. */
     public void notFound(ServerResponse res, Visitor v) {
         message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+    }
+
+    /** {@link #notFound(ServerResponse, Visitor)} inside the transaction {@code s}. */
+    public void notFound(ServerResponse res, Session s, Visitor v) {
+        Messages m = v.messages();
+        message(res, s, Status.NOT_FOUND_404, v, m.get("error.notFoundTitle"), m.get("error.notFound"), null, null);
     }
 
     /** 403: the visitor may see this but not do that. */

@@ -77,27 +77,30 @@ public final class ProposalPage {
      */
     public void show(ServerRequest req, ServerResponse res) {
         String uri = urls.proposal(req.path().pathParameters().get("id"));
+        // Who is asking is known before the page's transaction opens, and everything the page reads or marks on the
+        // way happens in that one transaction: one pooled connection per view, never a second one held while the
+        // first waits (views at once as many as the pool's connections would wait on each other until its timeout).
+        Visitor v = pages.visitor(req, res);
         db.run(s -> {
             Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
             if (found.isPresent()) {
-                render(req, res, s, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
+                render(req, res, s, v, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
             } else {
                 Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, uri);
                 if (tombstone.isPresent()) {
-                    gone(req, res, s, tombstone.get());
+                    gone(res, s, v, tombstone.get());
                 } else {
-                    missing(req, res);
+                    pages.notFound(res, s, v);
                 }
             }
         });
     }
 
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
-    private void render(ServerRequest req, ServerResponse res, Session s, ProposalEntity p,
+    private void render(ServerRequest req, ServerResponse res, Session s, Visitor v, ProposalEntity p,
                         List<ResponseEntity> publicResponses) {
-        Visitor v = pages.visitor(req, res);
         if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
-            pages.notFound(res, v);
+            pages.notFound(res, s, v);
             return;
         }
         Messages m = v.messages();
@@ -147,12 +150,12 @@ public final class ProposalPage {
         });
         if (author) {
             // The author has read them here: the menu stops counting them as new (their own notifications, these only).
-            // Its own short transaction, committed before the menu's count below is read.
-            notifications.markResponsesRead(p.getAuthor().getId(), shown.stream().map(ResponseEntity::getId).toList());
+            // Marked in the page's transaction, before the menu's count below reads it.
+            notifications.markResponsesRead(s, p.getAuthor().getId(), shown.stream().map(ResponseEntity::getId).toList());
         }
         // So has whoever reads a conversation's messages here (the author's side under a response, a responder under
         // their own): those messages' notifications, theirs only, are not news any more.
-        v.member().ifPresent(i -> notifications.markMessagesRead(i.memberId(), talks.values().stream()
+        v.member().ifPresent(i -> notifications.markMessagesRead(s, i.memberId(), talks.values().stream()
                 .flatMap(c -> c.messages().stream()).map(Conversation.Message::id).toList()));
         Map<String, Object> params = new HashMap<>();
         params.put("p", view);
@@ -162,32 +165,26 @@ public final class ProposalPage {
         params.put("respondLabel", m.get(anonymous ? "proposal.respondLabelAnonymous" : "proposal.respondLabel"));
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
         if (author && p.getGroup() != null) {
-            params.put("reach", reach.sentence(p.getGroup().getUsername(), p.getAudience(), m));
+            params.put("reach", reach.sentence(s, p.getGroup(), p.getAudience(), m));
         }
         if (taxonomy.anySensitive(p.getCategories())) {
             params.put("safetyNote", m.get("safety.note"));
         }
-        pages.render(res, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
+        pages.render(res, s, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
     }
 
     /**
      * 410 for a browser at the address of a proposal that is gone: "This offer was withdrawn on 3 May", and the way to
      * its community's board. Called inside the loading transaction {@code s}.
      */
-    public void gone(ServerRequest req, ServerResponse res, Session s, TombstoneEntity tombstone) {
-        Visitor v = pages.visitor(req, res);
+    private void gone(ServerResponse res, Session s, Visitor v, TombstoneEntity tombstone) {
         Messages m = v.messages();
         Optional<ProposalEntity> former = ProposalRepository.localByUri(s, tombstone.getUri());
         String kind = former.map(p -> p.getPurpose().wire()).orElse("proposal");
         boolean withdrawn = former.map(p -> !p.isDeleted() && p.getStatus() == ProposalStatus.WITHDRAWN).orElse(false);
         String text = m.get("gone." + kind + "." + (withdrawn ? "withdrawn" : "deleted"), m.date(tombstone.getDeletedAt()));
         String board = former.map(ProposalEntity::getGroup).map(g -> "/board/" + g.getUsername()).orElse(null);
-        pages.message(res, Status.GONE_410, v, m.get("gone.title"), text, board, board == null ? null : "proposal.board");
-    }
-
-    /** 404 for a browser at a proposal address that never was (or that this visitor may not know of). */
-    public void missing(ServerRequest req, ServerResponse res) {
-        pages.notFound(res, pages.visitor(req, res));
+        pages.message(res, s, Status.GONE_410, v, m.get("gone.title"), text, board, board == null ? null : "proposal.board");
     }
 
     /** The section a notice belongs to: the one the form that caused it was in. */

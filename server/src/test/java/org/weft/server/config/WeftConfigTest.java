@@ -101,7 +101,7 @@ class WeftConfigTest {
         assertRefused(Map.of("WEFT_PORT", "eighty"), "WEFT_PORT / weft.port must be a whole number, got 'eighty'");
         assertRefused(Map.of("WEFT_PORT", "70000"), "weft.port must be 0-65535");
         assertRefused(Map.of("WEFT_DELIVERY_WORKERS", "0"), "at least 1");
-        assertRefused(Map.of("WEFT_DB_POOL_SIZE", "0"), "weft.db.pool-size must be at least 1");
+        assertRefused(Map.of("WEFT_DB_POOL_SIZE", "1"), "weft.db.pool-size must be at least 2");
         assertRefused(Map.of("WEFT_INBOX_MAX_BYTES", "-1"), "weft.inbox.max-bytes must be at least 1");
         assertRefused(Map.of("WEFT_INBOX_MAX_BYTES", "1MB"),
                 "WEFT_INBOX_MAX_BYTES / weft.inbox.max-bytes must be a whole number");

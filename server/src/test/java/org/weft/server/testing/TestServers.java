@@ -45,8 +45,9 @@ public final class TestServers {
         }
 
         /**
-         * Stops the server, and fails the test if it ever made an HTTP request inside a database transaction (which it
-         * logged, with where it came from): such a request may also have failed at once, somewhere a test cannot see.
+         * Stops the server, and fails the test if it ever made an HTTP request inside a database transaction, or opened
+         * a transaction inside another (it logged either, with where it came from): such a request may also have failed
+         * at once, somewhere a test cannot see; such a transaction waits for a second connection while holding one.
          */
         private static void stop(WeftServer server) {
             server.close();
@@ -54,6 +55,11 @@ public final class TestServers {
             if (inside > 0) {
                 throw new AssertionError(inside + " HTTP request(s) made inside a database transaction; the log"
                         + " (OutsideTransactions, SEVERE) says where");
+            }
+            long nested = server.transactionsInsideTransactions();
+            if (nested > 0) {
+                throw new AssertionError(nested + " database transaction(s) opened inside another; the log (Database,"
+                        + " WARNING) says where");
             }
         }
     }
@@ -79,7 +85,13 @@ public final class TestServers {
                 "WEFT_DATA_DIR", dir.toString(),
                 "WEFT_FEDERATION_ALLOW_PRIVATE", "true"));
         settings.putAll(env);
-        WeftConfig config = WeftConfig.load(settings).withDatabase(database);
+        WeftConfig loaded = WeftConfig.load(settings);
+        if (env.containsKey("WEFT_DB_POOL_SIZE")) {
+            // The test's own database, with the pool it asked for.
+            database = new DatabaseSettings(database.url(), database.user(), database.password(),
+                    loaded.database().poolSize());
+        }
+        WeftConfig config = loaded.withDatabase(database);
         return new Instance(WeftServer.start(config, clock), config, clock);
     }
 

@@ -57,7 +57,12 @@ public final class NotificationService {
     }
 
     public long count(long memberId, boolean unreadOnly) {
-        return db.inTransaction(s -> NotificationRepository.count(s, memberId, unreadOnly));
+        return db.inTransaction(s -> count(s, memberId, unreadOnly));
+    }
+
+    /** {@link #count(long, boolean)} inside the caller's transaction {@code s}, for a page rendered there. */
+    public long count(Session s, long memberId, boolean unreadOnly) {
+        return NotificationRepository.count(s, memberId, unreadOnly);
     }
 
     /**
@@ -79,8 +84,20 @@ public final class NotificationService {
         if (responseIds.isEmpty()) {
             return 0;
         }
-        return db.inTransaction(s -> NotificationRepository.markReadAbout(s, memberId, NotificationKind.RESPONSE.wire(),
-                responseIds, clock.instant()));
+        return db.inTransaction(s -> markResponsesRead(s, memberId, responseIds));
+    }
+
+    /**
+     * {@link #markResponsesRead(long, List)} inside the caller's transaction {@code s}: a page that loads and renders in
+     * one transaction marks there, since a second transaction would hold a second pooled connection while the first
+     * waits (enough page views at once would take the whole pool and wait for ever).
+     */
+    public int markResponsesRead(Session s, long memberId, List<Long> responseIds) {
+        if (responseIds.isEmpty()) {
+            return 0;
+        }
+        return NotificationRepository.markReadAbout(s, memberId, NotificationKind.RESPONSE.wire(), responseIds,
+                clock.instant());
     }
 
     /**
@@ -91,8 +108,15 @@ public final class NotificationService {
         if (conversationMessageIds.isEmpty()) {
             return 0;
         }
-        return db.inTransaction(s -> NotificationRepository.markMessagesRead(s, memberId, conversationMessageIds,
-                clock.instant()));
+        return db.inTransaction(s -> markMessagesRead(s, memberId, conversationMessageIds));
+    }
+
+    /** {@link #markMessagesRead(long, List)} inside the caller's transaction {@code s} (see {@link #markResponsesRead(Session, long, List)}). */
+    public int markMessagesRead(Session s, long memberId, List<Long> conversationMessageIds) {
+        if (conversationMessageIds.isEmpty()) {
+            return 0;
+        }
+        return NotificationRepository.markMessagesRead(s, memberId, conversationMessageIds, clock.instant());
     }
 
     private static NotificationDetail detail(Session s, NotificationEntity n, long memberId) {
