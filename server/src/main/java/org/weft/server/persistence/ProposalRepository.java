@@ -35,7 +35,8 @@ public final class ProposalRepository {
      */
     public record IndexRow(long id, boolean local, Purpose purpose, HelpKind kind, String areaCode, Double latitude,
                            Double longitude, Instant publishedAt, Instant endsAt, BigDecimal quantity, String unit,
-                           ProposalEntity.Source source, Long groupId, boolean groupLocal, Long ownerId, String uri) {
+                           ProposalEntity.Source source, Long groupId, boolean groupLocal, Long ownerId, String uri,
+                           Long authorId) {
     }
 
     /** A proposal, local or remote, by its ActivityPub id. */
@@ -260,7 +261,7 @@ public final class ProposalRepository {
     public static List<IndexRow> openForIndex(Session s, long after, Instant now, int pageSize) {
         return s.createSelectionQuery("select p.id, p.local, p.purpose, p.kind, p.areaCode, p.latitude,"
                         + " p.longitude, p.publishedAt, p.endsAt, p.quantity, p.unit, p.source, g.id, g.local,"
-                        + " p.attributedTo.id, p.uri"
+                        + " p.attributedTo.id, p.uri, p.author.id"
                         + OPEN_FOR_INDEX + " order by p.id", Object[].class)
                 .setParameter("after", after).setParameter("open", ProposalStatus.OPEN)
                 .setParameter("visible", ProposalEntity.Moderation.VISIBLE).setParameter("now", now)
@@ -268,7 +269,7 @@ public final class ProposalRepository {
                 .map(r -> new IndexRow((Long) r[0], (Boolean) r[1], (Purpose) r[2], (HelpKind) r[3], (String) r[4],
                         (Double) r[5], (Double) r[6], (Instant) r[7], (Instant) r[8], (BigDecimal) r[9], (String) r[10],
                         (ProposalEntity.Source) r[11], (Long) r[12], Boolean.TRUE.equals(r[13]), (Long) r[14],
-                        (String) r[15]))
+                        (String) r[15], (Long) r[16]))
                 .toList();
     }
 

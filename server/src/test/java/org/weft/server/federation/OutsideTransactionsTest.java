@@ -49,6 +49,7 @@ class OutsideTransactionsTest {
                 assertTrue(refused.getMessage().contains("inside a database transaction"), refused.getMessage());
                 assertThrows(AssertionError.class, () -> db.inTransaction(s -> db.inTransaction(inner -> fetch(client, note))),
                         "nested transactions are inside one too");
+                assertEquals(1, db.transactionsInsideTransactions(), "and the nested transaction is counted itself");
                 assertEquals(2, guard.requestsInsideTransactions());
                 assertEquals(1, peer.countRequestsMatching(getRequestedFor(urlPathEqualTo("/notes/1")).build()).getCount(),
                         "neither request inside a transaction reached the peer");

@@ -99,7 +99,8 @@ final class CandidateScorer {
     int score(ProposalSnapshot candidate) {
         ProposalSnapshot request = subjectIsRequest ? subject : candidate;
         ProposalSnapshot offer = subjectIsRequest ? candidate : subject;
-        if (!candidate.matchableAt(now) || MatchRules.kindRefused(request.kind(), offer.kind())) {
+        if (!candidate.matchableAt(now) || subject.sameAuthor(candidate)
+                || MatchRules.kindRefused(request.kind(), offer.kind())) {
             return NO_FIT;
         }
         Instant start = later(subject.publishedAt(), candidate.publishedAt());

@@ -59,7 +59,7 @@ final class IndexLoader {
             snapshots.add(new ProposalSnapshot(r.id(), r.local(), r.purpose(), r.kind(),
                     categories.getOrDefault(r.id(), List.of()), r.areaCode(), r.latitude(), r.longitude(), r.publishedAt(),
                     r.endsAt(), r.quantity(), r.unit(), r.local() || !blocked.isBlockedUri(r.uri()),
-                    viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null));
+                    viaLink ? r.groupId() : null, viaLink ? r.ownerId() : null, r.authorId()));
         }
         return snapshots;
     }

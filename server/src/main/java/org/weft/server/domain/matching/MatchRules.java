@@ -11,8 +11,8 @@ import org.weft.server.model.HelpKind;
 
 /**
  * Whether an offer answers a request, and how well. Hard rules first (any one fails and there is no
- * match): a related concept, both open, overlapping windows, a kind the requester accepts, and not
- * too far apart when both gave coordinates. Then points, so that ranking reads naturally: the concept
+ * match): a related concept, both open, two people (nobody's offer answers their own request),
+ * overlapping windows, a kind the requester accepts, and not too far apart when both gave coordinates. Then points, so that ranking reads naturally: the concept
  * weighs most, then the place, then time, kind and quantity.
  *
  * <p>Kind rule: a request for a gift is not answered by a loan (the requester would have to give the
@@ -53,7 +53,8 @@ public final class MatchRules {
 
     /** The match of this request and this offer at {@code now}, if the offer answers it. */
     public Optional<ScoredMatch> score(ProposalSnapshot request, ProposalSnapshot offer, Instant now) {
-        if (!request.matchableAt(now) || !offer.matchableAt(now) || kindRefused(request.kind(), offer.kind())) {
+        if (!request.matchableAt(now) || !offer.matchableAt(now) || request.sameAuthor(offer)
+                || kindRefused(request.kind(), offer.kind())) {
             return Optional.empty();
         }
         Instant start = later(request.publishedAt(), offer.publishedAt());

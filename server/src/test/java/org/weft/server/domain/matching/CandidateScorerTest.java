@@ -97,6 +97,6 @@ class CandidateScorerTest {
                 coordinates ? 52.0 + r.nextInt(80) * 0.01 : null, coordinates ? 13.0 + r.nextInt(80) * 0.01 : null,
                 NOW.minus(Duration.ofHours(r.nextInt(24 * 10) - 24)), NOW.plus(Duration.ofHours(r.nextInt(24 * 12) - 12)),
                 quantity ? BigDecimal.valueOf(1 + r.nextInt(5)) : null, quantity ? (r.nextInt(4) == 0 ? "kg" : "one") : null,
-                r.nextInt(15) != 0);
+                r.nextInt(15) != 0, null, null, r.nextInt(5) == 0 ? null : (long) r.nextInt(12));
     }
 }

@@ -42,6 +42,18 @@ class MatchRulesTest {
     }
 
     @Test
+    void aPersonsOfferDoesNotAnswerTheirOwnRequest() {
+        ProposalSnapshot hers = put(Snapshots.offer("prams").author(7));
+        ProposalSnapshot his = put(Snapshots.offer("prams").author(8));
+        ProposalSnapshot request = Snapshots.request("prams").author(7).build();
+        assertEquals(List.of(his.id()), matches(request).stream().map(ScoredMatch::offerId).toList());
+        assertEquals(java.util.Optional.empty(), new MatchRules(new ConceptRelations(TAXONOMY)).score(request, hers, NOW));
+        // Her offer still answers everyone else's request, and a request nobody is known to have written.
+        assertEquals(2, matches(Snapshots.request("prams").author(9).build()).size());
+        assertEquals(2, matches(Snapshots.request("prams").build()).size());
+    }
+
+    @Test
     void siblingsAndOtherDoNotMatch() {
         put(Snapshots.offer("shoes"));
         put(Snapshots.offer("other"));

@@ -56,7 +56,7 @@ class PurgedCandidateTest {
         // Newer than Lina's offer, so it ranks first and its match row is written first.
         ProposalSnapshot purged = new ProposalSnapshot(offer.getId() + 1_000_000, true, Purpose.OFFER, HelpKind.GIFT,
                 List.of(Taxonomy.BASE_URI + "babysitting"), null, null, null, now, now.plus(Duration.ofDays(7)),
-                null, null, true, null, null);
+                null, null, true, null, null, null);
         matcher.index().put(purged); // nothing else writes the index now: the matcher has settled
 
         ProposalEntity request = post("omar", Purpose.REQUEST, "Someone to mind my son on Saturday");

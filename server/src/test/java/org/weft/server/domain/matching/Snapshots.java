@@ -27,6 +27,7 @@ final class Snapshots {
     private BigDecimal quantity;
     private String unit;
     private boolean open = true;
+    private Long author;
 
     private Snapshots(Purpose purpose) {
         this.purpose = purpose;
@@ -83,12 +84,18 @@ final class Snapshots {
         return this;
     }
 
+    Snapshots author(long actorId) {
+        author = actorId;
+        return this;
+    }
+
     Snapshots closed() {
         open = false;
         return this;
     }
 
     ProposalSnapshot build() {
-        return new ProposalSnapshot(id, local, purpose, kind, categories, area, lat, lon, published, ends, quantity, unit, open);
+        return new ProposalSnapshot(id, local, purpose, kind, categories, area, lat, lon, published, ends, quantity, unit, open,
+                null, null, author);
     }
 }
