@@ -1,5 +1,7 @@
 package org.weft.server.persistence;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -27,7 +29,7 @@ final class FlywayMigrations {
     }
 
     /** As {@link Database#migrationsUpTo}. */
-    static FluentConfiguration upTo(String version, DatabaseSettings settings, java.nio.file.Path dataDir) {
+    static FluentConfiguration upTo(String version, DatabaseSettings settings, Path dataDir) {
         return configured().dataSource(settings.jdbcUrl(dataDir), settings.userOrDefault(), settings.passwordOrDefault())
                 .target(version);
     }

@@ -7,6 +7,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -89,7 +90,7 @@ final class PackagedMigrations {
 
     private static List<String> namesInFolder(URL folder) throws URISyntaxException {
         File[] files = Path.of(folder.toURI()).toFile().listFiles();
-        return files == null ? null : java.util.Arrays.stream(files).map(File::getName).toList();
+        return files == null ? null : Arrays.stream(files).map(File::getName).toList();
     }
 
     private static List<String> namesInJar(URL folder) throws IOException {
