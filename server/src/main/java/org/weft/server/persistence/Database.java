@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -31,8 +30,8 @@ import org.hibernate.event.spi.EventType;
 import org.weft.server.config.DatabaseSettings;
 
 /**
- * The database: a connection pool, the schema brought up to date by Flyway, and a Hibernate session
- * factory over it. Flyway owns the schema; Hibernate only maps it.
+ * The database: a connection pool, the schema brought up to date by Flyway (when it is behind), and a Hibernate
+ * session factory over it. Flyway owns the schema; Hibernate only maps it.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -316,16 +315,27 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /**
+     * Brings the schema up to date. Flyway runs only when the history says a packaged migration is not applied, or
+     * holds anything else for Flyway to judge (see {@link SchemaHistory}); most starts find the schema current and
+     * never load Flyway. Such a start does not compare the applied scripts' checksums with the packaged ones: the next
+     * start that runs a migration does.
+     */
     private static void migrate(DataSource dataSource) {
-        migrations().dataSource(dataSource).load().migrate();
+        if (schemaIsCurrent(dataSource)) {
+            LOG.fine("Schema current: every packaged migration is applied; Flyway not needed");
+            return;
+        }
+        FlywayMigrations.migrate(dataSource);
     }
 
-    /** Weft's migrations, SQL and Java. */
-    private static FluentConfiguration migrations() {
-        return Flyway.configure()
-                .locations("classpath:db/migration")
-                .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers(),
-                        new ProposalTermsKeyedByProposal());
+    /** Whether the history says there is nothing to migrate; a database that cannot be asked is Flyway's to report. */
+    private static boolean schemaIsCurrent(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return SchemaHistory.isCurrent(connection);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -337,8 +347,7 @@ public final class Database implements AutoCloseable {
         if (settings.isEmbedded()) {
             EmbeddedServerAddress.ensureLoopback();
         }
-        return migrations().dataSource(settings.jdbcUrl(dataDir), settings.userOrDefault(), settings.passwordOrDefault())
-                .target(version);
+        return FlywayMigrations.upTo(version, settings, dataDir);
     }
 
     private static SessionFactory sessionFactory(DataSource dataSource, boolean validateMapping) {

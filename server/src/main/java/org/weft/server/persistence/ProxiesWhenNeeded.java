@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.hibernate.bytecode.enhance.spi.EnhancementContext;
 import org.hibernate.bytecode.enhance.spi.Enhancer;
@@ -19,7 +20,7 @@ import org.hibernate.proxy.ProxyFactory;
 import org.hibernate.type.CompositeType;
 
 /**
- * Hibernate's bytecode provider (ByteBuddy, found as Hibernate finds it), with two start-up costs taken out.
+ * Hibernate's bytecode provider (ByteBuddy, found as Hibernate finds it), with the start-up costs taken out.
  *
  * <p>Hibernate makes every entity lazy and, while it builds the session factory, generates a proxy class for each
  * (ByteBuddy), though only the targets of lazy to-one associations are ever proxied here; here an entity's proxy
@@ -27,34 +28,48 @@ import org.hibernate.type.CompositeType;
  * entity (its "reflection optimizer"); here there is none, and Hibernate reads and writes the fields by reflection.
  * Together that was about a third of the time spent building the session factory (the largest part of a start), more
  * with the start-up cache, which cannot keep generated classes, and each generated class held its metadata for good.
+ * Hibernate's provider itself is made only when the first proxy (or anything else of it) is needed: making it loads
+ * ByteBuddy, some 550 classes and a few hundred milliseconds of a start, for a first request to pay instead.
  */
 final class ProxiesWhenNeeded implements BytecodeProvider {
-    private final BytecodeProvider hibernates;
+    private final Supplier<BytecodeProvider> find;
+    private volatile BytecodeProvider hibernates;
 
-    private ProxiesWhenNeeded(BytecodeProvider hibernates) {
-        this.hibernates = hibernates;
+    ProxiesWhenNeeded(Supplier<BytecodeProvider> find) {
+        this.find = find;
     }
 
-    /** Wraps the provider Hibernate would use (the one its jar registers as a service). */
+    /** Wraps the provider Hibernate would use (the one its jar registers as a service), made when first needed. */
     static ProxiesWhenNeeded aroundHibernates() {
-        BytecodeProvider found = ServiceLoader.load(BytecodeProvider.class, BytecodeProvider.class.getClassLoader())
+        return new ProxiesWhenNeeded(() -> ServiceLoader.load(BytecodeProvider.class, BytecodeProvider.class.getClassLoader())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Hibernate's bytecode provider is not on the class path"));
-        return new ProxiesWhenNeeded(found);
+                .orElseThrow(() -> new IllegalStateException("Hibernate's bytecode provider is not on the class path")));
+    }
+
+    private BytecodeProvider hibernates() {
+        BytecodeProvider ready = hibernates;
+        if (ready == null) {
+            synchronized (this) {
+                if (hibernates == null) {
+                    hibernates = find.get();
+                }
+                ready = hibernates;
+            }
+        }
+        return ready;
     }
 
     @Override
     public ProxyFactoryFactory getProxyFactoryFactory() {
-        ProxyFactoryFactory factories = hibernates.getProxyFactoryFactory();
         return new ProxyFactoryFactory() {
             @Override
             public ProxyFactory buildProxyFactory(SessionFactoryImplementor sessionFactory) {
-                return new Deferred(factories, sessionFactory);
+                return new Deferred(() -> hibernates().getProxyFactoryFactory(), sessionFactory);
             }
 
             @Override
             public BasicProxyFactory buildBasicProxyFactory(Class superClassOrInterface) {
-                return factories.buildBasicProxyFactory(superClassOrInterface);
+                return hibernates().getProxyFactoryFactory().buildBasicProxyFactory(superClassOrInterface);
             }
         };
     }
@@ -74,12 +89,16 @@ final class ProxiesWhenNeeded implements BytecodeProvider {
 
     @Override
     public Enhancer getEnhancer(EnhancementContext enhancementContext) {
-        return hibernates.getEnhancer(enhancementContext);
+        return hibernates().getEnhancer(enhancementContext);
     }
 
+    /** Hibernate's caches, if its provider was ever made (there are none to reset otherwise). */
     @Override
     public void resetCaches() {
-        hibernates.resetCaches();
+        BytecodeProvider made = hibernates;
+        if (made != null) {
+            made.resetCaches();
+        }
     }
 
     /**
@@ -87,7 +106,7 @@ final class ProxiesWhenNeeded implements BytecodeProvider {
      * generates the proxy class) when the first proxy is asked for.
      */
     private static final class Deferred implements ProxyFactory {
-        private final ProxyFactoryFactory factories;
+        private final Supplier<ProxyFactoryFactory> factories;
         private final SessionFactoryImplementor sessionFactory;
         private String entityName;
         private Class<?> persistentClass;
@@ -97,7 +116,7 @@ final class ProxiesWhenNeeded implements BytecodeProvider {
         private CompositeType componentIdType;
         private volatile ProxyFactory built;
 
-        Deferred(ProxyFactoryFactory factories, SessionFactoryImplementor sessionFactory) {
+        Deferred(Supplier<ProxyFactoryFactory> factories, SessionFactoryImplementor sessionFactory) {
             this.factories = factories;
             this.sessionFactory = sessionFactory;
         }
@@ -124,7 +143,7 @@ final class ProxiesWhenNeeded implements BytecodeProvider {
             if (ready == null) {
                 synchronized (this) {
                     if (built == null) {
-                        ProxyFactory factory = factories.buildProxyFactory(sessionFactory);
+                        ProxyFactory factory = factories.get().buildProxyFactory(sessionFactory);
                         factory.postInstantiate(entityName, persistentClass, interfaces, getIdentifierMethod,
                                 setIdentifierMethod, componentIdType);
                         built = factory;

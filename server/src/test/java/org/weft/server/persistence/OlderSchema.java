@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -69,6 +70,11 @@ final class OlderSchema implements BeforeEachCallback, AfterEachCallback {
     /** Weft on this database, migrated to the newest version, its mapping validated against the schema. */
     Database upgrade() {
         return Database.open(settings, dir, true);
+    }
+
+    /** Flyway over this database with every migration Weft packages, as a start that needs it runs them. */
+    Flyway flyway() {
+        return Database.migrationsUpTo("latest", settings, dir).load();
     }
 
     Connection connect() throws SQLException {

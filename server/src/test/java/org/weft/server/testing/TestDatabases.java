@@ -45,8 +45,8 @@ public final class TestDatabases {
     /**
      * As {@link #fresh}, for a test that opens it at once with {@code Database.open} (a test server,
      * {@link FreshDatabase}): an embedded one starts as a copy of a database migrated once per test JVM, so the open
-     * runs Flyway over a schema with nothing left to apply (as every restart of a server does) instead of all its
-     * migrations, which were most of an embedded start's time. MariaDB databases start empty and are migrated.
+     * finds every migration applied (as every restart of a server does) instead of running them all, which was most of
+     * an embedded start's time. MariaDB databases start empty and are migrated.
      */
     public static DatabaseSettings migrated(Path dataDir) {
         DatabaseSettings settings = fresh(dataDir);

@@ -1,0 +1,36 @@
+package org.weft.server.persistence;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.weft.server.config.DatabaseSettings;
+
+/**
+ * Weft's migrations run by Flyway. Only this class names Flyway's own, so a start on a schema that is already current
+ * (see {@link SchemaHistory}) loads none of Flyway's 400 classes, whose metadata would stay for the life of the process.
+ */
+final class FlywayMigrations {
+    private FlywayMigrations() {
+    }
+
+    static void migrate(DataSource dataSource) {
+        configured().dataSource(dataSource).load().migrate();
+    }
+
+    /** Weft's migrations, SQL and Java (list a new Java one's version in {@link PackagedMigrations#JAVA_VERSIONS}). */
+    static FluentConfiguration configured() {
+        return Flyway.configure()
+                .locations("classpath:" + PackagedMigrations.FOLDER)
+                .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers(),
+                        new ProposalTermsKeyedByProposal());
+    }
+
+    /** As {@link Database#migrationsUpTo}. */
+    static FluentConfiguration upTo(String version, DatabaseSettings settings, Path dataDir) {
+        return configured().dataSource(settings.jdbcUrl(dataDir), settings.userOrDefault(), settings.passwordOrDefault())
+                .target(version);
+    }
+}
