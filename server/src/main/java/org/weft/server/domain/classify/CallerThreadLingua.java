@@ -16,9 +16,10 @@ import com.github.pemistahl.lingua.internal.TestDataLanguageModel;
 /**
  * Lingua's {@code computeLanguageConfidenceValues} for a low-accuracy detector, computed on the calling thread.
  * Lingua 1.2.2 hands the n-gram scoring to {@code ForkJoinPool.commonPool()} even for its one n-gram size, and on JDK
- * 21+ an outside caller never runs such a task itself: every Latin- or Arabic-script post waited for a pool worker
- * to be woken and scheduled, which was most of Lingua's 99th percentile on a busy machine (G9, BENCHMARKS.md). Lingua
- * has no option to choose the thread, so this is the same method's steps in the same order, calling Lingua's own
+ * 25 the calling thread does not run that task itself while it waits (the test shows Lingua's own call stuck while
+ * the pool's workers are busy): every Latin- or Arabic-script post waited for a pool worker to be woken and
+ * scheduled, which was most of Lingua's 99th percentile on a busy machine (G9, BENCHMARKS.md). Lingua has no option
+ * to choose the thread, so this is the same method's steps in the same order, calling Lingua's own
  * Kotlin-{@code internal} methods (public in its bytecode), with the one task run here instead of in the pool.
  * {@code CallerThreadLinguaTest} checks it gives Lingua's own answer, value for value and in the same order, for every
  * shipped post; bumping Lingua's version means reading its {@code LanguageDetector.computeLanguageConfidenceValues}
