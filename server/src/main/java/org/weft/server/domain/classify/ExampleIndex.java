@@ -17,19 +17,23 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -49,22 +53,28 @@ final class ExampleIndex {
 
     private final List<LabelledExample> examples;
     private final Terms terms;
+    /** The Lucene index the scores come from; searched only by {@link #nearestByLucene}, the reference. */
     private final IndexSearcher searcher;
     /** Each document's example, read once at build time: a stored field read per hit costs more than the search. */
     private final int[] exampleOfDoc;
     /**
-     * Where each indexed term's postings are and how many examples hold it, read once at build time: looking every
-     * word of a post up in the terms dictionary was most of a look-up's time (G9, BENCHMARKS.md). A word no example
-     * has is not here, and is looked up as before.
+     * Each indexed term's examples and what the term adds to each one's BM25 score, as Lucene scores it, computed once
+     * at build time. A look-up through Lucene's query machinery spent most of its time setting up per term (a terms
+     * enumeration, cloned index inputs, BM25's explanation of the term's weight, the disjunction's scorer), not adding
+     * scores up (G9, BENCHMARKS.md); the index is small and never changes, so the sums are done here, the same way.
      */
-    private final Map<String, TermStates> termStates;
+    private final Map<String, Postings> postings;
     private final long indexBytes;
 
     /** One labelled post near a new one, and how near (its BM25 score, only comparable within one look-up). */
     record Neighbour(LabelledExample example, float score) {
     }
 
-    /** What a text is indexed and looked up by: distinct words without spaces, given the text's language. */
+    /**
+     * What a text is indexed and looked up by: distinct words without spaces, given the text's language. Distinct
+     * matters: the look-up would add a repeated word's score once per repetition, where Lucene's query weighted the
+     * word by its count, which can round to another float.
+     */
     interface Terms {
         List<String> of(String language, String text);
 
@@ -87,6 +97,10 @@ final class ExampleIndex {
         }
     };
 
+    /** The documents holding one term, in document order, and the term's BM25 score in each (Lucene's own float). */
+    private record Postings(int[] docs, float[] scores) {
+    }
+
     private ExampleIndex(List<LabelledExample> examples, Terms terms, IndexSearcher searcher, long indexBytes)
             throws IOException {
         this.examples = examples;
@@ -98,30 +112,50 @@ final class ExampleIndex {
         for (int doc = 0; doc < exampleOfDoc.length; doc++) {
             exampleOfDoc[doc] = stored.document(doc).getField(ORDINAL).numericValue().intValue();
         }
-        this.termStates = termStates(searcher);
+        this.postings = postings(searcher);
     }
 
-    /** Every term of the index with its place in each segment and its statistics, as a term query would find them. */
-    private static Map<String, TermStates> termStates(IndexSearcher searcher) throws IOException {
-        Map<String, TermStates> states = new HashMap<>();
-        IndexReaderContext top = searcher.getTopReaderContext();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            var terms = leaf.reader().terms(TERMS);
-            if (terms == null) {
+    /**
+     * Every term's postings scored as a {@link TermQuery}'s scorer scores them: the searcher's similarity (BM25) given
+     * the same collection and term statistics, fed each document's frequency and length norm. The index is merged
+     * into one segment, so each term's statistics are its segment's.
+     */
+    private static Map<String, Postings> postings(IndexSearcher searcher) throws IOException {
+        Map<String, Postings> all = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (leaves.size() > 1) {
+            throw new IllegalStateException("the example index is expected in one segment, not " + leaves.size());
+        }
+        CollectionStatistics collection = searcher.collectionStatistics(TERMS);
+        for (LeafReaderContext leaf : leaves) {
+            var indexed = leaf.reader().terms(TERMS);
+            if (indexed == null || collection == null) {
                 continue;
             }
-            TermsEnum term = terms.iterator();
+            NumericDocValues norms = leaf.reader().getNormValues(TERMS);
+            long[] norm = new long[leaf.reader().maxDoc()];
+            for (int doc = norms == null ? DocIdSetIterator.NO_MORE_DOCS : norms.nextDoc();
+                 doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
+                norm[doc] = norms.longValue();
+            }
+            TermsEnum term = indexed.iterator();
+            PostingsEnum docs = null;
             for (BytesRef bytes = term.next(); bytes != null; bytes = term.next()) {
-                TermStates known = states.get(bytes.utf8ToString());
-                if (known == null) {
-                    states.put(bytes.utf8ToString(), new TermStates(top, term.termState(), leaf.ord, term.docFreq(),
-                            term.totalTermFreq()));
-                } else {
-                    known.register(term.termState(), leaf.ord, term.docFreq(), term.totalTermFreq());
+                TermStatistics statistics = searcher.termStatistics(new Term(TERMS, bytes), term.docFreq(),
+                        term.totalTermFreq());
+                Similarity.SimScorer scorer = searcher.getSimilarity().scorer(1f, collection, statistics);
+                int[] ids = new int[term.docFreq()];
+                float[] scores = new float[ids.length];
+                docs = term.postings(docs, PostingsEnum.FREQS);
+                int n = 0;
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    ids[n] = doc;
+                    scores[n++] = scorer.score(docs.freq(), norm[doc]);
                 }
+                all.put(bytes.utf8ToString(), new Postings(ids, scores));
             }
         }
-        return states;
+        return all;
     }
 
     /** Analyses and indexes every example; the index lives on the heap (a few MB for a few thousand posts). */
@@ -188,16 +222,76 @@ final class ExampleIndex {
         return nearest(terms.of(language.orElseGet(() -> Script.majorityLanguage(text)), text, tokens), k);
     }
 
+    /**
+     * The {@code k} examples with the highest BM25 score over {@code words}, as a Lucene disjunction of one term query
+     * per word ({@link #nearestByLucene}) ranks them: each example's score is the sum, in double, of its terms' float
+     * scores, rounded to float, and equal scores go to the lower document. Lucene sums in double too, so the order of
+     * the terms cannot change a sum's float; {@code ExampleIndexTest} checks every shipped post gets the same
+     * neighbours and scores both ways.
+     */
     private List<Neighbour> nearest(List<String> words, int k) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        double[] sums = new double[exampleOfDoc.length];
+        int[] matched = new int[exampleOfDoc.length];
+        int count = 0;
+        for (String word : words.size() > MAX_TERMS ? words.subList(0, MAX_TERMS) : words) {
+            Postings term = postings.get(word);
+            if (term == null) {
+                continue;
+            }
+            for (int i = 0; i < term.docs().length; i++) {
+                int doc = term.docs()[i];
+                if (sums[doc] == 0) { // every score of a term in a document is above 0
+                    matched[count++] = doc;
+                }
+                sums[doc] += term.scores()[i];
+            }
+        }
+        int[] best = new int[Math.min(k, count)];
+        float[] bestScores = new float[best.length];
+        int kept = 0;
+        for (int m = 0; m < count; m++) {
+            int doc = matched[m];
+            float score = (float) sums[doc];
+            int at = kept;
+            while (at > 0 && ahead(score, doc, bestScores[at - 1], best[at - 1])) {
+                at--;
+            }
+            if (at >= best.length) {
+                continue;
+            }
+            int last = Math.min(kept, best.length - 1);
+            System.arraycopy(best, at, best, at + 1, last - at);
+            System.arraycopy(bestScores, at, bestScores, at + 1, last - at);
+            best[at] = doc;
+            bestScores[at] = score;
+            kept = Math.min(kept + 1, best.length);
+        }
+        List<Neighbour> found = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            found.add(new Neighbour(examples.get(exampleOfDoc[best[i]]), bestScores[i]));
+        }
+        return found;
+    }
+
+    /** Lucene's order of hits: the higher score first, and of equal scores the lower document. */
+    private static boolean ahead(float score, int doc, float otherScore, int otherDoc) {
+        return score > otherScore || (score == otherScore && doc < otherDoc);
+    }
+
+    /** The same look-up by Lucene's own search: the reference {@link #nearest(List, int)} is checked against. */
+    List<Neighbour> nearestByLucene(String text, Optional<String> language, int k) {
+        List<String> words = terms.of(language.orElseGet(() -> Script.majorityLanguage(text)), text);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (words.isEmpty()) {
             return List.of();
         }
         words.stream().limit(MAX_TERMS)
-                .forEach(t -> query.add(termQuery(t), BooleanClause.Occur.SHOULD));
+                .forEach(t -> query.add(new TermQuery(new Term(TERMS, t)), BooleanClause.Occur.SHOULD));
         try {
             List<Neighbour> found = new ArrayList<>();
-            // Only the k best are wanted, not how many matched: Lucene may then skip documents that cannot make it.
             for (ScoreDoc hit : searcher.search(query.build(), new TopScoreDocCollectorManager(k, k)).scoreDocs) {
                 found.add(new Neighbour(examples.get(exampleOfDoc[hit.doc]), hit.score));
             }
@@ -205,12 +299,6 @@ final class ExampleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("an in-memory index failed", e);
         }
-    }
-
-    /** A query for {@code term}, told where the term is when the index has it (the same query, without the seek). */
-    private TermQuery termQuery(String term) {
-        TermStates states = termStates.get(term);
-        return states == null ? new TermQuery(new Term(TERMS, term)) : new TermQuery(new Term(TERMS, term), states);
     }
 
     /** The distinct stems of a text, as the classifier's analyzer of that language gives them. */

@@ -53,7 +53,7 @@ final class LanguageDetector {
         }
         List<String> candidates = new ArrayList<>();
         double best = 0;
-        for (Map.Entry<Language, Double> e : Models.DETECTOR.computeLanguageConfidenceValues(text).entrySet()) {
+        for (Map.Entry<Language, Double> e : Models.DETECTOR.confidenceValues(text).entrySet()) {
             String code = CODES.get(e.getKey());
             if (code == null) {
                 continue;
@@ -73,8 +73,12 @@ final class LanguageDetector {
 
     /** Holder: the models load when this class is first touched, once, under the JVM's class-initialisation lock. */
     private static final class Models {
-        static final com.github.pemistahl.lingua.api.LanguageDetector DETECTOR = LanguageDetectorBuilder
-                .fromLanguages(CODES.keySet().toArray(new Language[0]))
+        static final CallerThreadLingua DETECTOR = new CallerThreadLingua(lingua());
+    }
+
+    /** Lingua restricted to the six languages, in its low-accuracy mode; its models load as texts need them. */
+    static com.github.pemistahl.lingua.api.LanguageDetector lingua() {
+        return LanguageDetectorBuilder.fromLanguages(CODES.keySet().toArray(new Language[0]))
                 .withLowAccuracyMode()
                 .build();
     }
