@@ -14,12 +14,14 @@ import org.weft.server.persistence.ProposalEntity;
  * objects. {@code open} is false for anything that must not match: not open, deleted, held for a
  * moderator, or a copy no longer held through a link. A copy that came through another community's
  * {@code Announce}s names that community ({@code viaCommunityId}) and its owner ({@code ownerId}): it may
- * match only while someone here follows one of them ({@link #heldBy}); both are null otherwise.
+ * match only while someone here follows one of them ({@link #heldBy}); both are null otherwise. {@code authorId} is who
+ * wrote it (the member behind an anonymous request too; the remote account for a post from elsewhere): a person's offer
+ * never answers their own request ({@link #sameAuthor}); null where nobody is known (tests).
  */
 public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind kind, List<String> categories,
                                String areaCode, Double latitude, Double longitude, Instant publishedAt,
                                Instant endsAt, BigDecimal quantity, String unit, boolean open, Long viaCommunityId,
-                               Long ownerId) {
+                               Long ownerId, Long authorId) {
 
     /**
      * The strings are interned: each snapshot read from a row brings its own copies of the same few concept URIs, area
@@ -37,7 +39,7 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
                             String areaCode, Double latitude, Double longitude, Instant publishedAt,
                             Instant endsAt, BigDecimal quantity, String unit, boolean open) {
         this(id, local, purpose, kind, categories, areaCode, latitude, longitude, publishedAt, endsAt, quantity, unit,
-                open, null, null);
+                open, null, null, null);
     }
 
     public static ProposalSnapshot of(ProposalEntity p) {
@@ -52,7 +54,7 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
         return new ProposalSnapshot(p.getId(), p.isLocal(), p.getPurpose(), p.getKind(), p.getCategories(),
                 p.getAreaCode(), p.getLatitude(), p.getLongitude(), p.getPublishedAt(), p.getEndsAt(),
                 p.getQuantity(), p.getUnit(), open, viaLink ? p.getGroup().getId() : null,
-                viaLink ? p.getAttributedTo().getId() : null);
+                viaLink ? p.getAttributedTo().getId() : null, p.getAuthor() == null ? null : p.getAuthor().getId());
     }
 
     /**
@@ -62,6 +64,14 @@ public record ProposalSnapshot(long id, boolean local, Purpose purpose, HelpKind
      */
     public boolean heldBy(Set<Long> followed) {
         return viaCommunityId == null || followed.contains(viaCommunityId) || followed.contains(ownerId);
+    }
+
+    /**
+     * Whether the same person wrote both: their offer is no answer to their own request (a member who asks for a drill
+     * and lends one is told nothing about herself), whatever else the two have in common.
+     */
+    public boolean sameAuthor(ProposalSnapshot other) {
+        return authorId != null && authorId.equals(other.authorId);
     }
 
     /** Open and not yet past its end: the only proposals that may match. */
