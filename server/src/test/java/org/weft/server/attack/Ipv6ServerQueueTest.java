@@ -9,23 +9,18 @@ import static org.weft.server.attack.WaitingQueueHtml.shownPosts;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.weft.server.model.ActorKind;
-import org.weft.server.model.Purpose;
 import org.weft.server.persistence.AccountBlockRepository;
-import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.ServerFloodSeed;
 import org.weft.server.testing.TestServers;
 import org.weft.server.ui.PageClient;
 import org.weft.web.i18n.Messages;
@@ -48,7 +43,7 @@ class Ipv6ServerQueueTest {
             weft.server().localActors().createGroup("camp", "Camp", null);
             weft.server().localActors().createMember("amina", "amina", PASSWORD, false);
             weft.server().moderators().add("camp", "amina", Optional.empty());
-            List<Long> flood = seedFlood(weft);
+            List<Long> flood = ServerFloodSeed.waiting(weft, SERVER, "camp", 5);
             Messages ar = Messages.forLanguage("ar");
             PageClient amina = new PageClient(weft.base()).language("ar");
             amina.login("amina", PASSWORD);
@@ -77,7 +72,7 @@ class Ipv6ServerQueueTest {
             assertTrue(after.contains("id=\"refused-" + SERVER + "\""), after);
             assertEquals(0, waiting(weft), "its waiting posts are turned down");
             // The server's side: any account of it, even one not seen before, is refused in the community.
-            long newcomer = weft.server().db().inTransaction(s -> actor(s, 99).getId());
+            long newcomer = weft.server().db().inTransaction(s -> ServerFloodSeed.account(s, SERVER, 99).getId());
             long camp = weft.server().db().inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, "camp")
                     .orElseThrow().getId());
             boolean refused = weft.server().db().inTransaction(s -> AccountBlockRepository.anyBlocks(s, List.of(camp),
@@ -101,43 +96,6 @@ class Ipv6ServerQueueTest {
                     "select b.domain from CommunityServerBlockEntity b", String.class).getResultList()),
                     "only the real server was blocked");
         }
-    }
-
-    /** Five accounts of the server, two offers each, waiting in camp (under the three at which one is shown alone). */
-    private static List<Long> seedFlood(TestServers.Instance weft) {
-        return weft.server().db().inTransaction(s -> {
-            ActorEntity camp = ActorRepository.local(s, ActorKind.GROUP, "camp").orElseThrow();
-            Instant now = Instant.now();
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                ActorEntity bot = actor(s, i);
-                for (int j = 0; j < 2; j++) {
-                    ProposalEntity p = new ProposalEntity("http://" + SERVER + "/statuses/" + i + "-" + j, false, bot,
-                            bot, camp, Purpose.OFFER, ProposalEntity.Source.NOTE, now.minusSeconds(60 - i * 2 - j));
-                    p.setTitle("Tent " + i + "-" + j);
-                    p.setDescription("A tent");
-                    p.setLanguage("en");
-                    p.setEndsAt(now.plus(Duration.ofDays(7)));
-                    p.setModeration(ProposalEntity.Moderation.PENDING);
-                    p.setReceivedAt(now);
-                    p.setHeardAt(now);
-                    s.persist(p);
-                    s.flush();
-                    ids.add(p.getId());
-                }
-            }
-            return ids;
-        });
-    }
-
-    private static ActorEntity actor(Session s, int n) {
-        String uri = "http://" + SERVER + "/users/bot" + n;
-        ActorEntity a = new ActorEntity(uri, ActorKind.PERSON, false, "bot" + n, SERVER, Instant.now());
-        a.setDisplayName("bot" + n);
-        a.setInbox(uri + "/inbox");
-        a.setKey(uri + "#main-key", "unused");
-        s.persist(a);
-        return a;
     }
 
     private static long waiting(TestServers.Instance weft) {
