@@ -48,6 +48,10 @@ public final class MatchRepository {
      * unless {@code all}. Read one side at a time, each from the member's own proposals (the author index) to their
      * matches: asked as one statement with both sides joined by OR, the database read every NEW match of the
      * instance and sorted them (ProposalIndexPlanTest). A match between two of the member's own proposals comes once.
+     * Left out: a match with a proposal by an account the member blocked, or that the community of the member's
+     * proposal blocked or whose server it refuses (FEDERATION.md, "Blocks and the proposals of followed accounts"): a
+     * member's follow keeps such an account's proposals here, and the matcher, which knows no blocks, pairs them with
+     * everyone's; read here, a block placed later hides the match too, and a lifted one shows it again.
      */
     public static List<Pair> ofMember(Session s, long memberId, boolean all, int limit) {
         Map<Long, Pair> byMatch = new LinkedHashMap<>();
@@ -60,13 +64,28 @@ public final class MatchRepository {
         return byMatch.values().stream().sorted(BEST_FIRST).limit(limit).toList();
     }
 
+    /**
+     * The other proposal's author is not blocked by the member ({@code :me}) nor by the community of the member's
+     * proposal, and that community does not refuse the author's server; by the foreign keys alone, so that the
+     * member's proposals and their matches are still read as ProposalIndexPlanTest checks.
+     */
+    private static String notBlocked(String mine, String other) {
+        return " and not exists (select 1 from AccountBlockEntity b where b.blocked.id = " + other + ".author.id"
+                + " and (b.blocker.id = :me or b.blocker.id = " + mine + ".group.id))"
+                + " and not exists (select 1 from CommunityServerBlockEntity refused, ActorEntity sender"
+                + " where sender.id = " + other + ".author.id and sender.local = false and refused.domain = sender.domain"
+                + " and refused.communityId = " + mine + ".group.id)";
+    }
+
     /** The matches of the member's proposals on one side ({@code mine}: {@code r} requests, {@code o} offers). */
     private static List<Pair> ofMemberSide(Session s, String mine, String dismissedAt, long memberId, boolean all,
                                            int limit) {
         String open = all ? "" : " and m.state = :new and m." + dismissedAt + " is null";
+        String other = "r".equals(mine) ? "o" : "r";
         var query = s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r, ProposalEntity o"
                         + " where r.id = m.requestId and o.id = m.offerId and " + mine + ".local = true and " + mine
-                        + ".author.id = :me" + open + " order by m.score desc, m.id desc", Object[].class)
+                        + ".author.id = :me" + open + notBlocked(mine, other) + " order by m.score desc, m.id desc",
+                        Object[].class)
                 .setParameter("me", memberId);
         if (!all) {
             query.setParameter("new", MatchEntity.State.NEW);

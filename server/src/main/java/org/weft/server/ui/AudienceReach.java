@@ -13,7 +13,8 @@ import org.weft.web.i18n.Messages;
  * Who will see a post, in plain words with numbers, for the form and the proposal page: "Only 120 members of this
  * server and 14 approved followers on 6 servers". The numbers are those the delivery uses: this server's members, the
  * community's approved followers (and the servers they are on), or all its followers for public posts. For an anonymous
- * request it also says who does know its author: the community's moderators.
+ * request it also says who does know its author: the community's moderators; for a community-only post, who can find
+ * out (its moderators, when it is reported; the operators).
  */
 public final class AudienceReach {
     private final Database db;
@@ -50,7 +51,8 @@ public final class AudienceReach {
             // Told before posting, since it is the one thing "never under your name" leaves out: the moderators
             // know who posted it (they may answer for them, and act on abuse); nobody else ever does.
             case ANONYMOUS -> m.get("reach.anonymous", counts[3]) + " " + m.get("reach.anonymousKnownTo");
-            case COMMUNITY -> communityOnly("reach.communityOnly", counts, m);
+            // "Never under your name" is true of the post, not of everyone: who can still tell it is them is said too.
+            case COMMUNITY -> communityOnly("reach.communityOnly", counts, m) + " " + m.get("reach.communityOnlyKnownTo");
         };
     }
 

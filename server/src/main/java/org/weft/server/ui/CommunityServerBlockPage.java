@@ -78,10 +78,9 @@ public final class CommunityServerBlockPage {
         }
         String name = req.path().pathParameters().get("name").toLowerCase(Locale.ROOT);
         String community = USERNAME.matcher(name).matches() ? name : "-";
-        String server = Optional.ofNullable(Forms.first(form, "server")).map(h -> h.toLowerCase(Locale.ROOT))
-                .orElse(null);
-        if (server == null || !WaitingPostsPage.SERVER.matcher(server).matches()) {
-            pages.notFound(res, v);
+        String server = ServerName.read(Forms.first(form, "server")).orElse(null);
+        if (server == null) {
+            WaitingPostsPage.notAServer(pages, res, v, base(community));
             return;
         }
         try {

@@ -51,8 +51,6 @@ import org.weft.web.view.WaitingPostsView;
 public final class WaitingPostsPage {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_][a-z0-9_.-]{0,29}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
-    /** A server's name as actors' {@code domain} holds it: host, or host:port. */
-    static final Pattern SERVER = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,252})(:\\d{1,5})?");
     private static final Set<String> NOTICES = Set.of("postApproved", "postRejected", "postsTurnedDown",
             "serverPostsTurnedDown", "accountBlocked", "serverBlocked", "serverUnblocked");
 
@@ -101,9 +99,14 @@ public final class WaitingPostsPage {
             return;
         }
         Long account = accountParam == null ? null : Long.parseLong(accountParam);
-        String server = req.query().first("server").map(h -> h.toLowerCase(Locale.ROOT)).orElse(null);
-        if (server != null && (account != null || !SERVER.matcher(server).matches())) {
+        String serverParam = req.query().first("server").orElse(null);
+        if (serverParam != null && account != null) {
             pages.notFound(res, v);
+            return;
+        }
+        String server = serverParam == null ? null : ServerName.read(serverParam).orElse(null);
+        if (serverParam != null && server == null) {
+            notAServer(pages, res, v, base(community));
             return;
         }
         WaitingPosts.Page page;
@@ -129,7 +132,7 @@ public final class WaitingPostsPage {
         List<WaitingPostsView.BlockedServer> refused = page.only() != null || page.onlyServer() != null ? List.of()
                 : serverBlocks.list(v.member().get().memberId(), community).stream()
                 .map(b -> new WaitingPostsView.BlockedServer(b.getDomain(), b.getReason())).toList();
-        String scope = account != null ? "account=" + account + "&" : server != null ? "server=" + server + "&" : "";
+        String scope = account != null ? "account=" + account + "&" : server != null ? "server=" + query(server) + "&" : "";
         String next = page.next() == null ? null : base + "?" + scope + "after=" + page.next().text();
         WaitingPostsView view = new WaitingPostsView(heading, base,
                 page.total() == 0 ? null : m.get("moderation.postsTotal", page.total()), servers, accounts, posts, next,
@@ -137,12 +140,26 @@ public final class WaitingPostsPage {
         pages.render(res, Status.OK_200, v, heading, "moderation_posts.jte", Map.of("view", view));
     }
 
+    /** 400: {@code ?server=} or a form's {@code server} is no server's name; said so, with the way back to the queue. */
+    static void notAServer(Pages pages, ServerResponse res, Visitor v, String queue) {
+        pages.message(res, Status.BAD_REQUEST_400, v, v.messages().get("error.title"),
+                v.messages().get("moderation.badServer"), queue, "moderation.allPosts");
+    }
+
+    /**
+     * A server's name in a link's query: an IPv6 literal's brackets escaped (a query may not hold them as they are; its
+     * colons, and a name's dots and port, it may).
+     */
+    private static String query(String server) {
+        return server.replace("[", "%5B").replace("]", "%5D");
+    }
+
     /** A server shown once: "812 posts waiting from 406 accounts", its button with the count, its last post. */
     private static WaitingPostsView.Server server(WaitingPosts.Server h, Messages m, String base) {
         return new WaitingPostsView.Server(h.domain(),
                 m.get("moderation.serverCount", h.count(), m.get("moderation.serverAccounts", h.accounts())),
                 m.get("moderation.turnDownServer", h.count()), h.sample().getAuthor().getUri(), h.sample().getTitle(),
-                plain(h.sample().getDescription()), h.sample().getLanguage(), base + "?server=" + h.domain());
+                plain(h.sample().getDescription()), h.sample().getLanguage(), base + "?server=" + query(h.domain()));
     }
 
     /**
@@ -168,9 +185,9 @@ public final class WaitingPostsPage {
         }
         String community = community(req);
         String base = base(community);
-        String server = Optional.ofNullable(Forms.first(form, "server")).map(h -> h.toLowerCase(Locale.ROOT)).orElse(null);
-        if (server == null || !SERVER.matcher(server).matches()) {
-            pages.notFound(res, v);
+        String server = ServerName.read(Forms.first(form, "server")).orElse(null);
+        if (server == null) {
+            notAServer(pages, res, v, base);
             return;
         }
         long me = v.member().get().memberId();

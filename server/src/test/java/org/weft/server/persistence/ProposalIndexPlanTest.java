@@ -285,10 +285,19 @@ class ProposalIndexPlanTest {
         String order = " ORDER BY m.score DESC, m.id DESC LIMIT 50";
         return List.of(
                 Arguments.of("their requests' matches", select + "r.is_local = true AND r.author_id = " + FEW
-                        + " AND m.state = 'NEW' AND m.request_dismissed_at IS NULL" + order),
+                        + " AND m.state = 'NEW' AND m.request_dismissed_at IS NULL" + notBlocked("r", "o") + order),
                 Arguments.of("their offers' matches", select + "o.is_local = true AND o.author_id = " + FEW
-                        + " AND m.state = 'NEW' AND m.offer_dismissed_at IS NULL" + order),
-                Arguments.of("all of their requests' matches", select + "r.is_local = true AND r.author_id = " + FEW + order));
+                        + " AND m.state = 'NEW' AND m.offer_dismissed_at IS NULL" + notBlocked("o", "r") + order),
+                Arguments.of("all of their requests' matches", select + "r.is_local = true AND r.author_id = " + FEW
+                        + notBlocked("r", "o") + order));
+    }
+
+    /** What leaves out a match with someone the member or their proposal's community blocked (MatchRepository). */
+    private static String notBlocked(String mine, String other) {
+        return " AND NOT EXISTS (SELECT 1 FROM account_block b WHERE b.blocked_id = " + other + ".author_id"
+                + " AND (b.blocker_id = " + FEW + " OR b.blocker_id = " + mine + ".group_id))"
+                + " AND NOT EXISTS (SELECT 1 FROM community_server_block cb, actor a WHERE a.id = " + other + ".author_id"
+                + " AND a.is_local = false AND cb.domain = a.domain AND cb.community_id = " + mine + ".group_id)";
     }
 
     /**

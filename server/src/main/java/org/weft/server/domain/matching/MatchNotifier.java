@@ -76,7 +76,8 @@ final class MatchNotifier {
             boolean mineIsRequest = m.getRequestId() != goneId;
             ProposalEntity mine = s.find(ProposalEntity.class, mineIsRequest ? m.getRequestId() : m.getOfferId());
             boolean dismissed = (mineIsRequest ? m.getRequestDismissedAt() : m.getOfferDismissedAt()) != null;
-            if (mine.isLocal() && !mine.isDeleted() && !dismissed && !promisedTo(s, gone, mine.getAuthor().getId())) {
+            if (mine.isLocal() && !mine.isDeleted() && !dismissed && !promisedTo(s, gone, mine.getAuthor().getId())
+                    && !hiddenByBlock(s, mine, gone)) {
                 s.persist(NotificationEntity.ofMatch(mine.getAuthor().getId(), KIND_GONE, mine.getId(), m.getId(),
                         clock.instant()));
             }
@@ -88,11 +89,19 @@ final class MatchNotifier {
                 .anyMatch(r -> r.getState() == ResponseEntity.State.ACCEPTED);
     }
 
+    /**
+     * Whether the member, or the community of their proposal {@code mine}, blocked the author of {@code other} (or the
+     * community refuses its server): nothing of it reaches them, a match neither, nor the news that one is gone (they
+     * were never shown it: {@code MatchRepository.ofMember} leaves it out).
+     */
+    private static boolean hiddenByBlock(Session s, ProposalEntity mine, ProposalEntity other) {
+        return other != null && AccountBlockRepository.anyBlocks(s, Arrays.asList(mine.getAuthor().getId(),
+                mine.getGroup() == null ? null : mine.getGroup().getId()), other.getAuthor().getId());
+    }
+
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {
         Long memberId = mine.getAuthor().getId();
-        // Nothing from an account the member (or the proposal's community) blocked reaches them, a match neither.
-        if (AccountBlockRepository.anyBlocks(s, Arrays.asList(memberId,
-                mine.getGroup() == null ? null : mine.getGroup().getId()), other.getAuthor().getId())) {
+        if (hiddenByBlock(s, mine, other)) {
             return;
         }
         Instant now = clock.instant();

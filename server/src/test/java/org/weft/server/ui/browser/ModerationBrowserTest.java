@@ -32,6 +32,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.HeldPosts;
 import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.ServerFloodSeed;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
@@ -171,6 +172,53 @@ class ModerationBrowserTest {
             phone.clickAndWaitForNewPage(form + " button");
             assertReviewSection(phone, form, ar.get("moderation.reviewUnsure"), ar.get("moderation.reviewTurnOn"));
             assertFalse(weft.server().moderators().reviewsFreeText("campreview"), "sure posts go straight through again");
+        }
+        assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
+    }
+
+    /**
+     * A server's flood on a phone, for a moderator whose language is Arabic: the queue's entry for the server (named
+     * by an IPv6 literal, the longest kind of name, written left to right inside the right-to-left page), the page that
+     * asks before blocking it, and the list of servers the community refuses; each right to left, in Arabic, checked by
+     * axe-core and for sideways scrolling, and screenshotted.
+     */
+    @Test
+    void aServerFloodBlockedInArabicOnAPhone() throws IOException {
+        Messages ar = Messages.forLanguage("ar");
+        String server = "[2001:db8:4006:812::200e]:8443";
+        weft.server().localActors().createGroup("campflood", "مخيم الفيضان", null);
+        arabicModerator("rania", "campflood");
+        ServerFloodSeed.waiting(weft, server, "campflood", 6);
+        violations.clear();
+        try (PhoneBrowser phone = new PhoneBrowser(weft.base(), "en", SHOTS, violations)) {
+            phone.login("rania", PASSWORD);
+            phone.open("/moderate/campflood/posts");
+            phone.assertLanguage("ar", "rtl");
+            WebElement entry = phone.find("section.waiting-server");
+            assertEquals(server, entry.findElement(By.cssSelector("h3")).getText().strip());
+            assertTrue(PhoneBrowser.words(entry.getText()).contains(PhoneBrowser.words(ar.get("moderation.serverCount", 12,
+                    ar.get("moderation.serverAccounts", 6)))), entry.getText());
+            WebElement block = entry.findElement(By.cssSelector("button[formaction$='/block-server']"));
+            assertEquals(PhoneBrowser.words(ar.get("moderation.blockServer")), PhoneBrowser.words(block.getText()).strip());
+            assertOnScreenAndUncovered(phone, block);
+            phone.check("server-flood-entry-ar");
+
+            phone.clickAndWaitForNewPage("section.waiting-server button[formaction$='/block-server']");
+            phone.assertLanguage("ar", "rtl");
+            phone.assertShows("asks before blocking", ar.get("confirm.blockServer", Messages.isolate(server)));
+            assertOnScreenAndUncovered(phone, phone.find("article.confirm button.danger"));
+            phone.check("server-block-confirm-ar");
+
+            phone.clickAndWaitForNewPage("article.confirm button.danger");
+            phone.assertLanguage("ar", "rtl");
+            phone.assertShows("blocked", ar.get("notice.serverBlocked"));
+            WebElement refused = phone.find("ul.refused-servers li");
+            assertEquals(server, refused.findElement(By.cssSelector("code")).getText().strip());
+            assertEquals(PhoneBrowser.words(ar.get("moderation.unblockServer")),
+                    PhoneBrowser.words(refused.findElement(By.cssSelector("button")).getText()).strip());
+            assertOnScreenAndUncovered(phone, refused.findElement(By.cssSelector("button")));
+            assertFalse(phone.mainText().contains("moderation."), "no raw message key");
+            phone.check("server-refused-list-ar");
         }
         assertTrue(violations.isEmpty(), "axe-core (serious or critical) or sideways scrolling on a phone: " + violations);
     }
