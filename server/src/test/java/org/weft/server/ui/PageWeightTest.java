@@ -43,10 +43,13 @@ class PageWeightTest {
         weft.server().localActors().createGroup("camp", "Camp Board", "Help between neighbours");
         weft.server().localActors().createMember("amina", "Amina", "amina-password", false);
         new Operators(weft.server().db()).setAdmin("amina", true);
+        weft.server().localActors().createMember("basma", "Basma", "basma-password", false);
         ProposalEntity last = null;
-        // Offers and requests of one category match each other: the matches page gets well over a page of rows.
+        // Amina's offers and Basma's requests of one category match each other (nobody's offer matches their own
+        // request): Amina's matches page gets well over a page of rows.
         for (int i = 0; i < 25; i++) {
-            last = weft.server().proposals().service().create("amina", ProposalDraft.builder().community("camp")
+            last = weft.server().proposals().service().create(i % 2 == 0 ? "amina" : "basma", ProposalDraft.builder()
+                    .community("camp")
                     .purpose(i % 2 == 0 ? Purpose.OFFER : Purpose.REQUEST).language("en").title("Proposal number " + i)
                     .description(TEXT.repeat(3)).categories(i % 3 == 0 ? "prams" : "bread").build());
         }
