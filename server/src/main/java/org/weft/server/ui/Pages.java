@@ -95,15 +95,18 @@ public final class Pages {
      * wait for each other until the pool's timeout).
      */
     public void render(ServerResponse res, Session s, Visitor v, String title, String template, Map<String, ?> params) {
-        render(res, Status.OK_200, v, v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L),
-                title, template, params);
+        render(res, Status.OK_200, v, unread(s, v), title, template, params);
     }
 
     /** {@link #message(ServerResponse, Status, Visitor, String, String, String, String)} inside the transaction {@code s}. */
     public void message(ServerResponse res, Session s, Status status, Visitor v, String title, String message,
                         String backUrl, String backKey) {
-        render(res, status, v, v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L),
-                title, "message.jte", messageParams(v, message, backUrl, backKey));
+        render(res, status, v, unread(s, v), title, "message.jte", messageParams(v, message, backUrl, backKey));
+    }
+
+    /** The member's unread notifications for the menu, counted in the page's transaction {@code s}; 0 signed out. */
+    private long unread(Session s, Visitor v) {
+        return v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L);
     }
 
     private void render(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
