@@ -384,9 +384,11 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("EmojiReact", likes),
                 Map.entry("Flag", new FlagHandler(safety.reports()))), blocked);
         InboundStore inboundStore = new InboundStore(db);
-        // Five attempts, 30 s, 1, 2 and 4 min apart: a sender's server may be briefly unreachable, no more.
+        // Eight attempts, 4 s, 8 s, ... 256 s apart (about eight and a half minutes): a sender's server may be briefly
+        // unreachable, no more; and what fails here because of something passing (a lock another activity held, a
+        // fetch that timed out on a busy machine) is tried again while the person who sent it is still looking.
         InboundWorker inboundWorker = new InboundWorker(db, inboundStore, router, codec,
-                RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 8, foreground);
+                RetryPolicy.doubling(Duration.ofSeconds(4), 8), clock, 8, foreground);
 
         Templates templates = new Templates();
         SessionStore sessions = new SessionStore(db, clock);

@@ -24,7 +24,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
                 // Commit means written: without this H2 may lose the last half second of commits on a crash,
                 // including activities already answered with 202.
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // A writer waits up to 20 s for another's row lock, as an InnoDB writer would (50 s): H2 gives up
+                // after 2 s, which a busy small machine exceeds, and the inbound activity or page then failed.
+                + ";LOCK_TIMEOUT=20000";
     }
 
     public String userOrDefault() {

@@ -39,8 +39,13 @@ class ApiResponsesTest {
             URI inbox = URI.create(weft.base() + "/inbox");
             String reply = mastodon.fixture("mastodon/create-note-reply.json")
                     .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            String directMessage = mastodon.fixture("mastodon/create-note-direct.json");
             assertEquals(202, mastodon.deliver(inbox, reply).statusCode());
-            assertEquals(202, mastodon.deliver(inbox, mastodon.fixture("mastodon/create-note-direct.json")).statusCode());
+            assertEquals(202, mastodon.deliver(inbox, directMessage).statusCode());
+            // Each processed first: a timeout then says what became of the activity (its state, attempts, last error).
+            for (String activity : List.of(reply, directMessage)) {
+                WaitFor.inboundDone(weft, TestHttp.json(activity).path("id").asText());
+            }
             WaitFor.condition("both answers are responses", () -> expect(200, amina.get("/proposals/" + id + "/responses"))
                     .path("total").asInt() == 2);
 
