@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -24,7 +25,8 @@ import org.weft.web.i18n.Messages;
  * Mastodon-shaped server follows A's community. The follower's {@code #MutualAidRequest} post and B's offer are listed
  * on A's board, in its search and on the tag pages beside A's own, each marked with where it comes from, in the
  * reader's language; B's community-only offer only to A's members; B's withdrawn offer nowhere. After the unlink B's
- * offer is gone from all of them, and the follower's post stays.
+ * offer is gone from all of them, and the follower's post stays. Block 3's blocks of an account and of a server hide
+ * their posts from its board, however they came, until they are lifted.
  */
 class OneBoardTest {
     private static final String PASSWORD = "a long enough password";
@@ -34,7 +36,7 @@ class OneBoardTest {
         try (TestServers.Instance b = TestServers.start(); TestServers.Instance a = TestServers.start();
              MastodonPeer mastodon = new MastodonPeer(a.base())) {
             a.server().localActors().createGroup("block3", "Block 3", null);
-            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            long moderator = a.server().localActors().createMember("amina", "Amina", PASSWORD, false).getId();
             b.server().localActors().createGroup("town", "Town", null);
             b.server().localActors().createMember("bruno", "Bruno", PASSWORD, false);
             link(a, "block3", b, "town");
@@ -93,6 +95,28 @@ class OneBoardTest {
             assertTrue(memberBoard.contains("A cot for the town only"), "A's members see the linked community-only offer");
             assertTrue(memberBoard.contains(Messages.forLanguage("en").get("card.fromCommunity", Messages.isolate("Town"),
                     Messages.isolate(b.domain()))), memberBoard);
+
+            // Block 3 blocks Bruno, then refuses the follower's server: its board shows neither's post, to visitors and
+            // members, however the post came (the link, the follow); the instance's tag pages still do (the blocks are
+            // the community's). Lifted, both are back.
+            a.server().moderators().add("block3", "amina", Optional.empty());
+            String bruno = b.base() + "/users/bruno";
+            String follower = URI.create(mastodon.origin()).getAuthority();
+            a.server().safety().accounts().blockForCommunity("block3", bruno, Optional.of(moderator), "Spam");
+            a.server().safety().servers().block(moderator, "block3", follower, "Spam");
+            for (PageClient reader : new PageClient[] {visitor, amina}) {
+                String blocked = reader.get("/board/block3").body();
+                assertFalse(blocked.contains("A pram, almost new") || blocked.contains("Veg boxes for"), blocked);
+                assertTrue(blocked.contains("Soup from Block 3"), "the community's own offer stays: " + blocked);
+                assertFalse(reader.get("/board/block3?q=pram").body().contains("A pram, almost new"), "nor in its search");
+            }
+            // Town's community-only offer came under Town's name, not Bruno's: nothing here says it is his, so it stays.
+            assertTrue(amina.get("/board/block3").body().contains("A cot for the town only"));
+            assertTrue(visitor.get("/tags/MutualAidOffer").body().contains("A pram, almost new"), "the tag page is the instance's");
+            a.server().safety().accounts().unblockForCommunity("block3", bruno, Optional.of(moderator));
+            a.server().safety().servers().unblock(moderator, "block3", follower);
+            String lifted = visitor.get("/board/block3").body();
+            assertTrue(lifted.contains("A pram, almost new") && lifted.contains("Veg boxes for"), lifted);
 
             a.server().matching().links().unlink("block3", "@town@" + b.domain());
             assertNotNull(visible(a, linked.getUri()).getDetachedAt());
