@@ -46,14 +46,16 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     public static final int MAX_PAGE_SIZE = 100;
     /** The longest search text; the board and the API cut or refuse longer text before building a query. */
     public static final int MAX_TEXT = 200;
-    /**
-     * Nothing by an account the board's community blocked, nor by an account of a server it refuses: read through the
-     * blocks' unique keys and the author's row, so a page costs two key look-ups per row it reads, whatever the number
-     * of blocks.
-     */
-    static final String NOT_BLOCKED_BY_BOARD = "not exists (select 1 from account_block b where b.blocker_id = :board"
-            + " and b.blocked_id = p.author_id) and not exists (select 1 from actor a join community_server_block r"
+    /** Nothing by an account the board's community blocked: a key look-up per row read, through the blocks' unique key. */
+    static final String NOT_BY_BLOCKED_ACCOUNT = "not exists (select 1 from account_block b where b.blocker_id = :board"
+            + " and b.blocked_id = p.author_id)";
+    /** Nothing by an account of a server the board's community refuses: the author's row and the refusal's unique key. */
+    static final String NOT_FROM_REFUSED_SERVER = "not exists (select 1 from actor a join community_server_block r"
             + " on r.community_id = :board and r.domain = a.domain where a.id = p.author_id and a.is_local = false)";
+    /** Which kinds of block a community has: most have none, and their boards' statements carry neither clause. */
+    private static final String BOARD_BLOCKS = "select case when exists (select 1 from account_block b"
+            + " where b.blocker_id = :board) then 1 else 0 end, case when exists (select 1 from community_server_block r"
+            + " where r.community_id = :board) then 1 else 0 end";
 
     public ProposalQuery {
         categoryUris = categoryUris == null ? List.of() : List.copyOf(categoryUris);
@@ -252,6 +254,22 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
     }
 
+    /** Adds the clauses that keep off a board what its community blocked, for the kinds of block it has (one read). */
+    private static void notBlockedBy(Session s, long board, List<String> clauses, Map<String, Object> params) {
+        Object[] kinds = s.createNativeQuery(BOARD_BLOCKS, Object[].class).setParameter("board", board).getSingleResult();
+        boolean accounts = ((Number) kinds[0]).intValue() == 1;
+        boolean servers = ((Number) kinds[1]).intValue() == 1;
+        if (accounts) {
+            clauses.add(NOT_BY_BLOCKED_ACCOUNT);
+        }
+        if (servers) {
+            clauses.add(NOT_FROM_REFUSED_SERVER);
+        }
+        if (accounts || servers) {
+            params.put("board", board);
+        }
+    }
+
     /**
      * The statement that finds the page's ids, written in SQL so that its plan is what the index test reads
      * ({@code BoardPlanTest}); empty when the named community does not exist here (nothing can match).
@@ -287,9 +305,9 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
                 params.put("groupId", group.get().getId());
             }
             // A community's board shows nothing by an account it blocked or from a server it refuses, however the post
-            // came to be held here (a follower's post, a linked community's Announce). Two key look-ups per row read.
-            clauses.add(NOT_BLOCKED_BY_BOARD);
-            params.put("board", group.get().getId());
+            // came to be held here (a follower's post, a linked community's Announce). A clause only for the kinds of
+            // block it has: each costs a look-up or two per row read, and most communities block no one.
+            notBlockedBy(s, group.get().getId(), clauses, params);
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown

@@ -166,6 +166,58 @@ class BoardPlanTest {
         assertEquals(count, counted.count(), name);
     }
 
+    static List<String> blockNames() {
+        return List.of("first page", "older page", "purpose, older page", "text", "board with a linked community, older page",
+                "text by meaning, linked, older page");
+    }
+
+    /**
+     * A community that blocked an account and refuses a server: its board's statements still read the proposal table
+     * in the index's order, and read only what the community blocked (the blocks' unique keys, the authors by id or by
+     * the refused domain), never every account this server knows. Then the blocked authors' posts are off the page.
+     */
+    @ParameterizedTest(name = "{0}, with blocks")
+    @MethodSource("blockNames")
+    void aBoardWithBlocksLooksEachAuthorUpByKey(String name) throws SQLException {
+        ProposalQuery query = queries().get(name);
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(DIR), settings.userOrDefault(),
+                settings.passwordOrDefault()); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE actor SET domain = 'spam.example' WHERE id = 12");
+            st.executeUpdate("INSERT INTO account_block (blocker_id, blocked_id, created_at) VALUES (1, 11, CURRENT_TIMESTAMP)");
+            st.executeUpdate("INSERT INTO community_server_block (community_id, domain, created_at)"
+                    + " VALUES (1, 'spam.example', CURRENT_TIMESTAMP)");
+            try {
+                List<Object[]> plan = explain(query);
+                String shown = describe(plan);
+                // Each block table through its key on the community, the authors through their id or their domain: so
+                // whether MariaDB tests each row of the page or first gathers the community's blocked accounts (a
+                // materialisation), it reads what the community blocked, never every account it knows.
+                Map<String, Set<String>> keys = Map.of("b", Set.of("uq_account_block"), "r", Set.of("uq_community_server_block"),
+                        "a", Set.of("PRIMARY", "ix_actor_domain"));
+                keys.forEach((block, allowed) -> {
+                    List<Object[]> rows = plan.stream().filter(r -> block.equals(r[2])).toList();
+                    assertTrue(!rows.isEmpty(), name + ": " + block + " is not read\n" + shown);
+                    for (Object[] row : rows) {
+                        assertTrue(Set.of("eq_ref", "ref", "const").contains(String.valueOf(row[3]))
+                                && allowed.contains(String.valueOf(row[5])), name + ": " + block + " is not looked up by the"
+                                + " community's blocks\n" + shown);
+                    }
+                });
+                for (Object[] p : plan.stream().filter(r -> "p".equals(r[2])).toList()) {
+                    assertTrue(!"ALL".equals(p[3]) && p[5] != null, name + ": the proposal table is scanned\n" + shown);
+                    assertTrue(p[9] == null || !String.valueOf(p[9]).contains("filesort"), name + ": sorted\n" + shown);
+                }
+                List<Long> authors = db.inTransaction(s -> query.slice(s).items().stream()
+                        .map(p -> p.getAuthor().getId()).toList());
+                assertTrue(!authors.isEmpty() && !authors.contains(11L) && !authors.contains(12L), name + ": " + authors);
+            } finally {
+                st.executeUpdate("DELETE FROM community_server_block");
+                st.executeUpdate("DELETE FROM account_block");
+                st.executeUpdate("UPDATE actor SET domain = 'localhost' WHERE id = 12");
+            }
+        }
+    }
+
     /** Searches for a word few proposals hold: the page is found from the term index, not by walking the board. */
     static Map<String, ProposalQuery> rareSearches() {
         ProposalCursor middle = new ProposalCursor(Instant.now().minusSeconds(PROPOSALS / 2), PROPOSALS / 2);
