@@ -15,6 +15,7 @@ import java.util.function.Function;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
+import org.weft.server.model.DomainNames;
 
 /**
  * Everything an operator can set, resolved once at start: environment variable, else the operator's
@@ -146,7 +147,7 @@ public record WeftConfig(
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */
     public String domain() {
-        return baseUrl.getPort() == -1 ? baseUrl.getHost() : baseUrl.getHost() + ":" + baseUrl.getPort();
+        return DomainNames.hostAndPort(baseUrl);
     }
 
     /** Copy with another base URL and port; used by tests that learn their port after binding. */

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.weft.activitypub.client.AddressCheck;
 import org.weft.activitypub.client.ForbiddenAddressException;
+import org.weft.server.model.DomainNames;
 import org.weft.server.persistence.BlockedDomains;
 
 /**
@@ -23,7 +24,7 @@ public final class BlockedAddressCheck implements AddressCheck {
 
     @Override
     public void check(URI uri) throws IOException {
-        String host = uri.getHost() == null ? null : uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        String host = DomainNames.hostAndPort(uri);
         if (blocked.isSuspended(host)) {
             throw new ForbiddenAddressException("server suspended by this instance: " + host);
         }

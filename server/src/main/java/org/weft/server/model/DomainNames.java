@@ -1,6 +1,7 @@
 package org.weft.server.model;
 
 import java.net.IDN;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,19 @@ public final class DomainNames {
             }
         }
         return Optional.of(name + port);
+    }
+
+    /**
+     * {@code host} or {@code host:port} (a port only when the URI gives one) of a URI, lower case, as actors'
+     * {@code domain}, the delivery queue's hosts and blocks hold it: a host's case means nothing, and
+     * {@code Mastodon.Example} must meet a block of {@code mastodon.example} on either database. Null without a host.
+     */
+    public static String hostAndPort(URI uri) {
+        if (uri.getHost() == null) {
+            return null;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return uri.getPort() == -1 ? host : host + ":" + uri.getPort();
     }
 
     /**

@@ -78,7 +78,7 @@ public record LocalUrls(URI origin) {
     }
 
     public String domain() {
-        return origin.getPort() == -1 ? origin.getHost() : origin.getHost() + ":" + origin.getPort();
+        return DomainNames.hostAndPort(origin);
     }
 
     /** Whether a URL belongs to this instance: the same {@link WebOrigin} (scheme, host and port). */

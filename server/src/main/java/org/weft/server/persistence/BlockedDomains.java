@@ -80,11 +80,7 @@ public final class BlockedDomains {
     /** {@code host} or {@code host:port} of a URI, as actors' {@code domain} holds it; null when there is none. */
     public static String hostOf(String uri) {
         try {
-            URI u = URI.create(uri);
-            if (u.getHost() == null) {
-                return null;
-            }
-            return u.getPort() == -1 ? u.getHost() : u.getHost() + ":" + u.getPort();
+            return DomainNames.hostAndPort(URI.create(uri));
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.hibernate.Session;
+import org.weft.server.model.DomainNames;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.DeliveryEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
@@ -224,7 +225,7 @@ public final class DeliveryQueue {
     }
 
     static String hostOf(URI inbox) {
-        return inbox.getPort() == -1 ? inbox.getHost() : inbox.getHost() + ":" + inbox.getPort();
+        return DomainNames.hostAndPort(inbox);
     }
 
     private static String truncate(String error) {

@@ -13,6 +13,7 @@ import org.hibernate.Session;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.vocab.Actor;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.DomainNames;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -147,7 +148,7 @@ public final class RemoteActors {
             throw new IllegalArgumentException("A remote document claims a local id: " + actor.id());
         }
         URI id = URI.create(actor.id());
-        String domain = id.getPort() == -1 ? id.getHost() : id.getHost() + ":" + id.getPort();
+        String domain = DomainNames.hostAndPort(id);
         ActorKind kind = ActorKind.fromWireType(actor.type().wireName()).orElse(ActorKind.PERSON);
         String username = actor.preferredUsername() == null ? "" : actor.preferredUsername();
         ActorEntity entity = ActorRepository.byUri(s, actor.id())
