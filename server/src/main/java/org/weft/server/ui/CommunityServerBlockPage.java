@@ -47,9 +47,10 @@ public final class CommunityServerBlockPage {
                 if (reason != null && !reason.isBlank()) {
                     fields.add(new Confirmation.Field("reason", reason));
                 }
-                pages.confirm(res, v, m.get("confirm.blockServerTitle", Messages.isolate(server)), new Confirmation(
-                        server, null, m.get("confirm.blockServer", Messages.isolate(server)), base + "/block-server",
-                        fields, m.get("moderation.blockServer"), base + "#server-" + server));
+                String named = Messages.isolateLeftToRight(server);
+                pages.confirm(res, v, m.get("confirm.blockServerTitle", named), new Confirmation(server, null,
+                        m.get("confirm.blockServer", named), base + "/block-server", fields,
+                        m.get("moderation.blockServer"), base + "#server-" + server));
                 return;
             }
             pages.once(res, v, form, base, () -> {

@@ -49,7 +49,7 @@ final class InstanceLinks {
             return m.get("admin.linkBadTarget");
         }
         if (!links.allowList().allows(domain)) {
-            return m.get("admin.linkNotAllowed", Messages.isolate(domain));
+            return m.get("admin.linkNotAllowed", Messages.isolateLeftToRight(domain));
         }
         try {
             links.link(community, target);
@@ -58,7 +58,8 @@ final class InstanceLinks {
             return m.get("admin.linkNoCommunity");
         } catch (InvalidInputException e) {
             // The handle led to another host than it named, and that one is not allowed.
-            return e.code().equals("link_not_allowed") ? m.get("admin.linkNotAllowed", Messages.isolate(String.valueOf(e.arguments().get(0))))
+            return e.code().equals("link_not_allowed")
+                    ? m.get("admin.linkNotAllowed", Messages.isolateLeftToRight(String.valueOf(e.arguments().get(0))))
                     : m.get("admin.linkFailed");
         } catch (IOException | RuntimeException e) {
             return m.get("admin.linkFailed");

@@ -169,7 +169,7 @@ public final class OperatorMembers {
         params.put("members", members);
         params.put("notice", notice == null ? null : new Notice("members", notice));
         params.put("error", error == null ? null : new FormError(null, Pages.explain(m, error)));
-        params.put("newPasswordFor", newPasswordFor == null ? null : Messages.isolate("@" + newPasswordFor));
+        params.put("newPasswordFor", newPasswordFor == null ? null : Messages.isolateLeftToRight("@" + newPasswordFor));
         params.put("newPassword", newPassword);
         forms.pages().render(res, status, v, m.get("admin.members"), "admin_members.jte", params);
     }

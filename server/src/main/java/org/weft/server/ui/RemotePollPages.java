@@ -46,8 +46,8 @@ public final class RemotePollPages {
     /** The polls of those {@code community} follows, as lines of its polls page. */
     List<RemotePollRow> rows(Messages m, String community, Long me) {
         return polls.followedBy(community, me).stream().map(p -> new RemotePollRow(p.path(), p.question(),
-                m.get("remotePoll.from", Messages.isolate(p.senderName()), Messages.isolate(p.senderHost())), status(m, p),
-                m.get("poll.voterCount", p.voterCount()))).toList();
+                m.get("remotePoll.from", Messages.isolate(p.senderName()), Messages.isolateLeftToRight(p.senderHost())),
+                status(m, p), m.get("poll.voterCount", p.voterCount()))).toList();
     }
 
     /** {@code GET /remote-polls/{id}}. */
@@ -68,13 +68,14 @@ public final class RemotePollPages {
         Messages m = v.messages();
         List<PollView.Option> options = PollForms.options(poll.options(), poll.voterCount());
         String youVoted = PollForms.youVoted(m, poll.options(), poll.mine());
-        String heading = m.get("remotePoll.title", Messages.isolate(poll.senderName()), Messages.isolate(poll.senderHost()));
+        String heading = m.get("remotePoll.title", Messages.isolate(poll.senderName()),
+                Messages.isolateLeftToRight(poll.senderHost()));
         String back = poll.community() == null ? "/" : "/groups/" + poll.community() + "/polls";
         Map<String, Object> params = new HashMap<>();
         params.put("view", new PollView(heading, poll.question(), status(m, poll), m.get("poll.voterCount",
                 poll.voterCount()), options, poll.multiple(), me != null && poll.open() && poll.mine().isEmpty(),
                 poll.path() + "/vote", youVoted, false, null, Pages.notice(req, m, NOTICES), back));
-        params.put("privacy", m.get("remotePoll.privacy", Messages.isolate(poll.senderHost())));
+        params.put("privacy", m.get("remotePoll.privacy", Messages.isolateLeftToRight(poll.senderHost())));
         pages.render(res, Status.OK_200, v, heading, "remote_poll.jte", params);
     }
 

@@ -126,8 +126,10 @@ public final class WaitingPostsPage {
                 m.get("moderation.turnDownAll", a.count()), a.sample().getTitle(), plain(a.sample().getDescription()),
                 a.sample().getLanguage(), base + "?account=" + a.account().getId())).toList();
         List<WaitingPostsView.Server> servers = page.servers().stream().map(h -> server(h, m, base)).toList();
-        String heading = page.only() != null ? m.get("moderation.onlyAccount", Messages.isolate(page.only().getUri()))
-                : page.onlyServer() != null ? m.get("moderation.onlyServer", Messages.isolate(page.onlyServer()))
+        String heading = page.only() != null
+                ? m.get("moderation.onlyAccount", Messages.isolateLeftToRight(page.only().getUri()))
+                : page.onlyServer() != null
+                ? m.get("moderation.onlyServer", Messages.isolateLeftToRight(page.onlyServer()))
                 : m.get("moderation.postsTitle", Messages.isolate(group.get().getDisplayName()));
         List<WaitingPostsView.BlockedServer> refused = page.only() != null || page.onlyServer() != null ? List.of()
                 : serverBlocks.list(v.member().get().memberId(), community).stream()

@@ -57,14 +57,14 @@ class Ipv6ServerQueueTest {
             assertTrue(link.find(), entry);
             HttpResponse<String> only = amina.get(link.group(1).replace("&amp;", "&"));
             assertEquals(200, only.statusCode(), link.group(1) + ": " + only.body());
-            assertTrue(only.body().contains(ar.get("moderation.onlyServer", Messages.isolate(SERVER))), only.body());
+            assertTrue(only.body().contains(ar.get("moderation.onlyServer", Messages.isolateLeftToRight(SERVER))), only.body());
             assertEquals(flood.stream().sorted().toList(), shownPosts(only.body()).stream().sorted().toList());
 
             // Blocked after asking: the confirmation names it, and the queue lists it among the refused servers.
             HttpResponse<String> asked = amina.submit("/moderate/camp/posts", "/moderate/camp/posts/block-server",
                     Map.of("server", SERVER, "reason", "سبام"));
             assertEquals(200, asked.statusCode(), asked.body());
-            assertTrue(asked.body().contains(ar.get("confirm.blockServer", Messages.isolate(SERVER))), asked.body());
+            assertTrue(asked.body().contains(ar.get("confirm.blockServer", Messages.isolateLeftToRight(SERVER))), asked.body());
             HttpResponse<String> blocked = amina.submit("/moderate/camp/posts", "/moderate/camp/posts/block-server",
                     Map.of("server", SERVER, "reason", "سبام", "confirm", "yes"));
             assertEquals(303, blocked.statusCode(), blocked.body());

@@ -276,7 +276,7 @@ class ServerFloodQueueTest {
             HttpResponse<String> asked = amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block-server",
                     Map.of("server", server, "reason", "A spam farm"));
             assertEquals(200, asked.statusCode(), "asks first");
-            assertTrue(asked.body().contains(en.get("confirm.blockServer", Messages.isolate(server))), asked.body());
+            assertTrue(asked.body().contains(en.get("confirm.blockServer", Messages.isolateLeftToRight(server))), asked.body());
             assertTrue(asked.body().contains("A spam farm"), "the reason is carried to the confirmation");
             assertEquals(12, waitingFrom(weft, server, "block3"), "asking changes nothing");
             assertEquals(1, follows(weft, fan));

@@ -334,7 +334,7 @@ class ConversationPagesTest {
 
     /** Text without the isolate marks around people's names, which a reader does not see. */
     private static String words(String text) {
-        return text.replace("\u2068", "").replace("\u2069", "");
+        return text.replace("\u2066", "").replace("\u2068", "").replace("\u2069", "");
     }
 
     /** The help the posting form gives beside one audience choice: who will see the post. */

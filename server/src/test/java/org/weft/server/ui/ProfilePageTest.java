@@ -102,7 +102,7 @@ class ProfilePageTest {
 
     /** A page's words without its isolate marks, which a reader does not see. */
     private static String text(String html) {
-        return html.replace("\u2068", "").replace("\u2069", "");
+        return html.replace("\u2066", "").replace("\u2068", "").replace("\u2069", "");
     }
 
     @Test

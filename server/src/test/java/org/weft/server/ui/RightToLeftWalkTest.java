@@ -48,7 +48,7 @@ import org.weft.server.testing.WaitFor;
  * The principle for what is skipped: people's own words and proper names are marked as such on the page, and only
  * those marks are trusted. Text inside an element with its own {@code lang} (another language than the page's), with
  * {@code dir="auto"} (user text, names), in {@code <bdi>} or {@code <code>}, or with {@code dir="ltr"} (handles,
- * addresses, codes) is not the page's own, nor is text between Unicode's isolate marks (U+2068 … U+2069, plain text's
+ * addresses, codes) is not the page's own, nor is text between Unicode's isolate marks (U+2066 or U+2068 … U+2069, plain text's
  * {@code <bdi>}: what a person typed, inside a sentence that refuses it). The page's {@code <title>} cannot hold
  * markup; it repeats the page's heading, so the marked text of the page is taken out of it before it is checked.
  * Everything else must be the page language's: no Latin letters, except
@@ -57,7 +57,7 @@ import org.weft.server.testing.WaitFor;
  */
 class RightToLeftWalkTest {
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]+");
-    private static final Pattern ISOLATED = Pattern.compile("\u2068[^\u2069]*\u2069");
+    private static final Pattern ISOLATED = Pattern.compile("[\u2066\u2068][^\u2069]*\u2069");
     private static final Pattern LINK = Pattern.compile("href=\"([^\"#]*)");
     private static final int MAX_PAGES = 160;
     /**

@@ -80,6 +80,16 @@ public final class Messages {
         return text == null || text.isEmpty() ? "" : "\u2068" + text + "\u2069";
     }
 
+    /**
+     * Machine text (a server's name, an address, a handle) to put inside a sentence of the reader's language, wrapped in
+     * Unicode's left-to-right isolate and pop (U+2066, U+2069). Not {@link #isolate}: {@code [::1]:8443} holds no
+     * letter to take a direction from, and inside an Arabic sentence the first-strong isolate laid it out right to left
+     * ({@code 8443:[1::]}).
+     */
+    public static String isolateLeftToRight(String text) {
+        return text == null || text.isEmpty() ? "" : "\u2066" + text + "\u2069";
+    }
+
     /** The locale numbers and dates are written in: Arabic uses Arabic-Indic digits, as in the Levant and Iraq. */
     public Locale formatLocale() {
         return "ar".equals(locale.getLanguage()) ? Locale.forLanguageTag("ar-u-nu-arab") : locale;

@@ -205,7 +205,7 @@ class ModerationBrowserTest {
 
             phone.clickAndWaitForNewPage("section.waiting-server button[formaction$='/block-server']");
             phone.assertLanguage("ar", "rtl");
-            phone.assertShows("asks before blocking", ar.get("confirm.blockServer", Messages.isolate(server)));
+            phone.assertShows("asks before blocking", ar.get("confirm.blockServer", Messages.isolateLeftToRight(server)));
             assertOnScreenAndUncovered(phone, phone.find("article.confirm button.danger"));
             phone.check("server-block-confirm-ar");
 

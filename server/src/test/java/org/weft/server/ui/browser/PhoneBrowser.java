@@ -132,11 +132,11 @@ final class PhoneBrowser implements AutoCloseable {
     }
 
     /**
-     * Text without Unicode's isolate marks (U+2068, U+2069), which are invisible: the words are compared here, the
+     * Text without Unicode's isolate marks (U+2066, U+2068, U+2069), which are invisible: the words are compared here, the
      * marks around people's words by {@code RightToLeftWalkTest}. Expected sentences go through this too.
      */
     static String words(String text) {
-        return text.replace("\u2068", "").replace("\u2069", "");
+        return text.replace("\u2066", "").replace("\u2068", "").replace("\u2069", "");
     }
 
     /** The menu's unread badge, or null when the menu shows none. */
