@@ -14,7 +14,7 @@ import org.weft.server.persistence.Database;
 
 /**
  * Gives each test server a database of its own: an H2 file in a temporary directory by default, or a
- * fresh database on the MariaDB server named by {@code WEFT_TEST_DB_URL} (CI runs the suite both ways).
+ * database of its own on the MariaDB server named by {@code WEFT_TEST_DB_URL} (CI runs the suite both ways).
  */
 public final class TestDatabases {
     private static final String MARIADB_URL = System.getenv("WEFT_TEST_DB_URL");
@@ -26,38 +26,51 @@ public final class TestDatabases {
         return MARIADB_URL != null && !MARIADB_URL.isBlank();
     }
 
-    /** A new, empty database; embedded settings store their file under {@code dataDir}. */
+    /**
+     * A new, empty database, for a test that must see the migrations run (Flyway on an empty schema, an older schema
+     * upgraded, a plan read right after migrating); embedded settings store their file under {@code dataDir}.
+     */
     public static DatabaseSettings fresh(Path dataDir) {
         if (!usingMariaDb()) {
             return new DatabaseSettings("", "", "", 8);
         }
-        String name = "weft_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(MARIADB_URL, user(), password());
-             Statement s = c.createStatement()) {
+        String name = newName();
+        try (Connection c = serverConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database on " + MARIADB_URL + ": " + e.getMessage(), e);
         }
-        String base = MARIADB_URL.endsWith("/") ? MARIADB_URL : MARIADB_URL + "/";
-        return new DatabaseSettings(base + name, user(), password(), 8);
+        return settingsOf(name);
     }
 
     /**
      * As {@link #fresh}, for a test that opens it at once with {@code Database.open} (a test server,
-     * {@link FreshDatabase}): an embedded one starts as a copy of a database migrated once per test JVM, so the open
-     * finds every migration applied (as every restart of a server does) instead of running them all, which was most of
-     * an embedded start's time. MariaDB databases start empty and are migrated.
+     * {@link FreshDatabase}): it starts as a copy of a database migrated once per test JVM, so the open finds every
+     * migration applied (as every restart of a server does) instead of running them all, which was most of a start's
+     * time. Embedded, the copy is the template's file; on MariaDB, its tables and rows ({@link MariaDbTemplate}).
      */
     public static DatabaseSettings migrated(Path dataDir) {
-        DatabaseSettings settings = fresh(dataDir);
-        if (settings.isEmbedded()) {
+        if (!usingMariaDb()) {
             try {
                 Files.copy(EmbeddedTemplate.FILE, dataDir.resolve(EmbeddedTemplate.FILE.getFileName()));
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot copy the migrated template database into " + dataDir, e);
             }
+            return fresh(dataDir);
         }
-        return settings;
+        String name = newName();
+        try {
+            ServerTemplate.TEMPLATE.copyInto(name);
+        } catch (SQLException e) {
+            drop(settingsOf(name)); // a copy cut short is no test's database
+            throw new IllegalStateException("Cannot copy the migrated template into " + name + ": " + e.getMessage(), e);
+        }
+        return settingsOf(name);
+    }
+
+    /** The MariaDB template, made the first time a test asks for a migrated database. */
+    private static final class ServerTemplate {
+        static final MariaDbTemplate TEMPLATE = MariaDbTemplate.create(MARIADB_URL, user(), password());
     }
 
     /** The embedded database file every migration has run on, made the first time a test asks for one. */
@@ -79,12 +92,20 @@ public final class TestDatabases {
             return;
         }
         String name = settings.url().substring(settings.url().lastIndexOf('/') + 1);
-        try (Connection c = DriverManager.getConnection(MARIADB_URL, user(), password());
-             Statement s = c.createStatement()) {
+        try (Connection c = serverConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop test database " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String newName() {
+        return "weft_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static DatabaseSettings settingsOf(String name) {
+        String base = MARIADB_URL.endsWith("/") ? MARIADB_URL : MARIADB_URL + "/";
+        return new DatabaseSettings(base + name, user(), password(), 8);
     }
 
     public static Path tempDir() {
