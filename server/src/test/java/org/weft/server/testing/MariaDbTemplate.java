@@ -7,16 +7,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.persistence.Database;
 
 /**
  * A MariaDB database every migration has run on, made once per test JVM, that new test databases are copied from:
- * creating some fifty tables from their {@code SHOW CREATE TABLE} takes a fraction of running the 92 migrations, many of
- * which rebuild a table. The copy is the schema exactly (columns, indexes, foreign keys with their rules, checks,
- * charsets, table options; {@code MigratedSchemaTest} compares it with a migrated one) plus every row the migrations
- * left, Flyway's history among them, so a server opening it finds every migration applied and skips Flyway.
+ * creating some fifty tables from their {@code SHOW CREATE TABLE} takes a fraction of running the 92 migrations,
+ * many of which rebuild a table. The copy is the schema exactly (columns, indexes, foreign keys with their rules,
+ * checks, charsets, table options; {@code MigratedSchemaTest} compares it with a migrated one) plus every row the
+ * migrations left, Flyway's history among them, so a server opening it finds every migration applied and skips Flyway.
  */
 final class MariaDbTemplate {
     /** Its name says it is a test's, should the JVM die before the shutdown hook drops it. */
@@ -34,15 +35,17 @@ final class MariaDbTemplate {
         this.tablesWithRows = tablesWithRows;
     }
 
-    /** Migrates a new template database on the server {@code serverUrl} names and reads what a copy needs. */
-    static MariaDbTemplate create(String serverUrl, String user, String password) {
+    /**
+     * Migrates a new template database on the test server and reads what a copy needs; {@code settingsOf} gives the
+     * settings that open a database of the name given.
+     */
+    static MariaDbTemplate create(Function<String, DatabaseSettings> settingsOf) {
         String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = TestDatabases.serverConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             dropAtExit(name);
-            String base = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
             // As a test server's first start does: Weft's own open runs Flyway, Java migrations included.
-            Database.open(new DatabaseSettings(base + name, user, password, 2), TestDatabases.tempDir()).close();
+            Database.open(settingsOf.apply(name), TestDatabases.tempDir()).close();
             refuseWhatIsNotCopied(s, name);
             List<String> tables = baseTables(s, name);
             List<String> creates = new ArrayList<>();
@@ -60,7 +63,8 @@ final class MariaDbTemplate {
             }
             return new MariaDbTemplate(name, List.copyOf(creates), List.copyOf(withRows));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot make the migrated template database " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot make the migrated template database " + name + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -91,8 +95,10 @@ final class MariaDbTemplate {
         String schema = "'" + name + "'";
         String[] others = {
                 "SELECT CONCAT('view ', table_name) FROM information_schema.views WHERE table_schema = " + schema,
-                "SELECT CONCAT('trigger ', trigger_name) FROM information_schema.triggers WHERE trigger_schema = " + schema,
-                "SELECT CONCAT('routine ', routine_name) FROM information_schema.routines WHERE routine_schema = " + schema,
+                "SELECT CONCAT('trigger ', trigger_name) FROM information_schema.triggers"
+                        + " WHERE trigger_schema = " + schema,
+                "SELECT CONCAT('routine ', routine_name) FROM information_schema.routines"
+                        + " WHERE routine_schema = " + schema,
                 "SELECT CONCAT('event ', event_name) FROM information_schema.events WHERE event_schema = " + schema,
                 "SELECT CONCAT('sequence ', table_name) FROM information_schema.tables WHERE table_schema = " + schema
                         + " AND table_type = 'SEQUENCE'"};

@@ -63,8 +63,8 @@ class MigratedSchemaTest {
         made.add(copied);
         String schema = schema(copied);
         List<String> foreignKeys = rows(schema, ASPECTS.get("foreign keys"));
-        assertTrue(foreignKeys.stream().anyMatch(fk -> fk.endsWith("|CASCADE")), "an ON DELETE CASCADE: " + foreignKeys);
-        assertTrue(foreignKeys.stream().anyMatch(fk -> fk.endsWith("|SET NULL")), "an ON DELETE SET NULL: " + foreignKeys);
+        assertTrue(foreignKeys.stream().anyMatch(fk -> fk.endsWith("|CASCADE")), "ON DELETE CASCADE: " + foreignKeys);
+        assertTrue(foreignKeys.stream().anyMatch(fk -> fk.endsWith("|SET NULL")), "ON DELETE SET NULL: " + foreignKeys);
         assertTrue(rows(schema, ASPECTS.get("schema history")).stream().anyMatch(row -> row.contains("|92|")),
                 "the newest migration in Flyway's history");
     }
@@ -75,8 +75,9 @@ class MigratedSchemaTest {
                 + " FROM information_schema.schemata WHERE schema_name = ?");
         aspects.put("tables", "SELECT table_name, table_type, engine, row_format, table_collation, create_options,"
                 + " table_comment, auto_increment FROM information_schema.tables WHERE table_schema = ?");
-        aspects.put("columns", "SELECT table_name, column_name, ordinal_position, column_type, column_default, is_nullable,"
-                + " character_set_name, collation_name, extra, is_generated, generation_expression, column_comment"
+        aspects.put("columns", "SELECT table_name, column_name, ordinal_position, column_type, column_default,"
+                + " is_nullable, character_set_name, collation_name, extra, is_generated, generation_expression,"
+                + " column_comment"
                 + " FROM information_schema.columns WHERE table_schema = ?");
         aspects.put("indexes", "SELECT table_name, index_name, seq_in_index, column_name, non_unique, sub_part,"
                 + " index_type, collation, nullable, packed, index_comment, ignored"

@@ -28,7 +28,8 @@ public final class TestDatabases {
 
     /**
      * A new, empty database, for a test that must see the migrations run (Flyway on an empty schema, an older schema
-     * upgraded, a plan read right after migrating); embedded settings store their file under {@code dataDir}.
+     * upgraded, a start's skipping of Flyway) or that opens a database of its own; embedded settings store their file
+     * under {@code dataDir}.
      */
     public static DatabaseSettings fresh(Path dataDir) {
         if (!usingMariaDb()) {
@@ -63,14 +64,15 @@ public final class TestDatabases {
             ServerTemplate.TEMPLATE.copyInto(name);
         } catch (SQLException e) {
             drop(settingsOf(name)); // a copy cut short is no test's database
-            throw new IllegalStateException("Cannot copy the migrated template into " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot copy the migrated template into " + name + ": " + e.getMessage(),
+                    e);
         }
         return settingsOf(name);
     }
 
     /** The MariaDB template, made the first time a test asks for a migrated database. */
     private static final class ServerTemplate {
-        static final MariaDbTemplate TEMPLATE = MariaDbTemplate.create(MARIADB_URL, user(), password());
+        static final MariaDbTemplate TEMPLATE = MariaDbTemplate.create(TestDatabases::settingsOf);
     }
 
     /** The embedded database file every migration has run on, made the first time a test asks for one. */
