@@ -48,9 +48,10 @@ final class ProposalCards {
         }
         ActorEntity group = p.getGroup();
         if (group != null && !group.isLocal()) {
-            return m.get("card.fromCommunity", Messages.isolate(group.getDisplayName()), Messages.isolate(group.getDomain()));
+            return m.get("card.fromCommunity", Messages.isolate(group.getDisplayName()),
+                    Messages.isolateLeftToRight(group.getDomain()));
         }
-        return m.get("card.fromFollower", Messages.isolate(p.getAttributedTo().getDomain()));
+        return m.get("card.fromFollower", Messages.isolateLeftToRight(p.getAttributedTo().getDomain()));
     }
 
     String purposeLabel(ProposalEntity p, Messages m) {

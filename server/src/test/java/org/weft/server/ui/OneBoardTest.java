@@ -67,9 +67,10 @@ class OneBoardTest {
             WaitFor.condition("A hears of the withdrawal", () -> visible(a, given.getUri()).isDeleted());
 
             Messages french = Messages.forLanguage("fr");
-            String fromTown = french.get("card.fromCommunity", Messages.isolate("Town"), Messages.isolate(b.domain()));
+            String fromTown = french.get("card.fromCommunity", Messages.isolate("Town"),
+                    Messages.isolateLeftToRight(b.domain()));
             String fromMastodon = french.get("card.fromFollower",
-                    Messages.isolate(URI.create(mastodon.origin()).getAuthority()));
+                    Messages.isolateLeftToRight(URI.create(mastodon.origin()).getAuthority()));
             PageClient visitor = new PageClient(a.base()).language("fr");
             String board = visitor.get("/board/block3").body();
             assertTrue(board.contains("Soup from Block 3"), board);
@@ -94,7 +95,7 @@ class OneBoardTest {
             String memberBoard = amina.get("/board/block3").body();
             assertTrue(memberBoard.contains("A cot for the town only"), "A's members see the linked community-only offer");
             assertTrue(memberBoard.contains(Messages.forLanguage("en").get("card.fromCommunity", Messages.isolate("Town"),
-                    Messages.isolate(b.domain()))), memberBoard);
+                    Messages.isolateLeftToRight(b.domain()))), memberBoard);
 
             // Block 3 blocks Bruno, then refuses the follower's server: its board shows neither's post, to visitors and
             // members, however the post came (the link, the follow); the instance's tag pages still do (the blocks are
