@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * V95 writes the servers of accounts stored before in lower case, as blocks hold them, on both databases; an account
+ * V94 writes the servers of accounts stored before in lower case, as blocks hold them, on both databases; an account
  * already in lower case is unchanged. Runs on H2 and on MariaDB (WEFT_TEST_DB_URL).
  */
 class ActorDomainCaseMigrationTest {
@@ -17,7 +17,7 @@ class ActorDomainCaseMigrationTest {
 
     @Test
     void anAccountStoredUnderAServerInCapitalsIsUnderItInLowerCase() throws SQLException {
-        older.migrateTo("94");
+        older.migrateTo("93");
         older.insertWithoutForeignKeys("INSERT INTO actor (id, uri, kind, is_local, username, domain, display_name, inbox,"
                 + " key_id, public_key_pem, manually_approves, discoverable, created_at) VALUES"
                 + " (1, 'https://Mastodon.Example/users/rosa', 'PERSON', FALSE, 'rosa', 'Mastodon.Example:8443', 'Rosa',"

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * V94 removes the matches stored before the rule that nobody's offer answers their own request, and the notices of
+ * V93 removes the matches stored before the rule that nobody's offer answers their own request, and the notices of
  * them: a member (5) who asked for a pram and gave one away was shown her own offer as a match for her request. A
  * match of her request with someone else's offer (6) stays, and so does its notice. Runs on H2 and on MariaDB
  * (WEFT_TEST_DB_URL).
@@ -21,7 +21,7 @@ class SelfMatchMigrationTest {
 
     @Test
     void aMatchOfAMembersOfferWithHerOwnRequestIsGoneWithItsNotice() throws SQLException {
-        older.migrateTo("93");
+        older.migrateTo("92");
         older.insertWithoutForeignKeys("INSERT INTO proposal (id, uri, is_local, author_id, attributed_to_id, group_id,"
                         + " purpose, kind, status, audience, source, moderation, title, description, language, ends_at,"
                         + " published_at) VALUES"
