@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
@@ -114,6 +115,10 @@ class OneBoardTest {
             // Town's community-only offer came under Town's name, not Bruno's: nothing here says it is his, so it stays.
             assertTrue(amina.get("/board/block3").body().contains("A cot for the town only"));
             assertTrue(visitor.get("/tags/MutualAidOffer").body().contains("A pram, almost new"), "the tag page is the instance's");
+            // The API's listing of the community follows its board.
+            String listed = ApiClient.anonymous(a).get("/proposals?community=block3").body();
+            assertTrue(listed.contains("Soup from Block 3") && !listed.contains("A pram, almost new")
+                    && !listed.contains("Veg boxes for"), listed);
             a.server().safety().accounts().unblockForCommunity("block3", bruno, Optional.of(moderator));
             a.server().safety().servers().unblock(moderator, "block3", follower);
             String lifted = visitor.get("/board/block3").body();
