@@ -329,6 +329,15 @@ public final class Database implements AutoCloseable {
         FlywayMigrations.migrate(dataSource);
     }
 
+    /**
+     * Whether this process has run Flyway, and so loaded its classes, which a start on a current schema does not
+     * ({@link #migrate}). The launcher's start-up cache keeps every class the run that wrote it loaded, so a cache
+     * written by such a run is worth writing again (see {@code StartupCacheMark}).
+     */
+    public static boolean flywayLoaded() {
+        return FlywayMigrations.loaded();
+    }
+
     /** Whether the history says there is nothing to migrate; a database that cannot be asked is Flyway's to report. */
     private static boolean schemaIsCurrent(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {

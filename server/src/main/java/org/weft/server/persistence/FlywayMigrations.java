@@ -1,6 +1,7 @@
 package org.weft.server.persistence;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,9 @@ import org.weft.server.config.DatabaseSettings;
  * (see {@link SchemaHistory}) loads none of Flyway's 400 classes, whose metadata would stay for the life of the process.
  */
 final class FlywayMigrations {
+    /** Set before the first of Flyway's classes loads; for the launcher's start-up cache (see {@link Database#flywayLoaded}). */
+    private static final AtomicBoolean LOADED = new AtomicBoolean();
+
     private FlywayMigrations() {
     }
 
@@ -20,8 +24,13 @@ final class FlywayMigrations {
         configured().dataSource(dataSource).load().migrate();
     }
 
+    static boolean loaded() {
+        return LOADED.get();
+    }
+
     /** Weft's migrations, SQL and Java (list a new Java one's version in {@link PackagedMigrations#JAVA_VERSIONS}). */
     static FluentConfiguration configured() {
+        LOADED.set(true);
         return Flyway.configure()
                 .locations("classpath:" + PackagedMigrations.FOLDER)
                 .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers(),

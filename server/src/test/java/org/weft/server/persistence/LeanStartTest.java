@@ -33,6 +33,7 @@ class LeanStartTest {
     void aRestartOnACurrentSchemaLoadsNeitherFlywayNorByteBuddy() throws IOException, InterruptedException {
         EmbeddedServerAddress.ensureLoopback();
         Database.open(settings, dir).close(); // the first start migrates
+        assertTrue(Database.flywayLoaded(), "a start that migrated says it loaded Flyway");
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process restart = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"),
@@ -46,6 +47,7 @@ class LeanStartTest {
                 .toString());
         List<String> loaded = out.lines().filter(line -> line.contains("[class,load]")).toList();
         assertTrue(out.contains("restarted: 0 proposals"), "the restart opened the database and queried it");
+        assertTrue(out.contains("flyway loaded: false"), "the restart says it did not load Flyway (./weft's cache mark)");
         assertTrue(loaded.stream().anyMatch(line -> line.contains(" org.hibernate.SessionFactory ")),
                 "the log lists what was loaded");
         assertFalse(loaded.stream().anyMatch(line -> line.contains(" org.flywaydb.")),
@@ -60,6 +62,7 @@ class LeanStartTest {
             DatabaseSettings settings = new DatabaseSettings(args[1], args[2], args[3], 4);
             try (Database db = Database.open(settings, Path.of(args[0]))) {
                 System.out.println("restarted: " + db.inTransaction(ProposalRepository::countAll) + " proposals");
+                System.out.println("flyway loaded: " + Database.flywayLoaded());
             }
         }
     }
