@@ -156,7 +156,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
 
     /** The page this query names, with the cursors of the pages on either side. */
     public Slice slice(Session s) {
-        return slice(s, textDrive(s));
+        return slice(s, textDrive(s), reach(s));
     }
 
     /**
@@ -165,20 +165,21 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      */
     public Counted sliceAndCount(Session s, int cap) {
         BoardTextSearch.Drive drive = textDrive(s);
-        return new Counted(slice(s, drive), newest().ids(s, cap + 1, drive).size());
+        Reach reach = reach(s);
+        return new Counted(slice(s, drive, reach), newest().ids(s, cap + 1, drive, reach).size());
     }
 
-    private Slice slice(Session s, BoardTextSearch.Drive drive) {
+    private Slice slice(Session s, BoardTextSearch.Drive drive, Reach reach) {
         if (after != null) {
-            List<Long> ids = ids(s, pageSize + 1, drive);
+            List<Long> ids = ids(s, pageSize + 1, drive, reach);
             if (ids.size() <= pageSize) {
-                return newest().slice(s, drive); // nothing newer than this page: it is the newest one
+                return newest().slice(s, drive, reach); // nothing newer than this page: it is the newest one
             }
             List<ProposalEntity> items = load(s, ids.subList(0, pageSize));
             Collections.reverse(items);
             return new Slice(items, ProposalCursor.of(items.getLast()), ProposalCursor.of(items.getFirst()), true);
         }
-        List<Long> ids = ids(s, pageSize + 1, drive);
+        List<Long> ids = ids(s, pageSize + 1, drive, reach);
         List<ProposalEntity> items = load(s, ids.subList(0, Math.min(pageSize, ids.size())));
         ProposalCursor older = ids.size() > pageSize ? ProposalCursor.of(items.getLast()) : null;
         boolean hasNewer = before != null || page > 1;
@@ -191,7 +192,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * walk a whole board for a number. Counts from the newest, whatever page this query names.
      */
     public long countUpTo(Session s, int cap) {
-        return newest().ids(s, cap + 1, textDrive(s)).size();
+        return newest().ids(s, cap + 1, textDrive(s), reach(s)).size();
     }
 
     /** How a search by meaning reads its page (its candidates counted), or null when this query has no such search. */
@@ -200,8 +201,8 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     }
 
     /** The ids of this query's page, in page order, at most {@code limit}. */
-    private List<Long> ids(Session s, int limit, BoardTextSearch.Drive drive) {
-        Optional<Sql> sql = idSql(s, limit, drive);
+    private List<Long> ids(Session s, int limit, BoardTextSearch.Drive drive, Reach reach) {
+        Optional<Sql> sql = idSql(s, limit, drive, reach);
         if (sql.isEmpty()) {
             return List.of();
         }
@@ -259,20 +260,37 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
     }
 
-    /** Adds the clauses that keep off a board what its community blocked, for the kinds of block it has (one read). */
-    private static void notBlockedBy(Session s, long board, List<String> clauses, Map<String, Object> params) {
+    /**
+     * Which proposals a view of this query may list, looked up once for all of the view's statements (its page, the
+     * newest page when the one asked for has nothing newer, its count): every community's when {@code board} is null,
+     * nothing when the named community does not exist here; otherwise the board's community, the communities whose
+     * copies it shows ({@code groupIds}, the board's own first), and the kinds of block it has.
+     */
+    record Reach(boolean nothing, Long board, List<Long> groupIds, boolean blocksAccounts, boolean refusesServers) {
+        static final Reach EVERY_COMMUNITY = new Reach(false, null, List.of(), false, false);
+        static final Reach NOTHING = new Reach(true, null, List.of(), false, false);
+    }
+
+    private Reach reach(Session s) {
+        if (community == null) {
+            return Reach.EVERY_COMMUNITY;
+        }
+        Optional<ActorEntity> group = ActorRepository.local(s, ActorKind.GROUP, community);
+        if (group.isEmpty()) {
+            return Reach.NOTHING;
+        }
+        long board = group.get().getId();
+        List<Long> groupIds = new ArrayList<>();
+        groupIds.add(board);
+        if (!localOnly && authorId == null) {
+            groupIds.addAll(FollowRepository.linkedRemoteIds(s, board));
+        }
+        // A community's board shows nothing by an account it blocked or from a server it refuses, however the post came
+        // to be held here (a follower's post, a linked community's Announce). A clause only for the kinds of block it
+        // has: each costs a key look-up or two per row read, and most communities block no one.
         Object[] kinds = s.createNativeQuery(BOARD_BLOCKS, Object[].class).setParameter("board", board).getSingleResult();
-        boolean accounts = ((Number) kinds[0]).intValue() == 1;
-        boolean servers = ((Number) kinds[1]).intValue() == 1;
-        if (accounts) {
-            clauses.add(NOT_BY_BLOCKED_ACCOUNT);
-        }
-        if (servers) {
-            clauses.add(NOT_FROM_REFUSED_SERVER);
-        }
-        if (accounts || servers) {
-            params.put("board", board);
-        }
+        return new Reach(false, board, List.copyOf(groupIds), ((Number) kinds[0]).intValue() == 1,
+                ((Number) kinds[1]).intValue() == 1);
     }
 
     /**
@@ -280,7 +298,7 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * ({@code BoardPlanTest}); empty when the named community does not exist here (nothing can match).
      */
     Optional<Sql> idSql(Session s) {
-        return idSql(s, pageSize + 1, textDrive(s));
+        return idSql(s, pageSize + 1, textDrive(s), reach(s));
     }
 
     /**
@@ -289,30 +307,27 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
      * the communities it links to (under theirs). One community is one range of the board index; several are one such
      * range each, every one cut at the page's length, and the few rows they give are merged in order: each part stays
      * index-driven however many proposals the linked communities hold. {@code drive} is how a search by meaning reads
-     * its page ({@link #textDrive}), null without one.
+     * its page ({@link #textDrive}), null without one; {@code reach} is what the view may list ({@link #reach}).
      */
-    Optional<Sql> idSql(Session s, int limit, BoardTextSearch.Drive drive) {
+    private Optional<Sql> idSql(Session s, int limit, BoardTextSearch.Drive drive, Reach reach) {
+        if (reach.nothing()) {
+            return Optional.empty();
+        }
         Map<String, Object> params = new TreeMap<>();
         List<String> clauses = new ArrayList<>();
-        List<Long> groupIds = List.of();
-        if (community != null) {
-            Optional<ActorEntity> group = ActorRepository.local(s, ActorKind.GROUP, community);
-            if (group.isEmpty()) {
-                return Optional.empty();
-            }
-            groupIds = new ArrayList<>();
-            groupIds.add(group.get().getId());
-            if (!localOnly && authorId == null) {
-                groupIds.addAll(FollowRepository.linkedRemoteIds(s, group.get().getId()));
-            }
-            if (groupIds.size() == 1) {
-                clauses.add("p.group_id = :groupId");
-                params.put("groupId", group.get().getId());
-            }
-            // A community's board shows nothing by an account it blocked or from a server it refuses, however the post
-            // came to be held here (a follower's post, a linked community's Announce). A clause only for the kinds of
-            // block it has: each costs a key look-up or two per row read, and most communities block no one.
-            notBlockedBy(s, group.get().getId(), clauses, params);
+        List<Long> groupIds = reach.groupIds();
+        if (groupIds.size() == 1) {
+            clauses.add("p.group_id = :groupId");
+            params.put("groupId", reach.board());
+        }
+        if (reach.blocksAccounts()) {
+            clauses.add(NOT_BY_BLOCKED_ACCOUNT);
+        }
+        if (reach.refusesServers()) {
+            clauses.add(NOT_FROM_REFUSED_SERVER);
+        }
+        if (reach.blocksAccounts() || reach.refusesServers()) {
+            params.put("board", reach.board());
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown

@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.hibernate.Session;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,5 +68,27 @@ class BoardCardsStatementsTest {
         // The community (its name, then its actor), the communities it links to, the page's ids, and the page's
         // proposals with what they show: 5 on both databases, however many cards, categories and authors.
         assertTrue(statements <= 6, "a page of 20 cards took " + statements + " statements");
+    }
+
+    @Test
+    void aPageAndItsCountLookTheBoardUpOnce() {
+        ProposalQuery page = new ProposalQuery("camp", null, List.of(), null, List.of(), null, null, true, false, 1, 20);
+        long pageAlone = statements(s -> assertEquals(20, page.slice(s).items().size()));
+        // The count is one more statement (its ids), not the board's community, links and blocks looked up again.
+        long withCount = statements(s -> assertTrue(page.sliceAndCount(s, 300).count() > 20));
+        assertEquals(pageAlone + 1, withCount, "a page alone took " + pageAlone + " statements, with its count "
+                + withCount);
+    }
+
+    private static long statements(Consumer<Session> view) {
+        return db.inTransaction(s -> {
+            Statistics stats = s.getSessionFactory().getStatistics();
+            stats.setStatisticsEnabled(true);
+            stats.clear();
+            view.accept(s);
+            long count = stats.getPrepareStatementCount();
+            stats.setStatisticsEnabled(false);
+            return count;
+        });
     }
 }
