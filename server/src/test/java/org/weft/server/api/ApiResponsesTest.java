@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,12 +44,15 @@ class ApiResponsesTest {
             URI inbox = URI.create(weft.base() + "/inbox");
             String reply = mastodon.fixture("mastodon/create-note-reply.json")
                     .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
-            String directMessage = mastodon.fixture("mastodon/create-note-direct.json");
-            // One after the other: the first answer from Rosa becomes the response, and a later reply of hers to the
-            // same proposal joins its conversation. Sent together, the worker may take the direct message first, and
-            // then the public reply is a message in its conversation, not a second response (CI saw it once).
+            // Two people answer: Rosa in public, Carl in a direct message (one person's second answer to the same
+            // proposal would join their first one's conversation: MastodonConversationTest).
+            PrivateKey carlKey = mastodon.addUser("carl");
+            String directMessage = mastodon.directNote("carl", 116205845566778899L, null, weft.base() + "/users/amina",
+                    "@amina@" + weft.domain(), "my door code is 4417 if you drop the cool bags while I'm out.");
+            assertEquals(202, mastodon.deliver(inbox, reply).statusCode());
+            assertEquals(202, mastodon.deliver(inbox, directMessage.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(),
+                    carlKey, mastodon.actorOf("carl") + "#main-key").statusCode());
             for (String activity : List.of(reply, directMessage)) {
-                assertEquals(202, mastodon.deliver(inbox, activity).statusCode());
                 InboundActivityEntity done = WaitFor.inboundDone(weft, TestHttp.json(activity).path("id").asText());
                 assertNull(done.getLastError(), "applied, not ignored");
             }

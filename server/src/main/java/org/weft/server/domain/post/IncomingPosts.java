@@ -123,10 +123,23 @@ public final class IncomingPosts {
         String ignored = db.inTransaction(s -> {
             ActorEntity from = s.merge(sender);
             ConversationThreads.Threaded threaded = conversations.received(s, note, from);
+            Optional<ProposalEntity> answers = Optional.empty();
+            if (threaded.outcome() == ConversationThreads.Outcome.NOT_A_CONVERSATION) {
+                answers = Optional.ofNullable(note.inReplyTo()).flatMap(id -> ProposalRepository.byUri(s, id))
+                        .filter(p -> p.isLocal() && !p.isDeleted());
+                if (answers.isEmpty() && note.visibility() == Visibility.DIRECT) {
+                    // A direct message that answers no proposal here is about the one it links to, or its recipient's
+                    // newest; from someone who already answered that one, it continues their conversation.
+                    answers = linkedProposal(s, note).or(() -> latestOfRecipient(s, note));
+                    if (answers.isPresent()) {
+                        threaded = conversations.receivedAbout(s, note, from, answers.get());
+                    }
+                }
+            }
             if (threaded.outcome() == ConversationThreads.Outcome.REFUSED) {
                 return "Post " + note.id() + " refused: " + threaded.reason();
             }
-            if (threaded.outcome() == ConversationThreads.Outcome.JOINED || asResponse(s, note, from)
+            if (threaded.outcome() == ConversationThreads.Outcome.JOINED || asResponse(s, note, from, answers)
                     || note.visibility() == Visibility.DIRECT && asMessage(s, note, from)) {
                 return null;
             }
@@ -231,12 +244,8 @@ public final class IncomingPosts {
         }
     }
 
-    private boolean asResponse(Session s, IncomingNote note, ActorEntity sender) {
-        Optional<ProposalEntity> target = Optional.ofNullable(note.inReplyTo())
-                .flatMap(id -> ProposalRepository.byUri(s, id)).filter(p -> p.isLocal() && !p.isDeleted());
-        if (target.isEmpty() && note.visibility() == Visibility.DIRECT) {
-            target = linkedProposal(s, note).or(() -> latestOfRecipient(s, note));
-        }
+    /** A post that answers {@code target}, a proposal here (the one it replies to, or the one a direct message is about). */
+    private boolean asResponse(Session s, IncomingNote note, ActorEntity sender, Optional<ProposalEntity> target) {
         if (target.isEmpty() || ResponseRepository.existsWithUri(s, note.id())) {
             return target.isPresent();
         }

@@ -24,8 +24,9 @@ import org.weft.server.persistence.ResponseRepository;
  * {@code inReplyTo} is one of that conversation's messages, or the response itself, and its sender is the
  * conversation's other side: the responder, for a response to a proposal of this instance; the proposal's actor, for
  * a member's response to a proposal on another server (which may also answer that proposal itself, addressing the
- * member, as earlier Weft versions sent the hand-off). Nobody else adds to a conversation: a post from another actor
- * in reply to one of its messages is refused, and kept nowhere.
+ * member, as earlier Weft versions sent the hand-off). A later answer of the responder to the same proposal, a reply
+ * to it or a direct message about it, continues their open conversation rather than opening another. Nobody else adds
+ * to a conversation: a post from another actor in reply to one of its messages is refused, and kept nowhere.
  */
 public final class ConversationThreads {
     /** What became of a post. */
@@ -67,16 +68,40 @@ public final class ConversationThreads {
         if (response.isEmpty()) {
             return Threaded.NOT_A_CONVERSATION;
         }
-        ResponseEntity r = response.get();
+        return join(s, note, sender, response.get(), parent.isPresent());
+    }
+
+    /**
+     * A direct message that replies to nothing, which the caller places under {@code proposal} (the proposal of this
+     * instance it links to, else its recipient's newest): from someone whose answer to that proposal is still open, it
+     * is said in that answer's conversation, as a reply to the proposal would be ({@link #earlierAnswer}). So a public
+     * reply and a direct message from one person come to the same, one answer with a message, whichever arrives first;
+     * before, a direct message that came second was a second answer.
+     */
+    public Threaded receivedAbout(Session s, IncomingNote note, ActorEntity sender, ProposalEntity proposal) {
+        if (ResponseRepository.existsWithUri(s, note.id())) {
+            return Threaded.NOT_A_CONVERSATION; // a redelivery of the message that was the answer itself
+        }
+        Optional<ResponseEntity> open = ResponseRepository.byMemberTo(s, proposal, sender.getId()).stream().findFirst()
+                .filter(r -> ConversationRules.closedKey(r) == null);
+        return open.map(r -> join(s, note, sender, r, false)).orElse(Threaded.NOT_A_CONVERSATION);
+    }
+
+    /**
+     * Adds the post to the conversation of {@code r} if its sender is the conversation's other side and the
+     * conversation takes it; {@code repliesToMessage}: it names one of the conversation's messages.
+     */
+    private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r, boolean repliesToMessage) {
         if (AccountBlockRepository.anyBlocks(s, Arrays.asList(r.getProposal().getAuthor().getId(),
                 r.getProposal().getGroup() == null ? null : r.getProposal().getGroup().getId()), sender.getId())) {
-            return Threaded.refused(sender.getUri() + " is blocked by the author or the community of " + note.inReplyTo());
+            return Threaded.refused(sender.getUri() + " is blocked by the author or the community of "
+                    + r.getProposal().getUri());
         }
         ActorEntity otherSide = otherSide(r);
         if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
             // Only a reply to a message of the conversation is the conversation's business; a reply to the response
             // by someone else (a public thread under a public reply) is left to the other rules.
-            return parent.isPresent() ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
+            return repliesToMessage ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
                     + note.inReplyTo()) : Threaded.NOT_A_CONVERSATION;
         }
         if (ConversationMessageRepository.existsWithUri(s, note.id())) {

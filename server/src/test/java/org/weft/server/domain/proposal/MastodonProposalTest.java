@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,8 +74,13 @@ class MastodonProposalTest {
             assertEquals(replyId, replies.path("orderedItems").get(0).asText());
             assertEquals(1L, notifications(weft));
 
-            // A direct message to the author is a private response: never in the public replies.
-            assertEquals(202, mastodon.deliver(inbox, mastodon.fixture("mastodon/create-note-direct.json")).statusCode());
+            // A direct message to the author, from someone else, is a private response: never in the public replies.
+            // (From rosa it would continue her answer's conversation: MastodonConversationTest.)
+            PrivateKey carlKey = mastodon.addUser("carl");
+            String direct = mastodon.directNote("carl", 116205845566778899L, null, weft.base() + "/users/amina",
+                    "@amina@" + weft.domain(), "my door code is 4417 if you drop the bread while I'm out.");
+            assertEquals(202, mastodon.deliver(inbox, direct.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), carlKey,
+                    mastodon.actorOf("carl") + "#main-key").statusCode());
             WaitFor.condition("the direct message is a response", () -> responses(weft).size() == 2);
             assertTrue(responses(weft).stream()
                     .anyMatch(r -> !r.isPublicResponse() && r.getKind() == ResponseEntity.Kind.DIRECT));

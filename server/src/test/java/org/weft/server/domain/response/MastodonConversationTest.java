@@ -208,6 +208,77 @@ class MastodonConversationTest {
         }
     }
 
+    /**
+     * Rosa answers Amina's offer with a public reply and with a direct message that replies to nothing (Mastodon's
+     * "mention only" post, which Weft places under Amina's newest proposal). Whichever Weft reads first is Rosa's
+     * answer and the other is said in its conversation: the two orders come to the same, where a direct message read
+     * second used to be a second answer.
+     */
+    @Test
+    void aReplyAndADirectMessageFromOnePersonAreOneAnswerWhicheverComesFirst() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            String aminaUri = weft.base() + "/users/amina";
+            String aminaHandle = "@amina@" + weft.domain();
+            URI inbox = URI.create(weft.base() + "/inbox");
+            String replyFixture = mastodon.fixture("mastodon/create-note-reply.json");
+
+            // The reply first, then the direct message.
+            JsonNode bags = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String reply = replyFixture.replace(weft.base() + "/proposals/7f3c9a", bags.path("uri").asText());
+            String direct = mastodon.directNote("rosa", 116205900000000101L, null, aminaUri, aminaHandle,
+                    "my door code is 4417");
+            for (String activity : List.of(reply, direct)) {
+                assertEquals(202, mastodon.deliver(inbox, activity).statusCode());
+                assertDone(weft, TestHttp.json(activity).path("id").asText());
+            }
+            assertOneAnswerAndOneMessage(amina, bags, "Thursday slot", "door code");
+
+            // A newer offer, and the other order: the direct message (placed under it, Amina's newest) first.
+            JsonNode stove = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Camping stove to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String directFirst = mastodon.directNote("rosa", 116205900000000102L, null, aminaUri, aminaHandle,
+                    "could I borrow the stove on Saturday?");
+            String replySecond = replyFixture.replace(weft.base() + "/proposals/7f3c9a", stove.path("uri").asText())
+                    .replace("116205830011223344", "116205830011220002");
+            for (String activity : List.of(directFirst, replySecond)) {
+                assertEquals(202, mastodon.deliver(inbox, activity).statusCode());
+                assertDone(weft, TestHttp.json(activity).path("id").asText());
+            }
+            assertOneAnswerAndOneMessage(amina, stove, "borrow the stove", "Thursday slot");
+            JsonNode told = expect(200, amina.get("/me/notifications")).path("items");
+            assertEquals(List.of("conversation", "response", "conversation", "response"), texts(told, "kind"),
+                    told.toString());
+
+            // Once Amina declines it, Rosa's next direct message is a new answer, as a new reply would be.
+            long declined = expect(200, amina.get("/proposals/" + stove.path("id").asLong() + "/responses"))
+                    .path("items").get(0).path("id").asLong();
+            expect(200, amina.post("/responses/" + declined + "/decline", "{}"));
+            String afterDecline = mastodon.directNote("rosa", 116205900000000103L, null, aminaUri, aminaHandle,
+                    "or Sunday, if Saturday is taken?");
+            assertEquals(202, mastodon.deliver(inbox, afterDecline).statusCode());
+            assertDone(weft, TestHttp.json(afterDecline).path("id").asText());
+            assertEquals(2, expect(200, amina.get("/proposals/" + stove.path("id").asLong() + "/responses"))
+                    .path("total").asInt());
+        }
+    }
+
+    /** What Amina sees of {@code proposal}: one answer from Rosa, its words first, the other post in its conversation. */
+    private static void assertOneAnswerAndOneMessage(ApiClient amina, JsonNode proposal, String answered, String added) {
+        JsonNode answers = expect(200, amina.get("/proposals/" + proposal.path("id").asLong() + "/responses"));
+        assertEquals(1, answers.path("total").asInt(), "one answer from rosa: " + answers);
+        JsonNode answer = answers.path("items").get(0);
+        assertTrue(answer.path("text").asText().contains(answered), answer.toString());
+        JsonNode messages = expect(200, amina.get("/responses/" + answer.path("id").asLong() + "/messages"));
+        assertEquals(1, messages.path("total").asInt(), messages.toString());
+        assertTrue(messages.path("items").get(0).path("text").asText().contains(added), messages.toString());
+        assertFalse(messages.path("items").get(0).path("mine").asBoolean());
+    }
+
     @Test
     void anAnonymousRequestSpeaksAsItsCommunityAndAModeratorMayActForItsAuthor() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
