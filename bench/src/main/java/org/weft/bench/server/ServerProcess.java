@@ -40,9 +40,25 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOpts);
         command.addAll(programArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
+        return run(builder, port, log, timeout);
+    }
+
+    /**
+     * {@code ./weft serve} as an operator runs it (the script picks this JDK through JAVA_HOME, adds its own JVM options
+     * and start-up cache, then replaces itself with the server's JVM), with {@code env}; waits for {@code /health}.
+     */
+    public static ServerProcess launcher(Path weftScript, Map<String, String> env, int port, Path log, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(weftScript.toString(), "serve");
+        builder.environment().keySet().removeIf(name -> name.startsWith("WEFT_"));
+        builder.environment().putAll(env);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return run(builder, port, log, timeout);
+    }
+
+    private static ServerProcess run(ProcessBuilder builder, int port, Path log, Duration timeout) {
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long started = System.nanoTime();
         Process process;
         try {

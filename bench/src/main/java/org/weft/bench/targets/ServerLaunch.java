@@ -8,4 +8,8 @@ import java.util.List;
  * ({@code DEFAULT_JAVA_OPTS} plus the locale flags), and where process logs go.
  */
 public record ServerLaunch(Path serverJar, List<String> javaOpts, Path logDir) {
+    /** The ./weft launcher of the checkout the jar was built in ({@code server/target/weft-server.jar}). */
+    public Path launcher() {
+        return serverJar.toAbsolutePath().getParent().getParent().getParent().resolve("weft");
+    }
 }

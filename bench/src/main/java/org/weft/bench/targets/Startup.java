@@ -19,8 +19,8 @@ import org.weft.bench.server.WeftEnv;
 
 /**
  * G5 start-up, exec to the first 200 from {@code /health}, of a separate process started with ./weft's JVM
- * options: on a fresh data directory (migrations run), on an existing one, and on an existing one with the start-up
- * cache that ./weft adds for {@code serve} (written by a run on the existing data, then read). The yardstick is the bare
+ * options: on a fresh data directory (migrations run), on an existing one, and on an existing one started by
+ * {@code ./weft serve} itself, the script included, with the start-up cache it keeps. The yardstick is the bare
  * Helidon route started the same way, whose idle resident size is also G4's yardstick.
  */
 public final class Startup {
@@ -69,21 +69,20 @@ public final class Startup {
                 }
             }
         }
-        // As ./weft starts the server: with the JVM's start-up cache, written by a run on a current schema (./weft
-        // writes it again when the run that wrote it migrated, which would keep Flyway's classes in it) and read by
-        // the runs after.
+        // As an operator starts the server: ./weft serve, script and all, with the JVM's start-up cache it keeps in the
+        // data directory. Its first start migrates and writes the cache, its second writes the cache again without
+        // Flyway's classes in it, and the starts after read it.
         List<Double> cached = new ArrayList<>();
         try (BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
-            startOnce(db, launch);
-            List<String> training = startupCache(work, dbServer.kind(), true);
-            startOnce(db, launch, training, CACHE_WRITE_LIMIT);
+            launcherStartOnce(db, launch, CACHE_WRITE_LIMIT);
+            launcherStartOnce(db, launch, CACHE_WRITE_LIMIT);
             for (int i = 0; i < runs; i++) {
-                cached.add(startOnce(db, launch, startupCache(work, dbServer.kind(), false), Duration.ofSeconds(15)));
+                cached.add(launcherStartOnce(db, launch, Duration.ofSeconds(15)));
             }
         }
         double bare = yardsticks.bareStartupMillis();
         for (var entry : List.of(Map.entry("fresh data (migrations run)", fresh), Map.entry("existing data", existing),
-                Map.entry("existing data, with the start-up cache ./weft keeps", cached))) {
+                Map.entry("existing data, ./weft serve with the start-up cache it keeps", cached))) {
             double median = median(entry.getValue());
             results.row(new Row("G5", label, "start-up to ready, " + entry.getKey() + " (median of " + runs + ")",
                     Fmt.ms(median), "bare Helidon process " + Fmt.ms(bare), Fmt.ratio(median, bare),
@@ -94,34 +93,28 @@ public final class Startup {
     }
 
     private static double startOnce(BenchDatabase db, ServerLaunch launch) {
-        return startOnce(db, launch, List.of(), Duration.ofSeconds(15));
-    }
-
-    private static double startOnce(BenchDatabase db, ServerLaunch launch, List<String> extraOpts, Duration stopGrace) {
         int port = Ports.free();
         Path log = launch.logDir().resolve("startup-" + db.kind().name().toLowerCase() + ".log");
-        List<String> opts = new ArrayList<>(launch.javaOpts());
-        opts.addAll(extraOpts);
-        ServerProcess server = ServerProcess.start(opts, ServerProcess.weftServe(launch.serverJar()),
+        ServerProcess server = ServerProcess.start(launch.javaOpts(), ServerProcess.weftServe(launch.serverJar()),
                 WeftEnv.of(db, port, Map.of()), port, log, READY_LIMIT);
+        try {
+            return Math.round(server.startup().toNanos() / 1e5) / 10.0;
+        } finally {
+            server.stop(Duration.ofSeconds(15));
+        }
+    }
+
+    /** One {@code ./weft serve} of the checkout's own launcher, exec to ready, stopped with {@code stopGrace}. */
+    private static double launcherStartOnce(BenchDatabase db, ServerLaunch launch, Duration stopGrace) {
+        int port = Ports.free();
+        Path log = launch.logDir().resolve("startup-launcher-" + db.kind().name().toLowerCase() + ".log");
+        ServerProcess server = ServerProcess.launcher(launch.launcher(), WeftEnv.of(db, port, Map.of()), port, log,
+                READY_LIMIT);
         try {
             return Math.round(server.startup().toNanos() / 1e5) / 10.0;
         } finally {
             server.stop(stopGrace);
         }
-    }
-
-    /**
-     * The options ./weft's {@code startup_cache_opts} gives the server on this JDK: the AOT cache on Java 25 and
-     * later (the first run writes it when it exits), the dynamic class-data archive before.
-     */
-    private static List<String> startupCache(Path work, DbKind kind, boolean firstRun) {
-        String name = "weft-startup-" + kind.name().toLowerCase();
-        if (Runtime.version().feature() >= 25) {
-            Path file = work.resolve(name + ".aot");
-            return List.of((firstRun ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + file, "-Xlog:aot*=error");
-        }
-        return List.of("-XX:SharedArchiveFile=" + work.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive");
     }
 
     static double median(List<Double> values) {
