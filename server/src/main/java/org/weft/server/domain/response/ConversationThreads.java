@@ -72,8 +72,8 @@ public final class ConversationThreads {
     }
 
     /**
-     * A direct message that replies to nothing, which the caller places under {@code proposal} (the proposal of this
-     * instance it links to, else its recipient's newest): from someone whose answer to that proposal is still open, it
+     * A direct message that answers no proposal here by its {@code inReplyTo}, which the caller places under
+     * {@code proposal} (the proposal of this instance it links to, else its recipient's newest): from someone whose answer to that proposal is still open, it
      * is said in that answer's conversation, as a reply to the proposal would be ({@link #earlierAnswer}). So a public
      * reply and a direct message from one person come to the same, one answer with a message, whichever arrives first;
      * before, a direct message that came second was a second answer.
