@@ -59,7 +59,14 @@ public final class ActivityPubClient implements AutoCloseable {
 
     private static final String ACTIVITY_JSON = MediaTypes.ACTIVITY_JSON;
 
-    private final HttpClient http;
+    /**
+     * Made on first use, not with this client: building one sets up TLS (the JDK's trust store and providers), about
+     * 0.14 s of a server's start on a small machine, which sends nothing at that point (BENCHMARKS.md, G5). Null until
+     * then; guarded by {@code this} when made.
+     */
+    private volatile HttpClient http;
+    private boolean closed; // guarded by this
+    private final Duration connectTimeout;
     private final AddressCheck addressCheck;
     private final SignedRequests requests;
     private final HttpSigner instanceSigner;
@@ -69,11 +76,7 @@ public final class ActivityPubClient implements AutoCloseable {
     private final Clock clock;
 
     private ActivityPubClient(Builder builder) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(builder.connectTimeout)
-                .build();
+        this.connectTimeout = builder.connectTimeout;
         this.addressCheck = builder.addressCheck;
         this.requests = new SignedRequests(builder.userAgent, builder.requestTimeout, builder.clock);
         this.instanceSigner = builder.instanceSigner;
@@ -203,7 +206,35 @@ public final class ActivityPubClient implements AutoCloseable {
     @Override
     /** Aborts requests still in flight (their callers get an IOException) and releases the client. */
     public void close() {
-        http.shutdownNow();
+        HttpClient made;
+        synchronized (this) {
+            closed = true;
+            made = http;
+        }
+        if (made != null) {
+            made.shutdownNow();
+        }
+    }
+
+    /** The JDK's HTTP client, made by the first request (see {@link #http}). */
+    private HttpClient http() throws IOException {
+        HttpClient made = http;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("this client is closed");
+            }
+            if (http == null) {
+                http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(connectTimeout)
+                        .build();
+            }
+            return http;
+        }
     }
 
     /** One GET of one URL: double-knocked when signed with the instance's {@link ActorSigner}. */
@@ -277,7 +308,7 @@ public final class ActivityPubClient implements AutoCloseable {
                 info.headers().firstValueAsLong("Content-Length").orElse(-1));
         CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> exchange;
         try {
-            exchange = http.sendAsync(request, handler);
+            exchange = http().sendAsync(request, handler);
         } catch (IllegalArgumentException e) {
             throw new IOException("request refused by HttpClient: " + request.uri(), e);
         }

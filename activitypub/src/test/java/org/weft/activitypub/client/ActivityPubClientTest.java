@@ -11,11 +11,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -27,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,6 +81,32 @@ class ActivityPubClientTest {
 
     private static String note(String id) {
         return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"id\":\"" + id + "\",\"type\":\"Note\"}";
+    }
+
+    /**
+     * Building the client makes no HTTP client (each JDK one runs a selector thread, and making one sets up TLS: time a
+     * server's start does not need); the first request does, and a closed client makes none again.
+     */
+    @Test
+    void theHttpClientIsMadeByTheFirstRequestAndNotAfterClosing() throws Exception {
+        Set<String> before = selectorThreads();
+        ActivityPubClient lazy = loopbackClient().build();
+        assertTrue(before.containsAll(selectorThreads()), "no HTTP client yet");
+        serve("/notes/lazy", AP_JSON, note(origin() + "/notes/lazy"));
+        assertEquals("Note", lazy.fetchObject(URI.create(origin() + "/notes/lazy")).get("type").asText());
+        assertFalse(before.containsAll(selectorThreads()), "the first request made one");
+        lazy.close();
+
+        ActivityPubClient closedUnused = loopbackClient().build();
+        closedUnused.close();
+        assertThrows(IOException.class, () -> closedUnused.fetchObject(URI.create(origin() + "/notes/lazy")));
+    }
+
+    /** The names of the JDK HTTP clients' selector threads alive now (each client has one, named by its own number). */
+    private static Set<String> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("HttpClient-") && name.endsWith("-SelectorManager"))
+                .collect(Collectors.toSet());
     }
 
     @Test
