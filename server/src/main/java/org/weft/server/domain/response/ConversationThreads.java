@@ -79,12 +79,8 @@ public final class ConversationThreads {
      * before, a direct message that came second was a second answer.
      */
     public Threaded receivedAbout(Session s, IncomingNote note, ActorEntity sender, ProposalEntity proposal) {
-        if (ResponseRepository.existsWithUri(s, note.id())) {
-            return Threaded.NOT_A_CONVERSATION; // a redelivery of the message that was the answer itself
-        }
-        Optional<ResponseEntity> open = ResponseRepository.byMemberTo(s, proposal, sender.getId()).stream().findFirst()
-                .filter(r -> ConversationRules.closedKey(r) == null);
-        return open.map(r -> join(s, note, sender, r, false)).orElse(Threaded.NOT_A_CONVERSATION);
+        return openAnswer(s, note, sender, proposal).map(r -> join(s, note, sender, r, false))
+                .orElse(Threaded.NOT_A_CONVERSATION);
     }
 
     /**
@@ -174,11 +170,20 @@ public final class ConversationThreads {
      * once that answer is declined or closed (a new reply is then a new answer, as before).
      */
     private static Optional<ResponseEntity> earlierAnswer(Session s, IncomingNote note, ActorEntity sender) {
+        return ProposalRepository.byUri(s, note.inReplyTo()).filter(p -> p.isLocal() && !p.isDeleted())
+                .flatMap(p -> openAnswer(s, note, sender, p));
+    }
+
+    /**
+     * The sender's answer to {@code proposal} that is still open, which a further post of theirs about it continues
+     * (a reply to it, or a direct message placed under it); none for a redelivery of the post that was the answer.
+     */
+    private static Optional<ResponseEntity> openAnswer(Session s, IncomingNote note, ActorEntity sender,
+                                                       ProposalEntity proposal) {
         if (ResponseRepository.existsWithUri(s, note.id())) {
             return Optional.empty();
         }
-        return ProposalRepository.byUri(s, note.inReplyTo()).filter(p -> p.isLocal() && !p.isDeleted())
-                .flatMap(p -> ResponseRepository.byMemberTo(s, p, sender.getId()).stream().findFirst())
+        return ResponseRepository.byMemberTo(s, proposal, sender.getId()).stream().findFirst()
                 .filter(r -> ConversationRules.closedKey(r) == null);
     }
 
