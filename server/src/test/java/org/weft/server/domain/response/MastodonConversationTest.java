@@ -250,6 +250,12 @@ class MastodonConversationTest {
                 assertDone(weft, TestHttp.json(activity).path("id").asText());
             }
             assertOneAnswerAndOneMessage(amina, stove, "borrow the stove", "Thursday slot");
+            // The direct message again, in another Create (a relay's or a forwarded copy): it is the answer already, not
+            // a message in the answer's own conversation.
+            String copy = directFirst.replace("116205900000000102/activity", "116205900000000102/activity-forwarded");
+            assertEquals(202, mastodon.deliver(inbox, copy).statusCode());
+            assertDone(weft, TestHttp.json(copy).path("id").asText());
+            assertOneAnswerAndOneMessage(amina, stove, "borrow the stove", "Thursday slot");
             JsonNode told = expect(200, amina.get("/me/notifications")).path("items");
             assertEquals(List.of("conversation", "response", "conversation", "response"), texts(told, "kind"),
                     told.toString());
