@@ -396,7 +396,7 @@ public final class WeftServer implements AutoCloseable {
         NotificationService notifications = new NotificationService(db, clock);
         Pages pages = new Pages(templates,
                 new Visitors(sessions, new SessionCookies("https".equals(config.baseUrl().getScheme()))),
-                new SameOrigin(config.baseUrl()), notifications, submissions);
+                new SameOrigin(config.baseUrl()), notifications, submissions, db);
         ErrorPages errors = new ErrorPages(pages);
         ActorRenderer renderer = new ActorRenderer(urls);
         LocalActorDocuments actorDocuments = new LocalActorDocuments(db, renderer);

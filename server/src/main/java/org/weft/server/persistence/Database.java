@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +65,8 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<int[]> openHere = ThreadLocal.withInitial(() -> new int[1]);
     /** Transactions opened while their thread was inside another: see {@link #transactionsInsideTransactions}. */
     private final LongAdder insideAnother = new LongAdder();
+    /** What each thread's outermost open transaction runs once it has committed: see {@link #afterCommit}. */
+    private final ThreadLocal<List<Runnable>> afterCommitHere = ThreadLocal.withInitial(ArrayList::new);
 
     private Database(HikariDataSource dataSource, SessionFactory sessionFactory, boolean embedded) {
         this.dataSource = dataSource;
@@ -206,11 +209,18 @@ public final class Database implements AutoCloseable {
                     + " pooled connection while the first waits", new Throwable("opened here"));
         }
         open[0]++;
+        T result;
+        List<Runnable> committed = afterCommitHere.get();
         try {
             for (int tried = 1; ; tried++) {
                 try {
-                    return attempt.run();
+                    result = attempt.run();
+                    break;
                 } catch (Exception e) {
+                    if (outermost) {
+                        // What the failed attempt meant to do after its commit: a repeated attempt registers its own.
+                        committed.clear();
+                    }
                     if (!outermost || tried >= DEADLOCK_ATTEMPTS || !DeadlockVictim.was(e)) {
                         throw e;
                     }
@@ -221,6 +231,27 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             open[0]--;
+        }
+        if (outermost && !committed.isEmpty()) {
+            List<Runnable> actions = List.copyOf(committed);
+            committed.clear();
+            actions.forEach(Runnable::run);
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the calling thread's outermost transaction of this database has committed, outside it;
+     * at once when the thread is in none. Dropped when that transaction rolls back (a deadlock victim's repeated
+     * attempt registers its own). For what nobody may see before the transaction's writes are visible: a page that
+     * marks what it shows as read is sent only after the mark is committed, or a reader who asks again at once (a
+     * browser, a test) could still find it unread.
+     */
+    public void afterCommit(Runnable action) {
+        if (inTransactionOnThisThread()) {
+            afterCommitHere.get().add(action);
+        } else {
+            action.run();
         }
     }
 

@@ -13,6 +13,7 @@ import org.hibernate.Session;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.http.SameOrigin;
+import org.weft.server.persistence.Database;
 import org.weft.server.ui.auth.FormSubmissions;
 import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
@@ -32,11 +33,16 @@ public final class Pages {
     private final SameOrigin sameOrigin;
     private final NotificationService notifications;
     private final FormSubmissions submissions;
+    private final Database db;
 
-    /** {@code notifications} gives the unread count the menu shows to a signed-in member on every page. */
+    /**
+     * {@code notifications} gives the unread count the menu shows to a signed-in member on every page; {@code db} sends a
+     * page rendered inside one of its transactions once that transaction has committed.
+     */
     public Pages(Templates templates, Visitors visitors, SameOrigin sameOrigin, NotificationService notifications,
-                 FormSubmissions submissions) {
+                 FormSubmissions submissions, Database db) {
         this.templates = templates;
+        this.db = db;
         this.visitors = visitors;
         this.sameOrigin = sameOrigin;
         this.notifications = notifications;
@@ -95,13 +101,13 @@ public final class Pages {
      * wait for each other until the pool's timeout).
      */
     public void render(ServerResponse res, Session s, Visitor v, String title, String template, Map<String, ?> params) {
-        render(res, Status.OK_200, v, unread(s, v), title, template, params);
+        renderAfterCommit(res, Status.OK_200, v, unread(s, v), title, template, params);
     }
 
     /** {@link #message(ServerResponse, Status, Visitor, String, String, String, String)} inside the transaction {@code s}. */
     public void message(ServerResponse res, Session s, Status status, Visitor v, String title, String message,
                         String backUrl, String backKey) {
-        render(res, status, v, unread(s, v), title, "message.jte", messageParams(v, message, backUrl, backKey));
+        renderAfterCommit(res, status, v, unread(s, v), title, "message.jte", messageParams(v, message, backUrl, backKey));
     }
 
     /** The member's unread notifications for the menu, counted in the page's transaction {@code s}; 0 signed out. */
@@ -111,6 +117,22 @@ public final class Pages {
 
     private void render(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
                         Map<String, ?> params) {
+        res.send(prepare(res, status, v, unread, title, template, params));
+    }
+
+    /**
+     * Renders a page inside its transaction and sends it once that transaction has committed: a page that marks what it
+     * shows as read (a conversation's notifications) must not reach the reader before the mark does, or whatever they
+     * ask next could still find it unread. If the transaction rolls back, nothing is sent here and the error page is.
+     */
+    private void renderAfterCommit(ServerResponse res, Status status, Visitor v, long unread, String title,
+                                   String template, Map<String, ?> params) {
+        byte[] page = prepare(res, status, v, unread, title, template, params);
+        db.afterCommit(() -> res.send(page));
+    }
+
+    private byte[] prepare(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
+                           Map<String, ?> params) {
         Messages m = v.messages();
         Frame frame = new Frame(m.language(), m.dir(), title, v.loggedIn(),
                 v.member().map(SessionInfo::displayName).orElse(null), v.admin(), Visitors.formTokens(v),
@@ -120,7 +142,7 @@ public final class Pages {
         all.put("m", m);
         // Pages that show a member's own things must not be kept by shared caches.
         res.header(HeaderNames.CACHE_CONTROL, v.loggedIn() ? "private, no-store" : "no-cache");
-        templates.render(res, status, template, all);
+        return templates.prepare(res, status, template, all);
     }
 
     public void message(ServerResponse res, Status status, Visitor v, String titleKey, String messageKey) {

@@ -26,6 +26,14 @@ public final class Templates {
 
     /** Renders a page with another status, for errors a person should read rather than a bare code. */
     public void render(ServerResponse res, Status status, String template, Map<String, ?> params) {
+        res.send(prepare(res, status, template, params));
+    }
+
+    /**
+     * Renders a page and sets its status and headers without sending it: for a page rendered inside a transaction,
+     * whose body is sent once that transaction has committed.
+     */
+    public byte[] prepare(ServerResponse res, Status status, String template, Map<String, ?> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template, new HashMap<String, Object>(params), out);
         res.status(status);
@@ -34,7 +42,6 @@ public final class Templates {
         // must be able to land on the visitor's own server.
         res.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
                 + "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-        byte[] bytes = out.toByteArray();
-        res.send(bytes);
+        return out.toByteArray();
     }
 }

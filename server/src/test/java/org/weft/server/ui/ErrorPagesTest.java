@@ -115,7 +115,8 @@ class ErrorPagesTest {
     void aFaultIsAServerErrorPageThatSaysNothingInternal() {
         Pages pages = new Pages(new Templates(), new Visitors(new SessionStore(weft.server().db(), Clock.systemUTC()),
                 new SessionCookies(false)), new SameOrigin(URI.create("http://localhost")),
-                new NotificationService(weft.server().db(), Clock.systemUTC()), new FormSubmissions(weft.server().db(), Clock.systemUTC()));
+                new NotificationService(weft.server().db(), Clock.systemUTC()), new FormSubmissions(weft.server().db(), Clock.systemUTC()),
+                weft.server().db());
         ErrorPages errors = new ErrorPages(pages);
         WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(HttpRouting.builder()
                 .get("/broken", (req, res) -> {
