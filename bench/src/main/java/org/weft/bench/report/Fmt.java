@@ -19,7 +19,7 @@ public final class Fmt {
     }
 
     public static String ratio(double figure, double yardstick) {
-        if (yardstick <= 0 || Double.isNaN(figure)) {
+        if (yardstick <= 0 || Double.isNaN(figure) || Double.isNaN(yardstick)) {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.3g×", figure / yardstick);

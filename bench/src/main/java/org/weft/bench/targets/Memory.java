@@ -22,7 +22,8 @@ import org.weft.server.persistence.Database;
 
 /**
  * G4 resident memory of a separate server process with ./weft's heap cap: idle after start-up, and the
- * peak while it takes G1-style inbox load (pre-signed POSTs, saturating), read from /proc/PID/status.
+ * peak while it takes G1-style inbox load (pre-signed POSTs, saturating), read from /proc/PID/status. The accepted
+ * rate of that load is G1's row with the load generator in its own process.
  */
 public final class Memory {
     static final Duration SETTLE = Duration.ofSeconds(5);
@@ -65,6 +66,14 @@ public final class Memory {
                 results.row(new Row("G4", label, "peak RSS under G1 inbox load (" + Fmt.perSecond(load.rateOf(202))
                         + " accepted)", Fmt.num(peak.get()) + " MB", "bare Helidon idle " + Fmt.num(bare) + " MB",
                         Fmt.ratio(peak.get(), bare), "≤ 300 MB", Verdict.atMost(peak.get(), 300, "MB")));
+                // The same load is G1 with the load generator in its own process (issue 17): the server has only
+                // ./weft's heap and its own JIT and collector, not the bench JVM's, and the two share the cores by the
+                // operating system's choice. The in-process row (InboxIngest) is kept for its JCA counts (G7).
+                double accepted = load.rateOf(202);
+                results.row(new Row("G1", label, "inbox accepted/s, saturating (32 connections), server in its own process"
+                        + " with ./weft's options", Fmt.perSecond(accepted), yardsticks.insertsText(dbServer.kind()),
+                        Fmt.ratio(accepted, yardsticks.inserts(dbServer.kind())) + " of inserts",
+                        "≥ 3,000/s (stretch 5,000/s)", Verdict.atLeast(accepted, 3_000, "/s")));
                 results.note("G4", String.format("%s: RSS idle %.0f MB, peak under load %.0f MB, 2 s after the load %.0f MB;"
                         + " the process under load: %s", label, idle, peak.get(), after, load.summary()));
             }
