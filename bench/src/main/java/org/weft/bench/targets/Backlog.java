@@ -119,6 +119,14 @@ final class Backlog {
         server.inboundWorker().poke();
     }
 
+    /** Waits until the inbound worker has nothing pending, or {@code limit} has passed. */
+    static void awaitProcessed(WeftServer server, Duration limit) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (pending(server) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     private static long pending(WeftServer server) throws SQLException {
         try (Connection c = server.db().dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM inbound_activity WHERE state = 'PENDING'")) {

@@ -58,6 +58,7 @@ public final class InboxIngest {
                         new Storage(stored, warmAccepted, server.inboundWorker().processed()));
                 Backlog.drain(kind, server, saturated.rateOf(202), results);
                 rfc9421(kind, closed, workload, origin, results);
+                acceptAlone(kind, server, closed, workload, saturated.rateOf(202), yardsticks, results);
             } finally {
                 server.close();
             }
@@ -112,6 +113,24 @@ public final class InboxIngest {
                         ? "target met" : "**missed**"));
         results.note("G7", String.format("%s RFC 9421 batch: %s; key fetches %d.", kind.label(), batch.summary(),
                 origin.gets()));
+    }
+
+    /**
+     * G1's accept path alone: the same saturating load with the inbound worker held (as in an outage of it), once
+     * what came before is processed. The saturating row above shares the two cores with a worker that keeps up with
+     * it; this one says how much of its miss is the accept path's own cost. A diagnostic, not the target's figure.
+     */
+    private static void acceptAlone(DbKind kind, WeftServer server, ClosedLoopLoad closed, InboxWorkload workload,
+                                    double withWorker, Yardsticks yardsticks, Results results) throws Exception {
+        Backlog.awaitProcessed(server, Duration.ofSeconds(60));
+        server.inboundWorker().stopClaiming();
+        LoadResult alone = closed.run(workload.acceptOnly(), workload.acceptOnly().size(), Duration.ofSeconds(40));
+        double accepted = alone.rateOf(202);
+        results.row(new Row("G1", kind.label(), "inbox accepted/s, saturating, inbound worker held (the accept path alone;"
+                + " diagnostic)", Fmt.perSecond(accepted), "the saturating row with the worker running: "
+                + Fmt.perSecond(withWorker) + "; " + yardsticks.insertsText(kind), Fmt.ratio(accepted, withWorker)
+                + " of it", "— (≥ 3,000/s is the row above's)", "—"));
+        results.note("G1", String.format("%s with the inbound worker held: %s", kind.label(), alone.summary()));
     }
 
     /** Rows stored, warm-up POSTs accepted, activities the inbound worker processed meanwhile. */

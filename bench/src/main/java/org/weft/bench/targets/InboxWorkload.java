@@ -24,6 +24,8 @@ public final class InboxWorkload implements AutoCloseable {
     static final int OFFERED = 6_000;
     /** POSTs signed with RFC 9421, replayed after G1 to count verifies per such POST (G7). */
     static final int RFC_9421 = 2_000;
+    /** POSTs replayed last, with the inbound worker held: what the accept path alone takes (G1, diagnostic). */
+    static final int ACCEPT_ONLY = 8_000;
 
     private final MockHosts origin;
     private final List<Sender> senders;
@@ -32,9 +34,10 @@ public final class InboxWorkload implements AutoCloseable {
     private final List<byte[]> sustained;
     private final List<byte[]> offered;
     private final List<byte[]> rfc9421;
+    private final List<byte[]> acceptOnly;
 
     private InboxWorkload(MockHosts origin, List<Sender> senders, int port, List<byte[]> warmup, List<byte[]> sustained,
-                          List<byte[]> offered, List<byte[]> rfc9421) {
+                          List<byte[]> offered, List<byte[]> rfc9421, List<byte[]> acceptOnly) {
         this.origin = origin;
         this.senders = senders;
         this.port = port;
@@ -42,6 +45,7 @@ public final class InboxWorkload implements AutoCloseable {
         this.sustained = sustained;
         this.offered = offered;
         this.rfc9421 = rfc9421;
+        this.acceptOnly = acceptOnly;
     }
 
     public static InboxWorkload prepare(Results results) {
@@ -55,11 +59,12 @@ public final class InboxWorkload implements AutoCloseable {
         List<byte[]> sustained = SignedInboxRequests.build(senders, inbox, "s", SUSTAINED);
         List<byte[]> offered = SignedInboxRequests.build(senders, inbox, "o", OFFERED);
         List<byte[]> rfc9421 = SignedInboxRequests.buildRfc9421(senders, inbox, "r", RFC_9421);
+        List<byte[]> acceptOnly = SignedInboxRequests.build(senders, inbox, "a", ACCEPT_ONLY);
         results.note("G1", String.format("Pre-signed %,d distinct POSTs (%,d-byte Create(Note) bodies, %d senders) in %.1f s"
                         + " before the runs, %,d of them with RFC 9421 (for G7), the rest with draft-cavage; each server under"
-                        + " inbox load gets a fresh database, so all are new to it.", WARMUP + SUSTAINED + OFFERED + RFC_9421,
+                        + " inbox load gets a fresh database, so all are new to it.", WARMUP + SUSTAINED + OFFERED + RFC_9421 + ACCEPT_ONLY,
                 SignedInboxRequests.TARGET_BODY_BYTES, SENDERS, (System.nanoTime() - start) / 1e9, RFC_9421));
-        return new InboxWorkload(origin, senders, port, warmup, sustained, offered, rfc9421);
+        return new InboxWorkload(origin, senders, port, warmup, sustained, offered, rfc9421, acceptOnly);
     }
 
     MockHosts origin() {
@@ -88,6 +93,10 @@ public final class InboxWorkload implements AutoCloseable {
 
     List<byte[]> rfc9421() {
         return rfc9421;
+    }
+
+    List<byte[]> acceptOnly() {
+        return acceptOnly;
     }
 
     @Override
