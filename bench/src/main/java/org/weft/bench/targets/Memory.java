@@ -1,6 +1,11 @@
 package org.weft.bench.targets;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +23,15 @@ import org.weft.bench.report.Row;
 import org.weft.bench.report.Verdict;
 import org.weft.bench.server.ServerProcess;
 import org.weft.bench.server.WeftEnv;
+import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
 
 /**
  * G4 resident memory of a separate server process with ./weft's heap cap: idle after start-up, and the
  * peak while it takes G1-style inbox load (pre-signed POSTs, saturating), read from /proc/PID/status. The accepted
- * rate of that load is G1's row with the load generator in its own process.
+ * rate of that load is G1's row with the load generator in its own process; G8 then drains a backlog on the same
+ * server, its board read meanwhile, with no collector or JIT shared with the load generator.
  */
 public final class Memory {
     static final Duration SETTLE = Duration.ofSeconds(5);
@@ -36,10 +44,13 @@ public final class Memory {
         String label = dbServer.kind().label();
         List<Sender> senders = workload.senders();
         try (BenchDatabase db = BenchDatabase.fresh(dbServer, work)) {
+            int port = workload.port();
             try (Database database = Database.open(db.settings(), db.dataDir())) { // migrates, then seeds the senders
                 Seeder.insertActors(database.dataSource(), senders.stream().map(Sender::actor).toList());
+                // The community whose board G8 reads while this server's backlog drains.
+                new LocalActorService(database, new LocalUrls(URI.create(WeftEnv.baseUrl(port))), Clock.systemUTC())
+                        .createGroup(Backlog.COMMUNITY, "Camp", null);
             }
-            int port = workload.port();
             try (ServerProcess server = ServerProcess.start(launch.javaOpts(), ServerProcess.weftServe(launch.serverJar()),
                     WeftEnv.of(db, port, Map.of()), port, launch.logDir().resolve("memory-" + db.kind().name().toLowerCase()
                             + ".log"), Duration.ofSeconds(60))) {
@@ -76,8 +87,34 @@ public final class Memory {
                         "≥ 3,000/s (stretch 5,000/s)", Verdict.atLeast(accepted, 3_000, "/s")));
                 results.note("G4", String.format("%s: RSS idle %.0f MB, peak under load %.0f MB, 2 s after the load %.0f MB;"
                         + " the process under load: %s", label, idle, peak.get(), after, load.summary()));
+                Backlog.drain(dbServer.kind(), ownProcess(server, db), accepted, results);
             }
         }
+    }
+
+    /** G8 on this separate server: its database reached over JDBC from here, its worker left to find the rows. */
+    private static Backlog.Drained ownProcess(ServerProcess server, BenchDatabase db) {
+        return new Backlog.Drained() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            }
+
+            @Override
+            public void poke() {
+                // The worker polls every second; Backlog starts its clock once the worker has begun.
+            }
+
+            @Override
+            public String where() {
+                return ", server in its own process";
+            }
+        };
     }
 
     private static void sleep(long millis) {
