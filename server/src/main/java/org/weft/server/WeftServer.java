@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -47,6 +46,7 @@ import org.weft.server.federation.NodeInfoEndpoint;
 import org.weft.server.federation.OutsideTransactions;
 import org.weft.server.queue.Outbox;
 import org.weft.server.federation.SignedDelivery;
+import org.weft.server.federation.TaxonomyEndpoint;
 import org.weft.server.federation.WebFingerEndpoint;
 import org.weft.server.federation.quota.InboxQuotas;
 import org.weft.server.federation.BlockedAddressCheck;
@@ -56,7 +56,6 @@ import org.weft.server.http.Gzip;
 import org.weft.server.opendata.FeedEndpoint;
 import org.weft.server.opendata.OpenDataEndpoint;
 import org.weft.server.opendata.OpenDataRoutes;
-import org.weft.server.http.HttpReplies;
 import org.weft.server.federation.PollEndpoint;
 import org.weft.server.federation.ProposalEndpoint;
 import org.weft.server.federation.inbound.ActivityRouter;
@@ -140,7 +139,6 @@ import org.weft.server.domain.response.ActorDeparture;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
-import org.weft.server.domain.taxonomy.SkosDocument;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.queue.DeliveryQueue;
 import org.weft.server.queue.ForegroundRequests;
@@ -416,7 +414,7 @@ public final class WeftServer implements AutoCloseable {
         ProposalEndpoint proposalEndpoint = new ProposalEndpoint(db, wire, new FetchAuthorizer(verifier, db));
         ProposalPage proposalPage = new ProposalPage(pages, db, taxonomy, urls, new AudienceReach(db), conversations,
                 notifications);
-        byte[] skos = HttpReplies.bytes(SkosDocument.toJsonLd(taxonomy, urls.taxonomy()));
+        TaxonomyEndpoint taxonomyDocument = new TaxonomyEndpoint(taxonomy, urls);
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
                 new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions);
         // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
@@ -489,11 +487,7 @@ public final class WeftServer implements AutoCloseable {
                         config.moderationLogNames())::render)
                 .get("/proposals/{id}", Wants.pageOr(proposalPage::show, proposalEndpoint::proposal))
                 .get("/proposals/{id}/replies", proposalEndpoint::replies)
-                .get("/taxonomy/v1", (req, res) -> {
-                    res.header(HeaderNames.CONTENT_TYPE, "application/ld+json; charset=utf-8");
-                    res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-                    res.send(skos);
-                });
+                .get("/taxonomy/v1", taxonomyDocument::serve);
 
         OpenProposals openProposals = new OpenProposals(db);
         ApiTokens dataTokens = new ApiTokens(db, clock);
