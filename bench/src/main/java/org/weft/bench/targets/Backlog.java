@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.StringJoiner;
+import java.util.function.LongPredicate;
+import javax.sql.DataSource;
 
 import org.HdrHistogram.Histogram;
 import org.weft.bench.db.DbKind;
@@ -48,44 +50,21 @@ final class Backlog {
     private Backlog() {
     }
 
-    /** The server whose backlog drains: in the bench's JVM, or a process of its own; its community "camp" exists. */
-    interface Drained {
-        int port();
-
-        /** A connection to the server's database, outside the server. */
-        Connection connect() throws SQLException;
-
-        /** New work is due: the in-process worker is told; a separate one finds it at its next poll (a second). */
-        void poke();
-
-        /** What the row names the server as ("" in the bench's JVM). */
-        String where();
+    /**
+     * The server whose backlog drains, its community "camp" made: its port, its database reached from here, what tells
+     * its worker that work is due (a separate server's worker finds it at its next poll, within a second), and what
+     * the row names it as ("" in the bench's JVM).
+     */
+    record Drained(int port, DataSource database, Runnable poke, String where) {
+        static Drained inProcess(WeftServer server) {
+            return new Drained(server.port(), server.db().dataSource(), server.inboundWorker()::poke, "");
+        }
     }
 
     /** The in-process server: its community is made here, its worker poked. */
     static void drain(DbKind kind, WeftServer server, double acceptedPerSecond, Results results) throws Exception {
         server.localActors().createGroup(COMMUNITY, "Camp", null);
-        drain(kind, new Drained() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public Connection connect() throws SQLException {
-                return server.db().dataSource().getConnection();
-            }
-
-            @Override
-            public void poke() {
-                server.inboundWorker().poke();
-            }
-
-            @Override
-            public String where() {
-                return "";
-            }
-        }, acceptedPerSecond, results);
+        drain(kind, Drained.inProcess(server), acceptedPerSecond, results);
     }
 
     static void drain(DbKind kind, Drained server, double acceptedPerSecond, Results results) throws Exception {
@@ -103,7 +82,10 @@ final class Backlog {
         long backlog = pending(server); // the copies are pending, not yet due: the worker has not started on them
         if (copies > 0) {
             makeDue(server);
-            awaitStart(server, backlog); // a separate server's worker finds them at its next poll, up to a second later
+            // The clock starts once the worker has finished its first rows: a separate server's worker finds them at
+            // its next poll, up to a second later, which is the bench's wait, not the drain's.
+            long due = backlog;
+            pendingBecomes(server, n -> n < due, Duration.ofSeconds(2));
         }
         long started = System.nanoTime();
         long left = backlog;
@@ -145,7 +127,7 @@ final class Backlog {
      * makes them due in one statement once the clock runs, so the worker meets them all at once. The handlers treat them as they treated the originals.
      */
     private static long outage(Drained server) throws SQLException {
-        try (Connection c = server.connect(); Statement st = c.createStatement()) {
+        try (Connection c = server.database().getConnection(); Statement st = c.createStatement()) {
             long copies = st.executeUpdate("INSERT INTO inbound_activity (activity_uri, actor_uri, activity_type, body,"
                     + " state, attempts, received_at, next_attempt_at) SELECT CONCAT(activity_uri, '#g8'), actor_uri,"
                     + " activity_type, body, 'PENDING', 0, received_at, TIMESTAMP '2999-01-01 00:00:00'"
@@ -155,36 +137,41 @@ final class Backlog {
     }
 
     private static void makeDue(Drained server) throws SQLException {
-        try (Connection c = server.connect(); Statement st = c.createStatement()) {
+        try (Connection c = server.database().getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE inbound_activity SET next_attempt_at = received_at WHERE activity_uri LIKE '%#g8'"
                     + " AND state = 'PENDING'");
         }
-        server.poke();
+        server.poke().run();
     }
 
-    /** Waits (up to two seconds) for the worker to finish its first rows of the {@code backlog}, which starts the clock. */
-    private static void awaitStart(Drained server, long backlog) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (pending(server) >= backlog && System.nanoTime() < deadline) {
+    /**
+     * Waits until the inbound worker has nothing pending, for the diagnostic that holds it next.
+     *
+     * @throws IllegalStateException if rows are still pending after {@code limit}: the next figure would not be what
+     *                               it says
+     */
+    static void awaitProcessed(WeftServer server, Duration limit) throws SQLException, InterruptedException {
+        Drained here = Drained.inProcess(server);
+        if (!pendingBecomes(here, n -> n == 0, limit)) {
+            throw new IllegalStateException(pending(here) + " activities still pending after " + limit);
+        }
+    }
+
+    /** Reads the pending count every 10 ms until it satisfies {@code wanted} (true) or {@code limit} passes (false). */
+    private static boolean pendingBecomes(Drained server, LongPredicate wanted, Duration limit)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!wanted.test(pending(server))) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             Thread.sleep(10);
         }
-    }
-
-    /** Waits until the inbound worker has nothing pending, or {@code limit} has passed. */
-    static void awaitProcessed(WeftServer server, Duration limit) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (pending(server.db().dataSource().getConnection()) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        return true;
     }
 
     private static long pending(Drained server) throws SQLException {
-        return pending(server.connect());
-    }
-
-    /** Pending rows, read over {@code connection}, which this closes. */
-    private static long pending(Connection connection) throws SQLException {
-        try (Connection c = connection; Statement st = c.createStatement();
+        try (Connection c = server.database().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM inbound_activity WHERE state = 'PENDING'")) {
             rs.next();
             return rs.getLong(1);
