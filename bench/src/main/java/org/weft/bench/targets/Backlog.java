@@ -1,12 +1,18 @@
 package org.weft.bench.targets;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.StringJoiner;
+import java.util.TimeZone;
 import java.util.function.LongPredicate;
 import javax.sql.DataSource;
 
@@ -39,6 +45,8 @@ final class Backlog {
     private static final Duration LIMIT = Duration.ofMinutes(3);
     /** Fewer pending rows than this when G1 stops is too short a drain to time in 2 s steps: an outage is made. */
     private static final long MIN_BACKLOG = 5_000;
+    /** How long after the statement that makes the copies due they become due: time for its own work to settle. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
     /** The community whose board is read while the backlog drains. */
     static final String COMMUNITY = "camp";
     /**
@@ -81,11 +89,15 @@ final class Backlog {
         LoadResult cold = pages.run(Collections.nCopies(WARM_UP_GETS, board), PAGE_GETS_PER_SECOND, Duration.ofSeconds(5));
         long backlog = pending(server); // the copies are pending, not yet due: the worker has not started on them
         if (copies > 0) {
-            makeDue(server);
+            // The copies become due together a little later, not at once: the statement that makes them due is the
+            // bench's, not the drain's, and its work (on H2, in the server's own heap) is over before the clock starts.
+            Instant due = Instant.now().plus(SETTLE);
+            makeDue(server, due);
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
+            server.poke().run();
             // The clock starts once the worker has finished its first rows: a separate server's worker finds them at
             // its next poll, up to a second later, which is the bench's wait, not the drain's.
-            long due = backlog;
-            pendingBecomes(server, n -> n < due, Duration.ofSeconds(2));
+            pendingBecomes(server, n -> n < backlog, Duration.ofSeconds(2));
         }
         long started = System.nanoTime();
         long left = backlog;
@@ -124,7 +136,7 @@ final class Backlog {
     /**
      * A backlog as an outage leaves one, for when the worker kept up with G1 and left too little to time: a copy of every
      * activity G1 stored (new activity ids, the same bodies and senders), written not yet due; {@link #makeDue} then
-     * makes them due in one statement once the clock runs, so the worker meets them all at once. The handlers treat them as they treated the originals.
+     * makes them due together a few seconds ahead, so the worker meets them all at once. The handlers treat them as they treated the originals.
      */
     private static long outage(Drained server) throws SQLException {
         try (Connection c = server.database().getConnection(); Statement st = c.createStatement()) {
@@ -136,12 +148,13 @@ final class Backlog {
         }
     }
 
-    private static void makeDue(Drained server) throws SQLException {
-        try (Connection c = server.database().getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE inbound_activity SET next_attempt_at = received_at WHERE activity_uri LIKE '%#g8'"
-                    + " AND state = 'PENDING'");
+    /** Sets the copies' next attempt to {@code due}, written in UTC as Weft writes its instants. */
+    private static void makeDue(Drained server, Instant due) throws SQLException {
+        try (Connection c = server.database().getConnection(); PreparedStatement st = c.prepareStatement(
+                "UPDATE inbound_activity SET next_attempt_at = ? WHERE activity_uri LIKE '%#g8' AND state = 'PENDING'")) {
+            st.setTimestamp(1, Timestamp.from(due), Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC)));
+            st.executeUpdate();
         }
-        server.poke().run();
     }
 
     /**
