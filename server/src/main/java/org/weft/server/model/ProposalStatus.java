@@ -1,5 +1,6 @@
 package org.weft.server.model;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,10 +21,9 @@ public enum ProposalStatus {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // Compared rather than valueOf: the board asks with "" on every view without a status filter, and an
+        // exception for each was thrown and caught.
+        String name = value.strip();
+        return Arrays.stream(values()).filter(status -> status.name().equalsIgnoreCase(name)).findFirst();
     }
 }

@@ -29,6 +29,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.weft.server.config.DatabaseSettings;
+import org.weft.server.config.LibraryNotices;
 
 /**
  * The database: a connection pool, the schema brought up to date by Flyway (when it is behind), and a Hibernate
@@ -89,6 +90,7 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(DatabaseSettings, Path)}; {@code validateMapping} asks Hibernate to check every column. */
     public static Database open(DatabaseSettings settings, Path dataDir, boolean validateMapping) {
+        LibraryNotices.quiet();
         if (settings.isEmbedded()) {
             createDirectories(dataDir);
             EmbeddedServerAddress.ensureLoopback();

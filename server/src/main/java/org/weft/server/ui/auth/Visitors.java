@@ -90,6 +90,9 @@ public final class Visitors {
 
     /** The first supported language the browser asks for, else English. */
     static String fromAcceptLanguage(String header) {
+        if (header.isBlank()) {
+            return "en"; // what servers and scripts send; the parser throws on it
+        }
         try {
             for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
                 String lang = range.getRange().split("-")[0];

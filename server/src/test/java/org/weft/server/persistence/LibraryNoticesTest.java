@@ -1,0 +1,92 @@
+package org.weft.server.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.weft.server.config.DatabaseSettings;
+import org.weft.server.config.LibraryNotices;
+
+/**
+ * What an operator reads when the database opens: Hibernate's "still incubating" line (once for each use of the
+ * setting that stores instants, 77 lines at a server's start) and its "Database info" block of "undefined/unknown" are
+ * not written; its warnings still are.
+ */
+class LibraryNoticesTest {
+    private static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
+    private static final Logger INCUBATING = Logger.getLogger("org.hibernate.orm.incubating");
+    private static final Logger CONNECTION_INFO = Logger.getLogger("org.hibernate.orm.connections.pooling");
+
+    @TempDir
+    Path dir;
+
+    private final List<LogRecord> written = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord logRecord) {
+            written.add(logRecord);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void keepH2OnLoopback() {
+        EmbeddedServerAddress.ensureLoopback();
+    }
+
+    /** As in a fresh JVM: another test may have opened a database here already and set the levels. */
+    @BeforeEach
+    void levelsAsTheJvmStarts() {
+        INCUBATING.setLevel(null);
+        CONNECTION_INFO.setLevel(null);
+        capture.setLevel(Level.ALL);
+        HIBERNATE.addHandler(capture);
+    }
+
+    @AfterEach
+    void restore() {
+        HIBERNATE.removeHandler(capture);
+        LibraryNotices.quiet();
+    }
+
+    @Test
+    void openingTheDatabaseWritesNeitherTheIncubatingLinesNorTheUnknownDatabaseInfo() {
+        try (Database db = Database.open(new DatabaseSettings("", "", "", 2), dir)) {
+            assertEquals(0L, db.inTransaction(ProposalRepository::countAll), "the database opened and answers");
+        }
+
+        List<String> messages = written.stream().map(LogRecord::getMessage).toList();
+        assertTrue(messages.stream().noneMatch(m -> m.contains("HHH90006001")), "incubating lines: " + messages);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("HHH10001005")), "database info: " + messages);
+    }
+
+    @Test
+    void theirWarningsStillReachTheLog() {
+        try (Database db = Database.open(new DatabaseSettings("", "", "", 2), dir)) {
+            INCUBATING.warning("a warning from the incubating category");
+            CONNECTION_INFO.info("an informational line from the pool category");
+        }
+
+        List<String> messages = written.stream().map(LogRecord::getMessage).toList();
+        assertTrue(messages.contains("a warning from the incubating category"), messages.toString());
+        assertTrue(!messages.contains("an informational line from the pool category"), messages.toString());
+    }
+}
