@@ -66,8 +66,12 @@ public final class ActivityRouter implements InboundHandler {
         handler.handle(activity);
     }
 
+    /**
+     * At FINE, not INFO: servers send many activities that change nothing here (Mastodon tells every server it knows of
+     * each account deleted on it), one line each filled an operator's log, and the inbound row keeps the reason anyway.
+     */
     private static void logIgnored(Activity activity, IgnoredActivity why) {
-        LOG.info(() -> "Ignored " + activity.type() + " " + activity.id() + " from " + activity.actor() + ": "
+        LOG.fine(() -> "Ignored " + activity.type() + " " + activity.id() + " from " + activity.actor() + ": "
                 + why.getMessage());
     }
 }
