@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -155,8 +156,24 @@ public final class InboxEndpoint {
         }
     }
 
+    /**
+     * The body, refused when over {@code maxBytes}. With a Content-Length (what every server known here sends) it is
+     * read into an array of that size: reading without one allocates in 16 kB steps and copies, eight times the
+     * bytes of a typical 2 kB activity, on every POST.
+     */
     private byte[] readCapped(ServerRequest req) throws Rejection {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > maxBytes) {
+            throw new Rejection(Status.REQUEST_ENTITY_TOO_LARGE_413, "Body larger than " + maxBytes + " bytes");
+        }
         try (InputStream in = req.content().inputStream()) {
+            if (declared.isPresent()) {
+                byte[] body = new byte[(int) declared.getAsLong()];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
+                    throw new Rejection(Status.BAD_REQUEST_400, "The body is shorter than its Content-Length");
+                }
+                return body;
+            }
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
                 throw new Rejection(Status.REQUEST_ENTITY_TOO_LARGE_413, "Body larger than " + maxBytes + " bytes");

@@ -110,6 +110,16 @@ class InboxRejectionTest {
         assertRefused(mastodon.deliver(inbox, huge), 413, "larger than");
     }
 
+    /** Without a Content-Length (chunked), the body is read up to the limit and refused past it. */
+    @Test
+    void oversizedChunkedBodyIsRefused() {
+        byte[] huge = follow.replace("\"type\"", "\"padding\": \"" + "x".repeat(70_000) + "\", \"type\"")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = signedRequest(huge, ZonedDateTime.now(), null)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build();
+        assertRefused(mastodon.send(chunked), 413, "larger than");
+    }
+
     @Test
     void malformedJsonIsRefused() {
         assertRefused(mastodon.deliver(inbox, "{\"type\": \"Follow\", "), 400, "Not a usable activity");
