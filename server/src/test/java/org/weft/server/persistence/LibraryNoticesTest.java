@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.config.LibraryNotices;
+import org.weft.server.testing.CapturedLog;
 
 /**
  * What an operator reads when the database opens: Hibernate's "still incubating" line (once for each use of the
@@ -31,39 +28,24 @@ class LibraryNoticesTest {
     @TempDir
     Path dir;
 
-    private final List<LogRecord> written = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-            written.add(logRecord);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @BeforeAll
     static void keepH2OnLoopback() {
         EmbeddedServerAddress.ensureLoopback();
     }
+
+    private CapturedLog written;
 
     /** As in a fresh JVM: another test may have opened a database here already and set the levels. */
     @BeforeEach
     void levelsAsTheJvmStarts() {
         INCUBATING.setLevel(null);
         CONNECTION_INFO.setLevel(null);
-        capture.setLevel(Level.ALL);
-        HIBERNATE.addHandler(capture);
+        written = CapturedLog.everything(HIBERNATE);
     }
 
     @AfterEach
     void restore() {
-        HIBERNATE.removeHandler(capture);
+        written.close();
         LibraryNotices.quiet();
     }
 
@@ -73,7 +55,7 @@ class LibraryNoticesTest {
             assertEquals(0L, db.inTransaction(ProposalRepository::countAll), "the database opened and answers");
         }
 
-        List<String> messages = written.stream().map(LogRecord::getMessage).toList();
+        List<String> messages = written.messages();
         assertTrue(messages.stream().noneMatch(m -> m.contains("HHH90006001")), "incubating lines: " + messages);
         assertTrue(messages.stream().noneMatch(m -> m.contains("HHH10001005")), "database info: " + messages);
     }
@@ -85,7 +67,7 @@ class LibraryNoticesTest {
             CONNECTION_INFO.info("an informational line from the pool category");
         }
 
-        List<String> messages = written.stream().map(LogRecord::getMessage).toList();
+        List<String> messages = written.messages();
         assertTrue(messages.contains("a warning from the incubating category"), messages.toString());
         assertTrue(!messages.contains("an informational line from the pool category"), messages.toString());
     }

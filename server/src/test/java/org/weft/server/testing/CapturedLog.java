@@ -11,16 +11,17 @@ import java.util.logging.Logger;
 /**
  * What the server logs while a test looks: every record at {@code WARNING} or above that reaches the root logger (all
  * of the server's loggers, and the libraries' through it), each as one line with the messages of its causes, so that
- * a test can assert what an operator would read, e.g. that stopping the server leaves nothing alarming behind.
+ * a test can assert what an operator would read, e.g. that stopping the server leaves nothing alarming behind. Or,
+ * with {@link #everything}, every record one logger lets through, at any level.
  */
 public final class CapturedLog implements AutoCloseable {
-    private final Logger root = LogManager.getLogManager().getLogger("");
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger logger;
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                lines.add(line(record));
+            if (isLoggable(record)) {
+                records.add(record);
             }
         }
 
@@ -33,19 +34,39 @@ public final class CapturedLog implements AutoCloseable {
         }
     };
 
-    private CapturedLog() {
-        handler.setLevel(Level.WARNING);
-        root.addHandler(handler);
+    private CapturedLog(Logger logger, Level threshold) {
+        this.logger = logger;
+        handler.setLevel(threshold);
+        logger.addHandler(handler);
     }
 
-    /** Starts capturing; close it to stop. */
+    /** Starts capturing warnings and errors from every logger; close it to stop. */
     public static CapturedLog start() {
-        return new CapturedLog();
+        return new CapturedLog(LogManager.getLogManager().getLogger(""), Level.WARNING);
+    }
+
+    /**
+     * Starts capturing every record that {@code logger} (or a logger below it) writes, whatever its level; what is
+     * written depends on the loggers' levels, which is what a test of them looks at.
+     */
+    public static CapturedLog everything(Logger logger) {
+        return new CapturedLog(logger, Level.ALL);
     }
 
     /** The warnings and errors logged so far, oldest first: "LEVEL logger: message (cause: …)". */
     public List<String> warningsAndErrors() {
-        return List.copyOf(lines);
+        return records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(CapturedLog::line).toList();
+    }
+
+    /** The records captured so far, oldest first. */
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The messages of the records captured so far, as given to the logger, oldest first. */
+    public List<String> messages() {
+        return records.stream().map(LogRecord::getMessage).toList();
     }
 
     private static String line(LogRecord record) {
@@ -62,6 +83,6 @@ public final class CapturedLog implements AutoCloseable {
 
     @Override
     public void close() {
-        root.removeHandler(handler);
+        logger.removeHandler(handler);
     }
 }
