@@ -59,17 +59,16 @@ final class Backlog {
     }
 
     /**
-     * The server whose backlog drains, its community "camp" made: its port, its database reached from here, what tells
-     * its worker that work is due (a separate server's worker finds it at its next poll, within a second), and what
+     * The server whose backlog drains, its community "camp" made: its port, its database reached from here, and what
      * the row names it as ("" in the bench's JVM).
      */
-    record Drained(int port, DataSource database, Runnable poke, String where) {
+    record Drained(int port, DataSource database, String where) {
         static Drained inProcess(WeftServer server) {
-            return new Drained(server.port(), server.db().dataSource(), server.inboundWorker()::poke, "");
+            return new Drained(server.port(), server.db().dataSource(), "");
         }
     }
 
-    /** The in-process server: its community is made here, its worker poked. */
+    /** The in-process server: its community is made here. */
     static void drain(DbKind kind, WeftServer server, double acceptedPerSecond, Results results) throws Exception {
         server.localActors().createGroup(COMMUNITY, "Camp", null);
         drain(kind, Drained.inProcess(server), acceptedPerSecond, results);
@@ -91,13 +90,10 @@ final class Backlog {
         if (copies > 0) {
             // The copies become due together a little later, not at once: the statement that makes them due is the
             // bench's, not the drain's, and its work (on H2, in the server's own heap) is over before the clock starts.
-            Instant due = Instant.now().plus(SETTLE);
-            makeDue(server, due);
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
-            server.poke().run();
-            // The clock starts once the worker has finished its first rows: a separate server's worker finds them at
-            // its next poll, up to a second later, which is the bench's wait, not the drain's.
-            pendingBecomes(server, n -> n < backlog, Duration.ofSeconds(2));
+            makeDue(server, Instant.now().plus(SETTLE));
+            // The clock starts once the worker has finished its first rows: it finds them at its first poll after they
+            // are due (it polls every second), which is the bench's wait, not the drain's.
+            pendingBecomes(server, n -> n < backlog, SETTLE.plusSeconds(2));
         }
         long started = System.nanoTime();
         long left = backlog;

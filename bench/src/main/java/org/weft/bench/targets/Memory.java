@@ -87,7 +87,7 @@ public final class Memory {
                         + " the process under load: %s", label, idle, peak.get(), after, load.summary()));
                 // One connection from here, kept for the drain: the pending count is read every 10 ms at its start.
                 try (HikariDataSource database = oneConnection(db)) {
-                    Backlog.drain(dbServer.kind(), new Backlog.Drained(port, database, () -> { }, ", server in its own process"),
+                    Backlog.drain(dbServer.kind(), new Backlog.Drained(port, database, ", server in its own process"),
                             accepted, results);
                 }
             }
