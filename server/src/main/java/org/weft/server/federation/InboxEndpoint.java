@@ -2,6 +2,7 @@ package org.weft.server.federation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -179,8 +181,11 @@ public final class InboxEndpoint {
                 throw new Rejection(Status.REQUEST_ENTITY_TOO_LARGE_413, "Body larger than " + maxBytes + " bytes");
             }
             return body;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new Rejection(Status.BAD_REQUEST_400, "Could not read the body: " + e.getMessage());
+        } catch (DataReader.InsufficientDataAvailableException e) {
+            // Helidon's answer to a connection that ended before the body it declared: the sender's fault, not ours.
+            throw new Rejection(Status.BAD_REQUEST_400, "The body is shorter than its Content-Length");
         }
     }
 

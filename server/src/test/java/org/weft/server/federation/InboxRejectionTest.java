@@ -120,6 +120,23 @@ class InboxRejectionTest {
         assertRefused(mastodon.send(chunked), 413, "larger than");
     }
 
+    /** A sender that declares more than it sends (cut off, or lying) gets a 400, and nothing is stored. */
+    @Test
+    void bodyShorterThanItsContentLengthIsRefused() throws Exception {
+        byte[] part = follow.substring(0, 100).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /inbox HTTP/1.1\r\nHost: " + inbox.getHost() + ":" + inbox.getPort()
+                + "\r\nContent-Type: application/activity+json\r\nContent-Length: 500\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket(inbox.getHost(), inbox.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(part);
+            socket.shutdownOutput();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        }
+        assertEquals(0, countInbound(null), "nothing stored");
+    }
+
     @Test
     void malformedJsonIsRefused() {
         assertRefused(mastodon.deliver(inbox, "{\"type\": \"Follow\", "), 400, "Not a usable activity");
