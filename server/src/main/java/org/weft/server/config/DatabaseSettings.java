@@ -17,7 +17,7 @@ public record DatabaseSettings(String url, String user, String password, int poo
         if (!isEmbedded()) {
             return url;
         }
-        Path file = dataDir.toAbsolutePath().resolve("weft");
+        Path file = embeddedFile(dataDir);
         // AUTO_SERVER: the operator's commands reach the file while the server holds it, through a listener that
         // Database keeps on loopback.
         return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
@@ -28,6 +28,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 // A writer waits up to 20 s for another's row lock, as an InnoDB writer would (50 s): H2 gives up
                 // after 2 s, which a busy small machine exceeds, and the inbound activity or page then failed.
                 + ";LOCK_TIMEOUT=20000";
+    }
+
+    /** The embedded database's file name without H2's suffixes ({@code weft.mv.db}, {@code weft.lock.db}). */
+    public static Path embeddedFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("weft");
     }
 
     public String userOrDefault() {

@@ -94,6 +94,7 @@ public final class Database implements AutoCloseable {
         if (settings.isEmbedded()) {
             createDirectories(dataDir);
             EmbeddedServerAddress.ensureLoopback();
+            SilentLockHolder.clear(DatabaseSettings.embeddedFile(dataDir), SilentLockHolder.PATIENCE);
         }
         long start = System.nanoTime();
         HikariDataSource pool = pool(settings, dataDir);
