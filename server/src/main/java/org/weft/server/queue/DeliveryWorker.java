@@ -44,9 +44,10 @@ public final class DeliveryWorker implements AutoCloseable {
     static final int MAX_UNRECORDED = 10;
     /**
      * A delivery unanswered for this long is to a host that takes its time (most servers on the internet take 50 to
-     * 500 ms); it stops counting against MAX_UNRECORDED until it is answered. A POST in flight is sent again after a
-     * crash whoever holds it back, so counting it longer buys nothing but a slower fan-out: with one second here, ten
-     * hosts that take 100 ms each were the whole fan-out's pace (950 inboxes in 15 s instead of under 2).
+     * 500 ms); it stops counting against MAX_UNRECORDED until it is answered. Counting it longer would bound how many
+     * POSTs to such hosts are out at once, which is the fan-out's pace: with one second here, ten hosts that take
+     * 100 ms each set it (950 inboxes in 15 s instead of 2.5 s; BENCHMARKS.md, "G2 with hosts that take their time").
+     * The price: a POST in flight at a crash is sent again, so a crash in such a fan-out sends more twice.
      */
     static final Duration SLOW = Duration.ofMillis(20);
     private static final long ANSWERED = Long.MAX_VALUE;
@@ -156,9 +157,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private List<Runnable> claim(int freeSlots) {
         int room = Math.min(freeSlots, MAX_UNRECORDED - recentUnrecorded());
         if (room <= 0) {
-            // The recorder's next write pokes; so does the moment the oldest unanswered one turns slow.
-            wakeWhenOneTurnsSlow();
-            return List.of();
+            return List.of(); // the recorder's next write pokes, and so does each POST when it turns slow
         }
         if (ready.size() < room) {
             List<ClaimedDelivery> claimed = queue.claimDue(claimBatch - ready.size(), gate.blockedHosts(), lease,
@@ -195,27 +194,6 @@ public final class DeliveryWorker implements AutoCloseable {
         dispatcher.poke();
     }
 
-    /**
-     * Pokes the dispatcher when the oldest delivery still counted as unanswered passes {@link #SLOW}, which makes room
-     * without any write or answer; otherwise a host that takes 100 ms would leave the room unused until it answered.
-     */
-    private void wakeWhenOneTurnsSlow() {
-        long now = System.nanoTime();
-        long since = now - slowNanos;
-        long oldest = 0;
-        boolean any = false;
-        for (long posted : unrecorded.values()) {
-            if (posted < PREPARING && posted - since > 0 && (!any || posted - oldest < 0)) {
-                oldest = posted;
-                any = true;
-            }
-        }
-        if (any) {
-            long wait = Math.max(0, oldest - since) + 1;
-            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(dispatcher::poke);
-        }
-    }
-
     /** Deliveries handed out whose outcome is not stored yet, but for those whose POST has been out over {@link #SLOW}. */
     private int recentUnrecorded() {
         long since = System.nanoTime() - slowNanos;
@@ -234,6 +212,8 @@ public final class DeliveryWorker implements AutoCloseable {
             Payload payload = payload(delivery.activityId());
             attempts.incrementAndGet();
             unrecorded.replace(delivery.id(), System.nanoTime());
+            // When it turns slow it stops counting, which makes room without any answer or write: look again then.
+            CompletableFuture.delayedExecutor(slowNanos, TimeUnit.NANOSECONDS).execute(dispatcher::poke);
             DeliveryOutcome outcome = transport.deliver(URI.create(delivery.inbox()), payload.body(), payload.senderId());
             if (!dispatcher.isRunning() && outcome instanceof DeliveryOutcome.Retry r && r.status() < 0) {
                 // Cut off by our own shutdown, not the host's fault: close() puts the row back as due.
