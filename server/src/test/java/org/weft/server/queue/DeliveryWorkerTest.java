@@ -234,7 +234,7 @@ class DeliveryWorkerTest {
         DeliveryTransport slowHosts = (inbox, body, sender) -> {
             mostOut.accumulateAndGet(out.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(100);
+                Thread.sleep(100); // the host's time to answer: what this test is about, not a wait for a condition
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -248,6 +248,7 @@ class DeliveryWorkerTest {
                     () -> rows().stream().allMatch(r -> r.getState() == DeliveryEntity.State.DELIVERED));
         }
         assertEquals(40, sent());
+        assertTrue(posts.values().stream().allMatch(n -> n.get() == 1), "each host got the post once: " + posts);
         assertTrue(mostOut.get() > DeliveryWorker.MAX_UNRECORDED,
                 "POSTs out at once: " + mostOut.get() + " (the worker has 16 workers)");
     }
