@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +65,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final WorkDispatcher dispatcher;
     private final Duration lease;
     private final long slowNanos;
+    /** Runs {@link WorkDispatcher#poke} when a POST turns slow; one for the worker, not one per POST. */
+    private final Executor whenTurnedSlow;
     private final OutcomeRecorder<Outcome> recorder;
     private final Map<Long, Payload> payloads = new LruMap<>(256);
     private final AtomicLong attempts = new AtomicLong();
@@ -101,6 +104,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clock = clock;
         this.lease = lease;
         this.slowNanos = slow.toNanos();
+        this.whenTurnedSlow = CompletableFuture.delayedExecutor(slowNanos, TimeUnit.NANOSECONDS);
         this.claimBatch = concurrency;
         this.recorder = new OutcomeRecorder<>("weft-delivery-outcomes", batch -> {
             try {
@@ -213,7 +217,7 @@ public final class DeliveryWorker implements AutoCloseable {
             attempts.incrementAndGet();
             unrecorded.replace(delivery.id(), System.nanoTime());
             // When it turns slow it stops counting, which makes room without any answer or write: look again then.
-            CompletableFuture.delayedExecutor(slowNanos, TimeUnit.NANOSECONDS).execute(dispatcher::poke);
+            whenTurnedSlow.execute(dispatcher::poke);
             DeliveryOutcome outcome = transport.deliver(URI.create(delivery.inbox()), payload.body(), payload.senderId());
             if (!dispatcher.isRunning() && outcome instanceof DeliveryOutcome.Retry r && r.status() < 0) {
                 // Cut off by our own shutdown, not the host's fault: close() puts the row back as due.
