@@ -98,6 +98,24 @@ class SilentLockHolderTest {
         }
     }
 
+    @Test
+    void aLockThatCannotBeReadIsLeftToH2() throws Exception {
+        Path lock = dir.resolve("weft.lock.db");
+        List<String> unreadable = List.of(
+                "server=127.0.0.1\nid=17c0ffee\n", // no port
+                "server=127.0.0.1:http\nid=17c0ffee\n", // a port that is not a number
+                "server=127.0.0.1:9\n", // no id to ask about
+                "server=\\u12\nid=17c0ffee\n"); // a broken escape: Properties cannot load it
+        for (String content : unreadable) {
+            Files.writeString(lock, content);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> SilentLockHolder.clear(DatabaseSettings.embeddedFile(dir), Duration.ofSeconds(2)), content);
+
+            assertEquals(content, Files.readString(lock), "H2 reads it and says what is wrong with it");
+        }
+    }
+
     private void createDatabase() {
         Database.open(EMBEDDED, dir).close();
         assertFalse(Files.exists(dir.resolve("weft.lock.db")), "a clean close removes the lock");
