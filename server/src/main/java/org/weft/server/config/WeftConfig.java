@@ -101,10 +101,11 @@ public record WeftConfig(
         Function<String, Optional<String>> fromEnv = name -> Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
 
         Settings s = new Settings(yaml, fromEnv);
+        int port = s.integer("WEFT_PORT", "port");
         return new WeftConfig(
                 s.string("WEFT_HOST", "host"),
-                s.integer("WEFT_PORT", "port"),
-                s.uri("WEFT_BASE_URL", "base-url"),
+                port,
+                baseUrl(s, port),
                 Path.of(s.string("WEFT_DATA_DIR", "data-dir")),
                 s.bool("WEFT_DEMO", "demo"),
                 new DatabaseSettings(
@@ -143,6 +144,17 @@ public record WeftConfig(
                 s.integer("WEFT_MODERATION_POSTS_PER_HOUR", "moderation.posts-per-hour"),
                 s.bool("WEFT_MODERATION_LOG_NAMES", "moderation.log-names"),
                 s.integer("WEFT_OVERVIEW_THRESHOLD", "overview.threshold"));
+    }
+
+    /**
+     * The configured origin; left empty, this machine at the listen port, so that trying Weft on another port (or
+     * two instances side by side) does not build ids and links that point at port 8080.
+     */
+    private static URI baseUrl(Settings s, int port) {
+        if (s.string("WEFT_BASE_URL", "base-url").isBlank()) {
+            return URI.create("http://localhost:" + port);
+        }
+        return s.uri("WEFT_BASE_URL", "base-url");
     }
 
     /** The host name (with a non-default port) that appears in handles: {@code user@host}. */

@@ -26,7 +26,7 @@ class WeftConfigTest {
         WeftConfig config = WeftConfig.load(Map.of());
         assertEquals("0.0.0.0", config.host());
         assertEquals(8080, config.port());
-        assertEquals(URI.create("http://localhost:8080"), config.baseUrl());
+        assertEquals(URI.create("http://localhost:8080"), config.baseUrl(), "this machine at the listen port");
         assertEquals(Path.of("./data"), config.dataDir());
         assertFalse(config.demo());
         assertTrue(config.database().isEmbedded());
@@ -76,6 +76,18 @@ class WeftConfigTest {
     void aBlankEnvironmentVariableCountsAsUnset() throws IOException {
         Path file = operatorFile("weft:\n  port: 9000\n");
         assertEquals(9000, WeftConfig.load(Map.of("WEFT_CONFIG", file.toString(), "WEFT_PORT", " ")).port());
+    }
+
+    @Test
+    void withoutABaseUrlIdsPointAtTheListenPortOfThisMachine() throws IOException {
+        assertEquals(URI.create("http://localhost:9000"), WeftConfig.load(Map.of("WEFT_PORT", "9000")).baseUrl());
+        assertEquals("localhost:9000", WeftConfig.load(Map.of("WEFT_PORT", "9000")).domain(), "handles too");
+        Path file = operatorFile("weft:\n  port: 9001\n");
+        assertEquals(URI.create("http://localhost:9001"), WeftConfig.load(Map.of("WEFT_CONFIG", file.toString())).baseUrl(),
+                "the port from the operator file");
+        assertEquals(URI.create("https://weft.example.org"),
+                WeftConfig.load(Map.of("WEFT_PORT", "9000", "WEFT_BASE_URL", "https://weft.example.org")).baseUrl(),
+                "a base URL that is set wins: behind a proxy the listen port is not the public one");
     }
 
     @Test
