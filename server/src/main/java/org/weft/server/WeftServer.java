@@ -401,7 +401,7 @@ public final class WeftServer implements AutoCloseable {
         CommunityTexts communityTexts = new CommunityTexts(db, new ActorUpdates(outbox, renderer), clock);
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links(), communityTexts);
         ActorEndpoint actors = new ActorEndpoint(actorDocuments);
-        NodeInfoEndpoint nodeInfo = new NodeInfoEndpoint(db, urls, WeftVersion.VERSION);
+        NodeInfoEndpoint nodeInfo = new NodeInfoEndpoint(db, urls, WeftVersion.VERSION, config.signup().equals("open"));
         CollectionsEndpoint collections = new CollectionsEndpoint(db);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();

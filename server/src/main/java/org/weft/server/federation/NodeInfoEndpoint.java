@@ -21,12 +21,13 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalRepository;
 
 /**
  * NodeInfo 2.0 and 2.1 ({@code software.name} = weft) and the {@code /.well-known/nodeinfo} index,
  * which also names the instance actor (FEP-2677). The documents are read from the database at most once a minute, and
  * again as soon as a local actor is created, changed or deleted in this process (the member count and the list of
- * communities are all they hold that changes).
+ * communities; the count of posts may lag by the minute, as Mastodon's does).
  */
 public final class NodeInfoEndpoint implements HttpService {
     /** How long the counts may lag behind (Mastodon keeps its NodeInfo for about as long). */
@@ -35,14 +36,17 @@ public final class NodeInfoEndpoint implements HttpService {
     private final Database db;
     private final LocalUrls urls;
     private final String version;
+    private final boolean openRegistrations;
     private final LongSupplier nanoTime = System::nanoTime;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Snapshot> kept = new AtomicReference<>();
 
-    public NodeInfoEndpoint(Database db, LocalUrls urls, String version) {
+    /** @param openRegistrations whether anyone may sign up without an invite ({@code WEFT_SIGNUP=open}) */
+    public NodeInfoEndpoint(Database db, LocalUrls urls, String version, boolean openRegistrations) {
         this.db = db;
         this.urls = urls;
         this.version = version;
+        this.openRegistrations = openRegistrations;
         db.onLocalActorCommit(uri -> invalidate());
     }
 
@@ -90,10 +94,11 @@ public final class NodeInfoEndpoint implements HttpService {
     private Snapshot load() {
         NodeInfo info = db.inTransaction(s -> {
             long members = ActorRepository.countLocal(s, ActorKind.PERSON);
+            long posts = ProposalRepository.countLocalShown(s);
             NodeInfo.Builder b = NodeInfo.weft(version)
                     .nodeName(urls.domain())
-                    .openRegistrations(false)
-                    .usage(new NodeInfo.Usage(members, members, members, 0))
+                    .openRegistrations(openRegistrations)
+                    .usage(new NodeInfo.Usage(members, members, members, posts))
                     .taxonomyVersion("1");
             ActorRepository.localGroups(s).forEach(g -> b.group(new NodeInfo.Group(g.getUri(), g.getUsername())));
             return b.build();

@@ -80,6 +80,17 @@ public final class ProposalRepository {
         return query.setMaxResults(limit).getResultList();
     }
 
+    /**
+     * The posts this instance has published and still shows: local proposals neither deleted, withdrawn nor hidden by a
+     * moderator (NodeInfo's {@code localPosts}).
+     */
+    public static long countLocalShown(Session s) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.local = true and p.deletedAt is null"
+                        + " and p.status <> :withdrawn and p.moderation = :visible", Long.class)
+                .setParameter("withdrawn", ProposalStatus.WITHDRAWN)
+                .setParameter("visible", ProposalEntity.Moderation.VISIBLE).getSingleResult();
+    }
+
     public static long countAll(Session s) {
         return s.createSelectionQuery("select count(*) from ProposalEntity", Long.class).getSingleResult();
     }

@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
@@ -27,6 +33,23 @@ class NodeInfoTest {
         weft.server().localActors().createGroup("block3", "Block 3", null);
         weft.server().localActors().createMember("amina", "Amina", "correct horse battery", false);
         weft.server().localActors().createMember("bilal", "Bilal", "correct horse battery", false);
+        ProposalService proposals = weft.server().proposals().service();
+        proposals.create("amina", draft("A spare tent", Audience.PUBLIC));
+        proposals.create("bilal", draft("Rice for the block", Audience.COMMUNITY));
+        ProposalEntity withdrawn = proposals.create("amina", draft("A cot", Audience.PUBLIC));
+        proposals.changeStatus("amina", withdrawn.getId(), ProposalStatus.WITHDRAWN);
+        ProposalEntity deleted = proposals.create("bilal", draft("A pram", Audience.PUBLIC));
+        proposals.delete("bilal", deleted.getId());
+        long hidden = proposals.create("amina", draft("A stove", Audience.PUBLIC)).getId();
+        weft.server().db().inTransaction(s -> {
+            s.find(ProposalEntity.class, hidden).setModeration(ProposalEntity.Moderation.REJECTED); // a moderator hid it
+            return null;
+        });
+    }
+
+    private static ProposalDraft draft(String title, Audience audience) {
+        return ProposalDraft.builder().community("block3").purpose(Purpose.OFFER).language("en").title(title)
+                .categories("tents").audience(audience).build();
     }
 
     @AfterAll
@@ -69,7 +92,9 @@ class NodeInfoTest {
             JsonNode users = doc.path("usage").path("users");
             assertEquals(2, users.path("total").asLong(), "the two members; groups and the instance actor are not users");
             assertTrue(users.path("activeHalfyear").isNumber() && users.path("activeMonth").isNumber());
-            assertTrue(doc.path("usage").path("localPosts").isNumber());
+            assertEquals(2, doc.path("usage").path("localPosts").asLong(),
+                    "the two posts still shown (community-only counted); not the withdrawn, deleted or hidden one");
+            assertEquals(false, doc.path("openRegistrations").asBoolean(), "sign-up by invite, the default");
             JsonNode groups = doc.path("metadata").path("groups");
             assertEquals(1, groups.size(), doc.toString());
             assertEquals(weft.base() + "/groups/block3", groups.path(0).path("id").asText());
@@ -77,6 +102,14 @@ class NodeInfoTest {
             if (version.equals("2.0")) {
                 assertTrue(doc.path("software").path("repository").isMissingNode(), "2.0 allows only name and version");
             }
+        }
+    }
+
+    @Test
+    void registrationsAreOpenWhenAnyoneMaySignUp() {
+        try (TestServers.Instance open = TestServers.start(Map.of("WEFT_SIGNUP", "open"))) {
+            JsonNode doc = TestHttp.json(TestHttp.get(open.base() + "/nodeinfo/2.1", "application/json").body());
+            assertEquals(true, doc.path("openRegistrations").asBoolean(), doc.toString());
         }
     }
 }
