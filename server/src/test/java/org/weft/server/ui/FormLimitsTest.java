@@ -8,12 +8,15 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestServers;
 
 /**
@@ -98,7 +101,7 @@ class FormLimitsTest {
 
     @Test
     void userTextInAnotherScriptCarriesItsLanguageAndDirection() {
-        weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp").purpose(Purpose.OFFER)
+        ProposalEntity offer = weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp").purpose(Purpose.OFFER)
                 .language("en").title("Anything warm helps.").description("Coats, blankets.").categories("clothing")
                 .build());
         String board = layla.get("/board/camp").body();
@@ -107,6 +110,9 @@ class FormLimitsTest {
                 + " direction on the Arabic board: " + board);
         assertTrue(board.contains("<p lang=\"en\" dir=\"auto\">Coats, blankets.</p>"), board);
         assertTrue(board.contains("<bdi dir=\"auto\">Layla</bdi>"), "names too: " + board);
+        Element title = Jsoup.parse(layla.get(java.net.URI.create(offer.getUri()).getPath() + "/edit").body()).getElementById("title");
+        assertEquals("Anything warm helps.", title.val());
+        assertEquals("auto", title.attr("dir"), "typed in the field, the English title runs left to right: " + title);
     }
 
     private static long proposals() {
