@@ -17,6 +17,8 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,9 @@ class AccountRecoveryTest {
         assertTrue(page.indexOf("action=\"/admin/invites\"") < page.indexOf(link), "right under the form");
         assertTrue(page.contains("A new invite was made."), page);
         assertEquals(link, scan(page), "the QR code reads back as the link");
+        String listed = Jsoup.parse(page).select("#invites li").stream().map(Element::text)
+                .filter(t -> t.startsWith(code)).findFirst().orElseThrow();
+        assertTrue(listed.matches(code + " for Layla · Valid until .+\\."), "the list says what its date is: " + listed);
 
         PageClient layla = new PageClient(weft.base());
         String signup = layla.get(URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery()).body();
@@ -143,6 +148,9 @@ class AccountRecoveryTest {
         assertTrue(welcome.contains("<h1>Welcome</h1>") && welcome.contains("href=\"/new?purpose=request\"")
                 && welcome.contains("href=\"/board\""), welcome);
         assertTrue(olga.get("/admin/invites?show=" + code).body().contains("<strong>used</strong>"), "used now");
+        String listedAfter = Jsoup.parse(olga.get("/admin/invites").body()).select("#invites li").stream()
+                .map(Element::text).filter(t -> t.startsWith(code)).findFirst().orElseThrow();
+        assertEquals(code + " for Layla · used", listedAfter, "a used invite's date no longer matters");
     }
 
     @Test
