@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 
 /**
  * One message of the conversation that follows a response, between the proposal's author side and the responder
- * (sanitised HTML). Seen by those two sides only.
+ * (sanitised HTML). Seen by those two sides only, and by nobody once a moderator hid it.
  */
 @Entity
 @Table(name = "conversation_message")
@@ -41,6 +41,9 @@ public class ConversationMessageEntity {
     /** The {@code updated} of the last edit its sender made on another server (null: never edited). */
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When a moderator hid it (null: shown); its words are then shown to nobody (see V95). */
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
 
     protected ConversationMessageEntity() {
     }
@@ -105,5 +108,14 @@ public class ConversationMessageEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    /** A moderator hid it from a report: both sides see that it was removed, not what it said. */
+    public void hide(Instant when) {
+        this.hiddenAt = when;
     }
 }

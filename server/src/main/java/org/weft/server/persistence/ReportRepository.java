@@ -25,6 +25,17 @@ public final class ReportRepository {
         return q.getResultList();
     }
 
+    /**
+     * The open reports that name the post {@code uri} among their content. A {@code _} or {@code %} in the address
+     * only widens the pattern; the exact match is checked on each report found.
+     */
+    public static List<ReportEntity> openOf(Session s, String uri) {
+        return s.createSelectionQuery("from ReportEntity r where r.state = :open and r.contentUris like :u",
+                        ReportEntity.class).setParameter("open", ReportEntity.State.OPEN)
+                .setParameter("u", "%" + uri + "%")
+                .getResultList().stream().filter(r -> r.getContentUris().contains(uri)).toList();
+    }
+
     /** Every report, newest first, with the account (for the command line). */
     public static List<ReportEntity> all(Session s, int limit) {
         return s.createSelectionQuery("from ReportEntity r join fetch r.account left join fetch r.community"

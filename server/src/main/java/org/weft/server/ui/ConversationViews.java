@@ -84,8 +84,9 @@ final class ConversationViews {
     }
 
     private static ConversationView.MessageLine line(Conversation.Message msg, Messages m, boolean shorten) {
-        return new ConversationView.MessageLine(msg.id(), msg.byViewer() ? m.get("conversation.you") : msg.from(),
-                shorten ? excerpt(msg.text()) : msg.text(), m.date(msg.at()), msg.ownSide());
+        String text = msg.removed() ? m.get("conversation.removed") : shorten ? excerpt(msg.text()) : msg.text();
+        return new ConversationView.MessageLine(msg.id(), msg.byViewer() ? m.get("conversation.you") : msg.from(), text,
+                m.date(msg.at()), msg.ownSide(), msg.removed());
     }
 
     private static String excerpt(String text) {

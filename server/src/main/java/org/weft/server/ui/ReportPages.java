@@ -17,9 +17,11 @@ import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
+import org.weft.server.domain.response.ConversationService;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
@@ -105,7 +107,9 @@ public final class ReportPages {
         if (!Pages.requireMember(res, v)) {
             return;
         }
-        show(res, Status.OK_200, v, req.query().first("done").isPresent() ? v.messages().get("reports.done") : null, null);
+        String notice = req.query().first("nothing").isPresent() ? v.messages().get("reports.nothingHidden")
+                : req.query().first("done").isPresent() ? v.messages().get("reports.done") : null;
+        show(res, Status.OK_200, v, notice, null);
     }
 
     /** {@code POST /moderate/reports/{id}}: {@code action} dismiss, hide, block, forward or suspend; {@code reason}. */
@@ -127,7 +131,11 @@ public final class ReportPages {
             pages.once(res, v, form, QUEUE, () -> {
                 switch (action) {
                     case "dismiss" -> reports.dismiss(id, me);
-                    case "hide" -> reports.hideContent(id, me, reason);
+                    case "hide" -> {
+                        if (reports.hideContent(id, me, reason) == 0) {
+                            return QUEUE + "?nothing=hidden#report-" + id;
+                        }
+                    }
                     case "block" -> blockAccount(id, me, reason);
                     case "forward" -> reports.forward(id, me);
                     case "suspend" -> reports.suspendServer(id, me, reason);
@@ -191,7 +199,8 @@ public final class ReportPages {
     private ReportsView.Item item(ReportEntity r, Messages m) {
         ActorEntity account = r.getAccount();
         List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
-                .map(uri -> new ReportsView.Post(uri, text(s, uri))).toList());
+                .map(uri -> ConversationMessageRepository.byUri(s, uri).map(msg -> message(msg, m))
+                        .orElseGet(() -> new ReportsView.Post(uri, text(s, uri), null))).toList());
         String from = db.inTransaction(s -> r.getReporterId() != null
                 ? Optional.ofNullable(s.find(ActorEntity.class, r.getReporterId())).map(ActorEntity::getDisplayName)
                         .orElse(m.get("reports.fromGone"))
@@ -203,10 +212,27 @@ public final class ReportPages {
                 !account.isLocal());
     }
 
+    /**
+     * A reported conversation message: its words and who it went to, in which conversation. Its sender is the
+     * reported account already; for an anonymous request's side that is the community, and the member behind it is
+     * not named here (its moderators find them in the conversation itself). A message written here has an address
+     * nobody can open, so it is not shown; one from another server keeps its address there.
+     */
+    private static ReportsView.Post message(ConversationMessageEntity msg, Messages m) {
+        String words = msg.isHidden() ? m.get("conversation.removed") : shortened(ConversationService.shownText(msg));
+        String to = m.get("reports.messageTo", Messages.isolate(ConversationService.shownRecipient(msg)),
+                Messages.isolate(msg.getResponse().getProposal().getTitle()));
+        return new ReportsView.Post(msg.getSender().isLocal() ? null : msg.getUri(), words, to);
+    }
+
     private static String text(Session s, String uri) {
         String text = ProposalRepository.byUri(s, uri).map(ProposalEntity::getTitle)
                 .or(() -> ResponseRepository.byUri(s, uri).map(r -> HtmlSanitizer.toPlainText(r.getContent())))
                 .orElse("");
+        return shortened(text);
+    }
+
+    private static String shortened(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 

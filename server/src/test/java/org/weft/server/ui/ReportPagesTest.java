@@ -181,6 +181,84 @@ class ReportPagesTest {
     }
 
     /**
+     * Bob answers Hana's anonymous request; the community's side writes to him, and he reports that message twice. The
+     * moderator's queue shows the message's words (escaped) and whom it went to, never the member behind the request.
+     * Hiding it really hides it: Bob's conversation says a moderator removed it, the public log lists it, and both
+     * reports are closed. A report of a message already hidden hides nothing, and the page says so.
+     */
+    @Test
+    void aModeratorHidesAReportedMessageOfAnAnonymousRequest() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient hana = ApiClient.newMember(weft, "hana", "Hana Asker");
+            JsonNode request = expect(201, hana.post("/proposals", """
+                    {"community": "block3", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            weft.server().localActors().createMember("bob", "Bob Helper", PASSWORD, false);
+            long responseId = weft.server().proposals().responses().respond("bob", request.path("id").asLong(),
+                    "I can drive you").getId();
+            expect(201, hana.post("/responses/" + responseId + "/messages", """
+                    {"text": "Thanks! Which day suits you? <b>soon</b>"}"""));
+
+            PageClient bob = new PageClient(weft.base());
+            bob.login("bob", PASSWORD);
+            String conversation = "/conversations/" + responseId;
+            assertTrue(bob.get(conversation).body().contains("Which day suits you?"));
+            for (String comment : List.of("Not what I asked", "Again")) {
+                Map<String, String> form = new HashMap<>(PageClient.hiddenFields(bob.get(conversation).body(), "/report"));
+                form.put("comment", comment);
+                assertEquals(303, bob.post("/report", form).statusCode());
+            }
+            List<ReportEntity> reports = weft.server().safety().reports().all(10);
+            assertEquals(2, reports.size(), "two reports of the same message");
+            long reportId = reports.getLast().getId();
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains("Thanks! Which day suits you? &lt;b&gt;soon&lt;/b&gt;"), "the words, escaped: " + queue);
+            assertTrue(queue.contains("A private message to \u2068Bob Helper\u2069, in the conversation about"
+                    + " “\u2068A ride to the clinic\u2069”"), queue);
+            assertFalse(queue.contains("Hana") || queue.contains("hana"), "never who asked: " + queue);
+            assertFalse(queue.contains("/notes/"), "no address nobody can open");
+
+            HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "hide", "reason", "Rude"));
+            assertEquals(200, asked.statusCode(), asked.body());
+            HttpResponse<String> hidden = olga.post("/moderate/reports/" + reportId,
+                    PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId));
+            assertEquals(303, hidden.statusCode(), hidden.body());
+            assertTrue(olga.get(hidden.headers().firstValue("Location").orElseThrow()).body().contains("Done."));
+
+            String bobsView = bob.get(conversation).body();
+            assertFalse(bobsView.contains("Which day suits you?"), bobsView);
+            assertTrue(bobsView.contains("Removed by a moderator."), bobsView);
+            assertFalse(bobsView.contains("name=\"message\""), "nothing left to report");
+            assertTrue(olga.get("/moderate/reports").body().contains("No open report."), "the second report is closed too");
+            assertTrue(weft.server().safety().reports().all(10).stream()
+                    .allMatch(r -> r.getState() == ReportEntity.State.RESOLVED));
+            String log = new PageClient(weft.base()).get("/moderation-log/block3").body();
+            assertTrue(log.contains("Post hidden") && log.contains("Rude"), log);
+            assertFalse(log.contains("Hana") || log.contains("Bob"), log);
+
+            // A report that comes after the message is hidden: hiding again changes nothing, and is not called done.
+            String messageUri = reports.getLast().getContentUris().getFirst();
+            long late = weft.server().safety().reports().fromMember(bobId(weft), messageUri, "late");
+            HttpResponse<String> again = olga.post("/moderate/reports/" + late, PageClient.hiddenFields(
+                    olga.submit("/moderate/reports", "/moderate/reports/" + late, Map.of("action", "hide")).body(),
+                    "/moderate/reports/" + late));
+            assertEquals(303, again.statusCode(), again.body());
+            String after = olga.get(again.headers().firstValue("Location").orElseThrow()).body();
+            assertTrue(after.contains("Nothing was hidden") && !after.contains("Done."), after);
+            assertTrue(after.contains("id=\"report-" + late + "\""), "the late report stays open");
+            assertEquals(1, new PageClient(weft.base()).get("/moderation-log/block3").body().split("Post hidden", -1).length - 1,
+                    "one line in the log");
+        }
+    }
+
+    /**
      * Refusals say why, in the reader's language, and change nothing: zaid (reading Arabic) cannot report his own
      * offer; an operator cannot forward a report about a member of this server, because there is no other server.
      */
@@ -231,6 +309,10 @@ class ReportPagesTest {
     private static List<JsonNode> flags(MastodonPeer peer) {
         return peer.inboxPosts().stream().map(r -> TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8)))
                 .filter(j -> "Flag".equals(j.path("type").asText())).toList();
+    }
+
+    private static long bobId(TestServers.Instance weft) {
+        return weft.server().db().inTransaction(s -> ActorRepository.local(s, ActorKind.PERSON, "bob").orElseThrow().getId());
     }
 
     private static long olgaId(TestServers.Instance weft) {

@@ -29,8 +29,9 @@ public record ConversationView(long responseId, String anchor, String with, List
     /**
      * One message.
      *
-     * @param mine whether it is from the viewer's side (shown aligned to the reading end)
+     * @param mine    whether it is from the viewer's side (shown aligned to the reading end)
+     * @param removed whether a moderator removed it: {@code text} then says so, and it cannot be reported again
      */
-    public record MessageLine(long id, String from, String text, String when, boolean mine) {
+    public record MessageLine(long id, String from, String text, String when, boolean mine, boolean removed) {
     }
 }

@@ -32,9 +32,10 @@ public record ReportsView(String heading, String notice, String error, List<Item
     /**
      * A reported post.
      *
-     * @param uri  its address
-     * @param text the start of its text as its author wrote it, or empty when it is not known here
+     * @param uri     its address, or null when it has none anyone could open (a private message written here)
+     * @param text    the start of its text as its author wrote it, or empty when it is not known here
+     * @param context for a conversation message, who it was sent to and in which conversation (translated); else null
      */
-    public record Post(String uri, String text) {
+    public record Post(String uri, String text, String context) {
     }
 }

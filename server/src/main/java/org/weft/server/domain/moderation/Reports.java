@@ -160,31 +160,54 @@ public final class Reports {
         db.run(s -> open(s, reportId, moderatorId).decide(ReportEntity.State.DISMISSED, clock.instant()));
     }
 
-    /** Hides the reported posts (proposals leave boards and matching; responses and messages are shown to nobody). */
+    /**
+     * Hides the reported posts (proposals leave boards and matching; responses and conversation messages are shown to
+     * nobody), logs each, and closes this report and every other open report of those posts, since what they asked
+     * for is done. When none was left to hide (already hidden, or gone), nothing changes and the report stays open.
+     *
+     * @return how many posts were hidden (0: nothing changed)
+     */
     public int hideContent(long reportId, Optional<Long> moderatorId, String publicReason) {
         return db.inTransaction(s -> {
             ReportEntity report = open(s, reportId, moderatorId);
             Instant now = clock.instant();
-            int hidden = 0;
+            List<String> hidden = new ArrayList<>();
             for (String uri : report.getContentUris()) {
-                Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri);
-                if (p.isPresent() && p.get().getModeration() != ProposalEntity.Moderation.REJECTED) {
-                    p.get().moderate(ProposalEntity.Moderation.REJECTED, now);
-                    hidden++;
-                }
-                Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
-                if (r.isPresent() && !r.get().isHidden()) {
-                    r.get().hide(now);
-                    hidden++;
-                }
-                if (p.isPresent() || r.isPresent()) {
+                if (hide(s, uri, now)) {
+                    hidden.add(uri);
                     log.record(s, report.getCommunity(), ModerationActionKind.POST_HIDDEN, uri, publicReason,
                             moderatorId.orElse(null), now);
                 }
             }
+            if (hidden.isEmpty()) {
+                return 0;
+            }
             report.decide(ReportEntity.State.RESOLVED, now);
-            return hidden;
+            for (String uri : hidden) {
+                ReportRepository.openOf(s, uri).forEach(other -> other.decide(ReportEntity.State.RESOLVED, now));
+            }
+            return hidden.size();
         });
+    }
+
+    /** Hides the proposal, response or conversation message at {@code uri}; false when none is there still shown. */
+    private static boolean hide(Session s, String uri, Instant now) {
+        Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri);
+        if (p.isPresent() && p.get().getModeration() != ProposalEntity.Moderation.REJECTED) {
+            p.get().moderate(ProposalEntity.Moderation.REJECTED, now);
+            return true;
+        }
+        Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
+        if (r.isPresent() && !r.get().isHidden()) {
+            r.get().hide(now);
+            return true;
+        }
+        Optional<ConversationMessageEntity> m = ConversationMessageRepository.byUri(s, uri);
+        if (m.isPresent() && !m.get().isHidden()) {
+            m.get().hide(now);
+            return true;
+        }
+        return false;
     }
 
     /** Blocks the reported (remote) account for the report's community, then closes the report. */

@@ -39,8 +39,11 @@ public record Conversation(long responseId, long proposalId, String proposalUri,
      * @param byViewer  whether the viewer wrote it
      * @param ownSide   whether it came from the viewer's side (by them, or by someone acting on that side with them)
      * @param from      who it is from, as the viewer is shown it
-     * @param text      the message as plain text (a leading mention, which servers add to direct messages, left out)
+     * @param text      the message as plain text (a leading mention, which servers add to direct messages, left out);
+     *                  empty when a moderator removed it
+     * @param removed   whether a moderator removed it from a report (its words are then shown to nobody)
      */
-    public record Message(long id, boolean byViewer, boolean ownSide, String from, String text, Instant at) {
+    public record Message(long id, boolean byViewer, boolean ownSide, String from, String text, Instant at,
+                          boolean removed) {
     }
 }

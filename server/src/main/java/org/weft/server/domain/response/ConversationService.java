@@ -94,7 +94,8 @@ public final class ConversationService {
             ResponseEntity r = partOf(s, memberId, responseId);
             ActorEntity writer = s.find(ActorEntity.class, memberId);
             ConversationMessageEntity m = write(s, r, authorSide(s, memberId, r), writer, clean);
-            return new Conversation.Message(m.getId(), true, true, ConversationRules.name(writer), clean, m.getCreatedAt());
+            return new Conversation.Message(m.getId(), true, true, ConversationRules.name(writer), clean, m.getCreatedAt(),
+                    false);
         });
     }
 
@@ -137,9 +138,18 @@ public final class ConversationService {
         return m.isAuthorSide() ? ConversationRules.authorSideName(r.getProposal()) : ConversationRules.name(r.getResponder());
     }
 
-    /** A conversation message's words as plain text. */
+    /**
+     * Who a conversation message went to, as its sender's side is shown them: the responder, or the proposal's side
+     * (for an anonymous or community-only proposal the community, never the member behind it).
+     */
+    public static String shownRecipient(ConversationMessageEntity m) {
+        ResponseEntity r = m.getResponse();
+        return m.isAuthorSide() ? ConversationRules.name(r.getResponder()) : ConversationRules.authorSideName(r.getProposal());
+    }
+
+    /** A conversation message's words as plain text; null once a moderator hid it. */
     public static String shownText(ConversationMessageEntity m) {
-        return ConversationRules.plain(m.getContent());
+        return m.isHidden() ? null : ConversationRules.plain(m.getContent());
     }
 
     /** The response, if {@code memberId} is its responder or may act for its proposal's author; else not found. */
@@ -186,8 +196,8 @@ public final class ConversationService {
             boolean byViewer = m.getWriterId() != null && m.getWriterId() == memberId;
             String from = !ownSide ? otherName : m.getWriterId() == null ? ConversationRules.name(m.getSender())
                     : writers.computeIfAbsent(m.getWriterId(), id -> ConversationRules.name(s.find(ActorEntity.class, id)));
-            return new Conversation.Message(m.getId(), byViewer, ownSide, from, ConversationRules.plain(m.getContent()),
-                    m.getCreatedAt());
+            return new Conversation.Message(m.getId(), byViewer, ownSide, from,
+                    m.isHidden() ? "" : ConversationRules.plain(m.getContent()), m.getCreatedAt(), m.isHidden());
         }).toList();
         // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted.
         boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
