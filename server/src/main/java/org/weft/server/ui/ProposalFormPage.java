@@ -250,7 +250,9 @@ public final class ProposalFormPage {
             int hash = category.lastIndexOf('#');
             return new Values(p.getPurpose(), p.getGroup() == null ? "" : p.getGroup().getUsername(), p.getTitle(),
                     p.getDescription() == null ? "" : p.getDescription(), hash >= 0 ? category.substring(hash + 1) : category,
-                    p.getQuantity() == null ? "" : p.getQuantity().toPlainString(), p.getUnit() == null ? "" : p.getUnit(),
+                    // Stored with three decimals: 2.000 is shown as the author wrote it, 2.
+                    p.getQuantity() == null ? "" : p.getQuantity().stripTrailingZeros().toPlainString(),
+                    p.getUnit() == null ? "" : p.getUnit(),
                     p.getAreaCode() == null ? "" : p.getAreaCode(), p.getKind().name(), p.getAudience().name(),
                     p.getEndsAt().atZone(ZoneOffset.UTC).toLocalDate().toString(), "");
         }

@@ -15,6 +15,7 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaNames;
+import org.weft.server.domain.proposal.ProposalAmount;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
@@ -198,11 +199,7 @@ public final class ProposalPage {
 
     /** "3 kilograms" in the reader's words (the unit's name from the message files, never the stored English word). */
     private static String quantity(ProposalEntity p, Messages m) {
-        if (p.getQuantity() == null) {
-            return null;
-        }
-        String unit = p.getUnit() == null ? null : m.get("unit." + p.getUnit());
-        return m.get("proposal.amount", p.getQuantity(), unit == null ? "" : unit).strip();
+        return p.getQuantity() == null ? null : ProposalAmount.of(p.getQuantity(), p.getUnit(), m);
     }
 
     /** The statuses the lifecycle lets the author move it to now, in the order the buttons are shown. */

@@ -96,7 +96,7 @@ class FormLimitsTest {
         HttpResponse<String> made = layla.submit("/new?purpose=offer", "/new", fields);
         assertEquals(303, made.statusCode(), made.body());
         String page = layla.get(java.net.URI.create(made.headers().firstValue("Location").orElseThrow()).getPath()).body();
-        assertTrue(page.contains("<dd>٣ كيلوغرام</dd>"), "the quantity in the reader's words: " + page);
+        assertTrue(page.contains("<dd>٣ كيلوغرامات</dd>"), "the quantity in the reader's words, in its plural for 3: " + page);
     }
 
     @Test

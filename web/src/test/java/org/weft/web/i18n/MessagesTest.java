@@ -161,4 +161,24 @@ class MessagesTest {
         assertEquals("Bloc 3", Messages.forLanguage("fr").place(List.of("Bloc 3")));
         assertEquals("", Messages.forLanguage("fr").place(List.of()));
     }
+
+    /**
+     * A proposal's quantity names its unit in the reader's language, in the form its number takes, with the language's
+     * digits: what the page and the Note both write.
+     */
+    @Test
+    void quantitiesTakeTheirUnitsPluralForm() {
+        Messages en = Messages.forLanguage("en");
+        assertEquals("1 hour", en.get("amount.hour", new java.math.BigDecimal("1")));
+        assertEquals("2 hours", en.get("amount.hour", new java.math.BigDecimal("2")));
+        assertEquals("1.5 kilograms", en.get("amount.kilogram", new java.math.BigDecimal("1.5")));
+        Messages ar = Messages.forLanguage("ar");
+        assertEquals("ساعة واحدة", ar.get("amount.hour", 1));
+        assertEquals("ساعتين", ar.get("amount.hour", 2));
+        assertEquals("٣ ساعات", ar.get("amount.hour", 3));
+        assertEquals("١١ ساعة", ar.get("amount.hour", 11));
+        assertEquals("Quantité : 1 heure", Messages.forLanguage("fr").get("wire.quantity",
+                Messages.forLanguage("fr").get("amount.hour", 1)));
+        assertEquals("3 год.", Messages.forLanguage("uk").get("amount.hour", 3));
+    }
 }

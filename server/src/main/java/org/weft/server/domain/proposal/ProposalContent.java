@@ -59,9 +59,9 @@ public final class ProposalContent {
             html.append(body);
         }
         if (p.getQuantity() != null) {
+            // As the page writes it: the unit's name in this language, its plural, the language's digits.
             html.append("<p>").append(PlainText.escape(m.get("wire.quantity",
-                    p.getQuantity().stripTrailingZeros().toPlainString(),
-                    "one".equals(p.getUnit()) ? "" : p.getUnit()).strip())).append("</p>");
+                    ProposalAmount.of(p.getQuantity(), p.getUnit(), m)))).append("</p>");
         }
         // Written as the pages write a day, with the language's own digits (Arabic-Indic in Arabic).
         html.append("<p>").append(PlainText.escape(m.get("wire.until", m.date(p.getEndsAt())))).append("</p>");
