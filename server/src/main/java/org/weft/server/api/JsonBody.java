@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import org.weft.server.domain.ControlCharacters;
 import org.weft.server.domain.DomainException;
 
 /**
@@ -63,8 +64,9 @@ final class JsonBody {
         return node != null && !node.isNull();
     }
 
+    /** A string field, without the control characters no one types (as the pages' forms read it: ui.Forms). */
     String text(String field) {
-        return value(field, JsonNode::isTextual, "api.type.string", JsonNode::textValue);
+        return value(field, JsonNode::isTextual, "api.type.string", node -> ControlCharacters.strip(node.textValue()));
     }
 
     Boolean bool(String field) {
@@ -116,7 +118,7 @@ final class JsonBody {
             if (!item.isTextual()) {
                 throw wrongType(field, "api.type.textList");
             }
-            values.add(item.textValue());
+            values.add(ControlCharacters.strip(item.textValue()));
         }
         return values;
     }

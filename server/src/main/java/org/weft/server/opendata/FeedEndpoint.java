@@ -1,5 +1,6 @@
 package org.weft.server.opendata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import io.helidon.webserver.http.ServerResponse;
+import org.weft.server.domain.ControlCharacters;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.AreaService;
@@ -52,7 +54,8 @@ import org.weft.web.i18n.Messages;
  * (a category takes the ones under it, an area the areas inside it); {@code lang} chooses the language of its title
  * and labels (the proposals keep their own). Entries are the newest {@value #ENTRIES} open public proposals, each
  * linking to its page; one that is promised, withdrawn, expired, hidden or deleted is simply no longer in it. ROME
- * writes the XML. A reader that sends back the feed's {@code ETag} is answered 304 while nothing changed
+ * writes the XML, from text without the characters XML 1.0 forbids ({@link ControlCharacters#forXml}): a title from
+ * another server (or an old row) holding a NUL would otherwise stop the whole feed. A reader that sends back the feed's {@code ETag} is answered 304 while nothing changed
  * ({@link ConditionalGet}).
  */
 public final class FeedEndpoint {
@@ -90,7 +93,14 @@ public final class FeedEndpoint {
             return;
         }
         List<PublicProposal> newest = proposals.newest(community, request.filter(), ENTRIES, asked.get().member());
-        try (Writer writer = new OutputStreamWriter(res.outputStream(), StandardCharsets.UTF_8)) {
+        // Written whole before anything is sent: a failure then reaches the error handler as a fault, not as the
+        // truncated end of a feed.
+        res.send(xml(community, request, newest));
+    }
+
+    private byte[] xml(Community community, DataRequest request, List<PublicProposal> newest) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             Document xml = new WireFeedOutput().outputJDom(feed(community, request, newest).createWireFeed());
             // ROME writes a feed's language as Dublin Core at best; Atom readers take it from xml:lang on the root.
             xml.getRootElement().setAttribute("lang", request.messages().language(), Namespace.XML_NAMESPACE);
@@ -100,6 +110,7 @@ public final class FeedEndpoint {
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not write the feed of " + community.name(), e);
         }
+        return bytes.toByteArray();
     }
 
     SyndFeed feed(Community community, DataRequest request, List<PublicProposal> entries) {
@@ -108,7 +119,7 @@ public final class FeedEndpoint {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setUri(urls.base() + selfPath(community.name(), request));
-        feed.setTitle(title(community, request));
+        feed.setTitle(ControlCharacters.forXml(title(community, request)));
         feed.setLink(board);
         feed.setLinks(List.of(link("self", urls.base() + selfPath(community.name(), request), "application/atom+xml"),
                 link("alternate", board, "text/html")));
@@ -126,9 +137,9 @@ public final class FeedEndpoint {
 
     private SyndEntry entry(PublicProposal p, Messages m, AreaNames areaNames) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setUri(p.url());
-        entry.setLink(p.url());
-        entry.setTitle(m.get("feed.entryTitle", m.get("purpose." + p.purpose().wire()), p.title()));
+        entry.setUri(ControlCharacters.forXml(p.url()));
+        entry.setLink(ControlCharacters.forXml(p.url()));
+        entry.setTitle(ControlCharacters.forXml(m.get("feed.entryTitle", m.get("purpose." + p.purpose().wire()), p.title())));
         entry.setPublishedDate(Date.from(p.publishedAt()));
         entry.setUpdatedDate(Date.from(p.lastChanged()));
         List<SyndCategory> categories = new ArrayList<>();
@@ -138,7 +149,7 @@ public final class FeedEndpoint {
         entry.setCategories(categories);
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(summary(p, m, areaNames));
+        summary.setValue(ControlCharacters.forXml(summary(p, m, areaNames)));
         entry.setDescription(summary);
         return entry;
     }
@@ -160,7 +171,7 @@ public final class FeedEndpoint {
         SyndCategory category = new SyndCategoryImpl();
         category.setName(c.id());
         category.setTaxonomyUri(Taxonomy.BASE_URI);
-        category.setLabel(taxonomy.label(c, m.language()));
+        category.setLabel(ControlCharacters.forXml(taxonomy.label(c, m.language())));
         return category;
     }
 
@@ -180,7 +191,7 @@ public final class FeedEndpoint {
 
     private static SyndPerson person(Community community) {
         SyndPerson person = new SyndPersonImpl();
-        person.setName(community.displayName());
+        person.setName(ControlCharacters.forXml(community.displayName()));
         person.setUri(community.uri());
         return person;
     }

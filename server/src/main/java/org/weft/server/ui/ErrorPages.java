@@ -3,6 +3,7 @@ package org.weft.server.ui;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -54,6 +55,7 @@ public final class ErrorPages {
             case ForbiddenException forbidden -> Status.FORBIDDEN_403;
             case ConflictException conflict -> Status.CONFLICT_409;
         };
+        forgetWhatWasBeingSent(res);
         if (!wantsPage(req)) {
             json(res, status, e.code());
             return;
@@ -73,6 +75,7 @@ public final class ErrorPages {
         if (res.isSent()) {
             return;
         }
+        forgetWhatWasBeingSent(res);
         if (wantsPage(req)) {
             try {
                 pages.message(res, Status.INTERNAL_SERVER_ERROR_500, visitor(req, res), "error.serverTitle", "error.server");
@@ -83,6 +86,17 @@ public final class ErrorPages {
             }
         }
         json(res, Status.INTERNAL_SERVER_ERROR_500, "server_error");
+    }
+
+    /**
+     * Drops the headers a handler set for the answer it meant to send (a feed's file name, its {@code ETag} and
+     * {@code Last-Modified}): kept on an error page they would name it as the feed, and a reader would cache the error
+     * under the feed's tag.
+     */
+    private static void forgetWhatWasBeingSent(ServerResponse res) {
+        res.headers().remove(HeaderNames.CONTENT_DISPOSITION);
+        res.headers().remove(HeaderNames.ETAG);
+        res.headers().remove(HeaderNames.LAST_MODIFIED);
     }
 
     /** The visitor, or when even that fails (the database is down) a stranger in the browser's language. */

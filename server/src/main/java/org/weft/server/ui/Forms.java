@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
+import org.weft.server.domain.ControlCharacters;
 
-/** Reads a submitted form ({@code application/x-www-form-urlencoded}) with a size cap. */
+/**
+ * Reads a submitted form ({@code application/x-www-form-urlencoded}) with a size cap. Every value loses the control
+ * characters no one types ({@link ControlCharacters#strip}): every page's form comes through here, so a title,
+ * description, response, message or report stores none of them and nothing written from it later (an Atom feed, a
+ * Note's {@code content}) inherits them.
+ */
 final class Forms {
     private static final int MAX_BYTES = 64 * 1024;
 
@@ -41,7 +47,7 @@ final class Forms {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String value = eq < 0 ? "" : ControlCharacters.strip(decode(pair.substring(eq + 1)));
             form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return form;

@@ -65,6 +65,19 @@ class ApiHostileInputTest {
         assertTrue(page.body().contains("&lt;img src=x onerror=alert(1)&gt;"), page.body());
     }
 
+    /** A NUL or another control character in a text field is dropped, as the pages' forms drop it (ui.Forms). */
+    @Test
+    void controlCharactersInTextAreDropped() {
+        String body = TestHttp.JSON.createObjectNode().put("community", "block3").put("purpose", "offer")
+                .put("title", "abc\u0000def").put("description", "one\u0007\ntwo\u009b")
+                .set("categories", TestHttp.JSON.createArrayNode().add("bread")).toString();
+        JsonNode offer = expect(201, amina.post("/proposals", body));
+        assertEquals("abcdef", offer.path("title").asText());
+        assertEquals("one\ntwo", offer.path("description").asText(), "the line break stays");
+        String note = TestHttp.get(offer.path("uri").asText(), "application/activity+json").body();
+        assertFalse(note.contains("\\u0000") || note.contains("\\u0007"), "nor in what other servers get: " + note);
+    }
+
     @Test
     void absurdValuesAreRefusedAndNothingIsStored() {
         long before = proposalCount();
