@@ -11,7 +11,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.actor.CommunityTexts;
 import org.weft.server.domain.follow.LinkService;
-import org.weft.server.http.HttpReplies;
 import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
@@ -59,12 +58,17 @@ public final class ProfilePage {
     private void show(ServerRequest req, ServerResponse res, ActorKind kind, String name) {
         String username = name.toLowerCase(Locale.ROOT);
         Optional<ActorEntity> actor = db.inTransaction(s -> ActorRepository.local(s, kind, username));
+        // A browser: the same pages in its language as a missing or removed proposal (ActivityPub and JSON clients
+        // never come here; the actor endpoint answers them in JSON).
         if (actor.isEmpty()) {
-            HttpReplies.error(res, Status.NOT_FOUND_404, "No such " + kind.wireType().toLowerCase(Locale.ROOT) + ": " + name);
+            pages.notFound(res, pages.visitor(req, res));
             return;
         }
         if (actor.get().isDeleted()) {
-            HttpReplies.error(res, Status.GONE_410, "This account has been deleted");
+            Visitor v = pages.visitor(req, res);
+            Messages m = v.messages();
+            pages.message(res, Status.GONE_410, v, m.get("gone.title"),
+                    m.get(kind == ActorKind.GROUP ? "gone.community" : "gone.member"), null, null);
             return;
         }
         render(req, res, actor.get());

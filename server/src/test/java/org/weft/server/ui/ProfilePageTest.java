@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
@@ -16,6 +18,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
 
 /** The HTML a browser gets at an actor's URL and at the front page: content, language, CSP, and escaping. */
 class ProfilePageTest {
@@ -30,6 +33,8 @@ class ProfilePageTest {
         weft.server().localActors().createGroup("block3", "Block 3 mutual aid", "Offers and requests\n\nbetween neighbours");
         weft.server().localActors().createGroup("evil", HOSTILE_NAME, HOSTILE_SUMMARY);
         weft.server().localActors().createMember("amina", "Amina", "correct horse battery", false);
+        weft.server().localActors().createMember("leila", "Leila", "correct horse battery", false);
+        weft.server().db().run(s -> ActorRepository.localByUsername(s, "leila").orElseThrow().setDeletedAt(Instant.now()));
         follow("block3", 3);
         follow("amina", 1);
     }
@@ -131,5 +136,48 @@ class ProfilePageTest {
         assertTrue(html.contains("<a href=\"" + weft.base() + "/groups/block3\" dir=\"auto\">Block 3 mutual aid</a>"), html);
         assertTrue(html.contains("@block3@" + weft.domain()), html);
         assertFalse(html.contains("@amina@"), "members are not listed: " + html);
+    }
+
+    /** A browser at a member or community that is not here gets the site's page, in its language, not a JSON error. */
+    @Test
+    void aMissingOrDeletedActorIsAPageInTheBrowsersLanguage() {
+        for (String language : new String[] {"en", "ar"}) {
+            Messages m = Messages.forLanguage(language);
+            for (String path : new String[] {"/users/nope", "/groups/nope"}) {
+                HttpResponse<String> missing = browser(path, language);
+                assertEquals(404, missing.statusCode(), path);
+                assertPage(missing, language, m.get("error.notFoundTitle"), m.get("error.notFound"));
+            }
+            HttpResponse<String> deleted = browser("/users/leila", language);
+            assertEquals(410, deleted.statusCode());
+            assertPage(deleted, language, m.get("gone.title"), m.get("gone.member"));
+        }
+        String arabic = browser("/users/leila", "ar").body() + browser("/users/nope", "ar").body();
+        assertFalse(arabic.contains("deleted") || arabic.contains("No such") || arabic.contains("Not found"), arabic);
+    }
+
+    @Test
+    void activityPubClientsStillGetJsonErrors() {
+        for (String path : new String[] {"/users/nope", "/groups/nope", "/users/leila"}) {
+            HttpResponse<String> res = TestHttp.get(weft.base() + path, "application/activity+json");
+            assertTrue(res.statusCode() == 404 || res.statusCode() == 410, path + ": " + res.statusCode());
+            assertTrue(res.headers().firstValue("Content-Type").orElse("").contains("json"), path + ": " + res.headers());
+            assertFalse(res.body().contains("<html"), res.body());
+        }
+    }
+
+    private static HttpResponse<String> browser(String path, String language) {
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + path)).header("Accept", BROWSER)
+                .header("Accept-Language", language).GET().build());
+    }
+
+    private static void assertPage(HttpResponse<String> res, String language, String title, String sentence) {
+        String html = res.body();
+        assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), res.headers().toString());
+        assertTrue(html.contains("<html lang=\"" + language + "\" dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\">"),
+                html);
+        assertTrue(html.contains("<title>" + title), html);
+        assertTrue(html.contains(sentence), html);
+        assertTrue(html.contains("href=\"/\""), "a way back: " + html);
     }
 }
