@@ -40,7 +40,7 @@ public final class ProposalFormPage {
     /** The domain's names of the fields this form has, and the form's own names for them. */
     private static final Map<String, String> FIELDS = Map.of("title", "title", "description", "description",
             "categories", "category", "quantity", "quantity", "unit", "unit", "area", "area", "endsAt", "until",
-            "community", "community", "audience", "audience");
+            "community", "community", "audience", "audience", "kind", "kind");
     private final Pages pages;
     private final Database db;
     private final ProposalService proposals;
@@ -81,7 +81,7 @@ public final class ProposalFormPage {
     public void create(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
-        if (form == null || !Pages.requireMember(res, v)) {
+        if (form == null || !Pages.requireMember(res, v) || !knownPurpose(res, v, form, "/new")) {
             return;
         }
         Values values = Values.from(form);
@@ -123,6 +123,9 @@ public final class ProposalFormPage {
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
+        if (!knownPurpose(res, v, form, req.path().path())) {
+            return;
+        }
         Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).map(ProposalEntity::getId));
         Values values = Values.from(form);
         try {
@@ -161,11 +164,11 @@ public final class ProposalFormPage {
                 .description(f.description())
                 .language(language)
                 .categories(categories)
-                .kind(parse(HelpKind.class, f.kind()))
+                .kind(choice(HelpKind.class, "kind", f.kind()))
                 .quantity(quantity, quantity == null ? null : f.unit().isEmpty() ? null : f.unit())
                 .area(f.area().isEmpty() ? null : f.area())
                 .endsAt(endsAt)
-                .audience(editing ? null : parse(Audience.class, f.audience()))
+                .audience(editing ? null : choice(Audience.class, "audience", f.audience()))
                 .build();
     }
 
@@ -219,12 +222,33 @@ public final class ProposalFormPage {
         pages.render(res, status, v, title, "proposal_form.jte", Map.of("form", view));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null || value.isEmpty() ? null : Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
+    /**
+     * One of the form's radio buttons. A value it does not offer is refused next to the field, never read as some
+     * other choice (a crafted {@code audience=SECRET} must not publish anything). None at all leaves the domain's
+     * default, as the API's omitted field does: the form always sends one (a radio button is preselected), and the
+     * defaults are the cautious ones (a gift; community only unless the category and purpose say public).
+     */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        if (value.isEmpty()) {
             return null;
         }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field(field, "choice_unknown");
+        }
+    }
+
+    /**
+     * Whether the form's hidden purpose is an offer or a request; else answers 400 with a page saying so and returns
+     * false. Missing is refused too: the form always sends it, and guessing would publish a request as an offer.
+     */
+    private boolean knownPurpose(ServerResponse res, Visitor v, Map<String, List<String>> form, String backUrl) {
+        if (Purpose.fromWire(Forms.first(form, "purpose")).isPresent()) {
+            return true;
+        }
+        pages.refused(res, v, InvalidInputException.field("purpose", "choice_unknown"), backUrl);
+        return false;
     }
 
     /** What the form holds, as submitted (all strings, so a refused form comes back exactly as typed). */
@@ -232,7 +256,8 @@ public final class ProposalFormPage {
                           String quantity, String unit, String area, String kind, String audience, String until,
                           String reviewed) {
         static Values from(Map<String, List<String>> form) {
-            return new Values(Purpose.fromWire(Forms.first(form, "purpose")).orElse(Purpose.OFFER),
+            // The caller has checked the purpose (knownPurpose).
+            return new Values(Purpose.fromWire(Forms.first(form, "purpose")).orElseThrow(),
                     Forms.first(form, "community"), Forms.first(form, "title"), Forms.first(form, "description"),
                     Forms.first(form, "category"), Forms.first(form, "quantity"), Forms.first(form, "unit"),
                     Forms.first(form, "area"), Forms.first(form, "kind"), Forms.first(form, "audience"),

@@ -18,6 +18,7 @@ import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
 
 /**
  * The new-proposal form asks for what the rules allow and no more (lengths, numbers, dates, a unit from a list, a
@@ -113,6 +114,42 @@ class FormLimitsTest {
         Element title = Jsoup.parse(layla.get(java.net.URI.create(offer.getUri()).getPath() + "/edit").body()).getElementById("title");
         assertEquals("Anything warm helps.", title.val());
         assertEquals("auto", title.attr("dir"), "typed in the field, the English title runs left to right: " + title);
+    }
+
+    /**
+     * A value none of the form's choices has (a crafted request: the form only offers its radio buttons and a hidden
+     * purpose) is refused in the member's language, never read as another choice; nothing is stored.
+     */
+    @Test
+    void aChoiceTheFormDoesNotOfferIsRefusedNotReplaced() {
+        String refusal = Messages.forLanguage("ar").get("error.choice_unknown");
+        long before = proposals();
+        Map<String, String> fields = new HashMap<>(Map.of("purpose", "request", "community", "camp",
+                "title", "Nappies", "category", "bread", "kind", "GIFT", "audience", "SECRET"));
+        HttpResponse<String> audience = layla.submit("/new?purpose=request", "/new", fields);
+        assertEquals(400, audience.statusCode(), audience.body());
+        assertTrue(audience.body().contains("<p class=\"error\" id=\"audience-error\" role=\"alert\">" + refusal + "</p>"),
+                "not made community only: " + audience.body());
+        assertTrue(audience.body().contains("value=\"Nappies\""), "the form comes back as typed");
+
+        fields.put("audience", "PUBLIC");
+        fields.put("kind", "STEAL");
+        HttpResponse<String> kind = layla.submit("/new?purpose=request", "/new", fields);
+        assertEquals(400, kind.statusCode(), kind.body());
+        assertTrue(kind.body().contains("<p class=\"error\" id=\"kind-error\" role=\"alert\">" + refusal + "</p>"),
+                "not made a gift: " + kind.body());
+
+        fields.put("kind", "LOAN");
+        fields.put("purpose", "steal");
+        HttpResponse<String> purpose = layla.submit("/new?purpose=request", "/new", fields);
+        assertEquals(400, purpose.statusCode(), purpose.body());
+        assertTrue(purpose.body().contains(refusal), "not made an offer: " + purpose.body());
+        assertTrue(purpose.body().contains("<html lang=\"ar\" dir=\"rtl\">"), purpose.body());
+        assertEquals(before, proposals(), "nothing was stored");
+
+        fields.put("purpose", "request");
+        HttpResponse<String> made = layla.submit("/new?purpose=request", "/new", fields);
+        assertEquals(303, made.statusCode(), "the form's own choices still publish: " + made.body());
     }
 
     private static long proposals() {
