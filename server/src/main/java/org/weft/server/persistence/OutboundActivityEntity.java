@@ -12,10 +12,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** An activity a local actor sent, serialised once; deliveries point at it. */
+/**
+ * An activity a local actor sent, serialised once; deliveries point at it. {@code objectUri} names what it is about
+ * (the Note a Create carries, the post an Announce boosts), so the outbox can list only what still exists.
+ */
 @Entity
 @Table(name = "outbound_activity")
 public class OutboundActivityEntity {
+    /** The longest object id the column holds; a longer one is not kept (the outbox then never lists it). */
+    public static final int MAX_OBJECT_URI = 700;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -28,6 +34,8 @@ public class OutboundActivityEntity {
     private String activityType;
     @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
     private String body;
+    @Column(name = "object_uri", length = 700)
+    private String objectUri;
     @Column(name = "is_public", nullable = false)
     private boolean publicActivity;
     @Column(name = "created_at", nullable = false)
@@ -38,7 +46,14 @@ public class OutboundActivityEntity {
 
     public OutboundActivityEntity(String activityUri, ActorEntity actor, String activityType, String body,
                                   boolean publicActivity, Instant createdAt) {
+        this(activityUri, actor, activityType, null, body, publicActivity, createdAt);
+    }
+
+    /** {@code objectUri}: the id of the activity's object, or null when it has none a column can hold. */
+    public OutboundActivityEntity(String activityUri, ActorEntity actor, String activityType, String objectUri,
+                                  String body, boolean publicActivity, Instant createdAt) {
         this.activityUri = activityUri;
+        this.objectUri = objectUri;
         this.actor = actor;
         this.activityType = activityType;
         this.body = body;
@@ -60,6 +75,10 @@ public class OutboundActivityEntity {
 
     public String getActivityType() {
         return activityType;
+    }
+
+    public String getObjectUri() {
+        return objectUri;
     }
 
     public String getBody() {

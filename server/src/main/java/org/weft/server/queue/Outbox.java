@@ -52,8 +52,8 @@ public final class Outbox {
     public OutboundActivityEntity send(Session session, ActorEntity sender, Activity activity,
                                        Collection<ActorEntity> recipients, boolean isPublic) {
         String body = new String(codec.write(activity.toJson()), StandardCharsets.UTF_8);
-        OutboundActivityEntity stored = new OutboundActivityEntity(activity.id(), sender, activity.type(), body,
-                isPublic, clock.instant());
+        OutboundActivityEntity stored = new OutboundActivityEntity(activity.id(), sender, activity.type(),
+                objectUri(activity), body, isPublic, clock.instant());
         session.persist(stored);
         List<Recipient> targets = recipients.stream()
                 .filter(r -> !r.isLocal() && !r.isDeleted())
@@ -64,6 +64,12 @@ public final class Outbox {
         DeliveryQueue.enqueue(session, stored, inboxes, clock.instant());
         wakeWorkerAfterCommit(session);
         return stored;
+    }
+
+    /** What the activity is about, kept beside it so the outbox can ask whether that still exists. */
+    static String objectUri(Activity activity) {
+        String id = activity.object() == null ? null : activity.object().id();
+        return id != null && id.length() <= OutboundActivityEntity.MAX_OBJECT_URI ? id : null;
     }
 
     private void wakeWorkerAfterCommit(Session session) {
