@@ -402,7 +402,7 @@ public final class WeftServer implements AutoCloseable {
         ProfilePage profilePage = new ProfilePage(db, urls, pages, matching.links(), communityTexts);
         ActorEndpoint actors = new ActorEndpoint(actorDocuments);
         NodeInfoEndpoint nodeInfo = new NodeInfoEndpoint(db, urls, WeftVersion.VERSION, config.signup().equals("open"));
-        CollectionsEndpoint collections = new CollectionsEndpoint(db);
+        CollectionsEndpoint collections = new CollectionsEndpoint(db, wire);
         InboxWriter inboxWriter = new InboxWriter(db.dataSource(), inboundWorker::poke);
         inboxWriter.start();
         // Rows older than V54, or analysed by an older version.

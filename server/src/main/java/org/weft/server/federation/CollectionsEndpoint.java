@@ -5,17 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
-import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.OrderedCollection;
 import org.weft.activitypub.vocab.OrderedCollectionPage;
 import org.weft.server.domain.moderation.Moderator;
 import org.weft.server.domain.moderation.Moderators;
+import org.weft.server.domain.proposal.ProposalWire;
 import org.weft.server.http.HttpReplies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorEntity;
@@ -23,12 +22,12 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
-import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.OutboundActivityRepository;
 
 /**
  * The collections of a local actor — followers, following, outbox, featured — as OrderedCollections
- * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages. A community's moderators
+ * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages. The outbox lists what the actor
+ * posted that still exists, each as it is now ({@link OutboundActivityRepository#listedPage}, {@link OutboxItems}). A community's moderators
  * (its {@code attributedTo}) are one collection with every item inline, as Lemmy serves them.
  */
 public final class CollectionsEndpoint {
@@ -36,9 +35,11 @@ public final class CollectionsEndpoint {
     private static final String MODERATORS = "moderators";
 
     private final Database db;
+    private final OutboxItems outboxItems;
 
-    public CollectionsEndpoint(Database db) {
+    public CollectionsEndpoint(Database db, ProposalWire wire) {
         this.db = db;
+        this.outboxItems = new OutboxItems(wire);
     }
 
     /** Route handler for {@code /users/{name}/{collection}} and {@code /groups/{name}/{collection}}. */
@@ -88,9 +89,9 @@ public final class CollectionsEndpoint {
             case "following" -> Optional.of(collection(id, FollowRepository.countFollowing(s, actor), page,
                     (offset, limit) -> ids(FollowRepository.followingOf(s, actor, offset, limit)
                             .stream().map(f -> f.getFollowee().getUri()).toList())));
-            case "outbox" -> Optional.of(collection(id, OutboundActivityRepository.countPublic(s, actor), page,
-                    (offset, limit) -> OutboundActivityRepository.publicPage(s, actor, offset, limit).stream()
-                            .map(CollectionsEndpoint::parse).toList()));
+            case "outbox" -> Optional.of(collection(id, OutboundActivityRepository.countListed(s, actor), page,
+                    (offset, limit) -> OutboundActivityRepository.listedPage(s, actor, offset, limit).stream()
+                            .map(a -> outboxItems.now(s, a)).toList()));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
             // FEP-1b12, as Lemmy serves it: the group's attributedTo, every moderator inline (chosen ones, then operators).
             case MODERATORS -> actor.getKind() == ActorKind.GROUP
@@ -112,13 +113,5 @@ public final class CollectionsEndpoint {
 
     private static List<JsonNode> ids(List<String> uris) {
         return OrderedCollectionPage.idItems(uris);
-    }
-
-    private static JsonNode parse(OutboundActivityEntity activity) {
-        try {
-            return PlainJson.read(activity.getBody());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored activity " + activity.getActivityUri() + " is not JSON", e);
-        }
     }
 }
