@@ -20,6 +20,7 @@ import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
+import org.weft.server.domain.response.ResponseDecisions;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
@@ -113,7 +114,8 @@ public final class ProposalPage {
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? m.get("response." + r.getState().name().toLowerCase()) : null,
-                r.getState() == ResponseEntity.State.NEW, !r.getResponder().isLocal())).toList();
+                ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
+                ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r), !r.getResponder().isLocal())).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         boolean anonymous = p.getAudience() == Audience.ANONYMOUS;

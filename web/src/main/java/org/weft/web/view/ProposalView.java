@@ -24,10 +24,11 @@ public record ProposalView(String lang, String purposeLabel, String statusLabel,
                            String thanks, boolean canRenew, boolean canEdit) {
 
     /**
-     * An answer shown under the proposal; {@code id} and {@code undecided} serve the author's buttons; {@code remote}:
-     * from an account on another server, which the reader may block for themselves.
+     * An answer shown under the proposal; {@code id}, {@code canAccept} and {@code canDecline} serve the author's
+     * buttons (each offered only when the server would do it); {@code remote}: from an account on another server,
+     * which the reader may block for themselves.
      */
-    public record ResponseView(String from, String text, String when, long id, String state, boolean undecided,
-                               boolean remote) {
+    public record ResponseView(String from, String text, String when, long id, String state, boolean canAccept,
+                               boolean canDecline, boolean remote) {
     }
 }

@@ -2,7 +2,6 @@ package org.weft.server.domain.response;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,14 +9,12 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
-import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.Usernames;
-import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
@@ -155,8 +152,7 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.ACCEPTED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            requireUndecided(r);
-            ProposalLifecycle.require(ProposalLifecycle.Action.ACCEPT_RESPONSE, r.getProposal().getStatus());
+            ResponseDecisions.require(ResponseDecisions.Decision.ACCEPT, r);
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -177,23 +173,11 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.DECLINED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            requireUndecided(r);
-            ProposalLifecycle.require(ProposalLifecycle.Action.DECLINE_RESPONSE, r.getProposal().getStatus());
+            ResponseDecisions.require(ResponseDecisions.Decision.DECLINE, r);
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;
         });
-    }
-
-    /**
-     * A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject), so the
-     * other decision is refused ({@code response_already_decided}, saying which one was made).
-     */
-    private static void requireUndecided(ResponseEntity r) {
-        if (r.getState() != ResponseEntity.State.NEW) {
-            throw InvalidInputException.of("response_already_decided",
-                    new DomainException.Term("response." + r.getState().name().toLowerCase(Locale.ROOT)));
-        }
     }
 
     private ResponseEntity ownResponse(Session s, String memberUsername, long responseId) {

@@ -1,0 +1,49 @@
+package org.weft.server.domain.response;
+
+import java.util.Locale;
+
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.InvalidInputException;
+import org.weft.server.domain.proposal.ProposalLifecycle;
+import org.weft.server.persistence.ResponseEntity;
+
+/**
+ * When an author may accept or decline a response, in one place: the service refuses by this rule and the proposal
+ * page offers only the buttons it allows, so a button never leads to a refusal. A response is decided once (the
+ * responder has been told), and only in the statuses {@link ProposalLifecycle} allows for each decision: accepting
+ * while the proposal is open or promised, declining in any status.
+ */
+public final class ResponseDecisions {
+    public enum Decision {
+        ACCEPT(ProposalLifecycle.Action.ACCEPT_RESPONSE),
+        DECLINE(ProposalLifecycle.Action.DECLINE_RESPONSE);
+
+        private final ProposalLifecycle.Action action;
+
+        Decision(ProposalLifecycle.Action action) {
+            this.action = action;
+        }
+    }
+
+    private ResponseDecisions() {
+    }
+
+    /** Whether the author may make {@code decision} on {@code r} now. */
+    public static boolean may(Decision decision, ResponseEntity r) {
+        return r.getState() == ResponseEntity.State.NEW && ProposalLifecycle.may(decision.action, r.getProposal().getStatus());
+    }
+
+    /**
+     * @throws InvalidInputException {@code response_already_decided} (saying which decision was made) when it was
+     *                               decided already, else the lifecycle's refusal when the proposal's status does not
+     *                               allow it; nothing has been changed yet
+     */
+    public static void require(Decision decision, ResponseEntity r) {
+        if (r.getState() != ResponseEntity.State.NEW) {
+            // A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject).
+            throw InvalidInputException.of("response_already_decided",
+                    new DomainException.Term("response." + r.getState().name().toLowerCase(Locale.ROOT)));
+        }
+        ProposalLifecycle.require(decision.action, r.getProposal().getStatus());
+    }
+}
