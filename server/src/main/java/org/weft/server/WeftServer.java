@@ -481,6 +481,7 @@ public final class WeftServer implements AutoCloseable {
                 .post("/account/blocks/remove", memberBlocks::unblock)
                 .get("/moderate/reports", reportPages::queue)
                 .post("/moderate/reports/{id}", reportPages::act)
+                .post("/moderate/hidden-posts/show", reportPages::showAgain)
                 .post("/moderate/{name}/posts/block-server", serverBlocks::block)
                 .post("/moderate/{name}/posts/unblock-server", serverBlocks::unblock)
                 .get("/moderation-log/{name}", new ModerationLogPage(pages, db, safety.log(),

@@ -24,7 +24,8 @@ import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.persistence.TombstoneRepository;
 
 /**
- * {@code GET /proposals/{id}}: the Note for ActivityPub clients, a Tombstone (410) once deleted; and
+ * {@code GET /proposals/{id}}: the Note for ActivityPub clients, a Tombstone (410) once deleted or withdrawn, 404 while
+ * a moderator holds it back or after one hid it (as for an address that never was); and
  * {@code /proposals/{id}/replies}, the public answers (never the private ones). Browsers asking for the first get
  * the proposal's page instead: the routing decides ({@code http.Wants}), this endpoint only answers JSON.
  * Community-only proposals are served only to servers that host one of the community's approved followers (signed

@@ -274,6 +274,14 @@ public class ProposalEntity {
         this.moderation = moderation;
     }
 
+    /**
+     * Whether a moderator holds it back from everyone else: waiting for review, or hidden (turned down, or hidden after
+     * a report). Such a post is on no board, matches nothing, and its address answers as if it were not there.
+     */
+    public boolean isHeldByModerator() {
+        return moderation != Moderation.VISIBLE;
+    }
+
     public String getTitle() {
         return title;
     }

@@ -52,11 +52,13 @@ public final class ProposalRepository {
     }
 
     /**
-     * A local proposal as its URL shows it, to a browser or another server: neither deleted nor withdrawn (such a URL
-     * answers 410 when a tombstone says so, else 404).
+     * A local proposal as its URL shows it to anyone, a browser or another server: neither deleted nor withdrawn (such
+     * a URL answers 410 when a tombstone says so, else 404), nor held back or hidden by a moderator (404, as if it were
+     * not there). Who else may still open it (its author, a moderator) is {@code ProposalReaders}' decision.
      */
     public static Optional<ProposalEntity> shownAt(Session s, String uri) {
-        return localByUri(s, uri).filter(p -> !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN);
+        return localByUri(s, uri).filter(p -> !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN
+                && !p.isHeldByModerator());
     }
 
     /**
@@ -109,11 +111,12 @@ public final class ProposalRepository {
                 .setParameter("me", memberId).setMaxResults(limit).getResultList();
     }
 
-    /** A member's newest proposal that is still open or promised. */
+    /** A member's newest proposal that is still open or promised, and not hidden by a moderator. */
     public static Optional<ProposalEntity> newestActiveOf(Session s, ActorEntity member) {
         return s.createSelectionQuery("from ProposalEntity where author = :a and local = true and deletedAt is null"
-                        + " and status in (:active) order by publishedAt desc", ProposalEntity.class)
-                .setParameter("a", member)
+                        + " and status in (:active) and moderation = :visible order by publishedAt desc",
+                        ProposalEntity.class)
+                .setParameter("a", member).setParameter("visible", ProposalEntity.Moderation.VISIBLE)
                 .setParameterList("active", ACTIVE)
                 .setMaxResults(1).uniqueResultOptional();
     }

@@ -17,6 +17,7 @@ import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalAmount;
 import org.weft.server.domain.proposal.ProposalLifecycle;
+import org.weft.server.domain.proposal.ProposalReaders;
 import org.weft.server.domain.response.AuthorSide;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
@@ -34,6 +35,7 @@ import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.persistence.ThanksRepository;
 import org.weft.server.persistence.TombstoneEntity;
 import org.weft.server.persistence.TombstoneRepository;
+import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
@@ -75,7 +77,8 @@ public final class ProposalPage {
 
     /**
      * {@code GET /proposals/{id}} for a browser; once deleted or withdrawn a 410 page that says when, in the visitor's
-     * language (other servers get the Tombstone), and a 404 page for an address that never was.
+     * language (other servers get the Tombstone), and a 404 page for an address that never was. A moderator sees one
+     * they hid, which answers everyone else as if it never was ({@link ProposalReaders}).
      */
     public void show(ServerRequest req, ServerResponse res) {
         String uri = urls.proposal(req.path().pathParameters().get("id"));
@@ -84,7 +87,8 @@ public final class ProposalPage {
         // first waits (views at once as many as the pool's connections would wait on each other until its timeout).
         Visitor v = pages.visitor(req, res);
         db.run(s -> {
-            Optional<ProposalEntity> found = ProposalRepository.shownAt(s, uri);
+            Optional<ProposalEntity> found = ProposalRepository.localByUri(s, uri)
+                    .filter(p -> ProposalReaders.mayOpen(s, v.member().map(SessionInfo::memberId), p));
             if (found.isPresent()) {
                 render(req, res, s, v, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
             } else {
@@ -137,7 +141,7 @@ public final class ProposalPage {
                 community == null ? "/board" : "/board/" + community.getUsername(),
                 p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive(), author ? nextStatuses(p, m) : List.of(),
+                v.loggedIn() && !author && p.getStatus().isActive() && !p.isHeldByModerator(), author ? nextStatuses(p, m) : List.of(),
                 notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"),
                 thanks(s, p, m), author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
                 author && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
@@ -169,6 +173,13 @@ public final class ProposalPage {
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
         if (author && p.getGroup() != null) {
             params.put("reach", reach.sentence(s, p.getGroup(), p.getAudience(), m));
+        }
+        if (p.isHeldByModerator()) {
+            // Only a moderator reads this page now: it says why nobody else can, and lets them undo a hide.
+            params.put("heldNote", m.get("proposal.heldByModerator"));
+            if (p.getModeration() == ProposalEntity.Moderation.REJECTED) {
+                params.put("showAgainId", p.getId());
+            }
         }
         if (taxonomy.anySensitive(p.getCategories())) {
             params.put("safetyNote", m.get("safety.note"));

@@ -2,6 +2,7 @@ package org.weft.server.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,6 +152,36 @@ public final class ReportPages {
             show(res, Status.BAD_REQUEST_400, v, null, Pages.explain(v.messages(), e));
         } catch (DomainException | IllegalArgumentException | UncheckedIOException e) {
             show(res, Status.BAD_REQUEST_400, v, null, v.messages().get("reports.refused"));
+        }
+    }
+
+    /**
+     * {@code POST /moderate/hidden-posts/show}: {@code proposal} (its number), a local proposal hidden after a report,
+     * is shown again by a moderator of its community, from its page (the only place a hidden one is still read); back
+     * to that page, now everyone's again. Once per form.
+     */
+    public void showAgain(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        long id = number(Forms.first(form, "proposal"));
+        Optional<String> page = db.inTransaction(s -> Optional.ofNullable(id > 0 ? s.find(ProposalEntity.class, id) : null)
+                .filter(p -> p.isLocal() && !p.isDeleted()).map(p -> URI.create(p.getUri()).getRawPath()));
+        if (page.isEmpty()) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
+            return;
+        }
+        try {
+            pages.once(res, v, form, page.get(), () -> {
+                reports.showAgain(id, v.member().get().memberId());
+                return page.get();
+            });
+        } catch (ForbiddenException e) {
+            pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+        } catch (NotFoundException e) {
+            pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
         }
     }
 

@@ -210,6 +210,36 @@ public final class Reports {
         return false;
     }
 
+    /**
+     * Undoes a hide: the local proposal {@code proposalId}, hidden after a report, is shown again (its address, the
+     * boards and matching take it back; hiding sent nothing to other servers, so nothing is sent now), and the public
+     * log says so. Only the moderators of its community (the operators, for one in none) may. Showing one that is not
+     * hidden (a second tap) changes nothing.
+     *
+     * @throws NotFoundException  no such proposal here
+     * @throws ForbiddenException the member does not moderate its community
+     */
+    public void showAgain(long proposalId, long moderatorId) {
+        db.run(s -> {
+            ProposalEntity p = s.find(ProposalEntity.class, proposalId);
+            if (p == null || !p.isLocal() || p.isDeleted()) {
+                throw new NotFoundException("No proposal " + proposalId);
+            }
+            ActorEntity community = localGroup(p.getGroup());
+            boolean allowed = community == null ? ModeratorRepository.isOperator(s, moderatorId)
+                    : Moderators.moderates(s, moderatorId, community.getId());
+            if (!allowed) {
+                throw new ForbiddenException("Only the community's moderators may show proposal " + proposalId + " again");
+            }
+            if (p.getModeration() != ProposalEntity.Moderation.REJECTED) {
+                return;
+            }
+            Instant now = clock.instant();
+            p.moderate(ProposalEntity.Moderation.VISIBLE, now);
+            log.record(s, community, ModerationActionKind.POST_SHOWN, p.getUri(), null, moderatorId, now);
+        });
+    }
+
     /** Blocks the reported (remote) account for the report's community, then closes the report. */
     public void blockAccount(long reportId, Optional<Long> moderatorId, String publicReason) throws IOException {
         ReportEntity report = db.inTransaction(s -> {

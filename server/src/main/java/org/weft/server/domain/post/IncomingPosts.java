@@ -125,8 +125,14 @@ public final class IncomingPosts {
             ConversationThreads.Threaded threaded = conversations.received(s, note, from);
             Optional<ProposalEntity> answers = Optional.empty();
             if (threaded.outcome() == ConversationThreads.Outcome.NOT_A_CONVERSATION) {
-                answers = Optional.ofNullable(note.inReplyTo()).flatMap(id -> ProposalRepository.byUri(s, id))
-                        .filter(p -> p.isLocal() && !p.isDeleted());
+                Optional<ProposalEntity> repliedTo = Optional.ofNullable(note.inReplyTo())
+                        .flatMap(id -> ProposalRepository.byUri(s, id)).filter(p -> p.isLocal() && !p.isDeleted());
+                if (repliedTo.isPresent() && repliedTo.get().isHeldByModerator()) {
+                    // A proposal a moderator hid (or holds for review) takes no answers, not even under another of
+                    // its author's proposals (where a direct message answering nothing would go).
+                    return "Post " + note.id() + " answers a proposal a moderator holds back";
+                }
+                answers = repliedTo;
                 if (answers.isEmpty() && note.visibility() == Visibility.DIRECT) {
                     // A direct message that answers no proposal here is about the one it links to, or its recipient's
                     // newest; from someone who already answered that one, it continues their conversation.
@@ -334,7 +340,8 @@ public final class IncomingPosts {
         Matcher m = Pattern.compile("href=\"(" + Pattern.quote(urls.base())
                 + "/proposals/[A-Za-z0-9-]+)\"").matcher(note.content());
         while (m.find()) {
-            Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1)).filter(x -> x.isLocal() && !x.isDeleted());
+            Optional<ProposalEntity> p = ProposalRepository.byUri(s, m.group(1))
+                    .filter(x -> x.isLocal() && !x.isDeleted() && !x.isHeldByModerator());
             if (p.isPresent()) {
                 return p;
             }

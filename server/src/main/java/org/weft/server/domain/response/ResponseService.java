@@ -98,7 +98,7 @@ public final class ResponseService {
      * so nothing goes out to other servers: the answer is kept privately (only the author sees it) and the author is
      * notified, exactly as for an answer arriving from Mastodon by direct message.
      *
-     * @throws NotFoundException        no such member, or no such proposal here
+     * @throws NotFoundException        no such member, or no such proposal here (or one a moderator holds back)
      * @throws InvalidInputException   {@code cannot_respond} for one's own proposal or one no longer open or promised;
      *                                  {@code response_empty} or {@code response_too_long} (over {@value #MAX_ANSWER}
      *                                  characters) on {@code text}
@@ -108,7 +108,8 @@ public final class ResponseService {
             ActorEntity responder = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
                     .orElseThrow(() -> new NotFoundException("No member " + memberUsername));
             ProposalEntity proposal = s.find(ProposalEntity.class, proposalId);
-            if (proposal == null || !proposal.isLocal() || proposal.isDeleted()) {
+            // One a moderator hid (or holds for review) is not there for a responder, as its page says.
+            if (proposal == null || !proposal.isLocal() || proposal.isDeleted() || proposal.isHeldByModerator()) {
                 throw new NotFoundException("No proposal " + proposalId);
             }
             if (proposal.getAuthor().getId().equals(responder.getId()) || !proposal.getStatus().isActive()) {
