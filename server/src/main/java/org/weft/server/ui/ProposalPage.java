@@ -77,8 +77,9 @@ public final class ProposalPage {
 
     /**
      * {@code GET /proposals/{id}} for a browser; once deleted or withdrawn a 410 page that says when, in the visitor's
-     * language (other servers get the Tombstone), and a 404 page for an address that never was. A moderator sees one
-     * they hid, which answers everyone else as if it never was ({@link ProposalReaders}).
+     * language (other servers get the Tombstone), and a 404 page for an address that never was. Its author still sees
+     * it withdrawn, and a moderator sees one they hid, which answers everyone else as if it never was
+     * ({@link ProposalReaders}).
      */
     public void show(ServerRequest req, ServerResponse res) {
         String uri = urls.proposal(req.path().pathParameters().get("id"));

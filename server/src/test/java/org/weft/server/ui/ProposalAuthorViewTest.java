@@ -19,8 +19,10 @@ import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.testing.TestServers;
 
 /**
- * What a proposal's page offers its author once it is closed. Fulfilled: a response can no longer be accepted, so the
- * page offers no accept form, only the decline the server still takes.
+ * What a proposal's page offers its author once it is closed, and what everyone else sees then. Withdrawn: the author
+ * lands on their page with the "Withdrawn" notice and may still delete it (as the confirmation said, they still see
+ * it), while a member and a visitor get the 410 page. Fulfilled: a response can no longer be accepted, so the page
+ * offers no accept form, only the decline the server still takes.
  */
 class ProposalAuthorViewTest {
     private static TestServers.Instance weft;
@@ -42,6 +44,32 @@ class ProposalAuthorViewTest {
     @AfterAll
     static void stop() {
         weft.close();
+    }
+
+    @Test
+    void theAuthorSeesTheirWithdrawnProposalAndEveryoneElseThatItIsGone() {
+        ProposalEntity offer = offer("A folding table");
+        String page = path(offer);
+        HttpResponse<String> asked = layla.submit(page, page + "/status", Map.of("status", "withdrawn"));
+        assertEquals(200, asked.statusCode(), asked.body());
+        HttpResponse<String> withdrawn = layla.post(page + "/status", PageClient.hiddenFields(asked.body(), page + "/status"));
+        assertEquals(303, withdrawn.statusCode(), withdrawn.body());
+        String location = withdrawn.headers().firstValue("Location").orElseThrow();
+        assertEquals(page + "?done=status_withdrawn#manage", location);
+
+        HttpResponse<String> landed = layla.get(location.substring(0, location.indexOf('#')));
+        assertEquals(200, landed.statusCode(), landed.body());
+        assertTrue(landed.body().contains("Withdrawn. Other servers were told to remove it."), landed.body());
+        assertTrue(landed.body().contains("A folding table") && landed.body().contains(page + "/delete"), landed.body());
+        assertFalse(landed.body().contains(page + "/status") || landed.body().contains(page + "/respond"),
+                "nothing that cannot be done any more");
+        assertTrue(layla.get("/me/proposals").body().contains("href=\"" + offer.getUri() + "\""), "still in her list");
+        assertEquals(200, layla.get(page).statusCode(), "the link in her list opens it");
+
+        HttpResponse<String> member = omar.get(page);
+        assertEquals(410, member.statusCode(), "another member");
+        assertFalse(member.body().contains(page + "/delete"), member.body());
+        assertEquals(410, new PageClient(weft.base()).get(page).statusCode(), "a visitor");
     }
 
     @Test

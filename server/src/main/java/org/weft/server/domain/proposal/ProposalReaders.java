@@ -11,8 +11,9 @@ import org.weft.server.persistence.ProposalEntity;
 /**
  * Who may open a local proposal's page. Anyone, while it is shown at its address; once a moderator hid it (or while it
  * waits for one), only the moderators of its community (operators, for one in no community), who must see what they
- * hid to review it, and not its author: a removed post is gone for everyone else. Nobody once withdrawn or deleted.
- * (Whether a community-only one is shown to a visitor is the page's own rule.)
+ * hid to review it, and not its author: a removed post is gone for everyone else. Once withdrawn, only its author, who
+ * still finds it in their own list and may delete it. Nobody once deleted. (Whether a community-only one is shown to
+ * a visitor is the page's own rule.)
  */
 public final class ProposalReaders {
     private ProposalReaders() {
@@ -26,7 +27,10 @@ public final class ProposalReaders {
         if (p.isHeldByModerator()) {
             return memberId.map(m -> moderates(s, m, p)).orElse(false);
         }
-        return p.getStatus() != ProposalStatus.WITHDRAWN;
+        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
+            return memberId.map(m -> m.equals(p.getAuthor().getId())).orElse(false);
+        }
+        return true;
     }
 
     private static boolean moderates(Session s, long memberId, ProposalEntity p) {
