@@ -1,9 +1,8 @@
-package org.weft.server.domain.proposal;
+package org.weft.server.domain.moderation;
 
 import java.util.Optional;
 
 import org.hibernate.Session;
-import org.weft.server.domain.moderation.Moderators;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ModeratorRepository;
 import org.weft.server.persistence.ProposalEntity;
