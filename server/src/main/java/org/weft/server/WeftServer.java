@@ -127,6 +127,7 @@ import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
+import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.domain.proposal.ProposalReferences;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
@@ -325,13 +326,14 @@ public final class WeftServer implements AutoCloseable {
         Outbox outbox = new Outbox(urls, codec, clock, deliveryWorker::poke);
         Moderators moderators = new Moderators(db, clock);
         Followers followers = new Followers(db, outbox, new ActorUpdates(outbox, new ActorRenderer(urls)), clock);
-        Safety safety = Safety.create(db, blocked, remoteActors, outbox, urls, clock);
         WebFingerLookup webFinger = new WebFingerLookup(client, config.allowPrivateAddresses());
 
         long federationReady = System.nanoTime();
         Taxonomy taxonomy = Taxonomy.load();
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
+        ProposalFederation proposalFederation = new ProposalFederation(wire, outbox, urls);
+        Safety safety = Safety.create(db, blocked, remoteActors, outbox, proposalFederation, urls, clock);
         DirectMessages direct = new DirectMessages(outbox, urls, clock);
         Matcher matcher = Matcher.create(db, taxonomy, direct, clock, blocked);
         matcher.rebuild();
@@ -339,7 +341,7 @@ public final class WeftServer implements AutoCloseable {
         HeldCopies copies = new HeldCopies(clock, matcher);
         FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock, copies::followEnded);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
-                ProposalEvents.notifying(new ProposalFederation(wire, outbox, urls), matcher), clock);
+                ProposalEvents.notifying(proposalFederation, matcher), clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
@@ -757,13 +759,13 @@ public final class WeftServer implements AutoCloseable {
     /** The safety services, grouped for callers (CLI, pages, tests). */
     public record Safety(DomainBlocks domains, AccountBlocks accounts, CommunityServerBlocks servers, Reports reports,
                          ModerationLog log) {
-        static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox, LocalUrls urls,
-                             Clock clock) {
+        static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox,
+                             ProposalPublisher proposals, LocalUrls urls, Clock clock) {
             ModerationLog log = new ModerationLog(db);
             DomainBlocks domains = new DomainBlocks(db, blocked, urls, clock);
             AccountBlocks accounts = new AccountBlocks(db, remoteActors, outbox, log, clock);
             return new Safety(domains, accounts, new CommunityServerBlocks(db, outbox, log, clock),
-                    new Reports(db, accounts, domains, log, outbox, clock), log);
+                    new Reports(db, accounts, domains, log, outbox, proposals, clock), log);
         }
     }
 

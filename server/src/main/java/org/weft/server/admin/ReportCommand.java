@@ -37,7 +37,7 @@ final class ReportCommand {
                 DomainBlocks domains = new DomainBlocks(ctx.db(), BlockedDomains.NONE, ctx.urls(), ctx.clock());
                 // Listing only: nothing here sends, so the account blocks need no remote look-up or outbox.
                 Reports reports = new Reports(ctx.db(), new AccountBlocks(ctx.db(), null, null, log, ctx.clock()), domains,
-                        log, null, ctx.clock());
+                        log, null, null, ctx.clock());
                 List<ReportEntity> all = reports.all(Math.max(1, limit));
                 ctx.out().printf("%d report(s)%n", all.size());
                 for (ReportEntity r : all) {

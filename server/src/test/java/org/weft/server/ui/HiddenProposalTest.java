@@ -8,6 +8,7 @@ import static org.weft.server.api.ApiClient.expect;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import org.weft.server.attack.RawHttp;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.RemoteFollows;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
@@ -27,8 +29,9 @@ import org.weft.server.testing.WaitFor;
  * the confirmation promised: bob reported amina's offer and olga, an operator, hid it. A visitor, bob, amina herself
  * and a Mastodon server asking for the Note all get what an address that never was answers (the 404 page in the
  * reader's language; 404 in JSON); bob's respond form is refused and stores nothing, and a Mastodon reply to it is not
- * made a response. Olga still opens it, told that it is hidden, with no respond form, so she can review it, and
- * only she may show it again: then it is everyone's again, and the public log says so.
+ * made a response; rosa, who follows the community from Mastodon, has her server told to delete its copy. Olga still
+ * opens it, told that it is hidden, with no respond form, so she can review it, and only she may show it again: then
+ * it is everyone's here again, and the public log says so.
  */
 class HiddenProposalTest {
     private static final String PASSWORD = "a long enough password";
@@ -37,12 +40,14 @@ class HiddenProposalTest {
     void aHiddenPostIsGoneForEveryoneButTheModerators() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
             weft.server().localActors().createGroup("block3", "Block 3", null);
+            RemoteFollows.follow(weft, rosa, rosa.rosa(), weft.base() + "/groups/block3");
             ApiClient api = ApiClient.newMember(weft, "amina", "Amina");
             JsonNode offer = expect(201, api.post("/proposals", """
                     {"community": "block3", "purpose": "offer", "title": "Fresh bread every morning",
                      "categories": ["kitchenware"], "kind": "gift"}"""));
             String uri = offer.path("uri").asText();
             String page = URI.create(uri).getPath();
+            WaitFor.condition("rosa's timeline got the offer", () -> !activitiesAbout(rosa, uri, "Announce").isEmpty());
             weft.server().localActors().createMember("bob", "Bob", PASSWORD, false);
             PageClient bob = new PageClient(weft.base());
             bob.login("bob", PASSWORD);
@@ -62,6 +67,11 @@ class HiddenProposalTest {
                     Map.of("action", "hide", "reason", "Not a gift"));
             assertEquals(303, olga.post("/moderate/reports/" + reportId,
                     PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId)).statusCode());
+
+            // rosa follows the community from Mastodon: her server is told to delete its copy, as a moderator's
+            // removal on Mastodon does, or the post would stay in her timeline.
+            WaitFor.condition("rosa's server was told to delete the hidden offer",
+                    () -> !activitiesAbout(rosa, uri, "Delete").isEmpty());
 
             HttpResponse<String> visitor = new PageClient(weft.base()).language("fr").get(page);
             assertEquals(404, visitor.statusCode(), "a visitor");
@@ -120,7 +130,16 @@ class HiddenProposalTest {
         }
     }
 
-    private static PageClient loggedIn(TestServers.Instance weft, String username) {
+    /** The activities of {@code type} that Weft delivered to rosa's server about the post {@code uri}. */
+    private static List<JsonNode> activitiesAbout(MastodonPeer rosa, String uri, String type) {
+        return rosa.acceptedInboxPosts().stream().map(r -> TestHttp.json(r.getBodyAsString()))
+                .filter(a -> a.path("type").asText().equals(type))
+                .filter(a -> a.path("object").isTextual() ? a.path("object").asText().equals(uri)
+                        : a.path("object").path("id").asText().equals(uri))
+                .toList();
+    }
+
+        private static PageClient loggedIn(TestServers.Instance weft, String username) {
         PageClient client = new PageClient(weft.base());
         client.login(username, PASSWORD);
         return client;

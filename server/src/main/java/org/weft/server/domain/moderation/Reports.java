@@ -14,10 +14,12 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.DomainNames;
 import org.weft.server.model.DomainSeverity;
 import org.weft.server.model.ModerationActionKind;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.BlockedDomains;
@@ -50,14 +52,18 @@ public final class Reports {
     private final DomainBlocks domains;
     private final ModerationLog log;
     private final Outbox outbox;
+    private final ProposalPublisher proposals;
     private final Clock clock;
 
-    public Reports(Database db, AccountBlocks accounts, DomainBlocks domains, ModerationLog log, Outbox outbox, Clock clock) {
+    /** @param proposals tells other servers to delete their copies of a local proposal a moderator hides */
+    public Reports(Database db, AccountBlocks accounts, DomainBlocks domains, ModerationLog log, Outbox outbox,
+                   ProposalPublisher proposals, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.domains = domains;
         this.log = log;
         this.outbox = outbox;
+        this.proposals = proposals;
         this.clock = clock;
     }
 
@@ -161,8 +167,8 @@ public final class Reports {
     }
 
     /**
-     * Hides the reported posts (proposals leave boards and matching; responses and conversation messages are shown to
-     * nobody), logs each, and closes this report and every other open report of those posts, since what they asked
+     * Hides the reported posts (proposals leave boards and matching, and other servers are told to delete their copies
+     * of one published here; responses and conversation messages are shown to nobody), logs each, and closes this report and every other open report of those posts, since what they asked
      * for is done. When none was left to hide (already hidden, or gone), nothing changes and the report stays open.
      *
      * @return how many posts were hidden (0: nothing changed)
@@ -191,10 +197,15 @@ public final class Reports {
     }
 
     /** Hides the proposal, response or conversation message at {@code uri}; false when none is there still shown. */
-    private static boolean hide(Session s, String uri, Instant now) {
+    private boolean hide(Session s, String uri, Instant now) {
         Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri);
         if (p.isPresent() && p.get().getModeration() != ProposalEntity.Moderation.REJECTED) {
             p.get().moderate(ProposalEntity.Moderation.REJECTED, now);
+            if (p.get().isLocal() && p.get().getStatus() != ProposalStatus.WITHDRAWN) {
+                // Followers on Mastodon and elsewhere hold a copy in their timelines; a hidden post must leave those
+                // too, as a moderator's removal does on Mastodon. (A withdrawn one was deleted there already.)
+                proposals.deleted(s, p.get());
+            }
             return true;
         }
         Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
@@ -212,8 +223,8 @@ public final class Reports {
 
     /**
      * Undoes a hide: the local proposal {@code proposalId}, hidden after a report, is shown again (its address, the
-     * boards and matching take it back; hiding sent nothing to other servers, so nothing is sent now), and the public
-     * log says so. Only the moderators of its community (the operators, for one in none) may. Showing one that is not
+     * boards and matching take it back), and the public log says so. Nothing is sent: the copies other servers
+     * deleted when it was hidden stay deleted (Mastodon refuses a post again once told it was deleted). Only the moderators of its community (the operators, for one in none) may. Showing one that is not
      * hidden (a second tap) changes nothing.
      *
      * @throws NotFoundException  no such proposal here
