@@ -30,8 +30,8 @@ import org.weft.web.view.Confirmation;
  */
 public final class ProposalActions {
     /** The notices the proposal page shows after these actions ({@code notice.<name>}). */
-    static final Set<String> NOTICES = Set.of("responded", "accepted", "declined", "renewed", "status_open",
-            "status_promised", "status_fulfilled", "status_withdrawn");
+    static final Set<String> NOTICES = Set.of("published", "edited", "responded", "accepted", "declined", "renewed",
+            "status_open", "status_promised", "status_fulfilled", "status_withdrawn");
 
     private final Pages pages;
     private final Database db;

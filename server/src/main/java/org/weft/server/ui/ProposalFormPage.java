@@ -96,8 +96,9 @@ public final class ProposalFormPage {
         }
         try {
             // Once per form: a second tap on "Publish" (or a resent form) posts nothing new and lands on the same page.
-            pages.once(res, v, form, "/me/proposals",
-                    () -> proposals.create(v.username(), draft(values, v.messages().language(), false)).getUri());
+            pages.once(res, v, form, "/me/proposals", () -> Pages.done(
+                    proposals.create(v.username(), draft(values, v.messages().language(), false)).getUri(), "published",
+                    "manage"));
         } catch (InvalidInputException | IllegalArgumentException | NotFoundException e) {
             show(res, Status.BAD_REQUEST_400, v, "/new", false, values, formError(v.messages(), e), null);
         }
@@ -123,14 +124,21 @@ public final class ProposalFormPage {
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
+        // Someone else's proposal, or none: the same 404 whatever the form holds, before the form is read.
+        Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
+                .equals(v.member().get().memberId())).map(ProposalEntity::getId));
+        if (id.isEmpty()) {
+            pages.notFound(res, v);
+            return;
+        }
         if (!knownPurpose(res, v, form, req.path().path())) {
             return;
         }
-        Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).map(ProposalEntity::getId));
         Values values = Values.from(form);
         try {
-            pages.once(res, v, form, req.path().path(), () -> proposals.edit(v.username(),
-                    id.orElseThrow(() -> new NotFoundException("missing")), draft(values, null, true)).getUri());
+            pages.once(res, v, form, req.path().path(), () -> Pages.done(proposals.edit(v.username(),
+                    id.orElseThrow(() -> new NotFoundException("missing")), draft(values, null, true)).getUri(), "edited",
+                    "manage"));
         } catch (NotFoundException | ForbiddenException e) {
             pages.notFound(res, v);
         } catch (InvalidInputException | IllegalArgumentException e) {

@@ -96,8 +96,23 @@ class FormLimitsTest {
         fields.remove("until");
         HttpResponse<String> made = layla.submit("/new?purpose=offer", "/new", fields);
         assertEquals(303, made.statusCode(), made.body());
-        String page = layla.get(java.net.URI.create(made.headers().firstValue("Location").orElseThrow()).getPath()).body();
+        java.net.URI published = java.net.URI.create(made.headers().firstValue("Location").orElseThrow());
+        assertEquals("done=published", published.getRawQuery(), published.toString());
+        assertEquals("manage", published.getFragment(), "where the notice is shown: " + published);
+        String page = layla.get(published.getRawPath() + "?" + published.getRawQuery()).body();
         assertTrue(page.contains("<dd>٣ كيلوغرامات</dd>"), "the quantity in the reader's words, in its plural for 3: " + page);
+        assertTrue(page.contains("role=\"status\">نُشر: هو على اللوحة الآن.</p>"), "told it is published, in Arabic: " + page);
+
+        Map<String, String> edit = new HashMap<>(PageClient.hiddenFields(layla.get(published.getRawPath() + "/edit").body(),
+                published.getRawPath() + "/edit"));
+        edit.putAll(fields);
+        edit.put("title", "Two sacks of rice");
+        HttpResponse<String> edited = layla.post(published.getRawPath() + "/edit", edit);
+        assertEquals(303, edited.statusCode(), edited.body());
+        java.net.URI saved = java.net.URI.create(edited.headers().firstValue("Location").orElseThrow());
+        String after = layla.get(saved.getRawPath() + "?" + saved.getRawQuery()).body();
+        assertTrue(after.contains("Two sacks of rice") && after.contains("role=\"status\">حُفظ. يُرسل التعديل إلى الخوادم التي وصلها.</p>"),
+                "told the change is saved and sent: " + after);
     }
 
     @Test
