@@ -110,7 +110,7 @@ public final class ProposalFormPage {
             return;
         }
         Optional<Values> values = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
-                .equals(v.member().get().memberId())).map(Values::of));
+                .equals(v.member().get().memberId()) && !p.isHeldByModerator()).map(Values::of));
         if (values.isEmpty()) {
             pages.notFound(res, v);
             return;
@@ -126,7 +126,7 @@ public final class ProposalFormPage {
         }
         // Someone else's proposal, or none: the same 404 whatever the form holds, before the form is read.
         Optional<Long> id = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
-                .equals(v.member().get().memberId())).map(ProposalEntity::getId));
+                .equals(v.member().get().memberId()) && !p.isHeldByModerator()).map(ProposalEntity::getId));
         if (id.isEmpty()) {
             pages.notFound(res, v);
             return;

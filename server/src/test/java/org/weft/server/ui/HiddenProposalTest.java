@@ -80,6 +80,15 @@ class HiddenProposalTest {
             assertEquals(404, member.statusCode(), "another member");
             assertFalse(member.body().contains("Fresh bread"), member.body());
             assertEquals(404, loggedIn(weft, "amina").get(page).statusCode(), "its author: removed is removed");
+            // Nor may she change it: an edit would send her followers' servers an Update of a post they deleted.
+            long proposalId = offer.path("id").asLong();
+            long sentBefore = activitiesSent(weft);
+            assertEquals(404, loggedIn(weft, "amina").get(page + "/edit").statusCode(), "the edit form");
+            assertEquals(404, api.patch("/proposals/" + proposalId, "{\"title\": \"Bread, cheap\"}").statusCode());
+            assertEquals(404, api.post("/proposals/" + proposalId + "/status", "{\"status\": \"promised\"}").statusCode());
+            assertEquals(404, api.post("/proposals/" + proposalId + "/renew", "{}").statusCode());
+            // What goes out is stored with the change, in its transaction: nothing stored is nothing sent.
+            assertEquals(sentBefore, activitiesSent(weft), "no activity for the refused changes");
             RawHttp.Response signed = AttackRequest.get(URI.create(uri)).signedBy(rosa).send();
             assertEquals(404, signed.status(), "a signed fetch from another server: " + signed.body());
             assertFalse(signed.body().contains("Fresh bread"), signed.body());
@@ -128,6 +137,11 @@ class HiddenProposalTest {
             String log = new PageClient(weft.base()).get("/moderation-log/block3").body();
             assertTrue(log.contains("Post hidden") && log.contains("Post shown again"), log);
         }
+    }
+
+    private static long activitiesSent(TestServers.Instance weft) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from OutboundActivityEntity", Long.class).getSingleResult());
     }
 
     /** The activities of {@code type} that Weft delivered to rosa's server about the post {@code uri}. */

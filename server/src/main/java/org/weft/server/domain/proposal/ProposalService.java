@@ -91,7 +91,7 @@ public final class ProposalService {
     public ProposalEntity edit(String memberUsername, long proposalId, ProposalDraft draft) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
-            ProposalEntity p = own(s, memberUsername, proposalId);
+            ProposalEntity p = changeable(s, memberUsername, proposalId);
             ProposalLifecycle.require(ProposalLifecycle.Action.EDIT, p.getStatus());
             if (draft.audience() != null && draft.audience() != p.getAudience()) {
                 throw InvalidInputException.field("audience", "audience_fixed");
@@ -135,7 +135,7 @@ public final class ProposalService {
     public ProposalEntity renew(String memberUsername, long proposalId, Instant newEnd) {
         Instant now = clock.instant();
         return db.inTransaction(s -> {
-            ProposalEntity p = own(s, memberUsername, proposalId);
+            ProposalEntity p = changeable(s, memberUsername, proposalId);
             ProposalLifecycle.require(ProposalLifecycle.Action.RENEW, p.getStatus());
             p.setEndsAt(rules.endsAt(newEnd, p.getPurpose(), now));
             if (p.getStatus() == ProposalStatus.EXPIRED) {
@@ -149,7 +149,7 @@ public final class ProposalService {
 
     /** Moves a proposal along its lifecycle (promised, fulfilled, withdrawn, or back to open). */
     public ProposalEntity changeStatus(String memberUsername, long proposalId, ProposalStatus next) {
-        return db.inTransaction(s -> changeStatus(s, own(s, memberUsername, proposalId), next));
+        return db.inTransaction(s -> changeStatus(s, changeable(s, memberUsername, proposalId), next));
     }
 
     /** As above inside a caller's transaction, for the response service (accepting makes it promised). */
@@ -214,6 +214,19 @@ public final class ProposalService {
         }
         if (!p.getAuthor().getId().equals(member.getId())) {
             throw new ForbiddenException("Only its author can change this proposal");
+        }
+        return p;
+    }
+
+    /**
+     * The member's own proposal, to edit, renew or move along: not one a moderator hid (or holds for review), which is
+     * gone for its author as for everyone else; an edit would send other servers an Update of a post they were told to
+     * delete. Deleting it stays possible ({@link #own}).
+     */
+    private ProposalEntity changeable(Session s, String memberUsername, long proposalId) {
+        ProposalEntity p = own(s, memberUsername, proposalId);
+        if (p.isHeldByModerator()) {
+            throw new NotFoundException("Proposal " + proposalId + " is held by a moderator");
         }
         return p;
     }
