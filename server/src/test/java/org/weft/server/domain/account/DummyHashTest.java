@@ -11,9 +11,17 @@ class DummyHashTest {
     @Test
     void isABcryptHashAtTheCostOfAMembersPassword() {
         String members = Passwords.hash("a member's password");
-        // "$2b$12$": the variant and the cost, then 53 characters of salt and hash
+        // "$2b$04$" in the test build: the variant and the cost, then 53 characters of salt and hash
         assertEquals(members.substring(0, 7), AccountService.DUMMY_HASH.substring(0, 7));
         assertEquals(members.length(), AccountService.DUMMY_HASH.length());
+    }
+
+    @Test
+    void productionsDummyHashIsAtProductionsCost() {
+        assertEquals("$2b$12$", AccountService.PRODUCTION_DUMMY_HASH.substring(0, 7));
+        assertEquals(60, AccountService.PRODUCTION_DUMMY_HASH.length());
+        assertFalse(Passwords.matches("", AccountService.PRODUCTION_DUMMY_HASH));
+        assertFalse(Passwords.matches("password", AccountService.PRODUCTION_DUMMY_HASH));
     }
 
     @Test
