@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.hibernate.Session;
 import org.weft.server.domain.InvalidInputException;
@@ -37,7 +38,7 @@ public final class AccountService {
      */
     static final String DUMMY_HASH = Passwords.atProductionCost()
             ? PRODUCTION_DUMMY_HASH
-            : Passwords.hash("not-kept-" + java.util.UUID.randomUUID());
+            : Passwords.hash("not-kept-" + UUID.randomUUID());
 
     private final Database db;
     private final LocalActorService actors;
