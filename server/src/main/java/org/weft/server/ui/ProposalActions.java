@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,7 @@ import org.weft.web.view.Confirmation;
  */
 public final class ProposalActions {
     /** The notices the proposal page shows after these actions ({@code notice.<name>}). */
-    static final Set<String> NOTICES = Set.of("published", "edited", "responded", "accepted", "declined", "renewed",
-            "status_open", "status_promised", "status_fulfilled", "status_withdrawn");
+    static final Set<String> NOTICES = notices();
 
     private final Pages pages;
     private final Database db;
@@ -48,15 +48,21 @@ public final class ProposalActions {
         this.lookup = lookup;
     }
 
+    /**
+     * Moves the proposal to the status the button names, and says so; a proposal that has it already (the button was
+     * pressed in a second tab or on a stale page) stays as it is, nobody is told anything, and the notice says it is
+     * already so. Withdrawing asks first, unless it is withdrawn already.
+     */
     public void status(ServerRequest req, ServerResponse res) {
         act(req, res, (v, form, p) -> "withdrawn".equals(Forms.first(form, "status"))
+                && p.status() != ProposalStatus.WITHDRAWN
                 ? question(v, p, "confirm.withdrawTitle", "confirm.withdraw", "/status", "action.withdrawn",
                         new Confirmation.Field("status", "withdrawn")) : null,
                 (v, form, p) -> {
                     ProposalStatus next = ProposalStatus.fromWire(Forms.first(form, "status"))
                             .orElseThrow(() -> InvalidInputException.field("status", "status_unknown"));
-                    proposals.changeStatus(v.username(), p.id(), next);
-                    return Pages.done(p.path(), "status_" + next.wire(), "manage");
+                    boolean moved = proposals.changeStatus(v.username(), p.id(), next);
+                    return Pages.done(p.path(), (moved ? "status_" : "already_") + next.wire(), "manage");
                 });
     }
 
@@ -134,11 +140,27 @@ public final class ProposalActions {
                 .filter(p -> p.isLocal() && !p.isDeleted() && p.getAuthor().getId() == me).map(Target::of));
     }
 
-    /** What a proposal action needs to know about its proposal, read before the service call. */
-    private record Target(long id, String path, String title, String lang, long authorId) {
+    /**
+     * The notices after these actions: each status change, and for each status the one that says the proposal had it
+     * already ({@code already_open}), so that nothing claims a change that did not happen.
+     */
+    private static Set<String> notices() {
+        Set<String> notices = new HashSet<>(Set.of("published", "edited", "responded", "accepted", "declined", "renewed",
+                "status_open", "status_promised", "status_fulfilled", "status_withdrawn"));
+        for (ProposalStatus status : ProposalStatus.values()) {
+            notices.add("already_" + status.wire());
+        }
+        return Set.copyOf(notices);
+    }
+
+    /**
+     * What a proposal action needs to know about its proposal, read before the service call ({@code status} only to
+     * decide what to ask: the service reads it again).
+     */
+    private record Target(long id, String path, String title, String lang, long authorId, ProposalStatus status) {
         static Target of(ProposalEntity p) {
             return new Target(p.getId(), URI.create(p.getUri()).getRawPath(), p.getTitle(), p.getLanguage(),
-                    p.getAuthor().getId());
+                    p.getAuthor().getId(), p.getStatus());
         }
     }
 

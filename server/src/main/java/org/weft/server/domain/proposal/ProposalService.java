@@ -147,9 +147,17 @@ public final class ProposalService {
         });
     }
 
-    /** Moves a proposal along its lifecycle (promised, fulfilled, withdrawn, or back to open). */
-    public ProposalEntity changeStatus(String memberUsername, long proposalId, ProposalStatus next) {
-        return db.inTransaction(s -> changeStatus(s, changeable(s, memberUsername, proposalId), next));
+    /**
+     * Moves a proposal along its lifecycle (promised, fulfilled, withdrawn, or back to open). Returns whether it moved:
+     * false when it had that status already (a second tab, a stale page), and then nothing was changed or sent.
+     */
+    public boolean changeStatus(String memberUsername, long proposalId, ProposalStatus next) {
+        return db.inTransaction(s -> {
+            ProposalEntity p = changeable(s, memberUsername, proposalId);
+            boolean moves = p.getStatus() != next;
+            changeStatus(s, p, next);
+            return moves;
+        });
     }
 
     /** As above inside a caller's transaction, for the response service (accepting makes it promised). */
