@@ -57,7 +57,7 @@ public final class MemberPages {
         Map<String, Object> params = new HashMap<>();
         params.put("cards", lists.cards());
         params.put("responses", lists.responses());
-        params.put("notice", Pages.notice(req, m, Set.of("deleted")));
+        params.put("notice", Pages.notice(req, m, Set.of("deleted", "already_deleted")));
         pages.render(res, v, m.get("mine.title"), "mine.jte", params);
     }
 }

@@ -73,13 +73,17 @@ public final class ProposalActions {
         });
     }
 
-    /** Deletes the proposal after asking: other servers are told, its address answers 410, it leaves "My proposals". */
+    /**
+     * Deletes the proposal after asking: other servers are told, its address answers 410, it leaves "My proposals".
+     * Confirmed again once it is gone (a double click, the back button and send again), its author lands where a
+     * delete lands, told it was deleted already; anyone else gets the 404 of a proposal that never was.
+     */
     public void delete(ServerRequest req, ServerResponse res) {
         act(req, res, (v, form, p) -> question(v, p, "confirm.deleteTitle", "confirm.delete", "/delete", "proposal.delete"),
                 (v, form, p) -> {
                     proposals.delete(v.username(), p.id());
                     return Pages.done("/me/proposals", "deleted", null);
-                });
+                }, Pages.done("/me/proposals", "already_deleted", null));
     }
 
     public void respond(ServerRequest req, ServerResponse res) {
@@ -188,19 +192,33 @@ public final class ProposalActions {
     }
 
     private void act(ServerRequest req, ServerResponse res, Asking asking, Action action) {
+        act(req, res, asking, action, null);
+    }
+
+    /**
+     * {@code deletedAlready}: where the author of a proposal deleted already goes, told so; null when this action on a
+     * deleted proposal is a 404 for everyone.
+     */
+    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
         Optional<Target> target = db.inTransaction(s -> lookup.find(s, req).map(Target::of));
+        long me = v.member().get().memberId();
+        if (target.isEmpty() && deletedAlready != null && db.inTransaction(s -> lookup.deletedBy(s, req, me))) {
+            // The form's first submit (when this is its repeat) went where it went; any other lands as told.
+            pages.once(res, v, form, deletedAlready, () -> deletedAlready);
+            return;
+        }
         if (target.isEmpty()) {
             pages.notFound(res, v);
             return;
         }
         Target p = target.get();
         Question question = Pages.confirmed(form) ? null : asking.ask(v, form, p);
-        if (question != null && p.authorId() != v.member().get().memberId()) {
+        if (question != null && p.authorId() != me) {
             pages.forbidden(res, v); // only the author is asked; the service refuses everyone else anyway
             return;
         }

@@ -17,10 +17,19 @@ public final class ProposalLookup {
     }
 
     public Optional<ProposalEntity> find(Session s, ServerRequest req) {
+        return named(s, req).filter(p -> !p.isDeleted());
+    }
+
+    /** Whether the proposal named was deleted by {@code memberId}, its author; for anyone else it is as if it never was. */
+    public boolean deletedBy(Session s, ServerRequest req, long memberId) {
+        return named(s, req).filter(p -> p.isDeleted() && p.getAuthor().getId() == memberId).isPresent();
+    }
+
+    private Optional<ProposalEntity> named(Session s, ServerRequest req) {
         String id = req.path().pathParameters().get("id");
         if (id == null || !id.matches("[0-9a-fA-F-]{1,64}")) {
             return Optional.empty();
         }
-        return ProposalRepository.localByUri(s, urls.proposal(id)).filter(p -> !p.isDeleted());
+        return ProposalRepository.localByUri(s, urls.proposal(id));
     }
 }

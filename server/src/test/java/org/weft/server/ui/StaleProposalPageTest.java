@@ -105,6 +105,45 @@ class StaleProposalPageTest {
     }
 
     @Test
+    void aDeleteConfirmedAgainLandsInHerListSayingItIsDeletedAlready() {
+        ProposalEntity offer = offer("A baby bath");
+        String page = path(offer);
+        String stalePage = layla.get(page).body();
+        HttpResponse<String> firstTab = layla.post(page + "/delete", PageClient.hiddenFields(stalePage, page + "/delete"));
+        HttpResponse<String> secondTab = layla.submit(page, page + "/delete", Map.of());
+        Map<String, String> confirm = PageClient.hiddenFields(firstTab.body(), page + "/delete");
+        HttpResponse<String> deleted = layla.post(page + "/delete", confirm);
+        assertEquals("/me/proposals?done=deleted", deleted.headers().firstValue("Location").orElseThrow());
+        WaitFor.condition("rosa's server was told to delete it", () -> activitiesAbout(offer, "Delete").size() == 1);
+        long sentBefore = count("OutboundActivityEntity");
+
+        HttpResponse<String> doubleClick = layla.post(page + "/delete", confirm);
+        assertEquals(303, doubleClick.statusCode(), doubleClick.body());
+        assertEquals("/me/proposals?done=deleted", doubleClick.headers().firstValue("Location").orElseThrow(),
+                "the same form again lands where it went the first time");
+        for (HttpResponse<String> stale : List.of(
+                layla.post(page + "/delete", PageClient.hiddenFields(secondTab.body(), page + "/delete")),
+                layla.post(page + "/delete", PageClient.hiddenFields(stalePage, page + "/delete")))) {
+            assertEquals(303, stale.statusCode(), stale.body());
+            assertEquals("/me/proposals?done=already_deleted", stale.headers().firstValue("Location").orElseThrow(),
+                    "a second confirmation, or the stale page's Delete, lands in her list and is not asked again");
+        }
+        String mine = layla.get("/me/proposals?done=already_deleted").body();
+        assertTrue(mine.contains("لقد حُذف من قبل.") && !mine.contains("A baby bath"),
+                "told in Arabic that it was deleted already: " + mine);
+
+        PageClient omar = new PageClient(weft.base());
+        omar.login("omar", "omar-password");
+        HttpResponse<String> other = omar.submit("/me/proposals", page + "/delete", Map.of("confirm", "yes"));
+        assertEquals(404, other.statusCode(), "for anyone else it is as if it never was");
+        assertFalse(other.body().contains("A baby bath"), other.body());
+
+        assertEquals(sentBefore, count("OutboundActivityEntity"), "nothing more was stored to go out");
+        WaitFor.deliveriesDrained(weft);
+        assertEquals(1, activitiesAbout(offer, "Delete").size(), "rosa's server was told once");
+    }
+
+    @Test
     void aWithdrawConfirmedAgainSaysItIsWithdrawnAlready() {
         ProposalEntity offer = offer("A cot with a mattress");
         String page = path(offer);
