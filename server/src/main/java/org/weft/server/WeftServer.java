@@ -429,7 +429,7 @@ public final class WeftServer implements AutoCloseable {
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations, notifications), new NotificationsPage(pages, notifications), boardSearch,
-                signIns, waitingPosts);
+                signIns, waitingPosts, proposalPage);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         RemotePollPages remotePollPages = new RemotePollPages(pages, remotePolls,
@@ -595,7 +595,7 @@ public final class WeftServer implements AutoCloseable {
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
                                      NotificationsPage notifications, BoardSearch boardSearch,
-                                     LoginRateLimiter signIns, WaitingPostsPage waitingPosts) {
+                                     LoginRateLimiter signIns, WaitingPostsPage waitingPosts, ProposalPage proposalPage) {
         SignupMode signup = SignupMode.parse(config.signup());
         AccountService accounts = new AccountService(db, localActors, proposals, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
@@ -606,7 +606,7 @@ public final class WeftServer implements AutoCloseable {
                         trustedProxies(config)), signup, urls, matching.accounts()),
                 board, new TagPage(pages, db, taxonomy),
                 new ProposalFormPage(pages, db, proposals, taxonomy, board, lookup, new AudienceReach(db), clock),
-                new ProposalActions(pages, db, proposals, responses, lookup),
+                new ProposalActions(pages, db, proposals, responses, lookup, proposalPage),
                 new MemberPages(pages, db, taxonomy),
                 new OperatorPage(pages, db, areas, signup, clock),
                 new OperatorCommunities(pages, db, profilePage, localActors, matching.links(), communityTexts),

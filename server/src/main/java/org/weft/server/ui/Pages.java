@@ -101,7 +101,13 @@ public final class Pages {
      * wait for each other until the pool's timeout).
      */
     public void render(ServerResponse res, Session s, Visitor v, String title, String template, Map<String, ?> params) {
-        renderAfterCommit(res, Status.OK_200, v, unread(s, v), title, template, params);
+        render(res, s, Status.OK_200, v, title, template, params);
+    }
+
+    /** The same with another status than 200 (400: the page again, with why a form on it was refused). */
+    public void render(ServerResponse res, Session s, Status status, Visitor v, String title, String template,
+                       Map<String, ?> params) {
+        renderAfterCommit(res, status, v, unread(s, v), title, template, params);
     }
 
     /** {@link #message(ServerResponse, Status, Visitor, String, String, String, String)} inside the transaction {@code s}. */

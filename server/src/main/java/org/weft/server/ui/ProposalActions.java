@@ -39,13 +39,17 @@ public final class ProposalActions {
     private final ResponseService responses;
     private final ProposalLookup lookup;
 
+    private final ProposalPage page;
+
+    /** {@code page} shows the proposal again when a response to it is refused. */
     public ProposalActions(Pages pages, Database db, ProposalService proposals, ResponseService responses,
-                           ProposalLookup lookup) {
+                           ProposalLookup lookup, ProposalPage page) {
         this.pages = pages;
         this.db = db;
         this.proposals = proposals;
         this.responses = responses;
         this.lookup = lookup;
+        this.page = page;
     }
 
     /**
@@ -86,11 +90,15 @@ public final class ProposalActions {
                 }, Pages.done("/me/proposals", "already_deleted", null));
     }
 
+    /**
+     * Sends a response to the proposal's author. A refused one (empty, too long, no longer possible) stores nothing and
+     * tells nobody: the proposal page comes back (400) with why next to the field and what was typed still in it.
+     */
     public void respond(ServerRequest req, ServerResponse res) {
         act(req, res, NO_QUESTION, (v, form, p) -> {
             responses.respond(v.username(), p.id(), Forms.first(form, "text"));
             return Pages.done(p.path(), "responded", "respond");
-        });
+        }, null, (v, form, p, e) -> page.refusedResponse(req, res, v, e, Forms.first(form, "text")));
     }
 
     public void accept(ServerRequest req, ServerResponse res) {
@@ -180,6 +188,11 @@ public final class ProposalActions {
 
     private static final Asking NO_QUESTION = (v, form, p) -> null;
 
+    /** How a refused input is answered: nothing was changed, and the person is told why. */
+    private interface Refusal {
+        void answer(Visitor v, Map<String, List<String>> form, Target proposal, RuntimeException e);
+    }
+
     /** A confirmation page's title and content. */
     private record Question(String title, Confirmation confirmation) {
     }
@@ -195,11 +208,16 @@ public final class ProposalActions {
         act(req, res, asking, action, null);
     }
 
+    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready) {
+        act(req, res, asking, action, deletedAlready, (v, form, p, e) -> pages.refused(res, v, e, p.path()));
+    }
+
     /**
      * {@code deletedAlready}: where the author of a proposal deleted already goes, told so; null when this action on a
-     * deleted proposal is a 404 for everyone.
+     * deleted proposal is a 404 for everyone. {@code refusal} answers a refused input.
      */
-    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready) {
+    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready,
+                     Refusal refusal) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
         if (form == null || !Pages.requireMember(res, v)) {
@@ -226,10 +244,15 @@ public final class ProposalActions {
             pages.confirm(res, v, question.title(), question.confirmation());
             return;
         }
-        run(res, v, form, p, () -> action.run(v, form, p));
+        run(res, v, form, p, () -> action.run(v, form, p), refusal);
     }
 
     private void run(ServerResponse res, Visitor v, Map<String, List<String>> form, Target p, Pages.Change change) {
+        run(res, v, form, p, change, (visitor, f, target, e) -> pages.refused(res, visitor, e, target.path()));
+    }
+
+    private void run(ServerResponse res, Visitor v, Map<String, List<String>> form, Target p, Pages.Change change,
+                     Refusal refusal) {
         try {
             pages.once(res, v, form, p.path(), change);
         } catch (ForbiddenException e) {
@@ -237,7 +260,7 @@ public final class ProposalActions {
         } catch (NotFoundException e) {
             pages.notFound(res, v);
         } catch (DomainException | IllegalArgumentException | IllegalStateException e) {
-            pages.refused(res, v, e, p.path());
+            refusal.answer(v, form, p, e);
         }
     }
 }

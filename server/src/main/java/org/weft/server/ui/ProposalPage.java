@@ -39,6 +39,7 @@ import org.weft.server.ui.auth.SessionInfo;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
+import org.weft.web.view.FormError;
 import org.weft.web.view.Notice;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
@@ -82,16 +83,33 @@ public final class ProposalPage {
      * ({@link ProposalReaders}).
      */
     public void show(ServerRequest req, ServerResponse res) {
-        String uri = urls.proposal(req.path().pathParameters().get("id"));
         // Who is asking is known before the page's transaction opens, and everything the page reads or marks on the
         // way happens in that one transaction: one pooled connection per view, never a second one held while the
         // first waits (views at once as many as the pool's connections would wait on each other until its timeout).
-        Visitor v = pages.visitor(req, res);
+        show(req, res, pages.visitor(req, res), null);
+    }
+
+    /**
+     * The page again, answering 400, after the visitor's response to it was refused ({@code refusal}): why, in their
+     * language, next to the respond field (or above it when no one field is to blame), and {@code typed}, what they
+     * wrote, back in it. A proposal this visitor may no longer open answers as {@link #show} does.
+     */
+    public void refusedResponse(ServerRequest req, ServerResponse res, Visitor v, RuntimeException refusal, String typed) {
+        String field = "text".equals(Pages.fieldOf(refusal)) ? "text" : null;
+        show(req, res, v, new RefusedResponse(new FormError(field, Pages.explain(v.messages(), refusal)), typed));
+    }
+
+    /** A refused response: why, and the text it had. */
+    private record RefusedResponse(FormError error, String text) {
+    }
+
+    private void show(ServerRequest req, ServerResponse res, Visitor v, RefusedResponse refused) {
+        String uri = urls.proposal(req.path().pathParameters().get("id"));
         db.run(s -> {
             Optional<ProposalEntity> found = ProposalRepository.localByUri(s, uri)
                     .filter(p -> ProposalReaders.mayOpen(s, v.member().map(SessionInfo::memberId), p));
             if (found.isPresent()) {
-                render(req, res, s, v, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50));
+                render(req, res, s, v, found.get(), ResponseRepository.publicPage(s, found.get(), 0, 50), refused);
             } else {
                 Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, uri);
                 if (tombstone.isPresent()) {
@@ -105,7 +123,7 @@ public final class ProposalPage {
 
     /** Renders inside the loading transaction {@code s}; {@code publicResponses} are the answers anyone may see. */
     private void render(ServerRequest req, ServerResponse res, Session s, Visitor v, ProposalEntity p,
-                        List<ResponseEntity> publicResponses) {
+                        List<ResponseEntity> publicResponses, RefusedResponse refused) {
         if (p.getAudience() == Audience.COMMUNITY && !v.loggedIn()) {
             pages.notFound(res, s, v);
             return;
@@ -124,7 +142,7 @@ public final class ProposalPage {
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         boolean anonymous = p.getAudience() == Audience.ANONYMOUS;
-        String notice = Pages.notice(req, m, ProposalActions.NOTICES);
+        String notice = refused == null ? Pages.notice(req, m, ProposalActions.NOTICES) : null;
         if (anonymous && notice != null && noticeSection(req).equals("respond")) {
             // The person who asked without their name lets the community's moderators read and answer for them.
             notice = m.get("notice.respondedAnonymous");
@@ -185,7 +203,12 @@ public final class ProposalPage {
         if (taxonomy.anySensitive(p.getCategories())) {
             params.put("safetyNote", m.get("safety.note"));
         }
-        pages.render(res, s, v, cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
+        if (refused != null) {
+            params.put("respondError", refused.error());
+            params.put("respondText", refused.text());
+        }
+        pages.render(res, s, refused == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
+                cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
     }
 
     /**

@@ -84,20 +84,57 @@ class ProposalFeedbackTest {
     }
 
     @Test
-    void aRefusedFormGivesItsTokenBackAndSaysWhyNextToItsSection() {
+    void aRefusedResponseComesBackOnTheProposalPageWithWhyAndWhatWasTyped() {
         ProposalEntity offer = offer("A kettle");
         Map<String, String> form = new HashMap<>(PageClient.hiddenFields(omar.get(path(offer)).body(),
                 path(offer) + "/respond"));
-        form.put("text", "x".repeat(5_001));
+        long notificationsBefore = notificationsOf("layla", offer);
+        String tooLong = "Could I borrow it for the week? " + "x".repeat(5_000);
+        form.put("text", tooLong);
         HttpResponse<String> refused = omar.post(path(offer) + "/respond", form);
         assertEquals(400, refused.statusCode());
-        assertTrue(refused.body().contains("لا تزيد الرسالة عن ٥٬٠٠٠ حرف."), "why, in Arabic: " + refused.body());
-        assertTrue(refused.body().contains("href=\"" + path(offer) + "\""), "and the way back to the proposal");
+        String page = refused.body();
+        assertTrue(page.contains("<h1 lang=\"en\" dir=\"auto\">A kettle</h1>"), "the proposal's own page: " + page);
+        assertTrue(page.contains("<p class=\"error\" id=\"text-error\" role=\"alert\">لا تزيد الرسالة عن ٥٬٠٠٠ حرف.</p>"),
+                "why, in Arabic, next to the field: " + page);
+        assertTrue(page.indexOf("id=\"respond\"") < page.indexOf("id=\"text-error\"")
+                && page.indexOf("id=\"text-error\"") < page.indexOf("id=\"respond-text\""), "inside the respond form");
+        assertTrue(page.contains("aria-invalid=\"true\"") && page.contains("autofocus>" + tooLong + "</textarea>"),
+                "all he wrote is still there, to shorten: " + page);
         assertEquals(0, responsesTo(offer).size(), "nothing stored");
+        assertEquals(notificationsBefore, notificationsOf("layla", offer), "Layla is not told of anything");
+        assertFalse(layla.get(path(offer)).body().contains("Could I borrow it"), "nor does she see it");
+
+        Map<String, String> empty = new HashMap<>(PageClient.hiddenFields(page, path(offer) + "/respond"));
+        empty.put("text", "   ");
+        HttpResponse<String> blank = omar.post(path(offer) + "/respond", empty);
+        assertEquals(400, blank.statusCode());
+        assertTrue(blank.body().contains("<p class=\"error\" id=\"text-error\" role=\"alert\">اكتب رسالة.</p>")
+                && blank.body().contains("A kettle"), "an empty one is refused on the page too: " + blank.body());
+        assertEquals(0, responsesTo(offer).size(), "nothing stored");
+        assertEquals(notificationsBefore, notificationsOf("layla", offer));
 
         form.put("text", "Shorter, then");
         assertEquals(303, omar.post(path(offer) + "/respond", form).statusCode(), "the same form, corrected, goes through");
         assertEquals(1, responsesTo(offer).size());
+        assertEquals(notificationsBefore + 1, notificationsOf("layla", offer), "and Layla is told once");
+    }
+
+    @Test
+    void aResponseNoLongerPossibleKeepsWhatWasTypedToCopy() {
+        ProposalEntity offer = offer("A bicycle pump");
+        Map<String, String> form = new HashMap<>(PageClient.hiddenFields(omar.get(path(offer)).body(),
+                path(offer) + "/respond"));
+        weft.server().proposals().service().changeStatus("layla", offer.getId(), ProposalStatus.FULFILLED);
+        form.put("text", "Is it still there?");
+        HttpResponse<String> refused = omar.post(path(offer) + "/respond", form);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("<p class=\"error\" role=\"alert\">لا يمكنك الرد على هذا.</p>"),
+                "why, above the section: " + refused.body());
+        assertTrue(refused.body().contains("readonly dir=\"auto\">Is it still there?</textarea>"),
+                "what he wrote, to copy, with no form to send it: " + refused.body());
+        assertFalse(refused.body().contains("action=\"" + offer.getUri() + "/respond\""), refused.body());
+        assertEquals(0, responsesTo(offer).size(), "nothing stored");
     }
 
     @Test
