@@ -27,8 +27,11 @@ import org.weft.server.persistence.OutboundActivityRepository;
 /**
  * The collections of a local actor — followers, following, outbox, featured — as OrderedCollections
  * with {@code totalItems} and a {@code first} page; {@code ?page=N} serves the pages. The outbox lists what the actor
- * posted that still exists, each as it is now ({@link OutboundActivityRepository#listedPage}, {@link OutboxItems}). A community's moderators
- * (its {@code attributedTo}) are one collection with every item inline, as Lemmy serves them.
+ * posted that still exists, each as it is now ({@link OutboundActivityRepository#listedPage}, {@link OutboxItems}). A
+ * stored activity that cannot be read is left off its page but still counted in {@code totalItems}: the count and the
+ * pages are cut in SQL, which cannot read bodies, and counting it keeps every other item on the page it was on and
+ * {@code next} where it was; that page simply lists one item fewer. A community's moderators (its
+ * {@code attributedTo}) are one collection with every item inline, as Lemmy serves them.
  */
 public final class CollectionsEndpoint {
     static final int PAGE_SIZE = 20;
@@ -91,7 +94,7 @@ public final class CollectionsEndpoint {
                             .stream().map(f -> f.getFollowee().getUri()).toList())));
             case "outbox" -> Optional.of(collection(id, OutboundActivityRepository.countListed(s, actor), page,
                     (offset, limit) -> OutboundActivityRepository.listedPage(s, actor, offset, limit).stream()
-                            .map(a -> outboxItems.now(s, a)).toList()));
+                            .map(a -> outboxItems.now(s, a)).flatMap(Optional::stream).toList()));
             case "featured" -> Optional.of(OrderedCollection.inline(id, List.of()).toJson());
             // FEP-1b12, as Lemmy serves it: the group's attributedTo, every moderator inline (chosen ones, then operators).
             case MODERATORS -> actor.getKind() == ActorKind.GROUP

@@ -21,7 +21,9 @@ import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
+import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.CapturedLog;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 
@@ -29,7 +31,7 @@ import org.weft.server.testing.TestServers;
  * A member's and a community's outbox as another server reads them (unsigned, as any server or crawler may): what
  * the member posted that still exists, each as it is now, as Mastodon builds its outbox. An edit leaves no old
  * wording there, and a deleted, withdrawn or hidden post leaves no text and no Announce of it; a poll shows its
- * counts as its followers last got them.
+ * counts as its followers last got them. A stored activity that cannot be read is left out, and the rest listed.
  */
 class OutboxTest {
     /** More posts than one page holds, so a post that goes must go from every page and the pages still add up. */
@@ -37,6 +39,7 @@ class OutboxTest {
     private static TestServers.Instance weft;
     private static String alice;
     private static String camp;
+    private static final List<String> BLANKETS = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -45,7 +48,7 @@ class OutboxTest {
         alice = weft.server().localActors().createMember("alice", "Alice", "correct horse battery", false).getUri();
         weft.server().localActors().createMember("bilal", "Bilal", "correct horse battery", false);
         for (int i = 0; i < OTHER_POSTS; i++) {
-            post(Purpose.OFFER, "Spare blanket number " + i, "Warm, washed.");
+            BLANKETS.add(post(Purpose.OFFER, "Spare blanket number " + i, "Warm, washed.").getUri());
         }
     }
 
@@ -122,6 +125,64 @@ class OutboxTest {
         JsonNode question = items.get(0).path("object");
         assertEquals(1, question.path("votersCount").asInt(), question.toString());
         assertFalse(question.path("closed").isMissingNode(), "as it is now: closed " + question);
+    }
+
+    @Test
+    void aStoredActivityThatCannotBeReadIsLeftOutAndTheRestListed() {
+        ProposalEntity damaged = post(Purpose.OFFER, "Kettle, descaled", "Works on gas too.");
+        long memberTotal = total(alice + "/outbox");
+        long campTotal = total(camp + "/outbox");
+        long create = sentAbout(alice, "Create", damaged.getUri());
+        long announce = sentAbout(camp, "Announce", damaged.getUri());
+        String createBody = body(create);
+        String announceBody = body(announce);
+        try (CapturedLog log = CapturedLog.start()) {
+            setBody(create, "{\"secret\": \"not an activity");
+            setBody(announce, "{\"secret\": \"no id, no type\"}");
+
+            for (int walk = 0; walk < 2; walk++) {
+                for (String outbox : List.of(alice + "/outbox", camp + "/outbox")) {
+                    List<JsonNode> pages = allPages(outbox); // each page answered 200
+                    String everything = pages.toString();
+                    assertFalse(everything.contains(damaged.getUri()), "the damaged row is left out of " + outbox);
+                    for (String blanket : BLANKETS) {
+                        assertTrue(everything.contains(blanket), blanket + " stays listed in " + outbox);
+                    }
+                    long listed = pages.stream().mapToLong(page -> page.path("orderedItems").size()).sum();
+                    assertEquals(total(outbox) - 1, listed, "totalItems still counts the row left out: " + outbox);
+                }
+            }
+            assertEquals(memberTotal, total(alice + "/outbox"));
+            assertEquals(campTotal, total(camp + "/outbox"));
+
+            List<String> warnings = log.warningsAndErrors().stream()
+                    .filter(line -> line.contains(OutboxItems.class.getName())).toList();
+            assertEquals(2, warnings.size(), "each damaged row once, however often it is read: " + warnings);
+            assertTrue(warnings.get(0).contains(" " + create + " ") || warnings.get(1).contains(" " + create + " "),
+                    warnings.toString());
+            assertTrue(warnings.get(0).contains(" " + announce + " ") || warnings.get(1).contains(" " + announce + " "),
+                    warnings.toString());
+            assertFalse(warnings.toString().contains("secret"), "no body text in the log: " + warnings);
+        } finally {
+            setBody(create, createBody);
+            setBody(announce, announceBody);
+        }
+    }
+
+    private static long sentAbout(String actorUri, String type, String objectUri) {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery("select o.id from OutboundActivityEntity o"
+                        + " where o.actor.uri = :a and o.activityType = :t and o.objectUri = :o", Long.class)
+                .setParameter("a", actorUri).setParameter("t", type).setParameter("o", objectUri).getSingleResult());
+    }
+
+    private static String body(long id) {
+        return weft.server().db().inTransaction(s -> s.find(OutboundActivityEntity.class, id).getBody());
+    }
+
+    private static void setBody(long id, String body) {
+        weft.server().db().inTransaction(s -> s.createMutationQuery(
+                "update OutboundActivityEntity set body = :b where id = :id")
+                .setParameter("b", body).setParameter("id", id).executeUpdate());
     }
 
     private static void assertGone(ProposalEntity p, long memberTotal, long campTotal, String how) {
