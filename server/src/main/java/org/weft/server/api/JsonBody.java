@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
-import org.weft.server.domain.ControlCharacters;
 import org.weft.server.domain.DomainException;
+import org.weft.server.model.ControlCharacters;
 
 /**
  * A request's JSON object, read with the API's limits (64 KiB, {@code application/json}) and read

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
-import org.weft.server.domain.ControlCharacters;
+import org.weft.server.model.ControlCharacters;
 
 /**
  * Reads a submitted form ({@code application/x-www-form-urlencoded}) with a size cap. Every value loses the control

@@ -1,4 +1,4 @@
-package org.weft.server.domain;
+package org.weft.server.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.weft.server.domain;
+package org.weft.server.model;
 
 /**
  * Characters no one means to type or read: C0 and C1 control characters (a NUL, a bell, an escape), half a surrogate
