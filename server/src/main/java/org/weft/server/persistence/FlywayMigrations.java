@@ -34,7 +34,7 @@ final class FlywayMigrations {
         return Flyway.configure()
                 .locations("classpath:" + PackagedMigrations.FOLDER)
                 .javaMigrations(new InboundBodiesOutOfRow(), new AgreementIdsFromKeptOffers(),
-                        new ProposalTermsKeyedByProposal(), new OutboundObjectUris());
+                        new ProposalTermsKeyedByProposal(), new OutboundObjectUris(), new ControlCharactersStripped());
     }
 
     /** As {@link Database#migrationsUpTo}. */

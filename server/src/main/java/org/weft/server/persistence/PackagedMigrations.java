@@ -29,7 +29,7 @@ final class PackagedMigrations {
      * The versions of the migrations written in Java ({@link FlywayMigrations#configured}), known here without loading
      * them (they are Flyway's types); a test holds the two lists together.
      */
-    static final List<String> JAVA_VERSIONS = List.of("14", "23", "84", "96");
+    static final List<String> JAVA_VERSIONS = List.of("14", "23", "84", "96", "97");
     /** Flyway's naming of a versioned SQL migration: V, the version, two underscores, a description. */
     private static final Pattern SQL_NAME = Pattern.compile("V([0-9][0-9._]*)__[^/]*\\.sql");
 
