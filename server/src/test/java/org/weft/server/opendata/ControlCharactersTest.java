@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.rometools.rome.feed.atom.Entry;
@@ -98,6 +99,32 @@ class ControlCharactersTest {
                     .findFirst().orElseThrow(() -> new AssertionError(feed.body()));
             assertTrue(entry.getTitleEx().getValue().endsWith("Lentils"), entry.getTitleEx().getValue());
         }
+    }
+
+    /**
+     * JSON could carry a NUL as an escape, but the servers that read a Note keep its text in PostgreSQL (Mastodon,
+     * Lemmy, Misskey), whose text holds no NUL: the Note another server fetches or is sent is written without them.
+     */
+    @Test
+    void aStoredTitleWithANulLeavesTheNoteReadable() throws Exception {
+        ProposalEntity stored = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                .community("block3").purpose(Purpose.OFFER).language("en").title("Rice").description("A sack of rice")
+                .categories("food").audience(Audience.PUBLIC).build());
+        weft.server().db().run(s -> {
+            ProposalEntity p = s.find(ProposalEntity.class, stored.getId());
+            p.setTitle("Ri\u0000ce\u0007");
+            p.setDescription("A sack\u009b of\u0001 rice\uffff");
+        });
+
+        HttpResponse<String> note = TestHttp.get(stored.getUri(), "application/activity+json");
+        assertEquals(200, note.statusCode(), note.body());
+        for (String control : List.of("\u0000", "\u0007", "\u009b", "\u0001", "\uffff")) {
+            assertFalse(note.body().contains(control), "no " + control.codePointAt(0) + " in " + note.body());
+            String escape = String.format("\\u%04x", control.codePointAt(0));
+            assertFalse(note.body().toLowerCase(Locale.ROOT).contains(escape), "nor its escape: " + note.body());
+        }
+        String content = TestHttp.json(note.body()).path("content").asText();
+        assertTrue(content.contains("Rice") && content.contains("A sack of rice"), content);
     }
 
     @Test

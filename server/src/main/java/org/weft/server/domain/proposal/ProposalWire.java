@@ -14,6 +14,7 @@ import org.weft.activitypub.vocab.Place;
 import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Vocab;
+import org.weft.server.model.ControlCharacters;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -45,14 +46,14 @@ public final class ProposalWire {
     public ProposalNote toWire(ProposalEntity p, List<String> readers) {
         String id = p.getUri();
         Map<String, String> contentMap = new LinkedHashMap<>();
-        contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), p.getTitle(), p.getDescription()));
-        translations(p).forEach((lang, text) ->
-                contentMap.putIfAbsent(lang,
-                        content.html(p, lang, text.path("title").asText(), text.path("description").asText())));
-        Quantity amount = p.getQuantity() == null ? null : new Quantity(p.getUnit(), p.getQuantity());
+        contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), typed(p.getTitle()), typed(p.getDescription())));
+        translations(p).forEach((lang, text) -> contentMap.putIfAbsent(lang,
+                content.html(p, lang, typed(text.path("title").asText()), typed(text.path("description").asText()))));
+        String unit = typed(p.getUnit());
+        Quantity amount = p.getQuantity() == null ? null : new Quantity(unit, p.getQuantity());
         Intent intent = new Intent(id + Intent.PRIMARY_FRAGMENT, p.getKind().action(), p.getCategories(),
                 p.getPurpose() == Purpose.REQUEST ? amount
-                        : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), BigDecimal.ONE),
+                        : new Quantity(unit == null ? "one" : unit, BigDecimal.ONE),
                 p.getPurpose() == Purpose.OFFER ? amount : null, null, p.getStatus() == ProposalStatus.FULFILLED);
         ProposalNote.Builder note = ProposalNote.builder(id, p.getAttributedTo().getUri(), p.getPurpose().wire(), intent)
                 .url(id)
@@ -98,6 +99,16 @@ public final class ProposalWire {
             case ANONYMOUS -> List.of(urls.followers(p.getGroup().getUri()));
             case COMMUNITY -> List.of();
         };
+    }
+
+    /**
+     * Text a member typed, as other servers may keep it: without control characters. JSON could carry them escaped,
+     * but Mastodon, Lemmy and Misskey keep a Note's text in PostgreSQL, which holds no NUL. Forms and the API drop
+     * them and migration V97 cleaned the rows stored before; this keeps any row that holds some all the same (one
+     * written by hand, say) from reaching other servers.
+     */
+    private static String typed(String text) {
+        return ControlCharacters.strip(text);
     }
 
     private static Map<String, JsonNode> translations(ProposalEntity p) {
