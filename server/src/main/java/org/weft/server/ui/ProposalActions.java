@@ -67,14 +67,14 @@ public final class ProposalActions {
                             .orElseThrow(() -> InvalidInputException.field("status", "status_unknown"));
                     boolean moved = proposals.changeStatus(v.username(), p.id(), next);
                     return Pages.done(p.path(), (moved ? "status_" : "already_") + next.wire(), "manage");
-                });
+                }, ALREADY_DELETED);
     }
 
     public void renew(ServerRequest req, ServerResponse res) {
         act(req, res, NO_QUESTION, (v, form, p) -> {
             proposals.renew(v.username(), p.id(), null);
             return Pages.done(p.path(), "renewed", "manage");
-        });
+        }, ALREADY_DELETED);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class ProposalActions {
                 (v, form, p) -> {
                     proposals.delete(v.username(), p.id());
                     return Pages.done("/me/proposals", "deleted", null);
-                }, Pages.done("/me/proposals", "already_deleted", null));
+                }, ALREADY_DELETED);
     }
 
     /**
@@ -187,6 +187,11 @@ public final class ProposalActions {
     }
 
     private static final Asking NO_QUESTION = (v, form, p) -> null;
+    /**
+     * Where the author lands after acting on a proposal deleted meanwhile (a second tab, a stale page, a delete sent
+     * twice): their proposals, told it is deleted already, rather than a bare 404.
+     */
+    private static final String ALREADY_DELETED = Pages.done("/me/proposals", "already_deleted", null);
 
     /** How a refused input is answered: nothing was changed, and the person is told why. */
     private interface Refusal {

@@ -144,6 +144,31 @@ class StaleProposalPageTest {
     }
 
     @Test
+    void aStatusOrRenewButtonOnAPageDeletedInAnotherTabLandsInHerList() {
+        ProposalEntity offer = offer("A bouncer chair");
+        String page = path(offer);
+        String stalePage = layla.get(page).body();
+        String anotherStalePage = layla.get(page).body();
+        weft.server().proposals().service().delete("layla", offer.getId());
+        WaitFor.condition("rosa's server was told to delete it", () -> activitiesAbout(offer, "Delete").size() == 1);
+        long sentBefore = count("OutboundActivityEntity");
+
+        HttpResponse<String> promised = layla.post(page + "/status", statusForm(stalePage, page, "promised"));
+        assertEquals(303, promised.statusCode(), promised.body());
+        assertEquals("/me/proposals?done=already_deleted", promised.headers().firstValue("Location").orElseThrow());
+        // The page's forms share its tokens: the renew form's are the status form's.
+        HttpResponse<String> renewed = layla.post(page + "/renew", statusForm(anotherStalePage, page, "fulfilled"));
+        assertEquals(303, renewed.statusCode(), renewed.body());
+        assertEquals("/me/proposals?done=already_deleted", renewed.headers().firstValue("Location").orElseThrow());
+
+        PageClient omar = new PageClient(weft.base());
+        omar.login("omar", "omar-password");
+        HttpResponse<String> other = omar.submit("/me/proposals", page + "/status", Map.of("status", "promised"));
+        assertEquals(404, other.statusCode(), "for anyone else it is as if it never was");
+        assertEquals(sentBefore, count("OutboundActivityEntity"), "nothing more was stored to go out");
+    }
+
+    @Test
     void aWithdrawConfirmedAgainSaysItIsWithdrawnAlready() {
         ProposalEntity offer = offer("A cot with a mattress");
         String page = path(offer);
