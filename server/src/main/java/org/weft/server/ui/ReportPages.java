@@ -202,12 +202,24 @@ public final class ReportPages {
         String[] keys = switch (action) {
             case "block" -> new String[] {"confirm.blockAccountTitle", "confirm.blockAccount", "reports.block"};
             case "suspend" -> new String[] {"confirm.suspendServerTitle", "confirm.suspendServer", "reports.suspend"};
-            case "hide" -> new String[] {"confirm.hideContentTitle", "confirm.hideContent", "reports.hide"};
+            case "hide" -> onlyMessages(report.get())
+                    ? new String[] {"confirm.hideMessageTitle", "confirm.hideMessage", "reports.hideMessage"}
+                    : new String[] {"confirm.hideContentTitle", "confirm.hideContent", "reports.hide"};
             default -> new String[] {"confirm.forwardTitle", "confirm.forward", "reports.forward"};
         };
         pages.confirm(res, v, m.get(keys[0], host), new Confirmation(account, null, m.get(keys[1], host), QUEUE + "/" + id,
                 List.of(new Confirmation.Field("action", action), new Confirmation.Field("reason", reason)), m.get(keys[2]),
                 QUEUE + "#report-" + id));
+    }
+
+    /**
+     * Whether all a report asks to hide is private conversation messages: hiding those is not taking a post off a board
+     * (the two people still talk, the message's words go), so the question says what it does to a message.
+     */
+    private boolean onlyMessages(ReportEntity report) {
+        List<String> content = report.getContentUris();
+        return !content.isEmpty() && db.inTransaction(s -> content.stream()
+                .allMatch(uri -> ConversationMessageRepository.byUri(s, uri).isPresent()));
     }
 
     private void blockAccount(long id, Optional<Long> me, String reason) {

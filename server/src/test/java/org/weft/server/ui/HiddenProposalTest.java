@@ -65,6 +65,8 @@ class HiddenProposalTest {
             long reportId = weft.server().safety().reports().all(1).get(0).getId();
             HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
                     Map.of("action", "hide", "reason", "Not a gift"));
+            assertTrue(asked.body().contains("Hide the reported posts?") && asked.body().contains("they match nothing"),
+                    "a board post's wording: " + asked.body());
             assertEquals(303, olga.post("/moderate/reports/" + reportId,
                     PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId)).statusCode());
 

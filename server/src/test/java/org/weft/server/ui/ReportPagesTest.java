@@ -227,6 +227,16 @@ class ReportPagesTest {
             HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
                     Map.of("action", "hide", "reason", "Rude"));
             assertEquals(200, asked.statusCode(), asked.body());
+            // Asked about a message in a conversation, not about posts on a board.
+            assertTrue(asked.body().contains("Hide the reported message?") && asked.body().contains("for both people in the"
+                    + " conversation, who can still write to each other") && asked.body().contains("Hide the message"),
+                    asked.body());
+            assertFalse(asked.body().contains("Hide the reported posts?") || asked.body().contains("they match nothing"),
+                    asked.body());
+            HttpResponse<String> inArabic = olga.language("ar").submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "hide", "reason", "Rude"));
+            assertTrue(inArabic.body().contains(Messages.forLanguage("ar").get("confirm.hideMessage")), inArabic.body());
+            olga.language("en");
             HttpResponse<String> hidden = olga.post("/moderate/reports/" + reportId,
                     PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId));
             assertEquals(303, hidden.statusCode(), hidden.body());
