@@ -26,7 +26,11 @@ public enum NotificationKind {
     /** Another Weft member accepted the member's agreement offer. */
     AGREEMENT_ACCEPTED("agreement-accepted"),
     /** Another Weft member declined the member's agreement offer. */
-    AGREEMENT_DECLINED("agreement-declined");
+    AGREEMENT_DECLINED("agreement-declined"),
+    /** A moderator of the community hid the member's proposal after a report (for an anonymous one, the member behind it). */
+    POST_HIDDEN("post-hidden"),
+    /** A moderator showed the member's hidden proposal again. */
+    POST_SHOWN("post-shown");
 
     private final String wire;
 

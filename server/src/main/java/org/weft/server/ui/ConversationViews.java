@@ -65,7 +65,9 @@ final class ConversationViews {
 
     private static ConversationView view(Conversation c, Messages m, List<ConversationView.MessageLine> lines, String earlier,
                                          String whole, String back) {
-        return new ConversationView(c.responseId(), "conversation-" + c.responseId(), privacy(c, m), lines, earlier, whole, m.get("conversation.whole", c.total()),
+        return new ConversationView(c.responseId(), "conversation-" + c.responseId(), privacy(c, m),
+                c.proposalHidden() ? m.get("conversation.proposalHidden") : null, lines, earlier, whole,
+                m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
                 "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH);

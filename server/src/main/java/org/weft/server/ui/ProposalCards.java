@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
@@ -32,8 +33,11 @@ final class ProposalCards {
         if (excerpt.length() > EXCERPT) {
             excerpt = excerpt.substring(0, EXCERPT) + "…";
         }
-        return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), p.getStatus().wire(),
-                m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt, categories(p, m),
+        // Only its author still lists one a moderator hid ("My proposals"): that, not its status, is what matters now.
+        boolean hidden = ProposalReaders.hidden(p);
+        return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), hidden ? "hidden" : p.getStatus().wire(),
+                hidden ? m.get("mine.hiddenByModerator") : m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt,
+                categories(p, m),
                 areas.name(p, m), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage(),
                 origin(p, m));
     }

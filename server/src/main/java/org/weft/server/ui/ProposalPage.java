@@ -79,8 +79,8 @@ public final class ProposalPage {
     /**
      * {@code GET /proposals/{id}} for a browser; once deleted or withdrawn a 410 page that says when, in the visitor's
      * language (other servers get the Tombstone), and a 404 page for an address that never was. Its author still sees
-     * it withdrawn, and a moderator sees one they hid, which answers everyone else as if it never was
-     * ({@link ProposalReaders}).
+     * it withdrawn; one a moderator hid, its author (told why, and left only deleting it) and the community's
+     * moderators still see, and it answers everyone else as if it never was ({@link ProposalReaders}).
      */
     public void show(ServerRequest req, ServerResponse res) {
         // Who is asking is known before the page's transaction opens, and everything the page reads or marks on the
@@ -130,6 +130,8 @@ public final class ProposalPage {
         }
         Messages m = v.messages();
         boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
+        // Held by a moderator, it is on no board: nothing moves it along or answers it here; its author may delete it.
+        boolean held = p.isHeldByModerator();
         boolean authorSide = v.member().map(i -> AuthorSide.mayActFor(s, i.memberId(), p)).orElse(false);
         Map<Long, Conversation> talks = v.member().map(i -> conversations.onProposal(s, i.memberId(), p,
                 ConversationViews.INLINE)).orElse(Map.of());
@@ -160,10 +162,10 @@ public final class ProposalPage {
                 community == null ? "/board" : "/board/" + community.getUsername(),
                 p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive() && !p.isHeldByModerator(), author ? nextStatuses(p, m) : List.of(),
+                v.loggedIn() && !author && p.getStatus().isActive() && !held, author && !held ? nextStatuses(p, m) : List.of(),
                 notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"),
-                thanks(s, p, m), author && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
-                author && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
+                thanks(s, p, m), author && !held && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
+                author && !held && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
         Map<Long, ConversationView> underResponses = new HashMap<>();
         List<ResponseItem> mine = new ArrayList<>();
         talks.values().forEach(c -> {
@@ -190,15 +192,11 @@ public final class ProposalPage {
         params.put("actingForAuthor", authorSide);
         params.put("respondLabel", m.get(anonymous ? "proposal.respondLabelAnonymous" : "proposal.respondLabel"));
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
-        if (author && p.getGroup() != null) {
+        if (author && !held && p.getGroup() != null) {
             params.put("reach", reach.sentence(s, p.getGroup(), p.getAudience(), m));
         }
-        if (p.isHeldByModerator()) {
-            // Only a moderator reads this page now: it says why nobody else can, and lets them undo a hide.
-            params.put("heldNote", m.get("proposal.heldByModerator"));
-            if (p.getModeration() == ProposalEntity.Moderation.REJECTED) {
-                params.put("showAgainId", p.getId());
-            }
+        if (held) {
+            params.putAll(heldNote(s, v, p, m));
         }
         if (taxonomy.anySensitive(p.getCategories())) {
             params.put("safetyNote", m.get("safety.note"));
@@ -209,6 +207,26 @@ public final class ProposalPage {
         }
         pages.render(res, s, refused == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
                 cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
+    }
+
+    /**
+     * What the page says above a post held by a moderator. A moderator of its community (the only others who read it)
+     * is told nobody else can, and may undo a hide; its author, who may only delete it now, is told a moderator of the
+     * community hid it. Nothing here names the author: for an anonymous one the moderators never learn who asked.
+     */
+    private static Map<String, Object> heldNote(Session s, Visitor v, ProposalEntity p, Messages m) {
+        boolean moderator = v.member().map(i -> ProposalReaders.moderates(s, i.memberId(), p)).orElse(false);
+        if (!moderator) {
+            ActorEntity community = p.getGroup();
+            return Map.of("heldNote", community == null ? m.get("proposal.hiddenForAuthorHere")
+                    : m.get("proposal.hiddenForAuthor", Messages.isolate(community.getDisplayName())));
+        }
+        Map<String, Object> note = new HashMap<>();
+        note.put("heldNote", m.get("proposal.heldByModerator"));
+        if (ProposalReaders.hidden(p)) {
+            note.put("showAgainId", p.getId());
+        }
+        return note;
     }
 
     /**

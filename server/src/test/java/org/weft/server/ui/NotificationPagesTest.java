@@ -274,9 +274,9 @@ class NotificationPagesTest {
     void everyKindReadsAsASentenceInEveryLanguage() {
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationDetail withProposal = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread",
-                    "https://camp.example/proposals/x", true, 3L, 4L, "words", "Rosa", 2);
+                    "https://camp.example/proposals/x", true, "Block 3", 3L, 4L, "words", "Rosa", 2);
             NotificationDetail gone = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, null, null, false, null, null,
-                    null, null, 1);
+                    null, null, null, 1);
             String english = NotificationLinks.title(withProposal, Messages.forLanguage("en"));
             for (String language : Messages.LANGUAGES) {
                 Messages m = Messages.forLanguage(language);

@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param anchor     the element id the page links to ({@code conversation-12})
  * @param with       "with whom", already worded ("Only you and Rosa see this conversation.")
+ * @param hiddenNote that a moderator hid the offer or request it is about, already worded, or null while it is shown
  * @param earlierUrl a page of the messages before the first one shown, or null
  * @param wholeUrl   the conversation's own page when more messages than these exist, or null
  * @param closedText why no more messages can be written, or null while the form is shown
  * @param back       where the form returns to ({@code proposal}, {@code conversation} or {@code responses})
  */
-public record ConversationView(long responseId, String anchor, String with, List<MessageLine> messages, String earlierUrl,
+public record ConversationView(long responseId, String anchor, String with, String hiddenNote, List<MessageLine> messages,
+                               String earlierUrl,
                                String wholeUrl, String wholeLabel, String closedText, String writeLabel, String postUrl,
                                String back, int maxLength) {
 

@@ -19,6 +19,7 @@ import org.weft.server.model.ActorKind;
 import org.weft.server.model.DomainNames;
 import org.weft.server.model.DomainSeverity;
 import org.weft.server.model.ModerationActionKind;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -167,8 +168,8 @@ public final class Reports {
     }
 
     /**
-     * Hides the reported posts (proposals leave boards and matching, and other servers are told to delete their copies
-     * of one published here; responses and conversation messages are shown to nobody), logs each, and closes this report and every other open report of those posts, since what they asked
+     * Hides the reported posts (proposals leave boards and matching, other servers are told to delete their copies of
+     * one published here, and its author here is told; responses and conversation messages are shown to nobody), logs each, and closes this report and every other open report of those posts, since what they asked
      * for is done. When none was left to hide (already hidden, or gone), nothing changes and the report stays open.
      *
      * @return how many posts were hidden (0: nothing changed)
@@ -206,6 +207,7 @@ public final class Reports {
                 // too, as a moderator's removal does on Mastodon. (A withdrawn one was deleted there already.)
                 proposals.deleted(s, p.get());
             }
+            AuthorNotices.tell(s, p.get(), NotificationKind.POST_HIDDEN, now);
             return true;
         }
         Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
@@ -223,7 +225,7 @@ public final class Reports {
 
     /**
      * Undoes a hide: the local proposal {@code proposalId}, hidden after a report, is shown again (its address, the
-     * boards and matching take it back), and the public log says so. Nothing is sent: the copies other servers
+     * boards and matching take it back), the public log says so and its author is told. Nothing is sent: the copies other servers
      * deleted when it was hidden stay deleted (Mastodon refuses a post again once told it was deleted). Only the moderators of its community (the operators, for one in none) may. Showing one that is not
      * hidden (a second tap) changes nothing.
      *
@@ -248,6 +250,7 @@ public final class Reports {
             Instant now = clock.instant();
             p.moderate(ProposalEntity.Moderation.VISIBLE, now);
             log.record(s, community, ModerationActionKind.POST_SHOWN, p.getUri(), null, moderatorId, now);
+            AuthorNotices.tell(s, p, NotificationKind.POST_SHOWN, now);
         });
     }
 

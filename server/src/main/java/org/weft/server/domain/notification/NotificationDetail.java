@@ -9,13 +9,15 @@ import org.weft.server.model.NotificationKind;
  *
  * @param kind           what it is about, or null for a kind this version does not know
  * @param proposalTitle  the proposal's title, or null when there is none or it was deleted
- * @param proposalOnPage whether the proposal is this instance's and still has its page (not withdrawn or deleted)
+ * @param proposalOnPage whether the proposal is this instance's and still has a page the member may open (not
+ *                       withdrawn or deleted, nor hidden by a moderator from someone other than its author)
+ * @param community      the name of the proposal's community, or null when it is in none
  * @param text           the words of the message it announces (a direct message or a conversation message), plain
  *                       text, or null; only ever the member's own
  * @param from           who that message is from, as the member is shown it, or null
  * @param count          how many things it stands for: new matches gathered in one digest, 1 for every other kind
  */
 public record NotificationDetail(long id, NotificationKind kind, Instant created, boolean read, Long proposalId,
-                                 String proposalTitle, String proposalUri, boolean proposalOnPage, Long responseId,
-                                 Long matchId, String text, String from, int count) {
+                                 String proposalTitle, String proposalUri, boolean proposalOnPage, String community,
+                                 Long responseId, Long matchId, String text, String from, int count) {
 }

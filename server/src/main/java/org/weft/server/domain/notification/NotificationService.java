@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
@@ -122,7 +123,11 @@ public final class NotificationService {
     private static NotificationDetail detail(Session s, NotificationEntity n, long memberId) {
         ProposalEntity p = n.getProposalId() == null ? null : s.find(ProposalEntity.class, n.getProposalId());
         boolean exists = p != null && !p.isDeleted();
-        boolean onPage = exists && p.isLocal() && p.getStatus() != ProposalStatus.WITHDRAWN;
+        // A post a moderator hid opens for its author and its moderators only: anyone else is led to the conversation's
+        // own page, not to a page that answers 404.
+        boolean onPage = exists && p.isLocal() && p.getStatus() != ProposalStatus.WITHDRAWN
+                && (!p.isHeldByModerator() || ProposalReaders.mayOpen(s, Optional.of(memberId), p));
+        String community = p == null || p.getGroup() == null ? null : p.getGroup().getDisplayName();
         String text = null;
         String from = null;
         if (n.getMessageId() != null) {
@@ -142,6 +147,6 @@ public final class NotificationService {
         }
         return new NotificationDetail(n.getId(), NotificationKind.fromWire(n.getKind()).orElse(null), n.getCreatedAt(),
                 n.getReadAt() != null, n.getProposalId(), exists ? p.getTitle() : null, p == null ? null : p.getUri(), onPage,
-                n.getResponseId(), n.getMatchId(), text, from, n.getCount());
+                community, n.getResponseId(), n.getMatchId(), text, from, n.getCount());
     }
 }

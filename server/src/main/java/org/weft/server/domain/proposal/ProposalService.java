@@ -228,8 +228,8 @@ public final class ProposalService {
 
     /**
      * The member's own proposal, to edit, renew or move along: not one a moderator hid (or holds for review), which is
-     * gone for its author as for everyone else; an edit would send other servers an Update of a post they were told to
-     * delete. Deleting it stays possible ({@link #own}).
+     * gone for everyone else (its author still reads it, told why); an edit would send other servers an Update of a
+     * post they were told to delete. Deleting it stays possible ({@link #own}).
      */
     private ProposalEntity changeable(Session s, String memberUsername, long proposalId) {
         ProposalEntity p = own(s, memberUsername, proposalId);

@@ -12,7 +12,11 @@ import org.weft.server.persistence.ResponseEntity;
  * @param authorSide      whether the viewer is on the proposal's side (else they are the responder)
  * @param proposalLocal   whether the proposal is this instance's (else the viewer answered one from elsewhere)
  * @param proposalOnPage  whether the proposal still has a page the viewer can open (neither withdrawn nor deleted):
- *                        here for a local one, on its own server otherwise
+ *                        here for a local one (not one a moderator hid, unless the viewer may still open it), on
+ *                        its own server otherwise
+ * @param proposalHidden  whether a moderator hid the proposal after a report: both sides are told, and may still
+ *                        write to each other (a moderator hides single messages, or blocks an account, when they
+ *                        must not)
  * @param otherName       the other side's name as the viewer is shown it (for an anonymous or community-only
  *                        proposal the responder sees the community, never the member)
  * @param sharedWith      for an anonymous request's side, the community whose moderators also read and may write in
@@ -24,8 +28,8 @@ import org.weft.server.persistence.ResponseEntity;
  * @param total           how many messages the conversation has in all
  */
 public record Conversation(long responseId, long proposalId, String proposalUri, String proposalTitle,
-                           boolean proposalLocal, boolean proposalOnPage, boolean authorSide, String otherName,
-                           String responderName, String sharedWith, boolean actingFor,
+                           boolean proposalLocal, boolean proposalOnPage, boolean proposalHidden, boolean authorSide,
+                           String otherName, String responderName, String sharedWith, boolean actingFor,
                            String responseText, Instant responseAt, ResponseEntity.State state, String closedKey,
                            List<Message> messages, long total) {
 

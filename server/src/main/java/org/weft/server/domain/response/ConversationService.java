@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
@@ -13,6 +14,7 @@ import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.ProposalStatus;
@@ -199,9 +201,12 @@ public final class ConversationService {
             return new Conversation.Message(m.getId(), byViewer, ownSide, from,
                     m.isHidden() ? "" : ConversationRules.plain(m.getContent()), m.getCreatedAt(), m.isHidden());
         }).toList();
-        // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted.
-        boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
-        return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage, authorSide, otherName,
+        // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted, or
+        // a moderator hid it: then its author and its moderators only.
+        boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN
+                && (!p.isLocal() || !p.isHeldByModerator() || ProposalReaders.mayOpen(s, Optional.of(memberId), p));
+        return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage,
+                ProposalReaders.hidden(p), authorSide, otherName,
                 responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
                 ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(r),
                 messages, ConversationMessageRepository.count(s, r));

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.InvalidInputException;
+import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.persistence.ResponseEntity;
 
@@ -11,7 +12,7 @@ import org.weft.server.persistence.ResponseEntity;
  * When an author may accept or decline a response, in one place: the service refuses by this rule and the proposal
  * page offers only the buttons it allows, so a button never leads to a refusal. A response is decided once (the
  * responder has been told), and only in the statuses {@link ProposalLifecycle} allows for each decision: accepting
- * while the proposal is open or promised, declining in any status.
+ * while the proposal is open or promised, declining in any status; never on a proposal a moderator hid.
  */
 public final class ResponseDecisions {
     public enum Decision {
@@ -30,15 +31,22 @@ public final class ResponseDecisions {
 
     /** Whether the author may make {@code decision} on {@code r} now. */
     public static boolean may(Decision decision, ResponseEntity r) {
-        return r.getState() == ResponseEntity.State.NEW && ProposalLifecycle.may(decision.action, r.getProposal().getStatus());
+        return r.getState() == ResponseEntity.State.NEW && !r.getProposal().isHeldByModerator()
+                && ProposalLifecycle.may(decision.action, r.getProposal().getStatus());
     }
 
     /**
      * @throws InvalidInputException {@code response_already_decided} (saying which decision was made) when it was
      *                               decided already, else the lifecycle's refusal when the proposal's status does not
      *                               allow it; nothing has been changed yet
+     * @throws NotFoundException     when a moderator hid the proposal (or holds it): as for its edits and status, an
+     *                               accept would move it along and send its followers' servers an Update of a post
+     *                               they were told to delete; its author may only delete it
      */
     public static void require(Decision decision, ResponseEntity r) {
+        if (r.getProposal().isHeldByModerator()) {
+            throw new NotFoundException("Proposal " + r.getProposal().getId() + " is held by a moderator");
+        }
         if (r.getState() != ResponseEntity.State.NEW) {
             // A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject).
             throw InvalidInputException.of("response_already_decided",
