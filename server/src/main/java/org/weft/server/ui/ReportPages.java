@@ -19,6 +19,7 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.response.ConversationService;
+import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -197,8 +198,9 @@ public final class ReportPages {
             return;
         }
         Messages m = v.messages();
-        String account = report.get().getAccount().getUri();
-        String host = BlockedDomains.hostOf(account);
+        String address = report.get().getAccount().getUri();
+        String host = BlockedDomains.hostOf(address);
+        String account = behindAnAnonymousRequest(report.get()) ? m.get("reports.anonymousAuthor") : address;
         String[] keys = switch (action) {
             case "block" -> new String[] {"confirm.blockAccountTitle", "confirm.blockAccount", "reports.block"};
             case "suspend" -> new String[] {"confirm.suspendServerTitle", "confirm.suspendServer", "reports.suspend"};
@@ -250,9 +252,23 @@ public final class ReportPages {
                 : m.get("reports.fromServer", BlockedDomains.hostOf(r.getReporterUri())));
         String community = db.inTransaction(s -> r.getCommunity() == null ? m.get("reports.operators")
                 : s.find(ActorEntity.class, r.getCommunity().getId()).getDisplayName());
-        return new ReportsView.Item(r.getId(), community, account.getUri(), content, r.getComment(), from,
-                m.date(r.getCreatedAt()), m.get("reports.history", reports.history(account.getId()).size()),
-                !account.isLocal());
+        boolean anonymous = behindAnAnonymousRequest(r);
+        return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
+                from, m.date(r.getCreatedAt()), anonymous ? null
+                        : m.get("reports.history", reports.history(account.getId()).size()), !account.isLocal(),
+                anonymous);
+    }
+
+    /**
+     * Whether the reported account is the member who posted a reported anonymous request. The report holds the member
+     * (blocking them from the community must reach them), but the moderators, members of the community like the
+     * others, are not told who asked: neither the address nor how often the member was reported.
+     */
+    private boolean behindAnAnonymousRequest(ReportEntity r) {
+        long account = r.getAccount().getId();
+        return db.inTransaction(s -> r.getContentUris().stream().map(uri -> ProposalRepository.byUri(s, uri))
+                .flatMap(Optional::stream)
+                .anyMatch(p -> p.getAudience() == Audience.ANONYMOUS && p.getAuthor().getId() == account));
     }
 
     /**

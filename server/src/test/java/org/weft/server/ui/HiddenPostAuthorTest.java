@@ -155,7 +155,18 @@ class HiddenPostAuthorTest {
             PageClient olga = operator(weft, "olga");
             assertFalse(olga.get(page).body().contains("Hana"), "before: the moderator is not told who asked");
 
-            hide(weft, bob, olga, page);
+            long reportId = report(weft, bob, page);
+            // The open report names no one: not her address, not how often she was reported; blocking her from the
+            // community (the report holds her, so it would reach her) is asked about without her name either.
+            String queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains("the member who posted an anonymous request (not named here)"), queue);
+            HttpResponse<String> askedToBlock = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "block", "reason", "Not allowed here"));
+            assertEquals(200, askedToBlock.statusCode(), askedToBlock.body());
+            for (String view : new String[] {queue, askedToBlock.body()}) {
+                assertFalse(view.contains("/users/hana") || view.contains("Hana"), view);
+            }
+            hideReported(olga, reportId);
 
             assertTrue(hana.get("/me/proposals").body().contains(HIDDEN_LABEL));
             String own = hana.get(page).body();
@@ -190,6 +201,11 @@ class HiddenPostAuthorTest {
 
     /** bob reports the post from its page, and olga hides it after the confirmation (the board posts' wording). */
     private static void hide(TestServers.Instance weft, PageClient bob, PageClient olga, String page) {
+        hideReported(olga, report(weft, bob, page));
+    }
+
+    /** bob reports the post from its page: the report's id. */
+    private static long report(TestServers.Instance weft, PageClient bob, String page) {
         String bobsPage = bob.get(page).body();
         // The post's own report form, the page's last (the ones before it are under the conversation's messages).
         String form = bobsPage.substring(bobsPage.lastIndexOf("action=\"/report\""));
@@ -197,7 +213,11 @@ class HiddenPostAuthorTest {
         assertEquals(weft.base() + page, report.get("proposal"), "the post's report form");
         report.put("comment", "Not what it says");
         assertEquals(303, bob.post("/report", report).statusCode());
-        long reportId = weft.server().safety().reports().all(1).get(0).getId();
+        return weft.server().safety().reports().all(1).get(0).getId();
+    }
+
+    /** olga hides the reported post after the confirmation (the board posts' wording). */
+    private static void hideReported(PageClient olga, long reportId) {
         HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
                 Map.of("action", "hide", "reason", "Not allowed here"));
         assertTrue(asked.body().contains("Hide the reported posts?"), asked.body());

@@ -24,9 +24,11 @@ public record ReportsView(String heading, String notice, String error, List<Item
      * @param when      when it was made
      * @param history   how many reports of the same account there were, this one included (translated)
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
+     * @param anonymous whether the account is the member behind a reported anonymous request: then neither its address
+     *                  nor its history is shown (moderators may still block it from the community without knowing who)
      */
     public record Item(long id, String community, String account, List<Post> content, String comment, String from,
-                       String when, String history, boolean remote) {
+                       String when, String history, boolean remote, boolean anonymous) {
     }
 
     /**
