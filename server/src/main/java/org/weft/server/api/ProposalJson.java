@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
@@ -76,6 +77,8 @@ final class ProposalJson {
         if (mine) {
             json.put("author", p.getAuthor().getUsername());
             json.put("responsesCount", responsesCount);
+            // The pages mark it "Hidden by a moderator"; an app must be able to say so too.
+            json.put("hiddenByModerator", ProposalReaders.hidden(p));
         }
         return json;
     }

@@ -22,7 +22,8 @@ import org.weft.server.model.Purpose;
  * A search over proposals: the board of a community, a tag page, a member's own list, the API's search. Every
  * criterion is optional; results are newest first (publication time, then id), one page at a time. Only visible,
  * undeleted proposals are found (and of copies from other servers, only those still held through a link), and
- * community-only ones only when {@code includeCommunityOnly} is set.
+ * community-only ones only when {@code includeCommunityOnly} is set. A member's own list ({@code authorId}, only
+ * ever the caller's) also finds what a moderator held back or hid, which its author still sees, marked so.
  *
  * <p>Pages are found by keyset: {@code before} gives the page of older proposals just past a cursor, {@code after}
  * the page of newer ones; neither gives the newest page. The database then seeks in an index on the sort key
@@ -331,8 +332,11 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown
-        clauses.add("p.moderation = :visible");
-        params.put("visible", ProposalEntity.Moderation.VISIBLE.name());
+        if (authorId == null) {
+            clauses.add("p.moderation = :visible");
+            params.put("visible", ProposalEntity.Moderation.VISIBLE.name());
+        } // a member's own list also holds what a moderator held back or hid: the author is told so there
+
         clauses.add("p.status in (:statuses)");
         params.put("statuses", statuses.stream().map(Enum::name).toList());
         if (!includeCommunityOnly) {

@@ -155,6 +155,7 @@ class HiddenPostAuthorTest {
             PageClient olga = operator(weft, "olga");
             assertFalse(olga.get(page).body().contains("Hana"), "before: the moderator is not told who asked");
 
+            assertFalse(expect(200, api.get("/me/proposals")).path("items").get(0).path("hiddenByModerator").asBoolean(true));
             long reportId = report(weft, bob, page);
             // The open report names no one: not her address, not how often she was reported; blocking her from the
             // community (the report holds her, so it would reach her) is asked about without her name either.
@@ -169,6 +170,8 @@ class HiddenPostAuthorTest {
             hideReported(olga, reportId);
 
             assertTrue(hana.get("/me/proposals").body().contains(HIDDEN_LABEL));
+            JsonNode mine = expect(200, api.get("/me/proposals")).path("items").get(0);
+            assertTrue(mine.path("hiddenByModerator").asBoolean(false), "her app can say so too: " + mine);
             String own = hana.get(page).body();
             assertTrue(own.contains(AUTHOR_NOTE) && own.contains(CONVERSATION_NOTE), own);
             assertTrue(hana.get("/me/notifications").body().contains("hid your post “\u2068A ride to the clinic\u2069”"));
