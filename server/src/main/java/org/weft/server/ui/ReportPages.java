@@ -3,6 +3,8 @@ package org.weft.server.ui;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,19 +74,25 @@ public final class ReportPages {
         String proposal = Forms.first(form, "proposal");
         long responseId = number(Forms.first(form, "response"));
         long messageId = number(Forms.first(form, "message"));
-        Optional<String> uri = db.inTransaction(s -> responseId > 0
-                ? Optional.ofNullable(s.find(ResponseEntity.class, responseId)).map(ResponseEntity::getUri)
+        Optional<Reported> reported = db.inTransaction(s -> responseId > 0
+                ? Optional.ofNullable(s.find(ResponseEntity.class, responseId))
+                        .map(r -> new Reported(r.getUri(), r.getProposal().isLocal()
+                                ? URI.create(r.getProposal().getUri()).getRawPath() + "#responses"
+                                : "/conversations/" + r.getId()))
                 : messageId > 0 ? Optional.ofNullable(s.find(ConversationMessageEntity.class, messageId))
-                        .map(ConversationMessageEntity::getUri)
-                : ProposalRepository.byUri(s, proposal).map(ProposalEntity::getUri));
-        if (uri.isEmpty()) {
+                        .map(msg -> new Reported(msg.getUri(), "/conversations/" + msg.getResponse().getId()))
+                : ProposalRepository.byUri(s, proposal)
+                        .map(p -> new Reported(p.getUri(), p.isLocal() ? URI.create(p.getUri()).getRawPath() : null)));
+        if (reported.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
             return;
         }
+        String sent = reported.get().page() == null ? SENT
+                : SENT + "?back=" + URLEncoder.encode(reported.get().page(), StandardCharsets.UTF_8);
         try {
-            pages.once(res, v, form, SENT, () -> {
-                reports.fromMember(v.member().get().memberId(), uri.get(), Forms.first(form, "comment"));
-                return SENT;
+            pages.once(res, v, form, sent, () -> {
+                reports.fromMember(v.member().get().memberId(), reported.get().uri(), Forms.first(form, "comment"));
+                return sent;
             });
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
@@ -95,11 +103,20 @@ public final class ReportPages {
         }
     }
 
-    /** {@code GET /report/sent}: where a report goes after it is stored (reloading it sends nothing again). */
+    /** What was reported, and the page here it was reported from (null when there is none to go back to). */
+    private record Reported(String uri, String page) {
+    }
+
+    /**
+     * {@code GET /report/sent}: where a report goes after it is stored (reloading it sends nothing again), with a way
+     * back to the post or conversation it was made from ({@code back}, a path on this site only).
+     */
     public void sent(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         if (Pages.requireMember(res, v)) {
-            pages.message(res, Status.OK_200, v, "report.doneTitle", "report.done");
+            Messages m = v.messages();
+            pages.message(res, Status.OK_200, v, m.get("report.doneTitle"), m.get("report.done"),
+                    ReturnTo.safe(req.query().first("back").orElse(null)).orElse(null), "report.back");
         }
     }
 

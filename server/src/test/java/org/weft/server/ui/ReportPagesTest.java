@@ -66,8 +66,18 @@ class ReportPagesTest {
             reportForm.put("comment", "She wants money first");
             HttpResponse<String> reported = amina.post("/report", reportForm);
             assertEquals(303, reported.statusCode(), reported.body());
-            assertEquals("/report/sent", reported.headers().firstValue("Location").orElseThrow());
-            assertTrue(amina.get("/report/sent").body().contains("Report sent"));
+            String sent = reported.headers().firstValue("Location").orElseThrow();
+            assertEquals("/report/sent?back=" + java.net.URLEncoder.encode(page + "#responses",
+                    java.nio.charset.StandardCharsets.UTF_8), sent);
+            String thanks = amina.get(sent).body();
+            assertTrue(thanks.contains("Report sent") && thanks.contains("<a href=\"" + page + "#responses\">Back to where you"
+                    + " reported it</a>"), "back to the responses she reported from: " + thanks);
+            // Only a path on this site is a way back: anything else leaves the start page alone.
+            for (String elsewhere : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example"}) {
+                String page2 = amina.get("/report/sent?back=" + java.net.URLEncoder.encode(elsewhere,
+                        java.nio.charset.StandardCharsets.UTF_8)).body();
+                assertFalse(page2.contains("evil.example"), page2);
+            }
             // The same form sent again (a double tap: its one-time token repeated) stores no second report.
             assertEquals(303, amina.post("/report", reportForm).statusCode());
             assertEquals(1, weft.server().safety().reports().all(10).size(), "one report");
@@ -165,6 +175,9 @@ class ReportPagesTest {
             form.put("comment", "Money before the hand-over");
             HttpResponse<String> reported = zaid.post("/report", form);
             assertEquals(303, reported.statusCode(), reported.body());
+            String sent = reported.headers().firstValue("Location").orElseThrow();
+            assertTrue(zaid.get(sent).body().contains("<a href=\"/conversations/" + responseId + "\">"),
+                    "back to the conversation he reported from: " + sent);
 
             long reportId = weft.server().safety().reports().all(1).get(0).getId();
             String messageUri = weft.server().db().inTransaction(s -> s.find(ConversationMessageEntity.class,
