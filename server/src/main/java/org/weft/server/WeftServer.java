@@ -188,6 +188,7 @@ import org.weft.server.ui.FollowersPage;
 import org.weft.server.ui.ModerationLogPage;
 import org.weft.server.ui.PollPages;
 import org.weft.server.ui.RemotePollPages;
+import org.weft.server.ui.RemoteProposalPage;
 import org.weft.server.ui.DecisionsPage;
 import org.weft.server.ui.ModerationPage;
 import org.weft.server.ui.MemberBlockPage;
@@ -432,6 +433,7 @@ public final class WeftServer implements AutoCloseable {
                 signIns, waitingPosts, proposalPage);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
+        RemoteProposalPage remoteProposalPage = new RemoteProposalPage(pages, db, taxonomy, agreements);
         RemotePollPages remotePollPages = new RemotePollPages(pages, remotePolls,
                 new RemotePollVoting(db, outbox, clock));
         PollPages pollPages = new PollPages(pages, polls, urls, clock, remotePollPages);
@@ -468,6 +470,8 @@ public final class WeftServer implements AutoCloseable {
                 .get("/polls/{id}", Wants.pageOr(pollPages::show, pollEndpoint::question))
                 .post("/polls/{id}/vote", pollPages::vote)
                 .post("/polls/{id}/close", pollPages::close)
+                .get("/remote-proposals/{id}", remoteProposalPage::show)
+                .post("/remote-proposals/{id}/respond", remoteProposalPage::respond)
                 .get("/remote-polls/{id}", remotePollPages::show)
                 .post("/remote-polls/{id}/vote", remotePollPages::vote)
                 .get("/groups/{name}/decisions", decisionsPage::list)

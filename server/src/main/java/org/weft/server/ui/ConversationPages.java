@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,6 +29,7 @@ public final class ConversationPages {
     /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
     static final int RESPONSES_PAGE = 10;
     private static final int MAX_SKIP = 10_000;
+    private static final Set<String> NOTICES = Set.of("respondedRemote");
 
     private final Pages pages;
     private final ConversationService conversations;
@@ -52,7 +54,11 @@ public final class ConversationPages {
             // The messages shown here are read: their notifications (the reader's own) are not news any more.
             notifications.markMessagesRead(me, c.messages().stream().map(Conversation.Message::id).toList());
             ResponseItem item = ConversationViews.item(c, m, ConversationViews.page(c, m, skip));
-            pages.render(res, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", Map.of("r", item));
+            Map<String, Object> params = new HashMap<>();
+            params.put("r", item);
+            // Landed here after answering a proposal from another server from its page here: told it was sent.
+            params.put("notice", Pages.notice(req, m, NOTICES));
+            pages.render(res, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", params);
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
         }

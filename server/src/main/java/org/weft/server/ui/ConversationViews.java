@@ -54,7 +54,9 @@ final class ConversationViews {
 
     /** One of the member's own responses with its conversation. */
     static ResponseItem item(Conversation c, Messages m, ConversationView conversation) {
-        return new ResponseItem(c.proposalTitle(), c.proposalOnPage() ? c.proposalUri() : null, excerpt(c.responseText()),
+        // One held from elsewhere is linked at its page here, where the member answered it.
+        String proposal = c.proposalLocal() ? c.proposalUri() : RemoteProposalPage.path(c.proposalId());
+        return new ResponseItem(c.proposalTitle(), c.proposalOnPage() ? proposal : null, excerpt(c.responseText()),
                 m.date(c.responseAt()), m.get("response." + c.state().name().toLowerCase(Locale.ROOT)),
                 pageUrl(c.responseId(), 0), conversation);
     }

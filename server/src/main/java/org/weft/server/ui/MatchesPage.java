@@ -89,11 +89,11 @@ public final class MatchesPage {
         }
     }
 
-    /** Only what the other proposal shows publicly: no author, and the link goes to wherever it lives. */
+    /** Only what the other proposal shows publicly: no author; the link goes to its page here (a copy's local page). */
     private MatchRow row(MemberMatches.View view, Messages m, AreaNames areaNames) {
         ProposalEntity mine = view.mine();
         ProposalEntity other = view.other();
-        return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), other.getUri(),
+        return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), RemoteProposalPage.link(other),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), areaNames.name(other, m),
                 m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
                 mine.getLanguage(), other.getLanguage());

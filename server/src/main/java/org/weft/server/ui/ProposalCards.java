@@ -35,7 +35,7 @@ final class ProposalCards {
         }
         // Only its author still lists one a moderator hid ("My proposals"): that, not its status, is what matters now.
         boolean hidden = ProposalReaders.hidden(p);
-        return new ProposalCard(p.getUri(), p.getPurpose().wire(), purposeLabel(p, m), hidden ? "hidden" : p.getStatus().wire(),
+        return new ProposalCard(RemoteProposalPage.link(p), p.getPurpose().wire(), purposeLabel(p, m), hidden ? "hidden" : p.getStatus().wire(),
                 hidden ? m.get("mine.hiddenByModerator") : m.get("status." + p.getStatus().wire()), p.getTitle(), excerpt,
                 categories(p, m),
                 areas.name(p, m), m.get("card.until", m.date(p.getEndsAt())), shownAuthor(p), p.getLanguage(),

@@ -58,14 +58,23 @@ public final class AgreementService {
             ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
                     .orElseThrow(() -> new NotFoundException("No member " + memberUsername));
             ProposalEntity p = s.find(ProposalEntity.class, proposalId);
-            if (p == null || p.isDeleted() || p.isLocal() || p.getSource() != ProposalEntity.Source.WEFT) {
+            // A copy no longer held, or held back by a moderator, is not there to answer, as its page says.
+            if (p == null || p.isDeleted() || p.isLocal() || p.getSource() != ProposalEntity.Source.WEFT
+                    || p.isDetached() || p.isHeldByModerator()) {
                 throw new NotFoundException("No proposal from another Weft instance with id " + proposalId);
             }
             if (!p.getStatus().isActive()) {
                 throw InvalidInputException.of("proposal_not_open", new DomainException.Term("status." + p.getStatus().wire()));
             }
+            // Refused as a local response is: nothing kept, nothing sent.
+            if (message == null || message.isBlank()) {
+                throw InvalidInputException.field("text", "response_empty");
+            }
+            if (message.codePointCount(0, message.length()) > ResponseService.MAX_ANSWER) {
+                throw InvalidInputException.field("text", "response_too_long", ResponseService.MAX_ANSWER);
+            }
             Instant now = clock.instant();
-            String content = PlainText.toHtml(message == null ? "" : message);
+            String content = PlainText.toHtml(message.strip());
             Quantity amount = quantity == null ? null : new Quantity(p.getUnit() == null ? "one" : p.getUnit(), quantity);
             AgreementOffer offer = new AgreementOffer(outbox.newActivityId(), member.getUri(), p.getAttributedTo().getUri(),
                     urls.base() + "/agreements/" + UUID.randomUUID(), p.getUri() + "#primary", p.getKind().action(),

@@ -1,0 +1,216 @@
+package org.weft.server.ui;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.hibernate.Session;
+import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.DomainException;
+import org.weft.server.domain.ForbiddenException;
+import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.moderation.ProposalReaders;
+import org.weft.server.domain.proposal.AreaNames;
+import org.weft.server.domain.proposal.ProposalAmount;
+import org.weft.server.domain.response.AgreementService;
+import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.server.ui.auth.SessionInfo;
+import org.weft.server.ui.auth.Visitor;
+import org.weft.web.i18n.Messages;
+import org.weft.web.view.FormError;
+import org.weft.web.view.Link;
+import org.weft.web.view.RemoteProposalView;
+
+/**
+ * A proposal held here from another server, at an address of this instance ({@code /remote-proposals/{id}}, the copy's
+ * own id), as a Mastodon server shows a remote post locally: what the copy holds, where it comes from with a link to
+ * the original, and for a member, when it comes from a Weft instance, a form to answer it from here. The answer goes
+ * from the member's own account as a FEP-0837 Offer ({@link AgreementService#offer}); the proposer's answer and
+ * messages come back into the conversation of that response, where the member lands. Shown to whom the board shows the
+ * copy: community-only ones to this instance's signed-in members only; one a moderator holds back, to the moderators
+ * only; a deleted or withdrawn one answers 410, one no longer held through a link 404.
+ */
+public final class RemoteProposalPage {
+    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+
+    private final Pages pages;
+    private final Database db;
+    private final ProposalCards cards;
+    private final Taxonomy taxonomy;
+    private final AgreementService agreements;
+
+    public RemoteProposalPage(Pages pages, Database db, Taxonomy taxonomy, AgreementService agreements) {
+        this.pages = pages;
+        this.db = db;
+        this.cards = new ProposalCards(taxonomy);
+        this.taxonomy = taxonomy;
+        this.agreements = agreements;
+    }
+
+    /** The local page of the copy kept under {@code id}. */
+    static String path(long id) {
+        return "/remote-proposals/" + id;
+    }
+
+    /**
+     * Where this instance's pages link a proposal: its own address for one of ours, the local page of the copy for one
+     * held from elsewhere (whose original address its page links).
+     */
+    static String link(ProposalEntity p) {
+        return p.isLocal() ? p.getUri() : path(p.getId());
+    }
+
+    /** {@code GET /remote-proposals/{id}}. */
+    public void show(ServerRequest req, ServerResponse res) {
+        show(req, res, pages.visitor(req, res), null);
+    }
+
+    /**
+     * {@code POST /remote-proposals/{id}/respond}: the member's answer, sent to the proposal's server from their
+     * account; they land on the conversation of their response, told it was sent. A refused one (empty, too long, no
+     * longer open) sends and keeps nothing: the page comes back (400) with why and what they typed.
+     */
+    public void respond(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        Long id = id(req);
+        if (id == null || !db.inTransaction(s -> readable(s, v, s.find(ProposalEntity.class, id)))) {
+            pages.notFound(res, v);
+            return;
+        }
+        String text = Forms.first(form, "text");
+        try {
+            pages.once(res, v, form, path(id), () -> {
+                ResponseEntity sent = agreements.offer(v.username(), id, text, null);
+                return Pages.done(ConversationViews.pageUrl(sent.getId(), 0), "respondedRemote", null);
+            });
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+        } catch (ForbiddenException e) {
+            pages.forbidden(res, v);
+        } catch (DomainException | IllegalArgumentException e) {
+            String field = "text".equals(Pages.fieldOf(e)) ? "text" : null;
+            show(req, res, v, new Refused(new FormError(field, Pages.explain(v.messages(), e)), text));
+        }
+    }
+
+    /** A refused answer: why, and the text it had. */
+    private record Refused(FormError error, String text) {
+    }
+
+    private void show(ServerRequest req, ServerResponse res, Visitor v, Refused refused) {
+        Long id = id(req);
+        db.run(s -> {
+            ProposalEntity p = id == null ? null : s.find(ProposalEntity.class, id);
+            if (p != null && !p.isLocal() && !p.isDetached()
+                    && (p.isDeleted() || p.getStatus() == ProposalStatus.WITHDRAWN)) {
+                gone(res, s, v, p);
+            } else if (readable(s, v, p)) {
+                render(res, s, v, p, refused);
+            } else {
+                pages.notFound(res, s, v);
+            }
+        });
+    }
+
+    /**
+     * Whether the visitor may read this copy here, as the board would show it: a copy still held, shown to everyone
+     * (community-only ones to signed-in members); held back by a moderator, to those who moderate it only.
+     */
+    private static boolean readable(Session s, Visitor v, ProposalEntity p) {
+        if (p == null || p.isLocal() || p.isDeleted() || p.isDetached() || p.getStatus() == ProposalStatus.WITHDRAWN) {
+            return false;
+        }
+        if (p.isHeldByModerator()) {
+            return v.member().map(i -> ProposalReaders.moderates(s, i.memberId(), p)).orElse(false);
+        }
+        return p.getAudience() != Audience.COMMUNITY || v.loggedIn();
+    }
+
+    private void render(ServerResponse res, Session s, Visitor v, ProposalEntity p, Refused refused) {
+        Messages m = v.messages();
+        Optional<Long> me = v.member().map(SessionInfo::memberId);
+        List<Link> own = me.map(i -> ResponseRepository.byMemberTo(s, p, i)).orElse(List.of()).stream()
+                .map(r -> new Link(HtmlSanitizer.toPlainText(r.getContent()), ConversationViews.pageUrl(r.getId(), 0)))
+                .toList();
+        boolean weft = p.getSource() == ProposalEntity.Source.WEFT;
+        boolean held = p.isHeldByModerator();
+        // Someone who answered already finds their answer and its conversation here, not a second form.
+        boolean canRespond = v.loggedIn() && weft && !held && p.getStatus().isActive() && own.isEmpty();
+        ActorEntity from = p.getAttributedTo();
+        String host = Messages.isolateLeftToRight(from.getDomain());
+        ActorEntity community = p.getGroup();
+        boolean underCommunity = community != null && community.getId().equals(from.getId());
+        RemoteProposalView view = new RemoteProposalView(p.getLanguage(), cards.purposeLabel(p, m),
+                m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
+                paragraphs(HtmlSanitizer.toPlainText(p.getDescription())), cards.categoryLinks(p, m),
+                p.getKind() == null ? null : m.get("kind." + p.getKind().name().toLowerCase()),
+                p.getQuantity() == null ? null : ProposalAmount.of(p.getQuantity(), p.getUnit(), m),
+                p.getAreaName() == null ? null : AreaNames.read(s).name(p, m), m.date(p.getEndsAt()),
+                p.getPublishedAt() == null ? null : m.date(p.getPublishedAt()),
+                underCommunity ? null : ProposalCards.shownAuthor(p), handle(from),
+                community == null || underCommunity ? null : community.getDisplayName(),
+                community == null || underCommunity ? null : handle(community),
+                ProposalCards.origin(p, m), p.getUri(), m.get("remoteProposal.original", host),
+                canRespond ? path(p.getId()) + "/respond" : null, m.get("remoteProposal.respondLabel", host),
+                weft ? null : m.get("remoteProposal.notWeft", host), own,
+                ReturnTo.link("/login", path(p.getId()) + "#respond"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", view);
+        if (held) {
+            params.put("heldNote", m.get("proposal.heldByModerator"));
+        }
+        if (taxonomy.anySensitive(p.getCategories())) {
+            params.put("safetyNote", m.get("safety.note"));
+        }
+        if (refused != null) {
+            params.put("respondError", refused.error());
+            params.put("respondText", refused.text() == null ? "" : refused.text());
+        }
+        pages.render(res, s, refused == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
+                cards.purposeLabel(p, m) + " · " + p.getTitle(), "remote_proposal.jte", params);
+    }
+
+    /** 410 for a copy its server deleted or withdrew: "This offer was deleted on 3 May", as for ours. */
+    private void gone(ServerResponse res, Session s, Visitor v, ProposalEntity p) {
+        Messages m = v.messages();
+        boolean withdrawn = !p.isDeleted();
+        Instant when = p.getDeletedAt() != null ? p.getDeletedAt() : p.getUpdatedAt();
+        String text = m.get("gone." + p.getPurpose().wire() + "." + (withdrawn ? "withdrawn" : "deleted"),
+                when == null ? "" : m.date(when));
+        pages.message(res, s, Status.GONE_410, v, m.get("gone.title"), text, null, null);
+    }
+
+    /** {@code @name@server}, or the account's address when its server gave no name. */
+    private static String handle(ActorEntity actor) {
+        return actor.getUsername() == null || actor.getDomain() == null ? actor.getUri()
+                : "@" + actor.getUsername() + "@" + actor.getDomain();
+    }
+
+    private static List<String> paragraphs(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).toList();
+    }
+
+    private static Long id(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        return id != null && ID.matcher(id).matches() ? Long.parseLong(id) : null;
+    }
+}

@@ -1,0 +1,155 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
+
+/**
+ * Answering from one's own instance, two real Weft instances linked both ways (A's Block 3 and B's Town): A's offer
+ * held on B has a page on B, which B's board, tag pages and matches link; Bob, a member of B, answers it there, Amina on
+ * A sees his response and is told, accepts with a hand-off, and Bob reads the hand-off in his conversation on B. An
+ * empty answer keeps and sends nothing. A's community-only offer is read on B by B's members only.
+ */
+class RemoteProposalPageTest {
+    private static final String PASSWORD = "a long enough password";
+    private static final String HAND_OFF = "Behind the water point at 10, ask for the green tent";
+
+    @Test
+    void aMemberOfBAnswersAnOfferOfAFromBAndReadsTheHandOffThere() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            b.server().localActors().createGroup("town", "Town", null);
+            b.server().localActors().createMember("bob", "Bob", PASSWORD, false);
+            link(b, "town", a, "block3");
+            link(a, "block3", b, "town"); // mutual, so A's community-only offers reach B's community too
+
+            ProposalEntity bread = offer(a, "Fresh bread", Audience.PUBLIC);
+            ProposalEntity cot = offer(a, "A cot for Block 3 only", Audience.COMMUNITY);
+            long breadCopy = WaitFor.value("B keeps the bread offer", () -> copy(b, bread.getUri()));
+            long cotCopy = WaitFor.value("B keeps the community-only offer", () -> copy(b, cot.getUri()));
+            String page = "/remote-proposals/" + breadCopy;
+
+            // B's visitors: the board and the tag page link the copy's page on B, which says where it comes from.
+            PageClient visitor = new PageClient(b.base());
+            for (String listing : new String[] {"/board/town", "/tags/MutualAidOffer"}) {
+                String body = visitor.get(listing).body();
+                assertTrue(body.contains("href=\"" + page + "\""), listing + " links the page on B: " + body);
+                assertFalse(body.contains("href=\"" + bread.getUri() + "\""), listing + " no longer sends to A: " + body);
+            }
+            HttpResponse<String> shown = visitor.get(page);
+            assertEquals(200, shown.statusCode());
+            Messages en = Messages.forLanguage("en");
+            assertTrue(shown.body().contains("Fresh bread") && shown.body().contains("href=\"" + bread.getUri() + "\"")
+                    && shown.body().contains("@block3@" + a.domain()), shown.body());
+            assertFalse(shown.body().contains(en.get("remoteProposal.respondTitle")), "no form for a visitor");
+            assertEquals(404, visitor.get("/remote-proposals/" + cotCopy).statusCode(), "community-only: members only");
+            assertEquals(404, visitor.get("/remote-proposals/999999").statusCode());
+
+            PageClient bob = new PageClient(b.base());
+            bob.login("bob", PASSWORD);
+            assertTrue(bob.get("/board/town").body().contains("href=\"/remote-proposals/" + cotCopy + "\""));
+            String quiet = bob.get("/remote-proposals/" + cotCopy).body();
+            assertTrue(quiet.contains("A cot for Block 3 only"), quiet);
+            // A request of Bob's that matches: /me/matches links the copy's page on B too.
+            b.server().proposals().service().create("bob", ProposalDraft.builder().community("town")
+                    .purpose(Purpose.REQUEST).language("en").title("Bread for the kitchen").categories("bread").build());
+            WaitFor.condition("the match links the page on B", () -> bob.get("/me/matches").body()
+                    .contains("href=\"" + page + "\""));
+
+            // An empty answer: the page again, 400, with why; nothing kept on B, nothing sent to A.
+            HttpResponse<String> empty = bob.submit(page, page + "/respond", Map.of("text", "   "));
+            assertEquals(400, empty.statusCode());
+            assertTrue(empty.body().contains(en.get("error.response_empty")), empty.body());
+            String tooLong = "x".repeat(5001);
+            HttpResponse<String> refused = bob.submit(page, page + "/respond", Map.of("text", tooLong));
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.body().contains(tooLong), "what was typed stays in the field");
+            assertEquals(0L, count(b, "select count(*) from ResponseEntity"));
+            WaitFor.deliveriesDrained(b);
+            assertEquals(0L, count(a, "select count(*) from ResponseEntity"), "A was told nothing");
+
+            // Bob answers from B, in Arabic; he lands on his conversation, told in his language.
+            PageClient arabic = new PageClient(b.base()).language("ar");
+            arabic.login("bob", PASSWORD);
+            Messages ar = Messages.forLanguage("ar");
+            String form = arabic.get(page).body();
+            assertTrue(form.contains(ar.get("remoteProposal.respondTitle")) && form.contains("dir=\"auto\""), form);
+            HttpResponse<String> sent = arabic.submit(page, page + "/respond",
+                    Map.of("text", "Two loaves for our kitchen, please."));
+            assertEquals(303, sent.statusCode());
+            String landing = sent.headers().firstValue("Location").orElseThrow();
+            assertTrue(landing.startsWith("/conversations/"), landing);
+            String conversation = arabic.get(landing).body();
+            assertTrue(conversation.contains(ar.get("notice.respondedRemote")), conversation);
+            assertTrue(conversation.contains("href=\"" + page + "\""), "the conversation links the page on B");
+
+            // Amina, on A, sees Bob's response on her offer's page and in her notifications; she accepts.
+            PageClient amina = new PageClient(a.base());
+            amina.login("amina", PASSWORD);
+            String offerPath = URI.create(bread.getUri()).getRawPath();
+            WaitFor.condition("A keeps Bob's response", () -> amina.get(offerPath).body()
+                    .contains("Two loaves for our kitchen, please."));
+            assertTrue(amina.get("/me/notifications").body().contains(en.get("notification.response",
+                    Messages.isolate("Fresh bread"))));
+            long onA = a.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select r.id from ResponseEntity r where r.proposal.uri = :u", Long.class)
+                    .setParameter("u", bread.getUri()).getSingleResult());
+            assertEquals(303, amina.submit(offerPath, "/responses/" + onA + "/accept", Map.of("handoff", HAND_OFF))
+                    .statusCode());
+
+            // Bob reads the hand-off in his conversation on B; the page now shows his answer, not a second form.
+            WaitFor.condition("the hand-off reaches Bob on B", () -> bob.get(landing).body().contains(HAND_OFF));
+            String after = bob.get(page).body();
+            assertFalse(after.contains(en.get("remoteProposal.respondTitle")), after);
+            assertTrue(after.contains("Two loaves for our kitchen, please.") && after.contains("href=\"" + landing
+                    .replaceAll("\\?.*", "") + "\""), after);
+
+            // The API and the board feed still give the original id: only the pages link the copy's page here.
+            String listed = ApiClient.anonymous(b).get("/proposals?community=town").body();
+            assertTrue(listed.contains("\"uri\":\"" + bread.getUri() + "\"") && !listed.contains("/remote-proposals/"),
+                    listed);
+            String feed = visitor.get("/board/town/feed.atom").body();
+            assertFalse(feed.contains("/remote-proposals/"), feed);
+        }
+    }
+
+    private static ProposalEntity offer(TestServers.Instance i, String title, Audience audience) {
+        return i.server().proposals().service().create("amina", ProposalDraft.builder().community("block3")
+                .purpose(Purpose.OFFER).language("en").title(title).description(title).categories("bread")
+                .audience(audience).build());
+    }
+
+    /** The id of the copy {@code instance} keeps of {@code uri}, once it shows on the board, or null. */
+    private static Long copy(TestServers.Instance instance, String uri) {
+        return instance.server().db().inTransaction(s -> s.createSelectionQuery("from ProposalEntity where uri = :u",
+                ProposalEntity.class).setParameter("u", uri).uniqueResultOptional()
+                .filter(p -> p.getModeration() == ProposalEntity.Moderation.VISIBLE).map(ProposalEntity::getId)
+                .orElse(null));
+    }
+
+    private static void link(TestServers.Instance from, String group, TestServers.Instance to, String other)
+            throws Exception {
+        from.server().matching().links().link(group, "@" + other + "@" + to.domain());
+        WaitFor.condition(other + " accepts the link", () -> from.server().matching().links().links(group).stream()
+                .anyMatch(l -> l.actorUri().endsWith("/groups/" + other) && l.accepted()));
+    }
+
+    private static long count(TestServers.Instance instance, String hql) {
+        return instance.server().db().inTransaction(s -> s.createSelectionQuery(hql, Long.class).getSingleResult());
+    }
+}
