@@ -14,6 +14,8 @@ import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.web.i18n.Messages;
@@ -125,6 +127,40 @@ class RemoteProposalPageTest {
                     listed);
             String feed = visitor.get("/board/town/feed.atom").body();
             assertFalse(feed.contains("/remote-proposals/"), feed);
+        }
+    }
+
+    /**
+     * A follower's Mastodon post held on the board: its page here says to answer it on its own server and links the
+     * original; nobody gets a form, and an answer posted anyway sends and keeps nothing.
+     */
+    @Test
+    void aMastodonPostsPageSaysToAnswerItThere() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(a.base())) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            URI inbox = URI.create(a.base() + "/inbox");
+            mastodon.deliver(inbox, mastodon.fixture("mastodon/follow.json")
+                    .replace(a.base() + "/users/amina", a.base() + "/groups/block3"));
+            WaitFor.condition("the follow is accepted", () -> mastodon.inboxPosts().stream()
+                    .anyMatch(r -> r.getBodyAsString().contains("\"Accept\"")));
+            String post = mastodon.fixture("mastodon/create-note-public.json");
+            String postId = TestHttp.json(post).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(inbox, post).statusCode());
+            long copy = WaitFor.value("the follower's request is kept", () -> copy(a, postId));
+            String page = "/remote-proposals/" + copy;
+            assertTrue(new PageClient(a.base()).get("/board/block3").body().contains("href=\"" + page + "\""));
+
+            PageClient amina = new PageClient(a.base()).language("fr");
+            amina.login("amina", PASSWORD);
+            Messages fr = Messages.forLanguage("fr");
+            String shown = amina.get(page).body();
+            String host = URI.create(mastodon.origin()).getAuthority();
+            assertTrue(shown.contains(fr.get("remoteProposal.notWeft", Messages.isolateLeftToRight(host)))
+                    && shown.contains("href=\"" + postId + "\""), shown);
+            assertFalse(shown.contains(fr.get("remoteProposal.respondTitle")) || shown.contains(page + "/respond"), shown);
+            assertEquals(404, amina.submit(page, page + "/respond", Map.of("text", "Hello")).statusCode());
+            assertEquals(0L, count(a, "select count(*) from ResponseEntity"));
         }
     }
 
