@@ -137,6 +137,7 @@ import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.proposal.StaleCopies;
 import org.weft.server.domain.proposal.Thanks;
 import org.weft.server.domain.response.ActorDeparture;
+import org.weft.server.domain.response.CalledOffNotices;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
 import org.weft.server.domain.classify.TextClassifier;
@@ -341,8 +342,10 @@ public final class WeftServer implements AutoCloseable {
         // Copies from other servers held through links: when a follow from here ends, those it alone held are detached.
         HeldCopies copies = new HeldCopies(clock, matcher);
         FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock, copies::followEnded);
+        // Whoever was promised a proposal is told when its author calls it off, here or on the server that holds it.
+        CalledOffNotices calledOff = new CalledOffNotices(direct, clock);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
-                ProposalEvents.notifying(proposalFederation, matcher), clock);
+                ProposalEvents.notifying(proposalFederation, matcher), calledOff, clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
@@ -354,7 +357,8 @@ public final class WeftServer implements AutoCloseable {
         CommunityBoosts boosts = new CommunityBoosts(outbox, urls);
         TextClassifier classifier = new TextClassifier(taxonomy);
         BoardSearch boardSearch = new BoardSearch(taxonomy, classifier);
-        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher, blocked);
+        RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher, blocked,
+                calledOff);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {

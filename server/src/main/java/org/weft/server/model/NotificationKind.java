@@ -14,6 +14,11 @@ public enum NotificationKind {
     ACCEPTED("accepted"),
     /** A direct message reached the member that belongs to no conversation (from another server). */
     MESSAGE("message"),
+    /**
+     * The member's response had been accepted, and the proposal's author withdrew it or deleted it before it was
+     * fulfilled: what was arranged is off (here, or on the other Weft instance that holds the proposal).
+     */
+    CALLED_OFF("called-off"),
     /** A new message in a conversation the member is part of (a response's author side or its responder). */
     CONVERSATION("conversation"),
     /** A new match for one of the member's proposals. */

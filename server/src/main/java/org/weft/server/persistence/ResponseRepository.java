@@ -27,6 +27,16 @@ public final class ResponseRepository {
                 .setParameter("p", p).getResultList();
     }
 
+    /**
+     * The responses to a proposal its author accepted, oldest first, with their responders: what was arranged stands
+     * even when a moderator hid a response's words since.
+     */
+    public static List<ResponseEntity> acceptedTo(Session s, ProposalEntity p) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
+                        + " and r.state = :accepted order by r.createdAt, r.id", ResponseEntity.class)
+                .setParameter("p", p).setParameter("accepted", ResponseEntity.State.ACCEPTED).getResultList();
+    }
+
     /** A response with its responder and proposal loaded; throws when there is none. */
     public static ResponseEntity withResponderAndProposal(Session s, long responseId) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.responder join fetch r.proposal"

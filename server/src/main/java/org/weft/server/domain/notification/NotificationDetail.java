@@ -8,7 +8,8 @@ import org.weft.server.model.NotificationKind;
  * A notification with what a page needs to show it and to link to what it is about, read in one transaction.
  *
  * @param kind           what it is about, or null for a kind this version does not know
- * @param proposalTitle  the proposal's title, or null when there is none or it was deleted
+ * @param proposalTitle  the proposal's title, or null when there is none or it was deleted (a {@code called-off} one
+ *                       keeps it: the member's conversation shows it to them too)
  * @param proposalOnPage whether the proposal is this instance's and still has a page the member may open (not
  *                       withdrawn or deleted, nor hidden by a moderator from someone other than its author)
  * @param community      the name of the proposal's community, or null when it is in none

@@ -145,8 +145,12 @@ public final class NotificationService {
                 from = ConversationService.shownSender(message);
             }
         }
-        return new NotificationDetail(n.getId(), NotificationKind.fromWire(n.getKind()).orElse(null), n.getCreatedAt(),
-                n.getReadAt() != null, n.getProposalId(), exists ? p.getTitle() : null, p == null ? null : p.getUri(), onPage,
+        NotificationKind kind = NotificationKind.fromWire(n.getKind()).orElse(null);
+        // A promise called off names what was promised, deleted or not: the member's conversation shows them its title
+        // too, and without it they could not tell which arrangement is off.
+        String title = exists || (p != null && kind == NotificationKind.CALLED_OFF) ? p.getTitle() : null;
+        return new NotificationDetail(n.getId(), kind, n.getCreatedAt(),
+                n.getReadAt() != null, n.getProposalId(), title, p == null ? null : p.getUri(), onPage,
                 community, n.getResponseId(), n.getMatchId(), text, from, n.getCount());
     }
 }

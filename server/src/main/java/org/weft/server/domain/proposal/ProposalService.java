@@ -40,13 +40,17 @@ public final class ProposalService {
     private final LocalUrls urls;
     private final ProposalRules rules;
     private final ProposalPublisher publisher;
+    private final CalledOff calledOff;
     private final Clock clock;
 
-    public ProposalService(Database db, LocalUrls urls, ProposalRules rules, ProposalPublisher publisher, Clock clock) {
+    /** {@code calledOff} hears of every proposal withdrawn, or deleted before it was fulfilled, in that transaction. */
+    public ProposalService(Database db, LocalUrls urls, ProposalRules rules, ProposalPublisher publisher,
+                           CalledOff calledOff, Clock clock) {
         this.db = db;
         this.urls = urls;
         this.rules = rules;
         this.publisher = publisher;
+        this.calledOff = calledOff;
         this.clock = clock;
     }
 
@@ -166,6 +170,7 @@ public final class ProposalService {
         if (p.getStatus() == next) {
             return p;
         }
+        boolean callsOff = next == ProposalStatus.WITHDRAWN && CalledOff.callsOff(p.getStatus());
         p.setStatus(next, clock.instant());
         p.setUpdatedAt(clock.instant());
         publisher.updated(s, p);
@@ -174,6 +179,9 @@ public final class ProposalService {
             // and its URL answers 410; the member still sees it in their own list.
             s.persist(new TombstoneEntity(p.getUri(), "Note", clock.instant()));
             publisher.deleted(s, p);
+        }
+        if (callsOff) {
+            calledOff.calledOff(s, p);
         }
         return p;
     }
@@ -189,10 +197,13 @@ public final class ProposalService {
             Instant now = clock.instant();
             p.setDeletedAt(now);
             if (TombstoneRepository.byUri(s, p.getUri()).isPresent()) {
-                return; // withdrawn: its Delete went out then, and it left matching then
+                return; // withdrawn: its Delete went out then, and it left matching then (and was called off then)
             }
             s.persist(new TombstoneEntity(p.getUri(), "Note", now));
             publisher.deleted(s, p);
+            if (CalledOff.callsOff(p.getStatus())) {
+                calledOff.calledOff(s, p);
+            }
         });
     }
 

@@ -42,6 +42,7 @@ public final class RemoteProposals {
     private final Clock clock;
     private final ProposalListener listener;
     private final BlockedDomains blocked;
+    private final CalledOff calledOff;
 
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
         this(taxonomy, classifier, clock, ProposalListener.NONE);
@@ -55,6 +56,13 @@ public final class RemoteProposals {
     /** {@code blocked}: new posts from silenced servers wait for a moderator. */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
                            BlockedDomains blocked) {
+        this(taxonomy, classifier, clock, listener, blocked, CalledOff.NONE);
+    }
+
+    /** {@code calledOff} hears, in the transaction, of every copy its owner withdrew, or deleted before it was fulfilled. */
+    public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
+                           BlockedDomains blocked, CalledOff calledOff) {
+        this.calledOff = calledOff;
         this.blocked = blocked;
         this.taxonomy = taxonomy;
         this.classifier = classifier;
@@ -98,6 +106,7 @@ public final class RemoteProposals {
         Purpose purpose = Purpose.fromWire(note.purpose()).orElseThrow(() -> new IllegalArgumentException("No purpose"));
         ProposalEntity p = existing.orElseGet(() -> new ProposalEntity(note.id(), false, owner, owner, group, purpose,
                 ProposalEntity.Source.WEFT, note.published() == null ? now : note.published()));
+        ProposalStatus before = p.getStatus();
         if (group != null) {
             p.setGroup(group);
             // It came (again) through a community someone here follows: held again if a link had ended.
@@ -139,6 +148,8 @@ public final class RemoteProposals {
             p.setModeration(blocked.isBlockedUri(owner.getUri()) ? ProposalEntity.Moderation.PENDING : moderation);
             p.setReceivedAt(now);
             s.persist(p);
+        } else if (p.getStatus() == ProposalStatus.WITHDRAWN && CalledOff.callsOff(before)) {
+            calledOff.calledOff(s, p); // its owner withdrew it (their Delete follows, and calls off nothing again)
         }
         ProposalEvents.afterCommit(s, p, listener);
         return p;
@@ -278,6 +289,9 @@ public final class RemoteProposals {
             return false;
         }
         p.get().setDeletedAt(clock.instant());
+        if (CalledOff.callsOff(p.get().getStatus())) {
+            calledOff.calledOff(s, p.get()); // deleted while still on: no Update said it was withdrawn first
+        }
         ProposalEvents.afterCommit(s, p.get(), listener);
         return true;
     }

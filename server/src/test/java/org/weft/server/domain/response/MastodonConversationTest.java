@@ -8,6 +8,7 @@ import static org.weft.server.api.ApiClient.expect;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * A conversation with someone on Mastodon (WireMock serving Mastodon's shapes, signing as Mastodon signs): the
@@ -124,21 +128,59 @@ class MastodonConversationTest {
 
             assertThePlaceLeftOnlyForRosa(weft, mastodon, offer);
 
-            // Over time: amina withdraws the offer. The conversation is closed both ways, and stores nothing more.
+            // Over time: amina (who reads the pages in Arabic) withdraws the offer. Rosa is told it is off, once, in a
+            // direct Note in amina's language, threaded under the conversation's last message, which amina sees sent.
+            setLanguage(weft, "amina", "ar");
             expect(200, amina.post("/proposals/" + offer.path("id").asLong() + "/status", "{\"status\": \"withdrawn\"}"));
+            String off = Messages.forLanguage("ar").get("conversation.calledOffNote", "Cool bags to lend");
+            JsonNode calledOff = WaitFor.value("rosa is told it is off", () -> delivered(mastodon, off));
+            assertDirectTo(calledOff, aminaUri, mastodon.rosa(), TestHttp.json(answer).path("object").path("id").asText());
+            JsonNode sent = expect(200, amina.get("/responses/" + responseId + "/messages")).path("items").get(0);
+            assertEquals(off, sent.path("text").asText());
+            assertTrue(sent.path("mine").asBoolean(), "sent for her: " + sent);
             JsonNode refused = expect(409, amina.post("/responses/" + responseId + "/messages",
                     "{\"text\": \"One more thing\"}"));
             assertEquals("conversation_closed", refused.path("error").asText(), refused.toString());
-            assertTrue(refused.path("message").asText().contains("withdrawn"), refused.toString());
+            assertEquals(Messages.forLanguage("ar").get("conversation.closedWithdrawn"), refused.path("message").asText(),
+                    "said in her language");
             String late = mastodon.directNote("rosa", 116205900000000003L, second.path("object").path("id").asText(), aminaUri,
                     aminaHandle, "Is it still on?");
             mastodon.deliver(inbox, late);
             assertDone(weft, TestHttp.json(late).path("id").asText());
             JsonNode after = expect(200, amina.get("/responses/" + responseId + "/messages"));
-            assertEquals(3, after.path("total").asInt());
+            assertEquals(4, after.path("total").asInt(), "the three before and the Note that it is off");
             assertFalse(after.path("open").asBoolean());
             assertEquals("withdrawn", after.path("closed").asText());
+
+            // Deleted afterwards, it is not said again; an offer given (fulfilled) and then deleted says nothing.
+            expect(204, amina.delete("/proposals/" + offer.path("id").asLong()));
+            JsonNode chairs = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Camping chairs", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String chairsReply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", chairs.path("uri").asText())
+                    .replace("116205830011223344", "116205830011224444");
+            mastodon.deliver(inbox, chairsReply);
+            assertDone(weft, TestHttp.json(chairsReply).path("id").asText());
+            long chairsResponse = expect(200, amina.get("/proposals/" + chairs.path("id").asLong() + "/responses"))
+                    .path("items").get(0).path("id").asLong();
+            expect(200, amina.post("/responses/" + chairsResponse + "/accept", "{\"handOff\": \"By the gate\"}"));
+            expect(200, amina.post("/proposals/" + chairs.path("id").asLong() + "/status", "{\"status\": \"fulfilled\"}"));
+            expect(204, amina.delete("/proposals/" + chairs.path("id").asLong()));
+            WaitFor.deliveriesDrained(weft);
+            String anyOff = Messages.forLanguage("ar").get("conversation.calledOffNote", "");
+            List<LoggedRequest> saidOff = mastodon.inboxPosts().stream()
+                    .filter(r -> TestHttp.json(r.getBodyAsString()).path("object").path("content").asText()
+                            .contains(anyOff.substring(anyOff.indexOf(':'))))
+                    .toList();
+            assertEquals(1, saidOff.size(), "said once, and only of the withdrawn offer");
         }
+    }
+
+    private static void setLanguage(TestServers.Instance weft, String member, String language) {
+        long id = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, member)).orElseThrow().getId();
+        new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
+                Clock.systemUTC()).setLanguage(id, language);
     }
 
     /**
@@ -341,6 +383,18 @@ class MastodonConversationTest {
             expect(404, yusuf.get("/responses/" + responseId + "/messages"));
             expect(404, yusuf.post("/responses/" + responseId + "/messages", "{\"text\": \"Me too\"}"));
             assertEquals(3, expect(200, oscar.get("/responses/" + responseId + "/messages")).path("total").asInt());
+
+            // Nadia withdraws it: the community tells rosa it is off, in the request's language (not nadia's own).
+            setLanguage(weft, "nadia", "fa");
+            expect(200, nadia.post("/proposals/" + request.path("id").asLong() + "/status", "{\"status\": \"withdrawn\"}"));
+            String off = Messages.forLanguage("en").get("conversation.calledOffNote", "A wheelchair for a week");
+            JsonNode calledOff = WaitFor.value("rosa is told it is off", () -> delivered(mastodon, off));
+            assertDirectTo(calledOff, group, mastodon.rosa(), TestHttp.json(answer).path("object").path("id").asText());
+            WaitFor.deliveriesDrained(weft);
+            for (LoggedRequest delivery : mastodon.inboxPosts()) {
+                String body = delivery.getBodyAsString();
+                assertFalse(body.contains("nadia") || body.contains("Nadia"), "no member is named: " + body);
+            }
         }
     }
 

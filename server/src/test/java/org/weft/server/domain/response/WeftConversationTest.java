@@ -117,7 +117,87 @@ class WeftConversationTest {
 
             anonymousRequestSpeaksAsTheCommunity(a, b, nadia, bob);
             declinedClosesItOnBothSides(a, b, amina, bob);
+            calledOffIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
         }
+    }
+
+    /**
+     * Amina withdraws an offer whose answer from Bob she accepted: B receives its Update (withdrawn) and Delete, and
+     * tells Bob once, in his language, leading to his conversation, which says it is closed; Carla is told nothing, and
+     * A sends Bob no message of its own (his instance speaks to him). Deleting it afterwards, or deleting a promised
+     * offer at once, tells him once; a fulfilled offer deleted tells him nothing.
+     */
+    private static void calledOffIsToldOnTheRespondersInstance(TestServers.Instance a, TestServers.Instance b,
+                                                               ApiClient amina, ApiClient bob, ApiClient carla) {
+        ProposalEntity withdrawn = acceptedOffer(a, b, amina, "Rain boots, size 38");
+        ResponseEntity bobs = bobsOn(b, withdrawn);
+        expect(200, amina.post("/proposals/" + withdrawn.getId() + "/status", "{\"status\": \"withdrawn\"}"));
+        long copy = goneFrom(b, withdrawn);
+        expect(204, amina.delete("/proposals/" + withdrawn.getId()));
+        WaitFor.deliveriesDrained(a);
+        List<JsonNode> told = calledOff(bob, copy);
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(bobs.getId().longValue(), told.get(0).path("responseId").asLong());
+        for (String language : new String[] {"en", "ar"}) {
+            Messages m = Messages.forLanguage(language);
+            PageClient page = new PageClient(b.base()).language(language);
+            page.login("bob", "a long enough password");
+            String expected = m.get("notification.called-off", Messages.isolate("Rain boots, size 38"));
+            String notifications = page.get("/me/notifications").body();
+            assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
+            HttpResponse<String> opened = page.get("/me/notifications/" + told.get(0).path("id").asLong());
+            assertEquals("/conversations/" + bobs.getId(), opened.headers().firstValue("Location").orElseThrow());
+            String conversation = page.get("/conversations/" + bobs.getId()).body();
+            assertTrue(conversation.contains(m.get("conversation.closedDeleted")), conversation);
+        }
+        assertEquals(List.of(), calledOff(carla, copy), "carla answered nothing");
+        assertFalse(inboundBodies(b).contains("what was arranged with you is off"), "no Note from A besides");
+
+        ProposalEntity deleted = acceptedOffer(a, b, amina, "A camping stove");
+        expect(204, amina.delete("/proposals/" + deleted.getId()));
+        assertEquals(1, calledOff(bob, goneFrom(b, deleted)).size(), "deleted while promised: told once");
+
+        ProposalEntity given = acceptedOffer(a, b, amina, "Three blankets");
+        expect(200, amina.post("/proposals/" + given.getId() + "/status", "{\"status\": \"fulfilled\"}"));
+        expect(204, amina.delete("/proposals/" + given.getId()));
+        assertEquals(List.of(), calledOff(bob, goneFrom(b, given)), "given already: nothing is off");
+    }
+
+    /** An offer of Amina's whose answer from Bob (on B) she accepted, once B knows it was accepted. */
+    private static ProposalEntity acceptedOffer(TestServers.Instance a, TestServers.Instance b, ApiClient amina,
+                                                String title) {
+        ProposalEntity offer = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                .community("block3").purpose(Purpose.OFFER).language("en").title(title).categories("shelter").build());
+        ResponseEntity bobs = offerFromB(b, offer, "We would be glad of it.");
+        long aminasResponse = WaitFor.value("A keeps bob's offer", () -> responseOn(a, bobs.getUri()));
+        expect(200, amina.post("/responses/" + aminasResponse + "/accept", "{\"handOff\": \"The gate at noon\"}"));
+        WaitFor.condition("B learns it was accepted", () -> b.server().db().inTransaction(s -> s.find(ResponseEntity.class,
+                bobs.getId()).getState()) == ResponseEntity.State.ACCEPTED);
+        return offer;
+    }
+
+    private static ResponseEntity bobsOn(TestServers.Instance b, ProposalEntity proposal) {
+        return b.server().db().inTransaction(s -> s.createSelectionQuery(
+                "from ResponseEntity r where r.proposal.uri = :u", ResponseEntity.class)
+                .setParameter("u", proposal.getUri()).getSingleResult());
+    }
+
+    /** Waits until B has deleted its copy of {@code proposal} (every Update before the Delete is handled by then). */
+    private static long goneFrom(TestServers.Instance b, ProposalEntity proposal) {
+        return WaitFor.value("B deletes its copy of " + proposal.getTitle(), () -> b.server().db().inTransaction(s ->
+                ProposalRepository.byUri(s, proposal.getUri()).filter(ProposalEntity::isDeleted).map(ProposalEntity::getId)
+                        .orElse(null)));
+    }
+
+    /** The member's notifications that the proposal {@code copy}, promised to them, is off. */
+    private static List<JsonNode> calledOff(ApiClient member, long copy) {
+        List<JsonNode> told = new ArrayList<>();
+        for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
+            if (n.path("kind").asText().equals("called-off") && n.path("proposalId").asLong() == copy) {
+                told.add(n);
+            }
+        }
+        return told;
     }
 
     /** Nadia's anonymous request: the hand-off comes from the community, Bob answers the community, no name crosses. */

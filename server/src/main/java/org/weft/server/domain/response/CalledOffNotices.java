@@ -1,0 +1,89 @@
+package org.weft.server.domain.response;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.hibernate.Session;
+import org.weft.server.domain.PlainText;
+import org.weft.server.domain.proposal.CalledOff;
+import org.weft.server.model.Audience;
+import org.weft.server.model.NotificationKind;
+import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
+import org.weft.server.persistence.MemberSettingEntity;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
+import org.weft.web.i18n.Messages;
+
+/**
+ * Tells the people a proposal was promised to that its author called it off ({@link CalledOff}): the responders whose
+ * response the author accepted, and nobody else. A responder still waiting for a decision, or declined, is not told:
+ * nothing was arranged with them, and their conversation says it is closed when they open it.
+ * <ul>
+ * <li>A member of this instance is notified ({@code called-off}), which leads to the conversation of their response,
+ * closed: the responder to a local proposal, or, for a copy of another Weft instance's proposal, the member here whose
+ * agreement offer its author accepted (its owner's Update or Delete brought the news).</li>
+ * <li>Someone on another server who answered a local proposal with a post (Mastodon) gets one direct Note from the
+ * proposal's actor, as the hand-off reached them, in the author's language. It is kept as the last message of the
+ * conversation, so the author sees what was said for them, and a reply to it is known as one to a closed conversation
+ * (not taken for a new answer). A responder on another Weft instance (an agreement offer) gets no Note: their instance
+ * holds the copy, receives the same Update or Delete, and tells them in their own language.</li>
+ * </ul>
+ * For an anonymous request the community speaks, as everywhere in its conversations: the Note comes from it, in the
+ * request's own language, and says nothing of the member behind it.
+ */
+public final class CalledOffNotices implements CalledOff {
+    public static final String NOTIFY = NotificationKind.CALLED_OFF.wire();
+
+    private final DirectMessages direct;
+    private final Clock clock;
+
+    public CalledOffNotices(DirectMessages direct, Clock clock) {
+        this.direct = direct;
+        this.clock = clock;
+    }
+
+    @Override
+    public void calledOff(Session s, ProposalEntity p) {
+        Instant now = clock.instant();
+        for (ResponseEntity r : ResponseRepository.acceptedTo(s, p)) {
+            ActorEntity responder = r.getResponder();
+            if (responder.isDeleted()) {
+                continue;
+            }
+            if (responder.isLocal()) {
+                s.persist(new NotificationEntity(responder.getId(), NOTIFY, p.getId(), r.getId(), now));
+            } else if (p.isLocal() && r.getKind() != ResponseEntity.Kind.AGREEMENT) {
+                sendNote(s, r, now);
+            }
+        }
+    }
+
+    /** The direct Note to a responder on another server, in reply to the conversation's last message. */
+    private void sendNote(Session s, ResponseEntity r, Instant now) {
+        ProposalEntity p = r.getProposal();
+        String text = authorsLanguage(s, p).get("conversation.calledOffNote", p.getTitle());
+        String inReplyTo = ConversationMessageRepository.last(s, r).map(ConversationMessageEntity::getUri)
+                .orElse(r.getUri());
+        String uri = direct.sendNote(s, p.getAttributedTo(), r.getResponder(), inReplyTo, text);
+        s.persist(new ConversationMessageEntity(r, uri, true, p.getAttributedTo(), p.getAuthor().getId(),
+                PlainText.toHtml(text), now));
+    }
+
+    /**
+     * The author's page language, or the proposal's when they chose none; for an anonymous request always the request's
+     * own language, which everyone could read already.
+     */
+    private static Messages authorsLanguage(Session s, ProposalEntity p) {
+        if (p.getAudience() != Audience.ANONYMOUS) {
+            MemberSettingEntity setting = s.find(MemberSettingEntity.class, p.getAuthor().getId());
+            if (setting != null && setting.getLanguage() != null) {
+                return Messages.forLanguage(setting.getLanguage());
+            }
+        }
+        return Messages.forLanguage(p.getLanguage());
+    }
+}
