@@ -24,6 +24,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.domain.DomainException;
 import org.weft.server.model.ControlCharacters;
+import org.weft.server.model.LineBreaks;
 
 /**
  * A request's JSON object, read with the API's limits (64 KiB, {@code application/json}) and read
@@ -64,9 +65,16 @@ final class JsonBody {
         return node != null && !node.isNull();
     }
 
-    /** A string field, without the control characters no one types (as the pages' forms read it: ui.Forms). */
+    /**
+     * A string field as the pages' forms read it (ui.Forms): without the control characters no one types, and with its
+     * line breaks as LF, so a text counts, and is stored, the same whether a page or a program sent it.
+     */
     String text(String field) {
-        return value(field, JsonNode::isTextual, "api.type.string", node -> ControlCharacters.strip(node.textValue()));
+        return value(field, JsonNode::isTextual, "api.type.string", node -> typed(node.textValue()));
+    }
+
+    private static String typed(String text) {
+        return LineBreaks.unify(ControlCharacters.strip(text));
     }
 
     Boolean bool(String field) {
@@ -118,7 +126,7 @@ final class JsonBody {
             if (!item.isTextual()) {
                 throw wrongType(field, "api.type.textList");
             }
-            values.add(ControlCharacters.strip(item.textValue()));
+            values.add(typed(item.textValue()));
         }
         return values;
     }

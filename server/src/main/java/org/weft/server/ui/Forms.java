@@ -11,12 +11,14 @@ import java.util.Map;
 
 import io.helidon.webserver.http.ServerRequest;
 import org.weft.server.model.ControlCharacters;
+import org.weft.server.model.LineBreaks;
 
 /**
  * Reads a submitted form ({@code application/x-www-form-urlencoded}) with a size cap. Every value loses the control
  * characters no one types ({@link ControlCharacters#strip}): every page's form comes through here, so a title,
  * description, response, message or report stores none of them and nothing written from it later (an Atom feed, a
- * Note's {@code content}) inherits them.
+ * Note's {@code content}) inherits them. Its line breaks arrive as CR LF and are read as the one LF the browser counted
+ * against the field's {@code maxlength} ({@link LineBreaks}), so every limit checked later counts as the browser did.
  */
 final class Forms {
     private static final int MAX_BYTES = 64 * 1024;
@@ -47,7 +49,7 @@ final class Forms {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : ControlCharacters.strip(decode(pair.substring(eq + 1)));
+            String value = eq < 0 ? "" : LineBreaks.unify(ControlCharacters.strip(decode(pair.substring(eq + 1))));
             form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return form;
