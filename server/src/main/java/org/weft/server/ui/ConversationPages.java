@@ -17,13 +17,16 @@ import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.ConversationView;
+import org.weft.web.view.FormError;
 import org.weft.web.view.ResponseItem;
 
 /**
  * The conversation after a response, for its two sides only: its own page ({@code /conversations/{id}}, the
  * response's id), writing in it (a form on that page, under the response on the proposal page, and on "My
  * responses"), and "My responses" ({@code /me/responses}), the member's own answers with their conversations.
- * Anyone else gets the same 404 as for a conversation that does not exist.
+ * Anyone else gets the same 404 as for a conversation that does not exist. A refused message (empty, too long, the
+ * conversation closed) brings its page back with why beside the box and the words still in it; nothing is stored.
  */
 public final class ConversationPages {
     /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
@@ -46,22 +49,32 @@ public final class ConversationPages {
         if (!Pages.requireMember(res, v)) {
             return;
         }
-        Messages m = v.messages();
-        int skip = number(req, "skip");
         try {
-            long me = v.member().get().memberId();
-            Conversation c = conversations.view(me, responseId(req), skip, ConversationViews.PAGE);
-            // The messages shown here are read: their notifications (the reader's own) are not news any more.
-            notifications.markMessagesRead(me, c.messages().stream().map(Conversation.Message::id).toList());
-            ResponseItem item = ConversationViews.item(c, m, ConversationViews.page(c, m, skip));
-            Map<String, Object> params = new HashMap<>();
-            params.put("r", item);
             // Landed here after answering a proposal from another server from its page here: told it was sent.
-            params.put("notice", Pages.notice(req, m, NOTICES));
-            pages.render(res, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", params);
+            show(res, Status.OK_200, v, responseId(req), number(req, "skip"), null, "",
+                    Pages.notice(req, v.messages(), NOTICES));
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
         }
+    }
+
+    /**
+     * The conversation's page as its member {@code v} sees it after {@code skip} messages; after a refused message,
+     * with why ({@code error}) next to the box and what they {@code typed} still in it.
+     */
+    private void show(ServerResponse res, Status status, Visitor v, long id, int skip, FormError error, String typed,
+                      String notice) {
+        Messages m = v.messages();
+        long me = v.member().get().memberId();
+        Conversation c = conversations.view(me, id, skip, ConversationViews.PAGE);
+        // The messages shown here are read: their notifications (the reader's own) are not news any more.
+        notifications.markMessagesRead(me, c.messages().stream().map(Conversation.Message::id).toList());
+        ConversationView view = ConversationViews.page(c, m, skip);
+        ResponseItem item = ConversationViews.item(c, m, error == null ? view : view.refused(error, typed));
+        Map<String, Object> params = new HashMap<>();
+        params.put("r", item);
+        params.put("notice", notice);
+        pages.render(res, status, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", params);
     }
 
     /** A message written on any of the pages with the form; back to where it was written. */
@@ -94,9 +107,10 @@ public final class ConversationPages {
         } catch (NotFoundException e) {
             pages.notFound(res, v);
         } catch (InvalidInputException | ConflictException e) {
-            Messages m = v.messages();
-            pages.render(res, e instanceof ConflictException ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v,
-                    m.get("conversation.notSentTitle"), "message.jte", Map.of("message", e.messageIn(m)));
+            // Nothing was stored and nobody told: the conversation's page again, why beside the box, the words kept in it.
+            String field = "text".equals(Pages.fieldOf(e)) ? "text" : null;
+            show(res, e instanceof ConflictException ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v, id, 0,
+                    new FormError(field, Pages.explain(v.messages(), e)), Forms.first(form, "text"), null);
         }
     }
 

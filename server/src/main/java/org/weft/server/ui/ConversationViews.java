@@ -72,7 +72,7 @@ final class ConversationViews {
                 m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
-                "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH);
+                "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH, null, "");
     }
 
     /**

@@ -157,6 +157,54 @@ class ConversationPagesTest {
         assertEquals(before + 1, messages());
     }
 
+    /**
+     * A refused message loses nothing typed: the conversation's page comes back (400), whichever page it was written
+     * on, with why beside the box in the writer's language and the words still in it; Layla gets no message and no
+     * notification. Refused because the conversation closed meanwhile (409), the words stay readable there too.
+     */
+    @Test
+    void aRefusedMessageComesBackInItsBoxOnTheConversationPage() {
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "A folding table");
+        long id = respond(offer, "Is it still free?");
+        PageClient arabic = loggedIn("omar").language("ar");
+        Messages ar = Messages.forLanguage("ar");
+        long before = messages();
+        long told = notifications();
+        String typed = "سآتي يوم الثلاثاء " + "ب".repeat(2_000);
+
+        HttpResponse<String> refused = arabic.submit(path(offer), "/conversations/" + id + "/messages",
+                Map.of("text", typed, "back", "proposal"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+        assertEquals(ar.get("error.message_too_long", 2_000), page.getElementById("text-error").text(), refused.body());
+        org.jsoup.nodes.Element box = page.getElementById("write-" + id);
+        assertEquals(typed, box.val(), "what was typed is still in the box");
+        assertEquals("text-error", box.attr("aria-describedby"));
+        assertEquals("/conversations/" + id + "/messages", box.closest("form").attr("action"), "and can be sent again");
+        assertTrue(refused.body().contains("<html lang=\"ar\" dir=\"rtl\">"), refused.body());
+        assertTrue(page.text().contains("Is it still free?"), "the conversation's own page: " + refused.body());
+        assertFalse(page.text().contains(ar.get("error.title")), "not an error page");
+        assertEquals(before, messages(), "nothing stored");
+        assertEquals(told, notifications(), "Layla is not told of a message that was not sent");
+        assertFalse(layla.get("/conversations/" + id).body().contains("سآتي"), "Layla reads nothing of it");
+
+        // Shortened, the same words go through from the page that came back.
+        HttpResponse<String> sent = arabic.submit("/conversations/" + id, "/conversations/" + id + "/messages",
+                Map.of("text", "سآتي يوم الثلاثاء"));
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertTrue(layla.get("/conversations/" + id).body().contains("سآتي يوم الثلاثاء"));
+
+        weft.server().proposals().service().changeStatus("layla", offer.getId(), ProposalStatus.WITHDRAWN);
+        HttpResponse<String> closed = arabic.submit(path(offer), "/conversations/" + id + "/messages",
+                Map.of("text", "هل ما زالت متاحة؟", "back", "proposal"));
+        assertEquals(409, closed.statusCode());
+        org.jsoup.nodes.Document closedPage = org.jsoup.Jsoup.parse(closed.body());
+        assertTrue(closedPage.text().contains(ar.get("conversation.closedWithdrawn")), closed.body());
+        assertEquals("هل ما زالت متاحة؟", closedPage.getElementById("write-" + id).val(), "kept, to copy elsewhere");
+        assertTrue(closedPage.getElementById("write-" + id).hasAttr("readonly"), "but no longer sent from here");
+        assertEquals(before + 1, messages());
+    }
+
     @Test
     void aClosedConversationKeepsWhatWasSaidAndRefusesMore() {
         Messages ar = Messages.forLanguage("ar");
@@ -361,6 +409,11 @@ class ConversationPagesTest {
         Matcher form = WRITE.matcher(omar.get(path(p)).body());
         assertTrue(form.find(), "the responder has a conversation on the page");
         return Long.parseLong(form.group(1));
+    }
+
+    private static long notifications() {
+        return weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select coalesce(sum(count), 0) from NotificationEntity", Long.class).getSingleResult());
     }
 
     private static long messages() {

@@ -14,14 +14,23 @@ import java.util.List;
  * @param wholeUrl   the conversation's own page when more messages than these exist, or null
  * @param closedText why no more messages can be written, or null while the form is shown
  * @param back       where the form returns to ({@code proposal}, {@code conversation} or {@code responses})
+ * @param error      why the message just written was refused, in the writer's language, or null
+ * @param typed      what the refused message said, back in the box (or shown read-only once closed); empty otherwise
  */
 public record ConversationView(long responseId, String anchor, String with, String hiddenNote, List<MessageLine> messages,
                                String earlierUrl,
                                String wholeUrl, String wholeLabel, String closedText, String writeLabel, String postUrl,
-                               String back, int maxLength) {
+                               String back, int maxLength, FormError error, String typed) {
 
     public ConversationView {
         messages = List.copyOf(messages);
+        typed = typed == null ? "" : typed;
+    }
+
+    /** This view with a refused message: why ({@code error}) next to the box, and {@code typed} back in it. */
+    public ConversationView refused(FormError why, String text) {
+        return new ConversationView(responseId, anchor, with, hiddenNote, messages, earlierUrl, wholeUrl, wholeLabel,
+                closedText, writeLabel, postUrl, back, maxLength, why, text);
     }
 
     public boolean open() {
