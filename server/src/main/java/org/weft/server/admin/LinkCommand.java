@@ -64,8 +64,11 @@ final class LinkCommand {
         @Override
         public Integer call() {
             return OperatorContext.run(spec, ctx -> withLinks(ctx, links -> {
-                links.unlink(group, target);
-                ctx.out().printf("%s no longer follows %s%n", group, target);
+                if (links.unlink(group, target)) {
+                    ctx.out().printf("%s no longer follows %s%n", group, target);
+                } else {
+                    ctx.out().printf("%s was not following %s: nothing changed%n", group, target);
+                }
                 return 0;
             }));
         }

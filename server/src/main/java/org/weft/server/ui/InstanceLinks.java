@@ -25,7 +25,7 @@ final class InstanceLinks {
         List<LinkRow> rows = new ArrayList<>();
         for (String community : communities) {
             for (CommunityLink l : links.links(community)) {
-                rows.add(new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l))));
+                rows.add(new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)), l.weFollow()));
             }
         }
         return rows;
@@ -34,7 +34,7 @@ final class InstanceLinks {
     /** The links a visitor may see on a community's page: those that carry proposals (an accepted follow either way). */
     List<LinkRow> shown(String community, Messages m) {
         return links.links(community).stream().filter(l -> l.theyFollow() || l.weFollow() && l.accepted())
-                .map(l -> new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)))).toList();
+                .map(l -> new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)), l.weFollow())).toList();
     }
 
     /**
@@ -66,13 +66,26 @@ final class InstanceLinks {
         }
     }
 
-    /** Stops our community following the other; returns null when done, else the reason in the reader's words. */
+    /**
+     * Stops our community following the other; returns null when done, else the reason in the reader's words: among
+     * them that our community did not follow it (only it follows us, or the page was out of date), so nothing changed.
+     */
     String unlink(String community, String target, Messages m) {
         try {
-            links.unlink(community, target);
-            return null;
+            return links.unlink(community, target) ? null
+                    : m.get("admin.unlinkNothing", Messages.isolateLeftToRight(handle(community, target)));
         } catch (RuntimeException e) {
             return m.get("admin.unlinkFailed");
+        }
+    }
+
+    /** The other community as its row names it ({@code @name@server}), else as given. */
+    String handle(String community, String target) {
+        try {
+            return links.links(community).stream().filter(l -> l.actorUri().equals(target) || l.handle().equals(target))
+                    .map(CommunityLink::handle).findFirst().orElse(target);
+        } catch (RuntimeException e) {
+            return target;
         }
     }
 

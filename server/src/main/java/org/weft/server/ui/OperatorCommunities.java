@@ -96,7 +96,8 @@ public final class OperatorCommunities {
         }
         if (!Pages.confirmed(form)) {
             Messages m = v.messages();
-            forms.pages().confirm(res, v, m.get("confirm.unlinkTitle"), new Confirmation(Forms.first(form, "target"), null,
+            forms.pages().confirm(res, v, m.get("confirm.unlinkTitle"), new Confirmation(
+                    links.handle(Forms.first(form, "community"), Forms.first(form, "target")), null,
                     m.get("confirm.unlink"), "/admin/links/remove", List.of(
                             new Confirmation.Field("community", Forms.first(form, "community")),
                             new Confirmation.Field("target", Forms.first(form, "target"))),

@@ -107,6 +107,66 @@ class FederatedPagesTest {
         WaitFor.condition("town no longer lists camp among its followers", () -> !items(followers).contains(camp));
     }
 
+    /**
+     * The QA case, seen from B (here {@code other}): B's operator removes B's half of a two-way link. The row then says
+     * A's community follows us and offers no "Unlink" (nothing of ours is left to end; their follow is theirs); the
+     * confirmation named the community by its handle, not its URL; an unlink sent from a page out of date says that
+     * nothing changed rather than "removed". A's view: its own follow of B's community is untouched.
+     */
+    @Test
+    void aLinkThatOnlyRunsTheOtherWayOffersNoUnlinkAndAStaleUnlinkSaysNothingChanged() {
+        other.server().localActors().createGroup("market", "Market", null);
+        other.server().localActors().createMember("bea", "Bea", "bea-password", false);
+        new Operators(other.server().db()).setAdmin("bea", true);
+        here.server().localActors().createGroup("block3", "Block 3", null);
+        String block3 = here.base() + "/groups/block3";
+        String handle = "@block3@" + here.domain();
+        try {
+            here.server().matching().links().link("block3", "@market@" + other.domain());
+            other.server().matching().links().link("market", handle);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        WaitFor.condition("the link runs both ways", () -> other.server().matching().links().links("market").stream()
+                .anyMatch(CommunityLink::mutual));
+
+        PageClient bea = new PageClient(other.base());
+        bea.login("bea", "bea-password");
+        HttpResponse<String> asked = bea.submit("/admin/links", "/admin/links/remove",
+                Map.of("community", "market", "target", block3));
+        assertEquals(200, asked.statusCode(), asked.body());
+        org.jsoup.nodes.Element subject = org.jsoup.Jsoup.parse(asked.body()).selectFirst("p.subject");
+        assertEquals(handle, subject.text(), "the confirmation names it as the row does: " + asked.body());
+        assertEquals(303, bea.submit("/admin/links", "/admin/links/remove",
+                Map.of("community", "market", "target", block3, "confirm", "yes")).statusCode());
+        WaitFor.condition("A sees B's community stop following", () -> here.server().matching().links().links("block3")
+                .stream().noneMatch(CommunityLink::theyFollow));
+
+        org.jsoup.nodes.Element row = linkRow(bea.get("/admin/links").body(), handle);
+        assertTrue(row.text().endsWith("· follows us"), row.outerHtml());
+        assertTrue(row.select("form").isEmpty(), "no Unlink on a row where only they follow us: " + row.outerHtml());
+
+        // Sent again from the page as it was before: told truthfully that nothing changed.
+        HttpResponse<String> stale = bea.submit("/admin/links", "/admin/links/remove",
+                Map.of("community", "market", "target", block3, "confirm", "yes"));
+        assertEquals(400, stale.statusCode(), stale.body());
+        assertTrue(stale.body().contains(Messages.forLanguage("en").get("admin.unlinkNothing",
+                Messages.isolateLeftToRight(handle))), stale.body());
+        assertFalse(stale.body().contains(Messages.forLanguage("en").get("notice.unlinked")), stale.body());
+        assertTrue(linkRow(stale.body(), handle).text().endsWith("· follows us"), "the row is as it was");
+
+        // A's view: A's community still follows B's, and B still lists it among its followers.
+        assertTrue(here.server().matching().links().links("block3").stream().anyMatch(l -> l.weFollow() && l.accepted()));
+        assertTrue(items(other.base() + "/groups/market/followers").contains(block3));
+    }
+
+    /** The operator's row of the link to {@code handle} on the links page. */
+    private static org.jsoup.nodes.Element linkRow(String page, String handle) {
+        return org.jsoup.Jsoup.parse(page).select("ul.links > li").stream()
+                .filter(li -> li.select("a").text().equals(handle)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + handle + ": " + page));
+    }
+
     /** The items of a public collection (its first page), as any server reads them. */
     private static List<String> items(String collection) {
         JsonNode first = TestHttp.activityJson(collection);

@@ -153,20 +153,25 @@ public final class FollowService {
         return followee.getUri();
     }
 
-    /** A local actor stops following a remote one: Undo with the whole Follow embedded. */
-    public void unfollow(String localUsername, String targetUri) {
-        db.run(s -> {
+    /**
+     * A local actor stops following a remote one: Undo with the whole Follow embedded. Returns whether it followed
+     * (asked or accepted); when it did not, nothing is sent and nothing changes.
+     */
+    public boolean unfollow(String localUsername, String targetUri) {
+        return db.inTransaction(s -> {
             ActorEntity follower = ActorRepository.localByUsername(s, localUsername)
                     .orElseThrow(() -> new IllegalArgumentException("No local member or group '" + localUsername + "'"));
             ActorEntity followee = ActorRepository.byUri(s, targetUri)
                     .orElseThrow(() -> new IllegalArgumentException("Not following " + targetUri));
-            FollowRepository.between(s, follower, followee).ifPresent(f -> {
+            Optional<FollowEntity> ours = FollowRepository.between(s, follower, followee);
+            ours.ifPresent(f -> {
                 Activity follow = Activities.follow(f.getActivityUri(), follower.getUri(), followee.getUri());
                 outbox.send(s, follower, Activities.undo(outbox.newActivityId(), follower.getUri(), follow),
                         List.of(followee), false);
                 s.remove(f);
                 ends.ended(s, followee);
             });
+            return ours.isPresent();
         });
     }
 

@@ -54,13 +54,16 @@ public final class LinkService {
         return uri;
     }
 
-    /** {@code group} stops following {@code target}; their follow of us, if any, is theirs to undo. */
-    public void unlink(String group, String target) {
+    /**
+     * {@code group} stops following {@code target}; their follow of us, if any, is theirs to undo. Returns whether
+     * {@code group} followed it: false when only they follow us, and then nothing changed.
+     */
+    public boolean unlink(String group, String target) {
         String name = group.strip().toLowerCase(Locale.ROOT);
         requireGroup(name);
         String uri = db.inTransaction(s -> resolveKnown(s, target))
                 .orElseThrow(() -> InvalidInputException.field("target", "link_missing", target));
-        follows.unfollow(name, uri);
+        return follows.unfollow(name, uri);
     }
 
     /** The communities {@code group} follows or is followed by, in the order the follows were made. */
