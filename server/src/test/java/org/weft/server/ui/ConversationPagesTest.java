@@ -14,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,9 +178,9 @@ class ConversationPagesTest {
         HttpResponse<String> refused = arabic.submit(path(offer), "/conversations/" + id + "/messages",
                 Map.of("text", typed, "back", "proposal"));
         assertEquals(400, refused.statusCode(), refused.body());
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+        Document page = Jsoup.parse(refused.body());
         assertEquals(ar.get("error.message_too_long", 2_000), page.getElementById("text-error").text(), refused.body());
-        org.jsoup.nodes.Element box = page.getElementById("write-" + id);
+        Element box = page.getElementById("write-" + id);
         assertEquals(typed, box.val(), "what was typed is still in the box");
         assertEquals("text-error", box.attr("aria-describedby"));
         assertEquals("/conversations/" + id + "/messages", box.closest("form").attr("action"), "and can be sent again");
@@ -198,7 +201,7 @@ class ConversationPagesTest {
         HttpResponse<String> closed = arabic.submit(path(offer), "/conversations/" + id + "/messages",
                 Map.of("text", "هل ما زالت متاحة؟", "back", "proposal"));
         assertEquals(409, closed.statusCode());
-        org.jsoup.nodes.Document closedPage = org.jsoup.Jsoup.parse(closed.body());
+        Document closedPage = Jsoup.parse(closed.body());
         assertTrue(closedPage.text().contains(ar.get("conversation.closedWithdrawn")), closed.body());
         assertEquals("هل ما زالت متاحة؟", closedPage.getElementById("write-" + id).val(), "kept, to copy elsewhere");
         assertTrue(closedPage.getElementById("write-" + id).hasAttr("readonly"), "but no longer sent from here");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,8 +128,8 @@ class FederatedPagesTest {
         try {
             here.server().matching().links().link("block3", "@market@" + other.domain());
             other.server().matching().links().link("market", handle);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         WaitFor.condition("the link runs both ways", () -> other.server().matching().links().links("market").stream()
                 .anyMatch(CommunityLink::mutual));
@@ -135,14 +139,14 @@ class FederatedPagesTest {
         HttpResponse<String> asked = bea.submit("/admin/links", "/admin/links/remove",
                 Map.of("community", "market", "target", block3));
         assertEquals(200, asked.statusCode(), asked.body());
-        org.jsoup.nodes.Element subject = org.jsoup.Jsoup.parse(asked.body()).selectFirst("p.subject");
+        Element subject = Jsoup.parse(asked.body()).selectFirst("p.subject");
         assertEquals(handle, subject.text(), "the confirmation names it as the row does: " + asked.body());
         assertEquals(303, bea.submit("/admin/links", "/admin/links/remove",
                 Map.of("community", "market", "target", block3, "confirm", "yes")).statusCode());
         WaitFor.condition("A sees B's community stop following", () -> here.server().matching().links().links("block3")
                 .stream().noneMatch(CommunityLink::theyFollow));
 
-        org.jsoup.nodes.Element row = linkRow(bea.get("/admin/links").body(), handle);
+        Element row = linkRow(bea.get("/admin/links").body(), handle);
         assertTrue(row.text().endsWith("· follows us"), row.outerHtml());
         assertTrue(row.select("form").isEmpty(), "no Unlink on a row where only they follow us: " + row.outerHtml());
 
@@ -161,8 +165,8 @@ class FederatedPagesTest {
     }
 
     /** The operator's row of the link to {@code handle} on the links page. */
-    private static org.jsoup.nodes.Element linkRow(String page, String handle) {
-        return org.jsoup.Jsoup.parse(page).select("ul.links > li").stream()
+    private static Element linkRow(String page, String handle) {
+        return Jsoup.parse(page).select("ul.links > li").stream()
                 .filter(li -> li.select("a").text().equals(handle)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + handle + ": " + page));
     }
