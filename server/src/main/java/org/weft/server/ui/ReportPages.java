@@ -82,7 +82,8 @@ public final class ReportPages {
                 : messageId > 0 ? Optional.ofNullable(s.find(ConversationMessageEntity.class, messageId))
                         .map(msg -> new Reported(msg.getUri(), "/conversations/" + msg.getResponse().getId()))
                 : ProposalRepository.byUri(s, proposal)
-                        .map(p -> new Reported(p.getUri(), p.isLocal() ? URI.create(p.getUri()).getRawPath() : null)));
+                        .map(p -> new Reported(p.getUri(), p.isLocal() ? URI.create(p.getUri()).getRawPath()
+                                : RemoteProposalPage.path(p.getId()))));
         if (reported.isEmpty()) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
             return;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
@@ -127,6 +129,51 @@ class RemoteProposalPageTest {
                     listed);
             String feed = visitor.get("/board/town/feed.atom").body();
             assertFalse(feed.contains("/remote-proposals/"), feed);
+        }
+    }
+
+    /**
+     * A member of B reports A's offer from its page on B; B's operator hides B's copy: it leaves B's board and its page
+     * there, and A's original is as it was.
+     */
+    @Test
+    void aMemberReportsALinkedCommunitysPostFromItsPageHereAndAModeratorHidesTheCopy() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            b.server().localActors().createGroup("town", "Town", null);
+            b.server().localActors().createMember("bob", "Bob", PASSWORD, false);
+            b.server().localActors().createMember("olga", "Olga", PASSWORD, false);
+            new Operators(b.server().db()).setAdmin("olga", true);
+            link(b, "town", a, "block3");
+            ProposalEntity loan = offer(a, "Money before you see the pram", Audience.PUBLIC);
+            long copy = WaitFor.value("B keeps the offer", () -> copy(b, loan.getUri()));
+            String page = "/remote-proposals/" + copy;
+
+            PageClient bob = new PageClient(b.base());
+            bob.login("bob", PASSWORD);
+            Map<String, String> report = new HashMap<>(PageClient.hiddenFields(bob.get(page).body(), "/report"));
+            assertEquals(loan.getUri(), report.get("proposal"), "the report names the original");
+            report.put("comment", "Asks for money up front");
+            HttpResponse<String> sent = bob.post("/report", report);
+            assertEquals(303, sent.statusCode(), sent.body());
+            assertTrue(bob.get(sent.headers().firstValue("Location").orElseThrow()).body()
+                    .contains("<a href=\"" + page + "\">"), "back to the page it was reported from");
+
+            PageClient olga = new PageClient(b.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains("Money before you see the pram") && queue.contains("Asks for money up front"), queue);
+            long reportId = b.server().safety().reports().all(1).get(0).getId();
+            HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "hide", "reason", "Scam"));
+            assertEquals(303, olga.post("/moderate/reports/" + reportId,
+                    PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId)).statusCode());
+
+            assertFalse(bob.get("/board/town").body().contains("Money before you see the pram"), "off B's board");
+            assertEquals(404, bob.get(page).statusCode(), "and its page on B");
+            assertEquals(200, new PageClient(a.base()).get(URI.create(loan.getUri()).getRawPath()).statusCode(),
+                    "A's original is A's moderators' business");
         }
     }
 
