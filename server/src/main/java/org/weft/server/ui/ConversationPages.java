@@ -108,9 +108,8 @@ public final class ConversationPages {
             pages.notFound(res, v);
         } catch (InvalidInputException | ConflictException e) {
             // Nothing was stored and nobody told: the conversation's page again, why beside the box, the words kept in it.
-            String field = "text".equals(Pages.fieldOf(e)) ? "text" : null;
             show(res, e instanceof ConflictException ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, v, id, 0,
-                    new FormError(field, Pages.explain(v.messages(), e)), Forms.first(form, "text"), null);
+                    Pages.textRefusal(v.messages(), e), Forms.first(form, "text"), null);
         }
     }
 

@@ -20,6 +20,7 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.server.ui.auth.Visitors;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.Confirmation;
+import org.weft.web.view.FormError;
 import org.weft.web.view.Frame;
 
 /**
@@ -277,6 +278,14 @@ public final class Pages {
             return m.get(message);
         }
         return m.get("error.invalid_input");
+    }
+
+    /**
+     * A refused message's error for a form whose one field is {@code text} (a response, a conversation message, an
+     * answer from here): beside the field when the refusal names it, else above the form.
+     */
+    public static FormError textRefusal(Messages m, RuntimeException e) {
+        return new FormError("text".equals(fieldOf(e)) ? "text" : null, explain(m, e));
     }
 
     /** The field a refusal names, as the domain names it ({@code title}, {@code endsAt}), or null. */

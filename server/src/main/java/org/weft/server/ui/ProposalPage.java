@@ -95,8 +95,7 @@ public final class ProposalPage {
      * wrote, back in it. A proposal this visitor may no longer open answers as {@link #show} does.
      */
     public void refusedResponse(ServerRequest req, ServerResponse res, Visitor v, RuntimeException refusal, String typed) {
-        String field = "text".equals(Pages.fieldOf(refusal)) ? "text" : null;
-        show(req, res, v, new RefusedResponse(new FormError(field, Pages.explain(v.messages(), refusal)), typed));
+        show(req, res, v, new RefusedResponse(Pages.textRefusal(v.messages(), refusal), typed));
     }
 
     /** A refused response: why, and the text it had. */
@@ -276,7 +275,8 @@ public final class ProposalPage {
         return new Option(status, m.get("action." + status), false);
     }
 
-    private static List<String> paragraphs(String text) {
+    /** A plain text's paragraphs (split at blank lines), as this page and a copy's page show a description. */
+    static List<String> paragraphs(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).toList();
     }

@@ -1,7 +1,6 @@
 package org.weft.server.ui;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,7 @@ public final class RemoteProposalPage {
         } catch (ForbiddenException e) {
             pages.forbidden(res, v);
         } catch (DomainException | IllegalArgumentException e) {
-            String field = "text".equals(Pages.fieldOf(e)) ? "text" : null;
-            show(req, res, v, new Refused(new FormError(field, Pages.explain(v.messages(), e)), text));
+            show(req, res, v, new Refused(Pages.textRefusal(v.messages(), e), text));
         }
     }
 
@@ -160,7 +158,7 @@ public final class RemoteProposalPage {
         boolean underCommunity = community != null && community.getId().equals(from.getId());
         RemoteProposalView view = new RemoteProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
-                paragraphs(HtmlSanitizer.toPlainText(p.getDescription())), cards.categoryLinks(p, m),
+                ProposalPage.paragraphs(HtmlSanitizer.toPlainText(p.getDescription())), cards.categoryLinks(p, m),
                 p.getKind() == null ? null : m.get("kind." + p.getKind().name().toLowerCase()),
                 p.getQuantity() == null ? null : ProposalAmount.of(p.getQuantity(), p.getUnit(), m),
                 p.getAreaName() == null ? null : AreaNames.read(s).name(p, m), m.date(p.getEndsAt()),
@@ -202,11 +200,6 @@ public final class RemoteProposalPage {
     private static String handle(ActorEntity actor) {
         return actor.getUsername() == null || actor.getDomain() == null ? actor.getUri()
                 : "@" + actor.getUsername() + "@" + actor.getDomain();
-    }
-
-    private static List<String> paragraphs(String text) {
-        return text == null || text.isBlank() ? List.of()
-                : Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).toList();
     }
 
     private static Long id(ServerRequest req) {
