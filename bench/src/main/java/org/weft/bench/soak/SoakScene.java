@@ -17,6 +17,7 @@ import org.weft.bench.mock.MockHosts;
 import org.weft.bench.server.WeftEnv;
 import org.weft.bench.targets.Sender;
 import org.weft.server.domain.actor.LocalActorService;
+import org.weft.server.domain.proposal.CalledOff;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.domain.proposal.ProposalRules;
@@ -112,7 +113,8 @@ final class SoakScene {
             for (String name : MEMBERS.subList(0, MEMBER_COUNT)) {
                 members.add(actors.createMember(name, name, "soak benchmark member " + name, false));
             }
-            ProposalService service = new ProposalService(database, urls, new ProposalRules(taxonomy), SILENT, clock);
+            ProposalService service = new ProposalService(database, urls, new ProposalRules(taxonomy), SILENT,
+                    CalledOff.NONE, clock);
             List<LocalProposal> proposals = new ArrayList<>();
             for (int i = 0; i < LOCAL_PROPOSALS; i++) {
                 ActorEntity author = members.get(i % members.size());
