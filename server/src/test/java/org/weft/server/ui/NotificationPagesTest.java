@@ -293,6 +293,25 @@ class NotificationPagesTest {
         }
     }
 
+    /**
+     * A member who answered from another Weft instance (their answer travels as an agreement offer) reads the same
+     * sentence as a member who answered here: to both it was their response, not "their offer", which on an offer's
+     * page reads as the offer itself.
+     */
+    @Test
+    void anAnswerAcceptedOnAnotherInstanceReadsAsOneAcceptedHere() {
+        for (String language : Messages.LANGUAGES) {
+            Messages m = Messages.forLanguage(language);
+            assertEquals(NotificationLinks.title(detail(NotificationKind.ACCEPTED), m),
+                    NotificationLinks.title(detail(NotificationKind.AGREEMENT_ACCEPTED), m), language);
+        }
+    }
+
+    private static NotificationDetail detail(NotificationKind kind) {
+        return new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread", "https://camp.example/proposals/x", true,
+                "Block 3", 3L, 4L, "words", "Rosa", 1);
+    }
+
     /** Follows a notification's link as the member: returns where it leads, and checks it is read now. */
     private static String opened(PageClient member, JsonNode notification) {
         HttpResponse<String> followed = member.get("/me/notifications/" + notification.path("id").asLong());
