@@ -1,6 +1,7 @@
 package org.weft.server.ui;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +20,13 @@ import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.Audience;
 import org.weft.server.model.HelpKind;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -109,13 +112,25 @@ public final class ProposalFormPage {
         if (!Pages.requireMember(res, v)) {
             return;
         }
-        Optional<Values> values = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
-                .equals(v.member().get().memberId()) && !p.isHeldByModerator()).map(Values::of));
-        if (values.isEmpty()) {
+        Optional<Editing> own = db.inTransaction(s -> lookup.find(s, req).filter(p -> p.getAuthor().getId()
+                .equals(v.member().get().memberId()) && !p.isHeldByModerator())
+                .map(p -> new Editing(p.getStatus(), URI.create(p.getUri()).getPath(), Values.of(p))));
+        if (own.isEmpty()) {
             pages.notFound(res, v);
             return;
         }
-        show(res, Status.OK_200, v, req.path().path(), true, values.get(), null, null);
+        try {
+            // A closed proposal cannot be changed: say so now rather than after the whole form was filled in again.
+            ProposalLifecycle.require(ProposalLifecycle.Action.EDIT, own.get().status());
+        } catch (InvalidInputException e) {
+            pages.refused(res, Status.CONFLICT_409, v, e, own.get().page());
+            return;
+        }
+        show(res, Status.OK_200, v, req.path().path(), true, own.get().values(), null, null);
+    }
+
+    /** The author's own proposal as its edit form needs it: whether it may still change, where it is, what it says. */
+    private record Editing(ProposalStatus status, String page, Values values) {
     }
 
     public void edit(ServerRequest req, ServerResponse res) {

@@ -24,6 +24,7 @@ import org.weft.server.testing.RemoteFollows;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
 
 /**
  * A proposal's buttons pressed on a page that is out of date (a second tab, the back button): what the page says is
@@ -195,6 +196,22 @@ class StaleProposalPageTest {
         WaitFor.deliveriesDrained(weft);
         assertEquals(1, activitiesAbout(offer, "Delete").size(), "rosa's server was told once");
         assertEquals(1, activitiesAbout(offer, "Update").size(), "and of the withdrawal once");
+    }
+
+    @Test
+    void theEditFormOfAWithdrawnProposalSaysAtOnceThatItCanNoLongerChange() {
+        ProposalEntity offer = offer("A pram for a newborn");
+        String page = path(offer);
+        assertEquals(200, layla.get(page + "/edit").statusCode(), "open: the form");
+        weft.server().proposals().service().changeStatus("layla", offer.getId(), ProposalStatus.WITHDRAWN);
+
+        // The edit link of a tab opened before the withdrawal: not the whole form, to be refused once filled in again.
+        HttpResponse<String> edit = layla.get(page + "/edit");
+        assertEquals(409, edit.statusCode(), edit.body());
+        Messages m = Messages.forLanguage("ar");
+        assertTrue(edit.body().contains(m.get("error.proposal_not_editable", m.get("status.withdrawn"))), edit.body());
+        assertTrue(edit.body().contains("href=\"" + page + "\""), "a way back to the proposal: " + edit.body());
+        assertFalse(edit.body().contains("name=\"title\""), "no form: " + edit.body());
     }
 
     private static void assertStatusButtons(String page, List<String> expected) {
