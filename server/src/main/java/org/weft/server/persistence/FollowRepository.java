@@ -45,6 +45,12 @@ public final class FollowRepository {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** Everyone {@code follower} follows or has asked to follow (accepted and pending), newest first. */
+    public static List<FollowEntity> followingOrAskedOf(Session s, ActorEntity follower) {
+        return s.createSelectionQuery("from FollowEntity f join fetch f.followee where f.follower = :a order by f.id desc",
+                FollowEntity.class).setParameter("a", follower).getResultList();
+    }
+
     /** The follow with this Follow activity id, of this followee. */
     public static Optional<FollowEntity> byActivity(Session s, String activityUri, ActorEntity followee) {
         return s.createSelectionQuery("from FollowEntity where activityUri = :id and followee = :b", FollowEntity.class)

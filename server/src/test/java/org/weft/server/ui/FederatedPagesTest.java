@@ -112,6 +112,34 @@ class FederatedPagesTest {
     }
 
     /**
+     * A link the other community has not answered yet (its moderators approve followers by hand) is on the operator's
+     * page as waiting, with Unlink to take the request back; visitors of the community's page do not see it. Before,
+     * the page said "No links yet" until the other side accepted.
+     */
+    @Test
+    void aLinkWaitingForTheOtherSidesAnswerIsShownAsWaiting() {
+        other.server().localActors().createGroup("choir", "Choir", null);
+        other.server().followers().requireApproval("choir", true);
+        PageClient olga = new PageClient(here.base());
+        olga.login("olga", "olga-password");
+        assertEquals(303, olga.submit("/admin", "/admin/links", Map.of("community", "camp", "target", "@choir@" + other.domain()))
+                .statusCode());
+        WaitFor.condition("choir holds camp's request", () -> other.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select count(*) from FollowEntity f where f.followee.username = 'choir'", Long.class).getSingleResult()) == 1);
+        try {
+            String admin = olga.get("/admin/links").body();
+            assertTrue(admin.contains("@choir@" + other.domain()) && admin.contains(Messages.forLanguage("en").get("link.waiting")),
+                    admin);
+            assertFalse(admin.contains(Messages.forLanguage("en").get("admin.linksNone")), admin);
+            assertTrue(admin.contains("action=\"/admin/links/remove\""), "the request can be taken back: " + admin);
+            String community = new PageClient(here.base()).get("/groups/camp").body();
+            assertFalse(community.contains("@choir@" + other.domain()), "not a link for visitors yet: " + community);
+        } finally {
+            here.server().matching().links().unlink("camp", "@choir@" + other.domain());
+        }
+    }
+
+    /**
      * The QA case, seen from B (here {@code other}): B's operator removes B's half of a two-way link. The row then says
      * A's community follows us and offers no "Unlink" (nothing of ours is left to end; their follow is theirs); the
      * confirmation named the community by its handle, not its URL; an unlink sent from a page out of date says that

@@ -72,7 +72,8 @@ public final class LinkService {
         return db.inTransaction(s -> {
             ActorEntity us = requireGroup(s, name);
             Map<String, CommunityLink> byUri = new LinkedHashMap<>();
-            for (FollowEntity f : FollowRepository.followingOf(s, us, 0, Integer.MAX_VALUE)) {
+            // Pending ones too: a link still waiting for the other side's answer is "waiting", not absent.
+            for (FollowEntity f : FollowRepository.followingOrAskedOf(s, us)) {
                 ActorEntity them = f.getFollowee();
                 if (them.getKind() == ActorKind.GROUP) {
                     byUri.put(them.getUri(), new CommunityLink(them.getUri(), handle(them), true, f.isAccepted(), false));
