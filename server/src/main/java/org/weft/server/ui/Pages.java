@@ -22,6 +22,7 @@ import org.weft.web.i18n.Messages;
 import org.weft.web.view.Confirmation;
 import org.weft.web.view.FormError;
 import org.weft.web.view.Frame;
+import org.weft.web.view.KeptText;
 
 /**
  * What every page handler shares: who the visitor is, rendering inside the frame (with the member's unread
@@ -114,7 +115,18 @@ public final class Pages {
     /** {@link #message(ServerResponse, Status, Visitor, String, String, String, String)} inside the transaction {@code s}. */
     public void message(ServerResponse res, Session s, Status status, Visitor v, String title, String message,
                         String backUrl, String backKey) {
-        renderAfterCommit(res, status, v, unread(s, v), title, "message.jte", messageParams(v, message, backUrl, backKey));
+        message(res, s, status, v, title, message, backUrl, backKey, null);
+    }
+
+    /**
+     * The same, giving back under the sentence what the visitor wrote and could not send ({@code kept}, or null), in a
+     * box they can copy it from.
+     */
+    public void message(ServerResponse res, Session s, Status status, Visitor v, String title, String message,
+                        String backUrl, String backKey, KeptText kept) {
+        Map<String, Object> params = messageParams(v, message, backUrl, backKey);
+        params.put("kept", kept);
+        renderAfterCommit(res, status, v, unread(s, v), title, "message.jte", params);
     }
 
     /** The member's unread notifications for the menu, counted in the page's transaction {@code s}; 0 signed out. */

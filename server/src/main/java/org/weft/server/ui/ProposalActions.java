@@ -92,13 +92,16 @@ public final class ProposalActions {
 
     /**
      * Sends a response to the proposal's author. A refused one (empty, too long, no longer possible) stores nothing and
-     * tells nobody: the proposal page comes back (400) with why next to the field and what was typed still in it.
+     * tells nobody: the proposal page comes back (400) with why next to the field and what was typed still in it. One
+     * sent to a proposal withdrawn or deleted while it was written gets the proposal's 410 page, which says so and
+     * gives the words back to keep.
      */
     public void respond(ServerRequest req, ServerResponse res) {
         act(req, res, NO_QUESTION, (v, form, p) -> {
             responses.respond(v.username(), p.id(), Forms.first(form, "text"));
             return Pages.done(p.path(), "responded", "respond");
-        }, null, (v, form, p, e) -> page.refusedResponse(req, res, v, e, Forms.first(form, "text")));
+        }, null, (v, form, p, e) -> page.refusedResponse(req, res, v, e, Forms.first(form, "text")),
+                (v, form) -> page.unsentResponse(req, res, v, Forms.first(form, "text")));
     }
 
     public void accept(ServerRequest req, ServerResponse res) {
@@ -198,6 +201,11 @@ public final class ProposalActions {
         void answer(Visitor v, Map<String, List<String>> form, Target proposal, RuntimeException e);
     }
 
+    /** How a form for a proposal that is not there (never was, or deleted) is answered; nothing was changed. */
+    private interface Missing {
+        void answer(Visitor v, Map<String, List<String>> form);
+    }
+
     /** A confirmation page's title and content. */
     private record Question(String title, Confirmation confirmation) {
     }
@@ -223,6 +231,12 @@ public final class ProposalActions {
      */
     private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready,
                      Refusal refusal) {
+        act(req, res, asking, action, deletedAlready, refusal, (v, form) -> pages.notFound(res, v));
+    }
+
+    /** {@code missing} answers when there is no such proposal, or it was deleted and {@code deletedAlready} is null. */
+    private void act(ServerRequest req, ServerResponse res, Asking asking, Action action, String deletedAlready,
+                     Refusal refusal, Missing missing) {
         Visitor v = pages.visitor(req, res);
         Map<String, List<String>> form = pages.form(req, res, v);
         if (form == null || !Pages.requireMember(res, v)) {
@@ -236,7 +250,7 @@ public final class ProposalActions {
             return;
         }
         if (target.isEmpty()) {
-            pages.notFound(res, v);
+            missing.answer(v, form);
             return;
         }
         Target p = target.get();

@@ -40,6 +40,7 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
 import org.weft.web.view.FormError;
+import org.weft.web.view.KeptText;
 import org.weft.web.view.Notice;
 import org.weft.web.view.Option;
 import org.weft.web.view.ProposalView;
@@ -92,13 +93,23 @@ public final class ProposalPage {
     /**
      * The page again, answering 400, after the visitor's response to it was refused ({@code refusal}): why, in their
      * language, next to the respond field (or above it when no one field is to blame), and {@code typed}, what they
-     * wrote, back in it. A proposal this visitor may no longer open answers as {@link #show} does.
+     * wrote, back in it. A proposal this visitor may no longer open answers as {@link #show} does, except that one
+     * withdrawn or deleted while they wrote gives their words back under the 410 sentence ({@link #unsentResponse}).
      */
     public void refusedResponse(ServerRequest req, ServerResponse res, Visitor v, RuntimeException refusal, String typed) {
         show(req, res, v, new RefusedResponse(Pages.textRefusal(v.messages(), refusal), typed));
     }
 
-    /** A refused response: why, and the text it had. */
+    /**
+     * The answer to a response sent to a proposal that is no longer there (its author deleted it while the visitor
+     * wrote): the 410 page, saying so, with {@code typed} in a box to copy and keep, nothing stored or sent. An address
+     * that never was answers 404.
+     */
+    public void unsentResponse(ServerRequest req, ServerResponse res, Visitor v, String typed) {
+        show(req, res, v, new RefusedResponse(null, typed));
+    }
+
+    /** A refused response: why (null when the proposal is gone: its 410 page says why), and the text it had. */
     private record RefusedResponse(FormError error, String text) {
     }
 
@@ -112,7 +123,7 @@ public final class ProposalPage {
             } else {
                 Optional<TombstoneEntity> tombstone = TombstoneRepository.byUri(s, uri);
                 if (tombstone.isPresent()) {
-                    gone(res, s, v, tombstone.get());
+                    gone(res, s, v, tombstone.get(), refused == null ? null : refused.text());
                 } else {
                     pages.notFound(res, s, v);
                 }
@@ -230,16 +241,20 @@ public final class ProposalPage {
 
     /**
      * 410 for a browser at the address of a proposal that is gone: "This offer was withdrawn on 3 May", and the way to
-     * its community's board. Called inside the loading transaction {@code s}.
+     * its community's board. Called inside the loading transaction {@code s}. {@code unsent} is a response the visitor
+     * wrote while it went (null when none): it was not sent, and comes back to them in a box, to keep.
      */
-    private void gone(ServerResponse res, Session s, Visitor v, TombstoneEntity tombstone) {
+    private void gone(ServerResponse res, Session s, Visitor v, TombstoneEntity tombstone, String unsent) {
         Messages m = v.messages();
         Optional<ProposalEntity> former = ProposalRepository.localByUri(s, tombstone.getUri());
         String kind = former.map(p -> p.getPurpose().wire()).orElse("proposal");
         boolean withdrawn = former.map(p -> !p.isDeleted() && p.getStatus() == ProposalStatus.WITHDRAWN).orElse(false);
         String text = m.get("gone." + kind + "." + (withdrawn ? "withdrawn" : "deleted"), m.date(tombstone.getDeletedAt()));
         String board = former.map(ProposalEntity::getGroup).map(g -> "/board/" + g.getUsername()).orElse(null);
-        pages.message(res, s, Status.GONE_410, v, m.get("gone.title"), text, board, board == null ? null : "proposal.board");
+        KeptText kept = unsent == null || unsent.isBlank() ? null
+                : new KeptText(m.get("gone.responseNotSent"), m.get("gone.responseKept"), unsent);
+        pages.message(res, s, Status.GONE_410, v, m.get("gone.title"), text, board, board == null ? null : "proposal.board",
+                kept);
     }
 
     /** The section a notice belongs to: the one the form that caused it was in. */

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
 
 /**
  * A member answers another member's proposal from its page, through the domain's ResponseService: the author sees the
@@ -89,6 +94,56 @@ class RespondToProposalTest {
 
         assertEquals(responsesBefore, count("ResponseEntity"), "no response was kept");
         assertEquals(notificationsBefore, count("NotificationEntity"), "nobody was notified");
+    }
+
+    /**
+     * Omar writes an answer while Layla withdraws her offer, then another while she deletes one: each comes back to
+     * him on the 410 page, in his language, saying it was not sent, his words (markup and all, as plain text) in a box
+     * he can copy them from. No response is kept, Layla is not notified and reads nothing of them.
+     */
+    @Test
+    void anAnswerToAnOfferWithdrawnOrDeletedMeanwhileComesBackToKeep() {
+        PageClient arabic = new PageClient(weft.base()).language("ar");
+        arabic.login("omar", "omar-password");
+        Messages ar = Messages.forLanguage("ar");
+        ProposalEntity withdrawn = offer("A baby bath");
+        ProposalEntity deleted = offer("A box of crayons");
+        Map<String, String> toWithdrawn = respondForm(arabic, withdrawn);
+        Map<String, String> toDeleted = respondForm(arabic, deleted);
+        weft.server().proposals().service().changeStatus("layla", withdrawn.getId(), ProposalStatus.WITHDRAWN);
+        weft.server().proposals().service().delete("layla", deleted.getId());
+        long notificationsBefore = count("NotificationEntity");
+
+        for (ProposalEntity gone : List.of(withdrawn, deleted)) {
+            String typed = "<b>x</b> هل يمكنني أخذه يوم الأحد؟";
+            Map<String, String> form = new HashMap<>(gone == withdrawn ? toWithdrawn : toDeleted);
+            form.put("text", typed);
+            HttpResponse<String> sent = arabic.post(path(gone) + "/respond", form);
+            assertEquals(410, sent.statusCode(), sent.body());
+            assertFalse(sent.body().contains("<b>x</b>"), "people's words are text, never markup: " + sent.body());
+            Document page = Jsoup.parse(sent.body());
+            assertTrue(page.text().contains(ar.get("gone.responseNotSent")), sent.body());
+            Element kept = page.getElementById("kept-text");
+            assertEquals(typed, kept.val(), "what he wrote is there to keep");
+            assertTrue(kept.hasAttr("readonly") && kept.closest("form") == null, "and is sent from nowhere");
+            assertEquals(ar.get("gone.responseKept"), page.selectFirst("label[for=kept-text]").text());
+            assertTrue(sent.body().contains("<html lang=\"ar\" dir=\"rtl\">"), sent.body());
+
+            assertEquals(List.of(), responsesTo(gone), "no response was kept");
+        }
+        assertTrue(page(layla, path(withdrawn)).contains("A baby bath"), "she still sees her withdrawn offer");
+        assertFalse(page(layla, path(withdrawn)).contains("هل يمكنني"), "with no answer on it");
+        assertFalse(page(layla, "/me/notifications").contains("هل يمكنني"));
+        assertEquals(notificationsBefore, count("NotificationEntity"), "nobody was notified");
+    }
+
+    /** The fields of the respond form on the proposal's page as {@code member} sees it now, to send later. */
+    private static Map<String, String> respondForm(PageClient member, ProposalEntity p) {
+        return PageClient.hiddenFields(member.get(path(p)).body(), path(p) + "/respond");
+    }
+
+    private static String page(PageClient member, String path) {
+        return member.get(path).body();
     }
 
     private static void assertRefused(PageClient member, ProposalEntity p, String text, String sentence) {
