@@ -140,6 +140,7 @@ import org.weft.server.domain.response.ActorDeparture;
 import org.weft.server.domain.response.CalledOffNotices;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
+import org.weft.server.domain.response.TermsChangedNotices;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.queue.DeliveryQueue;
@@ -344,8 +345,10 @@ public final class WeftServer implements AutoCloseable {
         FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock, copies::followEnded);
         // Whoever was promised a proposal is told when its author calls it off, here or on the server that holds it.
         CalledOffNotices calledOff = new CalledOffNotices(direct, clock);
+        // And when its author changes what was promised to them (an edit here, or an Update of the copy kept here).
+        TermsChangedNotices termsChanged = new TermsChangedNotices(clock);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
-                ProposalEvents.notifying(proposalFederation, matcher), calledOff, clock);
+                ProposalEvents.notifying(proposalFederation, matcher), calledOff, termsChanged, clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
@@ -358,7 +361,7 @@ public final class WeftServer implements AutoCloseable {
         TextClassifier classifier = new TextClassifier(taxonomy);
         BoardSearch boardSearch = new BoardSearch(taxonomy, classifier);
         RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher, blocked,
-                calledOff);
+                calledOff, termsChanged);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {

@@ -19,6 +19,12 @@ public enum NotificationKind {
      * fulfilled: what was arranged is off (here, or on the other Weft instance that holds the proposal).
      */
     CALLED_OFF("called-off"),
+    /**
+     * The member's response had been accepted, and the proposal's author changed what it offers or asks for since (its
+     * title, description, quantity, area or end date): what was arranged may no longer hold (here, or on the other Weft
+     * instance that holds the proposal).
+     */
+    EDITED_AFTER_ACCEPT("edited-after-accept"),
     /** A new message in a conversation the member is part of (a response's author side or its responder). */
     CONVERSATION("conversation"),
     /** A new match for one of the member's proposals. */

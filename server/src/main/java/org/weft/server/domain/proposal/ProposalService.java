@@ -41,16 +41,21 @@ public final class ProposalService {
     private final ProposalRules rules;
     private final ProposalPublisher publisher;
     private final CalledOff calledOff;
+    private final TermsChanged termsChanged;
     private final Clock clock;
 
-    /** {@code calledOff} hears of every proposal withdrawn, or deleted before it was fulfilled, in that transaction. */
+    /**
+     * {@code calledOff} hears of every proposal withdrawn, or deleted before it was fulfilled, in that transaction;
+     * {@code termsChanged} of every edit or renewal that changed what it offers or asks for ({@link AgreedTerms}).
+     */
     public ProposalService(Database db, LocalUrls urls, ProposalRules rules, ProposalPublisher publisher,
-                           CalledOff calledOff, Clock clock) {
+                           CalledOff calledOff, TermsChanged termsChanged, Clock clock) {
         this.db = db;
         this.urls = urls;
         this.rules = rules;
         this.publisher = publisher;
         this.calledOff = calledOff;
+        this.termsChanged = termsChanged;
         this.clock = clock;
     }
 
@@ -97,6 +102,7 @@ public final class ProposalService {
         return db.inTransaction(s -> {
             ProposalEntity p = changeable(s, memberUsername, proposalId);
             ProposalLifecycle.require(ProposalLifecycle.Action.EDIT, p.getStatus());
+            AgreedTerms before = AgreedTerms.of(p);
             if (draft.audience() != null && draft.audience() != p.getAudience()) {
                 throw InvalidInputException.field("audience", "audience_fixed");
             }
@@ -131,6 +137,9 @@ public final class ProposalService {
             place(s, p, draft);
             p.setUpdatedAt(now);
             publisher.updated(s, p);
+            if (before.changedIn(p)) {
+                termsChanged.termsChanged(s, p);
+            }
             return p;
         });
     }
@@ -141,12 +150,16 @@ public final class ProposalService {
         return db.inTransaction(s -> {
             ProposalEntity p = changeable(s, memberUsername, proposalId);
             ProposalLifecycle.require(ProposalLifecycle.Action.RENEW, p.getStatus());
+            AgreedTerms before = AgreedTerms.of(p);
             p.setEndsAt(rules.endsAt(newEnd, p.getPurpose(), now));
             if (p.getStatus() == ProposalStatus.EXPIRED) {
                 p.setStatus(ProposalStatus.OPEN);
             }
             p.setUpdatedAt(now);
             publisher.updated(s, p);
+            if (before.changedIn(p)) {
+                termsChanged.termsChanged(s, p); // a new end date changes what was promised: until when
+            }
             return p;
         });
     }

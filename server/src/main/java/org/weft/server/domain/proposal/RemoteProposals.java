@@ -43,6 +43,7 @@ public final class RemoteProposals {
     private final ProposalListener listener;
     private final BlockedDomains blocked;
     private final CalledOff calledOff;
+    private final TermsChanged termsChanged;
 
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
         this(taxonomy, classifier, clock, ProposalListener.NONE);
@@ -56,13 +57,18 @@ public final class RemoteProposals {
     /** {@code blocked}: new posts from silenced servers wait for a moderator. */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
                            BlockedDomains blocked) {
-        this(taxonomy, classifier, clock, listener, blocked, CalledOff.NONE);
+        this(taxonomy, classifier, clock, listener, blocked, CalledOff.NONE, TermsChanged.NONE);
     }
 
-    /** {@code calledOff} hears, in the transaction, of every copy its owner withdrew, or deleted before it was fulfilled. */
+    /**
+     * {@code calledOff} hears, in the transaction, of every copy its owner withdrew, or deleted before it was fulfilled;
+     * {@code termsChanged} of every copy whose owner's {@code Update} changed what it offers or asks for
+     * ({@link AgreedTerms}), not only its status.
+     */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
-                           BlockedDomains blocked, CalledOff calledOff) {
+                           BlockedDomains blocked, CalledOff calledOff, TermsChanged termsChanged) {
         this.calledOff = calledOff;
+        this.termsChanged = termsChanged;
         this.blocked = blocked;
         this.taxonomy = taxonomy;
         this.classifier = classifier;
@@ -107,6 +113,7 @@ public final class RemoteProposals {
         ProposalEntity p = existing.orElseGet(() -> new ProposalEntity(note.id(), false, owner, owner, group, purpose,
                 ProposalEntity.Source.WEFT, note.published() == null ? now : note.published()));
         ProposalStatus before = p.getStatus();
+        AgreedTerms termsBefore = AgreedTerms.of(p);
         if (group != null) {
             p.setGroup(group);
             // It came (again) through a community someone here follows: held again if a link had ended.
@@ -150,6 +157,8 @@ public final class RemoteProposals {
             s.persist(p);
         } else if (p.getStatus() == ProposalStatus.WITHDRAWN && CalledOff.callsOff(before)) {
             calledOff.calledOff(s, p); // its owner withdrew it (their Delete follows, and calls off nothing again)
+        } else if (termsBefore.changedIn(p)) {
+            termsChanged.termsChanged(s, p); // its owner edited or renewed it (an Update sent again changes nothing)
         }
         ProposalEvents.afterCommit(s, p, listener);
         return p;

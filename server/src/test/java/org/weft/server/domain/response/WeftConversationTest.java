@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.InboundActivityEntity;
@@ -118,6 +119,7 @@ class WeftConversationTest {
             anonymousRequestSpeaksAsTheCommunity(a, b, nadia, bob);
             declinedClosesItOnBothSides(a, b, amina, bob);
             calledOffIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
+            editedIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
         }
     }
 
@@ -163,6 +165,45 @@ class WeftConversationTest {
         assertEquals(List.of(), calledOff(bob, goneFrom(b, given)), "given already: nothing is off");
     }
 
+    /**
+     * Amina changes the title of an offer whose answer from Bob she accepted: B receives its Update and tells Bob once,
+     * in his language, leading to his conversation; Carla, whose answer is still waiting, is told nothing, and A sends
+     * Bob no message of its own. The Update that made it promised, when she accepted, told him nothing.
+     */
+    private static void editedIsToldOnTheRespondersInstance(TestServers.Instance a, TestServers.Instance b,
+                                                            ApiClient amina, ApiClient bob, ApiClient carla) {
+        ProposalEntity offer = acceptedOffer(a, b, amina, "A pushchair");
+        ResponseEntity bobs = bobsOn(b, offer);
+        long copy = bobs.getProposal().getId();
+        b.server().proposals().agreements().offer("carla", copy, "We could use it after them.", null);
+        WaitFor.condition("B's copy is promised", () -> b.server().db().inTransaction(s -> s.find(ProposalEntity.class,
+                copy).getStatus()) == ProposalStatus.PROMISED);
+        WaitFor.deliveriesDrained(a);
+        assertEquals(List.of(), told(bob, copy, "edited-after-accept"), "promised is a status, not a change of terms");
+        long messages = count(b, "select count(*) from ConversationMessageEntity");
+
+        expect(200, amina.patch("/proposals/" + offer.getId(), "{\"title\": \"A pushchair with its rain cover\"}"));
+        WaitFor.condition("B's copy has the new title", () -> b.server().db().inTransaction(s -> s.find(
+                ProposalEntity.class, copy).getTitle()).equals("A pushchair with its rain cover"));
+        WaitFor.deliveriesDrained(a);
+        List<JsonNode> told = told(bob, copy, "edited-after-accept");
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(bobs.getId().longValue(), told.get(0).path("responseId").asLong());
+        for (String language : new String[] {"en", "ar"}) {
+            Messages m = Messages.forLanguage(language);
+            PageClient page = new PageClient(b.base()).language(language);
+            page.login("bob", "a long enough password");
+            String expected = m.get("notification.edited-after-accept",
+                    Messages.isolate("A pushchair with its rain cover"));
+            String notifications = page.get("/me/notifications").body();
+            assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
+            HttpResponse<String> opened = page.get("/me/notifications/" + told.get(0).path("id").asLong());
+            assertEquals("/conversations/" + bobs.getId(), opened.headers().firstValue("Location").orElseThrow());
+        }
+        assertEquals(List.of(), told(carla, copy, "edited-after-accept"), "her answer is still waiting");
+        assertEquals(messages, count(b, "select count(*) from ConversationMessageEntity"), "no Note from A besides");
+    }
+
     /** An offer of Amina's whose answer from Bob (on B) she accepted, once B knows it was accepted. */
     private static ProposalEntity acceptedOffer(TestServers.Instance a, TestServers.Instance b, ApiClient amina,
                                                 String title) {
@@ -178,7 +219,7 @@ class WeftConversationTest {
 
     private static ResponseEntity bobsOn(TestServers.Instance b, ProposalEntity proposal) {
         return b.server().db().inTransaction(s -> s.createSelectionQuery(
-                "from ResponseEntity r where r.proposal.uri = :u", ResponseEntity.class)
+                "from ResponseEntity r join fetch r.proposal where r.proposal.uri = :u", ResponseEntity.class)
                 .setParameter("u", proposal.getUri()).getSingleResult());
     }
 
@@ -191,9 +232,14 @@ class WeftConversationTest {
 
     /** The member's notifications that the proposal {@code copy}, promised to them, is off. */
     private static List<JsonNode> calledOff(ApiClient member, long copy) {
+        return told(member, copy, "called-off");
+    }
+
+    /** The member's notifications of this {@code kind} about the proposal {@code copy}. */
+    private static List<JsonNode> told(ApiClient member, long copy, String kind) {
         List<JsonNode> told = new ArrayList<>();
         for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
-            if (n.path("kind").asText().equals("called-off") && n.path("proposalId").asLong() == copy) {
+            if (n.path("kind").asText().equals(kind) && n.path("proposalId").asLong() == copy) {
                 told.add(n);
             }
         }
