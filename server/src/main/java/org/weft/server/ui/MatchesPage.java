@@ -21,7 +21,9 @@ import org.weft.web.view.MatchRow;
 
 /**
  * {@code /me/matches}: the member's matches with their reasons, and dismissing one. {@code ?state=all} also lists the
- * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it).
+ * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it); one
+ * withdrawn because the link its other proposal came through ended says so, and leads to no page it could be answered
+ * from (the copy's page here is gone).
  */
 public final class MatchesPage {
     /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
@@ -96,6 +98,6 @@ public final class MatchesPage {
         return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), RemoteProposalPage.link(other),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), areaNames.name(other, m),
                 m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
-                mine.getLanguage(), other.getLanguage());
+                mine.getLanguage(), other.getLanguage(), view.unlinked());
     }
 }

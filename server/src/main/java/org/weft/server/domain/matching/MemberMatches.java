@@ -28,6 +28,14 @@ public final class MemberMatches {
         public boolean open() {
             return !dismissed && match.getState() == MatchEntity.State.NEW;
         }
+
+        /**
+         * Whether the other proposal is a copy no longer held here because the link it came through ended (an unlink):
+         * its match was withdrawn then, and it cannot be opened or answered from here until the link is back.
+         */
+        public boolean unlinked() {
+            return !other.isLocal() && other.isDetached();
+        }
     }
 
     private final Database db;

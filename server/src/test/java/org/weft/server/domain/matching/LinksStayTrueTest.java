@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -99,6 +102,18 @@ class LinksStayTrueTest {
             String matchesPage = amina.get("/me/matches").body();
             assertFalse(matchesPage.contains("A pram, almost new"), matchesPage);
             assertTrue(matchesPage.contains("Mes correspondances"), "the page itself, in French: " + matchesPage);
+            // Listing every state, it is there, said in French to be no longer linked, leading to no page it could be
+            // answered from (the copy's page here is gone) and offering nothing to do.
+            Document everyState = Jsoup.parse(amina.get("/me/matches?state=all").body());
+            Element card = everyState.getElementById("match-" + match.getId());
+            assertNotNull(card, everyState.html());
+            assertTrue(card.text().contains("A pram, almost new"), card.html());
+            assertEquals(french.get("matches.unlinked"), card.select(".closed").text(), card.html());
+            assertTrue(card.select("a[href=" + "/remote-proposals/" + copy.getId() + "]").isEmpty(), card.html());
+            assertEquals(List.of("/proposals/"), card.select("a").stream().map(link -> link.attr("href"))
+                    .map(href -> URI.create(href).getPath().replaceAll("[^/]+$", "")).toList(),
+                    "only her own request is a link: " + card.html());
+            assertTrue(card.select("form, button").isEmpty(), card.html());
             String notices = amina.get("/me/notifications").body();
             assertTrue(notices.contains(french.get("notification.match-gone", Messages.isolate("We need a pram"))), notices);
             // Nor is the copy shown anywhere any more: not in the search, not by its id.
