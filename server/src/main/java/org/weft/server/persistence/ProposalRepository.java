@@ -104,6 +104,13 @@ public final class ProposalRepository {
                 .setParameter("m", memberId).getResultList();
     }
 
+    /** The addresses of the anonymous requests a member posted, deleted or not (reports of them outlive them). */
+    public static Set<String> anonymousUrisOf(Session s, long memberId) {
+        return new HashSet<>(s.createSelectionQuery(
+                        "select uri from ProposalEntity where author.id = :m and audience = :anonymous", String.class)
+                .setParameter("m", memberId).setParameter("anonymous", Audience.ANONYMOUS).getResultList());
+    }
+
     /** A member's own proposals, newest first. */
     public static List<ProposalEntity> newestOf(Session s, long memberId, int limit) {
         return s.createSelectionQuery("from ProposalEntity p where p.author.id = :me and p.local = true and p.deletedAt is null"

@@ -21,7 +21,6 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.response.ConversationService;
-import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -278,15 +277,12 @@ public final class ReportPages {
     }
 
     /**
-     * Whether the reported account is the member who posted a reported anonymous request. The report holds the member
-     * (blocking them from the community must reach them), but the moderators, members of the community like the
-     * others, are not told who asked: neither the address nor how often the member was reported.
+     * Whether the reported account is the member who posted a reported anonymous request. The report holds the member,
+     * but the moderators, members of the community like the others, are not told who asked: neither the address nor
+     * how often the member was reported.
      */
     private boolean behindAnAnonymousRequest(ReportEntity r) {
-        long account = r.getAccount().getId();
-        return db.inTransaction(s -> r.getContentUris().stream().map(uri -> ProposalRepository.byUri(s, uri))
-                .flatMap(Optional::stream)
-                .anyMatch(p -> p.getAudience() == Audience.ANONYMOUS && p.getAuthor().getId() == account));
+        return reports.ofAnAnonymousRequest(r);
     }
 
     /**

@@ -282,6 +282,46 @@ class ReportPagesTest {
     }
 
     /**
+     * Hana posts an anonymous request and, under her name, an offer; Bob reports the request once and the offer twice.
+     * The queue shows the offer's reports with her address and her history, which counts her two named reports only:
+     * the anonymous request's report counted there would tell the moderator, who sees it listed beside them, who asked.
+     * The anonymous request's report is still in the queue, naming nobody.
+     */
+    @Test
+    void anAnonymousRequestsReportIsLeftOutOfItsAuthorsHistory() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient hana = ApiClient.newMember(weft, "hana", "Hana Asker");
+            JsonNode request = expect(201, hana.post("/proposals", """
+                    {"community": "block3", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            JsonNode offer = expect(201, hana.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "audience": "public", "title": "A spare kettle",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            weft.server().localActors().createMember("bob", "Bob Helper", PASSWORD, false);
+            var reports = weft.server().safety().reports();
+            long anonymousReport = reports.fromMember(bobId(weft), request.path("uri").asText(), "Not a real request");
+            reports.fromMember(bobId(weft), offer.path("uri").asText(), "Wants money for it");
+            reports.fromMember(bobId(weft), offer.path("uri").asText(), "Again");
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            String hers = weft.base() + "/users/hana";
+            assertEquals(2, queue.split("<code dir=\"ltr\">" + hers + "</code> · 2 reports of this account", -1).length - 1,
+                    "each named report counts her two named reports: " + queue);
+            assertFalse(queue.contains("3 reports of this account"), queue);
+            String anonymousItem = queue.substring(queue.indexOf("id=\"report-" + anonymousReport + "\""));
+            anonymousItem = anonymousItem.substring(0, anonymousItem.indexOf("</section>"));
+            assertTrue(anonymousItem.contains("the member who posted an anonymous request (not named here)")
+                    && anonymousItem.contains("A ride to the clinic"), anonymousItem);
+            assertFalse(anonymousItem.contains(hers) || anonymousItem.contains("reports of this account"), anonymousItem);
+        }
+    }
+
+    /**
      * Refusals say why, in the reader's language, and change nothing: zaid (reading Arabic) cannot report his own
      * offer; an operator cannot forward a report about a member of this server, because there is no other server.
      */

@@ -149,9 +149,22 @@ public final class Reports {
         });
     }
 
-    /** Earlier reports of the same account (its history), newest first. */
+    /**
+     * The reports of the same account (its history, shown beside a named report), newest first. The reports of an
+     * anonymous request it posted are left out: counted there, they would tell who asked
+     * ({@link AnonymousRequestReports}).
+     */
     public List<ReportEntity> history(long accountId) {
-        return db.inTransaction(s -> ReportRepository.ofAccount(s, accountId, 50));
+        return db.inTransaction(s -> AnonymousRequestReports.withoutThem(s, accountId,
+                ReportRepository.ofAccount(s, accountId, 50)));
+    }
+
+    /**
+     * Whether the report is of an anonymous request posted by the account it names: the moderators are then told
+     * neither who that is nor how often they were reported.
+     */
+    public boolean ofAnAnonymousRequest(ReportEntity report) {
+        return db.inTransaction(s -> AnonymousRequestReports.isOne(s, report));
     }
 
     /** Every report, newest first (the command line). */
