@@ -157,8 +157,8 @@ class HiddenPostAuthorTest {
 
             assertFalse(expect(200, api.get("/me/proposals")).path("items").get(0).path("hiddenByModerator").asBoolean(true));
             long reportId = report(weft, bob, page);
-            // The open report names no one: not her address, not how often she was reported; blocking her from the
-            // community (the report holds her, so it would reach her) is asked about without her name either.
+            // The open report names no one: not her address, not how often she was reported; a block asked for by a
+            // hand-made form (the queue offers none for a member here, and it is refused) does not name her either.
             String queue = olga.get("/moderate/reports").body();
             assertTrue(queue.contains("the member who posted an anonymous request (not named here)"), queue);
             HttpResponse<String> askedToBlock = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,

@@ -322,6 +322,49 @@ class ReportPagesTest {
     }
 
     /**
+     * The public moderation log, as a visitor reads it, never names the member behind a reported anonymous request. A
+     * block from its report (a form sent by hand: the queue offers none for a member of this server) is refused, in the
+     * moderator's language, and writes nothing; hiding the request writes one line, naming the post by its own address.
+     */
+    @Test
+    void thePublicLogNamesNobodyBehindAReportedAnonymousRequest() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient hana = ApiClient.newMember(weft, "hana", "Hana Asker");
+            JsonNode request = expect(201, hana.post("/proposals", """
+                    {"community": "block3", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            weft.server().localActors().createMember("bob", "Bob Helper", PASSWORD, false);
+            long reportId = weft.server().safety().reports().fromMember(bobId(weft), request.path("uri").asText(), "Rude");
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base()).language("ar");
+            olga.login("olga", PASSWORD);
+            String item = olga.get("/moderate/reports").body();
+            assertFalse(item.contains("value=\"block\""), "no block offered: " + item);
+
+            HttpResponse<String> blocked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "block", "reason", "Not allowed here", "confirm", "yes"));
+            assertEquals(400, blocked.statusCode(), blocked.body());
+            assertTrue(blocked.body().contains(ar.get("error.block_account_local")), blocked.body());
+            assertTrue(weft.server().safety().accounts().blockedBy(communityId(weft, "block3")).isEmpty(), "no block");
+            String log = new PageClient(weft.base()).get("/moderation-log/block3").body();
+            assertTrue(log.contains("No moderation action yet."), "nothing was done, so nothing is logged: " + log);
+
+            HttpResponse<String> hidden = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "hide", "reason", "Not allowed here", "confirm", "yes"));
+            assertEquals(303, hidden.statusCode(), hidden.body());
+            log = new PageClient(weft.base()).get("/moderation-log/block3").body();
+            assertTrue(log.contains("Post hidden") && log.contains(request.path("uri").asText()), log);
+            assertFalse(log.contains("Account blocked"), log);
+            assertFalse(log.contains("/users/hana") || log.contains("Hana"), "never the member who asked: " + log);
+            String json = new PageClient(weft.base()).get("/moderation-log/block3?format=json").body();
+            assertFalse(json.contains("/users/hana") || json.contains("account_blocked"), json);
+        }
+    }
+
+    /**
      * Refusals say why, in the reader's language, and change nothing: zaid (reading Arabic) cannot report his own
      * offer; an operator cannot forward a report about a member of this server, because there is no other server.
      */

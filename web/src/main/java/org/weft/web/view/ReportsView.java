@@ -26,7 +26,7 @@ public record ReportsView(String heading, String notice, String error, List<Item
      *                  requests left out (translated)
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
      * @param anonymous whether the account is the member behind a reported anonymous request: then neither its address
-     *                  nor its history is shown (moderators may still block it from the community without knowing who)
+     *                  nor its history is shown (and, a member of this server, it is not {@code remote}: no block)
      */
     public record Item(long id, String community, String account, List<Post> content, String comment, String from,
                        String when, String history, boolean remote, boolean anonymous) {
