@@ -142,7 +142,7 @@ public final class RemoteProposals {
             setQuantity(p, q);
         }
         if (note.location() != null) {
-            p.setArea(note.location().areaCode(), note.location().name());
+            p.setArea(RemoteText.asTyped(note.location().areaCode()), RemoteText.asTyped(note.location().name()));
             if (note.location().latitude() != null && note.location().longitude() != null) {
                 CoarseLocation coarse = CoarseLocation.snap(note.location().latitude(), note.location().longitude());
                 p.setCoordinates(coarse.latitude(), coarse.longitude());

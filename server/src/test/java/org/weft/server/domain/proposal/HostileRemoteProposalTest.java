@@ -87,6 +87,38 @@ class HostileRemoteProposalTest {
     }
 
     /**
+     * Control characters in a proposal from elsewhere (a bell, an escape, C1 controls, a NUL; CR LF in its place's name)
+     * are dropped as a form here drops them, before anything is stored: its title stays one line (U+0085 is a line
+     * break to a regular expression), and a visitor reads its page without them once a moderator lets it on the board.
+     */
+    @Test
+    void controlCharactersFromElsewhereAreDroppedAsAFormHereDropsThem() {
+        String id = nextId();
+        String content = "<p>Warm\u0007 blan\u001Bkets \u0085for winter</p><p>Washed\u009B and\u0000 dry.</p>";
+        ProposalNote note = ProposalNote.builder(id, peer.rosa(), ProposalNote.OFFER,
+                        Intent.primary(id, "transfer", List.of("https://w3id.org/weft/taxonomy/v1#bedding"), null,
+                                Quantity.count(3)))
+                .content(content).contentIn("en", content).published(Instant.now())
+                .to(List.of(Vocab.PUBLIC)).cc(List.of(group))
+                .location(org.weft.activitypub.vocab.Place.area("Camp\u0000 A\r\nBlock\u001B 3", "camp-a\u0000/block-3"))
+                .build();
+        send(note);
+        ProposalEntity stored = WaitFor.value("the proposal is kept", () -> TwoInstanceProposalTest.find(weft, id));
+        assertEquals("Warm blankets for winter", stored.getTitle());
+        assertEquals("Washed and dry.", stored.getDescription());
+        assertEquals("Camp A\nBlock 3", stored.getAreaName());
+        assertEquals("camp-a/block-3", stored.getAreaCode());
+
+        weft.server().proposals().moderation().approve(stored.getId());
+        var page = TestHttp.get(weft.base() + "/remote-proposals/" + stored.getId(), "text/html");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("Warm blankets for winter") && page.body().contains("Washed and dry.")
+                && page.body().contains("Camp A\nBlock 3"), page.body());
+        assertFalse(page.body().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+                || c >= 0x7F && c <= 0x9F), "no control character reaches the page");
+    }
+
+    /**
      * A proposal with no words (its content empty, as software other than Weft may send) reads on the board as what it
      * offers, named by the taxonomy in the post's language, not as an empty heading or a placeholder in English.
      */
