@@ -1,6 +1,5 @@
 package org.weft.server.api;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.weft.server.domain.moderation.ProposalReaders;
+import org.weft.server.domain.proposal.StoredTranslations;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
@@ -46,7 +46,7 @@ final class ProposalJson {
                 .put("title", p.getTitle())
                 .put("description", p.getDescription())
                 .put("language", p.getLanguage());
-        json.set("translations", translations(p.getTranslations()));
+        json.set("translations", translations(p));
         ArrayNode categories = json.putArray("categories");
         for (String uri : p.getCategories()) {
             Optional<Concept> concept = taxonomy.byUri(uri);
@@ -92,16 +92,13 @@ final class ProposalJson {
                 .put("uri", group.getUri());
     }
 
-    /** Stored as {@code {"ar": {"title": …, "description": …}}}, and shown the same way. */
-    private static JsonNode translations(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return ApiJson.object();
-        }
-        try {
-            JsonNode node = ApiJson.MAPPER.readTree(stored);
-            return node != null && node.isObject() ? node : ApiJson.object();
-        } catch (IOException e) {
-            throw new IllegalStateException("Stored translations are not JSON", e);
-        }
+    /**
+     * Stored as {@code {"ar": {"title": …, "description": …}}}, and shown the same way; what cannot be read is left out
+     * ({@link StoredTranslations}).
+     */
+    private static ObjectNode translations(ProposalEntity p) {
+        ObjectNode translations = ApiJson.object();
+        StoredTranslations.of(p).forEach(translations::set);
+        return translations;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.domain.proposal.StoredTranslations;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -167,6 +169,61 @@ class OutboxTest {
             setBody(create, createBody);
             setBody(announce, announceBody);
         }
+    }
+
+    /**
+     * A proposal whose stored translations are not JSON (a damaged or hand-written row) still goes out, in its own
+     * language: the outbox pages, its own document and the API answer as for any other, without the translations, and
+     * the row is named in the log once however often it is read, without its text. Another proposal's translations
+     * still go out beside it.
+     */
+    @Test
+    void storedTranslationsThatCannotBeReadAreLeftOutAndTheProposalStillGoesOut() {
+        ProposalEntity kettle = translated("Kettle, still works", "Чайник, ще працює");
+        ProposalEntity pot = translated("A big soup pot", "Велика каструля");
+        String stored = weft.server().db().inTransaction(s -> s.find(ProposalEntity.class, kettle.getId())
+                .getTranslations());
+        setTranslations(kettle.getId(), "{\"uk\": {\"title\": \"secret, cut off");
+        try (CapturedLog log = CapturedLog.start()) {
+            for (int walk = 0; walk < 2; walk++) {
+                String everything = allPages(alice + "/outbox").toString(); // each page answered 200
+                assertTrue(everything.contains("Kettle, still works") && everything.contains("Велика каструля"),
+                        everything);
+                assertFalse(everything.contains("secret"), everything);
+                JsonNode note = TestHttp.activityJson(kettle.getUri());
+                assertEquals(List.of("en"), fieldNames(note.path("contentMap")), note.toString());
+                assertTrue(note.path("content").asText().contains("Kettle, still works"), note.toString());
+                assertTrue(TestHttp.activityJson(pot.getUri()).path("contentMap").has("uk"), "the other keeps its own");
+                JsonNode api = ApiClient.expect(200, ApiClient.anonymous(weft).get("/proposals/" + kettle.getId()));
+                assertEquals("Kettle, still works", api.path("title").asText());
+                assertTrue(api.path("translations").isObject() && api.path("translations").isEmpty(), api.toString());
+            }
+            List<String> warnings = log.warningsAndErrors().stream()
+                    .filter(line -> line.contains(StoredTranslations.class.getName())).toList();
+            assertEquals(1, warnings.size(), "the row once, however often it is read: " + warnings);
+            assertTrue(warnings.getFirst().contains(" " + kettle.getId() + " "), warnings.toString());
+            assertFalse(warnings.toString().contains("secret"), "no stored text in the log: " + warnings);
+        } finally {
+            setTranslations(kettle.getId(), stored);
+        }
+    }
+
+    private static ProposalEntity translated(String title, String ukrainian) {
+        return weft.server().proposals().service().create("alice", ProposalDraft.builder().community("campa")
+                .purpose(Purpose.OFFER).language("en").title(title).categories("tools").audience(Audience.PUBLIC)
+                .translations(Map.of("uk", new ProposalDraft.Text(ukrainian, "Працює"))).build());
+    }
+
+    private static void setTranslations(long id, String translations) {
+        weft.server().db().inTransaction(s -> s.createMutationQuery(
+                "update ProposalEntity set translations = :t where id = :id")
+                .setParameter("t", translations).setParameter("id", id).executeUpdate());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static long sentAbout(String actorUri, String type, String objectUri) {

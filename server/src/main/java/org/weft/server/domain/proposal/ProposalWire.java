@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.weft.activitypub.content.HashtagLinks;
-import org.weft.activitypub.jsonld.PlainJson;
 import org.weft.activitypub.vocab.Intent;
 import org.weft.activitypub.vocab.Place;
 import org.weft.activitypub.vocab.ProposalNote;
@@ -47,7 +44,7 @@ public final class ProposalWire {
         String id = p.getUri();
         Map<String, String> contentMap = new LinkedHashMap<>();
         contentMap.put(p.getLanguage(), content.html(p, p.getLanguage(), typed(p.getTitle()), typed(p.getDescription())));
-        translations(p).forEach((lang, text) -> contentMap.putIfAbsent(lang,
+        StoredTranslations.of(p).forEach((lang, text) -> contentMap.putIfAbsent(lang,
                 content.html(p, lang, typed(text.path("title").asText()), typed(text.path("description").asText()))));
         String unit = typed(p.getUnit());
         Quantity amount = p.getQuantity() == null ? null : new Quantity(unit, p.getQuantity());
@@ -109,18 +106,5 @@ public final class ProposalWire {
      */
     private static String typed(String text) {
         return ControlCharacters.strip(text);
-    }
-
-    private static Map<String, JsonNode> translations(ProposalEntity p) {
-        Map<String, JsonNode> result = new LinkedHashMap<>();
-        if (p.getTranslations() == null) {
-            return result;
-        }
-        try {
-            PlainJson.read(p.getTranslations()).fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored translations of " + p.getUri() + " are not JSON", e);
-        }
-        return result;
     }
 }
