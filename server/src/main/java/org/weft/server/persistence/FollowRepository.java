@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hibernate.Session;
+import org.weft.server.model.ActorKind;
 
 /**
  * Queries over follows, inside the caller's transaction. An accepted follower is <em>approved</em> when someone who
@@ -125,6 +126,17 @@ public final class FollowRepository {
         return s.createSelectionQuery("select f.followee.id from FollowEntity f where f.follower.id = :g"
                         + " and f.followee.local = false and f.state = :st order by f.followee.id", Long.class)
                 .setParameter("g", groupId).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
+    }
+
+    /**
+     * The ids of the local communities that link to {@code remoteId}, a community on another server (follow it,
+     * accepted): those whose boards hold its proposals.
+     */
+    public static List<Long> linkingCommunityIds(Session s, long remoteId) {
+        return s.createSelectionQuery("select f.follower.id from FollowEntity f where f.followee.id = :r"
+                        + " and f.follower.local = true and f.follower.kind = :group and f.state = :st", Long.class)
+                .setParameter("r", remoteId).setParameter("group", ActorKind.GROUP)
+                .setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
     }
 
     /** Whether this accepted follow is approved: explicitly, or because the followee follows the follower back. */

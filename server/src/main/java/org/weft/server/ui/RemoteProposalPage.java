@@ -15,6 +15,7 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.moderation.BlockedCopies;
 import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalAmount;
@@ -41,7 +42,8 @@ import org.weft.web.view.RemoteProposalView;
  * from the member's own account as a FEP-0837 Offer ({@link AgreementService#offer}); the proposer's answer and
  * messages come back into the conversation of that response, where the member lands. Shown to whom the board shows the
  * copy: community-only ones to this instance's signed-in members only; one a moderator holds back, to the moderators
- * only; a deleted or withdrawn one answers 410, one no longer held through a link 404.
+ * only; a deleted or withdrawn one answers 410, one no longer held through a link 404, and so does one whose account
+ * or server the communities holding it blocked ({@link BlockedCopies}).
  */
 public final class RemoteProposalPage {
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
@@ -117,7 +119,7 @@ public final class RemoteProposalPage {
         Long id = id(req);
         db.run(s -> {
             ProposalEntity p = id == null ? null : s.find(ProposalEntity.class, id);
-            if (p != null && !p.isLocal() && !p.isDetached()
+            if (p != null && !p.isLocal() && !p.isDetached() && !BlockedCopies.blockedWhereHeld(s, p)
                     && (p.isDeleted() || p.getStatus() == ProposalStatus.WITHDRAWN)) {
                 gone(res, s, v, p);
             } else if (readable(s, v, p)) {
@@ -130,10 +132,12 @@ public final class RemoteProposalPage {
 
     /**
      * Whether the visitor may read this copy here, as the board would show it: a copy still held, shown to everyone
-     * (community-only ones to signed-in members); held back by a moderator, to those who moderate it only.
+     * (community-only ones to signed-in members); held back by a moderator, to those who moderate it only; one whose
+     * account or server the communities holding it blocked, to nobody.
      */
     private static boolean readable(Session s, Visitor v, ProposalEntity p) {
-        if (p == null || p.isLocal() || p.isDeleted() || p.isDetached() || p.getStatus() == ProposalStatus.WITHDRAWN) {
+        if (p == null || p.isLocal() || p.isDeleted() || p.isDetached() || p.getStatus() == ProposalStatus.WITHDRAWN
+                || BlockedCopies.blockedWhereHeld(s, p)) {
             return false;
         }
         if (p.isHeldByModerator()) {

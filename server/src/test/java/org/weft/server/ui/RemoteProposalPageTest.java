@@ -2,19 +2,23 @@ package org.weft.server.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
@@ -175,6 +179,61 @@ class RemoteProposalPageTest {
             assertEquals(200, new PageClient(a.base()).get(URI.create(loan.getUri()).getRawPath()).statusCode(),
                     "A's original is A's moderators' business");
         }
+    }
+
+    /**
+     * B's Town blocks Amina's account on A, and later, that block lifted, refuses A's whole server: either way A's offer
+     * held on B is as if it were not there for Bob on B. Its page answers the 404 of a copy that never was, in his
+     * language; his answer, sent from the page he had open before the block, is refused as well, is kept on neither
+     * side and never reaches A, and so is one given through the service directly.
+     */
+    @Test
+    void aCopyFromAnAccountOrServerTheCommunityBlockedIsNotThereToReadOrAnswer() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            b.server().localActors().createGroup("town", "Town", null);
+            b.server().localActors().createMember("bob", "Bob", PASSWORD, false);
+            b.server().localActors().createMember("olga", "Olga", PASSWORD, false);
+            new Operators(b.server().db()).setAdmin("olga", true);
+            long olga = b.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "olga")).orElseThrow()
+                    .getId();
+            link(b, "town", a, "block3");
+            ProposalEntity bread = offer(a, "Fresh bread", Audience.PUBLIC);
+            long copy = WaitFor.value("B keeps the offer", () -> copy(b, bread.getUri()));
+            String page = "/remote-proposals/" + copy;
+            String amina = a.base() + "/users/amina";
+
+            PageClient bob = new PageClient(b.base()).language("ar");
+            bob.login("bob", PASSWORD);
+            Map<String, String> openForm = PageClient.hiddenFields(bob.get(page).body(), page + "/respond");
+            b.server().safety().accounts().blockForCommunity("town", amina, Optional.of(olga), "Spam");
+            assertNotThereOnB(b, bob, page, copy, openForm);
+
+            assertTrue(b.server().safety().accounts().unblockForCommunity("town", amina, Optional.of(olga)));
+            assertEquals(200, bob.get(page).statusCode(), "shown again once the block is lifted");
+            b.server().safety().servers().block(olga, "town", a.domain(), "Spam");
+            assertNotThereOnB(b, bob, page, copy, openForm);
+
+            WaitFor.deliveriesDrained(b);
+            assertEquals(0L, count(b, "select count(*) from ResponseEntity"), "nothing kept on B");
+            assertEquals(0L, count(a, "select count(*) from ResponseEntity"), "A was sent nothing");
+        }
+    }
+
+    /** The copy's page and an answer to it, from the page or the service, are as for a copy B does not hold. */
+    private static void assertNotThereOnB(TestServers.Instance b, PageClient member, String page, long copy,
+                                          Map<String, String> openForm) {
+        Messages ar = Messages.forLanguage("ar");
+        HttpResponse<String> shown = member.get(page);
+        assertEquals(404, shown.statusCode());
+        assertTrue(shown.body().contains(ar.get("error.notFound")) && !shown.body().contains("Fresh bread"),
+                shown.body());
+        Map<String, String> answer = new HashMap<>(openForm);
+        answer.put("text", "Two loaves, please.");
+        assertEquals(404, member.post(page + "/respond", answer).statusCode());
+        assertThrows(NotFoundException.class, () -> b.server().proposals().agreements().offer("bob", copy,
+                "Two loaves, please.", null));
     }
 
     /**

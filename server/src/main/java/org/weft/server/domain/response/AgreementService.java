@@ -17,6 +17,7 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
+import org.weft.server.domain.moderation.BlockedCopies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.NotificationKind;
@@ -58,9 +59,10 @@ public final class AgreementService {
             ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
                     .orElseThrow(() -> new NotFoundException("No member " + memberUsername));
             ProposalEntity p = s.find(ProposalEntity.class, proposalId);
-            // A copy no longer held, or held back by a moderator, is not there to answer, as its page says.
+            // A copy no longer held, held back by a moderator, or from an account or server the communities holding
+            // it blocked, is not there to answer, as its page says.
             if (p == null || p.isDeleted() || p.isLocal() || p.getSource() != ProposalEntity.Source.WEFT
-                    || p.isDetached() || p.isHeldByModerator()) {
+                    || p.isDetached() || p.isHeldByModerator() || BlockedCopies.blockedWhereHeld(s, p)) {
                 throw new NotFoundException("No proposal from another Weft instance with id " + proposalId);
             }
             if (!p.getStatus().isActive()) {
