@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.proposal.AreaNames;
@@ -97,7 +98,9 @@ public final class ProposalPage {
      * withdrawn or deleted while they wrote gives their words back under the 410 sentence ({@link #unsentResponse}).
      */
     public void refusedResponse(ServerRequest req, ServerResponse res, Visitor v, RuntimeException refusal, String typed) {
-        show(req, res, v, new RefusedResponse(Pages.textRefusal(v.messages(), refusal), typed));
+        // 409 when the proposal takes no more from them (they answered it already): changing the text does not help.
+        Status status = refusal instanceof ConflictException ? Status.CONFLICT_409 : Status.BAD_REQUEST_400;
+        show(req, res, v, new RefusedResponse(Pages.textRefusal(v.messages(), refusal), typed, status));
     }
 
     /**
@@ -106,11 +109,14 @@ public final class ProposalPage {
      * that never was answers 404.
      */
     public void unsentResponse(ServerRequest req, ServerResponse res, Visitor v, String typed) {
-        show(req, res, v, new RefusedResponse(null, typed));
+        show(req, res, v, new RefusedResponse(null, typed, Status.GONE_410));
     }
 
-    /** A refused response: why (null when the proposal is gone: its 410 page says why), and the text it had. */
-    private record RefusedResponse(FormError error, String text) {
+    /**
+     * A refused response: why (null when the proposal is gone: its 410 page says why), the text it had, and the page's
+     * status.
+     */
+    private record RefusedResponse(FormError error, String text, Status status) {
     }
 
     private void show(ServerRequest req, ServerResponse res, Visitor v, RefusedResponse refused) {
@@ -145,6 +151,8 @@ public final class ProposalPage {
         boolean authorSide = v.member().map(i -> AuthorSide.mayActFor(s, i.memberId(), p)).orElse(false);
         Map<Long, Conversation> talks = v.member().map(i -> conversations.onProposal(s, i.memberId(), p,
                 ConversationViews.INLINE)).orElse(Map.of());
+        // Someone who answered already finds their answer and its conversation here, not a second form.
+        boolean answered = talks.values().stream().anyMatch(c -> !c.authorSide());
         List<ResponseEntity> shown = authorSide ? ResponseRepository.toProposal(s, p) : publicResponses;
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
@@ -172,7 +180,8 @@ public final class ProposalPage {
                 community == null ? "/board" : "/board/" + community.getUsername(),
                 p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive() && !held, author && !held ? nextStatuses(p, m) : List.of(),
+                v.loggedIn() && !author && p.getStatus().isActive() && !held && !answered,
+                author && !held ? nextStatuses(p, m) : List.of(),
                 notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"),
                 thanks(s, p, m), author && !held && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
                 author && !held && ProposalLifecycle.may(ProposalLifecycle.Action.EDIT, p.getStatus()));
@@ -215,7 +224,7 @@ public final class ProposalPage {
             params.put("respondError", refused.error());
             params.put("respondText", refused.text());
         }
-        pages.render(res, s, refused == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
+        pages.render(res, s, refused == null ? Status.OK_200 : refused.status(), v,
                 cards.purposeLabel(p, m) + " · " + p.getTitle(), "proposal.jte", params);
     }
 

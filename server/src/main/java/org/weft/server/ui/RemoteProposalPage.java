@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
@@ -83,7 +84,8 @@ public final class RemoteProposalPage {
     /**
      * {@code POST /remote-proposals/{id}/respond}: the member's answer, sent to the proposal's server from their
      * account; they land on the conversation of their response, told it was sent. A refused one (empty, too long, no
-     * longer open) sends and keeps nothing: the page comes back (400) with why and what they typed.
+     * longer open) sends and keeps nothing: the page comes back (400) with why and what they typed; so does a second
+     * answer (409), with the way to the conversation of their first.
      */
     public void respond(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
@@ -106,13 +108,16 @@ public final class RemoteProposalPage {
             pages.notFound(res, v);
         } catch (ForbiddenException e) {
             pages.forbidden(res, v);
+        } catch (ConflictException e) {
+            // Answered already (a second tab, a form sent again): the page, with the way to their conversation.
+            show(req, res, v, new Refused(Pages.textRefusal(v.messages(), e), text, Status.CONFLICT_409));
         } catch (DomainException | IllegalArgumentException e) {
-            show(req, res, v, new Refused(Pages.textRefusal(v.messages(), e), text));
+            show(req, res, v, new Refused(Pages.textRefusal(v.messages(), e), text, Status.BAD_REQUEST_400));
         }
     }
 
-    /** A refused answer: why, and the text it had. */
-    private record Refused(FormError error, String text) {
+    /** A refused answer: why, the text it had, and the page's status. */
+    private record Refused(FormError error, String text, Status status) {
     }
 
     private void show(ServerRequest req, ServerResponse res, Visitor v, Refused refused) {
@@ -186,7 +191,7 @@ public final class RemoteProposalPage {
             params.put("respondError", refused.error());
             params.put("respondText", refused.text() == null ? "" : refused.text());
         }
-        pages.render(res, s, refused == null ? Status.OK_200 : Status.BAD_REQUEST_400, v,
+        pages.render(res, s, refused == null ? Status.OK_200 : refused.status(), v,
                 cards.purposeLabel(p, m) + " · " + p.getTitle(), "remote_proposal.jte", params);
     }
 

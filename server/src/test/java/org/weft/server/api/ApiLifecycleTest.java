@@ -84,7 +84,10 @@ class ApiLifecycleTest {
         JsonNode decided = expect(201, amina.post("/proposals", """
                 {"community": "block3", "purpose": "offer", "title": "Bread", "categories": ["bread"]}"""));
         declined = respond(omar, decided, "Some bread for me?");
-        accepted = respond(omar, decided, "And for my neighbour?");
+        weft.server().localActors().createMember("nadia", "Nadia", PASSWORD, false);
+        PageClient nadia = new PageClient(weft.base());
+        nadia.login("nadia", PASSWORD);
+        accepted = respond(nadia, decided, "And for my neighbour?"); // one answer each: a second one is refused
         expect(200, amina.post("/responses/" + declined + "/decline", null));
         expect(200, amina.post("/responses/" + accepted + "/accept", "{\"handOff\": \"At the bakery, 9am\"}"));
     }

@@ -164,9 +164,12 @@ class NotificationPagesTest {
         weft.server().proposals().service().create("nadia", ProposalDraft.builder().community("camp")
                 .purpose(Purpose.REQUEST).language("en").title("A pram for twins").categories("prams").build());
         WaitFor.condition("Nadia is told of her match", () -> unread(nadiaApi) == 1);
-        PageClient omar = page("omar", "en");
-        for (String text : new String[] {"Also a cot", "And a blanket"}) {
-            assertEquals(303, omar.submit(path(request), path(request) + "/respond", Map.of("text", text)).statusCode());
+        // Two members answer Layla's request (one answer each: Omar's is in already).
+        for (String member : new String[] {"karim", "rania"}) {
+            ApiClient.newMember(weft, member, member);
+            PageClient responder = page(member, "en");
+            assertEquals(303, responder.submit(path(request), path(request) + "/respond",
+                    Map.of("text", "Also a cot, from " + member)).statusCode());
         }
         // Layla now has unread notifications; Nadia has one, shown in Arabic digits on every page, in the menu.
         for (String path : new String[] {"/me/proposals", "/board/camp", path(offer), "/account"}) {
@@ -201,8 +204,8 @@ class NotificationPagesTest {
 
     /**
      * Huda, told of Omar's response by the count in her menu, reads it on her request's page: that page's menu no
-     * longer counts it, her match (which the page does not show) stays new, and Omar's second response, after she read
-     * the first, is new again.
+     * longer counts it, her match (which the page does not show) stays new, and Yusuf's response, after she read
+     * Omar's, is new again.
      */
     @Test
     void readingAResponseOnTheProposalPageReadsItsNotificationOnly() {
@@ -221,8 +224,10 @@ class NotificationPagesTest {
         assertTrue(read.contains(badge(ar, 1)), "the page that shows the response no longer counts it: " + read);
         assertEquals(List.of("match"), unreadKinds(hudaApi), "the match is still new");
 
-        assertEquals(303, omar.submit(path(asked), path(asked) + "/respond", Map.of("text", "And a rain cover")).statusCode());
-        assertTrue(huda.get("/me/proposals").body().contains(badge(ar, 2)), "his second response is new");
+        ApiClient.newMember(weft, "yusuf", "Yusuf");
+        assertEquals(303, page("yusuf", "en").submit(path(asked), path(asked) + "/respond",
+                Map.of("text", "Mine has a rain cover")).statusCode());
+        assertTrue(huda.get("/me/proposals").body().contains(badge(ar, 2)), "Yusuf's response is new");
         assertEquals(List.of("response", "match"), unreadKinds(hudaApi));
         assertTrue(huda.get(path(asked)).body().contains(badge(ar, 1)));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -30,7 +31,7 @@ import org.weft.web.i18n.Messages;
  * Answering from one's own instance, two real Weft instances linked both ways (A's Block 3 and B's Town): A's offer
  * held on B has a page on B, which B's board, tag pages and matches link; Bob, a member of B, answers it there, Amina on
  * A sees his response and is told, accepts with a hand-off, and Bob reads the hand-off in his conversation on B. An
- * empty answer keeps and sends nothing. A's community-only offer is read on B by B's members only.
+ * empty answer keeps and sends nothing, and so does a second answer from Bob. A's community-only offer is read on B by B's members only.
  */
 class RemoteProposalPageTest {
     private static final String PASSWORD = "a long enough password";
@@ -126,6 +127,21 @@ class RemoteProposalPageTest {
             assertFalse(after.contains(en.get("remoteProposal.respondTitle")), after);
             assertTrue(after.contains("Two loaves for our kitchen, please.") && after.contains("href=\"" + landing
                     .replaceAll("\\?.*", "") + "\""), after);
+
+            // The form of a second tab Bob had open before answering: refused (409) in his language, with the way to
+            // his conversation; B keeps one response, A received one Offer. The service refuses a second one too.
+            Map<String, String> secondTab = new HashMap<>(PageClient.hiddenFields(form, page + "/respond"));
+            secondTab.put("text", "And a cake, please?");
+            HttpResponse<String> again = arabic.post(page + "/respond", secondTab);
+            assertEquals(409, again.statusCode(), again.body());
+            assertTrue(again.body().contains(ar.get("error.already_answered"))
+                    && again.body().contains("href=\"" + landing.replaceAll("\\?.*", "") + "\""), again.body());
+            assertThrows(ConflictException.class, () -> b.server().proposals().agreements().offer("bob", breadCopy,
+                    "And a cake, please?", null));
+            WaitFor.deliveriesDrained(b);
+            assertEquals(1L, count(b, "select count(*) from ResponseEntity"), "one response kept on B");
+            assertEquals(1L, count(a, "select count(*) from ResponseEntity"), "one Offer reached A");
+            assertFalse(amina.get(offerPath).body().contains("And a cake"), "Amina reads one answer");
 
             // The API and the board feed still give the original id: only the pages link the copy's page here.
             String listed = ApiClient.anonymous(b).get("/proposals?community=town").body();

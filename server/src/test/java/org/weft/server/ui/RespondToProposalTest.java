@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -144,6 +145,40 @@ class RespondToProposalTest {
 
     private static String page(PageClient member, String path) {
         return member.get(path).body();
+    }
+
+    /**
+     * Omar answers from one tab, then sends the form of a second tab he had open: refused (409) in his words, with the
+     * way to the conversation of his answer and what he typed still shown; nothing kept, Layla sees one answer and is
+     * told once. The page he comes back to shows his answer, not a second form; the service refuses a second answer
+     * however it comes.
+     */
+    @Test
+    void aSecondAnswerFromTheSameMemberIsRefusedAndTheAuthorSeesOne() {
+        ProposalEntity offer = offer("A pram for a few months");
+        String page = path(offer);
+        Map<String, String> secondTab = new HashMap<>(PageClient.hiddenFields(omar.get(page).body(),
+                offer.getUri() + "/respond"));
+        assertEquals(303, omar.submit(page, page + "/respond", Map.of("text", "Could I borrow it in May?"))
+                .statusCode());
+        long answer = responsesTo(offer).getFirst().getId();
+        long notificationsBefore = count("NotificationEntity");
+        assertFalse(omar.get(page).body().contains(offer.getUri() + "/respond\""), "no second form");
+
+        secondTab.put("text", "Me again, is it still free?");
+        HttpResponse<String> again = omar.post(page + "/respond", secondTab);
+        assertEquals(409, again.statusCode(), again.body());
+        Messages en = Messages.forLanguage("en");
+        assertTrue(again.body().contains(en.get("error.already_answered"))
+                && again.body().contains("href=\"/conversations/" + answer + "\""), again.body());
+        assertTrue(again.body().contains("Me again, is it still free?"), "what he typed is still there");
+        assertThrows(ConflictException.class, () -> weft.server().proposals().responses().respond("omar", offer.getId(),
+                "And again"));
+
+        assertEquals(1, responsesTo(offer).size());
+        String authors = layla.get(page).body();
+        assertTrue(authors.contains("Could I borrow it in May?") && !authors.contains("Me again"), authors);
+        assertEquals(notificationsBefore, count("NotificationEntity"), "Layla is told once");
     }
 
     private static void assertRefused(PageClient member, ProposalEntity p, String text, String sentence) {

@@ -12,6 +12,7 @@ import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.AgreementAnswer;
 import org.weft.activitypub.vocab.AgreementOffer;
 import org.weft.activitypub.vocab.Quantity;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
@@ -53,7 +54,12 @@ public final class AgreementService {
         this.clock = clock;
     }
 
-    /** A local member offers to take up (or give to) a proposal from another Weft instance. */
+    /**
+     * A local member offers to take up (or give to) a proposal from another Weft instance.
+     *
+     * @throws ConflictException {@code already_answered} when the member answered it already ({@link AnswerOnce}):
+     *                           nothing is kept or sent
+     */
     public ResponseEntity offer(String memberUsername, long proposalId, String message, BigDecimal quantity) {
         return db.inTransaction(s -> {
             ActorEntity member = ActorRepository.local(s, ActorKind.PERSON, Usernames.normalise(memberUsername))
@@ -68,6 +74,7 @@ public final class AgreementService {
             if (!p.getStatus().isActive()) {
                 throw InvalidInputException.of("proposal_not_open", new DomainException.Term("status." + p.getStatus().wire()));
             }
+            AnswerOnce.require(s, p, member);
             // Refused as a local response is: nothing kept, nothing sent.
             if (message == null || message.isBlank()) {
                 throw InvalidInputException.field("text", "response_empty");

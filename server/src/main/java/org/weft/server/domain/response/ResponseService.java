@@ -9,6 +9,7 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
+import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
@@ -102,6 +103,7 @@ public final class ResponseService {
      * @throws InvalidInputException   {@code cannot_respond} for one's own proposal or one no longer open or promised;
      *                                  {@code response_empty} or {@code response_too_long} (over {@value #MAX_ANSWER}
      *                                  characters) on {@code text}
+     * @throws ConflictException        {@code already_answered} when the member answered it already ({@link AnswerOnce})
      */
     public ResponseEntity respond(String memberUsername, long proposalId, String text) {
         return db.inTransaction(s -> {
@@ -115,6 +117,7 @@ public final class ResponseService {
             if (proposal.getAuthor().getId().equals(responder.getId()) || !proposal.getStatus().isActive()) {
                 throw InvalidInputException.of("cannot_respond");
             }
+            AnswerOnce.require(s, proposal, responder);
             if (text == null || text.isBlank()) {
                 throw InvalidInputException.field("text", "response_empty");
             }
