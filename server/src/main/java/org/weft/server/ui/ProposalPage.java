@@ -52,7 +52,8 @@ import org.weft.web.view.ResponseItem;
  * the Note ({@code http.Wants} routes each request to one or the other). Its author sees every response with accept
  * and decline buttons, the status actions, and under each response its conversation; for an anonymous request, a
  * moderator acting for the author sees the responses and conversations too. A member who responded sees their own
- * response and its conversation; other members see the respond form; everyone sees how to answer from Mastodon.
+ * response and its conversation; other members see the respond form; everyone sees how to answer from Mastodon while
+ * it is open or promised.
  * Community-only proposals are shown to this instance's logged-in members only. The responses the author reads here are
  * no longer new in their notifications.
  */
@@ -210,6 +211,8 @@ public final class ProposalPage {
         params.put("own", mine);
         params.put("actingForAuthor", authorSide);
         params.put("respondLabel", m.get(anonymous ? "proposal.respondLabelAnonymous" : "proposal.respondLabel"));
+        // How to answer from Mastodon, while it takes answers: not once withdrawn, fulfilled or expired, nor held.
+        params.put("answerFromMastodon", !held && p.getStatus().isActive());
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
         if (author && !held && p.getGroup() != null) {
             params.put("reach", reach.sentence(s, p.getGroup(), p.getAudience(), m));
