@@ -19,6 +19,7 @@ import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
 import org.weft.web.view.ConversationView;
 import org.weft.web.view.FormError;
+import org.weft.web.view.Link;
 import org.weft.web.view.ResponseItem;
 
 /**
@@ -74,7 +75,24 @@ public final class ConversationPages {
         Map<String, Object> params = new HashMap<>();
         params.put("r", item);
         params.put("notice", notice);
+        params.put("back", back(c, m));
         pages.render(res, status, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", params);
+    }
+
+    /**
+     * Where the page leads back to, for each side its own: the proposal's side to the response on the proposal's page
+     * (to "My proposals" once it has none; nowhere for a moderator acting for an anonymous request's author, whose
+     * list it is not), the responder to "My responses".
+     */
+    private static Link back(Conversation c, Messages m) {
+        if (!c.authorSide()) {
+            return new Link(m.get("conversation.myResponses"), "/me/responses");
+        }
+        if (c.proposalLocal() && c.proposalOnPage()) {
+            return new Link(m.get("conversation.backToProposal"),
+                    URI.create(c.proposalUri()).getRawPath() + "#response-" + c.responseId());
+        }
+        return c.actingFor() ? null : new Link(m.get("nav.mine"), "/me/proposals");
     }
 
     /** A message written on any of the pages with the form; back to where it was written. */

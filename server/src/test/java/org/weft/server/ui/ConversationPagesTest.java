@@ -395,6 +395,40 @@ class ConversationPagesTest {
         return help.group(1);
     }
 
+    /**
+     * The conversation's page leads each side back to its own place: Layla, the author, to Omar's response on her
+     * offer's page (to "My proposals" once she withdrew it), Omar, who answered, to "My responses".
+     */
+    @Test
+    void theConversationPageLeadsEachSideBackToItsOwnPlace() {
+        ProposalEntity offer = post("layla", Purpose.OFFER, Audience.PUBLIC, "A sewing kit");
+        long id = respond(offer, "Could I have it?");
+        String page = "/conversations/" + id;
+        Messages en = Messages.forLanguage("en");
+
+        List<Element> authors = linksIn(layla.get(page).body());
+        String toResponse = path(offer) + "#response-" + id;
+        assertTrue(authors.stream().anyMatch(a -> a.attr("href").equals(toResponse)
+                && a.text().equals(en.get("conversation.backToProposal"))), authors.toString());
+        assertTrue(authors.stream().noneMatch(a -> a.attr("href").equals("/me/responses")), "not hers: " + authors);
+        assertTrue(layla.get(path(offer)).body().contains("id=\"response-" + id + "\""), "where the link leads");
+
+        List<Element> responders = linksIn(omar.get(page).body());
+        assertTrue(responders.stream().anyMatch(a -> a.attr("href").equals("/me/responses")
+                && a.text().equals(en.get("conversation.myResponses"))), responders.toString());
+        assertTrue(responders.stream().noneMatch(a -> a.attr("href").equals(toResponse)), responders.toString());
+
+        weft.server().proposals().service().changeStatus("layla", offer.getId(), ProposalStatus.WITHDRAWN);
+        List<Element> withdrawn = linksIn(layla.get(page).body());
+        assertTrue(withdrawn.stream().anyMatch(a -> a.attr("href").equals("/me/proposals")
+                && a.text().equals(en.get("nav.mine"))), withdrawn.toString());
+    }
+
+    /** The links in the page's own content, the menu left out. */
+    private static List<Element> linksIn(String html) {
+        return Jsoup.parse(html).select("main a");
+    }
+
     private static PageClient loggedIn(String username) {
         PageClient client = new PageClient(weft.base());
         client.login(username, "a long enough password");
