@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
@@ -25,7 +26,9 @@ import org.weft.web.view.Notice;
  * A member blocks, for themselves, the account that answered them: {@code POST /block} with {@code response} (an id
  * of a response from another server, as the proposal page shows it). It asks first on a page of its own; confirmed,
  * nothing from that account reaches the member any more (responses, matches, messages) and the account is not told.
- * The form changes things once. Accounts of this server are for its moderators: they can be reported, not blocked here.
+ * The form changes things once. Only the member answered may use it, the author of the proposal (of an anonymous
+ * request, the member behind it): anyone else gets the 404 of a response that does not exist. Accounts of this server
+ * are for its moderators: they can be reported, not blocked here.
  */
 public final class MemberBlockPage {
     private static final String DONE = "/block/done";
@@ -51,9 +54,12 @@ public final class MemberBlockPage {
         if (form == null || !Pages.requireMember(res, v)) {
             return;
         }
+        long me = v.member().get().memberId();
         long responseId = number(Forms.first(form, "response"));
+        // Any other member's id is answered as one that does not exist: the confirmation names the responder, so it
+        // would otherwise tell who answered what, an anonymous request's responders included.
         Optional<Target> target = db.inTransaction(s -> Optional.ofNullable(s.find(ResponseEntity.class, responseId))
-                .filter(r -> !r.getResponder().isLocal())
+                .filter(r -> !r.getResponder().isLocal() && answered(r, me))
                 .map(r -> new Target(r.getResponder().getUri(), r.getResponder().getDisplayName(),
                         URI.create(r.getProposal().getUri()).getRawPath() + "#response-" + responseId)));
         if (target.isEmpty()) {
@@ -68,7 +74,6 @@ public final class MemberBlockPage {
                     String.valueOf(responseId))), m.get("block.forMe"), t.back()));
             return;
         }
-        long me = v.member().get().memberId();
         try {
             pages.once(res, v, form, DONE, () -> {
                 try {
@@ -126,6 +131,12 @@ public final class MemberBlockPage {
             return;
         }
         Pages.redirect(res, LIST + "?done=unblocked");
+    }
+
+    /** Whether {@code r} answered the member {@code memberId}: a response to a proposal of theirs here. */
+    private static boolean answered(ResponseEntity r, long memberId) {
+        ProposalEntity p = r.getProposal();
+        return p.isLocal() && p.getAuthor() != null && p.getAuthor().getId() == memberId;
     }
 
     private static long number(String value) {

@@ -8,6 +8,7 @@ import static org.weft.server.api.ApiClient.expect;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,6 +111,78 @@ class MemberBlockPageTest {
             assertFalse(seen.contains("Friday slot") || added.contains("Friday slot"),
                     "the reply sent while blocked was dropped, and stays so");
         }
+    }
+
+    /**
+     * The block form names the account that answered, so it is for the member answered alone. Oksana, a bystander,
+     * probing with the id of the answer to Farid's anonymous request gets the 404 of an id that does not exist, in her
+     * language, and nothing is blocked even confirmed; under a public answer she can read, she is offered no block
+     * either, and the form refuses her the same way. Farid, whom the account answered, is asked as before.
+     */
+    @Test
+    void onlyTheMemberAnsweredMayBlockFromAResponse() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient farid = ApiClient.newMember(weft, "farid", "Farid");
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            ApiClient.newMember(weft, "oksana", "Oksana");
+            JsonNode request = expect(201, farid.post("/proposals", """
+                    {"community": "block3", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "A pram to lend", "categories": ["prams"],
+                     "kind": "loan"}"""));
+            URI inbox = URI.create(weft.base() + "/inbox");
+            String toFarid = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", request.path("uri").asText())
+                    .replace(weft.base() + "/users/amina", weft.base() + "/groups/block3");
+            assertEquals(202, rosa.deliver(inbox, toFarid).statusCode());
+            long secret = firstResponse(farid, "/proposals/" + request.path("id").asLong() + "/responses");
+            String toAmina = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace("116205830011223344", "116205830011225555")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, rosa.deliver(inbox, toAmina).statusCode());
+            long open = firstResponse(amina, "/proposals/" + offer.path("id").asLong() + "/responses");
+            long oksanaId = memberId(weft, "oksana");
+
+            PageClient oksana = new PageClient(weft.base());
+            oksana.login("oksana", PASSWORD);
+            oksana.language("uk");
+            String notFound = Messages.forLanguage("uk").get("error.notFound");
+            String requestPage = URI.create(request.path("uri").asText()).getPath();
+            String offerPage = URI.create(offer.path("uri").asText()).getPath();
+            for (Map<String, String> probe : List.of(Map.of("response", String.valueOf(secret)),
+                    Map.of("response", String.valueOf(secret), "confirm", "yes"),
+                    Map.of("response", String.valueOf(open)), Map.of("response", String.valueOf(open), "confirm", "yes"),
+                    Map.of("response", "999999"))) {
+                HttpResponse<String> probed = oksana.submit(requestPage, "/block", probe);
+                assertEquals(404, probed.statusCode(), probe + ": " + probed.body());
+                assertTrue(probed.body().contains(notFound), "the not-found page, in Ukrainian: " + probed.body());
+                assertFalse(probed.body().contains(rosa.actor()) || probed.body().contains("Rosa"),
+                        "nobody is named: " + probed.body());
+            }
+            assertTrue(weft.server().safety().accounts().blockedBy(oksanaId).isEmpty(), "nothing blocked for oksana");
+            String seen = oksana.get(offerPage).body();
+            assertTrue(seen.contains("Thursday slot"), "she reads rosa's public answer: " + seen);
+            assertFalse(seen.contains("action=\"/block\""), "and is offered no block under it");
+
+            PageClient faridPages = new PageClient(weft.base());
+            faridPages.login("farid", PASSWORD);
+            HttpResponse<String> asked = faridPages.submit(requestPage, "/block", Map.of("response", String.valueOf(secret)));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertTrue(asked.body().contains("Block this account?") && asked.body().contains(rosa.actor()), asked.body());
+        }
+    }
+
+    private static long firstResponse(ApiClient author, String responses) {
+        return WaitFor.value("rosa's answer", () -> {
+            JsonNode items = expect(200, author.get(responses)).path("items");
+            return items.isEmpty() ? null : items.get(0).path("id").asLong();
+        });
+    }
+
+    private static long memberId(TestServers.Instance weft, String username) {
+        return weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, username).orElseThrow().getId());
     }
 
     @Test
