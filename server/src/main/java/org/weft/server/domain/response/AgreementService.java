@@ -3,6 +3,7 @@ package org.weft.server.domain.response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.weft.server.domain.moderation.BlockedCopies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.NotificationKind;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -97,21 +99,33 @@ public final class AgreementService {
         });
     }
 
-    /**
-     * An Offer arrived from {@code sender} (the verified signer) for one of our proposals. Returns false when it
-     * changes nothing: not the sender's own, for no open proposal here, already known, or with an id too long to keep.
-     */
-    public boolean offerReceived(AgreementOffer offer, ActorEntity sender) {
+    /** What became of an Offer that arrived. */
+    public enum Received {
+        /** Kept as a response, its proposal's author notified. */
+        KEPT,
+        /** Changes nothing: not the sender's own, for no open proposal here, already known, or an id too long. */
+        UNUSABLE,
+        /** Dropped: the proposal's author or its community blocked the sender, or the community refuses its server. */
+        BLOCKED
+    }
+
+    /** An Offer arrived from {@code sender} (the verified signer) for one of our proposals. */
+    public Received offerReceived(AgreementOffer offer, ActorEntity sender) {
         if (!offer.actor().equals(sender.getUri()) || offer.offerId().length() > ResponseEntity.MAX_URI_LENGTH
                 || offer.agreementId().length() > ResponseEntity.MAX_URI_LENGTH) {
-            return false;
+            return Received.UNUSABLE;
         }
         return db.inTransaction(s -> {
             Optional<ProposalEntity> target = ProposalRepository.byUri(s, offer.proposalId())
                     .filter(p -> p.isLocal() && !p.isDeleted() && p.getStatus().isActive());
             boolean known = ResponseRepository.existsWithUri(s, offer.offerId());
             if (target.isEmpty() || known) {
-                return false;
+                return Received.UNUSABLE;
+            }
+            // As a reply or a direct message from a blocked account is: nothing kept, nobody told, nothing sent back.
+            if (AccountBlockRepository.anyBlocks(s, Arrays.asList(target.get().getAuthor().getId(),
+                    target.get().getGroup() == null ? null : target.get().getGroup().getId()), sender.getId())) {
+                return Received.BLOCKED;
             }
             ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,
                     false, HtmlSanitizer.sanitize(offer.content() == null ? "" : offer.content()), clock.instant());
@@ -120,7 +134,7 @@ public final class AgreementService {
             s.persist(r);
             s.persist(new NotificationEntity(target.get().getAuthor().getId(), ResponseService.NOTIFY_RESPONSE,
                     target.get().getId(), r.getId(), clock.instant()));
-            return true;
+            return Received.KEPT;
         });
     }
 

@@ -28,9 +28,13 @@ public final class OfferHandler implements ActivityHandler {
         } catch (RuntimeException e) {
             throw new IgnoredActivity("Unusable Offer: " + e.getMessage());
         }
-        if (!agreements.offerReceived(offer, remoteActors.resolve(activity.actor()))) {
-            throw new IgnoredActivity("Offer " + offer.offerId() + " is for no open proposal here, already known, or"
-                    + " has an id too long to keep");
+        switch (agreements.offerReceived(offer, remoteActors.resolve(activity.actor()))) {
+            case KEPT -> {
+            }
+            case UNUSABLE -> throw new IgnoredActivity("Offer " + offer.offerId() + " is for no open proposal here,"
+                    + " already known, or has an id too long to keep");
+            case BLOCKED -> throw new IgnoredActivity("Offer " + offer.offerId() + " from an account the proposal's"
+                    + " author or community blocked, or of a server the community refuses");
         }
     }
 }
