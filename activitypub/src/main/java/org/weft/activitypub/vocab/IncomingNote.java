@@ -39,11 +39,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param hashtags     hashtag names from the {@code tag} entries, without {@code #}
  * @param mentions     the actor ids of the {@code Mention} entries
  * @param audience     the FEP-1b12 group it was posted to, or null
+ * @param context      the id of the thread or conversation it says it belongs to ({@code context}), or null: Weft
+ *                     names the response a conversation follows, so a message finds its conversation even when it
+ *                     arrives before the message it replies to
  */
 public record IncomingNote(String id, String type, String attributedTo, String name, String content,
                            Map<String, String> contentMap, String language, String summary, boolean sensitive,
                            String inReplyTo, List<String> to, List<String> cc, Instant published, Instant updated,
-                           String url, List<String> hashtags, List<String> mentions, String audience) {
+                           String url, List<String> hashtags, List<String> mentions, String audience,
+                           String context) {
 
     /** The object types read as posts. */
     public static final Set<String> TYPES = Set.of("Note", "Page", "Article", "Question", "ChatMessage");
@@ -101,7 +105,7 @@ public record IncomingNote(String id, String type, String attributedTo, String n
                 JsonValues.idOf(node.get("url")),
                 tags.stream().filter(Tag::isHashtag).map(Tag::bareName).toList(),
                 tags.stream().filter(Tag::isMention).map(Tag::href).toList(),
-                JsonValues.idOf(node.get("audience")));
+                JsonValues.idOf(node.get("audience")), JsonValues.idOf(node.get("context")));
     }
 
     /**

@@ -115,6 +115,7 @@ class IncomingNoteTest {
         assertEquals(List.of(), note.hashtags());
         assertEquals(List.of(AMINA), note.mentions());
         assertNull(note.audience());
+        assertEquals("https://mastodon.example/contexts/115482903117245512-5120433", note.context());
         assertEquals(Visibility.DIRECT, note.visibility());
     }
 

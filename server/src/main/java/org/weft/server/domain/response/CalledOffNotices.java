@@ -10,7 +10,6 @@ import org.weft.server.model.Audience;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
-import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -66,9 +65,7 @@ public final class CalledOffNotices implements CalledOff {
     private void sendNote(Session s, ResponseEntity r, Instant now) {
         ProposalEntity p = r.getProposal();
         String text = authorsLanguage(s, p).get("conversation.calledOffNote", p.getTitle());
-        String inReplyTo = ConversationMessageRepository.last(s, r).map(ConversationMessageEntity::getUri)
-                .orElse(r.getUri());
-        String uri = direct.sendNote(s, p.getAttributedTo(), r.getResponder(), inReplyTo, text);
+        String uri = direct.sendInConversation(s, p.getAttributedTo(), r.getResponder(), r, text);
         s.persist(new ConversationMessageEntity(r, uri, true, p.getAttributedTo(), p.getAuthor().getId(),
                 PlainText.toHtml(text), now));
     }

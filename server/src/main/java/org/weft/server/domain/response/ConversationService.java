@@ -32,8 +32,8 @@ import org.weft.server.persistence.ResponseRepository;
  * two sides only. A message to a member of this instance is kept here and they are notified; one to an actor on
  * another server goes out as a direct Note addressed to that actor alone, from the proposal's actor on the wire (the
  * community for an anonymous or community-only proposal, so the author's name never leaves), in reply to the
- * conversation's previous message (or to the response, for the first). Replies from there come back through
- * {@link ConversationThreads}.
+ * conversation's previous message (or to the response, for the first) and naming the response as its {@code context}.
+ * Replies from there come back through {@link ConversationThreads}.
  */
 public final class ConversationService {
     public static final int MAX_LENGTH = ConversationRules.MAX_LENGTH;
@@ -122,8 +122,7 @@ public final class ConversationService {
         if (to.isLocal()) {
             uri = urls.note(UUID.randomUUID().toString());
         } else {
-            String inReplyTo = ConversationMessageRepository.last(s, r).map(ConversationMessageEntity::getUri).orElse(r.getUri());
-            uri = direct.sendNote(s, from, to, inReplyTo, text);
+            uri = direct.sendInConversation(s, from, to, r, text);
         }
         ConversationMessageEntity message = new ConversationMessageEntity(r, uri, authorSide, from, writer.getId(),
                 PlainText.toHtml(text), now);

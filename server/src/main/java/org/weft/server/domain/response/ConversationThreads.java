@@ -21,7 +21,8 @@ import org.weft.server.persistence.ResponseRepository;
 
 /**
  * Posts from other servers that belong to a conversation. A post joins the conversation of a response when its
- * {@code inReplyTo} is one of that conversation's messages, or the response itself, and its sender is the
+ * {@code inReplyTo} is one of that conversation's messages, or the response itself, or its {@code context} is the
+ * response (how a message that overtook the one it replies to still finds its place), and its sender is the
  * conversation's other side: the responder, for a response to a proposal of this instance; the proposal's actor, for
  * a member's response to a proposal on another server (which may also answer that proposal itself, addressing the
  * member, as earlier Weft versions sent the hand-off). A later answer of the responder to the same proposal, a reply
@@ -57,12 +58,14 @@ public final class ConversationThreads {
 
     /** A post created by {@code sender} (the verified signer), inside the caller's transaction. */
     public Threaded received(Session s, IncomingNote note, ActorEntity sender) {
-        if (note.inReplyTo() == null) {
+        if (note.inReplyTo() == null && note.context() == null) {
             return Threaded.NOT_A_CONVERSATION;
         }
-        Optional<ConversationMessageEntity> parent = ConversationMessageRepository.byUri(s, note.inReplyTo());
+        Optional<ConversationMessageEntity> parent = Optional.ofNullable(note.inReplyTo())
+                .flatMap(id -> ConversationMessageRepository.byUri(s, id));
         Optional<ResponseEntity> response = parent.map(ConversationMessageEntity::getResponse)
-                .or(() -> ResponseRepository.byUri(s, note.inReplyTo()))
+                .or(() -> Optional.ofNullable(note.inReplyTo()).flatMap(id -> ResponseRepository.byUri(s, id)))
+                .or(() -> namedInContext(s, note, sender))
                 .or(() -> answeredProposal(s, note, sender))
                 .or(() -> earlierAnswer(s, note, sender));
         if (response.isEmpty()) {
@@ -72,11 +75,28 @@ public final class ConversationThreads {
     }
 
     /**
+     * The response a post names as its {@code context} (Weft's messages name the response their conversation follows),
+     * when the sender is that conversation's other side. Deliveries run side by side, so a message may arrive before the
+     * one it replies to: its {@code inReplyTo} is then unknown here, and the context still says where it belongs. A
+     * context from anyone else says nothing here (the post goes the other ways).
+     */
+    private static Optional<ResponseEntity> namedInContext(Session s, IncomingNote note, ActorEntity sender) {
+        if (note.context() == null) {
+            return Optional.empty();
+        }
+        return ResponseRepository.byUri(s, note.context()).filter(r -> {
+            ActorEntity otherSide = otherSide(r);
+            return otherSide != null && otherSide.getId().equals(sender.getId());
+        });
+    }
+
+    /**
      * A direct message that answers no proposal here by its {@code inReplyTo}, which the caller places under
-     * {@code proposal} (the proposal of this instance it links to, else its recipient's newest): from someone whose answer to that proposal is still open, it
-     * is said in that answer's conversation, as a reply to the proposal would be ({@link #earlierAnswer}). So a public
-     * reply and a direct message from one person come to the same, one answer with a message, whichever arrives first;
-     * before, a direct message that came second was a second answer.
+     * {@code proposal} (the proposal of this instance it links to, else, when it replies to nothing, its recipient's
+     * newest): from someone whose answer to that proposal is still open, it is said in that answer's conversation, as
+     * a reply to the proposal would be ({@link #earlierAnswer}). So a public reply and a direct message from one person
+     * come to the same, one answer with a message, whichever arrives first; before, a direct message that came second
+     * was a second answer.
      */
     public Threaded receivedAbout(Session s, IncomingNote note, ActorEntity sender, ProposalEntity proposal) {
         return openAnswer(s, note, sender, proposal).map(r -> join(s, note, sender, r, false))
@@ -170,6 +190,9 @@ public final class ConversationThreads {
      * once that answer is declined or closed (a new reply is then a new answer, as before).
      */
     private static Optional<ResponseEntity> earlierAnswer(Session s, IncomingNote note, ActorEntity sender) {
+        if (note.inReplyTo() == null) {
+            return Optional.empty();
+        }
         return ProposalRepository.byUri(s, note.inReplyTo()).filter(p -> p.isLocal() && !p.isDeleted())
                 .flatMap(p -> openAnswer(s, note, sender, p));
     }
@@ -192,6 +215,9 @@ public final class ConversationThreads {
      * belongs to that member's newest response (the way earlier Weft versions sent the hand-off).
      */
     private static Optional<ResponseEntity> answeredProposal(Session s, IncomingNote note, ActorEntity sender) {
+        if (note.inReplyTo() == null) {
+            return Optional.empty();
+        }
         Optional<ProposalEntity> proposal = ProposalRepository.byUri(s, note.inReplyTo())
                 .filter(p -> !p.isLocal() && p.getAttributedTo().getId().equals(sender.getId()));
         if (proposal.isEmpty()) {

@@ -13,7 +13,10 @@ import org.weft.activitypub.vocab.Contexts;
 import org.weft.server.domain.PlainText;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.ActorEntity;
+import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -21,7 +24,7 @@ import org.weft.server.queue.Outbox;
  * empty), mentioning them so their server notifies them. In the caller's transaction it goes out through the outbox to
  * an actor on another server, or straight into the {@link MessageInbox} of a member of this instance (the outbox sends
  * nothing to local actors, and a local member has no server of their own to receive it). Conversations use the same
- * Note for the other side of a response when it is on another server ({@link #sendNote}).
+ * Note for the other side of a response when it is on another server ({@link #sendInConversation}).
  */
 public final class DirectMessages {
     private final Outbox outbox;
@@ -48,16 +51,31 @@ public final class DirectMessages {
                     note.path("content").asText());
             return;
         }
-        sendNote(s, from, to, inReplyTo, text);
+        sendNote(s, from, to, inReplyTo, null, text);
+    }
+
+    /**
+     * Queues a direct Note from {@code from} to {@code to}, an actor on another server, as the next message of the
+     * conversation of {@code r}, and returns the Note's id. It replies to the conversation's last message (to the
+     * response for the first), so it threads on their server, and its {@code context} is the response, which both
+     * sides know by that id: deliveries run side by side, and a message that arrives before the one it replies to
+     * still finds its conversation there instead of passing for a new post.
+     */
+    String sendInConversation(Session s, ActorEntity from, ActorEntity to, ResponseEntity r, String text) {
+        String inReplyTo = ConversationMessageRepository.last(s, r).map(ConversationMessageEntity::getUri).orElse(r.getUri());
+        return sendNote(s, from, to, inReplyTo, r.getUri(), text);
     }
 
     /**
      * Queues a direct Note from {@code from} to {@code to}, an actor on another server, in reply to {@code inReplyTo}
-     * (may be null), and returns the Note's id.
+     * and in the {@code context} (either may be null), and returns the Note's id.
      */
-    String sendNote(Session s, ActorEntity from, ActorEntity to, String inReplyTo, String text) {
+    private String sendNote(Session s, ActorEntity from, ActorEntity to, String inReplyTo, String context, String text) {
         String id = urls.note(UUID.randomUUID().toString());
         ObjectNode note = note(id, from, to, inReplyTo, text);
+        if (context != null) {
+            note.put("context", context);
+        }
         outbox.send(s, from, Activities.create(outbox.newActivityId(), from.getUri(), note), List.of(to), false);
         return id;
     }

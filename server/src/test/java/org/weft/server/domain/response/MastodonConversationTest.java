@@ -72,6 +72,9 @@ class MastodonConversationTest {
             assertTrue(written.path("mine").asBoolean());
             JsonNode second = WaitFor.value("the second message reaches Mastodon", () -> delivered(mastodon, "green scarf"));
             assertDirectTo(second, aminaUri, mastodon.rosa(), handOff.path("object").path("id").asText());
+            for (JsonNode sent : List.of(handOff, second)) {
+                assertEquals(replyId, sent.path("object").path("context").asText(), "each names her reply as its context");
+            }
 
             // Rosa answers it, as Mastodon sends a reply in a direct conversation: it joins the conversation, once.
             String answer = mastodon.directNote("rosa", 116205900000000001L, second.path("object").path("id").asText(),
@@ -135,6 +138,7 @@ class MastodonConversationTest {
             String off = Messages.forLanguage("ar").get("conversation.calledOffNote", "Cool bags to lend");
             JsonNode calledOff = WaitFor.value("rosa is told it is off", () -> delivered(mastodon, off));
             assertDirectTo(calledOff, aminaUri, mastodon.rosa(), TestHttp.json(answer).path("object").path("id").asText());
+            assertEquals(replyId, calledOff.path("object").path("context").asText());
             JsonNode sent = expect(200, amina.get("/responses/" + responseId + "/messages")).path("items").get(0);
             assertEquals(off, sent.path("text").asText());
             assertTrue(sent.path("mine").asBoolean(), "sent for her: " + sent);

@@ -1,0 +1,181 @@
+package org.weft.server.domain.response;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.Audience;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.InboundActivityEntity;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.testing.TestHttp;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
+
+/**
+ * Messages of one conversation that reach the other side out of order. Deliveries run side by side (and are retried
+ * after a restart), so Alice's second message, her hand-off and her third may all reach Taras's instance before her
+ * first: each still lands in the conversation of Taras's answer to her request, because each names that answer as its
+ * {@code context}, and none becomes an answer from Alice to Taras's own, unrelated offer (his newest proposal, where a
+ * direct message that names no proposal went).
+ */
+class ConversationOrderTest {
+    private static final String PASSWORD = "a long enough password";
+    private static final String FIRST = "Thank you, does it work on gas";
+    private static final String SECOND = "I can come by this evening";
+    private static final String HAND_OFF = "The kettle waits at gate 4, Tuesday 18:00";
+    private static final String THIRD = "Ring twice at the gate";
+
+    @Test
+    void messagesThatOvertakeTheFirstLandInTheirConversationOnTheRespondersInstance() {
+        TestServers.Instance a = TestServers.start();
+        try (TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            b.server().localActors().createGroup("town", "Town", null);
+            ApiClient alice = ApiClient.newMember(a, "alice", "Alice");
+            ApiClient taras = ApiClient.newMember(b, "taras", "Taras");
+            follow(b, "taras", a);
+            ProposalEntity bread = b.server().proposals().service().create("taras", ProposalDraft.builder()
+                    .community("town").purpose(Purpose.OFFER).language("en").title("Fresh bread to share")
+                    .categories("bread").build());
+            ProposalEntity kettle = a.server().proposals().service().create("alice", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.REQUEST).audience(Audience.PUBLIC).language("en").title("Need a kettle")
+                    .categories("kitchenware").build());
+            long kettleOnB = WaitFor.value("B keeps the request", () -> b.server().db().inTransaction(s ->
+                    ProposalRepository.byUri(s, kettle.getUri()).map(ProposalEntity::getId).orElse(null)));
+            ResponseEntity tarass = b.server().proposals().agreements().offer("taras", kettleOnB,
+                    "I have one, you can keep it.", null);
+            long onA = responseOn(a, tarass.getUri());
+            WaitFor.deliveriesDrained(a);
+
+            // A sends nothing while Alice writes, accepts with the hand-off and writes again, within a second or two.
+            a.server().deliveryWorker().stopClaiming();
+            expect(201, alice.post("/responses/" + onA + "/messages", text(FIRST)));
+            expect(201, alice.post("/responses/" + onA + "/messages", text(SECOND)));
+            expect(200, alice.post("/responses/" + onA + "/accept",
+                    TestHttp.JSON.createObjectNode().put("handOff", HAND_OFF).toString()));
+            expect(201, alice.post("/responses/" + onA + "/messages", text(THIRD)));
+            // The first message is held back; the rest go side by side after a restart, and B reads them before it.
+            due(a, FIRST, Instant.now().plus(1, ChronoUnit.DAYS));
+            a = a.restart();
+            for (String words : List.of(SECOND, HAND_OFF, THIRD)) {
+                receivedOn(b, words);
+            }
+            WaitFor.condition("B learns it was accepted", () -> b.server().db().inTransaction(s -> s.find(
+                    ResponseEntity.class, tarass.getId()).getState()) == ResponseEntity.State.ACCEPTED);
+            due(a, FIRST, Instant.now().minusSeconds(1));
+            a.server().deliveryWorker().poke();
+            receivedOn(b, FIRST);
+
+            // Taras reads all four in the conversation of his answer to the request, the hand-off among them.
+            JsonNode messages = expect(200, taras.get("/responses/" + tarass.getId() + "/messages"));
+            assertEquals(Set.of(FIRST, SECOND, HAND_OFF, THIRD), new TreeSet<>(texts(messages.path("items"), "text")),
+                    messages.toString());
+            assertEquals("Alice", messages.path("items").get(0).path("from").asText());
+            for (String language : new String[] {"en", "uk"}) {
+                Messages m = Messages.forLanguage(language);
+                PageClient page = new PageClient(b.base()).language(language);
+                page.login("taras", PASSWORD);
+                String conversation = page.get("/conversations/" + tarass.getId()).body();
+                for (String words : List.of(FIRST, SECOND, HAND_OFF, THIRD)) {
+                    assertTrue(conversation.contains(words), language + ": " + words + " is not in " + conversation);
+                }
+                // His own offer has no answer from Alice to accept or decline.
+                String own = page.get(URI.create(bread.getUri()).getRawPath()).body();
+                for (String stray : List.of(FIRST, SECOND, HAND_OFF, THIRD, "Alice")) {
+                    assertFalse(own.contains(stray), language + ": his offer's page shows " + stray + ": " + own);
+                }
+                // Every message he is told of is about the request.
+                String notifications = page.get("/me/notifications").body();
+                String aboutKettle = m.get("notification.conversation", Messages.isolate("Need a kettle"),
+                        Messages.isolate("Alice"));
+                assertTrue(notifications.contains(aboutKettle) && notifications.contains(HAND_OFF),
+                        language + " lacks " + aboutKettle + ": " + notifications);
+                assertFalse(notifications.contains("Fresh bread to share"), language + ": " + notifications);
+            }
+            assertEquals(0, expect(200, taras.get("/proposals/" + bread.getId() + "/responses")).path("total").asInt());
+            List<JsonNode> told = new ArrayList<>();
+            expect(200, taras.get("/me/notifications?size=100")).path("items").forEach(told::add);
+            assertEquals(4, told.stream().filter(n -> n.path("kind").asText().equals("conversation")).count(),
+                    told.toString());
+            assertTrue(told.stream().allMatch(n -> n.path("proposalId").asLong() == kettleOnB), told.toString());
+            assertEquals(0L, count(b, "select count(*) from MessageEntity"), "nothing kept as a loose message either");
+            assertEquals(1L, count(b, "select count(*) from ResponseEntity"), "only Taras's own answer");
+        } finally {
+            a.close();
+        }
+    }
+
+    /** Waits until {@code instance} keeps the response with this id, and returns its id there. */
+    private static long responseOn(TestServers.Instance instance, String uri) {
+        return WaitFor.value("the response reaches " + instance.base(), () -> instance.server().db().inTransaction(s ->
+                s.createSelectionQuery("select id from ResponseEntity where uri = :u", Long.class).setParameter("u", uri)
+                        .uniqueResultOptional().orElse(null)));
+    }
+
+    private static String text(String words) {
+        return TestHttp.JSON.createObjectNode().put("text", words).toString();
+    }
+
+    /** Makes the deliveries of the activity with these words due at {@code when}. */
+    private static void due(TestServers.Instance instance, String words, Instant when) {
+        int changed = instance.server().db().inTransaction(s -> s.createNativeMutationQuery(
+                        "UPDATE delivery SET next_attempt_at = ?1 WHERE state = 'PENDING' AND activity_id IN"
+                                + " (SELECT id FROM outbound_activity WHERE body LIKE ?2)")
+                .setParameter(1, LocalDateTime.ofInstant(when, ZoneOffset.UTC)).setParameter(2, "%" + words + "%")
+                .executeUpdate());
+        assertEquals(1, changed, "one delivery of " + words + " waits");
+    }
+
+    /** Waits until {@code instance} has received and processed the Note with these words, and checks it was taken. */
+    private static void receivedOn(TestServers.Instance instance, String words) {
+        String activityUri = WaitFor.value("the message reaches " + instance.base(), () -> instance.server().db()
+                .inTransaction(s -> s.createNativeQuery("SELECT activity_uri FROM inbound_activity WHERE body LIKE :w",
+                        String.class).setParameter("w", "%" + words + "%").getResultList().stream()
+                        .findFirst().orElse(null)));
+        InboundActivityEntity done = WaitFor.inboundDone(instance, activityUri);
+        assertEquals(InboundActivityEntity.State.DONE, done.getState(), done.getLastError());
+    }
+
+    private static void follow(TestServers.Instance from, String member, TestServers.Instance to) {
+        try {
+            from.server().follows().follow(member, "@block3@" + to.domain());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        WaitFor.condition(member + " follows block3", () -> from.server().db().inTransaction(s -> s.createSelectionQuery(
+                        "select count(*) from FollowEntity f where f.follower.username = :m and f.state = :st", Long.class)
+                .setParameter("m", member).setParameter("st", FollowEntity.State.ACCEPTED).getSingleResult()) == 1);
+    }
+
+    private static long count(TestServers.Instance instance, String hql) {
+        return instance.server().db().inTransaction(s -> s.createSelectionQuery(hql, Long.class).getSingleResult());
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.path(field).asText()));
+        return values;
+    }
+}
