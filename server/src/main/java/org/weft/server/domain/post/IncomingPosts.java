@@ -134,9 +134,14 @@ public final class IncomingPosts {
                 }
                 answers = repliedTo;
                 if (answers.isEmpty() && note.visibility() == Visibility.DIRECT) {
-                    // A direct message that answers no proposal here is about the one it links to, or its recipient's
-                    // newest; from someone who already answered that one, it continues their conversation.
-                    answers = linkedProposal(s, note).or(() -> latestOfRecipient(s, note));
+                    // A direct message that answers no proposal here is about the one it links to, or, when it replies
+                    // to nothing (Mastodon's "mention only" post), its recipient's newest; from someone who already
+                    // answered that one, it continues their conversation. One that replies to a post unknown here is
+                    // about none: it may be a message that overtook the one it answers, and taking it for an answer to
+                    // whatever its recipient posted last put a conversation's words on an unrelated proposal. It is kept
+                    // as a message, as Mastodon keeps a reply whose parent it cannot fetch.
+                    answers = linkedProposal(s, note)
+                            .or(() -> note.inReplyTo() == null ? latestOfRecipient(s, note) : Optional.empty());
                     if (answers.isPresent()) {
                         threaded = conversations.receivedAbout(s, note, from, answers.get());
                     }
@@ -349,7 +354,7 @@ public final class IncomingPosts {
         return Optional.empty();
     }
 
-    /** A direct message to a member about no particular proposal goes under that member's newest open one. */
+    /** A direct message to a member that replies to nothing goes under that member's newest open proposal. */
     private Optional<ProposalEntity> latestOfRecipient(Session s, IncomingNote note) {
         for (String uri : note.to()) {
             Optional<ActorEntity> member = ActorRepository.byUri(s, uri)

@@ -27,6 +27,7 @@ import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
@@ -38,7 +39,8 @@ import org.weft.web.i18n.Messages;
  * after a restart), so Alice's second message, her hand-off and her third may all reach Taras's instance before her
  * first: each still lands in the conversation of Taras's answer to her request, because each names that answer as its
  * {@code context}, and none becomes an answer from Alice to Taras's own, unrelated offer (his newest proposal, where a
- * direct message that names no proposal went).
+ * direct message that names no proposal goes). A direct message that replies to a post unknown here, with no context
+ * that places it, is kept as a message, as Mastodon keeps a reply whose parent it cannot fetch.
  */
 class ConversationOrderTest {
     private static final String PASSWORD = "a long enough password";
@@ -124,6 +126,35 @@ class ConversationOrderTest {
             assertEquals(1L, count(b, "select count(*) from ResponseEntity"), "only Taras's own answer");
         } finally {
             a.close();
+        }
+    }
+
+    @Test
+    void aDirectReplyToAPostUnknownHereIsAMessageNotAnAnswerToTheRecipientsNewestProposal() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String aminaUri = weft.base() + "/users/amina";
+            String stray = mastodon.directNote("rosa", 116205900000000201L,
+                    mastodon.rosa() + "/statuses/116205900000000200", aminaUri, "@amina@" + weft.domain(),
+                    "and the second tent peg too");
+            assertEquals(202, mastodon.deliver(URI.create(weft.base() + "/inbox"), stray).statusCode());
+            InboundActivityEntity row = WaitFor.inboundDone(weft, TestHttp.json(stray).path("id").asText());
+            assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
+
+            assertEquals(0, expect(200, amina.get("/proposals/" + offer.path("id").asLong() + "/responses"))
+                    .path("total").asInt(), "not an answer to her newest offer");
+            JsonNode told = expect(200, amina.get("/me/notifications")).path("items");
+            assertEquals(1, told.size(), told.toString());
+            assertEquals("message", told.get(0).path("kind").asText());
+            PageClient page = new PageClient(weft.base());
+            page.login("amina", PASSWORD);
+            String notifications = page.get("/me/notifications").body();
+            assertTrue(notifications.contains("and the second tent peg too") && !notifications.contains("Cool bags"),
+                    notifications);
         }
     }
 
