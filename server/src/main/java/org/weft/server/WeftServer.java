@@ -33,6 +33,7 @@ import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.actor.LocalActorService;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.federation.ActorEndpoint;
+import org.weft.server.domain.actor.ActorDeletes;
 import org.weft.server.domain.actor.ActorRenderer;
 import org.weft.server.domain.actor.ActorUpdates;
 import org.weft.server.domain.actor.CommunityTexts;
@@ -137,6 +138,7 @@ import org.weft.server.domain.proposal.RemoteProposals;
 import org.weft.server.domain.proposal.StaleCopies;
 import org.weft.server.domain.proposal.Thanks;
 import org.weft.server.domain.response.ActorDeparture;
+import org.weft.server.domain.response.DepartedResponder;
 import org.weft.server.domain.response.CalledOffNotices;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
@@ -151,6 +153,7 @@ import org.weft.server.queue.InboundStore;
 import org.weft.server.queue.InboxWriter;
 import org.weft.server.domain.retention.Pruner;
 import org.weft.server.domain.retention.StorageReport;
+import org.weft.server.domain.account.AccountEnd;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Invites;
 import org.weft.server.ui.auth.LoginDevices;
@@ -352,6 +355,13 @@ public final class WeftServer implements AutoCloseable {
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
+        // Someone leaves, here or elsewhere: the authors here who had promised them something are told, and reopen it.
+        DepartedResponder departedResponders = new DepartedResponder(proposals, clock);
+        ActorDeletes actorDeletes = new ActorDeletes(outbox);
+        AccountEnd accountEnd = (s, member) -> {
+            departedResponders.left(s, member);
+            actorDeletes.deleted(s, member);
+        };
         AreaService areas = new AreaService(db);
         Matching matching = new Matching(matcher,
                 new LinkService(db, follows, new LinkAllowList(config.linkAllow())), new MemberMatches(db, clock),
@@ -385,7 +395,8 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("Create", new QuestionHandler(remotePolls, new CreateHandler(posts, new RemoteVotes(db, clock)))),
                 Map.entry("Announce", new AnnounceHandler(posts)),
                 Map.entry("Delete", new QuestionHandler(remotePolls,
-                        new DeleteHandler(posts, new ActorDeparture(db, remoteProposals, copies, clock)))),
+                        new DeleteHandler(posts,
+                                new ActorDeparture(db, remoteProposals, copies, departedResponders, clock)))),
                 Map.entry("Update", new QuestionHandler(remotePolls, new UpdateHandler(remoteActors,
                         new IncomingEdits(db, remoteActors, remoteProposals, responses, clock)))),
                 Map.entry("Like", likes),
@@ -437,7 +448,7 @@ public final class WeftServer implements AutoCloseable {
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
                 new ConversationPages(pages, conversations, notifications), new NotificationsPage(pages, notifications), boardSearch,
-                signIns, waitingPosts, proposalPage);
+                signIns, waitingPosts, proposalPage, accountEnd);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());
         RemoteProposalPage remoteProposalPage = new RemoteProposalPage(pages, db, taxonomy, agreements);
@@ -606,9 +617,10 @@ public final class WeftServer implements AutoCloseable {
                                      CommunityTexts communityTexts, FormSubmissions submissions, Moderators moderators,
                                      Followers followers, Clock clock, ConversationPages conversations,
                                      NotificationsPage notifications, BoardSearch boardSearch,
-                                     LoginRateLimiter signIns, WaitingPostsPage waitingPosts, ProposalPage proposalPage) {
+                                     LoginRateLimiter signIns, WaitingPostsPage waitingPosts, ProposalPage proposalPage,
+                                     AccountEnd accountEnd) {
         SignupMode signup = SignupMode.parse(config.signup());
-        AccountService accounts = new AccountService(db, localActors, proposals, clock);
+        AccountService accounts = new AccountService(db, localActors, proposals, accountEnd, clock);
         ProposalLookup lookup = new ProposalLookup(urls);
         BoardPage board = new BoardPage(pages, db, taxonomy, areas, urls, boardSearch,
                 new ProposalReferences(db, urls));

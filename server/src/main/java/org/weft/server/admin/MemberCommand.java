@@ -2,6 +2,7 @@ package org.weft.server.admin;
 
 import java.util.concurrent.Callable;
 
+import org.weft.server.domain.account.AccountEnd;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.actor.LocalActorService;
@@ -58,7 +59,7 @@ final class MemberCommand {
         public Integer call() {
             return password.readThen(spec, username, false, chosen -> OperatorContext.run(spec, ctx -> {
                 String given = new AccountService(ctx.db(), new LocalActorService(ctx.db(), ctx.urls(), ctx.clock()),
-                        null, ctx.clock()).resetPassword(username, chosen);
+                        null, AccountEnd.NONE, ctx.clock()).resetPassword(username, chosen);
                 ctx.out().println("New password for " + username + (chosen == null ? ": " + given : " set")
                         + " (their sessions and API tokens have ended)");
                 return 0;

@@ -25,6 +25,11 @@ public enum NotificationKind {
      * instance that holds the proposal).
      */
     EDITED_AFTER_ACCEPT("edited-after-accept"),
+    /**
+     * Someone whose response to the member's proposal the member had accepted deleted their account (here, or their
+     * server sent {@code Delete} of them): what was arranged is off, and a proposal promised to them alone opens again.
+     */
+    RESPONDER_LEFT("responder-left"),
     /** A new message in a conversation the member is part of (a response's author side or its responder). */
     CONVERSATION("conversation"),
     /** A new match for one of the member's proposals. */

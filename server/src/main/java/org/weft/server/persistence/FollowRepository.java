@@ -81,6 +81,12 @@ public final class FollowRepository {
                 ActorEntity.class).setParameter("b", followee).setParameter("st", FollowEntity.State.ACCEPTED).getResultList();
     }
 
+    /** The actors {@code follower} follows or asked to follow (any state): servers that know it as a follower. */
+    public static List<ActorEntity> followeeActors(Session s, ActorEntity follower) {
+        return s.createSelectionQuery("select f.followee from FollowEntity f where f.follower = :a order by f.id",
+                ActorEntity.class).setParameter("a", follower).getResultList();
+    }
+
     /** Approved followers' actors: who receives a community's posts that are not public. */
     public static List<ActorEntity> approvedFollowerActors(Session s, ActorEntity followee) {
         return s.createSelectionQuery("select f.follower from FollowEntity f where f.followee = :b and f.state = :st and "

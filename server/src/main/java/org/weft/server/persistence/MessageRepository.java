@@ -30,6 +30,13 @@ public final class MessageRepository {
                 .setParameter("u", uri).getResultList();
     }
 
+    /** The actors of other servers that sent the member a direct message kept here. */
+    public static List<ActorEntity> remoteSendersTo(Session s, long memberId) {
+        return s.createSelectionQuery("from ActorEntity a where a.local = false and a.id in"
+                + " (select m.senderId from MessageEntity m where m.memberId = :m)", ActorEntity.class)
+                .setParameter("m", memberId).getResultList();
+    }
+
     /** Deletes every message an actor sent (the actor was deleted); returns how many. */
     public static int deleteAllFrom(Session s, long senderId) {
         return s.createMutationQuery("delete from MessageEntity where senderId = :a").setParameter("a", senderId)

@@ -1,5 +1,6 @@
 package org.weft.server.persistence;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.server.model.ProposalStatus;
 
 /** Queries over responses (replies, direct messages, agreements), inside the caller's transaction. */
 public final class ResponseRepository {
@@ -35,6 +37,33 @@ public final class ResponseRepository {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
                         + " and r.state = :accepted order by r.createdAt, r.id", ResponseEntity.class)
                 .setParameter("p", p).setParameter("accepted", ResponseEntity.State.ACCEPTED).getResultList();
+    }
+
+    /**
+     * The responses {@code responder} sent to proposals of this instance that their authors accepted, while those
+     * proposals are still on (open or promised, not deleted): what was arranged with them and is not over yet.
+     */
+    public static List<ResponseEntity> acceptedOnLiveLocal(Session s, ActorEntity responder) {
+        return s.createSelectionQuery("from ResponseEntity r join fetch r.proposal p where r.responder = :a"
+                        + " and r.state = :accepted and p.local = true and p.deletedAt is null and p.status in (:on)"
+                        + " order by r.createdAt, r.id", ResponseEntity.class)
+                .setParameter("a", responder).setParameter("accepted", ResponseEntity.State.ACCEPTED)
+                .setParameterList("on", List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED)).getResultList();
+    }
+
+    /**
+     * The actors of other servers {@code member} had a conversation with under their name: those who answered a
+     * proposal attributed to the member, and the owners of proposals elsewhere the member answered. Answers to a
+     * proposal posted under a community's name are left out: their senders were never shown the member.
+     */
+    public static List<ActorEntity> remoteCounterparts(Session s, ActorEntity member) {
+        List<ActorEntity> actors = new ArrayList<>(s.createSelectionQuery("select distinct r.responder"
+                        + " from ResponseEntity r where r.proposal.attributedTo = :m and r.responder.local = false",
+                        ActorEntity.class).setParameter("m", member).getResultList());
+        actors.addAll(s.createSelectionQuery("select distinct r.proposal.attributedTo from ResponseEntity r"
+                        + " where r.responder = :m and r.proposal.local = false", ActorEntity.class)
+                .setParameter("m", member).getResultList());
+        return actors;
     }
 
     /** A response with its responder and proposal loaded; throws when there is none. */
@@ -107,5 +136,14 @@ public final class ResponseRepository {
     public static int deleteAllBy(Session s, ActorEntity responder) {
         return s.createMutationQuery("delete from ResponseEntity where responder = :a").setParameter("a", responder)
                 .executeUpdate();
+    }
+
+    /** As {@link #deleteAllBy} but keeping the responses with the ids in {@code kept}; returns how many went. */
+    public static int deleteAllByExcept(Session s, ActorEntity responder, Collection<Long> kept) {
+        if (kept.isEmpty()) {
+            return deleteAllBy(s, responder);
+        }
+        return s.createMutationQuery("delete from ResponseEntity where responder = :a and id not in (:kept)")
+                .setParameter("a", responder).setParameterList("kept", kept).executeUpdate();
     }
 }

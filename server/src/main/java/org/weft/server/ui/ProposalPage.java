@@ -157,7 +157,7 @@ public final class ProposalPage {
         List<ResponseEntity> shown = authorSide ? ResponseRepository.toProposal(s, p) : publicResponses;
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
-                r.getId(), authorSide ? m.get("response." + r.getState().name().toLowerCase()) : null,
+                r.getId(), authorSide ? responseState(r, m) : null,
                 ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
                 ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r), !r.getResponder().isLocal())).toList();
         ActorEntity community = p.getGroup();
@@ -306,5 +306,11 @@ public final class ProposalPage {
     static List<String> paragraphs(String text) {
         return text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).toList();
+    }
+
+    /** Where a response stands, for its author: whether it was accepted or declined, or that its sender has left. */
+    private static String responseState(ResponseEntity r, Messages m) {
+        return r.getResponder().isDeleted() ? m.get("response.left")
+                : m.get("response." + r.getState().name().toLowerCase());
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.account.AccountEnd;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.persistence.ActorRepository;
@@ -56,7 +57,7 @@ class ApiErrorLanguageTest {
 
         long olena = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "olena")).orElseThrow().getId();
         new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
-                Clock.systemUTC()).setLanguage(olena, "uk");
+                AccountEnd.NONE, Clock.systemUTC()).setLanguage(olena, "uk");
         JsonNode hers = refused("", null);
         assertEquals("Назва — не більше 120 символів.", hers.path("message").asText(), "the member's page language");
 

@@ -279,9 +279,10 @@ class NotificationPagesTest {
     void everyKindReadsAsASentenceInEveryLanguage() {
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationDetail withProposal = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread",
-                    "https://camp.example/proposals/x", true, "Block 3", 3L, 4L, "words", "Rosa", 2);
+                    "https://camp.example/proposals/x", true, "Block 3", 3L, 4L, "words", "Rosa", 2, false);
+            // Gone, and its author with it (a called-off one says so).
             NotificationDetail gone = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, null, null, false, null, null,
-                    null, null, null, 1);
+                    null, null, null, 1, true);
             String english = NotificationLinks.title(withProposal, Messages.forLanguage("en"));
             for (String language : Messages.LANGUAGES) {
                 Messages m = Messages.forLanguage(language);

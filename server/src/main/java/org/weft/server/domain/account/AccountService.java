@@ -43,12 +43,15 @@ public final class AccountService {
     private final Database db;
     private final LocalActorService actors;
     private final ProposalService proposals;
+    private final AccountEnd ended;
     private final Clock clock;
 
-    public AccountService(Database db, LocalActorService actors, ProposalService proposals, Clock clock) {
+    public AccountService(Database db, LocalActorService actors, ProposalService proposals, AccountEnd ended,
+                          Clock clock) {
         this.db = db;
         this.actors = actors;
         this.proposals = proposals;
+        this.ended = ended;
         this.clock = clock;
     }
 
@@ -147,7 +150,8 @@ public final class AccountService {
 
     /**
      * Deletes a member's account: each of their proposals is deleted through the proposal service (so other servers
-     * are told and the URLs answer 410), their sessions end and the password stops working.
+     * are told and the URLs answer 410), their sessions end and the password stops working, and those who knew them
+     * are told ({@link AccountEnd}: the authors whose proposal was promised to them, the other servers that know them).
      */
     public void delete(long memberId, String password) {
         String hash = db.inTransaction(s -> ActorRepository.account(s, s.find(ActorEntity.class, memberId)).getPasswordHash());
@@ -175,6 +179,7 @@ public final class AccountService {
             a.setDeletedAt(now);
             ActorRepository.account(s, a).setPasswordHash(null);
             endAccess(s, memberId);
+            ended.ended(s, a);
         });
     }
 

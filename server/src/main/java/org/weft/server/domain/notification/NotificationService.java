@@ -149,8 +149,11 @@ public final class NotificationService {
         // A promise called off names what was promised, deleted or not: the member's conversation shows them its title
         // too, and without it they could not tell which arrangement is off.
         String title = exists || (p != null && kind == NotificationKind.CALLED_OFF) ? p.getTitle() : null;
+        // Read when shown, not when told: the author's proposals are deleted (and their promises called off) just
+        // before their account is, and on another server the owner's Deletes of its proposals come before its own.
+        boolean authorLeft = p != null && (p.isLocal() ? p.getAuthor() : p.getAttributedTo()).isDeleted();
         return new NotificationDetail(n.getId(), kind, n.getCreatedAt(),
                 n.getReadAt() != null, n.getProposalId(), title, p == null ? null : p.getUri(), onPage,
-                community, n.getResponseId(), n.getMatchId(), text, from, n.getCount());
+                community, n.getResponseId(), n.getMatchId(), text, from, n.getCount(), authorLeft);
     }
 }

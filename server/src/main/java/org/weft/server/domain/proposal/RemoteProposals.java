@@ -307,13 +307,17 @@ public final class RemoteProposals {
 
     /**
      * Removes everything an actor from another server left here when it is deleted: its copies, its posts on the
-     * boards and those still waiting for a moderator. Returns how many.
+     * boards and those still waiting for a moderator. Returns how many. A copy still on is called off, as when its
+     * owner deletes it: a member here it was promised to is told (its own Delete may never come, or come later).
      */
     public int removeAllOf(Session s, ActorEntity actor) {
         Instant now = clock.instant();
         List<ProposalEntity> owned = ProposalRepository.remoteOwnedBy(s, actor.getId());
         for (ProposalEntity p : owned) {
             p.setDeletedAt(now);
+            if (CalledOff.callsOff(p.getStatus())) {
+                calledOff.calledOff(s, p);
+            }
             ProposalEvents.afterCommit(s, p, listener);
         }
         return owned.size();

@@ -1,6 +1,8 @@
 package org.weft.server.domain.response;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.weft.server.domain.proposal.HeldCopies;
@@ -12,6 +14,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.RemotePollRepository;
+import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
 import org.weft.server.persistence.ThanksRepository;
 
@@ -24,7 +27,10 @@ import org.weft.server.persistence.ThanksRepository;
  * nothing it sent before is taken again. Nothing of any other actor changes.
  *
  * <p>Conversations go too: those of its responses with the responses (ON DELETE CASCADE), and the messages it sent in
- * others (members' responses to its proposals), with the notifications about them.
+ * others (members' responses to its proposals), with the notifications about them. Its responses that an author here
+ * had accepted on a proposal still on are the exception ({@link DepartedResponder}): the author is told it is off, the
+ * proposal opens again, and the response stays without its words, so that the author's conversation (their own
+ * messages, the hand-off) stays readable and says the other side has left.
  */
 public final class ActorDeparture {
     /** What was removed, for the log. */
@@ -34,12 +40,15 @@ public final class ActorDeparture {
     private final Database db;
     private final RemoteProposals proposals;
     private final HeldCopies copies;
+    private final DepartedResponder responders;
     private final Clock clock;
 
-    public ActorDeparture(Database db, RemoteProposals proposals, HeldCopies copies, Clock clock) {
+    public ActorDeparture(Database db, RemoteProposals proposals, HeldCopies copies, DepartedResponder responders,
+                          Clock clock) {
         this.db = db;
         this.proposals = proposals;
         this.copies = copies;
+        this.responders = responders;
         this.clock = clock;
     }
 
@@ -51,17 +60,27 @@ public final class ActorDeparture {
                 return Optional.empty();
             }
             ActorEntity actor = found.get();
+            if (actor.isDeleted()) {
+                // A second Delete: all went the first time, and nothing of a deleted actor is taken since.
+                return Optional.of(new Removed(0, 0, 0, 0, 0, 0));
+            }
+            Instant now = clock.instant();
+            List<Long> kept = responders.left(s, actor);
+            // Marked before its proposals go: whoever was promised one is told that its author left.
+            actor.setDeletedAt(now);
             FollowRepository.deleteAllInvolving(s, actor);
             int detached = copies.followEnded(s, actor);
             // Their notifications and conversations go with them (ON DELETE CASCADE in the schema).
-            int responses = ResponseRepository.deleteAllBy(s, actor);
+            int responses = ResponseRepository.deleteAllByExcept(s, actor, kept);
+            for (Long id : kept) {
+                s.find(ResponseEntity.class, id).edit("", now);
+            }
             // Its messages in other conversations (members' responses to its proposals), then its direct messages.
             int messages = ConversationMessageRepository.deleteAllFrom(s, actor)
                     + MessageRepository.deleteAllFrom(s, actor.getId());
             int removed = proposals.removeAllOf(s, actor);
             int thanks = ThanksRepository.deleteAllBy(s, actor.getId());
             int polls = RemotePollRepository.deleteAllBy(s, actor);
-            actor.setDeletedAt(clock.instant());
             return Optional.of(new Removed(responses, messages, removed, thanks, polls, detached));
         });
     }

@@ -29,16 +29,18 @@ public final class ResponseDecisions {
     private ResponseDecisions() {
     }
 
-    /** Whether the author may make {@code decision} on {@code r} now. */
+    /** Whether the author may make {@code decision} on {@code r} now: not once its sender has left the site. */
     public static boolean may(Decision decision, ResponseEntity r) {
         return r.getState() == ResponseEntity.State.NEW && !r.getProposal().isHeldByModerator()
+                && !r.getResponder().isDeleted()
                 && ProposalLifecycle.may(decision.action, r.getProposal().getStatus());
     }
 
     /**
-     * @throws InvalidInputException {@code response_already_decided} (saying which decision was made) when it was
-     *                               decided already, else the lifecycle's refusal when the proposal's status does not
-     *                               allow it; nothing has been changed yet
+     * @throws InvalidInputException {@code responder_left} when its sender has deleted their account (here or on
+     *                               their server); {@code response_already_decided} (saying which decision was made)
+     *                               when it was decided already, else the lifecycle's refusal when the proposal's
+     *                               status does not allow it; nothing has been changed yet
      * @throws NotFoundException     when a moderator hid the proposal (or holds it): as for its edits and status, an
      *                               accept would move it along and send its followers' servers an Update of a post
      *                               they were told to delete; its author may only delete it
@@ -46,6 +48,10 @@ public final class ResponseDecisions {
     public static void require(Decision decision, ResponseEntity r) {
         if (r.getProposal().isHeldByModerator()) {
             throw new NotFoundException("Proposal " + r.getProposal().getId() + " is held by a moderator");
+        }
+        if (r.getResponder().isDeleted()) {
+            // Nobody would learn the decision, and accepting would promise the proposal to nobody.
+            throw InvalidInputException.of("responder_left");
         }
         if (r.getState() != ResponseEntity.State.NEW) {
             // A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject).

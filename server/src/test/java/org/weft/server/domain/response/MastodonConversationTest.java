@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.AccountEnd;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.persistence.ActorRepository;
@@ -184,7 +185,7 @@ class MastodonConversationTest {
     private static void setLanguage(TestServers.Instance weft, String member, String language) {
         long id = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, member)).orElseThrow().getId();
         new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
-                Clock.systemUTC()).setLanguage(id, language);
+                AccountEnd.NONE, Clock.systemUTC()).setLanguage(id, language);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import org.weft.server.domain.account.AccountEnd;
 import org.weft.server.domain.account.AccountService;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -237,7 +238,7 @@ class ModerationBrowserTest {
         weft.server().localActors().createMember(username, username, PASSWORD, false);
         long id = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, username)).orElseThrow().getId();
         new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),
-                Clock.systemUTC()).setLanguage(id, "ar");
+                AccountEnd.NONE, Clock.systemUTC()).setLanguage(id, "ar");
         weft.server().moderators().add(community, username, Optional.empty());
     }
 
