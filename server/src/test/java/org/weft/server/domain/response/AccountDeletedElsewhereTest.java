@@ -36,8 +36,9 @@ import org.weft.web.i18n.Messages;
  * A member of another Weft instance deletes their account. Yann, on B, offered to take up Oksana's request on A, and
  * she accepted; Dave, on A, offered to take up Yann's offer on B, and Yann accepted. Yann deletes his account on B: B
  * sends A one {@code Delete} of his actor, signed with his key. On A, Oksana is told in her language that what was
- * arranged is off, her request is open again, and her conversation says one of them has left and takes no more; Dave
- * is told that Yann's offer is off because its author left.
+ * arranged is off, her request is open again, and her conversation says one of them has left and takes no more; Dave,
+ * who no longer follows Camp (so B sends A no Delete of the offer itself), is told that Yann's offer is off because
+ * its author left.
  */
 class AccountDeletedElsewhereTest {
     private static final String PASSWORD = "a long enough password";
@@ -76,6 +77,11 @@ class AccountDeletedElsewhereTest {
             long onB = WaitFor.value("B keeps Dave's offer", () -> responseOn(b, daves.getUri()));
             expect(200, yann.post("/responses/" + onB + "/accept", "{\"handOff\": \"The school, Tuesday\"}"));
             WaitFor.condition("A learns it was accepted", () -> stateOn(a, daves.getId()) == ResponseEntity.State.ACCEPTED);
+            // Dave stops following Camp: B no longer sends A the offer's own Delete, only Yann's Delete of himself.
+            assertTrue(a.server().follows().unfollow("dave", b.base() + "/groups/camp"));
+            WaitFor.condition("B drops Dave's follow", () -> b.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from FollowEntity f where f.follower.uri = :d", Long.class)
+                    .setParameter("d", a.base() + "/users/dave").getSingleResult()) == 0);
 
             PageClient yannsPage = new PageClient(b.base());
             yannsPage.login("yann", PASSWORD);
