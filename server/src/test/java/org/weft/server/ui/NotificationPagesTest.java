@@ -315,7 +315,7 @@ class NotificationPagesTest {
 
     private static NotificationDetail detail(NotificationKind kind) {
         return new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread", "https://camp.example/proposals/x", true,
-                "Block 3", 3L, 4L, "words", "Rosa", 1);
+                "Block 3", 3L, 4L, "words", "Rosa", 1, false);
     }
 
     /** Follows a notification's link as the member: returns where it leads, and checks it is read now. */
