@@ -23,6 +23,11 @@ final class ConversationViews {
     private static final int BUDGET = 12_000;
     /** A shortened message, under a response. */
     private static final int EXCERPT = 200;
+    /**
+     * Closed because the responder's server was told the hidden post is gone: its sentence says the post was hidden,
+     * and the hidden notice's "you can still write to each other" would contradict it.
+     */
+    private static final String UNREACHABLE = "conversation.closedUnreachable";
 
     private ConversationViews() {
     }
@@ -68,7 +73,8 @@ final class ConversationViews {
     private static ConversationView view(Conversation c, Messages m, List<ConversationView.MessageLine> lines, String earlier,
                                          String whole, String back) {
         return new ConversationView(c.responseId(), "conversation-" + c.responseId(), privacy(c, m),
-                c.proposalHidden() ? m.get("conversation.proposalHidden") : null, lines, earlier, whole,
+                c.proposalHidden() && !UNREACHABLE.equals(c.closedKey()) ? m.get("conversation.proposalHidden") : null,
+                lines, earlier, whole,
                 m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),

@@ -5,10 +5,12 @@ import java.time.Instant;
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
 import org.weft.server.model.Audience;
+import org.weft.server.model.ModerationActionKind;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ModerationActionRepository;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
@@ -32,9 +34,11 @@ final class ConversationRules {
      * Why a conversation takes no more messages, as a message key, or null while it is open. It closes for good when
      * the proposal is withdrawn or deleted (here or by its owner elsewhere), when the author declines the response,
      * or when one of the two people deleted their account. Expired and fulfilled proposals keep it open: people may
-     * still need to talk (renewing, a late change of plan, thanks).
+     * still need to talk (renewing, a late change of plan, thanks). It closes too when a moderator hid a proposal of
+     * this instance that a responder answered from another Weft instance: hiding sent that server a {@code Delete},
+     * which closed the conversation there, and showing it again sends nothing, so messages would no longer reach them.
      */
-    static String closedKey(ResponseEntity r) {
+    static String closedKey(Session s, ResponseEntity r) {
         ProposalEntity p = r.getProposal();
         if (p.isDeleted()) {
             return "conversation.closedDeleted";
@@ -45,10 +49,25 @@ final class ConversationRules {
         if (r.getState() == ResponseEntity.State.DECLINED) {
             return "conversation.closedDeclined";
         }
+        if (toldGoneElsewhere(s, r)) {
+            return "conversation.closedUnreachable";
+        }
         if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
             return "conversation.closedLeft";
         }
         return null;
+    }
+
+    /**
+     * Whether the responder's server was sent a {@code Delete} of the proposal by a moderator's hide and dropped the
+     * conversation with it. Only an answer offered from another Weft instance ({@link ResponseEntity.Kind#AGREEMENT})
+     * lives in a conversation tied to the proposal there; a Mastodon responder gets direct messages, which still arrive.
+     * The public log's line of the hide outlasts "Show it again", which does not bring the copies back.
+     */
+    private static boolean toldGoneElsewhere(Session s, ResponseEntity r) {
+        ProposalEntity p = r.getProposal();
+        return p.isLocal() && r.getKind() == ResponseEntity.Kind.AGREEMENT && !r.getResponder().isLocal()
+                && ModerationActionRepository.has(s, ModerationActionKind.POST_HIDDEN, p.getUri());
     }
 
     /** The proposal's side as the responder sees it: the member only for a public proposal, else the community. */

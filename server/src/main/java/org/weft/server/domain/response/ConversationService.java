@@ -107,7 +107,7 @@ public final class ConversationService {
     }
 
     private ConversationMessageEntity write(Session s, ResponseEntity r, boolean authorSide, ActorEntity writer, String text) {
-        String closed = ConversationRules.closedKey(r);
+        String closed = ConversationRules.closedKey(s, r);
         if (closed != null) {
             throw new ConflictException("conversation_closed", closed);
         }
@@ -207,7 +207,7 @@ public final class ConversationService {
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage,
                 ProposalReaders.hidden(p), authorSide, otherName,
                 responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
-                ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(r),
+                ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(s, r),
                 messages, ConversationMessageRepository.count(s, r));
     }
 }

@@ -123,7 +123,7 @@ public final class ConversationThreads {
         if (ConversationMessageRepository.existsWithUri(s, note.id())) {
             return Threaded.JOINED;
         }
-        String closed = ConversationRules.closedKey(r);
+        String closed = ConversationRules.closedKey(s, r);
         if (closed != null) {
             return Threaded.refused("the conversation of response " + r.getId() + " is closed (" + closed + ")");
         }
@@ -207,7 +207,7 @@ public final class ConversationThreads {
             return Optional.empty();
         }
         return ResponseRepository.byMemberTo(s, proposal, sender.getId()).stream().findFirst()
-                .filter(r -> ConversationRules.closedKey(r) == null);
+                .filter(r -> ConversationRules.closedKey(s, r) == null);
     }
 
     /**
