@@ -21,6 +21,7 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.Reports;
 import org.weft.server.domain.response.ConversationService;
+import org.weft.server.domain.response.ResponseReaders;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -62,7 +63,8 @@ public final class ReportPages {
 
     /**
      * {@code POST /report}: {@code proposal} (its address), {@code response} or {@code message} (a conversation
-     * message; both by id), with a {@code comment}. Once per form.
+     * message; both by id), with a {@code comment}. Once per form. A response or message the reporter may not read
+     * ({@link ResponseReaders}) gets the 404 of one that does not exist, and nothing is stored.
      */
     public void report(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
@@ -73,12 +75,17 @@ public final class ReportPages {
         String proposal = Forms.first(form, "proposal");
         long responseId = number(Forms.first(form, "response"));
         long messageId = number(Forms.first(form, "message"));
+        long me = v.member().get().memberId();
+        // What the reporter may not read is answered as what does not exist: a 303 would confirm the id, and a report
+        // of a private message or of an anonymous request's answer would reach the moderators unseen by its reporter.
         Optional<Reported> reported = db.inTransaction(s -> responseId > 0
                 ? Optional.ofNullable(s.find(ResponseEntity.class, responseId))
+                        .filter(r -> ResponseReaders.mayRead(s, me, r))
                         .map(r -> new Reported(r.getUri(), r.getProposal().isLocal()
                                 ? URI.create(r.getProposal().getUri()).getRawPath() + "#responses"
                                 : "/conversations/" + r.getId()))
                 : messageId > 0 ? Optional.ofNullable(s.find(ConversationMessageEntity.class, messageId))
+                        .filter(msg -> ResponseReaders.mayRead(s, me, msg))
                         .map(msg -> new Reported(msg.getUri(), "/conversations/" + msg.getResponse().getId()))
                 : ProposalRepository.byUri(s, proposal)
                         .map(p -> new Reported(p.getUri(), p.isLocal() ? URI.create(p.getUri()).getRawPath()
@@ -91,7 +98,7 @@ public final class ReportPages {
                 : SENT + "?back=" + URLEncoder.encode(reported.get().page(), StandardCharsets.UTF_8);
         try {
             pages.once(res, v, form, sent, () -> {
-                reports.fromMember(v.member().get().memberId(), reported.get().uri(), Forms.first(form, "comment"));
+                reports.fromMember(me, reported.get().uri(), Forms.first(form, "comment"));
                 return sent;
             });
         } catch (NotFoundException e) {

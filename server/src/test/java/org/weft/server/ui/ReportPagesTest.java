@@ -365,6 +365,82 @@ class ReportPagesTest {
     }
 
     /**
+     * A report names a response or a message by its number, so it is taken only from someone who may read it. Oksana,
+     * a bystander reading Persian, probing with the number of Bob's answer to Hana's anonymous request, of Hana's
+     * private message to him, and of ones that do not exist, asking and confirming, gets the same 404 each time, in her
+     * language: nothing is stored and the moderators' queue stays empty. Under Rosa's public answer to Amina's offer,
+     * which she reads, she may report; Bob, in the conversation, may report the message.
+     */
+    @Test
+    void onlyWhoMayReadAResponseOrMessageMayReportIt() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block6", "Block 6", null);
+            ApiClient hana = ApiClient.newMember(weft, "hana", "Hana Asker");
+            JsonNode request = expect(201, hana.post("/proposals", """
+                    {"community": "block6", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
+                     "categories": ["kitchenware"], "kind": "gift"}"""));
+            weft.server().localActors().createMember("bob", "Bob Helper", PASSWORD, false);
+            long secret = weft.server().proposals().responses().respond("bob", request.path("id").asLong(),
+                    "I can drive you").getId();
+            expect(201, hana.post("/responses/" + secret + "/messages", """
+                    {"text": "Thanks! Which day suits you?"}"""));
+            ApiClient aminaApi = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, aminaApi.post("/proposals", """
+                    {"community": "block6", "purpose": "offer", "title": "A pram to lend", "categories": ["prams"],
+                     "kind": "loan"}"""));
+            String reply = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, rosa.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
+            String offerPage = URI.create(offer.path("uri").asText()).getPath();
+            WaitFor.value("rosa's public answer", () -> !expect(200, aminaApi.get("/proposals/"
+                    + offer.path("id").asLong() + "/responses")).path("items").isEmpty() ? true : null);
+
+            PageClient bob = new PageClient(weft.base());
+            bob.login("bob", PASSWORD);
+            String conversation = "/conversations/" + secret;
+            Map<String, String> bobsForm = new HashMap<>(PageClient.hiddenFields(bob.get(conversation).body(), "/report"));
+            String message = bobsForm.get("message");
+            assertTrue(message != null && !message.isBlank(), "a report form under Hana's message: " + bobsForm);
+
+            weft.server().localActors().createMember("oksana", "Oksana", PASSWORD, false);
+            PageClient oksana = new PageClient(weft.base()).language("fa");
+            oksana.login("oksana", PASSWORD);
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String notFound = Messages.forLanguage("fa").get("error.notFound");
+            for (Map<String, String> item : List.of(Map.of("response", String.valueOf(secret)), Map.of("message", message),
+                    Map.of("response", "999999"), Map.of("message", "999999"))) {
+                for (boolean confirming : new boolean[] {false, true}) {
+                    Map<String, String> probe = new HashMap<>(item);
+                    probe.put("comment", "Looks odd");
+                    if (confirming) {
+                        probe.put("confirm", "yes");
+                    }
+                    HttpResponse<String> probed = oksana.submit(offerPage, "/report", probe);
+                    assertEquals(404, probed.statusCode(), probe + ": " + probed.body());
+                    assertTrue(probed.body().contains(notFound), "the not-found page, in Persian: " + probed.body());
+                }
+            }
+            assertTrue(weft.server().safety().reports().all(10).isEmpty(), "no report stored");
+            assertTrue(olga.get("/moderate/reports").body().contains("No open report."), "the moderators' queue is empty");
+
+            // What she reads she may report: Rosa's public answer under Amina's offer.
+            String offerSeen = oksana.get(offerPage).body();
+            assertTrue(offerSeen.contains("Thursday slot"), "she reads rosa's public answer: " + offerSeen);
+            Map<String, String> publicForm = new HashMap<>(PageClient.hiddenFields(offerSeen, "/report"));
+            assertTrue(publicForm.containsKey("response"), "the report form under the answer: " + publicForm);
+            publicForm.put("comment", "Wants money first");
+            assertEquals(303, oksana.post("/report", publicForm).statusCode());
+            // And Bob, in the conversation, may report Hana's message.
+            bobsForm.put("comment", "Not what I asked");
+            assertEquals(303, bob.post("/report", bobsForm).statusCode());
+            assertEquals(2, weft.server().safety().reports().all(10).size(), "both reports stored");
+        }
+    }
+
+    /**
      * Refusals say why, in the reader's language, and change nothing: zaid (reading Arabic) cannot report his own
      * offer; an operator cannot forward a report about a member of this server, because there is no other server.
      */

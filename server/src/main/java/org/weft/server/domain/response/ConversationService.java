@@ -156,7 +156,7 @@ public final class ConversationService {
     /** The response, if {@code memberId} is its responder or may act for its proposal's author; else not found. */
     private static ResponseEntity partOf(Session s, long memberId, long responseId) {
         ResponseEntity r = s.find(ResponseEntity.class, responseId);
-        if (r == null || !(r.getResponder().getId() == memberId || AuthorSide.mayActFor(s, memberId, r.getProposal()))) {
+        if (r == null || !ResponseReaders.inConversation(s, memberId, r)) {
             throw new NotFoundException("No conversation " + responseId);
         }
         return r;
