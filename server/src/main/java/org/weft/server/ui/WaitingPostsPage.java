@@ -208,11 +208,12 @@ public final class WaitingPostsPage {
 
     /**
      * Blocks one account ({@code account}, its number) in the community, as a report's "block" does: its waiting posts
-     * are kept off the board with it. It asks first, as every block does.
+     * are kept off the board with it. It asks first, as every block does. Only an account the community has met is
+     * taken ({@link WaitingPosts#accountAddress}).
      */
     public void block(ServerRequest req, ServerResponse res) {
         actOnAccount(req, res, true, (me, community, account, reason) -> {
-            String uri = accountUri(account);
+            String uri = waiting.accountAddress(me, community, account);
             try {
                 blocks.blockForCommunity(community, uri, Optional.of(me), null);
             } catch (IOException e) {
@@ -222,17 +223,13 @@ public final class WaitingPostsPage {
         });
     }
 
-    /** The page that asks before a block, for a moderator of the community only (anyone else: 403). */
+    /**
+     * The page that asks before a block, for a moderator of the community only (anyone else: 403), about an account the
+     * community has met (its posts or its reports; any other number is the 404 of one that does not exist, as the
+     * page names the account's address).
+     */
     private void askBlock(ServerResponse res, Visitor v, long me, String community, long account) {
-        Optional<ActorEntity> group = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community)
-                .filter(g -> !g.isDeleted()));
-        if (group.isEmpty()) {
-            throw new NotFoundException("No community " + community);
-        }
-        if (!moderators.moderates(me, group.get().getId())) {
-            throw new ForbiddenException("Member " + me + " does not moderate " + community);
-        }
-        String uri = accountUri(account);
+        String uri = waiting.accountAddress(me, community, account);
         Messages m = v.messages();
         String host = BlockedDomains.hostOf(uri);
         pages.confirm(res, v, m.get("confirm.blockAccountTitle", host), new Confirmation(uri, null,
@@ -244,11 +241,6 @@ public final class WaitingPostsPage {
     private interface AccountDecision {
         /** Decides, for the public {@code reason} (may be null), and returns the notice to show. */
         String apply(long moderatorId, String community, long accountId, String reason);
-    }
-
-    private String accountUri(long account) {
-        return db.inTransaction(s -> Optional.ofNullable(s.find(ActorEntity.class, account)).map(ActorEntity::getUri))
-                .orElseThrow(() -> new NotFoundException("No account " + account));
     }
 
     private void actOnAccount(ServerRequest req, ServerResponse res, boolean asksFirst, AccountDecision decision) {

@@ -3,6 +3,7 @@ package org.weft.server.attack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
 import static org.weft.server.attack.WaitingQueueHtml.cards;
 import static org.weft.server.attack.WaitingQueueHtml.section;
 import static org.weft.server.attack.WaitingQueueHtml.shownPosts;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.jsonld.JsonLdCodec;
+import org.weft.server.api.ApiClient;
 import org.weft.server.domain.moderation.ModerationService;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -277,6 +279,88 @@ class ModerationQueueFloodTest {
                     + " 4"), kinds.toString());
             WaitFor.condition("the Block reaches Mastodon", () -> mastodon.inboxPosts().stream()
                     .anyMatch(r -> "Block".equals(TestHttp.json(r.getBodyAsString()).path("type").asText())));
+        }
+    }
+
+    /**
+     * The block form and the one account's page name an account by its number and show its address, so a moderator of
+     * block3 gets them only for an account block3 has met. Amina probes with the number of a flooder who posted only
+     * to port, of a member of this server who posted nothing, and of none, asking, confirming and opening the account's
+     * page: the 404 of an account that does not exist, in Spanish, never the address, and nothing is blocked or turned
+     * down. The account whose posts wait in block3 is still asked about.
+     */
+    @Test
+    void aModeratorMayNameOnlyAnAccountHerCommunityHasMet() throws Exception {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            var actors = weft.server().localActors();
+            actors.createGroup("block3", "Block 3", null);
+            actors.createGroup("port", "Port", null);
+            actors.createMember("amina", "amina", PASSWORD, false);
+            ApiClient hana = ApiClient.newMember(weft, "hana", "Hana");
+            weft.server().moderators().add("block3", "amina", Optional.empty());
+            String elsewhere = mastodon.serveUser("flood");
+            String here = mastodon.serveUser("spam");
+            URI inbox = URI.create(weft.base() + "/inbox");
+            for (int i = 0; i < 2; i++) {
+                for (String[] sent : List.of(new String[] {elsewhere, "port"}, new String[] {here, "block3"})) {
+                    String body = TentOffers.create(mastodon.origin(), sent[0], sent[1] + "-" + i,
+                            "Flood tent " + sent[1] + i, weft.base() + "/groups/" + sent[1]);
+                    assertEquals(202, mastodon.deliverAs(sent[0], inbox, body).statusCode());
+                    WaitFor.inboundDone(weft, TestHttp.json(body).path("id").asText());
+                }
+            }
+            long elsewhereId = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, elsewhere)).orElseThrow().getId();
+            long hereId = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, here)).orElseThrow().getId();
+            long hanaId = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, weft.base() + "/users/hana"))
+                    .orElseThrow().getId();
+            assertEquals(2, waitingOf(weft, elsewhereId, "port"));
+
+            PageClient amina = new PageClient(weft.base()).language("es");
+            amina.login("amina", PASSWORD);
+            String notFound = Messages.forLanguage("es").get("error.notFound");
+            for (long account : List.of(elsewhereId, hanaId, 999999L)) {
+                List<HttpResponse<String>> probes = List.of(
+                        amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block", Map.of("account", "" + account)),
+                        amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block",
+                                Map.of("account", "" + account, "confirm", "yes")),
+                        amina.submit("/moderate/block3/posts", "/moderate/block3/posts/turn-down",
+                                Map.of("account", "" + account)),
+                        amina.get("/moderate/block3/posts?account=" + account));
+                for (HttpResponse<String> probed : probes) {
+                    assertEquals(404, probed.statusCode(), account + " " + probed.uri() + ": " + probed.body());
+                    assertTrue(probed.body().contains(notFound), "the not-found page, in Spanish: " + probed.body());
+                    assertFalse(probed.body().contains(elsewhere) || probed.body().contains("/users/hana"),
+                            "no address: " + probed.body());
+                }
+            }
+            long block3 = weft.server().db().inTransaction(s ->
+                    ActorRepository.byUri(s, weft.base() + "/groups/block3")).orElseThrow().getId();
+            assertTrue(weft.server().safety().accounts().blockedBy(block3).isEmpty(), "nobody blocked in block3");
+            assertEquals(2, waitingOf(weft, elsewhereId, "port"), "port's posts still wait");
+
+            HttpResponse<String> asked = amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block",
+                    Map.of("account", "" + hereId));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertTrue(asked.body().contains(here), "asked about the account whose posts wait here: " + asked.body());
+
+            // An account reported to block3 is one it has met too: rosa answered Hana's offer there, and Hana reports it.
+            JsonNode offer = expect(201, hana.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "A pram to lend", "categories": ["prams"],
+                     "kind": "loan"}"""));
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, mastodon.deliver(inbox, reply).statusCode());
+            String answer = WaitFor.value("rosa's answer", () -> weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select r.uri from ResponseEntity r", String.class).getResultStream().findFirst().orElse(null)));
+            long rosaId = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, mastodon.actor())).orElseThrow()
+                    .getId();
+            assertEquals(404, amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block",
+                    Map.of("account", "" + rosaId)).statusCode(), "not before the report");
+            weft.server().safety().reports().fromMember(hanaId, answer, "Wants money first");
+            HttpResponse<String> reported = amina.submit("/moderate/block3/posts", "/moderate/block3/posts/block",
+                    Map.of("account", "" + rosaId));
+            assertEquals(200, reported.statusCode(), reported.body());
+            assertTrue(reported.body().contains(mastodon.actor()), reported.body());
         }
     }
 

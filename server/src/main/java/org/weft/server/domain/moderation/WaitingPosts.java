@@ -102,7 +102,7 @@ public final class WaitingPosts {
     public Page page(String community, ProposalCursor after, Only only) {
         return db.inTransaction(s -> {
             ActorEntity group = group(s, community);
-            ActorEntity account = only.account() == null ? null : account(s, only.account());
+            ActorEntity account = only.account() == null ? null : account(s, group, only.account());
             long total = ProposalRepository.countWaiting(s, group.getId());
             List<Server> servers = only.everyone() ? servers(s, group) : List.of();
             List<String> groupedServers = servers.stream().map(Server::domain).toList();
@@ -130,7 +130,7 @@ public final class WaitingPosts {
     public int turnDownAll(long moderatorId, String community, long accountId, String reason) {
         return db.inTransaction(s -> {
             ActorEntity group = moderated(s, moderatorId, community);
-            return turnDown.turnDown(s, group, account(s, accountId), reason, moderatorId, clock.instant());
+            return turnDown.turnDown(s, group, account(s, group, accountId), reason, moderatorId, clock.instant());
         });
     }
 
@@ -187,9 +187,24 @@ public final class WaitingPosts {
                 .orElseThrow(() -> new NotFoundException("No community " + community));
     }
 
-    private static ActorEntity account(Session s, long accountId) {
+    /**
+     * The address of the account numbered {@code accountId}, for the member {@code moderatorId} to act on in
+     * {@code community} (a block asks first with it).
+     *
+     * @throws ForbiddenException when that member does not moderate the community
+     * @throws NotFoundException  when there is no such community, or the account is none of its ({@link CommunityAccounts})
+     */
+    public String accountAddress(long moderatorId, String community, long accountId) {
+        return db.inTransaction(s -> {
+            ActorEntity group = moderated(s, moderatorId, community);
+            return account(s, group, accountId).getUri();
+        });
+    }
+
+    /** The account numbered {@code accountId}, if {@code group}'s moderators meet it there; else not found. */
+    private static ActorEntity account(Session s, ActorEntity group, long accountId) {
         ActorEntity account = s.find(ActorEntity.class, accountId);
-        if (account == null) {
+        if (account == null || !CommunityAccounts.known(s, group, account)) {
             throw new NotFoundException("No account " + accountId);
         }
         return account;
