@@ -202,6 +202,13 @@ public final class ProposalRepository {
     }
 
     /** How many posts wait for a moderator in a community (read from ix_proposal_waiting alone). */
+    /** Whether {@code author} has a post of their own, under their own name, in {@code community}, not deleted. */
+    public static boolean hasOwnPostIn(Session s, ActorEntity community, ActorEntity author) {
+        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.group = :g and p.author = :a"
+                        + " and p.attributedTo = :a and p.deletedAt is null", Long.class)
+                .setParameter("g", community).setParameter("a", author).getSingleResult() > 0;
+    }
+
     public static long countWaiting(Session s, long groupId) {
         return s.createSelectionQuery("select count(*) from ProposalEntity p where p.group.id = :g and p.moderation = :m"
                         + " and p.deletedAt is null", Long.class)

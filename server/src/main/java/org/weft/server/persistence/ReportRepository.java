@@ -43,6 +43,12 @@ public final class ReportRepository {
     }
 
     /** Earlier reports of the same account, newest first (the account's history in the queue). */
+    /** The reports made to {@code community} about {@code account}, oldest first. */
+    public static List<ReportEntity> toCommunityAbout(Session s, ActorEntity community, ActorEntity account) {
+        return s.createSelectionQuery("from ReportEntity r where r.community = :g and r.account = :a order by r.id",
+                ReportEntity.class).setParameter("g", community).setParameter("a", account).getResultList();
+    }
+
     public static List<ReportEntity> ofAccount(Session s, long accountId, int limit) {
         return s.createSelectionQuery("from ReportEntity r where r.account.id = :a order by r.createdAt desc, r.id desc",
                 ReportEntity.class).setParameter("a", accountId).setMaxResults(limit).getResultList();

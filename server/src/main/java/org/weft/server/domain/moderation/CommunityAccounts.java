@@ -2,7 +2,8 @@ package org.weft.server.domain.moderation;
 
 import org.hibernate.Session;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ReportEntity;
+import org.weft.server.persistence.ProposalRepository;
+import org.weft.server.persistence.ReportRepository;
 
 /**
  * The accounts a community's moderators already meet in that community, and so may be named to them by number: the
@@ -17,15 +18,8 @@ public final class CommunityAccounts {
 
     /** Whether {@code account} has a post of its own or a report in {@code community}, as said above. */
     public static boolean known(Session s, ActorEntity community, ActorEntity account) {
-        return postsIn(s, community, account) || s.createSelectionQuery("from ReportEntity r where r.community = :g"
-                        + " and r.account = :a", ReportEntity.class)
-                .setParameter("g", community).setParameter("a", account).getResultStream()
-                .anyMatch(r -> !AnonymousRequestReports.isOne(s, r));
-    }
-
-    private static boolean postsIn(Session s, ActorEntity community, ActorEntity account) {
-        return s.createSelectionQuery("select count(*) from ProposalEntity p where p.group = :g and p.author = :a"
-                        + " and p.attributedTo = :a and p.deletedAt is null", Long.class)
-                .setParameter("g", community).setParameter("a", account).getSingleResult() > 0;
+        return ProposalRepository.hasOwnPostIn(s, community, account)
+                || ReportRepository.toCommunityAbout(s, community, account).stream()
+                        .anyMatch(r -> !AnonymousRequestReports.isOne(s, r));
     }
 }
