@@ -48,6 +48,8 @@ public class FediversePeer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
     private final String actorJson;
+    /** When each delivery (inbox, key id, body digest) was last signed, in epoch seconds: see {@link #signingTime}. */
+    private final Map<String, Long> lastSigned = new ConcurrentHashMap<>();
 
     /**
      * @param server        fixture folder, e.g. {@code mastodon}
@@ -118,7 +120,8 @@ public class FediversePeer implements AutoCloseable {
 
     /** POSTs an activity signed as another user of this server (one {@link #serveUser} serves). */
     public HttpResponse<String> deliverAs(String actorId, URI inbox, String json) {
-        return deliver(inbox, json.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), key(), actorId + "#main-key");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return deliver(inbox, body, signingTime(inbox, body, actorId + "#main-key"), key(), actorId + "#main-key");
     }
 
     /** Serves a new version of the user's actor document (a profile edit or key rotation). */
@@ -128,7 +131,30 @@ public class FediversePeer implements AutoCloseable {
 
     /** POSTs an activity signed as the simulated user, headers in that server's order. */
     public HttpResponse<String> deliver(URI inbox, String json) {
-        return deliver(inbox, json.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(), key(), keyId());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return deliver(inbox, body, signingTime(inbox, body, keyId()), key(), keyId());
+    }
+
+    /**
+     * Now, or the next second when these very bytes were signed for this inbox with this key within the current one:
+     * the Date header counts whole seconds, so the same delivery twice in one second is the same signature, which an
+     * inbox rightly refuses as a replay. An honest server never sends that (a retry comes seconds later); two tests of
+     * one class that send the same fixture can, on a fast machine. Replays are sent on purpose with the other overload.
+     */
+    private ZonedDateTime signingTime(URI inbox, byte[] body, String keyId) {
+        String delivery = inbox + " " + keyId + " " + IndependentSignatures.digest(body);
+        long second = System.currentTimeMillis() / 1000;
+        Long previous = lastSigned.put(delivery, second);
+        while (previous != null && System.currentTimeMillis() / 1000 == previous) {
+            try {
+                Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        lastSigned.put(delivery, System.currentTimeMillis() / 1000);
+        return ZonedDateTime.now();
     }
 
     public HttpResponse<String> deliver(URI inbox, byte[] body, ZonedDateTime date, PrivateKey key, String keyId) {
