@@ -33,6 +33,12 @@ public class MessageEntity {
     /** The {@code updated} of the last edit its sender made (null: never edited). */
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /**
+     * The conversation its sender named ({@code context}: the response a Weft conversation follows), kept while that
+     * response is unknown here, so the message joins the conversation when the response arrives (see V99); else null.
+     */
+    @Column(name = "context_uri", length = 700)
+    private String contextUri;
 
     protected MessageEntity() {
     }
@@ -44,6 +50,13 @@ public class MessageEntity {
         this.proposalId = proposalId;
         this.content = content;
         this.receivedAt = receivedAt;
+    }
+
+    /** As above, in the conversation {@code contextUri} names (null: none). */
+    public MessageEntity(String uri, Long memberId, Long senderId, Long proposalId, String content, Instant receivedAt,
+                         String contextUri) {
+        this(uri, memberId, senderId, proposalId, content, receivedAt);
+        this.contextUri = contextUri;
     }
 
     public Long getId() {
@@ -76,6 +89,10 @@ public class MessageEntity {
 
     public Instant getReadAt() {
         return readAt;
+    }
+
+    public String getContextUri() {
+        return contextUri;
     }
 
     public Instant getUpdatedAt() {

@@ -30,6 +30,16 @@ public final class MessageRepository {
                 .setParameter("u", uri).getResultList();
     }
 
+    /**
+     * The messages {@code senderId} sent {@code memberId} in the conversation {@code contextUri} names, oldest first:
+     * those that arrived before the response that conversation follows.
+     */
+    public static List<MessageEntity> inContext(Session s, String contextUri, long senderId, long memberId) {
+        return s.createSelectionQuery("from MessageEntity where contextUri = :c and senderId = :a and memberId = :m"
+                        + " order by receivedAt, id", MessageEntity.class)
+                .setParameter("c", contextUri).setParameter("a", senderId).setParameter("m", memberId).getResultList();
+    }
+
     /** The actors of other servers that sent the member a direct message kept here. */
     public static List<ActorEntity> remoteSendersTo(Session s, long memberId) {
         return s.createSelectionQuery("from ActorEntity a where a.local = false and a.id in"

@@ -76,6 +76,18 @@ public class NotificationEntity {
         return n;
     }
 
+    /**
+     * The direct message this notification told of is now a message of a conversation (it had arrived before the
+     * response that conversation follows): the notification tells of that, and keeps its time and whether it was read.
+     */
+    public void movedToConversation(String conversationKind, Long proposalId, Long responseId, Long conversationMessageId) {
+        this.kind = conversationKind;
+        this.proposalId = proposalId;
+        this.responseId = responseId;
+        this.messageId = null;
+        this.conversationMessageId = conversationMessageId;
+    }
+
     public Long getId() {
         return id;
     }

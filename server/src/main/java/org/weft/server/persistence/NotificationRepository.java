@@ -21,6 +21,12 @@ public final class NotificationRepository {
                 .setFirstResult((page - 1) * pageSize).setMaxResults(pageSize).getResultList();
     }
 
+    /** The notifications of a direct message kept for a member. */
+    public static List<NotificationEntity> ofMessage(Session s, long messageId) {
+        return s.createSelectionQuery("from NotificationEntity where messageId = :m", NotificationEntity.class)
+                .setParameter("m", messageId).getResultList();
+    }
+
     /** A member's newest notifications. */
     public static List<NotificationEntity> newest(Session s, long memberId, int limit) {
         return s.createSelectionQuery(

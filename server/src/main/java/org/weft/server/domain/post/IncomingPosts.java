@@ -267,14 +267,18 @@ public final class IncomingPosts {
         return true;
     }
 
-    /** A direct message to local members that answers no proposal of theirs: kept for each of them to read. */
+    /**
+     * A direct message to local members that answers no proposal of theirs: kept for each of them to read, with the
+     * conversation it names, which it joins if the response that conversation follows arrives after it.
+     */
     private boolean asMessage(Session s, IncomingNote note, ActorEntity sender) {
         Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> ProposalRepository.byUri(s, id))
                 .map(ProposalEntity::getId).orElse(null);
         boolean any = false;
         for (String uri : note.to()) {
             Optional<ActorEntity> member = ActorRepository.byUri(s, uri).filter(m -> !blockedBy(s, sender, m));
-            if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content())) {
+            if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content(),
+                    note.context())) {
                 any = true;
             }
         }

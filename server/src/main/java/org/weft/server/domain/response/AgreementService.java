@@ -134,6 +134,8 @@ public final class AgreementService {
             s.persist(r);
             s.persist(new NotificationEntity(target.get().getAuthor().getId(), ResponseService.NOTIFY_RESPONSE,
                     target.get().getId(), r.getId(), clock.instant()));
+            // The responder's first messages may have come before the Offer: they belong to its conversation.
+            OvertakenMessages.adopt(s, r);
             return Received.KEPT;
         });
     }

@@ -13,6 +13,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.ResponseEntity;
 
 /**
  * Where a direct message for a local member ends up, wherever it came from: kept for that member alone to read, and
@@ -35,6 +36,16 @@ public final class MessageInbox {
      * redelivery changes nothing.
      */
     public boolean keep(Session s, String uri, ActorEntity sender, ActorEntity recipient, Long proposalId, String html) {
+        return keep(s, uri, sender, recipient, proposalId, html, null);
+    }
+
+    /**
+     * As {@link #keep(Session, String, ActorEntity, ActorEntity, Long, String)}, remembering the conversation the
+     * message names as its {@code context} (null: none, or an id too long to keep), so it can join that conversation
+     * if the response it follows arrives later ({@link OvertakenMessages}).
+     */
+    public boolean keep(Session s, String uri, ActorEntity sender, ActorEntity recipient, Long proposalId, String html,
+                        String context) {
         if (!recipient.isLocal() || recipient.getKind() != ActorKind.PERSON || recipient.isDeleted()) {
             return false;
         }
@@ -43,7 +54,8 @@ public final class MessageInbox {
         }
         Instant now = clock.instant();
         MessageEntity message = new MessageEntity(uri, recipient.getId(), sender.getId(), proposalId,
-                HtmlSanitizer.sanitize(html == null ? "" : html), now);
+                HtmlSanitizer.sanitize(html == null ? "" : html), now,
+                context == null || context.length() > ResponseEntity.MAX_URI_LENGTH ? null : context);
         s.persist(message);
         s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
         return true;

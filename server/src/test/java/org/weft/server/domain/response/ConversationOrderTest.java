@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.proposal.ProposalDraft;
@@ -156,6 +157,106 @@ class ConversationOrderTest {
             assertTrue(notifications.contains("and the second tent peg too") && !notifications.contains("Cool bags"),
                     notifications);
         }
+    }
+
+    @Test
+    void aFirstMessageThatOvertakesTheOfferJoinsItsConversationOnceTheOfferArrives() {
+        String answer = "I would like to borrow them for the weekend";
+        String first = "I can pick them up on Friday after six";
+        String next = "Or Saturday morning if that suits you better";
+        String stranger = "Send the bags to me instead";
+        TestServers.Instance b = TestServers.start();
+        try (TestServers.Instance a = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(a.base())) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(a, "amina", "Amina");
+            ApiClient taras = ApiClient.newMember(b, "taras", "Taras");
+            follow(b, "taras", a);
+            ProposalEntity bags = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).audience(Audience.PUBLIC).language("en")
+                    .title("Cool bags to lend").categories("kitchenware").build());
+            long bagsOnB = proposalOn(b, bags.getUri());
+            WaitFor.deliveriesDrained(b);
+
+            // Taras answers and writes right after; his Offer is held back, so his message reaches A first.
+            b.server().deliveryWorker().stopClaiming();
+            ResponseEntity tarass = b.server().proposals().agreements().offer("taras", bagsOnB, answer, null);
+            expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(first)));
+            due(b, answer, Instant.now().plus(1, ChronoUnit.DAYS));
+            b = b.restart();
+            receivedOn(a, first);
+            // Someone else names the same conversation: their message is for Amina alone, never part of it.
+            ObjectNode rosasCreate = (ObjectNode) TestHttp.json(mastodon.directNote("rosa", 116205900000000301L,
+                    tarass.getUri(), a.base() + "/users/amina", "@amina@" + a.domain(), stranger));
+            ((ObjectNode) rosasCreate.get("object")).put("context", tarass.getUri());
+            assertEquals(202, mastodon.deliver(URI.create(a.base() + "/inbox"), rosasCreate.toString()).statusCode());
+            assertEquals(InboundActivityEntity.State.DONE,
+                    WaitFor.inboundDone(a, rosasCreate.path("id").asText()).getState());
+            // Until the Offer arrives (and if it never does) his message is a direct message for her, as before.
+            assertEquals(2L, count(a, "select count(*) from MessageEntity"));
+
+            due(b, answer, Instant.now().minusSeconds(1));
+            b.server().deliveryWorker().poke();
+            long onA = responseOn(a, tarass.getUri());
+            expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(next)));
+            receivedOn(a, next);
+
+            // Amina reads his first message in the conversation of his answer, once, before his next (the API lists
+            // the newest first); Rosa's is not in it.
+            JsonNode messages = expect(200, amina.get("/responses/" + onA + "/messages"));
+            assertEquals(List.of(next, first), texts(messages.path("items"), "text"), messages.toString());
+            assertEquals(List.of("Taras", "Taras"), texts(messages.path("items"), "from"), messages.toString());
+            List<JsonNode> told = new ArrayList<>();
+            expect(200, amina.get("/me/notifications?size=100")).path("items").forEach(told::add);
+            List<JsonNode> ofTaras = told.stream().filter(n -> n.path("from").asText().equals("Taras")).toList();
+            assertEquals(2, ofTaras.size(), told.toString());
+            for (JsonNode n : ofTaras) {
+                assertEquals("conversation", n.path("kind").asText(), told.toString());
+                assertEquals(onA, n.path("responseId").asLong(), told.toString());
+                assertEquals(bags.getId(), n.path("proposalId").asLong(), told.toString());
+            }
+            long firstTold = ofTaras.stream().filter(n -> n.path("text").asText().equals(first)).findFirst()
+                    .orElseThrow().path("id").asLong();
+            JsonNode rosasTold = told.stream().filter(n -> n.path("text").asText().equals(stranger)).findFirst()
+                    .orElseThrow(() -> new AssertionError("Rosa's message is gone: " + told));
+            assertEquals("message", rosasTold.path("kind").asText(), told.toString());
+            assertTrue(rosasTold.path("responseId").isNull(), told.toString());
+            assertEquals(1L, count(a, "select count(*) from MessageEntity"), "only Rosa's stays a direct message");
+
+            String bagsPath = URI.create(bags.getUri()).getPath();
+            for (String language : new String[] {"en", "ar"}) {
+                Messages m = Messages.forLanguage(language);
+                PageClient page = new PageClient(a.base()).language(language);
+                page.login("amina", PASSWORD);
+                for (String shown : List.of(page.get("/conversations/" + onA).body(), page.get(bagsPath).body())) {
+                    assertEquals(1, occurrences(shown, first), language + ": " + shown);
+                    assertTrue(shown.indexOf(first) < shown.indexOf(next), language + ": " + shown);
+                    assertFalse(shown.contains(stranger), language + ": " + shown);
+                }
+                String notifications = page.get("/me/notifications").body();
+                String fromTaras = m.get("notification.conversation", Messages.isolate("Cool bags to lend"),
+                        Messages.isolate("Taras"));
+                assertEquals(2, occurrences(notifications, fromTaras), language + ": " + notifications);
+                assertTrue(notifications.contains(stranger), language + ": " + notifications);
+                assertEquals(bagsPath + "#conversation-" + onA, page.get("/me/notifications/" + firstTold)
+                        .headers().firstValue("Location").orElseThrow(), language);
+            }
+        } finally {
+            b.close();
+        }
+    }
+
+    /** Waits until {@code instance} keeps the proposal with this id, and returns its id there. */
+    private static long proposalOn(TestServers.Instance instance, String uri) {
+        return WaitFor.value("the proposal reaches " + instance.base(), () -> instance.server().db().inTransaction(s ->
+                ProposalRepository.byUri(s, uri).map(ProposalEntity::getId).orElse(null)));
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     /** Waits until {@code instance} keeps the response with this id, and returns its id there. */
