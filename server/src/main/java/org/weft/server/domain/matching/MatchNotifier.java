@@ -1,17 +1,16 @@
 package org.weft.server.domain.matching;
 
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.Purpose;
-import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FediverseAccountEntity;
 import org.weft.server.persistence.MatchEntity;
@@ -95,8 +94,7 @@ final class MatchNotifier {
      * were never shown it: {@code MatchRepository.ofMember} leaves it out).
      */
     private static boolean hiddenByBlock(Session s, ProposalEntity mine, ProposalEntity other) {
-        return other != null && AccountBlockRepository.anyBlocks(s, Arrays.asList(mine.getAuthor().getId(),
-                mine.getGroup() == null ? null : mine.getGroup().getId()), other.getAuthor().getId());
+        return other != null && AccountBlocks.blockedOn(s, mine, other.getAuthor());
     }
 
     private void tellAuthor(Session s, MatchEntity m, ProposalEntity mine, ProposalEntity other) {

@@ -3,6 +3,7 @@ package org.weft.server.domain.moderation;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -32,8 +34,8 @@ import org.weft.server.queue.Outbox;
  * community is removed, its posts still waiting for a moderator there are turned down, and from then on its follows,
  * posts and responses there are refused. A member blocks an
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
- * would tell someone hostile that they were noticed). Checks are {@link #blocks} (used by the inbound handlers, the
- * matcher's notices and the pages).
+ * would tell someone hostile that they were noticed). Checks are {@link #blocks} and, for what is said about a
+ * proposal, {@link #blockedOn} (used by the inbound handlers, the conversations and the matcher's notices).
  */
 public final class AccountBlocks {
     private final Database db;
@@ -52,10 +54,23 @@ public final class AccountBlocks {
         this.clock = clock;
     }
 
-    /** Whether any of these local actors (a member, a community; nulls ignored) blocked {@code sender}. */
-    public static boolean blocks(Session s, List<ActorEntity> blockers, ActorEntity sender) {
-        return AccountBlockRepository.anyBlocks(s, blockers.stream().map(a -> a == null ? null : a.getId()).toList(),
-                sender.getId());
+    /**
+     * Whether any of these local actors (members, communities; nulls ignored) blocked {@code sender}, or, being a
+     * community, refuses its server.
+     */
+    public static boolean blocks(Session s, ActorEntity sender, ActorEntity... blockers) {
+        return AccountBlockRepository.anyBlocks(s, Arrays.stream(blockers).map(a -> a == null ? null : a.getId())
+                .toList(), sender.getId());
+    }
+
+    /**
+     * Whether {@code sender} is blocked on {@code proposal}: its author or its community blocked the account, or the
+     * community refuses the account's server. Nothing of the sender's about it then reaches anyone here (an answer, a
+     * message in its conversation, an Offer, the notice of a match). The operator's {@link DomainBlocks} are not asked:
+     * the inbox refuses a suspended server's deliveries and its copies are hidden, before any of this.
+     */
+    public static boolean blockedOn(Session s, ProposalEntity proposal, ActorEntity sender) {
+        return blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
     }
 
     /**

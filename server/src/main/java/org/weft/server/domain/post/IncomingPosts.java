@@ -1,6 +1,5 @@
 package org.weft.server.domain.post;
 
-import java.util.Arrays;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.activitypub.vocab.WebOrigin;
 import org.weft.server.domain.actor.RemoteActors;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.BoardLimit;
 import org.weft.server.domain.proposal.CommunityBoosts;
 import org.weft.server.domain.proposal.HeldCopies;
@@ -34,7 +34,6 @@ import org.weft.server.domain.response.ResponseService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
-import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -101,7 +100,8 @@ public final class IncomingPosts {
                 }
                 // Nobody here follows the sender and no linked community brought it (that is an Announce): it goes
                 // to a moderator of a community it addresses, and matches nothing unless one lets it on the board.
-                Optional<ActorEntity> community = addressedCommunity(s, note).filter(c -> !blockedBy(s, from, c));
+                Optional<ActorEntity> community = addressedCommunity(s, note)
+                        .filter(c -> !AccountBlocks.blocks(s, from, c));
                 community.ifPresent(c -> remoteProposals.upsert(s, note, from, c, ProposalEntity.Moderation.PENDING));
                 return community.isPresent();
             });
@@ -260,7 +260,7 @@ public final class IncomingPosts {
         if (target.isEmpty() || ResponseRepository.existsWithUri(s, note.id())) {
             return target.isPresent();
         }
-        if (blockedBy(s, sender, target.get().getAuthor(), target.get().getGroup())) {
+        if (AccountBlocks.blockedOn(s, target.get(), sender)) {
             return true; // handled: its author (or its community) blocked the sender, so it is dropped
         }
         responses.record(s, note, sender, target.get());
@@ -276,7 +276,8 @@ public final class IncomingPosts {
                 .map(ProposalEntity::getId).orElse(null);
         boolean any = false;
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri).filter(m -> !blockedBy(s, sender, m));
+            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
+                    .filter(m -> !AccountBlocks.blocks(s, sender, m));
             if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content(),
                     note.context())) {
                 any = true;
@@ -289,7 +290,7 @@ public final class IncomingPosts {
     private boolean onBoards(Session s, IncomingNote note, ActorEntity sender) {
         boolean any = false;
         for (ActorEntity community : targetCommunities(s, note, sender)) {
-            if (blockedBy(s, sender, community)) {
+            if (AccountBlocks.blocks(s, sender, community)) {
                 continue;
             }
             boolean follows = FollowRepository.between(s, sender, community).map(FollowEntity::isAccepted).orElse(false);
@@ -305,12 +306,6 @@ public final class IncomingPosts {
             }
         }
         return any;
-    }
-
-    /** Whether any of these local actors (members, communities; nulls ignored) blocked {@code sender}. */
-    private static boolean blockedBy(Session s, ActorEntity sender, ActorEntity... blockers) {
-        return AccountBlockRepository.anyBlocks(s, Arrays.stream(blockers)
-                .map(a -> a == null ? null : a.getId()).toList(), sender.getId());
     }
 
     /**

@@ -3,7 +3,6 @@ package org.weft.server.domain.response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,11 +18,11 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.Usernames;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.BlockedCopies;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.model.NotificationKind;
-import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -123,8 +122,7 @@ public final class AgreementService {
                 return Received.UNUSABLE;
             }
             // As a reply or a direct message from a blocked account is: nothing kept, nobody told, nothing sent back.
-            if (AccountBlockRepository.anyBlocks(s, Arrays.asList(target.get().getAuthor().getId(),
-                    target.get().getGroup() == null ? null : target.get().getGroup().getId()), sender.getId())) {
+            if (AccountBlocks.blockedOn(s, target.get(), sender)) {
                 return Received.BLOCKED;
             }
             ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,

@@ -1,6 +1,5 @@
 package org.weft.server.domain.response;
 
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import org.hibernate.Session;
 import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.server.domain.RemoteEdit;
-import org.weft.server.persistence.AccountBlockRepository;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -108,8 +107,7 @@ public final class ConversationThreads {
      * conversation takes it; {@code repliesToMessage}: it names one of the conversation's messages.
      */
     private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r, boolean repliesToMessage) {
-        if (AccountBlockRepository.anyBlocks(s, Arrays.asList(r.getProposal().getAuthor().getId(),
-                r.getProposal().getGroup() == null ? null : r.getProposal().getGroup().getId()), sender.getId())) {
+        if (AccountBlocks.blockedOn(s, r.getProposal(), sender)) {
             return Threaded.refused(sender.getUri() + " is blocked by the author or the community of "
                     + r.getProposal().getUri());
         }
