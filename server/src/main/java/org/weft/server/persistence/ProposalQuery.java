@@ -58,10 +58,46 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     /** Nothing by an account of a server the board's community refuses: the author's row, then the refusals' key. */
     static final String NOT_FROM_REFUSED_SERVER = "(select count(*) from actor a join community_server_block r"
             + " on r.community_id = :board and r.domain = a.domain where a.id = p.author_id and a.is_local = false) = 0";
+    /**
+     * Listing every community's (a tag page, the API's search across communities): nothing from another server that
+     * every community here holding it blocked, by account or by server, as {@code BlockedCopies} decides for the copy's
+     * page, which answers 404 then. The communities holding a copy: the one of ours it was posted to (a follower's
+     * post), else those linking to the community of another server it came through; a copy none holds (under no
+     * community, or no longer linked) is not one a community's block reaches. Proposals of ours pass at the first test;
+     * each copy costs a few key look-ups: the actor rows, the links by their followee key, the blocks' unique keys.
+     */
+    static final String NOT_BLOCKED_WHERE_HELD = "(p.is_local = true or p.group_id is null"
+            + " or (select count(*) from actor g where g.id = p.group_id and g.is_local = true) = 1"
+            + " and " + blocksOfAuthor("p.group_id") + " = 0"
+            + " or (select count(*) from actor g where g.id = p.group_id and g.is_local = false) = 1"
+            + " and ((select count(*) from follow f join actor h on h.id = f.follower_id where " + linkOf("f") + ") = 0"
+            + " or (select count(*) from follow f join actor h on h.id = f.follower_id where " + linkOf("f")
+            + " and " + blocksOfAuthor("f.follower_id") + " = 0) > 0))";
     /** Which kinds of block a community has: most have none, and their boards' statements carry neither clause. */
     private static final String BOARD_BLOCKS = "select case when exists (select 1 from account_block b"
             + " where b.blocker_id = :board) then 1 else 0 end, case when exists (select 1 from community_server_block r"
             + " where r.community_id = :board) then 1 else 0 end";
+    /**
+     * Whether any community here blocks an account, or refuses a server: on most instances none does, and their tag
+     * pages carry no clause. A member's own blocks keep nothing off a listing.
+     */
+    private static final String ANY_COMMUNITY_BLOCKS = "select case when exists (select 1 from account_block b"
+            + " join actor g on g.id = b.blocker_id where g.kind = '" + ActorKind.GROUP.name() + "') then 1 else 0 end,"
+            + " case when exists (select 1 from community_server_block r) then 1 else 0 end";
+
+    /** How many blocks the community {@code community} (an SQL expression) has of the row's author: account, server. */
+    private static String blocksOfAuthor(String community) {
+        return "((select count(*) from account_block b where b.blocker_id = " + community
+                + " and b.blocked_id = p.author_id) + (select count(*) from actor a join community_server_block r"
+                + " on r.community_id = " + community + " and r.domain = a.domain"
+                + " where a.id = p.author_id and a.is_local = false))";
+    }
+
+    /** {@code f} is an accepted link to the row's community from a community here ({@code h}, its follower). */
+    private static String linkOf(String f) {
+        return f + ".followee_id = p.group_id and " + f + ".state = '" + FollowEntity.State.ACCEPTED.name() + "'"
+                + " and h.is_local = true and h.kind = '" + ActorKind.GROUP.name() + "'";
+    }
 
     public ProposalQuery {
         categoryUris = categoryUris == null ? List.of() : List.copyOf(categoryUris);
@@ -263,9 +299,10 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
 
     /**
      * Which proposals a view of this query may list, looked up once for all of the view's statements (its page, the
-     * newest page when the one asked for has nothing newer, its count): every community's when {@code board} is null,
-     * nothing when the named community does not exist here; otherwise the board's community, the communities whose
-     * copies it shows ({@code groupIds}, the board's own first), and the kinds of block it has.
+     * newest page when the one asked for has nothing newer, its count): every community's when {@code board} is null
+     * (with the kinds of block any community here has: {@link #NOT_BLOCKED_WHERE_HELD} when there are some), nothing
+     * when the named community does not exist here; otherwise the board's community, the communities whose copies it
+     * shows ({@code groupIds}, the board's own first), and the kinds of block it has.
      */
     record Reach(boolean nothing, Long board, List<Long> groupIds, boolean blocksAccounts, boolean refusesServers) {
         static final Reach EVERY_COMMUNITY = new Reach(false, null, List.of(), false, false);
@@ -273,8 +310,13 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
     }
 
     private Reach reach(Session s) {
+        if (community == null && (localOnly || authorId != null)) {
+            return Reach.EVERY_COMMUNITY; // only proposals of ours, or a member's own: no copy a block would keep off
+        }
         if (community == null) {
-            return Reach.EVERY_COMMUNITY;
+            Object[] kinds = s.createNativeQuery(ANY_COMMUNITY_BLOCKS, Object[].class).getSingleResult();
+            return new Reach(false, null, List.of(), ((Number) kinds[0]).intValue() == 1,
+                    ((Number) kinds[1]).intValue() == 1);
         }
         Optional<ActorEntity> group = ActorRepository.local(s, ActorKind.GROUP, community);
         if (group.isEmpty()) {
@@ -321,14 +363,20 @@ public record ProposalQuery(String community, Purpose purpose, List<String> cate
             clauses.add("p.group_id = :groupId");
             params.put("groupId", reach.board());
         }
-        if (reach.blocksAccounts()) {
-            clauses.add(NOT_BY_BLOCKED_ACCOUNT);
-        }
-        if (reach.refusesServers()) {
-            clauses.add(NOT_FROM_REFUSED_SERVER);
-        }
-        if (reach.blocksAccounts() || reach.refusesServers()) {
-            params.put("board", reach.board());
+        if (reach.board() == null) {
+            if (reach.blocksAccounts() || reach.refusesServers()) {
+                clauses.add(NOT_BLOCKED_WHERE_HELD);
+            }
+        } else {
+            if (reach.blocksAccounts()) {
+                clauses.add(NOT_BY_BLOCKED_ACCOUNT);
+            }
+            if (reach.refusesServers()) {
+                clauses.add(NOT_FROM_REFUSED_SERVER);
+            }
+            if (reach.blocksAccounts() || reach.refusesServers()) {
+                params.put("board", reach.board());
+            }
         }
         clauses.add("p.deleted_at is null");
         clauses.add("p.detached_at is null"); // copies no longer held through a link are not shown

@@ -24,8 +24,9 @@ import org.weft.web.view.TagView;
  * {@code GET /tags/{tag}}: where the hashtag links in every federated proposal lead. A category's hashtag
  * ({@code #food}) lists the open offers and requests held here (posted here, followers' posts, copies from linked
  * communities, each marked with where it comes from) in that category or below it;
- * {@code #MutualAidOffer} and {@code #MutualAidRequest} list all offers or all requests. Other tags are not ours:
- * 404, as for any unknown page.
+ * {@code #MutualAidOffer} and {@code #MutualAidRequest} list all offers or all requests. A copy from another server
+ * that every community here holding it blocked (its account or its server) is on no board, and its page answers 404:
+ * it is not listed here either. Other tags are not ours: 404, as for any unknown page.
  */
 public final class TagPage {
     private final Pages pages;

@@ -27,7 +27,8 @@ import org.weft.web.i18n.Messages;
  * on A's board, in its search and on the tag pages beside A's own, each marked with where it comes from, in the
  * reader's language; B's community-only offer only to A's members; B's withdrawn offer nowhere. After the unlink B's
  * offer is gone from all of them, and the follower's post stays. Block 3's blocks of an account and of a server hide
- * their posts from its board, however they came, until they are lifted.
+ * their posts from its board, however they came, and from the tag pages (no other community here holds them), until
+ * they are lifted.
  */
 class OneBoardTest {
     private static final String PASSWORD = "a long enough password";
@@ -99,8 +100,8 @@ class OneBoardTest {
                     Messages.isolateLeftToRight(b.domain()))), memberBoard);
 
             // Block 3 blocks Bruno, then refuses the follower's server: its board shows neither's post, to visitors and
-            // members, however the post came (the link, the follow); the instance's tag pages still do (the blocks are
-            // the community's). Lifted, both are back.
+            // members, however the post came (the link, the follow); nor do the instance's tag pages, Block 3 being the
+            // only community here holding either (their pages answer 404). Lifted, both are back.
             a.server().moderators().add("block3", "amina", Optional.empty());
             String bruno = b.base() + "/users/bruno";
             String follower = URI.create(mastodon.origin()).getAuthority();
@@ -114,7 +115,10 @@ class OneBoardTest {
             }
             // Town's community-only offer came under Town's name, not Bruno's: nothing here says it is his, so it stays.
             assertTrue(amina.get("/board/block3").body().contains("A cot for the town only"));
-            assertTrue(visitor.get("/tags/MutualAidOffer").body().contains("A pram, almost new"), "the tag page is the instance's");
+            String offersBlocked = visitor.get("/tags/MutualAidOffer").body();
+            assertFalse(offersBlocked.contains("A pram, almost new"), offersBlocked);
+            String requestsBlocked = visitor.get("/tags/MutualAidRequest").body();
+            assertFalse(requestsBlocked.contains("Veg boxes for"), requestsBlocked);
             // The API's listing of the community follows its board.
             String listed = ApiClient.anonymous(a).get("/proposals?community=block3").body();
             assertTrue(listed.contains("Soup from Block 3") && !listed.contains("A pram, almost new")
@@ -123,6 +127,7 @@ class OneBoardTest {
             a.server().safety().servers().unblock(moderator, "block3", follower);
             String lifted = visitor.get("/board/block3").body();
             assertTrue(lifted.contains("A pram, almost new") && lifted.contains("Veg boxes for"), lifted);
+            assertTrue(visitor.get("/tags/MutualAidOffer").body().contains("A pram, almost new"), "back on the tag page");
 
             a.server().matching().links().unlink("block3", "@town@" + b.domain());
             assertNotNull(visible(a, linked.getUri()).getDetachedAt());

@@ -4,22 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
 
 /**
  * The hashtag links in federated posts lead to {@code /tags/{tag}}: a category's tag lists that category and the ones
- * below it, the purpose tags list offers or requests, community-only and closed proposals stay off it, and a tag
- * Weft does not use is a 404.
+ * below it, the purpose tags list offers or requests, community-only and closed proposals stay off it, a post from
+ * an account or server its community blocked stays off it as its page does, and a tag Weft does not use is a 404.
  */
 class TagPageTest {
     private static TestServers.Instance weft;
@@ -77,6 +84,63 @@ class TagPageTest {
     void aTagWeftDoesNotUseIsNotFound() {
         assertEquals(404, new PageClient(weft.base()).get("/tags/cats").statusCode());
         assertEquals(404, new PageClient(weft.base()).get("/tags/%3Cscript%3E").statusCode());
+    }
+
+    /**
+     * Rosa on Mastodon follows Block 3 and posts a request for it: a visitor finds it on the tag pages, beside Omar's
+     * request with the same tags. Block 3 blocks her account: her post is off the tag pages, as it is off the board and
+     * its page answers 404, and Omar's stays; the block lifted, hers is back. Block 3 refuses her server: off again.
+     */
+    @Test
+    void aPostFromAnAccountOrServerItsCommunityBlockedIsNotListed() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(a.base())) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("omar", "Omar", "omar-password", false);
+            a.server().localActors().createMember("olga", "Olga", "olga-password", false);
+            new Operators(a.server().db()).setAdmin("olga", true);
+            long olga = a.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "olga")).orElseThrow()
+                    .getId();
+            a.server().proposals().service().create("omar", ProposalDraft.builder().community("block3")
+                    .purpose(Purpose.REQUEST).language("en").title("Formula for a newborn").description("Formula")
+                    .categories("baby-food").audience(Audience.PUBLIC).build());
+            URI inbox = URI.create(a.base() + "/inbox");
+            mastodon.deliver(inbox, mastodon.fixture("mastodon/follow.json")
+                    .replace(a.base() + "/users/amina", a.base() + "/groups/block3"));
+            WaitFor.condition("the follow is accepted", () -> mastodon.inboxPosts().stream()
+                    .anyMatch(r -> r.getBodyAsString().contains("\"Accept\"")));
+            String post = mastodon.fixture("mastodon/create-note-public.json");
+            String postId = TestHttp.json(post).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(inbox, post).statusCode());
+            long copy = WaitFor.value("Rosa's request is on the board", () -> a.server().db().inTransaction(s -> s
+                    .createSelectionQuery("from ProposalEntity where uri = :u", ProposalEntity.class)
+                    .setParameter("u", postId).uniqueResultOptional()
+                    .filter(p -> p.getModeration() == ProposalEntity.Moderation.VISIBLE).map(ProposalEntity::getId)
+                    .orElse(null)));
+            String page = RemoteProposalPage.path(copy);
+            PageClient visitor = new PageClient(a.base());
+            assertListed(visitor, page, true);
+
+            a.server().safety().accounts().blockForCommunity("block3", mastodon.rosa(), Optional.empty(), "Spam");
+            assertEquals(404, visitor.get(page).statusCode(), "its page is not there");
+            assertListed(visitor, page, false);
+
+            a.server().safety().accounts().unblockForCommunity("block3", mastodon.rosa(), Optional.empty());
+            assertListed(visitor, page, true);
+            a.server().safety().servers().block(olga, "block3", URI.create(mastodon.origin()).getAuthority(), "Spam");
+            assertEquals(404, visitor.get(page).statusCode(), "its page is not there");
+            assertListed(visitor, page, false);
+        }
+    }
+
+    /** Whether both tags of Rosa's request list it (its page linked); Omar's request stays on both either way. */
+    private static void assertListed(PageClient visitor, String page, boolean listed) {
+        for (String tag : new String[] {"/tags/MutualAidRequest", "/tags/food"}) {
+            String html = visitor.get(tag).body();
+            String says = tag + (listed ? " lists Rosa's request: " : " leaves out Rosa's request: ") + html;
+            assertEquals(listed, html.contains("href=\"" + page + "\""), says);
+            assertEquals(listed, html.contains("Veg boxes for"), says);
+            assertTrue(html.contains("Formula for a newborn"), tag + " still lists Omar's request: " + html);
+        }
     }
 
     private static ProposalEntity post(Purpose purpose, String title, String concept, Audience audience) {
