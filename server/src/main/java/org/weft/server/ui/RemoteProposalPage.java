@@ -141,14 +141,19 @@ public final class RemoteProposalPage {
      * account or server the communities holding it blocked, to nobody.
      */
     private static boolean readable(Session s, Visitor v, ProposalEntity p) {
+        return readable(s, v.member().map(SessionInfo::memberId), p);
+    }
+
+    /** {@link #readable(Session, Visitor, ProposalEntity)} for the member {@code memberId} (empty: a visitor). */
+    static boolean readable(Session s, Optional<Long> memberId, ProposalEntity p) {
         if (p == null || p.isLocal() || p.isDeleted() || p.isDetached() || p.getStatus() == ProposalStatus.WITHDRAWN
                 || BlockedCopies.blockedWhereHeld(s, p)) {
             return false;
         }
         if (p.isHeldByModerator()) {
-            return v.member().map(i -> ProposalReaders.moderates(s, i.memberId(), p)).orElse(false);
+            return memberId.map(i -> ProposalReaders.moderates(s, i, p)).orElse(false);
         }
-        return p.getAudience() != Audience.COMMUNITY || v.loggedIn();
+        return p.getAudience() != Audience.COMMUNITY || memberId.isPresent();
     }
 
     private void render(ServerResponse res, Session s, Visitor v, ProposalEntity p, Refused refused) {

@@ -63,8 +63,9 @@ public final class ReportPages {
 
     /**
      * {@code POST /report}: {@code proposal} (its address), {@code response} or {@code message} (a conversation
-     * message; both by id), with a {@code comment}. Once per form. A response or message the reporter may not read
-     * ({@link ResponseReaders}) gets the 404 of one that does not exist, and nothing is stored.
+     * message; both by id), with a {@code comment}. Once per form. A proposal whose page the reporter may not read
+     * ({@link ProposalPageReaders}: one waiting for a moderator, hidden, withdrawn or deleted), or a response or message
+     * they may not read ({@link ResponseReaders}), gets the 404 of one that does not exist, and nothing is stored.
      */
     public void report(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
@@ -88,6 +89,7 @@ public final class ReportPages {
                         .filter(msg -> ResponseReaders.mayRead(s, me, msg))
                         .map(msg -> new Reported(msg.getUri(), "/conversations/" + msg.getResponse().getId()))
                 : ProposalRepository.byUri(s, proposal)
+                        .filter(p -> ProposalPageReaders.mayRead(s, Optional.of(me), p))
                         .map(p -> new Reported(p.getUri(), p.isLocal() ? URI.create(p.getUri()).getRawPath()
                                 : RemoteProposalPage.path(p.getId()))));
         if (reported.isEmpty()) {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import org.weft.server.domain.account.Operators;
 import org.weft.server.model.ActorKind;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
+import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ReportEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
@@ -436,6 +439,76 @@ class ReportPagesTest {
             // And Bob, in the conversation, may report Hana's message.
             bobsForm.put("comment", "Not what I asked");
             assertEquals(303, bob.post("/report", bobsForm).statusCode());
+            assertEquals(2, weft.server().safety().reports().all(10).size(), "both reports stored");
+        }
+    }
+
+    /**
+     * A proposal is reported only by someone its page is shown to: oksana, reading Ukrainian, probes by address one
+     * waiting for a moderator, one a moderator hid, one withdrawn and one deleted, as well as a made-up address, by the
+     * form and by GET: each time the same not-found page in Ukrainian, nothing stored, the moderators' queue empty. An
+     * open one and a community-only one, whose pages she reads, she may report.
+     */
+    @Test
+    void onlyWhoMayReadAProposalMayReportIt() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block7", "Block 7", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            Map<String, JsonNode> posted = new LinkedHashMap<>();
+            for (String title : List.of("Held pram", "Hidden pram", "Withdrawn pram", "Deleted pram", "Open pram")) {
+                posted.put(title, expect(201, amina.post("/proposals", """
+                        {"community": "block7", "purpose": "offer", "title": "%s", "categories": ["prams"],
+                         "kind": "loan"}""".formatted(title))));
+            }
+            JsonNode communityOnly = expect(201, amina.post("/proposals", """
+                    {"community": "block7", "purpose": "offer", "title": "Members' pram", "categories": ["prams"],
+                     "kind": "loan", "audience": "community"}"""));
+            weft.server().db().inTransaction(s -> {
+                s.find(ProposalEntity.class, posted.get("Held pram").path("id").asLong())
+                        .setModeration(ProposalEntity.Moderation.PENDING);
+                s.find(ProposalEntity.class, posted.get("Hidden pram").path("id").asLong())
+                        .setModeration(ProposalEntity.Moderation.REJECTED);
+                return null;
+            });
+            expect(200, amina.post("/proposals/" + posted.get("Withdrawn pram").path("id").asLong() + "/status",
+                    "{\"status\": \"withdrawn\"}"));
+            expect(204, amina.delete("/proposals/" + posted.get("Deleted pram").path("id").asLong()));
+
+            weft.server().localActors().createMember("oksana", "Oksana", PASSWORD, false);
+            PageClient oksana = new PageClient(weft.base()).language("uk");
+            oksana.login("oksana", PASSWORD);
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String openPage = URI.create(posted.get("Open pram").path("uri").asText()).getPath();
+            String notFound = Messages.forLanguage("uk").get("error.notFound");
+            List<String> hidden = List.of(posted.get("Held pram").path("uri").asText(),
+                    posted.get("Hidden pram").path("uri").asText(), posted.get("Withdrawn pram").path("uri").asText(),
+                    posted.get("Deleted pram").path("uri").asText(), weft.base() + "/proposals/999999");
+            for (String uri : hidden) {
+                for (boolean confirming : new boolean[] {false, true}) {
+                    Map<String, String> probe = new HashMap<>(Map.of("proposal", uri, "comment", "Looks odd"));
+                    if (confirming) {
+                        probe.put("confirm", "yes");
+                    }
+                    HttpResponse<String> probed = oksana.submit(openPage, "/report", probe);
+                    assertEquals(404, probed.statusCode(), uri + ": " + probed.body());
+                    assertTrue(probed.body().contains(notFound), "the not-found page, in Ukrainian: " + probed.body());
+                }
+                HttpResponse<String> asked = oksana.get("/report?proposal="
+                        + URLEncoder.encode(uri, StandardCharsets.UTF_8));
+                assertEquals(404, asked.statusCode(), "GET " + uri);
+                assertTrue(asked.body().contains(notFound), asked.body());
+            }
+            assertTrue(weft.server().safety().reports().all(10).isEmpty(), "no report stored");
+            assertTrue(olga.get("/moderate/reports").body().contains("No open report."), "the moderators' queue is empty");
+
+            for (JsonNode readable : List.of(posted.get("Open pram"), communityOnly)) {
+                HttpResponse<String> reported = oksana.submit(openPage, "/report",
+                        Map.of("proposal", readable.path("uri").asText(), "comment", "Wants money first"));
+                assertEquals(303, reported.statusCode(), reported.body());
+            }
             assertEquals(2, weft.server().safety().reports().all(10).size(), "both reports stored");
         }
     }
