@@ -149,6 +149,9 @@ public final class ProposalPage {
         boolean author = v.member().map(i -> i.memberId() == p.getAuthor().getId()).orElse(false);
         // Held by a moderator, it is on no board: nothing moves it along or answers it here; its author may delete it.
         boolean held = p.isHeldByModerator();
+        // Whether it takes answers at all (not once withdrawn, fulfilled or expired, nor while held): the member's
+        // form, the way to answer from Mastodon and, for a visitor, the way to log in and answer all follow it.
+        boolean takesAnswers = !held && p.getStatus().isActive();
         boolean authorSide = v.member().map(i -> AuthorSide.mayActFor(s, i.memberId(), p)).orElse(false);
         Map<Long, Conversation> talks = v.member().map(i -> conversations.onProposal(s, i.memberId(), p,
                 ConversationViews.INLINE)).orElse(Map.of());
@@ -181,7 +184,7 @@ public final class ProposalPage {
                 community == null ? "/board" : "/board/" + community.getUsername(),
                 p.getUri(), responses, quantity(p, m),
                 m.get("kind." + p.getKind().name().toLowerCase()), author,
-                v.loggedIn() && !author && p.getStatus().isActive() && !held && !answered,
+                v.loggedIn() && !author && takesAnswers && !answered,
                 author && !held ? nextStatuses(p, m) : List.of(),
                 notice == null ? null : new Notice(noticeSection(req), notice), ReturnTo.link("/login", path + "#respond"),
                 thanks(s, p, m), author && !held && ProposalLifecycle.may(ProposalLifecycle.Action.RENEW, p.getStatus()),
@@ -211,8 +214,8 @@ public final class ProposalPage {
         params.put("own", mine);
         params.put("actingForAuthor", authorSide);
         params.put("respondLabel", m.get(anonymous ? "proposal.respondLabelAnonymous" : "proposal.respondLabel"));
-        // How to answer from Mastodon, while it takes answers: not once withdrawn, fulfilled or expired, nor held.
-        params.put("answerFromMastodon", !held && p.getStatus().isActive());
+        params.put("answerFromMastodon", takesAnswers);
+        params.put("takesAnswers", takesAnswers);
         // Who sees it, with numbers, for its author; the safety note for sensitive help, for everyone.
         if (author && !held && p.getGroup() != null) {
             params.put("reach", reach.sentence(s, p.getGroup(), p.getAudience(), m));

@@ -164,8 +164,10 @@ public final class RemoteProposalPage {
                 .toList();
         boolean weft = p.getSource() == ProposalEntity.Source.WEFT;
         boolean held = p.isHeldByModerator();
+        // Whether it takes answers here at all: the member's form and, for a visitor, the way to log in and answer.
+        boolean takesAnswers = weft && !held && p.getStatus().isActive();
         // Someone who answered already finds their answer and its conversation here, not a second form.
-        boolean canRespond = v.loggedIn() && weft && !held && p.getStatus().isActive() && own.isEmpty();
+        boolean canRespond = v.loggedIn() && takesAnswers && own.isEmpty();
         ActorEntity from = p.getAttributedTo();
         String host = Messages.isolateLeftToRight(from.getDomain());
         ActorEntity community = p.getGroup();
@@ -186,6 +188,7 @@ public final class RemoteProposalPage {
                 ReturnTo.link("/login", path(p.getId()) + "#respond"));
         Map<String, Object> params = new HashMap<>();
         params.put("p", view);
+        params.put("takesAnswers", takesAnswers);
         if (held) {
             params.put("heldNote", m.get("proposal.heldByModerator"));
         }

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.testing.TestServers;
+import org.weft.web.i18n.Messages;
 
 /**
  * Finding the way: logging in brings the person back to where they were (and only ever to a page of this site),
@@ -90,6 +92,32 @@ class NavigationTest {
         HttpResponse<String> board = layla.get("/board");
         assertEquals(303, board.statusCode());
         assertEquals("/board/camp", board.headers().firstValue("Location").orElseThrow(), "one community: its board");
+    }
+
+    /**
+     * A visitor is asked to log in to respond only while the proposal takes answers: not once it is fulfilled or has
+     * expired (a withdrawn one is gone for them), in their language; the page still says what became of it.
+     */
+    @Test
+    void visitorsAreAskedToLogInToRespondOnlyWhileTheProposalTakesAnswers() {
+        Messages fr = Messages.forLanguage("fr");
+        for (ProposalStatus status : new ProposalStatus[] {ProposalStatus.OPEN, ProposalStatus.PROMISED,
+                ProposalStatus.FULFILLED, ProposalStatus.EXPIRED}) {
+            ProposalEntity p = weft.server().proposals().service().create("layla", ProposalDraft.builder()
+                    .community("camp").purpose(Purpose.OFFER).language("en").title("Soup, " + status).categories("bread")
+                    .build());
+            weft.server().db().inTransaction(s -> {
+                s.find(ProposalEntity.class, p.getId()).setStatus(status);
+                return null;
+            });
+            HttpResponse<String> page = new PageClient(weft.base()).language("fr").get(URI.create(p.getUri()).getPath());
+            assertEquals(200, page.statusCode(), status.toString());
+            assertTrue(page.body().contains(fr.get("status." + status.wire())), status + ": " + page.body());
+            assertEquals(status.isActive(), page.body().contains(fr.get("proposal.loginToRespond")),
+                    status + ": asked to log in to respond only while it takes answers: " + page.body());
+            assertEquals(status.isActive(), page.body().contains(URLEncoder.encode(URI.create(p.getUri()).getPath()
+                    + "#respond", StandardCharsets.UTF_8)), status + ": the way back to its form: " + page.body());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ProposalEntity;
@@ -149,6 +150,16 @@ class RemoteProposalPageTest {
                     listed);
             String feed = visitor.get("/board/town/feed.atom").body();
             assertFalse(feed.contains("/remote-proposals/"), feed);
+
+            // Promised, it still takes answers: a visitor on B is asked to log in to answer; fulfilled, no longer.
+            assertTrue(visitor.get(page).body().contains(en.get("proposal.loginToRespond")), "while it takes answers");
+            b.server().db().inTransaction(s -> {
+                s.find(ProposalEntity.class, breadCopy).setStatus(ProposalStatus.FULFILLED);
+                return null;
+            });
+            String fulfilled = visitor.get(page).body();
+            assertTrue(fulfilled.contains(en.get("status.fulfilled")), fulfilled);
+            assertFalse(fulfilled.contains(en.get("proposal.loginToRespond")), "not once fulfilled: " + fulfilled);
         }
     }
 
