@@ -76,7 +76,16 @@ public final class ConversationPages {
         params.put("r", item);
         params.put("notice", notice);
         params.put("back", back(c, m));
-        pages.render(res, status, v, m.get("conversation.title", c.proposalTitle()), "conversation_page.jte", params);
+        pages.render(res, status, v, section(c), m.get("conversation.title", c.proposalTitle()), "conversation_page.jte",
+                params);
+    }
+
+    /**
+     * The menu entry the page is under, for each side its own: the proposal's author finds it from "My proposals", the
+     * responder from "My responses"; a moderator acting for an anonymous request's author has neither list to be in.
+     */
+    private static String section(Conversation c) {
+        return !c.authorSide() ? "responses" : c.actingFor() ? null : "mine";
     }
 
     /**

@@ -92,8 +92,19 @@ public final class Pages {
     }
 
     public void render(ServerResponse res, Status status, Visitor v, String title, String template, Map<String, ?> params) {
-        render(res, status, v, v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L), title,
-                template, params);
+        render(res, status, v, Menu.sectionOf(v.target()), title, template, params);
+    }
+
+    /**
+     * The same for a page whose menu entry depends on who reads it, not on its address: {@code section} is the entry
+     * marked as the current page ({@code mine}, {@code responses}, …; null: none). A conversation is under "My
+     * proposals" for the proposal's author and under "My responses" for the one who answered.
+     */
+    public void render(ServerResponse res, Status status, Visitor v, String section, String title, String template,
+                       Map<String, ?> params) {
+        render(res, status, v, section,
+                v.member().map(member -> notifications.count(member.memberId(), true)).orElse(0L), title, template,
+                params);
     }
 
     /**
@@ -134,9 +145,9 @@ public final class Pages {
         return v.member().map(member -> notifications.count(s, member.memberId(), true)).orElse(0L);
     }
 
-    private void render(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
-                        Map<String, ?> params) {
-        res.send(prepare(res, status, v, unread, title, template, params));
+    private void render(ServerResponse res, Status status, Visitor v, String section, long unread, String title,
+                        String template, Map<String, ?> params) {
+        res.send(prepare(res, status, v, section, unread, title, template, params));
     }
 
     /**
@@ -146,16 +157,16 @@ public final class Pages {
      */
     private void renderAfterCommit(ServerResponse res, Status status, Visitor v, long unread, String title,
                                    String template, Map<String, ?> params) {
-        byte[] page = prepare(res, status, v, unread, title, template, params);
+        byte[] page = prepare(res, status, v, Menu.sectionOf(v.target()), unread, title, template, params);
         db.afterCommit(() -> res.send(page));
     }
 
-    private byte[] prepare(ServerResponse res, Status status, Visitor v, long unread, String title, String template,
-                           Map<String, ?> params) {
+    private byte[] prepare(ServerResponse res, Status status, Visitor v, String section, long unread, String title,
+                           String template, Map<String, ?> params) {
         Messages m = v.messages();
         Frame frame = new Frame(m.language(), m.dir(), title, v.loggedIn(),
                 v.member().map(SessionInfo::displayName).orElse(null), v.admin(), Visitors.formTokens(v),
-                Menu.sectionOf(v.target()), unread);
+                section, unread);
         Map<String, Object> all = new HashMap<>(params);
         all.put("f", frame);
         all.put("m", m);

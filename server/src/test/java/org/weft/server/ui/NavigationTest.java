@@ -120,6 +120,28 @@ class NavigationTest {
         }
     }
 
+    /**
+     * A conversation's page is under the menu entry of each side's own list: "My proposals" for the proposal's author,
+     * "My responses" for the member who answered it.
+     */
+    @Test
+    void aConversationIsUnderMyProposalsForTheAuthorAndMyResponsesForTheResponder() {
+        ProposalEntity p = weft.server().proposals().service().create("layla", ProposalDraft.builder().community("camp")
+                .purpose(Purpose.OFFER).language("en").title("A bread knife").categories("bread").build());
+        long response = weft.server().proposals().responses().respond("omar", p.getId(), "I could use it").getId();
+        String mine = "<a href=\"/me/proposals\" aria-current=\"page\">";
+        String responses = "<a href=\"/me/responses\" aria-current=\"page\">";
+        PageClient layla = new PageClient(weft.base());
+        layla.login("layla", "layla-password");
+        String authors = layla.get("/conversations/" + response).body();
+        assertTrue(authors.contains("I could use it"), authors);
+        assertTrue(authors.contains(mine) && !authors.contains(responses), "the author's: " + authors);
+        PageClient omar = new PageClient(weft.base());
+        omar.login("omar", "omar-password");
+        String responders = omar.get("/conversations/" + response).body();
+        assertTrue(responders.contains(responses) && !responders.contains(mine), "the responder's: " + responders);
+    }
+
     @Test
     void aProposalPageLinksItsCommunityHowToFollowItAndItsCategory() {
         String page = new PageClient(weft.base()).get(URI.create(offer.getUri()).getPath()).body();
