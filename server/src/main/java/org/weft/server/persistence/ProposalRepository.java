@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.weft.server.model.Audience;
 import org.weft.server.model.HelpKind;
@@ -26,6 +27,15 @@ public final class ProposalRepository {
             + " and p.endsAt > :now";
 
     private ProposalRepository() {
+    }
+
+    /**
+     * Takes the proposal's row lock until the transaction ends (select ... for update, on H2 and MariaDB alike): two
+     * transactions that check something about the proposal and then write because of it run one after the other. The
+     * database reads committed rows ({@code Database}), so what the second reads after the wait includes the first's.
+     */
+    public static void lock(Session s, ProposalEntity p) {
+        s.lock(p, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**

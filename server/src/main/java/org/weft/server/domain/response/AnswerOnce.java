@@ -4,6 +4,7 @@ import org.hibernate.Session;
 import org.weft.server.domain.ConflictException;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseRepository;
 
 /**
@@ -12,6 +13,10 @@ import org.weft.server.persistence.ResponseRepository;
  * would reopen what the author closed and tell them again, and the author cannot block a member of this instance. A
  * page shows no second form; a second tab, or a form sent again, is refused here, before anything is kept or sent.
  * An answer a moderator hid does not count: the pages show it to nobody, its writer included.
+ * <p>
+ * Two answers sent at the same moment (a double tap, two tabs) must not both pass the check: the proposal's row is
+ * locked first, in the caller's transaction, so the second waits until the first is kept and then finds it. No
+ * unique constraint can say this (a hidden answer does not count), so the lock does.
  */
 final class AnswerOnce {
     private AnswerOnce() {
@@ -19,6 +24,7 @@ final class AnswerOnce {
 
     /** @throws ConflictException {@code already_answered} when {@code member} answered {@code p} already */
     static void require(Session s, ProposalEntity p, ActorEntity member) {
+        ProposalRepository.lock(s, p);
         if (!ResponseRepository.byMemberTo(s, p, member.getId()).isEmpty()) {
             throw new ConflictException("already_answered", "error.already_answered");
         }
