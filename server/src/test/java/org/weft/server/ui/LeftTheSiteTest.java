@@ -58,6 +58,7 @@ class LeftTheSiteTest {
                 "{\"handOff\": \"" + HAND_OFF + "\"}"));
         long other = offer(carol, "A kettle");
         long waiting = respond("dave", other, "Could I have the kettle?");
+        long erins = respond("erin", other, "Or I could use it, if Dave cannot");
         assertEquals("promised", status(offer));
 
         deleteAccount("dave");
@@ -91,6 +92,18 @@ class LeftTheSiteTest {
         assertEquals("responder_left", refused.path("error").asText(), refused.toString());
         assertEquals(Messages.forLanguage("fr").get("error.responder_left"), refused.path("message").asText());
         assertEquals("open", status(other), "nothing was promised to nobody");
+
+        // Carol's client reads what her pages say: Dave is gone, whatever she had decided; Erin is still there.
+        JsonNode daveOnOffer = expect(200, carol.get("/proposals/" + offer + "/responses")).path("items").get(0);
+        assertEquals(daves, daveOnOffer.path("id").asLong());
+        assertEquals("accepted", daveOnOffer.path("state").asText(), "her decision, as clients read it");
+        assertTrue(daveOnOffer.path("responderLeft").asBoolean(), daveOnOffer.toString());
+        JsonNode onKettle = expect(200, carol.get("/proposals/" + other + "/responses")).path("items");
+        assertEquals(2, onKettle.size(), onKettle.toString());
+        for (JsonNode r : onKettle) {
+            assertEquals(r.path("id").asLong() == waiting, r.path("responderLeft").asBoolean(), r.toString());
+            assertTrue(r.path("id").asLong() == waiting || r.path("id").asLong() == erins, r.toString());
+        }
         assertEquals(List.of(), told(erin, "responder-left"), "she had nothing with Dave");
     }
 
