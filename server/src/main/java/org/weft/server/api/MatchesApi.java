@@ -44,7 +44,8 @@ final class MatchesApi {
         for (MemberMatches.View v : matching.matches().forMember(member.id(), all, 200)) {
             ObjectNode item = items.addObject();
             item.put("id", v.match().getId()).put("state", v.state())
-                    .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString());
+                    .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString())
+                    .put("unlinked", v.unlinked()); // as the page says "no longer linked": nothing to answer here
             ArrayNode codes = item.putArray("reasons");
             for (Reason r : Reason.decodeAll(v.match().getReasons())) {
                 ObjectNode reason = codes.addObject().put("code", r.code().name().toLowerCase());

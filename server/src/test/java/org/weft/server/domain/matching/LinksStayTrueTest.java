@@ -72,7 +72,9 @@ class LinksStayTrueTest {
             MatchEntity match = WaitFor.value("the request matches B's offer", () -> onlyMatch(a, request.getId()));
             assertEquals(copy.getId(), match.getOfferId());
             String token = new ApiTokens(a.server().db(), Clock.systemUTC()).create("amina", "test");
-            assertEquals(1, api(a, "/api/v1/me/matches", token).path("matches").size());
+            JsonNode linked = api(a, "/api/v1/me/matches", token).path("matches");
+            assertEquals(1, linked.size());
+            assertFalse(linked.get(0).path("unlinked").asBoolean(true), "still linked: " + linked);
             // B's edits keep the copy current, and the matcher still knows which link holds it.
             b.server().proposals().service().edit("bruno", offer.getId(),
                     ProposalDraft.builder().title("A pram, almost new, with a rain cover").build());
@@ -114,6 +116,12 @@ class LinksStayTrueTest {
                     .map(href -> URI.create(href).getPath().replaceAll("[^/]+$", "")).toList(),
                     "only her own request is a link: " + card.html());
             assertTrue(card.select("form, button").isEmpty(), card.html());
+            // Her client reads the same fact: withdrawn, and because the link ended.
+            JsonNode all = api(a, "/api/v1/me/matches?state=all", token).path("matches");
+            assertEquals(1, all.size(), all.toString());
+            assertEquals(match.getId(), all.get(0).path("id").asLong());
+            assertEquals("withdrawn", all.get(0).path("state").asText());
+            assertTrue(all.get(0).path("unlinked").asBoolean(), all.toString());
             String notices = amina.get("/me/notifications").body();
             assertTrue(notices.contains(french.get("notification.match-gone", Messages.isolate("We need a pram"))), notices);
             // Nor is the copy shown anywhere any more: not in the search, not by its id.
