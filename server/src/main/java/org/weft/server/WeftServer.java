@@ -142,6 +142,7 @@ import org.weft.server.domain.response.DepartedResponder;
 import org.weft.server.domain.response.CalledOffNotices;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
+import org.weft.server.domain.response.ReopenedNotices;
 import org.weft.server.domain.response.TermsChangedNotices;
 import org.weft.server.domain.classify.TextClassifier;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -350,8 +351,10 @@ public final class WeftServer implements AutoCloseable {
         CalledOffNotices calledOff = new CalledOffNotices(direct, clock);
         // And when its author changes what was promised to them (an edit here, or an Update of the copy kept here).
         TermsChangedNotices termsChanged = new TermsChangedNotices(clock);
+        // And when its author opens it again, to look for more or other people.
+        ReopenedNotices reopened = new ReopenedNotices(direct, clock);
         ProposalService proposals = new ProposalService(db, urls, new ProposalRules(taxonomy),
-                ProposalEvents.notifying(proposalFederation, matcher), calledOff, termsChanged, clock);
+                ProposalEvents.notifying(proposalFederation, matcher), calledOff, termsChanged, reopened, clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
         ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
@@ -371,7 +374,7 @@ public final class WeftServer implements AutoCloseable {
         TextClassifier classifier = new TextClassifier(taxonomy);
         BoardSearch boardSearch = new BoardSearch(taxonomy, classifier);
         RemoteProposals remoteProposals = new RemoteProposals(taxonomy, classifier, clock, matcher, blocked,
-                calledOff, termsChanged);
+                calledOff, termsChanged, reopened);
         IncomingPosts posts = new IncomingPosts(db, remoteActors, remoteProposals, responses, client, boosts, urls,
                 new BoardLimit(config.moderationPostsPerHour()), clock, copies);
         if (config.demo()) {

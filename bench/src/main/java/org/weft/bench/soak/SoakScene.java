@@ -22,6 +22,7 @@ import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.domain.proposal.ProposalRules;
 import org.weft.server.domain.proposal.ProposalService;
+import org.weft.server.domain.proposal.Reopened;
 import org.weft.server.domain.proposal.TermsChanged;
 import org.weft.server.domain.taxonomy.Concept;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -115,7 +116,7 @@ final class SoakScene {
                 members.add(actors.createMember(name, name, "soak benchmark member " + name, false));
             }
             ProposalService service = new ProposalService(database, urls, new ProposalRules(taxonomy), SILENT,
-                    CalledOff.NONE, TermsChanged.NONE, clock);
+                    CalledOff.NONE, TermsChanged.NONE, Reopened.NONE, clock);
             List<LocalProposal> proposals = new ArrayList<>();
             for (int i = 0; i < LOCAL_PROPOSALS; i++) {
                 ActorEntity author = members.get(i % members.size());

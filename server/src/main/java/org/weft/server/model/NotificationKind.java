@@ -26,6 +26,12 @@ public enum NotificationKind {
      */
     EDITED_AFTER_ACCEPT("edited-after-accept"),
     /**
+     * The member's response had been accepted, and the proposal's author moved it back to open (to look for more or
+     * other people): the response stays accepted, but what was arranged may change (here, or on the other Weft
+     * instance that holds the proposal).
+     */
+    REOPENED("reopened"),
+    /**
      * Someone whose response to the member's proposal the member had accepted deleted their account (here, or their
      * server sent {@code Delete} of them): what was arranged is off, and a proposal promised to them alone opens again.
      */

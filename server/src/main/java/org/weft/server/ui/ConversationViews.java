@@ -73,12 +73,23 @@ final class ConversationViews {
     private static ConversationView view(Conversation c, Messages m, List<ConversationView.MessageLine> lines, String earlier,
                                          String whole, String back) {
         return new ConversationView(c.responseId(), "conversation-" + c.responseId(), privacy(c, m),
-                c.proposalHidden() && !UNREACHABLE.equals(c.closedKey()) ? m.get("conversation.proposalHidden") : null,
+                notice(c, m),
                 lines, earlier, whole,
                 m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
                 "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH, null, "");
+    }
+
+    /**
+     * What both sides must know before they write: a moderator hid the proposal; or, for the responder, the author
+     * opened it again after accepting them, so what was arranged may change.
+     */
+    private static String notice(Conversation c, Messages m) {
+        if (c.proposalHidden() && !UNREACHABLE.equals(c.closedKey())) {
+            return m.get("conversation.proposalHidden");
+        }
+        return c.reopened() && !c.authorSide() && c.open() ? m.get("conversation.reopened") : null;
     }
 
     /**

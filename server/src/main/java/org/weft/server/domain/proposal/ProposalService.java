@@ -42,20 +42,23 @@ public final class ProposalService {
     private final ProposalPublisher publisher;
     private final CalledOff calledOff;
     private final TermsChanged termsChanged;
+    private final Reopened reopened;
     private final Clock clock;
 
     /**
      * {@code calledOff} hears of every proposal withdrawn, or deleted before it was fulfilled, in that transaction;
-     * {@code termsChanged} of every edit or renewal that changed what it offers or asks for ({@link AgreedTerms}).
+     * {@code termsChanged} of every edit or renewal that changed what it offers or asks for ({@link AgreedTerms});
+     * {@code reopened} of every promised proposal moved back to open.
      */
     public ProposalService(Database db, LocalUrls urls, ProposalRules rules, ProposalPublisher publisher,
-                           CalledOff calledOff, TermsChanged termsChanged, Clock clock) {
+                           CalledOff calledOff, TermsChanged termsChanged, Reopened reopened, Clock clock) {
         this.db = db;
         this.urls = urls;
         this.rules = rules;
         this.publisher = publisher;
         this.calledOff = calledOff;
         this.termsChanged = termsChanged;
+        this.reopened = reopened;
         this.clock = clock;
     }
 
@@ -184,6 +187,7 @@ public final class ProposalService {
             return p;
         }
         boolean callsOff = next == ProposalStatus.WITHDRAWN && CalledOff.callsOff(p.getStatus());
+        boolean reopens = Reopened.reopens(p.getStatus(), next);
         p.setStatus(next, clock.instant());
         p.setUpdatedAt(clock.instant());
         publisher.updated(s, p);
@@ -195,6 +199,9 @@ public final class ProposalService {
         }
         if (callsOff) {
             calledOff.calledOff(s, p);
+        }
+        if (reopens) {
+            reopened.reopened(s, p);
         }
         return p;
     }

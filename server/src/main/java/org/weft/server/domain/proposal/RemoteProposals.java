@@ -44,6 +44,7 @@ public final class RemoteProposals {
     private final BlockedDomains blocked;
     private final CalledOff calledOff;
     private final TermsChanged termsChanged;
+    private final Reopened reopened;
 
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock) {
         this(taxonomy, classifier, clock, ProposalListener.NONE);
@@ -57,18 +58,20 @@ public final class RemoteProposals {
     /** {@code blocked}: new posts from silenced servers wait for a moderator. */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
                            BlockedDomains blocked) {
-        this(taxonomy, classifier, clock, listener, blocked, CalledOff.NONE, TermsChanged.NONE);
+        this(taxonomy, classifier, clock, listener, blocked, CalledOff.NONE, TermsChanged.NONE, Reopened.NONE);
     }
 
     /**
      * {@code calledOff} hears, in the transaction, of every copy its owner withdrew, or deleted before it was fulfilled;
      * {@code termsChanged} of every copy whose owner's {@code Update} changed what it offers or asks for
-     * ({@link AgreedTerms}), not only its status.
+     * ({@link AgreedTerms}), not only its status; {@code reopened} of every copy its owner moved from promised back to
+     * open.
      */
     public RemoteProposals(Taxonomy taxonomy, TextClassifier classifier, Clock clock, ProposalListener listener,
-                           BlockedDomains blocked, CalledOff calledOff, TermsChanged termsChanged) {
+                           BlockedDomains blocked, CalledOff calledOff, TermsChanged termsChanged, Reopened reopened) {
         this.calledOff = calledOff;
         this.termsChanged = termsChanged;
+        this.reopened = reopened;
         this.blocked = blocked;
         this.taxonomy = taxonomy;
         this.classifier = classifier;
@@ -157,8 +160,13 @@ public final class RemoteProposals {
             s.persist(p);
         } else if (p.getStatus() == ProposalStatus.WITHDRAWN && CalledOff.callsOff(before)) {
             calledOff.calledOff(s, p); // its owner withdrew it (their Delete follows, and calls off nothing again)
-        } else if (termsBefore.changedIn(p)) {
-            termsChanged.termsChanged(s, p); // its owner edited or renewed it (an Update sent again changes nothing)
+        } else {
+            if (termsBefore.changedIn(p)) {
+                termsChanged.termsChanged(s, p); // its owner edited or renewed it (an Update sent again changes nothing)
+            }
+            if (Reopened.reopens(before, p.getStatus())) {
+                reopened.reopened(s, p); // its owner opened it again (an Update sent again finds it open already)
+            }
         }
         ProposalEvents.afterCommit(s, p, listener);
         return p;

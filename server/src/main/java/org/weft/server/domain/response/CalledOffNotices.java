@@ -4,18 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.hibernate.Session;
-import org.weft.server.domain.PlainText;
 import org.weft.server.domain.proposal.CalledOff;
-import org.weft.server.model.Audience;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.ConversationMessageEntity;
-import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
-import org.weft.web.i18n.Messages;
 
 /**
  * Tells the people a proposal was promised to that its author called it off ({@link CalledOff}): the responders whose
@@ -37,11 +32,11 @@ import org.weft.web.i18n.Messages;
 public final class CalledOffNotices implements CalledOff {
     public static final String NOTIFY = NotificationKind.CALLED_OFF.wire();
 
-    private final DirectMessages direct;
+    private final NotesToResponders notes;
     private final Clock clock;
 
     public CalledOffNotices(DirectMessages direct, Clock clock) {
-        this.direct = direct;
+        this.notes = new NotesToResponders(direct);
         this.clock = clock;
     }
 
@@ -56,31 +51,8 @@ public final class CalledOffNotices implements CalledOff {
             if (responder.isLocal()) {
                 s.persist(new NotificationEntity(responder.getId(), NOTIFY, p.getId(), r.getId(), now));
             } else if (p.isLocal() && r.getKind() != ResponseEntity.Kind.AGREEMENT) {
-                sendNote(s, r, now);
+                notes.send(s, r, "conversation.calledOffNote", now);
             }
         }
-    }
-
-    /** The direct Note to a responder on another server, in reply to the conversation's last message. */
-    private void sendNote(Session s, ResponseEntity r, Instant now) {
-        ProposalEntity p = r.getProposal();
-        String text = authorsLanguage(s, p).get("conversation.calledOffNote", p.getTitle());
-        String uri = direct.sendInConversation(s, p.getAttributedTo(), r.getResponder(), r, text);
-        s.persist(new ConversationMessageEntity(r, uri, true, p.getAttributedTo(), p.getAuthor().getId(),
-                PlainText.toHtml(text), now));
-    }
-
-    /**
-     * The author's page language, or the proposal's when they chose none; for an anonymous request always the request's
-     * own language, which everyone could read already.
-     */
-    private static Messages authorsLanguage(Session s, ProposalEntity p) {
-        if (p.getAudience() != Audience.ANONYMOUS) {
-            MemberSettingEntity setting = s.find(MemberSettingEntity.class, p.getAuthor().getId());
-            if (setting != null && setting.getLanguage() != null) {
-                return Messages.forLanguage(setting.getLanguage());
-            }
-        }
-        return Messages.forLanguage(p.getLanguage());
     }
 }

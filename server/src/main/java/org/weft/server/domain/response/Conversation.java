@@ -17,6 +17,8 @@ import org.weft.server.persistence.ResponseEntity;
  * @param proposalHidden  whether a moderator hid the proposal after a report: both sides are told, and may still
  *                        write to each other (a moderator hides single messages, or blocks an account, when they
  *                        must not)
+ * @param reopened        whether the response was accepted and the proposal is open again since (its author moved
+ *                        it back from promised): the responder is told that what was arranged may change
  * @param otherName       the other side's name as the viewer is shown it (for an anonymous or community-only
  *                        proposal the responder sees the community, never the member)
  * @param sharedWith      for an anonymous request's side, the community whose moderators also read and may write in
@@ -28,7 +30,8 @@ import org.weft.server.persistence.ResponseEntity;
  * @param total           how many messages the conversation has in all
  */
 public record Conversation(long responseId, long proposalId, String proposalUri, String proposalTitle,
-                           boolean proposalLocal, boolean proposalOnPage, boolean proposalHidden, boolean authorSide,
+                           boolean proposalLocal, boolean proposalOnPage, boolean proposalHidden, boolean reopened,
+                           boolean authorSide,
                            String otherName, String responderName, String sharedWith, boolean actingFor,
                            String responseText, Instant responseAt, ResponseEntity.State state, String closedKey,
                            List<Message> messages, long total) {

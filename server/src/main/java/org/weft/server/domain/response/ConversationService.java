@@ -187,6 +187,11 @@ public final class ConversationService {
                 ? ConversationRules.name(p.getGroup()) : null;
     }
 
+    /** Accepting made the proposal promised: open again means its author moved it back ({@code Reopened}). */
+    private static boolean reopened(ResponseEntity r) {
+        return r.getState() == ResponseEntity.State.ACCEPTED && r.getProposal().getStatus() == ProposalStatus.OPEN;
+    }
+
     private static Conversation read(Session s, long memberId, ResponseEntity r, boolean authorSide, int skip, int limit) {
         ProposalEntity p = r.getProposal();
         String responderName = ConversationRules.name(r.getResponder());
@@ -205,7 +210,7 @@ public final class ConversationService {
         boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN
                 && (!p.isLocal() || !p.isHeldByModerator() || ProposalReaders.mayOpen(s, Optional.of(memberId), p));
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage,
-                ProposalReaders.hidden(p), authorSide, otherName,
+                ProposalReaders.hidden(p), reopened(r), authorSide, otherName,
                 responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
                 ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(s, r),
                 messages, ConversationMessageRepository.count(s, r));

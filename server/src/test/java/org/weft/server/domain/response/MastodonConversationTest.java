@@ -182,6 +182,60 @@ class MastodonConversationTest {
         }
     }
 
+    /**
+     * Amina accepted Rosa's reply on Mastodon, then opens her offer again (she may lend the bags to more people). Rosa
+     * is told once, in a direct Note to her alone in Amina's language, threaded under the hand-off; her response stays
+     * accepted and the conversation open, so her answer to the Note comes back into it, not as a new answer.
+     */
+    @Test
+    void openingAPromisedOfferAgainTellsTheResponderOnMastodonInTheConversation() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            long offerId = offer.path("id").asLong();
+            String aminaUri = weft.base() + "/users/amina";
+            URI inbox = URI.create(weft.base() + "/inbox");
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, mastodon.deliver(inbox, reply).statusCode());
+            long responseId = WaitFor.value("rosa's reply is a response", () -> {
+                JsonNode items = expect(200, amina.get("/proposals/" + offerId + "/responses")).path("items");
+                return items.isEmpty() ? null : items.get(0).path("id").asLong();
+            });
+            expect(200, amina.post("/responses/" + responseId + "/accept",
+                    TestHttp.JSON.createObjectNode().put("handOff", HAND_OFF).toString()));
+            JsonNode handOff = WaitFor.value("the hand-off reaches Mastodon", () -> delivered(mastodon, HAND_OFF));
+
+            setLanguage(weft, "amina", "uk");
+            expect(200, amina.post("/proposals/" + offerId + "/status", "{\"status\": \"open\"}"));
+            String again = Messages.forLanguage("uk").get("conversation.reopenedNote", "Cool bags to lend");
+            JsonNode told = WaitFor.value("rosa is told it is open again", () -> delivered(mastodon, again));
+            assertDirectTo(told, aminaUri, mastodon.rosa(), handOff.path("object").path("id").asText());
+            JsonNode sent = expect(200, amina.get("/responses/" + responseId + "/messages")).path("items").get(0);
+            assertEquals(again, sent.path("text").asText(), "Amina sees what was said for her");
+            assertTrue(sent.path("mine").asBoolean(), sent.toString());
+            JsonNode response = expect(200, amina.get("/proposals/" + offerId + "/responses")).path("items").get(0);
+            assertEquals("accepted", response.path("state").asText(), "nobody turned Rosa down");
+
+            String answer = mastodon.directNote("rosa", 116205900000000009L, told.path("object").path("id").asText(),
+                    aminaUri, "@amina@" + weft.domain(), "Fine, I still come on Thursday?");
+            assertEquals(202, mastodon.deliver(inbox, answer).statusCode());
+            assertDone(weft, TestHttp.json(answer).path("id").asText());
+            JsonNode messages = expect(200, amina.get("/responses/" + responseId + "/messages"));
+            assertEquals("Fine, I still come on Thursday?", messages.path("items").get(0).path("text").asText());
+            assertEquals(1, expect(200, amina.get("/proposals/" + offerId + "/responses")).path("total").asInt(),
+                    "her answer is said in the conversation, not a new response");
+
+            expect(200, amina.post("/proposals/" + offerId + "/status", "{\"status\": \"open\"}"));
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(1, mastodon.inboxPosts().stream().map(r -> TestHttp.json(r.getBodyAsString()))
+                    .filter(j -> j.path("object").path("content").asText().contains(again)).count(), "told once");
+        }
+    }
+
     private static void setLanguage(TestServers.Instance weft, String member, String language) {
         long id = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, member)).orElseThrow().getId();
         new AccountService(weft.server().db(), weft.server().localActors(), weft.server().proposals().service(),

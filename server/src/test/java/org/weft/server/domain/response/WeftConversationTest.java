@@ -120,6 +120,7 @@ class WeftConversationTest {
             declinedClosesItOnBothSides(a, b, amina, bob);
             calledOffIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
             editedIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
+            reopenedIsToldOnTheRespondersInstance(a, b, amina, bob, carla);
         }
     }
 
@@ -202,6 +203,50 @@ class WeftConversationTest {
         }
         assertEquals(List.of(), told(carla, copy, "edited-after-accept"), "her answer is still waiting");
         assertEquals(messages, count(b, "select count(*) from ConversationMessageEntity"), "no Note from A besides");
+    }
+
+    /**
+     * Amina opens again an offer whose answer from Bob she accepted: B receives its Update (status open) and tells Bob
+     * once, in his language, leading to his conversation, which says his response is still accepted and the offer open
+     * again, and still takes his messages; Carla, whose answer is still waiting, is told nothing, and A sends Bob no
+     * message of its own (his instance speaks to him).
+     */
+    private static void reopenedIsToldOnTheRespondersInstance(TestServers.Instance a, TestServers.Instance b,
+                                                              ApiClient amina, ApiClient bob, ApiClient carla) {
+        ProposalEntity offer = acceptedOffer(a, b, amina, "A sewing machine");
+        ResponseEntity bobs = bobsOn(b, offer);
+        long copy = bobs.getProposal().getId();
+        b.server().proposals().agreements().offer("carla", copy, "Could I borrow it after them?", null);
+        WaitFor.condition("B's copy is promised", () -> b.server().db().inTransaction(s -> s.find(ProposalEntity.class,
+                copy).getStatus()) == ProposalStatus.PROMISED);
+        WaitFor.deliveriesDrained(a);
+        long messages = count(b, "select count(*) from ConversationMessageEntity");
+
+        expect(200, amina.post("/proposals/" + offer.getId() + "/status", "{\"status\": \"open\"}"));
+        WaitFor.condition("B's copy is open again", () -> b.server().db().inTransaction(s -> s.find(ProposalEntity.class,
+                copy).getStatus()) == ProposalStatus.OPEN);
+        WaitFor.deliveriesDrained(a);
+        List<JsonNode> told = told(bob, copy, "reopened");
+        assertEquals(1, told.size(), told.toString());
+        assertEquals(bobs.getId().longValue(), told.get(0).path("responseId").asLong());
+        for (String language : new String[] {"en", "fa"}) {
+            Messages m = Messages.forLanguage(language);
+            PageClient page = new PageClient(b.base()).language(language);
+            page.login("bob", "a long enough password");
+            String expected = m.get("notification.reopened", Messages.isolate("A sewing machine"));
+            String notifications = page.get("/me/notifications").body();
+            assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
+            HttpResponse<String> opened = page.get("/me/notifications/" + told.get(0).path("id").asLong());
+            assertEquals("/conversations/" + bobs.getId(), opened.headers().firstValue("Location").orElseThrow());
+            String conversation = page.get("/conversations/" + bobs.getId()).body();
+            assertTrue(conversation.contains(m.get("conversation.reopened")), conversation);
+        }
+        assertEquals(ResponseEntity.State.ACCEPTED, b.server().db().inTransaction(s -> s.find(ResponseEntity.class,
+                bobs.getId()).getState()), "still accepted on B");
+        assertEquals(List.of(), told(carla, copy, "reopened"), "her answer is still waiting");
+        assertEquals(messages, count(b, "select count(*) from ConversationMessageEntity"), "no Note from A besides");
+        expect(201, bob.post("/responses/" + bobs.getId() + "/messages", "{\"text\": \"Shall I still come?\"}"));
+        receivedOn(a, "Shall I still come?");
     }
 
     /** An offer of Amina's whose answer from Bob (on B) she accepted, once B knows it was accepted. */
