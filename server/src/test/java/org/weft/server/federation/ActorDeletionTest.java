@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Purpose;
@@ -27,6 +29,8 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * A remote actor deletes itself ({@code Delete} of the actor, Mastodon's and Lemmy's shapes): its responses, the direct
@@ -103,11 +107,63 @@ class ActorDeletionTest {
         }
     }
 
+    /**
+     * Rosa deletes herself after Amina accepted her response; her server then answers 200 for her actor for a while
+     * (a post of hers arrives, signed with her key, and the key is fetched again), and sends her Delete once more.
+     * Her Delete is final: she does not come back, nothing she sends after it is taken, and Amina is told once.
+     */
+    @Test
+    void aDeletedActorFetchedAgainStaysDeletedAndItsAuthorIsToldOnce() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            ProposalEntity offer = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).language("en").title("Fresh bread every morning")
+                    .description("Ten bundles, free.").categories("bread").build());
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.getUri());
+            applied(weft, mastodon, reply);
+            long rosas = expect(200, amina.get("/proposals/" + offer.getId() + "/responses")).path("items").get(0)
+                    .path("id").asLong();
+            expect(200, amina.post("/responses/" + rosas + "/accept", "{\"handOff\": \"The bakery, at seven\"}"));
+
+            applied(weft, mastodon, mastodon.fixture("mastodon/delete-actor.json"));
+            assertEquals(1L, told(amina, "responder-left"));
+
+            // Her server still serves her actor: a later post of hers, signed with her key, has it fetched again.
+            String later = reply.replace("116205830011223344", "116205830099887766")
+                    .replace("I can cover the Thursday slot", "I am back");
+            assertEquals(401, mastodon.deliver(URI.create(weft.base() + "/inbox"), later).statusCode(),
+                    "nothing signed with a deleted actor's key is taken");
+            assertTrue(actor(weft, mastodon.rosa()).isDeleted(), "the fetch does not bring her back");
+            PageClient page = new PageClient(weft.base());
+            page.login("amina", "a long enough password");
+            String proposal = page.get(URI.create(offer.getUri()).getPath()).body();
+            assertTrue(proposal.contains(Messages.forLanguage("en").get("response.left")), proposal);
+            assertFalse(proposal.contains("I am back"), proposal);
+
+            String again = mastodon.fixture("mastodon/delete-actor.json").replace("/users/rosa#delete", "/users/rosa#delete-2");
+            assertEquals(401, mastodon.deliver(URI.create(weft.base() + "/inbox"), again).statusCode(),
+                    "her key signs nothing here any more, her Delete neither");
+            assertEquals(1L, told(amina, "responder-left"), "Amina is told once");
+            assertTrue(actor(weft, mastodon.rosa()).isDeleted());
+        }
+    }
+
     private static void applied(TestServers.Instance weft, FediversePeer peer, String json) {
         assertEquals(202, peer.deliver(URI.create(weft.base() + "/inbox"), json).statusCode(), json);
         InboundActivityEntity row = WaitFor.inboundDone(weft, TestHttp.json(json).path("id").asText());
         assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
         assertNull(row.getLastError(), "applied");
+    }
+
+    /** How many notifications of this kind the member has. */
+    private static long told(ApiClient member, String kind) {
+        long count = 0;
+        for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
+            count += kind.equals(n.path("kind").asText()) ? 1 : 0;
+        }
+        return count;
     }
 
     private static String postId(String create) {

@@ -123,7 +123,10 @@ public final class RemoteActors {
         kept.remove(actorUri);
     }
 
-    /** Stores a remote actor document (from a fetch or an authenticated Update). */
+    /**
+     * Stores a remote actor document (from a fetch or an authenticated Update). An actor that deleted itself stays as
+     * it was: the stored row is returned unchanged, still deleted.
+     */
     public ActorEntity store(Actor actor) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -153,6 +156,12 @@ public final class RemoteActors {
         String username = actor.preferredUsername() == null ? "" : actor.preferredUsername();
         ActorEntity entity = ActorRepository.byUri(s, actor.id())
                 .orElseGet(() -> new ActorEntity(actor.id(), kind, false, username, domain, clock.instant()));
+        if (entity.isDeleted()) {
+            // Its own Delete is final for its id, as Mastodon treats it: a server may go on answering 200 for a while
+            // (or a stale key fetch reaches a cache), and a revived actor deleted again would have its departure,
+            // and the notifications about it, run twice. What the document says now is not taken.
+            return entity;
+        }
         entity.setKind(kind);
         entity.setUsername(truncate(username, 190));
         entity.setDisplayName(truncate(actor.name() == null || actor.name().isBlank() ? username : actor.name(), 500));
@@ -164,7 +173,6 @@ public final class RemoteActors {
         entity.setManuallyApproves(actor.manuallyApprovesFollowers());
         entity.setDiscoverable(actor.discoverable());
         entity.setFetchedAt(clock.instant());
-        entity.setDeletedAt(null);
         if (entity.getId() == null) {
             s.persist(entity);
         }

@@ -104,6 +104,8 @@ public final class StoredKeyResolver implements KeyResolver {
             }
             owner = Optional.of(remoteActors.fetch(key.get().ownerId())).filter(a -> keyId.equals(a.getKeyId()));
         }
+        // An actor that deleted itself stays deleted however its server answers now: its key signs nothing here.
+        owner = owner.filter(a -> !a.isDeleted());
         return owner.isEmpty() ? Optional.empty() : Optional.of(remember(toKey(owner.get())));
     }
 
