@@ -3,6 +3,7 @@ package org.weft.activitypub.content;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,6 +71,19 @@ public final class HtmlSanitizer {
      * @return safe HTML (empty for null)
      */
     public static String sanitize(String html) {
+        return sanitize(html, UnaryOperator.identity());
+    }
+
+    /**
+     * Sanitises HTML to what Mastodon keeps, with each run of its text (entities decoded) passed through
+     * {@code textRule} first: the rules of text the caller keeps, which characters written as entities
+     * ({@code &#x1b;}) would escape if they were applied to the HTML itself.
+     *
+     * @param html untrusted HTML, possibly null, broken or hostile
+     * @param textRule what each text node's text becomes
+     * @return safe HTML (empty for null)
+     */
+    public static String sanitize(String html, UnaryOperator<String> textRule) {
         if (html == null || html.isBlank()) {
             return "";
         }
@@ -97,7 +111,7 @@ public final class HtmlSanitizer {
         body.select("li[value]").forEach(el -> keepInteger(el, "value"));
         body.select("ol[reversed]").forEach(el -> el.attr("reversed", true));
         for (Element element : body.getAllElements()) {
-            element.textNodes().forEach(text -> text.text(BidiControls.balance(text.getWholeText())));
+            element.textNodes().forEach(text -> text.text(BidiControls.balance(textRule.apply(text.getWholeText()))));
         }
 
         clean.outputSettings()

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.hibernate.Session;
 import org.weft.activitypub.client.ActivityPubClient;
 import org.weft.activitypub.vocab.Actor;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.DomainNames;
 import org.weft.server.model.LocalUrls;
@@ -164,8 +165,11 @@ public final class RemoteActors {
         }
         entity.setKind(kind);
         entity.setUsername(truncate(username, 190));
-        entity.setDisplayName(truncate(actor.name() == null || actor.name().isBlank() ? username : actor.name(), 500));
-        entity.setSummary(actor.summary());
+        // Shown beside our members' names, on pages and in notifications: held to what a name typed here may hold.
+        String name = RemoteTexts.name(truncate(actor.name(), 500));
+        name = name == null || name.isBlank() ? RemoteTexts.name(truncate(username, 500)) : name;
+        entity.setDisplayName(truncate(name, 500)); // closing its isolates may have added a character or two
+        entity.setSummary(actor.summary() == null ? null : RemoteTexts.html(actor.summary()));
         entity.setInbox(actor.inbox());
         entity.setSharedInbox(actor.sharedInbox());
         entity.setProfileUrl(actor.url());

@@ -13,6 +13,7 @@ import org.weft.activitypub.vocab.ProposalNote;
 import org.weft.activitypub.vocab.Quantity;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.activitypub.vocab.Vocab;
 import org.weft.server.domain.classify.Classification;
 import org.weft.server.domain.classify.ClassifiedPost;
@@ -145,7 +146,7 @@ public final class RemoteProposals {
             setQuantity(p, q);
         }
         if (note.location() != null) {
-            p.setArea(RemoteText.asTyped(note.location().areaCode()), RemoteText.asTyped(note.location().name()));
+            p.setArea(RemoteTexts.asTyped(note.location().areaCode()), RemoteTexts.asTyped(note.location().name()));
             if (note.location().latitude() != null && note.location().longitude() != null) {
                 CoarseLocation coarse = CoarseLocation.snap(note.location().latitude(), note.location().longitude());
                 p.setCoordinates(coarse.latitude(), coarse.longitude());

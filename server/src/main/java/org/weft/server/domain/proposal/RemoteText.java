@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.weft.activitypub.content.HtmlSanitizer;
-import org.weft.server.model.ControlCharacters;
-import org.weft.server.model.LineBreaks;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.web.i18n.Messages;
 
 /**
- * A title and a description read out of a post's HTML, under the rules of text typed here ({@link #asTyped}). Weft's
- * own content starts with a line like "OFFER · Food · Block 3" and ends with the respond link and hashtags; those
- * lines are dropped so a remote proposal reads the same here as where it was written.
+ * A title and a description read out of a post's HTML, under the rules of text typed here
+ * ({@link RemoteTexts#asTyped}). Weft's own content starts with a line like "OFFER · Food · Block 3" and ends with the
+ * respond link and hashtags; those lines are dropped so a remote proposal reads the same here as where it was written.
  */
 final class RemoteText {
     private static final int TITLE_LENGTH = ProposalRules.MAX_TITLE;
@@ -35,7 +34,7 @@ final class RemoteText {
     }
 
     static TitleAndDescription of(String html) {
-        String text = asTyped(HtmlSanitizer.toPlainText(html == null ? "" : html));
+        String text = RemoteTexts.asTyped(HtmlSanitizer.toPlainText(html == null ? "" : html));
         List<String> paragraphs = new ArrayList<>(Arrays.stream(text.split("\\R\\s*\\R|\\R"))
                 .map(String::strip).filter(p -> !p.isEmpty()).toList());
         if (paragraphs.size() > 1 && paragraphs.getFirst().contains(" · ")) {
@@ -63,18 +62,6 @@ final class RemoteText {
             description = description.isEmpty() ? first : first + "\n\n" + description;
         }
         return new TitleAndDescription(title, truncate(description, ProposalRules.MAX_DESCRIPTION));
-    }
-
-    /**
-     * Text from another server under the rules text typed here is kept by: without the control characters no one
-     * means to type ({@link ControlCharacters#strip}: a NUL, an escape, a C1 control), its line breaks as LF
-     * ({@link LineBreaks#unify}). Another server may send them (crafted, or from software that keeps them), and stored
-     * they would reach our pages, feeds and data files as they would from a form that let them through. Bidirectional
-     * controls are not among them, as they are not in a form: people writing Arabic or Persian use them (a post's words
-     * lose them to {@link HtmlSanitizer#toPlainText}; a place's name, shown isolated, keeps them). Null stays null.
-     */
-    static String asTyped(String text) {
-        return LineBreaks.unify(ControlCharacters.strip(text));
     }
 
     private static List<Pattern> generatedLines() {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.AgreementAnswer;
 import org.weft.activitypub.vocab.AgreementOffer;
 import org.weft.activitypub.vocab.Quantity;
@@ -17,6 +16,7 @@ import org.weft.server.domain.DomainException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.BlockedCopies;
@@ -126,7 +126,7 @@ public final class AgreementService {
                 return Received.BLOCKED;
             }
             ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,
-                    false, HtmlSanitizer.sanitize(offer.content() == null ? "" : offer.content()), clock.instant());
+                    false, RemoteTexts.html(offer.content()), clock.instant());
             // Kept here, for the proposer's Accept to name as its result whenever the decision comes.
             r.setAgreementUri(offer.agreementId());
             s.persist(r);

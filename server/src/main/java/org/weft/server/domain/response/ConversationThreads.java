@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
@@ -128,7 +128,7 @@ public final class ConversationThreads {
         if (ConversationMessageRepository.count(s, r) >= ConversationRules.MAX_MESSAGES) {
             return Threaded.refused("the conversation of response " + r.getId() + " is full");
         }
-        String html = HtmlSanitizer.sanitize(note.content());
+        String html = RemoteTexts.html(note.content());
         int length = ConversationRules.length(ConversationRules.plain(html).strip());
         if (length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
             return Threaded.refused("a conversation message of " + length + " characters (1 to "
@@ -157,7 +157,7 @@ public final class ConversationThreads {
         if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
             return RemoteEdit.STALE;
         }
-        String html = HtmlSanitizer.sanitize(note.content() == null ? "" : note.content());
+        String html = RemoteTexts.html(note.content());
         int length = ConversationRules.length(ConversationRules.plain(html).strip());
         if (length == 0 || length > ConversationRules.MAX_REMOTE_LENGTH) {
             return RemoteEdit.UNUSABLE;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
@@ -54,7 +54,7 @@ public final class MessageInbox {
         }
         Instant now = clock.instant();
         MessageEntity message = new MessageEntity(uri, recipient.getId(), sender.getId(), proposalId,
-                HtmlSanitizer.sanitize(html == null ? "" : html), now,
+                RemoteTexts.html(html), now,
                 context == null || context.length() > ResponseEntity.MAX_URI_LENGTH ? null : context);
         s.persist(message);
         s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
@@ -76,7 +76,7 @@ public final class MessageInbox {
         if (copies.stream().anyMatch(m -> RemoteEdit.isStale(m.getUpdatedAt(), updated))) {
             return RemoteEdit.STALE;
         }
-        String content = HtmlSanitizer.sanitize(html == null ? "" : html);
+        String content = RemoteTexts.html(html);
         copies.forEach(m -> m.edit(content, updated));
         return RemoteEdit.APPLIED;
     }

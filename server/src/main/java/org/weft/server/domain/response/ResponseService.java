@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.weft.activitypub.content.HtmlSanitizer;
 import org.weft.activitypub.vocab.IncomingNote;
 import org.weft.activitypub.vocab.Visibility;
 import org.weft.server.domain.ConflictException;
@@ -15,6 +14,7 @@ import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
 import org.weft.server.domain.RemoteEdit;
+import org.weft.server.domain.RemoteTexts;
 import org.weft.server.domain.Usernames;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
@@ -67,7 +67,7 @@ public final class ResponseService {
         boolean isPublic = visibility == Visibility.PUBLIC || visibility == Visibility.UNLISTED;
         ResponseEntity response = new ResponseEntity(note.id(), proposal, responder,
                 visibility == Visibility.DIRECT ? ResponseEntity.Kind.DIRECT : ResponseEntity.Kind.REPLY,
-                isPublic, HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), clock.instant());
+                isPublic, RemoteTexts.html(note.content()), clock.instant());
         s.persist(response);
         s.persist(new NotificationEntity(proposal.getAuthor().getId(), NOTIFY_RESPONSE, proposal.getId(),
                 response.getId(), clock.instant()));
@@ -90,7 +90,7 @@ public final class ResponseService {
         if (RemoteEdit.isStale(r.getUpdatedAt(), note.updated())) {
             return RemoteEdit.STALE;
         }
-        r.edit(HtmlSanitizer.sanitize(note.content() == null ? "" : note.content()), note.updated());
+        r.edit(RemoteTexts.html(note.content()), note.updated());
         return RemoteEdit.APPLIED;
     }
 
