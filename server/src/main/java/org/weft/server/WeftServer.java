@@ -399,7 +399,7 @@ public final class WeftServer implements AutoCloseable {
                 Map.entry("Announce", new AnnounceHandler(posts)),
                 Map.entry("Delete", new QuestionHandler(remotePolls,
                         new DeleteHandler(posts,
-                                new ActorDeparture(db, remoteProposals, copies, departedResponders, clock)))),
+                                new ActorDeparture(db, remoteProposals, copies, departedResponders, clock), keys::forget))),
                 Map.entry("Update", new QuestionHandler(remotePolls, new UpdateHandler(remoteActors,
                         new IncomingEdits(db, remoteActors, remoteProposals, responses, clock)))),
                 Map.entry("Like", likes),

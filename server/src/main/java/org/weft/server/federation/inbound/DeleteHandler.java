@@ -1,5 +1,6 @@
 package org.weft.server.federation.inbound;
 
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import org.weft.activitypub.vocab.Activity;
@@ -15,10 +16,17 @@ public final class DeleteHandler implements ActivityHandler {
     private static final Logger LOG = Logger.getLogger(DeleteHandler.class.getName());
     private final IncomingPosts posts;
     private final ActorDeparture departures;
+    private final Consumer<String> forgetKeys;
 
-    public DeleteHandler(IncomingPosts posts, ActorDeparture departures) {
+    /**
+     * @param forgetKeys forgets the verified keys this node keeps for an actor: called once its deletion is stored, so
+     *                   that nothing it signs is taken here in the moment before the change feed says so (other nodes
+     *                   hear within the feed's interval)
+     */
+    public DeleteHandler(IncomingPosts posts, ActorDeparture departures, Consumer<String> forgetKeys) {
         this.posts = posts;
         this.departures = departures;
+        this.forgetKeys = forgetKeys;
     }
 
     @Override
@@ -37,6 +45,7 @@ public final class DeleteHandler implements ActivityHandler {
         }
         ActorDeparture.Removed removed = departures.departed(object)
                 .orElseThrow(() -> new IgnoredActivity("Delete of " + object + ", an actor not known here"));
+        forgetKeys.accept(object);
         LOG.info(() -> "Actor " + object + " was deleted; removed " + removed);
     }
 }
