@@ -136,6 +136,7 @@ public final class ReportPages {
             return;
         }
         String notice = req.query().first("nothing").isPresent() ? v.messages().get("reports.nothingHidden")
+                : req.query().first("forwarded").isPresent() ? v.messages().get("reports.forwardedBefore")
                 : req.query().first("done").isPresent() ? v.messages().get("reports.done") : null;
         show(res, Status.OK_200, v, notice, null);
     }
@@ -165,7 +166,11 @@ public final class ReportPages {
                         }
                     }
                     case "block" -> blockAccount(id, me, reason);
-                    case "forward" -> reports.forward(id, me);
+                    case "forward" -> {
+                        if (!reports.forward(id, me, reason).sentNow()) {
+                            return QUEUE + "?forwarded=before#report-" + id;
+                        }
+                    }
                     case "suspend" -> reports.suspendServer(id, me, reason);
                     default -> throw new IllegalArgumentException("reports.unknownAction");
                 }
@@ -221,6 +226,10 @@ public final class ReportPages {
                 .filter(r -> r.getId() == id).findFirst();
         if (report.isEmpty() || "suspend".equals(action) && !v.admin()) {
             pages.message(res, Status.FORBIDDEN_403, v, "error.forbiddenTitle", "followers.forbidden");
+            return;
+        }
+        if ("forward".equals(action) && report.get().getForwardedAt() != null) {
+            Pages.redirect(res, QUEUE + "?forwarded=before#report-" + id);
             return;
         }
         Messages m = v.messages();
@@ -279,10 +288,12 @@ public final class ReportPages {
         String community = db.inTransaction(s -> r.getCommunity() == null ? m.get("reports.operators")
                 : s.find(ActorEntity.class, r.getCommunity().getId()).getDisplayName());
         boolean anonymous = behindAnAnonymousRequest(r);
+        String forwarded = r.getForwardedAt() == null ? null
+                : m.get("reports.forwarded", Messages.isolate(BlockedDomains.hostOf(account.getUri())), m.dateTime(r.getForwardedAt()));
         return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
                 from, m.date(r.getCreatedAt()), anonymous ? null
                         : m.get("reports.history", reports.history(account.getId()).size()), !account.isLocal(),
-                anonymous);
+                anonymous, forwarded);
     }
 
     /**

@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.domain.account.Operators;
 import org.weft.server.model.ModerationActionKind;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ModerationActionEntity;
@@ -27,6 +31,7 @@ import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
+import org.weft.server.ui.PageClient;
 
 /**
  * Reports across servers: a Mastodon-shaped {@code Flag} (the instance actor, the account and a post, a comment) makes
@@ -35,6 +40,7 @@ import org.weft.server.testing.WaitFor;
  * proposal, and the public log shows both actions and never the reporter.
  */
 class ReportFederationTest {
+    private static final String PASSWORD = "a long enough password";
 
     @Test
     void aMastodonFlagMakesAReport() {
@@ -85,7 +91,7 @@ class ReportFederationTest {
             long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
                     .getId());
             long reportId = weft.server().safety().reports().fromMember(aminaId, replyId, "She asked me to pay first");
-            weft.server().safety().reports().forward(reportId, Optional.empty());
+            weft.server().safety().reports().forward(reportId, Optional.empty(), null);
 
             LoggedRequest sent = WaitFor.value("the Flag reaches Mastodon", () -> mastodon.inboxPosts().stream()
                     .filter(r -> "Flag".equals(json(r).path("type").asText())).findFirst().orElse(null));
@@ -115,6 +121,69 @@ class ReportFederationTest {
                     log.stream().map(ModerationActionEntity::getKind).toList());
             assertTrue(log.stream().noneMatch(l -> (l.getTarget() + l.getReason()).contains("amina")
                     || l.getModeratorId() != null && l.getModeratorId() == aminaId), "never the reporter");
+        }
+    }
+
+    /**
+     * An operator forwards a report from the queue with a public reason: the log (page and JSON) keeps the reason, the
+     * queue says when and where it went and no longer offers to send it, and the report stays open for what is decided
+     * here. Sending it again (a fresh form, confirmed, from a page opened before) sends nothing, logs nothing, and says
+     * so: the account's server receives one Flag.
+     */
+    @Test
+    void aReportIsForwardedOnceWithItsPublicReason() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String reply = mastodon.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            String replyId = TestHttp.json(reply).path("object").path("id").asText();
+            assertEquals(202, mastodon.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
+            WaitFor.condition("rosa's reply reaches amina", () -> expect(200, amina.get("/proposals/"
+                    + offer.path("id").asLong() + "/responses")).path("items").size() == 1);
+            long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
+                    .getId());
+            long reportId = weft.server().safety().reports().fromMember(aminaId, replyId, "She asked me to pay first");
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String action = "/moderate/reports/" + reportId;
+            Map<String, String> staleForm = new HashMap<>(PageClient.hiddenFields(olga.get("/moderate/reports").body(), action));
+            String reason = "Possible scam / احتيال محتمل";
+            HttpResponse<String> asked = olga.submit("/moderate/reports", action, Map.of("action", "forward", "reason", reason));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertEquals(303, olga.post(action, PageClient.hiddenFields(asked.body(), action)).statusCode());
+
+            JsonNode log = TestHttp.json(new PageClient(weft.base()).get("/moderation-log/block3?format=json").body());
+            assertEquals("report_forwarded", log.path("items").get(0).path("kind").asText());
+            assertEquals(reason, log.path("items").get(0).path("reason").asText(), log.toString());
+            assertTrue(new PageClient(weft.base()).get("/moderation-log/block3").body().contains(reason), "the page too");
+
+            String host = URI.create(mastodon.rosa()).getAuthority();
+            String queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains("id=\"report-" + reportId + "\""), "still open: " + queue);
+            assertTrue(queue.contains("Sent to \u2068" + host + "\u2069 on "), queue);
+            assertFalse(queue.contains("value=\"forward\""), "not offered again: " + queue);
+
+            staleForm.put("action", "forward");
+            staleForm.put("confirm", "yes");
+            HttpResponse<String> again = olga.post(action, staleForm);
+            assertEquals(303, again.statusCode(), again.body());
+            String said = olga.get(again.headers().firstValue("Location").orElseThrow()).body();
+            assertTrue(said.contains("This report had already been sent to its server; nothing was sent again."), said);
+            HttpResponse<String> askedAgain = olga.submit("/moderate/reports", action, Map.of("action", "forward"));
+            assertEquals(303, askedAgain.statusCode(), "not asked again: " + askedAgain.body());
+
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(1, mastodon.inboxPosts().stream().filter(r -> "Flag".equals(json(r).path("type").asText()))
+                    .count(), "the account's server receives one Flag");
+            assertEquals(1, TestHttp.json(new PageClient(weft.base()).get("/moderation-log/block3?format=json").body())
+                    .path("items").size(), "logged once");
         }
     }
 

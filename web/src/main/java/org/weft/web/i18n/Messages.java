@@ -129,6 +129,17 @@ public final class Messages {
                 .format(instant.atZone(ZoneOffset.UTC));
     }
 
+    /**
+     * A day and its time written for this language, with its own digits, in UTC and saying so ("Dec 7, 2026, 12:05 PM
+     * UTC"): the server knows no reader's time zone, and the same moment must read the same to everyone.
+     */
+    public String dateTime(Instant instant) {
+        Locale l = formatLocale();
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l).withDecimalStyle(DecimalStyle.of(l))
+                .format(instant.atZone(ZoneOffset.UTC));
+        return get("time.dateTimeUtc", date(instant), time);
+    }
+
     /** "rtl" or "ltr", for the {@code dir} attribute. */
     public String dir() {
         return isRightToLeft() ? "rtl" : "ltr";

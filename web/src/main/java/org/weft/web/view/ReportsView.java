@@ -27,9 +27,11 @@ public record ReportsView(String heading, String notice, String error, List<Item
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
      * @param anonymous whether the account is the member behind a reported anonymous request: then neither its address
      *                  nor its history is shown (and, a member of this server, it is not {@code remote}: no block)
+     * @param forwarded to which server and when the report was sent (translated), or null when it was not: a report
+     *                  is sent once, so then it is no longer offered
      */
     public record Item(long id, String community, String account, List<Post> content, String comment, String from,
-                       String when, String history, boolean remote, boolean anonymous) {
+                       String when, String history, boolean remote, boolean anonymous, String forwarded) {
     }
 
     /**

@@ -303,11 +303,17 @@ public final class Reports {
 
     /**
      * Sends the report to the reported account's server as a {@code Flag} from this server's instance actor: the
-     * account, the reported posts that are on its server, and the comment. No member of this server is named.
+     * account, the reported posts that are on its server, and the comment. No member of this server is named. The log
+     * keeps the public reason. A report is sent once: asked again, nothing is sent or logged, and the answer says when
+     * it was. Sending does not close the report (as on Mastodon, where forwarding is not resolving): the account's
+     * server decides about the account there, and this community's moderators still decide what shows here.
      */
-    public void forward(long reportId, Optional<Long> moderatorId) {
-        db.run(s -> {
+    public Forwarding forward(long reportId, Optional<Long> moderatorId, String publicReason) {
+        return db.inTransaction(s -> {
             ReportEntity report = open(s, reportId, moderatorId);
+            if (report.getForwardedAt() != null) {
+                return new Forwarding(false, report.getForwardedAt());
+            }
             ActorEntity account = report.getAccount();
             if (account.isLocal()) {
                 throw InvalidInputException.of("report_forward_local");
@@ -325,9 +331,19 @@ public final class Reports {
             Instant now = clock.instant();
             outbox.send(s, instance, Activity.fromJson(flag), List.of(account), false);
             report.forwarded(now);
-            log.record(s, report.getCommunity(), ModerationActionKind.REPORT_FORWARDED, account.getUri(), null,
+            log.record(s, report.getCommunity(), ModerationActionKind.REPORT_FORWARDED, account.getUri(), publicReason,
                     moderatorId.orElse(null), now);
+            return new Forwarding(true, now);
         });
+    }
+
+    /**
+     * What asking to forward a report did.
+     *
+     * @param sentNow whether the {@code Flag} was sent by this request (false: it had been before, nothing was sent)
+     * @param at      when the report was sent to the account's server
+     */
+    public record Forwarding(boolean sentNow, Instant at) {
     }
 
     private static ReportEntity open(Session s, long reportId, Optional<Long> moderatorId) {
