@@ -203,10 +203,14 @@ public final class RemoteProposalPage {
                 cards.purposeLabel(p, m) + " · " + p.getTitle(), "remote_proposal.jte", params);
     }
 
-    /** 410 for a copy its server deleted or withdrew: "This offer was deleted on 3 May", as for ours. */
+    /**
+     * 410 for a copy its server deleted or withdrew: "This offer was withdrawn on 3 May", as its own server says. A
+     * withdrawal is an Update (status withdrawn) followed by a Delete for readers that know no status (FEP-0837), so the
+     * copy is deleted then too: its status, which only a withdrawal sets, tells the two apart.
+     */
     private void gone(ServerResponse res, Session s, Visitor v, ProposalEntity p) {
         Messages m = v.messages();
-        boolean withdrawn = !p.isDeleted();
+        boolean withdrawn = p.getStatus() == ProposalStatus.WITHDRAWN;
         Instant when = p.getDeletedAt() != null ? p.getDeletedAt() : p.getUpdatedAt();
         String text = m.get("gone." + p.getPurpose().wire() + "." + (withdrawn ? "withdrawn" : "deleted"),
                 when == null ? "" : m.date(when));

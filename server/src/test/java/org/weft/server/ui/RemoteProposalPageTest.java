@@ -209,6 +209,40 @@ class RemoteProposalPageTest {
     }
 
     /**
+     * Amina on A withdraws one offer (an Update saying withdrawn, then a Delete for readers that know no status) and
+     * deletes another: on B the first copy's page says it was withdrawn, as A's own page does, and only the second says
+     * it was deleted.
+     */
+    @Test
+    void aWithdrawnOfferIsCalledWithdrawnOnTheOtherInstanceAndADeletedOneDeleted() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            b.server().localActors().createGroup("town", "Town", null);
+            link(b, "town", a, "block3");
+            ProposalEntity pram = offer(a, "A pram, given away since", Audience.PUBLIC);
+            ProposalEntity bread = offer(a, "Bread, posted by mistake", Audience.PUBLIC);
+            long pramCopy = WaitFor.value("B keeps the pram", () -> copy(b, pram.getUri()));
+            long breadCopy = WaitFor.value("B keeps the bread", () -> copy(b, bread.getUri()));
+
+            a.server().proposals().service().changeStatus("amina", pram.getId(), ProposalStatus.WITHDRAWN);
+            a.server().proposals().service().delete("amina", bread.getId());
+            WaitFor.condition("B is told both", () -> b.server().db().inTransaction(s -> s.find(ProposalEntity.class,
+                    pramCopy).isDeleted() && s.find(ProposalEntity.class, breadCopy).isDeleted()));
+
+            PageClient visitor = new PageClient(b.base());
+            HttpResponse<String> withdrawn = visitor.get("/remote-proposals/" + pramCopy);
+            assertEquals(410, withdrawn.statusCode());
+            assertTrue(withdrawn.body().contains("This offer was withdrawn on"), withdrawn.body());
+            assertTrue(new PageClient(a.base()).get(URI.create(pram.getUri()).getRawPath()).body()
+                    .contains("This offer was withdrawn on"), "as A's own page says");
+            HttpResponse<String> deleted = visitor.get("/remote-proposals/" + breadCopy);
+            assertEquals(410, deleted.statusCode());
+            assertTrue(deleted.body().contains("This offer was deleted on"), deleted.body());
+        }
+    }
+
+    /**
      * B's Town blocks Amina's account on A, and later, that block lifted, refuses A's whole server: either way A's offer
      * held on B is as if it were not there for Bob on B. Its page answers the 404 of a copy that never was, in his
      * language; his answer, sent from the page he had open before the block, is refused as well, is kept on neither
