@@ -75,7 +75,7 @@ public final class ModerationLogPage {
 
     private ModerationLogView.Row row(ModerationActionEntity a, Messages m) {
         String setting = setting(a, m);
-        return new ModerationLogView.Row(m.date(a.getCreatedAt()), a.getCreatedAt().toString(),
+        return new ModerationLogView.Row(m.dateTime(a.getCreatedAt()), a.getCreatedAt().toString(),
                 kind(a, m), setting == null ? a.getTarget() : setting, setting == null, a.getReason(),
                 moderator(a, m));
     }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +55,13 @@ class ModerationLogPageTest {
             assertTrue(arabic.body().contains("سجل الإشراف على " + Messages.isolate("Block 3")) && arabic.body().contains("حظر حساب"));
 
             JsonNode json = TestHttp.json(page(weft, "/moderation-log/block3?format=json", "en").body());
+            // Each line says when to the minute, as the docs promise, in the reader's language and digits (UTC).
+            Instant blocked = Instant.parse(json.path("items").get(0).path("time").asText());
+            String minute = DateTimeFormatter.ofPattern("h:mm", Locale.ENGLISH).format(blocked.atZone(ZoneOffset.UTC));
+            assertTrue(english.body().contains(Messages.forLanguage("en").dateTime(blocked))
+                    && english.body().contains(minute) && english.body().contains(" UTC</time>"), english.body());
+            assertTrue(arabic.body().contains(Messages.forLanguage("ar").dateTime(blocked)) && arabic.body()
+                    .contains("بالتوقيت العالمي</time>"), arabic.body());
             assertEquals("account_blocked", json.path("items").get(0).path("kind").asText());
             assertEquals(rosa.actor(), json.path("items").get(0).path("target").asText());
             assertEquals("domain_suspended", json.path("items").get(1).path("kind").asText());

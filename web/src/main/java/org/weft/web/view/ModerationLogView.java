@@ -15,7 +15,7 @@ public record ModerationLogView(String heading, String intro, String jsonHref, L
     /**
      * One action.
      *
-     * @param when      its date, in the reader's language
+     * @param when      its date and time (UTC, saying so), in the reader's language
      * @param isoTime   its time, ISO 8601 (for {@code <time datetime>})
      * @param kind      what was done, translated
      * @param target    what it was done to: a server name, an account's or a post's address, or for a change of
