@@ -164,8 +164,9 @@ class RemoteProposalPageTest {
     }
 
     /**
-     * A member of B reports A's offer from its page on B; B's operator hides B's copy: it leaves B's board and its page
-     * there, and A's original is as it was.
+     * A member of B reports A's offer from its page on B; the report goes to the moderators of Town, whose board shows
+     * the copy (not to B's operators only), and Mona, who moderates Town and is no operator, hides B's copy: it leaves
+     * B's board and its page there, and A's original is as it was.
      */
     @Test
     void aMemberReportsALinkedCommunitysPostFromItsPageHereAndAModeratorHidesTheCopy() throws Exception {
@@ -174,8 +175,8 @@ class RemoteProposalPageTest {
             a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
             b.server().localActors().createGroup("town", "Town", null);
             b.server().localActors().createMember("bob", "Bob", PASSWORD, false);
-            b.server().localActors().createMember("olga", "Olga", PASSWORD, false);
-            new Operators(b.server().db()).setAdmin("olga", true);
+            b.server().localActors().createMember("mona", "Mona", PASSWORD, false);
+            b.server().moderators().add("town", "mona", Optional.empty());
             link(b, "town", a, "block3");
             ProposalEntity loan = offer(a, "Money before you see the pram", Audience.PUBLIC);
             long copy = WaitFor.value("B keeps the offer", () -> copy(b, loan.getUri()));
@@ -191,18 +192,21 @@ class RemoteProposalPageTest {
             assertTrue(bob.get(sent.headers().firstValue("Location").orElseThrow()).body()
                     .contains("<a href=\"" + page + "\">"), "back to the page it was reported from");
 
-            PageClient olga = new PageClient(b.base());
-            olga.login("olga", PASSWORD);
-            String queue = olga.get("/moderate/reports").body();
+            PageClient mona = new PageClient(b.base());
+            mona.login("mona", PASSWORD);
+            String queue = mona.get("/moderate/reports").body();
             assertTrue(queue.contains("Money before you see the pram") && queue.contains("Asks for money up front"), queue);
+            assertTrue(queue.contains("<bdi dir=\"auto\">Town</bdi>"),
+                    "for Town's moderators: " + queue);
             long reportId = b.server().safety().reports().all(1).get(0).getId();
-            HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+            HttpResponse<String> asked = mona.submit("/moderate/reports", "/moderate/reports/" + reportId,
                     Map.of("action", "hide", "reason", "Scam"));
-            assertEquals(303, olga.post("/moderate/reports/" + reportId,
+            assertEquals(303, mona.post("/moderate/reports/" + reportId,
                     PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId)).statusCode());
 
             assertFalse(bob.get("/board/town").body().contains("Money before you see the pram"), "off B's board");
             assertEquals(404, bob.get(page).statusCode(), "and its page on B");
+            assertTrue(new PageClient(b.base()).get("/moderation-log/town").body().contains("Scam"), "in Town's log");
             assertEquals(200, new PageClient(a.base()).get(URI.create(loan.getUri()).getRawPath()).statusCode(),
                     "A's original is A's moderators' business");
         }

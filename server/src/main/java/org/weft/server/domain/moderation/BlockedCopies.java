@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.hibernate.Session;
 import org.weft.server.persistence.AccountBlockRepository;
+import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.ProposalEntity;
 
@@ -31,10 +32,17 @@ public final class BlockedCopies {
      * else those linking to the community of another server it came through.
      */
     private static List<Long> holders(Session s, ProposalEntity copy) {
-        if (copy.getGroup() == null) {
+        return boardsShowing(s, copy.getGroup());
+    }
+
+    /**
+     * The communities here whose boards show what was posted to {@code group}: that community when it is ours, those
+     * linking to it when it is another server's, none when there is no community.
+     */
+    static List<Long> boardsShowing(Session s, ActorEntity group) {
+        if (group == null) {
             return List.of();
         }
-        return copy.getGroup().isLocal() ? List.of(copy.getGroup().getId())
-                : FollowRepository.linkingCommunityIds(s, copy.getGroup().getId());
+        return group.isLocal() ? List.of(group.getId()) : FollowRepository.linkingCommunityIds(s, group.getId());
     }
 }

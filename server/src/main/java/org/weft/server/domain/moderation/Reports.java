@@ -42,7 +42,8 @@ import org.weft.server.queue.Outbox;
  * Reports of accounts and their posts: from a member (a proposal, a response, a conversation message or an account),
  * or from another server (a {@code Flag}, Mastodon's shape: the reporting server's instance actor, the account and
  * posts as {@code object}, the comment as {@code content}). A report goes to the moderators of the community the
- * reported post is in (the operators when there is none). Their actions: dismiss; hide the reported posts; block the
+ * reported post is in, or, for a post of a linked community on another server, of the community here whose board
+ * shows it (the operators when there is none, or several). Their actions: dismiss; hide the reported posts; block the
  * account for the community; suspend its server (operators); forward the report to the account's server as a
  * {@code Flag} from this server's instance actor, which names no member of this server. Who reported is kept for the
  * moderators only: never logged, never forwarded.
@@ -368,19 +369,34 @@ public final class Reports {
     private static Optional<Target> target(Session s, String uri) {
         Optional<ProposalEntity> p = ProposalRepository.byUri(s, uri).filter(x -> !x.isDeleted());
         if (p.isPresent()) {
-            return Optional.of(new Target(p.get().getAuthor(), localGroup(p.get().getGroup()), List.of(uri)));
+            return Optional.of(new Target(p.get().getAuthor(), deciding(s, p.get().getGroup()), List.of(uri)));
         }
         Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
         if (r.isPresent()) {
-            return Optional.of(new Target(r.get().getResponder(), localGroup(r.get().getProposal().getGroup()), List.of(uri)));
+            return Optional.of(new Target(r.get().getResponder(), deciding(s, r.get().getProposal().getGroup()),
+                    List.of(uri)));
         }
         Optional<ConversationMessageEntity> m = ConversationMessageRepository.byUri(s, uri);
         if (m.isPresent()) {
-            return Optional.of(new Target(m.get().getSender(), localGroup(m.get().getResponse().getProposal().getGroup()),
+            return Optional.of(new Target(m.get().getSender(), deciding(s, m.get().getResponse().getProposal().getGroup()),
                     List.of(uri)));
         }
         return ActorRepository.byUri(s, uri).filter(a -> !a.isDeleted() && a.getKind() != ActorKind.APPLICATION)
                 .map(a -> new Target(a, null, List.of()));
+    }
+
+    /**
+     * The community here whose moderators decide about a post in {@code group}: that community when it is ours; when
+     * it is another server's, the one community here linking to it, whose board shows the post (its moderators decide
+     * what shows there). Null, for the operators, when there is no community, or when several here link to it: the
+     * report cannot tell from which board it came, and the operators see every report.
+     */
+    private static ActorEntity deciding(Session s, ActorEntity group) {
+        if (group != null && group.isLocal()) {
+            return group;
+        }
+        List<Long> boards = BlockedCopies.boardsShowing(s, group);
+        return boards.size() == 1 ? s.find(ActorEntity.class, boards.get(0)) : null;
     }
 
     private static ActorEntity localGroup(ActorEntity group) {
