@@ -21,9 +21,10 @@ import org.weft.web.view.MatchRow;
 
 /**
  * {@code /me/matches}: the member's matches with their reasons, and dismissing one. {@code ?state=all} also lists the
- * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it); one
- * withdrawn because the link its other proposal came through ended says so, and leads to no page it could be answered
- * from (the copy's page here is gone).
+ * ones they dismissed and those withdrawn since (a notification of a match leads there, whatever became of it). A
+ * withdrawn one says so, as the API's {@code "state": "withdrawn"} does, instead of the reasons it once had (one ended
+ * by an unlink says that); and the other proposal's title leads to no page that is gone (withdrawn, deleted, hidden,
+ * or a copy no longer held).
  */
 public final class MatchesPage {
     /** Rows per page: 30 stays well inside the 50 KB page budget (a row is about 700 bytes). */
@@ -95,9 +96,11 @@ public final class MatchesPage {
     private MatchRow row(MemberMatches.View view, Messages m, AreaNames areaNames) {
         ProposalEntity mine = view.mine();
         ProposalEntity other = view.other();
-        return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(), RemoteProposalPage.link(other),
+        return new MatchRow(view.match().getId(), mine.getTitle(), mine.getUri(),
+                view.otherGone() ? null : RemoteProposalPage.link(other),
                 cards.purposeLabel(other, m), other.getTitle(), cards.categories(other, m), areaNames.name(other, m),
                 m.get("card.until", m.date(other.getEndsAt())), reasons.list(view.match().getReasons(), m), view.open(),
-                mine.getLanguage(), other.getLanguage(), view.unlinked());
+                mine.getLanguage(), other.getLanguage(), view.unlinked(),
+                view.withdrawn() && !view.unlinked());
     }
 }

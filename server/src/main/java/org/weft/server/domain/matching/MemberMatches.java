@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MatchEntity;
 import org.weft.server.persistence.MatchRepository;
@@ -29,12 +30,28 @@ public final class MemberMatches {
             return !dismissed && match.getState() == MatchEntity.State.NEW;
         }
 
+        /** Withdrawn: a side stopped being open, or changed so that the two no longer fit (whether dismissed or not). */
+        public boolean withdrawn() {
+            return match.getState() == MatchEntity.State.WITHDRAWN;
+        }
+
         /**
-         * Whether the other proposal is a copy no longer held here because the link it came through ended (an unlink):
-         * its match was withdrawn then, and it cannot be opened or answered from here until the link is back.
+         * Whether the match ended because the link the other proposal came through ended (an unlink): the copy is no
+         * longer held here, and it cannot be opened or answered from here until the link is back. Not one withdrawn
+         * before the unlink (an edit or a withdrawal ended it then, and says so).
          */
         public boolean unlinked() {
-            return !other.isLocal() && other.isDetached();
+            return !other.isLocal() && other.isDetached()
+                    && !(withdrawn() && match.getUpdatedAt().isBefore(other.getDetachedAt()));
+        }
+
+        /**
+         * Whether the other proposal's page here is gone (410 or 404 for this member): withdrawn or deleted by its
+         * author, hidden by a moderator, or a copy no longer held. Its title then leads nowhere.
+         */
+        public boolean otherGone() {
+            return other.isDeleted() || other.getStatus() == ProposalStatus.WITHDRAWN || other.isHeldByModerator()
+                    || (!other.isLocal() && other.isDetached());
         }
     }
 

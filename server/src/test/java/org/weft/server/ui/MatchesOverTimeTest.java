@@ -1,0 +1,211 @@
+package org.weft.server.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.weft.server.api.ApiClient;
+import org.weft.server.domain.proposal.ProposalDraft;
+import org.weft.server.model.HelpKind;
+import org.weft.server.model.ProposalStatus;
+import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.testing.TestServers;
+import org.weft.server.testing.WaitFor;
+import org.weft.web.i18n.Messages;
+
+/**
+ * A match as time passes, seen by each of its two members on {@code /me/matches} and through the API: an edit of either
+ * side is matched again (its reasons follow it, or the match is withdrawn and the other member told), and a withdrawn
+ * match is marked so, on the page as in the API, without the reasons it once had or a link to a page that is gone.
+ */
+class MatchesOverTimeTest {
+    private static final String PASSWORD = "a long enough password";
+    private static final Messages EN = Messages.forLanguage("en");
+
+    @Test
+    void anEditIsMatchedAgainForBothMembers() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            ApiClient yusuf = ApiClient.newMember(weft, "yusuf", "Yusuf");
+            ProposalEntity pot = create(weft, "amina", Purpose.OFFER, "Big cooking pot", "kitchenware", HelpKind.GIFT);
+            create(weft, "yusuf", Purpose.REQUEST, "A pot for a party", "kitchenware", HelpKind.LOAN);
+            settle(weft);
+            assertTrue(only(yusuf, "new").path("reasonText").asText().contains(EN.get("match.reason.KIND_FITS")));
+
+            // Amina lends her pot rather than giving it: Yusuf asked to borrow one, so both are loans now.
+            edit(weft, "amina", pot, ProposalDraft.builder().kind(HelpKind.LOAN).build());
+            for (ApiClient member : List.of(yusuf, amina)) {
+                String why = only(member, "new").path("reasonText").asText();
+                assertTrue(why.contains(EN.get("match.reason.SAME_KIND.loan")), why);
+                assertFalse(why.contains(EN.get("match.reason.KIND_FITS")), why);
+            }
+            assertFalse(yusufPage(weft).contains(EN.get("match.reason.KIND_FITS")), "Yusuf's card says why it fits now");
+
+            // Amina's sewing offer becomes furniture: it no longer answers Yusuf's sewing request. The match is withdrawn
+            // for both, Yusuf is told it is gone, and his card says so rather than giving sewing as the reason.
+            ProposalEntity sewing = create(weft, "amina", Purpose.OFFER, "Sewing machine", "sewing", HelpKind.GIFT);
+            create(weft, "yusuf", Purpose.REQUEST, "Help hemming curtains", "sewing", HelpKind.GIFT);
+            settle(weft);
+            assertEquals("new", stateOf(yusuf, "Sewing machine"));
+            edit(weft, "amina", sewing, ProposalDraft.builder().categories("furniture").build());
+            assertEquals("withdrawn", stateOf(yusuf, "Sewing machine"));
+            assertEquals("withdrawn", stateOf(amina, "Help hemming curtains"));
+            assertEquals(1, notices(yusuf, "match-gone", false).size(), "Yusuf is told the match is gone");
+            assertEquals(0, notices(amina, "match-gone", false).size(), "Amina made the edit herself");
+            Element card = card(yusufPage(weft), "Sewing machine");
+            assertEquals(EN.get("matches.withdrawn"), card.select(".closed").text(), card.html());
+            assertTrue(card.select(".reasons").isEmpty(), "no reason given for a match that no longer fits: " + card);
+            assertFalse(card.text().contains("sewing"), card.html());
+        }
+    }
+
+    @Test
+    void aMatchAcrossALinkFollowsEditsAndWithdrawalsOnBothInstances() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            b.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(a, "amina", "Amina");
+            ApiClient yusuf = ApiClient.newMember(b, "yusuf", "Yusuf");
+            a.server().matching().links().link("block3", "@block3@" + b.domain());
+            b.server().matching().links().link("block3", "@block3@" + a.domain());
+            WaitFor.condition("the link is mutual", () -> a.server().matching().links().links("block3").stream()
+                    .anyMatch(l -> l.mutual()) && b.server().matching().links().links("block3").stream()
+                    .anyMatch(l -> l.mutual()));
+
+            // Amina's request on A, Yusuf's offer on B: each instance matches the pair for its own member.
+            ProposalEntity pot = create(a, "amina", Purpose.REQUEST, "Big cooking pot", "kitchenware", HelpKind.GIFT);
+            ProposalEntity drill = create(b, "yusuf", Purpose.OFFER, "Bosch drill to lend", "tools", HelpKind.LOAN);
+            create(a, "amina", Purpose.REQUEST, "A drill for an afternoon", "tools", HelpKind.LOAN);
+            create(a, "amina", Purpose.REQUEST, "Pans for a party", "kitchenware", HelpKind.GIFT);
+            create(b, "yusuf", Purpose.OFFER, "Pots and pans to give", "kitchenware", HelpKind.GIFT);
+            WaitFor.condition("Yusuf's matches on B", () -> "new".equals(stateOf(yusuf, "Big cooking pot"))
+                    && "new".equals(stateOf(yusuf, "A drill for an afternoon"))
+                    && "new".equals(stateOf(yusuf, "Pans for a party")));
+            WaitFor.condition("Amina's matches on A", () -> "new".equals(stateOf(amina, "Bosch drill to lend")));
+            assertTrue(reasonText(yusuf, "Big cooking pot").contains(EN.get("match.reason.SAME_KIND.gift")));
+
+            // Amina would borrow the pot rather than be given it: B hears the Update of its copy and Yusuf's match says
+            // why it fits now, on his page as in the API.
+            a.server().proposals().service().edit("amina", pot.getId(), ProposalDraft.builder().kind(HelpKind.LOAN).build());
+            WaitFor.condition("B matched the edited copy again",
+                    () -> reasonText(yusuf, "Big cooking pot").contains(EN.get("match.reason.KIND_FITS")));
+            Element potCard = card(page(b, "yusuf"), "Big cooking pot");
+            assertTrue(potCard.text().contains(EN.get("match.reason.KIND_FITS")), potCard.html());
+            assertFalse(potCard.text().contains(EN.get("match.reason.SAME_KIND.gift")), potCard.html());
+
+            // Then she asks for furniture instead: the match no longer holds on B, and Yusuf is told it is gone.
+            a.server().proposals().service().edit("amina", pot.getId(), ProposalDraft.builder().categories("furniture")
+                    .build());
+            WaitFor.condition("B withdrew the match", () -> "withdrawn".equals(stateOf(yusuf, "Big cooking pot")));
+            assertEquals(1, notices(yusuf, "match-gone", false).size());
+
+            // Yusuf withdraws his drill: Amina's match on A is withdrawn, her card says so and does not lead to the
+            // copy's page, which answers 410.
+            b.server().proposals().service().changeStatus("yusuf", drill.getId(), ProposalStatus.WITHDRAWN);
+            WaitFor.condition("A withdrew the match", () -> "withdrawn".equals(stateOf(amina, "Bosch drill to lend")));
+            Element drillCard = card(page(a, "amina"), "Bosch drill to lend");
+            assertEquals(EN.get("matches.withdrawn"), drillCard.select(".closed").text(), drillCard.html());
+            assertTrue(drillCard.select("a[href^=/remote-proposals/]").isEmpty(), drillCard.html());
+            assertTrue(drillCard.select(".reasons").isEmpty(), drillCard.html());
+
+            // B unlinks later: the pot's match still says it was withdrawn, not that the link ended it.
+            b.server().matching().links().unlink("block3", "@block3@" + a.domain());
+            WaitFor.condition("B's copy of the pot is let go", () -> b.server().db().inTransaction(s -> s
+                    .createSelectionQuery("select count(*) from ProposalEntity where uri = :u and detachedAt is not null",
+                            Long.class).setParameter("u", pot.getUri()).getSingleResult()) == 1L);
+            Element afterUnlink = card(page(b, "yusuf"), "Big cooking pot");
+            assertEquals(EN.get("matches.withdrawn"), afterUnlink.select(".closed").text(), afterUnlink.html());
+            // The match the unlink itself ended says so.
+            WaitFor.condition("the unlink withdrew the pans' match",
+                    () -> "withdrawn".equals(stateOf(yusuf, "Pans for a party")));
+            assertEquals(EN.get("matches.unlinked"), card(page(b, "yusuf"), "Pans for a party").select(".closed").text());
+        }
+    }
+
+    private static ProposalEntity create(TestServers.Instance weft, String member, Purpose purpose, String title,
+                                         String concept, HelpKind kind) {
+        return weft.server().proposals().service().create(member, ProposalDraft.builder().community("block3")
+                .purpose(purpose).language("en").title(title).description(title).categories(concept).kind(kind).build());
+    }
+
+    private static void edit(TestServers.Instance weft, String member, ProposalEntity p, ProposalDraft draft) {
+        weft.server().proposals().service().edit(member, p.getId(), draft);
+        settle(weft);
+    }
+
+    private static void settle(TestServers.Instance weft) {
+        WaitFor.value("the matcher applied what came before", () -> {
+            weft.server().matching().matcher().settled().join();
+            return true;
+        });
+    }
+
+    private static String yusufPage(TestServers.Instance weft) {
+        return page(weft, "yusuf");
+    }
+
+    private static String page(TestServers.Instance weft, String member) {
+        PageClient client = new PageClient(weft.base());
+        client.login(member, PASSWORD);
+        return client.get("/me/matches?state=all").body();
+    }
+
+    private static String reasonText(ApiClient member, String otherTitle) {
+        for (JsonNode m : ApiClient.expect(200, member.get("/me/matches?state=all")).path("matches")) {
+            if (otherTitle.equals(m.path("other").path("title").asText())) {
+                return m.path("reasonText").asText();
+            }
+        }
+        return "";
+    }
+
+    /** The card of the match whose other proposal is {@code title}. */
+    static Element card(String html, String title) {
+        for (Element card : Jsoup.parse(html).select("li.card")) {
+            if (card.selectFirst("h2").text().equals(title)) {
+                return card;
+            }
+        }
+        throw new AssertionError("No card for " + title + ": " + html);
+    }
+
+    private static JsonNode only(ApiClient member, String state) {
+        JsonNode all = ApiClient.expect(200, member.get("/me/matches?state=all")).path("matches");
+        List<JsonNode> found = new ArrayList<>();
+        all.forEach(m -> {
+            if (state.equals(m.path("state").asText())) {
+                found.add(m);
+            }
+        });
+        assertEquals(1, found.size(), all.toString());
+        return found.get(0);
+    }
+
+    private static String stateOf(ApiClient member, String otherTitle) {
+        for (JsonNode m : ApiClient.expect(200, member.get("/me/matches?state=all")).path("matches")) {
+            if (otherTitle.equals(m.path("other").path("title").asText())) {
+                return m.path("state").asText();
+            }
+        }
+        return null;
+    }
+
+    private static List<JsonNode> notices(ApiClient member, String kind, boolean unreadOnly) {
+        List<JsonNode> found = new ArrayList<>();
+        ApiClient.expect(200, member.get("/me/notifications" + (unreadOnly ? "?unread=true" : ""))).path("items")
+                .forEach(n -> {
+                    if (kind.equals(n.path("kind").asText())) {
+                        found.add(n);
+                    }
+                });
+        return found;
+    }
+}
