@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.weft.web.i18n.Messages;
 /**
  * A match as time passes, seen by each of its two members on {@code /me/matches} and through the API: an edit of either
  * side is matched again (its reasons follow it, or the match is withdrawn and the other member told), and a withdrawn
- * match is marked so, on the page as in the API, without the reasons it once had or a link to a page that is gone.
+ * match is marked so, on the page as in the API, without the reasons it once had or a link to a page that is gone; a
+ * post its own author lost (hidden by a moderator) brings that author no "match gone" notice.
  */
 class MatchesOverTimeTest {
     private static final String PASSWORD = "a long enough password";
@@ -64,6 +66,40 @@ class MatchesOverTimeTest {
             assertEquals(EN.get("matches.withdrawn"), card.select(".closed").text(), card.html());
             assertTrue(card.select(".reasons").isEmpty(), "no reason given for a match that no longer fits: " + card);
             assertFalse(card.text().contains("sewing"), card.html());
+        }
+    }
+
+    @Test
+    void aMemberWhosePostWasHiddenIsNotToldItsMatchesAreGone() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            ApiClient yusuf = ApiClient.newMember(weft, "yusuf", "Yusuf");
+            ProposalEntity charger = create(weft, "yusuf", Purpose.REQUEST, "Need a phone charger", "tech-help",
+                    HelpKind.GIFT);
+            ProposalEntity offer = create(weft, "amina", Purpose.OFFER, "Spare chargers", "tech-help", HelpKind.GIFT);
+            settle(weft);
+            assertEquals("new", stateOf(yusuf, "Spare chargers"));
+
+            hide(weft, charger);
+            // The matcher hears of a hide at its next look at moderators' decisions; Amina withdraws her offer before it.
+            weft.server().proposals().service().changeStatus("amina", offer.getId(), ProposalStatus.WITHDRAWN);
+            settle(weft);
+            weft.server().hearModerationDecisions();
+            settle(weft);
+            assertEquals(1, notices(yusuf, "post-hidden", false).size(), "Yusuf is told his post was hidden");
+            assertEquals(0, notices(yusuf, "match-gone", false).size(), "and not that his hidden post's match is gone");
+
+            // The other way round: the hide is heard first; the other member is still told the match is gone.
+            ProposalEntity lamp = create(weft, "yusuf", Purpose.OFFER, "A desk lamp", "furniture", HelpKind.GIFT);
+            create(weft, "amina", Purpose.REQUEST, "Need a lamp", "furniture", HelpKind.GIFT);
+            settle(weft);
+            hide(weft, lamp);
+            weft.server().hearModerationDecisions();
+            settle(weft);
+            assertEquals("withdrawn", stateOf(amina, "A desk lamp"));
+            assertEquals(1, notices(amina, "match-gone", false).size(), "Amina is told her match is gone");
+            assertEquals(0, notices(yusuf, "match-gone", false).size());
         }
     }
 
@@ -139,6 +175,16 @@ class MatchesOverTimeTest {
     private static void edit(TestServers.Instance weft, String member, ProposalEntity p, ProposalDraft draft) {
         weft.server().proposals().service().edit(member, p.getId(), draft);
         settle(weft);
+    }
+
+    /** A moderator hides the post after a report, as on {@code /moderate/reports}. */
+    private static void hide(TestServers.Instance weft, ProposalEntity p) {
+        weft.server().localActors().createMember("reporter" + p.getId(), "Reporter", PASSWORD, false);
+        long reporterId = weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                "select id from ActorEntity where local = true and username = :u", Long.class)
+                .setParameter("u", "reporter" + p.getId()).getSingleResult());
+        long report = weft.server().safety().reports().fromMember(reporterId, p.getUri(), "Not what it says");
+        assertEquals(1, weft.server().safety().reports().hideContent(report, Optional.empty(), "Not what it says"));
     }
 
     private static void settle(TestServers.Instance weft) {

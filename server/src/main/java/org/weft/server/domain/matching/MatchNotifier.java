@@ -3,6 +3,7 @@ package org.weft.server.domain.matching;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -10,6 +11,7 @@ import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.response.DirectMessages;
 import org.weft.server.model.NotificationKind;
+import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FediverseAccountEntity;
@@ -66,8 +68,8 @@ final class MatchNotifier {
      * Tells the local member(s) on the other side of each of these matches, withdrawn because proposal {@code goneId}
      * stopped being available (closed, deleted, no longer held through a link), that the match is gone; not a member
      * who had dismissed it, nor one whose own response to it was accepted (it closed because it is now promised to
-     * them: they were told so, and "gone" would only confuse). Only a notification: the match stays listed as
-     * withdrawn.
+     * them: they were told so, and "gone" would only confuse), nor one whose own proposal is gone ({@link #ownGone}).
+     * Only a notification: the match stays listed as withdrawn.
      */
     void tellGone(Session s, List<MatchEntity> withdrawn, long goneId) {
         ProposalEntity gone = s.find(ProposalEntity.class, goneId);
@@ -75,12 +77,22 @@ final class MatchNotifier {
             boolean mineIsRequest = m.getRequestId() != goneId;
             ProposalEntity mine = s.find(ProposalEntity.class, mineIsRequest ? m.getRequestId() : m.getOfferId());
             boolean dismissed = (mineIsRequest ? m.getRequestDismissedAt() : m.getOfferDismissedAt()) != null;
-            if (mine.isLocal() && !mine.isDeleted() && !dismissed && !promisedTo(s, gone, mine.getAuthor().getId())
+            if (mine.isLocal() && !ownGone(mine) && !dismissed && !promisedTo(s, gone, mine.getAuthor().getId())
                     && !hiddenByBlock(s, mine, gone)) {
                 s.persist(NotificationEntity.ofMatch(mine.getAuthor().getId(), KIND_GONE, mine.getId(), m.getId(),
                         clock.instant()));
             }
         }
+    }
+
+    /**
+     * Whether the member's own proposal is no longer theirs to match: withdrawn or deleted by them, or hidden by a
+     * moderator (they were told so). Its matches were withdrawn with it; if the other side's change is heard first
+     * (a moderator's decision reaches the matcher at its next look), "the other proposal changed" would blame the
+     * wrong side.
+     */
+    private static boolean ownGone(ProposalEntity mine) {
+        return mine.isDeleted() || mine.getStatus() == ProposalStatus.WITHDRAWN || mine.isHeldByModerator();
     }
 
     private static boolean promisedTo(Session s, ProposalEntity gone, long memberId) {
