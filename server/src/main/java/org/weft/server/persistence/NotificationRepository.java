@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
+import org.weft.server.model.NotificationKind;
 
 /** Queries over members' notifications, inside the caller's transaction. */
 public final class NotificationRepository {
@@ -86,5 +87,20 @@ public final class NotificationRepository {
                         + " and createdAt > :since order by createdAt desc, id desc", NotificationEntity.class)
                 .setParameter("p", proposalId).setParameter("m", memberId).setParameter("k", kind)
                 .setParameter("since", since).setMaxResults(1).uniqueResultOptional();
+    }
+
+    /**
+     * Marks read the unread notices of one new match (a digest that counts only it) whose match is now withdrawn, among
+     * the matches of these proposals: the news they bring is over. A digest that counts more stays as it is.
+     */
+    public static int readNoticesOfWithdrawnMatches(Session s, Collection<Long> proposalIds, Instant now) {
+        if (proposalIds.isEmpty()) {
+            return 0;
+        }
+        return s.createMutationQuery("update NotificationEntity n set n.readAt = :now where n.kind = :k"
+                        + " and n.readAt is null and n.count = 1 and n.matchId in (select m.id from MatchEntity m"
+                        + " where m.state = :w and (m.requestId in (:ids) or m.offerId in (:ids)))")
+                .setParameter("now", now).setParameter("k", NotificationKind.MATCH.wire())
+                .setParameter("w", MatchEntity.State.WITHDRAWN).setParameterList("ids", proposalIds).executeUpdate();
     }
 }

@@ -23,9 +23,9 @@ import org.weft.web.i18n.Messages;
 
 /**
  * A match as time passes, seen by each of its two members on {@code /me/matches} and through the API: an edit of either
- * side is matched again (its reasons follow it, or the match is withdrawn and the other member told), and a withdrawn
- * match is marked so, on the page as in the API, without the reasons it once had or a link to a page that is gone; a
- * post its own author lost (hidden by a moderator) brings that author no "match gone" notice.
+ * side is matched again (its reasons follow it, or the match is withdrawn and the other member told), a post its own
+ * author lost (hidden by a moderator) brings that author no "match gone" notice, and a match that comes back is
+ * announced again while the notice of one withdrawn before it was read does not stay unread.
  */
 class MatchesOverTimeTest {
     private static final String PASSWORD = "a long enough password";
@@ -100,6 +100,35 @@ class MatchesOverTimeTest {
             assertEquals("withdrawn", stateOf(amina, "A desk lamp"));
             assertEquals(1, notices(amina, "match-gone", false).size(), "Amina is told her match is gone");
             assertEquals(0, notices(yusuf, "match-gone", false).size());
+        }
+    }
+
+    @Test
+    void aMatchThatComesBackIsAnnouncedAgain() {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            ApiClient.newMember(weft, "yusuf", "Yusuf");
+            create(weft, "amina", Purpose.REQUEST, "A drill for an afternoon", "tools", HelpKind.LOAN);
+            ProposalEntity drill = create(weft, "yusuf", Purpose.OFFER, "Bosch drill to lend", "tools", HelpKind.LOAN);
+            settle(weft);
+            assertEquals(1, notices(amina, "match", true).size(), "Amina is told of the match");
+
+            // Yusuf promises his drill before Amina read of the match: the match is withdrawn, its notice is no longer
+            // news (it is read), and the newest notice says the match is gone.
+            weft.server().proposals().service().changeStatus("yusuf", drill.getId(), ProposalStatus.PROMISED);
+            settle(weft);
+            assertEquals(0, notices(amina, "match", true).size(), "the notice of a withdrawn match is not left unread");
+            assertEquals("match-gone", newest(amina).path("kind").asText());
+
+            // He opens it again within the hour: the match is back, and a notice newer than "gone" says so.
+            weft.server().proposals().service().changeStatus("yusuf", drill.getId(), ProposalStatus.OPEN);
+            settle(weft);
+            assertEquals("new", stateOf(amina, "Bosch drill to lend"));
+            JsonNode newest = newest(amina);
+            assertEquals("match", newest.path("kind").asText(), newest.toString());
+            assertFalse(newest.path("read").asBoolean());
+            assertEquals(1, newest.path("count").asInt(), "one match, announced as new: " + newest);
         }
     }
 
@@ -253,5 +282,9 @@ class MatchesOverTimeTest {
                     }
                 });
         return found;
+    }
+
+    private static JsonNode newest(ApiClient member) {
+        return ApiClient.expect(200, member.get("/me/notifications")).path("items").get(0);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
@@ -83,6 +84,15 @@ final class MatchNotifier {
                         clock.instant()));
             }
         }
+        settle(s, List.of(goneId));
+    }
+
+    /**
+     * The matches of these proposals were withdrawn: a "new match" notice that stands for one of them alone, not yet
+     * read, is no news any more and is marked read (the member who opens it would find the match withdrawn).
+     */
+    void settle(Session s, Collection<Long> proposalIds) {
+        NotificationRepository.readNoticesOfWithdrawnMatches(s, proposalIds, clock.instant());
     }
 
     /**
@@ -117,7 +127,10 @@ final class MatchNotifier {
         Instant now = clock.instant();
         Optional<NotificationEntity> digest = NotificationRepository.latestSince(s, memberId, KIND, mine.getId(),
                 now.minus(DIGEST));
-        if (digest.isPresent()) {
+        // A match that comes back after the member was told one was gone (a link made again, a proposal reopened) is
+        // announced afresh, so the newest word on it is not "gone"; otherwise the hour's digest counts it.
+        if (digest.isPresent() && NotificationRepository.latestSince(s, memberId, KIND_GONE, mine.getId(),
+                digest.get().getCreatedAt()).isEmpty()) {
             digest.get().countOneMore();
             return;
         }

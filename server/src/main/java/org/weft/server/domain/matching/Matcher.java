@@ -137,7 +137,10 @@ public final class Matcher implements ProposalListener, AutoCloseable {
             Instant now = clock.instant();
             List<Long> expired = index.removeExpired(now);
             if (!expired.isEmpty()) {
-                db.run(s -> store.withdrawAll(s, expired, now));
+                db.run(s -> {
+                    store.withdrawAll(s, expired, now);
+                    notifier.settle(s, expired);
+                });
             }
         }));
     }
@@ -181,7 +184,10 @@ public final class Matcher implements ProposalListener, AutoCloseable {
         }
         if (!p.matchableAt(now)) {
             index.remove(p.id());
-            db.run(s -> store.withdrawAll(s, List.of(p.id()), now));
+            db.run(s -> {
+                store.withdrawAll(s, List.of(p.id()), now);
+                notifier.settle(s, List.of(p.id()));
+            });
             return;
         }
         Predicate<ProposalSnapshot> held = other -> other != null && other.heldBy(followed);
