@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.hibernate.Session;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.moderation.BlockedCopies;
 import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.taxonomy.Taxonomy;
@@ -120,7 +121,7 @@ final class ProposalsApi {
     private ObjectNode view(long id, Long viewerId, String lang) {
         return db.inTransaction(s -> {
             ProposalEntity p = s.find(ProposalEntity.class, id);
-            if (p == null || !visible(p, viewerId)) {
+            if (p == null || !visible(p, viewerId) || !p.isLocal() && BlockedCopies.blockedWhereHeld(s, p)) {
                 throw new NotFoundException("No proposal " + id);
             }
             return json.toJson(p, viewerId, responseCounts(s, List.of(p), viewerId).getOrDefault(id, 0L), lang)
@@ -154,7 +155,8 @@ final class ProposalsApi {
 
     /**
      * What a viewer may read by id: the same as the search shows (visible, not deleted, still held when
-     * from another server, community-only ones to members only), plus always their own.
+     * from another server, community-only ones to members only), plus always their own. A copy every community
+     * holding it blocked is left out besides, as its page is ({@code BlockedCopies}).
      */
     private static boolean visible(ProposalEntity p, Long viewerId) {
         if (p.isDeleted() || p.isDetached()) {
