@@ -68,6 +68,62 @@ class BlockedServerElsewhereTest {
         }
     }
 
+    /**
+     * Yusuf on B answered Farid's anonymous request on A. Once A's Block 3 refuses B, Farid reads on A that the
+     * conversation is closed and why, in his language, and his message is refused and never reaches B; Yusuf's, which B
+     * takes (B is not told of the block, as Mastodon tells no one), is not kept on A. Lifting the block opens it again.
+     */
+    @Test
+    void aConversationWithAMemberOfTheBlockedServerClosesOnBothSidesOfA() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            linkedBothWays(a, b);
+            ApiClient farid = ApiClient.newMember(a, "farid", "Farid");
+            ApiClient yusuf = ApiClient.newMember(b, "yusuf", "Yusuf");
+            ProposalEntity request = a.server().proposals().service().create("farid", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.REQUEST).audience(Audience.ANONYMOUS).language("en")
+                    .title("A sewing machine for a week").categories("kitchenware").build());
+            long copy = WaitFor.value("B keeps the request", () -> b.server().db().inTransaction(s ->
+                    ProposalRepository.byUri(s, request.getUri()).map(ProposalEntity::getId).orElse(null)));
+            ResponseEntity yusufs = b.server().proposals().agreements().offer("yusuf", copy, "I can lend mine.", null);
+            long onA = WaitFor.value("A keeps Yusuf's offer", () -> a.server().db().inTransaction(s ->
+                    s.createSelectionQuery("select id from ResponseEntity where uri = :u", Long.class)
+                            .setParameter("u", yusufs.getUri()).uniqueResultOptional().orElse(null)));
+            String onB = "/responses/" + yusufs.getId() + "/messages";
+            expect(201, farid.post("/responses/" + onA + "/messages", "{\"text\": \"Thank you, when?\"}"));
+            WaitFor.condition("B hears Farid", () -> texts(expect(200, yusuf.get(onB))).contains("Thank you, when?"));
+
+            blockB(a, b);
+            for (String language : new String[] {"en", "ar"}) {
+                Messages m = Messages.forLanguage(language);
+                PageClient page = new PageClient(a.base()).language(language);
+                page.login("farid", PASSWORD);
+                String conversation = "/conversations/" + onA;
+                assertTrue(page.get(conversation).body().contains(m.get("conversation.closedBlocked")), language);
+                HttpResponse<String> refused = page.submit(conversation, conversation + "/messages",
+                        Map.of("text", "Are you still there?"));
+                assertEquals(409, refused.statusCode(), language);
+                assertTrue(refused.body().contains(m.get("conversation.closedBlocked")), refused.body());
+            }
+            JsonNode answer = expect(409, farid.post("/responses/" + onA + "/messages",
+                    "{\"text\": \"Are you still there?\"}"));
+            assertEquals("conversation_closed", answer.path("error").asText());
+            JsonNode onASide = expect(200, farid.get("/responses/" + onA + "/messages"));
+            assertFalse(onASide.path("open").asBoolean(true), onASide.toString());
+            assertEquals("blocked", onASide.path("closed").asText(), onASide.toString());
+
+            // B's view: its member is not told; what he writes is taken there and goes nowhere on A.
+            expect(201, yusuf.post(onB, "{\"text\": \"Tomorrow at five\"}"));
+            WaitFor.deliveriesDrained(b);
+            WaitFor.deliveriesDrained(a);
+            assertFalse(texts(expect(200, farid.get("/responses/" + onA + "/messages"))).contains("Tomorrow at five"));
+            assertFalse(texts(expect(200, yusuf.get(onB))).contains("Are you still there?"), "nothing reached B");
+
+            a.server().safety().servers().unblock(moderator(a), "block3", b.domain());
+            expect(201, farid.post("/responses/" + onA + "/messages", "{\"text\": \"Open again\"}"));
+            WaitFor.condition("B hears Farid again", () -> texts(expect(200, yusuf.get(onB))).contains("Open again"));
+        }
+    }
+
     /** Block 3 on each side, linked both ways; Carol operates A (and so moderates its Block 3); Yusuf is on B. */
     private static void linkedBothWays(TestServers.Instance a, TestServers.Instance b) throws Exception {
         a.server().localActors().createGroup("block3", "Block 3", null);

@@ -1,6 +1,7 @@
 package org.weft.server.domain.response;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
@@ -8,6 +9,7 @@ import org.weft.server.model.Audience;
 import org.weft.server.model.ModerationActionKind;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ModerationActionRepository;
@@ -37,6 +39,8 @@ final class ConversationRules {
      * still need to talk (renewing, a late change of plan, thanks). It closes too when a moderator hid a proposal of
      * this instance that a responder answered from another Weft instance: hiding sent that server a {@code Delete},
      * which closed the conversation there, and showing it again sends nothing, so messages would no longer reach them.
+     * And it closes while the proposal's community or author blocks the account on the other side, or the community
+     * refuses its server: what that account sends is refused here, so writing to it would be talking to a wall.
      */
     static String closedKey(Session s, ResponseEntity r) {
         ProposalEntity p = r.getProposal();
@@ -51,6 +55,9 @@ final class ConversationRules {
         }
         if (toldGoneElsewhere(s, r)) {
             return "conversation.closedUnreachable";
+        }
+        if (otherSideBlocked(s, r)) {
+            return "conversation.closedBlocked";
         }
         if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
             return "conversation.closedLeft";
@@ -68,6 +75,20 @@ final class ConversationRules {
         ProposalEntity p = r.getProposal();
         return p.isLocal() && r.getKind() == ResponseEntity.Kind.AGREEMENT && !r.getResponder().isLocal()
                 && ModerationActionRepository.has(s, ModerationActionKind.POST_HIDDEN, p.getUri());
+    }
+
+    /**
+     * Whether the proposal's author or community blocked the conversation's other side, an account of another server,
+     * or the community refuses that server: the rule by which its messages are refused on arrival
+     * ({@code ConversationThreads.join}), so that this side stops writing too and is told why. Nothing is sent to the
+     * blocked side, as Mastodon tells no one of a block. One indexed statement, asked only of a conversation with
+     * another server (it runs for every conversation a list shows); a local other side is never blocked this way.
+     */
+    private static boolean otherSideBlocked(Session s, ResponseEntity r) {
+        ProposalEntity p = r.getProposal();
+        ActorEntity other = p.isLocal() ? r.getResponder() : p.getAttributedTo();
+        return !other.isLocal() && AccountBlockRepository.anyBlocks(s, Arrays.asList(p.getAuthor().getId(),
+                p.getGroup() == null ? null : p.getGroup().getId()), other.getId());
     }
 
     /** The proposal's side as the responder sees it: the member only for a public proposal, else the community. */
