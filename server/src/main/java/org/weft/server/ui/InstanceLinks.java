@@ -25,7 +25,7 @@ final class InstanceLinks {
         List<LinkRow> rows = new ArrayList<>();
         for (String community : communities) {
             for (CommunityLink l : links.links(community)) {
-                rows.add(new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)), l.weFollow()));
+                rows.add(new LinkRow(community, l.handle(), l.actorUri(), state(l, m), l.weFollow()));
             }
         }
         return rows;
@@ -34,7 +34,7 @@ final class InstanceLinks {
     /** The links a visitor may see on a community's page: those that carry proposals (an accepted follow either way). */
     List<LinkRow> shown(String community, Messages m) {
         return links.links(community).stream().filter(l -> l.theyFollow() || l.weFollow() && l.accepted())
-                .map(l -> new LinkRow(community, l.handle(), l.actorUri(), m.get(stateKey(l)), l.weFollow())).toList();
+                .map(l -> new LinkRow(community, l.handle(), l.actorUri(), state(l, m), l.weFollow())).toList();
     }
 
     /**
@@ -87,6 +87,14 @@ final class InstanceLinks {
         } catch (RuntimeException e) {
             return target;
         }
+    }
+
+    /**
+     * How the link stands, in the reader's words; a link to a community whose account or server our community blocked
+     * says so, for it is still there (operators manage links) but carries nothing to our board.
+     */
+    private static String state(CommunityLink l, Messages m) {
+        return l.blockedHere() ? m.get("link.blockedHere", m.get(stateKey(l))) : m.get(stateKey(l));
     }
 
     private static String stateKey(CommunityLink l) {

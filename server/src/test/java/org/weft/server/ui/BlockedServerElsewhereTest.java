@@ -124,6 +124,29 @@ class BlockedServerElsewhereTest {
         }
     }
 
+    /** The link stays (operators manage links) but A's community page says it is blocked for the community. */
+    @Test
+    void theCommunityPageMarksTheLinkToTheBlockedServer() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            linkedBothWays(a, b);
+            String handle = "@block3@" + b.domain();
+            for (String language : new String[] {"en", "fa"}) {
+                Messages m = Messages.forLanguage(language);
+                String before = new PageClient(a.base()).language(language).get("/groups/block3").body();
+                assertTrue(before.contains(handle + "</a> · " + m.get("link.mutual")), before);
+            }
+            blockB(a, b);
+            for (String language : new String[] {"en", "fa"}) {
+                Messages m = Messages.forLanguage(language);
+                String after = new PageClient(a.base()).language(language).get("/groups/block3").body();
+                assertTrue(after.contains(handle + "</a> · "
+                        + m.get("link.blockedHere", m.get("link.following"))), after);
+            }
+            String onB = new PageClient(b.base()).get("/groups/block3").body();
+            assertFalse(onB.contains(Messages.forLanguage("en").get("link.blockedHere", "")), "B blocked nothing");
+        }
+    }
+
     /** Block 3 on each side, linked both ways; Carol operates A (and so moderates its Block 3); Yusuf is on B. */
     private static void linkedBothWays(TestServers.Instance a, TestServers.Instance b) throws Exception {
         a.server().localActors().createGroup("block3", "Block 3", null);

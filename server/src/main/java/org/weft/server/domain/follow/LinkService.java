@@ -1,7 +1,6 @@
 package org.weft.server.domain.follow;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.hibernate.Session;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
@@ -76,7 +76,7 @@ public final class LinkService {
             for (FollowEntity f : FollowRepository.followingOrAskedOf(s, us)) {
                 ActorEntity them = f.getFollowee();
                 if (them.getKind() == ActorKind.GROUP) {
-                    byUri.put(them.getUri(), new CommunityLink(them.getUri(), handle(them), true, f.isAccepted(), false));
+                    byUri.put(them.getUri(), new CommunityLink(them.getUri(), handle(them), true, f.isAccepted(), false, false));
                 }
             }
             for (FollowEntity f : FollowRepository.followersOf(s, us, FollowEntity.State.ACCEPTED, 0, Integer.MAX_VALUE)) {
@@ -84,12 +84,21 @@ public final class LinkService {
                 if (them.getKind() == ActorKind.GROUP) {
                     CommunityLink ours = byUri.get(them.getUri());
                     byUri.put(them.getUri(), ours == null
-                            ? new CommunityLink(them.getUri(), handle(them), false, false, true)
-                            : new CommunityLink(ours.actorUri(), ours.handle(), true, ours.accepted(), true));
+                            ? new CommunityLink(them.getUri(), handle(them), false, false, true, false)
+                            : new CommunityLink(ours.actorUri(), ours.handle(), true, ours.accepted(), true, false));
                 }
             }
-            return new ArrayList<>(byUri.values());
+            // Few links per community: one look-up each.
+            return byUri.values().stream().map(l -> blockedHere(s, us, l)).toList();
         });
+    }
+
+    /** {@code link}, marked when {@code us} blocked the other community's account or refuses its server. */
+    private static CommunityLink blockedHere(Session s, ActorEntity us, CommunityLink link) {
+        boolean blocked = ActorRepository.byUri(s, link.actorUri())
+                .map(them -> AccountBlockRepository.anyBlocks(s, List.of(us.getId()), them.getId())).orElse(false);
+        return new CommunityLink(link.actorUri(), link.handle(), link.weFollow(), link.accepted(), link.theyFollow(),
+                blocked);
     }
 
     public LinkAllowList allowList() {
