@@ -47,8 +47,10 @@ import org.weft.server.persistence.ResponseRepository;
  * What Weft does with posts from elsewhere: a structured proposal from a followed actor or community
  * is kept; one from an actor nobody here follows waits for a moderator of the community it addresses (and
  * matches nothing until then); a reply in a response's conversation joins it (only from that conversation's other
- * side); a reply or direct message to a local proposal becomes a response; a post that mentions a local community
- * and offers or asks for something goes on that community's board (at once when the sender follows the community,
+ * side); a reply or direct message to a local proposal becomes a response; a direct message to a member who has no
+ * proposal it answers is kept for them, and one to nobody else here (a community) is kept nowhere; a post that is not
+ * direct, mentions a local community and offers or asks for something goes on that community's board (at once when the
+ * sender follows the community,
  * is within the board's hourly limit and the classifier is sure of it, otherwise after a moderator's look), and the
  * community announces it once it is on the board.
  */
@@ -153,6 +155,17 @@ public final class IncomingPosts {
             if (threaded.outcome() == ConversationThreads.Outcome.JOINED || asResponse(s, note, from, answers)
                     || note.visibility() == Visibility.DIRECT && asMessage(s, note, from)) {
                 return null;
+            }
+            // Neither may reach a board or a moderators' queue: a direct post was written to the actors it names alone (a
+            // community's inbox is not its members; a Weft conversation's message to a community-only or anonymous
+            // proposal's community that overtook its Offer is one), and a post naming a conversation of this instance as
+            // its context, which it could not join, belongs to that conversation or nowhere.
+            if (note.visibility() == Visibility.DIRECT) {
+                return "Post " + note.id() + " is a direct message for no member here: a private post goes on no board";
+            }
+            if (inConversationHere(s, note)) {
+                return "Post " + note.id() + " names the conversation " + note.context() + " as its context, which it may"
+                        + " not join: a conversation's message goes on no board";
             }
             return onBoards(s, note, from) ? null : notPlaced(note);
         });
@@ -284,6 +297,15 @@ public final class IncomingPosts {
             }
         }
         return any;
+    }
+
+    /**
+     * Whether the post names as its {@code context} something of this instance that is not a proposal: Weft names a
+     * response there, whose conversation its messages belong to.
+     */
+    private boolean inConversationHere(Session s, IncomingNote note) {
+        return note.context() != null && urls.isLocal(note.context())
+                && ProposalRepository.byUri(s, note.context()).isEmpty();
     }
 
     /** Places the post on the boards of the communities it is for; false when it is for none. */
