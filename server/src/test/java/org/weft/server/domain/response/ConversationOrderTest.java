@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -243,6 +244,68 @@ class ConversationOrderTest {
         } finally {
             b.close();
         }
+    }
+
+    /**
+     * A community-only proposal's Notes go out as its community: Taras's first message, which overtakes his Offer, is
+     * addressed to block3 alone and names a response unknown on A. Its words read as an offer, and Taras follows block3,
+     * so before the fix it was on block3's board for every member at once. It must reach no board and no moderators'
+     * queue; his Offer and his next message still make the conversation.
+     */
+    @Test
+    void aMessageToACommunityOnlyProposalThatOvertakesTheOfferIsOnNoBoard() {
+        String answer = "I would like to borrow them for the weekend";
+        String first = "I can give two winter coats, size M, to anyone who needs them, and pick the bags up";
+        String next = "Or Saturday morning if that suits you better";
+        TestServers.Instance b = TestServers.start();
+        try (TestServers.Instance a = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(a, "amina", "Amina");
+            a.server().moderators().add("block3", "amina", Optional.empty());
+            ApiClient.newMember(a, "carla", "Carla");
+            ApiClient taras = ApiClient.newMember(b, "taras", "Taras");
+            follow(b, "taras", a);
+            // Only an approved follower's server receives the community's community-only posts.
+            a.server().followers().approve("block3", b.base() + "/users/taras");
+            ProposalEntity bags = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).audience(Audience.COMMUNITY).language("en")
+                    .title("Cool bags to lend").categories("kitchenware").build());
+            long bagsOnB = proposalOn(b, bags.getUri());
+            WaitFor.deliveriesDrained(b);
+
+            b.server().deliveryWorker().stopClaiming();
+            ResponseEntity tarass = b.server().proposals().agreements().offer("taras", bagsOnB, answer, null);
+            expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(first)));
+            due(b, answer, Instant.now().plus(1, ChronoUnit.DAYS));
+            b = b.restart();
+            receivedOn(a, first);
+            assertNotOnBoard(a, "winter coats");
+
+            due(b, answer, Instant.now().minusSeconds(1));
+            b.server().deliveryWorker().poke();
+            long onA = responseOn(a, tarass.getUri());
+            expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(next)));
+            receivedOn(a, next);
+            JsonNode messages = expect(200, amina.get("/responses/" + onA + "/messages"));
+            assertEquals(List.of(next), texts(messages.path("items"), "text"), messages.toString());
+            assertNotOnBoard(a, "winter coats");
+        } finally {
+            b.close();
+        }
+    }
+
+    /** Neither a visitor, a member (carla) nor a moderator (amina) reads {@code words} on block3's board or queue. */
+    private static void assertNotOnBoard(TestServers.Instance a, String words) {
+        assertFalse(TestHttp.get(a.base() + "/board/block3", "text/html").body().contains(words), "a visitor's board");
+        PageClient carla = new PageClient(a.base());
+        carla.login("carla", PASSWORD);
+        assertFalse(carla.get("/board/block3").body().contains(words), "a member's board");
+        PageClient amina = new PageClient(a.base());
+        amina.login("amina", PASSWORD);
+        assertFalse(amina.get("/board/block3").body().contains(words), "a moderator's board");
+        String queue = amina.get("/moderate/block3/posts").body();
+        assertTrue(queue.contains("<html"), queue);
+        assertFalse(queue.contains(words), "the moderators' queue");
     }
 
     /** Waits until {@code instance} keeps the proposal with this id, and returns its id there. */
