@@ -1,16 +1,11 @@
 package org.weft.server.domain.response;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import org.hibernate.Session;
 import org.weft.server.domain.proposal.CalledOff;
 import org.weft.server.model.NotificationKind;
-import org.weft.server.persistence.ActorEntity;
-import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.persistence.ResponseEntity;
-import org.weft.server.persistence.ResponseRepository;
 
 /**
  * Tells the people a proposal was promised to that its author called it off ({@link CalledOff}): the responders whose
@@ -42,17 +37,6 @@ public final class CalledOffNotices implements CalledOff {
 
     @Override
     public void calledOff(Session s, ProposalEntity p) {
-        Instant now = clock.instant();
-        for (ResponseEntity r : ResponseRepository.acceptedTo(s, p)) {
-            ActorEntity responder = r.getResponder();
-            if (responder.isDeleted()) {
-                continue;
-            }
-            if (responder.isLocal()) {
-                s.persist(new NotificationEntity(responder.getId(), NOTIFY, p.getId(), r.getId(), now));
-            } else if (p.isLocal() && r.getKind() != ResponseEntity.Kind.AGREEMENT) {
-                notes.send(s, r, "conversation.calledOffNote", now);
-            }
-        }
+        notes.tellAccepted(s, p, NOTIFY, "conversation.calledOffNote", clock.instant());
     }
 }

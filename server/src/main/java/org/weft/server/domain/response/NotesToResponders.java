@@ -5,10 +5,13 @@ import java.time.Instant;
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
 import org.weft.server.model.Audience;
+import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.MemberSettingEntity;
+import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.persistence.ResponseRepository;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -24,6 +27,26 @@ final class NotesToResponders {
 
     NotesToResponders(DirectMessages direct) {
         this.direct = direct;
+    }
+
+    /**
+     * Tells everyone whose response to {@code p} its author accepted, and who has not left, that something became of
+     * what was arranged: a member here by a notification of {@code kind}, leading to their conversation; someone who
+     * answered a local proposal with a post (Mastodon) by the Note {@code noteKey}. A responder on another Weft instance is told by their own instance, which holds a copy
+     * and receives the same Update or Delete. Nobody else: a responder still waiting, or declined, agreed to nothing.
+     */
+    void tellAccepted(Session s, ProposalEntity p, String kind, String noteKey, Instant now) {
+        for (ResponseEntity r : ResponseRepository.acceptedTo(s, p)) {
+            ActorEntity responder = r.getResponder();
+            if (responder.isDeleted()) {
+                continue;
+            }
+            if (responder.isLocal()) {
+                s.persist(new NotificationEntity(responder.getId(), kind, p.getId(), r.getId(), now));
+            } else if (p.isLocal() && r.getKind() != ResponseEntity.Kind.AGREEMENT) {
+                send(s, r, noteKey, now);
+            }
+        }
     }
 
     /** Sends the sentence {@code key}, given the proposal's title, to the responder of {@code r}. */
