@@ -231,8 +231,10 @@ class RemoteProposalPageTest {
 
             a.server().proposals().service().changeStatus("amina", pram.getId(), ProposalStatus.WITHDRAWN);
             a.server().proposals().service().delete("amina", bread.getId());
+            // The withdrawal's Update and Delete go out at once, and either may arrive first: B knows both either way.
             WaitFor.condition("B is told both", () -> b.server().db().inTransaction(s -> s.find(ProposalEntity.class,
-                    pramCopy).isDeleted() && s.find(ProposalEntity.class, breadCopy).isDeleted()));
+                    pramCopy).isDeleted() && s.find(ProposalEntity.class, pramCopy).getStatus() == ProposalStatus.WITHDRAWN
+                    && s.find(ProposalEntity.class, breadCopy).isDeleted()));
 
             PageClient visitor = new PageClient(b.base());
             HttpResponse<String> withdrawn = visitor.get("/remote-proposals/" + pramCopy);

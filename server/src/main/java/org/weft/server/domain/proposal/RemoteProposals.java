@@ -178,7 +178,10 @@ public final class RemoteProposals {
      * the sender is not its owner, or when the update is older than the version kept.
      */
     public RemoteEdit update(Session s, ProposalNote note, ActorEntity sender) {
-        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id()).filter(p -> !p.isLocal() && !p.isDeleted());
+        Optional<ProposalEntity> kept = ProposalRepository.byUri(s, note.id()).filter(p -> !p.isLocal());
+        if (kept.isPresent() && kept.get().isDeleted()) {
+            return withdrawnAfterItsDelete(kept.get(), note, sender);
+        }
         if (kept.isEmpty()) {
             return RemoteEdit.NOT_KEPT;
         }
@@ -189,6 +192,24 @@ public final class RemoteProposals {
             return RemoteEdit.STALE;
         }
         upsert(s, note, sender, null);
+        return RemoteEdit.APPLIED;
+    }
+
+    /**
+     * A withdrawal is an {@code Update} (status withdrawn) followed by a {@code Delete} for readers that know no status;
+     * both go out at once and the Delete may arrive first. Its owner's Update saying withdrawn then still says what
+     * became of the copy (its page reads "withdrawn", as its own server's does), and changes nothing else: a deleted
+     * copy stays deleted. Any other Update of a deleted copy is one of nothing kept here.
+     */
+    private static RemoteEdit withdrawnAfterItsDelete(ProposalEntity copy, ProposalNote note, ActorEntity sender) {
+        boolean withdrawal = ProposalStatus.fromWire(note.status()).orElse(null) == ProposalStatus.WITHDRAWN;
+        if (!withdrawal || copy.getStatus() == ProposalStatus.WITHDRAWN) {
+            return RemoteEdit.NOT_KEPT;
+        }
+        if (!copy.getAttributedTo().getId().equals(sender.getId()) || !sender.getUri().equals(note.attributedTo())) {
+            return RemoteEdit.NOT_OWNER;
+        }
+        copy.setStatus(ProposalStatus.WITHDRAWN);
         return RemoteEdit.APPLIED;
     }
 
