@@ -18,6 +18,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ public class FediversePeer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
     private final String actorJson;
-    /** When each delivery (inbox, key id, body digest) was last signed, in epoch seconds: see {@link #signingTime}. */
+    /** The second each delivery (inbox, key id, body digest) was last signed for, in epoch seconds: {@link #signingTime}. */
     private final Map<String, Long> lastSigned = new ConcurrentHashMap<>();
 
     /**
@@ -136,25 +138,17 @@ public class FediversePeer implements AutoCloseable {
     }
 
     /**
-     * Now, or the next second when these very bytes were signed for this inbox with this key within the current one:
-     * the Date header counts whole seconds, so the same delivery twice in one second is the same signature, which an
-     * inbox rightly refuses as a replay. An honest server never sends that (a retry comes seconds later); two tests of
-     * one class that send the same fixture can, on a fast machine. Replays are sent on purpose with the other overload.
+     * Now, or one second past the last time these very bytes were signed for this inbox with this key: the Date header
+     * counts whole seconds, so the same delivery twice in one second is the same signature, which an inbox rightly
+     * refuses as a replay. An honest server never sends that (a retry comes seconds later); two tests of one class
+     * that send the same fixture can, on a fast machine. A second ahead is well inside the verifier's clock-skew
+     * margin, so nobody waits. Replays are sent on purpose with the other overload.
      */
     private ZonedDateTime signingTime(URI inbox, byte[] body, String keyId) {
         String delivery = inbox + " " + keyId + " " + IndependentSignatures.digest(body);
-        long second = System.currentTimeMillis() / 1000;
-        Long previous = lastSigned.put(delivery, second);
-        while (previous != null && System.currentTimeMillis() / 1000 == previous) {
-            try {
-                Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        lastSigned.put(delivery, System.currentTimeMillis() / 1000);
-        return ZonedDateTime.now();
+        long second = lastSigned.merge(delivery, System.currentTimeMillis() / 1000,
+                (previous, now) -> Math.max(now, previous + 1));
+        return ZonedDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC);
     }
 
     public HttpResponse<String> deliver(URI inbox, byte[] body, ZonedDateTime date, PrivateKey key, String keyId) {
