@@ -128,6 +128,7 @@ import org.weft.server.domain.proposal.HeldCopies;
 import org.weft.server.domain.proposal.ProposalContent;
 import org.weft.server.domain.proposal.ProposalEvents;
 import org.weft.server.domain.proposal.ProposalFederation;
+import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.domain.proposal.ProposalReferences;
 import org.weft.server.domain.proposal.ProposalRules;
@@ -340,10 +341,10 @@ public final class WeftServer implements AutoCloseable {
         ProposalContent content = new ProposalContent(taxonomy, urls);
         ProposalWire wire = new ProposalWire(content, urls);
         ProposalFederation proposalFederation = new ProposalFederation(wire, outbox, urls);
-        Safety safety = Safety.create(db, blocked, remoteActors, outbox, proposalFederation, urls, clock);
         DirectMessages direct = new DirectMessages(outbox, urls, clock);
         Matcher matcher = Matcher.create(db, taxonomy, direct, clock, blocked);
         matcher.rebuild();
+        Safety safety = Safety.create(db, blocked, remoteActors, outbox, proposalFederation, matcher, urls, clock);
         // Copies from other servers held through links: when a follow from here ends, those it alone held are detached.
         HeldCopies copies = new HeldCopies(clock, matcher);
         FollowService follows = new FollowService(db, outbox, remoteActors, webFinger, clock, copies::followEnded);
@@ -786,12 +787,12 @@ public final class WeftServer implements AutoCloseable {
     public record Safety(DomainBlocks domains, AccountBlocks accounts, CommunityServerBlocks servers, Reports reports,
                          ModerationLog log) {
         static Safety create(Database db, BlockedDomains blocked, RemoteActors remoteActors, Outbox outbox,
-                             ProposalPublisher proposals, LocalUrls urls, Clock clock) {
+                             ProposalPublisher proposals, ProposalListener matching, LocalUrls urls, Clock clock) {
             ModerationLog log = new ModerationLog(db);
             DomainBlocks domains = new DomainBlocks(db, blocked, urls, clock);
             AccountBlocks accounts = new AccountBlocks(db, remoteActors, outbox, log, clock);
             return new Safety(domains, accounts, new CommunityServerBlocks(db, outbox, log, clock),
-                    new Reports(db, accounts, domains, log, outbox, proposals, clock), log);
+                    new Reports(db, accounts, domains, log, outbox, proposals, matching, clock), log);
         }
     }
 

@@ -7,6 +7,7 @@ import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.moderation.DomainBlocks;
 import org.weft.server.domain.moderation.ModerationLog;
 import org.weft.server.domain.moderation.Reports;
+import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.persistence.BlockedDomains;
 import org.weft.server.persistence.ReportEntity;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class ReportCommand {
                 DomainBlocks domains = new DomainBlocks(ctx.db(), BlockedDomains.NONE, ctx.urls(), ctx.clock());
                 // Listing only: nothing here sends, so the account blocks need no remote look-up or outbox.
                 Reports reports = new Reports(ctx.db(), new AccountBlocks(ctx.db(), null, null, log, ctx.clock()), domains,
-                        log, null, null, ctx.clock());
+                        log, null, null, ProposalListener.NONE, ctx.clock());
                 List<ReportEntity> all = reports.all(Math.max(1, limit));
                 ctx.out().printf("%d report(s)%n", all.size());
                 for (ReportEntity r : all) {

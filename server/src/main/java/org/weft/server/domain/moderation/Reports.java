@@ -14,6 +14,8 @@ import org.weft.activitypub.vocab.Activity;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
+import org.weft.server.domain.proposal.ProposalEvents;
+import org.weft.server.domain.proposal.ProposalListener;
 import org.weft.server.domain.proposal.ProposalPublisher;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.DomainNames;
@@ -55,17 +57,23 @@ public final class Reports {
     private final ModerationLog log;
     private final Outbox outbox;
     private final ProposalPublisher proposals;
+    private final ProposalListener matching;
     private final Clock clock;
 
-    /** @param proposals tells other servers to delete their copies of a local proposal a moderator hides */
+    /**
+     * @param proposals tells other servers to delete their copies of a local proposal a moderator hides
+     * @param matching  hears of a hidden or shown proposal once the decision commits, so that a hidden one matches no
+     *                  one from then on (other processes hear it at their next look at decisions, ModerationDecisions)
+     */
     public Reports(Database db, AccountBlocks accounts, DomainBlocks domains, ModerationLog log, Outbox outbox,
-                   ProposalPublisher proposals, Clock clock) {
+                   ProposalPublisher proposals, ProposalListener matching, Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.domains = domains;
         this.log = log;
         this.outbox = outbox;
         this.proposals = proposals;
+        this.matching = matching;
         this.clock = clock;
     }
 
@@ -222,6 +230,7 @@ public final class Reports {
                 proposals.deleted(s, p.get());
             }
             AuthorNotices.tell(s, p.get(), NotificationKind.POST_HIDDEN, now);
+            ProposalEvents.afterCommit(s, p.get(), matching);
             return true;
         }
         Optional<ResponseEntity> r = ResponseRepository.byUri(s, uri);
@@ -265,6 +274,7 @@ public final class Reports {
             p.moderate(ProposalEntity.Moderation.VISIBLE, now);
             log.record(s, community, ModerationActionKind.POST_SHOWN, p.getUri(), null, moderatorId, now);
             AuthorNotices.tell(s, p, NotificationKind.POST_SHOWN, now);
+            ProposalEvents.afterCommit(s, p, matching);
         });
     }
 
