@@ -47,6 +47,15 @@ public final class MessageRepository {
                 .setParameter("m", memberId).getResultList();
     }
 
+    /**
+     * Deletes every member's copy of the message {@code uri} if {@code senderId} sent it (its sender deleted it; the
+     * notifications of it go with it, ON DELETE CASCADE); returns how many.
+     */
+    public static int deleteSentBy(Session s, String uri, long senderId) {
+        return s.createMutationQuery("delete from MessageEntity where uri = :u and senderId = :a")
+                .setParameter("u", uri).setParameter("a", senderId).executeUpdate();
+    }
+
     /** Deletes every message an actor sent (the actor was deleted); returns how many. */
     public static int deleteAllFrom(Session s, long senderId) {
         return s.createMutationQuery("delete from MessageEntity where senderId = :a").setParameter("a", senderId)

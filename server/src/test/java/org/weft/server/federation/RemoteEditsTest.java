@@ -121,6 +121,30 @@ class RemoteEditsTest {
         assertEquals("the door code changed: ask me when you are here.", messageText(omar), "without the opening mention");
     }
 
+    /**
+     * Rosa deletes a direct message she sent Layla on Mastodon: Layla no longer reads it, nor the notification of it.
+     * Another account of the same server deleting it first changes nothing.
+     */
+    @Test
+    void aDeletedDirectMessageIsGoneForItsRecipient() {
+        weft.server().localActors().createMember("layla", "Layla", PASSWORD, false);
+        String layla = new ApiTokens(weft.server().db(), Clock.systemUTC()).create("layla", "test");
+        String message = mastodon.fixture("mastodon/create-note-direct.json").replace("116205845566778899",
+                "116205845566770001").replace("my door code is 4417", "the spare key is under the blue pot")
+                .replace("/users/amina", "/users/layla").replace("/@amina", "/@layla");
+        applied(mastodon, message);
+        assertTrue(allMessageTexts(layla).contains("the spare key is under the blue pot"), allMessageTexts(layla));
+
+        ObjectNode delete = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/delete-note.json")
+                .replace("116205812345678901", "116205845566770001"));
+        InboundActivityEntity notHers = ignored(mallory(delete.toString()));
+        assertTrue(notHers.getLastError().contains("nothing of the sender's"), notHers.getLastError());
+        assertTrue(allMessageTexts(layla).contains("the spare key is under the blue pot"), "still there");
+
+        applied(mastodon, delete.put("id", delete.path("id").asText() + "-rosa").toString());
+        assertFalse(allMessageTexts(layla).contains("the spare key is under the blue pot"), allMessageTexts(layla));
+    }
+
     /** A message in a response's conversation (issue 12), edited on Mastodon: the author reads the new words. */
     @Test
     void anEditedConversationMessageIsWhatTheOtherSideReadsAndOnlyItsSendersNewerEditsCount() {
@@ -316,6 +340,19 @@ class RemoteEditsTest {
         return TestHttp.json(TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base() + "/api/v1/responses/" + responseId
                 + "/messages")).header("Authorization", "Bearer " + amina).GET().build()).body())
                 .path("items").get(0).path("text").asText();
+    }
+
+    /** The words of every message the member's notifications show, one after another. */
+    private static String allMessageTexts(String token) {
+        StringBuilder texts = new StringBuilder();
+        for (JsonNode n : TestHttp.json(TestHttp.send(HttpRequest.newBuilder(URI.create(weft.base()
+                + "/api/v1/me/notifications")).header("Authorization", "Bearer " + token).GET().build()).body())
+                .path("items")) {
+            if ("message".equals(n.path("kind").asText())) {
+                texts.append(n.path("text").asText()).append('\n');
+            }
+        }
+        return texts.toString();
     }
 
     private static String messageText(String token) {

@@ -39,6 +39,7 @@ import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.MessageRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseRepository;
@@ -250,7 +251,10 @@ public final class IncomingPosts {
         }
     }
 
-    /** A deleted post: a proposal, a response or a conversation message goes if the sender owns it. */
+    /**
+     * A deleted post: a proposal, a response, a conversation message or a direct message (every member's copy, and
+     * the notifications of it) goes if the sender owns it.
+     */
     public void deleted(String actorUri, String objectId) throws IgnoredPost {
         boolean done = db.inTransaction(s -> {
             Optional<ActorEntity> sender = ActorRepository.byUri(s, actorUri);
@@ -260,8 +264,12 @@ public final class IncomingPosts {
             if (remoteProposals.delete(s, objectId, sender.get())) {
                 return true;
             }
-            return ResponseRepository.deleteSentBy(s, objectId, sender.get())
-                    || conversations.deleted(s, objectId, sender.get());
+            // Each kind is tried: a direct message that joined a conversation once its response arrived
+            // (OvertakenMessages) is kept in both places, and goes from both.
+            boolean response = ResponseRepository.deleteSentBy(s, objectId, sender.get());
+            boolean inConversation = conversations.deleted(s, objectId, sender.get());
+            boolean direct = MessageRepository.deleteSentBy(s, objectId, sender.get().getId()) > 0;
+            return response || inConversation || direct;
         });
         if (!done) {
             throw new IgnoredPost("Delete of " + objectId + ": nothing of the sender's by that id");
