@@ -18,9 +18,13 @@ public record DatabaseSettings(String url, String user, String password, int poo
             return url;
         }
         Path file = embeddedFile(dataDir);
+        // async: H2 reads and writes the file through an AsynchronousFileChannel, which an interrupted thread does not
+        // close. With the plain FileChannel, one thread interrupted during its database work (a pool shut down under a
+        // task, a cancelled future) closed the file and so the whole database for every thread until a restart; H2's
+        // maintainers point to async: for this (retry: reopens the file instead, and swallows the interrupt).
         // AUTO_SERVER: the operator's commands reach the file while the server holds it, through a listener that
         // Database keeps on loopback.
-        return "jdbc:h2:file:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+        return "jdbc:h2:async:" + file + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
                 // Commit means written: without this H2 may lose the last half second of commits on a crash,
                 // including activities already answered with 202.
