@@ -40,7 +40,8 @@ class RemoteTextAsTypedTest {
     void aMastodonReplyAMessageInItsConversationAndTheSendersNameReachTheAuthorAsTyped() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
             ObjectNode rosa = (ObjectNode) TestHttp.json(mastodon.fixture("mastodon/actor.json"));
-            rosa.put("name", "Ro\u202Esa\r\nM\u0007artínez\u200B").put("summary", "<p>Baker\u001B[2J in Block 3\u009B</p>");
+            rosa.put("name", "Ro\u202Esa\r\nM\u0007artínez\u200B").put("summary", "<p>Baker\u001B[2J in Block 3\u009B</p>")
+                    .put("preferredUsername", "ro\u202Es\u200Ba");
             mastodon.serveActor(rosa.toString());
             weft.server().localActors().createGroup("block3", "Block 3", null);
             ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
@@ -81,6 +82,7 @@ class RemoteTextAsTypedTest {
             ActorEntity stored = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, mastodon.rosa()))
                     .orElseThrow();
             assertEquals("<p>Baker[2J in Block 3</p>", stored.getSummary(), "her summary, kept for later, as typed too");
+            assertEquals("rosa", stored.getUsername(), "her handle, shown beside her name, held to a name's rules");
         }
     }
 

@@ -154,7 +154,9 @@ public final class RemoteActors {
         URI id = URI.create(actor.id());
         String domain = DomainNames.hostAndPort(id);
         ActorKind kind = ActorKind.fromWireType(actor.type().wireName()).orElse(ActorKind.PERSON);
-        String username = actor.preferredUsername() == null ? "" : actor.preferredUsername();
+        // Shown as the handle beside the name: held to a name's rules too (Mastodon's are ASCII letters, digits and
+        // underscores, which these leave as they are; another server's may carry an override or an invisible space).
+        String username = actor.preferredUsername() == null ? "" : RemoteTexts.name(actor.preferredUsername());
         ActorEntity entity = ActorRepository.byUri(s, actor.id())
                 .orElseGet(() -> new ActorEntity(actor.id(), kind, false, username, domain, clock.instant()));
         if (entity.isDeleted()) {
