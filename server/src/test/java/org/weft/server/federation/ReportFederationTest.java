@@ -12,16 +12,23 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.moderation.Reports;
 import org.weft.server.model.ModerationActionKind;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ModerationActionEntity;
@@ -91,10 +98,14 @@ class ReportFederationTest {
             long aminaId = weft.server().db().inTransaction(s -> ActorRepository.localByUsername(s, "amina").orElseThrow()
                     .getId());
             long reportId = weft.server().safety().reports().fromMember(aminaId, replyId, "She asked me to pay first");
-            weft.server().safety().reports().forward(reportId, Optional.empty(), null);
+            // Two moderators press "Send to their server" at the same moment (and a double tap or two): one Flag goes.
+            assertEquals(1, forwardedAtOnce(weft, reportId, 6), "one of the requests sends it, the others say it was sent");
 
             LoggedRequest sent = WaitFor.value("the Flag reaches Mastodon", () -> mastodon.inboxPosts().stream()
                     .filter(r -> "Flag".equals(json(r).path("type").asText())).findFirst().orElse(null));
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(1, mastodon.inboxPosts().stream().filter(r -> "Flag".equals(json(r).path("type").asText()))
+                    .count(), "Mastodon gets the report once");
             JsonNode flag = json(sent);
             String instance = weft.base() + "/actor";
             assertEquals(instance, flag.path("actor").asText());
@@ -195,5 +206,28 @@ class ReportFederationTest {
 
     private static JsonNode json(LoggedRequest r) {
         return TestHttp.json(new String(r.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** Forwards the report from {@code requests} threads released together; returns how many said they sent it. */
+    private static long forwardedAtOnce(TestServers.Instance weft, long reportId, int requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reports.Forwarding>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return weft.server().safety().reports().forward(reportId, Optional.empty(), null);
+                }));
+            }
+            go.countDown();
+            long sentNow = 0;
+            for (Future<Reports.Forwarding> answer : answers) {
+                sentNow += answer.get(60, TimeUnit.SECONDS).sentNow() ? 1 : 0;
+            }
+            return sentNow;
+        } finally {
+            threads.shutdown();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.weft.activitypub.vocab.Activity;
 import org.weft.server.domain.ForbiddenException;
@@ -357,8 +358,13 @@ public final class Reports {
     public record Forwarding(boolean sentNow, Instant at) {
     }
 
+    /**
+     * The open report, locked until the caller's transaction ends: two moderators acting on it at once (or one who
+     * taps twice) take turns, so the second sees what the first did; unlocked, both forwarded it and Mastodon got
+     * the same report twice.
+     */
     private static ReportEntity open(Session s, long reportId, Optional<Long> moderatorId) {
-        ReportEntity r = s.find(ReportEntity.class, reportId);
+        ReportEntity r = s.find(ReportEntity.class, reportId, LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.getState() != ReportEntity.State.OPEN) {
             throw new NotFoundException("No open report " + reportId);
         }
