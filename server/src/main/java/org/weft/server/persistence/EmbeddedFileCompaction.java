@@ -30,6 +30,11 @@ import org.h2.mvstore.RandomAccessStore;
  * (its own line in {@code retention_run}), which let H2 catch up; a compaction a minute after pruning then finds
  * the space free.
  *
+ * <p>Needs H2 2.5 or later: in 2.4.240, moving a chunk while other threads commit could place it across the area
+ * the move had reserved (an assertion inside H2 in tests, which then closed the database; with assertions off, space
+ * freed by the same move could be written before the file's metadata stopped pointing at it). H2 fixed it in
+ * {@code RandomAccessStore.moveChunkInside} (December 2025).
+ *
  * <p>Uses H2's engine classes (the version is pinned in the parent pom; a test fails if they change). On MariaDB it
  * does nothing: InnoDB reuses freed pages by itself (docs/operating.md, "Capacity and retention").
  */
