@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
+import static org.weft.server.ui.CampOfFour.told;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
-import org.weft.server.testing.TestServers;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -26,45 +25,35 @@ import org.weft.web.i18n.Messages;
  * request nothing names the member behind it.
  */
 class CalledOffTest {
-    private static final String PASSWORD = "a long enough password";
     private static final String KIND = "called-off";
-    private static TestServers.Instance weft;
-    private static ApiClient layla;
-    private static ApiClient omar;
-    private static ApiClient nadia;
-    private static ApiClient samir;
+    private static CampOfFour camp;
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
-        weft.server().localActors().createGroup("camp", "Camp Board", null);
-        layla = ApiClient.newMember(weft, "layla", "Layla");
-        omar = ApiClient.newMember(weft, "omar", "Omar");
-        nadia = ApiClient.newMember(weft, "nadia", "Nadia");
-        samir = ApiClient.newMember(weft, "samir", "Samir");
+        camp = CampOfFour.start();
     }
 
     @AfterAll
     static void stop() {
-        weft.close();
+        camp.close();
     }
 
     @Test
     void theAcceptedResponderIsToldOnceWhenTheOfferIsWithdrawnThenDeleted() {
-        long offer = offer(layla, "Two warm blankets");
-        long omars = respond("omar", offer, "I would be glad of one, thank you");
-        respond("nadia", offer, "If there is a second one, I would take it");
-        accept(layla, omars);
-        assertEquals(List.of(), told(omar, offer), "nothing is off yet");
+        long offer = offer(camp.layla(), "Two warm blankets");
+        long omars = camp.respond("omar", offer, "I would be glad of one, thank you");
+        camp.respond("nadia", offer, "If there is a second one, I would take it");
+        accept(camp.layla(), omars);
+        assertEquals(List.of(), told(camp.omar(), offer, KIND), "nothing is off yet");
 
-        expect(200, layla.post("/proposals/" + offer + "/status", "{\"status\": \"withdrawn\"}"));
-        List<JsonNode> told = told(omar, offer);
+        expect(200, camp.layla().post("/proposals/" + offer + "/status", "{\"status\": \"withdrawn\"}"));
+        List<JsonNode> told = told(camp.omar(), offer, KIND);
         assertEquals(1, told.size(), told.toString());
         assertEquals(omars, told.get(0).path("responseId").asLong());
         for (String language : new String[] {"en", "ar"}) {
             Messages m = Messages.forLanguage(language);
-            PageClient page = new PageClient(weft.base()).language(language);
-            page.login("omar", PASSWORD);
+            PageClient page = new PageClient(camp.weft().base()).language(language);
+            page.login("omar", CampOfFour.PASSWORD);
             String expected = m.get("notification.called-off", Messages.isolate("Two warm blankets"));
             String notifications = page.get("/me/notifications").body();
             assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
@@ -74,51 +63,53 @@ class CalledOffTest {
             assertTrue(conversation.contains(m.get("conversation.closedWithdrawn")), conversation);
         }
 
-        assertEquals(List.of(), told(nadia, offer), "her answer was still waiting: nothing was arranged with her");
-        assertEquals(List.of(), told(samir, offer), "he answered nothing");
-        assertEquals(List.of(), told(layla, offer), "she did it");
+        assertEquals(List.of(), told(camp.nadia(), offer, KIND),
+                "her answer was still waiting: nothing was arranged with her");
+        assertEquals(List.of(), told(camp.samir(), offer, KIND), "he answered nothing");
+        assertEquals(List.of(), told(camp.layla(), offer, KIND), "she did it");
 
-        expect(204, layla.delete("/proposals/" + offer));
-        assertEquals(1, told(omar, offer).size(), "withdrawn already: deleting it tells him nothing more");
+        expect(204, camp.layla().delete("/proposals/" + offer));
+        assertEquals(1, told(camp.omar(), offer, KIND).size(), "withdrawn already: deleting it tells him nothing more");
     }
 
     @Test
     void deletingAPromisedOfferTellsTheResponderOnceAndAFulfilledOneNothing() {
-        long promised = offer(layla, "A pram to lend");
-        long omars = respond("omar", promised, "Could we borrow it for the weekend?");
-        accept(layla, omars);
-        expect(204, layla.delete("/proposals/" + promised));
-        List<JsonNode> told = told(omar, promised);
+        long promised = offer(camp.layla(), "A pram to lend");
+        long omars = camp.respond("omar", promised, "Could we borrow it for the weekend?");
+        accept(camp.layla(), omars);
+        expect(204, camp.layla().delete("/proposals/" + promised));
+        List<JsonNode> told = told(camp.omar(), promised, KIND);
         assertEquals(1, told.size(), told.toString());
         assertEquals(omars, told.get(0).path("responseId").asLong());
-        PageClient page = new PageClient(weft.base());
-        page.login("omar", PASSWORD);
+        PageClient page = new PageClient(camp.weft().base());
+        page.login("omar", CampOfFour.PASSWORD);
         Messages en = Messages.forLanguage("en");
         assertTrue(page.get("/me/notifications").body().contains(en.get("notification.called-off",
                 Messages.isolate("A pram to lend"))), "deleted, it is still named: he must know which is off");
         assertTrue(page.get("/conversations/" + omars).body().contains(en.get("conversation.closedDeleted")));
 
-        long done = offer(layla, "A box of nappies");
-        accept(layla, respond("omar", done, "We need these, thank you"));
-        expect(200, layla.post("/proposals/" + done + "/status", "{\"status\": \"fulfilled\"}"));
-        expect(204, layla.delete("/proposals/" + done));
-        assertEquals(List.of(), told(omar, done), "given already: nothing is off");
+        long done = offer(camp.layla(), "A box of nappies");
+        accept(camp.layla(), camp.respond("omar", done, "We need these, thank you"));
+        expect(200, camp.layla().post("/proposals/" + done + "/status", "{\"status\": \"fulfilled\"}"));
+        expect(204, camp.layla().delete("/proposals/" + done));
+        assertEquals(List.of(), told(camp.omar(), done, KIND), "given already: nothing is off");
     }
 
     @Test
     void anAnonymousRequestCalledOffNamesNobody() {
-        ApiClient hana = ApiClient.newMember(weft, "hana", "Hana Asker");
+        ApiClient hana = ApiClient.newMember(camp.weft(), "hana", "Hana Asker");
         long request = expect(201, hana.post("/proposals", """
                 {"community": "camp", "purpose": "request", "audience": "anonymous", "title": "A ride to the clinic",
                  "categories": ["bedding"], "kind": "gift"}""")).path("id").asLong();
-        long omars = respond("omar", request, "I can drive you on Monday");
+        long omars = camp.respond("omar", request, "I can drive you on Monday");
         accept(hana, omars);
         expect(200, hana.post("/proposals/" + request + "/status", "{\"status\": \"withdrawn\"}"));
-        assertEquals(1, told(omar, request).size());
-        PageClient page = new PageClient(weft.base());
-        page.login("omar", PASSWORD);
-        for (String view : new String[] {page.get("/me/notifications").body(), page.get("/conversations/" + omars).body(),
-                expect(200, omar.get("/me/notifications")).toString()}) {
+        assertEquals(1, told(camp.omar(), request, KIND).size());
+        PageClient page = new PageClient(camp.weft().base());
+        page.login("omar", CampOfFour.PASSWORD);
+        for (String view : new String[] {page.get("/me/notifications").body(),
+                page.get("/conversations/" + omars).body(),
+                expect(200, camp.omar().get("/me/notifications")).toString()}) {
             assertFalse(view.contains("Hana") || view.contains("hana"), view);
         }
     }
@@ -129,23 +120,9 @@ class CalledOffTest {
                 .formatted(title))).path("id").asLong();
     }
 
-    private static long respond(String member, long proposal, String text) {
-        return weft.server().proposals().responses().respond(member, proposal, text).getId();
-    }
 
     private static void accept(ApiClient author, long response) {
         expect(200, author.post("/responses/" + response + "/accept",
                 "{\"handOff\": \"Tent 12 after the noon prayer\"}"));
-    }
-
-    /** The member's notifications that {@code proposal}, promised to them, is off. */
-    private static List<JsonNode> told(ApiClient member, long proposal) {
-        List<JsonNode> told = new ArrayList<>();
-        for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
-            if (n.path("kind").asText().equals(KIND) && n.path("proposalId").asLong() == proposal) {
-                told.add(n);
-            }
-        }
-        return told;
     }
 }

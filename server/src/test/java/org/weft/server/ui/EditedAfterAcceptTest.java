@@ -3,21 +3,17 @@ package org.weft.server.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
+import static org.weft.server.ui.CampOfFour.told;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.api.ApiClient;
-import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.testing.TestServers;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -28,51 +24,42 @@ import org.weft.web.i18n.Messages;
  * (its categories), and a change of its status, tell him nothing; Nadia and Samir are never told.
  */
 class EditedAfterAcceptTest {
-    private static final String PASSWORD = "a long enough password";
     private static final String KIND = "edited-after-accept";
-    private static TestServers.Instance weft;
-    private static ApiClient layla;
-    private static ApiClient omar;
-    private static ApiClient nadia;
-    private static ApiClient samir;
+    private static CampOfFour camp;
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
-        weft.server().localActors().createGroup("camp", "Camp Board", null);
-        layla = ApiClient.newMember(weft, "layla", "Layla");
-        omar = ApiClient.newMember(weft, "omar", "Omar");
-        nadia = ApiClient.newMember(weft, "nadia", "Nadia");
-        samir = ApiClient.newMember(weft, "samir", "Samir");
+        camp = CampOfFour.start();
     }
 
     @AfterAll
     static void stop() {
-        weft.close();
+        camp.close();
     }
 
     @Test
     void theAcceptedResponderAloneIsToldOfEachChangeOfWhatWasArranged() {
-        long offer = expect(201, layla.post("/proposals", """
+        long offer = expect(201, camp.layla().post("/proposals", """
                 {"community": "camp", "purpose": "offer", "title": "Two warm blankets", "categories": ["bedding"],
                  "kind": "gift", "quantity": 2, "unit": "one"}""")).path("id").asLong();
-        long omars = respond("omar", offer, "I would be glad of them, thank you");
-        respond("nadia", offer, "If there is a third one, I would take it");
-        long samirs = respond("samir", offer, "Could I have one?");
-        expect(200, layla.post("/responses/" + samirs + "/decline", null));
-        expect(200, layla.post("/responses/" + omars + "/accept", "{\"handOff\": \"Tent 12 after the noon prayer\"}"));
-        assertEquals(List.of(), told(omar, offer), "accepting made it promised: a status, not a change of terms");
+        long omars = camp.respond("omar", offer, "I would be glad of them, thank you");
+        camp.respond("nadia", offer, "If there is a third one, I would take it");
+        long samirs = camp.respond("samir", offer, "Could I have one?");
+        expect(200, camp.layla().post("/responses/" + samirs + "/decline", null));
+        expect(200, camp.layla().post("/responses/" + omars + "/accept",
+                "{\"handOff\": \"Tent 12 after the noon prayer\"}"));
+        assertEquals(List.of(), told(camp.omar(), offer, KIND),
+                "accepting made it promised: a status, not a change of terms");
 
-        expect(200, layla.patch("/proposals/" + offer, "{\"title\": \"Two warm woollen blankets\"}"));
-        List<JsonNode> told = told(omar, offer);
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"title\": \"Two warm woollen blankets\"}"));
+        List<JsonNode> told = told(camp.omar(), offer, KIND);
         assertEquals(1, told.size(), told.toString());
         assertEquals(omars, told.get(0).path("responseId").asLong());
-        String path = URI.create(weft.server().db().inTransaction(s -> s.find(ProposalEntity.class, offer)).getUri())
-                .getPath();
+        String path = camp.pagePath(offer);
         for (String language : new String[] {"en", "ar"}) {
             Messages m = Messages.forLanguage(language);
-            PageClient page = new PageClient(weft.base()).language(language);
-            page.login("omar", PASSWORD);
+            PageClient page = new PageClient(camp.weft().base()).language(language);
+            page.login("omar", CampOfFour.PASSWORD);
             String expected = m.get("notification." + KIND, Messages.isolate("Two warm woollen blankets"));
             String notifications = page.get("/me/notifications").body();
             assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
@@ -80,37 +67,23 @@ class EditedAfterAcceptTest {
             assertEquals(path + "#conversation-" + omars, opened.headers().firstValue("Location").orElseThrow());
         }
 
-        expect(200, layla.patch("/proposals/" + offer, "{\"description\": \"Wool, washed, from my sister.\"}"));
-        assertEquals(2, told(omar, offer).size(), "the description changed");
-        expect(200, layla.patch("/proposals/" + offer, "{\"quantity\": 1, \"unit\": \"one\"}"));
-        assertEquals(3, told(omar, offer).size(), "the quantity changed");
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"description\": \"Wool, washed, from my sister.\"}"));
+        assertEquals(2, told(camp.omar(), offer, KIND).size(), "the description changed");
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"quantity\": 1, \"unit\": \"one\"}"));
+        assertEquals(3, told(camp.omar(), offer, KIND).size(), "the quantity changed");
         Instant sooner = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        expect(200, layla.patch("/proposals/" + offer, "{\"endsAt\": \"" + sooner + "\"}"));
-        assertEquals(4, told(omar, offer).size(), "the end date changed");
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"endsAt\": \"" + sooner + "\"}"));
+        assertEquals(4, told(camp.omar(), offer, KIND).size(), "the end date changed");
 
-        expect(200, layla.patch("/proposals/" + offer, "{\"categories\": [\"bedding\", \"clothing\"]}"));
-        expect(200, layla.patch("/proposals/" + offer, "{\"title\": \"Two warm woollen blankets\"}"));
-        assertEquals(4, told(omar, offer).size(), "neither changed what was arranged");
-        expect(200, layla.post("/proposals/" + offer + "/status", "{\"status\": \"fulfilled\"}"));
-        assertEquals(4, told(omar, offer).size(), "a status is no change of terms");
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"categories\": [\"bedding\", \"clothing\"]}"));
+        expect(200, camp.layla().patch("/proposals/" + offer, "{\"title\": \"Two warm woollen blankets\"}"));
+        assertEquals(4, told(camp.omar(), offer, KIND).size(), "neither changed what was arranged");
+        expect(200, camp.layla().post("/proposals/" + offer + "/status", "{\"status\": \"fulfilled\"}"));
+        assertEquals(4, told(camp.omar(), offer, KIND).size(), "a status is no change of terms");
 
-        assertEquals(List.of(), told(nadia, offer), "her answer is still waiting: nothing was arranged with her");
-        assertEquals(List.of(), told(samir, offer), "his answer was declined");
-        assertEquals(List.of(), told(layla, offer), "she did it");
-    }
-
-    private static long respond(String member, long proposal, String text) {
-        return weft.server().proposals().responses().respond(member, proposal, text).getId();
-    }
-
-    /** The member's notifications that {@code proposal}, promised to them, changed. */
-    private static List<JsonNode> told(ApiClient member, long proposal) {
-        List<JsonNode> told = new ArrayList<>();
-        for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
-            if (n.path("kind").asText().equals(KIND) && n.path("proposalId").asLong() == proposal) {
-                told.add(n);
-            }
-        }
-        return told;
+        assertEquals(List.of(), told(camp.nadia(), offer, KIND),
+                "her answer is still waiting: nothing was arranged with her");
+        assertEquals(List.of(), told(camp.samir(), offer, KIND), "his answer was declined");
+        assertEquals(List.of(), told(camp.layla(), offer, KIND), "she did it");
     }
 }

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
+import static org.weft.server.ui.CampOfFour.told;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.weft.server.api.ApiClient;
-import org.weft.server.persistence.ProposalEntity;
-import org.weft.server.testing.TestServers;
 import org.weft.web.i18n.Messages;
 
 /**
@@ -27,55 +23,45 @@ import org.weft.web.i18n.Messages;
  * Asking for open again changes nothing and tells nobody again; Nadia and Samir are never told.
  */
 class ReopenedAfterAcceptTest {
-    private static final String PASSWORD = "a long enough password";
     private static final String KIND = "reopened";
-    private static TestServers.Instance weft;
-    private static ApiClient layla;
-    private static ApiClient omar;
-    private static ApiClient nadia;
-    private static ApiClient samir;
+    private static CampOfFour camp;
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
-        weft.server().localActors().createGroup("camp", "Camp Board", null);
-        layla = ApiClient.newMember(weft, "layla", "Layla");
-        omar = ApiClient.newMember(weft, "omar", "Omar");
-        nadia = ApiClient.newMember(weft, "nadia", "Nadia");
-        samir = ApiClient.newMember(weft, "samir", "Samir");
+        camp = CampOfFour.start();
     }
 
     @AfterAll
     static void stop() {
-        weft.close();
+        camp.close();
     }
 
     @Test
     void theAcceptedResponderAloneIsToldTheOfferIsOpenAgainAndMayStillWriteToItsAuthor() {
-        long offer = expect(201, layla.post("/proposals", """
+        long offer = expect(201, camp.layla().post("/proposals", """
                 {"community": "camp", "purpose": "offer", "title": "Two warm blankets", "categories": ["bedding"],
                  "kind": "gift"}""")).path("id").asLong();
-        long omars = respond("omar", offer, "I would be glad of them, thank you");
-        respond("nadia", offer, "If there is a third one, I would take it");
-        long samirs = respond("samir", offer, "Could I have one?");
-        expect(200, layla.post("/responses/" + samirs + "/decline", null));
-        expect(200, layla.post("/responses/" + omars + "/accept", "{\"handOff\": \"Tent 12 after the noon prayer\"}"));
-        String path = URI.create(weft.server().db().inTransaction(s -> s.find(ProposalEntity.class, offer)).getUri())
-                .getPath();
-        PageClient before = new PageClient(weft.base());
-        before.login("omar", PASSWORD);
+        long omars = camp.respond("omar", offer, "I would be glad of them, thank you");
+        camp.respond("nadia", offer, "If there is a third one, I would take it");
+        long samirs = camp.respond("samir", offer, "Could I have one?");
+        expect(200, camp.layla().post("/responses/" + samirs + "/decline", null));
+        expect(200, camp.layla().post("/responses/" + omars + "/accept",
+                "{\"handOff\": \"Tent 12 after the noon prayer\"}"));
+        String path = camp.pagePath(offer);
+        PageClient before = new PageClient(camp.weft().base());
+        before.login("omar", CampOfFour.PASSWORD);
         assertFalse(before.get(path).body().contains(Messages.forLanguage("en").get("conversation.reopened")),
                 "promised: nothing to say yet");
 
-        expect(200, layla.post("/proposals/" + offer + "/status", "{\"status\": \"open\"}"));
+        expect(200, camp.layla().post("/proposals/" + offer + "/status", "{\"status\": \"open\"}"));
 
-        List<JsonNode> told = told(omar, offer);
+        List<JsonNode> told = told(camp.omar(), offer, KIND);
         assertEquals(1, told.size(), told.toString());
         assertEquals(omars, told.get(0).path("responseId").asLong());
         for (String language : new String[] {"en", "ar"}) {
             Messages m = Messages.forLanguage(language);
-            PageClient page = new PageClient(weft.base()).language(language);
-            page.login("omar", PASSWORD);
+            PageClient page = new PageClient(camp.weft().base()).language(language);
+            page.login("omar", CampOfFour.PASSWORD);
             String expected = m.get("notification." + KIND, Messages.isolate("Two warm blankets"));
             String notifications = page.get("/me/notifications").body();
             assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
@@ -86,35 +72,22 @@ class ReopenedAfterAcceptTest {
             assertTrue(page.get("/conversations/" + omars).body().contains(m.get("conversation.reopened")));
         }
         // Still accepted, and the conversation still takes his words: nothing was turned down.
-        JsonNode mine = expect(200, omar.get("/me/responses")).path("items").get(0);
+        JsonNode mine = expect(200, camp.omar().get("/me/responses")).path("items").get(0);
         assertEquals(omars, mine.path("responseId").asLong());
         assertEquals("accepted", mine.path("state").asText());
         assertTrue(mine.path("open").asBoolean(), mine.toString());
-        expect(201, omar.post("/responses/" + omars + "/messages", "{\"text\": \"Do you still need me to come?\"}"));
+        expect(201, camp.omar().post("/responses/" + omars + "/messages",
+                "{\"text\": \"Do you still need me to come?\"}"));
         // Layla did it: her side of the conversation says nothing of it.
-        PageClient authorPage = new PageClient(weft.base());
-        authorPage.login("layla", PASSWORD);
+        PageClient authorPage = new PageClient(camp.weft().base());
+        authorPage.login("layla", CampOfFour.PASSWORD);
         assertFalse(authorPage.get(path).body().contains(Messages.forLanguage("en").get("conversation.reopened")));
 
-        expect(200, layla.post("/proposals/" + offer + "/status", "{\"status\": \"open\"}"));
-        assertEquals(1, told(omar, offer).size(), "open already: nothing moved, nobody is told again");
-        assertEquals(List.of(), told(nadia, offer), "her answer is still waiting: nothing was arranged with her");
-        assertEquals(List.of(), told(samir, offer), "his answer was declined");
-        assertEquals(List.of(), told(layla, offer), "she did it");
-    }
-
-    private static long respond(String member, long proposal, String text) {
-        return weft.server().proposals().responses().respond(member, proposal, text).getId();
-    }
-
-    /** The member's notifications that {@code proposal}, promised to them, is open again. */
-    private static List<JsonNode> told(ApiClient member, long proposal) {
-        List<JsonNode> told = new ArrayList<>();
-        for (JsonNode n : expect(200, member.get("/me/notifications?size=100")).path("items")) {
-            if (n.path("kind").asText().equals(KIND) && n.path("proposalId").asLong() == proposal) {
-                told.add(n);
-            }
-        }
-        return told;
+        expect(200, camp.layla().post("/proposals/" + offer + "/status", "{\"status\": \"open\"}"));
+        assertEquals(1, told(camp.omar(), offer, KIND).size(), "open already: nothing moved, nobody is told again");
+        assertEquals(List.of(), told(camp.nadia(), offer, KIND),
+                "her answer is still waiting: nothing was arranged with her");
+        assertEquals(List.of(), told(camp.samir(), offer, KIND), "his answer was declined");
+        assertEquals(List.of(), told(camp.layla(), offer, KIND), "she did it");
     }
 }
