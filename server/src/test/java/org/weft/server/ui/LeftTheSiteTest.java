@@ -7,6 +7,7 @@ import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
+import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestServers;
 import org.weft.web.i18n.Messages;
 
@@ -29,6 +31,7 @@ import org.weft.web.i18n.Messages;
 class LeftTheSiteTest {
     private static final String PASSWORD = "a long enough password";
     private static final String HAND_OFF = "Tent 12 after the noon prayer";
+    private static final TestClock CLOCK = new TestClock();
     private static TestServers.Instance weft;
     private static ApiClient carol;
     private static ApiClient dave;
@@ -37,7 +40,7 @@ class LeftTheSiteTest {
 
     @BeforeAll
     static void start() {
-        weft = TestServers.start();
+        weft = TestServers.start(Map.of(), CLOCK);
         weft.server().localActors().createGroup("camp", "Camp Board", null);
         carol = ApiClient.newMember(weft, "carol", "Carol");
         dave = ApiClient.newMember(weft, "dave", "Dave");
@@ -109,13 +112,20 @@ class LeftTheSiteTest {
 
     @Test
     void theMemberPromisedAnOfferIsToldItsAuthorLeft() {
+        // Earlier, Frank withdrew another offer promised to Erin: she was told so, and that stays what she reads.
+        long pump = offer(frank, "A bicycle pump");
+        expect(200, frank.post("/responses/" + respond("erin", pump, "May I borrow it?") + "/accept",
+                "{\"handOff\": \"The shed\"}"));
+        expect(200, frank.post("/proposals/" + pump + "/status", "{\"status\": \"withdrawn\"}"));
+        CLOCK.advance(Duration.ofHours(2));
         long offer = offer(frank, "A pram to lend");
         long erins = respond("erin", offer, "Could we borrow it for the weekend?");
         expect(200, frank.post("/responses/" + erins + "/accept", "{\"handOff\": \"The gate at noon\"}"));
 
         deleteAccount("frank");
 
-        List<JsonNode> told = told(erin, "called-off");
+        List<JsonNode> told = told(erin, "called-off").stream()
+                .filter(n -> n.path("proposalId").asLong() == offer).toList();
         assertEquals(1, told.size(), told.toString());
         assertEquals(erins, told.get(0).path("responseId").asLong());
         for (String language : new String[] {"en", "uk"}) {
@@ -127,6 +137,8 @@ class LeftTheSiteTest {
             assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
             assertFalse(notifications.contains(m.get("notification.called-off", Messages.isolate("A pram to lend"))),
                     "he did not withdraw it: he left");
+            assertTrue(notifications.contains(m.get("notification.called-off", Messages.isolate("A bicycle pump"))),
+                    "the pump he withdrew two hours before he left is still called withdrawn: " + notifications);
         }
     }
 

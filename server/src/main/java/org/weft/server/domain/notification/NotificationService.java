@@ -1,6 +1,7 @@
 package org.weft.server.domain.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,13 @@ import org.weft.server.persistence.ProposalEntity;
  * ever sees or touches their own.
  */
 public final class NotificationService {
+    /**
+     * How long before an author's account went its promises may have been called off by the same departure: at once
+     * here; on another server, its Deletes of the author's posts go out before the Delete of the author, and a
+     * receiver that was down gets them on retry, minutes apart.
+     */
+    static final Duration DEPARTURE_SPREAD = Duration.ofHours(1);
+
     private final Database db;
     private final Clock clock;
 
@@ -151,7 +159,11 @@ public final class NotificationService {
         String title = exists || (p != null && kind == NotificationKind.CALLED_OFF) ? p.getTitle() : null;
         // Read when shown, not when told: the author's proposals are deleted (and their promises called off) just
         // before their account is, and on another server the owner's Deletes of its proposals come before its own.
-        boolean authorLeft = p != null && (p.isLocal() ? p.getAuthor() : p.getAttributedTo()).isDeleted();
+        // Only a notice from about then says they left: one from a withdrawal or a moderator's hide before it keeps
+        // its own reason (the member's history must not be rewritten by what happened later).
+        ActorEntity author = p == null ? null : p.isLocal() ? p.getAuthor() : p.getAttributedTo();
+        boolean authorLeft = author != null && author.isDeleted()
+                && !n.getCreatedAt().isBefore(author.getDeletedAt().minus(DEPARTURE_SPREAD));
         return new NotificationDetail(n.getId(), kind, n.getCreatedAt(),
                 n.getReadAt() != null, n.getProposalId(), title, p == null ? null : p.getUri(), onPage,
                 community, n.getResponseId(), n.getMatchId(), text, from, n.getCount(), authorLeft);
