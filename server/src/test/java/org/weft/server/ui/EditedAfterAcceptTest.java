@@ -7,6 +7,8 @@ import static org.weft.server.ui.CampOfFour.told;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -74,12 +76,18 @@ class EditedAfterAcceptTest {
         Instant sooner = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         expect(200, camp.layla().patch("/proposals/" + offer, "{\"endsAt\": \"" + sooner + "\"}"));
         assertEquals(4, told(camp.omar(), offer, KIND).size(), "the end date changed");
+        Instant later = LocalDate.now(ZoneOffset.UTC).plusDays(9).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        expect(200, camp.layla().post("/proposals/" + offer + "/renew", "{\"endsAt\": \"" + later + "\"}"));
+        assertEquals(5, told(camp.omar(), offer, KIND).size(), "renewed to another day");
+        expect(200, camp.layla().post("/proposals/" + offer + "/renew",
+                "{\"endsAt\": \"" + later.plusSeconds(40) + "\"}"));
+        assertEquals(5, told(camp.omar(), offer, KIND).size(), "renewed again within that day: no page shows a change");
 
         expect(200, camp.layla().patch("/proposals/" + offer, "{\"categories\": [\"bedding\", \"clothing\"]}"));
         expect(200, camp.layla().patch("/proposals/" + offer, "{\"title\": \"Two warm woollen blankets\"}"));
-        assertEquals(4, told(camp.omar(), offer, KIND).size(), "neither changed what was arranged");
+        assertEquals(5, told(camp.omar(), offer, KIND).size(), "neither changed what was arranged");
         expect(200, camp.layla().post("/proposals/" + offer + "/status", "{\"status\": \"fulfilled\"}"));
-        assertEquals(4, told(camp.omar(), offer, KIND).size(), "a status is no change of terms");
+        assertEquals(5, told(camp.omar(), offer, KIND).size(), "a status is no change of terms");
 
         assertEquals(List.of(), told(camp.nadia(), offer, KIND),
                 "her answer is still waiting: nothing was arranged with her");

@@ -10,14 +10,15 @@ import org.weft.server.persistence.ProposalEntity;
  * What someone whose response is accepted agrees to: the proposal's title, description, quantity, area and end date.
  * Two proposals' terms are equal when all of these are; a change of any of them after an acceptance is news to the
  * responder ({@link TermsChanged}). Its categories, kind, language and translations are how it is filed and read, not
- * what was arranged. The quantity compares by value (2 and 2.0 are one quantity), the end date to the second, as
- * another server's {@code Update} carries them.
+ * what was arranged. The quantity compares by value (2 and 2.0 are one quantity), the end date by its day (UTC), as
+ * every page shows it: renewing twice in a minute moved it by seconds, and the responder was told twice of a change
+ * no page could show them.
  */
 record AgreedTerms(String title, String description, BigDecimal quantity, String unit, String areaCode, String areaName,
                    Instant endsAt) {
     AgreedTerms {
         quantity = quantity == null ? null : quantity.stripTrailingZeros();
-        endsAt = endsAt == null ? null : endsAt.truncatedTo(ChronoUnit.SECONDS);
+        endsAt = endsAt == null ? null : endsAt.truncatedTo(ChronoUnit.DAYS);
     }
 
     static AgreedTerms of(ProposalEntity p) {
