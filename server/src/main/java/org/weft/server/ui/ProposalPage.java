@@ -158,8 +158,12 @@ public final class ProposalPage {
         // Someone who answered already finds their answer and its conversation here, not a second form.
         boolean answered = talks.values().stream().anyMatch(c -> !c.authorSide());
         List<ResponseEntity> shown = authorSide ? ResponseRepository.toProposal(s, p) : publicResponses;
+        // Someone on another server is shown with their address: a name alone could be any member's here, and the
+        // author may be about to give them a meeting place.
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
-                r.getResponder().getDisplayName(), HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
+                r.getResponder().getDisplayName(),
+                r.getResponder().isLocal() ? null : RemoteProposalPage.handle(r.getResponder()),
+                HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? responseState(r, m) : null,
                 ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
                 ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r), !r.getResponder().isLocal())).toList();

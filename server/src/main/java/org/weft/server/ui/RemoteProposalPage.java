@@ -218,7 +218,7 @@ public final class RemoteProposalPage {
     }
 
     /** {@code @name@server}, or the account's address when its server gave no name. */
-    private static String handle(ActorEntity actor) {
+    static String handle(ActorEntity actor) {
         return actor.getUsername() == null || actor.getDomain() == null ? actor.getUri()
                 : "@" + actor.getUsername() + "@" + actor.getDomain();
     }

@@ -116,6 +116,9 @@ class RemoteProposalPageTest {
                     .contains("Two loaves for our kitchen, please."));
             assertTrue(amina.get("/me/notifications").body().contains(en.get("notification.response",
                     Messages.isolate("Fresh bread"))));
+            // She is to give him a meeting place: his answer says where he is, not only a name anyone could take.
+            String answers = amina.get(offerPath).body();
+            assertTrue(answers.contains("<code dir=\"ltr\">@bob@" + b.domain() + "</code>"), answers);
             long onA = a.server().db().inTransaction(s -> s.createSelectionQuery(
                     "select r.id from ResponseEntity r where r.proposal.uri = :u", Long.class)
                     .setParameter("u", bread.getUri()).getSingleResult());

@@ -28,7 +28,8 @@ public record ProposalView(String lang, String purposeLabel, String statusLabel,
      * buttons (each offered only when the server would do it); {@code remote}: from an account on another server,
      * which the reader may block for themselves.
      */
-    public record ResponseView(String from, String text, String when, long id, String state, boolean canAccept,
-                               boolean canDecline, boolean remote) {
+    /** @param handle the responder's {@code @name@server} when they are on another server (null: a member here) */
+    public record ResponseView(String from, String handle, String text, String when, long id, String state,
+                               boolean canAccept, boolean canDecline, boolean remote) {
     }
 }
