@@ -139,6 +139,10 @@ class LeftTheSiteTest {
                     "he did not withdraw it: he left");
             assertTrue(notifications.contains(m.get("notification.called-off", Messages.isolate("A bicycle pump"))),
                     "the pump he withdrew two hours before he left is still called withdrawn: " + notifications);
+            // His proposals went with his account; the conversation says why it is closed: he left.
+            String conversation = page.get("/conversations/" + erins).body();
+            assertTrue(conversation.contains(m.get("conversation.closedLeft")), conversation);
+            assertFalse(conversation.contains(m.get("conversation.closedDeleted")), conversation);
         }
     }
 

@@ -44,11 +44,16 @@ final class ConversationRules {
      */
     static String closedKey(Session s, ResponseEntity r) {
         ProposalEntity p = r.getProposal();
-        if (p.isDeleted()) {
-            return "conversation.closedDeleted";
+        // The likeliest cause first: an author who leaves has their proposals deleted on the way out, and a proposal
+        // withdrawn is deleted by its server afterwards; "deleted" would then hide what the person did.
+        if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
+            return "conversation.closedLeft";
         }
         if (p.getStatus() == ProposalStatus.WITHDRAWN) {
             return "conversation.closedWithdrawn";
+        }
+        if (p.isDeleted()) {
+            return "conversation.closedDeleted";
         }
         if (r.getState() == ResponseEntity.State.DECLINED) {
             return "conversation.closedDeclined";
@@ -58,9 +63,6 @@ final class ConversationRules {
         }
         if (otherSideBlocked(s, r)) {
             return "conversation.closedBlocked";
-        }
-        if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
-            return "conversation.closedLeft";
         }
         return null;
     }

@@ -124,6 +124,9 @@ class AccountDeletedElsewhereTest {
             davesPage.login("dave", PASSWORD);
             assertTrue(davesPage.get("/me/notifications").body().contains(en.get("notification.called-offLeft",
                     Messages.isolate("Winter coats"))));
+            // The copy went with Yann: his conversation says why it is closed, he left, not that it was deleted.
+            String conversation = davesPage.get("/conversations/" + daves.getId()).body();
+            assertTrue(conversation.contains(en.get("conversation.closedLeft")), conversation);
         }
     }
 

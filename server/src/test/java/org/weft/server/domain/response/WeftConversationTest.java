@@ -150,8 +150,9 @@ class WeftConversationTest {
             assertTrue(notifications.contains(expected), language + " lacks " + expected + ": " + notifications);
             HttpResponse<String> opened = page.get("/me/notifications/" + told.get(0).path("id").asLong());
             assertEquals("/conversations/" + bobs.getId(), opened.headers().firstValue("Location").orElseThrow());
+            // Withdrawn, then deleted: it says what Amina did, as the notification does.
             String conversation = page.get("/conversations/" + bobs.getId()).body();
-            assertTrue(conversation.contains(m.get("conversation.closedDeleted")), conversation);
+            assertTrue(conversation.contains(m.get("conversation.closedWithdrawn")), conversation);
         }
         assertEquals(List.of(), calledOff(carla, copy), "carla answered nothing");
         assertFalse(inboundBodies(b).contains("what was arranged with you is off"), "no Note from A besides");
