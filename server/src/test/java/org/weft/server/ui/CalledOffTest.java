@@ -84,8 +84,11 @@ class CalledOffTest {
         PageClient page = new PageClient(camp.weft().base());
         page.login("omar", CampOfFour.PASSWORD);
         Messages en = Messages.forLanguage("en");
-        assertTrue(page.get("/me/notifications").body().contains(en.get("notification.called-off",
-                Messages.isolate("A pram to lend"))), "deleted, it is still named: he must know which is off");
+        String notifications = page.get("/me/notifications").body();
+        assertTrue(notifications.contains(en.get("notification.called-off", Messages.isolate("A pram to lend"))),
+                "deleted, it is still named: he must know which is off");
+        assertTrue(notifications.contains(en.get("notification.accepted", Messages.isolate("A pram to lend"))),
+                "so is his earlier notice that it was accepted: it was his exchange, he must tell it from others");
         assertTrue(page.get("/conversations/" + omars).body().contains(en.get("conversation.closedDeleted")));
 
         long done = offer(camp.layla(), "A box of nappies");
