@@ -104,6 +104,11 @@ public class ActorEntity {
         return domain;
     }
 
+    /** {@code @name@server}, as people write an account, or its address when its server gave it no name. */
+    public String handle() {
+        return username == null || username.isEmpty() || domain == null ? uri : "@" + username + "@" + domain;
+    }
+
     public String getDisplayName() {
         return displayName;
     }

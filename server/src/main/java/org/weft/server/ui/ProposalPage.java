@@ -162,11 +162,11 @@ public final class ProposalPage {
         // author may be about to give them a meeting place.
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
                 r.getResponder().getDisplayName(),
-                r.getResponder().isLocal() ? null : RemoteProposalPage.handle(r.getResponder()),
+                r.getResponder().isLocal() ? null : r.getResponder().handle(),
                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? responseState(r, m) : null,
                 ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
-                ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r), !r.getResponder().isLocal())).toList();
+                ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r))).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         boolean anonymous = p.getAudience() == Audience.ANONYMOUS;

@@ -179,9 +179,9 @@ public final class RemoteProposalPage {
                 p.getQuantity() == null ? null : ProposalAmount.of(p.getQuantity(), p.getUnit(), m),
                 p.getAreaName() == null ? null : AreaNames.read(s).name(p, m), m.date(p.getEndsAt()),
                 p.getPublishedAt() == null ? null : m.date(p.getPublishedAt()),
-                underCommunity ? null : ProposalCards.shownAuthor(p), handle(from),
+                underCommunity ? null : ProposalCards.shownAuthor(p), from.handle(),
                 community == null || underCommunity ? null : community.getDisplayName(),
-                community == null || underCommunity ? null : handle(community),
+                community == null || underCommunity ? null : community.handle(),
                 ProposalCards.origin(p, m), p.getUri(), m.get("remoteProposal.original", host),
                 canRespond ? path(p.getId()) + "/respond" : null, m.get("remoteProposal.respondLabel", host),
                 weft ? null : m.get("remoteProposal.notWeft", host), own,
@@ -215,12 +215,6 @@ public final class RemoteProposalPage {
         String text = m.get("gone." + p.getPurpose().wire() + "." + (withdrawn ? "withdrawn" : "deleted"),
                 when == null ? "" : m.date(when));
         pages.message(res, s, Status.GONE_410, v, m.get("gone.title"), text, null, null);
-    }
-
-    /** {@code @name@server}, or the account's address when its server gave no name. */
-    static String handle(ActorEntity actor) {
-        return actor.getUsername() == null || actor.getDomain() == null ? actor.getUri()
-                : "@" + actor.getUsername() + "@" + actor.getDomain();
     }
 
     private static Long id(ServerRequest req) {

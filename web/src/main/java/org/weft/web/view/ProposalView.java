@@ -30,6 +30,10 @@ public record ProposalView(String lang, String purposeLabel, String statusLabel,
      */
     /** @param handle the responder's {@code @name@server} when they are on another server (null: a member here) */
     public record ResponseView(String from, String handle, String text, String when, long id, String state,
-                               boolean canAccept, boolean canDecline, boolean remote) {
+                               boolean canAccept, boolean canDecline) {
+        /** Whether the responder is on another server. */
+        public boolean remote() {
+            return handle != null;
+        }
     }
 }

@@ -76,7 +76,7 @@ public final class LinkService {
             for (FollowEntity f : FollowRepository.followingOrAskedOf(s, us)) {
                 ActorEntity them = f.getFollowee();
                 if (them.getKind() == ActorKind.GROUP) {
-                    byUri.put(them.getUri(), new CommunityLink(them.getUri(), handle(them), true, f.isAccepted(), false, false));
+                    byUri.put(them.getUri(), new CommunityLink(them.getUri(), them.handle(), true, f.isAccepted(), false, false));
                 }
             }
             for (FollowEntity f : FollowRepository.followersOf(s, us, FollowEntity.State.ACCEPTED, 0, Integer.MAX_VALUE)) {
@@ -84,7 +84,7 @@ public final class LinkService {
                 if (them.getKind() == ActorKind.GROUP) {
                     CommunityLink ours = byUri.get(them.getUri());
                     byUri.put(them.getUri(), ours == null
-                            ? new CommunityLink(them.getUri(), handle(them), false, false, true, false)
+                            ? new CommunityLink(them.getUri(), them.handle(), false, false, true, false)
                             : new CommunityLink(ours.actorUri(), ours.handle(), true, ours.accepted(), true, false));
                 }
             }
@@ -122,9 +122,5 @@ public final class LinkService {
 
     private static Optional<String> resolveKnown(Session s, String target) {
         return KnownActors.find(s, target).map(ActorEntity::getUri);
-    }
-
-    private static String handle(ActorEntity a) {
-        return "@" + a.getUsername() + "@" + a.getDomain();
     }
 }
