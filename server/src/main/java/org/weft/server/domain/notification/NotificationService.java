@@ -154,11 +154,10 @@ public final class NotificationService {
             }
         }
         NotificationKind kind = NotificationKind.fromWire(n.getKind()).orElse(null);
-        // A promise called off names what was promised, deleted or not, and so does every notice of the member's own
-        // exchange (accepted, a message, changed, open again): their conversation shows them its title too, and
-        // without it several nameless "your response was accepted" could not be told apart.
-        String title = exists || (p != null && (kind == NotificationKind.CALLED_OFF || n.getResponseId() != null))
-                ? p.getTitle() : null;
+        // Every notice of the member's own exchange (accepted, called off, a message, changed, open again) names the
+        // proposal, deleted or not: their conversation shows them its title too, and without it they could not tell
+        // which arrangement is off, nor several "your response was accepted" apart.
+        String title = exists || p != null && n.getResponseId() != null ? p.getTitle() : null;
         // Read when shown, not when told: the author's proposals are deleted (and their promises called off) just
         // before their account is, and on another server the owner's Deletes of its proposals come before its own.
         // Only a notice from about then says they left: one from a withdrawal or a moderator's hide before it keeps
