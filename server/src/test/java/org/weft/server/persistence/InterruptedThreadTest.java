@@ -28,7 +28,7 @@ class InterruptedThreadTest {
         try {
             // What the pruner's sampling does after a compaction cut short by an interrupt: reads every table's pages.
             db.run(s -> {
-                insertChange(s, "written while interrupted");
+                recordRun(s, "written while interrupted");
                 StorageSizes.tables(s);
             });
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is the thread's to handle, not swallowed");
@@ -37,14 +37,14 @@ class InterruptedThreadTest {
         }
 
         long seen = CompletableFuture.supplyAsync(() -> db.inTransaction(s -> {
-            insertChange(s, "written by another thread after it");
+            recordRun(s, "written by another thread after it");
             return ((Number) s.createNativeQuery("SELECT COUNT(*) FROM retention_run", Object.class).getSingleResult())
                     .longValue();
         })).get();
         assertEquals(2, seen, "both writes are there, and the database still takes more");
     }
 
-    private static void insertChange(Session s, String task) {
+    private static void recordRun(Session s, String task) {
         s.createNativeMutationQuery("INSERT INTO retention_run (task, ran_at, removed) VALUES (:t, CURRENT_TIMESTAMP, 0)")
                 .setParameter("t", task).executeUpdate();
     }

@@ -1,5 +1,6 @@
 package org.weft.server.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.net.URI;
@@ -49,6 +50,17 @@ record CampOfFour(TestServers.Instance weft, ApiClient layla, ApiClient omar, Ap
             }
         }
         return told;
+    }
+
+    /**
+     * Nadia (her answer still waiting), Samir (his declined) and Layla (who made the change) got no notice of
+     * {@code kind} about {@code proposal}: only the member it was promised to is told.
+     */
+    void assertNoOneElseTold(long proposal, String kind) {
+        assertEquals(List.of(), told(nadia, proposal, kind),
+                "her answer is still waiting: nothing was arranged with her");
+        assertEquals(List.of(), told(samir, proposal, kind), "his answer was declined");
+        assertEquals(List.of(), told(layla, proposal, kind), "she did it");
     }
 
     @Override
