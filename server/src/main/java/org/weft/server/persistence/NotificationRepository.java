@@ -103,4 +103,17 @@ public final class NotificationRepository {
                 .setParameter("now", now).setParameter("k", NotificationKind.MATCH.wire())
                 .setParameter("w", MatchEntity.State.WITHDRAWN).setParameterList("ids", proposalIds).executeUpdate();
     }
+
+    /**
+     * Takes back the member's unread "match gone" notices about matches with proposal {@code otherId}: the news was
+     * that it is no longer available, and it turned out to be promised to this member. Another server's Update of a
+     * promised proposal can reach us before its Accept of the member's answer, and only the Accept says to whom.
+     */
+    public static int retractMatchGone(Session s, long memberId, long otherId) {
+        return s.createMutationQuery("delete from NotificationEntity n where n.memberId = :member and n.kind = :k"
+                        + " and n.readAt is null and n.matchId in (select m.id from MatchEntity m"
+                        + " where m.requestId = :p or m.offerId = :p)")
+                .setParameter("member", memberId).setParameter("k", NotificationKind.MATCH_GONE.wire())
+                .setParameter("p", otherId).executeUpdate();
+    }
 }

@@ -69,8 +69,9 @@ final class MatchNotifier {
      * Tells the local member(s) on the other side of each of these matches, withdrawn because proposal {@code goneId}
      * stopped being available (closed, deleted, no longer held through a link), that the match is gone; not a member
      * who had dismissed it, nor one whose own response to it was accepted (it closed because it is now promised to
-     * them: they were told so, and "gone" would only confuse), nor one whose own proposal is gone ({@link #ownGone}).
-     * Only a notification: the match stays listed as withdrawn.
+     * them: they were told so, and "gone" would only confuse; an acceptance from another server that arrives after
+     * its proposal's change takes the unread notice back, {@code NotificationRepository.retractMatchGone}), nor one
+     * whose own proposal is gone ({@link #ownGone}). Only a notification: the match stays listed as withdrawn.
      */
     void tellGone(Session s, List<MatchEntity> withdrawn, long goneId) {
         ProposalEntity gone = s.find(ProposalEntity.class, goneId);

@@ -27,6 +27,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
@@ -150,6 +151,10 @@ public final class AgreementService {
             r.decide(answer.accepted() ? ResponseEntity.State.ACCEPTED : ResponseEntity.State.DECLINED, clock.instant());
             s.persist(new NotificationEntity(r.getResponder().getId(), answer.accepted() ? NOTIFY_ACCEPTED : NOTIFY_DECLINED,
                     r.getProposal().getId(), r.getId(), clock.instant()));
+            if (answer.accepted()) {
+                // The proposer's Update (promised) may have come first and told the member their match is gone.
+                NotificationRepository.retractMatchGone(s, r.getResponder().getId(), r.getProposal().getId());
+            }
             return true;
         });
     }
