@@ -158,9 +158,9 @@ public final class IncomingPosts {
                 return null;
             }
             // Neither may reach a board or a moderators' queue: a direct post was written to the actors it names alone (a
-            // community's inbox is not its members; a Weft conversation's message to a community-only or anonymous
-            // proposal's community that overtook its Offer is one), and a post naming a conversation of this instance as
-            // its context, which it could not join, belongs to that conversation or nowhere.
+            // community's inbox is not its members; it keeps, unseen, only a message naming a conversation, which may have
+            // overtaken its Offer), and a post naming a conversation of this instance as its context, which it could not
+            // join, belongs to that conversation or nowhere.
             if (note.visibility() == Visibility.DIRECT) {
                 return "Post " + note.id() + " is a direct message for no member here: a private post goes on no board";
             }
@@ -295,16 +295,33 @@ public final class IncomingPosts {
     private boolean asMessage(Session s, IncomingNote note, ActorEntity sender) {
         Long about = Optional.ofNullable(note.inReplyTo()).flatMap(id -> ProposalRepository.byUri(s, id))
                 .map(ProposalEntity::getId).orElse(null);
+        boolean ahead = aheadOfItsResponse(s, note);
         boolean any = false;
         for (String uri : note.to()) {
-            Optional<ActorEntity> member = ActorRepository.byUri(s, uri)
+            Optional<ActorEntity> recipient = ActorRepository.byUri(s, uri)
                     .filter(m -> !AccountBlocks.blocks(s, sender, m));
-            if (member.isPresent() && inbox.keep(s, note.id(), sender, member.get(), about, note.content(),
-                    note.context())) {
+            // A community keeps only a conversation's message that came before its response (MessageInbox.keep).
+            String context = recipient.isPresent() && recipient.get().getKind() == ActorKind.GROUP && !ahead ? null
+                    : note.context();
+            if (recipient.isPresent() && inbox.keep(s, note.id(), sender, recipient.get(), about, note.content(),
+                    context)) {
                 any = true;
             }
         }
         return any;
+    }
+
+    /**
+     * Whether the post is shaped as a Weft conversation's message whose response is not here yet: it replies to the
+     * response it names as its {@code context} (a conversation's first message), or to a message kept ahead in that
+     * context. Mastodon's direct messages name a context of their own too, but never reply to it.
+     */
+    private static boolean aheadOfItsResponse(Session s, IncomingNote note) {
+        if (note.context() == null || note.inReplyTo() == null) {
+            return false;
+        }
+        return note.inReplyTo().equals(note.context()) || MessageRepository.byUri(s, note.inReplyTo()).stream()
+                .anyMatch(m -> note.context().equals(m.getContextUri()));
     }
 
     /**

@@ -43,10 +43,17 @@ public final class MessageInbox {
      * As {@link #keep(Session, String, ActorEntity, ActorEntity, Long, String)}, remembering the conversation the
      * message names as its {@code context} (null: none, or an id too long to keep), so it can join that conversation
      * if the response it follows arrives later ({@link OvertakenMessages}).
+     *
+     * <p>A community reads no messages, but is the recipient of every message to its community-only and anonymous
+     * proposals: one that names a conversation is kept for it, unseen and told to nobody, until the response it
+     * follows arrives and takes it into its conversation, or {@code MessagesAhead} removes it.
      */
     public boolean keep(Session s, String uri, ActorEntity sender, ActorEntity recipient, Long proposalId, String html,
                         String context) {
-        if (!recipient.isLocal() || recipient.getKind() != ActorKind.PERSON || recipient.isDeleted()) {
+        boolean usableContext = context != null && context.length() <= ResponseEntity.MAX_URI_LENGTH;
+        boolean forMember = recipient.getKind() == ActorKind.PERSON;
+        boolean aheadForCommunity = recipient.getKind() == ActorKind.GROUP && usableContext;
+        if (!recipient.isLocal() || recipient.isDeleted() || !(forMember || aheadForCommunity)) {
             return false;
         }
         if (MessageRepository.isKept(s, uri, recipient.getId())) {
@@ -54,10 +61,11 @@ public final class MessageInbox {
         }
         Instant now = clock.instant();
         MessageEntity message = new MessageEntity(uri, recipient.getId(), sender.getId(), proposalId,
-                RemoteTexts.html(html), now,
-                context == null || context.length() > ResponseEntity.MAX_URI_LENGTH ? null : context);
+                RemoteTexts.html(html), now, usableContext ? context : null);
         s.persist(message);
-        s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
+        if (forMember) {
+            s.persist(NotificationEntity.ofMessage(recipient.getId(), NOTIFY_MESSAGE, proposalId, message.getId(), now));
+        }
         return true;
     }
 

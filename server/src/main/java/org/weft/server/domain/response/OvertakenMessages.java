@@ -1,5 +1,7 @@
 package org.weft.server.domain.response;
 
+import java.util.List;
+
 import org.hibernate.Session;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
@@ -14,12 +16,14 @@ import org.weft.server.persistence.ResponseEntity;
 /**
  * Conversation messages that arrived before the response they follow. Between Weft instances deliveries run side by
  * side, so a responder's first message may reach this instance before their {@code Offer}: it names a response
- * unknown here, and is kept as a direct message to the proposal's author, with the {@code context} it names. When
+ * unknown here, and is kept as a direct message to the proposal's author (or, unseen, by the community a
+ * community-only or anonymous proposal speaks as), with the {@code context} it names. When
  * that response arrives, its sender's messages in that context move into its conversation, at the time they arrived
  * (so in the order they came, before anything said after the response), once each, and their notifications then lead
  * to the conversation. Only the responder's own messages move: one from anybody else naming the same context stays a
  * direct message, as {@link ConversationThreads} refuses anybody else a place in the conversation. A response that
- * never arrives leaves its messages where they are, direct messages.
+ * never arrives leaves its messages where they are, direct messages; those a community kept are removed after a
+ * while ({@code MessagesAhead}).
  */
 final class OvertakenMessages {
     private OvertakenMessages() {
@@ -32,7 +36,8 @@ final class OvertakenMessages {
      */
     static int adopt(Session s, ResponseEntity r) {
         ActorEntity responder = r.getResponder();
-        // Their messages went to the proposal's actor; only a member keeps direct messages (a community never does).
+        // Their messages went to the proposal's actor: its author, or for a community-only or anonymous proposal its
+        // community, which kept them unseen for this moment (MessageInbox.keep).
         ActorEntity recipient = r.getProposal().getAttributedTo();
         if (responder.isLocal() || ConversationRules.closedKey(s, r) != null) {
             return 0;
@@ -52,9 +57,14 @@ final class OvertakenMessages {
                 message.edit(ahead.getContent(), ahead.getUpdatedAt());
             }
             s.persist(message);
-            for (NotificationEntity told : NotificationRepository.ofMessage(s, ahead.getId())) {
-                told.movedToConversation(NotificationKind.CONVERSATION.wire(), r.getProposal().getId(), r.getId(),
+            List<NotificationEntity> told = NotificationRepository.ofMessage(s, ahead.getId());
+            for (NotificationEntity notice : told) {
+                notice.movedToConversation(NotificationKind.CONVERSATION.wire(), r.getProposal().getId(), r.getId(),
                         message.getId());
+            }
+            if (told.isEmpty()) {
+                // Kept by the community, which tells nobody: the proposal's author hears of it now.
+                ConversationRules.notifyOf(s, r.getProposal().getAuthor(), r, message, ahead.getReceivedAt());
             }
             s.remove(ahead);
             moved++;

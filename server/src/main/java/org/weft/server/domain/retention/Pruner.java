@@ -26,6 +26,7 @@ import org.weft.server.persistence.retention.ExpiredAccess;
 import org.weft.server.persistence.retention.FailedInboundBodies;
 import org.weft.server.persistence.retention.FinishedDeliveries;
 import org.weft.server.persistence.retention.InboundIds;
+import org.weft.server.persistence.retention.MessagesAhead;
 import org.weft.server.persistence.retention.OldChanges;
 import org.weft.server.persistence.retention.OldStorageSamples;
 import org.weft.server.persistence.retention.ProcessedInboundBodies;
@@ -105,6 +106,7 @@ public final class Pruner implements AutoCloseable {
                 new DeletedProposals(Duration.ofDays(settings.deletedProposalDays())),
                 new ClosedCopies(Duration.ofDays(settings.closedCopyDays())),
                 new WithdrawnMatches(Duration.ofDays(settings.withdrawnMatchDays())),
+                new MessagesAhead(MessagesAhead.KEEP),
                 new ReadNotifications(Duration.ofDays(settings.readNotificationDays())),
                 new ExpiredAccess(DEVICE_LIFETIME),
                 new OldStorageSamples(SAMPLES_KEPT),

@@ -2,6 +2,8 @@ package org.weft.server.domain.post;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -87,6 +89,7 @@ class PrivatePostsOffTheBoardTest {
     /**
      * A Weft conversation's message from a responder on another server to a community-only proposal's community, which
      * overtook the responder's Offer: addressed to the community alone, in reply to and in the context of the Offer.
+     * The community keeps it for the Offer to come (ConversationOrderTest), shown to no one meanwhile.
      */
     @Test
     void aConversationMessageThatOvertookItsOfferIsOnNoBoard() {
@@ -98,7 +101,12 @@ class PrivatePostsOffTheBoardTest {
         InboundActivityEntity row = handled(deliver("rosa", message));
         assertNowhere("sleeping bags");
         kept(message).ifPresent(p -> fail(p));
-        assertIgnored(row, "is a direct message for no member here");
+        assertEquals(InboundActivityEntity.State.DONE, row.getState());
+        assertNull(row.getLastError(), "kept, for the community alone");
+        for (String member : List.of("amina", "carla")) {
+            String notifications = signedIn(member).get("/me/notifications").body();
+            assertFalse(notifications.contains("sleeping bags"), member + ": " + notifications);
+        }
     }
 
     /**

@@ -249,11 +249,12 @@ class ConversationOrderTest {
     /**
      * A community-only proposal's Notes go out as its community: Taras's first message, which overtakes his Offer, is
      * addressed to block3 alone and names a response unknown on A. Its words read as an offer, and Taras follows block3,
-     * so before the fix it was on block3's board for every member at once. It must reach no board and no moderators'
-     * queue; his Offer and his next message still make the conversation.
+     * so before a first fix it was on block3's board for every member at once; after it, the message was lost. It must
+     * reach no board, no moderators' queue and no member while it waits, and join the conversation, first, when his
+     * Offer arrives.
      */
     @Test
-    void aMessageToACommunityOnlyProposalThatOvertakesTheOfferIsOnNoBoard() {
+    void aMessageToACommunityOnlyProposalThatOvertakesTheOfferWaitsForItOffTheBoard() {
         String answer = "I would like to borrow them for the weekend";
         String first = "I can give two winter coats, size M, to anyone who needs them, and pick the bags up";
         String next = "Or Saturday morning if that suits you better";
@@ -280,6 +281,10 @@ class ConversationOrderTest {
             b = b.restart();
             receivedOn(a, first);
             assertNotOnBoard(a, "winter coats");
+            // The community keeps it, unseen: no member is told of it or can read it yet.
+            assertEquals(0, expect(200, amina.get("/me/notifications")).path("items").size());
+            assertEquals(1L, count(a, "select count(*) from MessageEntity m, ActorEntity c where c.id = m.memberId"
+                    + " and c.username = 'block3'"));
 
             due(b, answer, Instant.now().minusSeconds(1));
             b.server().deliveryWorker().poke();
@@ -287,7 +292,12 @@ class ConversationOrderTest {
             expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(next)));
             receivedOn(a, next);
             JsonNode messages = expect(200, amina.get("/responses/" + onA + "/messages"));
-            assertEquals(List.of(next), texts(messages.path("items"), "text"), messages.toString());
+            assertEquals(List.of(next, first), texts(messages.path("items"), "text"), messages.toString());
+            List<JsonNode> told = new ArrayList<>();
+            expect(200, amina.get("/me/notifications?size=100")).path("items").forEach(told::add);
+            assertEquals(List.of(next, first), told.stream().filter(n -> n.path("kind").asText().equals("conversation"))
+                    .map(n -> n.path("text").asText()).toList(), told.toString());
+            assertEquals(0L, count(a, "select count(*) from MessageEntity"), "nothing left waiting");
             assertNotOnBoard(a, "winter coats");
         } finally {
             b.close();

@@ -247,6 +247,21 @@ class TableRetentionTest {
     }
 
     @Test
+    void aMessageACommunityKeptForAResponseStillToComeGoesAfterThreeDaysAndAMembersNever() throws SQLException {
+        update("INSERT INTO actor (id, uri, kind, is_local, username, domain, display_name, inbox, key_id, public_key_pem,"
+                + " manually_approves, discoverable, created_at) VALUES (3, 'https://camp.example/groups/block3', 'GROUP',"
+                + " TRUE, 'block3', 'camp.example', 'Block 3', 'https://camp.example/groups/block3/inbox', 'k3', 'pem',"
+                + " FALSE, TRUE, " + at(START) + ")");
+        message(100, 3, START); // to an anonymous request's community, ahead of its Offer
+        message(101, 1, START); // to Amina herself
+        prune(Duration.ofDays(3).minusMinutes(1));
+        assertTrue(exists("message", 100), "its Offer may still come: the sender retries for up to 62 hours");
+        prune(Duration.ofMinutes(2));
+        assertFalse(exists("message", 100), "three days on, no response will take it: no one's to read");
+        assertTrue(exists("message", 101), "a member's message is hers until she or its sender deletes it");
+    }
+
+    @Test
     void manyRowsGoInSmallBatches() throws SQLException {
         for (int i = 0; i < 7; i++) {
             notification(100 + i, null, START);
@@ -293,6 +308,12 @@ class TableRetentionTest {
     private void notification(long id, Long proposal, Instant readAt) throws SQLException {
         update("INSERT INTO notification (id, member_id, kind, proposal_id, created_at, read_at) VALUES (" + id
                 + ", 1, 'RESPONSE', " + proposal + ", " + at(START) + ", " + at(readAt) + ")");
+    }
+
+    private void message(long id, long recipient, Instant receivedAt) throws SQLException {
+        update("INSERT INTO message (id, uri, member_id, sender_id, content, received_at, context_uri) VALUES (" + id
+                + ", 'https://remote.example/notes/m" + id + "', " + recipient + ", 2, 'Is it still there?', "
+                + at(receivedAt) + ", 'https://remote.example/offers/" + id + "')");
     }
 
     private void proposal(long id, String uri, boolean local, String status, Instant deletedAt) throws SQLException {
