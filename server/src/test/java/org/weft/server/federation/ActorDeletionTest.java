@@ -1,5 +1,7 @@
 package org.weft.server.federation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -130,11 +132,15 @@ class ActorDeletionTest {
             applied(weft, mastodon, mastodon.fixture("mastodon/delete-actor.json"));
             assertEquals(1L, told(amina, "responder-left"));
 
-            // Her server still serves her actor: a later post of hers, signed with her key, has it fetched again.
+            // Her server still serves her actor: a later post of hers, signed with her key, is refused without asking
+            // her server again (each such request would otherwise cost a fetch).
+            int fetched = mastodon.wireMock().findAll(getRequestedFor(urlPathEqualTo("/users/rosa"))).size();
             String later = reply.replace("116205830011223344", "116205830099887766")
                     .replace("I can cover the Thursday slot", "I am back");
             assertEquals(401, mastodon.deliver(URI.create(weft.base() + "/inbox"), later).statusCode(),
                     "nothing signed with a deleted actor's key is taken");
+            assertEquals(fetched, mastodon.wireMock().findAll(getRequestedFor(urlPathEqualTo("/users/rosa"))).size(),
+                    "her document is not fetched again");
             assertTrue(actor(weft, mastodon.rosa()).isDeleted(), "the fetch does not bring her back");
             PageClient page = new PageClient(weft.base());
             page.login("amina", "a long enough password");

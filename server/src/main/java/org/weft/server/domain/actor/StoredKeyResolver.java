@@ -59,7 +59,12 @@ public final class StoredKeyResolver implements KeyResolver {
         if (!forceRefresh && cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
             return Optional.of(cached.key());
         }
-        Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byKeyId(s, keyId)).filter(a -> !a.isDeleted());
+        Optional<ActorEntity> known = db.inTransaction(s -> ActorRepository.byKeyId(s, keyId));
+        if (known.isPresent() && known.get().isDeleted()) {
+            // Its own Delete was final (below): fetching its document again, on every request it signs, would change
+            // nothing but cost a request to its server each time.
+            return Optional.empty();
+        }
         if (known.isPresent()) {
             ActorKey stored = toKey(known.get());
             // On a refresh, a stored key that differs from the one that just failed came with an Update: use it as is.
