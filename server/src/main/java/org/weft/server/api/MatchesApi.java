@@ -41,7 +41,8 @@ final class MatchesApi {
         boolean all = req.query().first("state").asOptional().map("all"::equals).orElse(false);
         Messages language = Messages.forLanguage(ApiLanguage.forMember(req, chosenLanguage(member.id())));
         ArrayNode items = PlainJson.array();
-        for (MemberMatches.View v : matching.matches().forMember(member.id(), all, 200)) {
+        Long proposal = SearchParameters.id(req, "proposal");
+        for (MemberMatches.View v : matching.matches().forMember(member.id(), all, proposal, 200)) {
             ObjectNode item = items.addObject();
             item.put("id", v.match().getId()).put("state", v.state())
                     .put("score", v.match().getScore()).put("created", v.match().getCreatedAt().toString())

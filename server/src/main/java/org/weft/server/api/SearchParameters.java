@@ -147,6 +147,23 @@ final class SearchParameters {
         return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
     }
 
+    /** An id given as {@code name} (a positive whole number), or null when none is given. */
+    static Long id(ServerRequest req, String name) {
+        String text = single(req, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw ApiException.badField(name, "parameter_range", name, 1, Long.MAX_VALUE);
+    }
+
     private static int integer(ServerRequest req, String name, int defaultValue, int min, int max) {
         String text = single(req, name);
         if (text == null) {

@@ -54,11 +54,16 @@ public final class MatchRepository {
      * everyone's; read here, a block placed later hides the match too, and a lifted one shows it again.
      */
     public static List<Pair> ofMember(Session s, long memberId, boolean all, int limit) {
+        return ofMember(s, memberId, all, null, limit);
+    }
+
+    /** As {@link #ofMember(Session, long, boolean, int)}; only those of the member's proposal {@code mineId} if set. */
+    public static List<Pair> ofMember(Session s, long memberId, boolean all, Long mineId, int limit) {
         Map<Long, Pair> byMatch = new LinkedHashMap<>();
-        for (Pair p : ofMemberSide(s, "r", "requestDismissedAt", memberId, all, limit)) {
+        for (Pair p : ofMemberSide(s, "r", "requestDismissedAt", memberId, all, mineId, limit)) {
             byMatch.put(p.match().getId(), p);
         }
-        for (Pair p : ofMemberSide(s, "o", "offerDismissedAt", memberId, all, limit)) {
+        for (Pair p : ofMemberSide(s, "o", "offerDismissedAt", memberId, all, mineId, limit)) {
             byMatch.putIfAbsent(p.match().getId(), p);
         }
         return byMatch.values().stream().sorted(BEST_FIRST).limit(limit).toList();
@@ -79,16 +84,20 @@ public final class MatchRepository {
 
     /** The matches of the member's proposals on one side ({@code mine}: {@code r} requests, {@code o} offers). */
     private static List<Pair> ofMemberSide(Session s, String mine, String dismissedAt, long memberId, boolean all,
-                                           int limit) {
+                                           Long mineId, int limit) {
         String open = all ? "" : " and m.state = :new and m." + dismissedAt + " is null";
+        String one = mineId == null ? "" : " and " + mine + ".id = :mine";
         String other = "r".equals(mine) ? "o" : "r";
         var query = s.createSelectionQuery("select m, r, o from MatchEntity m, ProposalEntity r, ProposalEntity o"
                         + " where r.id = m.requestId and o.id = m.offerId and " + mine + ".local = true and " + mine
-                        + ".author.id = :me" + open + notBlocked(mine, other) + " order by m.score desc, m.id desc",
+                        + ".author.id = :me" + open + one + notBlocked(mine, other) + " order by m.score desc, m.id desc",
                         Object[].class)
                 .setParameter("me", memberId);
         if (!all) {
             query.setParameter("new", MatchEntity.State.NEW);
+        }
+        if (mineId != null) {
+            query.setParameter("mine", mineId);
         }
         return query.setMaxResults(limit).getResultList().stream()
                 .map(row -> new Pair((MatchEntity) row[0], (ProposalEntity) row[1], (ProposalEntity) row[2]))

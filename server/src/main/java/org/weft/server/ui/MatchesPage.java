@@ -54,15 +54,21 @@ public final class MatchesPage {
         Messages m = v.messages();
         int page = page(req);
         boolean all = "all".equals(req.query().first("state").orElse(""));
+        Long proposal = proposal(req);
         // One more than the page holds tells whether there is a next page.
-        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), all, (page + 1) * PAGE + 1);
+        List<MemberMatches.View> views = matches.forMember(v.member().get().memberId(), all, proposal,
+                (page + 1) * PAGE + 1);
         AreaNames areaNames = AreaNames.of(areas.all());
         List<MatchRow> rows = views.stream().skip((long) page * PAGE).limit(PAGE).map(view -> row(view, m, areaNames))
                 .toList();
         Map<String, Object> params = new HashMap<>();
         params.put("rows", rows);
         params.put("next", views.size() > (page + 1) * PAGE && page + 1 <= MAX_PAGE
-                ? "/me/matches?page=" + (page + 1) + (all ? "&state=all" : "") : null);
+                ? "/me/matches?page=" + (page + 1) + (all ? "&state=all" : "")
+                + (proposal == null ? "" : "&proposal=" + proposal) : null);
+        // Only one proposal's (a notice of several new matches leads here): say so, and lead to all of them.
+        params.put("onlyOf", proposal == null ? null
+                : m.get("matches.onlyOf", rows.isEmpty() ? "" : Messages.isolate(rows.get(0).mineTitle())));
         params.put("notice", Pages.notice(req, m, Set.of("dismissed")));
         pages.render(res, v, m.get("matches.title"), "matches.jte", params);
     }
@@ -81,6 +87,15 @@ public final class MatchesPage {
             });
         } catch (NotFoundException | NumberFormatException e) {
             pages.notFound(res, v);
+        }
+    }
+
+    /** The member's proposal whose matches alone are listed ({@code ?proposal=}), or null for all. */
+    private static Long proposal(ServerRequest req) {
+        try {
+            return req.query().first("proposal").asOptional().map(Long::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

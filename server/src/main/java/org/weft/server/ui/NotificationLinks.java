@@ -39,6 +39,10 @@ final class NotificationLinks {
     }
 
     static String target(NotificationDetail n) {
+        if (n.kind() == NotificationKind.MATCH && n.count() > 1 && n.proposalId() != null) {
+            // A digest of several new matches: all of that proposal's, not only the first.
+            return "/me/matches?state=all&proposal=" + n.proposalId();
+        }
         if (n.kind() == NotificationKind.MATCH || n.kind() == NotificationKind.MATCH_GONE) {
             // Every state: the match may have been withdrawn or dismissed since (a match-gone one always was).
             return n.matchId() == null ? "/me/matches" : "/me/matches?state=all#match-" + n.matchId();

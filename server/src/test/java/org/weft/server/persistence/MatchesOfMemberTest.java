@@ -68,6 +68,19 @@ class MatchesOfMemberTest {
         assertEquals(List.of(80, 70, 65, 60, 55, 50, 45, 40), scores(true, 20));
     }
 
+    @Test
+    void oneOfTheirProposalsAloneListsItsMatchesOnWhicheverSideItIs() {
+        assertEquals(List.of(60, 40), scoresOf(3, false), "request 3's, among them the one with their own offer 18");
+        assertEquals(List.of(60, 45, 40), scoresOf(3, true));
+        assertEquals(List.of(60), scoresOf(18, false), "offer 18's: the same match, from the offer's side");
+        assertEquals(List.of(), scoresOf(9, true), "another member's request lists nothing for them");
+    }
+
+    private List<Integer> scoresOf(long proposal, boolean all) {
+        return db.inTransaction(s -> MatchRepository.ofMember(s, MEMBER, all, proposal, 20).stream()
+                .map(pair -> pair.match().getScore()).toList());
+    }
+
     private List<Integer> scores(boolean all, int limit) {
         return db.inTransaction(s -> MatchRepository.ofMember(s, MEMBER, all, limit).stream()
                 .map(pair -> pair.match().getScore()).toList());

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.domain.account.ApiTokens;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.OutboundActivityEntity;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestClock;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.web.i18n.Messages;
@@ -62,17 +66,36 @@ class MatchDigestTest {
             String english = page.language("en").get("/me/notifications").body();
             assertTrue(english.contains("5 new matches for: " + Messages.isolate("We need a pram")), english);
 
-            // Read (the member followed it to the matches): the next match within the hour makes it new again,
-            // counting from one.
-            HttpResponse<String> followed = page.get(link);
+            // Read (the member followed it to the matches): it leads to all five, not to the first alone, in her
+            // language. The next match within the hour makes it new again, counting from one.
+            HttpResponse<String> followed = page.language("ar").get(link);
             assertEquals(303, followed.statusCode());
-            assertTrue(followed.headers().firstValue("Location").orElse("").contains("/me/matches?state=all#match-"));
+            String matchesOfPram = followed.headers().firstValue("Location").orElseThrow();
+            assertEquals("/me/matches?state=all&proposal=" + digests.getFirst().getProposalId(), matchesOfPram);
+            String listed = page.get(matchesOfPram).body();
+            for (int i = 1; i <= 5; i++) {
+                assertTrue(listed.contains("Pram number " + i), i + ": " + listed);
+            }
+            assertTrue(listed.contains(Messages.forLanguage("ar").get("matches.onlyOf",
+                    Messages.isolate("We need a pram"))), listed);
+            // Her client asks the same of the API.
+            String token = new ApiTokens(weft.server().db(), clock).create("amina", "test");
+            String api = weft.base() + "/api/v1/me/matches?state=all&proposal=";
+            assertEquals(5, TestHttp.json(TestHttp.send(HttpRequest.newBuilder(URI.create(api
+                    + digests.getFirst().getProposalId())).header("Authorization", "Bearer " + token).build()).body())
+                    .path("matches").size());
+            assertEquals(400, TestHttp.send(HttpRequest.newBuilder(URI.create(api + "pram"))
+                    .header("Authorization", "Bearer " + token).build()).statusCode());
+            page.language("en");
             create(weft, "boris", Purpose.OFFER, "Pram number 6");
             digests = matchNotifications(weft, amina);
             assertEquals(1, digests.size());
             assertEquals(1, digests.getFirst().getCount());
             assertNull(digests.getFirst().getReadAt(), "unread again");
             assertTrue(page.get("/me/notifications").body().contains("A new match for: " + Messages.isolate("We need a pram")));
+            String one = "/me/notifications/" + digests.getFirst().getId();
+            assertTrue(page.get(one).headers().firstValue("Location").orElse("").contains("/me/matches?state=all#match-"),
+                    "a notice of one match leads to that match");
             assertEquals(1, matchMessages(weft), "still one message within the hour");
 
             clock.advance(Duration.ofMinutes(61));

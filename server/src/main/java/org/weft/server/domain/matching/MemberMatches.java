@@ -65,7 +65,12 @@ public final class MemberMatches {
 
     /** The member's matches, best first; withdrawn ones and those they dismissed only when {@code all}. */
     public List<View> forMember(long memberId, boolean all, int limit) {
-        return db.inTransaction(s -> MatchRepository.ofMember(s, memberId, all, limit).stream()
+        return forMember(memberId, all, null, limit);
+    }
+
+    /** As {@link #forMember(long, boolean, int)}, those of one of the member's proposals when {@code mineId} is set. */
+    public List<View> forMember(long memberId, boolean all, Long mineId, int limit) {
+        return db.inTransaction(s -> MatchRepository.ofMember(s, memberId, all, mineId, limit).stream()
                 .map(pair -> view(pair.match(), pair.request(), pair.offer(), memberId))
                 .toList());
     }
