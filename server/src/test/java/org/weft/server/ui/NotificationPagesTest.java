@@ -150,7 +150,10 @@ class NotificationPagesTest {
             String target = opened(layla, n);
             switch (n.path("kind").asText()) {
                 case "response" -> assertEquals(path(request) + "#conversation-" + n.path("responseId").asLong(), target);
-                case "match" -> assertEquals("/me/matches?state=all#match-" + n.path("matchId").asLong(), target);
+                // One match leads to it; a digest of several to all of that proposal's.
+                case "match" -> assertEquals(n.path("count").asInt() == 1
+                        ? "/me/matches?state=all#match-" + n.path("matchId").asLong()
+                        : "/me/matches?state=all&proposal=" + n.path("proposalId").asLong(), target);
                 default -> throw new AssertionError("Layla was not expecting " + n);
             }
         }
@@ -279,14 +282,17 @@ class NotificationPagesTest {
     void everyKindReadsAsASentenceInEveryLanguage() {
         for (NotificationKind kind : NotificationKind.values()) {
             NotificationDetail withProposal = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread",
-                    "https://camp.example/proposals/x", true, "Block 3", 3L, 4L, "words", "Rosa", 2, false);
+                    "https://camp.example/proposals/x", true, "Block 3", 3L, 4L, "words", "Rosa", 2, false, false);
             // Gone, and its author with it (a called-off one says so).
             NotificationDetail gone = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, null, null, false, null, null,
-                    null, null, null, 1, true);
+                    null, null, null, 1, true, true);
+            // Deleted without being withdrawn first, its author still here (a called-off one says "deleted").
+            NotificationDetail deleted = new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread", null, false,
+                    null, 3L, null, null, null, 1, false, true);
             String english = NotificationLinks.title(withProposal, Messages.forLanguage("en"));
             for (String language : Messages.LANGUAGES) {
                 Messages m = Messages.forLanguage(language);
-                for (NotificationDetail n : new NotificationDetail[] {withProposal, gone}) {
+                for (NotificationDetail n : new NotificationDetail[] {withProposal, gone, deleted}) {
                     String title = NotificationLinks.title(n, m);
                     assertFalse(title.contains("notification.") || title.contains("{"), kind + " in " + language + ": " + title);
                 }
@@ -315,7 +321,7 @@ class NotificationPagesTest {
 
     private static NotificationDetail detail(NotificationKind kind) {
         return new NotificationDetail(1, kind, Instant.EPOCH, false, 2L, "Bread", "https://camp.example/proposals/x", true,
-                "Block 3", 3L, 4L, "words", "Rosa", 1, false);
+                "Block 3", 3L, 4L, "words", "Rosa", 1, false, false);
     }
 
     /** Follows a notification's link as the member: returns where it leads, and checks it is read now. */
