@@ -30,7 +30,8 @@ final class NotificationLinks {
             // A digest of the new matches of one proposal: how many, and for what.
             case MATCH -> m.get("notification.match", n.count(), about);
             // Not "withdrawn": its author deleted their account.
-            case CALLED_OFF -> m.get(n.authorLeft() ? "notification.called-offLeft" : "notification.called-off", about);
+            case CALLED_OFF -> m.get(n.authorLeft() ? "notification.called-offLeft"
+                    : n.deletedOpen() ? "notification.called-offDeleted" : "notification.called-off", about);
             // A moderator of which community: the post's own (an operator's "this server" for one in none); never who.
             case POST_HIDDEN, POST_SHOWN -> n.community() == null ? m.get("notification." + n.kind().wire() + "Here", about)
                     : m.get("notification." + n.kind().wire(), about, Messages.isolate(n.community()));

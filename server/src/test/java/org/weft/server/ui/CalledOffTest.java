@@ -70,6 +70,10 @@ class CalledOffTest {
 
         expect(204, camp.layla().delete("/proposals/" + offer));
         assertEquals(1, told(camp.omar(), offer, KIND).size(), "withdrawn already: deleting it tells him nothing more");
+        PageClient page = new PageClient(camp.weft().base());
+        page.login("omar", CampOfFour.PASSWORD);
+        assertTrue(page.get("/me/notifications").body().contains(Messages.forLanguage("en").get(
+                "notification.called-off", Messages.isolate("Two warm blankets"))), "still withdrawn: that was why");
     }
 
     @Test
@@ -81,15 +85,18 @@ class CalledOffTest {
         List<JsonNode> told = told(camp.omar(), promised, KIND);
         assertEquals(1, told.size(), told.toString());
         assertEquals(omars, told.get(0).path("responseId").asLong());
-        PageClient page = new PageClient(camp.weft().base());
-        page.login("omar", CampOfFour.PASSWORD);
-        Messages en = Messages.forLanguage("en");
-        String notifications = page.get("/me/notifications").body();
-        assertTrue(notifications.contains(en.get("notification.called-off", Messages.isolate("A pram to lend"))),
-                "deleted, it is still named: he must know which is off");
-        assertTrue(notifications.contains(en.get("notification.accepted", Messages.isolate("A pram to lend"))),
-                "so is his earlier notice that it was accepted: it was his exchange, he must tell it from others");
-        assertTrue(page.get("/conversations/" + omars).body().contains(en.get("conversation.closedDeleted")));
+        for (String language : new String[] {"en", "ar"}) {
+            Messages m = Messages.forLanguage(language);
+            PageClient page = new PageClient(camp.weft().base()).language(language);
+            page.login("omar", CampOfFour.PASSWORD);
+            String notifications = page.get("/me/notifications").body();
+            // Deleted, not withdrawn: the notice says so, as the conversation does.
+            assertTrue(notifications.contains(m.get("notification.called-offDeleted", Messages.isolate("A pram to lend"))),
+                    language + ": deleted, it is still named: he must know which is off: " + notifications);
+            assertTrue(notifications.contains(m.get("notification.accepted", Messages.isolate("A pram to lend"))),
+                    "so is his earlier notice that it was accepted: it was his exchange, he must tell it from others");
+            assertTrue(page.get("/conversations/" + omars).body().contains(m.get("conversation.closedDeleted")));
+        }
 
         long done = offer(camp.layla(), "A box of nappies");
         accept(camp.layla(), camp.respond("omar", done, "We need these, thank you"));

@@ -19,9 +19,11 @@ import org.weft.server.model.NotificationKind;
  * @param count          how many things it stands for: new matches gathered in one digest, 1 for every other kind
  * @param authorLeft     whether the proposal's author has deleted their account since (here, or their server said so):
  *                       a {@code called-off} one then says that is why it is off
+ * @param deletedOpen    whether the proposal was deleted without being withdrawn first: a {@code called-off} one then
+ *                       says "deleted", as the conversation does
  */
 public record NotificationDetail(long id, NotificationKind kind, Instant created, boolean read, Long proposalId,
                                  String proposalTitle, String proposalUri, boolean proposalOnPage, String community,
                                  Long responseId, Long matchId, String text, String from, int count,
-                                 boolean authorLeft) {
+                                 boolean authorLeft, boolean deletedOpen) {
 }

@@ -165,8 +165,10 @@ public final class NotificationService {
         ActorEntity author = p == null ? null : p.isLocal() ? p.getAuthor() : p.getAttributedTo();
         boolean authorLeft = author != null && author.isDeleted()
                 && !n.getCreatedAt().isBefore(author.getDeletedAt().minus(DEPARTURE_SPREAD));
+        // A withdrawal is the reason even when a deletion followed (the notice came with the withdrawal).
+        boolean deletedOpen = p != null && p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN;
         return new NotificationDetail(n.getId(), kind, n.getCreatedAt(),
                 n.getReadAt() != null, n.getProposalId(), title, p == null ? null : p.getUri(), onPage,
-                community, n.getResponseId(), n.getMatchId(), text, from, n.getCount(), authorLeft);
+                community, n.getResponseId(), n.getMatchId(), text, from, n.getCount(), authorLeft, deletedOpen);
     }
 }
