@@ -14,10 +14,27 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Wording that would mislead: one told an anonymous post goes out "in my name" may not post at all, or post believing
- * the opposite.
+ * Words a translation must keep the same from page to page, and wording that would mislead: a reader who meets two
+ * words for "community" wonders whether they are two things, one addressed both as "tú" and as "usted" wonders who is
+ * spoken to, and one told an anonymous post goes out "in my name" may not post at all, or post believing the opposite.
  */
 class ConsistentWordingTest {
+
+    /** Persian says اجتماع for a community, as the menus and forms do; جامعه (society) nowhere. */
+    @Test
+    void persianCallsACommunityByOneWord() throws IOException {
+        Set<String> keys = keysMatching("messages_fa.properties", Pattern.compile("جامعه"));
+        assertTrue(keys.isEmpty(), "جامعه in " + keys);
+    }
+
+    /** Spanish speaks to the reader as "tú" everywhere: no "usted", nor its imperatives. */
+    @Test
+    void spanishAddressesTheReaderAsTu() throws IOException {
+        Pattern formal = Pattern.compile("(?iu)(?<![\\p{L}])(usted|ustedes|elija|pulse|introduzca"
+                + "|seleccione|compruebe|inténtelo)(?![\\p{L}])");
+        Set<String> keys = keysMatching("messages_es.properties", formal);
+        assertTrue(keys.isEmpty(), "formal address in " + keys);
+    }
 
     /**
      * Ukrainian never says a post goes out "від мого імені" (in my name): a public post is under the member's name, and
