@@ -33,7 +33,7 @@ public final class ConversationPages {
     /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
     static final int RESPONSES_PAGE = 10;
     private static final int MAX_SKIP = 10_000;
-    private static final Set<String> NOTICES = Set.of("respondedRemote");
+    private static final Set<String> NOTICES = Set.of("respondedRemote", "respondedRemoteAnonymous");
 
     private final Pages pages;
     private final ConversationService conversations;

@@ -22,6 +22,7 @@ import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalAmount;
 import org.weft.server.domain.response.AgreementService;
 import org.weft.server.domain.taxonomy.Taxonomy;
+import org.weft.server.model.ActorKind;
 import org.weft.server.model.Audience;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
@@ -94,15 +95,21 @@ public final class RemoteProposalPage {
             return;
         }
         Long id = id(req);
-        if (id == null || !db.inTransaction(s -> readable(s, v, s.find(ProposalEntity.class, id)))) {
+        // Whether the copy may be answered here, and if so who will read the answer there (null: not readable here).
+        Boolean toModerators = id == null ? null : db.inTransaction(s -> {
+            ProposalEntity p = s.find(ProposalEntity.class, id);
+            return readable(s, v, p) ? readByModerators(p) : null;
+        });
+        if (toModerators == null) {
             pages.notFound(res, v);
             return;
         }
         String text = Forms.first(form, "text");
+        String told = toModerators ? "respondedRemoteAnonymous" : "respondedRemote";
         try {
             pages.once(res, v, form, path(id), () -> {
                 ResponseEntity sent = agreements.offer(v.username(), id, text, null);
-                return Pages.done(ConversationViews.pageUrl(sent.getId(), 0), "respondedRemote", null);
+                return Pages.done(ConversationViews.pageUrl(sent.getId(), 0), told, null);
             });
         } catch (NotFoundException e) {
             pages.notFound(res, v);
@@ -114,6 +121,17 @@ public final class RemoteProposalPage {
         } catch (DomainException | IllegalArgumentException e) {
             show(req, res, v, new Refused(Pages.textRefusal(v.messages(), e), text, Status.BAD_REQUEST_400));
         }
+    }
+
+    /**
+     * Whether answers to this copy are read by its community's moderators as well as by the person who asked: an
+     * anonymous request, which its server publishes under the community's name ({@code attributedTo} the community)
+     * and to everyone. There the moderators read and answer its conversations for the person who asked, so the
+     * responder, about to give a name or a meeting place, is told so. A community-only one is under the community's
+     * name too, but only its author reads its answers there.
+     */
+    private static boolean readByModerators(ProposalEntity p) {
+        return p.getAttributedTo().getKind() == ActorKind.GROUP && p.getAudience() == Audience.PUBLIC;
     }
 
     /** A refused answer: why, the text it had, and the page's status. */
@@ -172,6 +190,8 @@ public final class RemoteProposalPage {
         String host = Messages.isolateLeftToRight(from.getDomain());
         ActorEntity community = p.getGroup();
         boolean underCommunity = community != null && community.getId().equals(from.getId());
+        String respondLabel = readByModerators(p) ? "remoteProposal.respondLabelAnonymous"
+                : "remoteProposal.respondLabel";
         RemoteProposalView view = new RemoteProposalView(p.getLanguage(), cards.purposeLabel(p, m),
                 m.get("status." + p.getStatus().wire()), p.getStatus() == ProposalStatus.OPEN, p.getTitle(),
                 ProposalPage.paragraphs(HtmlSanitizer.toPlainText(p.getDescription())), cards.categoryLinks(p, m),
@@ -183,7 +203,7 @@ public final class RemoteProposalPage {
                 community == null || underCommunity ? null : community.getDisplayName(),
                 community == null || underCommunity ? null : community.handle(),
                 ProposalCards.origin(p, m), p.getUri(), m.get("remoteProposal.original", host),
-                canRespond ? path(p.getId()) + "/respond" : null, m.get("remoteProposal.respondLabel", host),
+                canRespond ? path(p.getId()) + "/respond" : null, m.get(respondLabel, host),
                 weft ? null : m.get("remoteProposal.notWeft", host), own,
                 ReturnTo.link("/login", path(p.getId()) + "#respond"));
         Map<String, Object> params = new HashMap<>();

@@ -167,6 +167,72 @@ class RemoteProposalPageTest {
     }
 
     /**
+     * Bob on B asks anonymously, and without his name for his community only; Amina on A answers both from A. For the
+     * anonymous request her page and the notice after sending say that the person who asked and Town's moderators
+     * read her answer, in her language, and so it is: Mona, who moderates Town, reads it on B. For the community-only
+     * one they say the author alone reads it, and so it is: Bob reads it, Mona does not.
+     */
+    @Test
+    void aMemberOfAAnsweringAnAnonymousRequestOfBIsToldTheCommunitysModeratorsReadIt() throws Exception {
+        try (TestServers.Instance a = TestServers.start(); TestServers.Instance b = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            a.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            b.server().localActors().createGroup("town", "Town", null);
+            b.server().localActors().createMember("bob", "Bob", PASSWORD, false);
+            b.server().localActors().createMember("mona", "Mona", PASSWORD, false);
+            b.server().moderators().add("town", "mona", Optional.empty());
+            link(a, "block3", b, "town");
+            link(b, "town", a, "block3"); // mutual, so B's community-only requests reach A's community too
+
+            ProposalEntity formula = request(b, "Baby formula, quietly", Audience.ANONYMOUS);
+            ProposalEntity cot = request(b, "A cot for Town only", Audience.COMMUNITY);
+            long formulaCopy = WaitFor.value("A keeps the anonymous request", () -> copy(a, formula.getUri()));
+            long cotCopy = WaitFor.value("A keeps the community-only request", () -> copy(a, cot.getUri()));
+            String host = Messages.isolateLeftToRight(b.domain());
+            Messages en = Messages.forLanguage("en");
+            Messages ar = Messages.forLanguage("ar");
+
+            PageClient amina = new PageClient(a.base());
+            amina.login("amina", PASSWORD);
+            String anonymous = amina.get("/remote-proposals/" + formulaCopy).body();
+            assertTrue(anonymous.contains(en.get("remoteProposal.respondLabelAnonymous", host)), anonymous);
+            assertFalse(anonymous.contains(en.get("remoteProposal.respondLabel", host)), anonymous);
+            String communityOnly = amina.get("/remote-proposals/" + cotCopy).body();
+            assertTrue(communityOnly.contains(en.get("remoteProposal.respondLabel", host)), communityOnly);
+
+            // In Arabic, the page and the notice once sent say the same.
+            PageClient arabic = new PageClient(a.base()).language("ar");
+            arabic.login("amina", PASSWORD);
+            String page = "/remote-proposals/" + formulaCopy;
+            String form = arabic.get(page).body();
+            assertTrue(form.contains(ar.get("remoteProposal.respondLabelAnonymous", host)), form);
+            assertFalse(form.contains(ar.get("remoteProposal.respondLabel", host)), form);
+            HttpResponse<String> sent = arabic.submit(page, page + "/respond", Map.of("text", "I have two tins, Amina"));
+            assertEquals(303, sent.statusCode(), sent.body());
+            String conversation = arabic.get(sent.headers().firstValue("Location").orElseThrow()).body();
+            assertTrue(conversation.contains(ar.get("notice.respondedRemoteAnonymous")), conversation);
+            assertFalse(conversation.contains(ar.get("notice.respondedRemote")), conversation);
+            String cotPage = "/remote-proposals/" + cotCopy;
+            HttpResponse<String> toAuthor = amina.submit(cotPage, cotPage + "/respond", Map.of("text", "My spare cot"));
+            assertTrue(amina.get(toAuthor.headers().firstValue("Location").orElseThrow()).body()
+                    .contains(en.get("notice.respondedRemote")), "the community-only one goes to its author");
+
+            // On B: Town's moderator reads the answer to the anonymous request, not the one to the community-only one.
+            PageClient mona = new PageClient(b.base());
+            mona.login("mona", PASSWORD);
+            PageClient bob = new PageClient(b.base());
+            bob.login("bob", PASSWORD);
+            String formulaOnB = URI.create(formula.getUri()).getRawPath();
+            String cotOnB = URI.create(cot.getUri()).getRawPath();
+            WaitFor.condition("Town's moderator reads Amina's answer", () -> mona.get(formulaOnB).body()
+                    .contains("I have two tins, Amina"));
+            WaitFor.condition("Bob reads Amina's answer to his community-only request", () -> bob.get(cotOnB).body()
+                    .contains("My spare cot"));
+            assertFalse(mona.get(cotOnB).body().contains("My spare cot"), "the author alone reads it");
+        }
+    }
+
+    /**
      * A member of B reports A's offer from its page on B; the report goes to the moderators of Town, whose board shows
      * the copy (not to B's operators only), and Mona, who moderates Town and is no operator, hides B's copy: it leaves
      * B's board and its page there, and A's original is as it was.
@@ -343,6 +409,12 @@ class RemoteProposalPageTest {
     private static ProposalEntity offer(TestServers.Instance i, String title, Audience audience) {
         return i.server().proposals().service().create("amina", ProposalDraft.builder().community("block3")
                 .purpose(Purpose.OFFER).language("en").title(title).description(title).categories("bread")
+                .audience(audience).build());
+    }
+
+    private static ProposalEntity request(TestServers.Instance i, String title, Audience audience) {
+        return i.server().proposals().service().create("bob", ProposalDraft.builder().community("town")
+                .purpose(Purpose.REQUEST).language("en").title(title).description(title).categories("bread")
                 .audience(audience).build());
     }
 

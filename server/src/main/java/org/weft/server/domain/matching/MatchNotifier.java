@@ -11,6 +11,7 @@ import org.hibernate.Session;
 import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.response.DirectMessages;
+import org.weft.server.model.Audience;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.model.Purpose;
@@ -27,9 +28,9 @@ import org.weft.web.i18n.Messages;
 
 /**
  * Tells the local member(s) of a new match: a notification row naming the match, and a direct message from the
- * community, in the member's own language, when the member linked a fediverse account. The message shows only what
- * the other proposal already shows to anyone who can see it (its title, area and address); the remote member is not
- * named, and nothing at all goes to the other side's server.
+ * community, in the member's own language, when the member linked a fediverse account, unless their proposal is
+ * anonymous. The message shows only what the other proposal already shows to anyone who can see it (its title, area
+ * and address); the remote member is not named, and nothing at all goes to the other side's server.
  *
  * <p>At most one notification (and one message) per proposal per hour: the first match of the hour makes one, and
  * later ones only raise its count ("5 new matches"), so a flood of proposals cannot flood a member.
@@ -136,6 +137,11 @@ final class MatchNotifier {
             return;
         }
         s.persist(NotificationEntity.ofMatch(memberId, KIND, mine.getId(), m.getId(), now));
+        // A proposal posted anonymously is not tied to the member's own fediverse account: a message naming it there
+        // would tell that account's server and its operators who asked. The notification here is enough.
+        if (mine.getAudience() == Audience.ANONYMOUS) {
+            return;
+        }
         FediverseAccountEntity account = s.find(FediverseAccountEntity.class, memberId);
         if (account == null || mine.getGroup() == null) {
             return;
