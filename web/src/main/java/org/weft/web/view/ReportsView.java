@@ -22,8 +22,8 @@ public record ReportsView(String heading, String notice, String error, List<Item
      * @param comment   the reporter's comment, or null
      * @param from      who reported (a member's name, or "a person on SERVER"), for the moderators only
      * @param when      when it was made
-     * @param history   how many reports of the same account there were, this one included, those of its anonymous
-     *                  requests left out (translated)
+     * @param history   how many different reporters reported the same account, in open and closed reports, those of
+     *                  its anonymous requests left out (translated)
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
      * @param anonymous whether the account is the member behind a reported anonymous request: then neither its address
      *                  nor its history is shown (and, a member of this server, it is not {@code remote}: no block)
