@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.helidon.http.Status;
 import org.hibernate.Session;
@@ -41,8 +43,9 @@ import org.weft.web.view.ReportsView;
  * Reporting, for members: {@code POST /report} (a proposal, a response or a conversation message, from the page it is
  * on, with a comment);
  * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, how many
- * reporters the account had, and the actions (dismiss, hide the posts, block the account for the community, forward the
- * report to its server, and, for operators, suspend its server). All but dismissing ask first on a page of their
+ * reporters the account had, how many open reports in the queue are from the same reporter, and the actions (dismiss,
+ * hide the posts, block the account for the community, forward the report to its server, and, for operators, suspend
+ * its server). All but dismissing ask first on a page of their
  * own; every form changes things once (a repeat of its token changes nothing). Anyone else gets 403 and nothing changes.
  */
 public final class ReportPages {
@@ -275,13 +278,18 @@ public final class ReportPages {
     private void show(ServerResponse res, Status status, Visitor v, String notice, String error) {
         Messages m = v.messages();
         long me = v.member().get().memberId();
-        List<ReportsView.Item> items = reports.openFor(me).stream().map(r -> item(r, m)).toList();
+        List<ReportEntity> open = reports.openFor(me);
+        // A flood of reports from one reporter is told as one: each says how many of those in this queue are theirs.
+        Map<String, Long> fromEachReporter = open.stream().map(Reports::reporter).flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        List<ReportsView.Item> items = open.stream().map(r -> item(r, m, Reports.reporter(r).map(fromEachReporter::get)
+                .map(count -> m.get("reports.fromReporter", count)).orElse(null))).toList();
         String heading = m.get("reports.title");
         pages.render(res, status, v, heading, "moderation_reports.jte",
                 Map.of("view", new ReportsView(heading, notice, error, items)));
     }
 
-    private ReportsView.Item item(ReportEntity r, Messages m) {
+    private ReportsView.Item item(ReportEntity r, Messages m, String fromReporter) {
         ActorEntity account = r.getAccount();
         List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
                 .map(uri -> ConversationMessageRepository.byUri(s, uri).map(msg -> message(msg, m))
@@ -296,7 +304,7 @@ public final class ReportPages {
         String forwarded = r.getForwardedAt() == null ? null
                 : m.get("reports.forwarded", Messages.isolate(BlockedDomains.hostOf(account.getUri())), m.dateTime(r.getForwardedAt()));
         return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
-                from, m.date(r.getCreatedAt()), anonymous ? null
+                from, fromReporter, m.date(r.getCreatedAt()), anonymous ? null
                         : m.get("reports.history", reports.reporterCount(account.getId())), !account.isLocal(),
                 anonymous, forwarded);
     }

@@ -118,7 +118,8 @@ class ReportFederationTest {
             assertEquals(1, sections(queue), "one report from that server: " + queue);
             assertEquals(1, queue.split("money in advance", -1).length - 1, queue);
             assertEquals(1, queue.split("Now she asks for a deposit.", -1).length - 1, queue);
-            assertTrue(queue.contains("1 reporter of this account so far") && queue.contains("someone on " + URI.create(mastodon.origin()).getAuthority()), queue);
+            assertTrue(queue.contains("1 reporter of this account so far") && queue.contains("1 open report from this"
+                    + " reporter") && queue.contains("someone on " + URI.create(mastodon.origin()).getAuthority()), queue);
             String inArabic = olga.language("ar").get("/moderate/reports").body();
             assertTrue(inArabic.contains(ar.get("reports.history", 1)), inArabic);
             olga.language("en");

@@ -14,12 +14,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -160,7 +163,7 @@ class ReportPagesTest {
     /**
      * Amina reports Rosa's reply five times, from fresh forms, in English and in Arabic. She is told, in her language,
      * that her words joined her open report; Olga, an operator, sees one report of it with each of Amina's different
-     * words once, and one reporter of the account. Forwarded, it reaches Rosa's server
+     * words once, one reporter of the account, one open report from this reporter. Forwarded, it reaches Rosa's server
      * as one Flag, and Amina's report after that is not sent again. Zaid's report of the same reply is his own: the
      * account then has two reporters, in English and Arabic.
      */
@@ -205,7 +208,8 @@ class ReportPagesTest {
             assertEquals(1, queue.split("<section class=\"report\"", -1).length - 1, "one report: " + queue);
             assertEquals(1, queue.split("She wants money first", -1).length - 1, "each of her words once: " + queue);
             assertTrue(queue.contains("Again") && queue.contains("تطلب المال أولًا"), queue);
-            assertTrue(queue.contains("1 reporter of this account so far"), queue);
+            assertTrue(queue.contains("1 reporter of this account so far")
+                    && queue.contains("1 open report from this reporter"), queue);
             long reportId = weft.server().safety().reports().all(10).getFirst().getId();
             assertEquals(1, weft.server().safety().reports().all(10).size());
 
@@ -230,6 +234,59 @@ class ReportPagesTest {
             assertEquals(2, queue.split("2 different reporters of this account so far", -1).length - 1, queue);
             String inArabic = olga.language("ar").get("/moderate/reports").body();
             assertEquals(2, inArabic.split(ar.get("reports.history", 2), -1).length - 1, inArabic);
+            assertEquals(2, inArabic.split(ar.get("reports.fromReporter", 1), -1).length - 1, inArabic);
+        }
+    }
+
+    /**
+     * Bob files twenty reports in a minute, about twenty different posts: seventeen in Block 3 and three in Block 4;
+     * Zaid files one. Olga, an operator, sees on each of Bob's "20 open reports from this reporter" (in English and
+     * Arabic) and on Zaid's one; Mona, who moderates Block 4 only, counts the three she is shown, never the reports
+     * she may not see. The reporter is named as before (a member's name), and nowhere else.
+     */
+    @Test
+    void eachReportInTheQueueSaysHowManyOpenReportsItsReporterMade() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start()) {
+            var actors = weft.server().localActors();
+            actors.createGroup("block3", "Block 3", null);
+            actors.createGroup("block4", "Block 4", null);
+            actors.createMember("amina", "Amina", PASSWORD, false);
+            long bob = actors.createMember("bob", "Bob Flooder", PASSWORD, false).getId();
+            long zaid = actors.createMember("zaid", "Zaid Neighbour", PASSWORD, false).getId();
+            actors.createMember("mona", "Mona", PASSWORD, false);
+            weft.server().moderators().add("block4", "mona", Optional.empty());
+            actors.createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            var reports = weft.server().safety().reports();
+            for (int i = 0; i < 20; i++) {
+                ProposalEntity post = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                        .community(i < 17 ? "block3" : "block4").purpose(Purpose.OFFER).language("en")
+                        .title("Pram number " + i).categories("prams").build());
+                reports.fromMember(bob, post.getUri(), "Not allowed " + i);
+                if (i == 0) {
+                    reports.fromMember(zaid, post.getUri(), "Looks odd");
+                }
+            }
+
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(21, queue.split("<section class=\"report\"", -1).length - 1, queue);
+            assertEquals(20, queue.split("Bob Flooder</bdi> · [^<]* · 20 open reports from this reporter</p>", -1).length - 1,
+                    queue);
+            assertEquals(1, queue.split("Zaid Neighbour</bdi> · [^<]* · 1 open report from this reporter</p>", -1).length - 1,
+                    queue);
+            String inArabic = olga.language("ar").get("/moderate/reports").body();
+            assertEquals(20, inArabic.split(ar.get("reports.fromReporter", 20), -1).length - 1, inArabic);
+            assertEquals(1, inArabic.split(ar.get("reports.fromReporter", 1), -1).length - 1, inArabic);
+
+            PageClient mona = new PageClient(weft.base());
+            mona.login("mona", PASSWORD);
+            String hers = mona.get("/moderate/reports").body();
+            assertEquals(3, hers.split("<section class=\"report\"", -1).length - 1, hers);
+            assertEquals(3, hers.split("3 open reports from this reporter", -1).length - 1, hers);
+            assertFalse(hers.contains("20 open reports") || hers.contains("Zaid"), "only what she may see: " + hers);
         }
     }
 
