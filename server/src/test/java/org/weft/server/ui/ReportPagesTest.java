@@ -15,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -235,6 +240,52 @@ class ReportPagesTest {
             String inArabic = olga.language("ar").get("/moderate/reports").body();
             assertEquals(2, inArabic.split(ar.get("reports.history", 2), -1).length - 1, inArabic);
             assertEquals(2, inArabic.split(ar.get("reports.fromReporter", 1), -1).length - 1, inArabic);
+        }
+    }
+
+    /**
+     * Bob sends six reports of Amina's offer at the same moment (six tabs, or a script): they take turns, so the
+     * moderator's queue shows one report, with each of his words.
+     */
+    @Test
+    void reportsOfTheSameThingSentAtOnceMakeOneReport() throws Exception {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            weft.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            long bob = weft.server().localActors().createMember("bob", "Bob", PASSWORD, false).getId();
+            ProposalEntity offer = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).language("en").title("A pram to lend")
+                    .categories("prams").build());
+            var reports = weft.server().safety().reports();
+            int requests = 6;
+            ExecutorService threads = Executors.newFixedThreadPool(requests);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Long>> answers = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    String comment = "Words " + i;
+                    answers.add(threads.submit(() -> {
+                        go.await();
+                        return reports.fromMember(bob, offer.getUri(), comment);
+                    }));
+                }
+                go.countDown();
+                for (Future<Long> answer : answers) {
+                    answer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdown();
+            }
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(1, queue.split("<section class=\"report\"", -1).length - 1, "one report: " + queue);
+            for (int i = 0; i < requests; i++) {
+                assertTrue(queue.contains("Words " + i), queue);
+            }
         }
     }
 
