@@ -4,12 +4,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.weft.server.model.ActorKind;
 
 /** Finds actors, local and remote, inside the caller's transaction. */
 public final class ActorRepository {
     private ActorRepository() {
+    }
+
+    /**
+     * Takes the actor's row lock until the transaction ends (select ... for update): two transactions that look for
+     * something about the actor and then write because of it (a second report about it, say) run one after the other.
+     */
+    public static void lock(Session s, ActorEntity a) {
+        s.lock(a, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public static Optional<ActorEntity> byUri(Session session, String uri) {

@@ -60,8 +60,7 @@ public class ReportEntity {
         this.account = account;
         String joined = String.join("\n", contentUris);
         this.contentUris = joined.isEmpty() ? null : joined.substring(0, Math.min(7000, joined.length()));
-        this.comment = comment == null || comment.isBlank() ? null
-                : comment.strip().substring(0, Math.min(2000, comment.strip().length()));
+        this.comment = fitted(comment);
         this.state = State.OPEN;
         this.createdAt = createdAt;
     }
@@ -77,6 +76,19 @@ public class ReportEntity {
         this.flagUri = flagUri;
     }
 
+    /**
+     * The same reporter reports the same thing again while this report is open: their new words join the earlier
+     * ones (after a blank line), unless they are already there, as when the same words or the same Flag come twice.
+     * What no longer fits the column is left out, so the first words stay.
+     */
+    public void addComment(String more) {
+        String added = fitted(more);
+        if (added == null || comment != null && comment.contains(added)) {
+            return;
+        }
+        this.comment = comment == null ? added : fitted(comment + "\n\n" + added);
+    }
+
     public void decide(State state, Instant when) {
         this.state = state;
         this.decidedAt = when;
@@ -84,6 +96,11 @@ public class ReportEntity {
 
     public void forwarded(Instant when) {
         this.forwardedAt = when;
+    }
+
+    private static String fitted(String comment) {
+        return comment == null || comment.isBlank() ? null
+                : comment.strip().substring(0, Math.min(2000, comment.strip().length()));
     }
 
     public Long getId() {

@@ -42,15 +42,29 @@ public final class ReportRepository {
                 + " order by r.createdAt desc, r.id desc", ReportEntity.class).setMaxResults(limit).getResultList();
     }
 
-    /** Earlier reports of the same account, newest first (the account's history in the queue). */
     /** The reports made to {@code community} about {@code account}, oldest first. */
     public static List<ReportEntity> toCommunityAbout(Session s, ActorEntity community, ActorEntity account) {
         return s.createSelectionQuery("from ReportEntity r where r.community = :g and r.account = :a order by r.id",
                 ReportEntity.class).setParameter("g", community).setParameter("a", account).getResultList();
     }
 
-    public static List<ReportEntity> ofAccount(Session s, long accountId, int limit) {
+    /** Every report of the account, open or closed, newest first (the account's history in the queue). */
+    public static List<ReportEntity> ofAccount(Session s, long accountId) {
         return s.createSelectionQuery("from ReportEntity r where r.account.id = :a order by r.createdAt desc, r.id desc",
-                ReportEntity.class).setParameter("a", accountId).setMaxResults(limit).getResultList();
+                ReportEntity.class).setParameter("a", accountId).getResultList();
+    }
+
+    /** The open reports member {@code reporterId} made about {@code account}. */
+    public static List<ReportEntity> openByMemberAbout(Session s, long reporterId, ActorEntity account) {
+        return s.createSelectionQuery("from ReportEntity r where r.state = :open and r.reporterId = :m and r.account = :a"
+                        + " order by r.id", ReportEntity.class).setParameter("open", ReportEntity.State.OPEN)
+                .setParameter("m", reporterId).setParameter("a", account).getResultList();
+    }
+
+    /** The open reports about {@code account} that came from other servers as Flags. */
+    public static List<ReportEntity> openFlagsAbout(Session s, ActorEntity account) {
+        return s.createSelectionQuery("from ReportEntity r where r.state = :open and r.flagUri is not null"
+                        + " and r.account = :a order by r.id", ReportEntity.class)
+                .setParameter("open", ReportEntity.State.OPEN).setParameter("a", account).getResultList();
     }
 }

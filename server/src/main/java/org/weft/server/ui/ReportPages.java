@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.helidon.http.Status;
 import org.hibernate.Session;
@@ -40,9 +42,10 @@ import org.weft.web.view.ReportsView;
 /**
  * Reporting, for members: {@code POST /report} (a proposal, a response or a conversation message, from the page it is
  * on, with a comment);
- * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, the account's
- * history of reports and the actions (dismiss, hide the posts, block the account for the community, forward the
- * report to its server, and, for operators, suspend its server). All but dismissing ask first on a page of their
+ * and the moderators' queue, {@code /moderate/reports}, with the reported account, content, comment, how many
+ * reporters the account had, how many open reports in the queue are from the same reporter, and the actions (dismiss,
+ * hide the posts, block the account for the community, forward the report to its server, and, for operators, suspend
+ * its server). All but dismissing ask first on a page of their
  * own; every form changes things once (a repeat of its token changes nothing). Anyone else gets 403 and nothing changes.
  */
 public final class ReportPages {
@@ -100,8 +103,9 @@ public final class ReportPages {
                 : SENT + "?back=" + URLEncoder.encode(reported.get().page(), StandardCharsets.UTF_8);
         try {
             pages.once(res, v, form, sent, () -> {
-                reports.fromMember(me, reported.get().uri(), Forms.first(form, "comment"));
-                return sent;
+                Reports.Filed filed = reports.filedByMember(me, reported.get().uri(), Forms.first(form, "comment"));
+                // Joined to their open report, the member is told so rather than thanked for a new one.
+                return filed.joinedAnOpenOne() ? sent + (sent.contains("?") ? "&" : "?") + "again=1" : sent;
             });
         } catch (NotFoundException e) {
             pages.message(res, Status.NOT_FOUND_404, v, "error.notFoundTitle", "error.notFound");
@@ -118,13 +122,17 @@ public final class ReportPages {
 
     /**
      * {@code GET /report/sent}: where a report goes after it is stored (reloading it sends nothing again), with a way
-     * back to the post or conversation it was made from ({@code back}, a path on this site only).
+     * back to the post or conversation it was made from ({@code back}, a path on this site only). With {@code again},
+     * the member had reported the same thing before and that report is still open: it says their words were added
+     * to it, so they know the moderators see it once, however often they send it.
      */
     public void sent(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         if (Pages.requireMember(res, v)) {
             Messages m = v.messages();
-            pages.message(res, Status.OK_200, v, m.get("report.doneTitle"), m.get("report.done"),
+            boolean again = req.query().first("again").isPresent();
+            pages.message(res, Status.OK_200, v, m.get(again ? "report.addedTitle" : "report.doneTitle"),
+                    m.get(again ? "report.added" : "report.done"),
                     ReturnTo.safe(req.query().first("back").orElse(null)).orElse(null), "report.back");
         }
     }
@@ -270,13 +278,18 @@ public final class ReportPages {
     private void show(ServerResponse res, Status status, Visitor v, String notice, String error) {
         Messages m = v.messages();
         long me = v.member().get().memberId();
-        List<ReportsView.Item> items = reports.openFor(me).stream().map(r -> item(r, m)).toList();
+        List<ReportEntity> open = reports.openFor(me);
+        // A flood of reports from one reporter is told as one: each says how many of those in this queue are theirs.
+        Map<String, Long> fromEachReporter = open.stream().map(Reports::reporter).flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        List<ReportsView.Item> items = open.stream().map(r -> item(r, m, Reports.reporter(r).map(fromEachReporter::get)
+                .map(count -> m.get("reports.fromReporter", count)).orElse(null))).toList();
         String heading = m.get("reports.title");
         pages.render(res, status, v, heading, "moderation_reports.jte",
                 Map.of("view", new ReportsView(heading, notice, error, items)));
     }
 
-    private ReportsView.Item item(ReportEntity r, Messages m) {
+    private ReportsView.Item item(ReportEntity r, Messages m, String fromReporter) {
         ActorEntity account = r.getAccount();
         List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
                 .map(uri -> ConversationMessageRepository.byUri(s, uri).map(msg -> message(msg, m))
@@ -291,8 +304,8 @@ public final class ReportPages {
         String forwarded = r.getForwardedAt() == null ? null
                 : m.get("reports.forwarded", Messages.isolate(BlockedDomains.hostOf(account.getUri())), m.dateTime(r.getForwardedAt()));
         return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
-                from, m.date(r.getCreatedAt()), anonymous ? null
-                        : m.get("reports.history", reports.history(account.getId()).size()), !account.isLocal(),
+                from, fromReporter, m.date(r.getCreatedAt()), anonymous ? null
+                        : m.get("reports.history", reports.reporterCount(account.getId())), !account.isLocal(),
                 anonymous, forwarded);
     }
 

@@ -39,6 +39,7 @@ import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 import org.weft.server.ui.PageClient;
+import org.weft.web.i18n.Messages;
 
 /**
  * Reports across servers: a Mastodon-shaped {@code Flag} (the instance actor, the account and a post, a comment) makes
@@ -78,6 +79,69 @@ class ReportFederationTest {
                     .orElseThrow().getId());
             assertTrue(weft.server().safety().reports().openFor(operator).isEmpty(), "amina moderates nothing");
         }
+    }
+
+    /**
+     * Mastodon sends its report about Amina's offer three times while it is open here: a second Flag with other words,
+     * and a third with the second's words again. Olga, an operator here, sees one report from that server, with each of its words once and
+     * one reporter of the account, in English and Arabic. A Flag about the account alone is another report. Once the
+     * first is dismissed, a Flag about the offer again is a new report.
+     */
+    @Test
+    void aRepeatedFlagFromTheSameServerJoinsItsOpenReport() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
+                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
+            String first = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            String firstId = TestHttp.json(first).path("id").asText();
+            String second = first.replace(firstId, firstId + "-2")
+                    .replace("This account keeps asking people for money in advance.", "Now she asks for a deposit.");
+            String secondAgain = second.replace(firstId + "-2", firstId + "-3");
+            for (String flag : List.of(first, second, secondAgain)) {
+                assertEquals(202, deliverAsInstance(mastodon, weft, flag));
+                WaitFor.inboundDone(weft, TestHttp.json(flag).path("id").asText());
+            }
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(1, sections(queue), "one report from that server: " + queue);
+            assertEquals(1, queue.split("money in advance", -1).length - 1, queue);
+            assertEquals(1, queue.split("Now she asks for a deposit.", -1).length - 1, queue);
+            assertTrue(queue.contains("1 reporter of this account so far") && queue.contains("1 open report from this"
+                    + " reporter") && queue.contains("someone on " + URI.create(mastodon.origin()).getAuthority()), queue);
+            String inArabic = olga.language("ar").get("/moderate/reports").body();
+            assertTrue(inArabic.contains(ar.get("reports.history", 1)), inArabic);
+            olga.language("en");
+
+            String aboutTheAccount = first.replace(firstId, firstId + "-4")
+                    .replace(",\n    \"" + offer.path("uri").asText() + "\"", "");
+            assertEquals(202, deliverAsInstance(mastodon, weft, aboutTheAccount));
+            WaitFor.inboundDone(weft, firstId + "-4");
+            assertEquals(2, sections(olga.get("/moderate/reports").body()), "the account alone is another report");
+
+            long reportId = weft.server().safety().reports().all(10).getLast().getId();
+            weft.server().safety().reports().dismiss(reportId, Optional.empty());
+            String later = first.replace(firstId, firstId + "-5");
+            assertEquals(202, deliverAsInstance(mastodon, weft, later));
+            WaitFor.inboundDone(weft, firstId + "-5");
+            assertEquals(2, sections(olga.get("/moderate/reports").body()), "after a dismissal, a new report");
+            assertEquals(3, weft.server().safety().reports().all(10).size());
+        }
+    }
+
+    private static int sections(String queue) {
+        return queue.split("<section class=\"report\"", -1).length - 1;
     }
 
     @Test

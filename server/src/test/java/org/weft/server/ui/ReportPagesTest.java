@@ -9,16 +9,25 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.Operators;
+import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.ActorKind;
+import org.weft.server.model.Purpose;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -156,6 +165,192 @@ class ReportPagesTest {
         }
     }
 
+    /**
+     * Amina reports Rosa's reply five times, from fresh forms, in English and in Arabic. She is told, in her language,
+     * that her words joined her open report; Olga, an operator, sees one report of it with each of Amina's different
+     * words once, one reporter of the account, one open report from this reporter. Forwarded, it reaches Rosa's server
+     * as one Flag, and Amina's report after that is not sent again. Zaid's report of the same reply is his own: the
+     * account then has two reporters, in English and Arabic.
+     */
+    @Test
+    void aRepeatedReportOfTheSameThingByTheSamePersonCountsOnceAndIsSentOnce() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient api = ApiClient.newMember(weft, "amina", "Amina Reporter");
+            JsonNode offer = expect(201, api.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            String reply = rosa.fixture("mastodon/create-note-reply.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            assertEquals(202, rosa.deliver(URI.create(weft.base() + "/inbox"), reply).statusCode());
+            long responseId = WaitFor.value("rosa's reply", () -> {
+                JsonNode items = expect(200, api.get("/proposals/" + offer.path("id").asLong() + "/responses"))
+                        .path("items");
+                return items.isEmpty() ? null : items.get(0).path("id").asLong();
+            });
+            String page = URI.create(offer.path("uri").asText()).getPath();
+            PageClient amina = new PageClient(weft.base());
+            amina.login("amina", PASSWORD);
+            List<String> sent = new ArrayList<>();
+            for (String comment : List.of("She wants money first", "Again", "She wants money first", "Again")) {
+                sent.add(report(amina, page, responseId, comment));
+            }
+            assertFalse(sent.getFirst().contains("again="), "the first is a new report: " + sent.getFirst());
+            assertTrue(sent.stream().skip(1).allMatch(l -> l.contains("again=1")), sent.toString());
+            String told = amina.get(sent.get(1)).body();
+            assertTrue(told.contains("Added to your report") && told.contains("your words were added to it"), told);
+            amina.language("ar");
+            String toldInArabic = amina.get(report(amina, page, responseId, "تطلب المال أولًا")).body();
+            assertTrue(toldInArabic.contains(ar.get("report.added")) && toldInArabic.contains(ar.get("report.addedTitle")),
+                    toldInArabic);
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(1, queue.split("<section class=\"report\"", -1).length - 1, "one report: " + queue);
+            assertEquals(1, queue.split("She wants money first", -1).length - 1, "each of her words once: " + queue);
+            assertTrue(queue.contains("Again") && queue.contains("تطلب المال أولًا"), queue);
+            assertTrue(queue.contains("1 reporter of this account so far")
+                    && queue.contains("1 open report from this reporter"), queue);
+            long reportId = weft.server().safety().reports().all(10).getFirst().getId();
+            assertEquals(1, weft.server().safety().reports().all(10).size());
+
+            HttpResponse<String> asked = olga.submit("/moderate/reports", "/moderate/reports/" + reportId,
+                    Map.of("action", "forward"));
+            assertEquals(303, olga.post("/moderate/reports/" + reportId,
+                    PageClient.hiddenFields(asked.body(), "/moderate/reports/" + reportId)).statusCode());
+            WaitFor.value("rosa's server receives the Flag", () -> flags(rosa).stream().findFirst().orElse(null));
+            amina.language("en");
+            assertTrue(report(amina, page, responseId, "Still asking").contains("again=1"), "joins the sent one");
+            queue = olga.get("/moderate/reports").body();
+            assertTrue(queue.contains("Still asking") && !queue.contains("value=\"forward\""), "not offered again: " + queue);
+            WaitFor.deliveriesDrained(weft);
+            assertEquals(1, flags(rosa).size(), "Rosa's server counts one report");
+
+            weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false);
+            PageClient zaid = new PageClient(weft.base());
+            zaid.login("zaid", PASSWORD);
+            assertFalse(report(zaid, page, responseId, "Asked me too").contains("again="), "his own report");
+            queue = olga.get("/moderate/reports").body();
+            assertEquals(2, queue.split("<section class=\"report\"", -1).length - 1, queue);
+            assertEquals(2, queue.split("2 different reporters of this account so far", -1).length - 1, queue);
+            String inArabic = olga.language("ar").get("/moderate/reports").body();
+            assertEquals(2, inArabic.split(ar.get("reports.history", 2), -1).length - 1, inArabic);
+            assertEquals(2, inArabic.split(ar.get("reports.fromReporter", 1), -1).length - 1, inArabic);
+        }
+    }
+
+    /**
+     * Bob sends six reports of Amina's offer at the same moment (six tabs, or a script): they take turns, so the
+     * moderator's queue shows one report, with each of his words.
+     */
+    @Test
+    void reportsOfTheSameThingSentAtOnceMakeOneReport() throws Exception {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            weft.server().localActors().createMember("amina", "Amina", PASSWORD, false);
+            long bob = weft.server().localActors().createMember("bob", "Bob", PASSWORD, false).getId();
+            ProposalEntity offer = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).language("en").title("A pram to lend")
+                    .categories("prams").build());
+            var reports = weft.server().safety().reports();
+            int requests = 6;
+            ExecutorService threads = Executors.newFixedThreadPool(requests);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Long>> answers = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    String comment = "Words " + i;
+                    answers.add(threads.submit(() -> {
+                        go.await();
+                        return reports.fromMember(bob, offer.getUri(), comment);
+                    }));
+                }
+                go.countDown();
+                for (Future<Long> answer : answers) {
+                    answer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdown();
+            }
+
+            weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(1, queue.split("<section class=\"report\"", -1).length - 1, "one report: " + queue);
+            for (int i = 0; i < requests; i++) {
+                assertTrue(queue.contains("Words " + i), queue);
+            }
+        }
+    }
+
+    /**
+     * Bob files twenty reports in a minute, about twenty different posts: seventeen in Block 3 and three in Block 4;
+     * Zaid files one. Olga, an operator, sees on each of Bob's "20 open reports from this reporter" (in English and
+     * Arabic) and on Zaid's one; Mona, who moderates Block 4 only, counts the three she is shown, never the reports
+     * she may not see. The reporter is named as before (a member's name), and nowhere else.
+     */
+    @Test
+    void eachReportInTheQueueSaysHowManyOpenReportsItsReporterMade() {
+        Messages ar = Messages.forLanguage("ar");
+        try (TestServers.Instance weft = TestServers.start()) {
+            var actors = weft.server().localActors();
+            actors.createGroup("block3", "Block 3", null);
+            actors.createGroup("block4", "Block 4", null);
+            actors.createMember("amina", "Amina", PASSWORD, false);
+            long bob = actors.createMember("bob", "Bob Flooder", PASSWORD, false).getId();
+            long zaid = actors.createMember("zaid", "Zaid Neighbour", PASSWORD, false).getId();
+            actors.createMember("mona", "Mona", PASSWORD, false);
+            weft.server().moderators().add("block4", "mona", Optional.empty());
+            actors.createMember("olga", "Olga Operator", PASSWORD, false);
+            new Operators(weft.server().db()).setAdmin("olga", true);
+            var reports = weft.server().safety().reports();
+            for (int i = 0; i < 20; i++) {
+                ProposalEntity post = weft.server().proposals().service().create("amina", ProposalDraft.builder()
+                        .community(i < 17 ? "block3" : "block4").purpose(Purpose.OFFER).language("en")
+                        .title("Pram number " + i).categories("prams").build());
+                reports.fromMember(bob, post.getUri(), "Not allowed " + i);
+                if (i == 0) {
+                    reports.fromMember(zaid, post.getUri(), "Looks odd");
+                }
+            }
+
+            PageClient olga = new PageClient(weft.base());
+            olga.login("olga", PASSWORD);
+            String queue = olga.get("/moderate/reports").body();
+            assertEquals(21, queue.split("<section class=\"report\"", -1).length - 1, queue);
+            assertEquals(20, queue.split("Bob Flooder</bdi> · [^<]* · 20 open reports from this reporter</p>", -1).length - 1,
+                    queue);
+            assertEquals(1, queue.split("Zaid Neighbour</bdi> · [^<]* · 1 open report from this reporter</p>", -1).length - 1,
+                    queue);
+            String inArabic = olga.language("ar").get("/moderate/reports").body();
+            assertEquals(20, inArabic.split(ar.get("reports.fromReporter", 20), -1).length - 1, inArabic);
+            assertEquals(1, inArabic.split(ar.get("reports.fromReporter", 1), -1).length - 1, inArabic);
+
+            PageClient mona = new PageClient(weft.base());
+            mona.login("mona", PASSWORD);
+            String hers = mona.get("/moderate/reports").body();
+            assertEquals(3, hers.split("<section class=\"report\"", -1).length - 1, hers);
+            assertEquals(3, hers.split("3 open reports from this reporter", -1).length - 1, hers);
+            assertFalse(hers.contains("20 open reports") || hers.contains("Zaid"), "only what she may see: " + hers);
+        }
+    }
+
+    /** Reports the response from a fresh form on the proposal's page; returns where the report sent the member. */
+    private static String report(PageClient member, String page, long responseId, String comment) {
+        Map<String, String> form = new HashMap<>(PageClient.hiddenFields(member.get(page).body(), "/report"));
+        form.put("response", String.valueOf(responseId));
+        form.put("comment", comment);
+        HttpResponse<String> reported = member.post("/report", form);
+        assertEquals(303, reported.statusCode(), reported.body());
+        return reported.headers().firstValue("Location").orElseThrow();
+    }
+
     @Test
     void aMemberReportsAMessageFromTheConversationPage() {
         try (TestServers.Instance weft = TestServers.start()) {
@@ -197,10 +392,11 @@ class ReportPagesTest {
     }
 
     /**
-     * Bob answers Hana's anonymous request; the community's side writes to him, and he reports that message twice. The
-     * moderator's queue shows the message's words (escaped) and whom it went to, never the member behind the request.
-     * Hiding it really hides it: Bob's conversation says a moderator removed it, the public log lists it, and both
-     * reports are closed. A report of a message already hidden hides nothing, and the page says so.
+     * Bob answers Hana's anonymous request; the community's side writes to him, and he reports that message twice (the
+     * second time his words join his open report). The moderator's queue shows the message's words (escaped) and whom
+     * it went to, never the member behind the request. Hiding it really hides it: Bob's conversation says a moderator
+     * removed it, the public log lists it, and the report is closed. A report of a message already hidden hides
+     * nothing, and the page says so.
      */
     @Test
     void aModeratorHidesAReportedMessageOfAnAnonymousRequest() {
@@ -226,7 +422,8 @@ class ReportPagesTest {
                 assertEquals(303, bob.post("/report", form).statusCode());
             }
             List<ReportEntity> reports = weft.server().safety().reports().all(10);
-            assertEquals(2, reports.size(), "two reports of the same message");
+            assertEquals(1, reports.size(), "one report of the same message by the same person");
+            assertEquals("Not what I asked\n\nAgain", reports.getFirst().getComment());
             long reportId = reports.getLast().getId();
 
             weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
@@ -285,10 +482,10 @@ class ReportPagesTest {
     }
 
     /**
-     * Hana posts an anonymous request and, under her name, an offer; Bob reports the request once and the offer twice.
-     * The queue shows the offer's reports with her address and her history, which counts her two named reports only:
-     * the anonymous request's report counted there would tell the moderator, who sees it listed beside them, who asked.
-     * The anonymous request's report is still in the queue, naming nobody.
+     * Hana posts an anonymous request and, under her name, an offer; Carla reports the request, Bob and Zaid the offer.
+     * The queue shows the offer's reports with her address and her history, which counts the two reporters of her
+     * named offer only: Carla's report of the anonymous request counted there would tell the moderator, who sees it
+     * listed beside them, who asked. The anonymous request's report is still in the queue, naming nobody.
      */
     @Test
     void anAnonymousRequestsReportIsLeftOutOfItsAuthorsHistory() {
@@ -302,10 +499,12 @@ class ReportPagesTest {
                     {"community": "block3", "purpose": "offer", "audience": "public", "title": "A spare kettle",
                      "categories": ["kitchenware"], "kind": "gift"}"""));
             weft.server().localActors().createMember("bob", "Bob Helper", PASSWORD, false);
+            long carla = weft.server().localActors().createMember("carla", "Carla", PASSWORD, false).getId();
+            long zaid = weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false).getId();
             var reports = weft.server().safety().reports();
-            long anonymousReport = reports.fromMember(bobId(weft), request.path("uri").asText(), "Not a real request");
+            long anonymousReport = reports.fromMember(carla, request.path("uri").asText(), "Not a real request");
             reports.fromMember(bobId(weft), offer.path("uri").asText(), "Wants money for it");
-            reports.fromMember(bobId(weft), offer.path("uri").asText(), "Again");
+            reports.fromMember(zaid, offer.path("uri").asText(), "Wants money");
 
             weft.server().localActors().createMember("olga", "Olga Operator", PASSWORD, false);
             new Operators(weft.server().db()).setAdmin("olga", true);
@@ -313,14 +512,14 @@ class ReportPagesTest {
             olga.login("olga", PASSWORD);
             String queue = olga.get("/moderate/reports").body();
             String hers = weft.base() + "/users/hana";
-            assertEquals(2, queue.split("<code dir=\"ltr\">" + hers + "</code> · 2 reports of this account", -1).length - 1,
-                    "each named report counts her two named reports: " + queue);
-            assertFalse(queue.contains("3 reports of this account"), queue);
+            assertEquals(2, queue.split("<code dir=\"ltr\">" + hers + "</code> · 2 different reporters of this account so far",
+                    -1).length - 1, "each named report counts the two reporters of her named offer: " + queue);
+            assertFalse(queue.contains("3 different reporters"), queue);
             String anonymousItem = queue.substring(queue.indexOf("id=\"report-" + anonymousReport + "\""));
             anonymousItem = anonymousItem.substring(0, anonymousItem.indexOf("</section>"));
             assertTrue(anonymousItem.contains("the member who posted an anonymous request (not named here)")
                     && anonymousItem.contains("A ride to the clinic"), anonymousItem);
-            assertFalse(anonymousItem.contains(hers) || anonymousItem.contains("reports of this account"), anonymousItem);
+            assertFalse(anonymousItem.contains(hers) || anonymousItem.contains("reporters of this account"), anonymousItem);
         }
     }
 

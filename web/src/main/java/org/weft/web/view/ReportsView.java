@@ -21,9 +21,12 @@ public record ReportsView(String heading, String notice, String error, List<Item
      * @param content   the reported posts: their addresses, with their text where known
      * @param comment   the reporter's comment, or null
      * @param from      who reported (a member's name, or "a person on SERVER"), for the moderators only
+     * @param fromReporter how many of the open reports in this queue are from the same reporter (the same member, or
+     *                  the same server), this one included (translated), so that a flood shows as one; null when the
+     *                  reporter is not known any more
      * @param when      when it was made
-     * @param history   how many reports of the same account there were, this one included, those of its anonymous
-     *                  requests left out (translated)
+     * @param history   how many different reporters reported the same account, in open and closed reports, those of
+     *                  its anonymous requests left out (translated)
      * @param remote    whether the account is on another server (it can be blocked, forwarded, suspended)
      * @param anonymous whether the account is the member behind a reported anonymous request: then neither its address
      *                  nor its history is shown (and, a member of this server, it is not {@code remote}: no block)
@@ -31,7 +34,8 @@ public record ReportsView(String heading, String notice, String error, List<Item
      *                  is sent once, so then it is no longer offered
      */
     public record Item(long id, String community, String account, List<Post> content, String comment, String from,
-                       String when, String history, boolean remote, boolean anonymous, String forwarded) {
+                       String fromReporter, String when, String history, boolean remote, boolean anonymous,
+                       String forwarded) {
     }
 
     /**

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -81,29 +83,58 @@ public final class Reports {
     /**
      * A member reports what is at {@code targetUri} (a proposal, response, conversation message or account).
      *
-     * @return the report's id
+     * @return the report's id (of the earlier one, when this joined it: {@link #filedByMember})
      * @throws NotFoundException when nothing reportable is there
      * @throws InvalidInputException ({@code report_own}) when it is the member's own post or account
      */
     public long fromMember(long memberId, String targetUri, String comment) {
+        return filedByMember(memberId, targetUri, comment).id();
+    }
+
+    /**
+     * A member reports what is at {@code targetUri}. When a report of theirs about the same thing is still open, no
+     * second one is made: the comment joins that one. Counted twice, one person could make an account look reported
+     * by many; forwarded twice, the account's server would count it twice too. The open one is not sent again.
+     */
+    public Filed filedByMember(long memberId, String targetUri, String comment) {
         return db.inTransaction(s -> {
             Target target = target(s, targetUri)
                     .orElseThrow(() -> new NotFoundException("Nothing to report at " + targetUri));
             if (target.account().getId() == memberId) {
                 throw InvalidInputException.of("report_own");
             }
+            // Two reports of the same thing sent at once take turns, so the second finds the first.
+            ActorRepository.lock(s, target.account());
+            Optional<ReportEntity> earlier = ReportRepository.openByMemberAbout(s, memberId, target.account()).stream()
+                    .filter(r -> sameContent(r, target.content())).findFirst();
+            if (earlier.isPresent()) {
+                earlier.get().addComment(comment);
+                return new Filed(earlier.get().getId(), true);
+            }
             ReportEntity report = new ReportEntity(target.community(), target.account(), target.content(), comment,
                     clock.instant());
             report.byMember(memberId);
             s.persist(report);
-            return report.getId();
+            return new Filed(report.getId(), false);
         });
+    }
+
+    /**
+     * A member's report, as filed.
+     *
+     * @param id              the report's id
+     * @param joinedAnOpenOne whether it joined the member's earlier, still open report of the same thing (its comment
+     *                        added there) rather than making a new one
+     */
+    public record Filed(long id, boolean joinedAnOpenOne) {
     }
 
     /**
      * A {@code Flag} from another server. The first object that names an account known here is the reported account
      * (else the author of the first known post), the known posts are the reported content. Returns empty when it
-     * names nothing known here, when the same Flag came before, or when its server's reports are rejected.
+     * names nothing known here, when the same Flag came before, or when its server's reports are rejected. A Flag from
+     * a server with a report still open here about the same account and posts joins it (its comment is added) rather
+     * than make a second one: the moderators see one report of one thing from that server, however often it is sent.
      */
     public Optional<Long> fromFlag(Activity flag) {
         List<String> objects = objectIds(flag);
@@ -134,6 +165,16 @@ public final class Reports {
             if (community == null && account.isLocal() && account.getKind() == ActorKind.GROUP) {
                 community = account;
             }
+            // As for a member's report: two Flags at once take turns, so the second finds the first.
+            ActorRepository.lock(s, account);
+            String server = BlockedDomains.hostOf(flag.actor());
+            Optional<ReportEntity> earlier = ReportRepository.openFlagsAbout(s, account).stream()
+                    .filter(r -> server.equals(BlockedDomains.hostOf(r.getReporterUri())) && sameContent(r, content))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                earlier.get().addComment(comment);
+                return Optional.of(earlier.get().getId());
+            }
             ReportEntity report = new ReportEntity(community, account, content, comment, clock.instant());
             report.byFlag(flag.actor(), flag.id());
             s.persist(report);
@@ -160,13 +201,39 @@ public final class Reports {
     }
 
     /**
-     * The reports of the same account (its history, shown beside a named report), newest first. The reports of an
-     * anonymous request it posted are left out: counted there, they would tell who asked
-     * ({@link AnonymousRequestReports}).
+     * How many reporters reported the account, its open and its closed reports alike: each member, and each other
+     * server (whose Flags name nobody), counts once however many reports they made, so that one person cannot make an
+     * account look reported by many. A report whose member has since gone counts on its own. The reports of an
+     * anonymous request it posted are left out: counted there, they would tell who asked ({@link AnonymousRequestReports}).
      */
-    public List<ReportEntity> history(long accountId) {
-        return db.inTransaction(s -> AnonymousRequestReports.withoutThem(s, accountId,
-                ReportRepository.ofAccount(s, accountId, 50)));
+    public int reporterCount(long accountId) {
+        return db.inTransaction(s -> {
+            List<ReportEntity> reports = AnonymousRequestReports.withoutThem(s, accountId,
+                    ReportRepository.ofAccount(s, accountId));
+            Set<String> reporters = new HashSet<>();
+            int unknown = 0;
+            for (ReportEntity r : reports) {
+                Optional<String> reporter = reporter(r);
+                if (reporter.isPresent()) {
+                    reporters.add(reporter.get());
+                } else {
+                    unknown++;
+                }
+            }
+            return reporters.size() + unknown;
+        });
+    }
+
+    /**
+     * Who made the report, as a key to tell reporters apart: the member, or the server a Flag came from (its
+     * instance actor stands for everyone there). Empty when the member has gone. Never shown: the moderators read the
+     * member's name or the server, as before.
+     */
+    public static Optional<String> reporter(ReportEntity report) {
+        if (report.getReporterId() != null) {
+            return Optional.of("member " + report.getReporterId());
+        }
+        return Optional.ofNullable(BlockedDomains.hostOf(report.getReporterUri())).map(host -> "server " + host);
     }
 
     /**
@@ -417,6 +484,11 @@ public final class Reports {
 
     private static ActorEntity localGroup(ActorEntity group) {
         return group != null && group.isLocal() ? group : null;
+    }
+
+    /** Whether the report is about the very posts {@code content} (none: the account itself), in any order. */
+    private static boolean sameContent(ReportEntity report, List<String> content) {
+        return new HashSet<>(report.getContentUris()).equals(new HashSet<>(content));
     }
 
     private static boolean reportsRejected(Session s, String actorUri) {
