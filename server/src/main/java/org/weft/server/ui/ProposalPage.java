@@ -165,8 +165,8 @@ public final class ProposalPage {
                 r.getResponder().isLocal() ? null : r.getResponder().handle(),
                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? responseState(r, m) : null,
-                ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
-                ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r))).toList();
+                ResponseDecisions.may(s, ResponseDecisions.Decision.ACCEPT, r),
+                ResponseDecisions.may(s, ResponseDecisions.Decision.DECLINE, r))).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         boolean anonymous = p.getAudience() == Audience.ANONYMOUS;

@@ -35,7 +35,8 @@ import org.weft.server.queue.Outbox;
  * posts and responses there are refused. A member blocks an
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
  * would tell someone hostile that they were noticed). Checks are {@link #blocks} and, for what is said about a
- * proposal, {@link #blockedOn} (used by the inbound handlers, the conversations and the matcher's notices).
+ * proposal, {@link #blockedOn} (used by the inbound handlers, the conversations, the decisions on responses and the
+ * matcher's notices).
  */
 public final class AccountBlocks {
     private final Database db;
@@ -67,10 +68,12 @@ public final class AccountBlocks {
      * Whether {@code sender} is blocked on {@code proposal}: its author or its community blocked the account, or the
      * community refuses the account's server. Nothing of the sender's about it then reaches anyone here (an answer, a
      * message in its conversation, an Offer, the notice of a match). The operator's {@link DomainBlocks} are not asked:
-     * the inbox refuses a suspended server's deliveries and its copies are hidden, before any of this.
+     * the inbox refuses a suspended server's deliveries and its copies are hidden, before any of this. A member here is
+     * never blocked this way (both blocks refuse this server's accounts), so nothing is asked for one: the proposal's
+     * page asks for each response it lists.
      */
     public static boolean blockedOn(Session s, ProposalEntity proposal, ActorEntity sender) {
-        return blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
+        return !sender.isLocal() && blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
     }
 
     /**

@@ -156,7 +156,7 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.ACCEPTED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            ResponseDecisions.require(ResponseDecisions.Decision.ACCEPT, r);
+            ResponseDecisions.require(s, ResponseDecisions.Decision.ACCEPT, r);
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -177,7 +177,7 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.DECLINED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            ResponseDecisions.require(ResponseDecisions.Decision.DECLINE, r);
+            ResponseDecisions.require(s, ResponseDecisions.Decision.DECLINE, r);
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;
