@@ -25,6 +25,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.queue.Outbox;
 
@@ -34,9 +35,10 @@ import org.weft.server.queue.Outbox;
  * community is removed, its posts still waiting for a moderator there are turned down, and from then on its follows,
  * posts and responses there are refused. A member blocks an
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
- * would tell someone hostile that they were noticed). Checks are {@link #blocks} and, for what is said about a
- * proposal, {@link #blockedOn} (used by the inbound handlers, the conversations, the decisions on responses and the
- * matcher's notices).
+ * would tell someone hostile that they were noticed). Either block marks read the notifications about what the account
+ * sent before (to the member; for a community, to the authors of its proposals). Checks are {@link #blocks} and, for
+ * what is said about a proposal, {@link #blockedOn} (used by the inbound handlers, the conversations, the decisions on
+ * responses and their lists, and the matcher's notices).
  */
 public final class AccountBlocks {
     private final Database db;
@@ -108,6 +110,10 @@ public final class AccountBlocks {
             // What it sent before the block and still waits would otherwise stay in the moderators' queue, where
             // "Put on the board" would still publish it.
             turnDown.turnDown(s, group, blocked, moderatorId.orElse(null), now);
+            // Nor does what it sent to the community's members stay news to them (a flood of answers and messages):
+            // its notifications are marked read, not deleted; its answers still waiting leave the lists
+            // (BlockedResponses).
+            NotificationRepository.readAboutAccountIn(s, group.getId(), blocked.getId(), now);
         });
     }
 
@@ -146,7 +152,10 @@ public final class AccountBlocks {
             }
             ActorEntity blocked = s.merge(account);
             if (AccountBlockRepository.find(s, memberId, blocked.getId()).isEmpty()) {
-                s.persist(new AccountBlockEntity(member, blocked, memberId, null, clock.instant()));
+                Instant now = clock.instant();
+                s.persist(new AccountBlockEntity(member, blocked, memberId, null, now));
+                // What it sent before stops being news to her too, as a community's block does for its members.
+                NotificationRepository.readAboutAccount(s, memberId, blocked.getId(), now);
             }
         });
     }

@@ -133,11 +133,14 @@ public final class ResponseService {
         });
     }
 
-    /** Responses to one of the member's proposals, oldest first. */
+    /**
+     * Responses to one of the member's proposals, oldest first; not those still waiting from an account blocked on it
+     * ({@link BlockedResponses}), as its page leaves them out.
+     */
     public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = proposals.own(s, memberUsername, proposalId);
-            return ResponseRepository.toProposal(s, p);
+            return BlockedResponses.shown(s, ResponseRepository.toProposal(s, p));
         });
     }
 
