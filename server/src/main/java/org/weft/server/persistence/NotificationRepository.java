@@ -105,6 +105,14 @@ public final class NotificationRepository {
                 .setParameter("now", now).setParameter("g", communityId).setParameter("a", accountId).executeUpdate();
     }
 
+    /** A member's newest unread notification of {@code kind} about response {@code responseId}, if any. */
+    public static Optional<NotificationEntity> unreadAbout(Session s, long memberId, String kind, long responseId) {
+        return s.createSelectionQuery("from NotificationEntity where responseId = :r and memberId = :m and kind = :k"
+                        + " and readAt is null order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("r", responseId).setParameter("m", memberId).setParameter("k", kind)
+                .setMaxResults(1).uniqueResultOptional();
+    }
+
     /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */
     public static Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
                                                                      Instant since) {
