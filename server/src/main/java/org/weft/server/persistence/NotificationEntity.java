@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  * for them ({@code messageId}), a message in one of their conversations ({@code conversationMessageId}), new
  * matches ({@code matchId}, the first of them). {@code kind} is a {@link org.weft.server.model.NotificationKind}'s
  * wire name. A match notification is a digest: one row for a proposal's matches within an hour, with their number in
- * {@code count}.
+ * {@code count}. So is a conversation's: one unread row for the new messages of one conversation, naming the newest.
  */
 @Entity
 @Table(name = "notification")
@@ -128,9 +128,19 @@ public class NotificationEntity {
         return readAt;
     }
 
-    /** How many things this notification stands for (new matches in a digest; 1 otherwise). */
+    /** How many things this notification stands for (new matches or messages in a digest; 1 otherwise). */
     public int getCount() {
         return count;
+    }
+
+    /**
+     * One more new message in the conversation this unread notification tells of: it counts it, names it (the page
+     * that shows it marks the notification read) and comes back to the top of the list, as a new one would.
+     */
+    public void oneMoreMessage(Long conversationMessageId, Instant when) {
+        this.conversationMessageId = conversationMessageId;
+        this.createdAt = when;
+        count++;
     }
 
     public void markRead(Instant when) {

@@ -80,6 +80,39 @@ public final class NotificationRepository {
                 .setParameterList("ids", responseIds).executeUpdate();
     }
 
+    /**
+     * Marks read the member's unread notifications about what account {@code accountId} sent: its responses (and the
+     * messages in their conversations), its messages in conversations, its direct messages. Read, not deleted: lifting
+     * a block loses nothing.
+     */
+    public static int readAboutAccount(Session s, long memberId, long accountId, Instant now) {
+        return s.createMutationQuery("update NotificationEntity n set n.readAt = :now where n.memberId = :m"
+                        + " and n.readAt is null and (n.responseId in (select r.id from ResponseEntity r"
+                        + " where r.responder.id = :a) or n.conversationMessageId in (select c.id from"
+                        + " ConversationMessageEntity c where c.sender.id = :a) or n.messageId in (select d.id from"
+                        + " MessageEntity d where d.senderId = :a))")
+                .setParameter("now", now).setParameter("m", memberId).setParameter("a", accountId).executeUpdate();
+    }
+
+    /**
+     * Marks read every member's unread notifications about the responses account {@code accountId} sent to proposals
+     * posted in community {@code communityId}, and about the messages in their conversations.
+     */
+    public static int readAboutAccountIn(Session s, long communityId, long accountId, Instant now) {
+        return s.createMutationQuery("update NotificationEntity n set n.readAt = :now where n.readAt is null"
+                        + " and n.responseId in (select r.id from ResponseEntity r join r.proposal p"
+                        + " where r.responder.id = :a and p.group.id = :g)")
+                .setParameter("now", now).setParameter("g", communityId).setParameter("a", accountId).executeUpdate();
+    }
+
+    /** A member's newest unread notification of {@code kind} about response {@code responseId}, if any. */
+    public static Optional<NotificationEntity> unreadAbout(Session s, long memberId, String kind, long responseId) {
+        return s.createSelectionQuery("from NotificationEntity where responseId = :r and memberId = :m and kind = :k"
+                        + " and readAt is null order by createdAt desc, id desc", NotificationEntity.class)
+                .setParameter("r", responseId).setParameter("m", memberId).setParameter("k", kind)
+                .setMaxResults(1).uniqueResultOptional();
+    }
+
     /** A member's newest notification of {@code kind} about a proposal made after {@code since} (a digest still open). */
     public static Optional<NotificationEntity> latestSince(Session s, long memberId, String kind, long proposalId,
                                                                      Instant since) {

@@ -26,7 +26,9 @@ final class NotificationLinks {
         return switch (n.kind()) {
             case MESSAGE -> n.proposalTitle() != null ? m.get("notification.message", about)
                     : from != null ? m.get("notification.messageFrom", from) : m.get("notification.messageAlone");
-            case CONVERSATION -> m.get("notification.conversation", about, from == null ? "" : from);
+            // A digest of the unread new messages of one conversation: how many, from whom (the newest's sender).
+            case CONVERSATION -> n.count() > 1 ? m.get("notification.conversations", n.count(), about,
+                    from == null ? "" : from) : m.get("notification.conversation", about, from == null ? "" : from);
             // A digest of the new matches of one proposal: how many, and for what.
             case MATCH -> m.get("notification.match", n.count(), about);
             // Not "withdrawn": its author deleted their account.

@@ -20,6 +20,7 @@ import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalAmount;
 import org.weft.server.domain.proposal.ProposalLifecycle;
 import org.weft.server.domain.response.AuthorSide;
+import org.weft.server.domain.response.BlockedResponses;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseDecisions;
@@ -157,7 +158,9 @@ public final class ProposalPage {
                 ConversationViews.INLINE)).orElse(Map.of());
         // Someone who answered already finds their answer and its conversation here, not a second form.
         boolean answered = talks.values().stream().anyMatch(c -> !c.authorSide());
-        List<ResponseEntity> shown = authorSide ? ResponseRepository.toProposal(s, p) : publicResponses;
+        // A flood from an account blocked on it since is not left in front of anyone (BlockedResponses).
+        List<ResponseEntity> shown = BlockedResponses.shown(s, authorSide ? ResponseRepository.toProposal(s, p)
+                : publicResponses);
         // Someone on another server is shown with their address: a name alone could be any member's here, and the
         // author may be about to give them a meeting place.
         List<ProposalView.ResponseView> responses = shown.stream().map(r -> new ProposalView.ResponseView(
@@ -165,8 +168,8 @@ public final class ProposalPage {
                 r.getResponder().isLocal() ? null : r.getResponder().handle(),
                 HtmlSanitizer.toPlainText(r.getContent()), m.date(r.getCreatedAt()),
                 r.getId(), authorSide ? responseState(r, m) : null,
-                ResponseDecisions.may(ResponseDecisions.Decision.ACCEPT, r),
-                ResponseDecisions.may(ResponseDecisions.Decision.DECLINE, r))).toList();
+                ResponseDecisions.may(s, ResponseDecisions.Decision.ACCEPT, r),
+                ResponseDecisions.may(s, ResponseDecisions.Decision.DECLINE, r))).toList();
         ActorEntity community = p.getGroup();
         String path = URI.create(p.getUri()).getRawPath();
         boolean anonymous = p.getAudience() == Audience.ANONYMOUS;

@@ -92,7 +92,10 @@ class AccountBlockTest {
             String second = reply.replace("116205830011223344", "116205830011229999");
             assertEquals(202, rosa.deliver(inbox, second).statusCode());
             WaitFor.inboundDone(weft, TestHttp.json(second).path("id").asText());
-            assertEquals(1, expect(200, amina.get(path)).path("items").size(), "the second reply does not reach her");
+            assertEquals(0, expect(200, amina.get(path)).path("items").size(),
+                    "the second reply does not reach her, and the first waits out of sight while she blocks rosa");
+            assertEquals(1L, (long) weft.server().db().inTransaction(s -> s.createSelectionQuery(
+                    "select count(*) from ResponseEntity", Long.class).getSingleResult()), "the second was not kept");
 
             String direct = rosa.directNote("rosa", 116205900000000002L, null, weft.base() + "/users/amina",
                     "@amina@" + weft.domain(), "Are you home?");

@@ -25,6 +25,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.queue.Outbox;
 
@@ -34,8 +35,10 @@ import org.weft.server.queue.Outbox;
  * community is removed, its posts still waiting for a moderator there are turned down, and from then on its follows,
  * posts and responses there are refused. A member blocks an
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
- * would tell someone hostile that they were noticed). Checks are {@link #blocks} and, for what is said about a
- * proposal, {@link #blockedOn} (used by the inbound handlers, the conversations and the matcher's notices).
+ * would tell someone hostile that they were noticed). Either block marks read the notifications about what the account
+ * sent before (to the member; for a community, to the authors of its proposals). Checks are {@link #blocks} and, for
+ * what is said about a proposal, {@link #blockedOn} (used by the inbound handlers, the conversations, the decisions on
+ * responses and their lists, and the matcher's notices).
  */
 public final class AccountBlocks {
     private final Database db;
@@ -67,10 +70,12 @@ public final class AccountBlocks {
      * Whether {@code sender} is blocked on {@code proposal}: its author or its community blocked the account, or the
      * community refuses the account's server. Nothing of the sender's about it then reaches anyone here (an answer, a
      * message in its conversation, an Offer, the notice of a match). The operator's {@link DomainBlocks} are not asked:
-     * the inbox refuses a suspended server's deliveries and its copies are hidden, before any of this.
+     * the inbox refuses a suspended server's deliveries and its copies are hidden, before any of this. A member here is
+     * never blocked this way (both blocks refuse this server's accounts), so nothing is asked for one: the proposal's
+     * page asks for each response it lists.
      */
     public static boolean blockedOn(Session s, ProposalEntity proposal, ActorEntity sender) {
-        return blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
+        return !sender.isLocal() && blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
     }
 
     /**
@@ -105,6 +110,10 @@ public final class AccountBlocks {
             // What it sent before the block and still waits would otherwise stay in the moderators' queue, where
             // "Put on the board" would still publish it.
             turnDown.turnDown(s, group, blocked, moderatorId.orElse(null), now);
+            // Nor does what it sent to the community's members stay news to them (a flood of answers and messages):
+            // its notifications are marked read, not deleted; its answers still waiting leave the lists
+            // (BlockedResponses).
+            NotificationRepository.readAboutAccountIn(s, group.getId(), blocked.getId(), now);
         });
     }
 
@@ -143,7 +152,10 @@ public final class AccountBlocks {
             }
             ActorEntity blocked = s.merge(account);
             if (AccountBlockRepository.find(s, memberId, blocked.getId()).isEmpty()) {
-                s.persist(new AccountBlockEntity(member, blocked, memberId, null, clock.instant()));
+                Instant now = clock.instant();
+                s.persist(new AccountBlockEntity(member, blocked, memberId, null, now));
+                // What it sent before stops being news to her too, as a community's block does for its members.
+                NotificationRepository.readAboutAccount(s, memberId, blocked.getId(), now);
             }
         });
     }

@@ -2,6 +2,7 @@ package org.weft.server.domain.response;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
@@ -14,6 +15,7 @@ import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ModerationActionRepository;
 import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 
@@ -114,12 +116,23 @@ final class ConversationRules {
         return text.codePointCount(0, text.length());
     }
 
-    /** Tells {@code member} (a member of this instance) of a new message in the conversation of {@code r}. */
+    /**
+     * Tells {@code member} (a member of this instance) of a new message in the conversation of {@code r}. While they
+     * have not read their notification of that conversation's messages, the new one is counted on it ("5 new
+     * messages"), which moves to the top: forty messages sent in a minute are one notification, not forty pushing the
+     * member's others out of sight. Once read, the next message makes a new one.
+     */
     static void notifyOf(Session s, ActorEntity member, ResponseEntity r, ConversationMessageEntity message, Instant now) {
         if (!member.isLocal() || member.isDeleted()) {
             return;
         }
-        s.persist(NotificationEntity.ofConversation(member.getId(), NotificationKind.CONVERSATION.wire(),
-                r.getProposal().getId(), r.getId(), message.getId(), now));
+        String kind = NotificationKind.CONVERSATION.wire();
+        Optional<NotificationEntity> unread = NotificationRepository.unreadAbout(s, member.getId(), kind, r.getId());
+        if (unread.isPresent()) {
+            unread.get().oneMoreMessage(message.getId(), now);
+            return;
+        }
+        s.persist(NotificationEntity.ofConversation(member.getId(), kind, r.getProposal().getId(), r.getId(),
+                message.getId(), now));
     }
 }

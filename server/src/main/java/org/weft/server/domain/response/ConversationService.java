@@ -63,11 +63,12 @@ public final class ConversationService {
 
     /**
      * Inside the caller's transaction: the conversations on a proposal that {@code memberId} may read, by response id,
-     * each with its newest {@code limit} messages. Every response's for the author's side; a responder's own otherwise.
+     * each with its newest {@code limit} messages. Every response's for the author's side, but those its lists leave
+     * out for a block ({@link BlockedResponses}); a responder's own otherwise.
      */
     public Map<Long, Conversation> onProposal(Session s, long memberId, ProposalEntity p, int limit) {
         boolean authorSide = AuthorSide.mayActFor(s, memberId, p);
-        List<ResponseEntity> responses = authorSide ? ResponseRepository.toProposal(s, p)
+        List<ResponseEntity> responses = authorSide ? BlockedResponses.shown(s, ResponseRepository.toProposal(s, p))
                 : ResponseRepository.byMemberTo(s, p, memberId);
         Map<Long, Conversation> conversations = new LinkedHashMap<>();
         for (ResponseEntity r : responses) {

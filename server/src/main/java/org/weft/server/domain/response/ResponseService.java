@@ -133,11 +133,14 @@ public final class ResponseService {
         });
     }
 
-    /** Responses to one of the member's proposals, oldest first. */
+    /**
+     * Responses to one of the member's proposals, oldest first; not those still waiting from an account blocked on it
+     * ({@link BlockedResponses}), as its page leaves them out.
+     */
     public List<ResponseEntity> forProposal(String memberUsername, long proposalId) {
         return db.inTransaction(s -> {
             ProposalEntity p = proposals.own(s, memberUsername, proposalId);
-            return ResponseRepository.toProposal(s, p);
+            return BlockedResponses.shown(s, ResponseRepository.toProposal(s, p));
         });
     }
 
@@ -156,7 +159,7 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.ACCEPTED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            ResponseDecisions.require(ResponseDecisions.Decision.ACCEPT, r);
+            ResponseDecisions.require(s, ResponseDecisions.Decision.ACCEPT, r);
             r.decide(ResponseEntity.State.ACCEPTED, clock.instant());
             proposals.changeStatus(s, r.getProposal(), ProposalStatus.PROMISED);
             agreements.answer(s, r, true);
@@ -177,7 +180,7 @@ public final class ResponseService {
             if (r.getState() == ResponseEntity.State.DECLINED) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
-            ResponseDecisions.require(ResponseDecisions.Decision.DECLINE, r);
+            ResponseDecisions.require(s, ResponseDecisions.Decision.DECLINE, r);
             r.decide(ResponseEntity.State.DECLINED, clock.instant());
             agreements.answer(s, r, false);
             return r;
