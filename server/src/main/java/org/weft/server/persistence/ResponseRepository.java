@@ -7,11 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 import org.weft.server.model.ProposalStatus;
 
 /** Queries over responses (replies, direct messages, agreements), inside the caller's transaction. */
 public final class ResponseRepository {
+    /**
+     * Takes the response's row lock until the transaction ends (select ... for update): messages of its conversation
+     * that arrive side by side are kept one after the other, so each finds the unread notice the one before made (one
+     * notice counts them) instead of both making one, or both counting from the same number.
+     */
+    public static void lock(Session s, ResponseEntity r) {
+        s.lock(r, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     private ResponseRepository() {
     }
 

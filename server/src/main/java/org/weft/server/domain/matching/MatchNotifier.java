@@ -28,10 +28,10 @@ import org.weft.web.i18n.Messages;
 
 /**
  * Tells the local member(s) of a new match: a notification row naming the match, and a direct message from the
- * community, in the member's own language, when the member linked a fediverse account and both proposals are public
- * (not an anonymous one of the member's, nor one for a community's members only). The message shows only what the
- * other proposal already shows to anyone (its title, area and address); the remote member is not named, and nothing
- * at all goes to the other side's server.
+ * community, in the member's own language, when the member linked a fediverse account, unless their proposal is
+ * anonymous or the other is for a community's members only. The message shows only what the other proposal already
+ * shows to anyone (its title, area and address); the remote member is not named, and nothing at all goes to the other
+ * side's server.
  *
  * <p>At most one notification (and one message) per proposal per hour: the first match of the hour makes one, and
  * later ones only raise its count ("5 new matches"), so a flood of proposals cannot flood a member.
@@ -138,10 +138,10 @@ final class MatchNotifier {
             return;
         }
         s.persist(NotificationEntity.ofMatch(memberId, KIND, mine.getId(), m.getId(), now));
-        // The message goes to another server (the member's own account's): only about two proposals anyone may read.
-        // One posted anonymously is not tied to the member's account there (its server and operators would learn who
-        // asked), and one for its community's members only stays among them. The notification here is enough.
-        if (mine.getAudience() != Audience.PUBLIC || other.getAudience() == Audience.COMMUNITY) {
+        // The message goes to another server (the member's own account's). One posted anonymously is not tied to the
+        // member's account there (its server and operators would learn who asked), and someone else's post for its
+        // community's members only stays among them (the member's own is theirs to send). The notification is enough.
+        if (mine.getAudience() == Audience.ANONYMOUS || other.getAudience() == Audience.COMMUNITY) {
             return;
         }
         FediverseAccountEntity account = s.find(FediverseAccountEntity.class, memberId);

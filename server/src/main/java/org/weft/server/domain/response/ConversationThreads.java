@@ -118,6 +118,8 @@ public final class ConversationThreads {
             return repliesToMessage ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
                     + note.inReplyTo()) : Threaded.NOT_A_CONVERSATION;
         }
+        // Before anything is written: the conversation's messages from other servers are kept one at a time.
+        ResponseRepository.lock(s, r);
         if (ConversationMessageRepository.existsWithUri(s, note.id())) {
             return Threaded.JOINED;
         }
