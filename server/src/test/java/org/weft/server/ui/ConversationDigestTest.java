@@ -6,6 +6,10 @@ import static org.weft.server.api.ApiClient.expect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,39 @@ class ConversationDigestTest {
             assertEquals(1, after.get(0).path("count").asInt(), "a new one, for the message after: " + after);
             assertEquals("Message 6", after.get(0).path("text").asText());
             assertTrue(after.get(0).path("id").asLong() != told.path("id").asLong(), after.toString());
+        }
+    }
+
+    /** Eight messages sent at once (two tabs, a flaky connection sending again): still one notice, counting eight. */
+    @Test
+    void messagesSentAtOnceAreCountedInOneNotification() throws Exception {
+        try (TestServers.Instance weft = TestServers.start()) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient ben = ApiClient.newMember(weft, "ben", "Ben");
+            ApiClient zaid = ApiClient.newMember(weft, "zaid", "Zaid");
+            JsonNode offer = expect(201, ben.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "A pram to lend", "categories": ["prams"],
+                     "kind": "loan"}"""));
+            long zaids = weft.server().proposals().responses().respond("zaid", offer.path("id").asLong(),
+                    "Could I borrow it?").getId();
+            String messages = "/responses/" + zaids + "/messages";
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                String text = "{\"text\": \"At once " + i + "\"}";
+                sends.add(() -> zaid.post(messages, text).statusCode());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                for (Future<Integer> sent : pool.invokeAll(sends)) {
+                    assertEquals(201, sent.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            List<JsonNode> told = unread(ben).stream().filter(n -> n.path("kind").asText().equals("conversation"))
+                    .toList();
+            assertEquals(1, told.size(), told.toString());
+            assertEquals(8, told.get(0).path("count").asInt(), told.toString());
         }
     }
 

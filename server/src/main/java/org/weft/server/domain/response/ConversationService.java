@@ -108,6 +108,9 @@ public final class ConversationService {
     }
 
     private ConversationMessageEntity write(Session s, ResponseEntity r, boolean authorSide, ActorEntity writer, String text) {
+        // One message of a conversation at a time, from here as from other servers (ConversationThreads): the count
+        // below and the other side's unread notice then see the one before.
+        ResponseRepository.lock(s, r);
         String closed = ConversationRules.closedKey(s, r);
         if (closed != null) {
             throw new ConflictException("conversation_closed", closed);
