@@ -6,6 +6,9 @@ import org.hibernate.Session;
 
 /** Queries over reports. */
 public final class ReportRepository {
+    /** How many of an account's reports its history reads. */
+    static final int HISTORY = 1_000;
+
     private ReportRepository() {
     }
 
@@ -48,10 +51,14 @@ public final class ReportRepository {
                 ReportEntity.class).setParameter("g", community).setParameter("a", account).getResultList();
     }
 
-    /** Every report of the account, open or closed, newest first (the account's history in the queue). */
+    /**
+     * The account's reports, open or closed, newest first (the account's history in the queue): at most the newest
+     * {@value #HISTORY}, which a queue page reads for each report it shows; an account reported more often than that
+     * is shown as reported by that many at least.
+     */
     public static List<ReportEntity> ofAccount(Session s, long accountId) {
         return s.createSelectionQuery("from ReportEntity r where r.account.id = :a order by r.createdAt desc, r.id desc",
-                ReportEntity.class).setParameter("a", accountId).getResultList();
+                ReportEntity.class).setParameter("a", accountId).setMaxResults(HISTORY).getResultList();
     }
 
     /** The open reports member {@code reporterId} made about {@code account}. */

@@ -2,8 +2,8 @@ package org.weft.server.domain.response;
 
 import java.util.Locale;
 
-import org.weft.server.domain.DomainException;
 import org.hibernate.Session;
+import org.weft.server.domain.DomainException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.AccountBlocks;
