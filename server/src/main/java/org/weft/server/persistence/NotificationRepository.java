@@ -105,6 +105,17 @@ public final class NotificationRepository {
                 .setParameter("now", now).setParameter("g", communityId).setParameter("a", accountId).executeUpdate();
     }
 
+    /**
+     * As {@link #readAboutAccountIn}, for every account of the server {@code domain} (as actors' {@code domain} holds
+     * it), which community {@code communityId} now refuses.
+     */
+    public static int readAboutServerIn(Session s, long communityId, String domain, Instant now) {
+        return s.createMutationQuery("update NotificationEntity n set n.readAt = :now where n.readAt is null"
+                        + " and n.responseId in (select r.id from ResponseEntity r join r.proposal p join r.responder a"
+                        + " where a.local = false and a.domain = :d and p.group.id = :g)")
+                .setParameter("now", now).setParameter("g", communityId).setParameter("d", domain).executeUpdate();
+    }
+
     /** A member's newest unread notification of {@code kind} about response {@code responseId}, if any. */
     public static Optional<NotificationEntity> unreadAbout(Session s, long memberId, String kind, long responseId) {
         return s.createSelectionQuery("from NotificationEntity where responseId = :r and memberId = :m and kind = :k"

@@ -21,10 +21,10 @@ import org.weft.server.testing.WaitFor;
 
 /**
  * Alma, on Mastodon, floods Bea: answers to two of her offers, and more words under one of them (messages in its
- * conversation). Once Alma is blocked, by the community's moderator or by Bea herself, what she sent stops being in
- * front of Bea: its notifications are read (still there, nothing deleted), and her answers still waiting are on
- * neither the offers' pages nor the API's lists, with their messages and without an Accept. Zaid's answer, a member's,
- * stays as it was. Lifting the block brings Alma's answers back.
+ * conversation). Once Alma is blocked, by the community's moderator (her account, or her whole server) or by Bea
+ * herself, what she sent stops being in front of Bea: its notifications are read (still there, nothing deleted), and
+ * her answers still waiting are on neither the offers' pages nor the API's lists, with their messages and without an
+ * Accept. Zaid's answer, a member's, stays as it was. Lifting the block brings Alma's answers back.
  */
 class BlockedFloodTest {
     private static final String PASSWORD = "a long enough password";
@@ -40,6 +40,22 @@ class BlockedFloodTest {
 
             flood.assertOutOfSight();
             weft.server().safety().accounts().unblockForCommunity("block3", alma.actor(), Optional.empty());
+            flood.assertBack();
+        }
+    }
+
+    @Test
+    void theCommunityRefusingHerServerTakesTheFloodAwayFromTheMember() throws IOException {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer alma = new MastodonPeer(weft.base())) {
+            Flood flood = Flood.start(weft, alma);
+            weft.server().localActors().createMember("mona", "Mona", PASSWORD, false);
+            weft.server().moderators().add("block3", "mona", Optional.empty());
+            String server = weft.server().db().inTransaction(s -> ActorRepository.byUri(s, alma.actor()).orElseThrow()
+                    .getDomain());
+            weft.server().safety().servers().block(memberId(weft, "mona"), "block3", server, "A server of floods");
+
+            flood.assertOutOfSight();
+            weft.server().safety().servers().unblock(memberId(weft, "mona"), "block3", server);
             flood.assertBack();
         }
     }

@@ -18,6 +18,7 @@ import org.weft.server.persistence.CommunityServerBlockEntity;
 import org.weft.server.persistence.CommunityServerBlockRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -72,6 +73,8 @@ public final class CommunityServerBlocks {
             // As an account block does: what it sent before and still waits would otherwise stay where "Put on the
             // board" would still publish it.
             turnDown.turnDownServer(s, group, domain, null, moderatorId, now);
+            // Nor does what its accounts sent to the community's members stay news to them, as for an account's block.
+            NotificationRepository.readAboutServerIn(s, group.getId(), domain, now);
             return true;
         });
     }
