@@ -260,6 +260,10 @@ class WeftConversationTest {
         expect(200, amina.post("/responses/" + aminasResponse + "/accept", "{\"handOff\": \"The gate at noon\"}"));
         WaitFor.condition("B learns it was accepted", () -> b.server().db().inTransaction(s -> s.find(ResponseEntity.class,
                 bobs.getId()).getState()) == ResponseEntity.State.ACCEPTED);
+        // The hand-off travels as its own Note, which B may take after the Accept: counted before it is kept, it
+        // would look like a message sent later.
+        WaitFor.condition("B keeps the hand-off", () -> count(b, "select count(*) from ConversationMessageEntity m"
+                + " where m.response.id = " + bobs.getId()) == 1);
         return offer;
     }
 
