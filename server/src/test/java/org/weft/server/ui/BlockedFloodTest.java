@@ -93,17 +93,19 @@ class BlockedFloodTest {
                 assertEquals(202, alma.deliver(inbox, reply).statusCode());
             }
             long pram = offers.get(0);
+            // Her answers are kept before her further words come: a reply that overtook her answer would be taken
+            // for the answer itself.
+            long almas = WaitFor.value("alma's answers reach bea", () -> {
+                JsonNode items = expect(200, bea.get("/proposals/" + pram + "/responses")).path("items");
+                return items.isEmpty() || expect(200, bea.get("/proposals/" + offers.get(1) + "/responses"))
+                        .path("items").isEmpty() ? null : items.get(0).path("id").asLong();
+            });
             for (int i = 1; i <= 3; i++) {
                 String more = alma.fixture("mastodon/create-note-reply.json")
                         .replace(weft.base() + "/proposals/7f3c9a", weft.base() + pages.get(0))
                         .replace("116205830011223344", "1162058300112210" + i).replace("Thursday slot", "flood " + i);
                 assertEquals(202, alma.deliver(inbox, more).statusCode());
             }
-            long almas = WaitFor.value("alma's answers reach bea", () -> {
-                JsonNode items = expect(200, bea.get("/proposals/" + pram + "/responses")).path("items");
-                return items.isEmpty() || expect(200, bea.get("/proposals/" + offers.get(1) + "/responses"))
-                        .path("items").isEmpty() ? null : items.get(0).path("id").asLong();
-            });
             WaitFor.condition("her three messages are in the conversation", () -> expect(200,
                     bea.get("/responses/" + almas + "/messages")).toString().contains("flood 3"));
             weft.server().localActors().createMember("zaid", "Zaid", PASSWORD, false);
