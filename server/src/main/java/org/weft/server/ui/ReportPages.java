@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -282,14 +283,17 @@ public final class ReportPages {
         // A flood of reports from one reporter is told as one: each says how many of those in this queue are theirs.
         Map<String, Long> fromEachReporter = open.stream().map(Reports::reporter).flatMap(Optional::stream)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        // Counted once per account, however many of its reports the queue shows (a flood is many of one account's).
+        Map<Long, Integer> reportersOfAccount = new HashMap<>();
         List<ReportsView.Item> items = open.stream().map(r -> item(r, m, Reports.reporter(r).map(fromEachReporter::get)
-                .map(count -> m.get("reports.fromReporter", count)).orElse(null))).toList();
+                .map(count -> m.get("reports.fromReporter", count)).orElse(null), reportersOfAccount)).toList();
         String heading = m.get("reports.title");
         pages.render(res, status, v, heading, "moderation_reports.jte",
                 Map.of("view", new ReportsView(heading, notice, error, items)));
     }
 
-    private ReportsView.Item item(ReportEntity r, Messages m, String fromReporter) {
+    private ReportsView.Item item(ReportEntity r, Messages m, String fromReporter,
+                                  Map<Long, Integer> reportersOfAccount) {
         ActorEntity account = r.getAccount();
         List<ReportsView.Post> content = db.inTransaction(s -> r.getContentUris().stream()
                 .map(uri -> ConversationMessageRepository.byUri(s, uri).map(msg -> message(msg, m))
@@ -305,7 +309,8 @@ public final class ReportPages {
                 : m.get("reports.forwarded", Messages.isolate(BlockedDomains.hostOf(account.getUri())), m.dateTime(r.getForwardedAt()));
         return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
                 from, fromReporter, m.date(r.getCreatedAt()), anonymous ? null
-                        : m.get("reports.history", reports.reporterCount(account.getId())), !account.isLocal(),
+                        : m.get("reports.history", reportersOfAccount.computeIfAbsent(account.getId(),
+                                reports::reporterCount)), !account.isLocal(),
                 anonymous, forwarded);
     }
 
