@@ -78,6 +78,11 @@ class MatchDigestTest {
             }
             assertTrue(listed.contains(Messages.forLanguage("ar").get("matches.onlyOf",
                     Messages.isolate("We need a pram"))), listed);
+            // A malformed filter on the page is no filter: the page still answers, with all her matches.
+            HttpResponse<String> malformed = page.get("/me/matches?state=all&proposal=pram");
+            assertEquals(200, malformed.statusCode());
+            assertTrue(malformed.body().contains("Pram number 5") && !malformed.body().contains(Messages
+                    .forLanguage("ar").get("matches.showAll")), malformed.body());
             // Her client asks the same of the API.
             String token = new ApiTokens(weft.server().db(), clock).create("amina", "test");
             String api = weft.base() + "/api/v1/me/matches?state=all&proposal=";
