@@ -179,12 +179,23 @@ public final class InboundWorker implements AutoCloseable {
             if (!dispatcher.isRunning() && Thread.currentThread().isInterrupted()) {
                 return; // cut off by our own shutdown: close() hands the row back, no attempt counted
             }
-            LOG.log(Level.INFO, "Processing " + activity.type() + " " + activity.id() + " failed; will retry", e);
             Instant now = clock.instant();
             Optional<Instant> next = retries.nextAttempt(row.attempts() + 1, now, ThreadLocalRandom.current());
+            logFailure(activity, row.attempts() + 1, next.isPresent(), e);
             recorder.add(next.<InboundOutcome>map(at -> new InboundOutcome.Retry(row.id(), e.toString(), at))
                     .orElseGet(() -> new InboundOutcome.Failed(row.id(), e.toString(), now)));
         }
+    }
+
+    /**
+     * A first failure is common and passing (the sender's server is slow, an object it names is not there yet), so it
+     * is logged at INFO; from the second on, or when the activity is given up, at WARNING, where an operator (and a
+     * test's log, which keeps WARNING and up) sees an activity that keeps failing.
+     */
+    private static void logFailure(Activity activity, int attempt, boolean willRetry, Exception e) {
+        String what = "Processing " + activity.type() + " " + activity.id() + " failed (attempt " + attempt + "); "
+                + (willRetry ? "will retry" : "giving up");
+        LOG.log(attempt == 1 && willRetry ? Level.INFO : Level.WARNING, what, e);
     }
 
     /** A batch of outcomes is stored: those rows are no longer held, and what waited for them may go. */

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.weft.activitypub.delivery.RetryPolicy;
@@ -26,6 +31,7 @@ import org.weft.server.testing.WaitFor;
 /**
  * The inbound worker retries a failing activity as its RetryPolicy says: 30 s, then 1, 2 and 4 minutes later, and
  * after the fifth failure keeps it as FAILED and never tries it again, while other activities go on being processed.
+ * Its first failure is logged at INFO, every later one at WARNING (what an operator's log, and a test's, shows).
  * Runs on H2 and on MariaDB (WEFT_TEST_DB_URL).
  */
 class InboundWorkerRetryTest {
@@ -46,6 +52,27 @@ class InboundWorkerRetryTest {
             }
             return Optional.empty();
         };
+        List<LogRecord> failures = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(InboundWorker.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getMessage().contains(BAD)) {
+                    failures.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addHandler(capture);
         try (Database db = Database.open(settings, dir)) {
             InboundWorker worker = new InboundWorker(db, new InboundStore(db), handler, new JsonLdCodec(),
                     RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 1, new ForegroundRequests());
@@ -80,11 +107,16 @@ class InboundWorkerRetryTest {
                 writer.store(GOOD, "https://peer.example/users/p", "Follow", follow(GOOD), clock.instant());
                 WaitFor.condition("a later activity is processed", () -> calls.containsKey(GOOD));
                 assertEquals(5, calls.get(BAD).get(), "a failed activity is not tried again");
+                assertEquals(List.of(Level.INFO, Level.WARNING, Level.WARNING, Level.WARNING, Level.WARNING),
+                        failures.stream().map(LogRecord::getLevel).toList());
+                assertTrue(failures.get(4).getMessage().contains("giving up"), failures.get(4).getMessage());
             } finally {
                 worker.stopClaiming();
                 worker.close();
             }
         } finally {
+            log.removeHandler(capture);
+            log.setLevel(before);
             TestDatabases.drop(settings);
         }
     }
