@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -24,6 +22,7 @@ import org.weft.activitypub.jsonld.JsonLdCodec;
 import org.weft.server.config.DatabaseSettings;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.InboundActivityEntity;
+import org.weft.server.testing.CapturedLog;
 import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestDatabases;
 import org.weft.server.testing.WaitFor;
@@ -52,27 +51,10 @@ class InboundWorkerRetryTest {
             }
             return Optional.empty();
         };
-        List<LogRecord> failures = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(InboundWorker.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getMessage().contains(BAD)) {
-                    failures.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
         Level before = log.getLevel();
-        log.setLevel(Level.INFO);
-        log.addHandler(capture);
+        log.setLevel(Level.INFO); // the tests' logging shows WARNING and up: INFO must reach the capture too
+        CapturedLog logged = CapturedLog.everything(log);
         try (Database db = Database.open(settings, dir)) {
             InboundWorker worker = new InboundWorker(db, new InboundStore(db), handler, new JsonLdCodec(),
                     RetryPolicy.doubling(Duration.ofSeconds(30), 5), clock, 1, new ForegroundRequests());
@@ -107,6 +89,7 @@ class InboundWorkerRetryTest {
                 writer.store(GOOD, "https://peer.example/users/p", "Follow", follow(GOOD), clock.instant());
                 WaitFor.condition("a later activity is processed", () -> calls.containsKey(GOOD));
                 assertEquals(5, calls.get(BAD).get(), "a failed activity is not tried again");
+                List<LogRecord> failures = logged.records().stream().filter(r -> r.getMessage().contains(BAD)).toList();
                 assertEquals(List.of(Level.INFO, Level.WARNING, Level.WARNING, Level.WARNING, Level.WARNING),
                         failures.stream().map(LogRecord::getLevel).toList());
                 assertTrue(failures.get(4).getMessage().contains("giving up"), failures.get(4).getMessage());
@@ -115,7 +98,7 @@ class InboundWorkerRetryTest {
                 worker.close();
             }
         } finally {
-            log.removeHandler(capture);
+            logged.close();
             log.setLevel(before);
             TestDatabases.drop(settings);
         }
