@@ -95,6 +95,17 @@ public final class ResponseRepository {
                 .setParameter("p", p).setParameter("me", memberId).getResultList();
     }
 
+    /**
+     * As {@link #byMemberTo}, taking each row's lock (select ... for update), which also reads each as last committed:
+     * a decision on one of them being made at this moment (another server's Accept arriving) is waited for and seen.
+     */
+    public static List<ResponseEntity> lockByMemberTo(Session s, ProposalEntity p, long memberId) {
+        return s.createSelectionQuery("from ResponseEntity r where r.proposal = :p and r.responder.id = :me"
+                        + " and r.hiddenAt is null order by r.id", ResponseEntity.class)
+                .setParameter("p", p).setParameter("me", memberId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     /** An agreement Offer one of our members sent, by the Offer's id. */
     public static Optional<ResponseEntity> sentAgreement(Session s, String offerId) {
         return s.createSelectionQuery(

@@ -108,8 +108,14 @@ final class MatchNotifier {
         return mine.isDeleted() || mine.getStatus() == ProposalStatus.WITHDRAWN || mine.isHeldByModerator();
     }
 
+    /**
+     * Whether the member's own answer to {@code gone} was accepted. Read under the answers' row locks: another server's
+     * Accept being kept at this moment is waited for and seen, and one kept after this notice takes it back
+     * ({@code AgreementService.answerReceived}); read without them, an Accept committed while this transaction ran
+     * was missed, and its take-back ran before the notice existed.
+     */
     private static boolean promisedTo(Session s, ProposalEntity gone, long memberId) {
-        return gone != null && ResponseRepository.byMemberTo(s, gone, memberId).stream()
+        return gone != null && ResponseRepository.lockByMemberTo(s, gone, memberId).stream()
                 .anyMatch(r -> r.getState() == ResponseEntity.State.ACCEPTED);
     }
 

@@ -3,10 +3,6 @@ package org.weft.server.domain.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +27,7 @@ import org.weft.server.domain.poll.PollWire;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.PollRepository;
 import org.weft.server.queue.Outbox;
+import org.weft.server.testing.LockWaits;
 import org.weft.server.testing.TestClock;
 import org.weft.server.testing.TestDatabases;
 import org.weft.server.testing.TestHttp;
@@ -82,7 +79,7 @@ class DecisionClosingTest {
                 // timed out (50 s: the stall CI saw). On a timeout, what the nodes were doing.
                 WaitFor.condition(() -> "both nodes wait for the poll's row; node one: " + outcome(one)
                         + ", node two: " + outcome(two) + "; transactions now: " + transactions(db),
-                        Duration.ofSeconds(30), Duration.ofMillis(250), () -> lockWaits(db) >= 2);
+                        Duration.ofSeconds(30), Duration.ofMillis(250), () -> LockWaits.now(db) >= 2);
                 release.countDown();
                 holder.get();
                 assertEquals(1, one.get() + two.get(), "one of them closed it");
@@ -104,26 +101,6 @@ class DecisionClosingTest {
                     + " where activity_type = 'Update'", Object.class).getSingleResult()).intValue());
             assertEquals(1, updates,
                     "one final Update is owed to followers");
-        }
-    }
-
-    /**
-     * Transactions waiting for a row lock now (H2's sessions with a blocker; InnoDB's transactions in lock wait, as of
-     * the lock tables' last refresh). On MariaDB through a connection of its own, so that a busy pool cannot delay it.
-     */
-    private static int lockWaits(Database db) {
-        if (!TestDatabases.usingMariaDb()) {
-            return db.inTransaction(s -> ((Number) s.createNativeQuery(
-                    "select count(*) from information_schema.sessions where blocker_id is not null", Object.class)
-                    .getSingleResult())).intValue();
-        }
-        try (Connection c = TestDatabases.serverConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select count(*) from information_schema.innodb_trx"
-                     + " where trx_state = 'LOCK WAIT'")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
