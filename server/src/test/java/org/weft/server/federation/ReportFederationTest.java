@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.weft.activitypub.vocab.Activity;
 import org.weft.server.api.ApiClient;
 import org.weft.server.domain.account.Operators;
 import org.weft.server.domain.moderation.Reports;
@@ -137,6 +138,59 @@ class ReportFederationTest {
             WaitFor.inboundDone(weft, firstId + "-5");
             assertEquals(2, sections(olga.get("/moderate/reports").body()), "after a dismissal, a new report");
             assertEquals(3, weft.server().safety().reports().all(10).size());
+        }
+    }
+
+    /**
+     * Six Flags from one server about the same offer, each with its own words, taken at the same moment (the inbound
+     * worker runs activities side by side): they take turns on the account's row, so the moderators find one report
+     * from that server holding each Flag's words once, not several reports of one thing.
+     */
+    @Test
+    void flagsTakenAtTheSameMomentMakeOneReport() throws Exception {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
+                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
+            String flag = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
+                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            String flagId = TestHttp.json(flag).path("id").asText();
+            Reports reports = weft.server().safety().reports();
+            int atOnce = 6;
+            ExecutorService threads = Executors.newFixedThreadPool(atOnce);
+            try {
+                CountDownLatch ready = new CountDownLatch(atOnce);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Optional<Long>>> taken = new ArrayList<>();
+                for (int i = 0; i < atOnce; i++) {
+                    Activity activity = Activity.fromJson(
+                            TestHttp.json(flag.replace(flagId, flagId + "-" + i)
+                                    .replace("This account keeps asking people for money in advance.", "Words " + i)));
+                    taken.add(threads.submit(() -> {
+                        ready.countDown();
+                        go.await();
+                        return reports.fromFlag(activity);
+                    }));
+                }
+                assertTrue(ready.await(20, TimeUnit.SECONDS));
+                go.countDown();
+                for (Future<Optional<Long>> f : taken) {
+                    assertTrue(f.get(60, TimeUnit.SECONDS).isPresent(), "each Flag names the offer");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            List<ReportEntity> all = reports.all(10);
+            assertEquals(1, all.size(), "one report from that server");
+            for (int i = 0; i < atOnce; i++) {
+                String words = "Words " + i;
+                assertEquals(1, all.getFirst().getComment().split(words, -1).length - 1, all.getFirst().getComment());
+            }
         }
     }
 
