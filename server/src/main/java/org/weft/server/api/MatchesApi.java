@@ -6,13 +6,18 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.weft.activitypub.jsonld.PlainJson;
+import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.follow.CommunityLink;
 import org.weft.server.domain.matching.Matching;
 import org.weft.server.domain.matching.MemberMatches;
 import org.weft.server.domain.matching.Reason;
+import org.weft.server.domain.moderation.Moderators;
+import org.weft.server.model.ActorKind;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.MemberSettingEntity;
 import org.weft.server.persistence.ProposalEntity;
@@ -116,7 +121,7 @@ final class MatchesApi {
     }
 
     void link(ServerRequest req, ServerResponse res) {
-        auth.required(req);
+        requireModerator(auth.required(req), req.path().pathParameters().get("name"));
         String target = required(JsonBody.read(req, Set.of("target")), "target");
         try {
             String uri = matching.links().link(req.path().pathParameters().get("name"), target);
@@ -127,11 +132,27 @@ final class MatchesApi {
     }
 
     void unlink(ServerRequest req, ServerResponse res) {
-        auth.required(req);
+        requireModerator(auth.required(req), req.path().pathParameters().get("name"));
         String target = req.query().first("target").asOptional().filter(t -> !t.isBlank()).orElseThrow(
                 () -> ApiException.badField("target", "field_required", "target"));
         matching.links().unlink(req.path().pathParameters().get("name"), target);
         ApiReplies.noContent(res);
+    }
+
+    /**
+     * Linking decides which other community this one follows, and so, once that one follows back, which community
+     * receives this one's community-only posts (requests and sensitive help by default): a decision of the community's
+     * moderators (operators included), as the pages leave it to the operators ({@code /admin/links}). Any member may
+     * still read the links. An unknown community is left to the link itself to refuse (404).
+     */
+    private void requireModerator(ApiAuth.Member member, String community) {
+        boolean may = db.inTransaction(s -> ActorRepository.local(s, ActorKind.GROUP, community.strip().toLowerCase(
+                Locale.ROOT)).filter(g -> !g.isDeleted()).map(g -> Moderators.moderates(s, member.id(), g.getId()))
+                .orElse(true));
+        if (!may) {
+            throw new ForbiddenException("Member " + member.username() + " does not moderate " + community
+                    + ": only its moderators link or unlink it");
+        }
     }
 
     /** The page language the member chose, or null. */

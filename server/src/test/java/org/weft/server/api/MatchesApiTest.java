@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -18,18 +19,21 @@ import org.weft.server.testing.TestServers;
 /**
  * The matching calls of the API (a member's fediverse account, a community's links) answer under {@code /api/v1} with
  * the rest of the API: a member's token is needed, refused input says what to send in the API's one error shape, and a
- * refusal keeps nothing.
+ * refusal keeps nothing. Linking and unlinking are the community's moderators' (Amina's here), not every member's.
  * (A member's matches themselves are exercised in CrossInstanceMatchingTest.)
  */
 class MatchesApiTest {
     private static TestServers.Instance weft;
     private static ApiClient amina;
+    private static ApiClient bilal;
 
     @BeforeAll
     static void start() {
         weft = TestServers.start();
         weft.server().localActors().createGroup("camp", "Camp", null);
         amina = ApiClient.newMember(weft, "amina", "Amina");
+        weft.server().moderators().add("camp", "amina", Optional.empty());
+        bilal = ApiClient.newMember(weft, "bilal", "Bilal");
     }
 
     @AfterAll
@@ -47,6 +51,27 @@ class MatchesApiTest {
             assertEquals(401, response.statusCode(), response.request().uri().toString());
             assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         }
+    }
+
+    /**
+     * Bilal, a member but not a moderator of the camp, may read its links and may neither link nor unlink it: a link
+     * decides which community receives the camp's community-only posts. Nothing is followed, nothing sent.
+     */
+    @Test
+    void onlyTheCommunitysModeratorsLinkOrUnlinkIt() {
+        assertEquals(0, ApiClient.expect(200, bilal.get("/groups/camp/links")).path("links").size());
+        JsonNode linked = ApiClient.expect(403, bilal.post("/groups/camp/links", "{\"target\": \"@town@town.example\"}"));
+        assertEquals("forbidden", linked.path("error").asText(), linked.toString());
+        assertEquals("You cannot do that.", linked.path("message").asText(), linked.toString());
+        JsonNode unlinked = ApiClient.expect(403, bilal.delete("/groups/camp/links?target=@town@town.example"));
+        assertEquals("forbidden", unlinked.path("error").asText(), unlinked.toString());
+        assertEquals(0, ApiClient.expect(200, amina.get("/groups/camp/links")).path("links").size(), "nothing followed");
+        long follows = weft.server().db().inTransaction(s -> s.createSelectionQuery("select count(*) from FollowEntity",
+                Long.class).getSingleResult());
+        assertEquals(0, follows, "no follow was made");
+        // Amina moderates the camp: the same call reaches the link itself, which finds no such link to undo.
+        assertRefused(ApiClient.expect(400, amina.delete("/groups/camp/links?target=@town@town.example")), "link_missing",
+                "target");
     }
 
     @Test
