@@ -125,6 +125,12 @@ public final class IncomingPosts {
         // post is mostly its transactions, and the first three change nothing when they do not apply.
         String ignored = db.inTransaction(s -> {
             ActorEntity from = s.merge(sender);
+            if (note.context() != null) {
+                // A message naming its conversation and the Offer that opens it travel side by side: each takes its
+                // sender's row first, so one is kept before the other looks (the Offer adopts a message kept before it;
+                // a message after it joins). Overlapping, neither saw the other, and the message stayed a stray.
+                ActorRepository.lock(s, from);
+            }
             ConversationThreads.Threaded threaded = conversations.received(s, note, from);
             Optional<ProposalEntity> answers = Optional.empty();
             if (threaded.outcome() == ConversationThreads.Outcome.NOT_A_CONVERSATION) {

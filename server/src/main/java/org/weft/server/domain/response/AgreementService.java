@@ -116,6 +116,10 @@ public final class AgreementService {
             return Received.UNUSABLE;
         }
         return db.inTransaction(s -> {
+            // Its sender's row first, as a message naming a conversation takes it (IncomingPosts.created): messages
+            // that overtook this Offer are kept before it looks for them, or wait and then join its conversation.
+            ActorEntity from = s.merge(sender);
+            ActorRepository.lock(s, from);
             Optional<ProposalEntity> target = ProposalRepository.byUri(s, offer.proposalId())
                     .filter(p -> p.isLocal() && !p.isDeleted() && p.getStatus().isActive());
             boolean known = ResponseRepository.existsWithUri(s, offer.offerId());
@@ -126,7 +130,7 @@ public final class AgreementService {
             if (AccountBlocks.blockedOn(s, target.get(), sender)) {
                 return Received.BLOCKED;
             }
-            ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), s.merge(sender), ResponseEntity.Kind.AGREEMENT,
+            ResponseEntity r = new ResponseEntity(offer.offerId(), target.get(), from, ResponseEntity.Kind.AGREEMENT,
                     false, RemoteTexts.html(offer.content()), clock.instant());
             // Kept here, for the proposer's Accept to name as its result whenever the decision comes.
             r.setAgreementUri(offer.agreementId());

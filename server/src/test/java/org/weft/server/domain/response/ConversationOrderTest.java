@@ -7,6 +7,7 @@ import static org.weft.server.api.ApiClient.expect;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,11 +30,13 @@ import org.weft.server.api.ApiClient;
 import org.weft.server.domain.proposal.ProposalDraft;
 import org.weft.server.model.Audience;
 import org.weft.server.model.Purpose;
+import org.weft.server.persistence.ActorRepository;
 import org.weft.server.persistence.FollowEntity;
 import org.weft.server.persistence.InboundActivityEntity;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ProposalRepository;
 import org.weft.server.persistence.ResponseEntity;
+import org.weft.server.testing.LockWaits;
 import org.weft.server.testing.MastodonPeer;
 import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
@@ -324,6 +332,80 @@ class ConversationOrderTest {
         String queue = amina.get("/moderate/block3/posts").body();
         assertTrue(queue.contains("<html"), queue);
         assertFalse(queue.contains(words), "the moderators' queue");
+    }
+
+    /**
+     * Taras's Offer and his first message reach A side by side, each on its own inbound worker. Overlapping, neither
+     * saw the other (the Offer looked for messages to adopt before the message was kept, the message looked for its
+     * conversation before the Offer was), and the message stayed a direct message apart from his answer: QA saw it on
+     * two linked instances. Each is now kept under Taras's row on A. Here that row is held, as an activity of his being
+     * kept holds it, while each arrives: each waits for it (without the row lock the message was kept at once, beside
+     * whatever held it), and in the end his message is in the conversation of his answer, once.
+     */
+    @Test
+    void anOfferAndAMessageOfItsConversationTakeTurnsUnderTheSendersRow() throws Exception {
+        String answer = "I would like to borrow the tent for the weekend";
+        String first = "I can fetch it on Friday evening";
+        TestServers.Instance b = TestServers.start();
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try (TestServers.Instance a = TestServers.start()) {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(a, "amina", "Amina");
+            ApiClient taras = ApiClient.newMember(b, "taras", "Taras");
+            follow(b, "taras", a);
+            ProposalEntity tent = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).audience(Audience.PUBLIC).language("en")
+                    .title("A tent to lend").categories("kitchenware").build());
+            long tentOnB = proposalOn(b, tent.getUri());
+            WaitFor.deliveriesDrained(b);
+            b.server().deliveryWorker().stopClaiming();
+            ResponseEntity tarass = b.server().proposals().agreements().offer("taras", tentOnB, answer, null);
+            expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(first)));
+            due(b, answer, Instant.now().plus(1, ChronoUnit.DAYS));
+            due(b, first, Instant.now().plus(1, ChronoUnit.DAYS));
+            b = b.restart();
+            String tarasOnA = b.base() + "/users/taras";
+
+            for (String words : List.of(first, answer)) {
+                CountDownLatch held = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                Future<?> holding = holder.submit(() -> a.server().db().run(s -> {
+                    ActorRepository.lock(s, ActorRepository.byUri(s, tarasOnA).orElseThrow());
+                    held.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertTrue(held.await(20, TimeUnit.SECONDS));
+                due(b, words, Instant.now().minusSeconds(1));
+                b.server().deliveryWorker().poke();
+                // The moment it would be kept beside the held row: it either waits for the row or is done already.
+                WaitFor.condition(() -> "\"" + words + "\" waits for Taras's row on A, or is processed",
+                        Duration.ofSeconds(30), Duration.ofMillis(250),
+                        () -> LockWaits.now(a.server().db()) >= 1 || processed(a, words));
+                assertFalse(processed(a, words), "\"" + words + "\" waited for Taras's row");
+                release.countDown();
+                holding.get(20, TimeUnit.SECONDS);
+                receivedOn(a, words);
+            }
+
+            long onA = responseOn(a, tarass.getUri());
+            JsonNode messages = expect(200, amina.get("/responses/" + onA + "/messages"));
+            assertEquals(List.of(first), texts(messages.path("items"), "text"), messages.toString());
+            assertEquals(0L, count(a, "select count(*) from MessageEntity"), "no message apart from his answer");
+        } finally {
+            holder.shutdownNow();
+            b.close();
+        }
+    }
+
+    /** Whether {@code instance} has finished processing the activity whose body holds these words. */
+    private static boolean processed(TestServers.Instance instance, String words) {
+        return instance.server().db().inTransaction(s -> ((Number) s.createNativeQuery("SELECT count(*) FROM"
+                        + " inbound_activity WHERE body LIKE :w AND state = 'DONE'", Object.class)
+                .setParameter("w", "%" + words + "%").getSingleResult()).longValue()) > 0;
     }
 
     /** Waits until {@code instance} keeps the proposal with this id, and returns its id there. */
