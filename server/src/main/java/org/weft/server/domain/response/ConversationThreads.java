@@ -107,9 +107,11 @@ public final class ConversationThreads {
      * conversation takes it; {@code repliesToMessage}: it names one of the conversation's messages.
      */
     private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r, boolean repliesToMessage) {
-        if (AccountBlocks.blockedOn(s, r.getProposal(), sender)) {
+        // Asks the member who answered a proposal elsewhere too: the author she blocked is refused as any blocked
+        // account is, kept nowhere and not told.
+        if (AccountBlocks.blockedInConversation(s, r, sender)) {
             return Threaded.refused(sender.getUri() + " is blocked by the author or the community of "
-                    + r.getProposal().getUri());
+                    + r.getProposal().getUri() + ", or by the member who answered it");
         }
         ActorEntity otherSide = otherSide(r);
         if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
