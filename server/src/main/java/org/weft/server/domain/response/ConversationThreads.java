@@ -148,7 +148,8 @@ public final class ConversationThreads {
 
     /**
      * The sender edited one of their messages: its new words replace the old. Only the sender's own edits count, an
-     * edit older than the version kept never wins, and an edit that leaves it empty or too long changes nothing.
+     * edit older than the version kept never wins, and an edit that leaves it empty or too long, or comes while the
+     * sender is blocked in the conversation ({@link AccountBlocks#blockedInConversation}), changes nothing.
      */
     public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
         Optional<ConversationMessageEntity> kept = ConversationMessageRepository.byUri(s, note.id());
@@ -157,6 +158,10 @@ public final class ConversationThreads {
         }
         if (!kept.get().getSender().getId().equals(sender.getId())) {
             return RemoteEdit.NOT_OWNER;
+        }
+        if (AccountBlocks.blockedInConversation(s, kept.get().getResponse(), sender)) {
+            // What was said before the block stays as it was said: an edit could turn it into anything.
+            return RemoteEdit.BLOCKED;
         }
         if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
             return RemoteEdit.STALE;
