@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.weft.server.api.ApiClient.expect;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ import org.weft.web.i18n.Messages;
  * he accepted her answer (which is recorded, so both servers agree), not his change of the offer's title. What he said
  * before stays readable and is no longer news; her conversation says, in her language, that it is closed because she
  * blocked him, and takes nothing from her. Bob is told nothing: no Block reaches his server and his side of the
- * conversation reads open. Lifting the block lets his next message through.
+ * conversation reads open. Lifting the block lets his next message through; and she can block him again from the
+ * conversation's page itself.
  */
 class BlockedAuthorElsewhereTest {
     private static final String PASSWORD = "a long enough password";
@@ -132,7 +134,19 @@ class BlockedAuthorElsewhereTest {
             assertEquals("conversation", news.get(0).path("kind").asText(), news.toString());
             PageClient page = new PageClient(here.base());
             page.login("alma", PASSWORD);
-            assertTrue(page.get("/conversations/" + almas.getId()).body().contains(AFTER));
+            String own = "/conversations/" + almas.getId();
+            String open = page.get(own).body();
+            assertTrue(open.contains(AFTER), open);
+
+            // She blocks him again, from the conversation itself: its button asks first, then blocks.
+            HttpResponse<String> asked = page.post("/block", PageClient.hiddenFields(open, "/block"));
+            assertEquals(200, asked.statusCode(), asked.body());
+            assertTrue(asked.body().contains(bobUri), "it names him: " + asked.body());
+            assertEquals(303, page.post("/block", PageClient.hiddenFields(asked.body(), "/block")).statusCode());
+            assertEquals("youblocked", expect(200, alma.get(conversation)).path("closed").asText());
+            assertFalse(page.get(own).body().contains("action=\"/block\""), "blocked already");
+            WaitFor.deliveriesDrained(here);
+            assertEquals(0L, inbound(there, "Block"), "still nothing sent");
         }
     }
 
