@@ -169,7 +169,10 @@ final class ProposalsApi {
                 && (p.getAudience() != Audience.COMMUNITY || viewerId != null);
     }
 
-    /** Response counts, computed only for the viewer's own proposals (nobody else is told). */
+    /**
+     * Response counts, computed only for the viewer's own proposals (nobody else is told), as the lists of their
+     * responses show them ({@code BlockedResponses}).
+     */
     private static Map<Long, Long> responseCounts(Session s, List<ProposalEntity> proposals, Long viewerId) {
         List<Long> own = proposals.stream()
                 .filter(p -> viewerId != null && p.isLocal() && p.getAuthor().getId().equals(viewerId))

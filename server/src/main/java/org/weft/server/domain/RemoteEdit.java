@@ -17,7 +17,12 @@ public enum RemoteEdit {
     /** Nothing of that kind is kept by that id here. */
     NOT_KEPT,
     /** What the edit says cannot be kept (a conversation message left empty, or made too long): nothing changed. */
-    UNUSABLE;
+    UNUSABLE,
+    /**
+     * The sender is blocked by whoever reads what is kept (a member, for herself; a proposal's author or community):
+     * what they were sent before the block stays as it was, since an edit could turn it into anything.
+     */
+    BLOCKED;
 
     /**
      * Whether an edit dated {@code incoming} must lose to the version kept, dated {@code kept} (null when the kept

@@ -82,13 +82,16 @@ public final class NotificationRepository {
 
     /**
      * Marks read the member's unread notifications about what account {@code accountId} sent: its responses (and the
-     * messages in their conversations), its messages in conversations, its direct messages. Read, not deleted: lifting
-     * a block loses nothing.
+     * messages in their conversations), its messages in conversations, its direct messages, and what it did with its
+     * proposals the member answered (its decision on her answer, its changes, its messages there). Read, not deleted:
+     * lifting a block loses nothing.
      */
     public static int readAboutAccount(Session s, long memberId, long accountId, Instant now) {
         return s.createMutationQuery("update NotificationEntity n set n.readAt = :now where n.memberId = :m"
                         + " and n.readAt is null and (n.responseId in (select r.id from ResponseEntity r"
-                        + " where r.responder.id = :a) or n.conversationMessageId in (select c.id from"
+                        + " join r.proposal p where r.responder.id = :a"
+                        + " or (r.responder.id = :m and p.attributedTo.id = :a))"
+                        + " or n.conversationMessageId in (select c.id from"
                         + " ConversationMessageEntity c where c.sender.id = :a) or n.messageId in (select d.id from"
                         + " MessageEntity d where d.senderId = :a))")
                 .setParameter("now", now).setParameter("m", memberId).setParameter("a", accountId).executeUpdate();

@@ -114,20 +114,28 @@ public final class ResponseRepository {
                 .setParameter("u", offerId).setParameter("k", ResponseEntity.Kind.AGREEMENT).uniqueResultOptional();
     }
 
-    /** The public responses to a proposal (its {@code replies} collection). */
+    /**
+     * The public responses to a proposal (its {@code replies} collection), as its page lists them: not those hidden by
+     * a moderator, nor those a block leaves out ({@link #SHOWN_DESPITE_BLOCKS}), which other servers would otherwise
+     * be handed to show under it.
+     */
     public static long countPublic(Session s, ProposalEntity p) {
-        return s.createSelectionQuery(
-                        "select count(*) from ResponseEntity where proposal = :p and publicResponse = true"
-                                + " and hiddenAt is null",
-                        Long.class)
-                .setParameter("p", p).getSingleResult();
+        return s.createNativeQuery("SELECT count(*) FROM response r JOIN proposal p ON p.id = r.proposal_id"
+                        + " WHERE " + PUBLIC_SHOWN, Long.class)
+                .addSynchronizedQuerySpace("response").addSynchronizedQuerySpace("proposal")
+                .addSynchronizedQuerySpace("actor").addSynchronizedQuerySpace("account_block")
+                .addSynchronizedQuerySpace("community_server_block")
+                .setParameter("p", p.getId()).getSingleResult();
     }
 
-    /** One page of the public responses to a proposal, oldest first. */
+    /** One page of the public responses to a proposal, oldest first, as {@link #countPublic} counts them. */
     public static List<ResponseEntity> publicPage(Session s, ProposalEntity p, int offset, int limit) {
-        return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
-                        + " and r.publicResponse = true and r.hiddenAt is null order by r.createdAt", ResponseEntity.class)
-                .setParameter("p", p).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return s.createNativeQuery("SELECT r.* FROM response r JOIN proposal p ON p.id = r.proposal_id"
+                        + " WHERE " + PUBLIC_SHOWN + " ORDER BY r.created_at, r.id", ResponseEntity.class)
+                .addSynchronizedQuerySpace("response").addSynchronizedQuerySpace("proposal")
+                .addSynchronizedQuerySpace("actor").addSynchronizedQuerySpace("account_block")
+                .addSynchronizedQuerySpace("community_server_block")
+                .setParameter("p", p.getId()).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /** A member's own responses to proposals, newest first, with the proposals. */
@@ -137,13 +145,43 @@ public final class ResponseRepository {
                 .setParameter("me", memberId).setMaxResults(limit).getResultList();
     }
 
-    /** How many responses each of these proposals has (proposals without any are left out). */
+    /**
+     * For a response {@code r} of proposal {@code p}: whether its proposal's lists show it, the SQL twin of
+     * {@code BlockedResponses.leftOut} (negated), which the page and the API's list of responses ask in Java. Left out
+     * is one still waiting ({@code NEW}) whose responder, an account of another server, is blocked on the proposal: by
+     * its author or its community, or the community refuses the responder's server ({@code AccountBlocks.blockedOn},
+     * asking {@link AccountBlockRepository#ANY_BLOCKS_SQL} with those two as blockers). Read through the blocks' unique
+     * keys and the actor's primary key, and only for a response still waiting. {@code BlockedResponsesAgreeTest} holds
+     * both to the same answers.
+     */
+    static final String SHOWN_DESPITE_BLOCKS = "(r.state <> '" + ResponseEntity.State.NEW.name() + "'"
+            + " or (select count(*) from actor a where a.id = r.responder_id and a.is_local = false) = 0"
+            + " or (select count(*) from account_block b where b.blocked_id = r.responder_id"
+            + " and b.blocker_id in (p.author_id, p.group_id)) = 0"
+            + " and (select count(*) from actor a join community_server_block c on c.domain = a.domain"
+            + " and c.community_id in (p.author_id, p.group_id)"
+            + " where a.id = r.responder_id and a.is_local = false) = 0)";
+
+    /** The public responses to proposal {@code :p} that its lists show. */
+    private static final String PUBLIC_SHOWN = "r.proposal_id = :p AND r.is_public = true AND r.hidden_at IS NULL AND "
+            + SHOWN_DESPITE_BLOCKS;
+
+    /**
+     * How many responses each of these proposals has (proposals without any are left out), as their lists show them:
+     * not those hidden by a moderator, nor those a block leaves out ({@link #SHOWN_DESPITE_BLOCKS}). An author's
+     * listing said "3 responses" where the list showed 2.
+     */
     public static Map<Long, Long> countsByProposal(Session s, Collection<Long> proposalIds) {
         Map<Long, Long> counts = new HashMap<>();
-        s.createSelectionQuery("select r.proposal.id, count(r) from ResponseEntity r where r.proposal.id in (:ids)"
-                        + " and r.hiddenAt is null group by r.proposal.id", Object[].class)
+        s.createNativeQuery("SELECT r.proposal_id, count(*) FROM response r JOIN proposal p ON p.id = r.proposal_id"
+                        + " WHERE r.proposal_id IN (:ids) AND r.hidden_at IS NULL AND " + SHOWN_DESPITE_BLOCKS
+                        + " GROUP BY r.proposal_id", Object[].class)
+                // The tables it reads, named: a native statement would otherwise flush every pending change first.
+                .addSynchronizedQuerySpace("response").addSynchronizedQuerySpace("proposal")
+                .addSynchronizedQuerySpace("actor").addSynchronizedQuerySpace("account_block")
+                .addSynchronizedQuerySpace("community_server_block")
                 .setParameterList("ids", proposalIds).getResultList()
-                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+                .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         return counts;
     }
 

@@ -28,6 +28,8 @@ final class ConversationViews {
      * and the hidden notice's "you can still write to each other" would contradict it.
      */
     private static final String UNREACHABLE = "conversation.closedUnreachable";
+    /** Closed because the viewer blocked the other side: the form to block it would do nothing more. */
+    private static final String YOU_BLOCKED = "conversation.closedYouBlocked";
 
     private ConversationViews() {
     }
@@ -78,7 +80,17 @@ final class ConversationViews {
                 m.get("conversation.whole", c.total()),
                 c.closedKey() == null ? null : m.get(c.closedKey()),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
-                "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH, null, "");
+                "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH, null, "",
+                mayBlock(c));
+    }
+
+    /**
+     * Whether the viewer may block the other side from the conversation ({@link MemberBlockPage}): the member who
+     * answered a proposal of another server, its author being there, not here (the author of a proposal here blocks a
+     * responder from its page), until she has blocked it.
+     */
+    private static boolean mayBlock(Conversation c) {
+        return !c.authorSide() && !c.proposalLocal() && !YOU_BLOCKED.equals(c.closedKey());
     }
 
     /**

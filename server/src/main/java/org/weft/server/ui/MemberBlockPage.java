@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.DomainException;
 import org.weft.server.domain.moderation.AccountBlocks;
+import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.Database;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
@@ -23,11 +24,13 @@ import org.weft.web.view.Confirmation;
 import org.weft.web.view.Notice;
 
 /**
- * A member blocks, for themselves, the account that answered them: {@code POST /block} with {@code response} (an id
- * of a response from another server, as the proposal page shows it). It asks first on a page of its own; confirmed,
- * nothing from that account reaches the member any more (responses, matches, messages) and the account is not told.
- * The form changes things once. Only the member answered may use it, the author of the proposal (of an anonymous
- * request, the member behind it): anyone else gets the 404 of a response that does not exist. Accounts of this server
+ * A member blocks, for themselves, the account on the other side of a response: {@code POST /block} with
+ * {@code response} (an id). The account that answered a proposal of hers here, from another server (the proposal's
+ * page shows the form under its response); or the author of a proposal on another server that she answered (the
+ * conversation of her answer shows it). It asks first on a page of its own; confirmed, nothing from that account
+ * reaches the member any more (responses, matches, messages) and the account is not told. The form changes things
+ * once. Only that member may use it, the author of the proposal (of an anonymous request, the member behind it) or
+ * the one who answered elsewhere: anyone else gets the 404 of a response that does not exist. Accounts of this server
  * are for its moderators: they can be reported, not blocked here.
  */
 public final class MemberBlockPage {
@@ -44,7 +47,7 @@ public final class MemberBlockPage {
         this.blocks = blocks;
     }
 
-    /** What the form names: the responding account and where the response is shown, when it is from elsewhere. */
+    /** What the form names: the account on the other side, and the page the member came from. */
     private record Target(String account, String name, String back) {
     }
 
@@ -59,9 +62,7 @@ public final class MemberBlockPage {
         // Any other member's id is answered as one that does not exist: the confirmation names the responder, so it
         // would otherwise tell who answered what, an anonymous request's responders included.
         Optional<Target> target = db.inTransaction(s -> Optional.ofNullable(s.find(ResponseEntity.class, responseId))
-                .filter(r -> !r.getResponder().isLocal() && answered(r, me))
-                .map(r -> new Target(r.getResponder().getUri(), r.getResponder().getDisplayName(),
-                        URI.create(r.getProposal().getUri()).getRawPath() + "#response-" + responseId)));
+                .flatMap(r -> otherSide(r, me)));
         if (target.isEmpty()) {
             pages.notFound(res, v);
             return;
@@ -131,6 +132,25 @@ public final class MemberBlockPage {
             return;
         }
         Pages.redirect(res, LIST + "?done=unblocked");
+    }
+
+    /**
+     * Whom {@code memberId} may block from {@code r}: its responder, from another server, when it answered a proposal
+     * of theirs here; the proposal's actor, when they answered a proposal of another server (its author, or the
+     * community it speaks as). None for anybody else, nor for an account of this server.
+     */
+    private static Optional<Target> otherSide(ResponseEntity r, long memberId) {
+        ProposalEntity p = r.getProposal();
+        if (!r.getResponder().isLocal() && answered(r, memberId)) {
+            return Optional.of(new Target(r.getResponder().getUri(), r.getResponder().getDisplayName(),
+                    URI.create(p.getUri()).getRawPath() + "#response-" + r.getId()));
+        }
+        if (!p.isLocal() && r.getResponder().getId() == memberId && !p.getAttributedTo().isLocal()) {
+            ActorEntity author = p.getAttributedTo();
+            return Optional.of(new Target(author.getUri(), author.getDisplayName(),
+                    ConversationViews.pageUrl(r.getId(), 0)));
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code r} answered the member {@code memberId}: a response to a proposal of theirs here. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.weft.server.api.ApiClient;
 import org.weft.server.persistence.ActorRepository;
 import org.weft.server.testing.MastodonPeer;
+import org.weft.server.testing.TestHttp;
 import org.weft.server.testing.TestServers;
 import org.weft.server.testing.WaitFor;
 
@@ -24,7 +25,7 @@ import org.weft.server.testing.WaitFor;
  * conversation). Once Alma is blocked, by the community's moderator (her account, or her whole server) or by Bea
  * herself, what she sent stops being in front of Bea: its notifications are read (still there, nothing deleted), and
  * her answers still waiting are on neither the offers' pages nor the API's lists, with their messages and without an
- * Accept. Zaid's answer, a member's, stays as it was. Lifting the block brings Alma's answers back.
+ * Accept, nor counted in the API's count of responses, nor in the offers' public {@code replies} collections. Zaid's answer, a member's, stays as it was. Lifting the block brings Alma's answers back.
  */
 class BlockedFloodTest {
     private static final String PASSWORD = "a long enough password";
@@ -126,6 +127,8 @@ class BlockedFloodTest {
             assertEquals(1, onPram.size(), "zaid's answer alone: " + onPram);
             assertEquals(zaids, onPram.get(0).path("id").asLong());
             assertEquals(0, expect(200, bea.get("/proposals/" + offers.get(1) + "/responses")).path("items").size());
+            assertEquals(List.of(1, 0), responsesCounts(), "the counts agree with the lists");
+            assertEquals(List.of(0, 0), publicReplies(weft), "nor handed to other servers under her offers");
 
             PageClient page = new PageClient(weft.base());
             page.login("bea", PASSWORD);
@@ -144,6 +147,39 @@ class BlockedFloodTest {
             assertEquals(2, expect(200, bea.get("/proposals/" + offers.get(0) + "/responses")).path("items").size(),
                     "nothing was lost");
             assertEquals(1, expect(200, bea.get("/proposals/" + offers.get(1) + "/responses")).path("items").size());
+            assertEquals(List.of(2, 1), responsesCounts());
+            assertEquals(List.of(1, 1), publicReplies(weft));
+        }
+
+        /** How many public replies each offer's {@code replies} collection counts, and how many its first page lists. */
+        private List<Integer> publicReplies(TestServers.Instance weft) {
+            List<Integer> counts = new ArrayList<>();
+            for (String page : pages) {
+                String replies = weft.base() + page + "/replies";
+                int total = TestHttp.activityJson(replies).path("totalItems").asInt();
+                assertEquals(total, TestHttp.activityJson(replies + "?page=1").path("orderedItems").size(), replies);
+                counts.add(total);
+            }
+            return counts;
+        }
+
+        /**
+         * How many responses the API says each offer has, in the author's view: of one proposal, and in the community's
+         * listing (both must agree).
+         */
+        private List<Integer> responsesCounts() {
+            List<Integer> counts = new ArrayList<>();
+            JsonNode listing = expect(200, bea.get("/proposals?community=block3")).path("items");
+            for (long offer : offers) {
+                int one = expect(200, bea.get("/proposals/" + offer)).path("responsesCount").asInt();
+                for (JsonNode item : listing) {
+                    if (item.path("id").asLong() == offer) {
+                        assertEquals(one, item.path("responsesCount").asInt(), "listed as on its own: " + item);
+                    }
+                }
+                counts.add(one);
+            }
+            return counts;
         }
 
         private static List<JsonNode> unread(ApiClient member) {

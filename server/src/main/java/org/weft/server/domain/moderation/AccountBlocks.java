@@ -27,6 +27,7 @@ import org.weft.server.persistence.Database;
 import org.weft.server.persistence.FollowRepository;
 import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.queue.Outbox;
 
 /**
@@ -37,8 +38,9 @@ import org.weft.server.queue.Outbox;
  * account for themselves: no response, message or match from it reaches them, and it is not told (a block sent to it
  * would tell someone hostile that they were noticed). Either block marks read the notifications about what the account
  * sent before (to the member; for a community, to the authors of its proposals). Checks are {@link #blocks} and, for
- * what is said about a proposal, {@link #blockedOn} (used by the inbound handlers, the conversations, the decisions on
- * responses and their lists, and the matcher's notices).
+ * what is said about a proposal, {@link #blockedOn} (used by the inbound handlers, the decisions on responses and their
+ * lists, and the matcher's notices), and in a response's conversation {@link #blockedInConversation}, which asks the
+ * member who answered a proposal of another server too.
  */
 public final class AccountBlocks {
     private final Database db;
@@ -76,6 +78,18 @@ public final class AccountBlocks {
      */
     public static boolean blockedOn(Session s, ProposalEntity proposal, ActorEntity sender) {
         return !sender.isLocal() && blocks(s, sender, proposal.getAuthor(), proposal.getGroup());
+    }
+
+    /**
+     * Whether {@code sender} is blocked in the conversation of {@code r}: on its proposal ({@link #blockedOn}), or by
+     * its responder, a member here who answered a proposal of another server. That proposal's author and community are
+     * the other server's, so {@link #blockedOn} never asks her: without this, the author she blocked would still reach
+     * her in the conversation she started there (his messages, his edits of them, his decision on her answer).
+     */
+    public static boolean blockedInConversation(Session s, ResponseEntity r, ActorEntity sender) {
+        ActorEntity responder = r.getResponder();
+        return !sender.isLocal() && blocks(s, sender, r.getProposal().getAuthor(), r.getProposal().getGroup(),
+                responder.isLocal() ? responder : null);
     }
 
     /**

@@ -21,9 +21,9 @@ import org.weft.server.persistence.Database;
  * {@code Update} of a post by its author, whatever this instance keeps of it: a structured proposal (a Weft copy), a
  * post on a community's board (a Mastodon toot, a Lemmy or Misskey post), a response to a local proposal (an edited
  * reply), a message in a response's conversation, or a direct message kept for a member. The post must be on its
- * sender's server and attributed to the sender; what is kept must be the sender's; and an edit older than the version
- * kept never wins (Mastodon counts an {@code Update} as an edit by its {@code updated}). Anything else changes nothing
- * and says why.
+ * sender's server and attributed to the sender; what is kept must be the sender's; an edit older than the version
+ * kept never wins (Mastodon counts an {@code Update} as an edit by its {@code updated}); and a response, message or
+ * direct message is not edited for whoever blocked its sender since. Anything else changes nothing and says why.
  */
 public final class IncomingEdits {
     private final Database db;
@@ -64,6 +64,7 @@ public final class IncomingEdits {
             case NOT_OWNER -> throw new IgnoredPost("Update of " + id + " by " + actorUri + ", who did not send it");
             case NOT_KEPT -> throw new IgnoredPost("Update of " + id + ": nothing is kept here by that id");
             case UNUSABLE -> throw new IgnoredPost("Update of " + id + " would leave the message empty or too long");
+            case BLOCKED -> throw new IgnoredPost("Update of " + id + " by " + actorUri + ", blocked by who reads it");
         }
     }
 

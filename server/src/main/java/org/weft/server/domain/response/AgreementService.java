@@ -143,7 +143,10 @@ public final class AgreementService {
         });
     }
 
-    /** The proposer answered an Offer one of our members sent. Returns false when it is not about one. */
+    /**
+     * The proposer answered an Offer one of our members sent: the answer is decided, and she is notified unless she
+     * blocked the proposer ({@link AccountBlocks#blockedInConversation}). Returns false when it is not about one.
+     */
     public boolean answerReceived(AgreementAnswer answer) {
         return db.inTransaction(s -> {
             Optional<ResponseEntity> sent = ResponseRepository.sentAgreement(s, answer.offerId())
@@ -153,8 +156,13 @@ public final class AgreementService {
             }
             ResponseEntity r = sent.get();
             r.decide(answer.accepted() ? ResponseEntity.State.ACCEPTED : ResponseEntity.State.DECLINED, clock.instant());
-            s.persist(new NotificationEntity(r.getResponder().getId(), answer.accepted() ? NOTIFY_ACCEPTED : NOTIFY_DECLINED,
-                    r.getProposal().getId(), r.getId(), clock.instant()));
+            // From an author the member blocked (or one blocked on the proposal here), the decision is kept, so both
+            // servers agree on where her answer stands when she lifts the block, but it is no news to her: her block
+            // says nothing of his reaches her, and he is not told of it.
+            if (!AccountBlocks.blockedInConversation(s, r, r.getProposal().getAttributedTo())) {
+                s.persist(new NotificationEntity(r.getResponder().getId(), answer.accepted() ? NOTIFY_ACCEPTED
+                        : NOTIFY_DECLINED, r.getProposal().getId(), r.getId(), clock.instant()));
+            }
             if (answer.accepted()) {
                 // The proposer's Update (promised) may have come first and told the member their match is gone.
                 NotificationRepository.retractMatchGone(s, r.getResponder().getId(), r.getProposal().getId());

@@ -12,7 +12,9 @@ import org.weft.server.persistence.ResponseEntity;
  * by its author for themselves, or by its community). As Mastodon hides a blocked account's posts, a flood of answers
  * from it would otherwise stay in front of the author, each with an Accept that {@link ResponseDecisions} refuses.
  * Nothing is deleted: lifting the block shows them again. A response already decided stays listed, so what was
- * arranged (or turned down) is not lost from view; its conversation says it is closed.
+ * arranged (or turned down) is not lost from view; its conversation says it is closed. The counts of responses the
+ * API gives an author ask the same in SQL ({@code ResponseRepository.SHOWN_DESPITE_BLOCKS}); a change here is made
+ * there too, and {@code BlockedResponsesAgreeTest} fails until it is.
  */
 public final class BlockedResponses {
     private BlockedResponses() {

@@ -1,7 +1,9 @@
 package org.weft.server.domain.response;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.hibernate.Session;
@@ -42,7 +44,8 @@ final class ConversationRules {
      * this instance that a responder answered from another Weft instance: hiding sent that server a {@code Delete},
      * which closed the conversation there, and showing it again sends nothing, so messages would no longer reach them.
      * And it closes while the proposal's community or author blocks the account on the other side, or the community
-     * refuses its server: what that account sends is refused here, so writing to it would be talking to a wall.
+     * refuses its server, or the member who answered a proposal of another server blocks its author: what that account
+     * sends is refused here, so writing to it would be talking to a wall.
      */
     static String closedKey(Session s, ResponseEntity r) {
         ProposalEntity p = r.getProposal();
@@ -63,10 +66,7 @@ final class ConversationRules {
         if (toldGoneElsewhere(s, r)) {
             return "conversation.closedUnreachable";
         }
-        if (otherSideBlocked(s, r)) {
-            return "conversation.closedBlocked";
-        }
-        return null;
+        return blockedKey(s, r);
     }
 
     /**
@@ -82,17 +82,32 @@ final class ConversationRules {
     }
 
     /**
-     * Whether the proposal's author or community blocked the conversation's other side, an account of another server,
-     * or the community refuses that server: the rule by which its messages are refused on arrival
-     * ({@code ConversationThreads.join}), so that this side stops writing too and is told why. Nothing is sent to the
-     * blocked side, as Mastodon tells no one of a block. One indexed statement, asked only of a conversation with
-     * another server (it runs for every conversation a list shows); a local other side is never blocked this way.
+     * Whether the conversation's other side, an account of another server, is blocked here, as the key saying so, else
+     * null: by the proposal's author or community, or the community refuses that server ({@code closedBlocked}); or by
+     * the responder, a member here who answered a proposal of another server and blocked its author
+     * ({@code closedYouBlocked}: only she reads this conversation here, and the author and community are the other
+     * server's). The rule by which its messages are refused on arrival ({@code AccountBlocks.blockedInConversation}),
+     * so that this side stops writing too and is told why. Nothing is sent to the blocked side, as Mastodon tells no
+     * one of a block. One indexed statement, asked only of a conversation with another server (it runs for every
+     * conversation a list shows), and a second only when it is blocked; a local other side is never blocked this way.
      */
-    private static boolean otherSideBlocked(Session s, ResponseEntity r) {
+    private static String blockedKey(Session s, ResponseEntity r) {
         ProposalEntity p = r.getProposal();
         ActorEntity other = p.isLocal() ? r.getResponder() : p.getAttributedTo();
-        return !other.isLocal() && AccountBlockRepository.anyBlocks(s, Arrays.asList(p.getAuthor().getId(),
-                p.getGroup() == null ? null : p.getGroup().getId()), other.getId());
+        if (other.isLocal()) {
+            return null;
+        }
+        List<Long> onProposal = Arrays.asList(p.getAuthor().getId(),
+                p.getGroup() == null ? null : p.getGroup().getId());
+        ActorEntity responder = r.getResponder();
+        List<Long> blockers = new ArrayList<>(onProposal);
+        blockers.add(responder.isLocal() ? responder.getId() : null);
+        if (!AccountBlockRepository.anyBlocks(s, blockers, other.getId())) {
+            return null;
+        }
+        // Said as the community's or author's when theirs: lifting her own block would not open it.
+        return responder.isLocal() && !AccountBlockRepository.anyBlocks(s, onProposal, other.getId())
+                ? "conversation.closedYouBlocked" : "conversation.closedBlocked";
     }
 
     /** The proposal's side as the responder sees it: the member only for a public proposal, else the community. */

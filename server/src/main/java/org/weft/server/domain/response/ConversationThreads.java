@@ -107,9 +107,11 @@ public final class ConversationThreads {
      * conversation takes it; {@code repliesToMessage}: it names one of the conversation's messages.
      */
     private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r, boolean repliesToMessage) {
-        if (AccountBlocks.blockedOn(s, r.getProposal(), sender)) {
+        // Asks the member who answered a proposal elsewhere too: the author she blocked is refused as any blocked
+        // account is, kept nowhere and not told.
+        if (AccountBlocks.blockedInConversation(s, r, sender)) {
             return Threaded.refused(sender.getUri() + " is blocked by the author or the community of "
-                    + r.getProposal().getUri());
+                    + r.getProposal().getUri() + ", or by the member who answered it");
         }
         ActorEntity otherSide = otherSide(r);
         if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
@@ -146,7 +148,8 @@ public final class ConversationThreads {
 
     /**
      * The sender edited one of their messages: its new words replace the old. Only the sender's own edits count, an
-     * edit older than the version kept never wins, and an edit that leaves it empty or too long changes nothing.
+     * edit older than the version kept never wins, and an edit that leaves it empty or too long, or comes while the
+     * sender is blocked in the conversation ({@link AccountBlocks#blockedInConversation}), changes nothing.
      */
     public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
         Optional<ConversationMessageEntity> kept = ConversationMessageRepository.byUri(s, note.id());
@@ -155,6 +158,10 @@ public final class ConversationThreads {
         }
         if (!kept.get().getSender().getId().equals(sender.getId())) {
             return RemoteEdit.NOT_OWNER;
+        }
+        if (AccountBlocks.blockedInConversation(s, kept.get().getResponse(), sender)) {
+            // What was said before the block stays as it was said: an edit could turn it into anything.
+            return RemoteEdit.BLOCKED;
         }
         if (RemoteEdit.isStale(kept.get().getUpdatedAt(), note.updated())) {
             return RemoteEdit.STALE;

@@ -9,6 +9,7 @@ import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.RemoteTexts;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.NotificationKind;
+import org.weft.server.persistence.AccountBlockRepository;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.MessageRepository;
@@ -70,8 +71,8 @@ public final class MessageInbox {
     }
 
     /**
-     * Applies its sender's edit of a direct message kept here (every member's copy of it). Only the sender's own edits
-     * count, and an edit older than the version kept never wins.
+     * Applies its sender's edit of a direct message kept here (every member's copy of it, but the copies of those who
+     * blocked the sender since). Only the sender's own edits count, and an edit older than the version kept never wins.
      */
     public RemoteEdit edited(Session s, String uri, ActorEntity sender, Instant updated, String html) {
         List<MessageEntity> copies = MessageRepository.byUri(s, uri);
@@ -84,8 +85,15 @@ public final class MessageInbox {
         if (copies.stream().anyMatch(m -> RemoteEdit.isStale(m.getUpdatedAt(), updated))) {
             return RemoteEdit.STALE;
         }
+        // A member who blocked the sender since keeps the words she was sent (an edit could turn them into anything);
+        // the others read the new ones.
+        List<MessageEntity> open = copies.stream()
+                .filter(m -> !AccountBlockRepository.anyBlocks(s, List.of(m.getMemberId()), sender.getId())).toList();
+        if (open.isEmpty()) {
+            return RemoteEdit.BLOCKED;
+        }
         String content = RemoteTexts.html(html);
-        copies.forEach(m -> m.edit(content, updated));
+        open.forEach(m -> m.edit(content, updated));
         return RemoteEdit.APPLIED;
     }
 }

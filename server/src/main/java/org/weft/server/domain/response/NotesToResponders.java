@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.hibernate.Session;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.model.Audience;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
@@ -31,9 +32,11 @@ final class NotesToResponders {
 
     /**
      * Tells everyone whose response to {@code p} its author accepted, and who has not left, that something became of
-     * what was arranged: a member here by a notification of {@code kind}, leading to their conversation; someone who
-     * answered a local proposal with a post (Mastodon) by the Note {@code noteKey}. A responder on another Weft instance is told by their own instance, which holds a copy
-     * and receives the same Update or Delete. Nobody else: a responder still waiting, or declined, agreed to nothing.
+     * what was arranged: a member here by a notification of {@code kind}, leading to their conversation (not while she
+     * blocks the author of a proposal elsewhere, {@link AccountBlocks#blockedInConversation}); someone who answered a
+     * local proposal with a post (Mastodon) by the Note {@code noteKey}. A responder on another Weft instance is told
+     * by their own instance, which holds a copy and receives the same Update or Delete. Nobody else: a responder still
+     * waiting, or declined, agreed to nothing.
      */
     void tellAccepted(Session s, ProposalEntity p, String kind, String noteKey, Instant now) {
         for (ResponseEntity r : ResponseRepository.acceptedTo(s, p)) {
@@ -42,7 +45,10 @@ final class NotesToResponders {
                 continue;
             }
             if (responder.isLocal()) {
-                s.persist(new NotificationEntity(responder.getId(), kind, p.getId(), r.getId(), now));
+                // Not a member who blocked the author elsewhere since: nothing of his reaches her, his title neither.
+                if (!AccountBlocks.blockedInConversation(s, r, p.getAttributedTo())) {
+                    s.persist(new NotificationEntity(responder.getId(), kind, p.getId(), r.getId(), now));
+                }
             } else if (p.isLocal() && r.getKind() != ResponseEntity.Kind.AGREEMENT) {
                 send(s, r, noteKey, now);
             }

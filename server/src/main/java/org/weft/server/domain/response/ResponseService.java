@@ -16,6 +16,7 @@ import org.weft.server.domain.PlainText;
 import org.weft.server.domain.RemoteEdit;
 import org.weft.server.domain.RemoteTexts;
 import org.weft.server.domain.Usernames;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.model.ActorKind;
 import org.weft.server.model.LocalUrls;
@@ -76,7 +77,8 @@ public final class ResponseService {
 
     /**
      * Applies its sender's edit of a response (a Mastodon user editing a reply): the author then reads the new words.
-     * Only the responder's own edits count, and an edit older than the version kept never wins.
+     * Only the responder's own edits count, an edit older than the version kept never wins, and none counts while the
+     * sender is blocked on the proposal ({@link AccountBlocks#blockedOn}).
      */
     public RemoteEdit edited(Session s, IncomingNote note, ActorEntity sender) {
         Optional<ResponseEntity> kept = ResponseRepository.byUri(s, note.id());
@@ -86,6 +88,10 @@ public final class ResponseService {
         ResponseEntity r = kept.get();
         if (!r.getResponder().getId().equals(sender.getId())) {
             return RemoteEdit.NOT_OWNER;
+        }
+        if (AccountBlocks.blockedOn(s, r.getProposal(), sender)) {
+            // An answer accepted before the block stays listed: as it was written, not as the sender rewrites it.
+            return RemoteEdit.BLOCKED;
         }
         if (RemoteEdit.isStale(r.getUpdatedAt(), note.updated())) {
             return RemoteEdit.STALE;

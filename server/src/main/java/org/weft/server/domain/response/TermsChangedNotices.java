@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.hibernate.Session;
+import org.weft.server.domain.moderation.AccountBlocks;
 import org.weft.server.domain.proposal.TermsChanged;
 import org.weft.server.model.NotificationKind;
 import org.weft.server.persistence.ActorEntity;
@@ -18,7 +19,8 @@ import org.weft.server.persistence.ResponseRepository;
  * ({@code edited-after-accept}), which leads to the conversation of their response: the responder to a local proposal,
  * or, for a copy of another Weft instance's proposal, the member here whose agreement offer its author accepted (its
  * owner's Update brought the change). Nobody else: a responder still waiting for a decision, or declined, agreed to
- * nothing yet and reads the proposal as it is now.
+ * nothing yet and reads the proposal as it is now; nor a member who blocked that owner since
+ * ({@link AccountBlocks#blockedInConversation}), whom nothing of theirs reaches.
  * <p>
  * Nothing is sent to another server. A responder on another Weft instance is told by that instance, which holds a copy
  * and receives the same Update; someone on Mastodon sees the edited post in their timeline, as edits show there.
@@ -37,7 +39,9 @@ public final class TermsChangedNotices implements TermsChanged {
         Instant now = clock.instant();
         for (ResponseEntity r : ResponseRepository.acceptedTo(s, p)) {
             ActorEntity responder = r.getResponder();
-            if (responder.isLocal() && !responder.isDeleted()) {
+            // Not to a member who blocked the author elsewhere since: a title he rewrites is no news of his for her.
+            if (responder.isLocal() && !responder.isDeleted()
+                    && !AccountBlocks.blockedInConversation(s, r, p.getAttributedTo())) {
                 s.persist(new NotificationEntity(responder.getId(), NOTIFY, p.getId(), r.getId(), now));
             }
         }
