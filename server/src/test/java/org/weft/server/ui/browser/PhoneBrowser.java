@@ -310,23 +310,41 @@ final class PhoneBrowser implements AutoCloseable {
                 + "document.querySelectorAll('button, select, summary, a.button, label.choice, input:not([type=hidden])"
                 + ":not([type=radio]):not([type=checkbox])').forEach(function (e) {"
                 + " var r = e.getBoundingClientRect();"
-                + " if (r.width === 0 || r.height === 0 || r.height >= least) { return; }"
+                + " if (!e.checkVisibility() || r.height >= least) { return; }"
                 + " small.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' «'"
                 + " + (e.textContent || e.name || '').trim().slice(0, 40) + '» ' + Math.round(r.height) + ' px');"
                 + "}); return small;", TAP_HEIGHT);
     }
 
     /**
-     * The fields of the page (text, number and date inputs, text areas, lists) that are laid out left to right in a
-     * right-to-left page, though nothing marks them so ({@code dir="ltr"} marks a handle's field): each as its id.
+     * Pairs of buttons drawn one above the other with less than 4 px between them (a finger meant for one reaches the
+     * other), each as their words.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> buttonsTouching() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("var shown = [], touching = [];"
+                + "document.querySelectorAll('button').forEach(function (b) {"
+                + " if (b.checkVisibility()) { shown.push([b, b.getBoundingClientRect()]); } });"
+                + "shown.forEach(function (upper) { shown.forEach(function (lower) {"
+                + " var a = upper[1], b = lower[1];"
+                + " var side = a.left < b.right && b.left < a.right, gap = b.top - a.bottom;"
+                + " if (upper[0] !== lower[0] && side && gap >= -0.5 && gap < 4) {"
+                + "  touching.push(upper[0].textContent.trim() + ' / ' + lower[0].textContent.trim()); }"
+                + "}); }); return touching;");
+    }
+
+    /**
+     * The fields of the page (text and number inputs, text areas, lists) that are laid out left to right in a
+     * right-to-left page, though nothing marks them so: each as its id. Left out: {@code dir="ltr"} (a handle's field),
+     * {@code dir="auto"} (a person's words, in their own direction once typed; Chromium lays an empty one out left to
+     * right) and a date, which Chromium writes left to right in every page.
      */
     @SuppressWarnings("unchecked")
     List<String> fieldsNotRightToLeft() {
         return (List<String>) ((JavascriptExecutor) driver).executeScript("var wrong = [];"
                 + "document.querySelectorAll('main input:not([type=hidden]):not([type=radio]):not([type=checkbox]),"
                 + " main textarea, main select').forEach(function (e) {"
-                + " var r = e.getBoundingClientRect();"
-                + " if (r.width === 0 || e.getAttribute('dir') === 'ltr') { return; }"
+                + " if (!e.checkVisibility() || e.hasAttribute('dir') || e.type === 'date') { return; }"
                 + " if (getComputedStyle(e).direction !== 'rtl') { wrong.push('#' + e.id); }"
                 + "}); return wrong;");
     }

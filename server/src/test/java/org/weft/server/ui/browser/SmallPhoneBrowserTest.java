@@ -147,6 +147,16 @@ class SmallPhoneBrowserTest {
                 look(amina, "10-new-offer", rtl, problems);
                 amina.open("/moderate/reports");
                 amina.assertShows("reports queue", "Asks for money first", "Not about the pram");
+                // A reported post's address and its words do not share a line, where they would run into each other.
+                Object sharing = ((JavascriptExecutor) amina.driver()).executeScript("var shared = [];"
+                        + "document.querySelectorAll('section.report li').forEach(function (li) {"
+                        + " var address = li.querySelector(':scope > code'), words = li.querySelector(':scope > bdi');"
+                        + " if (address && words && words.getBoundingClientRect().top"
+                        + "  < address.getBoundingClientRect().bottom - 0.5) { shared.push(li.textContent.trim()); }"
+                        + "}); return shared;");
+                if (!((List<?>) sharing).isEmpty()) {
+                    problems.add("11-reports-queue → a post's address and words share a line: " + sharing);
+                }
                 look(amina, "11-reports-queue", rtl, problems);
             }
         }
@@ -161,6 +171,7 @@ class SmallPhoneBrowserTest {
         phone.check(name);
         phone.screenshotWholePage(name);
         phone.tooSmallToTap().forEach(small -> problems.add(name + " → too small to tap: " + small));
+        phone.buttonsTouching().forEach(pair -> problems.add(name + " → buttons touching: " + pair));
         if (rtl) {
             phone.fieldsNotRightToLeft().forEach(field -> problems.add(name + " → left to right: " + field));
         }
