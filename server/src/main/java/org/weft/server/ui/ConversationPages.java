@@ -76,8 +76,9 @@ public final class ConversationPages {
         params.put("r", item);
         params.put("notice", notice);
         params.put("back", back(c, m));
-        pages.render(res, status, v, section(c), m.get("conversation.title", c.proposalTitle()), "conversation_page.jte",
-                params);
+        // The title is a person's words, in any script: isolated, so it does not turn the heading's sentence around.
+        String heading = m.get("conversation.title", Messages.isolate(c.proposalTitle()));
+        pages.render(res, status, v, section(c), heading, "conversation_page.jte", params);
     }
 
     /**

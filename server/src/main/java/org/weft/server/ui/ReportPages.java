@@ -301,7 +301,8 @@ public final class ReportPages {
         String from = db.inTransaction(s -> r.getReporterId() != null
                 ? Optional.ofNullable(s.find(ActorEntity.class, r.getReporterId())).map(ActorEntity::getDisplayName)
                         .orElse(m.get("reports.fromGone"))
-                : m.get("reports.fromServer", BlockedDomains.hostOf(r.getReporterUri())));
+                // A server's name is machine text, left to right inside any sentence (an IPv6 literal holds no letter).
+                : m.get("reports.fromServer", Messages.isolateLeftToRight(BlockedDomains.hostOf(r.getReporterUri()))));
         String community = db.inTransaction(s -> r.getCommunity() == null ? m.get("reports.operators")
                 : s.find(ActorEntity.class, r.getCommunity().getId()).getDisplayName());
         boolean anonymous = behindAnAnonymousRequest(r);

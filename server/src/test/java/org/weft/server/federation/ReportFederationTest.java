@@ -119,10 +119,13 @@ class ReportFederationTest {
             assertEquals(1, sections(queue), "one report from that server: " + queue);
             assertEquals(1, queue.split("money in advance", -1).length - 1, queue);
             assertEquals(1, queue.split("Now she asks for a deposit.", -1).length - 1, queue);
+            // The server's name is isolated left to right: inside an Arabic sentence too it reads as written.
+            String server = Messages.isolateLeftToRight(URI.create(mastodon.origin()).getAuthority());
             assertTrue(queue.contains("1 reporter of this account so far") && queue.contains("1 open report from this"
-                    + " reporter") && queue.contains("someone on " + URI.create(mastodon.origin()).getAuthority()), queue);
+                    + " reporter") && queue.contains("someone on " + server), queue);
             String inArabic = olga.language("ar").get("/moderate/reports").body();
             assertTrue(inArabic.contains(ar.get("reports.history", 1)), inArabic);
+            assertTrue(inArabic.contains(ar.get("reports.fromServer", server)), inArabic);
             olga.language("en");
 
             String aboutTheAccount = first.replace(firstId, firstId + "-4")

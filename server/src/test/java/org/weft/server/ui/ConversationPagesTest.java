@@ -208,6 +208,20 @@ class ConversationPagesTest {
         assertEquals(before + 1, messages());
     }
 
+    /**
+     * The conversation page's heading names the proposal inside a sentence of the reader's language: its title is
+     * isolated (U+2068 … U+2069), so an English title ending in a bracket keeps it at its end in an Arabic heading
+     * (bare, the bracket took the sentence's direction: "(Winter coats (age 6 and 9" on the screen).
+     */
+    @Test
+    void theConversationPagesHeadingIsolatesTheTitle() {
+        Messages ar = Messages.forLanguage("ar");
+        String title = "Winter coats (age 6 and 9)";
+        long id = respond(post("layla", Purpose.REQUEST, Audience.PUBLIC, title), "I have one for the 6-year-old");
+        Document page = Jsoup.parse(loggedIn("omar").language("ar").get("/conversations/" + id).body());
+        assertEquals(ar.get("conversation.title", Messages.isolate(title)), page.selectFirst("main h1").text());
+    }
+
     @Test
     void aClosedConversationKeepsWhatWasSaidAndRefusesMore() {
         Messages ar = Messages.forLanguage("ar");

@@ -90,6 +90,8 @@ class FederatedPagesTest {
         String admin = olga.get("/admin/links").body();
         assertTrue(admin.contains("@town@" + other.domain()), admin);
         assertTrue(admin.contains("linked"), admin);
+        // The arrow from the community to the one it is linked with turns round in a right-to-left page.
+        assertEquals("→", Jsoup.parse(admin).select("ul.links li .dir-icon").text(), admin);
         String community = new PageClient(here.base()).get("/groups/camp").body();
         assertTrue(community.contains("Linked communities") && community.contains("@town@" + other.domain()), community);
 

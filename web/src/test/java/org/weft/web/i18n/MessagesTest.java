@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,29 @@ class MessagesTest {
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
+        }
+    }
+
+    /**
+     * An example handle ({@code @name@server}) inside an Arabic or Persian sentence is wrapped in Unicode's
+     * left-to-right isolate (U+2066 … U+2069): bare, its first {@code @} took the sentence's direction and was drawn
+     * after the rest, so the page showed {@code name@server@}.
+     */
+    @Test
+    void aHandleInARightToLeftSentenceIsIsolatedLeftToRight() throws IOException {
+        Pattern handle = Pattern.compile("(.?)@[A-Za-z]+@[A-Za-z.]*[A-Za-z](.?)");
+        for (String lang : List.of("ar", "fa")) {
+            Properties p = file("messages_" + lang + ".properties");
+            Set<String> bare = new TreeSet<>();
+            for (String key : p.stringPropertyNames()) {
+                Matcher found = handle.matcher(p.getProperty(key));
+                while (found.find()) {
+                    if (!"\u2066".equals(found.group(1)) || !"\u2069".equals(found.group(2))) {
+                        bare.add(key + "=" + p.getProperty(key));
+                    }
+                }
+            }
+            assertTrue(bare.isEmpty(), lang + ": a handle without U+2066 before and U+2069 after it: " + bare);
         }
     }
 

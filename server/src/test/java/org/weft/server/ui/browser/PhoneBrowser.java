@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +64,17 @@ final class PhoneBrowser implements AutoCloseable {
         assumeTrue(installed, "Skipped: " + missing);
     }
 
-    /** The screens the pages are checked on: a phone (emulated: its size, density and touch) or a desktop window. */
-    enum Screen { PHONE, DESKTOP }
+    /**
+     * The screens the pages are checked on: a phone (emulated: its size, density and touch), a small phone (360×780,
+     * the narrowest common one) or a desktop window.
+     */
+    enum Screen { PHONE, SMALL_PHONE, DESKTOP }
+
+    /** A small phone's size in CSS pixels. */
+    static final int SMALL_WIDTH = 360;
+    static final int SMALL_HEIGHT = 780;
+    /** The least height, in CSS pixels, of something to tap: 44 (WCAG 2.5.5), as weft.css makes buttons and fields. */
+    static final int TAP_HEIGHT = 44;
 
     /** A desktop window's size: wide, and tall enough that a long page is screenshotted whole. */
     static final int DESKTOP_WIDTH = 1280;
@@ -80,10 +90,12 @@ final class PhoneBrowser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + Files.createTempDirectory("weft-phone"), "--lang=" + language);
-        if (screen == Screen.PHONE) {
+        if (screen != Screen.DESKTOP) {
             // A phone: its width, height and touch, so the pages lay out as on one (CSS pixels, twice as dense).
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true)));
+            boolean small = screen == Screen.SMALL_PHONE;
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
+                    "width", small ? SMALL_WIDTH : WIDTH, "height", small ? SMALL_HEIGHT : HEIGHT,
+                    "pixelRatio", 2.0, "touch", true)));
         } else {
             options.addArguments("--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT);
         }
@@ -268,6 +280,73 @@ final class PhoneBrowser implements AutoCloseable {
         for (Object v : (List<Object>) result) {
             problems.add(name + " → " + v);
         }
+    }
+
+    /**
+     * Screenshot {@code name}-page.png of the whole page, below the screen's height too (DevTools' capture beyond the
+     * viewport, at the page's CSS size), for a person to look through a long page on a phone at once.
+     */
+    @SuppressWarnings("unchecked")
+    void screenshotWholePage(String name) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                .get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"),
+                "scale", 1);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", clip));
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + "-page.png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * What can be tapped on the page (a button, a field, a list to choose from, a choice's label, a details' summary)
+     * and is drawn less than {@link #TAP_HEIGHT} px high, each as its tag, class, words and height; what is not drawn
+     * (inside a closed details, hidden) is left out.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> tooSmallToTap() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("var small = [], least = arguments[0] - 0.5;"
+                + "document.querySelectorAll('button, select, summary, a.button, label.choice, input:not([type=hidden])"
+                + ":not([type=radio]):not([type=checkbox])').forEach(function (e) {"
+                + " var r = e.getBoundingClientRect();"
+                + " if (!e.checkVisibility() || r.height >= least) { return; }"
+                + " small.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' «'"
+                + " + (e.textContent || e.name || '').trim().slice(0, 40) + '» ' + Math.round(r.height) + ' px');"
+                + "}); return small;", TAP_HEIGHT);
+    }
+
+    /**
+     * Pairs of buttons drawn one above the other with less than 4 px between them (a finger meant for one reaches the
+     * other), each as their words.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> buttonsTouching() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("var shown = [], touching = [];"
+                + "document.querySelectorAll('button').forEach(function (b) {"
+                + " if (b.checkVisibility()) { shown.push([b, b.getBoundingClientRect()]); } });"
+                + "shown.forEach(function (upper) { shown.forEach(function (lower) {"
+                + " var a = upper[1], b = lower[1];"
+                + " var side = a.left < b.right && b.left < a.right, gap = b.top - a.bottom;"
+                + " if (upper[0] !== lower[0] && side && gap >= -0.5 && gap < 4) {"
+                + "  touching.push(upper[0].textContent.trim() + ' / ' + lower[0].textContent.trim()); }"
+                + "}); }); return touching;");
+    }
+
+    /**
+     * The fields of the page (text and number inputs, text areas, lists) that are laid out left to right in a
+     * right-to-left page, though nothing marks them so: each as its id. Left out: {@code dir="ltr"} (a handle's field),
+     * {@code dir="auto"} (a person's words, in their own direction once typed; Chromium lays an empty one out left to
+     * right) and a date, which Chromium writes left to right in every page.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> fieldsNotRightToLeft() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("var wrong = [];"
+                + "document.querySelectorAll('main input:not([type=hidden]):not([type=radio]):not([type=checkbox]),"
+                + " main textarea, main select').forEach(function (e) {"
+                + " if (!e.checkVisibility() || e.hasAttribute('dir') || e.type === 'date') { return; }"
+                + " if (getComputedStyle(e).direction !== 'rtl') { wrong.push('#' + e.id); }"
+                + "}); return wrong;");
     }
 
     private static synchronized String axeSource() throws IOException {
