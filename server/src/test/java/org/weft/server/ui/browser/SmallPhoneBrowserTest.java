@@ -28,7 +28,7 @@ import org.weft.server.testing.WaitFor;
 import org.weft.web.i18n.Messages;
 
 /**
- * The pages a member of a camp reads most, on the narrowest common phone (360×780), in Arabic and in English: her
+ * The pages a member of a camp reads most, on the narrowest common phone (360×780), in Arabic: her
  * notifications (five new messages from Bob in one line), the matches of one of her proposals, her account with a
  * refused fediverse account, the page after a report that joined her earlier one, her request with a Mastodon
  * user's answer ({@code @rosa@mastodon.example} beside the name), a conversation, the board, the new-offer form and,
@@ -36,7 +36,9 @@ import org.weft.web.i18n.Messages;
  * scroll sideways, pass axe-core (serious and critical), have nothing to tap lower than 44 px and, in Arabic, no field
  * laid out left to right unless marked so. The example handle in the refusal reads {@code @name@server}, its
  * {@code @} drawn before the name (bare in the Arabic sentence, it was drawn after it: {@code name@server@}), and the
- * page after the report is a page, not framed as one line of a conversation.
+ * page after the report is a page, not framed as one line of a conversation. Arabic alone: the layout rules are the
+ * same in every language and right to left is where they break; an English pass found nothing Arabic did not and cost
+ * CI half a minute (the suite runs close to its 30-minute limit). Run it in English by adding "en" below.
  */
 class SmallPhoneBrowserTest {
     private static final String PASSWORD = "a long enough password";
@@ -47,7 +49,7 @@ class SmallPhoneBrowserTest {
     }
 
     @ParameterizedTest(name = "on a small phone in {0}")
-    @ValueSource(strings = {"ar", "en"})
+    @ValueSource(strings = {"ar"})
     void theMembersPagesFitASmallPhone(String lang) throws IOException {
         Messages m = Messages.forLanguage(lang);
         boolean rtl = m.isRightToLeft();
