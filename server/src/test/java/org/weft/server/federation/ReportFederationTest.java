@@ -54,16 +54,8 @@ class ReportFederationTest {
     @Test
     void aMastodonFlagMakesAReport() {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
-            weft.server().localActors().createGroup("block3", "Block 3", null);
-            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
-            JsonNode offer = expect(201, amina.post("/proposals", """
-                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
-                     "kind": "loan"}"""));
-            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
-                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
-            String flag = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
-                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            JsonNode offer = aminasOffer(weft, mastodon);
+            String flag = flagOf(weft, mastodon, offer);
 
             assertEquals(202, deliverAsInstance(mastodon, weft, flag));
             WaitFor.inboundDone(weft, TestHttp.json(flag).path("id").asText());
@@ -92,16 +84,8 @@ class ReportFederationTest {
     void aRepeatedFlagFromTheSameServerJoinsItsOpenReport() {
         Messages ar = Messages.forLanguage("ar");
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
-            weft.server().localActors().createGroup("block3", "Block 3", null);
-            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
-            JsonNode offer = expect(201, amina.post("/proposals", """
-                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
-                     "kind": "loan"}"""));
-            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
-                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
-            String first = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
-                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            JsonNode offer = aminasOffer(weft, mastodon);
+            String first = flagOf(weft, mastodon, offer);
             String firstId = TestHttp.json(first).path("id").asText();
             String second = first.replace(firstId, firstId + "-2")
                     .replace("This account keeps asking people for money in advance.", "Now she asks for a deposit.");
@@ -152,16 +136,8 @@ class ReportFederationTest {
     @Test
     void flagsTakenAtTheSameMomentMakeOneReport() throws Exception {
         try (TestServers.Instance weft = TestServers.start(); MastodonPeer mastodon = new MastodonPeer(weft.base())) {
-            weft.server().localActors().createGroup("block3", "Block 3", null);
-            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
-            JsonNode offer = expect(201, amina.post("/proposals", """
-                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
-                     "kind": "loan"}"""));
-            mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/activity+json; charset=utf-8")
-                    .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
-            String flag = mastodon.fixture("mastodon/moderation-and-polls/flag.json")
-                    .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
+            JsonNode offer = aminasOffer(weft, mastodon);
+            String flag = flagOf(weft, mastodon, offer);
             String flagId = TestHttp.json(flag).path("id").asText();
             Reports reports = weft.server().safety().reports();
             int atOnce = 6;
@@ -195,6 +171,25 @@ class ReportFederationTest {
                 assertEquals(1, all.getFirst().getComment().split(words, -1).length - 1, all.getFirst().getComment());
             }
         }
+    }
+
+    /** Block 3 with Amina's offer, and Mastodon's instance actor served (it signs Mastodon's Flags); the offer. */
+    private static JsonNode aminasOffer(TestServers.Instance weft, MastodonPeer mastodon) {
+        weft.server().localActors().createGroup("block3", "Block 3", null);
+        ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+        JsonNode offer = expect(201, amina.post("/proposals", """
+                {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                 "kind": "loan"}"""));
+        mastodon.wireMock().stubFor(get(urlPathEqualTo("/actor")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/activity+json; charset=utf-8")
+                .withBody(mastodon.fixture("mastodon/moderation-and-polls/actor-instance.json"))));
+        return offer;
+    }
+
+    /** Mastodon's Flag of {@code offer}: the account and the post, with a comment (its fixture, re-aimed). */
+    private static String flagOf(TestServers.Instance weft, MastodonPeer mastodon, JsonNode offer) {
+        return mastodon.fixture("mastodon/moderation-and-polls/flag.json")
+                .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText());
     }
 
     private static int sections(String queue) {
