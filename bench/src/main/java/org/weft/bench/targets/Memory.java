@@ -29,7 +29,7 @@ import org.weft.server.persistence.Database;
 /**
  * G4 resident memory of a separate server process with ./weft's heap cap: idle after start-up, and the
  * peak while it takes G1-style inbox load (pre-signed POSTs, saturating), read from /proc/PID/status. The accepted
- * rate of that load's last 8,000 POSTs (after 9,500 of warm-up) is G1's row with the load generator in its own process,
+ * rate of that load's last 8,000 POSTs (after 15,500 of warm-up) is G1's row with the load generator in its own process,
  * with who used the cores meanwhile beside it ({@link CpuShares}); G8 then drains a backlog on the same
  * server, its board read meanwhile, with no collector or JIT shared with the load generator.
  */
@@ -68,9 +68,10 @@ public final class Memory {
                 ClosedLoopLoad closed = new ClosedLoopLoad("127.0.0.1", port, 32);
                 // Warmed first: a fresh JVM spends its first seconds compiling on the cores the load needs (after the
                 // in-process row's 1,500 POSTs of warm-up, its JIT compilers still took 0.56 of the 2 cores here). The
-                // accept-alone set is the in-process row's, so it is new to this server's fresh database too.
+                // accept-alone and open-loop sets are the in-process row's, so they are new to this fresh database too.
                 closed.run(workload.warmup(), workload.warmup().size(), Duration.ofSeconds(30));
                 closed.run(workload.acceptOnly(), workload.acceptOnly().size(), Duration.ofSeconds(30));
+                closed.run(workload.offered(), workload.offered().size(), Duration.ofSeconds(30));
                 CpuShares cpu = CpuShares.start(server.pid());
                 LoadResult load = closed.run(posts, posts.size(), Duration.ofSeconds(60));
                 CpuShares.Used used = cpu.stop();
