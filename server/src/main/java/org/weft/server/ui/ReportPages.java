@@ -307,7 +307,8 @@ public final class ReportPages {
                 : s.find(ActorEntity.class, r.getCommunity().getId()).getDisplayName());
         boolean anonymous = behindAnAnonymousRequest(r);
         String forwarded = r.getForwardedAt() == null ? null
-                : m.get("reports.forwarded", Messages.isolate(BlockedDomains.hostOf(account.getUri())), m.dateTime(r.getForwardedAt()));
+                : m.get("reports.forwarded", Messages.isolateLeftToRight(BlockedDomains.hostOf(account.getUri())),
+                        m.dateTime(r.getForwardedAt()));
         return new ReportsView.Item(r.getId(), community, anonymous ? null : account.getUri(), content, r.getComment(),
                 from, fromReporter, m.date(r.getCreatedAt()), anonymous ? null
                         : m.get("reports.history", reportersOfAccount.computeIfAbsent(account.getId(),

@@ -294,7 +294,7 @@ class ReportFederationTest {
             String host = URI.create(mastodon.rosa()).getAuthority();
             String queue = olga.get("/moderate/reports").body();
             assertTrue(queue.contains("id=\"report-" + reportId + "\""), "still open: " + queue);
-            assertTrue(queue.contains("Sent to \u2068" + host + "\u2069 on "), queue);
+            assertTrue(queue.contains("Sent to \u2066" + host + "\u2069 on "), queue);
             assertFalse(queue.contains("value=\"forward\""), "not offered again: " + queue);
 
             staleForm.put("action", "forward");
