@@ -232,4 +232,47 @@ public final class InboundStore {
         return db.inTransaction(s -> s.createNativeQuery(
                 "SELECT COUNT(*) FROM inbound_activity WHERE state = 'PENDING'", Long.class).getSingleResult());
     }
+
+    /**
+     * The newest activities from other servers that changed nothing here (with the reason they were ignored) or failed
+     * for good (with the last error), for the operator asking why a reply or a follow never showed: the server logs no
+     * line per such activity, as a flood of them would flood the log. {@code fromHost} (null for any) keeps those whose
+     * actor is on that host. Only what the retention rules still keep is there.
+     */
+    public List<Unapplied> unapplied(String fromHost, int limit) {
+        return db.inJdbcTransaction("listing ignored inbound activities", c -> {
+            String sql = "SELECT received_at, activity_type, actor_uri, state, last_error FROM inbound_activity"
+                    + " WHERE (state = 'FAILED' OR (state = 'DONE' AND last_error LIKE 'ignored: %'))"
+                    + (fromHost == null ? "" : " AND (actor_uri LIKE ? OR actor_uri LIKE ?)")
+                    + " ORDER BY id DESC LIMIT ?";
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                if (fromHost != null) {
+                    st.setString(i++, "https://" + likeLiteral(fromHost) + "/%");
+                    st.setString(i++, "http://" + likeLiteral(fromHost) + "/%");
+                }
+                st.setInt(i, limit);
+                List<Unapplied> rows = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String state = rs.getString(4);
+                        String why = rs.getString(5);
+                        rows.add(new Unapplied(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                                rs.getString(2), rs.getString(3), state.equals("FAILED"),
+                                why == null ? "" : why.replaceFirst("^ignored: ", "")));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** A host name as a LIKE pattern's literal part (its {@code _} and {@code %} matched as themselves). */
+    private static String likeLiteral(String host) {
+        return host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** An activity that changed nothing here: when it came, its type and actor, failed for good or ignored, and why. */
+    public record Unapplied(Instant receivedAt, String type, String actorUri, boolean failed, String reason) {
+    }
 }

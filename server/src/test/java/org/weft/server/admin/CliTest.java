@@ -195,6 +195,52 @@ class CliTest {
     }
 
     @Test
+    void queueIgnoredListsWhatChangedNothingAndWhyNewestFirst() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (Database db = cli.openDatabase()) {
+            db.run(s -> {
+                inbound(s, "https://b.example/users/rosa", "Like", "DONE", "ignored: not about anything kept here",
+                        now.minusSeconds(30));
+                inbound(s, "https://b.example/users/rosa", "Create", "DONE", null, now.minusSeconds(20)); // applied
+                inbound(s, "https://c_d.example/users/omar", "Update", "FAILED", "actor document unreachable",
+                        now.minusSeconds(10));
+                inbound(s, "https://b.example.evil/users/x", "Undo", "DONE", "ignored: no such follow",
+                        now.minusSeconds(5));
+            });
+        }
+
+        Run all = weft("queue", "ignored");
+        assertEquals(0, all.exit(), all.err());
+        List<String> lines = all.out().lines().toList();
+        assertEquals(6, lines.size(), all.out());
+        assertTrue(lines.get(0).matches("\\S+  ignored  Undo     https://b\\.example\\.evil/users/x"), all.out());
+        assertEquals("    no such follow", lines.get(1));
+        assertTrue(lines.get(2).contains("FAILED   Update   https://c_d.example/users/omar"), all.out());
+        assertEquals("    actor document unreachable", lines.get(3));
+        assertTrue(lines.get(4).contains("ignored  Like     https://b.example/users/rosa"), all.out());
+        assertFalse(all.out().contains("Create"), "an applied activity is not listed: " + all.out());
+
+        Run fromB = weft("queue", "ignored", "--from", "B.example");
+        assertEquals(0, fromB.exit(), fromB.err());
+        assertEquals(2, fromB.out().lines().count(), "b.example only, not b.example.evil: " + fromB.out());
+        assertTrue(fromB.out().contains("not about anything kept here"), fromB.out());
+
+        Run oneUnderscore = weft("queue", "ignored", "--from", "cxd.example");
+        assertEquals("no ignored or failed activities from cxd.example", oneUnderscore.out().strip(),
+                "an underscore in --from is a character, not a LIKE wildcard");
+        assertEquals(2, weft("queue", "ignored", "--limit", "1").out().lines().count());
+    }
+
+    private static void inbound(org.hibernate.Session s, String actor, String type, String state, String why,
+                                Instant at) {
+        s.createNativeMutationQuery("INSERT INTO inbound_activity (activity_uri, actor_uri, activity_type, body,"
+                        + " state, attempts, received_at, next_attempt_at, processed_at, last_error)"
+                        + " VALUES (?1, ?2, ?3, '{}', ?4, 1, ?5, ?5, ?5, ?6)")
+                .setParameter(1, actor + "/activities/" + java.util.UUID.randomUUID()).setParameter(2, actor)
+                .setParameter(3, type).setParameter(4, state).setParameter(5, at).setParameter(6, why).executeUpdate();
+    }
+
+    @Test
     void refusedInputExitsWith2SaysWhyAndCreatesNothing() {
         assertEquals(0, weft("group", "create", "taken").exit());
         Run duplicate = weft("group", "create", "TAKEN", "--display-name", "Another");
