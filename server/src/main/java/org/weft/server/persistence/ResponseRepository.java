@@ -50,6 +50,20 @@ public final class ResponseRepository {
     }
 
     /**
+     * The accounts of other servers whose agreement Offer to proposal {@code p} still stands (waiting for a decision,
+     * or accepted), each once, oldest Offer first: the parties to its agreements, whose servers hold a copy of it
+     * whatever follows there are now. Accounts deleted since are left out.
+     */
+    public static List<ActorEntity> standingRemoteParties(Session s, ProposalEntity p) {
+        return s.createSelectionQuery("select r.responder from ResponseEntity r where r.proposal = :p"
+                        + " and r.kind = :agreement and r.state in (:standing) and r.responder.local = false"
+                        + " and r.responder.deletedAt is null order by r.createdAt, r.id", ActorEntity.class)
+                .setParameter("p", p).setParameter("agreement", ResponseEntity.Kind.AGREEMENT)
+                .setParameterList("standing", List.of(ResponseEntity.State.NEW, ResponseEntity.State.ACCEPTED))
+                .getResultList().stream().distinct().toList();
+    }
+
+    /**
      * The responses {@code responder} sent to proposals of this instance that their authors accepted, while those
      * proposals are still on (open or promised, not deleted): what was arranged with them and is not over yet.
      */

@@ -17,7 +17,7 @@ import org.weft.server.domain.DomainException;
 import org.weft.server.domain.ForbiddenException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.moderation.BlockedCopies;
-import org.weft.server.domain.moderation.ProposalReaders;
+import org.weft.server.domain.moderation.CopyReaders;
 import org.weft.server.domain.proposal.AreaNames;
 import org.weft.server.domain.proposal.ProposalAmount;
 import org.weft.server.domain.response.AgreementService;
@@ -44,8 +44,9 @@ import org.weft.web.view.RemoteProposalView;
  * from the member's own account as a FEP-0837 Offer ({@link AgreementService#offer}); the proposer's answer and
  * messages come back into the conversation of that response, where the member lands. Shown to whom the board shows the
  * copy: community-only ones to this instance's signed-in members only; one a moderator holds back, to the moderators
- * only; a deleted or withdrawn one answers 410, one no longer held through a link 404, and so does one whose account
- * or server the communities holding it blocked ({@link BlockedCopies}).
+ * only; a deleted or withdrawn one answers 410, one no longer held through a link 404 (but one whose owner told this
+ * instance it was withdrawn since: 410), and so does one whose account or server the communities holding it blocked
+ * ({@link BlockedCopies}). Who may read it is {@link CopyReaders}, which the pages that link here ask too.
  */
 public final class RemoteProposalPage {
     private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
@@ -142,8 +143,7 @@ public final class RemoteProposalPage {
         Long id = id(req);
         db.run(s -> {
             ProposalEntity p = id == null ? null : s.find(ProposalEntity.class, id);
-            if (p != null && !p.isLocal() && !p.isDetached() && !BlockedCopies.blockedWhereHeld(s, p)
-                    && (p.isDeleted() || p.getStatus() == ProposalStatus.WITHDRAWN)) {
+            if (CopyReaders.gone(s, p)) {
                 gone(res, s, v, p);
             } else if (readable(s, v, p)) {
                 render(res, s, v, p, refused);
@@ -154,24 +154,13 @@ public final class RemoteProposalPage {
     }
 
     /**
-     * Whether the visitor may read this copy here, as the board would show it: a copy still held, shown to everyone
-     * (community-only ones to signed-in members); held back by a moderator, to those who moderate it only; one whose
-     * account or server the communities holding it blocked, to nobody.
+     * Whether the visitor may read this copy here, as the board would show it ({@link CopyReaders}, the rule every
+     * page linking here asks too): a copy still held, shown to everyone (community-only ones to signed-in members);
+     * held back by a moderator, to those who moderate it only; one detached by an unlink, or whose account or server
+     * the communities holding it blocked, to nobody.
      */
     private static boolean readable(Session s, Visitor v, ProposalEntity p) {
-        return readable(s, v.member().map(SessionInfo::memberId), p);
-    }
-
-    /** {@link #readable(Session, Visitor, ProposalEntity)} for the member {@code memberId} (empty: a visitor). */
-    static boolean readable(Session s, Optional<Long> memberId, ProposalEntity p) {
-        if (p == null || p.isLocal() || p.isDeleted() || p.isDetached() || p.getStatus() == ProposalStatus.WITHDRAWN
-                || BlockedCopies.blockedWhereHeld(s, p)) {
-            return false;
-        }
-        if (p.isHeldByModerator()) {
-            return memberId.map(i -> ProposalReaders.moderates(s, i, p)).orElse(false);
-        }
-        return p.getAudience() != Audience.COMMUNITY || memberId.isPresent();
+        return CopyReaders.mayOpen(s, v.member().map(SessionInfo::memberId), p);
     }
 
     private void render(ServerResponse res, Session s, Visitor v, ProposalEntity p, Refused refused) {

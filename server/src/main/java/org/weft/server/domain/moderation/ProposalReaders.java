@@ -13,7 +13,7 @@ import org.weft.server.persistence.ProposalEntity;
  * must see what they hid to review it, and its author (for an anonymous one, the member behind it), who is told on
  * that page why it is gone and may delete it: for everyone else it is gone. Once withdrawn, only its author, who still
  * finds it in their own list and may delete it. Nobody once deleted. (Whether a community-only one is shown to a
- * visitor is the page's own rule.)
+ * visitor is the page's own rule; who may open the page of a copy from another server is {@link CopyReaders}.)
  */
 public final class ProposalReaders {
     private ProposalReaders() {

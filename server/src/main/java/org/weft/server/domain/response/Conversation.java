@@ -12,8 +12,9 @@ import org.weft.server.persistence.ResponseEntity;
  * @param authorSide      whether the viewer is on the proposal's side (else they are the responder)
  * @param proposalLocal   whether the proposal is this instance's (else the viewer answered one from elsewhere)
  * @param proposalOnPage  whether the proposal still has a page the viewer can open (neither withdrawn nor deleted):
- *                        here for a local one (not one a moderator hid, unless the viewer may still open it), on
- *                        its own server otherwise
+ *                        for a local one, not one a moderator hid, unless the viewer may still open it; for a copy
+ *                        from another server, its page here as {@code CopyReaders} opens it (not once an unlink
+ *                        detached it, nor when blocked where it is held)
  * @param proposalHidden  whether a moderator hid the proposal after a report: both sides are told, and may still
  *                        write to each other (a moderator hides single messages, or blocks an account, when they
  *                        must not)

@@ -14,6 +14,7 @@ import org.weft.server.domain.ConflictException;
 import org.weft.server.domain.InvalidInputException;
 import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.PlainText;
+import org.weft.server.domain.moderation.CopyReaders;
 import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
@@ -196,6 +197,20 @@ public final class ConversationService {
         return r.getState() == ResponseEntity.State.ACCEPTED && r.getProposal().getStatus() == ProposalStatus.OPEN;
     }
 
+    /**
+     * Whether the conversation's heading may link the proposal's page for {@code memberId}: never to a page that would
+     * answer 404. A member may open any local proposal's page (community-only ones too) until it is withdrawn or
+     * deleted, or a moderator hid it: then its author and its moderators only. A copy from another server has the page
+     * {@link CopyReaders} opens, which an unlink, or a block where it is held, takes away.
+     */
+    private static boolean onPage(Session s, long memberId, ProposalEntity p) {
+        if (!p.isLocal()) {
+            return CopyReaders.mayOpen(s, Optional.of(memberId), p);
+        }
+        return !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN
+                && (!p.isHeldByModerator() || ProposalReaders.mayOpen(s, Optional.of(memberId), p));
+    }
+
     private static Conversation read(Session s, long memberId, ResponseEntity r, boolean authorSide, int skip, int limit) {
         ProposalEntity p = r.getProposal();
         String responderName = ConversationRules.name(r.getResponder());
@@ -209,10 +224,7 @@ public final class ConversationService {
             return new Conversation.Message(m.getId(), byViewer, ownSide, from,
                     m.isHidden() ? "" : ConversationRules.plain(m.getContent()), m.getCreatedAt(), m.isHidden());
         }).toList();
-        // A member may open any local proposal's page (community-only ones too) until it is withdrawn or deleted, or
-        // a moderator hid it: then its author and its moderators only.
-        boolean onPage = !p.isDeleted() && p.getStatus() != ProposalStatus.WITHDRAWN
-                && (!p.isLocal() || !p.isHeldByModerator() || ProposalReaders.mayOpen(s, Optional.of(memberId), p));
+        boolean onPage = onPage(s, memberId, p);
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage,
                 ProposalReaders.hidden(p), reopened(r), authorSide, otherName,
                 responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
