@@ -140,6 +140,7 @@ import org.weft.server.domain.proposal.StaleCopies;
 import org.weft.server.domain.proposal.Thanks;
 import org.weft.server.domain.response.ActorDeparture;
 import org.weft.server.domain.response.DepartedResponder;
+import org.weft.server.domain.response.TakenBackAnswers;
 import org.weft.server.domain.response.CalledOffNotices;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
@@ -358,7 +359,10 @@ public final class WeftServer implements AutoCloseable {
                 ProposalEvents.notifying(proposalFederation, matcher), calledOff, termsChanged, reopened, clock);
         AgreementService agreements = new AgreementService(db, outbox, urls, clock);
         ConversationService conversations = new ConversationService(db, direct, urls, clock);
-        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, urls, clock);
+        // A responder takes their answer back: here, by an Undo of their Offer, or by deleting their reply.
+        TakenBackAnswers takenBack = new TakenBackAnswers(db, proposals, outbox, clock);
+        ResponseService responses = new ResponseService(db, proposals, agreements, conversations, takenBack, urls,
+                clock);
         // Someone leaves, here or elsewhere: the authors here who had promised them something are told, and reopen it.
         DepartedResponder departedResponders = new DepartedResponder(proposals, clock);
         ActorDeletes actorDeletes = new ActorDeletes(outbox);
@@ -392,7 +396,7 @@ public final class WeftServer implements AutoCloseable {
         LikeHandler likes = new LikeHandler(thanks, remoteActors);
         ActivityRouter router = new ActivityRouter(Map.ofEntries(
                 Map.entry("Follow", new FollowHandler(follows)),
-                Map.entry("Undo", new UndoHandler(follows, thanks)),
+                Map.entry("Undo", new UndoHandler(follows, thanks, takenBack)),
                 Map.entry("Accept", new FollowAnswerHandler(follows, agreements, backfill, true)),
                 Map.entry("Reject", new FollowAnswerHandler(follows, agreements, backfill, false)),
                 Map.entry("Offer", new OfferHandler(agreements, remoteActors)),
@@ -441,7 +445,7 @@ public final class WeftServer implements AutoCloseable {
                 notifications);
         TaxonomyEndpoint taxonomyDocument = new TaxonomyEndpoint(taxonomy, urls);
         ApiRoutes api = new ApiRoutes(db, proposals, responses, conversations, areas, notifications, taxonomy,
-                new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions);
+                new ApiTokens(db, clock), matching, urls, boardSearch, polls, communityDecisions, takenBack);
         // Sign-in limits hold for the instance: each node tells the others what it counted (see the tailer below).
         LoginRateLimiter signIns = new LoginRateLimiter(LoginRateLimiter.Limits.DEFAULT, clock,
                 new SignInsSharedByFeed(db, clock));
@@ -451,7 +455,8 @@ public final class WeftServer implements AutoCloseable {
                 new HeldReadings(taxonomy), new WaitingPostsTurnDown(safety.log()), clock), safety.accounts(), safety.servers(), taxonomy);
         UiRoutes ui = uiRoutes(config, db, urls, localActors, proposals, responses, areas, taxonomy, pages, sessions,
                 profilePage, matching, communityTexts, submissions, moderators, followers, clock,
-                new ConversationPages(pages, conversations, notifications), new NotificationsPage(pages, notifications), boardSearch,
+                new ConversationPages(pages, conversations, notifications, takenBack),
+                new NotificationsPage(pages, notifications), boardSearch,
                 signIns, waitingPosts, proposalPage, accountEnd);
 
         ReportPages reportPages = new ReportPages(pages, db, safety.reports());

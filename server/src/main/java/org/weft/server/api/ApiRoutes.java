@@ -25,6 +25,7 @@ import org.weft.server.domain.proposal.BoardSearch;
 import org.weft.server.domain.proposal.ProposalService;
 import org.weft.server.domain.response.ConversationService;
 import org.weft.server.domain.response.ResponseService;
+import org.weft.server.domain.response.TakenBackAnswers;
 import org.weft.server.domain.taxonomy.Taxonomy;
 import org.weft.server.model.LocalUrls;
 import org.weft.server.persistence.Database;
@@ -57,7 +58,7 @@ public final class ApiRoutes implements HttpService {
                      ConversationService conversationService, AreaService areaService,
                      NotificationService notificationService, Taxonomy taxonomy, ApiTokens tokens, Matching matching,
                      LocalUrls urls, BoardSearch boardSearch, PollService pollService,
-                     DecisionService decisionService) {
+                     DecisionService decisionService, TakenBackAnswers takenBack) {
         ApiAuth auth = new ApiAuth(tokens, db);
         this.auth = auth;
         ProposalJson json = new ProposalJson(taxonomy, urls);
@@ -65,7 +66,7 @@ public final class ApiRoutes implements HttpService {
         this.proposals = new ProposalsApi(db, proposalService, json, auth, taxonomy, urls, boardSearch);
         this.responses = new ResponsesApi(db, responseService, auth);
         this.notifications = new NotificationsApi(notificationService, auth);
-        this.conversations = new ConversationsApi(conversationService, auth);
+        this.conversations = new ConversationsApi(conversationService, takenBack, auth);
         this.areas = new AreasApi(areaService);
         this.matches = new MatchesApi(db, auth, matching);
         this.polls = new PollsApi(pollService, auth, urls);
@@ -90,6 +91,7 @@ public final class ApiRoutes implements HttpService {
                 .post("/responses/{id}/decline", guard(responses::decline))
                 .get("/responses/{id}/messages", guard(conversations::list))
                 .post("/responses/{id}/messages", guard(conversations::post))
+                .post("/responses/{id}/take-back", guard(conversations::takeBack))
                 .get("/me/responses", guard(conversations::mine))
                 .get("/areas", guard(areas::list))
                 .get("/me/matches", guard(matches::list))

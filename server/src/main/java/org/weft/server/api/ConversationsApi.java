@@ -10,18 +10,21 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
+import org.weft.server.domain.response.TakenBackAnswers;
 
 /**
  * The conversation after a response, for its two sides only ({@code GET|POST /responses/{id}/messages}), and the
- * caller's own responses with their conversations ({@code GET /me/responses}). Anyone else gets 404, as for a
- * response that does not exist.
+ * caller's own responses with their conversations ({@code GET /me/responses}); its responder takes their answer back
+ * with {@code POST /responses/{id}/take-back}. Anyone else gets 404, as for a response that does not exist.
  */
 final class ConversationsApi {
     private final ConversationService conversations;
+    private final TakenBackAnswers takenBack;
     private final ApiAuth auth;
 
-    ConversationsApi(ConversationService conversations, ApiAuth auth) {
+    ConversationsApi(ConversationService conversations, TakenBackAnswers takenBack, ApiAuth auth) {
         this.conversations = conversations;
+        this.takenBack = takenBack;
         this.auth = auth;
     }
 
@@ -49,6 +52,18 @@ final class ConversationsApi {
         // An empty or too long text is a 400 on "text", a closed or full conversation a 409 (ApiRoutes says them).
         Conversation.Message written = conversations.post(member.id(), id, text);
         ApiReplies.created(res, ApiRoutes.PREFIX + "/responses/" + id + "/messages", message(written));
+    }
+
+    /**
+     * The caller takes back their own answer: 200 with its conversation as it is now (closed, {@code takenBack}).
+     * Idempotent: taking back again answers the same and changes nothing; 404 for an answer that is not theirs.
+     */
+    void takeBack(ServerRequest req, ServerResponse res) {
+        ApiAuth.Member member = auth.required(req);
+        long id = ApiRoutes.pathId(req, "response");
+        JsonBody.readOptional(req, Set.of());
+        takenBack.takeBack(member.id(), id);
+        ApiReplies.ok(res, about(conversations.view(member.id(), id, 0, 1)));
     }
 
     /** The caller's own responses, newest first, each with its newest message. */
@@ -79,7 +94,8 @@ final class ConversationsApi {
                 .put("side", c.authorSide() ? "author" : "responder")
                 .put("state", c.state().name().toLowerCase(Locale.ROOT))
                 .put("with", c.otherName())
-                .put("open", c.open());
+                .put("open", c.open())
+                .put("takenBack", "conversation.closedTakenBack".equals(c.closedKey()));
         if (!c.open()) {
             json.put("closed", c.closedKey().substring("conversation.closed".length()).toLowerCase(Locale.ROOT));
         }

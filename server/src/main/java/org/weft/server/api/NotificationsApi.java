@@ -43,6 +43,9 @@ final class NotificationsApi {
             if (n.text() != null) {
                 item.put("text", n.text());
                 item.put("from", n.from());
+            } else if (n.from() != null) {
+                // Who took their answer back: a notice without words of its own.
+                item.put("from", n.from());
             }
         }
         body.put("page", page).put("size", size).put("total", service.count(member.id(), unreadOnly))

@@ -36,6 +36,16 @@ public enum NotificationKind {
      * server sent {@code Delete} of them): what was arranged is off, and a proposal promised to them alone opens again.
      */
     RESPONDER_LEFT("responder-left"),
+    /**
+     * Someone took back their answer to one of the member's proposals (here, or from another Weft instance by an
+     * {@code Undo} of their Offer, or from Mastodon by deleting their reply): it is no longer listed under it.
+     */
+    ANSWER_TAKEN_BACK("answer-taken-back"),
+    /**
+     * Someone took back their answer to one of the member's proposals after the member had accepted it: what was
+     * arranged is off, and a proposal promised to them alone opens again.
+     */
+    PROMISE_TAKEN_BACK("promise-taken-back"),
     /** A new message in a conversation the member is part of (a response's author side or its responder). */
     CONVERSATION("conversation"),
     /** A new match for one of the member's proposals. */

@@ -60,6 +60,9 @@ public class ResponseEntity {
     private Instant hiddenAt;
     @Column(name = "agreement_uri", length = MAX_URI_LENGTH)
     private String agreementUri;
+    /** When its sender took it back: then no list shows it, and its conversation is closed. */
+    @Column(name = "taken_back_at")
+    private Instant takenBackAt;
 
     protected ResponseEntity() {
     }
@@ -144,6 +147,19 @@ public class ResponseEntity {
 
     public void setAgreementUri(String agreementUri) {
         this.agreementUri = agreementUri;
+    }
+
+    public boolean isTakenBack() {
+        return takenBackAt != null;
+    }
+
+    public Instant getTakenBackAt() {
+        return takenBackAt;
+    }
+
+    /** Its sender took it back; the decision stays as it was made (what was promised is said to be off). */
+    public void takeBack(Instant when) {
+        this.takenBackAt = when;
     }
 
     public void decide(State decision, Instant when) {

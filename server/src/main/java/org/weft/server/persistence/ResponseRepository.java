@@ -31,21 +31,22 @@ public final class ResponseRepository {
                 .setParameter("u", uri).getSingleResult() > 0;
     }
 
-    /** Every response to a proposal that is not hidden, oldest first, with its responder. */
+    /** Every response to a proposal that is neither hidden nor taken back, oldest first, with its responder. */
     public static List<ResponseEntity> toProposal(Session s, ProposalEntity p) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
-                        + " and r.hiddenAt is null order by r.createdAt",
+                        + " and r.hiddenAt is null and r.takenBackAt is null order by r.createdAt",
                         ResponseEntity.class)
                 .setParameter("p", p).getResultList();
     }
 
     /**
      * The responses to a proposal its author accepted, oldest first, with their responders: what was arranged stands
-     * even when a moderator hid a response's words since.
+     * even when a moderator hid a response's words since; not once its sender took it back (it is off).
      */
     public static List<ResponseEntity> acceptedTo(Session s, ProposalEntity p) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.responder where r.proposal = :p"
-                        + " and r.state = :accepted order by r.createdAt, r.id", ResponseEntity.class)
+                        + " and r.state = :accepted and r.takenBackAt is null order by r.createdAt, r.id",
+                        ResponseEntity.class)
                 .setParameter("p", p).setParameter("accepted", ResponseEntity.State.ACCEPTED).getResultList();
     }
 
@@ -65,11 +66,13 @@ public final class ResponseRepository {
 
     /**
      * The responses {@code responder} sent to proposals of this instance that their authors accepted, while those
-     * proposals are still on (open or promised, not deleted): what was arranged with them and is not over yet.
+     * proposals are still on (open or promised, not deleted): what was arranged with them and is not over yet (not
+     * one they took back: its author was told then).
      */
     public static List<ResponseEntity> acceptedOnLiveLocal(Session s, ActorEntity responder) {
         return s.createSelectionQuery("from ResponseEntity r join fetch r.proposal p where r.responder = :a"
-                        + " and r.state = :accepted and p.local = true and p.deletedAt is null and p.status in (:on)"
+                        + " and r.state = :accepted and r.takenBackAt is null and p.local = true and p.deletedAt is null"
+                        + " and p.status in (:on)"
                         + " order by r.createdAt, r.id", ResponseEntity.class)
                 .setParameter("a", responder).setParameter("accepted", ResponseEntity.State.ACCEPTED)
                 .setParameterList("on", List.of(ProposalStatus.OPEN, ProposalStatus.PROMISED)).getResultList();
@@ -102,10 +105,11 @@ public final class ResponseRepository {
                 ResponseEntity.class).setParameter("u", uri).uniqueResultOptional();
     }
 
-    /** A member's responses to one proposal, newest first. */
+    /** A member's responses to one proposal that stand (neither hidden nor taken back), newest first. */
     public static List<ResponseEntity> byMemberTo(Session s, ProposalEntity p, long memberId) {
         return s.createSelectionQuery("from ResponseEntity r where r.proposal = :p and r.responder.id = :me"
-                        + " and r.hiddenAt is null order by r.createdAt desc, r.id desc", ResponseEntity.class)
+                        + " and r.hiddenAt is null and r.takenBackAt is null order by r.createdAt desc, r.id desc",
+                        ResponseEntity.class)
                 .setParameter("p", p).setParameter("me", memberId).getResultList();
     }
 
@@ -115,7 +119,7 @@ public final class ResponseRepository {
      */
     public static List<ResponseEntity> lockByMemberTo(Session s, ProposalEntity p, long memberId) {
         return s.createSelectionQuery("from ResponseEntity r where r.proposal = :p and r.responder.id = :me"
-                        + " and r.hiddenAt is null order by r.id", ResponseEntity.class)
+                        + " and r.hiddenAt is null and r.takenBackAt is null order by r.id", ResponseEntity.class)
                 .setParameter("p", p).setParameter("me", memberId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }
@@ -177,18 +181,20 @@ public final class ResponseRepository {
             + " where a.id = r.responder_id and a.is_local = false) = 0)";
 
     /** The public responses to proposal {@code :p} that its lists show. */
-    private static final String PUBLIC_SHOWN = "r.proposal_id = :p AND r.is_public = true AND r.hidden_at IS NULL AND "
+    private static final String PUBLIC_SHOWN = "r.proposal_id = :p AND r.is_public = true AND r.hidden_at IS NULL"
+            + " AND r.taken_back_at IS NULL AND "
             + SHOWN_DESPITE_BLOCKS;
 
     /**
      * How many responses each of these proposals has (proposals without any are left out), as their lists show them:
-     * not those hidden by a moderator, nor those a block leaves out ({@link #SHOWN_DESPITE_BLOCKS}). An author's
-     * listing said "3 responses" where the list showed 2.
+     * not those hidden by a moderator or taken back, nor those a block leaves out ({@link #SHOWN_DESPITE_BLOCKS}). An
+     * author's listing said "3 responses" where the list showed 2.
      */
     public static Map<Long, Long> countsByProposal(Session s, Collection<Long> proposalIds) {
         Map<Long, Long> counts = new HashMap<>();
         s.createNativeQuery("SELECT r.proposal_id, count(*) FROM response r JOIN proposal p ON p.id = r.proposal_id"
-                        + " WHERE r.proposal_id IN (:ids) AND r.hidden_at IS NULL AND " + SHOWN_DESPITE_BLOCKS
+                        + " WHERE r.proposal_id IN (:ids) AND r.hidden_at IS NULL AND r.taken_back_at IS NULL AND "
+                        + SHOWN_DESPITE_BLOCKS
                         + " GROUP BY r.proposal_id", Object[].class)
                 // The tables it reads, named: a native statement would otherwise flush every pending change first.
                 .addSynchronizedQuerySpace("response").addSynchronizedQuerySpace("proposal")
@@ -197,12 +203,6 @@ public final class ResponseRepository {
                 .setParameterList("ids", proposalIds).getResultList()
                 .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         return counts;
-    }
-
-    /** Deletes the response with this id if {@code responder} sent it; returns whether one was deleted. */
-    public static boolean deleteSentBy(Session s, String uri, ActorEntity responder) {
-        return s.createMutationQuery("delete from ResponseEntity where uri = :u and responder = :a")
-                .setParameter("u", uri).setParameter("a", responder).executeUpdate() > 0;
     }
 
     /** Deletes every response an actor sent (the actor was deleted); returns how many. */

@@ -15,8 +15,10 @@ import org.weft.server.domain.NotFoundException;
 import org.weft.server.domain.notification.NotificationService;
 import org.weft.server.domain.response.Conversation;
 import org.weft.server.domain.response.ConversationService;
+import org.weft.server.domain.response.TakenBackAnswers;
 import org.weft.server.ui.auth.Visitor;
 import org.weft.web.i18n.Messages;
+import org.weft.web.view.Confirmation;
 import org.weft.web.view.ConversationView;
 import org.weft.web.view.FormError;
 import org.weft.web.view.Link;
@@ -28,21 +30,25 @@ import org.weft.web.view.ResponseItem;
  * responses"), and "My responses" ({@code /me/responses}), the member's own answers with their conversations.
  * Anyone else gets the same 404 as for a conversation that does not exist. A refused message (empty, too long, the
  * conversation closed) brings its page back with why beside the box and the words still in it; nothing is stored.
+ * The responder may take their answer back from it ({@link TakenBackAnswers}), after a page that asks first.
  */
 public final class ConversationPages {
     /** Responses per page of "My responses": with two shortened messages each, well inside the page weight. */
     static final int RESPONSES_PAGE = 10;
     private static final int MAX_SKIP = 10_000;
-    private static final Set<String> NOTICES = Set.of("respondedRemote", "respondedRemoteAnonymous");
+    private static final Set<String> NOTICES = Set.of("respondedRemote", "respondedRemoteAnonymous", "takenBack");
 
     private final Pages pages;
     private final ConversationService conversations;
     private final NotificationService notifications;
+    private final TakenBackAnswers takenBack;
 
-    public ConversationPages(Pages pages, ConversationService conversations, NotificationService notifications) {
+    public ConversationPages(Pages pages, ConversationService conversations, NotificationService notifications,
+                             TakenBackAnswers takenBack) {
         this.pages = pages;
         this.conversations = conversations;
         this.notifications = notifications;
+        this.takenBack = takenBack;
     }
 
     public void conversation(ServerRequest req, ServerResponse res) {
@@ -141,6 +147,37 @@ public final class ConversationPages {
         }
     }
 
+    /**
+     * "Take back my answer", from the conversation's page or "My responses": asks first (naming the proposal), then
+     * takes it back and returns to where it was asked, which now says so. A second tap changes nothing more.
+     */
+    public void takeBack(ServerRequest req, ServerResponse res) {
+        Visitor v = pages.visitor(req, res);
+        Map<String, List<String>> form = pages.form(req, res, v);
+        if (form == null || !Pages.requireMember(res, v)) {
+            return;
+        }
+        long me = v.member().get().memberId();
+        String back = "responses".equals(Forms.first(form, "back")) ? "responses" : "conversation";
+        try {
+            long id = responseId(req);
+            Conversation c = conversations.view(me, id, 0, 1);
+            if (!c.authorSide() && !Pages.confirmed(form)) {
+                Messages m = v.messages();
+                pages.confirm(res, v, m.get("confirm.takeBackTitle"), new Confirmation(c.proposalTitle(), null,
+                        m.get("confirm.takeBack"), ConversationViews.takeBackUrl(id),
+                        List.of(new Confirmation.Field("back", back)), m.get("conversation.takeBack"),
+                        ConversationViews.pageUrl(id, 0)));
+                return;
+            }
+            takenBack.takeBack(me, id);
+            Pages.redirect(res, "responses".equals(back) ? Pages.done("/me/responses", "takenBack", "response-" + id)
+                    : Pages.done(ConversationViews.pageUrl(id, 0), "takenBack", "conversation-" + id));
+        } catch (NotFoundException e) {
+            pages.notFound(res, v);
+        }
+    }
+
     public void responses(ServerRequest req, ServerResponse res) {
         Visitor v = pages.visitor(req, res);
         if (!Pages.requireMember(res, v)) {
@@ -154,6 +191,7 @@ public final class ConversationPages {
                 .map(c -> ConversationViews.item(c, m, ConversationViews.inline(c, m, "responses"))).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("items", items);
+        params.put("notice", Pages.notice(req, m, NOTICES));
         params.put("next", found.size() > RESPONSES_PAGE ? "/me/responses?page=" + (page + 1) : null);
         pages.render(res, v, m.get("conversation.myResponses"), "responses.jte", params);
     }

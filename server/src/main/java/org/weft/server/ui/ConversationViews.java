@@ -28,6 +28,8 @@ final class ConversationViews {
      * and the hidden notice's "you can still write to each other" would contradict it.
      */
     private static final String UNREACHABLE = "conversation.closedUnreachable";
+    /** Closed because the responder took their answer back: said to each side in its own words. */
+    private static final String TAKEN_BACK = "conversation.closedTakenBack";
     /** Closed because the viewer blocked the other side: the form to block it would do nothing more. */
     private static final String YOU_BLOCKED = "conversation.closedYouBlocked";
 
@@ -64,7 +66,8 @@ final class ConversationViews {
         // One held from elsewhere is linked at its page here, where the member answered it.
         String proposal = c.proposalLocal() ? c.proposalUri() : RemoteProposalPage.path(c.proposalId());
         return new ResponseItem(c.proposalTitle(), c.proposalOnPage() ? proposal : null, excerpt(c.responseText()),
-                m.date(c.responseAt()), m.get("response." + c.state().name().toLowerCase(Locale.ROOT)),
+                m.date(c.responseAt()), TAKEN_BACK.equals(c.closedKey()) ? m.get("response.takenBack")
+                        : m.get("response." + c.state().name().toLowerCase(Locale.ROOT)),
                 pageUrl(c.responseId(), 0), conversation);
     }
 
@@ -78,10 +81,25 @@ final class ConversationViews {
                 notice(c, m),
                 lines, earlier, whole,
                 m.get("conversation.whole", c.total()),
-                c.closedKey() == null ? null : m.get(c.closedKey()),
+                closedText(c, m),
                 m.get("conversation.writeTo", Messages.isolate(c.otherName())),
                 "/conversations/" + c.responseId() + "/messages", back, ConversationService.MAX_LENGTH, null, "",
-                mayBlock(c));
+                mayBlock(c), c.mayTakeBack() ? takeBackUrl(c.responseId()) : null);
+    }
+
+    static String takeBackUrl(long responseId) {
+        return "/conversations/" + responseId + "/take-back";
+    }
+
+    /** Why it is closed: an answer taken back is "you took back your answer" to its sender, named to the other side. */
+    private static String closedText(Conversation c, Messages m) {
+        if (c.closedKey() == null) {
+            return null;
+        }
+        if (TAKEN_BACK.equals(c.closedKey())) {
+            return c.authorSide() ? m.get(TAKEN_BACK, Messages.isolate(c.otherName())) : m.get(TAKEN_BACK + "ByYou");
+        }
+        return m.get(c.closedKey());
     }
 
     /**

@@ -8,9 +8,10 @@ import org.weft.web.i18n.Messages;
 
 /**
  * What a notification says, in the member's language, and where it leads: a match to that match on
- * {@code /me/matches} (listing every state); a response, a decision or a conversation message to the conversation
- * under the response on the proposal's page (or the conversation's own page when the proposal has no page here:
- * answered elsewhere, withdrawn, deleted); a direct message to itself, where its words are shown.
+ * {@code /me/matches} (listing every state); an answer taken back to its conversation's page (closed, saying so); a
+ * response, a decision or a conversation message to the conversation under the response on the proposal's page (or
+ * the conversation's own page when the proposal has no page here: answered elsewhere, withdrawn, deleted); a direct
+ * message to itself, where its words are shown.
  */
 final class NotificationLinks {
     private NotificationLinks() {
@@ -34,6 +35,9 @@ final class NotificationLinks {
             // Not "withdrawn": its author deleted their account.
             case CALLED_OFF -> m.get(n.authorLeft() ? "notification.called-offLeft"
                     : n.deletedOpen() ? "notification.called-offDeleted" : "notification.called-off", about);
+            // Who took their answer back, and from what.
+            case ANSWER_TAKEN_BACK, PROMISE_TAKEN_BACK -> m.get("notification." + n.kind().wire(), about,
+                    from == null ? "" : from);
             // A moderator of which community: the post's own (an operator's "this server" for one in none); never who.
             case POST_HIDDEN, POST_SHOWN -> n.community() == null ? m.get("notification." + n.kind().wire() + "Here", about)
                     : m.get("notification." + n.kind().wire(), about, Messages.isolate(n.community()));
@@ -49,6 +53,11 @@ final class NotificationLinks {
         if (n.kind() == NotificationKind.MATCH || n.kind() == NotificationKind.MATCH_GONE) {
             // Every state: the match may have been withdrawn or dismissed since (a match-gone one always was).
             return n.matchId() == null ? "/me/matches" : "/me/matches?state=all#match-" + n.matchId();
+        }
+        if (n.responseId() != null && (n.kind() == NotificationKind.ANSWER_TAKEN_BACK
+                || n.kind() == NotificationKind.PROMISE_TAKEN_BACK)) {
+            // The proposal's page no longer lists the answer: its conversation's page says it was taken back.
+            return ConversationViews.pageUrl(n.responseId(), 0);
         }
         if (n.responseId() != null) {
             return n.proposalOnPage() ? URI.create(n.proposalUri()).getPath() + "#conversation-" + n.responseId()

@@ -45,6 +45,7 @@ public record UiRoutes(AccountPages accounts, BoardPage board, TagPage tags, Pro
                 .get("/me/responses", conversations::responses)
                 .get("/conversations/{id}", conversations::conversation)
                 .post("/conversations/{id}/messages", conversations::write)
+                .post("/conversations/{id}/take-back", conversations::takeBack)
                 .get("/me/notifications", notifications::render)
                 .post("/me/notifications/read", notifications::markAllRead)
                 .get("/me/notifications/{id}", notifications::open)

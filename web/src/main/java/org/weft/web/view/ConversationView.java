@@ -18,11 +18,14 @@ import java.util.List;
  * @param typed      what the refused message said, back in the box (or shown read-only once closed); empty otherwise
  * @param mayBlock   whether the viewer may block the other side from here (the form of {@code /block}, naming the
  *                   response): the member who answered a proposal of another server, whose author she has not blocked
+ * @param takeBackUrl where the responder's "Take back my answer" form goes (it asks first), or null for the other
+ *                    side and once taken back
  */
 public record ConversationView(long responseId, String anchor, String with, String hiddenNote, List<MessageLine> messages,
                                String earlierUrl,
                                String wholeUrl, String wholeLabel, String closedText, String writeLabel, String postUrl,
-                               String back, int maxLength, FormError error, String typed, boolean mayBlock) {
+                               String back, int maxLength, FormError error, String typed, boolean mayBlock,
+                               String takeBackUrl) {
 
     public ConversationView {
         messages = List.copyOf(messages);
@@ -32,7 +35,7 @@ public record ConversationView(long responseId, String anchor, String with, Stri
     /** This view with a refused message: why ({@code error}) next to the box, and {@code typed} back in it. */
     public ConversationView refused(FormError why, String text) {
         return new ConversationView(responseId, anchor, with, hiddenNote, messages, earlierUrl, wholeUrl, wholeLabel,
-                closedText, writeLabel, postUrl, back, maxLength, why, text, mayBlock);
+                closedText, writeLabel, postUrl, back, maxLength, why, text, mayBlock, takeBackUrl);
     }
 
     public boolean open() {

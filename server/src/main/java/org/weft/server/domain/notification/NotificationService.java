@@ -18,6 +18,7 @@ import org.weft.server.persistence.MessageEntity;
 import org.weft.server.persistence.NotificationEntity;
 import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
+import org.weft.server.persistence.ResponseEntity;
 
 /**
  * A member's notifications (responses to their proposals, decisions on theirs, direct messages and conversation
@@ -154,6 +155,14 @@ public final class NotificationService {
             }
         }
         NotificationKind kind = NotificationKind.fromWire(n.getKind()).orElse(null);
+        if ((kind == NotificationKind.ANSWER_TAKEN_BACK || kind == NotificationKind.PROMISE_TAKEN_BACK)
+                && n.getResponseId() != null) {
+            // Who took their answer back: the author saw their name on it.
+            ResponseEntity r = s.find(ResponseEntity.class, n.getResponseId());
+            ActorEntity responder = r == null ? null : r.getResponder();
+            from = responder == null ? null : responder.getDisplayName() == null || responder.getDisplayName().isBlank()
+                    ? responder.getUsername() : responder.getDisplayName();
+        }
         // Every notice of the member's own exchange (accepted, called off, a message, changed, open again) names the
         // proposal, deleted or not: their conversation shows them its title too, and without it they could not tell
         // which arrangement is off, nor several "your response was accepted" apart.

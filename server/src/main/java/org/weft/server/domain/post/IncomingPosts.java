@@ -258,8 +258,9 @@ public final class IncomingPosts {
     }
 
     /**
-     * A deleted post: a proposal, a response, a conversation message or a direct message (every member's copy, and
-     * the notifications of it) goes if the sender owns it.
+     * A deleted post: a proposal, a conversation message or a direct message (every member's copy, and the
+     * notifications of it) goes if the sender owns it; a response is taken back, its words gone
+     * ({@link ResponseService#deleted}).
      */
     public void deleted(String actorUri, String objectId) throws IgnoredPost {
         boolean done = db.inTransaction(s -> {
@@ -272,7 +273,7 @@ public final class IncomingPosts {
             }
             // Each kind is tried: a direct message that joined a conversation once its response arrived
             // (OvertakenMessages) is kept in both places, and goes from both.
-            boolean response = ResponseRepository.deleteSentBy(s, objectId, sender.get());
+            boolean response = responses.deleted(s, objectId, sender.get());
             boolean inConversation = conversations.deleted(s, objectId, sender.get());
             boolean direct = MessageRepository.deleteSentBy(s, objectId, sender.get().getId()) > 0;
             return response || inConversation || direct;

@@ -151,7 +151,8 @@ public final class AgreementService {
         return db.inTransaction(s -> {
             Optional<ResponseEntity> sent = ResponseRepository.sentAgreement(s, answer.offerId())
                     .filter(r -> r.getProposal().getAttributedTo().getUri().equals(answer.actor()));
-            if (sent.isEmpty() || sent.get().getState() != ResponseEntity.State.NEW) {
+            // One she took back since: her Undo is on its way there, which calls off what this decides.
+            if (sent.isEmpty() || sent.get().getState() != ResponseEntity.State.NEW || sent.get().isTakenBack()) {
                 return sent.isPresent();
             }
             ResponseEntity r = sent.get();

@@ -27,6 +27,8 @@ import org.weft.server.persistence.ResponseEntity;
  * @param actingFor       whether the viewer is on that side as a moderator, not as the author
  * @param responseText    the response, as plain text
  * @param closedKey       the message key saying why the conversation takes no more messages, or null while open
+ * @param mayTakeBack     whether the viewer may take the answer back: its responder, until they have
+ *                        ({@link TakenBackAnswers}; not one a moderator hid, which is shown to nobody)
  * @param messages        the newest messages shown, oldest first
  * @param total           how many messages the conversation has in all
  */
@@ -35,7 +37,7 @@ public record Conversation(long responseId, long proposalId, String proposalUri,
                            boolean authorSide,
                            String otherName, String responderName, String sharedWith, boolean actingFor,
                            String responseText, Instant responseAt, ResponseEntity.State state, String closedKey,
-                           List<Message> messages, long total) {
+                           boolean mayTakeBack, List<Message> messages, long total) {
 
     public boolean open() {
         return closedKey == null;

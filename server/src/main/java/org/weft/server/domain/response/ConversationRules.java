@@ -38,7 +38,8 @@ final class ConversationRules {
 
     /**
      * Why a conversation takes no more messages, as a message key, or null while it is open. It closes for good when
-     * the proposal is withdrawn or deleted (here or by its owner elsewhere), when the author declines the response,
+     * the proposal is withdrawn or deleted (here or by its owner elsewhere), when the responder takes their answer
+     * back ({@link TakenBackAnswers}), when the author declines the response,
      * or when one of the two people deleted their account. Expired and fulfilled proposals keep it open: people may
      * still need to talk (renewing, a late change of plan, thanks). It closes too when a moderator hid a proposal of
      * this instance that a responder answered from another Weft instance: hiding sent that server a {@code Delete},
@@ -53,6 +54,10 @@ final class ConversationRules {
         // withdrawn is deleted by its server afterwards; "deleted" would then hide what the person did.
         if (r.getResponder().isDeleted() || p.getAttributedTo().isDeleted() || p.isLocal() && p.getAuthor().isDeleted()) {
             return "conversation.closedLeft";
+        }
+        // The responder's own act: said before what happened to the proposal since (or before).
+        if (r.isTakenBack()) {
+            return "conversation.closedTakenBack";
         }
         if (p.getStatus() == ProposalStatus.WITHDRAWN) {
             return "conversation.closedWithdrawn";

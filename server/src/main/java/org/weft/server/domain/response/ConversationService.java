@@ -229,6 +229,7 @@ public final class ConversationService {
                 ProposalReaders.hidden(p), reopened(r), authorSide, otherName,
                 responderName, sharedWith(p, authorSide), authorSide && p.getAuthor().getId() != memberId,
                 ConversationRules.plain(r.getContent()), r.getCreatedAt(), r.getState(), ConversationRules.closedKey(s, r),
-                messages, ConversationMessageRepository.count(s, r));
+                !authorSide && r.getResponder().getId() == memberId && !r.isTakenBack() && !r.isHidden(), messages,
+                ConversationMessageRepository.count(s, r));
     }
 }

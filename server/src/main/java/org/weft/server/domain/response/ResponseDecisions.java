@@ -39,7 +39,7 @@ public final class ResponseDecisions {
      * the sender is blocked on the proposal.
      */
     public static boolean may(Session s, Decision decision, ResponseEntity r) {
-        return r.getState() == ResponseEntity.State.NEW && !r.getProposal().isHeldByModerator()
+        return r.getState() == ResponseEntity.State.NEW && !r.isTakenBack() && !r.getProposal().isHeldByModerator()
                 && !r.getResponder().isDeleted()
                 && ProposalLifecycle.may(decision.action, r.getProposal().getStatus())
                 && !AccountBlocks.blockedOn(s, r.getProposal(), r.getResponder());
@@ -47,7 +47,8 @@ public final class ResponseDecisions {
 
     /**
      * @throws InvalidInputException {@code responder_left} when its sender has deleted their account (here or on
-     *                               their server); {@code response_already_decided} (saying which decision was made)
+     *                               their server); {@code response_taken_back} when they took it back since;
+     *                               {@code response_already_decided} (saying which decision was made)
      *                               when it was decided already, else the lifecycle's refusal when the proposal's
      *                               status does not allow it; {@code responder_blocked} when the proposal's author or
      *                               community blocked its sender (or the community refuses its server); nothing has
@@ -63,6 +64,10 @@ public final class ResponseDecisions {
         if (r.getResponder().isDeleted()) {
             // Nobody would learn the decision, and accepting would promise the proposal to nobody.
             throw InvalidInputException.of("responder_left");
+        }
+        if (r.isTakenBack()) {
+            // Its sender took it back (a page opened before): there is nothing left to decide on.
+            throw InvalidInputException.of("response_taken_back");
         }
         if (r.getState() != ResponseEntity.State.NEW) {
             // A decision is final: the responder has been told (a hand-off message, an agreement's Accept or Reject).

@@ -49,15 +49,18 @@ public final class ResponseService {
     private final ProposalService proposals;
     private final AgreementService agreements;
     private final ConversationService conversations;
+    private final TakenBackAnswers takenBack;
     private final LocalUrls urls;
     private final Clock clock;
 
     public ResponseService(Database db, ProposalService proposals, AgreementService agreements,
-                           ConversationService conversations, LocalUrls urls, Clock clock) {
+                           ConversationService conversations, TakenBackAnswers takenBack, LocalUrls urls,
+                           Clock clock) {
         this.db = db;
         this.proposals = proposals;
         this.agreements = agreements;
         this.conversations = conversations;
+        this.takenBack = takenBack;
         this.urls = urls;
         this.clock = clock;
     }
@@ -89,6 +92,10 @@ public final class ResponseService {
         if (!r.getResponder().getId().equals(sender.getId())) {
             return RemoteEdit.NOT_OWNER;
         }
+        if (r.isTakenBack()) {
+            // Taken back (its reply deleted): nothing is shown of it any more, so a late edit has nothing to change.
+            return RemoteEdit.NOT_KEPT;
+        }
         if (AccountBlocks.blockedOn(s, r.getProposal(), sender)) {
             // An answer accepted before the block stays listed: as it was written, not as the sender rewrites it.
             return RemoteEdit.BLOCKED;
@@ -98,6 +105,24 @@ public final class ResponseService {
         }
         r.edit(RemoteTexts.html(note.content()), note.updated());
         return RemoteEdit.APPLIED;
+    }
+
+    /**
+     * Its sender deleted a response (a Mastodon user deleting their reply): it is taken back, as by a member here, so
+     * the author is told the same way ({@link TakenBackAnswers}), and its words are gone. Returns whether the sender
+     * had one with that id.
+     */
+    public boolean deleted(Session s, String uri, ActorEntity sender) {
+        Optional<ResponseEntity> kept = ResponseRepository.byUri(s, uri)
+                .filter(r -> r.getResponder().getId().equals(sender.getId()));
+        if (kept.isEmpty()) {
+            return false;
+        }
+        ResponseEntity r = kept.get();
+        ResponseRepository.lock(s, r);
+        takenBack.withdraw(s, r);
+        r.edit("", clock.instant());
+        return true;
     }
 
     /**
@@ -162,7 +187,7 @@ public final class ResponseService {
         }
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
-            if (r.getState() == ResponseEntity.State.ACCEPTED) {
+            if (r.getState() == ResponseEntity.State.ACCEPTED && !r.isTakenBack()) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
             ResponseDecisions.require(s, ResponseDecisions.Decision.ACCEPT, r);
@@ -183,7 +208,7 @@ public final class ResponseService {
     public ResponseEntity decline(String memberUsername, long responseId) {
         return db.inTransaction(s -> {
             ResponseEntity r = ownResponse(s, memberUsername, responseId);
-            if (r.getState() == ResponseEntity.State.DECLINED) {
+            if (r.getState() == ResponseEntity.State.DECLINED && !r.isTakenBack()) {
                 return r; // the same decision again (a second tap): nothing changes, nothing is sent again
             }
             ResponseDecisions.require(s, ResponseDecisions.Decision.DECLINE, r);
