@@ -53,11 +53,12 @@ public final class ResponseRepository {
     /**
      * The accounts of other servers whose agreement Offer to proposal {@code p} still stands (waiting for a decision,
      * or accepted), each once, oldest Offer first: the parties to its agreements, whose servers hold a copy of it
-     * whatever follows there are now. Accounts deleted since are left out.
+     * whatever follows there are now. Accounts deleted since, and answers taken back, are left out.
      */
     public static List<ActorEntity> standingRemoteParties(Session s, ProposalEntity p) {
         return s.createSelectionQuery("select r.responder from ResponseEntity r where r.proposal = :p"
-                        + " and r.kind = :agreement and r.state in (:standing) and r.responder.local = false"
+                        + " and r.kind = :agreement and r.state in (:standing) and r.takenBackAt is null"
+                        + " and r.responder.local = false"
                         + " and r.responder.deletedAt is null order by r.createdAt, r.id", ActorEntity.class)
                 .setParameter("p", p).setParameter("agreement", ResponseEntity.Kind.AGREEMENT)
                 .setParameterList("standing", List.of(ResponseEntity.State.NEW, ResponseEntity.State.ACCEPTED))
