@@ -140,7 +140,8 @@ public final class ConversationThreads {
         }
         boolean authorSide = !r.getProposal().isLocal();
         Instant now = clock.instant();
-        ConversationMessageEntity message = new ConversationMessageEntity(r, note.id(), authorSide, sender, null, html, now);
+        ConversationMessageEntity message = new ConversationMessageEntity(r, note.id(), authorSide, sender, null, html,
+                now, ConversationRules.writtenAt(r, note.published(), now));
         s.persist(message);
         ConversationRules.notifyOf(s, authorSide ? r.getResponder() : r.getProposal().getAuthor(), r, message, now);
         return Threaded.JOINED;
