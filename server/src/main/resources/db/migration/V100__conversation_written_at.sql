@@ -1,8 +1,8 @@
 -- A conversation's messages are shown in the order they were written, no longer in the order they arrived: after an
 -- outage of one side's server its messages come in any order (R2, R1, R3), and the newest to arrive is not the newest.
 -- written_at: when the message was written. For one written here, that time; for one from another server, its sender's
--- `published`, kept between the conversation's start (its response kept here) and the message's arrival, since a
--- sender's clock can be wrong or hostile (a `published` of 1970 or 2099 moves nothing beyond those bounds). Messages
+-- `published`, kept between the conversation's start (its response kept here, or the message it replies to) and the
+-- message's arrival, since a sender's clock can be wrong or hostile (1970 or 2099 moves nothing beyond those). Messages
 -- kept before this version take their arrival, the order they were shown in until now. Ties go by id (arrival).
 -- created_at stays the arrival: news is still counted by arrival, so one written earlier that came late is news.
 -- The index that ordered a conversation by arrival orders it by written_at now (and serves the response's foreign key).

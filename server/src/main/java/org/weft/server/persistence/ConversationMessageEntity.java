@@ -41,7 +41,8 @@ public class ConversationMessageEntity {
     private Instant createdAt;
     /**
      * When it was written, the order a conversation is shown in (see V100): for a message from another server its
-     * sender's {@code published}, kept between the conversation's start and its arrival.
+     * sender's {@code published}, kept between the conversation's start (or the message it replies to) and its
+     * arrival.
      */
     @Column(name = "written_at", nullable = false)
     private Instant writtenAt;

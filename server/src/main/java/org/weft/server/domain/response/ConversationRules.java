@@ -134,13 +134,18 @@ final class ConversationRules {
     /**
      * When a message from another server in the conversation of {@code r} was written, as far as this instance can
      * tell: its sender's {@code published}, but never later than it {@code arrived} nor earlier than the conversation's
-     * start (the response arriving or being written here). A sender's clock can be wrong, or lie: a {@code published}
-     * in 1970 or in 2099 must not carry a message to either end of the thread. Without one, when it arrived. A message
-     * that came before the response itself ({@link OvertakenMessages}) is at the conversation's start.
+     * start (the response arriving or being written here), or than the message of the conversation it replies to
+     * ({@code repliesTo}, or null), which it answers. A sender's clock can be wrong, or lie: a {@code published} in
+     * 1970 or in 2099 must not carry a message to either end of the thread, nor a clock that is behind put an answer
+     * above its question. Without one, when it arrived. A message that came before the response itself
+     * ({@link OvertakenMessages}) is at the conversation's start.
      */
-    static Instant writtenAt(ResponseEntity r, Instant published, Instant arrived) {
+    static Instant writtenAt(ResponseEntity r, ConversationMessageEntity repliesTo, Instant published,
+                             Instant arrived) {
         Instant written = published == null || published.isAfter(arrived) ? arrived : published;
-        return written.isBefore(r.getCreatedAt()) ? r.getCreatedAt() : written;
+        Instant earliest = repliesTo == null || repliesTo.getWrittenAt().isBefore(r.getCreatedAt()) ? r.getCreatedAt()
+                : repliesTo.getWrittenAt();
+        return written.isBefore(earliest) ? earliest : written;
     }
 
     /** Whether {@code a} comes after {@code b} where a conversation is shown: written later, else arrived later. */

@@ -54,7 +54,7 @@ final class OvertakenMessages {
             // start, in the order they came, before anything said since.
             ConversationMessageEntity message = new ConversationMessageEntity(r, ahead.getUri(), false, responder, null,
                     ahead.getContent(), ahead.getReceivedAt(),
-                    ConversationRules.writtenAt(r, null, ahead.getReceivedAt()));
+                    ConversationRules.writtenAt(r, null, null, ahead.getReceivedAt()));
             if (ahead.getUpdatedAt() != null) {
                 // An edit older than the one applied must not win later, as for any message of the conversation.
                 message.edit(ahead.getContent(), ahead.getUpdatedAt());
