@@ -107,6 +107,6 @@ final class ConversationsApi {
     private static ObjectNode message(Conversation.Message m) {
         return ApiJson.object().put("id", m.id()).put("mine", m.byViewer()).put("ownSide", m.ownSide())
                 .put("from", m.from()).put("text", m.text()).put("created", m.at().toString())
-                .put("removed", m.removed());
+                .put("removed", m.removed()).put("unread", m.unread());
     }
 }

@@ -36,8 +36,16 @@ public class ConversationMessageEntity {
     private Long writerId;
     @Column(nullable = false, length = 1_000_000, columnDefinition = "MEDIUMTEXT")
     private String content;
+    /** When it arrived here (written here: when it was written); its id follows the same order. */
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /**
+     * When it was written, the order a conversation is shown in (see V100): for a message from another server its
+     * sender's {@code published}, kept between the conversation's start (or the message it replies to) and its
+     * arrival.
+     */
+    @Column(name = "written_at", nullable = false)
+    private Instant writtenAt;
     /** The {@code updated} of the last edit its sender made on another server (null: never edited). */
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -52,9 +60,11 @@ public class ConversationMessageEntity {
      * @param authorSide whether the proposal's side wrote it (else the responder)
      * @param sender     the actor it is from on the wire
      * @param writerId   the local member who wrote it, or null when it came from another server
+     * @param createdAt  when it arrived here, or was written here
+     * @param writtenAt  when it was written, as far as this instance can tell (see {@link #getWrittenAt()})
      */
     public ConversationMessageEntity(ResponseEntity response, String uri, boolean authorSide, ActorEntity sender,
-                                     Long writerId, String content, Instant createdAt) {
+                                     Long writerId, String content, Instant createdAt, Instant writtenAt) {
         this.response = response;
         this.uri = uri;
         this.authorSide = authorSide;
@@ -62,6 +72,7 @@ public class ConversationMessageEntity {
         this.writerId = writerId;
         this.content = content;
         this.createdAt = createdAt;
+        this.writtenAt = writtenAt;
     }
 
     public Long getId() {
@@ -108,6 +119,14 @@ public class ConversationMessageEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * When it was written: the time a conversation is ordered and shown by (ties by arrival, the id). Unread news
+     * is counted by arrival ({@link #getCreatedAt()}, the id): a message written earlier that arrives late is news.
+     */
+    public Instant getWrittenAt() {
+        return writtenAt;
     }
 
     public boolean isHidden() {

@@ -27,18 +27,33 @@ public final class ConversationMessageRepository {
                 .setParameter("r", response).getSingleResult();
     }
 
-    /** The newest {@code limit} messages of a conversation after skipping {@code skip} newer ones, oldest first. */
+    /**
+     * The newest {@code limit} messages of a conversation after skipping {@code skip} newer ones, oldest first: in the
+     * order they were written, those written at the same time in the order they arrived. Not the order of arrival
+     * alone: after an outage of the other side's server, its messages may come in any order.
+     */
     public static List<ConversationMessageEntity> newest(Session s, ResponseEntity response, int skip, int limit) {
         List<ConversationMessageEntity> newestFirst = s.createSelectionQuery("from ConversationMessageEntity m"
-                        + " join fetch m.sender where m.response = :r order by m.createdAt desc, m.id desc",
+                        + " join fetch m.sender where m.response = :r order by m.writtenAt desc, m.id desc",
                         ConversationMessageEntity.class)
                 .setParameter("r", response).setFirstResult(skip).setMaxResults(limit).getResultList();
         return newestFirst.reversed();
     }
 
-    /** The newest message of a conversation, if it has any. */
+    /** The newest message of a conversation (the last written), if it has any. */
     public static Optional<ConversationMessageEntity> last(Session s, ResponseEntity response) {
         return newest(s, response, 0, 1).stream().findFirst();
+    }
+
+    /**
+     * The ids of the messages of one side of a conversation ({@code authorSide}: the proposal's) that arrived since
+     * the one with id {@code fromId}, that one included: the news an unread notification counts.
+     */
+    public static List<Long> idsArrivedSince(Session s, long responseId, boolean authorSide, long fromId) {
+        return s.createSelectionQuery("select id from ConversationMessageEntity where response.id = :r"
+                        + " and authorSide = :side and id >= :from", Long.class)
+                .setParameter("r", responseId).setParameter("side", authorSide).setParameter("from", fromId)
+                .getResultList();
     }
 
     /** Deletes the message with this id if {@code sender} sent it; returns whether one was deleted. */

@@ -34,6 +34,12 @@ public class NotificationEntity {
     private Long messageId;
     @Column(name = "conversation_message_id")
     private Long conversationMessageId;
+    /**
+     * For a conversation's: the first of the messages it counts to arrive (the others arrived after it, so have
+     * greater ids). What it counts is news until a page has shown every one of them (see V100).
+     */
+    @Column(name = "first_message_id")
+    private Long firstMessageId;
     @Column(name = "match_id")
     private Long matchId;
     @Column(name = "created_at", nullable = false)
@@ -66,6 +72,7 @@ public class NotificationEntity {
                                                     Long conversationMessageId, Instant createdAt) {
         NotificationEntity n = new NotificationEntity(memberId, kind, proposalId, responseId, createdAt);
         n.conversationMessageId = conversationMessageId;
+        n.firstMessageId = conversationMessageId;
         return n;
     }
 
@@ -86,6 +93,7 @@ public class NotificationEntity {
         this.responseId = responseId;
         this.messageId = null;
         this.conversationMessageId = conversationMessageId;
+        this.firstMessageId = conversationMessageId;
     }
 
     public Long getId() {
@@ -116,6 +124,15 @@ public class NotificationEntity {
         return conversationMessageId;
     }
 
+    /**
+     * The first of the messages a conversation's notification counts to arrive: it and every later message from the
+     * same side are its news. Null for other kinds.
+     */
+    public Long getFirstMessageId() {
+        // Kept since V100; one made before counts from the message it names, as it did then.
+        return firstMessageId != null ? firstMessageId : conversationMessageId;
+    }
+
     public Long getMatchId() {
         return matchId;
     }
@@ -134,11 +151,14 @@ public class NotificationEntity {
     }
 
     /**
-     * One more new message in the conversation this unread notification tells of: it counts it, names it (the page
-     * that shows it marks the notification read) and comes back to the top of the list, as a new one would.
+     * One more new message in the conversation this unread notification tells of: it counts it and comes back to the
+     * top of the list, as a new one would; it names it ({@code newest}) when it was written after the one named so
+     * far, so that a message written long ago which arrives late is counted, not shown as the newest.
      */
-    public void oneMoreMessage(Long conversationMessageId, Instant when) {
-        this.conversationMessageId = conversationMessageId;
+    public void oneMoreMessage(Long conversationMessageId, boolean newest, Instant when) {
+        if (newest) {
+            this.conversationMessageId = conversationMessageId;
+        }
         this.createdAt = when;
         count++;
     }

@@ -2,8 +2,10 @@ package org.weft.server.persistence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hibernate.Session;
 import org.weft.server.model.NotificationKind;
@@ -53,17 +55,29 @@ public final class NotificationRepository {
     }
 
     /**
-     * Marks read a member's unread notifications of these conversation messages: those a page has just shown them.
-     * Another member's notifications of the same messages stay as they are.
+     * Marks read a member's unread notifications of these conversation messages, those a page has just shown them:
+     * each that names one of them, once the page showed every message it counts. A conversation is shown in the order
+     * its messages were written, and one that arrived late may be above those shown (on an earlier page, or above the
+     * newest two under a response): it is still news, and so is its notification. Another member's notifications of
+     * the same messages stay as they are.
      */
     public static int markMessagesRead(Session s, long memberId, Collection<Long> conversationMessageIds, Instant now) {
         if (conversationMessageIds.isEmpty()) {
             return 0;
         }
-        return s.createMutationQuery("update NotificationEntity set readAt = :now where memberId = :m"
-                        + " and readAt is null and conversationMessageId in (:ids)")
-                .setParameter("now", now).setParameter("m", memberId).setParameterList("ids", conversationMessageIds)
-                .executeUpdate();
+        Set<Long> shown = new HashSet<>(conversationMessageIds);
+        int read = 0;
+        for (NotificationEntity n : s.createSelectionQuery("from NotificationEntity where memberId = :m"
+                        + " and readAt is null and conversationMessageId in (:ids)", NotificationEntity.class)
+                .setParameter("m", memberId).setParameterList("ids", shown).getResultList()) {
+            ConversationMessageEntity named = s.find(ConversationMessageEntity.class, n.getConversationMessageId());
+            if (shown.containsAll(ConversationMessageRepository.idsArrivedSince(s, n.getResponseId(),
+                    named.isAuthorSide(), n.getFirstMessageId()))) {
+                n.markRead(now);
+                read++;
+            }
+        }
+        return read;
     }
 
     /**

@@ -74,9 +74,10 @@ public final class ConversationPages {
         Messages m = v.messages();
         long me = v.member().get().memberId();
         Conversation c = conversations.view(me, id, skip, ConversationViews.PAGE);
-        // The messages shown here are read: their notifications (the reader's own) are not news any more.
-        notifications.markMessagesRead(me, c.messages().stream().map(Conversation.Message::id).toList());
         ConversationView view = ConversationViews.page(c, m, skip);
+        // The messages shown here are read: their notifications (the reader's own) are not news any more. Those the
+        // page's weight left for the earlier page are not shown, and stay news.
+        notifications.markMessagesRead(me, view.messages().stream().map(ConversationView.MessageLine::id).toList());
         ResponseItem item = ConversationViews.item(c, m, error == null ? view : view.refused(error, typed));
         Map<String, Object> params = new HashMap<>();
         params.put("r", item);

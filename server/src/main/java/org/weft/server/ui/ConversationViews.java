@@ -137,7 +137,7 @@ final class ConversationViews {
     private static ConversationView.MessageLine line(Conversation.Message msg, Messages m, boolean shorten) {
         String text = msg.removed() ? m.get("conversation.removed") : shorten ? excerpt(msg.text()) : msg.text();
         return new ConversationView.MessageLine(msg.id(), msg.byViewer() ? m.get("conversation.you") : msg.from(), text,
-                m.date(msg.at()), msg.ownSide(), msg.removed());
+                m.date(msg.at()), msg.ownSide(), msg.removed(), msg.unread());
     }
 
     private static String excerpt(String text) {

@@ -47,7 +47,10 @@ public record ConversationView(long responseId, String anchor, String with, Stri
      *
      * @param mine    whether it is from the viewer's side (shown aligned to the reading end)
      * @param removed whether a moderator removed it: {@code text} then says so, and it cannot be reported again
+     * @param unread  whether it is news to the viewer (it arrived since they last read the conversation), marked so:
+     *                one written earlier that came late is among the older ones
      */
-    public record MessageLine(long id, String from, String text, String when, boolean mine, boolean removed) {
+    public record MessageLine(long id, String from, String text, String when, boolean mine, boolean removed,
+                              boolean unread) {
     }
 }

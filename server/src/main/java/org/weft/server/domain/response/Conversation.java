@@ -51,9 +51,13 @@ public record Conversation(long responseId, long proposalId, String proposalUri,
      * @param from      who it is from, as the viewer is shown it
      * @param text      the message as plain text (a leading mention, which servers add to direct messages, left out);
      *                  empty when a moderator removed it
+     * @param at        when it was written (for a message from another server, its sender's time, kept between
+     *                  the conversation's start and its arrival); messages are in this order, then by arrival
      * @param removed   whether a moderator removed it from a report (its words are then shown to nobody)
+     * @param unread    whether it is news to the viewer: the other side's, and arrived since the viewer last read
+     *                  the conversation (by arrival, so one written earlier that came late is news too)
      */
     public record Message(long id, boolean byViewer, boolean ownSide, String from, String text, Instant at,
-                          boolean removed) {
+                          boolean removed, boolean unread) {
     }
 }

@@ -137,10 +137,35 @@ final class ConversationRules {
     }
 
     /**
+     * When a message from another server in the conversation of {@code r} was written, as far as this instance can
+     * tell: its sender's {@code published}, but never later than it {@code arrived} nor earlier than the conversation's
+     * start (the response arriving or being written here), or than the message of the conversation it replies to
+     * ({@code repliesTo}, or null), which it answers. A sender's clock can be wrong, or lie: a {@code published} in
+     * 1970 or in 2099 must not carry a message to either end of the thread, nor a clock that is behind put an answer
+     * above its question. Without one, when it arrived. A message that came before the response itself
+     * ({@link OvertakenMessages}) is at the conversation's start.
+     */
+    static Instant writtenAt(ResponseEntity r, ConversationMessageEntity repliesTo, Instant published,
+                             Instant arrived) {
+        Instant written = published == null || published.isAfter(arrived) ? arrived : published;
+        Instant earliest = repliesTo == null || repliesTo.getWrittenAt().isBefore(r.getCreatedAt()) ? r.getCreatedAt()
+                : repliesTo.getWrittenAt();
+        return written.isBefore(earliest) ? earliest : written;
+    }
+
+    /** Whether {@code a} comes after {@code b} where a conversation is shown: written later, else arrived later. */
+    static boolean shownAfter(ConversationMessageEntity a, ConversationMessageEntity b) {
+        int written = a.getWrittenAt().compareTo(b.getWrittenAt());
+        return written != 0 ? written > 0 : a.getId() > b.getId();
+    }
+
+    /**
      * Tells {@code member} (a member of this instance) of a new message in the conversation of {@code r}. While they
      * have not read their notification of that conversation's messages, the new one is counted on it ("5 new
      * messages"), which moves to the top: forty messages sent in a minute are one notification, not forty pushing the
-     * member's others out of sight. Once read, the next message makes a new one.
+     * member's others out of sight. Once read, the next message makes a new one. Counted as it arrives: one written
+     * before those already shown, which came late, is news too. The notification shows the newest written of those it
+     * counts.
      */
     static void notifyOf(Session s, ActorEntity member, ResponseEntity r, ConversationMessageEntity message, Instant now) {
         if (!member.isLocal() || member.isDeleted()) {
@@ -149,7 +174,9 @@ final class ConversationRules {
         String kind = NotificationKind.CONVERSATION.wire();
         Optional<NotificationEntity> unread = NotificationRepository.unreadAbout(s, member.getId(), kind, r.getId());
         if (unread.isPresent()) {
-            unread.get().oneMoreMessage(message.getId(), now);
+            Long namedId = unread.get().getConversationMessageId();
+            ConversationMessageEntity named = namedId == null ? null : s.find(ConversationMessageEntity.class, namedId);
+            unread.get().oneMoreMessage(message.getId(), named == null || shownAfter(message, named), now);
             return;
         }
         s.persist(NotificationEntity.ofConversation(member.getId(), kind, r.getProposal().getId(), r.getId(),

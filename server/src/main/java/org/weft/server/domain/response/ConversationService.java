@@ -18,11 +18,14 @@ import org.weft.server.domain.moderation.CopyReaders;
 import org.weft.server.domain.moderation.ProposalReaders;
 import org.weft.server.model.Audience;
 import org.weft.server.model.LocalUrls;
+import org.weft.server.model.NotificationKind;
 import org.weft.server.model.ProposalStatus;
 import org.weft.server.persistence.ActorEntity;
 import org.weft.server.persistence.ConversationMessageEntity;
 import org.weft.server.persistence.ConversationMessageRepository;
 import org.weft.server.persistence.Database;
+import org.weft.server.persistence.NotificationEntity;
+import org.weft.server.persistence.NotificationRepository;
 import org.weft.server.persistence.ProposalEntity;
 import org.weft.server.persistence.ResponseEntity;
 import org.weft.server.persistence.ResponseRepository;
@@ -98,8 +101,8 @@ public final class ConversationService {
             ResponseEntity r = partOf(s, memberId, responseId);
             ActorEntity writer = s.find(ActorEntity.class, memberId);
             ConversationMessageEntity m = write(s, r, authorSide(s, memberId, r), writer, clean);
-            return new Conversation.Message(m.getId(), true, true, ConversationRules.name(writer), clean, m.getCreatedAt(),
-                    false);
+            return new Conversation.Message(m.getId(), true, true, ConversationRules.name(writer), clean,
+                    m.getWrittenAt(), false, false);
         });
     }
 
@@ -130,7 +133,7 @@ public final class ConversationService {
             uri = direct.sendInConversation(s, from, to, r, text);
         }
         ConversationMessageEntity message = new ConversationMessageEntity(r, uri, authorSide, from, writer.getId(),
-                PlainText.toHtml(text), now);
+                PlainText.toHtml(text), now, now);
         s.persist(message);
         if (to.isLocal()) {
             ConversationRules.notifyOf(s, authorSide ? r.getResponder() : p.getAuthor(), r, message, now);
@@ -216,13 +219,18 @@ public final class ConversationService {
         String responderName = ConversationRules.name(r.getResponder());
         String otherName = authorSide ? responderName : ConversationRules.authorSideName(p);
         Map<Long, String> writers = new HashMap<>();
+        // The other side's messages that arrived since the first the viewer's unread notification counts are news to
+        // them, wherever they are in the order they were written.
+        long newsFrom = NotificationRepository.unreadAbout(s, memberId, NotificationKind.CONVERSATION.wire(), r.getId())
+                .map(NotificationEntity::getFirstMessageId).orElse(Long.MAX_VALUE);
         List<Conversation.Message> messages = ConversationMessageRepository.newest(s, r, skip, limit).stream().map(m -> {
             boolean ownSide = m.isAuthorSide() == authorSide;
             boolean byViewer = m.getWriterId() != null && m.getWriterId() == memberId;
             String from = !ownSide ? otherName : m.getWriterId() == null ? ConversationRules.name(m.getSender())
                     : writers.computeIfAbsent(m.getWriterId(), id -> ConversationRules.name(s.find(ActorEntity.class, id)));
             return new Conversation.Message(m.getId(), byViewer, ownSide, from,
-                    m.isHidden() ? "" : ConversationRules.plain(m.getContent()), m.getCreatedAt(), m.isHidden());
+                    m.isHidden() ? "" : ConversationRules.plain(m.getContent()), m.getWrittenAt(), m.isHidden(),
+                    !ownSide && m.getId() >= newsFrom);
         }).toList();
         boolean onPage = onPage(s, memberId, p);
         return new Conversation(r.getId(), p.getId(), p.getUri(), p.getTitle(), p.isLocal(), onPage,

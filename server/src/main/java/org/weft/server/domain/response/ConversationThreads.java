@@ -70,7 +70,7 @@ public final class ConversationThreads {
         if (response.isEmpty()) {
             return Threaded.NOT_A_CONVERSATION;
         }
-        return join(s, note, sender, response.get(), parent.isPresent());
+        return join(s, note, sender, response.get(), parent.orElse(null));
     }
 
     /**
@@ -98,15 +98,16 @@ public final class ConversationThreads {
      * was a second answer.
      */
     public Threaded receivedAbout(Session s, IncomingNote note, ActorEntity sender, ProposalEntity proposal) {
-        return openAnswer(s, note, sender, proposal).map(r -> join(s, note, sender, r, false))
+        return openAnswer(s, note, sender, proposal).map(r -> join(s, note, sender, r, null))
                 .orElse(Threaded.NOT_A_CONVERSATION);
     }
 
     /**
      * Adds the post to the conversation of {@code r} if its sender is the conversation's other side and the
-     * conversation takes it; {@code repliesToMessage}: it names one of the conversation's messages.
+     * conversation takes it; {@code parent}: the conversation's message it replies to, or null.
      */
-    private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r, boolean repliesToMessage) {
+    private Threaded join(Session s, IncomingNote note, ActorEntity sender, ResponseEntity r,
+                          ConversationMessageEntity parent) {
         // Asks the member who answered a proposal elsewhere too: the author she blocked is refused as any blocked
         // account is, kept nowhere and not told.
         if (AccountBlocks.blockedInConversation(s, r, sender)) {
@@ -117,7 +118,7 @@ public final class ConversationThreads {
         if (otherSide == null || !otherSide.getId().equals(sender.getId())) {
             // Only a reply to a message of the conversation is the conversation's business; a reply to the response
             // by someone else (a public thread under a public reply) is left to the other rules.
-            return repliesToMessage ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
+            return parent != null ? Threaded.refused(sender.getUri() + " is not part of the conversation of "
                     + note.inReplyTo()) : Threaded.NOT_A_CONVERSATION;
         }
         // Before anything is written: the conversation's messages from other servers are kept one at a time.
@@ -140,7 +141,8 @@ public final class ConversationThreads {
         }
         boolean authorSide = !r.getProposal().isLocal();
         Instant now = clock.instant();
-        ConversationMessageEntity message = new ConversationMessageEntity(r, note.id(), authorSide, sender, null, html, now);
+        ConversationMessageEntity message = new ConversationMessageEntity(r, note.id(), authorSide, sender, null, html,
+                now, ConversationRules.writtenAt(r, parent, note.published(), now));
         s.persist(message);
         ConversationRules.notifyOf(s, authorSide ? r.getResponder() : r.getProposal().getAuthor(), r, message, now);
         return Threaded.JOINED;

@@ -61,7 +61,7 @@ final class NotesToResponders {
         String text = authorsLanguage(s, p).get(key, p.getTitle());
         String uri = direct.sendInConversation(s, p.getAttributedTo(), r.getResponder(), r, text);
         s.persist(new ConversationMessageEntity(r, uri, true, p.getAttributedTo(), p.getAuthor().getId(),
-                PlainText.toHtml(text), now));
+                PlainText.toHtml(text), now, now));
     }
 
     /**

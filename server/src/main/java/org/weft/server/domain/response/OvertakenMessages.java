@@ -18,8 +18,8 @@ import org.weft.server.persistence.ResponseEntity;
  * side, so a responder's first message may reach this instance before their {@code Offer}: it names a response
  * unknown here, and is kept as a direct message to the proposal's author (or, unseen, by the community a
  * community-only or anonymous proposal speaks as), with the {@code context} it names. When
- * that response arrives, its sender's messages in that context move into its conversation, at the time they arrived
- * (so in the order they came, before anything said after the response), once each, and their notifications then lead
+ * that response arrives, its sender's messages in that context move into its conversation, at its start (so in the
+ * order they came, before anything said after the response), once each, and their notifications then lead
  * to the conversation. Only the responder's own messages move: one from anybody else naming the same context stays a
  * direct message, as {@link ConversationThreads} refuses anybody else a place in the conversation. A response that
  * never arrives leaves its messages where they are, direct messages; those a community kept are removed after a
@@ -50,8 +50,11 @@ final class OvertakenMessages {
                     || ConversationMessageRepository.count(s, r) >= ConversationRules.MAX_MESSAGES) {
                 continue;
             }
+            // Written before the response arrived, as far as this instance can tell: shown at the conversation's
+            // start, in the order they came, before anything said since.
             ConversationMessageEntity message = new ConversationMessageEntity(r, ahead.getUri(), false, responder, null,
-                    ahead.getContent(), ahead.getReceivedAt());
+                    ahead.getContent(), ahead.getReceivedAt(),
+                    ConversationRules.writtenAt(r, null, null, ahead.getReceivedAt()));
             if (ahead.getUpdatedAt() != null) {
                 // An edit older than the one applied must not win later, as for any message of the conversation.
                 message.edit(ahead.getContent(), ahead.getUpdatedAt());

@@ -13,7 +13,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,9 +102,12 @@ class ConversationOrderTest {
             a.server().deliveryWorker().poke();
             receivedOn(b, FIRST);
 
-            // Taras reads all four in the conversation of his answer to the request, the hand-off among them.
+            // Taras reads all four in the conversation of his answer to the request, the hand-off among them, in the
+            // order Alice wrote them (the API lists the newest first): the first, which came last, first.
             JsonNode messages = expect(200, taras.get("/responses/" + tarass.getId() + "/messages"));
             assertEquals(Set.of(FIRST, SECOND, HAND_OFF, THIRD), new TreeSet<>(texts(messages.path("items"), "text")),
+                    messages.toString());
+            assertEquals(List.of(THIRD, HAND_OFF, SECOND, FIRST), texts(messages.path("items"), "text"),
                     messages.toString());
             assertEquals("Alice", messages.path("items").get(0).path("from").asText());
             for (String language : new String[] {"en", "uk"}) {
@@ -119,12 +124,13 @@ class ConversationOrderTest {
                     assertFalse(own.contains(stray), language + ": his offer's page shows " + stray + ": " + own);
                 }
                 // Every message he is told of is about the request: one notification counts the four, showing the
-                // one that came last (the first, held back).
+                // one written last (the third), not the one that came last (the first, held back).
                 String notifications = page.get("/me/notifications").body();
                 String aboutKettle = m.get("notification.conversations", 4, Messages.isolate("Need a kettle"),
                         Messages.isolate("Alice"));
-                assertTrue(notifications.contains(aboutKettle) && notifications.contains(FIRST),
+                assertTrue(notifications.contains(aboutKettle) && notifications.contains(THIRD),
                         language + " lacks " + aboutKettle + ": " + notifications);
+                assertFalse(notifications.contains(FIRST), language + ": " + notifications);
                 assertFalse(notifications.contains("Fresh bread to share"), language + ": " + notifications);
             }
             assertEquals(0, expect(200, taras.get("/proposals/" + bread.getId() + "/responses")).path("total").asInt());
@@ -256,6 +262,186 @@ class ConversationOrderTest {
             }
         } finally {
             b.close();
+        }
+    }
+
+    /**
+     * Taras, on B, writes three messages to Amina, on A, in the conversation of his answer to her offer; B is down
+     * while it sends the first, which reaches A after the other two, and after Amina read them under his answer. She
+     * reads the three in the order he wrote them, the first first, in the API, on the conversation's page, and after A
+     * restarts. The first is still news to her: her notification counts it, shows it, and stays unread while her
+     * offer's page shows only the newest two (the first sorts above them); the conversation's page marks it new, and
+     * reading it there reads the notification. Before, it came last, and the page that showed it marked it read.
+     */
+    @Test
+    void aMessageThatArrivesLateIsShownWhereItWasWrittenAndIsStillNewsToTheReader() {
+        String answer = "I would like to borrow them for the weekend";
+        String first = "I can pick them up on Friday after six";
+        String second = "My neighbour can bring them back on Monday";
+        String third = "Ring twice at the gate";
+        TestServers.Instance b = TestServers.start();
+        TestServers.Instance a = TestServers.start();
+        try {
+            a.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(a, "amina", "Amina");
+            ApiClient taras = ApiClient.newMember(b, "taras", "Taras");
+            follow(b, "taras", a);
+            ProposalEntity bags = a.server().proposals().service().create("amina", ProposalDraft.builder()
+                    .community("block3").purpose(Purpose.OFFER).audience(Audience.PUBLIC).language("en")
+                    .title("Cool bags to lend").categories("kitchenware").build());
+            long bagsOnB = proposalOn(b, bags.getUri());
+            ResponseEntity tarass = b.server().proposals().agreements().offer("taras", bagsOnB, answer, null);
+            long onA = responseOn(a, tarass.getUri());
+            WaitFor.deliveriesDrained(b);
+
+            // B sends nothing while Taras writes; his first message is held back, the other two go after a restart.
+            b.server().deliveryWorker().stopClaiming();
+            for (String words : List.of(first, second, third)) {
+                expect(201, taras.post("/responses/" + tarass.getId() + "/messages", text(words)));
+            }
+            due(b, first, Instant.now().plus(1, ChronoUnit.DAYS));
+            b = b.restart();
+            receivedOn(a, second);
+            receivedOn(a, third);
+            String bagsPath = URI.create(bags.getUri()).getPath();
+            PageClient page = new PageClient(a.base());
+            page.login("amina", PASSWORD);
+            String offerPage = page.get(bagsPath).body();
+            assertTrue(offerPage.contains(second) && offerPage.contains(third), offerPage);
+            assertEquals(List.of(), unreadOfConversations(amina), "she read both under his answer");
+
+            due(b, first, Instant.now().minusSeconds(1));
+            b.server().deliveryWorker().poke();
+            receivedOn(a, first);
+            JsonNode messages = expect(200, amina.get("/responses/" + onA + "/messages"));
+            assertEquals(List.of(third, second, first), texts(messages.path("items"), "text"), messages.toString());
+            assertEquals(List.of("false", "false", "true"), texts(messages.path("items"), "unread"),
+                    messages.toString());
+            List<JsonNode> news = unreadOfConversations(amina);
+            assertEquals(1, news.size(), news.toString());
+            assertEquals(1, news.get(0).path("count").asInt(), news.toString());
+            assertEquals(first, news.get(0).path("text").asText(), news.toString());
+
+            // Under his answer her offer's page shows the newest two: the first is above them, and still news.
+            offerPage = page.get(bagsPath).body();
+            assertTrue(offerPage.contains(second) && offerPage.contains(third) && !offerPage.contains(first),
+                    offerPage);
+            assertEquals(1, unreadOfConversations(amina).size(), "shown nowhere yet, so not read");
+
+            String newMark = "<strong class=\"new\">" + Messages.forLanguage("en").get("conversation.newMessage")
+                    + "</strong>";
+            String conversation = page.get("/conversations/" + onA).body();
+            assertInOrder(conversation, first, second, third);
+            assertEquals(1, occurrences(conversation, newMark), conversation);
+            assertTrue(conversation.indexOf(newMark) < conversation.indexOf(first), "the first is marked new");
+            assertEquals(List.of(), unreadOfConversations(amina), "read on the conversation's page");
+
+            // After a restart, the same order, and nothing new any more.
+            a = a.restart();
+            messages = expect(200, amina.get("/responses/" + onA + "/messages"));
+            assertEquals(List.of(third, second, first), texts(messages.path("items"), "text"), messages.toString());
+            assertEquals(List.of("false", "false", "false"), texts(messages.path("items"), "unread"));
+            page = new PageClient(a.base());
+            page.login("amina", PASSWORD);
+            conversation = page.get("/conversations/" + onA).body();
+            assertInOrder(conversation, first, second, third);
+            assertFalse(conversation.contains(newMark), conversation);
+        } finally {
+            try {
+                a.close();
+            } finally {
+                b.close();
+            }
+        }
+    }
+
+    /**
+     * Rosa, on Mastodon, answered Amina's offer and writes under it; her server's clock cannot be trusted. A message
+     * dated 2099 is placed when it arrived, not after everything said later; one dated 1970 at the conversation's
+     * start (her answer arriving), not before it; one with a true date where it was written, before one that arrived
+     * earlier. Amina's own message keeps its time. Before, each was where it arrived.
+     */
+    @Test
+    void aSendersClockMovesAMessageNoFurtherThanTheConversationsStartAndItsArrival() {
+        try (TestServers.Instance weft = TestServers.start(); MastodonPeer rosa = new MastodonPeer(weft.base())) {
+            weft.server().localActors().createGroup("block3", "Block 3", null);
+            ApiClient amina = ApiClient.newMember(weft, "amina", "Amina");
+            JsonNode offer = expect(201, amina.post("/proposals", """
+                    {"community": "block3", "purpose": "offer", "title": "Cool bags to lend", "categories": ["kitchenware"],
+                     "kind": "loan"}"""));
+            long offerId = offer.path("id").asLong();
+            URI inbox = URI.create(weft.base() + "/inbox");
+            assertEquals(202, rosa.deliver(inbox, reply(rosa, weft, offer, 1, "I would like them", null)).statusCode());
+            JsonNode rosas = WaitFor.value("Rosa's answer arrives", () -> {
+                JsonNode items = expect(200, amina.get("/proposals/" + offerId + "/responses")).path("items");
+                return items.isEmpty() ? null : items.get(0);
+            });
+            long responseId = rosas.path("id").asLong();
+            Instant start = Instant.parse(rosas.path("created").asText());
+
+            JsonNode own = expect(201, amina.post("/responses/" + responseId + "/messages", text("Friday at six?")));
+            // Written after hers and before the one dated 2099 arrived, sent last: its place is between them.
+            Instant written = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant futureSent = Instant.now();
+            deliverUnder(rosa, weft, offer, 2, "Friday suits me", Instant.parse("2099-01-01T00:00:00Z"));
+            Instant futureKept = Instant.now();
+            deliverUnder(rosa, weft, offer, 3, "I will bring a bag back", Instant.EPOCH);
+            deliverUnder(rosa, weft, offer, 4, "Thank you", written);
+
+            JsonNode messages = expect(200, amina.get("/responses/" + responseId + "/messages"));
+            assertEquals(List.of("Friday suits me", "Thank you", "Friday at six?", "I will bring a bag back"),
+                    texts(messages.path("items"), "text"), messages.toString());
+            Map<String, Instant> at = new HashMap<>();
+            messages.path("items").forEach(m -> at.put(m.path("text").asText(),
+                    Instant.parse(m.path("created").asText())));
+            assertEquals(start, at.get("I will bring a bag back"), "1970 is the conversation's start");
+            Instant future = at.get("Friday suits me");
+            assertTrue(!future.isBefore(futureSent) && !future.isAfter(futureKept), "2099 is its arrival: " + future);
+            assertEquals(written, at.get("Thank you"), "a true date is kept");
+            // The database keeps microseconds; the answer to her writing gave the time as written.
+            assertTrue(Duration.between(Instant.parse(own.path("created").asText()), at.get("Friday at six?")).abs()
+                    .toNanos() < 1_000, "hers keeps its time: " + own + " " + messages);
+        }
+    }
+
+    /** Rosa's reply to the offer (her answer's conversation, once she answered), dated {@code published}. */
+    private static String reply(MastodonPeer rosa, TestServers.Instance weft, JsonNode offer, int n, String words,
+                                Instant published) {
+        ObjectNode create = (ObjectNode) TestHttp.json(rosa.fixture("mastodon/create-note-reply.json")
+                .replace(weft.base() + "/proposals/7f3c9a", offer.path("uri").asText())
+                .replace("116205830011223344", "11620583001122330" + n)
+                .replace("I can cover the Thursday slot in this proposal, and bring the trolley.", words));
+        if (published != null) {
+            ((ObjectNode) create.get("object")).put("published", published.toString());
+        }
+        return create.toString();
+    }
+
+    /** Delivers Rosa's reply and waits until it is in the conversation of her answer. */
+    private static void deliverUnder(MastodonPeer rosa, TestServers.Instance weft, JsonNode offer, int n, String words,
+                                     Instant published) {
+        String create = reply(rosa, weft, offer, n, words, published);
+        assertEquals(202, rosa.deliver(URI.create(weft.base() + "/inbox"), create).statusCode());
+        InboundActivityEntity row = WaitFor.inboundDone(weft, TestHttp.json(create).path("id").asText());
+        assertEquals(InboundActivityEntity.State.DONE, row.getState(), row.getLastError());
+    }
+
+    /** The caller's unread notifications of conversations' messages. */
+    private static List<JsonNode> unreadOfConversations(ApiClient member) {
+        List<JsonNode> unread = new ArrayList<>();
+        expect(200, member.get("/me/notifications?unread=true&size=100")).path("items").forEach(n -> {
+            if (n.path("kind").asText().equals("conversation")) {
+                unread.add(n);
+            }
+        });
+        return unread;
+    }
+
+    private static void assertInOrder(String page, String... words) {
+        for (int i = 1; i < words.length; i++) {
+            int before = page.indexOf(words[i - 1]);
+            assertTrue(before >= 0 && before < page.indexOf(words[i]),
+                    words[i - 1] + " before " + words[i] + ": " + page);
         }
     }
 

@@ -159,8 +159,9 @@ class TableRetentionTest {
                 + " VALUES (230, 'https://camp.example/notes/r230', 23, 1, 'REPLY', 'NEW', FALSE, 'I can', " + at(START) + ")");
         notification(240, 24L, null);
         response(250, 25);
-        update("INSERT INTO conversation_message (id, response_id, uri, author_side, sender_id, content, created_at)"
-                + " VALUES (251, 250, 'https://camp.example/notes/m251', FALSE, 1, 'See you at noon', " + at(START) + ")");
+        update("INSERT INTO conversation_message (id, response_id, uri, author_side, sender_id, content, created_at,"
+                + " written_at) VALUES (251, 250, 'https://camp.example/notes/m251', FALSE, 1, 'See you at noon', "
+                + at(START) + ", " + at(START) + ")");
         match(260, 21, 20, "WITHDRAWN");
         update("INSERT INTO proposal_term (proposal_id, term) VALUES (20, 'bread'), (22, 'bread'), (27, 'bread')");
 
