@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.weft.server.domain.account.Operators;
@@ -79,7 +80,9 @@ class MemberJourneyBrowserTest {
             new Select(layla.findElement(By.id("page-language"))).selectByValue("ar");
             layla.findElement(By.cssSelector("footer form button")).click();
             // Let the language form's POST and redirect finish first, or its navigation can land after the next get.
-            new WebDriverWait(layla, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d ->
+            // While it navigates, the html element just found can leave the document: Chrome then answers "Node with
+            // given id does not belong to the document", a plain WebDriverException rather than a stale element.
+            new WebDriverWait(layla, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d ->
                     "ar".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
                             && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
             layla.get(weft.base() + "/new?purpose=offer&community=camp");
