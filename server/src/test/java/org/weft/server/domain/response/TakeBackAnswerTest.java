@@ -113,7 +113,10 @@ class TakeBackAnswerTest {
         JsonNode again = expect(200, amal.post("/responses/" + answer + "/take-back", null));
         assertTrue(again.path("takenBack").asBoolean(), again.toString());
         assertEquals(1, told(bina, "answer-taken-back", answer).size(), "told once");
-        expect(404, bina.post("/responses/" + answer + "/take-back", null));
+        JsonNode notHers = expect(404, bina.post("/responses/" + answer + "/take-back", null));
+        // The exception's English detail ("No answer 3 of member 2") is for the log; she reads the not-found sentence.
+        assertEquals("not_found", notHers.path("error").asText(), notHers.toString());
+        assertEquals("There is nothing here, or it was removed.", notHers.path("message").asText(), notHers.toString());
 
         // The drill is mended: Amal answers again, a fresh answer Bina sees and is told of.
         long second = respond(request, "Mended! The drill is yours for the week");
