@@ -161,6 +161,28 @@ class SmallPhoneBrowserTest {
                 }
                 look(amina, "11-reports-queue", rtl, problems);
             }
+
+            // Bob's side of the conversation: he takes his answer back, asked first, and both pages say so.
+            try (PhoneBrowser bobsPhone = new PhoneBrowser(weft.base(), lang, shots, problems,
+                    PhoneBrowser.Screen.SMALL_PHONE)) {
+                bobsPhone.login("bob", PASSWORD);
+                bobsPhone.open("/conversations/" + bobs);
+                bobsPhone.assertShows("his conversation", "Message 5", m.get("conversation.takeBack"));
+                look(bobsPhone, "12-responder-conversation", rtl, problems);
+                bobsPhone.clickAndWaitForNewPage("form[action$='/take-back'] button");
+                bobsPhone.assertShows("asks before taking it back", m.get("confirm.takeBack"));
+                look(bobsPhone, "13-take-back-confirm", rtl, problems);
+                bobsPhone.clickAndWaitForNewPage("article.confirm button.danger");
+                bobsPhone.assertShows("taken back", m.get("notice.takenBack"), m.get("conversation.closedTakenBackByYou"));
+                look(bobsPhone, "14-taken-back", rtl, problems);
+            }
+            try (PhoneBrowser amina = new PhoneBrowser(weft.base(), lang, shots, problems,
+                    PhoneBrowser.Screen.SMALL_PHONE)) {
+                amina.login("amina", PASSWORD);
+                amina.open("/conversations/" + bobs);
+                amina.assertShows("told", m.get("conversation.closedTakenBack", "Bob"));
+                look(amina, "15-author-sees-it-taken-back", rtl, problems);
+            }
         }
         assertTrue(problems.isEmpty(), lang + " on a 360 px phone:\n" + String.join("\n", problems));
     }
